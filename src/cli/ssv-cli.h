@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-cli.h: the headless tool's commands; each returns an exit status. */
+
+#pragma once
+
+#include <glib.h>
+
+#include "ssv-context.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  int       (*run) (int argc, char **argv);
+} SsvCliCommand;
+
+SsvContext *ssv_cli_open_context (GError **error);
+int         ssv_cli_fail         (const GError *error);
+
+int         ssv_cli_db_info      (int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-context.c: one place that owns the core services; no globals, no singletons. */
+
+#include "config.h"
+
+#include "ssv-context.h"
+
+struct _SsvContext
+{
+  GObject           parent_instance;
+
+  SsvDatabase      *database;
+  SsvHttp          *http;
+  SsvSecrets       *secrets;
+  SsvLibraryStore  *library_store;
+};
+
+G_DEFINE_FINAL_TYPE (SsvContext, ssv_context, G_TYPE_OBJECT)
+
+static void
+ssv_context_dispose (GObject *object)
+{
+  SsvContext *self = (SsvContext *) object;
+
+  g_clear_object (&self->library_store);
+  g_clear_object (&self->secrets);
+  g_clear_object (&self->http);
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (ssv_context_parent_class)->dispose (object);
+}
+
+static void
+ssv_context_class_init (SsvContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ssv_context_dispose;
+}
+
+static void
+ssv_context_init (SsvContext *self)
+{
+}
+
+/**
+ * ssv_context_new:
+ * @database_path: (nullable): the library file, or %NULL for the default
+ *
+ * Opens and migrates the library. Blocks; the app uses ssv_context_new_async().
+ * Signals of the stores are emitted on the calling thread's main context.
+ */
+SsvContext *
+ssv_context_new (const char  *database_path,
+                 GError     **error)
+{
+  g_autoptr(SsvContext) self = g_object_new (SSV_TYPE_CONTEXT, NULL);
+  g_autofree char *default_path = NULL;
+
+  if (database_path == NULL)
+    database_path = default_path = ssv_database_dup_default_path ();
+
+  self->database = ssv_database_open (database_path, error);
+  if (self->database == NULL)
+    return NULL;
+
+  self->http = ssv_http_new ();
+  self->secrets = ssv_secrets_new ();
+  self->library_store = ssv_library_store_new (self->database);
+
+  return g_steal_pointer (&self);
+}
+
+static void
+open_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  g_autoptr(SsvDatabase) database = ssv_database_open (task_data, &error);
+
+  if (database == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&database), g_object_unref);
+}
+
+/**
+ * ssv_context_new_async:
+ *
+ * Opens and migrates the library in a worker thread; the context itself is
+ * built on the caller's thread, so its signals arrive there.
+ */
+void
+ssv_context_new_async (const char          *database_path,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, ssv_context_new_async);
+  g_task_set_task_data (task,
+                        database_path ? g_strdup (database_path) : ssv_database_dup_default_path (),
+                        g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+SsvContext *
+ssv_context_new_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_autoptr(SsvDatabase) database = g_task_propagate_pointer (G_TASK (result), error);
+  SsvContext *self;
+
+  if (database == NULL)
+    return NULL;
+
+  self = g_object_new (SSV_TYPE_CONTEXT, NULL);
+  self->database = g_steal_pointer (&database);
+  self->http = ssv_http_new ();
+  self->secrets = ssv_secrets_new ();
+  self->library_store = ssv_library_store_new (self->database);
+
+  return self;
+}
+
+SsvDatabase *
+ssv_context_get_database (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->database;
+}
+
+SsvHttp *
+ssv_context_get_http (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->http;
+}
+
+SsvSecrets *
+ssv_context_get_secrets (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->secrets;
+}
+
+SsvLibraryStore *
+ssv_context_get_library_store (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->library_store;
+}
+
+/* The app's cache folder (images and such); created on demand by its users. */
+char *
+ssv_context_dup_cache_dir (SsvContext *self)
+{
+  const char *override = g_getenv ("SSV_CACHE_DIR");
+
+  if (override != NULL && override[0] != '\0')
+    return g_strdup (override);
+
+  return g_build_filename (g_get_user_cache_dir (), "soulsync-video", NULL);
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-context.h: owns the database, HTTP, secrets and stores of one running app or CLI. */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ssv-database.h"
+#include "ssv-secrets.h"
+#include "net/ssv-http.h"
+#include "stores/ssv-library-store.h"
+
+G_BEGIN_DECLS
+
+#define SSV_TYPE_CONTEXT (ssv_context_get_type ())
+
+G_DECLARE_FINAL_TYPE (SsvContext, ssv_context, SSV, CONTEXT, GObject)
+
+SsvContext       *ssv_context_new                (const char           *database_path,
+                                                  GError              **error);
+void              ssv_context_new_async          (const char           *database_path,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+SsvContext       *ssv_context_new_finish         (GAsyncResult         *result,
+                                                  GError              **error);
+SsvDatabase      *ssv_context_get_database       (SsvContext           *self);
+SsvHttp          *ssv_context_get_http           (SsvContext           *self);
+SsvSecrets       *ssv_context_get_secrets        (SsvContext           *self);
+SsvLibraryStore  *ssv_context_get_library_store  (SsvContext           *self);
+char             *ssv_context_dup_cache_dir      (SsvContext           *self);
+
+G_END_DECLS

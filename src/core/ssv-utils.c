@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-utils.c: small helpers shared by core and UI. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ssv-utils.h"
+
+/* Replaces *@str_pointer with a copy of @new_str; TRUE if the value changed
+ * (g_set_str() arrives in GLib 2.76, above our floor). */
+gboolean
+ssv_set_str (char       **str_pointer,
+             const char  *new_str)
+{
+  char *copy;
+
+  if (g_strcmp0 (*str_pointer, new_str) == 0)
+    return FALSE;
+
+  copy = g_strdup (new_str);
+  g_free (*str_pointer);
+  *str_pointer = copy;
+
+  return TRUE;
+}
+
+/* The title as it sorts: case-folded, leading English article dropped. */
+char *
+ssv_sort_title (const char *title)
+{
+  static const char * const articles[] = { "the ", "a ", "an " };
+  g_autofree char *folded = NULL;
+  const char *start;
+
+  if (title == NULL)
+    return NULL;
+
+  folded = g_utf8_casefold (title, -1);
+  start = folded;
+
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    {
+      gsize len = strlen (articles[i]);
+      if (strncmp (start, articles[i], len) == 0 && start[len] != '\0')
+        {
+          start += len;
+          break;
+        }
+    }
+
+  return g_utf8_collate_key_for_filename (start, -1);
+}
+
+/* "1 h 42 min", "42 min" */
+char *
+ssv_format_duration (gint64 seconds)
+{
+  gint64 minutes = (seconds + 30) / 60;
+
+  if (minutes >= 60)
+    return g_strdup_printf ("%" G_GINT64_FORMAT " h %02" G_GINT64_FORMAT " min",
+                            minutes / 60, minutes % 60);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT " min", minutes);
+}

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-utils.h: small helpers GLib 2.74 does not have yet. */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean  ssv_set_str          (char       **str_pointer,
+                                const char  *new_str);
+char     *ssv_sort_title       (const char  *title);
+char     *ssv_format_duration  (gint64       seconds);
+
+G_END_DECLS

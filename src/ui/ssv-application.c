@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-application.c: opens the library off the UI thread, then shows the window. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ssv-application.h"
+#include "ssv-window.h"
+#include "dialogs/ssv-preferences-window.h"
+
+struct _SsvApplication
+{
+  AdwApplication  parent_instance;
+
+  SsvContext     *context;
+  GCancellable   *cancellable;
+  gboolean        opening;
+  gboolean        present_when_ready;
+};
+
+G_DEFINE_FINAL_TYPE (SsvApplication, ssv_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+SsvApplication *
+ssv_application_new (void)
+{
+  return g_object_new (SSV_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+/* Returns: (nullable): the context, once the library is open */
+SsvContext *
+ssv_application_get_context (SsvApplication *self)
+{
+  g_return_val_if_fail (SSV_IS_APPLICATION (self), NULL);
+
+  return self->context;
+}
+
+static GtkWindow *
+get_main_window (SsvApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (SSV_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+show_open_error (SsvApplication *self,
+                 const GError   *error)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *quit = gtk_button_new_with_mnemonic (_("_Quit"));
+
+  gtk_window_set_title (GTK_WINDOW (window), _("SoulSync Video"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 480);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Your Library Could Not Be Opened"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), error->message);
+  gtk_widget_set_vexpand (status, TRUE);
+
+  gtk_widget_set_halign (quit, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (quit, "pill");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (quit), "app.quit");
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), quit);
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), status);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+present_main_window (SsvApplication *self)
+{
+  GtkWindow *window = get_main_window (self);
+
+  if (window == NULL)
+    window = GTK_WINDOW (ssv_window_new (self, self->context));
+
+  gtk_window_present (window);
+}
+
+static void
+context_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(SsvApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvContext) context = ssv_context_new_finish (result, &error);
+
+  self->opening = FALSE;
+  g_application_release (G_APPLICATION (self));
+
+  if (context == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_message ("Could not open the library: %s", error->message);
+          show_open_error (self, error);
+        }
+      return;
+    }
+
+  self->context = g_steal_pointer (&context);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+
+  if (self->present_when_ready)
+    present_main_window (self);
+}
+
+static void
+ssv_application_activate (GApplication *app)
+{
+  SsvApplication *self = SSV_APPLICATION (app);
+
+  self->present_when_ready = TRUE;
+
+  if (self->context != NULL)
+    {
+      present_main_window (self);
+      return;
+    }
+
+  if (self->opening)
+    return;
+
+  /* Opening may migrate the schema: never on the UI thread. */
+  self->opening = TRUE;
+  g_application_hold (app);
+  ssv_context_new_async (NULL, self->cancellable, context_ready_cb, g_object_ref (self));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  SsvApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing windows first lets them save their size and page. */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+      gtk_window_close (windows->data);
+      windows = next;
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SsvApplication *self = user_data;
+  static const char *developers[] = { "SoulSync Video developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("SoulSync Video"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("SoulSync Video developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Your movies, shows and channels in one place: "
+                                      "libraries from Plex, Jellyfin and folders, rich metadata, "
+                                      "a watchlist, a wishlist and a calendar of what airs."),
+                        "website", "https://github.com/soulsync/soulsync-video",
+                        "issue-url", "https://github.com/soulsync/soulsync-video/issues",
+                        "developers", developers,
+                        "copyright", "© 2026 SoulSync Video developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SsvApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  SsvPreferencesWindow *preferences;
+
+  if (self->context == NULL)
+    return;
+
+  preferences = ssv_preferences_window_new (self->context);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "preferences", preferences_action },
+};
+
+static void
+apply_color_scheme (GSettings  *settings,
+                    const char *key,
+                    gpointer    user_data)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
+
+  if (g_strcmp0 (scheme, "light") == 0)
+    adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  else if (g_strcmp0 (scheme, "dark") == 0)
+    adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  else
+    adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+ssv_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  SsvApplication *self = SSV_APPLICATION (app);
+  GSettings *settings;
+
+  G_APPLICATION_CLASS (ssv_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect (settings, "changed::color-scheme", G_CALLBACK (apply_color_scheme), NULL);
+  apply_color_scheme (settings, "color-scheme", NULL);
+  g_object_set_data_full (G_OBJECT (self), "settings", settings, g_object_unref);
+}
+
+static void
+ssv_application_shutdown (GApplication *app)
+{
+  SsvApplication *self = SSV_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_APPLICATION_CLASS (ssv_application_parent_class)->shutdown (app);
+}
+
+static void
+ssv_application_dispose (GObject *object)
+{
+  SsvApplication *self = SSV_APPLICATION (object);
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (ssv_application_parent_class)->dispose (object);
+}
+
+static void
+ssv_application_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SsvApplication *self = SSV_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_application_class_init (SsvApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = ssv_application_dispose;
+  object_class->get_property = ssv_application_get_property;
+  app_class->activate = ssv_application_activate;
+  app_class->startup = ssv_application_startup;
+  app_class->shutdown = ssv_application_shutdown;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SSV_TYPE_CONTEXT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ssv_application_init (SsvApplication *self)
+{
+  self->cancellable = g_cancellable_new ();
+}

@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-page.c: base of the pages the window shows. */
+
+#include "config.h"
+
+#include "ssv-page.h"
+#include "ssv-utils.h"
+
+typedef struct
+{
+  SsvContext *context;
+  char       *name;
+  char       *title;
+  char       *icon_name;
+} SsvPagePrivate;
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_NAME,
+  PROP_TITLE,
+  PROP_ICON_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_TYPE_WITH_PRIVATE (SsvPage, ssv_page, ADW_TYPE_BIN)
+
+static void
+ssv_page_dispose (GObject *object)
+{
+  SsvPagePrivate *priv = ssv_page_get_instance_private (SSV_PAGE (object));
+
+  g_clear_object (&priv->context);
+
+  G_OBJECT_CLASS (ssv_page_parent_class)->dispose (object);
+}
+
+static void
+ssv_page_finalize (GObject *object)
+{
+  SsvPagePrivate *priv = ssv_page_get_instance_private (SSV_PAGE (object));
+
+  g_free (priv->name);
+  g_free (priv->title);
+  g_free (priv->icon_name);
+
+  G_OBJECT_CLASS (ssv_page_parent_class)->finalize (object);
+}
+
+static void
+ssv_page_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  SsvPage *self = SSV_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, ssv_page_get_context (self));
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, ssv_page_get_name (self));
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, ssv_page_get_title (self));
+      break;
+    case PROP_ICON_NAME:
+      g_value_set_string (value, ssv_page_get_icon_name (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_page_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  SsvPage *self = SSV_PAGE (object);
+  SsvPagePrivate *priv = ssv_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      priv->context = g_value_dup_object (value);
+      break;
+    case PROP_NAME:
+      priv->name = g_value_dup_string (value);
+      break;
+    case PROP_TITLE:
+      ssv_page_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_ICON_NAME:
+      priv->icon_name = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_page_class_init (SsvPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ssv_page_dispose;
+  object_class->finalize = ssv_page_finalize;
+  object_class->get_property = ssv_page_get_property;
+  object_class->set_property = ssv_page_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SSV_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ICON_NAME] =
+    g_param_spec_string ("icon-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ssv_page_init (SsvPage *self)
+{
+}
+
+/* Sidebar pages say once, in class_init, who they are. */
+void
+ssv_page_class_set_info (SsvPageClass *klass,
+                         const char   *name,
+                         const char   *title,
+                         const char   *icon_name)
+{
+  klass->page_name = name;
+  klass->page_title = g_strdup (title);
+  klass->page_icon_name = icon_name;
+}
+
+SsvContext *
+ssv_page_get_context (SsvPage *self)
+{
+  SsvPagePrivate *priv = ssv_page_get_instance_private (self);
+
+  return priv->context;
+}
+
+const char *
+ssv_page_get_name (SsvPage *self)
+{
+  SsvPagePrivate *priv = ssv_page_get_instance_private (self);
+
+  return priv->name ? priv->name : SSV_PAGE_GET_CLASS (self)->page_name;
+}
+
+const char *
+ssv_page_get_title (SsvPage *self)
+{
+  SsvPagePrivate *priv = ssv_page_get_instance_private (self);
+
+  return priv->title ? priv->title : SSV_PAGE_GET_CLASS (self)->page_title;
+}
+
+void
+ssv_page_set_title (SsvPage    *self,
+                    const char *title)
+{
+  SsvPagePrivate *priv = ssv_page_get_instance_private (self);
+
+  if (ssv_set_str (&priv->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+ssv_page_get_icon_name (SsvPage *self)
+{
+  SsvPagePrivate *priv = ssv_page_get_instance_private (self);
+
+  return priv->icon_name ? priv->icon_name : SSV_PAGE_GET_CLASS (self)->page_icon_name;
+}
+
+GtkWidget *
+ssv_page_get_header_widget (SsvPage *self)
+{
+  SsvPageClass *klass = SSV_PAGE_GET_CLASS (self);
+
+  return klass->get_header_widget ? klass->get_header_widget (self) : NULL;
+}
+
+void
+ssv_page_shown (SsvPage *self)
+{
+  SsvPageClass *klass = SSV_PAGE_GET_CLASS (self);
+
+  if (klass->shown != NULL)
+    klass->shown (self);
+}
+
+/* Errors reach people as toasts in plain words; the window owns the overlay. */
+void
+ssv_page_show_toast (SsvPage    *self,
+                     const char *message)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+}

@@ -1,0 +1,533 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-window.c: the main window: a sidebar of pages, a content pane, toasts. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ssv-window.h"
+#include "pages/ssv-library-page.h"
+
+struct _SsvWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  SsvContext           *context;
+  GSettings            *settings;
+  GPtrArray            *pages;       /* the sidebar's pages, in order */
+  GPtrArray            *history;     /* pages pushed on top (detail pages) */
+  GtkShortcutController *page_shortcuts;
+  gboolean              restoring;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+#if ADW_CHECK_VERSION (1, 4, 0)
+  AdwNavigationSplitView *split_view;
+#else
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content_pane;
+#endif
+  GtkListBox           *sidebar;
+  AdwWindowTitle       *content_title;
+  GtkWidget            *back_button;
+  AdwBin               *header_end;
+  GtkStack             *stack;
+};
+
+G_DEFINE_FINAL_TYPE (SsvWindow, ssv_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_folded (SsvWindow *self)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  return adw_navigation_split_view_get_collapsed (self->split_view);
+#else
+  return adw_leaflet_get_folded (self->leaflet);
+#endif
+}
+
+static void
+show_content_pane (SsvWindow *self,
+                   gboolean   show)
+{
+#if ADW_CHECK_VERSION (1, 4, 0)
+  adw_navigation_split_view_set_show_content (self->split_view, show);
+#else
+  adw_leaflet_navigate (self->leaflet,
+                        show ? ADW_NAVIGATION_DIRECTION_FORWARD : ADW_NAVIGATION_DIRECTION_BACK);
+  if (show)
+    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+#endif
+}
+
+static SsvPage *
+get_visible_page (SsvWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+
+  return SSV_IS_PAGE (child) ? SSV_PAGE (child) : NULL;
+}
+
+static void
+update_back_button (SsvWindow *self)
+{
+  gboolean can_go_back = self->history->len > 0 || is_folded (self);
+
+  gtk_widget_set_visible (self->back_button, can_go_back);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
+}
+
+static void
+update_header (SsvWindow *self)
+{
+  SsvPage *page = get_visible_page (self);
+  GtkWidget *header_widget = page ? ssv_page_get_header_widget (page) : NULL;
+
+  adw_window_title_set_title (self->content_title, page ? ssv_page_get_title (page) : "");
+  if (adw_bin_get_child (self->header_end) != header_widget)
+    adw_bin_set_child (self->header_end, header_widget);
+  update_back_button (self);
+}
+
+static void
+on_page_title_changed (SsvWindow  *self,
+                       GParamSpec *pspec,
+                       SsvPage    *page)
+{
+  if (page == get_visible_page (self))
+    update_header (self);
+}
+
+static void
+select_sidebar_row_for (SsvWindow  *self,
+                        const char *name)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      SsvPage *page = g_ptr_array_index (self->pages, i);
+
+      if (g_strcmp0 (ssv_page_get_name (page), name) == 0)
+        {
+          gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, (int) i));
+          return;
+        }
+    }
+}
+
+static void
+clear_history (SsvWindow *self)
+{
+  while (self->history->len > 0)
+    {
+      GtkWidget *page = g_ptr_array_steal_index (self->history, self->history->len - 1);
+
+      gtk_stack_remove (self->stack, page);
+      g_object_unref (page);
+    }
+}
+
+static void
+show_page (SsvWindow  *self,
+           SsvPage    *page)
+{
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
+  update_header (self);
+  ssv_page_shown (page);
+}
+
+/**
+ * ssv_window_show_page:
+ * @name: a sidebar page's name ("library", …)
+ *
+ * Returns: %TRUE if such a page exists and is now shown
+ */
+gboolean
+ssv_window_show_page (SsvWindow  *self,
+                      const char *name)
+{
+  g_return_val_if_fail (SSV_IS_WINDOW (self), FALSE);
+
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      SsvPage *page = g_ptr_array_index (self->pages, i);
+
+      if (g_strcmp0 (ssv_page_get_name (page), name) != 0)
+        continue;
+
+      clear_history (self);
+      show_page (self, page);
+      select_sidebar_row_for (self, name);
+      show_content_pane (self, TRUE);
+
+      if (!self->restoring)
+        g_settings_set_string (self->settings, "last-page", name);
+
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * ssv_window_push_page:
+ * @page: (transfer full): a page to show on top, such as a title's detail page
+ *
+ * The back button (and Alt+Left) returns to what was shown before.
+ */
+void
+ssv_window_push_page (SsvWindow *self,
+                      SsvPage   *page)
+{
+  g_return_if_fail (SSV_IS_WINDOW (self));
+  g_return_if_fail (SSV_IS_PAGE (page));
+
+  g_ptr_array_add (self->history, g_object_ref_sink (page));
+  gtk_stack_add_child (self->stack, GTK_WIDGET (page));
+  g_signal_connect_object (page, "notify::title", G_CALLBACK (on_page_title_changed),
+                           self, G_CONNECT_SWAPPED);
+  show_page (self, page);
+  show_content_pane (self, TRUE);
+}
+
+const char *
+ssv_window_get_visible_page_name (SsvWindow *self)
+{
+  SsvPage *page = get_visible_page (self);
+
+  return page ? ssv_page_get_name (page) : NULL;
+}
+
+SsvPage *
+ssv_window_get_visible_page (SsvWindow *self)
+{
+  return get_visible_page (self);
+}
+
+/* The names of the sidebar's pages, in order. */
+GStrv
+ssv_window_dup_page_names (SsvWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < self->pages->len; i++)
+    g_strv_builder_add (builder, ssv_page_get_name (g_ptr_array_index (self->pages, i)));
+
+  return g_strv_builder_end (builder);
+}
+
+void
+ssv_window_show_toast (SsvWindow  *self,
+                       const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+go_back (SsvWindow *self)
+{
+  if (self->history->len > 0)
+    {
+      GtkWidget *top = g_ptr_array_steal_index (self->history, self->history->len - 1);
+      SsvPage *below = self->history->len > 0
+                       ? g_ptr_array_index (self->history, self->history->len - 1)
+                       : NULL;
+
+      if (below == NULL)
+        {
+          GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+          int index = row ? gtk_list_box_row_get_index (row) : 0;
+          below = g_ptr_array_index (self->pages, MAX (index, 0));
+        }
+
+      show_page (self, below);
+      gtk_stack_remove (self->stack, top);
+      g_object_unref (top);
+      return;
+    }
+
+  if (is_folded (self))
+    show_content_pane (self, FALSE);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SsvWindow *self = SSV_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (!ssv_window_show_page (self, name))
+    g_debug ("No page named “%s”", name);
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  go_back (SSV_WINDOW (widget));
+}
+
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ssv_window_show_toast (SSV_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+on_sidebar_row_activated (SsvWindow     *self,
+                          GtkListBoxRow *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+  SsvPage *page;
+
+  if (index < 0 || (guint) index >= self->pages->len)
+    return;
+
+  page = g_ptr_array_index (self->pages, index);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", ssv_page_get_name (page));
+}
+
+static void
+on_folded_changed (SsvWindow *self)
+{
+  update_back_button (self);
+}
+
+static GtkWidget *
+create_sidebar_row (SsvPage *page)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name (ssv_page_get_icon_name (page));
+  GtkWidget *label = gtk_label_new (ssv_page_get_title (page));
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, ssv_page_get_name (page));
+
+  return row;
+}
+
+/**
+ * ssv_window_add_page:
+ * @page: (transfer floating): a page for the sidebar
+ *
+ * Only pages that work are added: later features plug in here.
+ */
+void
+ssv_window_add_page (SsvWindow *self,
+                     SsvPage   *page)
+{
+  g_return_if_fail (SSV_IS_WINDOW (self));
+
+  g_ptr_array_add (self->pages, page);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (page), ssv_page_get_name (page));
+  gtk_list_box_append (self->sidebar, create_sidebar_row (page));
+  g_signal_connect_object (page, "notify::title", G_CALLBACK (on_page_title_changed),
+                           self, G_CONNECT_SWAPPED);
+
+  /* Alt+1 … Alt+9 reach the sidebar's pages in order. */
+  if (self->pages->len <= 9)
+    {
+      GtkShortcutTrigger *trigger = gtk_keyval_trigger_new (GDK_KEY_0 + self->pages->len, GDK_ALT_MASK);
+      GtkShortcutAction *action = gtk_named_action_new ("win.show-page");
+      GtkShortcut *shortcut = gtk_shortcut_new_with_arguments (trigger, action, "s",
+                                                               ssv_page_get_name (page));
+      gtk_shortcut_controller_add_shortcut (self->page_shortcuts, shortcut);
+    }
+}
+
+static void
+restore_state (SsvWindow *self)
+{
+  g_autofree char *last_page = g_settings_get_string (self->settings, "last-page");
+  int width, height;
+
+  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  self->restoring = TRUE;
+  if (!ssv_window_show_page (self, last_page) && self->pages->len > 0)
+    ssv_window_show_page (self, ssv_page_get_name (g_ptr_array_index (self->pages, 0)));
+  self->restoring = FALSE;
+}
+
+static gboolean
+ssv_window_close_request (GtkWindow *window)
+{
+  SsvWindow *self = SSV_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set (self->settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (ssv_window_parent_class)->close_request (window);
+}
+
+static void
+ssv_window_constructed (GObject *object)
+{
+  SsvWindow *self = SSV_WINDOW (object);
+
+  G_OBJECT_CLASS (ssv_window_parent_class)->constructed (object);
+
+  ssv_window_add_page (self, g_object_new (SSV_TYPE_LIBRARY_PAGE,
+                                           "context", self->context,
+                                           NULL));
+
+  restore_state (self);
+}
+
+static void
+ssv_window_dispose (GObject *object)
+{
+  SsvWindow *self = SSV_WINDOW (object);
+
+  if (self->history != NULL)
+    clear_history (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_WINDOW);
+
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (ssv_window_parent_class)->dispose (object);
+}
+
+static void
+ssv_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  SsvWindow *self = SSV_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  SsvWindow *self = SSV_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_window_class_init (SsvWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = ssv_window_constructed;
+  object_class->dispose = ssv_window_dispose;
+  object_class->get_property = ssv_window_get_property;
+  object_class->set_property = ssv_window_set_property;
+  window_class->close_request = ssv_window_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SSV_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SSV_TYPE_LIBRARY_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ssv-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SsvWindow, toast_overlay);
+#if ADW_CHECK_VERSION (1, 4, 0)
+  gtk_widget_class_bind_template_child (widget_class, SsvWindow, split_view);
+#else
+  gtk_widget_class_bind_template_child (widget_class, SsvWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SsvWindow, content_pane);
+#endif
+  gtk_widget_class_bind_template_child (widget_class, SsvWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SsvWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, SsvWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, SsvWindow, header_end);
+  gtk_widget_class_bind_template_child (widget_class, SsvWindow, stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
+}
+
+static void
+ssv_window_init (SsvWindow *self)
+{
+  self->pages = g_ptr_array_new ();
+  self->history = g_ptr_array_new ();
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->page_shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_set_scope (self->page_shortcuts, GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->page_shortcuts));
+}
+
+SsvWindow *
+ssv_window_new (SsvApplication *application,
+                SsvContext     *context)
+{
+  return g_object_new (SSV_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+SsvContext *
+ssv_window_get_context (SsvWindow *self)
+{
+  g_return_val_if_fail (SSV_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
