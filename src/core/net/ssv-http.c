@@ -714,6 +714,16 @@ ssv_http_send (SsvHttp         *self,
 
       body = soup_session_send_and_read (session, msg, cancellable, &local_error);
 
+      /* A connection that drops mid-body can come back as a short body with no
+       * error; a promised length that did not arrive is a cut-off answer. */
+      if (local_error == NULL && body != NULL &&
+          soup_message_headers_get_encoding (soup_message_get_response_headers (msg)) == SOUP_ENCODING_CONTENT_LENGTH &&
+          (goffset) g_bytes_get_size (body) < soup_message_headers_get_content_length (soup_message_get_response_headers (msg)))
+        g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+                     "received %" G_GSIZE_FORMAT " of %" G_GOFFSET_FORMAT " bytes",
+                     g_bytes_get_size (body),
+                     soup_message_headers_get_content_length (soup_message_get_response_headers (msg)));
+
       if (local_error != NULL)
         {
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
