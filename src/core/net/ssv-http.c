@@ -35,6 +35,7 @@ struct _SsvHttpRequest
   guint            status;
   gint64           retry_after_s;
   SoupMessageHeaders *response_headers;
+  GBytes          *response_body;
 };
 
 typedef struct
@@ -70,7 +71,9 @@ static const struct
   double      per_second;
   guint       burst;
 } known_services[] = {
-  { "tmdb",          "TMDB",          "https://api.themoviedb.org/3",          38.0, 4 },
+  /* A burst of 1 keeps any one-second window under TMDB's limit of about 40. */
+  { "tmdb",          "TMDB",          "https://api.themoviedb.org/3",          38.0, 1 },
+  { "tmdb-images",   "TMDB images",   "https://image.tmdb.org/t/p",            20.0, 8 },
   { "tvdb",          "TheTVDB",       "https://api4.thetvdb.com/v4",           10.0, 2 },
   { "omdb",          "OMDb",          "https://www.omdbapi.com",                5.0, 2 },
   { "fanart",        "fanart.tv",     "https://webservice.fanart.tv/v3",       10.0, 2 },
@@ -142,6 +145,7 @@ ssv_http_request_unref (SsvHttpRequest *self)
   g_free (self->content_type);
   g_clear_pointer (&self->body, g_bytes_unref);
   g_clear_pointer (&self->response_headers, soup_message_headers_unref);
+  g_clear_pointer (&self->response_body, g_bytes_unref);
   g_free (self);
 }
 
@@ -245,6 +249,13 @@ gint64
 ssv_http_request_get_retry_after (SsvHttpRequest *self)
 {
   return self->retry_after_s;
+}
+
+/* The body of the last answer, whatever its status (some APIs explain a 401 there), or NULL. */
+GBytes *
+ssv_http_request_get_response_body (SsvHttpRequest *self)
+{
+  return self->response_body;
 }
 
 const char *
@@ -640,6 +651,7 @@ ssv_http_send (SsvHttp         *self,
   request->status = 0;
   request->retry_after_s = -1;
   g_clear_pointer (&request->response_headers, soup_message_headers_unref);
+  g_clear_pointer (&request->response_body, g_bytes_unref);
 
   uri_text = ssv_http_request_dup_uri (request, self, FALSE);
   if (uri_text == NULL)
@@ -751,6 +763,8 @@ ssv_http_send (SsvHttp         *self,
       status = soup_message_get_status (msg);
       request->status = status;
       request->response_headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+      g_clear_pointer (&request->response_body, g_bytes_unref);
+      request->response_body = body ? g_bytes_ref (body) : NULL;
       request->retry_after_s = parse_retry_after (soup_message_headers_get_one (request->response_headers,
                                                                                 "Retry-After"));
 
