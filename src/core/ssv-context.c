@@ -13,6 +13,7 @@ struct _SsvContext
   SsvHttp          *http;
   SsvSecrets       *secrets;
   SsvLibraryStore  *library_store;
+  SsvEnrichmentEngine *enrichment_engine;
 };
 
 G_DEFINE_FINAL_TYPE (SsvContext, ssv_context, G_TYPE_OBJECT)
@@ -22,6 +23,10 @@ ssv_context_dispose (GObject *object)
 {
   SsvContext *self = (SsvContext *) object;
 
+  /* Worker threads end after the item in hand; they keep what they use alive. */
+  if (self->enrichment_engine != NULL)
+    ssv_enrichment_engine_stop (self->enrichment_engine);
+  g_clear_object (&self->enrichment_engine);
   g_clear_object (&self->library_store);
   g_clear_object (&self->secrets);
   g_clear_object (&self->http);
@@ -41,6 +46,18 @@ ssv_context_class_init (SsvContextClass *klass)
 static void
 ssv_context_init (SsvContext *self)
 {
+}
+
+/* Everything but the database; on the caller's thread, so signals arrive there. */
+static void
+create_services (SsvContext *self)
+{
+  self->http = ssv_http_new ();
+  self->secrets = ssv_secrets_new ();
+  self->library_store = ssv_library_store_new (self->database);
+  /* Created, not started: the app starts it, the CLI starts what it was asked for. */
+  self->enrichment_engine = ssv_enrichment_engine_new (self->database, self->http, self->secrets,
+                                                       SSV_STORE (self->library_store));
 }
 
 /**
@@ -64,9 +81,7 @@ ssv_context_new (const char  *database_path,
   if (self->database == NULL)
     return NULL;
 
-  self->http = ssv_http_new ();
-  self->secrets = ssv_secrets_new ();
-  self->library_store = ssv_library_store_new (self->database);
+  create_services (self);
 
   return g_steal_pointer (&self);
 }
@@ -119,9 +134,7 @@ ssv_context_new_finish (GAsyncResult  *result,
 
   self = g_object_new (SSV_TYPE_CONTEXT, NULL);
   self->database = g_steal_pointer (&database);
-  self->http = ssv_http_new ();
-  self->secrets = ssv_secrets_new ();
-  self->library_store = ssv_library_store_new (self->database);
+  create_services (self);
 
   return self;
 }
@@ -156,6 +169,14 @@ ssv_context_get_library_store (SsvContext *self)
   g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
 
   return self->library_store;
+}
+
+SsvEnrichmentEngine *
+ssv_context_get_enrichment_engine (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->enrichment_engine;
 }
 
 /* The app's cache folder (images and such); created on demand by its users. */

@@ -121,6 +121,8 @@ typedef struct
   GPtrArray   *images;       /* SsvMetaImage* */
   GPtrArray   *seasons;      /* SsvMetaSeason* */
   GPtrArray   *episodes;     /* SsvMetaEpisode* */
+  /* Fill gaps of the library's episodes but add none (another provider's list rules). */
+  gboolean     no_new_episodes;
 } SsvMeta;
 
 typedef struct

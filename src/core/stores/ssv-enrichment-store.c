@@ -1089,6 +1089,8 @@ fill_episodes (SsvDatabase    *db,
           episode_id = sqlite3_column_int64 (find, 0);
           locked = parse_name_list (ssv_stmt_column_text (find, 1));
         }
+      else if (rc == SQLITE_DONE && meta->no_new_episodes)
+        continue;
       else if (rc == SQLITE_DONE)
         {
           g_autoptr(SsvStmt) insert = ssv_database_prepare (db,
