@@ -18,6 +18,7 @@ struct _SsvFakeProviders
 
   GMutex         lock;
   GHashTable    *keys;            /* provider → the key it accepts */
+  GHashTable    *revoke_after;    /* provider → requests left before its key stops working */
   char          *tvdb_token;
   guint          tvdb_logins;
   gboolean       omdb_limit;
@@ -56,6 +57,19 @@ load_json (const char *fixture)
 
   if (!json_parser_load_from_data (parser, data, (gssize) size, &error))
     g_error ("Fixture %s is not JSON: %s", fixture, error->message);
+
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+/* json_node_copy() shares objects and arrays; answers that get edited need their own. */
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (!json_parser_load_from_data (parser, text, -1, NULL))
+    g_error ("Could not copy a JSON answer");
 
   return json_node_ref (json_parser_get_root (parser));
 }
@@ -102,6 +116,7 @@ ssv_fake_providers_new (SsvFakeServer *server)
   g_mutex_init (&self->lock);
   self->server = server;
   self->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->revoke_after = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->movie_550 = compose_movie_550 ();
   self->tv_1399 = compose_tv_1399 ();
   self->tv_2 = load_json ("tmdb/tv-details-complex.json");
@@ -132,6 +147,7 @@ ssv_fake_providers_free (SsvFakeProviders *self)
     return;
 
   g_hash_table_unref (self->keys);
+  g_hash_table_unref (self->revoke_after);
   g_free (self->tvdb_token);
   json_node_unref (self->movie_550);
   json_node_unref (self->tv_1399);
@@ -177,8 +193,20 @@ ssv_fake_providers_set_key (SsvFakeProviders *self,
 {
   g_mutex_lock (&self->lock);
   g_hash_table_insert (self->keys, g_strdup (provider), g_strdup (key));
+  g_hash_table_remove (self->revoke_after, provider);
   if (g_strcmp0 (provider, "tvdb") == 0)
     g_clear_pointer (&self->tvdb_token, g_free);
+  g_mutex_unlock (&self->lock);
+}
+
+/* As if the person revoked the key on the provider's site after @requests more calls. */
+void
+ssv_fake_providers_revoke_key_after (SsvFakeProviders *self,
+                                     const char       *provider,
+                                     guint             requests)
+{
+  g_mutex_lock (&self->lock);
+  g_hash_table_insert (self->revoke_after, g_strdup (provider), GUINT_TO_POINTER (requests + 1));
   g_mutex_unlock (&self->lock);
 }
 
@@ -297,6 +325,19 @@ key_ok (SsvFakeProviders *self,
   g_mutex_lock (&self->lock);
   expected = g_hash_table_lookup (self->keys, provider);
   ok = expected != NULL && g_strcmp0 (expected, key) == 0;
+  if (g_hash_table_contains (self->revoke_after, provider))
+    {
+      guint left = GPOINTER_TO_UINT (g_hash_table_lookup (self->revoke_after, provider));
+
+      if (left <= 1)
+        {
+          ok = FALSE;
+          g_hash_table_remove (self->keys, provider);
+          g_hash_table_remove (self->revoke_after, provider);
+        }
+      else
+        g_hash_table_insert (self->revoke_after, g_strdup (provider), GUINT_TO_POINTER (left - 1));
+    }
   g_mutex_unlock (&self->lock);
 
   return ok;
@@ -422,15 +463,15 @@ tmdb_details (SsvFakeProviders *self,
   g_mutex_unlock (&self->lock);
 
   if (!show && id == 550)
-    return json_node_copy (self->movie_550);
+    return deep_copy (self->movie_550);
   if (show && id == 1399)
-    return json_node_copy (self->tv_1399);
+    return deep_copy (self->tv_1399);
   if (show && id == 2)
-    return json_node_copy (self->tv_2);
+    return deep_copy (self->tv_2);
 
   if (!show && id > SYNTHETIC_MOVIE_BASE && id <= SYNTHETIC_MOVIE_BASE + synthetic_movies)
     {
-      JsonNode *copy = json_node_copy (self->movie_550);
+      JsonNode *copy = deep_copy (self->movie_550);
       gint64 n = id - SYNTHETIC_MOVIE_BASE;
       g_autofree char *title = g_strdup_printf ("Synthetic Movie %" G_GINT64_FORMAT, n);
       g_autofree char *imdb = g_strdup_printf ("tt9%06" G_GINT64_FORMAT, n);
@@ -444,7 +485,7 @@ tmdb_details (SsvFakeProviders *self,
 
   if (show && id > SYNTHETIC_SHOW_BASE && id <= SYNTHETIC_SHOW_BASE + synthetic_shows)
     {
-      JsonNode *copy = json_node_copy (self->tv_1399);
+      JsonNode *copy = deep_copy (self->tv_1399);
       JsonArray *list = json_array_new ();
       gint64 n = id - SYNTHETIC_SHOW_BASE;
       g_autofree char *title = g_strdup_printf ("Synthetic Show %" G_GINT64_FORMAT, n);
@@ -487,7 +528,7 @@ derive_season (SsvFakeProviders *self,
                gint64            show_id,
                gint64            number)
 {
-  JsonNode *copy = json_node_copy (self->season_template);
+  JsonNode *copy = deep_copy (self->season_template);
   JsonArray *episodes = json_object_get_array_member (obj (copy), "episodes");
   g_autofree char *name = g_strdup_printf ("Season %" G_GINT64_FORMAT, number);
 
@@ -626,7 +667,7 @@ handle_tvdb (SsvFakeProviders      *self,
     {
       if (strcmp (rest, "/extended") == 0)
         {
-          g_autoptr(JsonNode) copy = json_node_copy (self->tvdb_series);
+          g_autoptr(JsonNode) copy = deep_copy (self->tvdb_series);
           JsonObject *data = json_object_get_object_member (obj (copy), "data");
 
           json_object_set_int_member (data, "id", id);
@@ -634,7 +675,7 @@ handle_tvdb (SsvFakeProviders      *self,
         }
       if (strcmp (rest, "/episodes/default") == 0)
         {
-          g_autoptr(JsonNode) copy = json_node_copy (self->tvdb_episodes);
+          g_autoptr(JsonNode) copy = deep_copy (self->tvdb_episodes);
           JsonObject *data = json_object_get_object_member (obj (copy), "data");
           JsonArray *episodes = json_object_get_array_member (data, "episodes");
 
@@ -678,7 +719,7 @@ handle_omdb (SsvFakeProviders      *self,
   if (imdb_id != NULL && g_str_has_prefix (imdb_id, "tt9") &&
       g_ascii_strtoll (imdb_id + 3, NULL, 10) <= synthetic)
     {
-      g_autoptr(JsonNode) copy = json_node_copy (self->omdb_movie);
+      g_autoptr(JsonNode) copy = deep_copy (self->omdb_movie);
 
       json_object_set_string_member (obj (copy), "imdbID", imdb_id);
       return reply_node (copy, 200, status, content_type, body);

@@ -18,6 +18,9 @@ void              ssv_fake_providers_point_http      (SsvFakeProviders  *self,
 void              ssv_fake_providers_set_key         (SsvFakeProviders  *self,
                                                       const char        *provider,
                                                       const char        *key);
+void              ssv_fake_providers_revoke_key_after (SsvFakeProviders *self,
+                                                      const char        *provider,
+                                                      guint              requests);
 void              ssv_fake_providers_expire_tvdb_token (SsvFakeProviders *self);
 guint             ssv_fake_providers_get_tvdb_logins (SsvFakeProviders  *self);
 void              ssv_fake_providers_set_omdb_limit  (SsvFakeProviders  *self,

@@ -289,7 +289,7 @@ item_select (SsvItemKind kind)
 }
 
 static const char *
-item_from (SsvItemKind kind)
+item_table (SsvItemKind kind)
 {
   switch (kind)
     {
@@ -297,8 +297,15 @@ item_from (SsvItemKind kind)
     case SSV_ITEM_SHOW: return "shows x";
     case SSV_ITEM_EPISODE:
     case SSV_N_ITEM_KINDS:
-    default: return "episodes x JOIN shows sh ON sh.id = x.show_id";
+    default: return "episodes x";
     }
+}
+
+/* An episode's label needs its show. */
+static const char *
+item_join (SsvItemKind kind)
+{
+  return kind == SSV_ITEM_EPISODE ? " JOIN shows sh ON sh.id = x.show_id" : "";
 }
 
 static SsvWorkItem *
@@ -348,10 +355,11 @@ ssv_enrichment_store_next_items (SsvEnrichmentStore  *self,
   g_autofree char *due_sql = NULL;
   int rc;
 
-  fresh_sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s AND NOT EXISTS "
+  fresh_sql = g_strdup_printf ("SELECT %s FROM %s%s WHERE %s AND NOT EXISTS "
                                "(SELECT 1 FROM enrichment_status s WHERE s.%s = x.id AND s.provider = ?1) "
                                "ORDER BY x.id LIMIT ?2",
-                               item_select (kind), item_from (kind), requirement_sql (requirement), fk);
+                               item_select (kind), item_table (kind), item_join (kind),
+                               requirement_sql (requirement), fk);
   {
     g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, fresh_sql, error);
 
@@ -368,12 +376,13 @@ ssv_enrichment_store_next_items (SsvEnrichmentStore  *self,
   if (items->len >= limit)
     return g_steal_pointer (&items);
 
-  due_sql = g_strdup_printf ("SELECT %s, s.status FROM enrichment_status s JOIN %s ON x.id = s.%s "
+  due_sql = g_strdup_printf ("SELECT %s, s.status FROM enrichment_status s JOIN %s ON x.id = s.%s%s "
                              "WHERE s.provider = ?1 AND s.status IN ('not_found', 'error') AND %s "
                              "AND s.last_attempt_at <= ?3 - (CASE WHEN s.status = 'error' "
                              "  THEN min(?4, 3600 << min(max(s.attempts - 1, 0), 20)) ELSE ?4 END) "
                              "ORDER BY s.last_attempt_at, x.id LIMIT ?2",
-                             item_select (kind), item_from (kind), fk, requirement_sql (requirement));
+                             item_select (kind), item_table (kind), fk, item_join (kind),
+                             requirement_sql (requirement));
   {
     g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, due_sql, error);
 
@@ -407,8 +416,9 @@ ssv_enrichment_store_load_item (SsvEnrichmentStore  *self,
   int rc;
 
   sql = g_strdup_printf ("SELECT %s, (SELECT s.status FROM enrichment_status s "
-                         "WHERE s.%s = x.id AND s.provider = ?2) FROM %s WHERE x.id = ?1",
-                         item_select (kind), table_for_kind (kind)->status_column, item_from (kind));
+                         "WHERE s.%s = x.id AND s.provider = ?2) FROM %s%s WHERE x.id = ?1",
+                         item_select (kind), table_for_kind (kind)->status_column, item_table (kind),
+                         item_join (kind));
   stmt = ssv_database_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
@@ -1247,7 +1257,7 @@ ssv_enrichment_store_get_stats (SsvEnrichmentStore  *self,
                          "coalesce(sum(status = 'matched'), 0), coalesce(sum(status = 'not_found'), 0), "
                          "coalesce(sum(status = 'error'), 0) "
                          "FROM enrichment_status WHERE provider = ?1 AND %s IS NOT NULL",
-                         item_from (kind), requirement_sql (requirement), fk, fk);
+                         item_table (kind), requirement_sql (requirement), fk, fk);
   stmt = ssv_database_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;

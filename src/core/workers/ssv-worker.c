@@ -355,6 +355,8 @@ load_persisted_state (SsvWorker *self)
   g_mutex_lock (&priv->lock);
   if (!priv->user_touched_pause)
     priv->user_paused = paused != 0;
+  /* The library's record wins over what an earlier run of this object saw. */
+  priv->quota_until = quota_until;
   if (quota_until > now)
     {
       g_autofree char *note = quota_note (self, quota_until);
@@ -483,6 +485,15 @@ wait_until_allowed (SsvWorker *self)
 
       if (g_cancellable_is_cancelled (priv->cancellable))
         {
+          result = WAIT_CANCELLED;
+          break;
+        }
+
+      /* A single pass does not wait for a person or for tomorrow. */
+      if (priv->once && (priv->user_paused || priv->quota_until > now || (priv->key_wait && !priv->key_check)))
+        {
+          if (priv->user_paused)
+            set_state_locked (self, SSV_WORKER_PAUSED, NULL);
           result = WAIT_CANCELLED;
           break;
         }
@@ -941,11 +952,16 @@ run_thread (GTask        *task,
   g_clear_pointer (&priv->batch, g_ptr_array_unref);
 
   g_mutex_lock (&priv->lock);
-  priv->running = FALSE;
-  g_free (priv->current_item);
-  priv->current_item = NULL;
-  priv->pending_notify |= NOTIFY_ITEM;
-  set_state_locked (self, SSV_WORKER_STOPPED, NULL);
+  {
+    /* Why a single pass ended early stays readable. */
+    gboolean keep = priv->state == SSV_WORKER_NEEDS_KEY || priv->state == SSV_WORKER_QUOTA;
+    g_autofree char *note = keep ? g_strdup (priv->note) : NULL;
+
+    priv->running = FALSE;
+    g_clear_pointer (&priv->current_item, g_free);
+    priv->pending_notify |= NOTIFY_ITEM;
+    set_state_locked (self, SSV_WORKER_STOPPED, note);
+  }
   g_mutex_unlock (&priv->lock);
 
   g_task_return_boolean (task, TRUE);
@@ -1064,10 +1080,13 @@ set_user_paused (SsvWorker *self,
       priv->key_check = TRUE;
       priv->retry_rejected_key = TRUE;
     }
-  if (!paused && priv->state == SSV_WORKER_PAUSED)
-    set_state_locked (self, priv->running ? SSV_WORKER_IDLE : SSV_WORKER_STOPPED, NULL);
-  else if (paused && priv->running && priv->state != SSV_WORKER_WORKING)
-    set_state_locked (self, SSV_WORKER_PAUSED, NULL);
+  /* A running loop says for itself what it does next; a stopped one stays stopped,
+   * but whoever shows the pause should look again. */
+  if (!priv->running)
+    {
+      priv->pending_notify |= NOTIFY_STATE;
+      schedule_dispatch_locked (self);
+    }
   g_cond_broadcast (&priv->cond);
   g_mutex_unlock (&priv->lock);
 
