@@ -45,6 +45,7 @@ on_item_done (SsvEnrichmentEngine *engine,
               guint                kind,
               gint64               id,
               guint                outcome,
+              const char          *label,
               Fixture             *fixture)
 {
   g_assert_cmpuint (outcome, <, SSV_N_OUTCOMES);
@@ -948,6 +949,76 @@ test_test_key (Fixture       *fixture,
   g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/tmdb/search/*"), ==, 0);
 }
 
+static char *
+run_cli (Fixture             *fixture,
+         const char * const  *args,
+         int                 *exit_status)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *db_path = g_build_filename (fixture->dir, "library.db", NULL);
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) SSV_BUILD_ROOT "/src/cli/soulsync-video-cli");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "SSV_DATABASE_PATH", db_path, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (providers); i++)
+    {
+      g_autofree char *name = g_ascii_strup (providers[i], -1);
+      g_autofree char *variable = g_strdup_printf ("SSV_%s_URL", name);
+      g_autofree char *url = ssv_fake_providers_dup_url (fixture->fake, providers[i]);
+
+      envp = g_environ_setenv (envp, variable, url, TRUE);
+    }
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("stdout:\n%s\nstderr:\n%s", out, err);
+  *exit_status = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+
+  return out;
+}
+
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  const char *enrich[] = { "enrich", "--once", "--provider", "tmdb", "--provider", "omdb", NULL };
+  const char *status_args[] = { "status", NULL };
+  const char *unknown[] = { "enrich", "--provider", "imdb", NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *status_out = NULL;
+  g_autofree char *unknown_out = NULL;
+  int status;
+
+  exec (fixture, "INSERT INTO movies (id, title, year) VALUES (1, 'Fight Club', 1999), "
+                 "(2, 'A Film Nobody Made', 2003)");
+  store_key (fixture, "fanart", NULL);
+
+  /* One pass: TMDB matches, and OMDb rates what TMDB gave an IMDb id. */
+  out = run_cli (fixture, enrich, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "tmdb: matched movie Fight Club (1999)"));
+  g_assert_nonnull (strstr (out, "tmdb: not_found movie A Film Nobody Made (2003)"));
+  g_assert_nonnull (strstr (out, "tmdb.movie: matched=1 not_found=1 errors=0 pending=0\n"));
+  g_assert_cmpstr (status_of (fixture, "tmdb", "movie_id", 1), ==, "matched");
+
+  status_out = run_cli (fixture, status_args, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (status_out, "tmdb: name=\"TMDB\" key=set paused=no\n"));
+  g_assert_nonnull (strstr (status_out, "fanart: name=\"fanart.tv\" key=missing paused=no\n"));
+  g_assert_nonnull (strstr (status_out, "tmdb.movie: matched=1 not_found=1 errors=0 pending=0\n"));
+
+  unknown_out = run_cli (fixture, unknown, &status);
+  g_assert_cmpint (status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -979,6 +1050,7 @@ main (int    argc,
   ADD ("engine/hold-during-scan", test_hold_during_scan);
   ADD ("engine/lazy-request", test_lazy_request);
   ADD ("test-key", test_test_key);
+  ADD ("cli", test_cli);
 #undef ADD
 
   return g_test_run ();

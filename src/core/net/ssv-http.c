@@ -352,6 +352,16 @@ ssv_http_class_init (SsvHttpClass *klass)
   object_class->finalize = ssv_http_finalize;
 }
 
+/* "tmdb-images" → "SSV_TMDB_IMAGES_URL" */
+static char *
+env_name_for (const char *service)
+{
+  g_autofree char *upper = g_ascii_strup (service, -1);
+
+  g_strdelimit (upper, "-.", '_');
+  return g_strdup_printf ("SSV_%s_URL", upper);
+}
+
 static void
 ssv_http_init (SsvHttp *self)
 {
@@ -366,11 +376,10 @@ ssv_http_init (SsvHttp *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (known_services); i++)
     {
-      g_autofree char *env_name = g_strdup_printf ("SSV_%s_URL", known_services[i].service);
+      g_autofree char *env_name = env_name_for (known_services[i].service);
       const char *override;
       double *rate;
 
-      env_name = g_ascii_strup (env_name, -1);
       override = g_getenv (env_name);
       if (override != NULL && override[0] != '\0')
         g_hash_table_insert (self->base_urls, g_strdup (known_services[i].service),
@@ -427,8 +436,7 @@ ssv_http_set_base_url (SsvHttp    *self,
                        const char *service,
                        const char *base_url)
 {
-  g_autofree char *env_name = g_ascii_strup (service, -1);
-  g_autofree char *full_env = g_strdup_printf ("SSV_%s_URL", env_name);
+  g_autofree char *full_env = env_name_for (service);
 
   if (g_getenv (full_env) != NULL)
     return;

@@ -72,6 +72,7 @@ on_item_done (SsvEnrichmentEngine *self,
               guint                kind,
               gint64               id,
               guint                outcome,
+              const char          *label,
               SsvWorker           *worker)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->workers));
@@ -93,7 +94,7 @@ on_item_done (SsvEnrichmentEngine *self,
         self->changed_source = g_timeout_add (LIBRARY_CHANGED_INTERVAL_MS, emit_library_changed_cb, self);
     }
 
-  g_signal_emit (self, signals[ITEM_DONE], 0, worker, kind, id, outcome);
+  g_signal_emit (self, signals[ITEM_DONE], 0, worker, kind, id, outcome, label);
 }
 
 static void
@@ -230,11 +231,12 @@ ssv_enrichment_engine_class_init (SsvEnrichmentEngineClass *klass)
    * @kind: an #SsvItemKind
    * @id: the row id
    * @outcome: an #SsvOutcome
+   * @label: what a person calls the item
    */
   signals[ITEM_DONE] =
     g_signal_new ("item-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 4,
-                  SSV_TYPE_WORKER, G_TYPE_UINT, G_TYPE_INT64, G_TYPE_UINT);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 5,
+                  SSV_TYPE_WORKER, G_TYPE_UINT, G_TYPE_INT64, G_TYPE_UINT, G_TYPE_STRING);
 }
 
 static void

@@ -30,7 +30,17 @@ typedef struct
   SsvItemKind kind;
   gint64      id;
   SsvOutcome  outcome;
+  char       *label;
 } ItemDone;
+
+static void
+item_done_free (gpointer data)
+{
+  ItemDone *done = data;
+
+  g_free (done->label);
+  g_free (done);
+}
 
 typedef struct
 {
@@ -221,8 +231,9 @@ dispatch_cb (gpointer data)
 
   while ((item = g_queue_pop_head (&done)) != NULL)
     {
-      g_signal_emit (self, signals[ITEM_DONE], 0, (guint) item->kind, item->id, (guint) item->outcome);
-      g_free (item);
+      g_signal_emit (self, signals[ITEM_DONE], 0, (guint) item->kind, item->id, (guint) item->outcome,
+                     item->label);
+      item_done_free (item);
     }
 
   if (progress)
@@ -439,6 +450,7 @@ item_finished (SsvWorker         *self,
   done->kind = item->kind;
   done->id = item->id;
   done->outcome = outcome;
+  done->label = ssv_work_item_dup_label (item);
 
   g_mutex_lock (&priv->lock);
   from = stat_slot (&priv->stats[item->kind], item->previous);
@@ -1451,7 +1463,7 @@ ssv_worker_finalize (GObject *object)
   g_clear_pointer (&priv->batch, g_ptr_array_unref);
   g_queue_clear_full (&priv->requests, g_free);
   g_queue_clear_full (&priv->retry_first, (GDestroyNotify) ssv_work_item_free);
-  g_queue_clear_full (&priv->done, g_free);
+  g_queue_clear_full (&priv->done, item_done_free);
   g_free (priv->note);
   g_free (priv->current_item);
   g_free (priv->key);
@@ -1613,12 +1625,14 @@ ssv_worker_class_init (SsvWorkerClass *klass)
    * @kind: an #SsvItemKind
    * @id: the movie's, show's or episode's row id
    * @outcome: an #SsvOutcome
+   * @label: what a person calls the item: "Heat (1995)"
    *
    * An item was marked. On the main context.
    */
   signals[ITEM_DONE] =
     g_signal_new ("item-done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_INT64, G_TYPE_UINT);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 4, G_TYPE_UINT, G_TYPE_INT64, G_TYPE_UINT,
+                  G_TYPE_STRING);
 }
 
 static void
