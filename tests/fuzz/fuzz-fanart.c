@@ -22,8 +22,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     return 0;
 
   {
-    g_autoptr(SsvMeta) movie = ssv_fanart_parse (root, SSV_ITEM_MOVIE, "en-US", NULL);
-    g_autoptr(SsvMeta) show = ssv_fanart_parse (root, SSV_ITEM_SHOW, "pt-BR", NULL);
+    ssv_meta_free (ssv_fanart_parse (root, SSV_ITEM_MOVIE, "en-US", NULL));
+    ssv_meta_free (ssv_fanart_parse (root, SSV_ITEM_SHOW, "pt-BR", NULL));
   }
   return 0;
 }

@@ -22,8 +22,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     return 0;
 
   {
-    g_autoptr(SsvMeta) movie = ssv_omdb_parse (root, SSV_ITEM_MOVIE, NULL);
-    g_autoptr(SsvMeta) episode = ssv_omdb_parse (root, SSV_ITEM_EPISODE, NULL);
+    ssv_meta_free (ssv_omdb_parse (root, SSV_ITEM_MOVIE, NULL));
+    ssv_meta_free (ssv_omdb_parse (root, SSV_ITEM_EPISODE, NULL));
   }
   return 0;
 }

@@ -23,11 +23,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   {
     g_autoptr(GHashTable) languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    g_autofree char *joined = NULL;
     int pages = 0;
 
     ssv_opensubtitles_parse_page (root, languages, &pages, NULL);
-    joined = ssv_opensubtitles_join (languages);
+    g_free (ssv_opensubtitles_join (languages));
   }
   return 0;
 }

@@ -25,9 +25,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     static const SsvTmdbOptions options = { "https://image.tmdb.org/t/p", "de-DE", "DE" };
     g_autoptr(GPtrArray) movies = ssv_tmdb_parse_search (root, SSV_ITEM_MOVIE, &options, NULL);
     g_autoptr(GPtrArray) shows = ssv_tmdb_parse_search (root, SSV_ITEM_SHOW, &options, NULL);
-    g_autoptr(SsvMeta) movie = ssv_tmdb_parse_details (root, SSV_ITEM_MOVIE, &options, NULL);
     g_autoptr(SsvMeta) show = ssv_tmdb_parse_details (root, SSV_ITEM_SHOW, &options, NULL);
     g_autoptr(SsvMeta) seasons = ssv_meta_new (SSV_ITEM_SHOW);
+
+    ssv_meta_free (ssv_tmdb_parse_details (root, SSV_ITEM_MOVIE, &options, NULL));
 
     ssv_tmdb_parse_season (root, 1, &options, seasons, NULL);
     if (show != NULL)

@@ -22,11 +22,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     return 0;
 
   {
-    g_autofree char *token = ssv_tvdb_parse_login (root, NULL);
     g_autoptr(GPtrArray) results = ssv_tvdb_parse_search (root, NULL);
-    g_autoptr(SsvMeta) series = ssv_tvdb_parse_series (root, NULL);
     g_autoptr(SsvMeta) episodes = ssv_meta_new (SSV_ITEM_SHOW);
     gboolean has_next;
+
+    g_free (ssv_tvdb_parse_login (root, NULL));
+    ssv_meta_free (ssv_tvdb_parse_series (root, NULL));
 
     ssv_tvdb_parse_episodes (root, episodes, &has_next, NULL);
     if (results != NULL)
