@@ -13,6 +13,7 @@ struct _SsvContext
   SsvHttp          *http;
   SsvSecrets       *secrets;
   SsvLibraryStore  *library_store;
+  SsvWatchlistStore *watchlist_store;
 };
 
 G_DEFINE_FINAL_TYPE (SsvContext, ssv_context, G_TYPE_OBJECT)
@@ -22,6 +23,7 @@ ssv_context_dispose (GObject *object)
 {
   SsvContext *self = (SsvContext *) object;
 
+  g_clear_object (&self->watchlist_store);
   g_clear_object (&self->library_store);
   g_clear_object (&self->secrets);
   g_clear_object (&self->http);
@@ -67,6 +69,7 @@ ssv_context_new (const char  *database_path,
   self->http = ssv_http_new ();
   self->secrets = ssv_secrets_new ();
   self->library_store = ssv_library_store_new (self->database);
+  self->watchlist_store = ssv_watchlist_store_new (self->database);
 
   return g_steal_pointer (&self);
 }
@@ -122,6 +125,7 @@ ssv_context_new_finish (GAsyncResult  *result,
   self->http = ssv_http_new ();
   self->secrets = ssv_secrets_new ();
   self->library_store = ssv_library_store_new (self->database);
+  self->watchlist_store = ssv_watchlist_store_new (self->database);
 
   return self;
 }
@@ -156,6 +160,14 @@ ssv_context_get_library_store (SsvContext *self)
   g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
 
   return self->library_store;
+}
+
+SsvWatchlistStore *
+ssv_context_get_watchlist_store (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->watchlist_store;
 }
 
 /* The app's cache folder (images and such); created on demand by its users. */
