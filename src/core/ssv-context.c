@@ -14,6 +14,8 @@ struct _SsvContext
   SsvSecrets       *secrets;
   SsvLibraryStore  *library_store;
   SsvWatchlistStore *watchlist_store;
+  SsvCalendarStore *calendar_store;
+  SsvAiringMonitor *airing_monitor;
 };
 
 G_DEFINE_FINAL_TYPE (SsvContext, ssv_context, G_TYPE_OBJECT)
@@ -23,6 +25,8 @@ ssv_context_dispose (GObject *object)
 {
   SsvContext *self = (SsvContext *) object;
 
+  g_clear_object (&self->airing_monitor);
+  g_clear_object (&self->calendar_store);
   g_clear_object (&self->watchlist_store);
   g_clear_object (&self->library_store);
   g_clear_object (&self->secrets);
@@ -70,6 +74,8 @@ ssv_context_new (const char  *database_path,
   self->secrets = ssv_secrets_new ();
   self->library_store = ssv_library_store_new (self->database);
   self->watchlist_store = ssv_watchlist_store_new (self->database);
+  self->calendar_store = ssv_calendar_store_new (self->database);
+  self->airing_monitor = ssv_airing_monitor_new (self->calendar_store);
 
   return g_steal_pointer (&self);
 }
@@ -126,6 +132,8 @@ ssv_context_new_finish (GAsyncResult  *result,
   self->secrets = ssv_secrets_new ();
   self->library_store = ssv_library_store_new (self->database);
   self->watchlist_store = ssv_watchlist_store_new (self->database);
+  self->calendar_store = ssv_calendar_store_new (self->database);
+  self->airing_monitor = ssv_airing_monitor_new (self->calendar_store);
 
   return self;
 }
@@ -168,6 +176,23 @@ ssv_context_get_watchlist_store (SsvContext *self)
   g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
 
   return self->watchlist_store;
+}
+
+SsvCalendarStore *
+ssv_context_get_calendar_store (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->calendar_store;
+}
+
+/* The monitor is built stopped; the application starts it. */
+SsvAiringMonitor *
+ssv_context_get_airing_monitor (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->airing_monitor;
 }
 
 /* The app's cache folder (images and such); created on demand by its users. */

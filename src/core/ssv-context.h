@@ -5,9 +5,11 @@
 
 #include <gio/gio.h>
 
+#include "ssv-airing-monitor.h"
 #include "ssv-database.h"
 #include "ssv-secrets.h"
 #include "net/ssv-http.h"
+#include "stores/ssv-calendar-store.h"
 #include "stores/ssv-library-store.h"
 #include "stores/ssv-watchlist-store.h"
 
@@ -30,6 +32,8 @@ SsvHttp          *ssv_context_get_http           (SsvContext           *self);
 SsvSecrets       *ssv_context_get_secrets        (SsvContext           *self);
 SsvLibraryStore  *ssv_context_get_library_store  (SsvContext           *self);
 SsvWatchlistStore *ssv_context_get_watchlist_store (SsvContext          *self);
+SsvCalendarStore *ssv_context_get_calendar_store  (SsvContext           *self);
+SsvAiringMonitor *ssv_context_get_airing_monitor  (SsvContext           *self);
 char             *ssv_context_dup_cache_dir      (SsvContext           *self);
 
 G_END_DECLS
