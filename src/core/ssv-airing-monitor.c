@@ -20,6 +20,7 @@ struct _SsvAiringMonitor
   GMutex            lock;          /* one check at a time */
   SsvAiringHook     hook;
   gpointer          hook_data;
+  GDestroyNotify    hook_destroy;
 
   GCancellable     *cancellable;
   guint             timeout_id;
@@ -55,6 +56,8 @@ ssv_airing_monitor_finalize (GObject *object)
 {
   SsvAiringMonitor *self = SSV_AIRING_MONITOR (object);
 
+  if (self->hook_destroy != NULL)
+    self->hook_destroy (self->hook_data);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (ssv_airing_monitor_parent_class)->finalize (object);
@@ -109,10 +112,14 @@ ssv_airing_monitor_new (SsvCalendarStore *calendar)
 void
 ssv_airing_monitor_set_hook (SsvAiringMonitor *self,
                              SsvAiringHook     hook,
-                             gpointer          user_data)
+                             gpointer          user_data,
+                             GDestroyNotify    destroy)
 {
+  g_return_if_fail (self->hook == NULL);
+
   self->hook = hook;
   self->hook_data = user_data;
+  self->hook_destroy = destroy;
 }
 
 /**

@@ -27,7 +27,8 @@ GPtrArray        *ssv_airing_monitor_check        (SsvAiringMonitor  *self,
                                                    GError           **error);
 void              ssv_airing_monitor_set_hook     (SsvAiringMonitor  *self,
                                                    SsvAiringHook      hook,
-                                                   gpointer           user_data);
+                                                   gpointer           user_data,
+                                                   GDestroyNotify     destroy);
 void              ssv_airing_monitor_start        (SsvAiringMonitor  *self);
 void              ssv_airing_monitor_stop         (SsvAiringMonitor  *self);
 gboolean          ssv_airing_monitor_is_running   (SsvAiringMonitor  *self);

@@ -12,6 +12,7 @@
 #include "stores/ssv-calendar-store.h"
 #include "stores/ssv-library-store.h"
 #include "stores/ssv-watchlist-store.h"
+#include "stores/ssv-wishlist-store.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,7 @@ SsvHttp          *ssv_context_get_http           (SsvContext           *self);
 SsvSecrets       *ssv_context_get_secrets        (SsvContext           *self);
 SsvLibraryStore  *ssv_context_get_library_store  (SsvContext           *self);
 SsvWatchlistStore *ssv_context_get_watchlist_store (SsvContext          *self);
+SsvWishlistStore *ssv_context_get_wishlist_store  (SsvContext           *self);
 SsvCalendarStore *ssv_context_get_calendar_store  (SsvContext           *self);
 SsvAiringMonitor *ssv_context_get_airing_monitor  (SsvContext           *self);
 char             *ssv_context_dup_cache_dir      (SsvContext           *self);

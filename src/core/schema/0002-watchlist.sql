@@ -81,7 +81,8 @@ CREATE UNIQUE INDEX wishlist_title ON wishlist (kind, source, source_id)
   WHERE kind <> 'episode';
 CREATE UNIQUE INDEX wishlist_episode ON wishlist (wishlist_show_id, season_number, episode_number)
   WHERE kind = 'episode';
-CREATE INDEX wishlist_added ON wishlist (kind, added_at);
+CREATE INDEX wishlist_added ON wishlist (kind, added_at) WHERE kind <> 'episode';
+CREATE INDEX wishlist_sort_title ON wishlist (kind, sort_title) WHERE kind <> 'episode';
 CREATE INDEX wishlist_shows_sort_title ON wishlist_shows (sort_title);
 CREATE INDEX wishlist_shows_added ON wishlist_shows (added_at);
 CREATE INDEX wishlist_shows_updated ON wishlist_shows (updated_at);

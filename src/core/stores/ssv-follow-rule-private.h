@@ -15,14 +15,28 @@ G_BEGIN_DECLS
 #define SSV_SQL_SHOW_AIRS(s) \
   "(" s ".status IS NULL OR lower(" s ".status) NOT IN ('ended', 'canceled', 'cancelled'))"
 
-/* Watchlist rows that name show @s under any of its keys. The unary + keeps
- * SQLite from walking every show row of watchlist_kind: three probes of
- * watchlist_key are cheaper however many shows are muted. */
+/* A (source, source_id) pair of columns that names show @s under any of its keys. */
+#define SSV_SQL_KEY_IS_SHOW(source, source_id, s) \
+  "((" source " = 'library' AND " source_id " = CAST(" s ".id AS TEXT)) OR " \
+  "(" source " = 'tmdb' AND " source_id " = CAST(" s ".tmdb_id AS TEXT)) OR " \
+  "(" source " = 'tvdb' AND " source_id " = CAST(" s ".tvdb_id AS TEXT)))"
+
+/* Watchlist rows that name show @s. The unary + keeps SQLite from walking every
+ * show row of watchlist_kind: three probes of watchlist_key are cheaper however
+ * many shows are muted. */
 #define SSV_SQL_WATCH_ROW_IS_SHOW(w, s) \
-  "(+" w ".kind = 'show' AND (" \
-  "(" w ".source = 'library' AND " w ".source_id = CAST(" s ".id AS TEXT)) OR " \
-  "(" w ".source = 'tmdb' AND " w ".source_id = CAST(" s ".tmdb_id AS TEXT)) OR " \
-  "(" w ".source = 'tvdb' AND " w ".source_id = CAST(" s ".tvdb_id AS TEXT))))"
+  "(+" w ".kind = 'show' AND " SSV_SQL_KEY_IS_SHOW (w ".source", w ".source_id", s) ")"
+
+/* The same for movies, which are also known by IMDb id. */
+#define SSV_SQL_KEY_IS_MOVIE(source, source_id, m) \
+  "((" source " = 'library' AND " source_id " = CAST(" m ".id AS TEXT)) OR " \
+  "(" source " = 'tmdb' AND " source_id " = CAST(" m ".tmdb_id AS TEXT)) OR " \
+  "(" source " = 'imdb' AND " source_id " = " m ".imdb_id))"
+
+#define SSV_SQL_MOVIE_HAS_KEY(m, source, source_id) \
+  "((" source " = 'library' AND " m ".id = CAST(" source_id " AS INTEGER)) OR " \
+  "(" source " = 'tmdb' AND " m ".tmdb_id = CAST(" source_id " AS INTEGER)) OR " \
+  "(" source " = 'imdb' AND " m ".imdb_id = " source_id "))"
 
 /* Library shows that a (source, source_id) key names (probes shows by id or index). */
 #define SSV_SQL_SHOW_HAS_KEY(s, source, source_id) \
