@@ -217,6 +217,7 @@ test_week (Fixture       *f,
   g_autofree char *text = NULL;
   g_autofree char *text_after = NULL;
   g_autofree char *text_before = NULL;
+  g_autofree char *genres = NULL;
   SsvCalendarEntry *first;
 
   add_episode (f, 1, 1, 1, "2025-06-10", "23:30");   /* late tonight, local */
@@ -245,7 +246,8 @@ test_week (Fixture       *f,
   first = g_ptr_array_index (week, 0);
   g_assert_true (ssv_calendar_entry_get_owned (first));
   g_assert_false (ssv_calendar_entry_get_owned (g_ptr_array_index (week, 1)));
-  g_assert_cmpstr (ssv_calendar_entry_get_genres (first), ==, "Drama, Mystery");
+  genres = ssv_calendar_entry_dup_genres_text (first);
+  g_assert_cmpstr (genres, ==, "Drama, Mystery");
   g_assert_cmpstr (ssv_calendar_entry_get_network (first), ==, "Apple TV+");
   g_assert_cmpstr (ssv_calendar_entry_get_show_overview (first), ==, "Mark leads a team of office workers.");
   g_assert_cmpstr (ssv_calendar_entry_get_show_source (first), ==, "tmdb");

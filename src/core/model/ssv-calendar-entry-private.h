@@ -28,7 +28,7 @@ struct _SsvCalendarEntry
   char       *still_url;
   char       *poster_url;
   char       *backdrop_url;
-  char       *genres;
+  char      **genres;           /* NULL-terminated, maybe NULL */
   char       *show_overview;
   char       *network;
 };

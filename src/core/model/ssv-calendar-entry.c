@@ -22,7 +22,7 @@ ssv_calendar_entry_finalize (GObject *object)
   g_free (self->still_url);
   g_free (self->poster_url);
   g_free (self->backdrop_url);
-  g_free (self->genres);
+  g_strfreev (self->genres);
   g_free (self->show_overview);
   g_free (self->network);
 
@@ -71,11 +71,28 @@ GETTER (gboolean, owned, FALSE)
 GETTER (const char *, still_url, NULL)
 GETTER (const char *, poster_url, NULL)
 GETTER (const char *, backdrop_url, NULL)
-GETTER (const char *, genres, NULL)
 GETTER (const char *, show_overview, NULL)
 GETTER (const char *, network, NULL)
 
 #undef GETTER
+
+/* Returns: (transfer none) (nullable): the show's genres */
+const char * const *
+ssv_calendar_entry_get_genres (SsvCalendarEntry *self)
+{
+  g_return_val_if_fail (SSV_IS_CALENDAR_ENTRY (self), NULL);
+
+  return (const char * const *) self->genres;
+}
+
+/* "Drama, Mystery", or %NULL */
+char *
+ssv_calendar_entry_dup_genres_text (SsvCalendarEntry *self)
+{
+  g_return_val_if_fail (SSV_IS_CALENDAR_ENTRY (self), NULL);
+
+  return self->genres ? g_strjoinv (", ", self->genres) : NULL;
+}
 
 /* "S01E02" */
 char *

@@ -24,7 +24,7 @@ const char * const ssv_calendar_store_sql =
   "       coalesce (e.runtime_minutes, s.runtime_minutes),"
   "       EXISTS (SELECT 1 FROM media_files mf WHERE mf.episode_id = e.id),"
   "       e.still_url, s.poster_url, s.backdrop_url,"
-  "       (SELECT group_concat (g.name, ', ') FROM show_genres sg JOIN genres g ON g.id = sg.genre_id"
+  "       (SELECT group_concat (g.name, char (31)) FROM show_genres sg JOIN genres g ON g.id = sg.genre_id"
   "         WHERE sg.show_id = s.id),"
   "       s.overview, s.network, s.tmdb_id, s.tvdb_id"
   "  FROM episodes e JOIN shows s ON s.id = e.show_id"
@@ -168,7 +168,8 @@ ssv_calendar_store_list_between (SsvCalendarStore  *self,
       entry->still_url = ssv_stmt_dup_text (stmt, 12);
       entry->poster_url = ssv_stmt_dup_text (stmt, 13);
       entry->backdrop_url = ssv_stmt_dup_text (stmt, 14);
-      entry->genres = ssv_stmt_dup_text (stmt, 15);
+      if (sqlite3_column_type (stmt, 15) != SQLITE_NULL)
+        entry->genres = g_strsplit (ssv_stmt_column_text (stmt, 15), "\x1f", -1);
       entry->show_overview = ssv_stmt_dup_text (stmt, 16);
       entry->network = ssv_stmt_dup_text (stmt, 17);
 
