@@ -119,6 +119,27 @@ ssv_air_time_resolve (const char *air_date,
                       gboolean   *anytime)
 {
   g_autoptr(GTimeZone) zone = NULL;
+
+  if (air_time_zone != NULL && air_time_zone[0] != '\0')
+    zone = g_time_zone_new_identifier (air_time_zone);
+
+  return ssv_air_time_resolve_in (air_date, air_time, zone, local_zone, anytime);
+}
+
+/**
+ * ssv_air_time_resolve_in:
+ * @zone: (nullable): the show's zone, already looked up; %NULL for local
+ *
+ * ssv_air_time_resolve() for callers that resolve many episodes: reading a
+ * zone's rules from disk costs more than the rest together.
+ */
+GDateTime *
+ssv_air_time_resolve_in (const char *air_date,
+                         const char *air_time,
+                         GTimeZone  *zone,
+                         GTimeZone  *local_zone,
+                         gboolean   *anytime)
+{
   g_autoptr(GDateTime) there = NULL;
   int year, month, day, hour, minute;
 
@@ -134,8 +155,6 @@ ssv_air_time_resolve (const char *air_date,
     }
 
   *anytime = FALSE;
-  if (air_time_zone != NULL && air_time_zone[0] != '\0')
-    zone = g_time_zone_new_identifier (air_time_zone);
   if (zone == NULL)
     return g_date_time_new (local_zone, year, month, day, hour, minute, 0);
 

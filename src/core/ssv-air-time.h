@@ -12,6 +12,11 @@ GDateTime  *ssv_air_time_resolve     (const char  *air_date,
                                       const char  *air_time_zone,
                                       GTimeZone   *local_zone,
                                       gboolean    *anytime);
+GDateTime  *ssv_air_time_resolve_in  (const char  *air_date,
+                                      const char  *air_time,
+                                      GTimeZone   *zone,
+                                      GTimeZone   *local_zone,
+                                      gboolean    *anytime);
 gboolean    ssv_air_time_parse_time  (const char  *air_time,
                                       int         *hour,
                                       int         *minute);

@@ -92,6 +92,31 @@ set_show_key (SsvCalendarEntry *entry,
   entry->show_source_id = ssv_stmt_dup_text (stmt, column);
 }
 
+static void
+zone_unref (gpointer zone)
+{
+  if (zone != NULL)
+    g_time_zone_unref (zone);
+}
+
+/* The show's zone, read from disk once per list; %NULL for none or unknown. */
+static GTimeZone *
+lookup_zone (GHashTable *zones,
+             const char *identifier)
+{
+  GTimeZone *zone;
+
+  if (identifier == NULL || identifier[0] == '\0')
+    return NULL;
+
+  if (g_hash_table_lookup_extended (zones, identifier, NULL, (gpointer *) &zone))
+    return zone;
+
+  zone = g_time_zone_new_identifier (identifier);
+  g_hash_table_insert (zones, g_strdup (identifier), zone);
+  return zone;
+}
+
 /**
  * ssv_calendar_store_list_between:
  * @from: the first moment, in the person's zone
@@ -116,6 +141,8 @@ ssv_calendar_store_list_between (SsvCalendarStore  *self,
   g_autoptr(GDateTime) last = g_date_time_add_days (to, 1);
   g_autofree char *first_day = ssv_air_time_format_day (first);
   g_autofree char *last_day = ssv_air_time_format_day (last);
+  g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       zone_unref);
   g_autoptr(SsvStmt) stmt = NULL;
   int rc;
 
@@ -136,8 +163,8 @@ ssv_calendar_store_list_between (SsvCalendarStore  *self,
       SsvCalendarEntry *twin;
       gboolean anytime = FALSE;
 
-      airs = ssv_air_time_resolve (ssv_stmt_column_text (stmt, 7), ssv_stmt_column_text (stmt, 8),
-                                   ssv_stmt_column_text (stmt, 9), zone, &anytime);
+      airs = ssv_air_time_resolve_in (ssv_stmt_column_text (stmt, 7), ssv_stmt_column_text (stmt, 8),
+                                      lookup_zone (zones, ssv_stmt_column_text (stmt, 9)), zone, &anytime);
       if (airs == NULL || g_date_time_compare (airs, from) < 0 || g_date_time_compare (airs, to) >= 0)
         continue;
 

@@ -41,7 +41,7 @@ const char * const ssv_watchlist_store_shows_sql =
   "SELECT s.id, coalesce (s.title, w.title), s.year, coalesce (s.poster_url, w.image_url),"
   "       s.tmdb_id, s.tvdb_id, s.status, 1, w.source, w.source_id,"
   "       coalesce (s.sort_title, lower (w.title)) AS sort_key"
-  "  FROM watchlist w"
+  "  FROM watchlist w INDEXED BY watchlist_kind"
   "  LEFT JOIN shows s ON s.id = (SELECT s2.id FROM shows s2 WHERE "
   SSV_SQL_SHOW_HAS_KEY ("s2", "w.source", "w.source_id") " ORDER BY s2.id LIMIT 1)"
   " WHERE w.kind = 'show' AND w.muted = 0"
