@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "ssv-autostart.h"
 #include "ssv-settings-store.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
@@ -364,6 +365,33 @@ test_catch_up (void)
   ssv_test_remove_tree (dir);
 }
 
+static void
+test_autostart (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GKeyFile) entry = g_key_file_new ();
+  g_autofree char *path = ssv_autostart_dup_path ();
+  g_autofree char *exec = NULL;
+
+  /* The test's own XDG config folder, never the person's. */
+  g_assert_true (g_str_has_prefix (path, g_get_user_config_dir ()));
+  g_assert_false (ssv_autostart_is_enabled ());
+
+  g_assert_true (ssv_autostart_set_enabled (TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (ssv_autostart_is_enabled ());
+  g_assert_true (g_key_file_load_from_file (entry, path, G_KEY_FILE_NONE, &error));
+  exec = g_key_file_get_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, &error);
+  g_assert_cmpstr (exec, ==, "soulsync-video --gapplication-service");
+  g_assert_true (g_key_file_get_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, "X-GNOME-Autostart-enabled", NULL));
+
+  g_assert_true (ssv_autostart_set_enabled (FALSE, &error));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* Turning off what is off is fine. */
+  g_assert_true (ssv_autostart_set_enabled (FALSE, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -373,6 +401,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/notifications/live", test_live);
   g_test_add_func ("/ui/notifications/catch-up", test_catch_up);
+  g_test_add_func ("/ui/notifications/autostart", test_autostart);
 
   return g_test_run ();
 }
