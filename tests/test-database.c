@@ -37,6 +37,11 @@ static const char * const fill_sql[] = {
   "INSERT INTO people (id, tmdb_id, name) VALUES (1, 819, 'Edward Norton');"
   "INSERT INTO credits (person_id, movie_id, role, character, sort_order) VALUES (1, 1, 'cast', 'The Narrator', 0);"
   "INSERT INTO activity (kind, level, source, message) VALUES ('scan', 'info', 'Home', 'Scan finished');",
+  /* version 2 */
+  "UPDATE movies SET scan_hash = 8413275590112 WHERE id = 1;"
+  "UPDATE shows SET scan_hash = -2205196151 WHERE id = 1;"
+  "UPDATE seasons SET scan_hash = 77 WHERE id = 1;"
+  "UPDATE episodes SET scan_hash = 5119 WHERE show_id = 1;",
 };
 
 static char *

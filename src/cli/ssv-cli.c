@@ -11,6 +11,7 @@
 
 static const SsvCliCommand commands[] = {
   { "db-info", N_("Print the schema version and how many rows each table holds"), ssv_cli_db_info },
+  { "scan", N_("Scan Plex, Jellyfin and folder sources into the library"), ssv_cli_scan },
 };
 
 SsvContext *

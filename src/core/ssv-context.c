@@ -13,6 +13,7 @@ struct _SsvContext
   SsvHttp          *http;
   SsvSecrets       *secrets;
   SsvLibraryStore  *library_store;
+  SsvScanner       *scanner;
 };
 
 G_DEFINE_FINAL_TYPE (SsvContext, ssv_context, G_TYPE_OBJECT)
@@ -22,6 +23,7 @@ ssv_context_dispose (GObject *object)
 {
   SsvContext *self = (SsvContext *) object;
 
+  g_clear_object (&self->scanner);
   g_clear_object (&self->library_store);
   g_clear_object (&self->secrets);
   g_clear_object (&self->http);
@@ -41,6 +43,16 @@ ssv_context_class_init (SsvContextClass *klass)
 static void
 ssv_context_init (SsvContext *self)
 {
+}
+
+/* Everything but the database, which opening may migrate (and so may be slow). */
+static void
+init_services (SsvContext *self)
+{
+  self->http = ssv_http_new ();
+  self->secrets = ssv_secrets_new ();
+  self->library_store = ssv_library_store_new (self->database);
+  self->scanner = ssv_scanner_new (self->database, self->library_store, self->http, self->secrets);
 }
 
 /**
@@ -64,9 +76,7 @@ ssv_context_new (const char  *database_path,
   if (self->database == NULL)
     return NULL;
 
-  self->http = ssv_http_new ();
-  self->secrets = ssv_secrets_new ();
-  self->library_store = ssv_library_store_new (self->database);
+  init_services (self);
 
   return g_steal_pointer (&self);
 }
@@ -119,9 +129,7 @@ ssv_context_new_finish (GAsyncResult  *result,
 
   self = g_object_new (SSV_TYPE_CONTEXT, NULL);
   self->database = g_steal_pointer (&database);
-  self->http = ssv_http_new ();
-  self->secrets = ssv_secrets_new ();
-  self->library_store = ssv_library_store_new (self->database);
+  init_services (self);
 
   return self;
 }
@@ -156,6 +164,14 @@ ssv_context_get_library_store (SsvContext *self)
   g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
 
   return self->library_store;
+}
+
+SsvScanner *
+ssv_context_get_scanner (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->scanner;
 }
 
 /* The app's cache folder (images and such); created on demand by its users. */

@@ -8,6 +8,7 @@
 #include "ssv-database.h"
 #include "ssv-secrets.h"
 #include "net/ssv-http.h"
+#include "sources/ssv-scanner.h"
 #include "stores/ssv-library-store.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,7 @@ SsvDatabase      *ssv_context_get_database       (SsvContext           *self);
 SsvHttp          *ssv_context_get_http           (SsvContext           *self);
 SsvSecrets       *ssv_context_get_secrets        (SsvContext           *self);
 SsvLibraryStore  *ssv_context_get_library_store  (SsvContext           *self);
+SsvScanner       *ssv_context_get_scanner        (SsvContext           *self);
 char             *ssv_context_dup_cache_dir      (SsvContext           *self);
 
 G_END_DECLS
