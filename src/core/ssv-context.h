@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "ssv-database.h"
+#include "ssv-image-cache.h"
 #include "ssv-secrets.h"
 #include "net/ssv-http.h"
 #include "sources/ssv-scanner.h"
@@ -30,6 +31,17 @@ SsvHttp          *ssv_context_get_http           (SsvContext           *self);
 SsvSecrets       *ssv_context_get_secrets        (SsvContext           *self);
 SsvLibraryStore  *ssv_context_get_library_store  (SsvContext           *self);
 SsvScanner       *ssv_context_get_scanner        (SsvContext           *self);
+SsvImageCache    *ssv_context_get_image_cache    (SsvContext           *self);
+gboolean          ssv_context_load_server_tokens (SsvContext           *self,
+                                                  GCancellable         *cancellable,
+                                                  GError              **error);
+void              ssv_context_load_server_tokens_async  (SsvContext          *self,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean          ssv_context_load_server_tokens_finish (SsvContext          *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 char             *ssv_context_dup_cache_dir      (SsvContext           *self);
 
 G_END_DECLS
