@@ -46,6 +46,11 @@ static const char * const fill_sql[] = {
   "INSERT INTO wishlist_subscriptions (wishlist_show_id, season_number, joined_through) VALUES (1, 1, '2011-06-19');"
   "INSERT INTO wishlist (kind, wishlist_show_id, season_number, episode_number, title, air_date)"
   "  VALUES ('episode', 1, 1, 2, 'The Kingsroad', '2011-04-24');",
+  /* version 3: scan state */
+  "UPDATE movies SET scan_hash = 8413275590112 WHERE id = 1;"
+  "UPDATE shows SET scan_hash = -2205196151 WHERE id = 1;"
+  "UPDATE seasons SET scan_hash = 77 WHERE id = 1;"
+  "UPDATE episodes SET scan_hash = 5119 WHERE show_id = 1;",
 };
 
 static char *

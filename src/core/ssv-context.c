@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ssv-context.h"
+#include "stores/ssv-server-store.h"
 
 struct _SsvContext
 {
@@ -17,6 +18,8 @@ struct _SsvContext
   SsvWishlistStore *wishlist_store;
   SsvCalendarStore *calendar_store;
   SsvAiringMonitor *airing_monitor;
+  SsvScanner       *scanner;
+  SsvImageCache    *image_cache;
 };
 
 G_DEFINE_FINAL_TYPE (SsvContext, ssv_context, G_TYPE_OBJECT)
@@ -56,6 +59,8 @@ ssv_context_dispose (GObject *object)
   g_clear_object (&self->calendar_store);
   g_clear_object (&self->wishlist_store);
   g_clear_object (&self->watchlist_store);
+  g_clear_object (&self->image_cache);
+  g_clear_object (&self->scanner);
   g_clear_object (&self->library_store);
   g_clear_object (&self->secrets);
   g_clear_object (&self->http);
@@ -75,6 +80,20 @@ ssv_context_class_init (SsvContextClass *klass)
 static void
 ssv_context_init (SsvContext *self)
 {
+}
+
+/* Everything but the database, which opening may migrate (and so may be slow). */
+static void
+init_services (SsvContext *self)
+{
+  g_autofree char *cache_dir = ssv_context_dup_cache_dir (self);
+  g_autofree char *image_dir = g_build_filename (cache_dir, "images", NULL);
+
+  self->http = ssv_http_new ();
+  self->secrets = ssv_secrets_new ();
+  self->library_store = ssv_library_store_new (self->database);
+  self->scanner = ssv_scanner_new (self->database, self->library_store, self->http, self->secrets);
+  self->image_cache = ssv_image_cache_new (self->http, image_dir);
 }
 
 /**
@@ -98,9 +117,7 @@ ssv_context_new (const char  *database_path,
   if (self->database == NULL)
     return NULL;
 
-  self->http = ssv_http_new ();
-  self->secrets = ssv_secrets_new ();
-  self->library_store = ssv_library_store_new (self->database);
+  init_services (self);
   self->watchlist_store = ssv_watchlist_store_new (self->database);
   create_stores (self);
 
@@ -155,9 +172,7 @@ ssv_context_new_finish (GAsyncResult  *result,
 
   self = g_object_new (SSV_TYPE_CONTEXT, NULL);
   self->database = g_steal_pointer (&database);
-  self->http = ssv_http_new ();
-  self->secrets = ssv_secrets_new ();
-  self->library_store = ssv_library_store_new (self->database);
+  init_services (self);
   self->watchlist_store = ssv_watchlist_store_new (self->database);
   create_stores (self);
 
@@ -227,6 +242,91 @@ ssv_context_get_airing_monitor (SsvContext *self)
   g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
 
   return self->airing_monitor;
+}
+
+SsvScanner *
+ssv_context_get_scanner (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->scanner;
+}
+
+SsvImageCache *
+ssv_context_get_image_cache (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->image_cache;
+}
+
+/**
+ * ssv_context_load_server_tokens:
+ *
+ * Reads the servers' tokens from the keyring into the image cache, so their
+ * posters can be fetched. Blocks: worker threads, or use the _async variant.
+ */
+gboolean
+ssv_context_load_server_tokens (SsvContext    *self,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autoptr(GPtrArray) servers = ssv_server_store_list (self->database, error);
+
+  if (servers == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < servers->len; i++)
+    {
+      SsvServerInfo *server = g_ptr_array_index (servers, i);
+      g_autofree char *key = NULL;
+      g_autofree char *token = NULL;
+
+      if (g_str_equal (server->kind, "folder"))
+        continue;
+
+      key = ssv_secrets_server_key (server->id);
+      token = ssv_secrets_lookup_sync (self->secrets, key, cancellable, error);
+      if (error != NULL && *error != NULL)
+        return FALSE;
+      ssv_image_cache_add_server (self->image_cache, server->kind, server->url, token);
+    }
+
+  return TRUE;
+}
+
+static void
+load_tokens_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (ssv_context_load_server_tokens (source_object, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+ssv_context_load_server_tokens_async (SsvContext          *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, ssv_context_load_server_tokens_async);
+  g_task_run_in_thread (task, load_tokens_thread);
+}
+
+gboolean
+ssv_context_load_server_tokens_finish (SsvContext    *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* The app's cache folder (images and such); created on demand by its users. */
