@@ -20,6 +20,7 @@ struct _SsvContext
   SsvAiringMonitor *airing_monitor;
   SsvScanner       *scanner;
   SsvImageCache    *image_cache;
+  SsvEnrichmentEngine *enrichment_engine;
 };
 
 G_DEFINE_FINAL_TYPE (SsvContext, ssv_context, G_TYPE_OBJECT)
@@ -55,6 +56,10 @@ ssv_context_dispose (GObject *object)
 {
   SsvContext *self = (SsvContext *) object;
 
+  /* Worker threads end after the item in hand; they keep what they use alive. */
+  if (self->enrichment_engine != NULL)
+    ssv_enrichment_engine_stop (self->enrichment_engine);
+  g_clear_object (&self->enrichment_engine);
   g_clear_object (&self->airing_monitor);
   g_clear_object (&self->calendar_store);
   g_clear_object (&self->wishlist_store);
@@ -94,6 +99,9 @@ init_services (SsvContext *self)
   self->library_store = ssv_library_store_new (self->database);
   self->scanner = ssv_scanner_new (self->database, self->library_store, self->http, self->secrets);
   self->image_cache = ssv_image_cache_new (self->http, image_dir);
+  /* Created, not started: the app starts it, the CLI starts what it was asked for. */
+  self->enrichment_engine = ssv_enrichment_engine_new (self->database, self->http, self->secrets,
+                                                       SSV_STORE (self->library_store));
 }
 
 /**
@@ -327,6 +335,15 @@ ssv_context_load_server_tokens_finish (SsvContext    *self,
                                        GError       **error)
 {
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Created stopped: the app starts it, the CLI starts what it was asked for. */
+SsvEnrichmentEngine *
+ssv_context_get_enrichment_engine (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->enrichment_engine;
 }
 
 /* The app's cache folder (images and such); created on demand by its users. */

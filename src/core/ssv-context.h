@@ -15,6 +15,7 @@
 #include "stores/ssv-library-store.h"
 #include "stores/ssv-watchlist-store.h"
 #include "stores/ssv-wishlist-store.h"
+#include "workers/ssv-enrichment-engine.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,7 @@ void              ssv_context_load_server_tokens_async  (SsvContext          *se
 gboolean          ssv_context_load_server_tokens_finish (SsvContext          *self,
                                                          GAsyncResult        *result,
                                                          GError             **error);
+SsvEnrichmentEngine *ssv_context_get_enrichment_engine (SsvContext      *self);
 char             *ssv_context_dup_cache_dir      (SsvContext           *self);
 
 G_END_DECLS

@@ -9,7 +9,7 @@
 
 #include "ssv-error.h"
 #include "ssv-jellyfin-source.h"
-#include "ssv-source-json.h"
+#include "ssv-json.h"
 
 #define DEFAULT_PAGE_SIZE 500
 #define TICKS_PER_SECOND  10000000
@@ -105,9 +105,9 @@ static void
 parse_provider_ids (SsvMediaItem *item,
                     JsonObject   *ids)
 {
-  const char *tmdb = ssv_json_member_ci (ids, "Tmdb");
-  const char *imdb = ssv_json_member_ci (ids, "Imdb");
-  const char *tvdb = ssv_json_member_ci (ids, "Tvdb");
+  const char *tmdb = ssv_json_get_string_ci (ids, "Tmdb");
+  const char *imdb = ssv_json_get_string_ci (ids, "Imdb");
+  const char *tvdb = ssv_json_get_string_ci (ids, "Tvdb");
 
   if (tmdb != NULL)
     item->tmdb_id = g_ascii_strtoll (tmdb, NULL, 10);
@@ -122,14 +122,14 @@ parse_media_source (JsonObject *source,
                     gint64      added_at)
 {
   SsvMediaFile *file = ssv_media_file_new ();
-  JsonArray *streams = ssv_json_array (source, "MediaStreams");
-  gint64 ticks = ssv_json_int (source, "RunTimeTicks", -1);
+  JsonArray *streams = ssv_json_get_array (source, "MediaStreams");
+  gint64 ticks = ssv_json_get_int_or (source, "RunTimeTicks", -1);
   gboolean have_audio = FALSE;
-  const char *container = ssv_json_string (source, "Container");
+  const char *container = ssv_json_get_string (source, "Container");
 
-  file->server_id = g_strdup (ssv_json_string (source, "Id"));
-  file->path = g_strdup (ssv_json_string (source, "Path"));
-  file->size_bytes = ssv_json_int (source, "Size", -1);
+  file->server_id = g_strdup (ssv_json_get_string (source, "Id"));
+  file->path = g_strdup (ssv_json_get_string (source, "Path"));
+  file->size_bytes = ssv_json_get_int_or (source, "Size", -1);
   /* Jellyfin lists every name of a format ("mov,mp4,m4a,…"); the first is the family. */
   if (container != NULL)
     file->container = g_strndup (container, strcspn (container, ","));
@@ -139,21 +139,21 @@ parse_media_source (JsonObject *source,
   for (guint i = 0; streams != NULL && i < json_array_get_length (streams); i++)
     {
       JsonObject *stream = ssv_json_array_object (streams, i);
-      const char *type = ssv_json_string (stream, "Type");
+      const char *type = ssv_json_get_string (stream, "Type");
 
       if (g_strcmp0 (type, "Video") == 0 && file->video_codec == NULL)
         {
-          file->video_codec = g_strdup (ssv_json_string (stream, "Codec"));
-          file->video_height = (int) ssv_json_int (stream, "Height", 0);
-          file->video_range = g_strdup (ssv_video_range_normalize (ssv_json_string (stream, "VideoRange"),
-                                                                   ssv_json_string (stream, "VideoRangeType")));
+          file->video_codec = g_strdup (ssv_json_get_string (stream, "Codec"));
+          file->video_height = (int) ssv_json_get_int_or (stream, "Height", 0);
+          file->video_range = g_strdup (ssv_video_range_normalize (ssv_json_get_string (stream, "VideoRange"),
+                                                                   ssv_json_get_string (stream, "VideoRangeType")));
         }
       else if (g_strcmp0 (type, "Audio") == 0 &&
-               (!have_audio || ssv_json_bool (stream, "IsDefault")))
+               (!have_audio || ssv_json_get_bool_or (stream, "IsDefault", FALSE)))
         {
           g_free (file->audio_codec);
-          file->audio_codec = g_strdup (ssv_json_string (stream, "Codec"));
-          file->audio_channels = (int) ssv_json_int (stream, "Channels", 0);
+          file->audio_codec = g_strdup (ssv_json_get_string (stream, "Codec"));
+          file->audio_channels = (int) ssv_json_get_int_or (stream, "Channels", 0);
           have_audio = TRUE;
         }
     }
@@ -174,19 +174,19 @@ SsvMediaItem *
 ssv_jellyfin_parse_item (JsonObject *object,
                          const char *base_url)
 {
-  const char *type = ssv_json_string (object, "Type");
+  const char *type = ssv_json_get_string (object, "Type");
   SsvMediaKind kind = g_strcmp0 (type, "Series") == 0 ? SSV_MEDIA_KIND_SHOW :
                       g_strcmp0 (type, "Episode") == 0 ? SSV_MEDIA_KIND_EPISODE :
                       SSV_MEDIA_KIND_MOVIE;
   g_autoptr(SsvMediaItem) item = ssv_media_item_new (kind);
-  JsonObject *user_data = ssv_json_object (object, "UserData");
-  JsonObject *image_tags = ssv_json_object (object, "ImageTags");
+  JsonObject *user_data = ssv_json_get_object (object, "UserData");
+  JsonObject *image_tags = ssv_json_get_object (object, "ImageTags");
   JsonArray *array;
   gint64 ticks;
   double critic;
 
-  item->server_id = g_strdup (ssv_json_string (object, "Id"));
-  item->title = g_strdup (ssv_json_string (object, "Name"));
+  item->server_id = g_strdup (ssv_json_get_string (object, "Id"));
+  item->title = g_strdup (ssv_json_get_string (object, "Name"));
   if (item->server_id == NULL || item->title == NULL || item->title[0] == '\0')
     {
       item->problem = g_strdup (item->server_id == NULL ? _("The server sent an item without an id")
@@ -194,70 +194,70 @@ ssv_jellyfin_parse_item (JsonObject *object,
       return g_steal_pointer (&item);
     }
 
-  item->original_title = g_strdup (ssv_json_string (object, "OriginalTitle"));
-  item->year = (int) ssv_json_int (object, "ProductionYear", 0);
-  item->overview = g_strdup (ssv_json_string (object, "Overview"));
-  item->content_rating = g_strdup (ssv_json_string (object, "OfficialRating"));
-  item->release_date = ssv_date_only (ssv_json_string (object, "PremiereDate"));
-  item->end_date = ssv_date_only (ssv_json_string (object, "EndDate"));
-  item->status = g_strdup (ssv_json_string (object, "Status"));
-  item->community_rating = ssv_json_double (object, "CommunityRating");
+  item->original_title = g_strdup (ssv_json_get_string (object, "OriginalTitle"));
+  item->year = (int) ssv_json_get_int_or (object, "ProductionYear", 0);
+  item->overview = g_strdup (ssv_json_get_string (object, "Overview"));
+  item->content_rating = g_strdup (ssv_json_get_string (object, "OfficialRating"));
+  item->release_date = ssv_date_only (ssv_json_get_string (object, "PremiereDate"));
+  item->end_date = ssv_date_only (ssv_json_get_string (object, "EndDate"));
+  item->status = g_strdup (ssv_json_get_string (object, "Status"));
+  item->community_rating = ssv_json_get_double_or_nan (object, "CommunityRating");
   /* Jellyfin's critic rating is a percentage; the library keeps 0–10. */
-  critic = ssv_json_double (object, "CriticRating");
+  critic = ssv_json_get_double_or_nan (object, "CriticRating");
   item->critic_rating = isnan (critic) ? NAN : critic / 10.0;
-  ticks = ssv_json_int (object, "RunTimeTicks", 0);
+  ticks = ssv_json_get_int_or (object, "RunTimeTicks", 0);
   item->runtime_minutes = (int) ((ticks / TICKS_PER_SECOND + 30) / 60);
-  item->added_at = ssv_parse_iso_date (ssv_json_string (object, "DateCreated"));
-  item->updated_at = ssv_parse_iso_date (ssv_json_string (object, "DateLastSaved"));
+  item->added_at = ssv_parse_iso_date (ssv_json_get_string (object, "DateCreated"));
+  item->updated_at = ssv_parse_iso_date (ssv_json_get_string (object, "DateLastSaved"));
   if (item->year == 0 && item->release_date != NULL)
     item->year = atoi (item->release_date);
 
-  array = ssv_json_array (object, "Taglines");
+  array = ssv_json_get_array (object, "Taglines");
   if (array != NULL && json_array_get_length (array) > 0 &&
       JSON_NODE_HOLDS_VALUE (json_array_get_element (array, 0)))
     item->tagline = g_strdup (json_array_get_string_element (array, 0));
 
-  array = ssv_json_array (object, "Genres");
+  array = ssv_json_get_array (object, "Genres");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     if (JSON_NODE_HOLDS_VALUE (json_array_get_element (array, i)))
       ssv_media_item_add_genre (item, json_array_get_string_element (array, i));
 
-  array = ssv_json_array (object, "Studios");
+  array = ssv_json_get_array (object, "Studios");
   if (array != NULL && json_array_get_length (array) > 0)
-    item->studio = g_strdup (ssv_json_string (ssv_json_array_object (array, 0), "Name"));
+    item->studio = g_strdup (ssv_json_get_string (ssv_json_array_object (array, 0), "Name"));
 
-  parse_provider_ids (item, ssv_json_object (object, "ProviderIds"));
+  parse_provider_ids (item, ssv_json_get_object (object, "ProviderIds"));
 
   if (user_data != NULL)
     {
-      item->watched = ssv_json_bool (user_data, "Played");
-      item->play_count = (int) ssv_json_int (user_data, "PlayCount", 0);
-      ticks = ssv_json_int (user_data, "PlaybackPositionTicks", 0);
+      item->watched = ssv_json_get_bool_or (user_data, "Played", FALSE);
+      item->play_count = (int) ssv_json_get_int_or (user_data, "PlayCount", 0);
+      ticks = ssv_json_get_int_or (user_data, "PlaybackPositionTicks", 0);
       item->resume_position_s = ticks > 0 ? ticks / TICKS_PER_SECOND : -1;
     }
 
   if (base_url != NULL)
     {
-      const char *tag = ssv_json_string (image_tags, "Primary");
+      const char *tag = ssv_json_get_string (image_tags, "Primary");
 
       if (tag != NULL)
         item->poster_url = image_url (base_url, item->server_id, "Primary", tag);
-      tag = ssv_json_string (image_tags, "Logo");
+      tag = ssv_json_get_string (image_tags, "Logo");
       if (tag != NULL)
         item->logo_url = image_url (base_url, item->server_id, "Logo", tag);
-      array = ssv_json_array (object, "BackdropImageTags");
+      array = ssv_json_get_array (object, "BackdropImageTags");
       if (array != NULL && json_array_get_length (array) > 0 &&
           JSON_NODE_HOLDS_VALUE (json_array_get_element (array, 0)))
         item->backdrop_url = image_url (base_url, item->server_id, "Backdrop/0",
                                         json_array_get_string_element (array, 0));
     }
 
-  array = ssv_json_array (object, "MediaSources");
+  array = ssv_json_get_array (object, "MediaSources");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonObject *source = ssv_json_array_object (array, i);
 
-      if (source == NULL || ssv_json_string (source, "Path") == NULL)
+      if (source == NULL || ssv_json_get_string (source, "Path") == NULL)
         continue;
       if (item->files == NULL)
         item->files = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_file_free);
@@ -265,13 +265,13 @@ ssv_jellyfin_parse_item (JsonObject *object,
     }
 
   if (item->files == NULL && kind != SSV_MEDIA_KIND_SHOW &&
-      ssv_json_string (object, "Path") != NULL &&
-      g_strcmp0 (ssv_json_string (object, "LocationType"), "Virtual") != 0)
+      ssv_json_get_string (object, "Path") != NULL &&
+      g_strcmp0 (ssv_json_get_string (object, "LocationType"), "Virtual") != 0)
     {
       SsvMediaFile *file = ssv_media_file_new ();
-      const char *container = ssv_json_string (object, "Container");
+      const char *container = ssv_json_get_string (object, "Container");
 
-      file->path = g_strdup (ssv_json_string (object, "Path"));
+      file->path = g_strdup (ssv_json_get_string (object, "Path"));
       if (container != NULL)
         file->container = g_strndup (container, strcspn (container, ","));
       file->added_at = item->added_at;
@@ -281,10 +281,10 @@ ssv_jellyfin_parse_item (JsonObject *object,
 
   if (kind == SSV_MEDIA_KIND_EPISODE)
     {
-      item->show_server_id = g_strdup (ssv_json_string (object, "SeriesId"));
-      item->season_number = (int) ssv_json_int (object, "ParentIndexNumber", -1);
-      item->episode_number = (int) ssv_json_int (object, "IndexNumber", -1);
-      item->episode_number_end = (int) ssv_json_int (object, "IndexNumberEnd", 0);
+      item->show_server_id = g_strdup (ssv_json_get_string (object, "SeriesId"));
+      item->season_number = (int) ssv_json_get_int_or (object, "ParentIndexNumber", -1);
+      item->episode_number = (int) ssv_json_get_int_or (object, "IndexNumber", -1);
+      item->episode_number_end = (int) ssv_json_get_int_or (object, "IndexNumberEnd", 0);
       if (item->season_number < 0 || item->episode_number < 0)
         item->problem = g_strdup (_("The episode has no season or episode number"));
     }
@@ -322,18 +322,18 @@ ensure_user (SsvJellyfinSource  *self,
   for (guint i = 0; users != NULL && i < json_array_get_length (users); i++)
     {
       JsonObject *user = ssv_json_array_object (users, i);
-      JsonObject *policy = ssv_json_object (user, "Policy");
+      JsonObject *policy = ssv_json_get_object (user, "Policy");
 
-      if (user == NULL || ssv_json_string (user, "Id") == NULL)
+      if (user == NULL || ssv_json_get_string (user, "Id") == NULL)
         continue;
 
       g_mutex_lock (&self->lock);
       if (self->user_id != NULL)
         {
-          if (g_strcmp0 (self->user_id, ssv_json_string (user, "Id")) == 0)
+          if (g_strcmp0 (self->user_id, ssv_json_get_string (user, "Id")) == 0)
             chosen = user;
         }
-      else if (chosen == NULL && ssv_json_bool (policy, "IsAdministrator"))
+      else if (chosen == NULL && ssv_json_get_bool_or (policy, "IsAdministrator", FALSE))
         chosen = user;
       g_mutex_unlock (&self->lock);
     }
@@ -344,9 +344,9 @@ ensure_user (SsvJellyfinSource  *self,
   if (chosen != NULL)
     {
       g_free (self->user_id);
-      self->user_id = g_strdup (ssv_json_string (chosen, "Id"));
+      self->user_id = g_strdup (ssv_json_get_string (chosen, "Id"));
       g_free (self->user_name);
-      self->user_name = g_strdup (ssv_json_string (chosen, "Name"));
+      self->user_name = g_strdup (ssv_json_get_string (chosen, "Name"));
     }
   have_user = self->user_id != NULL;
   self->user_checked = have_user;
@@ -397,8 +397,8 @@ ssv_jellyfin_source_test_connection (SsvMediaSource  *source,
   if (!ensure_user (self, cancellable, error))
     return NULL;
 
-  name = ssv_json_string (info, "ServerName");
-  version = ssv_json_string (info, "Version");
+  name = ssv_json_get_string (info, "ServerName");
+  version = ssv_json_get_string (info, "Version");
 
   /* Translators: "<server name> (Jellyfin <version>)" */
   return g_strdup_printf (_("%s (Jellyfin %s)"), name ? name : "Jellyfin", version ? version : "?");
@@ -428,19 +428,19 @@ ssv_jellyfin_source_list_libraries (SsvMediaSource  *source,
   if (answer == NULL)
     return NULL;
 
-  items = ssv_json_array (answer, "Items");
+  items = ssv_json_get_array (answer, "Items");
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
       JsonObject *view = ssv_json_array_object (items, i);
-      const char *collection = ssv_json_string (view, "CollectionType");
+      const char *collection = ssv_json_get_string (view, "CollectionType");
       SsvLibraryKind kind = g_strcmp0 (collection, "movies") == 0 ? SSV_LIBRARY_KIND_MOVIES :
                             g_strcmp0 (collection, "tvshows") == 0 ? SSV_LIBRARY_KIND_SHOWS :
                             SSV_LIBRARY_KIND_NONE;
 
-      if (ssv_json_string (view, "Id") == NULL)
+      if (ssv_json_get_string (view, "Id") == NULL)
         continue;
-      g_ptr_array_add (libraries, ssv_media_library_new (ssv_json_string (view, "Id"),
-                                                         ssv_json_string (view, "Name"), kind));
+      g_ptr_array_add (libraries, ssv_media_library_new (ssv_json_get_string (view, "Id"),
+                                                         ssv_json_get_string (view, "Name"), kind));
     }
 
   return g_steal_pointer (&libraries);
@@ -482,7 +482,7 @@ fetch_pages (SsvJellyfinSource  *self,
       if (answer == NULL)
         return FALSE;
 
-      items = ssv_json_array (answer, "Items");
+      items = ssv_json_get_array (answer, "Items");
       if (items == NULL)
         {
           g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED,
@@ -492,7 +492,7 @@ fetch_pages (SsvJellyfinSource  *self,
         }
 
       n = json_array_get_length (items);
-      total = ssv_json_int (answer, "TotalRecordCount", -1);
+      total = ssv_json_get_int_or (answer, "TotalRecordCount", -1);
       if (total < 0)
         total = start + n;
 
@@ -629,25 +629,25 @@ ssv_jellyfin_source_list_show_tree (SsvMediaSource  *source,
   if (answer == NULL)
     return NULL;
 
-  items = ssv_json_array (answer, "Items");
+  items = ssv_json_get_array (answer, "Items");
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
       JsonObject *object = ssv_json_array_object (items, i);
-      gint64 number = ssv_json_int (object, "IndexNumber", -1);
-      const char *tag = ssv_json_string (ssv_json_object (object, "ImageTags"), "Primary");
+      gint64 number = ssv_json_get_int_or (object, "IndexNumber", -1);
+      const char *tag = ssv_json_get_string (ssv_json_get_object (object, "ImageTags"), "Primary");
       SsvMediaSeason *season;
 
       if (object == NULL || number < 0)
         continue;
 
       season = ssv_media_season_new ((int) number);
-      season->server_id = g_strdup (ssv_json_string (object, "Id"));
-      season->title = g_strdup (ssv_json_string (object, "Name"));
-      season->overview = g_strdup (ssv_json_string (object, "Overview"));
-      season->air_date = ssv_date_only (ssv_json_string (object, "PremiereDate"));
+      season->server_id = g_strdup (ssv_json_get_string (object, "Id"));
+      season->title = g_strdup (ssv_json_get_string (object, "Name"));
+      season->overview = g_strdup (ssv_json_get_string (object, "Overview"));
+      season->air_date = ssv_date_only (ssv_json_get_string (object, "PremiereDate"));
       if (tag != NULL && season->server_id != NULL)
         season->poster_url = image_url (self->url, season->server_id, "Primary", tag);
-      season->episode_count = (int) ssv_json_int (object, "ChildCount", 0);
+      season->episode_count = (int) ssv_json_get_int_or (object, "ChildCount", 0);
       g_ptr_array_add (tree->seasons, season);
     }
 
@@ -692,7 +692,7 @@ changed_page_cb (JsonArray  *items,
 
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
-      const char *series = ssv_json_string (ssv_json_array_object (items, i), "SeriesId");
+      const char *series = ssv_json_get_string (ssv_json_array_object (items, i), "SeriesId");
 
       if (series != NULL && !g_hash_table_contains (data->seen, series))
         {
