@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-json.h: type-checked JSON readers for parsers fed untrusted answers. */
+/* ssv-json.h: type-checked, forgiving JSON readers for answers from servers and APIs. */
 
 #pragma once
 
@@ -7,8 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* Each returns the member only when it exists and has the expected type:
- * a wrong type is treated as absent, never as a critical. */
+/* Each returns the member only when it exists and has a usable type: a wrong
+ * type is treated as absent, never as a critical. Numbers may come as strings
+ * ("12", "12.0"), booleans as "1"/"true" or numbers: servers differ. */
 JsonObject  *ssv_json_node_object     (JsonNode    *node);
 JsonArray   *ssv_json_node_array      (JsonNode    *node);
 JsonObject  *ssv_json_get_object      (JsonObject  *object,
@@ -28,6 +29,10 @@ gint64       ssv_json_get_int_or      (JsonObject  *object,
 gboolean     ssv_json_get_double      (JsonObject  *object,
                                        const char  *member,
                                        double      *value);
+double       ssv_json_get_double_or_nan (JsonObject *object,
+                                       const char  *member);
+const char  *ssv_json_get_string_ci   (JsonObject  *object,
+                                       const char  *member);
 gboolean     ssv_json_get_bool_or     (JsonObject  *object,
                                        const char  *member,
                                        gboolean     fallback);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-json.c: type-checked JSON readers for parsers fed untrusted answers. */
+/* ssv-json.c: type-checked, forgiving JSON readers for answers from servers and APIs. */
 
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "ssv-json.h"
@@ -108,9 +109,14 @@ node_int (JsonNode *node,
       *value = (gint64) d;
       return TRUE;
     }
+  if (type == G_TYPE_BOOLEAN)
+    {
+      *value = json_node_get_boolean (node);
+      return TRUE;
+    }
   if (type == G_TYPE_STRING)
     {
-      /* Some APIs (TVDB, OMDb) send numbers as strings. */
+      /* Some APIs (TVDB, OMDb, Plex) send numbers as strings, "12" or "12.0". */
       const char *text = json_node_get_string (node);
       char *end = NULL;
       gint64 parsed;
@@ -118,7 +124,12 @@ node_int (JsonNode *node,
       if (text == NULL || text[0] == '\0')
         return FALSE;
       parsed = g_ascii_strtoll (text, &end, 10);
-      if (end == text || *end != '\0')
+      if (end == text)
+        return FALSE;
+      if (*end == '.')
+        for (end++; g_ascii_isdigit (*end); end++)
+          ;
+      if (*end != '\0')
         return FALSE;
       *value = parsed;
       return TRUE;
@@ -179,18 +190,60 @@ ssv_json_get_double (JsonObject *object,
   return *value == *value && *value < 1e300 && *value > -1e300;
 }
 
+/* NAN when absent, so "no rating" and "rated 0" stay apart. */
+double
+ssv_json_get_double_or_nan (JsonObject *object,
+                            const char *member)
+{
+  double value;
+
+  return ssv_json_get_double (object, member, &value) ? value : NAN;
+}
+
+/* true/false, a number (non-zero is true), or the strings "1" and "true". */
 gboolean
 ssv_json_get_bool_or (JsonObject *object,
                       const char *member,
                       gboolean    fallback)
 {
   JsonNode *node = get_member (object, member);
+  gint64 number;
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return fallback;
 
-  return json_node_get_boolean (node);
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (node);
+
+      if (g_strcmp0 (text, "1") == 0 || g_ascii_strcasecmp (text ? text : "", "true") == 0)
+        return TRUE;
+      if (g_strcmp0 (text, "0") == 0 || g_ascii_strcasecmp (text ? text : "", "false") == 0)
+        return FALSE;
+      return fallback;
+    }
+
+  return node_int (node, &number) ? number != 0 : fallback;
+}
+
+/* A string member looked up without regard to case ("Tmdb", "tmdb", "TMDB"). */
+const char *
+ssv_json_get_string_ci (JsonObject *object,
+                        const char *member)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  if (object == NULL)
+    return NULL;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    if (g_ascii_strcasecmp (name, member) == 0 && node_string (node) != NULL)
+      return node_string (node);
+
+  return NULL;
 }
 
 JsonObject *
