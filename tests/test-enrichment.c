@@ -12,6 +12,53 @@
 #include "ssv-test-utils.h"
 #include "stores/ssv-settings-store.h"
 #include "workers/ssv-enrichment-engine.h"
+#include "workers/ssv-tmdb-worker.h"
+
+/* Stands in for SsvScanner: all the engine looks at is "writing". */
+#define TEST_TYPE_SCANNER (test_scanner_get_type ())
+G_DECLARE_FINAL_TYPE (TestScanner, test_scanner, TEST, SCANNER, GObject)
+
+struct _TestScanner
+{
+  GObject  parent_instance;
+  gboolean writing;
+};
+
+G_DEFINE_FINAL_TYPE (TestScanner, test_scanner, G_TYPE_OBJECT)
+
+static void
+test_scanner_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  g_value_set_boolean (value, TEST_SCANNER (object)->writing);
+}
+
+static void
+test_scanner_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  TEST_SCANNER (object)->writing = g_value_get_boolean (value);
+}
+
+static void
+test_scanner_class_init (TestScannerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = test_scanner_get_property;
+  object_class->set_property = test_scanner_set_property;
+  g_object_class_install_property (object_class, 1,
+    g_param_spec_boolean ("writing", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+}
+
+static void
+test_scanner_init (TestScanner *self)
+{
+}
 
 typedef struct
 {
@@ -949,6 +996,110 @@ test_test_key (Fixture       *fixture,
   g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/tmdb/search/*"), ==, 0);
 }
 
+static void
+test_follow_scanner (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(TestScanner) scanner = g_object_new (TEST_TYPE_SCANNER, NULL);
+  SsvWorker *tmdb = worker (fixture, "tmdb");
+
+  exec (fixture, "INSERT INTO movies (id, title, tmdb_id) VALUES (1, 'Fight Club', 550)");
+  ssv_enrichment_engine_follow_scanner (fixture->engine, G_OBJECT (scanner));
+  g_object_set (scanner, "writing", TRUE, NULL);
+  g_assert_true (ssv_enrichment_engine_is_held (fixture->engine));
+
+  ssv_enrichment_engine_start (fixture->engine);
+  wait_for_state (tmdb, SSV_WORKER_HELD);
+  settle (200);
+  g_assert_cmpuint (ssv_fake_server_get_total_hits (fixture->server), ==, 0);
+
+  g_object_set (scanner, "writing", FALSE, NULL);
+  g_assert_false (ssv_enrichment_engine_is_held (fixture->engine));
+  wait_for_state (tmdb, SSV_WORKER_IDLE);
+  g_assert_cmpstr (status_of (fixture, "tmdb", "movie_id", 1), ==, "matched");
+
+  /* Letting go of a scanner that is writing releases its hold. */
+  g_object_set (scanner, "writing", TRUE, NULL);
+  g_assert_true (ssv_enrichment_engine_is_held (fixture->engine));
+  ssv_enrichment_engine_follow_scanner (fixture->engine, NULL);
+  g_assert_false (ssv_enrichment_engine_is_held (fixture->engine));
+}
+
+typedef struct
+{
+  gboolean   done;
+  GPtrArray *results;
+  GError    *error;
+} SearchResult;
+
+static void
+search_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SearchResult *search = user_data;
+
+  search->results = ssv_tmdb_worker_search_finish (SSV_TMDB_WORKER (source), result, &search->error);
+  search->done = TRUE;
+}
+
+static void
+language_saved_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ssv_enrichment_engine_save_language_finish (SSV_ENRICHMENT_ENGINE (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+test_manual_search_and_language (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  SsvTmdbWorker *tmdb = SSV_TMDB_WORKER (worker (fixture, "tmdb"));
+  SearchResult search = { FALSE, };
+  SearchResult empty = { FALSE, };
+  g_autoptr(GPtrArray) requests = NULL;
+  gboolean saved = FALSE;
+  gboolean german = FALSE;
+  KeyResult stored = { FALSE, };
+
+  ssv_enrichment_engine_save_language_async (fixture->engine, "de-DE", "DE", NULL, language_saved_cb, &saved);
+  ssv_test_wait_for_flag (&saved, 10000);
+
+  /* The re-match dialog's search: TMDB's order, with the metadata language. */
+  ssv_tmdb_worker_search_async (tmdb, SSV_ITEM_SHOW, "  Game of Thrones ", 0, NULL, search_cb, &search);
+  ssv_tmdb_worker_search_async (tmdb, SSV_ITEM_SHOW, "   ", 0, NULL, search_cb, &empty);
+  ssv_test_wait_for_flag (&search.done, 10000);
+  ssv_test_wait_for_flag (&empty.done, 10000);
+  g_assert_no_error (search.error);
+  g_assert_cmpuint (search.results->len, >=, 2);
+  g_assert_cmpint (((SsvSearchResult *) g_ptr_array_index (search.results, 0))->id, ==, 1399);
+  g_assert_null (empty.results);
+  g_assert_error (empty.error, SSV_ERROR, SSV_ERROR_INVALID);
+  g_clear_pointer (&search.results, g_ptr_array_unref);
+  g_clear_error (&empty.error);
+
+  requests = ssv_fake_server_dup_requests (fixture->server);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      SsvFakeRequest *request = g_ptr_array_index (requests, i);
+
+      if (request->query != NULL && strstr (request->query, "language=de-DE") != NULL)
+        german = TRUE;
+    }
+  g_assert_true (german);
+
+  /* "Test key" in Manage workers tries the stored key. */
+  ssv_worker_test_key_async (worker (fixture, "tmdb"), NULL, NULL, test_key_cb, &stored);
+  ssv_test_wait_for_flag (&stored.done, 10000);
+  g_assert_no_error (stored.error);
+  g_assert_true (stored.ok);
+}
+
 static char *
 run_cli (Fixture             *fixture,
          const char * const  *args,
@@ -1051,6 +1202,8 @@ main (int    argc,
   ADD ("engine/lazy-request", test_lazy_request);
   ADD ("test-key", test_test_key);
   ADD ("cli", test_cli);
+  ADD ("engine/follow-scanner", test_follow_scanner);
+  ADD ("tmdb/manual-search-and-language", test_manual_search_and_language);
 #undef ADD
 
   return g_test_run ();

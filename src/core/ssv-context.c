@@ -102,6 +102,8 @@ init_services (SsvContext *self)
   /* Created, not started: the app starts it, the CLI starts what it was asked for. */
   self->enrichment_engine = ssv_enrichment_engine_new (self->database, self->http, self->secrets,
                                                        SSV_STORE (self->library_store));
+  /* Workers wait while a scan writes (never overriding the person's pause). */
+  ssv_enrichment_engine_follow_scanner (self->enrichment_engine, G_OBJECT (self->scanner));
 }
 
 /**

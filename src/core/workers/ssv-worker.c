@@ -1371,6 +1371,14 @@ ssv_worker_get_database (SsvWorker *self)
   return priv->database;
 }
 
+SsvSecrets *
+ssv_worker_get_secrets (SsvWorker *self)
+{
+  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
+
+  return priv->secrets;
+}
+
 /* The metadata language ("en-US"); valid on the worker thread during an item. */
 const char *
 ssv_worker_get_language (SsvWorker *self)
@@ -1395,15 +1403,43 @@ test_key_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   SsvWorker *self = source_object;
+  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
+  g_autofree char *stored = NULL;
+  const char *key = task_data;
   GError *error = NULL;
 
-  if (klass_of (self)->test_key (self, task_data, cancellable, &error))
+  if (key == NULL)
+    {
+      g_autofree char *secret_key = ssv_worker_dup_secret_key (self);
+
+      stored = ssv_secrets_lookup_sync (priv->secrets, secret_key, cancellable, &error);
+      if (error != NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      if (stored == NULL || stored[0] == '\0')
+        {
+          g_task_return_new_error (task, SSV_ERROR, SSV_ERROR_INVALID,
+                                   _("Add a %s API key in Preferences"), klass_of (self)->display_name);
+          return;
+        }
+      key = stored;
+    }
+
+  if (klass_of (self)->test_key (self, key, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 }
 
-/* Tries @key (not yet stored) with one cheap call, off the UI thread. */
+/**
+ * ssv_worker_test_key_async:
+ * @key: (nullable): a key to try before storing it, or %NULL for the stored one
+ *
+ * Tries a key with one cheap call, off the UI thread. It changes nothing: not
+ * the stored key, not the worker's state.
+ */
 void
 ssv_worker_test_key_async (SsvWorker           *self,
                            const char          *key,
@@ -1416,7 +1452,7 @@ ssv_worker_test_key_async (SsvWorker           *self,
   g_return_if_fail (SSV_IS_WORKER (self));
 
   g_task_set_source_tag (task, ssv_worker_test_key_async);
-  if (key == NULL || key[0] == '\0')
+  if (key != NULL && key[0] == '\0')
     {
       g_task_return_new_error (task, SSV_ERROR, SSV_ERROR_INVALID, _("Enter a key first."));
       return;
