@@ -502,7 +502,7 @@ test_missing_key (Fixture       *fixture,
 
   g_assert_cmpint (ssv_worker_get_state (tmdb), ==, SSV_WORKER_STOPPED);
   note = ssv_worker_dup_note (tmdb);
-  g_assert_cmpstr (note, ==, "Add a TMDB API key in Preferences");
+  g_assert_cmpstr (note, ==, "Add your TMDB API key in Preferences");
   g_assert_cmpuint (ssv_fake_server_get_total_hits (fixture->server), ==, 0);
   g_assert_cmpstr (status_of (fixture, "tmdb", "movie_id", 1), ==, "none");
 }

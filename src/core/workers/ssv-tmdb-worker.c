@@ -182,7 +182,7 @@ search_thread (GTask        *task,
     }
   if (key == NULL)
     {
-      g_task_return_new_error (task, SSV_ERROR, SSV_ERROR_INVALID, _("Add a TMDB API key in Preferences"));
+      g_task_return_new_error (task, SSV_ERROR, SSV_ERROR_INVALID, _("Add your TMDB API key in Preferences"));
       return;
     }
 

@@ -635,8 +635,8 @@ load_key (SsvWorker *self)
   if (error != NULL)
     note = g_strdup (error->message);
   else
-    /* Translators: "Add a TMDB API key in Preferences" */
-    note = g_strdup_printf (_("Add a %s API key in Preferences"), klass->display_name);
+    /* Translators: "Add your TMDB API key in Preferences" */
+    note = g_strdup_printf (_("Add your %s API key in Preferences"), klass->display_name);
 
   g_mutex_lock (&priv->lock);
   priv->key_wait = TRUE;
@@ -981,12 +981,25 @@ run_thread (GTask        *task,
 
 /* ---- public API (main thread) --------------------------------------------------- */
 
+static gpointer
+loop_thread_main (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+
+  run_thread (task, g_task_get_source_object (task), NULL, g_task_get_cancellable (task));
+
+  return NULL;
+}
+
 static void
 start (SsvWorker *self,
        gboolean   once)
 {
   SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *thread_name = NULL;
+  GThread *thread;
 
   g_mutex_lock (&priv->lock);
   if (priv->running)
@@ -1004,7 +1017,21 @@ start (SsvWorker *self,
   g_task_set_source_tag (task, ssv_worker_start);
   g_task_set_name (task, klass_of (self)->name);
   g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, run_thread);
+
+  /* A thread of its own: the loop lives as long as the app, and would otherwise
+   * hold one of GLib's shared GTask threads that the UI's short tasks need. */
+  thread_name = g_strdup_printf ("ssv-%s", klass_of (self)->name);
+  thread = g_thread_try_new (thread_name, loop_thread_main, g_object_ref (task), &error);
+  if (thread == NULL)
+    {
+      g_warning ("Could not start the %s worker: %s", klass_of (self)->name, error->message);
+      g_object_unref (task);
+      g_mutex_lock (&priv->lock);
+      priv->running = FALSE;
+      g_mutex_unlock (&priv->lock);
+      return;
+    }
+  g_thread_unref (thread);
 }
 
 /* Starts the run loop in its own thread; it keeps going until stopped. */
@@ -1421,7 +1448,7 @@ test_key_thread (GTask        *task,
       if (stored == NULL || stored[0] == '\0')
         {
           g_task_return_new_error (task, SSV_ERROR, SSV_ERROR_INVALID,
-                                   _("Add a %s API key in Preferences"), klass_of (self)->display_name);
+                                   _("Add your %s API key in Preferences"), klass_of (self)->display_name);
           return;
         }
       key = stored;

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ssv-autostart.h"
+#include "ssv-metadata-preferences.h"
 #include "ssv-preferences-window.h"
 
 struct _SsvPreferencesWindow
@@ -301,6 +302,7 @@ ssv_preferences_window_constructed (GObject *object)
 
   add_general_rows (self);
   add_background_rows (self);
+  ssv_metadata_preferences_add_rows (self);
 }
 
 static void
