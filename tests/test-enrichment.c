@@ -321,6 +321,80 @@ test_movie_match (Fixture       *fixture,
   g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/tmdb/search/movie"), ==, 1);
 }
 
+static void add_got (Fixture *fixture);
+
+static void
+test_billboard (Fixture       *fixture,
+                gconstpointer  data)
+{
+  SsvEnrichmentStore *store = ssv_enrichment_engine_get_store (fixture->engine);
+  g_autoptr(SsvBillboard) movie = NULL;
+  g_autoptr(SsvBillboard) show = NULL;
+  g_autoptr(GError) error = NULL;
+  SsvBillboardPerson *lead;
+  SsvBillboardEpisode *first;
+  guint owned = 0;
+
+  exec (fixture, "INSERT INTO movies (id, title, year) VALUES (1, 'Fight Club', 1999)");
+  add_got (fixture);
+
+  /* Before any provider: the library's own facts, not synced. */
+  movie = ssv_enrichment_store_load_billboard (store, SSV_ITEM_MOVIE, 1, &error);
+  g_assert_no_error (error);
+  g_assert_false (movie->synced);
+  g_assert_null (movie->logo_url);
+  g_assert_cmpint (movie->rt_score, ==, -1);
+  g_clear_pointer (&movie, ssv_billboard_free);
+
+  run_once (fixture, "tmdb");
+  run_once (fixture, "omdb");
+
+  movie = ssv_enrichment_store_load_billboard (store, SSV_ITEM_MOVIE, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (movie->synced);
+  g_assert_cmpstr (movie->tagline, ==, "Mischief. Mayhem. Soap.");
+  g_assert_true (g_str_has_suffix (movie->logo_url, ".png"));
+  g_assert_nonnull (movie->backdrop_url);
+  g_assert_cmpint (movie->rt_score, ==, 79);
+  g_assert_cmpint (movie->metascore, ==, 67);
+  g_assert_cmpfloat_with_epsilon (movie->imdb_rating, 8.8, 0.01);
+  g_assert_cmpfloat (movie->tmdb_rating, >, 0);
+  g_assert_cmpuint (movie->genres->len, ==, 1);
+  g_assert_cmpuint (movie->directors->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (movie->directors, 0), ==, "David Fincher");
+  g_assert_cmpuint (movie->cast->len, ==, 12);
+  lead = g_ptr_array_index (movie->cast, 0);
+  g_assert_cmpstr (lead->name, ==, "Edward Norton");
+  g_assert_cmpstr (lead->character, ==, "Narrator");
+  g_assert_nonnull (lead->profile_url);
+
+  show = ssv_enrichment_store_load_billboard (store, SSV_ITEM_SHOW, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (show->synced);
+  g_assert_cmpstr (show->network, ==, "HBO");
+  g_assert_cmpuint (show->creators->len, ==, 2);
+  g_assert_cmpuint (show->episodes->len, ==, 91);
+  first = g_ptr_array_index (show->episodes, 0);
+  /* Specials first, then by season and number. */
+  g_assert_cmpint (first->season_number, ==, 0);
+  for (guint i = 0; i < show->episodes->len; i++)
+    {
+      SsvBillboardEpisode *episode = g_ptr_array_index (show->episodes, i);
+
+      if (episode->owned)
+        {
+          owned++;
+          g_assert_cmpint (episode->season_number, ==, 1);
+          g_assert_cmpint (episode->episode_number, ==, 1);
+          g_assert_true (episode->watched);
+        }
+    }
+  g_assert_cmpuint (owned, ==, 1);
+
+  g_assert_null (ssv_enrichment_store_load_billboard (store, SSV_ITEM_MOVIE, 42, &error));
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND);
+}
+
 static void
 test_known_id_skips_search (Fixture       *fixture,
                             gconstpointer  data)
@@ -1202,6 +1276,7 @@ main (int    argc,
   ADD ("engine/lazy-request", test_lazy_request);
   ADD ("test-key", test_test_key);
   ADD ("cli", test_cli);
+  ADD ("billboard", test_billboard);
   ADD ("engine/follow-scanner", test_follow_scanner);
   ADD ("tmdb/manual-search-and-language", test_manual_search_and_language);
 #undef ADD
