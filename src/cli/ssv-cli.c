@@ -11,6 +11,7 @@
 
 static const SsvCliCommand commands[] = {
   { "db-info", N_("Print the schema version and how many rows each table holds"), ssv_cli_db_info },
+  { "parse", N_("Read release names (arguments or one per line on stdin) and print JSON"), ssv_cli_parse },
 };
 
 SsvContext *

@@ -20,5 +20,6 @@ SsvContext *ssv_cli_open_context (GError **error);
 int         ssv_cli_fail         (const GError *error);
 
 int         ssv_cli_db_info      (int argc, char **argv);
+int         ssv_cli_parse        (int argc, char **argv);
 
 G_END_DECLS
