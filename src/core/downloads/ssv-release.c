@@ -719,6 +719,11 @@ match_sxe (Parser *p,
             return 0;
           episodes[ne++] = v;
         }
+      else if (l[pos] == 'x' && ns > 0 && ne == 0 && l[pos + 1] == 'e')
+        {
+          /* S06xE01 */
+          pos++;
+        }
       else if (l[pos] == 'x' && ns > 0 && ne == 0 && g_ascii_isdigit (l[pos + 1]))
         {
           pos++;
@@ -982,10 +987,20 @@ parse_res_text (Parser     *p,
   int v = read_num (l, &pos, 4);
   int rest;
 
-  if (v < 0 || pos < 3 || (l[pos] != 'p' && l[pos] != 'i') || !plausible_height (v))
+  if (v < 0 || pos < 3 || v < 200 || v > 4320)
+    return 0;
+  /* "720hd" */
+  if (strcmp (l + pos, "hd") == 0 && plausible_height (v))
+    {
+      *interlaced = FALSE;
+      return v;
+    }
+  if (l[pos] != 'p' && l[pos] != 'i')
     return 0;
   rest = pos + 1;
-  if (strcmp (l + rest, "10bit") == 0 || strcmp (l + rest, "8bit") == 0)
+  if (strcmp (l + rest, "x") == 0 || strcmp (l + rest, "hd") == 0)
+    ;
+  else if (strcmp (l + rest, "10bit") == 0 || strcmp (l + rest, "8bit") == 0)
     {
       if (p->out->bit_depth == 0)
         p->out->bit_depth = l[rest] == '1' ? 10 : 8;
@@ -1066,7 +1081,7 @@ match_res (Parser *p,
 
       if (height < 200 || (l[q] != '\0' && !((l[q] == 'p' || l[q] == 'i') && l[q + 1] == '\0')))
         return 0;
-      set_resolution (p, standard_height (h, height), l[q] == 'i');
+      set_resolution (p, plausible_height (height) ? (guint) height : standard_height (h, height), l[q] == 'i');
       claim (p, i, SSV_RK_RES, height, SURE);
       return 1;
     }
@@ -1305,7 +1320,8 @@ match_number (Parser *p,
   /* 1280*720 */
   if (t->ndig >= 3 && is_digits (p, i + 1) && p->tok[i + 1].ndig >= 3 && gap_is_char (p, i + 1, '*'))
     {
-      set_resolution (p, standard_height (t->num, p->tok[i + 1].num), FALSE);
+      set_resolution (p, plausible_height (p->tok[i + 1].num) ? p->tok[i + 1].num
+                                                            : standard_height (t->num, p->tok[i + 1].num), FALSE);
       claim (p, i, SSV_RK_RES, p->tok[i + 1].num, SURE);
       claim_cont (p, i + 1, i);
       return 2;
@@ -1419,6 +1435,41 @@ match_of_token (Parser *p,
   claim (p, i, SSV_RK_EPISODE, 0, SURE);
   note_episode_anchor (p, i, i);
   return 1;
+}
+
+/* "HDTVx264", "BluRayx264": a source and the encoder with no separator */
+static int
+match_source_codec (Parser *p,
+                    int     i)
+{
+  static const char *const codecs[] = { "x264", "x265", "h264", "h265", "xvid", "hevc" };
+  const Tok *t = &p->tok[i];
+
+  for (guint k = 0; k < G_N_ELEMENTS (codecs); k++)
+    if (t->nlow > 4 && g_str_has_suffix (t->low, codecs[k]))
+      {
+        char prefix[LOW_MAX];
+        gsize len = t->nlow - 4;
+        guint32 hash = 2166136261u;
+        const Entry *e;
+        const Entry *codec;
+
+        memcpy (prefix, t->low, len);
+        prefix[len] = '\0';
+        for (gsize q = 0; q < len; q++)
+          hash = fnv_step (hash, (guchar) prefix[q]);
+        e = lookup (prefix, hash);
+        codec = lookup (codecs[k], hash_str (codecs[k]));
+        if (e == NULL || e->kind != SSV_RK_SOURCE || codec == NULL)
+          return 0;
+        claim (p, i, SSV_RK_SOURCE, e->val, SURE);
+        if (p->out->video_codec == SSV_RELEASE_CODEC_NONE)
+          p->out->video_codec = codec->val;
+        if (codecs[k][0] == 'x')
+          p->encoder = TRUE;
+        return 1;
+      }
+  return 0;
 }
 
 static int
@@ -1976,6 +2027,9 @@ match_compound (Parser *p,
       {
         int n = match_service_pair (p, i);
 
+        if (n == 0 && strcmp (t->low, "tv") == 0 &&
+            (strcmp (nl, "rip") == 0 || strcmp (nl, "dub") == 0 || strcmp (nl, "dubbed") == 0))
+          return claim2 (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_TV);
         if (n == 0 && strcmp (t->low, "spike") == 0 && next_is_web (p, i))
           {
             claim (p, i, SSV_RK_SERVICE, service_index ("SPIK"), WEAK);
@@ -2002,7 +2056,10 @@ match_compound (Parser *p,
           return 0;
         /* "Series 10-11-2008" is a date */
         if (is_digits (p, j) && j + 2 < p->n && is_digits (p, j + 1) && is_digits (p, j + 2) &&
-            !gap_is_char (p, j + 1, ' '))
+            (p->tok[j].ndig == 4 || p->tok[j + 2].ndig == 4))
+          return 0;
+        /* "Open Season 2 (2008)": a film's title, then its year */
+        if (j + 1 < p->n && (p->tok[j + 1].flags & TF_YEAR) && p->tok[j + 1].bracket != 0)
           return 0;
         add_season (p, v);
         claim (p, i, SSV_RK_SEASON, 0, SURE);
@@ -2351,7 +2408,7 @@ match_token (Parser *p,
         return;
     }
 
-  if (match_word (p, i) || match_alpha_digits (p, i))
+  if (match_word (p, i) || match_alpha_digits (p, i) || match_source_codec (p, i))
     return;
 }
 
@@ -2372,6 +2429,36 @@ first_anchor (const Parser *p,
     if (is_anchor (&p->tok[i]))
       return i;
   return p->n;
+}
+
+static gboolean
+is_quality_tag (const Tok *t)
+{
+  return t->kind == SSV_RK_SOURCE || t->kind == SSV_RK_CODEC || t->kind == SSV_RK_BITDEPTH ||
+         t->kind == SSV_RK_HDR || t->kind == SSV_RK_AUDIO || t->kind == SSV_RK_SERVICE;
+}
+
+static void
+find_bare_resolution (Parser *p)
+{
+  if (p->out->resolution != 0)
+    return;
+
+  for (int k = 1; k < p->n; k++)
+    {
+      const Tok *t = &p->tok[k];
+
+      if (t->kind != SSV_RK_NONE || !(t->flags & TF_DIGITS) ||
+          !(t->num == 480 || t->num == 576 || t->num == 720 || t->num == 1080 || t->num == 2160))
+        continue;
+      if ((is_quality_tag (&p->tok[k - 1]) && gap_joins (p, k)) ||
+          (k + 1 < p->n && is_quality_tag (&p->tok[k + 1]) && gap_joins (p, k + 1)))
+        {
+          set_resolution (p, t->num, FALSE);
+          claim (p, k, SSV_RK_RES, t->num, SURE);
+          return;
+        }
+    }
 }
 
 static void
@@ -2603,13 +2690,9 @@ find_bare_episode (Parser *p,
                    int     sure)
 {
   gboolean no_season = p->out->n_seasons == 0;
-  gboolean has_year = FALSE;
 
   if (p->out->air_year != 0 || p->folder)
     return;
-
-  for (int k = 0; k < p->n; k++)
-    has_year |= p->tok[k].kind == SSV_RK_YEAR;
 
   if (p->out->n_episodes > 0)
     {
@@ -2696,13 +2779,11 @@ find_bare_episode (Parser *p,
         continue;
       if (padded && !at_end && k + 1 < p->n && is_digits (p, k + 1))
         continue;
+      /* "FooBar.7.PDTV", "Cars.2": one digit belongs to the title */
       if (t->ndig == 1 && !range)
-        {
-          /* "FooBar.7.PDTV": only right before a tag, and never in a film with a year */
-          if (has_year || !(k + 1 < p->n && is_anchor (&p->tok[k + 1]) && p->tok[k + 1].kind != SSV_RK_YEAR))
-            continue;
-        }
-      if (t->ndig == 4 && !p->anime && sure >= p->n && !at_end)
+        continue;
+      /* "OSS_117--Cairo": three digits only right before a tag or at the very end */
+      if (t->ndig >= 3 && !range && !p->anime && end + 1 < p->n && !is_anchor (&p->tok[end + 1]))
         continue;
       if (t->ndig >= 3 && !range)
         claim_episode_number (p, k, split_mode (p, k));
@@ -2737,6 +2818,18 @@ resolve_weak (Parser   *p,
               gboolean  keep_one)
 {
   int last_free = -1;
+
+  /* Only the words in the same brackets as the first one */
+  for (int k = lo + 1; k < hi; k++)
+    if (p->tok[k].bgroup != p->tok[lo].bgroup)
+      {
+        hi = k;
+        break;
+      }
+
+  /* A name that is one tag and nothing else: "TS", "Cam" */
+  if (keep_one && p->n == 1)
+    return;
   gboolean any_weak = FALSE;
   gboolean all_blend = TRUE;
 
@@ -2761,12 +2854,12 @@ resolve_weak (Parser   *p,
           all_blend = FALSE;
       }
 
-  if (last_free >= lo && (!any_weak || (all_blend && hi < p->n && p->tok[hi].kind == SSV_RK_YEAR)))
+  if (last_free >= lo && ((keep_one && !any_weak) || (all_blend && hi < p->n && p->tok[hi].kind == SSV_RK_YEAR)))
     {
       for (int k = last_free + 1; k < hi; k++)
         unclaim (p, k);
     }
-  else if (last_free >= lo)
+  else if (last_free >= lo && keep_one)
     {
       /* AFTER words at the end stay tags only next to a weak tag: "German.DL" */
       for (int k = last_free + 1; k < hi; k++)
@@ -2999,6 +3092,8 @@ set_group (Parser *p,
   const char *s = p->buf + p->tok[from].start;
   gsize len = p->tok[to].end - p->tok[from].start;
 
+  while (p->tok[from].start + len < (gsize) p->blen && s[len] == '!')
+    len++;
   if (len >= sizeof p->out->release_group)
     return;
   memcpy (p->out->release_group, s, len);
@@ -3023,9 +3118,27 @@ find_group (Parser *p)
         end--;
       else if (end > 0 && is_group_suffix (t->low) && gap_is_char (p, end, '-'))
         end--;
+      else if (end > 0 && t->kind == SSV_RK_LANG && gap_is_char (p, end, '.') && end == p->n - 1 &&
+               p->out->container[0] != '\0')
+        end--;  /* "show.s01e18.hdtv.xvid-2hd.eng.srt": the subtitles' language */
       else
         break;
     }
+
+  /* "DLMux by UBi" */
+  for (int k = MAX (end - 2, p->sure); k < end && k >= 0; k++)
+    if (tok_is (p, k, "by") && p->tok[k].kind == SSV_RK_NONE && k > p->ep_last)
+      {
+        gboolean ok = TRUE;
+
+        for (int q = k + 1; q <= end; q++)
+          ok &= p->tok[q].kind == SSV_RK_NONE && p->tok[q].bracket == 0;
+        if (ok)
+          {
+            set_group (p, k + 1, end);
+            return;
+          }
+      }
 
   if (end < 0 || end < p->te || end <= p->ep_last)
     goto leading;
@@ -3072,17 +3185,33 @@ find_group (Parser *p)
         break;
     }
 
-  /* "-GROUP", "- GROUP", "-HiS@SiLUHD" */
+  /* "-GROUP", "- GROUP", "-HiS@SiLUHD", "XviD-AlFleNi-TeaM", "XViD.Etc-Group" */
   g0 = end;
   while (g0 > 0)
     {
       int glen;
       const char *g = gap (p, g0, &glen);
-      gboolean joined = glen == 0 || (glen == 1 && strchr ("@&", g[0]) != NULL);
+      gboolean joined = glen == 0 || (glen == 1 && strchr ("@&-", g[0]) != NULL);
 
-      if (!joined || !may_be_group (&p->tok[g0 - 1]))
+      if (!joined || !may_be_group (&p->tok[g0 - 1]) || p->tok[g0 - 1].kind != SSV_RK_NONE ||
+          g0 - 1 <= p->sure || g0 - 1 <= p->ep_last || g0 - 1 < p->te)
         break;
       g0--;
+    }
+  if (g0 < end && !gap_has (p, g0, '-'))
+    {
+      /* a run joined by dashes after a dot: the whole run is the group */
+      int glen;
+      const char *g = gap (p, g0, &glen);
+
+      if (glen == 1 && (g[0] == '.' || g[0] == ' ' || g[0] == '_') && is_anchor (&p->tok[g0 - 1]))
+        {
+          set_group (p, g0, end);
+          return;
+        }
+      /* otherwise only what follows the last dash */
+      while (g0 < end && !gap_is_char (p, g0, '-'))
+        g0++;
     }
 
   for (int k = g0; k <= end; k++)
@@ -3377,37 +3506,6 @@ infer (Parser *p)
   if (p->anime)
     r->flags |= SSV_RELEASE_FLAG_ANIME;
 
-  /* What the name leaves out, assumed as Sonarr and Radarr do, and marked as guessed */
-  if (!p->folder && r->source == SSV_RELEASE_SOURCE_UNKNOWN)
-    {
-      if (r->service != 0 || r->resolution != 0)
-        r->source = SSV_RELEASE_SOURCE_WEBDL;
-      else if (strcmp (r->container, "avi") == 0 || strcmp (r->container, "divx") == 0 ||
-               strcmp (r->container, "mpg") == 0 || strcmp (r->container, "wmv") == 0)
-        r->source = SSV_RELEASE_SOURCE_TV;
-      else if (strcmp (r->container, "m2ts") == 0)
-        r->source = SSV_RELEASE_SOURCE_BLURAY;
-      else if (strcmp (r->container, "mkv") == 0 && release_has_numbers (r))
-        r->source = SSV_RELEASE_SOURCE_WEBDL;
-      if (r->source != SSV_RELEASE_SOURCE_UNKNOWN)
-        r->flags |= SSV_RELEASE_FLAG_SOURCE_GUESSED;
-    }
-  if (!p->folder && r->resolution == 0)
-    {
-      if (p->guess_res)
-        r->resolution = p->guess_res;
-      else if (r->source == SSV_RELEASE_SOURCE_DVD || r->source == SSV_RELEASE_SOURCE_TV ||
-               (r->source == SSV_RELEASE_SOURCE_SCREENER && (p->rx & SSV_RX_DVD)))
-        r->resolution = 480;
-      else if (r->modifier == SSV_RELEASE_MODIFIER_BRDISK)
-        r->resolution = 1080;
-      else if ((r->flags & SSV_RELEASE_FLAG_SOURCE_GUESSED) || r->source == SSV_RELEASE_SOURCE_WEBDL)
-        r->resolution = r->source == SSV_RELEASE_SOURCE_TV ? 480 : r->source == SSV_RELEASE_SOURCE_WEBDL ||
-                        r->source == SSV_RELEASE_SOURCE_BLURAY ? 720 : 0;
-      if (r->resolution != 0)
-        r->flags |= SSV_RELEASE_FLAG_RES_GUESSED;
-    }
-
   /* Without a season, episode numbers count from the first episode */
   if (r->n_seasons == 0 && r->n_episodes > 0 && r->n_absolute == 0 && r->air_year == 0)
     {
@@ -3456,6 +3554,7 @@ looks_obfuscated (const Parser *p)
       int digits = 0;
       int upper = 0;
       int lower = 0;
+      guint32 letters = 0;
 
       for (int k = t->start; k < t->end; k++)
         {
@@ -3464,7 +3563,13 @@ looks_obfuscated (const Parser *p)
           digits += g_ascii_isdigit (c);
           upper += g_ascii_isupper (c);
           lower += g_ascii_islower (c);
+          if (g_ascii_isalpha (c))
+            letters |= 1u << (g_ascii_tolower (c) - 'a');
         }
+
+      /* "5x44x45x46x47x48": numbers, not noise */
+      if (__builtin_popcount (letters) < 4)
+        continue;
 
       if (len >= 32 && (t->flags & TF_HEX))
         return TRUE;
@@ -3477,13 +3582,57 @@ looks_obfuscated (const Parser *p)
   return FALSE;
 }
 
+typedef struct
+{
+  gboolean obfuscated;
+  guint16  guess_res;      /* "HR" */
+  gboolean dvd_screener;
+} PartInfo;
+
+/* What the name leaves out, assumed as Sonarr and Radarr do, and marked as guessed. */
+static void
+guess_quality (SsvRelease     *r,
+               const PartInfo *info)
+{
+  if (r->source == SSV_RELEASE_SOURCE_UNKNOWN)
+    {
+      if (r->service != 0 || r->resolution != 0)
+        r->source = SSV_RELEASE_SOURCE_WEBDL;
+      else if (strcmp (r->container, "avi") == 0 || strcmp (r->container, "divx") == 0 ||
+               strcmp (r->container, "mpg") == 0 || strcmp (r->container, "wmv") == 0)
+        r->source = SSV_RELEASE_SOURCE_TV;
+      else if (strcmp (r->container, "m2ts") == 0)
+        r->source = SSV_RELEASE_SOURCE_BLURAY;
+      else if (strcmp (r->container, "mkv") == 0 && release_has_numbers (r))
+        r->source = SSV_RELEASE_SOURCE_WEBDL;
+      if (r->source != SSV_RELEASE_SOURCE_UNKNOWN)
+        r->flags |= SSV_RELEASE_FLAG_SOURCE_GUESSED;
+    }
+
+  if (r->resolution == 0)
+    {
+      if (info->guess_res)
+        r->resolution = info->guess_res;
+      else if (r->source == SSV_RELEASE_SOURCE_DVD || r->source == SSV_RELEASE_SOURCE_TV ||
+               (r->source == SSV_RELEASE_SOURCE_SCREENER && info->dvd_screener))
+        r->resolution = 480;
+      else if (r->modifier == SSV_RELEASE_MODIFIER_BRDISK)
+        r->resolution = 1080;
+      else if (r->source == SSV_RELEASE_SOURCE_WEBDL ||
+               (r->source == SSV_RELEASE_SOURCE_BLURAY && (r->flags & SSV_RELEASE_FLAG_SOURCE_GUESSED)))
+        r->resolution = 720;
+      if (r->resolution != 0)
+        r->flags |= SSV_RELEASE_FLAG_RES_GUESSED;
+    }
+}
+
 /* Parses one path component; returns how many sure tags it had, -1 for a garbled name. */
 static int
 parse_part (const char *s,
             int         len,
             SsvRelease *out,
             gboolean    folder,
-            gboolean   *obfuscated)
+            PartInfo   *info)
 {
   Parser p;
 
@@ -3506,14 +3655,17 @@ parse_part (const char *s,
   p.out = out;
 
   tokenize (&p);
-  *obfuscated = looks_obfuscated (&p);
-  if (*obfuscated)
+  info->obfuscated = looks_obfuscated (&p);
+  info->guess_res = 0;
+  info->dvd_screener = FALSE;
+  if (info->obfuscated)
     return 0;
 
   for (int i = 0; i < p.n; i++)
     if (p.tok[i].kind == SSV_RK_NONE)
       match_token (&p, i);
 
+  find_bare_resolution (&p);
   find_title_start (&p);
   p.sure = first_anchor (&p, p.ts);
   choose_year (&p, p.sure);
@@ -3523,6 +3675,8 @@ parse_part (const char *s,
   find_episode_title (&p);
   apply_claims (&p);
   infer (&p);
+  info->guess_res = p.guess_res;
+  info->dvd_screener = (p.rx & SSV_RX_DVD) != 0;
 
   if (p.bad_date)
     return -1;
@@ -3621,7 +3775,17 @@ is_path_separator (const char *start,
     return TRUE;
   if (*c != '/')
     return FALSE;
-  return !((c > start && c[-1] == ' ') || (c + 1 < end && c[1] == ' '));
+  if ((c > start && c[-1] == ' ') || (c + 1 < end && c[1] == ' '))
+    return FALSE;
+  /* "[720p/MKV]" */
+  for (const char *s = c - 1; s >= start; s--)
+    {
+      if (*s == ']' || *s == ')' || *s == '/' || *s == '\\')
+        break;
+      if (*s == '[' || *s == '(')
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -3633,7 +3797,7 @@ ssv_release_parse (const char *name,
   const char *file;
   const char *file_end;
   const char *dot;
-  gboolean obfuscated = FALSE;
+  PartInfo info;
   gboolean weak_file;
   int n_sure;
 
@@ -3679,10 +3843,13 @@ ssv_release_parse (const char *name,
         break;
       }
 
-  n_sure = parse_part (file, file_end - file, out, FALSE, &obfuscated);
+  n_sure = parse_part (file, file_end - file, out, FALSE, &info);
   if (n_sure < 0)
     return out->parsed = FALSE;
-  weak_file = obfuscated || n_sure == 0 || !has_letters (out->title);
+  weak_file = info.obfuscated || n_sure == 0;
+  /* "160725_02.mkv": numbers only, the folder knows the name */
+  if (out->title[0] != '\0' && !has_letters (out->title))
+    out->title[0] = '\0';
 
   if (file > start)
     {
@@ -3692,11 +3859,12 @@ ssv_release_parse (const char *name,
 
       while (dir_end > start && depth < 4 &&
              (weak_file || out->title[0] == '\0' || (out->n_episodes > 0 && out->n_seasons == 0) ||
-              (depth == 0 && out->year == 0 && !release_has_numbers (out))))
+              (depth == 0 && out->year == 0 && !release_has_numbers (out)) ||
+              (depth == 0 && out->source == SSV_RELEASE_SOURCE_UNKNOWN)))
         {
           const char *dir_start = dir_end;
           SsvRelease d;
-          gboolean dir_obfuscated;
+          PartInfo dir_info;
           int dn;
 
           while (dir_start > start && !is_path_separator (start, end, dir_start - 1))
@@ -3706,8 +3874,8 @@ ssv_release_parse (const char *name,
             {
               memset (&d, 0, sizeof d);
               d.revision_version = 1;
-              dn = parse_part (dir_start, dir_end - dir_start, &d, TRUE, &dir_obfuscated);
-              if (!dir_obfuscated && dn >= 0)
+              dn = parse_part (dir_start, dir_end - dir_start, &d, TRUE, &dir_info);
+              if (!dir_info.obfuscated && dn >= 0)
                 {
                   if (weak_file && dn > 0)
                     {
@@ -3743,8 +3911,10 @@ ssv_release_parse (const char *name,
         }
     }
 
-  if (obfuscated && n_sure == 0)
+  if (info.obfuscated && n_sure == 0)
     return out->parsed = FALSE;
+
+  guess_quality (out, &info);
 
   out->parsed = n_sure > 0 || out->container[0] != '\0' || release_has_numbers (out) || out->year != 0;
   return out->parsed;
