@@ -1767,8 +1767,21 @@ match_compound (Parser *p,
               codec = SSV_RELEASE_AUDIO_DTS_HD_MA;
             else if ((strcmp (l, "hra") == 0 || strcmp (l, "hr") == 0) && codec <= SSV_RELEASE_AUDIO_DTS_HD)
               codec = SSV_RELEASE_AUDIO_DTS_HD;
+            else if (strcmp (l, "hdma") == 0 && codec == SSV_RELEASE_AUDIO_DTS)
+              codec = SSV_RELEASE_AUDIO_DTS_HD_MA;
             else if (strcmp (l, "x") == 0 && codec == SSV_RELEASE_AUDIO_DTS)
               codec = SSV_RELEASE_AUDIO_DTS_X;
+            else if (l[0] == 'x' && g_ascii_isdigit (l[1]) && l[2] == '\0' && codec == SSV_RELEASE_AUDIO_DTS)
+              {
+                /* DTS-X7.1 */
+                codec = SSV_RELEASE_AUDIO_DTS_X;
+                claim_cont (p, k, i);
+                k++;
+                claim_channels_after (p, k - 1, l[1] - '0');
+                if (p->tok[k - 1].cont && k < p->n && p->tok[k].cont && p->tok[k].kind == SSV_RK_AUDIO)
+                  k++;
+                break;
+              }
             else if (strcmp (l, "es") == 0 && codec == SSV_RELEASE_AUDIO_DTS)
               codec = SSV_RELEASE_AUDIO_DTS_ES;
             else if (strcmp (l, "audio") == 0)
@@ -1874,7 +1887,7 @@ match_compound (Parser *p,
       return 1;
 
     case SSV_RH_HE:
-      if (strcmp (nl, "aac") == 0)
+      if (strcmp (nl, "aac") == 0 || strcmp (nl, "aacv2") == 0)
         return claim2 (p, i, SSV_RK_AUDIO, SSV_RELEASE_AUDIO_AAC);
       if (t->flags & TF_UPPER)
         {
@@ -2020,6 +2033,13 @@ match_compound (Parser *p,
           claim_the_before (p, i);
           return 2;
         }
+      if (strcmp (nl, "bluray") == 0 || strcmp (nl, "blu") == 0 || strcmp (nl, "uhd") == 0)
+        {
+          /* "COMPLETE.BLURAY": the whole disc */
+          p->rx |= SSV_RX_DISC;
+          claim (p, i, SSV_RK_FLAG, F_COMPLETE, SURE);
+          return 1;
+        }
       claim (p, i, SSV_RK_FLAG, F_COMPLETE, level);
       return 1;
 
@@ -2044,6 +2064,20 @@ match_compound (Parser *p,
         int v = -1;
         int k;
 
+        /* "2nd Season" */
+        if (i > 0 && p->tok[i - 1].ndig > 0 && p->tok[i - 1].ndig <= 2 && p->tok[i - 1].kind == SSV_RK_NONE &&
+            (strcmp (p->tok[i - 1].low + p->tok[i - 1].ndig, "nd") == 0 ||
+             strcmp (p->tok[i - 1].low + p->tok[i - 1].ndig, "st") == 0 ||
+             strcmp (p->tok[i - 1].low + p->tok[i - 1].ndig, "rd") == 0 ||
+             strcmp (p->tok[i - 1].low + p->tok[i - 1].ndig, "th") == 0) &&
+            !(j < p->n && is_digits (p, j) && gap_joins (p, j)))
+          {
+            add_season (p, p->tok[i - 1].num);
+            claim (p, i - 1, SSV_RK_SEASON, 0, SURE);
+            claim_cont (p, i, i - 1);
+            note_episode_anchor (p, i - 1, i);
+            return 1;
+          }
         if (j >= p->n || !(gap_joins (p, j) || gap_is_dash (p, j)))
           return 0;
         /* "Season.2of5" */
@@ -2244,6 +2278,10 @@ match_word (Parser *p,
     return 0;
 
   level = (e->flags & SSV_RW_AFTER) ? AFTER : (e->flags & SSV_RW_WEAK) ? WEAK : SURE;
+
+  /* French fansubs: anime conventions follow */
+  if (e->kind == SSV_RK_SUBLANG && strcmp (t->low, "vostfr") == 0)
+    p->anime = TRUE;
 
   switch (e->kind)
     {
@@ -2461,6 +2499,42 @@ find_bare_resolution (Parser *p)
     }
 }
 
+/* "[HorribleSubs] Love Live! S2 - 07": in fansub names the season is part of the show's
+ * name and the number after the dash counts from the show's first episode. */
+static void
+anime_season_in_title (Parser *p)
+{
+  if (!p->anime || p->out->n_seasons != 1)
+    return;
+
+  for (int k = 1; k + 1 < p->n; k++)
+    {
+      const Tok *t = &p->tok[k];
+      const Tok *next = &p->tok[k + 1];
+
+      if (t->kind != SSV_RK_SEASON || t->cont || next->cont || t->low[0] != 's' || !gap_is_dash (p, k + 1))
+        continue;
+      if (!((next->flags & TF_DIGITS) || next->kind == SSV_RK_EPISODE))
+        return;
+
+      unclaim (p, k);
+      p->n_sure--;
+      p->out->n_seasons = 0;
+      p->out->flags &= ~SSV_RELEASE_FLAG_FULL_SEASON;
+      p->ep_first = -1;
+      p->ep_last = -1;
+      if (next->kind == SSV_RK_EPISODE)
+        {
+          int last = k + 1;
+
+          while (last + 1 < p->n && p->tok[last + 1].cont)
+            last++;
+          note_episode_anchor (p, k + 1, last);
+        }
+      return;
+    }
+}
+
 static void
 find_title_start (Parser *p)
 {
@@ -2473,6 +2547,11 @@ find_title_start (Parser *p)
       if (t->bracket != 0)
         {
           int k = i;
+
+          /* "(500) Days of Summer" */
+          if (t->bracket == '(' && (t->flags & TF_DIGITS) && !(t->flags & TF_YEAR) && i + 1 < p->n &&
+              p->tok[i + 1].bracket == 0 && p->tok[i + 1].kind == SSV_RK_NONE)
+            break;
 
           while (k < p->n && p->tok[k].bracket != 0)
             k++;
@@ -2735,14 +2814,8 @@ find_bare_episode (Parser *p,
         continue;
       if (k > sure && !p->anime && t->ndig > 3)
         continue;
-      if (t->ndig <= 2 || p->anime || !no_season)
-        mode = no_season ? NUM_ABSOLUTE : NUM_PLAIN;
-      else if (t->low[0] == '0' || gap_has (p, k, '#') ||
-               (k + 1 < p->n && gap_is_dash (p, k + 1) && (p->tok[k + 1].flags & TF_ALPHA)))
-        /* "Bleach - 031 - The Resolution": anime numbering */
-        mode = NUM_ABSOLUTE;
-      else
-        mode = t->ndig == 3 ? NUM_SPLIT : NUM_ABSOLUTE;
+      /* "Bleach - 031", "One Piece - 927": a dash and a number is how anime is numbered */
+      mode = no_season ? NUM_ABSOLUTE : NUM_PLAIN;
       claim_episode_number (p, k, mode);
       return;
     }
@@ -2853,6 +2926,22 @@ resolve_weak (Parser   *p,
         if (!blends (p, &p->tok[k], &p->tok[lo]))
           all_blend = FALSE;
       }
+
+  if (keep_one && last_free >= lo && !all_blend)
+    {
+      for (int k = last_free + 1; k < hi; k++)
+        {
+          const Tok *t = &p->tok[k];
+          const Tok *next = k + 1 < hi ? &p->tok[k + 1] : NULL;
+
+          if (t->kind != SSV_RK_LANG || t->level != WEAK || !blends (p, t, &p->tok[lo]) || next == NULL ||
+              next->kind == SSV_RK_LANG || (next->kind == SSV_RK_LANGFLAG && next->val != SSV_RL_MULTI) ||
+              next->kind == SSV_RK_AUDIO)
+            break;
+          unclaim (p, k);
+          last_free = k;
+        }
+    }
 
   if (last_free >= lo && ((keep_one && !any_weak) || (all_blend && hi < p->n && p->tok[hi].kind == SSV_RK_YEAR)))
     {
@@ -3485,7 +3574,8 @@ infer (Parser *p)
     }
   else if (p->rx & SSV_RX_RAWHD)
     r->modifier = SSV_RELEASE_MODIFIER_RAWHD;
-  else if (r->source == SSV_RELEASE_SOURCE_BLURAY && (p->rx & SSV_RX_DISC))
+  else if (r->source == SSV_RELEASE_SOURCE_BLURAY &&
+           ((p->rx & SSV_RX_DISC) || strcmp (r->container, "iso") == 0))
     r->modifier = SSV_RELEASE_MODIFIER_BRDISK;
   else if (r->source == SSV_RELEASE_SOURCE_BLURAY && !(p->rx & SSV_RX_RIP) && !p->encoder &&
            (r->video_codec == SSV_RELEASE_CODEC_H264 || r->video_codec == SSV_RELEASE_CODEC_H265 ||
@@ -3532,6 +3622,10 @@ infer (Parser *p)
         if (g_ascii_strcasecmp (r->episode_title, specials[k]) == 0)
           r->flags |= SSV_RELEASE_FLAG_SPECIAL;
     }
+
+  /* A daily show's year is the year it aired */
+  if (r->year == 0 && r->air_year != 0)
+    r->year = r->air_year;
 
   if (release_has_numbers (r))
     r->type = SSV_RELEASE_TYPE_EPISODE;
@@ -3587,6 +3681,7 @@ typedef struct
   gboolean obfuscated;
   guint16  guess_res;      /* "HR" */
   gboolean dvd_screener;
+  gboolean bluray_rip;     /* BDRip, BRRip: an encode of unknown size */
 } PartInfo;
 
 /* What the name leaves out, assumed as Sonarr and Radarr do, and marked as guessed. */
@@ -3619,7 +3714,7 @@ guess_quality (SsvRelease     *r,
       else if (r->modifier == SSV_RELEASE_MODIFIER_BRDISK)
         r->resolution = 1080;
       else if (r->source == SSV_RELEASE_SOURCE_WEBDL ||
-               (r->source == SSV_RELEASE_SOURCE_BLURAY && (r->flags & SSV_RELEASE_FLAG_SOURCE_GUESSED)))
+               (r->source == SSV_RELEASE_SOURCE_BLURAY && !info->bluray_rip))
         r->resolution = 720;
       if (r->resolution != 0)
         r->flags |= SSV_RELEASE_FLAG_RES_GUESSED;
@@ -3655,9 +3750,17 @@ parse_part (const char *s,
   p.out = out;
 
   tokenize (&p);
+  /* "[Group] Title - 01": fansub naming */
+  for (int i = 1; i < p.n && p.tok[0].bracket == '['; i++)
+    if (p.tok[i].bracket == 0)
+      {
+        p.anime = TRUE;
+        break;
+      }
   info->obfuscated = looks_obfuscated (&p);
   info->guess_res = 0;
   info->dvd_screener = FALSE;
+  info->bluray_rip = FALSE;
   if (info->obfuscated)
     return 0;
 
@@ -3666,6 +3769,7 @@ parse_part (const char *s,
       match_token (&p, i);
 
   find_bare_resolution (&p);
+  anime_season_in_title (&p);
   find_title_start (&p);
   p.sure = first_anchor (&p, p.ts);
   choose_year (&p, p.sure);
@@ -3677,6 +3781,7 @@ parse_part (const char *s,
   infer (&p);
   info->guess_res = p.guess_res;
   info->dvd_screener = (p.rx & SSV_RX_DVD) != 0;
+  info->bluray_rip = (p.rx & SSV_RX_RIP) != 0;
 
   if (p.bad_date)
     return -1;
@@ -3847,8 +3952,8 @@ ssv_release_parse (const char *name,
   if (n_sure < 0)
     return out->parsed = FALSE;
   weak_file = info.obfuscated || n_sure == 0;
-  /* "160725_02.mkv": numbers only, the folder knows the name */
-  if (out->title[0] != '\0' && !has_letters (out->title))
+  /* "Show/160725_02.mkv": numbers only, the folder knows the name */
+  if (file > start && out->title[0] != '\0' && !has_letters (out->title))
     out->title[0] = '\0';
 
   if (file > start)
@@ -3965,7 +4070,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (codec_names) == SSV_RELEASE_CODEC_LAST);
 
 static const char *const audio_names[] = {
   NULL, "aac", "ac3", "eac3", "dts", "dts-es", "dts-hd", "dts-hd-ma", "dts-x", "truehd", "flac",
-  "mp3", "mp2", "opus", "vorbis", "pcm", "lpcm",
+  "mp3", "mp2", "opus", "vorbis", "pcm", "lpcm", "line", "md",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (audio_names) == SSV_RELEASE_AUDIO_LAST);

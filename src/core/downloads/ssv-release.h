@@ -89,6 +89,8 @@ typedef enum
   SSV_RELEASE_AUDIO_VORBIS,
   SSV_RELEASE_AUDIO_PCM,
   SSV_RELEASE_AUDIO_LPCM,
+  SSV_RELEASE_AUDIO_LINE,    /* recorded from the cinema's line out (camrips) */
+  SSV_RELEASE_AUDIO_MIC,     /* recorded with a microphone ("MD", mic dubbed) */
   SSV_RELEASE_AUDIO_LAST
 } SsvReleaseAudio;
 
