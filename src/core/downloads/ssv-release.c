@@ -77,6 +77,8 @@ typedef struct
   gboolean    no_title;
   gboolean    encoder;       /* x264/x265/XviD: an encode, not a disc */
   gboolean    folder;        /* parsing a folder name of a path */
+  gboolean    uk_series;     /* "Series 2 Part 11": British for season 2 episode 11 */
+  gboolean    complete_series; /* "Complete Series": every season of a show */
   guint16     guess_res;     /* "HR": a resolution the name implies */
   guint8      rx;            /* SSV_RX_* seen */
   SsvRelease *out;
@@ -2031,6 +2033,8 @@ match_compound (Parser *p,
             }
           claim2 (p, i, SSV_RK_FLAG, F_COMPLETE);
           claim_the_before (p, i);
+          if (strcmp (nl, "series") == 0 || strcmp (nl, "seasons") == 0)
+            p->complete_series = TRUE;
           return 2;
         }
       if (strcmp (nl, "bluray") == 0 || strcmp (nl, "blu") == 0 || strcmp (nl, "uhd") == 0)
@@ -2098,6 +2102,8 @@ match_compound (Parser *p,
         add_season (p, v);
         claim (p, i, SSV_RK_SEASON, 0, SURE);
         claim_cont (p, j, i);
+        if (strcmp (t->low, "series") == 0)
+          p->uk_series = TRUE;
         /* "Season 1-3", "Season.1.2.3-5", "Seasons 1 & 2", "Season 1 to 3", "Saison 1 a 3" */
         for (k = j + 1; k < p->n; k++)
           {
@@ -2185,7 +2191,9 @@ match_compound (Parser *p,
         v = word_number (&p->tok[j], TRUE);
         if (v <= 0 || v > 99)
           return 0;
-        claim (p, i, SSV_RK_PARTNUM, v, WEAK);
+        /* "S02.Part.1": right after the season it is a tag, not a title word */
+        claim (p, i, SSV_RK_PARTNUM, v,
+               i > 0 && (p->tok[i - 1].kind == SSV_RK_SEASON || p->tok[i - 1].kind == SSV_RK_EPISODE) ? SURE : WEAK);
         claim_cont (p, j, i);
         return 2;
       }
@@ -3533,7 +3541,13 @@ apply_claims (Parser *p)
           break;
 
         case SSV_RK_PARTNUM:
-          if (r->n_seasons > 0 && r->n_episodes == 0)
+          if (r->n_seasons > 0 && r->n_episodes == 0 && p->uk_series)
+            {
+              add_episode (p, v);
+              if (p->ep_first < 0)
+                note_episode_anchor (p, i, i + 1);
+            }
+          else if (r->n_seasons > 0 && r->n_episodes == 0)
             r->season_part = v;
           else
             r->part = v;
@@ -3627,7 +3641,7 @@ infer (Parser *p)
   if (r->year == 0 && r->air_year != 0)
     r->year = r->air_year;
 
-  if (release_has_numbers (r))
+  if (release_has_numbers (r) || p->complete_series)
     r->type = SSV_RELEASE_TYPE_EPISODE;
   else
     r->type = SSV_RELEASE_TYPE_MOVIE;
@@ -3745,6 +3759,8 @@ parse_part (const char *s,
   p.no_title = FALSE;
   p.encoder = FALSE;
   p.folder = folder;
+  p.uk_series = FALSE;
+  p.complete_series = FALSE;
   p.guess_res = 0;
   p.rx = 0;
   p.out = out;
