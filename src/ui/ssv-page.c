@@ -32,6 +32,10 @@ ssv_page_dispose (GObject *object)
 {
   SsvPagePrivate *priv = ssv_page_get_instance_private (SSV_PAGE (object));
 
+  /* Pages are AdwBins whose template sets the child. gtk_widget_dispose_template()
+   * would unparent that child behind AdwBin's back (libadwaita 1.2 then unparents
+   * it again), so templates of pages are torn down through the bin instead. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   g_clear_object (&priv->context);
 
   G_OBJECT_CLASS (ssv_page_parent_class)->dispose (object);

@@ -407,10 +407,11 @@ ssv_window_dispose (GObject *object)
 {
   SsvWindow *self = SSV_WINDOW (object);
 
+  /* No gtk_widget_dispose_template(): the template's root is the window's
+   * "content", which AdwApplicationWindow tears down itself. */
   if (self->history != NULL)
     clear_history (self);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_WINDOW);
 
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);

@@ -141,8 +141,6 @@ ssv_library_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_LIBRARY_PAGE);
-
   G_OBJECT_CLASS (ssv_library_page_parent_class)->dispose (object);
 }
 

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-test-utils.c: helpers shared by the test programs. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ssv-test-utils.h"
+
+/* Every test gets its own HOME and XDG folders, so nothing touches the
+ * developer's real library, cache or keyring settings. */
+void
+ssv_test_init (int    *argc,
+               char ***argv)
+{
+  /* Each test case gets fresh HOME and XDG folders (G_TEST_OPTION_ISOLATE_DIRS). */
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* Isolated dirs hide the desktop's proxy schemas; every test talks to 127.0.0.1. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_unsetenv ("SSV_DATABASE_PATH");
+  g_unsetenv ("SSV_CACHE_DIR");
+}
+
+char *
+ssv_test_make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("ssv-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+ssv_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (path == NULL)
+    return;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_unlink (path);
+      return;
+    }
+
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      ssv_test_remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates the main context until @condition holds; FALSE on timeout. */
+gboolean
+ssv_test_wait_for (gboolean (*condition) (gpointer),
+                   gpointer   data,
+                   guint      timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (source);
+
+  return !timed_out;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+ssv_test_wait_for_flag (gboolean *flag,
+                        guint     timeout_ms)
+{
+  if (!ssv_test_wait_for (flag_set, flag, timeout_ms))
+    g_error ("Timed out after %u ms waiting for an async result", timeout_ms);
+}
+
+gint64
+ssv_test_query_int (SsvDatabase *db,
+                    const char  *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ssv_stmt_step (stmt, &error), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+char *
+ssv_test_query_text (SsvDatabase *db,
+                     const char  *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  if (ssv_stmt_step (stmt, &error) != SQLITE_ROW)
+    return NULL;
+  return ssv_stmt_dup_text (stmt, 0);
+}
+
+/* Every row of @table (only @columns, comma separated) as text, in rowid order. */
+char *
+ssv_test_dump_table (SsvDatabase *db,
+                     const char  *table,
+                     const char  *columns)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM \"%s\" ORDER BY rowid", columns, table);
+  sqlite3 *handle = ssv_database_get_handle (db, &error);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_no_error (error);
+  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      /* WITHOUT ROWID tables: order by every column instead. */
+      g_free (sql);
+      sql = g_strdup_printf ("SELECT %s FROM \"%s\" ORDER BY %s", columns, table, columns);
+      g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+    }
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+          g_string_append_printf (out, "%s%s", i ? "|" : "", text ? text : "∅");
+        }
+      g_string_append_c (out, '\n');
+    }
+  sqlite3_finalize (stmt);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

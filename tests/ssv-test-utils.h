@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-test-utils.h: temp dirs, main-loop waits and small assertions shared by tests. */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ssv-database.h"
+
+G_BEGIN_DECLS
+
+void      ssv_test_init                (int          *argc,
+                                        char       ***argv);
+char     *ssv_test_make_temp_dir       (void);
+void      ssv_test_remove_tree         (const char   *path);
+gboolean  ssv_test_wait_for            (gboolean    (*condition) (gpointer),
+                                        gpointer      data,
+                                        guint         timeout_ms);
+void      ssv_test_wait_for_flag       (gboolean     *flag,
+                                        guint         timeout_ms);
+gint64    ssv_test_query_int           (SsvDatabase  *db,
+                                        const char   *sql);
+char     *ssv_test_query_text          (SsvDatabase  *db,
+                                        const char   *sql);
+char     *ssv_test_dump_table          (SsvDatabase  *db,
+                                        const char   *table,
+                                        const char   *columns);
+
+G_END_DECLS

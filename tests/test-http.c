@@ -1,0 +1,560 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-http.c: SsvHttp against a fake server: retries, 401/404/429, timeouts, faults. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ssv-error.h"
+#include "ssv-fake-server.h"
+#include "ssv-http.h"
+#include "ssv-rate-limiter.h"
+#include "ssv-test-utils.h"
+
+typedef struct
+{
+  SsvFakeServer *server;
+  SsvHttp       *http;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  fixture->server = ssv_fake_server_new ();
+  fixture->http = ssv_http_new ();
+  ssv_http_set_base_url (fixture->http, "tmdb", ssv_fake_server_get_url (fixture->server));
+  /* Short waits keep the suite quick; the logic is the same. */
+  ssv_http_set_retry_policy (fixture->http, 2, 20);
+  ssv_http_set_rate_limit (fixture->http, "tmdb", 0, 1);
+
+  ssv_fake_server_add_fixture (fixture->server, "GET /movie/550", "tmdb/movie-details.json", NULL);
+  ssv_fake_server_add_fixture (fixture->server, "GET /search/movie", "tmdb/search-movie.json", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_object (&fixture->http);
+  g_clear_pointer (&fixture->server, ssv_fake_server_free);
+}
+
+static JsonNode *
+get_json (Fixture     *fixture,
+          const char  *path,
+          SsvHttpRequest **request_out,
+          GError     **error)
+{
+  g_autoptr(SsvHttpRequest) request = ssv_http_request_new ("tmdb", "GET", path);
+  JsonNode *node = ssv_http_send_json (fixture->http, request, NULL, error);
+
+  if (request_out != NULL)
+    *request_out = ssv_http_request_ref (request);
+
+  return node;
+}
+
+static void
+test_json_ok (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = get_json (fixture, "/movie/550", NULL, &error);
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autofree char *user_agent = g_strdup_printf ("SoulSyncVideo/%s", PACKAGE_VERSION);
+  SsvFakeRequest *request;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "title"), ==, "Fight Club");
+
+  requests = ssv_fake_server_dup_requests (fixture->server);
+  g_assert_cmpuint (requests->len, ==, 1);
+  request = g_ptr_array_index (requests, 0);
+  g_assert_cmpstr (g_hash_table_lookup (request->headers, "user-agent"), ==, user_agent);
+  g_assert_cmpstr (g_hash_table_lookup (request->headers, "accept"), ==, "application/json");
+}
+
+static void
+test_query_and_secret_redaction (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  g_autoptr(SsvHttpRequest) request = ssv_http_request_new ("tmdb", "GET", "/search/movie");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autofree char *shown = NULL;
+  SsvFakeRequest *seen;
+
+  ssv_http_request_add_query (request, "query", "Fight Club & friends");
+  ssv_http_request_add_query_int (request, "year", 1999);
+  ssv_http_request_add_secret_query (request, "api_key", "s3cr3t-key");
+
+  node = ssv_http_send_json (fixture->http, request, NULL, &error);
+  g_assert_no_error (error);
+
+  requests = ssv_fake_server_dup_requests (fixture->server);
+  seen = g_ptr_array_index (requests, 0);
+  g_assert_nonnull (strstr (seen->query, "query=Fight%20Club%20%26%20friends"));
+  g_assert_nonnull (strstr (seen->query, "year=1999"));
+  g_assert_nonnull (strstr (seen->query, "api_key=s3cr3t-key"));
+
+  /* What may reach a log or a message never carries the key. */
+  shown = ssv_http_request_dup_uri (request, fixture->http, TRUE);
+  g_assert_null (strstr (shown, "s3cr3t-key"));
+  g_assert_nonnull (strstr (shown, "api_key=REDACTED"));
+}
+
+static void
+test_retries_5xx_then_succeeds (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  SsvFakeFault fault = { SSV_FAKE_FAULT_STATUS, 503, -1, 0, 2 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
+  node = get_json (fixture, "/movie/550", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/movie/550"), ==, 3);
+}
+
+static void
+test_5xx_gives_up (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  SsvFakeFault fault = { SSV_FAKE_FAULT_STATUS, 500, -1, 0, -1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
+  node = get_json (fixture, "/movie/550", NULL, &error);
+
+  g_assert_null (node);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_SERVER);
+  g_assert_true (ssv_error_is_transient (error));
+  g_assert_nonnull (strstr (error->message, "TMDB"));
+  /* One try and two retries. */
+  g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/movie/550"), ==, 3);
+}
+
+static void
+check_key_rejected (Fixture *fixture,
+                    guint    status)
+{
+  SsvFakeFault fault = { SSV_FAKE_FAULT_STATUS, status, -1, 0, -1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  ssv_fake_server_clear_faults (fixture->server);
+  ssv_fake_server_reset_log (fixture->server);
+  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
+  node = get_json (fixture, "/movie/550", NULL, &error);
+
+  g_assert_null (node);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED);
+  g_assert_false (ssv_error_is_transient (error));
+  g_assert_nonnull (strstr (error->message, "rejected"));
+  /* A wrong key is never retried. */
+  g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/movie/550"), ==, 1);
+}
+
+static void
+test_401_403_key_rejected (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  check_key_rejected (fixture, 401);
+  check_key_rejected (fixture, 403);
+}
+
+static void
+test_404_not_found (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = get_json (fixture, "/movie/999999999", NULL, &error);
+
+  g_assert_null (node);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND);
+  g_assert_cmpuint (ssv_fake_server_get_total_hits (fixture->server), ==, 1);
+}
+
+static void
+test_429_long_cooldown_reported (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  SsvFakeFault fault = { SSV_FAKE_FAULT_STATUS, 429, 30, 0, -1 };
+  g_autoptr(SsvHttpRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) second_error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) second = NULL;
+  gint64 cooldown;
+
+  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
+  node = get_json (fixture, "/movie/550", &request, &error);
+
+  g_assert_null (node);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_RATE_LIMITED);
+  g_assert_cmpint (ssv_http_request_get_status (request), ==, 429);
+  g_assert_cmpint (ssv_http_request_get_retry_after (request), ==, 30);
+  cooldown = ssv_http_get_cooldown_remaining (fixture->http, "tmdb");
+  g_assert_cmpint (cooldown, >, 25);
+  g_assert_cmpint (cooldown, <=, 30);
+
+  /* While cooling down, nothing more is sent to the host. */
+  second = get_json (fixture, "/search/movie", NULL, &second_error);
+  g_assert_error (second_error, SSV_ERROR, SSV_ERROR_RATE_LIMITED);
+  g_assert_cmpuint (ssv_fake_server_get_total_hits (fixture->server), ==, 1);
+}
+
+static void
+test_429_short_wait_honoured (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  SsvFakeFault fault = { SSV_FAKE_FAULT_STATUS, 429, 1, 0, 1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  SsvFakeRequest *first, *second;
+
+  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
+  node = get_json (fixture, "/movie/550", NULL, &error);
+
+  g_assert_no_error (error);
+  requests = ssv_fake_server_dup_requests (fixture->server);
+  g_assert_cmpuint (requests->len, ==, 2);
+  first = g_ptr_array_index (requests, 0);
+  second = g_ptr_array_index (requests, 1);
+  /* The retry waited for the server's Retry-After. */
+  g_assert_cmpint (second->at_us - first->at_us, >=, 900 * 1000);
+}
+
+static void
+test_timeout (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  SsvFakeFault fault = { SSV_FAKE_FAULT_DELAY, 0, -1, 3000, -1 };
+  g_autoptr(SsvHttpRequest) request = ssv_http_request_new ("tmdb", "GET", "/movie/550");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+
+  ssv_http_set_timeout (fixture->http, 1);
+  ssv_http_request_set_max_retries (request, 1);
+  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
+
+  body = ssv_http_send (fixture->http, request, NULL, &error);
+  g_assert_null (body);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_TIMEOUT);
+  g_assert_true (ssv_error_is_transient (error));
+  /* Timeouts are retried like server errors. */
+  g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/movie/550"), ==, 2);
+}
+
+static void
+test_truncated_body (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  SsvFakeFault fault = { SSV_FAKE_FAULT_TRUNCATE, 0, -1, 0, -1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
+  node = get_json (fixture, "/movie/550", NULL, &error);
+
+  g_assert_null (node);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_UNREACHABLE);
+  g_test_message ("%s", error->message);
+  g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/movie/550"), ==, 3);
+}
+
+static void
+test_truncated_then_ok (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  SsvFakeFault fault = { SSV_FAKE_FAULT_TRUNCATE, 0, -1, 0, 1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
+  node = get_json (fixture, "/movie/550", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "id"), ==, 550);
+}
+
+static void
+test_malformed_body (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  SsvFakeFault fault = { SSV_FAKE_FAULT_MALFORMED, 0, -1, 0, -1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
+  node = get_json (fixture, "/movie/550", NULL, &error);
+
+  g_assert_null (node);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "could not be read"));
+  /* A body that arrived whole is not fetched again: retrying is the caller's call. */
+  g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/movie/550"), ==, 1);
+}
+
+static void
+test_connection_reset (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  SsvFakeFault fault = { SSV_FAKE_FAULT_RESET, 0, -1, 0, 2 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
+  node = get_json (fixture, "/movie/550", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/movie/550"), ==, 3);
+}
+
+static void
+test_dead_server (void)
+{
+  g_autoptr(SsvHttp) http = ssv_http_new ();
+  g_autoptr(SsvHttpRequest) request = ssv_http_request_new ("jellyfin", "GET", "/System/Info");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *url = NULL;
+  SsvFakeServer *server = ssv_fake_server_new ();
+
+  /* A port that was just listening and now is not. */
+  url = g_strdup (ssv_fake_server_get_url (server));
+  ssv_fake_server_free (server);
+
+  ssv_http_set_retry_policy (http, 1, 10);
+  ssv_http_request_set_base_url (request, url);
+  body = ssv_http_send (http, request, NULL, &error);
+
+  g_assert_null (body);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_UNREACHABLE);
+  g_assert_nonnull (strstr (error->message, "Jellyfin"));
+}
+
+static void
+test_bad_address (void)
+{
+  g_autoptr(SsvHttp) http = ssv_http_new ();
+  g_autoptr(SsvHttpRequest) request = ssv_http_request_new ("plex", "GET", "/library/sections");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+
+  ssv_http_request_set_base_url (request, "not a url at all");
+  body = ssv_http_send (http, request, NULL, &error);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* No address at all for a per-server service. */
+  g_clear_pointer (&request, ssv_http_request_unref);
+  request = ssv_http_request_new ("plex", "GET", "/library/sections");
+  body = ssv_http_send (http, request, NULL, &error);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_INVALID);
+}
+
+static void
+test_rate_limit_spacing (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  ssv_http_set_rate_limit (fixture->http, "tmdb", 20, 1);
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = get_json (fixture, "/movie/550", NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  /* Never more than the limit (plus the one-token burst) in any second. */
+  g_assert_cmpuint (ssv_fake_server_max_in_window (fixture->server, G_USEC_PER_SEC), <=, 21);
+  g_assert_cmpuint (ssv_fake_server_get_total_hits (fixture->server), ==, 30);
+}
+
+static void
+test_rate_limiter_reservations (void)
+{
+  g_autoptr(SsvRateLimiter) limiter = ssv_rate_limiter_new (10, 2);
+  gint64 t0 = g_get_monotonic_time ();
+
+  /* The burst is free, then each caller queues 100 ms behind the one before. */
+  g_assert_cmpint (ssv_rate_limiter_reserve (limiter, t0), ==, 0);
+  g_assert_cmpint (ssv_rate_limiter_reserve (limiter, t0), ==, 0);
+  g_assert_cmpint (ssv_rate_limiter_reserve (limiter, t0), ==, 100000);
+  g_assert_cmpint (ssv_rate_limiter_reserve (limiter, t0), ==, 200000);
+  /* Tokens come back with time. */
+  g_assert_cmpint (ssv_rate_limiter_reserve (limiter, t0 + 2 * G_USEC_PER_SEC), ==, 0);
+}
+
+static void
+got_async_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  JsonNode **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = ssv_http_send_json_finish (SSV_HTTP (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+count_tick (gpointer data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+node_arrived (gpointer data)
+{
+  return *(JsonNode **) data != NULL;
+}
+
+static void
+test_async_never_blocks (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  SsvFakeFault fault = { SSV_FAKE_FAULT_DELAY, 0, -1, 400, -1 };
+  g_autoptr(SsvHttpRequest) request = ssv_http_request_new ("tmdb", "GET", "/movie/550");
+  g_autoptr(JsonNode) node = NULL;
+  guint ticks = 0;
+  guint tick_source;
+
+  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
+  tick_source = g_timeout_add (20, count_tick, &ticks);
+
+  ssv_http_send_json_async (fixture->http, request, NULL, got_async_cb, &node);
+  g_assert_true (ssv_test_wait_for (node_arrived, &node, 5000));
+  g_source_remove (tick_source);
+
+  /* The main loop kept turning while the answer was on its way. */
+  g_assert_cmpuint (ticks, >=, 5);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "title"), ==, "Fight Club");
+}
+
+static gpointer
+cancel_soon (gpointer data)
+{
+  g_usleep (100 * 1000);
+  g_cancellable_cancel (data);
+  return NULL;
+}
+
+static void
+test_cancel_during_backoff (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  SsvFakeFault fault = { SSV_FAKE_FAULT_STATUS, 503, -1, 0, -1 };
+  g_autoptr(SsvHttpRequest) request = ssv_http_request_new ("tmdb", "GET", "/movie/550");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  GThread *canceller;
+
+  /* Backoff long enough that only a cancel can end it early. */
+  ssv_http_set_retry_policy (fixture->http, 5, 20000);
+  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
+
+  canceller = g_thread_new ("cancel", cancel_soon, cancellable);
+  body = ssv_http_send (fixture->http, request, cancellable, &error);
+  g_thread_join (canceller);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/movie/550"), ==, 1);
+}
+
+static void
+test_env_override (void)
+{
+  g_autoptr(SsvHttp) http = NULL;
+  g_autofree char *url = NULL;
+
+  g_setenv ("SSV_OMDB_URL", "http://127.0.0.1:9/omdb", TRUE);
+  http = ssv_http_new ();
+  url = ssv_http_dup_base_url (http, "omdb");
+  g_assert_cmpstr (url, ==, "http://127.0.0.1:9/omdb");
+
+  /* The environment wins over settings, so tests can aim the whole app. */
+  ssv_http_set_base_url (http, "omdb", "https://example.invalid");
+  g_free (url);
+  url = ssv_http_dup_base_url (http, "omdb");
+  g_assert_cmpstr (url, ==, "http://127.0.0.1:9/omdb");
+  g_unsetenv ("SSV_OMDB_URL");
+}
+
+static void
+test_xml (Fixture       *fixture,
+          gconstpointer  user_data)
+{
+  g_autoptr(SsvHttpRequest) request = ssv_http_request_new ("torznab", "GET", "/api");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvXmlNode) root = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  SsvXmlNode *channel;
+
+  ssv_fake_server_add_fixture (fixture->server, "GET /api", "torznab/torznab_hdaccess_net.xml", NULL);
+  ssv_http_request_set_base_url (request, ssv_fake_server_get_url (fixture->server));
+  root = ssv_http_send_xml (fixture->http, request, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (root->name, ==, "rss");
+  channel = ssv_xml_node_child (root, "channel");
+  g_assert_nonnull (channel);
+  items = ssv_xml_node_children (channel, "item");
+  g_assert_cmpuint (items->len, >, 0);
+  g_assert_nonnull (ssv_xml_node_child_text (g_ptr_array_index (items, 0), "title"));
+}
+
+static void
+test_xml_malformed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvXmlNode) root = ssv_xml_parse ("<rss><channel><item></rss>", -1, &error);
+
+  g_assert_null (root);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_MALFORMED);
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int    argc,
+      char **argv)
+{
+  ssv_test_init (&argc, &argv);
+
+  ADD ("/core/http/json-ok", test_json_ok);
+  ADD ("/core/http/query-and-secret-redaction", test_query_and_secret_redaction);
+  ADD ("/core/http/retries-5xx-then-succeeds", test_retries_5xx_then_succeeds);
+  ADD ("/core/http/5xx-gives-up", test_5xx_gives_up);
+  ADD ("/core/http/401-403-key-rejected", test_401_403_key_rejected);
+  ADD ("/core/http/404-not-found", test_404_not_found);
+  ADD ("/core/http/429-long-cooldown-reported", test_429_long_cooldown_reported);
+  ADD ("/core/http/429-short-wait-honoured", test_429_short_wait_honoured);
+  ADD ("/core/http/timeout", test_timeout);
+  ADD ("/core/http/truncated-body", test_truncated_body);
+  ADD ("/core/http/truncated-then-ok", test_truncated_then_ok);
+  ADD ("/core/http/malformed-body", test_malformed_body);
+  ADD ("/core/http/connection-reset", test_connection_reset);
+  ADD ("/core/http/rate-limit-spacing", test_rate_limit_spacing);
+  ADD ("/core/http/async-never-blocks", test_async_never_blocks);
+  ADD ("/core/http/cancel-during-backoff", test_cancel_during_backoff);
+  ADD ("/core/http/xml", test_xml);
+  g_test_add_func ("/core/http/dead-server", test_dead_server);
+  g_test_add_func ("/core/http/bad-address", test_bad_address);
+  g_test_add_func ("/core/http/rate-limiter-reservations", test_rate_limiter_reservations);
+  g_test_add_func ("/core/http/env-override", test_env_override);
+  g_test_add_func ("/core/http/xml-malformed", test_xml_malformed);
+
+  return g_test_run ();
+}

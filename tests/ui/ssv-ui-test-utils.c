@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-ui-test-utils.c: helpers for tests that drive the real application. */
+
+#include "config.h"
+
+#include "ssv-ui-test-utils.h"
+
+/* Starts the app as `soulsync-video` would, without blocking in g_application_run(). */
+SsvApplication *
+ssv_ui_test_start_app (const char *database_path)
+{
+  static guint serial;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = g_strdup_printf ("com.soulsync.Video.Test%u", ++serial);
+  SsvApplication *app;
+
+  g_setenv ("SSV_DATABASE_PATH", database_path, TRUE);
+
+  app = ssv_application_new ();
+  /* A private id per start, so neither a running desktop copy nor an earlier
+   * test's instance can answer instead. */
+  g_application_set_application_id (G_APPLICATION (app), app_id);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  return app;
+}
+
+void
+ssv_ui_test_iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+}
+
+GtkWidget *
+ssv_ui_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+SsvWindow *
+ssv_ui_test_wait_for_window (SsvApplication *app)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GtkWidget *window = NULL;
+
+  while (window == NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      window = ssv_ui_test_find_window (SSV_TYPE_WINDOW);
+    }
+
+  g_assert_nonnull (window);
+  g_assert_true (gtk_window_get_application (GTK_WINDOW (window)) == GTK_APPLICATION (app));
+
+  /* Let it map, lay out and draw a first frame. */
+  ssv_ui_test_iterate (300);
+  return SSV_WINDOW (window);
+}
+
+/* Renders @widget as it is on screen into tests' build folder as NAME.png. */
+void
+ssv_ui_test_screenshot (GtkWidget  *widget,
+                        const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (SSV_BUILD_ROOT, "screenshots", NULL);
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+void
+ssv_ui_test_stop_app (SsvApplication *app)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+      gtk_window_destroy (windows->data);
+      windows = next;
+    }
+
+  ssv_ui_test_iterate (50);
+  g_object_unref (app);
+}

@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-smoke.c: the real app with a fresh library: window, every page, dialogs, state. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ssv-library-page.h"
+#include "ssv-preferences-window.h"
+#include "ssv-test-utils.h"
+#include "ssv-ui-test-utils.h"
+
+static char *tmp_dir;
+
+static char *
+fresh_db_path (void)
+{
+  return g_build_filename (tmp_dir, "smoke-library.db", NULL);
+}
+
+static gboolean
+library_page_settled (gpointer data)
+{
+  const char *state = ssv_library_page_get_state (data);
+
+  return g_strcmp0 (state, "loading") != 0;
+}
+
+static void
+test_walk_every_page (void)
+{
+  g_autofree char *db_path = fresh_db_path ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+  SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  g_auto(GStrv) pages = ssv_window_dup_page_names (window);
+  SsvPage *library;
+
+  g_assert_cmpuint (g_strv_length (pages), >=, 1);
+  g_assert_cmpstr (pages[0], ==, "library");
+
+  /* A fresh library opens on the welcome, which offers a server or a folder. */
+  g_assert_true (ssv_window_show_page (window, "library"));
+  library = ssv_window_get_visible_page (window);
+  g_assert_true (SSV_IS_LIBRARY_PAGE (library));
+  g_assert_true (ssv_test_wait_for (library_page_settled, library, 10000));
+  g_assert_cmpstr (ssv_library_page_get_state (SSV_LIBRARY_PAGE (library)), ==, "empty");
+  g_assert_true (g_file_test (db_path, G_FILE_TEST_EXISTS));
+
+  ssv_ui_test_screenshot (GTK_WIDGET (window), "library-empty");
+
+  /* Every sidebar page is reachable through its action. */
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      g_test_message ("page %s", pages[i]);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
+      ssv_ui_test_iterate (150);
+      g_assert_cmpstr (ssv_window_get_visible_page_name (window), ==, pages[i]);
+      g_assert_cmpstr (g_settings_get_string (settings, "last-page"), ==, pages[i]);
+      ssv_ui_test_screenshot (GTK_WIDGET (window), pages[i]);
+    }
+
+  /* Unknown pages change nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "no-such-page");
+  ssv_ui_test_iterate (50);
+  g_assert_cmpstr (ssv_window_get_visible_page_name (window), ==, pages[g_strv_length (pages) - 1]);
+
+  ssv_ui_test_stop_app (app);
+}
+
+static void
+test_dialogs (void)
+{
+  g_autofree char *db_path = fresh_db_path ();
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+  SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  GtkWidget *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  ssv_ui_test_iterate (300);
+  dialog = ssv_ui_test_find_window (SSV_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  ssv_ui_test_screenshot (dialog, "preferences");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  ssv_ui_test_iterate (300);
+  dialog = ssv_ui_test_find_window (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (dialog);
+  ssv_ui_test_screenshot (dialog, "about");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  ssv_ui_test_iterate (300);
+  dialog = ssv_ui_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (dialog);
+  ssv_ui_test_screenshot (dialog, "shortcuts");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  ssv_ui_test_stop_app (app);
+}
+
+static void
+test_app_icons_draw (void)
+{
+  static const char * const icons[] = {
+    RESOURCE_PATH "/icons/scalable/apps/com.soulsync.Video-symbolic.svg",
+  };
+
+  /* Without an SVG loader on the system the welcome page shows a broken image. */
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdkTexture) texture = gdk_texture_new_from_resource (icons[i]);
+
+      g_test_message ("%s", icons[i]);
+      g_assert_nonnull (texture);
+      g_assert_cmpint (gdk_texture_get_width (texture), >, 0);
+    }
+
+  {
+    g_autofree char *path = g_build_filename (SSV_SOURCE_ROOT, "data", "icons", "hicolor", "scalable",
+                                              "apps", "com.soulsync.Video.svg", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GdkTexture) texture = gdk_texture_new_from_file (file, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (texture), ==, 128);
+  }
+}
+
+static void
+test_toast_action (void)
+{
+  g_autofree char *db_path = fresh_db_path ();
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+  SsvWindow *window = ssv_ui_test_wait_for_window (app);
+
+  /* Any page can raise a toast in plain words through the window. */
+  gtk_widget_activate_action (GTK_WIDGET (ssv_window_get_visible_page (window)),
+                              "win.toast", "s", "The server could not be reached.");
+  ssv_ui_test_iterate (400);
+  ssv_ui_test_screenshot (GTK_WIDGET (window), "toast");
+
+  ssv_ui_test_stop_app (app);
+}
+
+static void
+test_window_state_remembered (void)
+{
+  g_autofree char *db_path = fresh_db_path ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+  SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  ssv_ui_test_iterate (200);
+  gtk_window_close (GTK_WINDOW (window));
+  ssv_ui_test_iterate (100);
+
+  g_settings_get (settings, "window-size", "(ii)", &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+
+  ssv_ui_test_stop_app (app);
+
+  /* The next start opens at that size. */
+  app = ssv_ui_test_start_app (db_path);
+  window = ssv_ui_test_wait_for_window (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+  ssv_ui_test_stop_app (app);
+}
+
+static void
+test_unopenable_library (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "broken.db", NULL);
+  SsvApplication *app;
+  GtkWidget *window = NULL;
+  gint64 deadline;
+
+  g_file_set_contents (db_path, "garbage garbage garbage garbage garbage garbage garbage garbage "
+                       "garbage garbage garbage garbage garbage garbage", -1, NULL);
+  app = ssv_ui_test_start_app (db_path);
+
+  /* A window that says what went wrong, instead of a crash or nothing. */
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (window == NULL && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      window = ssv_ui_test_find_window (ADW_TYPE_APPLICATION_WINDOW);
+    }
+  g_assert_nonnull (window);
+  g_assert_false (SSV_IS_WINDOW (window));
+  ssv_ui_test_iterate (200);
+  ssv_ui_test_screenshot (window, "library-unopenable");
+
+  ssv_ui_test_stop_app (app);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("needs a display: run through tests/run-in-session.sh --x11");
+      return g_test_run ();
+    }
+
+  gtk_init ();
+  adw_init ();
+  tmp_dir = g_dir_make_tmp ("ssv-ui-XXXXXX", NULL);
+
+  g_test_add_func ("/ui/smoke/walk-every-page", test_walk_every_page);
+  g_test_add_func ("/ui/smoke/dialogs", test_dialogs);
+  g_test_add_func ("/ui/smoke/app-icons-draw", test_app_icons_draw);
+  g_test_add_func ("/ui/smoke/toast-action", test_toast_action);
+  g_test_add_func ("/ui/smoke/window-state-remembered", test_window_state_remembered);
+  g_test_add_func ("/ui/smoke/unopenable-library", test_unopenable_library);
+
+  result = g_test_run ();
+
+  g_free (tmp_dir);
+  return result;
+}
