@@ -2985,6 +2985,30 @@ is_single_letter (const Tok *t)
   return t->nlow == 1 && g_ascii_isalpha (t->low[0]);
 }
 
+/* Names come from anywhere: keep text valid UTF-8 in place, without allocating. A
+ * sequence cut at the end is dropped, a broken byte elsewhere becomes '?'. */
+static void
+sanitize_utf8 (char  *s,
+               gsize  len)
+{
+  const char *end;
+
+  while (!g_utf8_validate (s, len, &end))
+    {
+      gsize at = end - s;
+
+      if (len - at < 4 && g_utf8_get_char_validated (end, len - at) == (gunichar) -2)
+        {
+          len = at;
+          while (len > 0 && s[len - 1] == ' ')
+            len--;
+          s[len] = '\0';
+          return;
+        }
+      s[at] = '?';
+    }
+}
+
 /* Copies tokens [from, to) to @dest as readable text: dots and underscores become
  * spaces except inside acronyms (S.H.I.E.L.D.), brackets and dashes are trimmed. */
 static void
@@ -3061,13 +3085,7 @@ copy_words (const Parser *p,
          g_ascii_isalpha (dest[o - 2]) && (o == 2 || dest[o - 3] == '.')))
     o--;
   dest[o] = '\0';
-  if (o > 0 && (guchar) dest[o - 1] >= 0x80)
-    {
-      const char *valid_end;
-
-      if (!g_utf8_validate (dest, o, &valid_end))
-        dest[valid_end - dest] = '\0';
-    }
+  sanitize_utf8 (dest, o);
 }
 
 static void
@@ -3195,6 +3213,7 @@ set_group (Parser *p,
     return;
   memcpy (p->out->release_group, s, len);
   p->out->release_group[len] = '\0';
+  sanitize_utf8 (p->out->release_group, len);
   for (int k = from; k <= to; k++)
     claim (p, k, SSV_RK_GROUP, 0, SURE);
 }
