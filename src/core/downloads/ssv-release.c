@@ -3228,7 +3228,9 @@ find_group (Parser *p)
     {
       const Tok *t = &p->tok[end];
 
-      if ((t->kind == SSV_RK_SITE && !tok_is (p, end - (t->cont ? 1 : 0), "yts")) ||
+      /* "[eztv]" is noise, "x264-RARBG" is the group that made it */
+      if ((t->kind == SSV_RK_SITE && !tok_is (p, end - (t->cont ? 1 : 0), "yts") &&
+           (t->bracket != 0 || t->cont || !gap_is_char (p, end, '-'))) ||
           t->kind == SSV_RK_HASH || t->kind == SSV_RK_CONTAINER ||
           (t->kind == SSV_RK_NOISE && t->bracket != 0))
         end--;
