@@ -33,6 +33,7 @@ enum
   TF_HEX    = 1 << 3,   /* only hex digits */
   TF_LONG   = 1 << 4,   /* longer than low[] */
   TF_YEAR   = 1 << 5,   /* four digits that can be a year */
+  TF_DIGIT  = 1 << 6,   /* has a digit somewhere */
 };
 
 /* How sure a claim is. */
@@ -76,6 +77,7 @@ typedef struct
   gboolean    bad_date;
   gboolean    no_title;
   gboolean    encoder;       /* x264/x265/XviD: an encode, not a disc */
+  gboolean    has_high;      /* bytes over 0x7f: text needs UTF-8 checks */
   gboolean    folder;        /* parsing a folder name of a path */
   gboolean    uk_series;     /* "Series 2 Part 11": British for season 2 episode 11 */
   gboolean    complete_series; /* "Complete Series": every season of a show */
@@ -94,6 +96,7 @@ typedef struct
   guint8      kind;
   guint8      flags;
   guint16     val;
+  guint8      len;
   const char *word;
   const char *exact;
 } Entry;
@@ -104,17 +107,34 @@ typedef struct
 static Entry   entries[MAX_ENTRIES];
 static guint16 slots[INDEX_SIZE];
 
+/* Byte classes for the tokenizer, filled once with the index. */
+enum
+{
+  C_WORD   = 1 << 0,
+  C_DIGIT  = 1 << 1,
+  C_LOWER  = 1 << 2,
+  C_HEX    = 1 << 3,
+  C_OPEN   = 1 << 4,
+  C_CLOSE  = 1 << 5,
+  C_LETTER = 1 << 6,
+  C_HIGH   = 1 << 7,
+};
+
+static guint8 byte_class[256];
+static guchar lower_table[256];
+
+/* djb2: cheap, and collisions only cost a memcmp */
 static inline guint32
 fnv_step (guint32 h,
           guchar  c)
 {
-  return (h ^ c) * 16777619u;
+  return (h << 5) + h + c;
 }
 
 static guint32
 hash_str (const char *s)
 {
-  guint32 h = 2166136261u;
+  guint32 h = 5381;
 
   for (; *s; s++)
     h = fnv_step (h, (guchar) *s);
@@ -122,8 +142,9 @@ hash_str (const char *s)
 }
 
 static const Entry *
-lookup (const char *low,
-        guint32     hash)
+lookup_len (const char *low,
+            gsize       len,
+            guint32     hash)
 {
   guint s = hash & (INDEX_SIZE - 1);
 
@@ -131,12 +152,19 @@ lookup (const char *low,
     {
       const Entry *e = &entries[slots[s] - 1];
 
-      if (e->hash == hash && strcmp (e->word, low) == 0)
+      if (e->hash == hash && e->len == len && memcmp (e->word, low, len) == 0)
         return e;
       s = (s + 1) & (INDEX_SIZE - 1);
     }
 
   return NULL;
+}
+
+static const Entry *
+lookup (const char *low,
+        guint32     hash)
+{
+  return lookup_len (low, strlen (low), hash);
 }
 
 static void
@@ -162,6 +190,7 @@ index_add (guint      *n_entries,
   e->kind = kind;
   e->flags = flags;
   e->val = val;
+  e->len = strlen (word);
   e->word = word;
   e->exact = exact;
   (*n_entries)++;
@@ -190,6 +219,30 @@ ensure_index (void)
     {
       static char codes[256][12];
       guint n = 0;
+
+      for (int c = 0; c < 256; c++)
+        {
+          guint8 cls = 0;
+
+          if (g_ascii_isalnum (c) || c >= 0x80)
+            cls |= C_WORD;
+          if (g_ascii_isdigit (c))
+            cls |= C_DIGIT | C_HEX;
+          if (g_ascii_isalpha (c) || c >= 0x80)
+            cls |= C_LETTER;
+          if (c >= 0x80)
+            cls |= C_HIGH;
+          if (g_ascii_islower (c))
+            cls |= C_LOWER;
+          if (g_ascii_isxdigit (c))
+            cls |= C_HEX;
+          if (c == '[' || c == '(' || c == '{')
+            cls |= C_OPEN;
+          if (c == ']' || c == ')' || c == '}')
+            cls |= C_CLOSE;
+          byte_class[c] = cls;
+          lower_table[c] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+        }
 
       for (guint i = 0; i < ssv_release_n_words; i++)
         {
@@ -226,17 +279,6 @@ ensure_index (void)
 /* ------------------------------------------------------------------------ */
 /* Tokens */
 
-static inline gboolean
-is_word_byte (guchar c)
-{
-  return g_ascii_isalnum (c) || c >= 0x80;
-}
-
-static inline gboolean
-is_letter_byte (guchar c)
-{
-  return g_ascii_isalpha (c) || c >= 0x80;
-}
 
 static void
 tokenize (Parser *p)
@@ -251,20 +293,60 @@ tokenize (Parser *p)
 
   while (i < len && p->n < MAX_TOKENS)
     {
-      guchar c = s[i];
+      guint8 cls = byte_class[s[i]];
 
-      if (is_word_byte (c))
+      if (cls & C_WORD)
         {
           Tok *t = &p->tok[p->n++];
-          guint32 h = 2166136261u;
-          gboolean leading = TRUE;
-          gboolean any_lower = FALSE;
-          guint flags = TF_DIGITS | TF_HEX;
+          int start = i;
+          guint8 acc_or = 0;
+          guint8 acc_and = 0xff;
+          guint32 h = 5381;
           guint num = 0;
-          int k = 0;
+          int ndig = 0;
+          int k;
+          guint flags = 0;
 
-          t->start = i;
-          t->ndig = 0;
+          /* Where the word ends; an apostrophe inside a word ("Where's") belongs to it */
+          for (; i < len; i++)
+            {
+              cls = byte_class[s[i]];
+              if (!(cls & C_WORD))
+                {
+                  if (s[i] == '\'' && i > start && i + 1 < len && (byte_class[s[i - 1]] & C_LETTER) &&
+                      (byte_class[s[i + 1]] & C_LETTER))
+                    continue;
+                  break;
+                }
+              acc_or |= cls;
+              acc_and &= cls;
+            }
+
+          k = MIN (i - start, LOW_MAX - 1);
+          if (i - start > LOW_MAX - 1)
+            flags |= TF_LONG;
+          for (int q = 0; q < k; q++)
+            {
+              guchar lc = lower_table[s[start + q]];
+
+              t->low[q] = lc;
+              h = fnv_step (h, lc);
+            }
+          t->low[k] = '\0';
+
+          while (ndig < i - start && (byte_class[s[start + ndig]] & C_DIGIT))
+            {
+              if (num < 100000)
+                num = num * 10 + (s[start + ndig] - '0');
+              ndig++;
+            }
+
+          t->start = start;
+          t->end = i;
+          t->nlow = k;
+          t->hash = h;
+          t->ndig = ndig;
+          t->num = MIN (num, 65535);
           t->kind = SSV_RK_NONE;
           t->level = SURE;
           t->cont = 0;
@@ -272,75 +354,36 @@ tokenize (Parser *p)
           t->bracket = depth > 0 ? stack_ch[depth - 1] : 0;
           t->bgroup = depth > 0 ? stack_id[depth - 1] : 0;
 
-          for (; i < len; i++)
+          if (acc_and & C_DIGIT)
+            flags |= TF_DIGITS;
+          if (acc_and & C_HEX)
+            flags |= TF_HEX;
+          if (acc_or & C_DIGIT)
+            flags |= TF_DIGIT;
+          if (acc_or & C_HIGH)
+            p->has_high = TRUE;
+          if (acc_or & C_LETTER)
             {
-              guchar lc;
-
-              c = s[i];
-              if (!is_word_byte (c))
-                {
-                  /* An apostrophe inside a word: "Where's", "l'avion". */
-                  if ((c == '\'') && i > t->start && i + 1 < len &&
-                      is_letter_byte (s[i - 1]) && is_letter_byte (s[i + 1]))
-                    ;
-                  else
-                    break;
-                }
-
-              lc = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-              if (k < LOW_MAX - 1)
-                t->low[k++] = lc;
-              else
-                flags |= TF_LONG;
-              h = fnv_step (h, lc);
-
-              if (c >= '0' && c <= '9')
-                {
-                  if (leading)
-                    {
-                      t->ndig++;
-                      if (num < 100000)
-                        num = num * 10 + (c - '0');
-                    }
-                }
-              else
-                {
-                  leading = FALSE;
-                  flags &= ~TF_DIGITS;
-                  if (!g_ascii_isxdigit (c))
-                    flags &= ~TF_HEX;
-                  if (is_letter_byte (c))
-                    {
-                      flags |= TF_ALPHA;
-                      if (c >= 'a' && c <= 'z')
-                        any_lower = TRUE;
-                    }
-                }
+              flags |= TF_ALPHA;
+              if (!(acc_or & C_LOWER))
+                flags |= TF_UPPER;
             }
-
-          t->low[k] = '\0';
-          t->nlow = k;
-          t->end = i;
-          t->hash = h;
-          t->num = MIN (num, 65535);
-          if ((flags & TF_ALPHA) && !any_lower)
-            flags |= TF_UPPER;
-          if ((flags & TF_DIGITS) && t->ndig == 4 && num >= YEAR_MIN && num <= YEAR_MAX)
+          if ((flags & TF_DIGITS) && ndig == 4 && num >= YEAR_MIN && num <= YEAR_MAX)
             flags |= TF_YEAR;
           t->flags = flags;
         }
       else
         {
-          if (c == '[' || c == '(' || c == '{')
+          if (cls & C_OPEN)
             {
               if (depth < (int) sizeof stack_ch)
                 {
-                  stack_ch[depth] = c;
+                  stack_ch[depth] = s[i];
                   stack_id[depth] = next_group < 255 ? next_group++ : 255;
                   depth++;
                 }
             }
-          else if ((c == ']' || c == ')' || c == '}') && depth > 0)
+          else if ((cls & C_CLOSE) && depth > 0)
             {
               depth--;
             }
@@ -380,7 +423,7 @@ gap_joins (const Parser *p,
   int len;
   const char *g = gap (p, i, &len);
 
-  return len == 0 || (len == 1 && strchr (" ._-", g[0]) != NULL);
+  return len == 0 || (len == 1 && (g[0] == ' ' || g[0] == '.' || g[0] == '_' || g[0] == '-'));
 }
 
 /* " - ", "_-_", ".-.": a dash set apart, which separates parts of a name. */
@@ -425,7 +468,7 @@ tok_is (const Parser *p,
         int           i,
         const char   *word)
 {
-  return i >= 0 && i < p->n && strcmp (p->tok[i].low, word) == 0;
+  return i >= 0 && i < p->n && p->tok[i].low[0] == word[0] && strcmp (p->tok[i].low, word) == 0;
 }
 
 static gboolean
@@ -1039,7 +1082,7 @@ match_res (Parser *p,
       char prefix[16];
       int k = 0;
       const Entry *e;
-      guint32 hash = 2166136261u;
+      guint32 hash = 5381;
 
       while (g_ascii_isalpha (l[k]) && k < 15)
         {
@@ -1251,7 +1294,8 @@ match_date (Parser *p,
     return 0;
 
   g = gap (p, i + 1, &glen);
-  if (glen != 1 || strchr (" ._-", g[0]) == NULL || !gap_is_char (p, i + 2, g[0]))
+  if (glen != 1 || !(g[0] == ' ' || g[0] == '.' || g[0] == '_' || g[0] == '-') ||
+      !gap_is_char (p, i + 2, g[0]))
     return 0;
 
   if (a->ndig == 4 && a->num >= 1920 && a->num <= 2099 && b->ndig <= 2 && c->ndig <= 2)
@@ -1452,7 +1496,7 @@ match_source_codec (Parser *p,
       {
         char prefix[LOW_MAX];
         gsize len = t->nlow - 4;
-        guint32 hash = 2166136261u;
+        guint32 hash = 5381;
         const Entry *e;
         const Entry *codec;
 
@@ -1630,10 +1674,16 @@ match_service_pair (Parser *p,
   for (guint k = 0; k < ssv_release_n_service_pairs; k++)
     {
       const SsvReleaseServiceAlias *a = &ssv_release_service_pairs[k];
-      const char *space = strchr (a->words, ' ');
-      gsize first_len = space - a->words;
+      const char *space;
+      gsize first_len;
 
-      if ((gsize) p->tok[i].nlow == first_len && memcmp (p->tok[i].low, a->words, first_len) == 0 &&
+      if (a->words[0] != p->tok[i].low[0])
+        continue;
+      space = strchr (a->words, ' ');
+      first_len = space - a->words;
+
+      if (a->words[0] == p->tok[i].low[0] &&
+          (gsize) p->tok[i].nlow == first_len && memcmp (p->tok[i].low, a->words, first_len) == 0 &&
           strcmp (p->tok[i + 1].low, space + 1) == 0)
         {
           claim (p, i, SSV_RK_SERVICE, service_index (a->code), WEAK);
@@ -1700,54 +1750,58 @@ match_compound (Parser *p,
   const Tok *t = &p->tok[i];
   int j = i + 1;
   const char *nl = j < p->n && gap_joins (p, j) ? p->tok[j].low : "";
+  gsize nlen = j < p->n && gap_joins (p, j) ? p->tok[j].nlow : 0;
+
+/* Compares the next token with a literal without a call */
+#define NL_IS(w) (nlen == sizeof (w) - 1 && memcmp (nl, w, sizeof (w) - 1) == 0)
 
   switch (handler)
     {
     case SSV_RH_WEB:
-      if (strcmp (nl, "dl") == 0 || strcmp (nl, "hd") == 0 || strcmp (nl, "dlmux") == 0)
+      if (NL_IS ("dl") || NL_IS ("hd") || NL_IS ("dlmux"))
         return claim2 (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_WEBDL);
-      if (strcmp (nl, "rip") == 0 || strcmp (nl, "dlrip") == 0 || strcmp (nl, "mux") == 0 ||
-          strcmp (nl, "cap") == 0)
+      if (NL_IS ("rip") || NL_IS ("dlrip") || NL_IS ("mux") ||
+          NL_IS ("cap"))
         return claim2 (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_WEBRIP);
       claim (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_WEBDL, (t->flags & TF_UPPER) ? SURE : AFTER);
       return 1;
 
     case SSV_RH_BLU:
-      if (strcmp (nl, "ray") == 0 || strcmp (nl, "rayrip") == 0)
+      if (NL_IS ("ray") || NL_IS ("rayrip"))
         return claim2 (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_BLURAY);
       return 0;
 
     case SSV_RH_HD:
       if (t->low[0] == 's')
         {
-          if (strcmp (nl, "tv") == 0)
+          if (NL_IS ("tv"))
             return claim2 (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_TV);
           claim (p, i, SSV_RK_OTHER, 0, level);
           return 1;
         }
-      if (strcmp (nl, "dvd") == 0 || strcmp (nl, "dvdrip") == 0)
+      if (NL_IS ("dvd") || NL_IS ("dvdrip"))
         return claim2 (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_HDDVD);
-      if (strcmp (nl, "tv") == 0 || strcmp (nl, "tvrip") == 0)
+      if (NL_IS ("tv") || NL_IS ("tvrip"))
         return claim2 (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_TV);
-      if (strcmp (nl, "rip") == 0)
+      if (NL_IS ("rip"))
         return claim2 (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_HDRIP);
-      if (strcmp (nl, "ts") == 0 || strcmp (nl, "tsrip") == 0)
+      if (NL_IS ("ts") || NL_IS ("tsrip"))
         return claim2 (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_TELESYNC);
-      if (strcmp (nl, "tc") == 0)
+      if (NL_IS ("tc"))
         return claim2 (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_TELECINE);
-      if (strcmp (nl, "cam") == 0)
+      if (NL_IS ("cam"))
         return claim2 (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_CAM);
-      if (strcmp (nl, "light") == 0)
+      if (NL_IS ("light"))
         return claim2 (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_BLURAY);
       claim (p, i, SSV_RK_OTHER, 0, AFTER);
       return 1;
 
     case SSV_RH_DVD:
-      if (strcmp (nl, "rip") == 0 || strcmp (nl, "mux") == 0)
+      if (NL_IS ("rip") || NL_IS ("mux"))
         return claim2 (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_DVD);
-      if (strcmp (nl, "r") == 0 || strcmp (nl, "5") == 0 || strcmp (nl, "9") == 0)
+      if (NL_IS ("r") || NL_IS ("5") || NL_IS ("9"))
         return claim2 (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_DVD | (SSV_RX_DISC << 8));
-      if (strcmp (nl, "scr") == 0 || strcmp (nl, "screener") == 0)
+      if (NL_IS ("scr") || NL_IS ("screener"))
         return claim2 (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_SCREENER | (SSV_RX_DVD << 8));
       claim (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_DVD, SURE);
       return 1;
@@ -1807,7 +1861,7 @@ match_compound (Parser *p,
       return 1;
 
     case SSV_RH_DOLBY:
-      if (strcmp (nl, "digital") == 0)
+      if (NL_IS ("digital"))
         {
           int codec = SSV_RELEASE_AUDIO_AC3;
 
@@ -1828,13 +1882,13 @@ match_compound (Parser *p,
           p->tok[j].val = codec;
           return 2;
         }
-      if (strcmp (nl, "vision") == 0)
+      if (NL_IS ("vision"))
         return claim2 (p, i, SSV_RK_HDR, SSV_RELEASE_HDR_DV);
-      if (strcmp (nl, "atmos") == 0)
+      if (NL_IS ("atmos"))
         return claim2 (p, i, SSV_RK_AUDIO, SSV_RA_ATMOS);
-      if (strcmp (nl, "truehd") == 0)
+      if (NL_IS ("truehd"))
         return claim2 (p, i, SSV_RK_AUDIO, SSV_RELEASE_AUDIO_TRUEHD);
-      if (strcmp (nl, "true") == 0 && next_joins (p, j, "hd"))
+      if (NL_IS ("true") && next_joins (p, j, "hd"))
         {
           claim2 (p, i, SSV_RK_AUDIO, SSV_RELEASE_AUDIO_TRUEHD);
           claim_cont (p, j + 1, i);
@@ -1844,34 +1898,34 @@ match_compound (Parser *p,
       return 1;
 
     case SSV_RH_TRUE:
-      if (strcmp (nl, "hd") == 0)
+      if (NL_IS ("hd"))
         return claim2 (p, i, SSV_RK_AUDIO, SSV_RELEASE_AUDIO_TRUEHD);
       return 0;
 
     case SSV_RH_H:
-      if ((strcmp (nl, "264") == 0 || (strcmp (nl, "263") == 0 && t->low[0] == 'h')))
+      if ((NL_IS ("264") || (NL_IS ("263") && t->low[0] == 'h')))
         return claim2 (p, i, SSV_RK_CODEC, nl[2] == '4' ? SSV_RELEASE_CODEC_H264 : SSV_RELEASE_CODEC_H263);
-      if (strcmp (nl, "265") == 0)
+      if (NL_IS ("265"))
         return claim2 (p, i, SSV_RK_CODEC, SSV_RELEASE_CODEC_H265);
       return 0;
 
     case SSV_RH_MPEG:
-      if (strcmp (nl, "2") == 0)
+      if (NL_IS ("2"))
         return claim2 (p, i, SSV_RK_CODEC, SSV_RELEASE_CODEC_MPEG2);
       return 0;
 
     case SSV_RH_VC:
-      if (strcmp (nl, "1") == 0)
+      if (NL_IS ("1"))
         return claim2 (p, i, SSV_RK_CODEC, SSV_RELEASE_CODEC_VC1);
       return 0;
 
     case SSV_RH_AC:
-      if (strcmp (nl, "3") == 0)
+      if (NL_IS ("3"))
         return claim2 (p, i, SSV_RK_AUDIO, SSV_RELEASE_AUDIO_AC3);
       return 0;
 
     case SSV_RH_E:
-      if (strcmp (nl, "ac") == 0 && next_joins (p, j, "3"))
+      if (NL_IS ("ac") && next_joins (p, j, "3"))
         {
           claim2 (p, i, SSV_RK_AUDIO, SSV_RELEASE_AUDIO_EAC3);
           claim_cont (p, j + 1, i);
@@ -1881,7 +1935,7 @@ match_compound (Parser *p,
 
     case SSV_RH_AAC:
       claim (p, i, SSV_RK_AUDIO, SSV_RELEASE_AUDIO_AAC, SURE);
-      if (strcmp (nl, "lc") == 0)
+      if (NL_IS ("lc"))
         {
           claim_cont (p, j, i);
           return 2;
@@ -1889,7 +1943,7 @@ match_compound (Parser *p,
       return 1;
 
     case SSV_RH_HE:
-      if (strcmp (nl, "aac") == 0 || strcmp (nl, "aacv2") == 0)
+      if (NL_IS ("aac") || NL_IS ("aacv2"))
         return claim2 (p, i, SSV_RK_AUDIO, SSV_RELEASE_AUDIO_AAC);
       if (t->flags & TF_UPPER)
         {
@@ -1899,9 +1953,9 @@ match_compound (Parser *p,
       return 0;
 
     case SSV_RH_DIRECTORS:
-      if (strcmp (nl, "cut") == 0 || strcmp (nl, "edition") == 0 || strcmp (nl, "version") == 0)
+      if (NL_IS ("cut") || NL_IS ("edition") || NL_IS ("version"))
         return claim2 (p, i, SSV_RK_EDITION, edition_bit (1));
-      if (strcmp (nl, "definitive") == 0 && next_joins (p, j, "cut"))
+      if (NL_IS ("definitive") && next_joins (p, j, "cut"))
         {
           claim2 (p, i, SSV_RK_EDITION, edition_bit (1));
           claim_cont (p, j + 1, i);
@@ -1929,15 +1983,15 @@ match_compound (Parser *p,
           /* "10th Anniversary" */
           claim (p, i, SSV_RK_EDITION, arg, SURE);
           claim_cont (p, i - 1, i);
-          if (strcmp (nl, "edition") == 0)
+          if (NL_IS ("edition"))
             {
               claim_cont (p, j, i);
               return 2;
             }
           return 1;
         }
-      if (strcmp (nl, "cut") == 0 || strcmp (nl, "edition") == 0 || strcmp (nl, "version") == 0 ||
-          strcmp (nl, "collection") == 0)
+      if (NL_IS ("cut") || NL_IS ("edition") || NL_IS ("version") ||
+          NL_IS ("collection"))
         {
           claim2 (p, i, SSV_RK_EDITION, arg);
           claim_the_before (p, i);
@@ -1950,47 +2004,47 @@ match_compound (Parser *p,
       return 1;
 
     case SSV_RH_THEATRICAL:
-      if (strcmp (nl, "cut") == 0 || strcmp (nl, "edition") == 0 || strcmp (nl, "version") == 0)
+      if (NL_IS ("cut") || NL_IS ("edition") || NL_IS ("version"))
         return claim2 (p, i, SSV_RK_EDITION, 4);
       claim (p, i, SSV_RK_EDITION, 4, level);
       return 1;
 
     case SSV_RH_FAN:
-      if (strcmp (nl, "edit") == 0 || strcmp (nl, "edition") == 0 || strcmp (nl, "collection") == 0 ||
-          strcmp (nl, "cut") == 0)
+      if (NL_IS ("edit") || NL_IS ("edition") || NL_IS ("collection") ||
+          NL_IS ("cut"))
         return claim2 (p, i, SSV_RK_EDITION, E_FAN);
       claim (p, i, SSV_RK_EDITION, E_FAN, level);
       return 1;
 
     case SSV_RH_OPEN:
-      if (strcmp (nl, "matte") == 0)
+      if (NL_IS ("matte"))
         return claim2 (p, i, SSV_RK_EDITION, 18);
       return 0;
 
     case SSV_RH_ALT:
-      if (strcmp (nl, "cut") == 0 || strcmp (nl, "version") == 0 || strcmp (nl, "edition") == 0 ||
-          strcmp (nl, "ending") == 0)
+      if (NL_IS ("cut") || NL_IS ("version") || NL_IS ("edition") ||
+          NL_IS ("ending"))
         return claim2 (p, i, SSV_RK_EDITION, 13);
       return 0;
 
     case SSV_RH_FINAL:
-      if (strcmp (nl, "cut") == 0)
+      if (NL_IS ("cut"))
         return claim2 (p, i, SSV_RK_EDITION, 21);
       return 0;
 
     case SSV_RH_VERSION:
-      if (strcmp (nl, "longue") == 0 || strcmp (nl, "longa") == 0 || strcmp (nl, "estesa") == 0)
+      if (NL_IS ("longue") || NL_IS ("longa") || NL_IS ("estesa"))
         return claim2 (p, i, SSV_RK_EDITION, 0);
       return 0;
 
     case SSV_RH_DUAL:
-      if (strcmp (nl, "audio") == 0)
+      if (NL_IS ("audio"))
         return claim2 (p, i, SSV_RK_LANGFLAG, SSV_RL_DUAL);
       claim (p, i, SSV_RK_LANGFLAG, SSV_RL_DUAL, level);
       return 1;
 
     case SSV_RH_HDR:
-      if (strcmp (nl, "10") == 0 && !(j + 1 < p->n && (tok_is (p, j + 1, "bit") || tok_is (p, j + 1, "bits"))))
+      if (NL_IS ("10") && !(j + 1 < p->n && (tok_is (p, j + 1, "bit") || tok_is (p, j + 1, "bits"))))
         {
           if (p->tok[j].end < p->blen && p->buf[p->tok[j].end] == '+')
             return claim2 (p, i, SSV_RK_HDR, SSV_RELEASE_HDR_HDR10_PLUS);
@@ -2006,7 +2060,7 @@ match_compound (Parser *p,
       return 1;
 
     case SSV_RH_DELETED:
-      if (strcmp (nl, "scenes") == 0)
+      if (NL_IS ("scenes"))
         return claim2 (p, i, SSV_RK_FLAG, 15);
       return 0;
 
@@ -2019,12 +2073,12 @@ match_compound (Parser *p,
       return 1;
 
     case SSV_RH_COMPLETE:
-      if (strcmp (nl, "series") == 0 || strcmp (nl, "season") == 0 || strcmp (nl, "seasons") == 0 ||
-          strcmp (nl, "collection") == 0 || strcmp (nl, "box") == 0 || strcmp (nl, "boxset") == 0 ||
-          strcmp (nl, "pack") == 0)
+      if (NL_IS ("series") || NL_IS ("season") || NL_IS ("seasons") ||
+          NL_IS ("collection") || NL_IS ("box") || NL_IS ("boxset") ||
+          NL_IS ("pack"))
         {
           /* "Complete Season 1": leave the number to the season word */
-          if ((strcmp (nl, "season") == 0 || strcmp (nl, "seasons") == 0) && j + 1 < p->n &&
+          if ((NL_IS ("season") || NL_IS ("seasons")) && j + 1 < p->n &&
               word_number (&p->tok[j + 1], TRUE) >= 0)
             {
               claim (p, i, SSV_RK_FLAG, F_COMPLETE, SURE);
@@ -2033,11 +2087,11 @@ match_compound (Parser *p,
             }
           claim2 (p, i, SSV_RK_FLAG, F_COMPLETE);
           claim_the_before (p, i);
-          if (strcmp (nl, "series") == 0 || strcmp (nl, "seasons") == 0)
+          if (NL_IS ("series") || NL_IS ("seasons"))
             p->complete_series = TRUE;
           return 2;
         }
-      if (strcmp (nl, "bluray") == 0 || strcmp (nl, "blu") == 0 || strcmp (nl, "uhd") == 0)
+      if (NL_IS ("bluray") || NL_IS ("blu") || NL_IS ("uhd"))
         {
           /* "COMPLETE.BLURAY": the whole disc */
           p->rx |= SSV_RX_DISC;
@@ -2052,7 +2106,7 @@ match_compound (Parser *p,
         int n = match_service_pair (p, i);
 
         if (n == 0 && strcmp (t->low, "tv") == 0 &&
-            (strcmp (nl, "rip") == 0 || strcmp (nl, "dub") == 0 || strcmp (nl, "dubbed") == 0))
+            (NL_IS ("rip") || NL_IS ("dub") || NL_IS ("dubbed")))
           return claim2 (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_TV);
         if (n == 0 && strcmp (t->low, "spike") == 0 && next_is_web (p, i))
           {
@@ -2245,6 +2299,7 @@ match_compound (Parser *p,
       return 0;
     }
 }
+#undef NL_IS
 
 static gboolean
 word_allowed (const Parser *p,
@@ -2281,7 +2336,7 @@ match_word (Parser *p,
   if (t->flags & TF_LONG)
     return 0;
 
-  e = lookup (t->low, t->hash);
+  e = lookup_len (t->low, t->nlow, t->hash);
   if (e == NULL || !word_allowed (p, i, e))
     return 0;
 
@@ -2356,7 +2411,7 @@ match_domain (Parser *p,
     return 0;
 
   /* www.anything.anything */
-  if (tok_is (p, i, "www"))
+  if (p->tok[i].nlow == 3 && memcmp (p->tok[i].low, "www", 3) == 0)
     {
       claim (p, i, SSV_RK_SITE, 0, SURE);
       while (j < p->n && gap_is_char (p, j, '.'))
@@ -2364,14 +2419,19 @@ match_domain (Parser *p,
       return j - i;
     }
 
-  if (!(p->tok[i].bracket != 0 || i == 0))
+  if (!(p->tok[i].bracket != 0 || i == 0) || p->tok[j].nlow < 2 || p->tok[j].nlow > 4)
     return 0;
   /* YTS.MX, YTS.AG: a release group that writes its name as a domain */
   if (tok_is (p, i, "yts"))
     return 0;
 
+  /* A domain ends its brackets or the name, or is followed by a dash */
+  if (!(j + 1 >= p->n || p->tok[j + 1].bgroup != p->tok[j].bgroup || gap_is_dash (p, j + 1) ||
+        gap_is_char (p, j + 1, '.')))
+    return 0;
+
   for (guint k = 0; k < G_N_ELEMENTS (tlds); k++)
-    if (tok_is (p, j, tlds[k]))
+    if (tlds[k][0] == p->tok[j].low[0] && tok_is (p, j, tlds[k]))
       {
         int end = j;
 
@@ -2444,17 +2504,28 @@ match_token (Parser *p,
   if (t->ndig > 0)
     {
       if (match_hash (p, i) || match_nxn (p, i) || match_res (p, i) || match_unit (p, i) ||
-          match_of_token (p, i) || match_domain (p, i))
+          match_of_token (p, i) || ((i == 0 || t->bracket != 0) && match_domain (p, i)))
         return;
     }
   else
     {
-      if (match_sxe (p, i) || match_e (p, i) || match_res (p, i) || match_hash (p, i) ||
-          match_domain (p, i) || match_marker (p, i))
+      if (t->flags & TF_DIGIT)
+        {
+          if (match_sxe (p, i) || match_e (p, i) || match_res (p, i) || match_hash (p, i) ||
+              match_marker (p, i))
+            return;
+        }
+      else if ((t->nlow == 8 && match_hash (p, i)) || (t->nlow == 1 && match_sxe (p, i)))
+        return;
+      if ((i == 0 || t->bracket != 0 || (t->nlow == 3 && t->low[0] == 'w')) && match_domain (p, i))
         return;
     }
 
-  if (match_word (p, i) || match_alpha_digits (p, i) || match_source_codec (p, i))
+  if (match_word (p, i))
+    return;
+  if ((t->flags & TF_DIGIT) && match_alpha_digits (p, i))
+    return;
+  if (t->nlow > 4 && (t->low[t->nlow - 4] == 'x' || t->low[t->nlow - 4] == 'h') && match_source_codec (p, i))
     return;
 }
 
@@ -2749,7 +2820,9 @@ is_free_number (const Parser *p,
 {
   const Tok *t = &p->tok[k];
 
-  return t->kind == SSV_RK_NONE && parse_num_token (t, NULL) >= 0 && t->ndig <= 4 &&
+  if (t->ndig == 0 || t->kind != SSV_RK_NONE)
+    return FALSE;
+  return parse_num_token (t, NULL) >= 0 && t->ndig <= 4 &&
          !((t->flags & TF_YEAR) && t->ndig == 4);
 }
 
@@ -2780,6 +2853,15 @@ find_bare_episode (Parser *p,
 
   if (p->out->air_year != 0 || p->folder)
     return;
+
+  {
+    gboolean any = FALSE;
+
+    for (int k = p->ts + 1; k < p->n && !any; k++)
+      any = p->tok[k].ndig > 0 && p->tok[k].kind == SSV_RK_NONE;
+    if (!any)
+      return;
+  }
 
   if (p->out->n_episodes > 0)
     {
@@ -2852,6 +2934,9 @@ find_bare_episode (Parser *p,
       gboolean at_end = ends_region (p, end, sure);
 
       if (!is_free_number (p, k) || t->bracket != 0 || k == sure)
+        continue;
+      /* "Reno 911! S01": in front of a season the number is the show's */
+      if (p->out->n_seasons > 0 && k < p->ep_first)
         continue;
       if (p->tok[k - 1].kind == SSV_RK_YEAR && p->tok[k - 1].bracket == 0 && !at_end)
         continue;
@@ -2992,6 +3077,12 @@ sanitize_utf8 (char  *s,
                gsize  len)
 {
   const char *end;
+  gsize k;
+
+  for (k = 0; k < len && !((guchar) s[k] & 0x80); k++)
+    ;
+  if (k == len)
+    return;
 
   while (!g_utf8_validate (s, len, &end))
     {
@@ -3068,8 +3159,12 @@ copy_words (const Parser *p,
             }
         }
 
-      for (s = p->buf + t->start; s < p->buf + t->end && o + 1 < dest_size; s++)
-        dest[o++] = *s;
+      {
+        gsize n = MIN ((gsize) (t->end - t->start), dest_size - 1 - o);
+
+        memcpy (dest + o, p->buf + t->start, n);
+        o += n;
+      }
     }
 
   /* "S.H.I.E.L.D." keeps its last dot when the name had it */
@@ -3085,7 +3180,8 @@ copy_words (const Parser *p,
          g_ascii_isalpha (dest[o - 2]) && (o == 2 || dest[o - 3] == '.')))
     o--;
   dest[o] = '\0';
-  sanitize_utf8 (dest, o);
+  if (p->has_high)
+    sanitize_utf8 (dest, o);
 }
 
 static void
@@ -3152,6 +3248,7 @@ find_title (Parser *p)
     copy_words (p, p->ts, te, r->title, sizeof r->title);
 
   /* "Simpsons, The" */
+  if (strchr (r->title, ',') != NULL)
   {
     gsize len = strlen (r->title);
     static const char *const articles[] = { ", the", ", a", ", an" };
@@ -3182,10 +3279,10 @@ is_group_suffix (const char *low)
     "sharethefiles", "pre", "gerov", "z0ids3n", "altezachen", "sicherbeinzb", "recompressed",
   };
 
-  if (g_str_has_prefix (low, "rakuv"))
+  if (low[0] == 'r' && g_str_has_prefix (low, "rakuv"))
     return TRUE;
   for (guint k = 0; k < G_N_ELEMENTS (suffixes); k++)
-    if (strcmp (low, suffixes[k]) == 0)
+    if (suffixes[k][0] == low[0] && strcmp (low, suffixes[k]) == 0)
       return TRUE;
   return FALSE;
 }
@@ -3234,7 +3331,7 @@ find_group (Parser *p)
           t->kind == SSV_RK_HASH || t->kind == SSV_RK_CONTAINER ||
           (t->kind == SSV_RK_NOISE && t->bracket != 0))
         end--;
-      else if (end > 0 && is_group_suffix (t->low) && gap_is_char (p, end, '-'))
+      else if (end > 0 && gap_is_char (p, end, '-') && is_group_suffix (t->low))
         end--;
       else if (end > 0 && t->kind == SSV_RK_LANG && gap_is_char (p, end, '.') && end == p->n - 1 &&
                p->out->container[0] != '\0')
@@ -3309,7 +3406,7 @@ find_group (Parser *p)
     {
       int glen;
       const char *g = gap (p, g0, &glen);
-      gboolean joined = glen == 0 || (glen == 1 && strchr ("@&-", g[0]) != NULL);
+      gboolean joined = glen == 0 || (glen == 1 && (g[0] == '@' || g[0] == '&' || g[0] == '-'));
 
       if (!joined || !may_be_group (&p->tok[g0 - 1]) || p->tok[g0 - 1].kind != SSV_RK_NONE ||
           g0 - 1 <= p->sure || g0 - 1 <= p->ep_last || g0 - 1 < p->te)
@@ -3649,7 +3746,7 @@ infer (Parser *p)
   if (r->season_part > 0)
     r->flags |= SSV_RELEASE_FLAG_PARTIAL_SEASON;
 
-  if (r->episode_title[0] != '\0')
+  if (r->episode_title[0] != '\0' && strlen (r->episode_title) <= 7)
     {
       static const char *const specials[] = { "special", "ova", "ovd", "oav", "sp" };
 
@@ -3728,6 +3825,8 @@ guess_quality (SsvRelease     *r,
     {
       if (r->service != 0 || r->resolution != 0)
         r->source = SSV_RELEASE_SOURCE_WEBDL;
+      else if (r->container[0] == '\0')
+        ;
       else if (strcmp (r->container, "avi") == 0 || strcmp (r->container, "divx") == 0 ||
                strcmp (r->container, "mpg") == 0 || strcmp (r->container, "wmv") == 0)
         r->source = SSV_RELEASE_SOURCE_TV;
@@ -3779,6 +3878,7 @@ parse_part (const char *s,
   p.bad_date = FALSE;
   p.no_title = FALSE;
   p.encoder = FALSE;
+  p.has_high = FALSE;
   p.folder = folder;
   p.uk_series = FALSE;
   p.complete_series = FALSE;
@@ -3898,6 +3998,22 @@ merge_from_folder (SsvRelease       *r,
  * Returns: %TRUE when @name looks like a release; %FALSE for names that are
  *   not (hashes, garbage, bare words). @out is filled as far as possible either way.
  */
+/* Clears what a parse reads or writes: every number and the strings' first byte. The
+ * rest of the strings and arrays is not read past their length. */
+static void
+release_reset (SsvRelease *r)
+{
+  memset (r, 0, G_STRUCT_OFFSET (SsvRelease, title));
+  r->revision_version = 1;
+  r->title[0] = '\0';
+  r->alt_title[0] = '\0';
+  r->episode_title[0] = '\0';
+  r->country[0] = '\0';
+  r->release_group[0] = '\0';
+  r->release_hash[0] = '\0';
+  r->container[0] = '\0';
+}
+
 static gboolean
 has_letters (const char *s)
 {
@@ -3945,8 +4061,7 @@ ssv_release_parse (const char *name,
 
   g_return_val_if_fail (out != NULL, FALSE);
 
-  memset (out, 0, sizeof *out);
-  out->revision_version = 1;
+  release_reset (out);
   if (name == NULL)
     return FALSE;
 
@@ -3961,8 +4076,11 @@ ssv_release_parse (const char *name,
   if (start == end)
     return FALSE;
 
-  for (file = end; file > start && !is_path_separator (start, end, file - 1); file--)
-    ;
+  file = start;
+  if (memchr (start, '/', end - start) != NULL || memchr (start, '\\', end - start) != NULL)
+    for (file = end; file > start; file--)
+      if ((file[-1] == '/' || file[-1] == '\\') && is_path_separator (start, end, file - 1))
+        break;
 
   /* A known extension is the container */
   file_end = end;
@@ -3971,11 +4089,15 @@ ssv_release_parse (const char *name,
       {
         char ext[8];
         int n = end - dot - 1;
+        gboolean alnum = n >= 2 && n <= 7;
 
-        for (int k = 0; k < n; k++)
-          ext[k] = g_ascii_tolower (dot[1 + k]);
-        ext[n] = '\0';
-        for (guint k = 1; k < ssv_release_n_containers; k++)
+        for (int k = 0; k < n && alnum; k++)
+          {
+            ext[k] = g_ascii_tolower (dot[1 + k]);
+            alnum = g_ascii_isalnum (ext[k]);
+          }
+        ext[alnum ? n : 0] = '\0';
+        for (guint k = 1; k < ssv_release_n_containers && alnum; k++)
           if (strcmp (ext, ssv_release_containers[k]) == 0)
             {
               g_strlcpy (out->container, ext, sizeof out->container);
@@ -4009,13 +4131,13 @@ ssv_release_parse (const char *name,
           PartInfo dir_info;
           int dn;
 
-          while (dir_start > start && !is_path_separator (start, end, dir_start - 1))
+          while (dir_start > start && !((dir_start[-1] == '/' || dir_start[-1] == '\\') &&
+                                         is_path_separator (start, end, dir_start - 1)))
             dir_start--;
 
           if (!is_generic_folder (dir_start, dir_end - dir_start))
             {
-              memset (&d, 0, sizeof d);
-              d.revision_version = 1;
+              release_reset (&d);
               dn = parse_part (dir_start, dir_end - dir_start, &d, TRUE, &dir_info);
               if (!dir_info.obfuscated && dn >= 0)
                 {

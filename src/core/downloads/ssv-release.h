@@ -222,18 +222,12 @@ typedef enum
 } SsvReleaseFlags;
 
 /* Everything read from one name. Plain data: copy it, keep it on the stack,
- * hand it to other threads. Strings are NUL-terminated and truncated. */
+ * hand it to other threads. Strings are NUL-terminated, valid UTF-8 and truncated;
+ * only the first n_* entries of the number arrays mean anything. */
 typedef struct
 {
   gboolean            parsed;          /* FALSE: not a release name (hash, garbage) */
   SsvReleaseType      type;
-  char                title[SSV_RELEASE_TEXT_MAX];
-  char                alt_title[SSV_RELEASE_TEXT_MAX];  /* after " - ": "Garo - Vanishing Line" */
-  char                country[4];        /* "US", "UK" written after the title */
-  char                episode_title[SSV_RELEASE_TEXT_MAX];
-  char                release_group[SSV_RELEASE_GROUP_MAX];
-  char                release_hash[12];  /* anime CRC32, upper-case hex */
-  char                container[8];      /* "mkv", "mp4", … */
 
   guint16             year;
   guint8              n_seasons;
@@ -241,9 +235,6 @@ typedef struct
   guint8              n_absolute;
   guint8              season_part;       /* "S02 Part 1" */
   guint8              part;              /* "Part 2" of a movie or a cut-up episode */
-  guint16             seasons[SSV_RELEASE_MAX_SEASONS];
-  guint16             episodes[SSV_RELEASE_MAX_EPISODES];
-  guint16             absolute[SSV_RELEASE_MAX_EPISODES];
   guint16             air_year;
   guint8              air_month;
   guint8              air_day;
@@ -266,6 +257,18 @@ typedef struct
   guint8              revision_version;  /* 1 normal, 2 PROPER/REPACK/v2, … */
   guint8              revision_real;     /* how many REAL */
   guint32             flags;             /* SsvReleaseFlags */
+
+  char                title[SSV_RELEASE_TEXT_MAX];
+  char                alt_title[SSV_RELEASE_TEXT_MAX];  /* after " - ": "Garo - Vanishing Line" */
+  char                episode_title[SSV_RELEASE_TEXT_MAX];
+  char                country[4];        /* "US", "UK" written after the title */
+  char                release_group[SSV_RELEASE_GROUP_MAX];
+  char                release_hash[12];  /* anime CRC32, upper-case hex */
+  char                container[8];      /* "mkv", "mp4", … */
+
+  guint16             seasons[SSV_RELEASE_MAX_SEASONS];
+  guint16             episodes[SSV_RELEASE_MAX_EPISODES];
+  guint16             absolute[SSV_RELEASE_MAX_EPISODES];
 } SsvRelease;
 
 gboolean     ssv_release_parse             (const char        *name,
