@@ -345,7 +345,8 @@ tokenize (Parser *p)
           t->end = i;
           t->nlow = k;
           t->hash = h;
-          t->ndig = ndig;
+          /* never past low[]: patterns read low + ndig */
+          t->ndig = MIN (ndig, k);
           t->num = MIN (num, 65535);
           t->kind = SSV_RK_NONE;
           t->level = SURE;
@@ -1418,7 +1419,8 @@ split_alpha_digits (const Tok *t,
   *digits_value = 0;
   while (k < t->nlow && g_ascii_isdigit (t->low[k]))
     {
-      *digits_value = *digits_value * 10 + (t->low[k] - '0');
+      if (*digits_value < 100000)
+        *digits_value = *digits_value * 10 + (t->low[k] - '0');
       (*n_digits)++;
       k++;
     }
