@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "ssv-database.h"
 #include "ssv-test-utils.h"
@@ -113,6 +114,176 @@ test_unknown_command (void)
   g_assert_nonnull (strstr (out, "Usage:"));
 }
 
+static void
+test_calendar (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *ics_path = g_build_filename (dir, "airing.ics", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) in_a_fortnight = g_date_time_add_days (now, 14);
+  g_autoptr(GDateTime) ten_days_ago = g_date_time_add_days (now, -10);
+  g_autofree char *day1 = g_date_time_format (tomorrow, "%Y-%m-%d");
+  g_autofree char *day14 = g_date_time_format (in_a_fortnight, "%Y-%m-%d");
+  g_autofree char *day_10 = g_date_time_format (ten_days_ago, "%Y-%m-%d");
+  g_autofree char *sql = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *narrow = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr(SsvDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *list_args[] = { "calendar", NULL };
+  const char *ics_args[] = { "calendar", "--ics", NULL };
+  const char *narrow_args[] = { "calendar", "--ics", "--past-days", "0", "--future-days", "3", NULL };
+  const char *file_args[] = { "calendar", "--ics", "--output", ics_path, NULL };
+  const char *bad_args[] = { "calendar", "--future-days", "soon", NULL };
+  int status;
+
+  db = ssv_database_open (db_path, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("INSERT INTO shows (id, title, status, tmdb_id) VALUES (1, 'Severance', 'Returning Series', 95396);"
+                         "INSERT INTO episodes (show_id, season_number, episode_number, title, air_date, air_time)"
+                         " VALUES (1, 2, 1, 'Tomorrow', '%s', '21:00'), (1, 2, 2, 'Later', '%s', NULL),"
+                         "        (1, 1, 9, 'Before', '%s', NULL)",
+                         day1, day14, day_10);
+  g_assert_true (ssv_database_exec (db, sql, &error));
+  g_clear_object (&db);
+
+  /* A plain list of the coming week. */
+  list = run_cli (list_args, db_path, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (list, "21:00"));
+  g_assert_nonnull (strstr (list, "Severance S02E01 Tomorrow"));
+  g_assert_null (strstr (list, "Later"));
+
+  /* iCal: a week back and a month ahead by default. */
+  ics = run_cli (ics_args, db_path, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_str_has_prefix (ics, "BEGIN:VCALENDAR\r\n"));
+  g_assert_true (g_str_has_suffix (ics, "END:VCALENDAR\r\n"));
+  g_assert_nonnull (strstr (ics, "UID:tmdb-95396-s2e1@soulsync-video\r\n"));
+  g_assert_nonnull (strstr (ics, "UID:tmdb-95396-s2e2@soulsync-video\r\n"));
+  g_assert_null (strstr (ics, "s1e9"));
+
+  narrow = run_cli (narrow_args, db_path, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (narrow, "s2e1@"));
+  g_assert_null (strstr (narrow, "s2e2@"));
+
+  g_free (run_cli (file_args, db_path, &status));
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_file_get_contents (ics_path, &written, NULL, NULL));
+  g_assert_true (g_str_has_prefix (written, "BEGIN:VCALENDAR\r\n"));
+
+  bad = run_cli (bad_args, db_path, &status);
+  g_assert_cmpint (status, ==, 2);
+
+  ssv_test_remove_tree (dir);
+}
+
+static void
+make_file (const char *root,
+           const char *relative)
+{
+  g_autofree char *path = g_build_filename (root, relative, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, "\x1a\x45\xdf\xa3 tiny", -1, NULL));
+}
+
+static void
+test_scan_folder (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *media = g_build_filename (dir, "My Videos", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *deep = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *moved = NULL;
+  g_autoptr(SsvDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *scan_folder[] = { "scan", "--folder", media, NULL };
+  const char *scan_source[] = { "scan", "--source", "My Videos", "--mode", "deep", NULL };
+  const char *db_info[] = { "db-info", NULL };
+  int status;
+
+  make_file (media, "Heat (1995)/Heat (1995).mkv");
+  make_file (media, "Arrival.2016.1080p.WEB-DL.mkv");
+  make_file (media, "Firefly/Season 1/Firefly - S01E01 - Serenity.mkv");
+  make_file (media, "Firefly/Season 1/Firefly - S01E02 - The Train Job.mkv");
+
+  /* Adding a folder scans it; the summary says what happened. */
+  out = run_cli (scan_folder, db_path, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "Added the folder"));
+  g_assert_nonnull (strstr (out, "My Videos: movies"));
+  g_assert_nonnull (strstr (out, "Scan finished: 5 added, 0 updated, 0 removed, 0 errors"));
+
+  info = run_cli (db_info, db_path, &status);
+  g_assert_nonnull (strstr (info, "\nmovies: 2\n"));
+  g_assert_nonnull (strstr (info, "\nshows: 1\n"));
+  g_assert_nonnull (strstr (info, "\nepisodes: 2\n"));
+  g_assert_nonnull (strstr (info, "\nservers: 1\n"));
+
+  /* Adding it again keeps one source, and finds nothing new. */
+  again = run_cli (scan_folder, db_path, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (again, "0 added, 0 updated, 0 removed"));
+
+  /* A deep scan by name removes what is gone. */
+  moved = g_build_filename (dir, "Heat (1995).mkv", NULL);
+  {
+    g_autofree char *heat = g_build_filename (media, "Heat (1995)", "Heat (1995).mkv", NULL);
+    g_assert_cmpint (g_rename (heat, moved), ==, 0);
+  }
+  deep = run_cli (scan_source, db_path, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (deep, "1 removed"));
+
+  db = ssv_database_open (db_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM movies"), ==, 1);
+  g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM activity WHERE kind = 'scan'"), >=, 3);
+
+  ssv_test_remove_tree (dir);
+}
+
+static void
+test_scan_bad_arguments (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *missing = g_build_filename (dir, "not-here", NULL);
+  const char *bad_mode[] = { "scan", "--mode", "sideways", NULL };
+  const char *no_source[] = { "scan", "--source", "Nowhere", NULL };
+  const char *no_folder[] = { "scan", "--folder", missing, NULL };
+  const char *nothing[] = { "scan", NULL };
+  g_autofree char *out1 = NULL;
+  g_autofree char *out2 = NULL;
+  g_autofree char *out3 = NULL;
+  g_autofree char *out4 = NULL;
+  int status;
+
+  out1 = run_cli (bad_mode, db_path, &status);
+  g_assert_cmpint (status, ==, 2);
+  out2 = run_cli (no_source, db_path, &status);
+  g_assert_cmpint (status, ==, 1);
+  out3 = run_cli (no_folder, db_path, &status);
+  g_assert_cmpint (status, ==, 1);
+  /* Nothing configured: says what to do, and is not an error. */
+  out4 = run_cli (nothing, db_path, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out4, "nothing to scan"));
+
+  ssv_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -123,6 +294,9 @@ main (int    argc,
   g_test_add_func ("/cli/db-info", test_db_info);
   g_test_add_func ("/cli/bad-database", test_bad_database);
   g_test_add_func ("/cli/unknown-command", test_unknown_command);
+  g_test_add_func ("/cli/calendar", test_calendar);
+  g_test_add_func ("/cli/scan-folder", test_scan_folder);
+  g_test_add_func ("/cli/scan-bad-arguments", test_scan_bad_arguments);
 
   return g_test_run ();
 }

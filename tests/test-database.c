@@ -37,6 +37,33 @@ static const char * const fill_sql[] = {
   "INSERT INTO people (id, tmdb_id, name) VALUES (1, 819, 'Edward Norton');"
   "INSERT INTO credits (person_id, movie_id, role, character, sort_order) VALUES (1, 1, 'cast', 'The Narrator', 0);"
   "INSERT INTO activity (kind, level, source, message) VALUES ('scan', 'info', 'Home', 'Scan finished');",
+  /* version 2: watchlist and wishlist */
+  "INSERT INTO watchlist (kind, source, source_id, muted) VALUES ('show', 'tmdb', '1399', 1);"
+  "INSERT INTO watchlist (kind, source, source_id, title) VALUES ('person', 'tmdb', '819', 'Edward Norton');"
+  "INSERT INTO watchlist (kind, source, source_id, title) VALUES ('channel', 'youtube', 'UCsXVk37bltHxD1rDPwtNM8Q', 'Kurzgesagt');"
+  "INSERT INTO wishlist (kind, source, source_id, title, year) VALUES ('movie', 'tmdb', '949', 'Heat', 1995);"
+  "INSERT INTO wishlist_shows (id, source, source_id, title, wanted) VALUES (1, 'tmdb', '1399', 'Game of Thrones', 1);"
+  "INSERT INTO wishlist_subscriptions (wishlist_show_id, season_number, joined_through) VALUES (1, 1, '2011-06-19');"
+  "INSERT INTO wishlist (kind, wishlist_show_id, season_number, episode_number, title, air_date)"
+  "  VALUES ('episode', 1, 1, 2, 'The Kingsroad', '2011-04-24');",
+  /* version 3: scan state */
+  "UPDATE movies SET scan_hash = 8413275590112 WHERE id = 1;"
+  "UPDATE shows SET scan_hash = -2205196151 WHERE id = 1;"
+  "UPDATE seasons SET scan_hash = 77 WHERE id = 1;"
+  "UPDATE episodes SET scan_hash = 5119 WHERE show_id = 1;",
+  /* version 4: enrichment */
+  "INSERT INTO enrichment_status (provider, movie_id, status, attempts, last_attempt_at, synced_at, filled)"
+  "  VALUES ('tmdb', 1, 'matched', 1, 1700000000, 1700000000, 'tagline,runtime_minutes');"
+  "INSERT INTO enrichment_status (provider, movie_id, status, attempts, last_attempt_at, last_error)"
+  "  VALUES ('omdb', 2, 'error', 2, 1700000100, 'OMDb had a problem (HTTP 503).');"
+  "INSERT INTO enrichment_status (provider, show_id, status, attempts, last_attempt_at, episodes_synced)"
+  "  VALUES ('tmdb', 1, 'matched', 1, 1700000000, 1);"
+  "INSERT INTO enrichment_status (provider, episode_id, status, last_attempt_at) VALUES ('tmdb', 2, 'not_found', 1700000000);"
+  "INSERT INTO images (movie_id, provider, kind, url, language, score)"
+  "  VALUES (1, 'fanart', 'logo', 'https://assets.fanart.tv/fanart/movies/550/hdmovielogo/fight-club.png', 'en', 12);"
+  "UPDATE movies SET tmdb_rating = 8.4, imdb_rating = 8.8, rt_score = 79, metascore = 66, subtitle_languages = 'en,fr' WHERE id = 1;"
+  "INSERT INTO episodes (show_id, season_number, episode_number, title, source) VALUES (1, 1, 3, 'Lord Snow', 'tmdb');"
+  "INSERT INTO credits (person_id, show_id, role, provider) VALUES (1, 1, 'creator', 'tmdb');",
 };
 
 static char *
@@ -59,6 +86,7 @@ test_fresh_create (void)
   static const char * const tables[] = {
     "settings", "servers", "server_libraries", "movies", "shows", "seasons", "episodes",
     "media_files", "genres", "movie_genres", "show_genres", "people", "credits", "activity",
+    "enrichment_status", "images",
   };
 
   db = ssv_database_open (path, &error);

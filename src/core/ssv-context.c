@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ssv-context.h"
+#include "stores/ssv-server-store.h"
 
 struct _SsvContext
 {
@@ -13,15 +14,58 @@ struct _SsvContext
   SsvHttp          *http;
   SsvSecrets       *secrets;
   SsvLibraryStore  *library_store;
+  SsvWatchlistStore *watchlist_store;
+  SsvWishlistStore *wishlist_store;
+  SsvCalendarStore *calendar_store;
+  SsvAiringMonitor *airing_monitor;
+  SsvScanner       *scanner;
+  SsvImageCache    *image_cache;
+  SsvEnrichmentEngine *enrichment_engine;
 };
 
 G_DEFINE_FINAL_TYPE (SsvContext, ssv_context, G_TYPE_OBJECT)
+
+/* Runs on the monitor's thread after each look: episodes of wanted shows that
+ * aired join the wishlist, and wanted rows get art enrichment found since. */
+static void
+airing_hook (GPtrArray *aired,
+             GDateTime *now,
+             gpointer   user_data)
+{
+  SsvWishlistStore *wishlist = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ssv_wishlist_store_join_aired (wishlist, now, NULL, &error) ||
+      !ssv_wishlist_store_backfill_art (wishlist, NULL, &error))
+    g_warning ("Could not bring the wishlist up to date: %s", error->message);
+}
+
+static void
+create_stores (SsvContext *self)
+{
+  self->wishlist_store = ssv_wishlist_store_new (self->database);
+  self->calendar_store = ssv_calendar_store_new (self->database);
+  self->airing_monitor = ssv_airing_monitor_new (self->calendar_store);
+  /* A look may still run on its thread while the context goes away. */
+  ssv_airing_monitor_set_hook (self->airing_monitor, airing_hook,
+                               g_object_ref (self->wishlist_store), g_object_unref);
+}
 
 static void
 ssv_context_dispose (GObject *object)
 {
   SsvContext *self = (SsvContext *) object;
 
+  /* Worker threads end after the item in hand; they keep what they use alive. */
+  if (self->enrichment_engine != NULL)
+    ssv_enrichment_engine_stop (self->enrichment_engine);
+  g_clear_object (&self->enrichment_engine);
+  g_clear_object (&self->airing_monitor);
+  g_clear_object (&self->calendar_store);
+  g_clear_object (&self->wishlist_store);
+  g_clear_object (&self->watchlist_store);
+  g_clear_object (&self->image_cache);
+  g_clear_object (&self->scanner);
   g_clear_object (&self->library_store);
   g_clear_object (&self->secrets);
   g_clear_object (&self->http);
@@ -41,6 +85,23 @@ ssv_context_class_init (SsvContextClass *klass)
 static void
 ssv_context_init (SsvContext *self)
 {
+}
+
+/* Everything but the database, which opening may migrate (and so may be slow). */
+static void
+init_services (SsvContext *self)
+{
+  g_autofree char *cache_dir = ssv_context_dup_cache_dir (self);
+  g_autofree char *image_dir = g_build_filename (cache_dir, "images", NULL);
+
+  self->http = ssv_http_new ();
+  self->secrets = ssv_secrets_new ();
+  self->library_store = ssv_library_store_new (self->database);
+  self->scanner = ssv_scanner_new (self->database, self->library_store, self->http, self->secrets);
+  self->image_cache = ssv_image_cache_new (self->http, image_dir);
+  /* Created, not started: the app starts it, the CLI starts what it was asked for. */
+  self->enrichment_engine = ssv_enrichment_engine_new (self->database, self->http, self->secrets,
+                                                       SSV_STORE (self->library_store));
 }
 
 /**
@@ -64,9 +125,9 @@ ssv_context_new (const char  *database_path,
   if (self->database == NULL)
     return NULL;
 
-  self->http = ssv_http_new ();
-  self->secrets = ssv_secrets_new ();
-  self->library_store = ssv_library_store_new (self->database);
+  init_services (self);
+  self->watchlist_store = ssv_watchlist_store_new (self->database);
+  create_stores (self);
 
   return g_steal_pointer (&self);
 }
@@ -119,9 +180,9 @@ ssv_context_new_finish (GAsyncResult  *result,
 
   self = g_object_new (SSV_TYPE_CONTEXT, NULL);
   self->database = g_steal_pointer (&database);
-  self->http = ssv_http_new ();
-  self->secrets = ssv_secrets_new ();
-  self->library_store = ssv_library_store_new (self->database);
+  init_services (self);
+  self->watchlist_store = ssv_watchlist_store_new (self->database);
+  create_stores (self);
 
   return self;
 }
@@ -156,6 +217,133 @@ ssv_context_get_library_store (SsvContext *self)
   g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
 
   return self->library_store;
+}
+
+SsvWatchlistStore *
+ssv_context_get_watchlist_store (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->watchlist_store;
+}
+
+SsvWishlistStore *
+ssv_context_get_wishlist_store (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->wishlist_store;
+}
+
+SsvCalendarStore *
+ssv_context_get_calendar_store (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->calendar_store;
+}
+
+/* The monitor is built stopped; the application starts it. */
+SsvAiringMonitor *
+ssv_context_get_airing_monitor (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->airing_monitor;
+}
+
+SsvScanner *
+ssv_context_get_scanner (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->scanner;
+}
+
+SsvImageCache *
+ssv_context_get_image_cache (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->image_cache;
+}
+
+/**
+ * ssv_context_load_server_tokens:
+ *
+ * Reads the servers' tokens from the keyring into the image cache, so their
+ * posters can be fetched. Blocks: worker threads, or use the _async variant.
+ */
+gboolean
+ssv_context_load_server_tokens (SsvContext    *self,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autoptr(GPtrArray) servers = ssv_server_store_list (self->database, error);
+
+  if (servers == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < servers->len; i++)
+    {
+      SsvServerInfo *server = g_ptr_array_index (servers, i);
+      g_autofree char *key = NULL;
+      g_autofree char *token = NULL;
+
+      if (g_str_equal (server->kind, "folder"))
+        continue;
+
+      key = ssv_secrets_server_key (server->id);
+      token = ssv_secrets_lookup_sync (self->secrets, key, cancellable, error);
+      if (error != NULL && *error != NULL)
+        return FALSE;
+      ssv_image_cache_add_server (self->image_cache, server->kind, server->url, token);
+    }
+
+  return TRUE;
+}
+
+static void
+load_tokens_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (ssv_context_load_server_tokens (source_object, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+ssv_context_load_server_tokens_async (SsvContext          *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, ssv_context_load_server_tokens_async);
+  g_task_run_in_thread (task, load_tokens_thread);
+}
+
+gboolean
+ssv_context_load_server_tokens_finish (SsvContext    *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Created stopped: the app starts it, the CLI starts what it was asked for. */
+SsvEnrichmentEngine *
+ssv_context_get_enrichment_engine (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->enrichment_engine;
 }
 
 /* The app's cache folder (images and such); created on demand by its users. */

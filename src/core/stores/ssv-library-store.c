@@ -1,9 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-library-store.c: the library's rows. */
+/* ssv-library-store.c: the library's rows: what scans write and what the pages read. */
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "ssv-error.h"
 #include "ssv-library-store.h"
+#include "ssv-utils.h"
+#include "model/ssv-model-private.h"
 
 struct _SsvLibraryStore
 {
@@ -28,15 +35,20 @@ ssv_library_store_new (SsvDatabase *database)
   return g_object_new (SSV_TYPE_LIBRARY_STORE, "database", database, NULL);
 }
 
+static SsvDatabase *
+get_db (SsvLibraryStore *self)
+{
+  return ssv_store_get_database (SSV_STORE (self));
+}
+
 gboolean
 ssv_library_store_get_counts (SsvLibraryStore   *self,
                               SsvLibraryCounts  *counts,
                               GError           **error)
 {
-  SsvDatabase *db = ssv_store_get_database (SSV_STORE (self));
   g_autoptr(SsvStmt) stmt = NULL;
 
-  stmt = ssv_database_prepare (db,
+  stmt = ssv_database_prepare (get_db (self),
                                "SELECT (SELECT count(*) FROM movies),"
                                "       (SELECT count(*) FROM shows),"
                                "       (SELECT count(*) FROM episodes),"
@@ -92,4 +104,1613 @@ ssv_library_store_get_counts_finish (SsvLibraryStore   *self,
 
   *counts = *found;
   return TRUE;
+}
+
+/* ---- fingerprints ---------------------------------------------------------- */
+
+#define FNV_OFFSET 1469598103934665603ULL
+#define FNV_PRIME  1099511628211ULL
+
+static void
+hash_bytes (guint64    *h,
+            const void *data,
+            gsize       len)
+{
+  const guint8 *p = data;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      *h ^= p[i];
+      *h *= FNV_PRIME;
+    }
+}
+
+static void
+hash_str (guint64    *h,
+          const char *s)
+{
+  static const guint8 null_mark = 0x1e, end_mark = 0x1f;
+
+  if (s == NULL)
+    hash_bytes (h, &null_mark, 1);
+  else
+    hash_bytes (h, s, strlen (s));
+  hash_bytes (h, &end_mark, 1);
+}
+
+static void
+hash_int (guint64 *h,
+          gint64   v)
+{
+  hash_bytes (h, &v, sizeof v);
+}
+
+static void
+hash_double (guint64 *h,
+             double   v)
+{
+  gint64 fixed = isnan (v) ? G_MININT64 : (gint64) llround (v * 1000.0);
+
+  hash_int (h, fixed);
+}
+
+/* What the source said about an item, in one number: equal numbers mean the
+ * row needs no write. */
+static gint64
+item_hash (const SsvMediaItem *item)
+{
+  guint64 h = FNV_OFFSET;
+
+  hash_int (&h, item->kind);
+  hash_str (&h, item->library_key);
+  hash_str (&h, item->title);
+  hash_str (&h, item->sort_title);
+  hash_str (&h, item->original_title);
+  hash_int (&h, item->year);
+  hash_str (&h, item->overview);
+  hash_str (&h, item->tagline);
+  hash_str (&h, item->content_rating);
+  hash_int (&h, item->runtime_minutes);
+  hash_str (&h, item->release_date);
+  hash_str (&h, item->end_date);
+  hash_str (&h, item->studio);
+  hash_str (&h, item->status);
+  hash_double (&h, item->community_rating);
+  hash_double (&h, item->critic_rating);
+  hash_int (&h, item->tmdb_id);
+  hash_str (&h, item->imdb_id);
+  hash_int (&h, item->tvdb_id);
+  hash_str (&h, item->poster_url);
+  hash_str (&h, item->backdrop_url);
+  hash_str (&h, item->logo_url);
+  hash_int (&h, item->watched);
+  hash_int (&h, item->play_count);
+  hash_int (&h, item->resume_position_s);
+  hash_int (&h, item->added_at);
+  hash_int (&h, item->updated_at);
+  hash_str (&h, item->server_id);
+
+  for (guint i = 0; item->genres != NULL && i < item->genres->len; i++)
+    hash_str (&h, g_ptr_array_index (item->genres, i));
+
+  for (guint i = 0; item->files != NULL && i < item->files->len; i++)
+    {
+      const SsvMediaFile *file = g_ptr_array_index (item->files, i);
+
+      hash_str (&h, file->server_id);
+      hash_str (&h, file->path);
+      hash_int (&h, file->size_bytes);
+      hash_str (&h, file->container);
+      hash_str (&h, file->video_codec);
+      hash_int (&h, file->video_height);
+      hash_str (&h, file->video_range);
+      hash_str (&h, file->audio_codec);
+      hash_int (&h, file->audio_channels);
+      hash_int (&h, file->duration_s);
+      hash_int (&h, file->added_at);
+    }
+
+  return (gint64) h;
+}
+
+static gint64
+season_hash (const SsvMediaSeason *season)
+{
+  guint64 h = FNV_OFFSET;
+
+  hash_int (&h, season->season_number);
+  hash_str (&h, season->server_id);
+  hash_str (&h, season->title);
+  hash_str (&h, season->overview);
+  hash_str (&h, season->poster_url);
+  hash_str (&h, season->air_date);
+  hash_int (&h, season->episode_count);
+
+  return (gint64) h;
+}
+
+/* ---- binding ------------------------------------------------------------- */
+
+static void
+bind_int_or_null (SsvStmt *stmt,
+                  int      index,
+                  gint64   value)
+{
+  if (value != 0)
+    sqlite3_bind_int64 (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_double_or_null (SsvStmt *stmt,
+                     int      index,
+                     double   value)
+{
+  if (isnan (value))
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_double (stmt, index, value);
+}
+
+/* The title as it sorts: case-folded, without a leading English article. */
+char *
+ssv_library_store_sort_form (const char *title)
+{
+  static const char * const articles[] = { "the ", "a ", "an " };
+  g_autofree char *folded = NULL;
+  const char *start;
+
+  if (title == NULL)
+    return NULL;
+
+  folded = g_utf8_casefold (title, -1);
+  start = folded;
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    {
+      gsize len = strlen (articles[i]);
+
+      if (strncmp (start, articles[i], len) == 0 && start[len] != '\0')
+        {
+          start += len;
+          break;
+        }
+    }
+
+  return g_strdup (start);
+}
+
+/* A field people (or enrichment) locked keeps its value; an unknown value from
+ * the source keeps what is there. */
+#define KEEP(col, n) col " = CASE WHEN instr (',' || coalesce (locked_fields, '') || ',', '," col ",') > 0 " \
+                     "THEN " col " ELSE coalesce (?" #n ", " col ") END"
+
+static const char movie_insert_sql[] =
+  "INSERT INTO movies (server_source, server_id, library_key, title, sort_title, original_title, year,"
+  " overview, tagline, content_rating, runtime_minutes, release_date, studio, status, community_rating,"
+  " critic_rating, tmdb_id, imdb_id, tvdb_id, poster_url, backdrop_url, logo_url, watched, play_count,"
+  " resume_position_s, added_at, updated_at, scan_hash)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
+  " ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)";
+
+static const char movie_update_sql[] =
+  "UPDATE movies SET library_key = ?3, " KEEP ("title", 4) ", " KEEP ("sort_title", 5) ", "
+  KEEP ("original_title", 6) ", " KEEP ("year", 7) ", " KEEP ("overview", 8) ", " KEEP ("tagline", 9) ", "
+  KEEP ("content_rating", 10) ", " KEEP ("runtime_minutes", 11) ", " KEEP ("release_date", 12) ", "
+  KEEP ("studio", 13) ", " KEEP ("status", 14) ", " KEEP ("community_rating", 15) ", "
+  KEEP ("critic_rating", 16) ", " KEEP ("tmdb_id", 17) ", " KEEP ("imdb_id", 18) ", " KEEP ("tvdb_id", 19) ", "
+  KEEP ("poster_url", 20) ", " KEEP ("backdrop_url", 21) ", " KEEP ("logo_url", 22) ", "
+  "watched = ?23, play_count = ?24, resume_position_s = ?25, added_at = coalesce (?26, added_at), "
+  "updated_at = ?27, scan_hash = ?28 WHERE id = ?29";
+
+static const char show_insert_sql[] =
+  "INSERT INTO shows (server_source, server_id, library_key, title, sort_title, original_title, year,"
+  " overview, tagline, content_rating, runtime_minutes, first_air_date, network, status, community_rating,"
+  " critic_rating, tmdb_id, imdb_id, tvdb_id, poster_url, backdrop_url, logo_url, last_air_date,"
+  " added_at, updated_at, scan_hash)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
+  " ?21, ?22, ?23, ?26, ?27, ?28)";
+
+static const char show_update_sql[] =
+  "UPDATE shows SET library_key = ?3, " KEEP ("title", 4) ", " KEEP ("sort_title", 5) ", "
+  KEEP ("original_title", 6) ", " KEEP ("year", 7) ", " KEEP ("overview", 8) ", " KEEP ("tagline", 9) ", "
+  KEEP ("content_rating", 10) ", " KEEP ("runtime_minutes", 11) ", " KEEP ("first_air_date", 12) ", "
+  KEEP ("network", 13) ", " KEEP ("status", 14) ", " KEEP ("community_rating", 15) ", "
+  KEEP ("critic_rating", 16) ", " KEEP ("tmdb_id", 17) ", " KEEP ("imdb_id", 18) ", " KEEP ("tvdb_id", 19) ", "
+  KEEP ("poster_url", 20) ", " KEEP ("backdrop_url", 21) ", " KEEP ("logo_url", 22) ", "
+  KEEP ("last_air_date", 23) ", added_at = coalesce (?26, added_at), updated_at = ?27, scan_hash = ?28 "
+  "WHERE id = ?29";
+
+static void
+bind_title (SsvStmt            *stmt,
+            gint64              server_row,
+            const SsvMediaItem *item,
+            gint64              hash)
+{
+  g_autofree char *sort_form = ssv_library_store_sort_form (item->sort_title ? item->sort_title : item->title);
+
+  sqlite3_bind_int64 (stmt, 1, server_row);
+  sqlite3_bind_text (stmt, 2, item->server_id, -1, SQLITE_STATIC);
+  ssv_stmt_bind_text (stmt, 3, item->library_key);
+  sqlite3_bind_text (stmt, 4, item->title, -1, SQLITE_STATIC);
+  ssv_stmt_bind_text (stmt, 5, sort_form);
+  ssv_stmt_bind_text (stmt, 6, item->original_title);
+  bind_int_or_null (stmt, 7, item->year);
+  ssv_stmt_bind_text (stmt, 8, item->overview);
+  ssv_stmt_bind_text (stmt, 9, item->tagline);
+  ssv_stmt_bind_text (stmt, 10, item->content_rating);
+  bind_int_or_null (stmt, 11, item->runtime_minutes);
+  ssv_stmt_bind_text (stmt, 12, item->release_date);
+  ssv_stmt_bind_text (stmt, 13, item->studio);
+  ssv_stmt_bind_text (stmt, 14, item->status);
+  bind_double_or_null (stmt, 15, item->community_rating);
+  bind_double_or_null (stmt, 16, item->critic_rating);
+  bind_int_or_null (stmt, 17, item->tmdb_id);
+  ssv_stmt_bind_text (stmt, 18, item->imdb_id);
+  bind_int_or_null (stmt, 19, item->tvdb_id);
+  ssv_stmt_bind_text (stmt, 20, item->poster_url);
+  ssv_stmt_bind_text (stmt, 21, item->backdrop_url);
+  ssv_stmt_bind_text (stmt, 22, item->logo_url);
+  if (item->kind == SSV_MEDIA_KIND_SHOW)
+    ssv_stmt_bind_text (stmt, 23, item->end_date);
+  else
+    sqlite3_bind_int (stmt, 23, item->watched ? 1 : 0);
+  sqlite3_bind_int (stmt, 24, item->play_count);
+  ssv_stmt_bind_int64_or_null (stmt, 25, item->resume_position_s, item->resume_position_s > 0);
+  bind_int_or_null (stmt, 26, item->added_at);
+  bind_int_or_null (stmt, 27, item->updated_at);
+  sqlite3_bind_int64 (stmt, 28, hash);
+}
+
+static gboolean
+step_stmt (SsvDatabase  *db,
+           const char   *sql,
+           GError      **error,
+           ...)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, sql, error);
+  va_list args;
+  int index = 1;
+  gint64 value;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  /* int64 arguments until G_MININT64 */
+  va_start (args, error);
+  while ((value = va_arg (args, gint64)) != G_MININT64)
+    sqlite3_bind_int64 (stmt, index++, value);
+  va_end (args);
+
+  return ssv_stmt_step_done (stmt, error);
+}
+
+#define END_ARGS ((gint64) G_MININT64)
+
+static gboolean
+sync_files (SsvDatabase   *db,
+            SsvMediaKind   owner_kind,
+            gint64         owner_id,
+            gint64         server_row,
+            GPtrArray     *files,
+            GError       **error)
+{
+  g_autoptr(GHashTable) keep = NULL;
+  g_autoptr(GArray) stale = NULL;
+  gboolean movie = owner_kind == SSV_MEDIA_KIND_MOVIE;
+
+  /* A source that sent no files said nothing about them: keep what is known. */
+  if (files == NULL || files->len == 0)
+    return TRUE;
+
+  keep = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const SsvMediaFile *file = g_ptr_array_index (files, i);
+      g_autoptr(SsvStmt) stmt = NULL;
+
+      if (file->path == NULL)
+        continue;
+
+      g_hash_table_add (keep, file->path);
+      stmt = ssv_database_prepare (db, movie
+        ? "INSERT INTO media_files (movie_id, server_source, server_id, path, size_bytes, container,"
+          " video_codec, video_height, video_range, audio_codec, audio_channels, duration_s, added_at)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+          " ON CONFLICT (movie_id, path) WHERE movie_id IS NOT NULL DO UPDATE SET"
+          " server_source = excluded.server_source, server_id = excluded.server_id,"
+          " size_bytes = excluded.size_bytes, container = excluded.container,"
+          " video_codec = excluded.video_codec, video_height = excluded.video_height,"
+          " video_range = excluded.video_range, audio_codec = excluded.audio_codec,"
+          " audio_channels = excluded.audio_channels, duration_s = excluded.duration_s,"
+          " added_at = coalesce (excluded.added_at, added_at)"
+        : "INSERT INTO media_files (episode_id, server_source, server_id, path, size_bytes, container,"
+          " video_codec, video_height, video_range, audio_codec, audio_channels, duration_s, added_at)"
+          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+          " ON CONFLICT (episode_id, path) WHERE episode_id IS NOT NULL DO UPDATE SET"
+          " server_source = excluded.server_source, server_id = excluded.server_id,"
+          " size_bytes = excluded.size_bytes, container = excluded.container,"
+          " video_codec = excluded.video_codec, video_height = excluded.video_height,"
+          " video_range = excluded.video_range, audio_codec = excluded.audio_codec,"
+          " audio_channels = excluded.audio_channels, duration_s = excluded.duration_s,"
+          " added_at = coalesce (excluded.added_at, added_at)",
+        error);
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, owner_id);
+      sqlite3_bind_int64 (stmt, 2, server_row);
+      ssv_stmt_bind_text (stmt, 3, file->server_id);
+      sqlite3_bind_text (stmt, 4, file->path, -1, SQLITE_STATIC);
+      ssv_stmt_bind_int64_or_null (stmt, 5, file->size_bytes, file->size_bytes >= 0);
+      ssv_stmt_bind_text (stmt, 6, file->container);
+      ssv_stmt_bind_text (stmt, 7, file->video_codec);
+      bind_int_or_null (stmt, 8, file->video_height);
+      ssv_stmt_bind_text (stmt, 9, file->video_range);
+      ssv_stmt_bind_text (stmt, 10, file->audio_codec);
+      bind_int_or_null (stmt, 11, file->audio_channels);
+      ssv_stmt_bind_int64_or_null (stmt, 12, file->duration_s, file->duration_s >= 0);
+      bind_int_or_null (stmt, 13, file->added_at);
+      if (!ssv_stmt_step_done (stmt, error))
+        return FALSE;
+    }
+
+  /* Files the item no longer has (replaced by a better copy, moved away). */
+  stale = g_array_new (FALSE, FALSE, sizeof (gint64));
+  {
+    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, movie
+      ? "SELECT id, path FROM media_files WHERE movie_id = ?"
+      : "SELECT id, path FROM media_files WHERE episode_id = ?", error);
+    int rc;
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, owner_id);
+    while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+      if (!g_hash_table_contains (keep, ssv_stmt_column_text (stmt, 1)))
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (stale, id);
+        }
+    if (rc != SQLITE_DONE)
+      return FALSE;
+  }
+
+  for (guint i = 0; i < stale->len; i++)
+    if (!step_stmt (db, "DELETE FROM media_files WHERE id = ?", error,
+                    g_array_index (stale, gint64, i), END_ARGS))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+set_genres (SsvDatabase   *db,
+            SsvMediaKind   kind,
+            gint64         owner_id,
+            GPtrArray     *genres,
+            GError       **error)
+{
+  gboolean movie = kind == SSV_MEDIA_KIND_MOVIE;
+
+  /* No genres from the source: keep those enrichment may have found. */
+  if (genres == NULL || genres->len == 0)
+    return TRUE;
+
+  if (!step_stmt (db, movie ? "DELETE FROM movie_genres WHERE movie_id = ?"
+                            : "DELETE FROM show_genres WHERE show_id = ?",
+                  error, owner_id, END_ARGS))
+    return FALSE;
+
+  for (guint i = 0; i < genres->len; i++)
+    {
+      const char *name = g_ptr_array_index (genres, i);
+      g_autoptr(SsvStmt) find = NULL;
+      gint64 genre_id;
+      int rc;
+
+      {
+        g_autoptr(SsvStmt) add = ssv_database_prepare (db,
+          "INSERT INTO genres (name) VALUES (?) ON CONFLICT (name) DO NOTHING", error);
+        if (add == NULL)
+          return FALSE;
+        sqlite3_bind_text (add, 1, name, -1, SQLITE_STATIC);
+        if (!ssv_stmt_step_done (add, error))
+          return FALSE;
+      }
+
+      find = ssv_database_prepare (db, "SELECT id FROM genres WHERE name = ?", error);
+      if (find == NULL)
+        return FALSE;
+      sqlite3_bind_text (find, 1, name, -1, SQLITE_STATIC);
+      rc = ssv_stmt_step (find, error);
+      if (rc != SQLITE_ROW)
+        {
+          if (rc == SQLITE_DONE)
+            g_set_error (error, SSV_ERROR, SSV_ERROR_DATABASE, "genre %s vanished", name);
+          return FALSE;
+        }
+      genre_id = sqlite3_column_int64 (find, 0);
+
+      if (!step_stmt (db, movie ? "INSERT OR IGNORE INTO movie_genres (movie_id, genre_id) VALUES (?, ?)"
+                                : "INSERT OR IGNORE INTO show_genres (show_id, genre_id) VALUES (?, ?)",
+                      error, owner_id, genre_id, END_ARGS))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef enum
+{
+  UPSERT_UNCHANGED,
+  UPSERT_ADDED,
+  UPSERT_UPDATED,
+} UpsertResult;
+
+static void
+count_result (SsvWriteCounts *counts,
+              UpsertResult    result)
+{
+  if (counts == NULL)
+    return;
+
+  switch (result)
+    {
+    case UPSERT_ADDED:
+      counts->added++;
+      break;
+    case UPSERT_UPDATED:
+      counts->updated++;
+      break;
+    case UPSERT_UNCHANGED:
+    default:
+      counts->unchanged++;
+      break;
+    }
+}
+
+/* One movie or show row (with a movie's files and either's genres). */
+static gboolean
+upsert_title (SsvDatabase         *db,
+              gint64               server_row,
+              const SsvMediaItem  *item,
+              gint64              *id_out,
+              UpsertResult        *result,
+              GError             **error)
+{
+  gboolean movie = item->kind == SSV_MEDIA_KIND_MOVIE;
+  gint64 hash = item_hash (item);
+  gint64 id = 0;
+  gboolean found = FALSE;
+
+  {
+    g_autoptr(SsvStmt) find = ssv_database_prepare (db, movie
+      ? "SELECT id, scan_hash FROM movies WHERE server_source = ? AND server_id = ?"
+      : "SELECT id, scan_hash FROM shows WHERE server_source = ? AND server_id = ?", error);
+    int rc;
+
+    if (find == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (find, 1, server_row);
+    sqlite3_bind_text (find, 2, item->server_id, -1, SQLITE_STATIC);
+    rc = ssv_stmt_step (find, error);
+    if (rc == SQLITE_ROW)
+      {
+        found = TRUE;
+        id = sqlite3_column_int64 (find, 0);
+        if (sqlite3_column_type (find, 1) != SQLITE_NULL && sqlite3_column_int64 (find, 1) == hash)
+          {
+            *id_out = id;
+            *result = UPSERT_UNCHANGED;
+            return TRUE;
+          }
+      }
+    else if (rc != SQLITE_DONE)
+      return FALSE;
+  }
+
+  {
+    g_autoptr(SsvStmt) write = ssv_database_prepare (db, found ? (movie ? movie_update_sql : show_update_sql)
+                                                               : (movie ? movie_insert_sql : show_insert_sql),
+                                                     error);
+    if (write == NULL)
+      return FALSE;
+
+    bind_title (write, server_row, item, hash);
+    if (found)
+      sqlite3_bind_int64 (write, 29, id);
+    if (!ssv_stmt_step_done (write, error))
+      return FALSE;
+  }
+
+  if (!found)
+    id = ssv_database_last_insert_rowid (db);
+
+  if (movie && !sync_files (db, SSV_MEDIA_KIND_MOVIE, id, server_row, item->files, error))
+    return FALSE;
+  if (!set_genres (db, item->kind, id, item->genres, error))
+    return FALSE;
+
+  *id_out = id;
+  *result = found ? UPSERT_UPDATED : UPSERT_ADDED;
+  return TRUE;
+}
+
+static void
+add_problem (GPtrArray          *problems,
+             const SsvMediaItem *item,
+             const char         *message)
+{
+  if (problems == NULL)
+    return;
+
+  g_ptr_array_add (problems,
+                   g_strdup_printf ("“%s” (%s): %s",
+                                    item->title ? item->title : _("untitled"),
+                                    item->server_id ? item->server_id : "?", message));
+}
+
+static gboolean
+savepoint (SsvDatabase  *db,
+           const char   *sql,
+           GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, sql, error);
+
+  return stmt != NULL && ssv_stmt_step_done (stmt, error);
+}
+
+static void
+rollback_savepoint (SsvDatabase *db)
+{
+  savepoint (db, "ROLLBACK TO item", NULL);
+  savepoint (db, "RELEASE item", NULL);
+}
+
+/**
+ * ssv_library_store_save_titles:
+ * @items: (element-type SsvMediaItem): one page of movies or shows
+ * @seen: (nullable): server ids of every item read, for a prune later
+ * @problems: (element-type utf8): gets a line for each item that was skipped
+ *
+ * Writes a page in one transaction. An item that cannot be written is rolled
+ * back alone, reported in @problems, and the rest go on.
+ *
+ * Returns: %FALSE only when the page as a whole could not be written
+ */
+gboolean
+ssv_library_store_save_titles (SsvLibraryStore  *self,
+                               gint64            server_row,
+                               GPtrArray        *items,
+                               GHashTable       *seen,
+                               SsvWriteCounts   *counts,
+                               GPtrArray        *problems,
+                               GError          **error)
+{
+  SsvDatabase *db = get_db (self);
+
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const SsvMediaItem *item = g_ptr_array_index (items, i);
+      g_autoptr(GError) item_error = NULL;
+      UpsertResult result;
+      gint64 id;
+
+      if (item->problem != NULL)
+        {
+          add_problem (problems, item, item->problem);
+          if (counts != NULL)
+            counts->skipped++;
+          continue;
+        }
+
+      if (seen != NULL)
+        g_hash_table_add (seen, g_strdup (item->server_id));
+
+      if (!savepoint (db, "SAVEPOINT item", error))
+        goto failed;
+
+      if (!upsert_title (db, server_row, item, &id, &result, &item_error))
+        {
+          rollback_savepoint (db);
+          add_problem (problems, item, item_error->message);
+          if (counts != NULL)
+            counts->skipped++;
+          continue;
+        }
+
+      if (!savepoint (db, "RELEASE item", error))
+        goto failed;
+      count_result (counts, result);
+    }
+
+  return ssv_database_commit (db, error);
+
+failed:
+  ssv_database_rollback (db);
+  return FALSE;
+}
+
+static gboolean
+upsert_season (SsvDatabase           *db,
+               gint64                 show_id,
+               const SsvMediaSeason  *season,
+               GError               **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  stmt = ssv_database_prepare (db,
+    "INSERT INTO seasons (show_id, season_number, server_id, title, overview, air_date, poster_url,"
+    " episode_count, scan_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    " ON CONFLICT (show_id, season_number) DO UPDATE SET"
+    " server_id = coalesce (excluded.server_id, server_id), title = coalesce (excluded.title, title),"
+    " overview = coalesce (excluded.overview, overview), air_date = coalesce (excluded.air_date, air_date),"
+    " poster_url = coalesce (excluded.poster_url, poster_url), episode_count = excluded.episode_count,"
+    " scan_hash = excluded.scan_hash"
+    " WHERE scan_hash IS NOT excluded.scan_hash",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, show_id);
+  sqlite3_bind_int (stmt, 2, season->season_number);
+  ssv_stmt_bind_text (stmt, 3, season->server_id);
+  ssv_stmt_bind_text (stmt, 4, season->title);
+  ssv_stmt_bind_text (stmt, 5, season->overview);
+  ssv_stmt_bind_text (stmt, 6, season->air_date);
+  ssv_stmt_bind_text (stmt, 7, season->poster_url);
+  sqlite3_bind_int (stmt, 8, season->episode_count);
+  sqlite3_bind_int64 (stmt, 9, season_hash (season));
+
+  return ssv_stmt_step_done (stmt, error);
+}
+
+static gboolean
+upsert_episode (SsvDatabase         *db,
+                gint64               show_id,
+                gint64               server_row,
+                const SsvMediaItem  *item,
+                int                  number,
+                gint64              *id_out,
+                UpsertResult        *result,
+                GError             **error)
+{
+  gint64 hash = item_hash (item) ^ ((gint64) number * (gint64) FNV_PRIME) ^ show_id;
+  gboolean found = FALSE;
+  gint64 id = 0;
+
+  {
+    g_autoptr(SsvStmt) find = ssv_database_prepare (db,
+      "SELECT id, scan_hash FROM episodes WHERE show_id = ? AND season_number = ? AND episode_number = ?",
+      error);
+    int rc;
+
+    if (find == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (find, 1, show_id);
+    sqlite3_bind_int (find, 2, item->season_number);
+    sqlite3_bind_int (find, 3, number);
+    rc = ssv_stmt_step (find, error);
+    if (rc == SQLITE_ROW)
+      {
+        found = TRUE;
+        id = sqlite3_column_int64 (find, 0);
+        if (sqlite3_column_type (find, 1) != SQLITE_NULL && sqlite3_column_int64 (find, 1) == hash)
+          {
+            *id_out = id;
+            *result = UPSERT_UNCHANGED;
+            return TRUE;
+          }
+      }
+    else if (rc != SQLITE_DONE)
+      return FALSE;
+  }
+
+  {
+    g_autoptr(SsvStmt) write = ssv_database_prepare (db, found
+      ? "UPDATE episodes SET server_source = ?4, server_id = ?5, " KEEP ("title", 6) ", "
+        KEEP ("overview", 7) ", " KEEP ("air_date", 8) ", " KEEP ("runtime_minutes", 9) ", "
+        KEEP ("rating", 10) ", " KEEP ("still_url", 11) ", " KEEP ("tmdb_id", 12) ", "
+        KEEP ("tvdb_id", 13) ", " KEEP ("imdb_id", 14) ", watched = ?15, play_count = ?16, "
+        "resume_position_s = ?17, added_at = coalesce (?18, added_at), scan_hash = ?19 WHERE id = ?20"
+      : "INSERT INTO episodes (show_id, season_number, episode_number, server_source, server_id, title,"
+        " overview, air_date, runtime_minutes, rating, still_url, tmdb_id, tvdb_id, imdb_id, watched,"
+        " play_count, resume_position_s, added_at, scan_hash)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+      error);
+
+    if (write == NULL)
+      return FALSE;
+
+    sqlite3_bind_int64 (write, 1, show_id);
+    sqlite3_bind_int (write, 2, item->season_number);
+    sqlite3_bind_int (write, 3, number);
+    sqlite3_bind_int64 (write, 4, server_row);
+    ssv_stmt_bind_text (write, 5, item->server_id);
+    ssv_stmt_bind_text (write, 6, item->title);
+    ssv_stmt_bind_text (write, 7, item->overview);
+    ssv_stmt_bind_text (write, 8, item->release_date);
+    bind_int_or_null (write, 9, item->runtime_minutes);
+    bind_double_or_null (write, 10, item->community_rating);
+    ssv_stmt_bind_text (write, 11, item->poster_url);
+    bind_int_or_null (write, 12, item->tmdb_id);
+    bind_int_or_null (write, 13, item->tvdb_id);
+    ssv_stmt_bind_text (write, 14, item->imdb_id);
+    sqlite3_bind_int (write, 15, item->watched ? 1 : 0);
+    sqlite3_bind_int (write, 16, item->play_count);
+    ssv_stmt_bind_int64_or_null (write, 17, item->resume_position_s, item->resume_position_s > 0);
+    bind_int_or_null (write, 18, item->added_at);
+    sqlite3_bind_int64 (write, 19, hash);
+    if (found)
+      sqlite3_bind_int64 (write, 20, id);
+    if (!ssv_stmt_step_done (write, error))
+      return FALSE;
+  }
+
+  if (!found)
+    id = ssv_database_last_insert_rowid (db);
+
+  if (!sync_files (db, SSV_MEDIA_KIND_EPISODE, id, server_row, item->files, error))
+    return FALSE;
+
+  *id_out = id;
+  *result = found ? UPSERT_UPDATED : UPSERT_ADDED;
+  return TRUE;
+}
+
+/* Seasons the source listed, plus any its episodes name that it did not. */
+static GPtrArray *
+merged_seasons (const SsvShowTree *tree)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  GPtrArray *seasons = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_season_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < tree->episodes->len; i++)
+    {
+      const SsvMediaItem *episode = g_ptr_array_index (tree->episodes, i);
+      int n;
+
+      if (episode->problem != NULL || episode->season_number < 0)
+        continue;
+      n = GPOINTER_TO_INT (g_hash_table_lookup (counts, GINT_TO_POINTER (episode->season_number + 1)));
+      n += episode->episode_number_end > episode->episode_number
+           ? episode->episode_number_end - episode->episode_number + 1 : 1;
+      g_hash_table_insert (counts, GINT_TO_POINTER (episode->season_number + 1), GINT_TO_POINTER (n));
+    }
+
+  for (guint i = 0; i < tree->seasons->len; i++)
+    {
+      const SsvMediaSeason *season = g_ptr_array_index (tree->seasons, i);
+      SsvMediaSeason *copy = ssv_media_season_new (season->season_number);
+      gpointer known = g_hash_table_lookup (counts, GINT_TO_POINTER (season->season_number + 1));
+
+      copy->server_id = g_strdup (season->server_id);
+      copy->title = g_strdup (season->title);
+      copy->overview = g_strdup (season->overview);
+      copy->poster_url = g_strdup (season->poster_url);
+      copy->air_date = g_strdup (season->air_date);
+      copy->episode_count = known ? GPOINTER_TO_INT (known) : season->episode_count;
+      g_ptr_array_add (seasons, copy);
+      g_hash_table_remove (counts, GINT_TO_POINTER (season->season_number + 1));
+    }
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      SsvMediaSeason *season = ssv_media_season_new (GPOINTER_TO_INT (key) - 1);
+
+      season->episode_count = GPOINTER_TO_INT (value);
+      g_ptr_array_add (seasons, season);
+    }
+
+  return seasons;
+}
+
+/* Deep scans only: episodes of the show the source no longer lists. */
+static gboolean
+prune_episodes (SsvDatabase     *db,
+                gint64           show_id,
+                const char      *show_title,
+                GHashTable      *present,
+                SsvWriteCounts  *counts,
+                GPtrArray       *problems,
+                GError         **error)
+{
+  g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(SsvStmt) stmt = NULL;
+  guint total = 0;
+  int rc;
+
+  stmt = ssv_database_prepare (db,
+                               "SELECT id, season_number, episode_number FROM episodes WHERE show_id = ?",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, show_id);
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      char key[32];
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      total++;
+      g_snprintf (key, sizeof key, "%d:%d", sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2));
+      if (!g_hash_table_contains (present, key))
+        g_array_append_val (stale, id);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  g_clear_pointer (&stmt, ssv_stmt_release);
+
+  if (stale->len == 0)
+    return TRUE;
+
+  /* A server that suddenly lists none (or few) of a show's many episodes is
+   * more likely broken than the episodes gone. */
+  if (g_hash_table_size (present) == 0 || (total > 100 && stale->len * 2 > total))
+    {
+      if (problems != NULL)
+        g_ptr_array_add (problems,
+                         g_strdup_printf (_("“%s”: not removing %u of %u episodes; the server listed too few. "
+                                            "Check the server, then scan again."),
+                                          show_title, stale->len, total));
+      return TRUE;
+    }
+
+  for (guint i = 0; i < stale->len; i++)
+    if (!step_stmt (db, "DELETE FROM episodes WHERE id = ?", error, g_array_index (stale, gint64, i), END_ARGS))
+      return FALSE;
+
+  if (counts != NULL)
+    counts->removed += stale->len;
+
+  return TRUE;
+}
+
+/**
+ * ssv_library_store_save_show_tree:
+ * @show: (nullable): the show as the source listed it, or %NULL to leave the
+ *   show row as it is and write only its seasons and episodes
+ * @show_server_id: the show's id on the source (used when @show is %NULL)
+ * @tree: (nullable): its seasons and episodes, or %NULL when they could not be
+ *   read: the show row is written and its stored episodes are left alone
+ * @prune: remove stored episodes the tree does not have (deep scans)
+ *
+ * One transaction for the show, its seasons and its episodes. A bad episode is
+ * rolled back alone and reported in @problems.
+ *
+ * Returns: %FALSE only when nothing of the tree could be written
+ */
+gboolean
+ssv_library_store_save_show_tree (SsvLibraryStore     *self,
+                                  gint64               server_row,
+                                  const SsvMediaItem  *show,
+                                  const char          *show_server_id,
+                                  const SsvShowTree   *tree,
+                                  gboolean             prune,
+                                  SsvWriteCounts      *counts,
+                                  GPtrArray           *problems,
+                                  GError             **error)
+{
+  SsvDatabase *db = get_db (self);
+  g_autoptr(GError) show_error = NULL;
+  g_autoptr(GPtrArray) seasons = NULL;
+  g_autoptr(GHashTable) present = NULL;
+  g_autofree char *stored_title = NULL;
+  UpsertResult result;
+  gint64 show_id = 0;
+
+  if (show != NULL && show->problem != NULL)
+    {
+      add_problem (problems, show, show->problem);
+      if (counts != NULL)
+        counts->skipped++;
+      return TRUE;
+    }
+
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+
+  if (show != NULL)
+    {
+      if (!upsert_title (db, server_row, show, &show_id, &result, &show_error))
+        {
+          ssv_database_rollback (db);
+          add_problem (problems, show, show_error->message);
+          if (counts != NULL)
+            counts->skipped++;
+          return TRUE;
+        }
+      count_result (counts, result);
+    }
+  else
+    {
+      g_autoptr(SsvStmt) find = ssv_database_prepare (db,
+        "SELECT id, title FROM shows WHERE server_source = ? AND server_id = ?", error);
+      int rc;
+
+      if (find == NULL)
+        goto failed;
+      sqlite3_bind_int64 (find, 1, server_row);
+      sqlite3_bind_text (find, 2, show_server_id, -1, SQLITE_STATIC);
+      rc = ssv_stmt_step (find, error);
+      if (rc == SQLITE_ROW)
+        {
+          show_id = sqlite3_column_int64 (find, 0);
+          stored_title = ssv_stmt_dup_text (find, 1);
+        }
+      else if (rc != SQLITE_DONE)
+        goto failed;
+      else
+        {
+          /* Episodes of a show the library does not have yet: the next full
+           * scan brings the show with them. */
+          ssv_database_rollback (db);
+          if (problems != NULL)
+            g_ptr_array_add (problems, g_strdup_printf (_("Episodes of an unknown show (%s) were not stored; "
+                                                          "a full scan brings them in."), show_server_id));
+          if (counts != NULL)
+            counts->skipped++;
+          return TRUE;
+        }
+    }
+
+  if (tree == NULL)
+    return ssv_database_commit (db, error);
+
+  seasons = merged_seasons (tree);
+  for (guint i = 0; i < seasons->len; i++)
+    if (!upsert_season (db, show_id, g_ptr_array_index (seasons, i), error))
+      goto failed;
+
+  present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < tree->episodes->len; i++)
+    {
+      const SsvMediaItem *episode = g_ptr_array_index (tree->episodes, i);
+      int last = MAX (episode->episode_number, episode->episode_number_end);
+      g_autoptr(GError) episode_error = NULL;
+      gboolean ok = TRUE;
+      guint added = 0, updated = 0, unchanged = 0;
+
+      if (episode->problem != NULL)
+        {
+          add_problem (problems, episode, episode->problem);
+          if (counts != NULL)
+            counts->skipped++;
+          continue;
+        }
+
+      if (!savepoint (db, "SAVEPOINT item", error))
+        goto failed;
+
+      /* A two-episode file is two rows, each with the file. */
+      for (int number = episode->episode_number; ok && number <= last; number++)
+        {
+          gint64 episode_id;
+
+          ok = upsert_episode (db, show_id, server_row, episode, number, &episode_id, &result, &episode_error);
+          if (ok)
+            {
+              added += result == UPSERT_ADDED;
+              updated += result == UPSERT_UPDATED;
+              unchanged += result == UPSERT_UNCHANGED;
+            }
+        }
+
+      if (!ok)
+        {
+          rollback_savepoint (db);
+          add_problem (problems, episode, episode_error->message);
+          if (counts != NULL)
+            counts->skipped++;
+          continue;
+        }
+
+      if (!savepoint (db, "RELEASE item", error))
+        goto failed;
+
+      for (int number = episode->episode_number; number <= last; number++)
+        g_hash_table_add (present, g_strdup_printf ("%d:%d", episode->season_number, number));
+      if (counts != NULL)
+        {
+          counts->added += added;
+          counts->updated += updated;
+          counts->unchanged += unchanged;
+        }
+    }
+
+  if (prune && !prune_episodes (db, show_id, show ? show->title : stored_title, present,
+                                counts, problems, error))
+    goto failed;
+
+  return ssv_database_commit (db, error);
+
+failed:
+  ssv_database_rollback (db);
+  return FALSE;
+}
+
+gint64
+ssv_library_store_count_titles (SsvLibraryStore  *self,
+                                SsvMediaKind      kind,
+                                gint64            server_row,
+                                const char       *library_key,
+                                GError          **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  stmt = ssv_database_prepare (get_db (self), kind == SSV_MEDIA_KIND_MOVIE
+    ? "SELECT count(*) FROM movies WHERE server_source = ? AND library_key IS ?"
+    : "SELECT count(*) FROM shows WHERE server_source = ? AND library_key IS ?", error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, server_row);
+  ssv_stmt_bind_text (stmt, 2, library_key);
+  if (ssv_stmt_step (stmt, error) != SQLITE_ROW)
+    return -1;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * ssv_library_store_prune_titles:
+ * @seen: the server ids a complete listing of the library returned
+ * @removed: (out): how many titles went
+ *
+ * Removes the library's titles the listing did not have, in one transaction.
+ * Refuses (%SSV_ERROR_REFUSED, nothing removed) when that would take more than
+ * half of a library of over 100 titles: a server that half-answered is more
+ * likely than half a library deleted.
+ */
+gboolean
+ssv_library_store_prune_titles (SsvLibraryStore  *self,
+                                SsvMediaKind      kind,
+                                gint64            server_row,
+                                const char       *library_key,
+                                GHashTable       *seen,
+                                guint            *removed,
+                                GError          **error)
+{
+  SsvDatabase *db = get_db (self);
+  g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean movie = kind == SSV_MEDIA_KIND_MOVIE;
+  guint total = 0;
+
+  *removed = 0;
+
+  {
+    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, movie
+      ? "SELECT id, server_id FROM movies WHERE server_source = ? AND library_key IS ?"
+      : "SELECT id, server_id FROM shows WHERE server_source = ? AND library_key IS ?", error);
+    int rc;
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, server_row);
+    ssv_stmt_bind_text (stmt, 2, library_key);
+    while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+      {
+        total++;
+        if (!g_hash_table_contains (seen, ssv_stmt_column_text (stmt, 1)))
+          {
+            gint64 id = sqlite3_column_int64 (stmt, 0);
+            g_array_append_val (stale, id);
+          }
+      }
+    if (rc != SQLITE_DONE)
+      return FALSE;
+  }
+
+  if (stale->len == 0)
+    return TRUE;
+
+  if (total > 100 && stale->len * 2 > total)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_REFUSED,
+                   _("Not removing %u of %u titles: more than half of the library would go. "
+                     "Check the server, then scan again."),
+                   stale->len, total);
+      return FALSE;
+    }
+
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+
+  for (guint i = 0; i < stale->len; i++)
+    if (!step_stmt (db, movie ? "DELETE FROM movies WHERE id = ?" : "DELETE FROM shows WHERE id = ?",
+                    error, g_array_index (stale, gint64, i), END_ARGS))
+      {
+        ssv_database_rollback (db);
+        return FALSE;
+      }
+
+  if (!ssv_database_commit (db, error))
+    return FALSE;
+
+  *removed = stale->len;
+  return TRUE;
+}
+
+/* ---- reads ----------------------------------------------------------------- */
+
+static double
+column_rating (SsvStmt *stmt,
+               int      column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? -1.0 : sqlite3_column_double (stmt, column);
+}
+
+/* Grids sort with strcmp() on a collation key: articles ignored, numbers in
+ * numeric order ("Part 2" before "Part 10"). */
+static char *
+sort_key (SsvStmt *stmt,
+          int      sort_column,
+          int      title_column)
+{
+  const char *form = ssv_stmt_column_text (stmt, sort_column);
+
+  return ssv_sort_title (form ? form : ssv_stmt_column_text (stmt, title_column));
+}
+
+#define MOVIE_COLUMNS \
+  "m.id, m.title, m.sort_title, m.original_title, m.year, m.overview, m.tagline, m.content_rating," \
+  " m.runtime_minutes, m.release_date, m.studio, m.community_rating, m.critic_rating, m.tmdb_id," \
+  " m.imdb_id, m.tvdb_id, m.poster_url, m.backdrop_url, m.logo_url, m.watched, m.play_count," \
+  " m.resume_position_s, m.added_at," \
+  " EXISTS (SELECT 1 FROM media_files f WHERE f.movie_id = m.id)," \
+  " (SELECT group_concat (g.name, ', ') FROM movie_genres mg JOIN genres g ON g.id = mg.genre_id" \
+  "   WHERE mg.movie_id = m.id)," \
+  " (SELECT name FROM servers s WHERE s.id = m.server_source)"
+
+static SsvMovie *
+movie_from_row (SsvStmt  *stmt,
+                gboolean  with_overview)
+{
+  SsvMovie *movie = ssv_movie_new ();
+
+  movie->id = sqlite3_column_int64 (stmt, 0);
+  movie->title = ssv_stmt_dup_text (stmt, 1);
+  movie->sort_title = sort_key (stmt, 2, 1);
+  movie->original_title = ssv_stmt_dup_text (stmt, 3);
+  movie->year = sqlite3_column_int (stmt, 4);
+  if (with_overview)
+    {
+      movie->overview = ssv_stmt_dup_text (stmt, 5);
+      movie->tagline = ssv_stmt_dup_text (stmt, 6);
+    }
+  movie->content_rating = ssv_stmt_dup_text (stmt, 7);
+  movie->runtime_minutes = sqlite3_column_int (stmt, 8);
+  movie->release_date = ssv_stmt_dup_text (stmt, 9);
+  movie->studio = ssv_stmt_dup_text (stmt, 10);
+  movie->community_rating = column_rating (stmt, 11);
+  movie->critic_rating = column_rating (stmt, 12);
+  movie->tmdb_id = sqlite3_column_int64 (stmt, 13);
+  movie->imdb_id = ssv_stmt_dup_text (stmt, 14);
+  movie->tvdb_id = sqlite3_column_int64 (stmt, 15);
+  movie->poster_url = ssv_stmt_dup_text (stmt, 16);
+  movie->backdrop_url = ssv_stmt_dup_text (stmt, 17);
+  movie->logo_url = ssv_stmt_dup_text (stmt, 18);
+  movie->watched = sqlite3_column_int (stmt, 19) != 0;
+  movie->play_count = sqlite3_column_int (stmt, 20);
+  movie->resume_position = sqlite3_column_int64 (stmt, 21);
+  movie->added_at = sqlite3_column_int64 (stmt, 22);
+  movie->has_file = sqlite3_column_int (stmt, 23) != 0;
+  movie->genres = ssv_stmt_dup_text (stmt, 24);
+  movie->server_name = ssv_stmt_dup_text (stmt, 25);
+
+  return movie;
+}
+
+/**
+ * ssv_library_store_list_movies:
+ *
+ * Every movie, for the grid (overviews are left out; the detail page loads them).
+ *
+ * Returns: (transfer full) (element-type SsvMovie): the movies
+ */
+GPtrArray *
+ssv_library_store_list_movies (SsvLibraryStore  *self,
+                               GError          **error)
+{
+  g_autoptr(GPtrArray) movies = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SsvStmt) stmt = NULL;
+  int rc;
+
+  stmt = ssv_database_prepare (get_db (self), "SELECT " MOVIE_COLUMNS " FROM movies m", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (movies, movie_from_row (stmt, FALSE));
+
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_steal_pointer (&movies);
+}
+
+#define SHOW_COLUMNS \
+  "s.id, s.title, s.sort_title, s.original_title, s.year, s.overview, s.tagline, s.content_rating," \
+  " s.status, s.network, s.first_air_date, s.last_air_date, s.runtime_minutes, s.community_rating," \
+  " s.critic_rating, s.tmdb_id, s.tvdb_id, s.imdb_id, s.poster_url, s.backdrop_url, s.logo_url," \
+  " s.added_at, coalesce (e.episodes, 0), coalesce (e.watched, 0), coalesce (e.seasons, 0)," \
+  " coalesce (e.with_files, 0)," \
+  " (SELECT group_concat (g.name, ', ') FROM show_genres sg JOIN genres g ON g.id = sg.genre_id" \
+  "   WHERE sg.show_id = s.id)," \
+  " (SELECT name FROM servers v WHERE v.id = s.server_source)"
+
+#define SHOW_ROLLUP \
+  "(SELECT show_id, count(*) AS episodes, sum (watched) AS watched," \
+  "  count (DISTINCT season_number) AS seasons," \
+  "  sum (EXISTS (SELECT 1 FROM media_files f WHERE f.episode_id = episodes.id)) AS with_files" \
+  " FROM episodes GROUP BY show_id)"
+
+static SsvShow *
+show_from_row (SsvStmt  *stmt,
+               gboolean  with_overview)
+{
+  SsvShow *show = ssv_show_new ();
+
+  show->id = sqlite3_column_int64 (stmt, 0);
+  show->title = ssv_stmt_dup_text (stmt, 1);
+  show->sort_title = sort_key (stmt, 2, 1);
+  show->original_title = ssv_stmt_dup_text (stmt, 3);
+  show->year = sqlite3_column_int (stmt, 4);
+  if (with_overview)
+    {
+      show->overview = ssv_stmt_dup_text (stmt, 5);
+      show->tagline = ssv_stmt_dup_text (stmt, 6);
+    }
+  show->content_rating = ssv_stmt_dup_text (stmt, 7);
+  show->status = ssv_stmt_dup_text (stmt, 8);
+  show->network = ssv_stmt_dup_text (stmt, 9);
+  show->first_air_date = ssv_stmt_dup_text (stmt, 10);
+  show->last_air_date = ssv_stmt_dup_text (stmt, 11);
+  show->runtime_minutes = sqlite3_column_int (stmt, 12);
+  show->community_rating = column_rating (stmt, 13);
+  show->critic_rating = column_rating (stmt, 14);
+  show->tmdb_id = sqlite3_column_int64 (stmt, 15);
+  show->tvdb_id = sqlite3_column_int64 (stmt, 16);
+  show->imdb_id = ssv_stmt_dup_text (stmt, 17);
+  show->poster_url = ssv_stmt_dup_text (stmt, 18);
+  show->backdrop_url = ssv_stmt_dup_text (stmt, 19);
+  show->logo_url = ssv_stmt_dup_text (stmt, 20);
+  show->added_at = sqlite3_column_int64 (stmt, 21);
+  show->episode_count = sqlite3_column_int (stmt, 22);
+  show->watched_count = sqlite3_column_int (stmt, 23);
+  show->season_count = sqlite3_column_int (stmt, 24);
+  show->has_file = sqlite3_column_int (stmt, 25) > 0;
+  show->watched = show->episode_count > 0 && show->watched_count >= show->episode_count;
+  show->genres = ssv_stmt_dup_text (stmt, 26);
+  show->server_name = ssv_stmt_dup_text (stmt, 27);
+
+  return show;
+}
+
+/**
+ * ssv_library_store_list_shows:
+ *
+ * Returns: (transfer full) (element-type SsvShow): every show, with episode roll-ups
+ */
+GPtrArray *
+ssv_library_store_list_shows (SsvLibraryStore  *self,
+                              GError          **error)
+{
+  g_autoptr(GPtrArray) shows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SsvStmt) stmt = NULL;
+  int rc;
+
+  stmt = ssv_database_prepare (get_db (self),
+                               "SELECT " SHOW_COLUMNS " FROM shows s LEFT JOIN " SHOW_ROLLUP " e"
+                               " ON e.show_id = s.id",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (shows, show_from_row (stmt, FALSE));
+
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  return g_steal_pointer (&shows);
+}
+
+void
+ssv_title_detail_free (SsvTitleDetail *detail)
+{
+  if (detail == NULL)
+    return;
+
+  g_clear_object (&detail->title);
+  g_clear_pointer (&detail->files, g_ptr_array_unref);
+  g_clear_pointer (&detail->seasons, g_ptr_array_unref);
+  g_clear_pointer (&detail->episodes, g_ptr_array_unref);
+  g_free (detail);
+}
+
+static gboolean
+load_files (SsvDatabase     *db,
+            gint64           movie_id,
+            GPtrArray       *files,
+            GError         **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+  int rc;
+
+  stmt = ssv_database_prepare (db,
+                               "SELECT server_id, path, size_bytes, container, video_codec, video_height,"
+                               " video_range, audio_codec, audio_channels, duration_s, added_at"
+                               " FROM media_files WHERE movie_id = ? ORDER BY path",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, movie_id);
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      SsvMediaFile *file = ssv_media_file_new ();
+
+      file->server_id = ssv_stmt_dup_text (stmt, 0);
+      file->path = ssv_stmt_dup_text (stmt, 1);
+      file->size_bytes = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 2);
+      file->container = ssv_stmt_dup_text (stmt, 3);
+      file->video_codec = ssv_stmt_dup_text (stmt, 4);
+      file->video_height = sqlite3_column_int (stmt, 5);
+      file->video_range = ssv_stmt_dup_text (stmt, 6);
+      file->audio_codec = ssv_stmt_dup_text (stmt, 7);
+      file->audio_channels = sqlite3_column_int (stmt, 8);
+      file->duration_s = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 9);
+      file->added_at = sqlite3_column_int64 (stmt, 10);
+      g_ptr_array_add (files, file);
+    }
+
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+load_seasons (SsvDatabase  *db,
+              gint64        show_id,
+              GPtrArray    *seasons,
+              GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+  int rc;
+
+  stmt = ssv_database_prepare (db,
+    "SELECT s.id, s.season_number, s.title, s.overview, s.air_date, s.poster_url,"
+    " (SELECT count(*) FROM episodes e WHERE e.show_id = s.show_id AND e.season_number = s.season_number),"
+    " (SELECT coalesce (sum (watched), 0) FROM episodes e"
+    "   WHERE e.show_id = s.show_id AND e.season_number = s.season_number)"
+    " FROM seasons s WHERE s.show_id = ? ORDER BY s.season_number = 0, s.season_number",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, show_id);
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      SsvSeason *season = ssv_season_new ();
+
+      season->id = sqlite3_column_int64 (stmt, 0);
+      season->show_id = show_id;
+      season->season_number = sqlite3_column_int (stmt, 1);
+      season->title = ssv_stmt_dup_text (stmt, 2);
+      season->overview = ssv_stmt_dup_text (stmt, 3);
+      season->air_date = ssv_stmt_dup_text (stmt, 4);
+      season->poster_url = ssv_stmt_dup_text (stmt, 5);
+      season->episode_count = sqlite3_column_int (stmt, 6);
+      season->watched_count = sqlite3_column_int (stmt, 7);
+      g_ptr_array_add (seasons, season);
+    }
+
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+load_episodes (SsvDatabase  *db,
+               gint64        show_id,
+               GPtrArray    *episodes,
+               GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+  int rc;
+
+  stmt = ssv_database_prepare (db,
+    "SELECT e.id, e.season_number, e.episode_number, e.title, e.overview, e.air_date,"
+    " e.runtime_minutes, e.still_url, e.rating, e.tmdb_id, e.tvdb_id, e.imdb_id, e.watched,"
+    " e.play_count, (SELECT path FROM media_files f WHERE f.episode_id = e.id ORDER BY path LIMIT 1)"
+    " FROM episodes e WHERE e.show_id = ? ORDER BY e.season_number = 0, e.season_number, e.episode_number",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, show_id);
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      SsvEpisode *episode = ssv_episode_new ();
+
+      episode->id = sqlite3_column_int64 (stmt, 0);
+      episode->show_id = show_id;
+      episode->season_number = sqlite3_column_int (stmt, 1);
+      episode->episode_number = sqlite3_column_int (stmt, 2);
+      episode->title = ssv_stmt_dup_text (stmt, 3);
+      episode->overview = ssv_stmt_dup_text (stmt, 4);
+      episode->air_date = ssv_stmt_dup_text (stmt, 5);
+      episode->runtime_minutes = sqlite3_column_int (stmt, 6);
+      episode->still_url = ssv_stmt_dup_text (stmt, 7);
+      episode->rating = column_rating (stmt, 8);
+      episode->tmdb_id = sqlite3_column_int64 (stmt, 9);
+      episode->tvdb_id = sqlite3_column_int64 (stmt, 10);
+      episode->imdb_id = ssv_stmt_dup_text (stmt, 11);
+      episode->watched = sqlite3_column_int (stmt, 12) != 0;
+      episode->play_count = sqlite3_column_int (stmt, 13);
+      episode->file_path = ssv_stmt_dup_text (stmt, 14);
+      episode->has_file = episode->file_path != NULL;
+      g_ptr_array_add (episodes, episode);
+    }
+
+  return rc == SQLITE_DONE;
+}
+
+/**
+ * ssv_library_store_load_title:
+ * @kind: %SSV_MEDIA_KIND_MOVIE or %SSV_MEDIA_KIND_SHOW
+ *
+ * Returns: (transfer full): the title with what its page shows, or %NULL with
+ *   %SSV_ERROR_NOT_FOUND when there is no such row
+ */
+SsvTitleDetail *
+ssv_library_store_load_title (SsvLibraryStore  *self,
+                              SsvMediaKind      kind,
+                              gint64            id,
+                              GError          **error)
+{
+  SsvDatabase *db = get_db (self);
+  g_autoptr(SsvTitleDetail) detail = g_new0 (SsvTitleDetail, 1);
+  g_autoptr(SsvStmt) stmt = NULL;
+  int rc;
+
+  detail->files = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_file_free);
+  detail->seasons = g_ptr_array_new_with_free_func (g_object_unref);
+  detail->episodes = g_ptr_array_new_with_free_func (g_object_unref);
+
+  stmt = ssv_database_prepare (db, kind == SSV_MEDIA_KIND_MOVIE
+    ? "SELECT " MOVIE_COLUMNS " FROM movies m WHERE m.id = ?"
+    : "SELECT " SHOW_COLUMNS " FROM shows s LEFT JOIN " SHOW_ROLLUP " e ON e.show_id = s.id"
+      " WHERE s.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = ssv_stmt_step (stmt, error);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND,
+                   _("This title is no longer in the library."));
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    return NULL;
+
+  if (kind == SSV_MEDIA_KIND_MOVIE)
+    detail->title = G_OBJECT (movie_from_row (stmt, TRUE));
+  else
+    detail->title = G_OBJECT (show_from_row (stmt, TRUE));
+  g_clear_pointer (&stmt, ssv_stmt_release);
+
+  if (kind == SSV_MEDIA_KIND_MOVIE)
+    {
+      if (!load_files (db, id, detail->files, error))
+        return NULL;
+    }
+  else if (!load_seasons (db, id, detail->seasons, error) ||
+           !load_episodes (db, id, detail->episodes, error))
+    return NULL;
+
+  return g_steal_pointer (&detail);
+}
+
+static gpointer
+list_movies_func (SsvStore      *store,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  return ssv_library_store_list_movies (SSV_LIBRARY_STORE (store), error);
+}
+
+static gpointer
+list_shows_func (SsvStore      *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  return ssv_library_store_list_shows (SSV_LIBRARY_STORE (store), error);
+}
+
+void
+ssv_library_store_list_movies_async (SsvLibraryStore     *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  ssv_store_run_async (SSV_STORE (self), ssv_library_store_list_movies_async,
+                       list_movies_func, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                       cancellable, callback, user_data);
+}
+
+void
+ssv_library_store_list_shows_async (SsvLibraryStore     *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  ssv_store_run_async (SSV_STORE (self), ssv_library_store_list_shows_async,
+                       list_shows_func, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                       cancellable, callback, user_data);
+}
+
+/**
+ * ssv_library_store_list_finish:
+ *
+ * Finishes ssv_library_store_list_movies_async() or _list_shows_async().
+ *
+ * Returns: (transfer full) (element-type GObject): the titles
+ */
+GPtrArray *
+ssv_library_store_list_finish (SsvLibraryStore  *self,
+                               GAsyncResult     *result,
+                               GError          **error)
+{
+  return ssv_store_run_finish (SSV_STORE (self), result, error);
+}
+
+typedef struct
+{
+  SsvMediaKind kind;
+  gint64       id;
+} LoadData;
+
+static gpointer
+load_title_func (SsvStore      *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  LoadData *load = data;
+
+  return ssv_library_store_load_title (SSV_LIBRARY_STORE (store), load->kind, load->id, error);
+}
+
+void
+ssv_library_store_load_title_async (SsvLibraryStore     *self,
+                                    SsvMediaKind         kind,
+                                    gint64               id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  LoadData *load = g_new0 (LoadData, 1);
+
+  load->kind = kind;
+  load->id = id;
+  ssv_store_run_async (SSV_STORE (self), ssv_library_store_load_title_async,
+                       load_title_func, load, g_free, (GDestroyNotify) ssv_title_detail_free,
+                       cancellable, callback, user_data);
+}
+
+SsvTitleDetail *
+ssv_library_store_load_title_finish (SsvLibraryStore  *self,
+                                     GAsyncResult     *result,
+                                     GError          **error)
+{
+  return ssv_store_run_finish (SSV_STORE (self), result, error);
 }

@@ -4,6 +4,11 @@
 #pragma once
 
 #include "ssv-store.h"
+#include "model/ssv-episode.h"
+#include "model/ssv-movie.h"
+#include "model/ssv-season.h"
+#include "model/ssv-show.h"
+#include "sources/ssv-media-item.h"
 
 G_BEGIN_DECLS
 
@@ -20,10 +25,30 @@ typedef struct
   gint64 servers;
 } SsvLibraryCounts;
 
-SsvLibraryStore  *ssv_library_store_new            (SsvDatabase       *database);
-gboolean          ssv_library_store_get_counts     (SsvLibraryStore   *self,
-                                                    SsvLibraryCounts  *counts,
-                                                    GError           **error);
+/* What a scan write did; every kind of row counts (movies, shows, episodes). */
+typedef struct
+{
+  guint added;
+  guint updated;
+  guint unchanged;
+  guint removed;
+  guint skipped;
+} SsvWriteCounts;
+
+/* A title with what its page shows: files for a movie; seasons and episodes
+ * for a show. */
+typedef struct
+{
+  GObject    *title;       /* SsvMovie or SsvShow */
+  GPtrArray  *files;       /* SsvMediaFile: the movie's, or every episode's */
+  GPtrArray  *seasons;     /* SsvSeason, by number */
+  GPtrArray  *episodes;    /* SsvEpisode, by season then number */
+} SsvTitleDetail;
+
+SsvLibraryStore  *ssv_library_store_new               (SsvDatabase       *database);
+gboolean          ssv_library_store_get_counts        (SsvLibraryStore   *self,
+                                                       SsvLibraryCounts  *counts,
+                                                       GError           **error);
 void              ssv_library_store_get_counts_async  (SsvLibraryStore     *self,
                                                        GCancellable        *cancellable,
                                                        GAsyncReadyCallback  callback,
@@ -32,5 +57,69 @@ gboolean          ssv_library_store_get_counts_finish (SsvLibraryStore   *self,
                                                        GAsyncResult      *result,
                                                        SsvLibraryCounts  *counts,
                                                        GError           **error);
+
+/* Writes of a scan (worker threads). */
+gboolean          ssv_library_store_save_titles       (SsvLibraryStore   *self,
+                                                       gint64             server_row,
+                                                       GPtrArray         *items,
+                                                       GHashTable        *seen,
+                                                       SsvWriteCounts    *counts,
+                                                       GPtrArray         *problems,
+                                                       GError           **error);
+gboolean          ssv_library_store_save_show_tree    (SsvLibraryStore   *self,
+                                                       gint64             server_row,
+                                                       const SsvMediaItem *show,
+                                                       const char        *show_server_id,
+                                                       const SsvShowTree *tree,
+                                                       gboolean           prune,
+                                                       SsvWriteCounts    *counts,
+                                                       GPtrArray         *problems,
+                                                       GError           **error);
+gint64            ssv_library_store_count_titles      (SsvLibraryStore   *self,
+                                                       SsvMediaKind       kind,
+                                                       gint64             server_row,
+                                                       const char        *library_key,
+                                                       GError           **error);
+gboolean          ssv_library_store_prune_titles      (SsvLibraryStore   *self,
+                                                       SsvMediaKind       kind,
+                                                       gint64             server_row,
+                                                       const char        *library_key,
+                                                       GHashTable        *seen,
+                                                       guint             *removed,
+                                                       GError           **error);
+char             *ssv_library_store_sort_form         (const char        *title);
+
+/* Reads for the UI (plain, and in a worker thread). */
+GPtrArray        *ssv_library_store_list_movies       (SsvLibraryStore   *self,
+                                                       GError           **error);
+GPtrArray        *ssv_library_store_list_shows        (SsvLibraryStore   *self,
+                                                       GError           **error);
+SsvTitleDetail   *ssv_library_store_load_title        (SsvLibraryStore   *self,
+                                                       SsvMediaKind       kind,
+                                                       gint64             id,
+                                                       GError           **error);
+void              ssv_library_store_list_movies_async (SsvLibraryStore     *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+void              ssv_library_store_list_shows_async  (SsvLibraryStore     *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+GPtrArray        *ssv_library_store_list_finish       (SsvLibraryStore     *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+void              ssv_library_store_load_title_async  (SsvLibraryStore     *self,
+                                                       SsvMediaKind         kind,
+                                                       gint64               id,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+SsvTitleDetail   *ssv_library_store_load_title_finish (SsvLibraryStore     *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+void              ssv_title_detail_free               (SsvTitleDetail      *detail);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvTitleDetail, ssv_title_detail_free)
 
 G_END_DECLS

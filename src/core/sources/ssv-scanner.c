@@ -1,0 +1,1289 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-scanner.c: sources → normalised items → library rows. Pages of titles are written as
+ * they arrive; show trees are fetched by a few threads and each written in one transaction. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ssv-activity-store.h"
+#include "ssv-error.h"
+#include "ssv-folder-source.h"
+#include "ssv-jellyfin-source.h"
+#include "ssv-plex-source.h"
+#include "ssv-scanner.h"
+#include "ssv-server-store.h"
+
+#define DEFAULT_FETCH_THREADS   4
+#define MAX_TREES_IN_FLIGHT     24
+/* Clocks of servers and of this machine disagree a little; look back further. */
+#define INCREMENTAL_SKEW_S      (10 * 60)
+#define MAX_LOGGED_PROBLEMS     200
+#define PUBLISH_INTERVAL_US     (50 * 1000)
+#define CHANGED_INTERVAL_US     (1000 * 1000)
+
+struct _SsvScanner
+{
+  GObject               parent_instance;
+
+  SsvDatabase          *database;
+  SsvLibraryStore      *store;
+  SsvHttp              *http;
+  SsvSecrets           *secrets;
+  GMainContext         *main_context;
+  guint                 fetch_threads;
+  SsvScanProgressFunc   progress_func;
+  gpointer              progress_data;
+
+  GMutex                lock;
+  gboolean              busy;           /* a scan holds the scanner */
+  gboolean              publish_queued;
+  gint64                last_changed_us;
+
+  /* What the scan thread wants shown; copied on the main context. */
+  gboolean              pending_running;
+  char                 *pending_phase;
+  char                 *pending_source;
+  double                pending_fraction;
+
+  /* What the main context shows (properties). */
+  gboolean              running;
+  char                 *phase;
+  char                 *source_name;
+  double                fraction;
+};
+
+G_DEFINE_FINAL_TYPE (SsvScanner, ssv_scanner, G_TYPE_OBJECT)
+G_DEFINE_BOXED_TYPE (SsvScanResult, ssv_scan_result, ssv_scan_result_copy, ssv_scan_result_free)
+
+enum {
+  PROP_0,
+  PROP_RUNNING,
+  PROP_WRITING,
+  PROP_PHASE,
+  PROP_SOURCE_NAME,
+  PROP_FRACTION,
+  N_PROPS
+};
+
+enum {
+  SCAN_STARTED,
+  SCAN_FINISHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* ---- results ---------------------------------------------------------------- */
+
+SsvScanResult *
+ssv_scan_result_new (SsvScanMode mode)
+{
+  SsvScanResult *result = g_new0 (SsvScanResult, 1);
+
+  result->mode = mode;
+  result->messages = g_ptr_array_new_with_free_func (g_free);
+  return result;
+}
+
+SsvScanResult *
+ssv_scan_result_copy (const SsvScanResult *result)
+{
+  SsvScanResult *copy = g_memdup2 (result, sizeof *result);
+
+  copy->messages = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < result->messages->len; i++)
+    g_ptr_array_add (copy->messages, g_strdup (g_ptr_array_index (result->messages, i)));
+  return copy;
+}
+
+void
+ssv_scan_result_free (SsvScanResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_clear_pointer (&result->messages, g_ptr_array_unref);
+  g_free (result);
+}
+
+/* "12 added, 3 updated, 0 removed, 1 error" */
+char *
+ssv_scan_result_dup_summary (const SsvScanResult *result)
+{
+  g_autofree char *added = g_strdup_printf (ngettext ("%u added", "%u added", result->added), result->added);
+  g_autofree char *updated = g_strdup_printf (ngettext ("%u updated", "%u updated", result->updated),
+                                              result->updated);
+  g_autofree char *removed = g_strdup_printf (ngettext ("%u removed", "%u removed", result->removed),
+                                              result->removed);
+  guint problems = result->errors + result->skipped;
+  g_autofree char *errors = g_strdup_printf (ngettext ("%u error", "%u errors", problems), problems);
+
+  /* Translators: the parts are "12 added", "3 updated", "0 removed", "1 error" */
+  return g_strdup_printf (_("%s, %s, %s, %s"), added, updated, removed, errors);
+}
+
+const char *
+ssv_scan_mode_to_string (SsvScanMode mode)
+{
+  switch (mode)
+    {
+    case SSV_SCAN_FULL:
+      return "full";
+    case SSV_SCAN_DEEP:
+      return "deep";
+    case SSV_SCAN_INCREMENTAL:
+    default:
+      return "incremental";
+    }
+}
+
+gboolean
+ssv_scan_mode_from_string (const char  *text,
+                           SsvScanMode *mode)
+{
+  if (g_strcmp0 (text, "incremental") == 0)
+    *mode = SSV_SCAN_INCREMENTAL;
+  else if (g_strcmp0 (text, "full") == 0)
+    *mode = SSV_SCAN_FULL;
+  else if (g_strcmp0 (text, "deep") == 0)
+    *mode = SSV_SCAN_DEEP;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* ---- state on the main context --------------------------------------------- */
+
+static gboolean
+publish_cb (gpointer user_data)
+{
+  SsvScanner *self = user_data;
+  gboolean running;
+  g_autofree char *phase = NULL;
+  g_autofree char *source = NULL;
+  double fraction;
+
+  g_mutex_lock (&self->lock);
+  self->publish_queued = FALSE;
+  running = self->pending_running;
+  phase = g_strdup (self->pending_phase);
+  source = g_strdup (self->pending_source);
+  fraction = self->pending_fraction;
+  g_mutex_unlock (&self->lock);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->running != running)
+    {
+      self->running = running;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITING]);
+    }
+  if (g_strcmp0 (self->phase, phase) != 0)
+    {
+      g_free (self->phase);
+      self->phase = g_steal_pointer (&phase);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE]);
+    }
+  if (g_strcmp0 (self->source_name, source) != 0)
+    {
+      g_free (self->source_name);
+      self->source_name = g_steal_pointer (&source);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_NAME]);
+    }
+  if (self->fraction != fraction)
+    {
+      self->fraction = fraction;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Hands the state to the main context; many calls in a row become one notify. */
+static void
+publish (SsvScanner *self,
+         gboolean    running,
+         const char *phase,
+         const char *source,
+         double      fraction)
+{
+  gboolean queue;
+
+  g_mutex_lock (&self->lock);
+  self->pending_running = running;
+  g_free (self->pending_phase);
+  self->pending_phase = g_strdup (phase);
+  g_free (self->pending_source);
+  self->pending_source = g_strdup (source);
+  self->pending_fraction = fraction;
+  queue = !self->publish_queued;
+  self->publish_queued = TRUE;
+  g_mutex_unlock (&self->lock);
+
+  if (queue)
+    g_main_context_invoke_full (self->main_context, G_PRIORITY_DEFAULT, publish_cb,
+                                g_object_ref (self), g_object_unref);
+}
+
+typedef struct
+{
+  SsvScanner    *scanner;
+  SsvScanResult *result;
+} SignalData;
+
+static gboolean
+emit_started_cb (gpointer user_data)
+{
+  g_signal_emit (user_data, signals[SCAN_STARTED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+emit_finished_cb (gpointer user_data)
+{
+  SignalData *data = user_data;
+
+  g_signal_emit (data->scanner, signals[SCAN_FINISHED], 0, data->result);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+signal_data_free (gpointer user_data)
+{
+  SignalData *data = user_data;
+
+  g_object_unref (data->scanner);
+  ssv_scan_result_free (data->result);
+  g_free (data);
+}
+
+static gboolean
+begin_scan (SsvScanner  *self,
+            GError     **error)
+{
+  g_mutex_lock (&self->lock);
+  if (self->busy)
+    {
+      g_mutex_unlock (&self->lock);
+      g_set_error (error, SSV_ERROR, SSV_ERROR_REFUSED, _("A scan is already running."));
+      return FALSE;
+    }
+  self->busy = TRUE;
+  g_mutex_unlock (&self->lock);
+
+  g_main_context_invoke_full (self->main_context, G_PRIORITY_DEFAULT, emit_started_cb,
+                              g_object_ref (self), g_object_unref);
+  publish (self, TRUE, "starting", NULL, 0.0);
+  return TRUE;
+}
+
+static void
+end_scan (SsvScanner          *self,
+          const SsvScanResult *result)
+{
+  SignalData *data = g_new0 (SignalData, 1);
+
+  ssv_store_emit_changed (SSV_STORE (self->store), "all");
+  publish (self, FALSE, "done", NULL, 1.0);
+
+  data->scanner = g_object_ref (self);
+  data->result = ssv_scan_result_copy (result);
+  g_main_context_invoke_full (self->main_context, G_PRIORITY_DEFAULT, emit_finished_cb,
+                              data, signal_data_free);
+
+  g_mutex_lock (&self->lock);
+  self->busy = FALSE;
+  g_mutex_unlock (&self->lock);
+}
+
+/* ---- one source ------------------------------------------------------------- */
+
+typedef struct
+{
+  SsvScanner      *self;
+  SsvMediaSource  *source;
+  gint64           server_row;
+  char            *name;
+  SsvScanMode      mode;
+  gint64           since;
+  SsvScanResult   *result;
+  GCancellable    *cancellable;
+  SsvWriteCounts   counts;
+  guint            done;
+  guint            total;
+  guint            logged_problems;
+  gint64           last_publish_us;
+  const char      *phase;
+} Scan;
+
+static void
+progress (Scan     *scan,
+          gboolean  force)
+{
+  SsvScanner *self = scan->self;
+  gint64 now = g_get_monotonic_time ();
+  double fraction;
+
+  if (self->progress_func != NULL)
+    self->progress_func (self, scan->phase, scan->name, scan->done, scan->total, self->progress_data);
+
+  /* The main context hears of it at most twenty times a second. */
+  if (!force && now - scan->last_publish_us < PUBLISH_INTERVAL_US)
+    return;
+  scan->last_publish_us = now;
+
+  fraction = scan->total > 0 ? MIN ((double) scan->done / scan->total, 1.0) : 0.0;
+  publish (self, TRUE, scan->phase, scan->name, fraction);
+}
+
+static void
+maybe_emit_changed (Scan       *scan,
+                    const char *detail,
+                    gboolean    force)
+{
+  SsvScanner *self = scan->self;
+  gint64 now = g_get_monotonic_time ();
+  gboolean emit;
+
+  g_mutex_lock (&self->lock);
+  emit = force || now - self->last_changed_us >= CHANGED_INTERVAL_US;
+  if (emit)
+    self->last_changed_us = now;
+  g_mutex_unlock (&self->lock);
+
+  if (emit)
+    ssv_store_emit_changed (SSV_STORE (self->store), detail);
+}
+
+static void
+log_activity (Scan             *scan,
+              SsvActivityLevel  level,
+              const char       *message)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ssv_activity_store_log (scan->self->database, "scan", level, scan->name, message, NULL, &error))
+    g_warning ("Could not log a scan note: %s", error->message);
+}
+
+static void
+log_problems (Scan      *scan,
+              GPtrArray *problems)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      if (scan->logged_problems == MAX_LOGGED_PROBLEMS)
+        log_activity (scan, SSV_ACTIVITY_WARNING, _("More items were skipped; only the first ones are listed."));
+      if (scan->logged_problems++ >= MAX_LOGGED_PROBLEMS)
+        continue;
+      log_activity (scan, SSV_ACTIVITY_WARNING, g_ptr_array_index (problems, i));
+    }
+}
+
+/* A source-level failure: counted, reported, logged. */
+static void
+note_error (Scan         *scan,
+            const char   *what,
+            const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  if (what != NULL)
+    message = g_strdup_printf ("%s: %s", what, error->message);
+  else
+    message = g_strdup (error->message);
+
+  scan->result->errors++;
+  if (scan->result->messages->len < MAX_LOGGED_PROBLEMS)
+    g_ptr_array_add (scan->result->messages, g_strdup_printf ("%s: %s", scan->name, message));
+  if (scan->logged_problems++ < MAX_LOGGED_PROBLEMS)
+    log_activity (scan, SSV_ACTIVITY_ERROR, message);
+}
+
+/* Failures that will repeat for every library of the source. */
+static gboolean
+is_source_fatal (const GError *error)
+{
+  return g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED) ||
+         g_error_matches (error, SSV_ERROR, SSV_ERROR_UNREACHABLE) ||
+         g_error_matches (error, SSV_ERROR, SSV_ERROR_TIMEOUT) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+typedef struct
+{
+  Scan            *scan;
+  GHashTable      *seen;
+  gboolean         counted_total;
+  GError          *fatal;       /* a write that failed as a whole */
+} MoviePage;
+
+static gboolean
+movie_page_cb (GPtrArray  *items,
+               guint       total,
+               gpointer    user_data,
+               GError    **error)
+{
+  MoviePage *page = user_data;
+  Scan *scan = page->scan;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  if (g_cancellable_set_error_if_cancelled (scan->cancellable, error))
+    return FALSE;
+
+  if (!page->counted_total)
+    {
+      scan->total += total;
+      page->counted_total = TRUE;
+    }
+
+  if (!ssv_library_store_save_titles (scan->self->store, scan->server_row, items, page->seen,
+                                      &scan->counts, problems, error))
+    {
+      page->fatal = g_error_copy (*error);
+      return FALSE;
+    }
+
+  log_problems (scan, problems);
+  scan->done += items->len;
+  progress (scan, FALSE);
+  maybe_emit_changed (scan, "movie", FALSE);
+  return TRUE;
+}
+
+static gboolean
+prune (Scan             *scan,
+       SsvMediaKind      kind,
+       SsvServerLibrary *library,
+       GHashTable       *seen)
+{
+  g_autoptr(GError) error = NULL;
+  guint removed = 0;
+
+  scan->phase = "pruning";
+  progress (scan, TRUE);
+
+  if (!ssv_library_store_prune_titles (scan->self->store, kind, scan->server_row, library->key,
+                                       seen, &removed, &error))
+    {
+      if (g_error_matches (error, SSV_ERROR, SSV_ERROR_REFUSED))
+        {
+          g_autofree char *message = g_strdup_printf ("%s: %s", library->name, error->message);
+
+          g_ptr_array_add (scan->result->messages, g_strdup_printf ("%s: %s", scan->name, message));
+          log_activity (scan, SSV_ACTIVITY_WARNING, message);
+          return TRUE;
+        }
+      note_error (scan, library->name, error);
+      return FALSE;
+    }
+
+  scan->counts.removed += removed;
+  return TRUE;
+}
+
+/* Returns FALSE when the library was not read completely; *fatal says whether
+ * the rest of the source should be given up. */
+static gboolean
+scan_movies (Scan              *scan,
+             SsvServerLibrary  *library,
+             gboolean          *fatal,
+             GError           **db_error)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  MoviePage page = { scan, NULL, FALSE, NULL };
+  gboolean ok;
+
+  scan->phase = "movies";
+  progress (scan, TRUE);
+
+  if (scan->mode == SSV_SCAN_DEEP)
+    seen = page.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  ok = ssv_media_source_list_titles (scan->source, library->key, SSV_MEDIA_KIND_MOVIE, scan->since,
+                                     movie_page_cb, &page, scan->cancellable, &error);
+  maybe_emit_changed (scan, "movie", TRUE);
+
+  if (page.fatal != NULL)
+    {
+      g_propagate_error (db_error, page.fatal);
+      *fatal = TRUE;
+      return FALSE;
+    }
+
+  if (!ok)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        note_error (scan, library->name, error);
+      *fatal = is_source_fatal (error);
+      return FALSE;
+    }
+
+  if (scan->mode == SSV_SCAN_DEEP && !g_cancellable_is_cancelled (scan->cancellable))
+    return prune (scan, SSV_MEDIA_KIND_MOVIE, library, seen);
+
+  return TRUE;
+}
+
+/* A show whose tree is being fetched. */
+typedef struct
+{
+  SsvMediaItem *show;       /* NULL when only its episodes changed */
+  char         *show_id;
+  SsvShowTree  *tree;
+  GError       *error;
+} TreeJob;
+
+static void
+tree_job_free (TreeJob *job)
+{
+  ssv_media_item_free (job->show);
+  g_free (job->show_id);
+  ssv_show_tree_free (job->tree);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+typedef struct
+{
+  Scan            *scan;
+  GThreadPool     *pool;
+  GAsyncQueue     *done;
+  guint            in_flight;
+  GHashTable      *seen;        /* every show id listed (deep scans and incremental dedup) */
+  gboolean         counted_total;
+  gboolean         complete;
+  GError          *fatal;
+  GError          *source_down;  /* the server stopped answering: stop asking */
+} ShowScan;
+
+static void
+fetch_tree (gpointer data,
+            gpointer user_data)
+{
+  TreeJob *job = data;
+  ShowScan *shows = user_data;
+
+  if (!g_cancellable_set_error_if_cancelled (shows->scan->cancellable, &job->error))
+    job->tree = ssv_media_source_list_show_tree (shows->scan->source, job->show_id,
+                                                 shows->scan->cancellable, &job->error);
+
+  g_async_queue_push (shows->done, job);
+}
+
+/* Takes one fetched tree off the queue and writes it. A tree that could not be
+ * read leaves the show's stored episodes alone. */
+static gboolean
+write_one_tree (ShowScan  *shows)
+{
+  Scan *scan = shows->scan;
+  TreeJob *job = g_async_queue_pop (shows->done);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  gboolean cancelled = g_cancellable_is_cancelled (scan->cancellable);
+
+  shows->in_flight--;
+
+  if (shows->fatal != NULL || cancelled)
+    {
+      tree_job_free (job);
+      return TRUE;
+    }
+
+  if (job->error != NULL)
+    {
+      shows->complete = FALSE;
+
+      if (is_source_fatal (job->error))
+        {
+          /* Reported once for the source, not once per show. */
+          if (shows->source_down == NULL)
+            shows->source_down = g_error_copy (job->error);
+        }
+      else
+        {
+          g_autofree char *what = g_strdup_printf (_("Episodes of “%s”"),
+                                                   job->show ? job->show->title : job->show_id);
+
+          note_error (scan, what, job->error);
+        }
+    }
+
+  if (!ssv_library_store_save_show_tree (scan->self->store, scan->server_row, job->show, job->show_id,
+                                         job->tree, scan->mode == SSV_SCAN_DEEP, &scan->counts,
+                                         problems, &error))
+    {
+      shows->fatal = g_steal_pointer (&error);
+      tree_job_free (job);
+      return FALSE;
+    }
+
+  log_problems (scan, problems);
+  scan->done++;
+  progress (scan, FALSE);
+  maybe_emit_changed (scan, "show", FALSE);
+  tree_job_free (job);
+  return TRUE;
+}
+
+static void
+queue_tree (ShowScan     *shows,
+            SsvMediaItem *show,
+            const char   *show_id)
+{
+  TreeJob *job = g_new0 (TreeJob, 1);
+
+  job->show = show;
+  job->show_id = g_strdup (show_id);
+
+  /* Bounded: the fetchers never run far ahead of the writer. */
+  while (shows->in_flight >= MAX_TREES_IN_FLIGHT)
+    write_one_tree (shows);
+
+  shows->in_flight++;
+  g_thread_pool_push (shows->pool, job, NULL);
+}
+
+static gboolean
+show_page_cb (GPtrArray  *items,
+              guint       total,
+              gpointer    user_data,
+              GError    **error)
+{
+  ShowScan *shows = user_data;
+  Scan *scan = shows->scan;
+
+  if (g_cancellable_set_error_if_cancelled (scan->cancellable, error))
+    return FALSE;
+
+  if (!shows->counted_total)
+    {
+      scan->total += total;
+      shows->counted_total = TRUE;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      SsvMediaItem *show = g_ptr_array_index (items, i);
+
+      if (shows->fatal != NULL || shows->source_down != NULL)
+        break;
+
+      if (show->problem != NULL)
+        {
+          g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+          ssv_library_store_save_show_tree (scan->self->store, scan->server_row, show, NULL, NULL,
+                                            FALSE, &scan->counts, problems, NULL);
+          log_problems (scan, problems);
+          scan->done++;
+          continue;
+        }
+
+      g_hash_table_add (shows->seen, g_strdup (show->server_id));
+      /* The job owns the item from here on. */
+      items->pdata[i] = NULL;
+      queue_tree (shows, show, show->server_id);
+    }
+
+  if (shows->fatal != NULL || shows->source_down != NULL)
+    {
+      GError *stop = shows->fatal ? shows->fatal : shows->source_down;
+
+      g_set_error_literal (error, stop->domain, stop->code, stop->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+scan_shows (Scan              *scan,
+            SsvServerLibrary  *library,
+            gboolean          *fatal,
+            GError           **db_error)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ShowScan shows = { scan, NULL, NULL, 0, seen, FALSE, TRUE, NULL };
+  gboolean ok;
+
+  scan->phase = "shows";
+  progress (scan, TRUE);
+
+  shows.done = g_async_queue_new ();
+  shows.pool = g_thread_pool_new (fetch_tree, &shows, (int) scan->self->fetch_threads, FALSE, NULL);
+
+  ok = ssv_media_source_list_titles (scan->source, library->key, SSV_MEDIA_KIND_SHOW, scan->since,
+                                     show_page_cb, &shows, scan->cancellable, &error);
+
+  /* Incremental: shows whose episodes changed though the show itself did not. */
+  if (ok && scan->since > 0 && shows.fatal == NULL && shows.source_down == NULL)
+    {
+      g_autoptr(GPtrArray) changed = ssv_media_source_list_changed_shows (scan->source, library->key,
+                                                                          scan->since, scan->cancellable,
+                                                                          &error);
+      if (changed == NULL)
+        ok = FALSE;
+      else
+        for (guint i = 0; i < changed->len; i++)
+          {
+            const char *id = g_ptr_array_index (changed, i);
+
+            if (g_hash_table_contains (seen, id))
+              continue;
+            g_hash_table_add (seen, g_strdup (id));
+            scan->total++;
+            queue_tree (&shows, NULL, id);
+          }
+    }
+
+  while (shows.in_flight > 0)
+    write_one_tree (&shows);
+
+  g_thread_pool_free (shows.pool, FALSE, TRUE);
+  g_async_queue_unref (shows.done);
+  maybe_emit_changed (scan, "show", TRUE);
+
+  if (shows.fatal != NULL)
+    {
+      g_clear_error (&shows.source_down);
+      g_propagate_error (db_error, shows.fatal);
+      *fatal = TRUE;
+      return FALSE;
+    }
+
+  if (shows.source_down != NULL)
+    {
+      note_error (scan, library->name, shows.source_down);
+      g_clear_error (&shows.source_down);
+      *fatal = TRUE;
+      return FALSE;
+    }
+
+  if (!ok)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        note_error (scan, library->name, error);
+      *fatal = is_source_fatal (error);
+      return FALSE;
+    }
+
+  if (!shows.complete || g_cancellable_is_cancelled (scan->cancellable))
+    return FALSE;
+
+  if (scan->mode == SSV_SCAN_DEEP)
+    return prune (scan, SSV_MEDIA_KIND_SHOW, library, seen);
+
+  return TRUE;
+}
+
+static gboolean
+scan_source (SsvScanner      *self,
+             SsvMediaSource  *source,
+             gint64           server_row,
+             SsvScanMode      mode,
+             SsvScanResult   *result,
+             GCancellable    *cancellable,
+             GError         **error)
+{
+  g_autoptr(SsvServerInfo) server = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *summary = NULL;
+  Scan scan = { 0 };
+  gboolean complete = TRUE;
+  gboolean mapped = FALSE;
+  gint64 started_at = g_get_real_time () / G_USEC_PER_SEC;
+
+  server = ssv_server_store_get (self->database, server_row, error);
+  if (server == NULL)
+    return FALSE;
+
+  scan.self = self;
+  scan.source = source;
+  scan.server_row = server_row;
+  scan.name = server->name;
+  scan.mode = mode;
+  scan.result = result;
+  scan.cancellable = cancellable;
+  scan.phase = "connecting";
+
+  /* Incremental needs a complete scan to count from; without one it is full. */
+  if (mode == SSV_SCAN_INCREMENTAL && server->last_scan_at > 0)
+    scan.since = MAX (server->last_scan_at - INCREMENTAL_SKEW_S, 1);
+
+  result->sources++;
+  progress (&scan, TRUE);
+
+  /* Movies first: they are quick, and people look for them first. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < server->libraries->len; i++)
+      {
+        SsvServerLibrary *library = g_ptr_array_index (server->libraries, i);
+        gboolean fatal = FALSE;
+        gboolean ok;
+
+        if (library->kind != (pass == 0 ? SSV_LIBRARY_KIND_MOVIES : SSV_LIBRARY_KIND_SHOWS))
+          continue;
+        mapped = TRUE;
+
+        if (g_cancellable_is_cancelled (cancellable))
+          break;
+
+        ok = pass == 0 ? scan_movies (&scan, library, &fatal, &local_error)
+                       : scan_shows (&scan, library, &fatal, &local_error);
+        complete &= ok;
+
+        if (local_error != NULL)
+          {
+            g_propagate_error (error, g_steal_pointer (&local_error));
+            return FALSE;
+          }
+        if (fatal)
+          goto out;
+      }
+
+  if (!mapped)
+    {
+      g_autofree char *message = g_strdup_printf (_("No library of “%s” is chosen as movies or shows; "
+                                                    "choose them in Preferences."), server->name);
+      g_ptr_array_add (result->messages, g_steal_pointer (&message));
+    }
+
+  /* Jellyfin learns its user on the way; remember it for next time. */
+  if (SSV_IS_JELLYFIN_SOURCE (source) && server->user_id == NULL)
+    {
+      g_autofree char *user_id = ssv_jellyfin_source_dup_user_id (SSV_JELLYFIN_SOURCE (source));
+      g_autofree char *user_name = ssv_jellyfin_source_dup_user_name (SSV_JELLYFIN_SOURCE (source));
+
+      ssv_server_store_update_identity (self->database, server_row, NULL, user_id, user_name, NULL, NULL);
+    }
+
+out:
+  if (g_cancellable_is_cancelled (cancellable))
+    result->cancelled = TRUE;
+
+  /* Only a complete scan moves the mark incremental scans count from, so what
+   * failed this time is read again next time. */
+  if (complete && !result->cancelled)
+    ssv_server_store_mark_scanned (self->database, server_row, started_at, mode != SSV_SCAN_INCREMENTAL, NULL);
+
+  result->added += scan.counts.added;
+  result->updated += scan.counts.updated;
+  result->unchanged += scan.counts.unchanged;
+  result->removed += scan.counts.removed;
+  result->skipped += scan.counts.skipped;
+
+  {
+    SsvScanResult own = { mode, 0, scan.counts.added, scan.counts.updated, scan.counts.unchanged,
+                          scan.counts.removed, scan.counts.skipped, 0, FALSE, NULL };
+    g_autofree char *counts = ssv_scan_result_dup_summary (&own);
+
+    summary = g_strdup_printf (result->cancelled ? _("Scan stopped (%s scan): %s") :
+                               complete ? _("Scan finished (%s scan): %s") : _("Scan incomplete (%s scan): %s"),
+                               ssv_scan_mode_to_string (mode), counts);
+  }
+  log_activity (&scan, complete ? SSV_ACTIVITY_INFO : SSV_ACTIVITY_WARNING, summary);
+
+  scan.phase = "finishing";
+  progress (&scan, TRUE);
+  return TRUE;
+}
+
+/**
+ * ssv_scanner_create_source:
+ *
+ * Makes the source of a stored server or folder, with its token from the keyring.
+ *
+ * Returns: (transfer full): the source
+ */
+SsvMediaSource *
+ssv_scanner_create_source (SsvScanner    *self,
+                           gint64         server_row,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(SsvServerInfo) server = ssv_server_store_get (self->database, server_row, error);
+  g_autofree char *key = NULL;
+  g_autofree char *token = NULL;
+
+  if (server == NULL)
+    return NULL;
+
+  if (g_str_equal (server->kind, "folder"))
+    return SSV_MEDIA_SOURCE (ssv_folder_source_new (server->url));
+
+  key = ssv_secrets_server_key (server->id);
+  token = ssv_secrets_lookup_sync (self->secrets, key, cancellable, error);
+  if (token == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED,
+                     _("No token is stored for “%s”. Enter it in Preferences."), server->name);
+      return NULL;
+    }
+
+  if (g_str_equal (server->kind, "jellyfin"))
+    return SSV_MEDIA_SOURCE (ssv_jellyfin_source_new (self->http, server->url, token, server->user_id));
+
+  return SSV_MEDIA_SOURCE (ssv_plex_source_new (self->http, server->url, token));
+}
+
+/**
+ * ssv_scanner_scan_source_sync:
+ * @source: a source made by the caller (tests, or a folder just added)
+ * @server_row: its row in the servers table, with its library mapping
+ * @result: counts and messages are added here
+ *
+ * Scans one source. Blocks: call it from a worker thread (or a tool).
+ *
+ * Returns: %FALSE only when the library could not be written at all, or
+ *   another scan is running; what the source could not answer is in @result
+ */
+gboolean
+ssv_scanner_scan_source_sync (SsvScanner      *self,
+                              SsvMediaSource  *source,
+                              gint64           server_row,
+                              SsvScanMode      mode,
+                              SsvScanResult   *result,
+                              GCancellable    *cancellable,
+                              GError         **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (SSV_IS_SCANNER (self), FALSE);
+  g_return_val_if_fail (SSV_IS_MEDIA_SOURCE (source), FALSE);
+
+  if (!begin_scan (self, error))
+    return FALSE;
+
+  ok = scan_source (self, source, server_row, mode, result, cancellable, error);
+  end_scan (self, result);
+  return ok;
+}
+
+/**
+ * ssv_scanner_scan_sync:
+ * @server_row: one source, or 0 for every enabled one
+ *
+ * Scans sources one after the other; one that cannot be read does not stop
+ * the others. Blocks: the app uses ssv_scanner_scan_async().
+ *
+ * Returns: (transfer full): what happened, or %NULL with @error set when the
+ *   scan could not run at all
+ */
+SsvScanResult *
+ssv_scanner_scan_sync (SsvScanner    *self,
+                       SsvScanMode    mode,
+                       gint64         server_row,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(SsvScanResult) result = NULL;
+  g_autoptr(GPtrArray) servers = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SSV_IS_SCANNER (self), NULL);
+
+  servers = ssv_server_store_list (self->database, error);
+  if (servers == NULL)
+    return NULL;
+
+  if (server_row > 0)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = servers->len; i > 0; i--)
+        {
+          SsvServerInfo *info = g_ptr_array_index (servers, i - 1);
+
+          if (info->id == server_row)
+            found = TRUE;
+          else
+            g_ptr_array_remove_index (servers, i - 1);
+        }
+      if (!found)
+        {
+          g_set_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND,
+                       _("There is no source number %" G_GINT64_FORMAT "."), server_row);
+          return NULL;
+        }
+    }
+
+  if (!begin_scan (self, error))
+    return NULL;
+
+  result = ssv_scan_result_new (mode);
+
+  for (guint i = 0; i < servers->len; i++)
+    {
+      SsvServerInfo *info = g_ptr_array_index (servers, i);
+      g_autoptr(SsvMediaSource) source = NULL;
+
+      if (!info->enabled && server_row <= 0)
+        continue;
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          result->cancelled = TRUE;
+          break;
+        }
+
+      source = ssv_scanner_create_source (self, info->id, cancellable, &local_error);
+      if (source == NULL)
+        {
+          result->errors++;
+          g_ptr_array_add (result->messages, g_strdup_printf ("%s: %s", info->name, local_error->message));
+          ssv_activity_store_log (self->database, "scan", SSV_ACTIVITY_ERROR, info->name,
+                                  local_error->message, NULL, NULL);
+          g_clear_error (&local_error);
+          continue;
+        }
+
+      if (!scan_source (self, source, info->id, mode, result, cancellable, &local_error))
+        {
+          end_scan (self, result);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
+  end_scan (self, result);
+  return g_steal_pointer (&result);
+}
+
+typedef struct
+{
+  SsvScanMode mode;
+  gint64      server_row;
+} ScanArgs;
+
+static void
+scan_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ScanArgs *args = task_data;
+  GError *error = NULL;
+  SsvScanResult *result = ssv_scanner_scan_sync (source_object, args->mode, args->server_row,
+                                                 cancellable, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) ssv_scan_result_free);
+}
+
+void
+ssv_scanner_scan_async (SsvScanner          *self,
+                        SsvScanMode          mode,
+                        gint64               server_row,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  ScanArgs *args = g_new0 (ScanArgs, 1);
+
+  args->mode = mode;
+  args->server_row = server_row;
+  g_task_set_source_tag (task, ssv_scanner_scan_async);
+  g_task_set_task_data (task, args, g_free);
+  /* The outcome is reported even when cancelled: what was written stays. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, scan_thread);
+}
+
+SsvScanResult *
+ssv_scanner_scan_finish (SsvScanner    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- GObject ------------------------------------------------------------------ */
+
+static void
+ssv_scanner_finalize (GObject *object)
+{
+  SsvScanner *self = (SsvScanner *) object;
+
+  g_clear_object (&self->database);
+  g_clear_object (&self->store);
+  g_clear_object (&self->http);
+  g_clear_object (&self->secrets);
+  g_clear_pointer (&self->main_context, g_main_context_unref);
+  g_free (self->pending_phase);
+  g_free (self->pending_source);
+  g_free (self->phase);
+  g_free (self->source_name);
+  g_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (ssv_scanner_parent_class)->finalize (object);
+}
+
+static void
+ssv_scanner_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  SsvScanner *self = SSV_SCANNER (object);
+
+  switch (prop_id)
+    {
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->running);
+      break;
+    case PROP_WRITING:
+      g_value_set_boolean (value, ssv_scanner_get_writing (self));
+      break;
+    case PROP_PHASE:
+      g_value_set_string (value, self->phase);
+      break;
+    case PROP_SOURCE_NAME:
+      g_value_set_string (value, self->source_name);
+      break;
+    case PROP_FRACTION:
+      g_value_set_double (value, self->fraction);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_scanner_class_init (SsvScannerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = ssv_scanner_finalize;
+  object_class->get_property = ssv_scanner_get_property;
+
+  properties[PROP_RUNNING] = g_param_spec_boolean ("running", NULL, NULL, FALSE, flags);
+  /**
+   * SsvScanner:writing:
+   *
+   * Whether a scan is writing to the library. Background workers pause while
+   * it is %TRUE; scan-started and scan-finished bracket the same time.
+   */
+  properties[PROP_WRITING] = g_param_spec_boolean ("writing", NULL, NULL, FALSE, flags);
+  /**
+   * SsvScanner:phase:
+   *
+   * "starting", "connecting", "movies", "shows", "pruning", "finishing" or "done".
+   */
+  properties[PROP_PHASE] = g_param_spec_string ("phase", NULL, NULL, NULL, flags);
+  properties[PROP_SOURCE_NAME] = g_param_spec_string ("source-name", NULL, NULL, NULL, flags);
+  properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SCAN_STARTED] =
+    g_signal_new ("scan-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * SsvScanner::scan-finished:
+   * @result: an #SsvScanResult
+   */
+  signals[SCAN_FINISHED] =
+    g_signal_new ("scan-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  SSV_TYPE_SCAN_RESULT | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+ssv_scanner_init (SsvScanner *self)
+{
+  g_mutex_init (&self->lock);
+  self->fetch_threads = DEFAULT_FETCH_THREADS;
+  /* Properties and signals reach whoever made the scanner, on its thread. */
+  self->main_context = g_main_context_ref_thread_default ();
+}
+
+SsvScanner *
+ssv_scanner_new (SsvDatabase     *database,
+                 SsvLibraryStore *store,
+                 SsvHttp         *http,
+                 SsvSecrets      *secrets)
+{
+  SsvScanner *self = g_object_new (SSV_TYPE_SCANNER, NULL);
+
+  self->database = g_object_ref (database);
+  self->store = g_object_ref (store);
+  self->http = g_object_ref (http);
+  self->secrets = g_object_ref (secrets);
+
+  return self;
+}
+
+gboolean
+ssv_scanner_get_running (SsvScanner *self)
+{
+  g_return_val_if_fail (SSV_IS_SCANNER (self), FALSE);
+
+  return self->running;
+}
+
+/* The scanner writes for exactly as long as it runs. */
+gboolean
+ssv_scanner_get_writing (SsvScanner *self)
+{
+  g_return_val_if_fail (SSV_IS_SCANNER (self), FALSE);
+
+  return self->running;
+}
+
+const char *
+ssv_scanner_get_phase (SsvScanner *self)
+{
+  g_return_val_if_fail (SSV_IS_SCANNER (self), NULL);
+
+  return self->phase;
+}
+
+const char *
+ssv_scanner_get_source_name (SsvScanner *self)
+{
+  g_return_val_if_fail (SSV_IS_SCANNER (self), NULL);
+
+  return self->source_name;
+}
+
+double
+ssv_scanner_get_fraction (SsvScanner *self)
+{
+  g_return_val_if_fail (SSV_IS_SCANNER (self), 0.0);
+
+  return self->fraction;
+}
+
+/* How many show trees are fetched at once; set before scanning. */
+void
+ssv_scanner_set_fetch_threads (SsvScanner *self,
+                               guint       n_threads)
+{
+  g_return_if_fail (SSV_IS_SCANNER (self));
+
+  self->fetch_threads = CLAMP (n_threads, 1, 16);
+}
+
+void
+ssv_scanner_set_progress_func (SsvScanner          *self,
+                               SsvScanProgressFunc  func,
+                               gpointer             user_data)
+{
+  g_return_if_fail (SSV_IS_SCANNER (self));
+
+  self->progress_func = func;
+  self->progress_data = user_data;
+}

@@ -1,0 +1,386 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-server-store.c: rows of the servers and server_libraries tables. Never tokens. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ssv-error.h"
+#include "ssv-server-store.h"
+
+void
+ssv_server_library_free (SsvServerLibrary *library)
+{
+  if (library == NULL)
+    return;
+
+  g_free (library->key);
+  g_free (library->name);
+  g_free (library);
+}
+
+void
+ssv_server_info_free (SsvServerInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_free (info->kind);
+  g_free (info->name);
+  g_free (info->url);
+  g_free (info->user_id);
+  g_free (info->user_name);
+  g_free (info->machine_id);
+  g_clear_pointer (&info->libraries, g_ptr_array_unref);
+  g_free (info);
+}
+
+/**
+ * ssv_server_store_add:
+ * @kind: "plex", "jellyfin" or "folder"
+ * @url: the server's address, or the folder's path
+ * @id: (out): the row, new or the existing one for this @kind and @url
+ *
+ * Adding the same server twice keeps one row.
+ */
+gboolean
+ssv_server_store_add (SsvDatabase  *db,
+                      const char   *kind,
+                      const char   *name,
+                      const char   *url,
+                      const char   *user_id,
+                      gint64       *id,
+                      GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  if (url == NULL || url[0] == '\0')
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID, _("Enter the server’s address."));
+      return FALSE;
+    }
+
+  stmt = ssv_database_prepare (db,
+                               "INSERT INTO servers (kind, name, url, user_id) VALUES (?1, ?2, ?3, ?4) "
+                               "ON CONFLICT (kind, url) DO UPDATE SET "
+                               "  name = excluded.name, user_id = coalesce (excluded.user_id, user_id), "
+                               "  enabled = 1 "
+                               "RETURNING id",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, name && name[0] ? name : url, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, url, -1, SQLITE_STATIC);
+  ssv_stmt_bind_text (stmt, 4, user_id);
+
+  if (ssv_stmt_step (stmt, error) != SQLITE_ROW)
+    return FALSE;
+
+  if (id != NULL)
+    *id = sqlite3_column_int64 (stmt, 0);
+
+  return TRUE;
+}
+
+/* Removes the server and, through the cascades, every title it brought in. */
+gboolean
+ssv_server_store_remove (SsvDatabase  *db,
+                         gint64        id,
+                         GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+
+  stmt = ssv_database_prepare (db, "DELETE FROM servers WHERE id = ?", error);
+  if (stmt == NULL)
+    {
+      ssv_database_rollback (db);
+      return FALSE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!ssv_stmt_step_done (stmt, error))
+    {
+      ssv_database_rollback (db);
+      return FALSE;
+    }
+
+  return ssv_database_commit (db, error);
+}
+
+static SsvServerInfo *
+info_from_row (SsvStmt *stmt)
+{
+  SsvServerInfo *info = g_new0 (SsvServerInfo, 1);
+
+  info->id = sqlite3_column_int64 (stmt, 0);
+  info->kind = ssv_stmt_dup_text (stmt, 1);
+  info->name = ssv_stmt_dup_text (stmt, 2);
+  info->url = ssv_stmt_dup_text (stmt, 3);
+  info->user_id = ssv_stmt_dup_text (stmt, 4);
+  info->user_name = ssv_stmt_dup_text (stmt, 5);
+  info->machine_id = ssv_stmt_dup_text (stmt, 6);
+  info->enabled = sqlite3_column_int (stmt, 7) != 0;
+  info->last_scan_at = sqlite3_column_int64 (stmt, 8);
+  info->last_full_scan_at = sqlite3_column_int64 (stmt, 9);
+  info->libraries = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_server_library_free);
+
+  return info;
+}
+
+static gboolean
+load_libraries (SsvDatabase    *db,
+                SsvServerInfo  *info,
+                GError        **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+  int rc;
+
+  stmt = ssv_database_prepare (db,
+                               "SELECT library_key, name, kind FROM server_libraries "
+                               "WHERE server_id = ? ORDER BY name, library_key",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, info->id);
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      SsvServerLibrary *library = g_new0 (SsvServerLibrary, 1);
+
+      library->key = ssv_stmt_dup_text (stmt, 0);
+      library->name = ssv_stmt_dup_text (stmt, 1);
+      library->kind = ssv_library_kind_from_string (ssv_stmt_column_text (stmt, 2));
+      g_ptr_array_add (info->libraries, library);
+    }
+
+  return rc == SQLITE_DONE;
+}
+
+#define SERVER_COLUMNS "id, kind, name, url, user_id, user_name, machine_id, enabled, " \
+                       "last_scan_at, last_full_scan_at"
+
+/**
+ * ssv_server_store_list:
+ *
+ * Returns: (transfer full) (element-type SsvServerInfo): every source, servers first
+ */
+GPtrArray *
+ssv_server_store_list (SsvDatabase  *db,
+                       GError      **error)
+{
+  g_autoptr(GPtrArray) servers = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_server_info_free);
+  g_autoptr(SsvStmt) stmt = NULL;
+  int rc;
+
+  stmt = ssv_database_prepare (db,
+                               "SELECT " SERVER_COLUMNS " FROM servers "
+                               "ORDER BY kind = 'folder', name COLLATE NOCASE, id",
+                               error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (servers, info_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  for (guint i = 0; i < servers->len; i++)
+    if (!load_libraries (db, g_ptr_array_index (servers, i), error))
+      return NULL;
+
+  return g_steal_pointer (&servers);
+}
+
+SsvServerInfo *
+ssv_server_store_get (SsvDatabase  *db,
+                      gint64        id,
+                      GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+  g_autoptr(SsvServerInfo) info = NULL;
+  int rc;
+
+  stmt = ssv_database_prepare (db, "SELECT " SERVER_COLUMNS " FROM servers WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = ssv_stmt_step (stmt, error);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND,
+                   _("There is no source number %" G_GINT64_FORMAT "."), id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    return NULL;
+
+  info = info_from_row (stmt);
+  g_clear_pointer (&stmt, ssv_stmt_release);
+  if (!load_libraries (db, info, error))
+    return NULL;
+
+  return g_steal_pointer (&info);
+}
+
+/* A source by its number, its name, or its address / folder path. */
+SsvServerInfo *
+ssv_server_store_find (SsvDatabase  *db,
+                       const char   *name_or_id,
+                       GError      **error)
+{
+  g_autoptr(GPtrArray) servers = NULL;
+  char *end = NULL;
+  gint64 id;
+
+  id = g_ascii_strtoll (name_or_id, &end, 10);
+  if (end != name_or_id && *end == '\0')
+    return ssv_server_store_get (db, id, error);
+
+  servers = ssv_server_store_list (db, error);
+  if (servers == NULL)
+    return NULL;
+
+  for (guint i = 0; i < servers->len; i++)
+    {
+      SsvServerInfo *info = g_ptr_array_index (servers, i);
+
+      if (g_utf8_collate (info->name, name_or_id) == 0 || g_strcmp0 (info->url, name_or_id) == 0)
+        return g_ptr_array_steal_index (servers, i);
+    }
+
+  g_set_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND,
+               _("There is no source called “%s”."), name_or_id);
+  return NULL;
+}
+
+/* What a successful connection test learned; NULL values keep what is stored. */
+gboolean
+ssv_server_store_update_identity (SsvDatabase  *db,
+                                  gint64        id,
+                                  const char   *name,
+                                  const char   *user_id,
+                                  const char   *user_name,
+                                  const char   *machine_id,
+                                  GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  stmt = ssv_database_prepare (db,
+                               "UPDATE servers SET name = coalesce (?2, name), "
+                               "  user_id = coalesce (?3, user_id), user_name = coalesce (?4, user_name), "
+                               "  machine_id = coalesce (?5, machine_id) WHERE id = ?1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  ssv_stmt_bind_text (stmt, 2, name);
+  ssv_stmt_bind_text (stmt, 3, user_id);
+  ssv_stmt_bind_text (stmt, 4, user_name);
+  ssv_stmt_bind_text (stmt, 5, machine_id);
+  return ssv_stmt_step_done (stmt, error);
+}
+
+/**
+ * ssv_server_store_set_libraries:
+ * @libraries: (element-type SsvMediaLibrary): the server's libraries, each
+ *   with the kind the person chose (or %SSV_LIBRARY_KIND_NONE)
+ *
+ * Replaces the mapping in one transaction. Libraries the server no longer has
+ * are forgotten; their titles stay until a deep scan prunes them.
+ */
+gboolean
+ssv_server_store_set_libraries (SsvDatabase  *db,
+                                gint64        id,
+                                GPtrArray    *libraries,
+                                GError      **error)
+{
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+
+  {
+    g_autoptr(SsvStmt) forget = ssv_database_prepare (db, "DELETE FROM server_libraries WHERE server_id = ?",
+                                                      error);
+    if (forget == NULL)
+      goto failed;
+    sqlite3_bind_int64 (forget, 1, id);
+    if (!ssv_stmt_step_done (forget, error))
+      goto failed;
+  }
+
+  for (guint i = 0; i < libraries->len; i++)
+    {
+      SsvMediaLibrary *library = g_ptr_array_index (libraries, i);
+      g_autoptr(SsvStmt) stmt = NULL;
+
+      stmt = ssv_database_prepare (db,
+                                   "INSERT INTO server_libraries (server_id, library_key, name, kind) "
+                                   "VALUES (?, ?, ?, ?)",
+                                   error);
+      if (stmt == NULL)
+        goto failed;
+
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_text (stmt, 2, library->key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, library->name ? library->name : library->key, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, ssv_library_kind_to_string (library->kind), -1, SQLITE_STATIC);
+      if (!ssv_stmt_step_done (stmt, error))
+        goto failed;
+    }
+
+  return ssv_database_commit (db, error);
+
+failed:
+  ssv_database_rollback (db);
+  return FALSE;
+}
+
+gboolean
+ssv_server_store_set_library_kind (SsvDatabase     *db,
+                                   gint64           id,
+                                   const char      *library_key,
+                                   SsvLibraryKind   kind,
+                                   GError         **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  stmt = ssv_database_prepare (db,
+                               "UPDATE server_libraries SET kind = ?3 WHERE server_id = ?1 AND library_key = ?2",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, library_key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, ssv_library_kind_to_string (kind), -1, SQLITE_STATIC);
+  return ssv_stmt_step_done (stmt, error);
+}
+
+gboolean
+ssv_server_store_mark_scanned (SsvDatabase  *db,
+                               gint64        id,
+                               gint64        when,
+                               gboolean      full,
+                               GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  stmt = ssv_database_prepare (db,
+                               "UPDATE servers SET last_scan_at = ?2, "
+                               "  last_full_scan_at = CASE WHEN ?3 THEN ?2 ELSE last_full_scan_at END "
+                               "WHERE id = ?1",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int64 (stmt, 2, when);
+  sqlite3_bind_int (stmt, 3, full);
+  return ssv_stmt_step_done (stmt, error);
+}

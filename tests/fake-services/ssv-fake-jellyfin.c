@@ -1,0 +1,647 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-fake-jellyfin.c: answers the Jellyfin endpoints the library scan uses, from items in
+ * memory shaped like the recorded responses in tests/fixtures/jellyfin. */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ssv-fake-jellyfin.h"
+
+#define USER_ID   "a1b2c3d4e5f60718293a4b5c6d7e8f90"
+#define SERVER_ID "dc3a12fa42114b4b9e119db7af393829"
+
+typedef struct
+{
+  char       *library_id;
+  JsonObject *object;
+} Entry;
+
+struct _SsvFakeJellyfin
+{
+  SsvFakeServer *server;
+  char          *api_key;
+
+  GMutex         lock;
+  GPtrArray     *libraries;   /* JsonObject */
+  GPtrArray     *entries;     /* Entry, in insertion order */
+  GHashTable    *by_id;       /* id → Entry */
+  gint64         clock;
+};
+
+static void
+entry_free (gpointer data)
+{
+  Entry *entry = data;
+
+  g_free (entry->library_id);
+  json_object_unref (entry->object);
+  g_free (entry);
+}
+
+static char *
+iso_date (gint64 when)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (when);
+
+  return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S.0000000Z");
+}
+
+static GBytes *
+node_bytes (JsonNode *node)
+{
+  gsize length = 0;
+  char *text = json_to_string (node, FALSE);
+
+  length = strlen (text);
+  return g_bytes_new_take (text, length);
+}
+
+static gboolean
+authorized (SsvFakeJellyfin      *self,
+            const SsvFakeRequest *request)
+{
+  const char *token = g_hash_table_lookup (request->headers, "x-emby-token");
+
+  return token != NULL && g_strcmp0 (token, self->api_key) == 0;
+}
+
+static gboolean
+answer (guint      *status,
+        char      **content_type,
+        GBytes    **body,
+        guint       code,
+        JsonNode   *node)
+{
+  *status = code;
+  *content_type = g_strdup ("application/json; charset=utf-8");
+  *body = node ? node_bytes (node) : g_bytes_new_static ("", 0);
+  return TRUE;
+}
+
+static JsonNode *
+items_answer (GPtrArray *objects,
+              guint      start,
+              guint      limit)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guint end = MIN (objects->len, start + limit);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "Items");
+  json_builder_begin_array (builder);
+  for (guint i = start; i < end; i++)
+    {
+      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_set_object (node, g_ptr_array_index (objects, i));
+      json_builder_add_value (builder, node);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "TotalRecordCount");
+  json_builder_add_int_value (builder, objects->len);
+  json_builder_set_member_name (builder, "StartIndex");
+  json_builder_add_int_value (builder, start);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+static gint64
+param_int (GHashTable *params,
+           const char *name,
+           gint64      fallback)
+{
+  const char *value = params ? g_hash_table_lookup (params, name) : NULL;
+
+  return value ? g_ascii_strtoll (value, NULL, 10) : fallback;
+}
+
+static gboolean
+type_allowed (const char *types,
+              const char *type)
+{
+  g_auto(GStrv) list = NULL;
+
+  if (types == NULL)
+    return TRUE;
+
+  list = g_strsplit (types, ",", -1);
+  return g_strv_contains ((const char * const *) list, type);
+}
+
+static int
+compare_sort_names (gconstpointer a,
+                    gconstpointer b)
+{
+  JsonObject *oa = *(JsonObject * const *) a;
+  JsonObject *ob = *(JsonObject * const *) b;
+
+  return g_ascii_strcasecmp (json_object_get_string_member_with_default (oa, "Name", ""),
+                             json_object_get_string_member_with_default (ob, "Name", ""));
+}
+
+static int
+compare_episodes (gconstpointer a,
+                  gconstpointer b)
+{
+  JsonObject *oa = *(JsonObject * const *) a;
+  JsonObject *ob = *(JsonObject * const *) b;
+  gint64 sa = json_object_get_int_member_with_default (oa, "ParentIndexNumber", 0);
+  gint64 sb = json_object_get_int_member_with_default (ob, "ParentIndexNumber", 0);
+
+  if (sa != sb)
+    return sa < sb ? -1 : 1;
+  return (int) (json_object_get_int_member_with_default (oa, "IndexNumber", 0) -
+                json_object_get_int_member_with_default (ob, "IndexNumber", 0));
+}
+
+/* /Users/{uid}/Items?ParentId=…&IncludeItemTypes=…&StartIndex=…&Limit=…&MinDateLastSaved=… */
+static JsonNode *
+list_items (SsvFakeJellyfin *self,
+            GHashTable      *params)
+{
+  g_autoptr(GPtrArray) matches = g_ptr_array_new ();
+  const char *parent = params ? g_hash_table_lookup (params, "ParentId") : NULL;
+  const char *types = params ? g_hash_table_lookup (params, "IncludeItemTypes") : NULL;
+  const char *min_saved = params ? g_hash_table_lookup (params, "MinDateLastSaved") : NULL;
+  g_autoptr(GDateTime) min_date = NULL;
+
+  if (min_saved != NULL)
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      min_date = g_date_time_new_from_iso8601 (min_saved, utc);
+    }
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (self->entries, i);
+      const char *type = json_object_get_string_member_with_default (entry->object, "Type", "");
+
+      if (parent != NULL && g_strcmp0 (parent, entry->library_id) != 0)
+        continue;
+      if (!type_allowed (types, type))
+        continue;
+      if (min_date != NULL)
+        {
+          g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+          g_autoptr(GDateTime) saved = g_date_time_new_from_iso8601 (
+            json_object_get_string_member_with_default (entry->object, "DateLastSaved", ""), utc);
+
+          if (saved == NULL || g_date_time_compare (saved, min_date) < 0)
+            continue;
+        }
+      g_ptr_array_add (matches, entry->object);
+    }
+
+  g_ptr_array_sort (matches, compare_sort_names);
+  return items_answer (matches, (guint) param_int (params, "StartIndex", 0),
+                       (guint) param_int (params, "Limit", G_MAXUINT));
+}
+
+static GPtrArray *
+episodes_of (SsvFakeJellyfin *self,
+             const char      *series_id)
+{
+  GPtrArray *episodes = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (self->entries, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (entry->object, "Type", ""), "Episode") == 0 &&
+          g_strcmp0 (json_object_get_string_member_with_default (entry->object, "SeriesId", ""), series_id) == 0)
+        g_ptr_array_add (episodes, entry->object);
+    }
+
+  g_ptr_array_sort (episodes, compare_episodes);
+  return episodes;
+}
+
+static JsonNode *
+list_seasons (SsvFakeJellyfin *self,
+              const char      *series_id)
+{
+  g_autoptr(GPtrArray) episodes = episodes_of (self, series_id);
+  g_autoptr(GPtrArray) seasons = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  gint64 last = G_MININT64;
+
+  for (guint i = 0; i < episodes->len; i++)
+    {
+      JsonObject *episode = g_ptr_array_index (episodes, i);
+      gint64 number = json_object_get_int_member_with_default (episode, "ParentIndexNumber", 0);
+      JsonObject *season;
+      g_autofree char *id = NULL;
+      g_autofree char *name = NULL;
+
+      if (number == last)
+        continue;
+      last = number;
+
+      season = json_object_new ();
+      id = g_strdup_printf ("%s-season-%" G_GINT64_FORMAT, series_id, number);
+      name = number == 0 ? g_strdup ("Specials") : g_strdup_printf ("Season %" G_GINT64_FORMAT, number);
+      json_object_set_string_member (season, "Id", id);
+      json_object_set_string_member (season, "Name", name);
+      json_object_set_int_member (season, "IndexNumber", number);
+      json_object_set_string_member (season, "Type", "Season");
+      json_object_set_string_member (season, "SeriesId", series_id);
+      g_ptr_array_add (seasons, season);
+    }
+
+  return items_answer (seasons, 0, G_MAXUINT);
+}
+
+static gboolean
+handle (SsvFakeServer        *server,
+        const SsvFakeRequest *request,
+        guint                *status,
+        char                **content_type,
+        GBytes              **body,
+        gpointer              user_data)
+{
+  SsvFakeJellyfin *self = user_data;
+  g_autoptr(GHashTable) params = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  guint n;
+
+  if (!authorized (self, request))
+    return answer (status, content_type, body, 401, NULL);
+
+  if (request->query != NULL)
+    params = g_uri_parse_params (request->query, -1, "&", G_URI_PARAMS_NONE, NULL);
+
+  parts = g_strsplit (request->path + 1, "/", -1);
+  n = g_strv_length (parts);
+
+  g_mutex_lock (&self->lock);
+
+  if (n == 2 && g_str_equal (parts[0], "System") && g_str_equal (parts[1], "Info"))
+    {
+      node = json_from_string ("{\"ServerName\":\"Fake Jellyfin\",\"Version\":\"10.9.11\","
+                               "\"Id\":\"" SERVER_ID "\",\"OperatingSystem\":\"Linux\"}", NULL);
+    }
+  else if (n == 1 && g_str_equal (parts[0], "Users"))
+    {
+      node = json_from_string ("[{\"Name\":\"viewer\",\"Id\":\"00000000000000000000000000000001\","
+                               "\"Policy\":{\"IsAdministrator\":false}},"
+                               "{\"Name\":\"admin\",\"Id\":\"" USER_ID "\","
+                               "\"Policy\":{\"IsAdministrator\":true}}]", NULL);
+    }
+  else if (n == 3 && g_str_equal (parts[0], "Users") && g_str_equal (parts[2], "Views"))
+    {
+      node = items_answer (self->libraries, 0, G_MAXUINT);
+    }
+  else if (n == 3 && g_str_equal (parts[0], "Users") && g_str_equal (parts[2], "Items"))
+    {
+      node = list_items (self, params);
+    }
+  else if (n == 3 && g_str_equal (parts[0], "Shows") && g_str_equal (parts[2], "Seasons"))
+    {
+      if (g_hash_table_contains (self->by_id, parts[1]))
+        node = list_seasons (self, parts[1]);
+    }
+  else if (n == 3 && g_str_equal (parts[0], "Shows") && g_str_equal (parts[2], "Episodes"))
+    {
+      if (g_hash_table_contains (self->by_id, parts[1]))
+        {
+          g_autoptr(GPtrArray) episodes = episodes_of (self, parts[1]);
+
+          node = items_answer (episodes, (guint) param_int (params, "StartIndex", 0),
+                               (guint) param_int (params, "Limit", G_MAXUINT));
+        }
+    }
+
+  g_mutex_unlock (&self->lock);
+
+  if (node == NULL)
+    return FALSE;
+
+  return answer (status, content_type, body, 200, node);
+}
+
+SsvFakeJellyfin *
+ssv_fake_jellyfin_new (SsvFakeServer *server,
+                       const char    *api_key)
+{
+  SsvFakeJellyfin *self = g_new0 (SsvFakeJellyfin, 1);
+
+  self->server = server;
+  self->api_key = g_strdup (api_key);
+  g_mutex_init (&self->lock);
+  self->libraries = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  self->entries = g_ptr_array_new_with_free_func (entry_free);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Items start out saved two days ago, so an incremental scan skips them. */
+  self->clock = g_get_real_time () / G_USEC_PER_SEC - 2 * 24 * 3600;
+
+  ssv_fake_server_add_handler (server, "GET /System/*", handle, self, NULL);
+  ssv_fake_server_add_handler (server, "GET /Users*", handle, self, NULL);
+  ssv_fake_server_add_handler (server, "GET /Shows/*", handle, self, NULL);
+
+  return self;
+}
+
+/* Free only after the server: its handlers point here. */
+void
+ssv_fake_jellyfin_free (SsvFakeJellyfin *self)
+{
+  if (self == NULL)
+    return;
+
+  g_hash_table_unref (self->by_id);
+  g_ptr_array_unref (self->entries);
+  g_ptr_array_unref (self->libraries);
+  g_free (self->api_key);
+  g_mutex_clear (&self->lock);
+  g_free (self);
+}
+
+void
+ssv_fake_jellyfin_add_library (SsvFakeJellyfin *self,
+                               const char      *id,
+                               const char      *name,
+                               const char      *collection_type)
+{
+  JsonObject *library = json_object_new ();
+
+  json_object_set_string_member (library, "Id", id);
+  json_object_set_string_member (library, "Name", name);
+  json_object_set_string_member (library, "Type", "CollectionFolder");
+  if (collection_type != NULL)
+    json_object_set_string_member (library, "CollectionType", collection_type);
+
+  g_mutex_lock (&self->lock);
+  g_ptr_array_add (self->libraries, library);
+  g_mutex_unlock (&self->lock);
+}
+
+/* Set the clock new and touched items are saved at. */
+void
+ssv_fake_jellyfin_set_clock (SsvFakeJellyfin *self,
+                             gint64           unix_seconds)
+{
+  g_mutex_lock (&self->lock);
+  self->clock = unix_seconds;
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * ssv_fake_jellyfin_add_item:
+ * @item: (transfer full): a BaseItemDto with at least Id and Type
+ *
+ * Returns: (transfer none): the stored item, to change before a scan
+ */
+JsonObject *
+ssv_fake_jellyfin_add_item (SsvFakeJellyfin *self,
+                            const char      *library_id,
+                            JsonObject      *item)
+{
+  Entry *entry = g_new0 (Entry, 1);
+  g_autofree char *saved = NULL;
+
+  g_mutex_lock (&self->lock);
+  saved = iso_date (self->clock);
+  if (!json_object_has_member (item, "DateLastSaved"))
+    json_object_set_string_member (item, "DateLastSaved", saved);
+  if (!json_object_has_member (item, "DateCreated"))
+    json_object_set_string_member (item, "DateCreated", saved);
+  if (!json_object_has_member (item, "ServerId"))
+    json_object_set_string_member (item, "ServerId", SERVER_ID);
+
+  entry->library_id = g_strdup (library_id);
+  entry->object = item;
+  g_ptr_array_add (self->entries, entry);
+  g_hash_table_insert (self->by_id, (gpointer) json_object_get_string_member (item, "Id"), entry);
+  g_mutex_unlock (&self->lock);
+
+  return item;
+}
+
+/* Every item of a recorded response ("Items": […]); returns how many. */
+guint
+ssv_fake_jellyfin_add_fixture_items (SsvFakeJellyfin *self,
+                                     const char      *library_id,
+                                     const char      *fixture)
+{
+  g_autoptr(GBytes) bytes = ssv_fixture_load (fixture);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *items;
+  guint n;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "Items");
+  n = json_array_get_length (items);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *copy = json_node_copy (json_array_get_element (items, i));
+
+      ssv_fake_jellyfin_add_item (self, library_id, json_object_ref (json_node_get_object (copy)));
+      json_node_unref (copy);
+    }
+
+  return n;
+}
+
+static void
+add_media_source (JsonObject *item,
+                  const char *path,
+                  gint64      size)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "Id");
+  json_builder_add_string_value (builder, json_object_get_string_member (item, "Id"));
+  json_builder_set_member_name (builder, "Path");
+  json_builder_add_string_value (builder, path);
+  json_builder_set_member_name (builder, "Container");
+  json_builder_add_string_value (builder, "mkv");
+  json_builder_set_member_name (builder, "Size");
+  json_builder_add_int_value (builder, size);
+  json_builder_set_member_name (builder, "RunTimeTicks");
+  json_builder_add_int_value (builder, 61827610000);
+  json_builder_set_member_name (builder, "MediaStreams");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "Type");
+  json_builder_add_string_value (builder, "Video");
+  json_builder_set_member_name (builder, "Codec");
+  json_builder_add_string_value (builder, "hevc");
+  json_builder_set_member_name (builder, "Height");
+  json_builder_add_int_value (builder, 2160);
+  json_builder_set_member_name (builder, "VideoRange");
+  json_builder_add_string_value (builder, "HDR");
+  json_builder_set_member_name (builder, "VideoRangeType");
+  json_builder_add_string_value (builder, "DOVIWithHDR10");
+  json_builder_end_object (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "Type");
+  json_builder_add_string_value (builder, "Audio");
+  json_builder_set_member_name (builder, "Codec");
+  json_builder_add_string_value (builder, "eac3");
+  json_builder_set_member_name (builder, "Channels");
+  json_builder_add_int_value (builder, 6);
+  json_builder_set_member_name (builder, "IsDefault");
+  json_builder_add_boolean_value (builder, TRUE);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+
+  json_object_set_member (item, "MediaSources", json_builder_get_root (builder));
+}
+
+JsonObject *
+ssv_fake_jellyfin_add_movie (SsvFakeJellyfin *self,
+                             const char      *library_id,
+                             const char      *id,
+                             const char      *name,
+                             int              year)
+{
+  JsonObject *item = json_object_new ();
+  g_autofree char *path = g_strdup_printf ("/media/movies/%s (%d)/%s (%d).mkv", name, year, name, year);
+  g_autofree char *premiere = g_strdup_printf ("%d-06-01T00:00:00.0000000Z", year);
+  JsonArray *genres = json_array_new ();
+  JsonObject *user_data = json_object_new ();
+  JsonObject *ids = json_object_new ();
+  JsonObject *tags = json_object_new ();
+
+  json_object_set_string_member (item, "Id", id);
+  json_object_set_string_member (item, "Name", name);
+  json_object_set_string_member (item, "Type", "Movie");
+  json_object_set_int_member (item, "ProductionYear", year);
+  json_object_set_string_member (item, "PremiereDate", premiere);
+  json_object_set_string_member (item, "Overview", "A movie made up for the tests.");
+  json_object_set_string_member (item, "OfficialRating", "PG-13");
+  json_object_set_double_member (item, "CommunityRating", 7.1);
+  json_object_set_int_member (item, "CriticRating", 84);
+  json_object_set_int_member (item, "RunTimeTicks", 61827610000);
+  json_array_add_string_element (genres, "Drama");
+  json_object_set_array_member (item, "Genres", genres);
+  json_object_set_boolean_member (user_data, "Played", FALSE);
+  json_object_set_int_member (user_data, "PlayCount", 0);
+  json_object_set_object_member (item, "UserData", user_data);
+  json_object_set_object_member (item, "ProviderIds", ids);
+  json_object_set_string_member (tags, "Primary", "0123456789abcdef");
+  json_object_set_object_member (item, "ImageTags", tags);
+  add_media_source (item, path, 4000000000);
+
+  return ssv_fake_jellyfin_add_item (self, library_id, item);
+}
+
+JsonObject *
+ssv_fake_jellyfin_add_series (SsvFakeJellyfin *self,
+                              const char      *library_id,
+                              const char      *id,
+                              const char      *name,
+                              int              year)
+{
+  JsonObject *item = json_object_new ();
+  g_autofree char *premiere = g_strdup_printf ("%d-01-10T00:00:00.0000000Z", year);
+
+  json_object_set_string_member (item, "Id", id);
+  json_object_set_string_member (item, "Name", name);
+  json_object_set_string_member (item, "Type", "Series");
+  json_object_set_boolean_member (item, "IsFolder", TRUE);
+  json_object_set_int_member (item, "ProductionYear", year);
+  json_object_set_string_member (item, "PremiereDate", premiere);
+  json_object_set_string_member (item, "Status", "Continuing");
+  json_object_set_object_member (item, "ProviderIds", json_object_new ());
+
+  return ssv_fake_jellyfin_add_item (self, library_id, item);
+}
+
+JsonObject *
+ssv_fake_jellyfin_add_episode (SsvFakeJellyfin *self,
+                               const char      *series_id,
+                               const char      *id,
+                               int              season,
+                               int              episode,
+                               const char      *name)
+{
+  JsonObject *item = json_object_new ();
+  JsonObject *user_data = json_object_new ();
+  Entry *series;
+  g_autofree char *library_id = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *season_id = g_strdup_printf ("%s-season-%d", series_id, season);
+
+  g_mutex_lock (&self->lock);
+  series = g_hash_table_lookup (self->by_id, series_id);
+  g_assert_nonnull (series);
+  library_id = g_strdup (series->library_id);
+  path = g_strdup_printf ("/media/tv/%s/Season %02d/%s - S%02dE%02d.mkv",
+                          json_object_get_string_member (series->object, "Name"), season,
+                          json_object_get_string_member (series->object, "Name"), season, episode);
+  json_object_set_string_member (item, "SeriesName", json_object_get_string_member (series->object, "Name"));
+  g_mutex_unlock (&self->lock);
+
+  json_object_set_string_member (item, "Id", id);
+  json_object_set_string_member (item, "Name", name);
+  json_object_set_string_member (item, "Type", "Episode");
+  json_object_set_string_member (item, "SeriesId", series_id);
+  json_object_set_string_member (item, "SeasonId", season_id);
+  json_object_set_int_member (item, "ParentIndexNumber", season);
+  json_object_set_int_member (item, "IndexNumber", episode);
+  json_object_set_string_member (item, "PremiereDate", "2011-04-17T00:00:00.0000000Z");
+  json_object_set_boolean_member (user_data, "Played", episode == 1);
+  json_object_set_int_member (user_data, "PlayCount", episode == 1 ? 1 : 0);
+  json_object_set_object_member (item, "UserData", user_data);
+  add_media_source (item, path, 1200000000);
+
+  return ssv_fake_jellyfin_add_item (self, library_id, item);
+}
+
+void
+ssv_fake_jellyfin_remove_item (SsvFakeJellyfin *self,
+                               const char      *id)
+{
+  Entry *entry;
+
+  g_mutex_lock (&self->lock);
+  entry = g_hash_table_lookup (self->by_id, id);
+  if (entry != NULL)
+    {
+      g_hash_table_remove (self->by_id, id);
+      g_ptr_array_remove (self->entries, entry);
+    }
+  g_mutex_unlock (&self->lock);
+}
+
+/* Marks an item as saved now (by the clock), as an edit on the server would. */
+void
+ssv_fake_jellyfin_touch (SsvFakeJellyfin *self,
+                         const char      *id)
+{
+  Entry *entry;
+
+  g_mutex_lock (&self->lock);
+  entry = g_hash_table_lookup (self->by_id, id);
+  if (entry != NULL)
+    {
+      g_autofree char *saved = iso_date (self->clock);
+      json_object_set_string_member (entry->object, "DateLastSaved", saved);
+    }
+  g_mutex_unlock (&self->lock);
+}
+
+/* Returns: (transfer none) (nullable): the stored item; change it only between scans */
+JsonObject *
+ssv_fake_jellyfin_lookup (SsvFakeJellyfin *self,
+                          const char      *id)
+{
+  Entry *entry;
+
+  g_mutex_lock (&self->lock);
+  entry = g_hash_table_lookup (self->by_id, id);
+  g_mutex_unlock (&self->lock);
+
+  return entry ? entry->object : NULL;
+}

@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-folder-source.c: names in the common layouts, and scans of a generated tree of real
+ * (tiny) files: movies, shows, multi-episode files, artwork, extras, removals. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ssv-folder-source.h"
+#include "ssv-media-name.h"
+#include "ssv-scanner.h"
+#include "ssv-server-store.h"
+#include "ssv-test-utils.h"
+
+typedef struct
+{
+  const char   *path;
+  SsvMediaKind  kind;
+  const char   *title;
+  int           year;
+  int           season;
+  int           episode;
+  int           episode_end;
+  const char   *episode_title;
+} NameCase;
+
+static const NameCase name_cases[] = {
+  { "The Matrix (1999)/The Matrix (1999).mkv", SSV_MEDIA_KIND_MOVIE, "The Matrix", 1999 },
+  { "Heat.1995.1080p.BluRay.x264-GRP.mkv", SSV_MEDIA_KIND_MOVIE, "Heat", 1995 },
+  { "2001 A Space Odyssey (1968).mp4", SSV_MEDIA_KIND_MOVIE, "2001 A Space Odyssey", 1968 },
+  { "Blade Runner 2049 (2017)/Blade.Runner.2049.2017.2160p.UHD.BluRay.REMUX.mkv", SSV_MEDIA_KIND_MOVIE,
+    "Blade Runner 2049", 2017 },
+  { "Alien (1979)/movie.mkv", SSV_MEDIA_KIND_MOVIE, "Alien", 1979 },
+  { "Kill Bill Vol. 1 (2003)/Kill Bill Vol. 1 (2003) - cd2.avi", SSV_MEDIA_KIND_MOVIE, "Kill Bill Vol. 1", 2003 },
+  { "Amélie (2001) [1080p].m4v", SSV_MEDIA_KIND_MOVIE, "Amélie", 2001 },
+  { "Movies/Arrival [2016]/Arrival.mkv", SSV_MEDIA_KIND_MOVIE, "Arrival", 2016 },
+  { "Primer.mkv", SSV_MEDIA_KIND_MOVIE, "Primer", 0 },
+  { "Breaking Bad/Season 01/Breaking Bad - S01E02 - Cat's in the Bag.mkv", SSV_MEDIA_KIND_EPISODE,
+    "Breaking Bad", 0, 1, 2, 0, "Cat's in the Bag" },
+  { "Breaking.Bad.S05E14.1080p.WEB-DL.DD5.1.H.264-GRP.mkv", SSV_MEDIA_KIND_EPISODE,
+    "Breaking Bad", 0, 5, 14, 0, NULL },
+  { "Firefly/Season 1/1x02 - The Train Job.avi", SSV_MEDIA_KIND_EPISODE, "Firefly", 0, 1, 2, 0, "The Train Job" },
+  { "The.Wire.1x05.The.Pager.mkv", SSV_MEDIA_KIND_EPISODE, "The Wire", 0, 1, 5, 0, "The Pager" },
+  { "The Office (US)/Season 02/The.Office.US.S02E01E02.720p.mkv", SSV_MEDIA_KIND_EPISODE,
+    "The Office (US)", 0, 2, 1, 2, NULL },
+  { "Better Call Saul/Better.Call.Saul.S02E03-E04.mkv", SSV_MEDIA_KIND_EPISODE, "Better Call Saul", 0, 2, 3, 4, NULL },
+  { "Lost.S01E01-02.Pilot.mkv", SSV_MEDIA_KIND_EPISODE, "Lost", 0, 1, 1, 2, "Pilot" },
+  { "Doctor Who (2005)/Season 1/Doctor.Who.2005.S01E01.Rose.mkv", SSV_MEDIA_KIND_EPISODE,
+    "Doctor Who", 2005, 1, 1, 0, "Rose" },
+  { "Sherlock/Season 2/03 - The Reichenbach Fall.mkv", SSV_MEDIA_KIND_EPISODE, "Sherlock", 0, 2, 3, 0,
+    "The Reichenbach Fall" },
+  { "Fargo/Specials/Fargo - S00E01 - Making Of.mkv", SSV_MEDIA_KIND_EPISODE, "Fargo", 0, 0, 1, 0, "Making Of" },
+  { "Downloads/Severance.S01E09.2160p.ATVP.WEB-DL.mkv", SSV_MEDIA_KIND_EPISODE, "Severance", 0, 1, 9, 0, NULL },
+  { "Dark/Dark.S01E01.Secrets.1080p.NF.WEB-DL/dark.s01e01.1080p.mkv", SSV_MEDIA_KIND_EPISODE, "Dark",
+    0, 1, 1, 0, NULL },
+  { "Show With Year 2010/s1e2.mkv", SSV_MEDIA_KIND_EPISODE, "Show With Year", 2010, 1, 2, 0, NULL },
+};
+
+static void
+test_name_layouts (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (name_cases); i++)
+    {
+      const NameCase *c = &name_cases[i];
+      SsvMediaName name;
+
+      g_test_message ("%s", c->path);
+      g_assert_true (ssv_media_name_parse (c->path, &name));
+      g_assert_cmpint (name.kind, ==, c->kind);
+      g_assert_cmpstr (name.title, ==, c->title);
+      g_assert_cmpint (name.year, ==, c->year);
+      if (c->kind == SSV_MEDIA_KIND_EPISODE)
+        {
+          g_assert_cmpint (name.season, ==, c->season);
+          g_assert_cmpint (name.episode, ==, c->episode);
+          g_assert_cmpint (name.episode_end, ==, c->episode_end);
+          g_assert_cmpstr (name.episode_title, ==, c->episode_title);
+        }
+      ssv_media_name_clear (&name);
+    }
+}
+
+static void
+test_name_rejects (void)
+{
+  const char *not_videos[] = { "notes.txt", "poster.jpg", ".hidden.mkv", "Movie (2010)/movie.nfo", NULL };
+  const char *extras[] = { "Heat (1995)/Extras/Making of.mkv", "Heat (1995)/Heat (1995)-trailer.mkv",
+                           "Heat (1995)/Sample/heat.sample.mkv", "Show/Season 1/sample.mkv", NULL };
+  SsvMediaName name;
+
+  for (guint i = 0; not_videos[i] != NULL; i++)
+    g_assert_false (ssv_media_name_parse (not_videos[i], &name));
+
+  for (guint i = 0; extras[i] != NULL; i++)
+    {
+      g_test_message ("%s", extras[i]);
+      g_assert_true (ssv_media_name_is_extra (extras[i]));
+    }
+  g_assert_false (ssv_media_name_is_extra ("Heat (1995)/Heat (1995).mkv"));
+}
+
+/* ---- a generated tree ---------------------------------------------------------- */
+
+typedef struct
+{
+  char             *dir;
+  char             *root;
+  SsvDatabase      *db;
+  SsvLibraryStore  *store;
+  SsvScanner       *scanner;
+  gint64            row;
+} Fixture;
+
+static void
+write_file (const char *root,
+            const char *relative,
+            gsize       size)
+{
+  g_autofree char *path = g_build_filename (root, relative, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *content = g_malloc0 (size);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  /* A few bytes that look like the start of a Matroska file. */
+  if (size >= 4)
+    memcpy (content, "\x1a\x45\xdf\xa3", 4);
+  g_assert_true (g_file_set_contents (path, content, (gssize) size, &error));
+  g_assert_no_error (error);
+}
+
+static const struct { const char *path; gsize size; } tree[] = {
+  { "Movies/The Matrix (1999)/The Matrix (1999).mkv", 700 },
+  { "Movies/The Matrix (1999)/poster.jpg", 40 },
+  { "Movies/The Matrix (1999)/fanart.jpg", 40 },
+  { "Movies/The Matrix (1999)/Extras/Behind the code.mkv", 90 },
+  { "Movies/The Matrix (1999)/The Matrix (1999)-trailer.mp4", 80 },
+  { "Movies/Heat.1995.1080p.BluRay.x264-GRP/Heat.1995.1080p.BluRay.x264-GRP.mkv", 600 },
+  { "Movies/Heat.1995.1080p.BluRay.x264-GRP/heat.sample.mkv", 10 },
+  { "Movies/Kill Bill Vol. 1 (2003)/Kill Bill Vol. 1 (2003) - cd1.avi", 300 },
+  { "Movies/Kill Bill Vol. 1 (2003)/Kill Bill Vol. 1 (2003) - cd2.avi", 310 },
+  { "Movies/Amélie (2001).m4v", 200 },
+  { "Movies/Primer.mp4", 150 },
+  { "Movies/readme.txt", 12 },
+  { "TV/Breaking Bad/poster.jpg", 40 },
+  { "TV/Breaking Bad/season01-poster.jpg", 40 },
+  { "TV/Breaking Bad/Season 01/Breaking Bad - S01E01 - Pilot.mkv", 400 },
+  { "TV/Breaking Bad/Season 01/Breaking Bad - S01E02 - Cat's in the Bag.mkv", 410 },
+  { "TV/Breaking Bad/Season 02/Breaking Bad - S02E01 - Seven Thirty-Seven.mkv", 420 },
+  { "TV/Firefly/Season 1/1x01 - Serenity.avi", 330 },
+  { "TV/Firefly/Season 1/1x02 - The Train Job.avi", 340 },
+  { "TV/The Office (US)/Season 02/The.Office.US.S02E01E02.720p.mkv", 500 },
+  { "TV/Sherlock/Season 2/03 - The Reichenbach Fall.mkv", 520 },
+  { "TV/Sherlock/Specials/Sherlock - S00E01 - The Abominable Bride.mkv", 530 },
+  { "Downloads/Severance.S01E09.2160p.ATVP.WEB-DL.mkv", 610 },
+  { ".hidden/Secret Movie (2020).mkv", 100 },
+};
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  g_autoptr(SsvFolderSource) source = NULL;
+  g_autoptr(GPtrArray) libraries = NULL;
+  g_autoptr(SsvHttp) http = ssv_http_new ();
+  g_autoptr(SsvSecrets) secrets = ssv_secrets_new ();
+
+  f->dir = ssv_test_make_temp_dir ();
+  f->root = g_build_filename (f->dir, "media", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (tree); i++)
+    write_file (f->root, tree[i].path, tree[i].size);
+
+  db_path = g_build_filename (f->dir, "library.db", NULL);
+  f->db = ssv_database_open (db_path, &error);
+  g_assert_no_error (error);
+  f->store = ssv_library_store_new (f->db);
+  f->scanner = ssv_scanner_new (f->db, f->store, http, secrets);
+
+  g_assert_true (ssv_server_store_add (f->db, "folder", "media", f->root, NULL, &f->row, &error));
+  source = ssv_folder_source_new (f->root);
+  libraries = ssv_media_source_list_libraries (SSV_MEDIA_SOURCE (source), NULL, &error);
+  g_assert_true (ssv_server_store_set_libraries (f->db, f->row, libraries, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->scanner);
+  g_clear_object (&f->store);
+  g_clear_object (&f->db);
+  ssv_test_remove_tree (f->dir);
+  g_free (f->root);
+  g_free (f->dir);
+}
+
+static SsvScanResult *
+scan (Fixture     *f,
+      SsvScanMode  mode)
+{
+  g_autoptr(GError) error = NULL;
+  SsvScanResult *result = ssv_scanner_scan_sync (f->scanner, mode, f->row, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < result->messages->len; i++)
+    g_test_message ("scan message: %s", (char *) g_ptr_array_index (result->messages, i));
+  return result;
+}
+
+static gint64
+count (Fixture    *f,
+       const char *sql)
+{
+  return ssv_test_query_int (f->db, sql);
+}
+
+static void
+test_scan_tree (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SsvScanResult) result = scan (f, SSV_SCAN_FULL);
+  g_autofree char *movies = NULL;
+  g_autofree char *shows = NULL;
+  g_autofree char *poster = NULL;
+  g_autofree char *season_poster = NULL;
+  g_autofree char *expected_poster = NULL;
+
+  g_assert_cmpuint (result->errors, ==, 0);
+
+  movies = ssv_test_query_text (f->db, "SELECT group_concat (title || ' ' || coalesce (year, '-'), '|') "
+                                       "FROM (SELECT * FROM movies ORDER BY title)");
+  g_assert_cmpstr (movies, ==, "Amélie 2001|Heat 1995|Kill Bill Vol. 1 2003|Primer -|The Matrix 1999");
+
+  shows = ssv_test_query_text (f->db, "SELECT group_concat (title, '|') FROM (SELECT * FROM shows ORDER BY title)");
+  g_assert_cmpstr (shows, ==, "Breaking Bad|Firefly|Severance|Sherlock|The Office (US)");
+
+  /* 3 + 2 + 2 (one file, two episodes) + 2 + 1 */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM episodes"), ==, 10);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM episodes e JOIN shows s ON s.id = e.show_id "
+                             "WHERE s.title = 'The Office (US)' AND e.season_number = 2"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM episodes WHERE season_number = 0"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM seasons s JOIN shows t ON t.id = s.show_id "
+                             "WHERE t.title = 'Breaking Bad'"), ==, 2);
+
+  /* Two files of one movie; sizes and containers recorded; extras skipped. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM media_files f JOIN movies m ON m.id = f.movie_id "
+                             "WHERE m.title = 'Kill Bill Vol. 1'"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT size_bytes FROM media_files WHERE path LIKE '%Heat.1995%.mkv' "
+                             "AND path NOT LIKE '%sample%'"), ==, 600);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM media_files WHERE container = 'avi'"), ==, 4);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM media_files WHERE path LIKE '%trailer%' "
+                             "OR path LIKE '%Extras%' OR path LIKE '%sample%'"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM media_files"), ==, 6 + 10);
+
+  /* Artwork next to the media. */
+  poster = ssv_test_query_text (f->db, "SELECT poster_url FROM movies WHERE title = 'The Matrix'");
+  expected_poster = g_filename_to_uri (g_build_filename (f->root, "Movies", "The Matrix (1999)", "poster.jpg", NULL),
+                                       NULL, NULL);
+  g_assert_cmpstr (poster, ==, expected_poster);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM shows WHERE title = 'Breaking Bad' "
+                             "AND poster_url LIKE 'file://%/Breaking%20Bad/poster.jpg'"), ==, 1);
+  season_poster = ssv_test_query_text (f->db, "SELECT s.poster_url FROM seasons s JOIN shows t ON t.id = s.show_id "
+                                              "WHERE t.title = 'Breaking Bad' AND s.season_number = 1");
+  g_assert_true (g_str_has_suffix (season_poster, "season01-poster.jpg"));
+}
+
+static void
+test_rescan_and_remove (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(SsvScanResult) first = scan (f, SSV_SCAN_FULL);
+  g_autoptr(SsvScanResult) again = NULL;
+  g_autoptr(SsvScanResult) full = NULL;
+  g_autoptr(SsvScanResult) deep = NULL;
+  g_autofree char *primer = g_build_filename (f->root, "Movies", "Primer.mp4", NULL);
+  g_autofree char *episode = g_build_filename (f->root, "TV", "Firefly", "Season 1", "1x02 - The Train Job.avi",
+                                               NULL);
+
+  again = scan (f, SSV_SCAN_FULL);
+  g_assert_cmpuint (again->added, ==, 0);
+  g_assert_cmpuint (again->updated, ==, 0);
+
+  /* Files deleted: a full scan keeps their rows, a deep scan removes them. */
+  g_assert_cmpint (g_unlink (primer), ==, 0);
+  g_assert_cmpint (g_unlink (episode), ==, 0);
+  write_file (f->root, "Movies/Gattaca (1997)/Gattaca (1997).mkv", 250);
+
+  full = scan (f, SSV_SCAN_FULL);
+  g_assert_cmpuint (full->added, ==, 1);
+  g_assert_cmpuint (full->removed, ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM movies"), ==, 6);
+
+  deep = scan (f, SSV_SCAN_DEEP);
+  g_assert_cmpuint (deep->removed, ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM movies WHERE title = 'Primer'"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM movies WHERE title = 'Gattaca'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM episodes e JOIN shows s ON s.id = e.show_id "
+                             "WHERE s.title = 'Firefly'"), ==, 1);
+}
+
+static void
+test_missing_folder (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SsvScanResult) first = scan (f, SSV_SCAN_FULL);
+  g_autoptr(SsvScanResult) second = NULL;
+  g_autofree char *moved = g_strconcat (f->root, ".unplugged", NULL);
+
+  /* A disk that is not connected is not an empty library. */
+  g_assert_cmpint (g_rename (f->root, moved), ==, 0);
+  second = scan (f, SSV_SCAN_DEEP);
+  g_assert_cmpuint (second->errors, >=, 1);
+  g_assert_cmpuint (second->removed, ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM movies"), ==, 5);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM episodes"), ==, 10);
+  g_assert_cmpint (g_rename (moved, f->root), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ssv_test_init (&argc, &argv);
+
+  g_test_add_func ("/folder/names/layouts", test_name_layouts);
+  g_test_add_func ("/folder/names/rejects", test_name_rejects);
+  g_test_add ("/folder/scan/tree", Fixture, NULL, fixture_setup, test_scan_tree, fixture_teardown);
+  g_test_add ("/folder/scan/rescan-and-remove", Fixture, NULL, fixture_setup, test_rescan_and_remove,
+              fixture_teardown);
+  g_test_add ("/folder/scan/missing-folder", Fixture, NULL, fixture_setup, test_missing_folder,
+              fixture_teardown);
+
+  return g_test_run ();
+}
