@@ -17,7 +17,8 @@ struct _SsvRematchDialog
   gint64            id;
   char             *title;
   int               year;
-  GCancellable     *cancellable;
+  GCancellable     *cancellable;          /* the search; a new search cancels the last */
+  GCancellable     *rematch_cancellable;  /* the pick; only closing cancels it */
   GPtrArray        *found;
   guint             search_source;
   gboolean          busy;
@@ -205,7 +206,7 @@ on_result_activated (SsvRematchDialog *self,
 
   /* The old match's data goes; every worker starts again from this title. */
   ssv_enrichment_engine_rematch_async (ssv_context_get_enrichment_engine (self->context),
-                                       self->kind, self->id, picked->id, self->cancellable,
+                                       self->kind, self->id, picked->id, self->rematch_cancellable,
                                        rematch_cb, g_object_ref (self));
 }
 
@@ -231,9 +232,11 @@ ssv_rematch_dialog_dispose (GObject *object)
   SsvRematchDialog *self = SSV_REMATCH_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->rematch_cancellable);
   g_clear_handle_id (&self->search_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_REMATCH_DIALOG);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->rematch_cancellable);
   g_clear_object (&self->context);
   g_clear_pointer (&self->found, g_ptr_array_unref);
 
@@ -358,6 +361,7 @@ static void
 ssv_rematch_dialog_init (SsvRematchDialog *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->rematch_cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
