@@ -6,7 +6,10 @@
 
 #include <string.h>
 
+#include "ssv-cast-card.h"
+#include "ssv-episode-row.h"
 #include "ssv-fake-providers.h"
+#include "ssv-rating-badge.h"
 #include "ssv-metadata-preferences.h"
 #include "ssv-preferences-window.h"
 #include "ssv-rematch-dialog.h"
@@ -340,6 +343,85 @@ test_key_preferences (void)
   ssv_ui_test_stop_app (app);
 }
 
+static void
+test_billboard_widgets (void)
+{
+  static const struct { SsvRatingSource source; double value; const char *look; const char *text; } badges[] = {
+    { SSV_RATING_IMDB, 8.8, "imdb", "IMDb rating 8.8 out of 10" },
+    { SSV_RATING_ROTTEN_TOMATOES, 79, "rt-fresh", "Rotten Tomatoes 79%, fresh" },
+    { SSV_RATING_ROTTEN_TOMATOES, 59, "rt-rotten", "Rotten Tomatoes 59%, rotten" },
+    { SSV_RATING_METACRITIC, 67, "metacritic-good", "Metascore 67 out of 100" },
+    { SSV_RATING_METACRITIC, 40, "metacritic-mixed", "Metascore 40 out of 100" },
+    { SSV_RATING_METACRITIC, 39, "metacritic-bad", "Metascore 39 out of 100" },
+    { SSV_RATING_TMDB, 8.4, "tmdb", "TMDB rating 8.4 out of 10" },
+  };
+  SsvBillboardEpisode owned = { 1, 1, 1, (char *) "Winter Is Coming", (char *) "Jon Arryn is dead.",
+                                (char *) "2011-04-17", NULL, 62, TRUE, TRUE };
+  SsvBillboardEpisode aired = { 2, 1, 2, (char *) "The Kingsroad", NULL, (char *) "2011-04-24", NULL, 56, FALSE, FALSE };
+  SsvBillboardEpisode coming = { 3, 9, 1, NULL, NULL, (char *) "2031-01-01", NULL, 0, FALSE, FALSE };
+  SsvBillboardEpisode undated = { 4, 9, 2, NULL, NULL, NULL, NULL, 0, FALSE, FALSE };
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *card = ssv_cast_card_new ("Edward Norton", "Narrator");
+  g_autoptr(GdkTexture) headshot = NULL;
+  g_autoptr(GBytes) pixels = NULL;
+  guint8 data[4 * 4 * 4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (badges); i++)
+    {
+      GtkWidget *badge = ssv_rating_badge_new (badges[i].source, badges[i].value);
+
+      g_assert_cmpstr (ssv_rating_badge_get_look (SSV_RATING_BADGE (badge)), ==, badges[i].look);
+      g_assert_cmpstr (ssv_rating_badge_get_text (SSV_RATING_BADGE (badge)), ==, badges[i].text);
+      g_assert_true (gtk_widget_has_css_class (badge, badges[i].look));
+      gtk_box_append (GTK_BOX (row), badge);
+    }
+
+  /* Owned, missing, upcoming: a file decides, then the air date against today. */
+  g_assert_cmpstr (ssv_episode_state_for (&owned, "2026-11-24"), ==, "owned");
+  g_assert_cmpstr (ssv_episode_state_for (&aired, "2026-11-24"), ==, "missing");
+  g_assert_cmpstr (ssv_episode_state_for (&coming, "2026-11-24"), ==, "upcoming");
+  g_assert_cmpstr (ssv_episode_state_for (&undated, "2026-11-24"), ==, "upcoming");
+  g_assert_cmpstr (ssv_episode_state_for (&aired, "2011-04-24"), ==, "missing");
+  g_assert_cmpstr (ssv_episode_state_for (&aired, "2011-04-23"), ==, "upcoming");
+  gtk_list_box_append (GTK_LIST_BOX (list), ssv_episode_row_new (&owned, "2026-11-24"));
+  gtk_list_box_append (GTK_LIST_BOX (list), ssv_episode_row_new (&aired, "2026-11-24"));
+  gtk_list_box_append (GTK_LIST_BOX (list), ssv_episode_row_new (&coming, "2026-11-24"));
+  g_assert_cmpstr (ssv_episode_row_get_state (SSV_EPISODE_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1))),
+                   ==, "missing");
+
+  /* Initials until the headshot arrives. */
+  g_assert_false (ssv_cast_card_has_headshot (SSV_CAST_CARD (card)));
+  for (guint i = 0; i < sizeof data; i++)
+    data[i] = (i % 4 == 3) ? 255 : (guint8) (i * 7);
+  pixels = g_bytes_new (data, sizeof data);
+  headshot = gdk_memory_texture_new (4, 4, GDK_MEMORY_R8G8B8A8, pixels, 16);
+  ssv_cast_card_set_headshot (SSV_CAST_CARD (card), GDK_PAINTABLE (headshot));
+  g_assert_true (ssv_cast_card_has_headshot (SSV_CAST_CARD (card)));
+
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_box_append (GTK_BOX (box), card);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  /* Without the app running, its style sheet is loaded by hand. */
+  gtk_css_provider_load_from_resource (css, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, -1);
+  gtk_window_present (GTK_WINDOW (window));
+  ssv_ui_test_iterate (400);
+  ssv_ui_test_screenshot (window, "billboard-widgets");
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -380,6 +462,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/enrichment/orbs-and-workers-dialog", test_orbs_and_workers_dialog);
   g_test_add_func ("/ui/enrichment/key-preferences", test_key_preferences);
+  g_test_add_func ("/ui/enrichment/billboard-widgets", test_billboard_widgets);
 
   result = g_test_run ();
 
