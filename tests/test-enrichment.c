@@ -980,7 +980,11 @@ test_hold_during_scan (Fixture       *fixture,
   SsvWorker *tmdb = worker (fixture, "tmdb");
   SsvWorker *omdb = worker (fixture, "omdb");
 
+  SsvWorker *fanart = worker (fixture, "fanart");
+  g_autofree char *note = NULL;
+
   exec (fixture, "INSERT INTO movies (id, title, imdb_id) VALUES (1, 'Fight Club', 'tt0137523')");
+  store_key (fixture, "fanart", NULL);
 
   /* A scan writes: nobody calls out or writes. */
   ssv_enrichment_engine_hold (fixture->engine);
@@ -998,6 +1002,18 @@ test_hold_during_scan (Fixture       *fixture,
   g_assert_cmpstr (status_of (fixture, "tmdb", "movie_id", 1), ==, "matched");
   g_assert_cmpstr (status_of (fixture, "omdb", "movie_id", 1), ==, "none");
   g_assert_true (ssv_worker_get_user_paused (omdb));
+
+  /* A worker without a key says so after the hold, not what the hold said. */
+  wait_for_state (fanart, SSV_WORKER_NEEDS_KEY);
+  note = ssv_worker_dup_note (fanart);
+  g_assert_cmpstr (note, ==, "Add your fanart.tv API key in Preferences");
+  ssv_enrichment_engine_hold (fixture->engine);
+  wait_for_state (fanart, SSV_WORKER_HELD);
+  ssv_enrichment_engine_release (fixture->engine);
+  wait_for_state (fanart, SSV_WORKER_NEEDS_KEY);
+  g_clear_pointer (&note, g_free);
+  note = ssv_worker_dup_note (fanart);
+  g_assert_cmpstr (note, ==, "Add your fanart.tv API key in Preferences");
 }
 
 static void

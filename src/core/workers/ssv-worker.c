@@ -78,8 +78,10 @@ typedef struct
   gboolean            user_touched_pause;
   guint               hold_count;
   gint64              cooldown_until_us;
+  char               *cooldown_note;     /* why it cools down */
   gint64              quota_until;
   gboolean            key_wait;
+  char               *key_note;          /* why it waits for a key */
   gboolean            key_check;
   gboolean            key_reload;
   gboolean            retry_rejected_key;
@@ -268,12 +270,16 @@ set_state_locked (SsvWorker      *self,
 {
   SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
 
+  char *copy;
+
   if (priv->state == state && g_strcmp0 (priv->note, note) == 0)
     return;
 
+  /* Copy first: @note may be one of this worker's own strings. */
+  copy = g_strdup (note);
   priv->state = state;
   g_free (priv->note);
-  priv->note = g_strdup (note);
+  priv->note = copy;
   priv->pending_notify |= NOTIFY_STATE;
   schedule_dispatch_locked (self);
 }
@@ -537,7 +543,7 @@ wait_until_allowed (SsvWorker *self)
 
       if (priv->cooldown_until_us > now_us)
         {
-          set_state_locked (self, SSV_WORKER_COOLDOWN, priv->note);
+          set_state_locked (self, SSV_WORKER_COOLDOWN, priv->cooldown_note);
           g_cond_wait_until (&priv->cond, &priv->lock, priv->cooldown_until_us);
           continue;
         }
@@ -550,7 +556,7 @@ wait_until_allowed (SsvWorker *self)
               result = WAIT_CHECK_KEY;
               break;
             }
-          set_state_locked (self, SSV_WORKER_NEEDS_KEY, priv->note);
+          set_state_locked (self, SSV_WORKER_NEEDS_KEY, priv->key_note);
           if (!g_cond_wait_until (&priv->cond, &priv->lock, now_us + KEY_RECHECK_S * G_USEC_PER_SEC))
             priv->key_check = TRUE;
           continue;
@@ -589,6 +595,8 @@ start_cooldown (SsvWorker  *self,
 
   g_mutex_lock (&priv->lock);
   priv->cooldown_until_us = g_get_monotonic_time () + MAX (seconds, 1) * G_USEC_PER_SEC;
+  g_free (priv->cooldown_note);
+  priv->cooldown_note = g_strdup (note);
   set_state_locked (self, SSV_WORKER_COOLDOWN, note);
   g_mutex_unlock (&priv->lock);
 }
@@ -640,6 +648,8 @@ load_key (SsvWorker *self)
 
   g_mutex_lock (&priv->lock);
   priv->key_wait = TRUE;
+  g_free (priv->key_note);
+  priv->key_note = g_strdup (note);
   set_state_locked (self, SSV_WORKER_NEEDS_KEY, note);
   g_mutex_unlock (&priv->lock);
 
@@ -816,6 +826,8 @@ apply_failure (SsvWorker         *self,
 
       g_mutex_lock (&priv->lock);
       priv->key_wait = TRUE;
+      g_free (priv->key_note);
+      priv->key_note = g_strdup (note);
       set_state_locked (self, SSV_WORKER_NEEDS_KEY, note);
       g_mutex_unlock (&priv->lock);
       return TRUE;
@@ -1528,6 +1540,8 @@ ssv_worker_finalize (GObject *object)
   g_queue_clear_full (&priv->retry_first, (GDestroyNotify) ssv_work_item_free);
   g_queue_clear_full (&priv->done, item_done_free);
   g_free (priv->note);
+  g_free (priv->cooldown_note);
+  g_free (priv->key_note);
   g_free (priv->current_item);
   g_free (priv->key);
   g_free (priv->rejected_key);
