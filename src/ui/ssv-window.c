@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "ssv-window.h"
@@ -146,6 +147,26 @@ clear_history (SsvWindow *self)
     }
 }
 
+/* The title page on top (if any) is what the next start reopens. */
+static void
+remember_open_title (SsvWindow *self)
+{
+  g_autofree char *key = NULL;
+
+  if (self->restoring)
+    return;
+
+  for (guint i = self->history->len; i > 0 && key == NULL; i--)
+    {
+      SsvPage *page = g_ptr_array_index (self->history, i - 1);
+
+      if (SSV_IS_TITLE_PAGE (page))
+        key = ssv_title_page_dup_restore_key (SSV_TITLE_PAGE (page));
+    }
+
+  g_settings_set_string (self->settings, "last-title", key ? key : "");
+}
+
 static void
 show_page (SsvWindow  *self,
            SsvPage    *page)
@@ -181,6 +202,7 @@ ssv_window_show_page (SsvWindow  *self,
 
       if (!self->restoring)
         g_settings_set_string (self->settings, "last-page", name);
+      remember_open_title (self);
 
       return TRUE;
     }
@@ -207,6 +229,7 @@ ssv_window_push_page (SsvWindow *self,
                            self, G_CONNECT_SWAPPED);
   show_page (self, page);
   show_content_pane (self, TRUE);
+  remember_open_title (self);
 }
 
 const char *
@@ -265,6 +288,7 @@ go_back (SsvWindow *self)
       show_page (self, below);
       gtk_stack_remove (self->stack, top);
       g_object_unref (top);
+      remember_open_title (self);
       return;
     }
 
@@ -576,6 +600,28 @@ ssv_window_add_page (SsvWindow *self,
     }
 }
 
+/* Reopens the title page (billboard) that was open at the last close. */
+static void
+restore_open_title (SsvWindow *self)
+{
+  g_autofree char *key = g_settings_get_string (self->settings, "last-title");
+  const char *colon = strchr (key, ':');
+  char *end = NULL;
+  gint64 id;
+
+  if (colon == NULL)
+    return;
+
+  id = g_ascii_strtoll (colon + 1, &end, 10);
+  if (id <= 0 || end == colon + 1 || *end != '\0')
+    return;
+
+  if (g_str_has_prefix (key, "movie:"))
+    ssv_window_push_page (self, ssv_title_page_new (self->context, SSV_MEDIA_KIND_MOVIE, id));
+  else if (g_str_has_prefix (key, "show:"))
+    ssv_window_push_page (self, ssv_title_page_new (self->context, SSV_MEDIA_KIND_SHOW, id));
+}
+
 static void
 restore_state (SsvWindow *self)
 {
@@ -591,6 +637,7 @@ restore_state (SsvWindow *self)
   self->restoring = TRUE;
   if (!ssv_window_show_page (self, last_page) && self->pages->len > 0)
     ssv_window_show_page (self, ssv_page_get_name (g_ptr_array_index (self->pages, 0)));
+  restore_open_title (self);
   self->restoring = FALSE;
 }
 

@@ -94,8 +94,17 @@ ssv_ui_test_screenshot (GtkWidget  *widget,
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
+  /* A widget paintable shows the last frame drawn; a redraw that was just
+   * queued (a spinner, a worker's orb) empties it until the next frame. */
+  for (int attempt = 0; attempt < 40 && node == NULL; attempt++)
+    {
+      g_autoptr(GtkSnapshot) retry = attempt == 0 ? g_object_ref (snapshot) : gtk_snapshot_new ();
+
+      if (attempt > 0)
+        ssv_ui_test_iterate (50);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (retry), width, height);
+      node = gtk_snapshot_to_node (retry);
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));

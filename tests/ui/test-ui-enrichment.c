@@ -10,6 +10,7 @@
 #include "ssv-episode-row.h"
 #include "ssv-fake-providers.h"
 #include "ssv-rating-badge.h"
+#include "ssv-title-page.h"
 #include "ssv-metadata-preferences.h"
 #include "ssv-preferences-window.h"
 #include "ssv-rematch-dialog.h"
@@ -422,6 +423,301 @@ test_billboard_widgets (void)
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
 }
 
+/* ---- the billboard ------------------------------------------------------------- */
+
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static GBytes *
+surface_to_png (cairo_surface_t *surface)
+{
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_surface_write_to_png_stream (surface, append_png, png);
+  return g_byte_array_free_to_bytes (png);
+}
+
+/* Pictures for the fake TMDB image host, drawn per kind: a wordmark logo, a backdrop,
+ * headshots and stills in a colour of their own (from the file name). */
+static gboolean
+image_handler (SsvFakeServer        *fake_server,
+               const SsvFakeRequest *request,
+               guint                *status,
+               char                **content_type,
+               GBytes              **body,
+               gpointer              user_data)
+{
+  guint hash = g_str_hash (request->path);
+  double hue = (hash % 360) / 360.0;
+  cairo_surface_t *surface;
+  cairo_pattern_t *gradient;
+  cairo_t *cr;
+  int width, height;
+
+  if (strstr (request->path, "/w1280/") != NULL)
+    width = 1280, height = 720;
+  else if (strstr (request->path, "/w185/") != NULL)
+    width = 185, height = 278;
+  else if (strstr (request->path, "/w300/") != NULL)
+    width = 300, height = 169;
+  else if (g_str_has_suffix (request->path, ".png"))
+    width = 600, height = 150;
+  else
+    width = 500, height = 750;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+
+  if (width == 600)
+    {
+      /* A logo: the title's letters on transparency, fitted to the width. */
+      const char *words = strstr (request->path, "7Uqhv24pGJs4Ns31NoOPWFJGWNG") ? "FIGHT CLUB" : "GAME OF THRONES";
+      cairo_text_extents_t extents;
+
+      cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+      cairo_set_font_size (cr, 100);
+      cairo_text_extents (cr, words, &extents);
+      cairo_set_font_size (cr, 100 * (width - 24) / extents.width);
+      cairo_text_extents (cr, words, &extents);
+      cairo_move_to (cr, 12 - extents.x_bearing, (height - extents.height) / 2 - extents.y_bearing);
+      cairo_text_path (cr, words);
+      cairo_set_source_rgb (cr, 0.93, 0.93, 0.90);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 0.75, 0.1, 0.2);
+      cairo_set_line_width (cr, 3);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      gradient = cairo_pattern_create_linear (0, 0, width, height);
+      cairo_pattern_add_color_stop_rgb (gradient, 0, 0.15 + 0.5 * hue, 0.2, 0.45);
+      cairo_pattern_add_color_stop_rgb (gradient, 1, 0.9, 0.45 + 0.3 * hue, 0.25);
+      cairo_set_source (cr, gradient);
+      cairo_paint (cr);
+      cairo_pattern_destroy (gradient);
+      /* Something round in it: a head, a sun. */
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.35);
+      cairo_arc (cr, width * 0.5, height * 0.38, MIN (width, height) * 0.22, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+
+  cairo_destroy (cr);
+  *body = surface_to_png (surface);
+  cairo_surface_destroy (surface);
+  *content_type = g_strdup ("image/png");
+  *status = 200;
+
+  return TRUE;
+}
+
+static gboolean
+page_loaded (gpointer data)
+{
+  return g_strcmp0 (ssv_title_page_get_state (data), "content") == 0;
+}
+
+static gboolean
+billboard_complete (gpointer data)
+{
+  SsvTitlePage *page = data;
+  const SsvBillboard *billboard = ssv_title_page_get_billboard (page);
+  GtkWidget *cast = ssv_title_page_get_cast (page);
+
+  if (!page_loaded (page) || billboard == NULL || !billboard->synced || !ssv_title_page_has_logo (page))
+    return FALSE;
+
+  /* Every cast member with a headshot shows it; the others keep their initials. */
+  {
+    guint i = 0;
+
+    for (GtkWidget *card = gtk_widget_get_first_child (cast); card != NULL;
+         card = gtk_widget_get_next_sibling (card), i++)
+      {
+        const SsvBillboardPerson *person = g_ptr_array_index (billboard->cast, i);
+
+        if ((person->profile_url != NULL) != ssv_cast_card_has_headshot (SSV_CAST_CARD (card)))
+          return FALSE;
+      }
+  }
+
+  return TRUE;
+}
+
+static void
+describe_page (SsvTitlePage *page)
+{
+  const SsvBillboard *billboard = ssv_title_page_get_billboard (page);
+  guint cards = 0, shots = 0;
+
+  for (GtkWidget *card = gtk_widget_get_first_child (ssv_title_page_get_cast (page)); card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    {
+      cards++;
+      shots += ssv_cast_card_has_headshot (SSV_CAST_CARD (card));
+    }
+  g_test_message ("state %s, synced %d, logo %d (%s), headshots %u of %u", ssv_title_page_get_state (page),
+                  billboard ? billboard->synced : -1, ssv_title_page_has_logo (page),
+                  billboard && billboard->logo_url ? billboard->logo_url : "no logo url", shots, cards);
+}
+
+static void
+wait_for_billboard (SsvTitlePage *page)
+{
+  if (!ssv_test_wait_for (billboard_complete, page, 20000))
+    {
+      describe_page (page);
+      g_error ("The billboard did not complete");
+    }
+}
+
+static guint
+count_children (GtkWidget *parent)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (parent); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+static SsvTitlePage *
+open_title (SsvWindow  *window,
+            const char *action,
+            gint64      id)
+{
+  SsvPage *page;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), action, "x", id);
+  ssv_ui_test_iterate (100);
+  page = ssv_window_get_visible_page (window);
+  g_assert_true (SSV_IS_TITLE_PAGE (page));
+  g_assert_true (ssv_test_wait_for (page_loaded, page, 10000));
+
+  return SSV_TITLE_PAGE (page);
+}
+
+static void
+test_billboard (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *db_path = make_library ("billboard.db");
+  g_autofree char *last_title = NULL;
+  SsvApplication *app;
+  SsvWindow *window;
+  SsvEnrichmentEngine *engine;
+  SsvTitlePage *page;
+  const SsvBillboard *billboard;
+  GtkWidget *logo;
+  gint64 late_id;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+    g_assert_no_error (error);
+    ssv_database_exec (db,
+      "INSERT INTO servers (id, kind, name, url) VALUES (1, 'folder', 'Home', '/srv');"
+      "INSERT INTO media_files (movie_id, server_source, path, size_bytes, container) "
+      "  VALUES (1, 1, '/srv/Fight Club (1999).mkv', 4000000000, 'mkv');"
+      "INSERT INTO shows (id, title, year) VALUES (1, 'Game of Thrones', 2011);"
+      "INSERT INTO episodes (id, show_id, season_number, episode_number, title, watched) VALUES "
+      "  (1, 1, 1, 1, 'Winter Is Coming', 1), (2, 1, 1, 2, 'The Kingsroad', 0);"
+      "INSERT INTO media_files (episode_id, server_source, path) VALUES "
+      "  (1, 1, '/srv/got/s01e01.mkv'), (2, 1, '/srv/got/s01e02.mkv');"
+      "DELETE FROM movies WHERE id = 2;", &error);
+    g_assert_no_error (error);
+  }
+  store_key ("omdb", "good-omdb");
+  g_settings_set_string (settings, "last-title", "");
+
+  app = ssv_ui_test_start_app (db_path);
+  window = ssv_ui_test_wait_for_window (app);
+  engine = ssv_context_get_enrichment_engine (ssv_window_get_context (window));
+  wait_for_state (ssv_enrichment_engine_lookup (engine, "tmdb"), SSV_WORKER_IDLE);
+  wait_for_state (ssv_enrichment_engine_lookup (engine, "omdb"), SSV_WORKER_IDLE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 900);
+
+  /* A movie: backdrop, logo, tagline, facts, four ratings, genres, crew, cast with headshots. */
+  page = open_title (window, "win.show-movie", 1);
+  wait_for_billboard (page);
+  billboard = ssv_title_page_get_billboard (page);
+  g_assert_cmpstr (billboard->tagline, ==, "Mischief. Mayhem. Soap.");
+  g_assert_cmpuint (count_children (ssv_title_page_get_badges (page)), ==, 4);
+  g_assert_cmpuint (count_children (ssv_title_page_get_cast (page)), ==, 12);
+  /* The logo stands for the title, and still says it. */
+  g_assert_true (ssv_title_page_has_logo (page));
+  logo = find_all (GTK_WIDGET (page), GTK_TYPE_PICTURE)->pdata[1];
+  g_assert_cmpint (gtk_widget_get_height (logo), <=, 110);
+  g_assert_cmpstr (gtk_picture_get_alternative_text (GTK_PICTURE (logo)), ==, "Fight Club");
+  g_assert_cmpstr (ssv_page_get_title (SSV_PAGE (page)), ==, "Fight Club");
+  last_title = g_settings_get_string (settings, "last-title");
+  g_assert_cmpstr (last_title, ==, "movie:1");
+  ssv_ui_test_iterate (500);
+  ssv_ui_test_screenshot (GTK_WIDGET (window), "billboard-movie");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+  ssv_ui_test_iterate (100);
+  g_clear_pointer (&last_title, g_free);
+  last_title = g_settings_get_string (settings, "last-title");
+  g_assert_cmpstr (last_title, ==, "");
+
+  /* A show: the season with something left to watch opens; the switcher goes to others. */
+  page = open_title (window, "win.show-show", 1);
+  wait_for_billboard (page);
+  billboard = ssv_title_page_get_billboard (page);
+  g_assert_cmpuint (billboard->episodes->len, ==, 90);
+  g_assert_cmpuint (ssv_title_page_count_episode_rows (page), ==, 10);
+  g_assert_true (ssv_title_page_show_season (page, 3));
+  ssv_ui_test_iterate (200);
+  g_assert_cmpuint (ssv_title_page_count_episode_rows (page), ==, 10);
+  g_assert_false (ssv_title_page_show_season (page, 42));
+  g_assert_true (ssv_title_page_show_season (page, 1));
+  ssv_ui_test_iterate (1000);
+  ssv_ui_test_screenshot (GTK_WIDGET (window), "billboard-show");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+
+  /* A title added while the app runs: its page asks TMDB for it first, and fills in. */
+  ssv_fake_providers_add_synthetic (fake, 1, 0, 0);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+    ssv_database_exec (db, "INSERT INTO movies (title) VALUES ('Synthetic Movie 1')", &error);
+    g_assert_no_error (error);
+    late_id = ssv_database_last_insert_rowid (db);
+  }
+  page = open_title (window, "win.show-movie", late_id);
+  g_assert_false (ssv_title_page_get_billboard (page)->synced);
+  wait_for_billboard (page);
+  g_assert_cmpstr (ssv_title_page_get_billboard (page)->tagline, ==, "Mischief. Mayhem. Soap.");
+
+  /* The open billboard comes back at the next start. */
+  gtk_window_close (GTK_WINDOW (window));
+  ssv_ui_test_iterate (100);
+  ssv_ui_test_stop_app (app);
+
+  app = ssv_ui_test_start_app (db_path);
+  window = ssv_ui_test_wait_for_window (app);
+  page = SSV_TITLE_PAGE (ssv_window_get_visible_page (window));
+  g_assert_true (SSV_IS_TITLE_PAGE (page));
+  {
+    g_autofree char *key = ssv_title_page_dup_restore_key (page);
+    g_autofree char *expected = g_strdup_printf ("movie:%" G_GINT64_FORMAT, late_id);
+
+    g_assert_cmpstr (key, ==, expected);
+  }
+  wait_for_billboard (page);
+  ssv_ui_test_stop_app (app);
+  g_settings_set_string (settings, "last-title", "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -458,11 +754,13 @@ main (int    argc,
   {
     g_autofree char *images = g_strdup_printf ("%s/images", ssv_fake_server_get_url (server));
     g_setenv ("SSV_TMDB_IMAGES_URL", images, TRUE);
+    ssv_fake_server_add_handler (server, "GET /images/*", image_handler, NULL, NULL);
   }
 
   g_test_add_func ("/ui/enrichment/orbs-and-workers-dialog", test_orbs_and_workers_dialog);
   g_test_add_func ("/ui/enrichment/key-preferences", test_key_preferences);
   g_test_add_func ("/ui/enrichment/billboard-widgets", test_billboard_widgets);
+  g_test_add_func ("/ui/enrichment/billboard", test_billboard);
 
   result = g_test_run ();
 

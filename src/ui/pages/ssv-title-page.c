@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-title-page.c: one movie or show: poster, facts, overview, files; a show's seasons expand
- * into episodes (rows made on first expand) with their watched state. */
+/* ssv-title-page.c: a movie's or show's billboard: backdrop hero with the title logo (the
+ * title in words until one arrives), tagline, facts, rating badges; genres, overview,
+ * crew, a cast row with headshots, a show's episodes by season, and the files. */
 
 #include "config.h"
 
@@ -9,10 +10,18 @@
 #include "ssv-texture-loader.h"
 #include "ssv-title-page.h"
 #include "ssv-utils.h"
+#include "widgets/ssv-cast-card.h"
+#include "widgets/ssv-episode-row.h"
 #include "widgets/ssv-poster-card.h"
+#include "widgets/ssv-rating-badge.h"
 
-#define POSTER_HEIGHT    300
-#define RELOAD_DELAY_MS  500
+#define HERO_HEIGHT       420
+#define BACKDROP_HEIGHT   720
+#define LOGO_HEIGHT       110
+#define LOGO_MAX_WIDTH    440
+#define HEADSHOT_SIZE     88
+#define STILL_HEIGHT      99
+#define RELOAD_DELAY_MS   500
 
 struct _SsvTitlePage
 {
@@ -21,25 +30,42 @@ struct _SsvTitlePage
   SsvMediaKind     kind;
   gint64           title_id;
   GCancellable    *cancellable;
-  GCancellable    *poster_cancellable;
+  GCancellable    *image_cancellable;
   SsvTitleDetail  *detail;
-  GPtrArray       *season_rows;     /* AdwExpanderRow */
+  SsvBillboard    *billboard;
+  GArray          *season_numbers;   /* int, in the switcher's order */
   GPtrArray       *file_rows;
   guint            reload_source;
+  guint            pending;
   gboolean         loaded;
+  gboolean         requested;
+  gboolean         filling_seasons;
+  GError          *load_error;
 
   GtkStack        *state_stack;
   GtkSpinner      *spinner;
   AdwStatusPage   *error_page;
-  GtkLabel        *initials_label;
-  GtkPicture      *poster_picture;
+  GtkWidget       *hero_placeholder;
+  GtkPicture      *backdrop_picture;
+  GtkStack        *title_stack;
   GtkLabel        *title_label;
-  GtkLabel        *facts_label;
+  AdwClamp        *logo_clamp;
+  GtkPicture      *logo_picture;
   GtkLabel        *tagline_label;
+  GtkLabel        *facts_label;
+  GtkBox          *badges_box;
+  GtkWidget       *lookup_box;
+  GtkSpinner      *lookup_spinner;
+  GtkFlowBox      *genres_box;
   GtkLabel        *watched_label;
   GtkLabel        *overview_label;
+  GtkLabel        *crew_label;
+  GtkWidget       *cast_section;
+  GtkBox          *cast_box;
+  GtkWidget       *episodes_section;
+  GtkDropDown     *season_dropdown;
+  GtkListBox      *episodes_list;
   AdwPreferencesGroup *files_group;
-  AdwPreferencesGroup *seasons_group;
 };
 
 G_DEFINE_FINAL_TYPE (SsvTitlePage, ssv_title_page, SSV_TYPE_PAGE)
@@ -68,6 +94,40 @@ ssv_title_page_get_state (SsvTitlePage *self)
   g_return_val_if_fail (SSV_IS_TITLE_PAGE (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->state_stack);
+}
+
+static SsvItemKind
+item_kind (SsvTitlePage *self)
+{
+  return self->kind == SSV_MEDIA_KIND_SHOW ? SSV_ITEM_SHOW : SSV_ITEM_MOVIE;
+}
+
+static SsvEnrichmentEngine *
+get_engine (SsvTitlePage *self)
+{
+  return ssv_context_get_enrichment_engine (ssv_page_get_context (SSV_PAGE (self)));
+}
+
+static SsvTextureLoader *
+get_loader (SsvTitlePage *self)
+{
+  return ssv_texture_loader_get_default (ssv_page_get_context (SSV_PAGE (self)));
+}
+
+static void
+remove_children (GtkWidget *parent)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (parent)) != NULL)
+    {
+      if (GTK_IS_LIST_BOX (parent))
+        gtk_list_box_remove (GTK_LIST_BOX (parent), child);
+      else if (GTK_IS_FLOW_BOX (parent))
+        gtk_flow_box_remove (GTK_FLOW_BOX (parent), child);
+      else
+        gtk_box_remove (GTK_BOX (parent), child);
+    }
 }
 
 /* ---- text ------------------------------------------------------------------ */
@@ -111,120 +171,214 @@ describe_file (const SsvMediaFile *file)
 }
 
 static char *
-join_facts (GPtrArray *parts)
+join_parts (GPtrArray *parts,
+            const char *separator)
 {
   g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
+  return g_strjoinv (separator, (char **) parts->pdata);
 }
 
+/* "1999 · 2 h 19 min · R", or for a show "2011–2019 · 8 seasons · TV-MA". */
 static char *
-movie_facts (SsvMovie *movie)
+billboard_facts (SsvTitlePage *self)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  SsvBillboard *billboard = self->billboard;
+  const char *server = NULL;
 
-  if (ssv_movie_get_year (movie) > 0)
-    g_ptr_array_add (parts, g_strdup_printf ("%d", ssv_movie_get_year (movie)));
-  if (ssv_movie_get_content_rating (movie) != NULL)
-    g_ptr_array_add (parts, g_strdup (ssv_movie_get_content_rating (movie)));
-  if (ssv_movie_get_runtime_minutes (movie) > 0)
-    g_ptr_array_add (parts, ssv_format_duration ((gint64) ssv_movie_get_runtime_minutes (movie) * 60));
-  if (ssv_movie_get_genres (movie) != NULL)
-    g_ptr_array_add (parts, g_strdup (ssv_movie_get_genres (movie)));
-  if (ssv_movie_get_community_rating (movie) >= 0)
-    g_ptr_array_add (parts, g_strdup_printf ("★ %.1f", ssv_movie_get_community_rating (movie)));
-  if (ssv_movie_get_server_name (movie) != NULL)
+  if (SSV_IS_SHOW (self->detail->title))
+    {
+      SsvShow *show = SSV_SHOW (self->detail->title);
+      const char *last = ssv_show_get_last_air_date (show);
+      int seasons = (int) self->season_numbers->len;
+      int year = billboard->year > 0 ? billboard->year : ssv_show_get_year (show);
+      int last_year = last ? (int) g_ascii_strtoll (last, NULL, 10) : 0;
+
+      if (year > 0 && last_year > year)
+        g_ptr_array_add (parts, g_strdup_printf ("%d–%d", year, last_year));
+      else if (year > 0)
+        g_ptr_array_add (parts, g_strdup_printf ("%d", year));
+      if (seasons > 0)
+        g_ptr_array_add (parts, g_strdup_printf (ngettext ("%d season", "%d seasons", seasons), seasons));
+      else if (billboard->runtime_minutes > 0)
+        g_ptr_array_add (parts, ssv_format_duration ((gint64) billboard->runtime_minutes * 60));
+      if (billboard->network != NULL)
+        g_ptr_array_add (parts, g_strdup (billboard->network));
+      server = ssv_show_get_server_name (show);
+    }
+  else
+    {
+      SsvMovie *movie = SSV_MOVIE (self->detail->title);
+      int year = billboard->year > 0 ? billboard->year : ssv_movie_get_year (movie);
+
+      if (year > 0)
+        g_ptr_array_add (parts, g_strdup_printf ("%d", year));
+      if (billboard->runtime_minutes > 0)
+        g_ptr_array_add (parts, ssv_format_duration ((gint64) billboard->runtime_minutes * 60));
+      server = ssv_movie_get_server_name (movie);
+    }
+
+  if (billboard->content_rating != NULL)
+    g_ptr_array_add (parts, g_strdup (billboard->content_rating));
+  if (server != NULL)
     /* Translators: where a title comes from, e.g. "from Living Room" */
-    g_ptr_array_add (parts, g_strdup_printf (_("from %s"), ssv_movie_get_server_name (movie)));
+    g_ptr_array_add (parts, g_strdup_printf (_("from %s"), server));
 
-  return join_facts (parts);
+  return join_parts (parts, " · ");
 }
 
 static char *
-show_facts (SsvShow *show)
+join_names (GPtrArray *names)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  const char *last = ssv_show_get_last_air_date (show);
-  int seasons = ssv_show_get_season_count (show);
-  int episodes = ssv_show_get_episode_count (show);
+  g_autoptr(GPtrArray) copy = g_ptr_array_new ();
 
-  if (ssv_show_get_year (show) > 0 && last != NULL && g_ascii_strtoll (last, NULL, 10) > ssv_show_get_year (show))
-    g_ptr_array_add (parts, g_strdup_printf ("%d–%d", ssv_show_get_year (show), (int) g_ascii_strtoll (last, NULL, 10)));
-  else if (ssv_show_get_year (show) > 0)
-    g_ptr_array_add (parts, g_strdup_printf ("%d", ssv_show_get_year (show)));
-  if (ssv_show_get_content_rating (show) != NULL)
-    g_ptr_array_add (parts, g_strdup (ssv_show_get_content_rating (show)));
-  if (ssv_show_get_status (show) != NULL)
-    g_ptr_array_add (parts, g_strdup (ssv_show_get_status (show)));
-  if (seasons > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%d season", "%d seasons", seasons), seasons));
-  if (episodes > 0)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%d episode", "%d episodes", episodes), episodes));
-  if (ssv_show_get_genres (show) != NULL)
-    g_ptr_array_add (parts, g_strdup (ssv_show_get_genres (show)));
-  if (ssv_show_get_community_rating (show) >= 0)
-    g_ptr_array_add (parts, g_strdup_printf ("★ %.1f", ssv_show_get_community_rating (show)));
-  if (ssv_show_get_server_name (show) != NULL)
-    g_ptr_array_add (parts, g_strdup_printf (_("from %s"), ssv_show_get_server_name (show)));
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (copy, g_ptr_array_index (names, i));
+  g_ptr_array_add (copy, NULL);
 
-  return join_facts (parts);
+  return g_strjoinv (", ", (char **) copy->pdata);
 }
 
-/* ---- poster ----------------------------------------------------------------- */
+/* "Directed by David Fincher · Written by Chuck Palahniuk" or "Created by …". */
+static char *
+crew_line (SsvBillboard *billboard)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (billboard->creators->len > 0)
+    {
+      g_autofree char *names = join_names (billboard->creators);
+      /* Translators: "Created by David Benioff, D.B. Weiss" */
+      g_ptr_array_add (parts, g_strdup_printf (_("Created by %s"), names));
+    }
+  if (billboard->directors->len > 0)
+    {
+      g_autofree char *names = join_names (billboard->directors);
+      g_ptr_array_add (parts, g_strdup_printf (_("Directed by %s"), names));
+    }
+  if (billboard->writers->len > 0)
+    {
+      g_autofree char *names = join_names (billboard->writers);
+      g_ptr_array_add (parts, g_strdup_printf (_("Written by %s"), names));
+    }
+
+  if (parts->len == 0)
+    return NULL;
+
+  return join_parts (parts, " · ");
+}
+
+/* ---- images ------------------------------------------------------------------ */
+
+typedef struct
+{
+  SsvTitlePage *page;
+  GtkWidget    *target;
+} ImageRequest;
 
 static void
-poster_ready_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+image_request_free (ImageRequest *request)
 {
-  g_autoptr(SsvTitlePage) self = user_data;
+  g_object_unref (request->page);
+  g_object_unref (request->target);
+  g_free (request);
+}
+
+typedef void (*ImageApply) (SsvTitlePage *self,
+                            GtkWidget    *target,
+                            GdkTexture   *texture);
+
+static void
+image_ready_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ImageRequest *request = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture = ssv_texture_loader_load_finish (SSV_TEXTURE_LOADER (source), result, &error);
+  ImageApply apply = g_object_get_data (G_OBJECT (request->target), "ssv-image-apply");
 
-  if (texture == NULL)
-    return;
+  /* A picture that failed keeps its fallback (initials, the title in words). */
+  if (texture != NULL && apply != NULL && gtk_widget_get_root (request->target) != NULL)
+    apply (request->page, request->target, texture);
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("No image for %s: %s", G_OBJECT_TYPE_NAME (request->target), error->message);
 
-  gtk_picture_set_paintable (self->poster_picture, GDK_PAINTABLE (texture));
-  gtk_widget_set_visible (GTK_WIDGET (self->poster_picture), TRUE);
+  image_request_free (request);
 }
 
 static void
-load_poster (SsvTitlePage *self,
-             const char   *title,
-             const char   *uri)
+load_image (SsvTitlePage *self,
+            const char   *uri,
+            int           height,
+            GtkWidget    *target,
+            ImageApply    apply)
 {
-  SsvTextureLoader *loader = ssv_texture_loader_get_default (ssv_page_get_context (SSV_PAGE (self)));
-  g_autofree char *initials = ssv_poster_initials (title);
-  g_autofree char *color = g_strdup_printf ("color-%u", title ? g_str_hash (title) % 8 : 0);
+  ImageRequest *request;
 
-  gtk_label_set_label (self->initials_label, initials);
-  gtk_widget_add_css_class (GTK_WIDGET (self->initials_label), color);
-
-  if (uri == NULL || gtk_picture_get_paintable (self->poster_picture) != NULL)
+  if (uri == NULL)
     return;
 
-  g_cancellable_cancel (self->poster_cancellable);
-  g_clear_object (&self->poster_cancellable);
-  self->poster_cancellable = g_cancellable_new ();
-  ssv_texture_loader_load_async (loader, uri, POSTER_HEIGHT * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                                 self->poster_cancellable, poster_ready_cb, g_object_ref (self));
+  request = g_new0 (ImageRequest, 1);
+  request->page = g_object_ref (self);
+  request->target = g_object_ref (target);
+  g_object_set_data (G_OBJECT (target), "ssv-image-apply", apply);
+  ssv_texture_loader_load_async (get_loader (self), uri, height * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                 self->image_cancellable, image_ready_cb, request);
 }
-
-/* ---- files, seasons, episodes ---------------------------------------------------- */
 
 static void
-clear_rows (AdwPreferencesGroup *group,
-            GPtrArray           *rows)
+apply_backdrop (SsvTitlePage *self,
+                GtkWidget    *target,
+                GdkTexture   *texture)
 {
-  for (guint i = 0; i < rows->len; i++)
-    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
-  g_ptr_array_set_size (rows, 0);
+  gtk_picture_set_paintable (GTK_PICTURE (target), GDK_PAINTABLE (texture));
+  gtk_widget_set_visible (target, TRUE);
 }
+
+/* The logo replaces the title in words; the picture still carries the title for screen readers. */
+static void
+apply_logo (SsvTitlePage *self,
+            GtkWidget    *target,
+            GdkTexture   *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  int shown_width = height > 0 ? MIN (LOGO_MAX_WIDTH, LOGO_HEIGHT * width / height) : LOGO_MAX_WIDTH;
+
+  /* Wide logos are as wide as allowed, tall ones as tall: the clamp sets the width,
+   * and the picture's height follows its shape. */
+  gtk_picture_set_paintable (GTK_PICTURE (target), GDK_PAINTABLE (texture));
+  adw_clamp_set_maximum_size (self->logo_clamp, shown_width);
+  adw_clamp_set_tightening_threshold (self->logo_clamp, shown_width);
+  gtk_stack_set_visible_child_name (self->title_stack, "logo");
+}
+
+static void
+apply_headshot (SsvTitlePage *self,
+                GtkWidget    *target,
+                GdkTexture   *texture)
+{
+  ssv_cast_card_set_headshot (SSV_CAST_CARD (target), GDK_PAINTABLE (texture));
+}
+
+static void
+apply_still (SsvTitlePage *self,
+             GtkWidget    *target,
+             GdkTexture   *texture)
+{
+  ssv_episode_row_set_still (SSV_EPISODE_ROW (target), GDK_PAINTABLE (texture));
+}
+
+/* ---- sections ------------------------------------------------------------------ */
 
 static void
 show_files (SsvTitlePage *self,
             GPtrArray    *files)
 {
-  clear_rows (self->files_group, self->file_rows);
+  for (guint i = 0; i < self->file_rows->len; i++)
+    adw_preferences_group_remove (self->files_group, g_ptr_array_index (self->file_rows, i));
+  g_ptr_array_set_size (self->file_rows, 0);
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -244,130 +398,226 @@ show_files (SsvTitlePage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->files_group), files->len > 0);
 }
 
-static GtkWidget *
-episode_row (SsvEpisode *episode)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *mark = gtk_image_new_from_icon_name (ssv_episode_get_watched (episode) ? "emblem-ok-symbolic" : NULL);
-  g_autofree char *title = NULL;
-  g_autofree char *file = ssv_episode_get_file_path (episode) ? g_path_get_basename (ssv_episode_get_file_path (episode))
-                                                               : NULL;
-  g_autofree char *subtitle = NULL;
-  const char *aired = ssv_episode_get_air_date (episode);
-
-  title = ssv_episode_get_title (episode)
-          ? g_strdup_printf ("%d. %s", ssv_episode_get_episode_number (episode), ssv_episode_get_title (episode))
-          : g_strdup_printf (_("Episode %d"), ssv_episode_get_episode_number (episode));
-  subtitle = g_strjoin (" · ", aired ? aired : _("Air date unknown"), file ? file : _("No file"), NULL);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_image_set_pixel_size (GTK_IMAGE (mark), 16);
-  gtk_widget_set_size_request (mark, 16, 16);
-  if (ssv_episode_get_watched (episode))
-    {
-      gtk_widget_add_css_class (mark, "watched-mark");
-      gtk_widget_set_tooltip_text (mark, _("Watched"));
-    }
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), mark);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  ssv_episode_get_watched (episode) ? _("Watched") : _("Not watched"), -1);
-  g_object_set_data_full (G_OBJECT (row), "ssv-episode", g_object_ref (episode), g_object_unref);
-
-  return row;
-}
-
-/* Rows for a season's episodes are made the first time it opens. */
 static void
-on_season_expanded (AdwExpanderRow *season_row,
-                    GParamSpec     *pspec,
-                    SsvTitlePage   *self)
+show_badges (SsvTitlePage *self)
 {
-  int number = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (season_row), "ssv-season-number"));
+  SsvBillboard *billboard = self->billboard;
 
-  if (!adw_expander_row_get_expanded (season_row) || g_object_get_data (G_OBJECT (season_row), "ssv-filled"))
-    return;
+  remove_children (GTK_WIDGET (self->badges_box));
 
-  for (guint i = 0; i < self->detail->episodes->len; i++)
-    {
-      SsvEpisode *episode = g_ptr_array_index (self->detail->episodes, i);
+  if (billboard->imdb_rating > 0)
+    gtk_box_append (self->badges_box, ssv_rating_badge_new (SSV_RATING_IMDB, billboard->imdb_rating));
+  if (billboard->rt_score >= 0)
+    gtk_box_append (self->badges_box, ssv_rating_badge_new (SSV_RATING_ROTTEN_TOMATOES, billboard->rt_score));
+  if (billboard->metascore >= 0)
+    gtk_box_append (self->badges_box, ssv_rating_badge_new (SSV_RATING_METACRITIC, billboard->metascore));
+  if (billboard->tmdb_rating > 0)
+    gtk_box_append (self->badges_box, ssv_rating_badge_new (SSV_RATING_TMDB, billboard->tmdb_rating));
 
-      if (ssv_episode_get_season_number (episode) == number)
-        adw_expander_row_add_row (season_row, episode_row (episode));
-    }
-
-  g_object_set_data (G_OBJECT (season_row), "ssv-filled", GINT_TO_POINTER (TRUE));
+  gtk_widget_set_visible (GTK_WIDGET (self->badges_box),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->badges_box)) != NULL);
 }
 
 static void
-show_seasons (SsvTitlePage *self)
+show_genres (SsvTitlePage *self)
 {
-  GPtrArray *seasons = self->detail->seasons;
-  gboolean opened = FALSE;
+  g_auto(GStrv) from_server = NULL;
+  GPtrArray *genres = self->billboard->genres;
+  guint shown = 0;
 
-  clear_rows (self->seasons_group, self->season_rows);
+  remove_children (GTK_WIDGET (self->genres_box));
 
-  for (guint i = 0; i < seasons->len; i++)
+  /* Without a provider's list, the server's "Drama, Thriller". */
+  if (genres->len == 0)
     {
-      SsvSeason *season = g_ptr_array_index (seasons, i);
-      int number = ssv_season_get_season_number (season);
-      int total = ssv_season_get_episode_count (season);
-      int watched = ssv_season_get_watched_count (season);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
+      const char *text = SSV_IS_SHOW (self->detail->title) ? ssv_show_get_genres (SSV_SHOW (self->detail->title))
+                                                           : ssv_movie_get_genres (SSV_MOVIE (self->detail->title));
+      from_server = g_strsplit (text ? text : "", ",", -1);
+    }
+
+  for (guint i = 0; i < (from_server ? g_strv_length (from_server) : genres->len); i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (from_server ? from_server[i] : g_ptr_array_index (genres, i)));
+      GtkWidget *chip;
+
+      if (name[0] == '\0')
+        continue;
+      chip = gtk_label_new (name);
+      gtk_widget_add_css_class (chip, "genre-chip");
+      gtk_flow_box_append (self->genres_box, chip);
+      shown++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->genres_box), shown > 0);
+}
+
+static void
+show_cast (SsvTitlePage *self)
+{
+  GPtrArray *cast = self->billboard->cast;
+
+  remove_children (GTK_WIDGET (self->cast_box));
+
+  for (guint i = 0; i < cast->len; i++)
+    {
+      const SsvBillboardPerson *person = g_ptr_array_index (cast, i);
+      GtkWidget *card = ssv_cast_card_new (person->name, person->character);
+
+      gtk_box_append (self->cast_box, card);
+      load_image (self, person->profile_url, HEADSHOT_SIZE, card, apply_headshot);
+    }
+
+  gtk_widget_set_visible (self->cast_section, cast->len > 0);
+}
+
+static void
+fill_episodes (SsvTitlePage *self,
+               int           season)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  GPtrArray *episodes = self->billboard->episodes;
+
+  remove_children (GTK_WIDGET (self->episodes_list));
+
+  for (guint i = 0; i < episodes->len; i++)
+    {
+      const SsvBillboardEpisode *episode = g_ptr_array_index (episodes, i);
       GtkWidget *row;
 
-      if (total == 0)
+      if (episode->season_number != season)
         continue;
 
-      title = ssv_season_get_title (season) ? g_strdup (ssv_season_get_title (season))
-            : number == 0 ? g_strdup (_("Specials"))
-            : g_strdup_printf (_("Season %d"), number);
-      /* Translators: "3 of 10 watched" (episodes of a season) */
-      subtitle = g_strdup_printf (ngettext ("%d of %d watched", "%d of %d watched", total), watched, total);
-
-      row = adw_expander_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-      g_object_set_data (G_OBJECT (row), "ssv-season-number", GINT_TO_POINTER (number));
-      g_signal_connect_object (row, "notify::expanded", G_CALLBACK (on_season_expanded), self, 0);
-      adw_preferences_group_add (self->seasons_group, row);
-      g_ptr_array_add (self->season_rows, row);
-
-      /* The first season with something left to watch starts open. */
-      if (!opened && (watched < total || i + 1 == seasons->len))
-        {
-          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-          opened = TRUE;
-        }
+      row = ssv_episode_row_new (episode, today);
+      gtk_list_box_append (self->episodes_list, row);
+      load_image (self, episode->still_url, STILL_HEIGHT, row, apply_still);
     }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->seasons_group), self->season_rows->len > 0);
 }
 
 static void
-show_detail (SsvTitlePage *self)
+on_season_selected (SsvTitlePage *self)
 {
+  guint selected = gtk_drop_down_get_selected (self->season_dropdown);
+
+  if (self->filling_seasons || selected >= self->season_numbers->len)
+    return;
+
+  fill_episodes (self, g_array_index (self->season_numbers, int, selected));
+}
+
+static int
+compare_seasons (gconstpointer a,
+                 gconstpointer b)
+{
+  int x = *(const int *) a;
+  int y = *(const int *) b;
+
+  /* Specials after the numbered seasons. */
+  if (x == 0 || y == 0)
+    return (x == 0) - (y == 0);
+
+  return x - y;
+}
+
+static void
+show_episodes (SsvTitlePage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *episodes = self->billboard->episodes;
+  int previous = -1;
+  guint keep = G_MAXUINT;
+  guint open = G_MAXUINT;
+
+  if (gtk_drop_down_get_selected (self->season_dropdown) < self->season_numbers->len)
+    previous = g_array_index (self->season_numbers, int, gtk_drop_down_get_selected (self->season_dropdown));
+
+  g_array_set_size (self->season_numbers, 0);
+  for (guint i = 0; i < episodes->len; i++)
+    {
+      int season = ((SsvBillboardEpisode *) g_ptr_array_index (episodes, i))->season_number;
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < self->season_numbers->len && !seen; j++)
+        seen = g_array_index (self->season_numbers, int, j) == season;
+      if (!seen)
+        g_array_append_val (self->season_numbers, season);
+    }
+  g_array_sort (self->season_numbers, compare_seasons);
+
+  for (guint i = 0; i < self->season_numbers->len; i++)
+    {
+      int season = g_array_index (self->season_numbers, int, i);
+      g_autofree char *name = season == 0 ? g_strdup (_("Specials")) : g_strdup_printf (_("Season %d"), season);
+      gboolean unwatched = FALSE;
+
+      gtk_string_list_append (names, name);
+      if (season == previous)
+        keep = i;
+
+      /* The first season with an episode of the library left to watch opens. */
+      for (guint j = 0; j < episodes->len && !unwatched; j++)
+        {
+          SsvBillboardEpisode *episode = g_ptr_array_index (episodes, j);
+
+          unwatched = episode->season_number == season && episode->owned && !episode->watched;
+        }
+      if (unwatched && open == G_MAXUINT && season != 0)
+        open = i;
+    }
+
+  self->filling_seasons = TRUE;
+  gtk_drop_down_set_model (self->season_dropdown, G_LIST_MODEL (names));
+  if (keep == G_MAXUINT)
+    keep = open != G_MAXUINT ? open : 0;
+  gtk_drop_down_set_selected (self->season_dropdown, keep);
+  self->filling_seasons = FALSE;
+
+  gtk_widget_set_visible (self->episodes_section, self->season_numbers->len > 0);
+  if (self->season_numbers->len > 0)
+    fill_episodes (self, g_array_index (self->season_numbers, int, keep));
+}
+
+/* Opening a title the providers have not finished asks them for it first. */
+static void
+request_if_unsynced (SsvTitlePage *self)
+{
+  SsvWorker *tmdb = ssv_enrichment_engine_lookup (get_engine (self), "tmdb");
+  SsvWorkerState state = tmdb ? ssv_worker_get_state (tmdb) : SSV_WORKER_STOPPED;
+  gboolean will_answer = state == SSV_WORKER_IDLE || state == SSV_WORKER_WORKING ||
+                         state == SSV_WORKER_HELD || state == SSV_WORKER_COOLDOWN;
+
+  if (self->billboard->synced)
+    {
+      gtk_widget_set_visible (self->lookup_box, FALSE);
+      gtk_spinner_set_spinning (self->lookup_spinner, FALSE);
+      return;
+    }
+
+  if (!self->requested)
+    {
+      self->requested = TRUE;
+      ssv_enrichment_engine_request (get_engine (self), item_kind (self), self->title_id);
+    }
+
+  gtk_widget_set_visible (self->lookup_box, will_answer);
+  gtk_spinner_set_spinning (self->lookup_spinner, will_answer);
+}
+
+static void
+show_billboard (SsvTitlePage *self)
+{
+  SsvBillboard *billboard = self->billboard;
   GObject *title = self->detail->title;
   g_autofree char *facts = NULL;
   g_autofree char *watched = NULL;
-  const char *name;
-  const char *overview;
-  const char *tagline;
-  const char *poster;
+  g_autofree char *crew = NULL;
+  g_autofree char *initials = NULL;
+  g_autofree char *color = NULL;
+  const char *name = billboard->title;
 
   if (SSV_IS_MOVIE (title))
     {
-      SsvMovie *movie = SSV_MOVIE (title);
-
-      name = ssv_movie_get_title (movie);
-      overview = ssv_movie_get_overview (movie);
-      tagline = ssv_movie_get_tagline (movie);
-      poster = ssv_movie_get_poster_url (movie);
-      facts = movie_facts (movie);
-      watched = ssv_movie_get_watched (movie) ? g_strdup (_("Watched")) : g_strdup (_("Not watched yet"));
+      watched = ssv_movie_get_watched (SSV_MOVIE (title)) ? g_strdup (_("Watched")) : g_strdup (_("Not watched yet"));
       show_files (self, self->detail->files);
     }
   else
@@ -375,24 +625,69 @@ show_detail (SsvTitlePage *self)
       SsvShow *show = SSV_SHOW (title);
       int total = ssv_show_get_episode_count (show);
 
-      name = ssv_show_get_title (show);
-      overview = ssv_show_get_overview (show);
-      tagline = ssv_show_get_tagline (show);
-      poster = ssv_show_get_poster_url (show);
-      facts = show_facts (show);
       watched = g_strdup_printf (ngettext ("%d of %d episode watched", "%d of %d episodes watched", total),
                                  ssv_show_get_watched_count (show), total);
-      show_seasons (self);
+      show_episodes (self);
     }
 
   ssv_page_set_title (SSV_PAGE (self), name);
   gtk_label_set_label (self->title_label, name);
+  gtk_picture_set_alternative_text (self->logo_picture, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->logo_picture), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+
+  facts = billboard_facts (self);
   gtk_label_set_label (self->facts_label, facts);
+  gtk_label_set_label (self->tagline_label, billboard->tagline ? billboard->tagline : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->tagline_label), billboard->tagline != NULL);
   gtk_label_set_label (self->watched_label, watched);
-  gtk_label_set_label (self->tagline_label, tagline ? tagline : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->tagline_label), tagline != NULL);
-  gtk_label_set_label (self->overview_label, overview ? overview : _("No overview yet."));
-  load_poster (self, name, poster);
+  gtk_label_set_label (self->overview_label, billboard->overview ? billboard->overview : _("No overview yet."));
+  crew = crew_line (billboard);
+  gtk_label_set_label (self->crew_label, crew ? crew : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->crew_label), crew != NULL);
+
+  /* Until a backdrop arrives (or when there is none), a colour of the title's own. */
+  initials = ssv_poster_initials (name);
+  color = g_strdup_printf ("color-%u", name ? g_str_hash (name) % 8 : 0);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *other = g_strdup_printf ("color-%u", i);
+      gtk_widget_remove_css_class (self->hero_placeholder, other);
+    }
+  gtk_widget_add_css_class (self->hero_placeholder, color);
+
+  show_badges (self);
+  show_genres (self);
+  show_cast (self);
+  request_if_unsynced (self);
+
+  /* Pictures already shown stay until their replacements arrive. */
+  if (gtk_picture_get_paintable (self->backdrop_picture) == NULL)
+    load_image (self, billboard->backdrop_url ? billboard->backdrop_url : billboard->poster_url,
+                BACKDROP_HEIGHT, GTK_WIDGET (self->backdrop_picture), apply_backdrop);
+  if (gtk_picture_get_paintable (self->logo_picture) == NULL)
+    load_image (self, billboard->logo_url, LOGO_HEIGHT, GTK_WIDGET (self->logo_picture), apply_logo);
+}
+
+static void
+loads_done (SsvTitlePage *self)
+{
+  if (self->pending > 0)
+    return;
+
+  if (self->load_error != NULL)
+    {
+      if (!self->loaded)
+        {
+          adw_status_page_set_description (self->error_page, self->load_error->message);
+          set_state (self, "error");
+        }
+      g_clear_error (&self->load_error);
+      return;
+    }
+
+  self->loaded = TRUE;
+  show_billboard (self);
+  set_state (self, "content");
 }
 
 static void
@@ -404,20 +699,48 @@ detail_ready_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   SsvTitleDetail *detail = ssv_library_store_load_title_finish (SSV_LIBRARY_STORE (source), result, &error);
 
+  if (detail == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->pending--;
   if (detail == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      adw_status_page_set_description (self->error_page, error->message);
-      set_state (self, "error");
-      return;
+      if (self->load_error == NULL)
+        self->load_error = g_steal_pointer (&error);
     }
+  else
+    {
+      g_clear_pointer (&self->detail, ssv_title_detail_free);
+      self->detail = detail;
+    }
+  loads_done (self);
+}
 
-  g_clear_pointer (&self->detail, ssv_title_detail_free);
-  self->detail = detail;
-  self->loaded = TRUE;
-  show_detail (self);
-  set_state (self, "content");
+static void
+billboard_ready_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SsvTitlePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SsvBillboard *billboard = ssv_enrichment_store_load_billboard_finish (SSV_ENRICHMENT_STORE (source),
+                                                                       result, &error);
+
+  if (billboard == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->pending--;
+  if (billboard == NULL)
+    {
+      if (self->load_error == NULL)
+        self->load_error = g_steal_pointer (&error);
+    }
+  else
+    {
+      g_clear_pointer (&self->billboard, ssv_billboard_free);
+      self->billboard = billboard;
+    }
+  loads_done (self);
 }
 
 static void
@@ -428,12 +751,18 @@ reload (SsvTitlePage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  g_clear_error (&self->load_error);
 
   if (!self->loaded)
     set_state (self, "loading");
 
+  /* The library's facts and the providers' billboard, read side by side. */
+  self->pending = 2;
   ssv_library_store_load_title_async (ssv_context_get_library_store (context), self->kind, self->title_id,
                                       self->cancellable, detail_ready_cb, g_object_ref (self));
+  ssv_enrichment_store_load_billboard_async (ssv_enrichment_engine_get_store (get_engine (self)),
+                                             item_kind (self), self->title_id, self->cancellable,
+                                             billboard_ready_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -447,11 +776,37 @@ reload_timeout_cb (gpointer user_data)
 }
 
 static void
-on_library_changed (SsvTitlePage *self,
-                    const char   *detail)
+reload_soon (SsvTitlePage *self)
 {
   if (self->reload_source == 0)
     self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+}
+
+static void
+on_library_changed (SsvTitlePage *self,
+                    const char   *detail)
+{
+  reload_soon (self);
+}
+
+/* A provider finished this title (or one of its episodes): show what it brought. */
+static void
+on_item_done (SsvTitlePage *self,
+              SsvWorker    *worker,
+              guint         kind,
+              gint64        id,
+              guint         outcome,
+              const char   *label)
+{
+  if (kind != item_kind (self) || id != self->title_id)
+    return;
+
+  if (outcome != SSV_OUTCOME_MATCHED && g_strcmp0 (ssv_worker_get_name (worker), "tmdb") == 0)
+    {
+      gtk_widget_set_visible (self->lookup_box, FALSE);
+      gtk_spinner_set_spinning (self->lookup_spinner, FALSE);
+    }
+  reload_soon (self);
 }
 
 /**
@@ -467,22 +822,79 @@ ssv_title_page_get_detail (SsvTitlePage *self)
   return self->detail;
 }
 
-/* How many episode rows exist now (seasons open and filled). */
+/**
+ * ssv_title_page_get_billboard:
+ *
+ * Returns: (transfer none) (nullable): the providers' part of the page, once loaded
+ */
+const SsvBillboard *
+ssv_title_page_get_billboard (SsvTitlePage *self)
+{
+  g_return_val_if_fail (SSV_IS_TITLE_PAGE (self), NULL);
+
+  return self->billboard;
+}
+
+/* How many episode rows the season switcher shows now. */
 guint
 ssv_title_page_count_episode_rows (SsvTitlePage *self)
 {
   guint rows = 0;
 
-  for (guint i = 0; i < self->season_rows->len; i++)
-    if (g_object_get_data (g_ptr_array_index (self->season_rows, i), "ssv-filled"))
-      {
-        int number = GPOINTER_TO_INT (g_object_get_data (g_ptr_array_index (self->season_rows, i),
-                                                         "ssv-season-number"));
-        for (guint j = 0; j < self->detail->episodes->len; j++)
-          rows += ssv_episode_get_season_number (g_ptr_array_index (self->detail->episodes, j)) == number;
-      }
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->episodes_list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    rows += SSV_IS_EPISODE_ROW (child);
 
   return rows;
+}
+
+/* Picks a season in the switcher (by its number); FALSE when the show has no such season. */
+gboolean
+ssv_title_page_show_season (SsvTitlePage *self,
+                            int           season)
+{
+  g_return_val_if_fail (SSV_IS_TITLE_PAGE (self), FALSE);
+
+  for (guint i = 0; i < self->season_numbers->len; i++)
+    if (g_array_index (self->season_numbers, int, i) == season)
+      {
+        gtk_drop_down_set_selected (self->season_dropdown, i);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Whether the title shows as its logo (TRUE) or in words. */
+gboolean
+ssv_title_page_has_logo (SsvTitlePage *self)
+{
+  g_return_val_if_fail (SSV_IS_TITLE_PAGE (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->title_stack), "logo") == 0;
+}
+
+/* The widgets a test looks at: the badges, the cast cards. */
+GtkWidget *
+ssv_title_page_get_badges (SsvTitlePage *self)
+{
+  return GTK_WIDGET (self->badges_box);
+}
+
+GtkWidget *
+ssv_title_page_get_cast (SsvTitlePage *self)
+{
+  return GTK_WIDGET (self->cast_box);
+}
+
+/* "movie:42" or "show:7": what the window remembers to reopen. */
+char *
+ssv_title_page_dup_restore_key (SsvTitlePage *self)
+{
+  g_return_val_if_fail (SSV_IS_TITLE_PAGE (self), NULL);
+
+  return g_strdup_printf ("%s:%" G_GINT64_FORMAT, self->kind == SSV_MEDIA_KIND_SHOW ? "show" : "movie",
+                          self->title_id);
 }
 
 /* ---- GObject ------------------------------------------------------------------ */
@@ -498,6 +910,7 @@ ssv_title_page_constructed (GObject *object)
   context = ssv_page_get_context (SSV_PAGE (self));
   g_signal_connect_object (ssv_context_get_library_store (context), "changed",
                            G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_engine (self), "item-done", G_CALLBACK (on_item_done), self, G_CONNECT_SWAPPED);
   reload (self);
 }
 
@@ -508,12 +921,14 @@ ssv_title_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_cancellable_cancel (self->poster_cancellable);
-  g_clear_object (&self->poster_cancellable);
+  g_cancellable_cancel (self->image_cancellable);
+  g_clear_object (&self->image_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_pointer (&self->detail, ssv_title_detail_free);
-  g_clear_pointer (&self->season_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->billboard, ssv_billboard_free);
+  g_clear_pointer (&self->season_numbers, g_array_unref);
   g_clear_pointer (&self->file_rows, g_ptr_array_unref);
+  g_clear_error (&self->load_error);
 
   G_OBJECT_CLASS (ssv_title_page_parent_class)->dispose (object);
 }
@@ -591,24 +1006,38 @@ ssv_title_page_class_init (SsvTitlePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, error_page);
-  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, initials_label);
-  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, poster_picture);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, hero_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, backdrop_picture);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, title_stack);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, title_label);
-  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, facts_label);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, logo_clamp);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, logo_picture);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, tagline_label);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, facts_label);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, badges_box);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, lookup_box);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, lookup_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, genres_box);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, watched_label);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, overview_label);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, crew_label);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, cast_section);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, cast_box);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, episodes_section);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, season_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, episodes_list);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, files_group);
-  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, seasons_group);
 }
 
 static void
 ssv_title_page_init (SsvTitlePage *self)
 {
-  self->season_rows = g_ptr_array_new ();
   self->file_rows = g_ptr_array_new ();
+  self->season_numbers = g_array_new (FALSE, FALSE, sizeof (int));
+  self->image_cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->season_dropdown, "notify::selected", G_CALLBACK (on_season_selected), self);
 }
 
 /**

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-title-page.h: a movie's or a show's page, opened with win.show-movie / win.show-show. */
+/* ssv-title-page.h: a movie's or a show's billboard, opened with win.show-movie / win.show-show. */
 
 #pragma once
 
@@ -17,5 +17,12 @@ SsvPage              *ssv_title_page_new                 (SsvContext    *context
 const char           *ssv_title_page_get_state           (SsvTitlePage  *self);
 const SsvTitleDetail *ssv_title_page_get_detail          (SsvTitlePage  *self);
 guint                 ssv_title_page_count_episode_rows  (SsvTitlePage  *self);
+const SsvBillboard   *ssv_title_page_get_billboard       (SsvTitlePage  *self);
+gboolean              ssv_title_page_show_season         (SsvTitlePage  *self,
+                                                          int            season);
+gboolean              ssv_title_page_has_logo            (SsvTitlePage  *self);
+GtkWidget            *ssv_title_page_get_badges          (SsvTitlePage  *self);
+GtkWidget            *ssv_title_page_get_cast            (SsvTitlePage  *self);
+char                 *ssv_title_page_dup_restore_key     (SsvTitlePage  *self);
 
 G_END_DECLS
