@@ -41,6 +41,8 @@ struct _SsvTitlePage
   gboolean         requested;
   gboolean         filling_seasons;
   GError          *load_error;
+  char            *shown_cast;       /* what the cast row and the episode list show, */
+  char            *shown_episodes;   /* so a reload with nothing new leaves them be */
 
   GtkStack        *state_stack;
   GtkSpinner      *spinner;
@@ -451,10 +453,34 @@ show_genres (SsvTitlePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->genres_box), shown > 0);
 }
 
+/* Only a change a person would see counts. */
+static gboolean
+unchanged (char       **shown,
+           GString     *now)
+{
+  if (g_strcmp0 (*shown, now->str) == 0)
+    return TRUE;
+
+  g_free (*shown);
+  *shown = g_strdup (now->str);
+  return FALSE;
+}
+
 static void
 show_cast (SsvTitlePage *self)
 {
   GPtrArray *cast = self->billboard->cast;
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (guint i = 0; i < cast->len; i++)
+    {
+      const SsvBillboardPerson *person = g_ptr_array_index (cast, i);
+
+      g_string_append_printf (key, "%s|%s|%s\n", person->name, person->character ? person->character : "",
+                              person->profile_url ? person->profile_url : "");
+    }
+  if (unchanged (&self->shown_cast, key))
+    return;
 
   remove_children (GTK_WIDGET (self->cast_box));
 
@@ -523,10 +549,24 @@ static void
 show_episodes (SsvTitlePage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GString) key = g_string_new (NULL);
   GPtrArray *episodes = self->billboard->episodes;
   int previous = -1;
   guint keep = G_MAXUINT;
   guint open = G_MAXUINT;
+
+  for (guint i = 0; i < episodes->len; i++)
+    {
+      const SsvBillboardEpisode *episode = g_ptr_array_index (episodes, i);
+
+      g_string_append_printf (key, "%" G_GINT64_FORMAT "|%d|%d|%s|%s|%s|%s|%d|%d\n", episode->id,
+                              episode->season_number, episode->episode_number,
+                              episode->title ? episode->title : "", episode->overview ? episode->overview : "",
+                              episode->air_date ? episode->air_date : "", episode->still_url ? episode->still_url : "",
+                              episode->owned, episode->watched);
+    }
+  if (unchanged (&self->shown_episodes, key))
+    return;
 
   if (gtk_drop_down_get_selected (self->season_dropdown) < self->season_numbers->len)
     previous = g_array_index (self->season_numbers, int, gtk_drop_down_get_selected (self->season_dropdown));
@@ -929,6 +969,8 @@ ssv_title_page_dispose (GObject *object)
   g_clear_pointer (&self->season_numbers, g_array_unref);
   g_clear_pointer (&self->file_rows, g_ptr_array_unref);
   g_clear_error (&self->load_error);
+  g_clear_pointer (&self->shown_cast, g_free);
+  g_clear_pointer (&self->shown_episodes, g_free);
 
   G_OBJECT_CLASS (ssv_title_page_parent_class)->dispose (object);
 }
