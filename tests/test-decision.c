@@ -545,7 +545,7 @@ test_json (Fixture       *f,
 {
   SsvWantedItem w = movie ("Dune", 2021);
   g_autoptr(SsvDecision) d = decide (f->hd, "Dune.2021.720p.WEB-DL.DDP5.1.H.264-FLUX", &w, NULL);
-  g_autofree char *json = ssv_decision_to_json (d, f->hd->name);
+  g_autofree char *json = ssv_decision_to_json (d, f->hd->name, "Dune.2021.720p.WEB-DL.DDP5.1.H.264-FLUX");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *o;
@@ -555,6 +555,7 @@ test_json (Fixture       *f,
   g_assert_no_error (error);
   o = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (o, "profile"), ==, "HD 1080p");
+  g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, "Dune.2021.720p.WEB-DL.DDP5.1.H.264-FLUX");
   g_assert_false (json_object_get_boolean_member (o, "accepted"));
   g_assert_cmpstr (json_object_get_string_member (o, "quality"), ==, "webdl-720p");
   reasons = json_object_get_array_member (o, "reasons");

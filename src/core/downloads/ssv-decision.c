@@ -593,12 +593,14 @@ ssv_decision_has_reason (const SsvDecision *decision,
 /**
  * ssv_decision_to_json:
  * @profile_name: (nullable): the profile that decided
+ * @release_name: (nullable): the name decided on
  *
  * Returns: (transfer full): one JSON object on one line
  */
 char *
 ssv_decision_to_json (const SsvDecision *decision,
-                      const char        *profile_name)
+                      const char        *profile_name,
+                      const char        *release_name)
 {
   static const char *const kinds[] = { "reject", "score", "upgrade", "note" };
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -606,6 +608,11 @@ ssv_decision_to_json (const SsvDecision *decision,
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (b);
+  if (release_name != NULL)
+    {
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, release_name);
+    }
   if (profile_name != NULL)
     {
       json_builder_set_member_name (b, "profile");

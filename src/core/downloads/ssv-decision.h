@@ -78,7 +78,8 @@ SsvDecision *ssv_decide             (const SsvQualityProfile *profile,
                                      const SsvOwnedFile      *owned);
 void         ssv_decision_free      (SsvDecision             *decision);
 char        *ssv_decision_to_json   (const SsvDecision       *decision,
-                                     const char              *profile_name);
+                                     const char              *profile_name,
+                                     const char              *release_name);
 gboolean     ssv_decision_has_reason (const SsvDecision      *decision,
                                       SsvReasonKind           kind,
                                       const char             *text_part);
