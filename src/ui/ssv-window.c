@@ -7,6 +7,7 @@
 
 #include "ssv-window.h"
 #include "pages/ssv-library-page.h"
+#include "pages/ssv-parse-page.h"
 
 struct _SsvWindow
 {
@@ -398,6 +399,9 @@ ssv_window_constructed (GObject *object)
   ssv_window_add_page (self, g_object_new (SSV_TYPE_LIBRARY_PAGE,
                                            "context", self->context,
                                            NULL));
+  ssv_window_add_page (self, g_object_new (SSV_TYPE_PARSE_PAGE,
+                                           "context", self->context,
+                                           NULL));
 
   restore_state (self);
 }
@@ -476,6 +480,7 @@ ssv_window_class_init (SsvWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SSV_TYPE_LIBRARY_PAGE);
+  g_type_ensure (SSV_TYPE_PARSE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ssv-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SsvWindow, toast_overlay);
