@@ -256,6 +256,41 @@ test_list_async (Fixture       *f,
   g_ptr_array_unref (result.profiles);
 }
 
+static void
+formats_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ListResult *out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  out->profiles = ssv_profile_store_list_formats_finish (SSV_PROFILE_STORE (source), result, &error);
+  g_assert_no_error (error);
+  out->done = TRUE;
+}
+
+static void
+test_list_formats_async (Fixture       *f,
+                         gconstpointer  data)
+{
+  ListResult result = { FALSE, NULL };
+  gboolean has_hdr = FALSE;
+
+  /* Preferences list every format to score, even on a library never listed before */
+  ssv_profile_store_list_formats_async (f->store, NULL, formats_done, &result);
+  ssv_test_wait_for_flag (&result.done, 5000);
+  g_assert_nonnull (result.profiles);
+  for (guint i = 0; i < result.profiles->len; i++)
+    {
+      SsvCustomFormat *format = g_ptr_array_index (result.profiles, i);
+
+      g_assert_cmpint (format->id, >, 0);
+      has_hdr |= g_strcmp0 (format->name, "HDR") == 0;
+    }
+  g_assert_true (has_hdr);
+  g_ptr_array_unref (result.profiles);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -269,6 +304,7 @@ main (int    argc,
   ADD ("/core/profile-store/unique-name-rolls-back", test_unique_name_rolls_back);
   ADD ("/core/profile-store/queries-use-indexes", test_queries_use_indexes);
   ADD ("/core/profile-store/list-async", test_list_async);
+  ADD ("/core/profile-store/list-formats-async", test_list_formats_async);
 #undef ADD
 
   return g_test_run ();

@@ -668,6 +668,39 @@ ssv_profile_store_list_finish (SsvProfileStore  *self,
 }
 
 static gpointer
+list_formats_func (SsvStore      *store,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  SsvProfileStore *self = SSV_PROFILE_STORE (store);
+
+  if (!ssv_profile_store_ensure_defaults (self, error))
+    return NULL;
+  return ssv_profile_store_list_formats (self, error);
+}
+
+/* Lists the custom formats, writing the defaults first if this library never had them. */
+void
+ssv_profile_store_list_formats_async (SsvProfileStore     *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  ssv_store_run_async (SSV_STORE (self), ssv_profile_store_list_formats_async, list_formats_func,
+                       NULL, NULL, (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) (element-type SsvCustomFormat) */
+GPtrArray *
+ssv_profile_store_list_formats_finish (SsvProfileStore  *self,
+                                       GAsyncResult     *result,
+                                       GError          **error)
+{
+  return ssv_store_run_finish (SSV_STORE (self), result, error);
+}
+
+static gpointer
 save_func (SsvStore      *store,
            gpointer       data,
            GCancellable  *cancellable,

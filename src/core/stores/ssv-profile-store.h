@@ -46,6 +46,13 @@ void               ssv_profile_store_list_async       (SsvProfileStore     *self
 GPtrArray         *ssv_profile_store_list_finish      (SsvProfileStore     *self,
                                                        GAsyncResult        *result,
                                                        GError             **error);
+void               ssv_profile_store_list_formats_async  (SsvProfileStore     *self,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+GPtrArray         *ssv_profile_store_list_formats_finish (SsvProfileStore     *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
 void               ssv_profile_store_save_async       (SsvProfileStore     *self,
                                                        SsvQualityProfile   *profile,
                                                        GCancellable        *cancellable,
