@@ -22,6 +22,7 @@ struct _SsvContext
   SsvScanner       *scanner;
   SsvImageCache    *image_cache;
   SsvEnrichmentEngine *enrichment_engine;
+  SsvFolderWatcher *folder_watcher;
 };
 
 G_DEFINE_FINAL_TYPE (SsvContext, ssv_context, G_TYPE_OBJECT)
@@ -62,13 +63,14 @@ ssv_context_dispose (GObject *object)
   if (self->enrichment_engine != NULL)
     ssv_enrichment_engine_stop (self->enrichment_engine);
   g_clear_object (&self->enrichment_engine);
+  g_clear_object (&self->folder_watcher);
+  g_clear_object (&self->image_cache);
+  g_clear_object (&self->scanner);
   g_clear_object (&self->airing_monitor);
   g_clear_object (&self->calendar_store);
   g_clear_object (&self->profile_store);
   g_clear_object (&self->wishlist_store);
   g_clear_object (&self->watchlist_store);
-  g_clear_object (&self->image_cache);
-  g_clear_object (&self->scanner);
   g_clear_object (&self->library_store);
   g_clear_object (&self->secrets);
   g_clear_object (&self->http);
@@ -100,11 +102,14 @@ init_services (SsvContext *self)
   self->http = ssv_http_new ();
   self->secrets = ssv_secrets_new ();
   self->library_store = ssv_library_store_new (self->database);
+  self->watchlist_store = ssv_watchlist_store_new (self->database);
+  create_stores (self);
   self->scanner = ssv_scanner_new (self->database, self->library_store, self->http, self->secrets);
   self->image_cache = ssv_image_cache_new (self->http, image_dir);
   /* Created, not started: the app starts it, the CLI starts what it was asked for. */
   self->enrichment_engine = ssv_enrichment_engine_new (self->database, self->http, self->secrets,
                                                        SSV_STORE (self->library_store));
+  self->folder_watcher = ssv_folder_watcher_new (self->database, self->library_store, self->scanner);
 }
 
 /**
@@ -270,6 +275,15 @@ ssv_context_get_scanner (SsvContext *self)
   g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
 
   return self->scanner;
+}
+
+/* Built stopped; the application starts it (the CLI does not watch). */
+SsvFolderWatcher *
+ssv_context_get_folder_watcher (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->folder_watcher;
 }
 
 SsvImageCache *

@@ -10,6 +10,7 @@
 #include "ssv-image-cache.h"
 #include "ssv-secrets.h"
 #include "net/ssv-http.h"
+#include "sources/ssv-folder-watcher.h"
 #include "stores/ssv-calendar-store.h"
 #include "sources/ssv-scanner.h"
 #include "stores/ssv-library-store.h"
@@ -43,6 +44,7 @@ SsvProfileStore  *ssv_context_get_profile_store   (SsvContext           *self);
 SsvAiringMonitor *ssv_context_get_airing_monitor  (SsvContext           *self);
 SsvScanner       *ssv_context_get_scanner        (SsvContext           *self);
 SsvImageCache    *ssv_context_get_image_cache    (SsvContext           *self);
+SsvFolderWatcher *ssv_context_get_folder_watcher (SsvContext           *self);
 gboolean          ssv_context_load_server_tokens (SsvContext           *self,
                                                   GCancellable         *cancellable,
                                                   GError              **error);
