@@ -214,6 +214,76 @@ test_scan_bad_arguments (void)
   ssv_test_remove_tree (dir);
 }
 
+static void
+test_calendar (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *ics_path = g_build_filename (dir, "airing.ics", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) in_a_fortnight = g_date_time_add_days (now, 14);
+  g_autoptr(GDateTime) ten_days_ago = g_date_time_add_days (now, -10);
+  g_autofree char *day1 = g_date_time_format (tomorrow, "%Y-%m-%d");
+  g_autofree char *day14 = g_date_time_format (in_a_fortnight, "%Y-%m-%d");
+  g_autofree char *day_10 = g_date_time_format (ten_days_ago, "%Y-%m-%d");
+  g_autofree char *sql = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *narrow = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr(SsvDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *list_args[] = { "calendar", NULL };
+  const char *ics_args[] = { "calendar", "--ics", NULL };
+  const char *narrow_args[] = { "calendar", "--ics", "--past-days", "0", "--future-days", "3", NULL };
+  const char *file_args[] = { "calendar", "--ics", "--output", ics_path, NULL };
+  const char *bad_args[] = { "calendar", "--future-days", "soon", NULL };
+  int status;
+
+  db = ssv_database_open (db_path, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("INSERT INTO shows (id, title, status, tmdb_id) VALUES (1, 'Severance', 'Returning Series', 95396);"
+                         "INSERT INTO episodes (show_id, season_number, episode_number, title, air_date, air_time)"
+                         " VALUES (1, 2, 1, 'Tomorrow', '%s', '21:00'), (1, 2, 2, 'Later', '%s', NULL),"
+                         "        (1, 1, 9, 'Before', '%s', NULL)",
+                         day1, day14, day_10);
+  g_assert_true (ssv_database_exec (db, sql, &error));
+  g_clear_object (&db);
+
+  /* A plain list of the coming week. */
+  list = run_cli (list_args, db_path, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (list, "21:00"));
+  g_assert_nonnull (strstr (list, "Severance S02E01 Tomorrow"));
+  g_assert_null (strstr (list, "Later"));
+
+  /* iCal: a week back and a month ahead by default. */
+  ics = run_cli (ics_args, db_path, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_str_has_prefix (ics, "BEGIN:VCALENDAR\r\n"));
+  g_assert_true (g_str_has_suffix (ics, "END:VCALENDAR\r\n"));
+  g_assert_nonnull (strstr (ics, "UID:tmdb-95396-s2e1@soulsync-video\r\n"));
+  g_assert_nonnull (strstr (ics, "UID:tmdb-95396-s2e2@soulsync-video\r\n"));
+  g_assert_null (strstr (ics, "s1e9"));
+
+  narrow = run_cli (narrow_args, db_path, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (narrow, "s2e1@"));
+  g_assert_null (strstr (narrow, "s2e2@"));
+
+  g_free (run_cli (file_args, db_path, &status));
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_file_get_contents (ics_path, &written, NULL, NULL));
+  g_assert_true (g_str_has_prefix (written, "BEGIN:VCALENDAR\r\n"));
+
+  bad = run_cli (bad_args, db_path, &status);
+  g_assert_cmpint (status, ==, 2);
+
+  ssv_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -226,6 +296,7 @@ main (int    argc,
   g_test_add_func ("/cli/unknown-command", test_unknown_command);
   g_test_add_func ("/cli/scan-folder", test_scan_folder);
   g_test_add_func ("/cli/scan-bad-arguments", test_scan_bad_arguments);
+  g_test_add_func ("/cli/calendar", test_calendar);
 
   return g_test_run ();
 }

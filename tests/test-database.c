@@ -37,7 +37,16 @@ static const char * const fill_sql[] = {
   "INSERT INTO people (id, tmdb_id, name) VALUES (1, 819, 'Edward Norton');"
   "INSERT INTO credits (person_id, movie_id, role, character, sort_order) VALUES (1, 1, 'cast', 'The Narrator', 0);"
   "INSERT INTO activity (kind, level, source, message) VALUES ('scan', 'info', 'Home', 'Scan finished');",
-  /* version 2 */
+  /* version 2: watchlist and wishlist */
+  "INSERT INTO watchlist (kind, source, source_id, muted) VALUES ('show', 'tmdb', '1399', 1);"
+  "INSERT INTO watchlist (kind, source, source_id, title) VALUES ('person', 'tmdb', '819', 'Edward Norton');"
+  "INSERT INTO watchlist (kind, source, source_id, title) VALUES ('channel', 'youtube', 'UCsXVk37bltHxD1rDPwtNM8Q', 'Kurzgesagt');"
+  "INSERT INTO wishlist (kind, source, source_id, title, year) VALUES ('movie', 'tmdb', '949', 'Heat', 1995);"
+  "INSERT INTO wishlist_shows (id, source, source_id, title, wanted) VALUES (1, 'tmdb', '1399', 'Game of Thrones', 1);"
+  "INSERT INTO wishlist_subscriptions (wishlist_show_id, season_number, joined_through) VALUES (1, 1, '2011-06-19');"
+  "INSERT INTO wishlist (kind, wishlist_show_id, season_number, episode_number, title, air_date)"
+  "  VALUES ('episode', 1, 1, 2, 'The Kingsroad', '2011-04-24');",
+  /* version 3: scan fingerprints */
   "UPDATE movies SET scan_hash = 8413275590112 WHERE id = 1;"
   "UPDATE shows SET scan_hash = -2205196151 WHERE id = 1;"
   "UPDATE seasons SET scan_hash = 77 WHERE id = 1;"

@@ -12,6 +12,7 @@
 static const SsvCliCommand commands[] = {
   { "db-info", N_("Print the schema version and how many rows each table holds"), ssv_cli_db_info },
   { "scan", N_("Scan Plex, Jellyfin and folder sources into the library"), ssv_cli_scan },
+  { "calendar", N_("List what the followed shows air, or export it with --ics"), ssv_cli_calendar },
 };
 
 SsvContext *

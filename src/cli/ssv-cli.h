@@ -21,5 +21,6 @@ int         ssv_cli_fail         (const GError *error);
 
 int         ssv_cli_db_info      (int argc, char **argv);
 int         ssv_cli_scan         (int argc, char **argv);
+int         ssv_cli_calendar     (int argc, char **argv);
 
 G_END_DECLS

@@ -14,11 +14,41 @@ struct _SsvContext
   SsvHttp          *http;
   SsvSecrets       *secrets;
   SsvLibraryStore  *library_store;
+  SsvWatchlistStore *watchlist_store;
+  SsvWishlistStore *wishlist_store;
+  SsvCalendarStore *calendar_store;
+  SsvAiringMonitor *airing_monitor;
   SsvScanner       *scanner;
   SsvImageCache    *image_cache;
 };
 
 G_DEFINE_FINAL_TYPE (SsvContext, ssv_context, G_TYPE_OBJECT)
+
+/* Runs on the monitor's thread after each look: episodes of wanted shows that
+ * aired join the wishlist, and wanted rows get art enrichment found since. */
+static void
+airing_hook (GPtrArray *aired,
+             GDateTime *now,
+             gpointer   user_data)
+{
+  SsvWishlistStore *wishlist = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ssv_wishlist_store_join_aired (wishlist, now, NULL, &error) ||
+      !ssv_wishlist_store_backfill_art (wishlist, NULL, &error))
+    g_warning ("Could not bring the wishlist up to date: %s", error->message);
+}
+
+static void
+create_stores (SsvContext *self)
+{
+  self->wishlist_store = ssv_wishlist_store_new (self->database);
+  self->calendar_store = ssv_calendar_store_new (self->database);
+  self->airing_monitor = ssv_airing_monitor_new (self->calendar_store);
+  /* A look may still run on its thread while the context goes away. */
+  ssv_airing_monitor_set_hook (self->airing_monitor, airing_hook,
+                               g_object_ref (self->wishlist_store), g_object_unref);
+}
 
 static void
 ssv_context_dispose (GObject *object)
@@ -27,6 +57,10 @@ ssv_context_dispose (GObject *object)
 
   g_clear_object (&self->image_cache);
   g_clear_object (&self->scanner);
+  g_clear_object (&self->airing_monitor);
+  g_clear_object (&self->calendar_store);
+  g_clear_object (&self->wishlist_store);
+  g_clear_object (&self->watchlist_store);
   g_clear_object (&self->library_store);
   g_clear_object (&self->secrets);
   g_clear_object (&self->http);
@@ -58,6 +92,8 @@ init_services (SsvContext *self)
   self->http = ssv_http_new ();
   self->secrets = ssv_secrets_new ();
   self->library_store = ssv_library_store_new (self->database);
+  self->watchlist_store = ssv_watchlist_store_new (self->database);
+  create_stores (self);
   self->scanner = ssv_scanner_new (self->database, self->library_store, self->http, self->secrets);
   self->image_cache = ssv_image_cache_new (self->http, image_dir);
 }
@@ -171,6 +207,39 @@ ssv_context_get_library_store (SsvContext *self)
   g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
 
   return self->library_store;
+}
+
+SsvWatchlistStore *
+ssv_context_get_watchlist_store (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->watchlist_store;
+}
+
+SsvWishlistStore *
+ssv_context_get_wishlist_store (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->wishlist_store;
+}
+
+SsvCalendarStore *
+ssv_context_get_calendar_store (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->calendar_store;
+}
+
+/* The monitor is built stopped; the application starts it. */
+SsvAiringMonitor *
+ssv_context_get_airing_monitor (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->airing_monitor;
 }
 
 SsvScanner *

@@ -5,12 +5,16 @@
 
 #include <gio/gio.h>
 
+#include "ssv-airing-monitor.h"
 #include "ssv-database.h"
 #include "ssv-image-cache.h"
 #include "ssv-secrets.h"
 #include "net/ssv-http.h"
 #include "sources/ssv-scanner.h"
+#include "stores/ssv-calendar-store.h"
 #include "stores/ssv-library-store.h"
+#include "stores/ssv-watchlist-store.h"
+#include "stores/ssv-wishlist-store.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +34,10 @@ SsvDatabase      *ssv_context_get_database       (SsvContext           *self);
 SsvHttp          *ssv_context_get_http           (SsvContext           *self);
 SsvSecrets       *ssv_context_get_secrets        (SsvContext           *self);
 SsvLibraryStore  *ssv_context_get_library_store  (SsvContext           *self);
+SsvWatchlistStore *ssv_context_get_watchlist_store (SsvContext          *self);
+SsvWishlistStore *ssv_context_get_wishlist_store  (SsvContext           *self);
+SsvCalendarStore *ssv_context_get_calendar_store  (SsvContext           *self);
+SsvAiringMonitor *ssv_context_get_airing_monitor  (SsvContext           *self);
 SsvScanner       *ssv_context_get_scanner        (SsvContext           *self);
 SsvImageCache    *ssv_context_get_image_cache    (SsvContext           *self);
 gboolean          ssv_context_load_server_tokens (SsvContext           *self,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ssv-airing-notifier.h"
 #include "ssv-application.h"
 #include "ssv-window.h"
 #include "dialogs/ssv-preferences-window.h"
@@ -15,8 +16,12 @@ struct _SsvApplication
 
   SsvContext     *context;
   GCancellable   *cancellable;
+  GSettings      *settings;
+  SsvAiringNotifier *notifier;
+  GPtrArray      *pending;          /* actions that came before the library was open */
   gboolean        opening;
   gboolean        present_when_ready;
+  gboolean        held_for_background;
 };
 
 G_DEFINE_FINAL_TYPE (SsvApplication, ssv_application, ADW_TYPE_APPLICATION)
@@ -99,6 +104,8 @@ present_main_window (SsvApplication *self)
   gtk_window_present (window);
 }
 
+static void run_pending_actions (SsvApplication *self);
+
 static void
 context_ready_cb (GObject      *source,
                   GAsyncResult *result,
@@ -124,8 +131,27 @@ context_ready_cb (GObject      *source,
   self->context = g_steal_pointer (&context);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 
+  /* Notifications work with or without a window. */
+  self->notifier = ssv_airing_notifier_new (G_APPLICATION (self),
+                                            ssv_context_get_airing_monitor (self->context));
+  ssv_airing_monitor_start (ssv_context_get_airing_monitor (self->context));
+
   if (self->present_when_ready)
     present_main_window (self);
+
+  run_pending_actions (self);
+}
+
+static void
+open_context (SsvApplication *self)
+{
+  if (self->context != NULL || self->opening)
+    return;
+
+  /* Opening may migrate the schema: never on the UI thread. */
+  self->opening = TRUE;
+  g_application_hold (G_APPLICATION (self));
+  ssv_context_new_async (NULL, self->cancellable, context_ready_cb, g_object_ref (self));
 }
 
 static void
@@ -136,18 +162,121 @@ ssv_application_activate (GApplication *app)
   self->present_when_ready = TRUE;
 
   if (self->context != NULL)
-    {
-      present_main_window (self);
-      return;
-    }
+    present_main_window (self);
+  else
+    open_context (self);
+}
 
-  if (self->opening)
+/* Runs an action now, or once the library is open (a click on a notification
+ * can start the app). */
+static gboolean
+defer_until_open (SsvApplication *self,
+                  GSimpleAction  *action,
+                  GVariant       *parameter)
+{
+  if (self->context != NULL)
+    return FALSE;
+
+  g_ptr_array_add (self->pending, g_strdup (g_action_get_name (G_ACTION (action))));
+  g_ptr_array_add (self->pending, parameter ? g_variant_ref (parameter) : NULL);
+  open_context (self);
+  return TRUE;
+}
+
+static void
+run_pending_actions (SsvApplication *self)
+{
+  g_autoptr(GPtrArray) pending = g_steal_pointer (&self->pending);
+
+  self->pending = g_ptr_array_new ();
+  for (guint i = 0; i + 1 < pending->len; i += 2)
+    {
+      g_autofree char *name = g_ptr_array_index (pending, i);
+      g_autoptr(GVariant) parameter = g_ptr_array_index (pending, i + 1);
+
+      g_action_group_activate_action (G_ACTION_GROUP (self), name, parameter);
+    }
+}
+
+static void
+open_show_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SsvApplication *self = user_data;
+  GtkWindow *window;
+
+  if (defer_until_open (self, action, parameter))
     return;
 
-  /* Opening may migrate the schema: never on the UI thread. */
-  self->opening = TRUE;
-  g_application_hold (app);
-  ssv_context_new_async (NULL, self->cancellable, context_ready_cb, g_object_ref (self));
+  present_main_window (self);
+  window = get_main_window (self);
+  /* The show's page where there is one; the calendar otherwise. */
+  if (!gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.show-show", parameter))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "calendar");
+}
+
+static void
+open_calendar_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  SsvApplication *self = user_data;
+
+  if (defer_until_open (self, action, parameter))
+    return;
+
+  present_main_window (self);
+  gtk_widget_activate_action (GTK_WIDGET (get_main_window (self)), "win.show-page", "s", "calendar");
+}
+
+static void
+wishlist_added_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SsvApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ssv_wishlist_store_change_finish (SSV_WISHLIST_STORE (source), result, &error) &&
+      error != NULL)
+    g_warning ("Could not add an episode to the wishlist: %s", error->message);
+}
+
+static void
+wishlist_episodes_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  SsvApplication *self = user_data;
+  gsize n_ids = 0;
+  const gint64 *ids = g_variant_get_fixed_array (parameter, &n_ids, sizeof (gint64));
+
+  if (defer_until_open (self, action, parameter))
+    return;
+
+  for (gsize i = 0; i < n_ids; i++)
+    ssv_wishlist_store_add_async (ssv_context_get_wishlist_store (self->context),
+                                  SSV_WISH_TARGET_EPISODE, ids[i], 0, self->cancellable,
+                                  wishlist_added_cb, g_object_ref (self));
+}
+
+/* Kept running with no window, for notifications: as a service (autostart),
+ * or when the person asked for it. */
+static void
+update_background_hold (SsvApplication *self)
+{
+  gboolean hold = (g_application_get_flags (G_APPLICATION (self)) & G_APPLICATION_IS_SERVICE) != 0 ||
+                  g_settings_get_boolean (self->settings, "run-in-background");
+
+  if (hold == self->held_for_background)
+    return;
+
+  self->held_for_background = hold;
+  if (hold)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
 }
 
 static void
@@ -218,6 +347,9 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
+  { "open-show", open_show_action, "x" },
+  { "open-calendar", open_calendar_action },
+  { "wishlist-episodes", wishlist_episodes_action, "ax" },
 };
 
 static void
@@ -257,6 +389,14 @@ ssv_application_startup (GApplication *app)
   g_signal_connect (settings, "changed::color-scheme", G_CALLBACK (apply_color_scheme), NULL);
   apply_color_scheme (settings, "color-scheme", NULL);
   g_object_set_data_full (G_OBJECT (self), "settings", settings, g_object_unref);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_swapped (self->settings, "changed::run-in-background",
+                            G_CALLBACK (update_background_hold), self);
+  update_background_hold (self);
+
+  /* Open the library now, window or not: the airing monitor needs it. */
+  open_context (self);
 }
 
 static void
@@ -265,6 +405,8 @@ ssv_application_shutdown (GApplication *app)
   SsvApplication *self = SSV_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->context != NULL)
+    ssv_airing_monitor_stop (ssv_context_get_airing_monitor (self->context));
 
   G_APPLICATION_CLASS (ssv_application_parent_class)->shutdown (app);
 }
@@ -274,8 +416,21 @@ ssv_application_dispose (GObject *object)
 {
   SsvApplication *self = SSV_APPLICATION (object);
 
+  g_clear_object (&self->notifier);
+  if (self->context != NULL)
+    ssv_airing_monitor_stop (ssv_context_get_airing_monitor (self->context));
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+  if (self->pending != NULL)
+    {
+      for (guint i = 0; i + 1 < self->pending->len; i += 2)
+        {
+          g_free (g_ptr_array_index (self->pending, i));
+          g_clear_pointer (&self->pending->pdata[i + 1], g_variant_unref);
+        }
+      g_clear_pointer (&self->pending, g_ptr_array_unref);
+    }
 
   G_OBJECT_CLASS (ssv_application_parent_class)->dispose (object);
 }
@@ -320,4 +475,5 @@ static void
 ssv_application_init (SsvApplication *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->pending = g_ptr_array_new ();
 }

@@ -102,6 +102,36 @@ test_dialogs (void)
 }
 
 static void
+test_app_icons_draw (void)
+{
+  static const char * const icons[] = {
+    RESOURCE_PATH "/icons/scalable/apps/com.soulsync.Video-symbolic.svg",
+  };
+
+  /* Without an SVG loader on the system the welcome page shows a broken image. */
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GdkTexture) texture = gdk_texture_new_from_resource (icons[i]);
+
+      g_test_message ("%s", icons[i]);
+      g_assert_nonnull (texture);
+      g_assert_cmpint (gdk_texture_get_width (texture), >, 0);
+    }
+
+  {
+    g_autofree char *path = g_build_filename (SSV_SOURCE_ROOT, "data", "icons", "hicolor", "scalable",
+                                              "apps", "com.soulsync.Video.svg", NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GdkTexture) texture = gdk_texture_new_from_file (file, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (gdk_texture_get_width (texture), ==, 128);
+  }
+}
+
+static void
 test_toast_action (void)
 {
   g_autofree char *db_path = fresh_db_path ();
@@ -195,6 +225,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/smoke/walk-every-page", test_walk_every_page);
   g_test_add_func ("/ui/smoke/dialogs", test_dialogs);
+  g_test_add_func ("/ui/smoke/app-icons-draw", test_app_icons_draw);
   g_test_add_func ("/ui/smoke/toast-action", test_toast_action);
   g_test_add_func ("/ui/smoke/window-state-remembered", test_window_state_remembered);
   g_test_add_func ("/ui/smoke/unopenable-library", test_unopenable_library);

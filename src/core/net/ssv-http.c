@@ -904,19 +904,59 @@ ssv_http_send_xml (SsvHttp         *self,
 
 /* ---- async wrappers: the same logic, in a GTask thread --------------------- */
 
+typedef gpointer (*SendFunc) (SsvHttp *, SsvHttpRequest *, GCancellable *, GError **);
+
+typedef struct
+{
+  SsvHttpRequest *request;
+  SendFunc        send;
+  GDestroyNotify  result_free;
+} SendData;
+
+static void
+send_data_free (gpointer data)
+{
+  SendData *send = data;
+
+  ssv_http_request_unref (send->request);
+  g_free (send);
+}
+
 static void
 send_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  SendData *send = task_data;
   GError *error = NULL;
-  GBytes *body = ssv_http_send (source_object, task_data, cancellable, &error);
+  gpointer result = send->send (source_object, send->request, cancellable, &error);
 
-  if (body == NULL)
+  if (result == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, body, (GDestroyNotify) g_bytes_unref);
+    g_task_return_pointer (task, result, send->result_free);
+}
+
+static void
+run_send_async (SsvHttp             *self,
+                SsvHttpRequest      *request,
+                gpointer             source_tag,
+                SendFunc             send,
+                GDestroyNotify       result_free,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  SendData *data = g_new0 (SendData, 1);
+
+  data->request = ssv_http_request_ref (request);
+  data->send = send;
+  data->result_free = result_free;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, send_data_free);
+  g_task_run_in_thread (task, send_thread);
 }
 
 void
@@ -926,12 +966,8 @@ ssv_http_send_async (SsvHttp             *self,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, ssv_http_send_async);
-  g_task_set_task_data (task, ssv_http_request_ref (request),
-                        (GDestroyNotify) ssv_http_request_unref);
-  g_task_run_in_thread (task, send_thread);
+  run_send_async (self, request, ssv_http_send_async, (SendFunc) ssv_http_send,
+                  (GDestroyNotify) g_bytes_unref, cancellable, callback, user_data);
 }
 
 GBytes *
@@ -944,21 +980,6 @@ ssv_http_send_finish (SsvHttp       *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-send_json_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  GError *error = NULL;
-  JsonNode *node = ssv_http_send_json (source_object, task_data, cancellable, &error);
-
-  if (node == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, node, (GDestroyNotify) json_node_unref);
-}
-
 void
 ssv_http_send_json_async (SsvHttp             *self,
                           SsvHttpRequest      *request,
@@ -966,12 +987,8 @@ ssv_http_send_json_async (SsvHttp             *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, ssv_http_send_json_async);
-  g_task_set_task_data (task, ssv_http_request_ref (request),
-                        (GDestroyNotify) ssv_http_request_unref);
-  g_task_run_in_thread (task, send_json_thread);
+  run_send_async (self, request, ssv_http_send_json_async, (SendFunc) ssv_http_send_json,
+                  (GDestroyNotify) json_node_unref, cancellable, callback, user_data);
 }
 
 JsonNode *

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ssv-autostart.h"
 #include "ssv-preferences-window.h"
 
 struct _SsvPreferencesWindow
@@ -203,6 +204,68 @@ on_color_scheme_selected (AdwComboRow          *row,
     g_settings_set_string (self->settings, "color-scheme", schemes[selected]);
 }
 
+static GtkWidget *
+switch_row (const char *title,
+            const char *subtitle,
+            GtkWidget **switch_out)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  *switch_out = toggle;
+
+  return row;
+}
+
+static void
+on_autostart_toggled (GtkSwitch            *toggle,
+                      GParamSpec           *pspec,
+                      SsvPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean active = gtk_switch_get_active (toggle);
+
+  if (active == ssv_autostart_is_enabled ())
+    return;
+
+  if (!ssv_autostart_set_enabled (active, &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      g_signal_handlers_block_by_func (toggle, on_autostart_toggled, self);
+      gtk_switch_set_active (toggle, !active);
+      g_signal_handlers_unblock_by_func (toggle, on_autostart_toggled, self);
+    }
+}
+
+static void
+add_background_rows (SsvPreferencesWindow *self)
+{
+  GtkWidget *toggle;
+  GtkWidget *row;
+
+  row = switch_row (_("Notify When Episodes Air"),
+                    _("For the shows on your watchlist"), &toggle);
+  g_settings_bind (self->settings, "notify-aired", toggle, "active", G_SETTINGS_BIND_DEFAULT);
+  ssv_preferences_window_add_row (self, "general", "background", row);
+
+  row = switch_row (_("Run in Background"),
+                    _("Keep running when the window is closed, to send notifications"), &toggle);
+  g_settings_bind (self->settings, "run-in-background", toggle, "active", G_SETTINGS_BIND_DEFAULT);
+  ssv_preferences_window_add_row (self, "general", "background", row);
+
+  row = switch_row (_("Start at Login"),
+                    _("Start in the background when you log in"), &toggle);
+  gtk_widget_set_name (row, "autostart");
+  gtk_switch_set_active (GTK_SWITCH (toggle), ssv_autostart_is_enabled ());
+  g_signal_connect (toggle, "notify::active", G_CALLBACK (on_autostart_toggled), self);
+  ssv_preferences_window_add_row (self, "general", "background", row);
+}
+
 static void
 add_general_rows (SsvPreferencesWindow *self)
 {
@@ -237,6 +300,7 @@ ssv_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (ssv_preferences_window_parent_class)->constructed (object);
 
   add_general_rows (self);
+  add_background_rows (self);
 }
 
 static void

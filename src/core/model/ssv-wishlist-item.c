@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-wishlist-item.c: a wanted thing, or a group of them. */
+
+#include "config.h"
+
+#include "ssv-wishlist-item-private.h"
+
+G_DEFINE_FINAL_TYPE (SsvWishlistItem, ssv_wishlist_item, G_TYPE_OBJECT)
+
+static void
+ssv_wishlist_item_finalize (GObject *object)
+{
+  SsvWishlistItem *self = SSV_WISHLIST_ITEM (object);
+
+  g_free (self->source);
+  g_free (self->source_id);
+  g_free (self->title);
+  g_free (self->show_title);
+  g_free (self->overview);
+  g_free (self->poster_url);
+  g_free (self->backdrop_url);
+  g_free (self->still_url);
+  g_free (self->season_poster_url);
+  g_free (self->air_date);
+  g_clear_object (&self->children);
+
+  G_OBJECT_CLASS (ssv_wishlist_item_parent_class)->finalize (object);
+}
+
+static void
+ssv_wishlist_item_class_init (SsvWishlistItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ssv_wishlist_item_finalize;
+}
+
+static void
+ssv_wishlist_item_init (SsvWishlistItem *self)
+{
+}
+
+SsvWishlistItem *
+ssv_wishlist_item_new (SsvWishlistKind kind)
+{
+  SsvWishlistItem *self = g_object_new (SSV_TYPE_WISHLIST_ITEM, NULL);
+
+  self->kind = kind;
+  if (kind == SSV_WISHLIST_KIND_SHOW || kind == SSV_WISHLIST_KIND_SEASON)
+    self->children = g_list_store_new (SSV_TYPE_WISHLIST_ITEM);
+
+  return self;
+}
+
+#define GETTER(type, name, fallback) \
+  type \
+  ssv_wishlist_item_get_##name (SsvWishlistItem *self) \
+  { \
+    g_return_val_if_fail (SSV_IS_WISHLIST_ITEM (self), fallback); \
+    return self->name; \
+  }
+
+GETTER (SsvWishlistKind, kind, SSV_WISHLIST_KIND_MOVIE)
+GETTER (gint64, id, 0)
+GETTER (gint64, group_id, 0)
+GETTER (const char *, source, NULL)
+GETTER (const char *, source_id, NULL)
+GETTER (gint64, library_id, 0)
+GETTER (const char *, title, NULL)
+GETTER (const char *, show_title, NULL)
+GETTER (int, year, 0)
+GETTER (const char *, overview, NULL)
+GETTER (const char *, poster_url, NULL)
+GETTER (const char *, backdrop_url, NULL)
+GETTER (const char *, still_url, NULL)
+GETTER (const char *, season_poster_url, NULL)
+GETTER (const char *, air_date, NULL)
+GETTER (gint64, added_at, 0)
+GETTER (int, season_number, 0)
+GETTER (int, episode_number, 0)
+GETTER (guint, wanted, 0)
+GETTER (guint, done, 0)
+
+#undef GETTER
+
+/* Returns: (transfer none) (nullable): a group's children, %NULL for a unit */
+GListModel *
+ssv_wishlist_item_get_children (SsvWishlistItem *self)
+{
+  g_return_val_if_fail (SSV_IS_WISHLIST_ITEM (self), NULL);
+
+  return G_LIST_MODEL (self->children);
+}

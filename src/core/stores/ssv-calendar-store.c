@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-calendar-store.c: what airs when. Air dates are days in the show's own zone;
+ * the store reads a day more on each side and places every episode in the
+ * person's zone, so an episode at 21:00 in New York lands on the right day in Berlin. */
+
+#include "config.h"
+
+#include "ssv-air-time.h"
+#include "ssv-calendar-entry-private.h"
+#include "ssv-calendar-store.h"
+#include "ssv-follow-rule-private.h"
+
+struct _SsvCalendarStore
+{
+  SsvStore parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SsvCalendarStore, ssv_calendar_store, SSV_TYPE_STORE)
+
+/* Followed shows only: the same rule as the watchlist (ssv-follow-rule-private.h). */
+const char * const ssv_calendar_store_sql =
+  "SELECT e.id, e.show_id, s.title, e.season_number, e.episode_number, e.title, e.overview,"
+  "       e.air_date, coalesce (e.air_time, s.air_time), s.air_time_zone,"
+  "       coalesce (e.runtime_minutes, s.runtime_minutes),"
+  "       EXISTS (SELECT 1 FROM media_files mf WHERE mf.episode_id = e.id),"
+  "       e.still_url, s.poster_url, s.backdrop_url,"
+  "       (SELECT group_concat (g.name, char (31)) FROM show_genres sg JOIN genres g ON g.id = sg.genre_id"
+  "         WHERE sg.show_id = s.id),"
+  "       s.overview, s.network, s.tmdb_id, s.tvdb_id"
+  "  FROM episodes e JOIN shows s ON s.id = e.show_id"
+  " WHERE e.air_date >= ?1 AND e.air_date <= ?2"
+  "   AND " SSV_SQL_SHOW_FOLLOWED ("s")
+  " ORDER BY e.air_date";
+
+static void
+ssv_calendar_store_class_init (SsvCalendarStoreClass *klass)
+{
+}
+
+static void
+ssv_calendar_store_init (SsvCalendarStore *self)
+{
+}
+
+SsvCalendarStore *
+ssv_calendar_store_new (SsvDatabase *database)
+{
+  return g_object_new (SSV_TYPE_CALENDAR_STORE, "database", database, NULL);
+}
+
+/* Midnight of @moment's day, in its zone. */
+GDateTime *
+ssv_calendar_day_start (GDateTime *moment)
+{
+  return g_date_time_new (g_date_time_get_timezone (moment),
+                          g_date_time_get_year (moment),
+                          g_date_time_get_month (moment),
+                          g_date_time_get_day_of_month (moment),
+                          0, 0, 0);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  SsvCalendarEntry *x = *(SsvCalendarEntry **) a;
+  SsvCalendarEntry *y = *(SsvCalendarEntry **) b;
+  int cmp;
+
+  /* Anytime episodes sit at local midnight, so they open their day. */
+  if ((cmp = g_date_time_compare (x->airs, y->airs)) != 0)
+    return cmp;
+  if (x->anytime != y->anytime)
+    return x->anytime ? -1 : 1;
+  if ((cmp = g_utf8_collate (x->show_title ? x->show_title : "", y->show_title ? y->show_title : "")) != 0)
+    return cmp;
+  if (x->season_number != y->season_number)
+    return x->season_number < y->season_number ? -1 : 1;
+  if (x->episode_number != y->episode_number)
+    return x->episode_number < y->episode_number ? -1 : 1;
+  return x->episode_id < y->episode_id ? -1 : x->episode_id > y->episode_id;
+}
+
+static void
+set_show_key (SsvCalendarEntry *entry,
+              SsvStmt          *stmt)
+{
+  int column = sqlite3_column_type (stmt, 18) != SQLITE_NULL ? 18
+             : sqlite3_column_type (stmt, 19) != SQLITE_NULL ? 19 : 1;
+
+  entry->show_source = g_strdup (column == 18 ? "tmdb" : column == 19 ? "tvdb" : "library");
+  entry->show_source_id = ssv_stmt_dup_text (stmt, column);
+}
+
+static void
+zone_unref (gpointer zone)
+{
+  if (zone != NULL)
+    g_time_zone_unref (zone);
+}
+
+/* The show's zone, read from disk once per list; %NULL for none or unknown. */
+static GTimeZone *
+lookup_zone (GHashTable *zones,
+             const char *identifier)
+{
+  GTimeZone *zone;
+
+  if (identifier == NULL || identifier[0] == '\0')
+    return NULL;
+
+  if (g_hash_table_lookup_extended (zones, identifier, NULL, (gpointer *) &zone))
+    return zone;
+
+  zone = g_time_zone_new_identifier (identifier);
+  g_hash_table_insert (zones, g_strdup (identifier), zone);
+  return zone;
+}
+
+/**
+ * ssv_calendar_store_list_between:
+ * @from: the first moment, in the person's zone
+ * @to: the moment after the last
+ *
+ * Episodes of followed shows that air in [@from, @to), placed and sorted in
+ * @from's zone. An episode both of a person's servers hold is listed once.
+ *
+ * Returns: (transfer full) (element-type SsvCalendarEntry): the episodes, or %NULL
+ */
+GPtrArray *
+ssv_calendar_store_list_between (SsvCalendarStore  *self,
+                                 GDateTime         *from,
+                                 GDateTime         *to,
+                                 GError           **error)
+{
+  SsvDatabase *db = ssv_store_get_database (SSV_STORE (self));
+  GTimeZone *zone = g_date_time_get_timezone (from);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr(GDateTime) first = g_date_time_add_days (from, -1);
+  g_autoptr(GDateTime) last = g_date_time_add_days (to, 1);
+  g_autofree char *first_day = ssv_air_time_format_day (first);
+  g_autofree char *last_day = ssv_air_time_format_day (last);
+  g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       zone_unref);
+  g_autoptr(SsvStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SSV_IS_CALENDAR_STORE (self), NULL);
+
+  stmt = ssv_database_prepare (db, ssv_calendar_store_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  ssv_stmt_bind_text (stmt, 1, first_day);
+  ssv_stmt_bind_text (stmt, 2, last_day);
+
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      g_autoptr(SsvCalendarEntry) entry = NULL;
+      g_autoptr(GDateTime) airs = NULL;
+      g_autofree char *key = NULL;
+      SsvCalendarEntry *twin;
+      gboolean anytime = FALSE;
+
+      airs = ssv_air_time_resolve_in (ssv_stmt_column_text (stmt, 7), ssv_stmt_column_text (stmt, 8),
+                                      lookup_zone (zones, ssv_stmt_column_text (stmt, 9)), zone, &anytime);
+      if (airs == NULL || g_date_time_compare (airs, from) < 0 || g_date_time_compare (airs, to) >= 0)
+        continue;
+
+      entry = ssv_calendar_entry_new ();
+      set_show_key (entry, stmt);
+      entry->season_number = sqlite3_column_int (stmt, 3);
+      entry->episode_number = sqlite3_column_int (stmt, 4);
+
+      /* The same episode from two servers: keep the first, owned if either has it. */
+      key = ssv_calendar_entry_dup_uid (entry);
+      twin = g_hash_table_lookup (seen, key);
+      if (twin != NULL)
+        {
+          twin->owned |= sqlite3_column_int (stmt, 11) != 0;
+          continue;
+        }
+
+      entry->episode_id = sqlite3_column_int64 (stmt, 0);
+      entry->show_id = sqlite3_column_int64 (stmt, 1);
+      entry->show_title = ssv_stmt_dup_text (stmt, 2);
+      entry->title = ssv_stmt_dup_text (stmt, 5);
+      entry->overview = ssv_stmt_dup_text (stmt, 6);
+      entry->air_date = ssv_stmt_dup_text (stmt, 7);
+      entry->airs = g_steal_pointer (&airs);
+      entry->anytime = anytime;
+      entry->runtime_minutes = sqlite3_column_int (stmt, 10);
+      entry->owned = sqlite3_column_int (stmt, 11) != 0;
+      entry->still_url = ssv_stmt_dup_text (stmt, 12);
+      entry->poster_url = ssv_stmt_dup_text (stmt, 13);
+      entry->backdrop_url = ssv_stmt_dup_text (stmt, 14);
+      if (sqlite3_column_type (stmt, 15) != SQLITE_NULL)
+        entry->genres = g_strsplit (ssv_stmt_column_text (stmt, 15), "\x1f", -1);
+      entry->show_overview = ssv_stmt_dup_text (stmt, 16);
+      entry->network = ssv_stmt_dup_text (stmt, 17);
+
+      g_hash_table_insert (seen, g_steal_pointer (&key), g_object_ref (entry));
+      g_ptr_array_add (entries, g_steal_pointer (&entry));
+    }
+
+  if (rc != SQLITE_DONE)
+    return NULL;
+
+  g_ptr_array_sort (entries, compare_entries);
+  return g_steal_pointer (&entries);
+}
+
+/**
+ * ssv_calendar_store_list_days:
+ * @first_day: any moment of the first day, in the person's zone
+ * @n_days: how many days (7 for a week)
+ *
+ * Returns: (transfer full) (element-type SsvCalendarEntry): the episodes, or %NULL
+ */
+GPtrArray *
+ssv_calendar_store_list_days (SsvCalendarStore  *self,
+                              GDateTime         *first_day,
+                              guint              n_days,
+                              GError           **error)
+{
+  g_autoptr(GDateTime) from = ssv_calendar_day_start (first_day);
+  g_autoptr(GDateTime) to = g_date_time_add_days (from, (int) n_days);
+
+  return ssv_calendar_store_list_between (self, from, to, error);
+}
+
+typedef struct
+{
+  GDateTime *first_day;
+  guint      n_days;
+} DaysRequest;
+
+static void
+days_request_free (gpointer data)
+{
+  DaysRequest *request = data;
+
+  g_date_time_unref (request->first_day);
+  g_free (request);
+}
+
+static gpointer
+list_days_func (SsvStore      *store,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  DaysRequest *request = data;
+
+  return ssv_calendar_store_list_days (SSV_CALENDAR_STORE (store), request->first_day,
+                                       request->n_days, error);
+}
+
+void
+ssv_calendar_store_list_days_async (SsvCalendarStore    *self,
+                                    GDateTime           *first_day,
+                                    guint                n_days,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  DaysRequest *request = g_new0 (DaysRequest, 1);
+
+  request->first_day = g_date_time_ref (first_day);
+  request->n_days = n_days;
+  ssv_store_run_async (SSV_STORE (self), ssv_calendar_store_list_days_async,
+                       list_days_func, request, days_request_free,
+                       (GDestroyNotify) g_ptr_array_unref,
+                       cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) (element-type SsvCalendarEntry) */
+GPtrArray *
+ssv_calendar_store_list_days_finish (SsvCalendarStore  *self,
+                                     GAsyncResult      *result,
+                                     GError           **error)
+{
+  return ssv_store_run_finish (SSV_STORE (self), result, error);
+}

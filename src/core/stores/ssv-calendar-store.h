@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-calendar-store.h: episodes of followed shows that air in a span of days. */
+
+#pragma once
+
+#include "ssv-store.h"
+#include "ssv-calendar-entry.h"
+
+G_BEGIN_DECLS
+
+#define SSV_TYPE_CALENDAR_STORE (ssv_calendar_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (SsvCalendarStore, ssv_calendar_store, SSV, CALENDAR_STORE, SsvStore)
+
+SsvCalendarStore *ssv_calendar_store_new            (SsvDatabase          *database);
+GPtrArray        *ssv_calendar_store_list_between   (SsvCalendarStore     *self,
+                                                     GDateTime            *from,
+                                                     GDateTime            *to,
+                                                     GError              **error);
+GPtrArray        *ssv_calendar_store_list_days      (SsvCalendarStore     *self,
+                                                     GDateTime            *first_day,
+                                                     guint                 n_days,
+                                                     GError              **error);
+void              ssv_calendar_store_list_days_async  (SsvCalendarStore     *self,
+                                                       GDateTime            *first_day,
+                                                       guint                 n_days,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+GPtrArray        *ssv_calendar_store_list_days_finish (SsvCalendarStore     *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+GDateTime        *ssv_calendar_day_start            (GDateTime            *moment);
+
+/* The SQL behind every list, for query-plan tests and benchmarks. */
+extern const char * const ssv_calendar_store_sql;
+
+G_END_DECLS

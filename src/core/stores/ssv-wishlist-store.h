@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-wishlist-store.h: wanted movies and episodes; shows and seasons roll them up. */
+
+#pragma once
+
+#include "ssv-store.h"
+#include "ssv-wishlist-item.h"
+
+G_BEGIN_DECLS
+
+#define SSV_TYPE_WISHLIST_STORE (ssv_wishlist_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (SsvWishlistStore, ssv_wishlist_store, SSV, WISHLIST_STORE, SsvStore)
+
+/* What a detail page offers to add: a library movie, show, season or episode. */
+typedef enum
+{
+  SSV_WISH_TARGET_MOVIE,
+  SSV_WISH_TARGET_SHOW,
+  SSV_WISH_TARGET_SEASON,
+  SSV_WISH_TARGET_EPISODE,
+} SsvWishTarget;
+
+typedef enum
+{
+  SSV_WISHLIST_SORT_NEWEST,
+  SSV_WISHLIST_SORT_OLDEST,
+  SSV_WISHLIST_SORT_TITLE,
+  SSV_WISHLIST_SORT_MOST_WANTED,
+} SsvWishlistSort;
+
+typedef struct
+{
+  const char  *source;        /* "tmdb", "imdb", "youtube", … */
+  const char  *source_id;
+  const char  *title;
+  int          year;
+  const char  *overview;
+  const char  *poster_url;
+  const char  *backdrop_url;
+} SsvWishlistTitle;
+
+SsvWishlistStore *ssv_wishlist_store_new            (SsvDatabase          *database);
+
+gboolean    ssv_wishlist_store_add                  (SsvWishlistStore     *self,
+                                                     SsvWishTarget         target,
+                                                     gint64                library_id,
+                                                     int                   season_number,
+                                                     GDateTime            *now,
+                                                     guint                *n_added,
+                                                     GError              **error);
+gboolean    ssv_wishlist_store_remove               (SsvWishlistStore     *self,
+                                                     SsvWishTarget         target,
+                                                     gint64                library_id,
+                                                     int                   season_number,
+                                                     GError              **error);
+gboolean    ssv_wishlist_store_contains             (SsvWishlistStore     *self,
+                                                     SsvWishTarget         target,
+                                                     gint64                library_id,
+                                                     int                   season_number,
+                                                     gboolean             *wanted,
+                                                     GError              **error);
+gboolean    ssv_wishlist_store_add_title            (SsvWishlistStore     *self,
+                                                     SsvWishlistKind       kind,
+                                                     const SsvWishlistTitle *title,
+                                                     GError              **error);
+gboolean    ssv_wishlist_store_remove_item          (SsvWishlistStore     *self,
+                                                     SsvWishlistItem      *item,
+                                                     GError              **error);
+gboolean    ssv_wishlist_store_join_aired           (SsvWishlistStore     *self,
+                                                     GDateTime            *now,
+                                                     guint                *n_joined,
+                                                     GError              **error);
+gboolean    ssv_wishlist_store_backfill_art         (SsvWishlistStore     *self,
+                                                     guint                *n_filled,
+                                                     GError              **error);
+GPtrArray  *ssv_wishlist_store_list_titles          (SsvWishlistStore     *self,
+                                                     SsvWishlistKind       kind,
+                                                     const char           *search,
+                                                     SsvWishlistSort       sort,
+                                                     guint                 offset,
+                                                     guint                 limit,
+                                                     GError              **error);
+GPtrArray  *ssv_wishlist_store_list_shows           (SsvWishlistStore     *self,
+                                                     const char           *search,
+                                                     SsvWishlistSort       sort,
+                                                     guint                 offset,
+                                                     guint                 limit,
+                                                     GError              **error);
+
+void        ssv_wishlist_store_add_async            (SsvWishlistStore     *self,
+                                                     SsvWishTarget         target,
+                                                     gint64                library_id,
+                                                     int                   season_number,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+void        ssv_wishlist_store_remove_async         (SsvWishlistStore     *self,
+                                                     SsvWishTarget         target,
+                                                     gint64                library_id,
+                                                     int                   season_number,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+void        ssv_wishlist_store_contains_async       (SsvWishlistStore     *self,
+                                                     SsvWishTarget         target,
+                                                     gint64                library_id,
+                                                     int                   season_number,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+void        ssv_wishlist_store_remove_item_async    (SsvWishlistStore     *self,
+                                                     SsvWishlistItem      *item,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+/* Finishes add, remove, contains (TRUE = wanted) and remove_item. */
+gboolean    ssv_wishlist_store_change_finish        (SsvWishlistStore     *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+void        ssv_wishlist_store_list_async           (SsvWishlistStore     *self,
+                                                     SsvWishlistKind       kind,
+                                                     const char           *search,
+                                                     SsvWishlistSort       sort,
+                                                     guint                 offset,
+                                                     guint                 limit,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+GPtrArray  *ssv_wishlist_store_list_finish          (SsvWishlistStore     *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+
+const char *ssv_wishlist_store_get_shows_sql        (SsvWishlistSort       sort);
+extern const char * const ssv_wishlist_store_episodes_sql;
+const char *ssv_wishlist_store_get_titles_sql       (SsvWishlistSort       sort);
+
+G_END_DECLS

@@ -1,0 +1,407 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-notifications.c: the real app as a background service sends real
+ * notifications to a fake org.gtk.Notifications on a private session bus; a
+ * click on "Add to Wishlist" comes back over D-Bus as the shell would send it. */
+
+#include "config.h"
+
+#include "ssv-autostart.h"
+#include "ssv-settings-store.h"
+#include "ssv-test-utils.h"
+#include "ssv-ui-test-utils.h"
+
+static const char introspection[] =
+  "<node><interface name='org.gtk.Notifications'>"
+  " <method name='AddNotification'><arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "  <arg type='a{sv}' direction='in'/></method>"
+  " <method name='RemoveNotification'><arg type='s' direction='in'/><arg type='s' direction='in'/></method>"
+  "</interface></node>";
+
+typedef struct
+{
+  GDBusConnection *bus;          /* our own connection: the "shell" */
+  guint            owner_id;
+  guint            object_id;
+  gboolean         owned;
+  GPtrArray       *received;     /* GVariant (ssa{sv}) */
+} FakeShell;
+
+static void
+method_call (GDBusConnection       *connection,
+             const char            *sender,
+             const char            *object_path,
+             const char            *interface_name,
+             const char            *method_name,
+             GVariant              *parameters,
+             GDBusMethodInvocation *invocation,
+             gpointer               user_data)
+{
+  FakeShell *shell = user_data;
+
+  if (g_strcmp0 (method_name, "AddNotification") == 0)
+    {
+      g_autofree char *text = g_variant_print (parameters, FALSE);
+      g_test_message ("notification: %s", text);
+      g_ptr_array_add (shell->received, g_variant_ref (parameters));
+    }
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static const GDBusInterfaceVTable vtable = { method_call, NULL, NULL };
+
+static void
+name_acquired (GDBusConnection *connection,
+               const char      *name,
+               gpointer         user_data)
+{
+  ((FakeShell *) user_data)->owned = TRUE;
+}
+
+static void
+fake_shell_start (FakeShell *shell)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (introspection, &error);
+  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+
+  g_assert_no_error (error);
+  shell->received = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  shell->bus = g_dbus_connection_new_for_address_sync (address,
+                                                       G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                       G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                       NULL, NULL, &error);
+  g_assert_no_error (error);
+  shell->object_id = g_dbus_connection_register_object (shell->bus, "/org/gtk/Notifications",
+                                                        info->interfaces[0], &vtable, shell, NULL, &error);
+  g_assert_no_error (error);
+  shell->owner_id = g_bus_own_name_on_connection (shell->bus, "org.gtk.Notifications",
+                                                  G_BUS_NAME_OWNER_FLAGS_NONE,
+                                                  name_acquired, NULL, shell, NULL);
+  ssv_test_wait_for_flag (&shell->owned, 5000);
+}
+
+static void
+fake_shell_stop (FakeShell *shell)
+{
+  g_bus_unown_name (shell->owner_id);
+  g_dbus_connection_unregister_object (shell->bus, shell->object_id);
+  g_clear_object (&shell->bus);
+  g_clear_pointer (&shell->received, g_ptr_array_unref);
+}
+
+static GVariant *
+find_notification (FakeShell  *shell,
+                   const char *id_prefix)
+{
+  for (guint i = 0; i < shell->received->len; i++)
+    {
+      GVariant *call = g_ptr_array_index (shell->received, i);
+      const char *id = NULL;
+
+      g_variant_get_child (call, 1, "&s", &id);
+      if (g_str_has_prefix (id, id_prefix))
+        return call;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  FakeShell  *shell;
+  guint       count;
+} WaitCount;
+
+static gboolean
+has_count (gpointer data)
+{
+  WaitCount *wait = data;
+
+  return wait->shell->received->len >= wait->count;
+}
+
+/* A library with episodes that aired minutes ago (and one far back), and the
+ * monitor's bookmark @bookmark_minutes_ago. Times are local: the test runs
+ * with TZ set. */
+static char *
+make_library (const char *dir,
+              int         bookmark_minutes_ago)
+{
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) aired = g_date_time_add_minutes (now, -5);
+  g_autoptr(GDateTime) earlier = g_date_time_add_minutes (now, -6);
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autofree char *aired_day = g_date_time_format (aired, "%Y-%m-%d");
+  g_autofree char *aired_time = g_date_time_format (aired, "%H:%M");
+  g_autofree char *earlier_day = g_date_time_format (earlier, "%Y-%m-%d");
+  g_autofree char *earlier_time = g_date_time_format (earlier, "%H:%M");
+  g_autofree char *yesterday_day = g_date_time_format (yesterday, "%Y-%m-%d");
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = ssv_database_open (path, &error);
+
+  g_assert_no_error (error);
+  /* 00:00 reads as "no time": keep the live episodes off midnight. */
+  if (g_str_equal (aired_time, "00:00") || g_str_equal (earlier_time, "00:00"))
+    g_test_skip ("too close to midnight to place a timed episode");
+
+  sql = g_strdup_printf (
+    "INSERT INTO shows (id, title, status, tmdb_id) VALUES (1, 'Severance', 'Returning Series', 95396),"
+    " (2, 'Slow Horses', NULL, 95480), (3, 'Breaking Bad', 'Ended', 1396);"
+    "INSERT INTO episodes (id, show_id, season_number, episode_number, title, air_date, air_time) VALUES"
+    " (11, 1, 2, 1, 'Hello, Ms. Cobel', '%s', '%s'),"
+    " (21, 2, 4, 1, 'Identity Theft', '%s', '%s'),"
+    " (22, 2, 4, 2, 'Hello Goodbye', '%s', '%s'),"
+    " (23, 2, 3, 6, 'Last Stand', '%s', '23:30'),"
+    " (31, 3, 5, 16, 'Felina', '%s', '%s');",
+    aired_day, aired_time, earlier_day, earlier_time, aired_day, aired_time, yesterday_day,
+    aired_day, aired_time);
+  g_assert_true (ssv_database_exec (db, sql, &error));
+  g_assert_no_error (error);
+  g_assert_true (ssv_settings_store_set_int (db, SSV_AIRING_BOOKMARK_KEY,
+                                             g_date_time_to_unix (now) - bookmark_minutes_ago * 60,
+                                             &error));
+
+  return g_steal_pointer (&path);
+}
+
+static SsvApplication *
+start_service (const char *db_path)
+{
+  static guint serial;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = g_strdup_printf ("com.soulsync.Video.NotifyTest%u", ++serial);
+  SsvApplication *app;
+
+  g_setenv ("SSV_DATABASE_PATH", db_path, TRUE);
+  app = ssv_application_new ();
+  g_application_set_application_id (G_APPLICATION (app), app_id);
+  /* As `soulsync-video --gapplication-service` runs: no window. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_IS_SERVICE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+static GVariant *
+lookup_button (GVariant   *call,
+               const char *label)
+{
+  g_autoptr(GVariant) notification = g_variant_get_child_value (call, 2);
+  g_autoptr(GVariant) buttons = g_variant_lookup_value (notification, "buttons", G_VARIANT_TYPE ("aa{sv}"));
+  GVariantIter iter;
+  GVariant *button;
+
+  g_assert_nonnull (buttons);
+  g_variant_iter_init (&iter, buttons);
+  while ((button = g_variant_iter_next_value (&iter)) != NULL)
+    {
+      const char *text = NULL;
+
+      g_variant_lookup (button, "label", "&s", &text);
+      if (g_strcmp0 (text, label) == 0)
+        return button;
+      g_variant_unref (button);
+    }
+
+  return NULL;
+}
+
+static char *
+lookup_string (GVariant   *call,
+               const char *key)
+{
+  g_autoptr(GVariant) notification = g_variant_get_child_value (call, 2);
+  char *value = NULL;
+
+  g_variant_lookup (notification, key, "s", &value);
+  return value;
+}
+
+static void
+call_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GVariant **reply = user_data;
+
+  *reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+wishlist_has_episode (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = ssv_database_open (data, &error);
+
+  return db != NULL && ssv_test_query_int (db, "SELECT count(*) FROM wishlist WHERE kind = 'episode'") > 0;
+}
+
+static void
+test_live (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = make_library (dir, 10);
+  FakeShell shell = { 0 };
+  WaitCount wait = { &shell, 2 };
+  SsvApplication *app;
+  GVariant *episode, *show;
+  g_autoptr(GVariant) open = NULL;
+  g_autoptr(GVariant) wish = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *show_title = NULL;
+  g_autofree char *body = NULL;
+  const char *action = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fake_shell_start (&shell);
+  app = start_service (db_path);
+
+  /* One for Severance's episode, one for Slow Horses' two; none for the ended show. */
+  g_assert_true (ssv_test_wait_for (has_count, &wait, 20000));
+  ssv_ui_test_iterate (300);
+  g_assert_cmpuint (shell.received->len, ==, 2);
+  g_assert_null (find_notification (&shell, "aired-catch-up"));
+
+  episode = find_notification (&shell, "aired-episode-11");
+  g_assert_nonnull (episode);
+  title = lookup_string (episode, "title");
+  g_assert_cmpstr (title, ==, "New Episode of Severance");
+  body = lookup_string (episode, "body");
+  g_assert_cmpstr (body, ==, "S02E01 · Hello, Ms. Cobel");
+
+  show = find_notification (&shell, "aired-show-2");
+  g_assert_nonnull (show);
+  show_title = lookup_string (show, "title");
+  g_assert_cmpstr (show_title, ==, "2 New Episodes of Slow Horses");
+
+  open = lookup_button (episode, "Open");
+  g_assert_nonnull (open);
+  g_assert_true (g_variant_lookup (open, "action", "&s", &action));
+  g_assert_cmpstr (action, ==, "app.open-show");
+
+  /* Click "Add to Wishlist" as the shell does: ActivateAction on the app. */
+  wish = lookup_button (show, "Add to Wishlist");
+  g_assert_nonnull (wish);
+  g_assert_true (g_variant_lookup (wish, "action", "&s", &action));
+  g_assert_cmpstr (action, ==, "app.wishlist-episodes");
+  target = g_variant_lookup_value (wish, "target", G_VARIANT_TYPE ("ax"));
+  g_assert_nonnull (target);
+  g_assert_cmpuint (g_variant_n_children (target), ==, 2);
+
+  {
+    GVariantBuilder params;
+
+    g_variant_builder_init (&params, G_VARIANT_TYPE ("av"));
+    g_variant_builder_add (&params, "v", target);
+    /* Asynchronously: the app answers from this very main loop. */
+    g_dbus_connection_call (shell.bus,
+                            g_application_get_application_id (G_APPLICATION (app)),
+                            g_application_get_dbus_object_path (G_APPLICATION (app)),
+                            "org.freedesktop.Application", "ActivateAction",
+                            g_variant_new ("(sava{sv})", "wishlist-episodes", &params, NULL),
+                            NULL, G_DBUS_CALL_FLAGS_NONE, 5000, NULL, call_done_cb, &reply);
+    while (reply == NULL)
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_no_error (error);
+  g_assert_true (ssv_test_wait_for (wishlist_has_episode, db_path, 10000));
+  {
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+    g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM wishlist WHERE kind = 'episode'"
+                                             " AND title IN ('Identity Theft', 'Hello Goodbye')"), ==, 2);
+  }
+
+  ssv_ui_test_stop_app (app);
+  fake_shell_stop (&shell);
+  ssv_test_remove_tree (dir);
+}
+
+static void
+test_catch_up (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  /* The laptop was off for two days. */
+  g_autofree char *db_path = make_library (dir, 2 * 24 * 60);
+  FakeShell shell = { 0 };
+  WaitCount wait = { &shell, 1 };
+  SsvApplication *app;
+  GVariant *call;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GVariant) wish = NULL;
+  g_autoptr(GVariant) target = NULL;
+
+  fake_shell_start (&shell);
+  app = start_service (db_path);
+
+  /* Four episodes of two shows, including last night's at 23:30: ONE notification. */
+  g_assert_true (ssv_test_wait_for (has_count, &wait, 20000));
+  ssv_ui_test_iterate (1000);
+  g_assert_cmpuint (shell.received->len, ==, 1);
+  call = find_notification (&shell, "aired-catch-up");
+  g_assert_nonnull (call);
+  title = lookup_string (call, "title");
+  g_assert_cmpstr (title, ==, "4 Episodes Aired While You Were Away");
+  body = lookup_string (call, "body");
+  g_assert_nonnull (strstr (body, "Slow Horses (3)"));
+  g_assert_nonnull (strstr (body, "Severance (1)"));
+  g_assert_null (strstr (body, "Breaking Bad"));
+
+  wish = lookup_button (call, "Add to Wishlist");
+  g_assert_nonnull (wish);
+  target = g_variant_lookup_value (wish, "target", G_VARIANT_TYPE ("ax"));
+  g_assert_cmpuint (g_variant_n_children (target), ==, 4);
+
+  ssv_ui_test_stop_app (app);
+  fake_shell_stop (&shell);
+  ssv_test_remove_tree (dir);
+}
+
+static void
+test_autostart (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GKeyFile) entry = g_key_file_new ();
+  g_autofree char *path = ssv_autostart_dup_path ();
+  g_autofree char *exec = NULL;
+
+  /* The test's own XDG config folder, never the person's. */
+  g_assert_true (g_str_has_prefix (path, g_get_user_config_dir ()));
+  g_assert_false (ssv_autostart_is_enabled ());
+
+  g_assert_true (ssv_autostart_set_enabled (TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (ssv_autostart_is_enabled ());
+  g_assert_true (g_key_file_load_from_file (entry, path, G_KEY_FILE_NONE, &error));
+  exec = g_key_file_get_string (entry, G_KEY_FILE_DESKTOP_GROUP, G_KEY_FILE_DESKTOP_KEY_EXEC, &error);
+  g_assert_cmpstr (exec, ==, "soulsync-video --gapplication-service");
+  g_assert_true (g_key_file_get_boolean (entry, G_KEY_FILE_DESKTOP_GROUP, "X-GNOME-Autostart-enabled", NULL));
+
+  g_assert_true (ssv_autostart_set_enabled (FALSE, &error));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* Turning off what is off is fine. */
+  g_assert_true (ssv_autostart_set_enabled (FALSE, &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ssv_test_init (&argc, &argv);
+  gtk_init ();
+
+  g_test_add_func ("/ui/notifications/live", test_live);
+  g_test_add_func ("/ui/notifications/catch-up", test_catch_up);
+  g_test_add_func ("/ui/notifications/autostart", test_autostart);
+
+  return g_test_run ();
+}
