@@ -20,6 +20,7 @@ struct _SsvContext
   SsvAiringMonitor *airing_monitor;
   SsvScanner       *scanner;
   SsvImageCache    *image_cache;
+  SsvFolderWatcher *folder_watcher;
 };
 
 G_DEFINE_FINAL_TYPE (SsvContext, ssv_context, G_TYPE_OBJECT)
@@ -55,6 +56,7 @@ ssv_context_dispose (GObject *object)
 {
   SsvContext *self = (SsvContext *) object;
 
+  g_clear_object (&self->folder_watcher);
   g_clear_object (&self->image_cache);
   g_clear_object (&self->scanner);
   g_clear_object (&self->airing_monitor);
@@ -96,6 +98,7 @@ init_services (SsvContext *self)
   create_stores (self);
   self->scanner = ssv_scanner_new (self->database, self->library_store, self->http, self->secrets);
   self->image_cache = ssv_image_cache_new (self->http, image_dir);
+  self->folder_watcher = ssv_folder_watcher_new (self->database, self->library_store, self->scanner);
 }
 
 /**
@@ -248,6 +251,15 @@ ssv_context_get_scanner (SsvContext *self)
   g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
 
   return self->scanner;
+}
+
+/* Built stopped; the application starts it (the CLI does not watch). */
+SsvFolderWatcher *
+ssv_context_get_folder_watcher (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->folder_watcher;
 }
 
 SsvImageCache *

@@ -10,6 +10,7 @@
 #include "ssv-image-cache.h"
 #include "ssv-secrets.h"
 #include "net/ssv-http.h"
+#include "sources/ssv-folder-watcher.h"
 #include "sources/ssv-scanner.h"
 #include "stores/ssv-calendar-store.h"
 #include "stores/ssv-library-store.h"
@@ -40,6 +41,7 @@ SsvCalendarStore *ssv_context_get_calendar_store  (SsvContext           *self);
 SsvAiringMonitor *ssv_context_get_airing_monitor  (SsvContext           *self);
 SsvScanner       *ssv_context_get_scanner        (SsvContext           *self);
 SsvImageCache    *ssv_context_get_image_cache    (SsvContext           *self);
+SsvFolderWatcher *ssv_context_get_folder_watcher (SsvContext           *self);
 gboolean          ssv_context_load_server_tokens (SsvContext           *self,
                                                   GCancellable         *cancellable,
                                                   GError              **error);

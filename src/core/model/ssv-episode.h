@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SsvEpisode, ssv_episode, SSV, EPISODE, GObject)
 
 SsvEpisode *ssv_episode_new                 (void);
-void        ssv_episode_update_from         (SsvEpisode *self,
+gboolean    ssv_episode_update_from         (SsvEpisode *self,
                                              SsvEpisode *other);
 gint64      ssv_episode_get_id              (SsvEpisode *self);
 gint64      ssv_episode_get_show_id         (SsvEpisode *self);

@@ -152,14 +152,17 @@ ssv_model_free_strings (GObject            *object,
       g_clear_pointer (FIELD (object, &props[i], char *), g_free);
 }
 
-/* Takes every value of @other (a fresh copy from the store) and notifies what changed. */
-void
+/* Takes every value of @other (a fresh copy from the store) and notifies what
+ * changed; returns whether anything did. */
+gboolean
 ssv_model_update_from (GObject             *object,
                        GObject             *other,
                        const SsvModelProp  *props,
                        guint                n_props,
                        GParamSpec         **pspecs)
 {
+  gboolean changed = FALSE;
+
   g_object_freeze_notify (object);
   for (guint i = 0; i < n_props; i++)
     {
@@ -168,7 +171,12 @@ ssv_model_update_from (GObject             *object,
       g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspecs[i + 1]));
       ssv_model_get_prop (other, props, i + 1, &value);
       if (set_field (object, &props[i], &value))
-        g_object_notify_by_pspec (object, pspecs[i + 1]);
+        {
+          g_object_notify_by_pspec (object, pspecs[i + 1]);
+          changed = TRUE;
+        }
     }
   g_object_thaw_notify (object);
+
+  return changed;
 }

@@ -40,7 +40,7 @@ void  ssv_model_set_prop        (GObject             *object,
 void  ssv_model_free_strings    (GObject             *object,
                                  const SsvModelProp  *props,
                                  guint                n_props);
-void  ssv_model_update_from     (GObject             *object,
+gboolean ssv_model_update_from (GObject             *object,
                                  GObject             *other,
                                  const SsvModelProp  *props,
                                  guint                n_props,
@@ -65,11 +65,11 @@ void  ssv_model_update_from     (GObject             *object,
     ssv_model_free_strings (object, props, G_N_ELEMENTS (props));                       \
     G_OBJECT_CLASS (type_name##_parent_class)->finalize (object);                       \
   }                                                                                    \
-  void                                                                                 \
+  gboolean                                                                             \
   type_name##_update_from (TypeName *self, TypeName *other)                            \
   {                                                                                    \
-    ssv_model_update_from (G_OBJECT (self), G_OBJECT (other), props,                    \
-                           G_N_ELEMENTS (props), pspecs);                               \
+    return ssv_model_update_from (G_OBJECT (self), G_OBJECT (other), props,             \
+                                  G_N_ELEMENTS (props), pspecs);                        \
   }
 
 G_END_DECLS

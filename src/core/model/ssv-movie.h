@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SsvMovie, ssv_movie, SSV, MOVIE, GObject)
 
 SsvMovie   *ssv_movie_new                  (void);
-void        ssv_movie_update_from          (SsvMovie *self,
+gboolean    ssv_movie_update_from          (SsvMovie *self,
                                             SsvMovie *other);
 gint64      ssv_movie_get_id               (SsvMovie *self);
 const char *ssv_movie_get_title            (SsvMovie *self);

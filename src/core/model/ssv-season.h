@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SsvSeason, ssv_season, SSV, SEASON, GObject)
 
 SsvSeason  *ssv_season_new               (void);
-void        ssv_season_update_from       (SsvSeason *self,
+gboolean    ssv_season_update_from       (SsvSeason *self,
                                           SsvSeason *other);
 gint64      ssv_season_get_id            (SsvSeason *self);
 gint64      ssv_season_get_show_id       (SsvSeason *self);

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SsvShow, ssv_show, SSV, SHOW, GObject)
 
 SsvShow    *ssv_show_new                  (void);
-void        ssv_show_update_from          (SsvShow *self,
+gboolean    ssv_show_update_from          (SsvShow *self,
                                            SsvShow *other);
 gint64      ssv_show_get_id               (SsvShow *self);
 const char *ssv_show_get_title            (SsvShow *self);

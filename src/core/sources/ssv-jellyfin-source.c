@@ -32,6 +32,7 @@ struct _SsvJellyfinSource
   char     *user_id;
   char     *user_name;
   gboolean  user_checked;
+  char     *server_name;
 };
 
 static void media_source_iface_init (SsvMediaSourceInterface *iface);
@@ -400,6 +401,11 @@ ssv_jellyfin_source_test_connection (SsvMediaSource  *source,
   name = ssv_json_string (info, "ServerName");
   version = ssv_json_string (info, "Version");
 
+  g_mutex_lock (&self->lock);
+  g_free (self->server_name);
+  self->server_name = g_strdup (name);
+  g_mutex_unlock (&self->lock);
+
   /* Translators: "<server name> (Jellyfin <version>)" */
   return g_strdup_printf (_("%s (Jellyfin %s)"), name ? name : "Jellyfin", version ? version : "?");
 }
@@ -759,6 +765,7 @@ ssv_jellyfin_source_finalize (GObject *object)
   g_free (self->token);
   g_free (self->user_id);
   g_free (self->user_name);
+  g_free (self->server_name);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (ssv_jellyfin_source_parent_class)->finalize (object);
@@ -821,6 +828,19 @@ ssv_jellyfin_source_dup_user_name (SsvJellyfinSource *self)
 
   g_mutex_lock (&self->lock);
   name = g_strdup (self->user_name);
+  g_mutex_unlock (&self->lock);
+
+  return name;
+}
+
+/* The server's own name, once a connection test learned it. */
+char *
+ssv_jellyfin_source_dup_server_name (SsvJellyfinSource *self)
+{
+  char *name;
+
+  g_mutex_lock (&self->lock);
+  name = g_strdup (self->server_name);
   g_mutex_unlock (&self->lock);
 
   return name;

@@ -20,6 +20,7 @@ void               ssv_jellyfin_source_set_page_size  (SsvJellyfinSource  *self,
                                                        guint               page_size);
 char              *ssv_jellyfin_source_dup_user_id    (SsvJellyfinSource  *self);
 char              *ssv_jellyfin_source_dup_user_name  (SsvJellyfinSource  *self);
+char              *ssv_jellyfin_source_dup_server_name (SsvJellyfinSource *self);
 SsvMediaItem      *ssv_jellyfin_parse_item            (JsonObject         *object,
                                                        const char         *base_url);
 

@@ -25,6 +25,7 @@ struct _SsvPlexSource
 
   GMutex    lock;
   char     *machine_id;
+  char     *server_name;
 };
 
 static void media_source_iface_init (SsvMediaSourceInterface *iface);
@@ -412,6 +413,8 @@ ssv_plex_source_test_connection (SsvMediaSource  *source,
   g_mutex_lock (&self->lock);
   g_free (self->machine_id);
   self->machine_id = g_strdup (ssv_json_string (container, "machineIdentifier"));
+  g_free (self->server_name);
+  self->server_name = g_strdup (name);
   g_mutex_unlock (&self->lock);
 
   /* Translators: "<server name> (Plex <version>)" */
@@ -711,6 +714,7 @@ ssv_plex_source_finalize (GObject *object)
   g_free (self->url);
   g_free (self->token);
   g_free (self->machine_id);
+  g_free (self->server_name);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (ssv_plex_source_parent_class)->finalize (object);
@@ -766,4 +770,17 @@ ssv_plex_source_dup_machine_id (SsvPlexSource *self)
   g_mutex_unlock (&self->lock);
 
   return id;
+}
+
+/* The server's friendly name, once a connection test learned it. */
+char *
+ssv_plex_source_dup_server_name (SsvPlexSource *self)
+{
+  char *name;
+
+  g_mutex_lock (&self->lock);
+  name = g_strdup (self->server_name);
+  g_mutex_unlock (&self->lock);
+
+  return name;
 }

@@ -18,6 +18,7 @@ SsvPlexSource *ssv_plex_source_new             (SsvHttp        *http,
 void           ssv_plex_source_set_page_size   (SsvPlexSource  *self,
                                                 guint           page_size);
 char          *ssv_plex_source_dup_machine_id  (SsvPlexSource  *self);
+char          *ssv_plex_source_dup_server_name (SsvPlexSource  *self);
 SsvMediaItem  *ssv_plex_parse_item             (JsonObject     *object,
                                                 const char     *base_url);
 gboolean       ssv_plex_parse_guid             (const char     *guid,

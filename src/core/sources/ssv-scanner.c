@@ -13,6 +13,7 @@
 #include "ssv-plex-source.h"
 #include "ssv-scanner.h"
 #include "ssv-server-store.h"
+#include "ssv-settings-store.h"
 
 #define DEFAULT_FETCH_THREADS   4
 #define MAX_TREES_IN_FLIGHT     24
@@ -1059,6 +1060,7 @@ ssv_scanner_scan_sync (SsvScanner    *self,
 typedef struct
 {
   SsvScanMode mode;
+  gboolean    saved_mode;
   gint64      server_row;
 } ScanArgs;
 
@@ -1068,10 +1070,20 @@ scan_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
+  SsvScanner *self = source_object;
   ScanArgs *args = task_data;
   GError *error = NULL;
-  SsvScanResult *result = ssv_scanner_scan_sync (source_object, args->mode, args->server_row,
-                                                 cancellable, &error);
+  SsvScanResult *result;
+
+  if (args->saved_mode)
+    {
+      g_autofree char *saved = ssv_settings_store_get (self->database, "scan.mode", NULL);
+
+      if (!ssv_scan_mode_from_string (saved, &args->mode))
+        args->mode = SSV_SCAN_INCREMENTAL;
+    }
+
+  result = ssv_scanner_scan_sync (self, args->mode, args->server_row, cancellable, &error);
 
   if (result == NULL)
     g_task_return_error (task, error);
@@ -1095,6 +1107,30 @@ ssv_scanner_scan_async (SsvScanner          *self,
   g_task_set_source_tag (task, ssv_scanner_scan_async);
   g_task_set_task_data (task, args, g_free);
   /* The outcome is reported even when cancelled: what was written stays. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, scan_thread);
+}
+
+/**
+ * ssv_scanner_scan_saved_mode_async:
+ *
+ * Like ssv_scanner_scan_async(), in the mode chosen in Preferences (the
+ * library's "scan.mode" setting, incremental when there is none).
+ */
+void
+ssv_scanner_scan_saved_mode_async (SsvScanner          *self,
+                                   gint64               server_row,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  ScanArgs *args = g_new0 (ScanArgs, 1);
+
+  args->saved_mode = TRUE;
+  args->server_row = server_row;
+  g_task_set_source_tag (task, ssv_scanner_scan_async);
+  g_task_set_task_data (task, args, g_free);
   g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, scan_thread);
 }

@@ -94,6 +94,11 @@ void            ssv_scanner_scan_async            (SsvScanner           *self,
                                                    GCancellable         *cancellable,
                                                    GAsyncReadyCallback   callback,
                                                    gpointer              user_data);
+void            ssv_scanner_scan_saved_mode_async (SsvScanner           *self,
+                                                   gint64                server_row,
+                                                   GCancellable         *cancellable,
+                                                   GAsyncReadyCallback   callback,
+                                                   gpointer              user_data);
 SsvScanResult  *ssv_scanner_scan_finish           (SsvScanner           *self,
                                                    GAsyncResult         *result,
                                                    GError              **error);
