@@ -107,6 +107,19 @@ present_main_window (SsvApplication *self)
 static void run_pending_actions (SsvApplication *self);
 
 static void
+tokens_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Without the keyring, server posters show initials; scans say why. */
+  if (!ssv_context_load_server_tokens_finish (SSV_CONTEXT (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("Server tokens could not be read: %s", error->message);
+}
+
+static void
 context_ready_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -130,6 +143,10 @@ context_ready_cb (GObject      *source,
 
   self->context = g_steal_pointer (&context);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+
+  /* Posters of servers need their tokens; folders are watched while the app runs. */
+  ssv_context_load_server_tokens_async (self->context, self->cancellable, tokens_loaded_cb, NULL);
+  ssv_folder_watcher_start (ssv_context_get_folder_watcher (self->context));
 
   /* Notifications work with or without a window. */
   self->notifier = ssv_airing_notifier_new (G_APPLICATION (self),

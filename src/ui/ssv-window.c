@@ -7,6 +7,8 @@
 
 #include "ssv-window.h"
 #include "pages/ssv-library-page.h"
+#include "pages/ssv-title-page.h"
+#include "widgets/ssv-scan-bar.h"
 
 struct _SsvWindow
 {
@@ -18,6 +20,10 @@ struct _SsvWindow
   GPtrArray            *history;     /* pages pushed on top (detail pages) */
   GtkShortcutController *page_shortcuts;
   gboolean              restoring;
+  GCancellable         *scan_cancellable;
+  GArray               *queued_scans;  /* server rows to scan after the running scan */
+  gboolean              scan_asked;    /* the running scan was asked for by the person */
+  SsvScanResult        *last_scan;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -31,6 +37,7 @@ struct _SsvWindow
   AdwWindowTitle       *content_title;
   GtkWidget            *back_button;
   AdwBin               *header_end;
+  AdwBin               *scan_slot;
   GtkStack             *stack;
 };
 
@@ -289,6 +296,184 @@ toast_action (GtkWidget  *widget,
 }
 
 static void
+show_title_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SsvWindow *self = SSV_WINDOW (widget);
+  SsvMediaKind kind = g_str_equal (action_name, "win.show-show") ? SSV_MEDIA_KIND_SHOW : SSV_MEDIA_KIND_MOVIE;
+
+  ssv_window_push_page (self, ssv_title_page_new (self->context, kind, g_variant_get_int64 (parameter)));
+}
+
+/* ---- scans ------------------------------------------------------------------ */
+
+static void start_scan (SsvWindow *self,
+                        gint64     server_row,
+                        gboolean   asked);
+
+static void
+scan_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(SsvWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvScanResult) outcome = ssv_scanner_scan_finish (SSV_SCANNER (source), result, &error);
+
+  g_clear_object (&self->scan_cancellable);
+
+  /* The window closed meanwhile: nothing to show, nothing to start. */
+  if (self->queued_scans == NULL)
+    return;
+
+  if (outcome == NULL)
+    ssv_window_show_toast (self, error->message);
+
+  if (self->queued_scans->len > 0)
+    {
+      gint64 next = g_array_index (self->queued_scans, gint64, 0);
+
+      g_array_remove_index (self->queued_scans, 0);
+      start_scan (self, next, TRUE);
+    }
+}
+
+/* @server_row: one source (scanned fully), or 0 for every source in the saved mode. */
+static void
+start_scan (SsvWindow *self,
+            gint64     server_row,
+            gboolean   asked)
+{
+  SsvScanner *scanner = ssv_context_get_scanner (self->context);
+
+  if (ssv_scanner_get_running (scanner) || self->scan_cancellable != NULL)
+    {
+      /* One scan at a time; a new source waits its turn. */
+      if (server_row > 0)
+        g_array_append_val (self->queued_scans, server_row);
+      else if (asked)
+        ssv_window_show_toast (self, _("A scan is already running."));
+      return;
+    }
+
+  self->scan_asked = asked;
+  self->scan_cancellable = g_cancellable_new ();
+  if (server_row > 0)
+    ssv_scanner_scan_async (scanner, SSV_SCAN_FULL, server_row, self->scan_cancellable,
+                            scan_done_cb, g_object_ref (self));
+  else
+    ssv_scanner_scan_saved_mode_async (scanner, 0, self->scan_cancellable, scan_done_cb, g_object_ref (self));
+}
+
+static void
+scan_library_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  start_scan (SSV_WINDOW (widget), 0, TRUE);
+}
+
+static void
+scan_source_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  start_scan (SSV_WINDOW (widget), g_variant_get_int64 (parameter), TRUE);
+}
+
+static void
+stop_scan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SsvWindow *self = SSV_WINDOW (widget);
+
+  g_array_set_size (self->queued_scans, 0);
+  if (self->scan_cancellable != NULL)
+    g_cancellable_cancel (self->scan_cancellable);
+}
+
+static void
+show_scan_report_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SsvWindow *self = SSV_WINDOW (widget);
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  if (self->last_scan == NULL)
+    return;
+
+  for (guint i = 0; i < self->last_scan->messages->len; i++)
+    g_string_append_printf (body, "%s%s", i ? "\n\n" : "", (char *) g_ptr_array_index (self->last_scan->messages, i));
+  if (self->last_scan->skipped > 0)
+    g_string_append_printf (body, "%s%s", body->len ? "\n\n" : "",
+                            _("Items that could not be read are listed in the activity log."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("What the Scan Found"), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Every scan ends in a toast (scans nobody asked for only when they changed something). */
+static void
+on_scan_finished (SsvWindow     *self,
+                  SsvScanResult *result)
+{
+  g_autofree char *summary = ssv_scan_result_dup_summary (result);
+  g_autofree char *message = NULL;
+  gboolean changed = result->added + result->updated + result->removed > 0;
+  gboolean troubled = result->errors + result->skipped > 0 || result->messages->len > 0;
+  AdwToast *toast;
+
+  g_clear_pointer (&self->last_scan, ssv_scan_result_free);
+  self->last_scan = ssv_scan_result_copy (result);
+
+  if (!self->scan_asked && !changed && !troubled)
+    return;
+  self->scan_asked = FALSE;
+
+  message = g_strdup_printf (result->cancelled ? _("Scan stopped: %s") : _("Scan finished: %s"), summary);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, troubled ? 10 : 5);
+  if (troubled)
+    {
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.show-scan-report");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The last scan's outcome, as the closing toast reported it. */
+const SsvScanResult *
+ssv_window_get_last_scan (SsvWindow *self)
+{
+  g_return_val_if_fail (SSV_IS_WINDOW (self), NULL);
+
+  return self->last_scan;
+}
+
+/**
+ * ssv_window_find_for:
+ * @widget: any widget, maybe in a dialog of the main window
+ *
+ * Returns: (transfer none) (nullable): the main window @widget belongs to
+ */
+SsvWindow *
+ssv_window_find_for (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
+  while (window != NULL && !SSV_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+
+  return window ? SSV_WINDOW (window) : NULL;
+}
+
+static void
 on_sidebar_row_activated (SsvWindow     *self,
                           GtkListBoxRow *row)
 {
@@ -399,6 +584,10 @@ ssv_window_constructed (GObject *object)
                                            "context", self->context,
                                            NULL));
 
+  adw_bin_set_child (self->scan_slot, ssv_scan_bar_new (self->context));
+  g_signal_connect_object (ssv_context_get_scanner (self->context), "scan-finished",
+                           G_CALLBACK (on_scan_finished), self, G_CONNECT_SWAPPED);
+
   restore_state (self);
 }
 
@@ -415,6 +604,10 @@ ssv_window_dispose (GObject *object)
 
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
+  /* A running scan finishes on its own; this window just stops listening. */
+  g_clear_object (&self->scan_cancellable);
+  g_clear_pointer (&self->queued_scans, g_array_unref);
+  g_clear_pointer (&self->last_scan, ssv_scan_result_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
 
@@ -489,6 +682,7 @@ ssv_window_class_init (SsvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, SsvWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, SsvWindow, header_end);
+  gtk_widget_class_bind_template_child (widget_class, SsvWindow, scan_slot);
   gtk_widget_class_bind_template_child (widget_class, SsvWindow, stack);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
@@ -496,9 +690,16 @@ ssv_window_class_init (SsvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.show-movie", "x", show_title_action);
+  gtk_widget_class_install_action (widget_class, "win.show-show", "x", show_title_action);
+  gtk_widget_class_install_action (widget_class, "win.scan-library", NULL, scan_library_action);
+  gtk_widget_class_install_action (widget_class, "win.scan-source", "x", scan_source_action);
+  gtk_widget_class_install_action (widget_class, "win.stop-scan", NULL, stop_scan_action);
+  gtk_widget_class_install_action (widget_class, "win.show-scan-report", NULL, show_scan_report_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.scan-library", NULL);
 }
 
 static void
@@ -506,6 +707,7 @@ ssv_window_init (SsvWindow *self)
 {
   self->pages = g_ptr_array_new ();
   self->history = g_ptr_array_new ();
+  self->queued_scans = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->settings = g_settings_new (APPLICATION_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -29,5 +29,7 @@ SsvPage     *ssv_window_get_visible_page       (SsvWindow      *self);
 GStrv        ssv_window_dup_page_names         (SsvWindow      *self);
 void         ssv_window_show_toast             (SsvWindow      *self,
                                                 const char     *message);
+const SsvScanResult *ssv_window_get_last_scan  (SsvWindow      *self);
+SsvWindow   *ssv_window_find_for               (GtkWidget      *widget);
 
 G_END_DECLS

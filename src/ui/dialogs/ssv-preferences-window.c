@@ -7,6 +7,7 @@
 
 #include "ssv-autostart.h"
 #include "ssv-preferences-window.h"
+#include "ssv-sources-preferences.h"
 
 struct _SsvPreferencesWindow
 {
@@ -301,6 +302,7 @@ ssv_preferences_window_constructed (GObject *object)
 
   add_general_rows (self);
   add_background_rows (self);
+  ssv_sources_preferences_add (self);
 }
 
 static void

@@ -1,26 +1,90 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-library-page.c: the Library page. */
+/* ssv-library-page.c: the Library page: movies and shows from the store, filtered and sorted
+ * in list models under two poster grids; reloads merge into the models so scrolling stays. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "dialogs/ssv-server-dialog.h"
+#include "ssv-folder-chooser.h"
 #include "ssv-library-page.h"
+#include "widgets/ssv-poster-grid.h"
+
+#define RELOAD_DELAY_MS 300
+
+typedef enum
+{
+  SORT_TITLE,
+  SORT_YEAR,
+  SORT_ADDED,
+  SORT_RATING,
+} SortKey;
+
+typedef enum
+{
+  WATCHED_ANY,
+  WATCHED_YES,
+  WATCHED_NO,
+} WatchedFilter;
 
 struct _SsvLibraryPage
 {
-  SsvPage          parent_instance;
+  SsvPage             parent_instance;
 
-  GCancellable    *cancellable;
-  gboolean         loaded;
+  GCancellable       *cancellable;
+  gboolean            loaded;
+  guint               loads_running;
+  guint               reload_source;
+  GPtrArray          *fresh_movies;
+  GPtrArray          *fresh_shows;
+  GError             *load_error;
 
-  GtkStack        *state_stack;
-  GtkSpinner      *spinner;
-  AdwStatusPage   *error_page;
-  AdwStatusPage   *content_page;
+  GListStore         *movies;
+  GListStore         *shows;
+  GHashTable         *movie_index;   /* id → SsvMovie (borrowed from the store) */
+  GHashTable         *show_index;
+  GtkCustomFilter    *filter;
+  GtkCustomSorter    *sorter;
+  GtkFilterListModel *movies_filtered;
+  GtkFilterListModel *shows_filtered;
+  GtkSortListModel   *movies_sorted;
+  GtkSortListModel   *shows_sorted;
+  GtkStringList      *genres;
+  GtkWidget          *movies_grid;
+  GtkWidget          *shows_grid;
+  GtkStack           *movies_stack;
+  GtkStack           *shows_stack;
+
+  char               *search;        /* case-folded, or NULL */
+  char               *genre;         /* or NULL for every genre */
+  int                 year_from;
+  int                 year_to;
+  WatchedFilter       watched;
+  gboolean            has_file_only;
+  SortKey             sort;
+  gboolean            descending;
+
+  /* Template widgets */
+  GtkStack           *state_stack;
+  GtkSpinner         *spinner;
+  AdwStatusPage      *error_page;
+  AdwViewStack       *view_stack;
+  GtkSearchEntry     *search_entry;
+  GtkMenuButton      *filter_button;
+  GtkDropDown        *genre_dropdown;
+  GtkSpinButton      *year_from_spin;
+  GtkSpinButton      *year_to_spin;
+  GtkDropDown        *watched_dropdown;
+  GtkCheckButton     *has_file_check;
+  GtkDropDown        *sort_dropdown;
+  GtkToggleButton    *descending_button;
+  GtkLabel           *count_label;
 };
 
 G_DEFINE_FINAL_TYPE (SsvLibraryPage, ssv_library_page, SSV_TYPE_PAGE)
+
+static GQuark folded_title_quark;
 
 static void
 set_state (SsvLibraryPage *self,
@@ -39,68 +103,587 @@ ssv_library_page_get_state (SsvLibraryPage *self)
   return gtk_stack_get_visible_child_name (self->state_stack);
 }
 
-static void
-counts_ready_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(SsvLibraryPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *movies = NULL;
-  g_autofree char *shows = NULL;
-  SsvLibraryCounts counts;
+/* ---- what items have in common -------------------------------------------- */
 
-  if (!ssv_library_store_get_counts_finish (SSV_LIBRARY_STORE (source), result, &counts, &error))
+static const char *
+title_of (gpointer item)
+{
+  return SSV_IS_MOVIE (item) ? ssv_movie_get_title (item) : ssv_show_get_title (item);
+}
+
+static const char *
+sort_key_of (gpointer item)
+{
+  return SSV_IS_MOVIE (item) ? ssv_movie_get_sort_title (item) : ssv_show_get_sort_title (item);
+}
+
+static int
+year_of (gpointer item)
+{
+  return SSV_IS_MOVIE (item) ? ssv_movie_get_year (item) : ssv_show_get_year (item);
+}
+
+static gint64
+added_of (gpointer item)
+{
+  return SSV_IS_MOVIE (item) ? ssv_movie_get_added_at (item) : ssv_show_get_added_at (item);
+}
+
+static double
+rating_of (gpointer item)
+{
+  return SSV_IS_MOVIE (item) ? ssv_movie_get_community_rating (item) : ssv_show_get_community_rating (item);
+}
+
+static gboolean
+watched_of (gpointer item)
+{
+  return SSV_IS_MOVIE (item) ? ssv_movie_get_watched (item) : ssv_show_get_watched (item);
+}
+
+static gboolean
+has_file_of (gpointer item)
+{
+  return SSV_IS_MOVIE (item) ? ssv_movie_get_has_file (item) : ssv_show_get_has_file (item);
+}
+
+static const char *
+genres_of (gpointer item)
+{
+  return SSV_IS_MOVIE (item) ? ssv_movie_get_genres (item) : ssv_show_get_genres (item);
+}
+
+static gint64
+id_of (gpointer item)
+{
+  return SSV_IS_MOVIE (item) ? ssv_movie_get_id (item) : ssv_show_get_id (item);
+}
+
+/* Case-folded and normalised once per title, not once per keystroke. */
+static const char *
+folded_title_of (gpointer item)
+{
+  const char *folded = g_object_get_qdata (item, folded_title_quark);
+
+  if (folded == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      adw_status_page_set_description (self->error_page, error->message);
+      g_autofree char *normalized = g_utf8_normalize (title_of (item) ? title_of (item) : "", -1,
+                                                      G_NORMALIZE_ALL);
+      char *value = g_utf8_casefold (normalized, -1);
+
+      g_object_set_qdata_full (item, folded_title_quark, value, g_free);
+      folded = value;
+    }
+
+  return folded;
+}
+
+/* ", "-separated names, compared whole and without regard to case. */
+static gboolean
+has_genre (const char *genres,
+           const char *genre)
+{
+  g_auto(GStrv) names = NULL;
+
+  if (genres == NULL)
+    return FALSE;
+
+  names = g_strsplit (genres, ", ", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_utf8_collate (names[i], genre) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* ---- filter and sort ---------------------------------------------------------- */
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  SsvLibraryPage *self = user_data;
+  int year;
+
+  if (self->search != NULL && strstr (folded_title_of (item), self->search) == NULL)
+    return FALSE;
+
+  if (self->genre != NULL && !has_genre (genres_of (item), self->genre))
+    return FALSE;
+
+  year = year_of (item);
+  if ((self->year_from > 1880 || self->year_to < 2100) &&
+      (year == 0 || year < self->year_from || year > self->year_to))
+    return FALSE;
+
+  if (self->watched == WATCHED_YES && !watched_of (item))
+    return FALSE;
+  if (self->watched == WATCHED_NO && watched_of (item))
+    return FALSE;
+
+  if (self->has_file_only && !has_file_of (item))
+    return FALSE;
+
+  return TRUE;
+}
+
+static int
+compare_titles (gpointer a,
+                gpointer b)
+{
+  int cmp = g_strcmp0 (sort_key_of (a), sort_key_of (b));
+
+  if (cmp != 0)
+    return cmp;
+
+  return id_of (a) < id_of (b) ? -1 : id_of (a) > id_of (b) ? 1 : 0;
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  SsvLibraryPage *self = user_data;
+  gpointer ia = (gpointer) a;
+  gpointer ib = (gpointer) b;
+  int cmp = 0;
+
+  switch (self->sort)
+    {
+    case SORT_YEAR:
+      cmp = year_of (ia) - year_of (ib);
+      break;
+    case SORT_ADDED:
+      cmp = added_of (ia) < added_of (ib) ? -1 : added_of (ia) > added_of (ib) ? 1 : 0;
+      break;
+    case SORT_RATING:
+      cmp = rating_of (ia) < rating_of (ib) ? -1 : rating_of (ia) > rating_of (ib) ? 1 : 0;
+      break;
+    case SORT_TITLE:
+    default:
+      break;
+    }
+
+  if (self->descending)
+    cmp = -cmp;
+
+  /* Ties (and the title sort) go by title, A to Z unless reversed on purpose. */
+  if (cmp == 0)
+    cmp = self->sort == SORT_TITLE && self->descending ? -compare_titles (ia, ib) : compare_titles (ia, ib);
+
+  return cmp;
+}
+
+static GListModel *
+visible_model (SsvLibraryPage *self)
+{
+  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  return G_LIST_MODEL (g_strcmp0 (view, "shows") == 0 ? self->shows_sorted : self->movies_sorted);
+}
+
+static void
+update_counts (SsvLibraryPage *self)
+{
+  gboolean shows = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "shows") == 0;
+  guint shown = g_list_model_get_n_items (shows ? G_LIST_MODEL (self->shows_filtered)
+                                                : G_LIST_MODEL (self->movies_filtered));
+  guint total = g_list_model_get_n_items (shows ? G_LIST_MODEL (self->shows) : G_LIST_MODEL (self->movies));
+  g_autofree char *text = NULL;
+
+  /* Views still being added. */
+  if (self->movies_stack == NULL || self->shows_stack == NULL)
+    return;
+
+  if (shown == total)
+    text = shows ? g_strdup_printf (ngettext ("%u show", "%u shows", total), total)
+                 : g_strdup_printf (ngettext ("%u movie", "%u movies", total), total);
+  else
+    text = shows ? g_strdup_printf (ngettext ("%u of %u show", "%u of %u shows", total), shown, total)
+                 : g_strdup_printf (ngettext ("%u of %u movie", "%u of %u movies", total), shown, total);
+
+  gtk_label_set_label (self->count_label, text);
+
+  gtk_stack_set_visible_child_name (self->movies_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->movies_filtered)) > 0 ||
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->movies)) == 0
+                                    ? "grid" : "no-results");
+  gtk_stack_set_visible_child_name (self->shows_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->shows_filtered)) > 0 ||
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->shows)) == 0
+                                    ? "grid" : "no-results");
+}
+
+static gboolean
+filters_active (SsvLibraryPage *self)
+{
+  return self->genre != NULL || self->year_from > 1880 || self->year_to < 2100 ||
+         self->watched != WATCHED_ANY || self->has_file_only;
+}
+
+static void
+refilter (SsvLibraryPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  if (filters_active (self))
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "filters-active");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "filters-active");
+
+  update_counts (self);
+}
+
+static void
+on_search_changed (SsvLibraryPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_clear_pointer (&self->search, g_free);
+  if (text != NULL && text[0] != '\0')
+    {
+      g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+      self->search = g_utf8_casefold (normalized, -1);
+    }
+
+  refilter (self);
+}
+
+static void
+on_stop_search (SsvLibraryPage *self)
+{
+  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    gtk_widget_grab_focus (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "shows") == 0
+                           ? self->shows_grid : self->movies_grid);
+}
+
+/* Enter in the search moves to the results. */
+static void
+on_search_activate (SsvLibraryPage *self)
+{
+  GtkWidget *grid = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "shows") == 0
+                    ? self->shows_grid : self->movies_grid;
+
+  gtk_widget_grab_focus (grid);
+}
+
+static void
+on_filter_changed (SsvLibraryPage *self)
+{
+  guint genre = gtk_drop_down_get_selected (self->genre_dropdown);
+
+  g_clear_pointer (&self->genre, g_free);
+  if (genre != GTK_INVALID_LIST_POSITION && genre > 0)
+    self->genre = g_strdup (gtk_string_list_get_string (self->genres, genre));
+
+  self->year_from = gtk_spin_button_get_value_as_int (self->year_from_spin);
+  self->year_to = gtk_spin_button_get_value_as_int (self->year_to_spin);
+  self->watched = (WatchedFilter) MIN (gtk_drop_down_get_selected (self->watched_dropdown), WATCHED_NO);
+  self->has_file_only = gtk_check_button_get_active (self->has_file_check);
+
+  refilter (self);
+}
+
+static void
+resort (SsvLibraryPage *self)
+{
+  gtk_button_set_icon_name (GTK_BUTTON (self->descending_button),
+                            self->descending ? "view-sort-descending-symbolic" : "view-sort-ascending-symbolic");
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_sort_changed (SsvLibraryPage *self)
+{
+  SortKey sort = (SortKey) MIN (gtk_drop_down_get_selected (self->sort_dropdown), SORT_RATING);
+
+  if (sort == self->sort)
+    return;
+
+  self->sort = sort;
+  /* Titles read A to Z; years, dates and ratings newest or best first. */
+  g_signal_handlers_block_matched (self->descending_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  self->descending = sort != SORT_TITLE;
+  gtk_toggle_button_set_active (self->descending_button, self->descending);
+  g_signal_handlers_unblock_matched (self->descending_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  resort (self);
+}
+
+static void
+on_direction_toggled (SsvLibraryPage *self)
+{
+  self->descending = gtk_toggle_button_get_active (self->descending_button);
+  resort (self);
+}
+
+static void
+on_view_changed (SsvLibraryPage *self)
+{
+  update_counts (self);
+}
+
+/* ---- loading --------------------------------------------------------------- */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+rebuild_genres (SsvLibraryPage *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new ();
+  GListModel *lists[] = { G_LIST_MODEL (self->movies), G_LIST_MODEL (self->shows) };
+  guint selected = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (lists[l], i);
+        g_auto(GStrv) split = NULL;
+
+        if (genres_of (item) == NULL)
+          continue;
+        split = g_strsplit (genres_of (item), ", ", -1);
+        for (guint j = 0; split[j] != NULL; j++)
+          if (!g_hash_table_contains (seen, split[j]))
+            {
+              char *copy = g_strdup (split[j]);
+
+              g_hash_table_add (seen, copy);
+              g_ptr_array_add (names, copy);
+            }
+      }
+
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (strings, (gpointer) _("All Genres"));
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_ptr_array_add (strings, g_ptr_array_index (names, i));
+      if (g_strcmp0 (self->genre, g_ptr_array_index (names, i)) == 0)
+        selected = i + 1;
+    }
+  g_ptr_array_add (strings, NULL);
+
+  g_signal_handlers_block_matched (self->genre_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_string_list_splice (self->genres, 0, g_list_model_get_n_items (G_LIST_MODEL (self->genres)),
+                          (const char * const *) strings->pdata);
+  gtk_drop_down_set_selected (self->genre_dropdown, selected);
+  g_signal_handlers_unblock_matched (self->genre_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+
+  /* A genre that is gone from the library filters nothing any more. */
+  if (selected == 0)
+    g_clear_pointer (&self->genre, g_free);
+}
+
+static void
+index_insert (GHashTable *index,
+              gint64      id,
+              GObject    *item)
+{
+  gint64 *key = g_new (gint64, 1);
+
+  *key = id;
+  g_hash_table_replace (index, key, item);
+}
+
+/* Keeps the objects people see (and their cards) and only adds, updates and
+ * removes what changed. Returns whether anything did. */
+static gboolean
+merge (GListStore *store,
+       GHashTable *index,
+       GPtrArray  *fresh)
+{
+  g_autoptr(GHashTable) fresh_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), fresh->len);
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  gboolean removed = FALSE;
+  gboolean updated = FALSE;
+
+  /* Sized up front: the set points into the array. */
+  g_array_set_size (ids, fresh->len);
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      g_array_index (ids, gint64, i) = id_of (g_ptr_array_index (fresh, i));
+      g_hash_table_add (fresh_ids, &g_array_index (ids, gint64, i));
+    }
+
+  for (guint i = 0; i < n && !removed; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+      gint64 id = id_of (item);
+
+      removed = !g_hash_table_contains (fresh_ids, &id);
+    }
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      GObject *item = g_ptr_array_index (fresh, i);
+      GObject *known = g_hash_table_lookup (index, &g_array_index (ids, gint64, i));
+
+      if (known == NULL)
+        {
+          g_ptr_array_add (added, item);
+          continue;
+        }
+
+      g_object_set_qdata (known, folded_title_quark, NULL);
+      if (SSV_IS_MOVIE (known))
+        updated |= ssv_movie_update_from (SSV_MOVIE (known), SSV_MOVIE (item));
+      else
+        updated |= ssv_show_update_from (SSV_SHOW (known), SSV_SHOW (item));
+      /* From here on the fresh list holds what the store should. */
+      g_ptr_array_index (fresh, i) = g_object_ref (known);
+      g_object_unref (item);
+    }
+
+  if (removed)
+    {
+      /* Rare (a prune, a removed server): rebuild, keeping the objects still there. */
+      g_hash_table_remove_all (index);
+      for (guint i = 0; i < fresh->len; i++)
+        index_insert (index, g_array_index (ids, gint64, i), g_ptr_array_index (fresh, i));
+      g_list_store_splice (store, 0, n, fresh->pdata, fresh->len);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < added->len; i++)
+    index_insert (index, id_of (g_ptr_array_index (added, i)), g_ptr_array_index (added, i));
+  if (added->len > 0)
+    g_list_store_splice (store, n, 0, added->pdata, added->len);
+
+  return updated || added->len > 0;
+}
+
+static void
+apply_loaded (SsvLibraryPage *self)
+{
+  gboolean changed;
+
+  if (self->load_error != NULL)
+    {
+      adw_status_page_set_description (self->error_page, self->load_error->message);
       set_state (self, "error");
+      g_clear_error (&self->load_error);
+      g_clear_pointer (&self->fresh_movies, g_ptr_array_unref);
+      g_clear_pointer (&self->fresh_shows, g_ptr_array_unref);
       return;
     }
 
+  changed = merge (self->movies, self->movie_index, self->fresh_movies);
+  changed |= merge (self->shows, self->show_index, self->fresh_shows);
+  g_clear_pointer (&self->fresh_movies, g_ptr_array_unref);
+  g_clear_pointer (&self->fresh_shows, g_ptr_array_unref);
   self->loaded = TRUE;
 
-  if (counts.movies == 0 && counts.shows == 0)
+  if (changed)
+    {
+      rebuild_genres (self);
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+    }
+
+  update_counts (self);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->movies)) == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->shows)) == 0)
     {
       set_state (self, "empty");
       return;
     }
 
-  movies = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " movie",
-                                      "%" G_GINT64_FORMAT " movies",
-                                      counts.movies), counts.movies);
-  shows = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " show",
-                                     "%" G_GINT64_FORMAT " shows",
-                                     counts.shows), counts.shows);
-  summary = g_strdup_printf ("%s · %s", movies, shows);
-  adw_status_page_set_description (self->content_page, summary);
+  /* Open on shows when there are no movies. */
+  if (g_strcmp0 (ssv_library_page_get_state (self), "content") != 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->movies)) == 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, "shows");
+
   set_state (self, "content");
+}
+
+static void
+list_ready_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SsvLibraryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items = ssv_library_store_list_finish (SSV_LIBRARY_STORE (source), result, &error);
+  gboolean movies = g_task_get_source_tag (G_TASK (result)) == ssv_library_store_list_movies_async;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (items == NULL && self->load_error == NULL)
+    self->load_error = g_steal_pointer (&error);
+
+  if (movies)
+    self->fresh_movies = items;
+  else
+    self->fresh_shows = items;
+
+  if (--self->loads_running == 0)
+    apply_loaded (self);
 }
 
 static void
 reload (SsvLibraryPage *self)
 {
-  SsvContext *context = ssv_page_get_context (SSV_PAGE (self));
+  SsvLibraryStore *store = ssv_context_get_library_store (ssv_page_get_context (SSV_PAGE (self)));
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  g_clear_pointer (&self->fresh_movies, g_ptr_array_unref);
+  g_clear_pointer (&self->fresh_shows, g_ptr_array_unref);
+  g_clear_error (&self->load_error);
 
   if (!self->loaded)
     set_state (self, "loading");
 
-  ssv_library_store_get_counts_async (ssv_context_get_library_store (context),
-                                      self->cancellable, counts_ready_cb,
-                                      g_object_ref (self));
+  self->loads_running = 2;
+  ssv_library_store_list_movies_async (store, self->cancellable, list_ready_cb, g_object_ref (self));
+  ssv_library_store_list_shows_async (store, self->cancellable, list_ready_cb, g_object_ref (self));
 }
 
+static gboolean
+reload_timeout_cb (gpointer user_data)
+{
+  SsvLibraryPage *self = user_data;
+
+  self->reload_source = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Scans announce changes often; a burst becomes one reload. */
 static void
 on_library_changed (SsvLibraryPage *self,
                     const char     *detail)
 {
-  reload (self);
+  if (self->reload_source == 0)
+    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+}
+
+/* ---- actions ----------------------------------------------------------------- */
+
+static void
+on_item_activated (SsvLibraryPage *self,
+                   GObject        *item)
+{
+  if (SSV_IS_MOVIE (item))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-movie", "x", ssv_movie_get_id (SSV_MOVIE (item)));
+  else if (SSV_IS_SHOW (item))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-show", "x", ssv_show_get_id (SSV_SHOW (item)));
 }
 
 static void
@@ -116,7 +699,134 @@ connect_server_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  gtk_widget_activate_action (widget, "app.preferences", NULL);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  SsvServerDialog *dialog = ssv_server_dialog_new (ssv_page_get_context (SSV_PAGE (widget)));
+
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_folder_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  ssv_folder_chooser_run (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                          ssv_page_get_context (SSV_PAGE (widget)));
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SsvLibraryPage *self = SSV_LIBRARY_PAGE (widget);
+
+  if (g_strcmp0 (ssv_library_page_get_state (self), "content") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SsvLibraryPage *self = SSV_LIBRARY_PAGE (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SsvLibraryPage *self = SSV_LIBRARY_PAGE (widget);
+
+  g_signal_handlers_block_matched (self->genre_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  g_signal_handlers_block_matched (self->year_from_spin, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  g_signal_handlers_block_matched (self->year_to_spin, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  g_signal_handlers_block_matched (self->watched_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  g_signal_handlers_block_matched (self->has_file_check, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  gtk_drop_down_set_selected (self->genre_dropdown, 0);
+  gtk_spin_button_set_value (self->year_from_spin, 1880);
+  gtk_spin_button_set_value (self->year_to_spin, 2100);
+  gtk_drop_down_set_selected (self->watched_dropdown, WATCHED_ANY);
+  gtk_check_button_set_active (self->has_file_check, FALSE);
+  g_signal_handlers_unblock_matched (self->genre_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  g_signal_handlers_unblock_matched (self->year_from_spin, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  g_signal_handlers_unblock_matched (self->year_to_spin, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  g_signal_handlers_unblock_matched (self->watched_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  g_signal_handlers_unblock_matched (self->has_file_check, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  on_filter_changed (self);
+}
+
+/* ---- for tests and the window ---------------------------------------------------- */
+
+/**
+ * ssv_library_page_get_visible_model:
+ *
+ * Returns: (transfer none): the titles the visible grid shows, in its order
+ */
+GListModel *
+ssv_library_page_get_visible_model (SsvLibraryPage *self)
+{
+  g_return_val_if_fail (SSV_IS_LIBRARY_PAGE (self), NULL);
+
+  return visible_model (self);
+}
+
+/**
+ * ssv_library_page_get_grid:
+ * @view: "movies" or "shows"
+ *
+ * Returns: (transfer none): that view's grid
+ */
+GtkWidget *
+ssv_library_page_get_grid (SsvLibraryPage *self,
+                           const char     *view)
+{
+  g_return_val_if_fail (SSV_IS_LIBRARY_PAGE (self), NULL);
+
+  return g_strcmp0 (view, "shows") == 0 ? self->shows_grid : self->movies_grid;
+}
+
+const char *
+ssv_library_page_get_count_text (SsvLibraryPage *self)
+{
+  return gtk_label_get_label (self->count_label);
+}
+
+/* ---- GObject ----------------------------------------------------------------- */
+
+static GtkWidget *
+ssv_library_page_get_header_widget (SsvPage *page)
+{
+  SsvLibraryPage *self = SSV_LIBRARY_PAGE (page);
+
+  return GTK_WIDGET (self->count_label);
+}
+
+static GtkWidget *
+make_view (SsvLibraryPage  *self,
+           GtkWidget       *grid,
+           GtkStack       **stack_out)
+{
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *none = adw_status_page_new ();
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "edit-find-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Matches"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (none), _("Try another search, or clear the filters."));
+
+  gtk_stack_add_named (GTK_STACK (stack), grid, "grid");
+  gtk_stack_add_named (GTK_STACK (stack), none, "no-results");
+  g_signal_connect_object (grid, "item-activated", G_CALLBACK (on_item_activated), self, G_CONNECT_SWAPPED);
+
+  *stack_out = GTK_STACK (stack);
+  return stack;
 }
 
 static void
@@ -124,10 +834,24 @@ ssv_library_page_constructed (GObject *object)
 {
   SsvLibraryPage *self = SSV_LIBRARY_PAGE (object);
   SsvContext *context;
+  AdwViewStackPage *page;
 
   G_OBJECT_CLASS (ssv_library_page_parent_class)->constructed (object);
 
   context = ssv_page_get_context (SSV_PAGE (self));
+
+  self->movies_grid = ssv_poster_grid_new (context);
+  ssv_poster_grid_set_model (SSV_POSTER_GRID (self->movies_grid), G_LIST_MODEL (self->movies_sorted));
+  page = adw_view_stack_add_titled (self->view_stack, make_view (self, self->movies_grid, &self->movies_stack),
+                                    "movies", _("Movies"));
+  adw_view_stack_page_set_icon_name (page, "video-x-generic-symbolic");
+
+  self->shows_grid = ssv_poster_grid_new (context);
+  ssv_poster_grid_set_model (SSV_POSTER_GRID (self->shows_grid), G_LIST_MODEL (self->shows_sorted));
+  page = adw_view_stack_add_titled (self->view_stack, make_view (self, self->shows_grid, &self->shows_stack),
+                                    "shows", _("Shows"));
+  adw_view_stack_page_set_icon_name (page, "video-display-symbolic");
+
   g_signal_connect_object (ssv_context_get_library_store (context), "changed",
                            G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
   reload (self);
@@ -140,8 +864,33 @@ ssv_library_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_pointer (&self->fresh_movies, g_ptr_array_unref);
+  g_clear_pointer (&self->fresh_shows, g_ptr_array_unref);
+  g_clear_error (&self->load_error);
+  g_clear_object (&self->count_label);
 
   G_OBJECT_CLASS (ssv_library_page_parent_class)->dispose (object);
+}
+
+static void
+ssv_library_page_finalize (GObject *object)
+{
+  SsvLibraryPage *self = SSV_LIBRARY_PAGE (object);
+
+  g_clear_object (&self->movies_sorted);
+  g_clear_object (&self->shows_sorted);
+  g_clear_object (&self->movies_filtered);
+  g_clear_object (&self->shows_filtered);
+  g_clear_object (&self->movies);
+  g_clear_object (&self->shows);
+  g_clear_object (&self->genres);
+  g_clear_pointer (&self->movie_index, g_hash_table_unref);
+  g_clear_pointer (&self->show_index, g_hash_table_unref);
+  g_free (self->search);
+  g_free (self->genre);
+
+  G_OBJECT_CLASS (ssv_library_page_parent_class)->finalize (object);
 }
 
 static void
@@ -149,27 +898,86 @@ ssv_library_page_class_init (SsvLibraryPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SsvPageClass *page_class = SSV_PAGE_CLASS (klass);
 
   object_class->constructed = ssv_library_page_constructed;
   object_class->dispose = ssv_library_page_dispose;
+  object_class->finalize = ssv_library_page_finalize;
+  page_class->get_header_widget = ssv_library_page_get_header_widget;
 
-  ssv_page_class_set_info (SSV_PAGE_CLASS (klass), "library", _("Library"),
-                           "video-x-generic-symbolic");
+  folded_title_quark = g_quark_from_static_string ("ssv-folded-title");
+
+  ssv_page_class_set_info (page_class, "library", _("Library"), "video-x-generic-symbolic");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/pages/ssv-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, error_page);
-  gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, content_page);
+  gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, genre_dropdown);
+  gtk_widget_class_bind_template_child_full (widget_class, "year_from", FALSE,
+                                             G_STRUCT_OFFSET (SsvLibraryPage, year_from_spin));
+  gtk_widget_class_bind_template_child_full (widget_class, "year_to", FALSE,
+                                             G_STRUCT_OFFSET (SsvLibraryPage, year_to_spin));
+  gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, watched_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, has_file_check);
+  gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, descending_button);
+  gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_direction_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
 
   gtk_widget_class_install_action (widget_class, "library.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "library.connect-server", NULL, connect_server_action);
-  gtk_widget_class_install_action (widget_class, "library.add-folder", NULL, connect_server_action);
+  gtk_widget_class_install_action (widget_class, "library.add-folder", NULL, add_folder_action);
+  gtk_widget_class_install_action (widget_class, "library.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "library.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "library.clear-filters", NULL, clear_filters_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "library.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "library.show-view", "s", "movies");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "library.show-view", "s", "shows");
 }
 
 static void
 ssv_library_page_init (SsvLibraryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The count lives in the window's header bar, outside this page's tree. */
+  g_object_ref_sink (self->count_label);
+
+  self->year_from = 1880;
+  self->year_to = 2100;
+  self->movies = g_list_store_new (SSV_TYPE_MOVIE);
+  self->shows = g_list_store_new (SSV_TYPE_SHOW);
+  self->movie_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->show_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
+  self->movies_filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->movies)),
+                                                     GTK_FILTER (g_object_ref (self->filter)));
+  self->shows_filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->shows)),
+                                                    GTK_FILTER (self->filter));
+  self->movies_sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->movies_filtered)),
+                                                 GTK_SORTER (g_object_ref (self->sorter)));
+  self->shows_sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->shows_filtered)),
+                                                GTK_SORTER (self->sorter));
+  g_signal_connect_object (self->movies_filtered, "items-changed", G_CALLBACK (update_counts), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->shows_filtered, "items-changed", G_CALLBACK (update_counts), self,
+                           G_CONNECT_SWAPPED);
+
+  self->genres = gtk_string_list_new ((const char * const[]) { _("All Genres"), NULL });
+  gtk_drop_down_set_model (self->genre_dropdown, G_LIST_MODEL (self->genres));
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }

@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SsvLibraryPage, ssv_library_page, SSV, LIBRARY_PAGE, SsvPage)
 
-const char *ssv_library_page_get_state (SsvLibraryPage *self);
+const char *ssv_library_page_get_state          (SsvLibraryPage *self);
+GListModel *ssv_library_page_get_visible_model  (SsvLibraryPage *self);
+GtkWidget  *ssv_library_page_get_grid           (SsvLibraryPage *self,
+                                                 const char     *view);
+const char *ssv_library_page_get_count_text     (SsvLibraryPage *self);
 
 G_END_DECLS

@@ -1,0 +1,532 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-server-dialog.c: tests the address and token off the UI thread, shows the server's
+ * libraries to map, then saves the server (row) and token (keyring) and starts a scan. */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ssv-jellyfin-source.h"
+#include "ssv-plex-source.h"
+#include "ssv-server-dialog.h"
+#include "ssv-server-store.h"
+#include "ssv-window.h"
+
+typedef struct
+{
+  char      *name;
+  char      *description;
+  char      *user_id;
+  char      *user_name;
+  char      *machine_id;
+  GPtrArray *libraries;   /* SsvMediaLibrary */
+} TestResult;
+
+struct _SsvServerDialog
+{
+  AdwWindow          parent_instance;
+
+  SsvContext        *context;
+  GCancellable      *cancellable;
+  TestResult        *tested;
+  GPtrArray         *library_rows;   /* AdwComboRow, in the order of tested->libraries */
+  gboolean           saving;
+
+  AdwComboRow       *kind_row;
+  AdwEntryRow       *url_row;
+  AdwEntryRow       *token_row;
+  AdwActionRow      *test_row;
+  GtkSpinner        *test_spinner;
+  AdwPreferencesGroup *libraries_group;
+};
+
+G_DEFINE_FINAL_TYPE (SsvServerDialog, ssv_server_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+test_result_free (TestResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_free (result->name);
+  g_free (result->description);
+  g_free (result->user_id);
+  g_free (result->user_name);
+  g_free (result->machine_id);
+  g_clear_pointer (&result->libraries, g_ptr_array_unref);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestResult, test_result_free)
+
+static const char *
+selected_kind (SsvServerDialog *self)
+{
+  return adw_combo_row_get_selected (self->kind_row) == 1 ? "plex" : "jellyfin";
+}
+
+static char *
+dup_url (SsvServerDialog *self)
+{
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
+  gsize len = strlen (url);
+
+  while (len > 0 && url[len - 1] == '/')
+    url[--len] = '\0';
+
+  return g_steal_pointer (&url);
+}
+
+static void
+set_status (SsvServerDialog *self,
+            const char      *text,
+            gboolean         busy)
+{
+  adw_action_row_set_subtitle (self->test_row, text);
+  gtk_spinner_set_spinning (self->test_spinner, busy);
+}
+
+static void
+update_actions (SsvServerDialog *self)
+{
+  gboolean busy = gtk_spinner_get_spinning (self->test_spinner) || self->saving;
+  g_autofree char *url = dup_url (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "server.test", !busy && url[0] != '\0');
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "server.save", !busy && self->tested != NULL);
+}
+
+/* Anything typed makes the last test stale. */
+static void
+on_input_changed (SsvServerDialog *self)
+{
+  if (self->saving)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->tested, test_result_free);
+  for (guint i = 0; i < self->library_rows->len; i++)
+    adw_preferences_group_remove (self->libraries_group, g_ptr_array_index (self->library_rows, i));
+  g_ptr_array_set_size (self->library_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->libraries_group), FALSE);
+  set_status (self, _("Not tested yet"), FALSE);
+  update_actions (self);
+}
+
+typedef struct
+{
+  char *kind;
+  char *url;
+  char *token;
+} TestData;
+
+static void
+test_data_free (gpointer data)
+{
+  TestData *test = data;
+
+  g_free (test->kind);
+  g_free (test->url);
+  g_free (test->token);
+  g_free (test);
+}
+
+static void
+test_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SsvServerDialog *self = source_object;
+  TestData *test = task_data;
+  SsvHttp *http = ssv_context_get_http (self->context);
+  g_autoptr(SsvMediaSource) source = NULL;
+  g_autoptr(TestResult) result = g_new0 (TestResult, 1);
+  GError *error = NULL;
+
+  if (g_str_equal (test->kind, "plex"))
+    source = SSV_MEDIA_SOURCE (ssv_plex_source_new (http, test->url, test->token));
+  else
+    source = SSV_MEDIA_SOURCE (ssv_jellyfin_source_new (http, test->url, test->token, NULL));
+
+  result->description = ssv_media_source_test_connection (source, cancellable, &error);
+  if (result->description == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  result->libraries = ssv_media_source_list_libraries (source, cancellable, &error);
+  if (result->libraries == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (SSV_IS_PLEX_SOURCE (source))
+    {
+      result->name = ssv_plex_source_dup_server_name (SSV_PLEX_SOURCE (source));
+      result->machine_id = ssv_plex_source_dup_machine_id (SSV_PLEX_SOURCE (source));
+    }
+  else
+    {
+      result->name = ssv_jellyfin_source_dup_server_name (SSV_JELLYFIN_SOURCE (source));
+      result->user_id = ssv_jellyfin_source_dup_user_id (SSV_JELLYFIN_SOURCE (source));
+      result->user_name = ssv_jellyfin_source_dup_user_name (SSV_JELLYFIN_SOURCE (source));
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) test_result_free);
+}
+
+static void
+add_library_rows (SsvServerDialog *self)
+{
+  for (guint i = 0; i < self->tested->libraries->len; i++)
+    {
+      SsvMediaLibrary *library = g_ptr_array_index (self->tested->libraries, i);
+      g_autoptr(GtkStringList) kinds = gtk_string_list_new ((const char * const[]) {
+        _("Not Scanned"), _("Movies"), _("Shows"), NULL });
+      GtkWidget *row = adw_combo_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), library->name ? library->name : library->key);
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (kinds));
+      /* What the server says it holds is the likely answer. */
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row),
+                                  library->kind == SSV_LIBRARY_KIND_MOVIES ? 1 :
+                                  library->kind == SSV_LIBRARY_KIND_SHOWS ? 2 : 0);
+      adw_preferences_group_add (self->libraries_group, row);
+      g_ptr_array_add (self->library_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->libraries_group), self->tested->libraries->len > 0);
+}
+
+static void
+test_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SsvServerDialog *self = SSV_SERVER_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+  TestResult *tested = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (tested == NULL)
+    {
+      set_status (self, error->message, FALSE);
+      update_actions (self);
+      return;
+    }
+
+  self->tested = tested;
+  /* Translators: %s is the server, e.g. "nas (Jellyfin 10.9.11)" */
+  {
+    g_autofree char *text = g_strdup_printf (_("Connected to %s"), tested->description);
+    set_status (self, text, FALSE);
+  }
+  add_library_rows (self);
+  update_actions (self);
+}
+
+static void
+test_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SsvServerDialog *self = SSV_SERVER_DIALOG (widget);
+  g_autoptr(GTask) task = NULL;
+  TestData *test;
+  g_autofree char *url = dup_url (self);
+
+  if (!g_str_has_prefix (url, "http://") && !g_str_has_prefix (url, "https://"))
+    {
+      set_status (self, _("Enter the address with http:// or https://, like http://nas.local:8096."), FALSE);
+      return;
+    }
+
+  on_input_changed (self);
+  self->cancellable = g_cancellable_new ();
+  set_status (self, _("Connecting…"), TRUE);
+  update_actions (self);
+
+  test = g_new0 (TestData, 1);
+  test->kind = g_strdup (selected_kind (self));
+  test->url = g_steal_pointer (&url);
+  test->token = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->token_row)));
+
+  task = g_task_new (self, self->cancellable, test_done_cb, NULL);
+  g_task_set_source_tag (task, test_action);
+  g_task_set_task_data (task, test, test_data_free);
+  g_task_run_in_thread (task, test_thread);
+}
+
+typedef struct
+{
+  char      *kind;
+  char      *url;
+  char      *token;
+  char      *name;
+  char      *user_id;
+  char      *user_name;
+  char      *machine_id;
+  GPtrArray *libraries;
+} SaveData;
+
+static void
+save_data_free (gpointer data)
+{
+  SaveData *save = data;
+
+  g_free (save->kind);
+  g_free (save->url);
+  if (save->token != NULL)
+    memset (save->token, 0, strlen (save->token));
+  g_free (save->token);
+  g_free (save->name);
+  g_free (save->user_id);
+  g_free (save->user_name);
+  g_free (save->machine_id);
+  g_clear_pointer (&save->libraries, g_ptr_array_unref);
+  g_free (save);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SsvServerDialog *self = source_object;
+  SaveData *save = task_data;
+  SsvDatabase *db = ssv_context_get_database (self->context);
+  g_autofree char *key = NULL;
+  g_autofree char *label = NULL;
+  GError *error = NULL;
+  gint64 id = 0;
+
+  if (!ssv_server_store_add (db, save->kind, save->name, save->url, save->user_id, &id, &error) ||
+      !ssv_server_store_update_identity (db, id, save->name, save->user_id, save->user_name,
+                                         save->machine_id, &error) ||
+      !ssv_server_store_set_libraries (db, id, save->libraries, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* A server without its token cannot be scanned: keep neither. */
+  key = ssv_secrets_server_key (id);
+  label = g_strdup_printf (_("SoulSync Video: token for %s"), save->name);
+  if (!ssv_secrets_store_sync (ssv_context_get_secrets (self->context), key, label, save->token,
+                               cancellable, &error))
+    {
+      ssv_server_store_remove (db, id, NULL);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  ssv_image_cache_add_server (ssv_context_get_image_cache (self->context), save->kind, save->url, save->token);
+  ssv_store_emit_changed (SSV_STORE (ssv_context_get_library_store (self->context)), "servers");
+  g_task_return_int (task, id);
+}
+
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SsvServerDialog *self = SSV_SERVER_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+  gint64 id = g_task_propagate_int (G_TASK (result), &error);
+  SsvWindow *window = ssv_window_find_for (GTK_WIDGET (self));
+
+  self->saving = FALSE;
+
+  if (error != NULL)
+    {
+      set_status (self, error->message, FALSE);
+      update_actions (self);
+      return;
+    }
+
+  if (window != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Added “%s”; scanning it now"),
+                                                  self->tested->name ? self->tested->name : "");
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.scan-source", "x", id);
+      ssv_window_show_toast (window, message);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SsvServerDialog *self = SSV_SERVER_DIALOG (widget);
+  g_autoptr(GTask) task = NULL;
+  SaveData *save;
+
+  if (self->tested == NULL)
+    return;
+
+  save = g_new0 (SaveData, 1);
+  save->kind = g_strdup (selected_kind (self));
+  save->url = dup_url (self);
+  save->token = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->token_row)));
+  save->name = g_strdup (self->tested->name ? self->tested->name : save->url);
+  save->user_id = g_strdup (self->tested->user_id);
+  save->user_name = g_strdup (self->tested->user_name);
+  save->machine_id = g_strdup (self->tested->machine_id);
+  save->libraries = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_library_free);
+  for (guint i = 0; i < self->tested->libraries->len; i++)
+    {
+      SsvMediaLibrary *library = g_ptr_array_index (self->tested->libraries, i);
+      guint chosen = adw_combo_row_get_selected (g_ptr_array_index (self->library_rows, i));
+
+      g_ptr_array_add (save->libraries,
+                       ssv_media_library_new (library->key, library->name,
+                                              chosen == 1 ? SSV_LIBRARY_KIND_MOVIES :
+                                              chosen == 2 ? SSV_LIBRARY_KIND_SHOWS : SSV_LIBRARY_KIND_NONE));
+    }
+
+  self->saving = TRUE;
+  set_status (self, _("Saving…"), TRUE);
+  update_actions (self);
+
+  task = g_task_new (self, NULL, save_done_cb, NULL);
+  g_task_set_source_tag (task, save_action);
+  g_task_set_task_data (task, save, save_data_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+/* Fills the form, as a person would (tests, and a link that carries an address). */
+void
+ssv_server_dialog_fill (SsvServerDialog *self,
+                        const char      *kind,
+                        const char      *url,
+                        const char      *token)
+{
+  g_return_if_fail (SSV_IS_SERVER_DIALOG (self));
+
+  adw_combo_row_set_selected (self->kind_row, g_strcmp0 (kind, "plex") == 0 ? 1 : 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), url ? url : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->token_row), token ? token : "");
+}
+
+/* What the connection line says now. */
+const char *
+ssv_server_dialog_get_status (SsvServerDialog *self)
+{
+  return adw_action_row_get_subtitle (self->test_row);
+}
+
+static void
+ssv_server_dialog_dispose (GObject *object)
+{
+  SsvServerDialog *self = SSV_SERVER_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->tested, test_result_free);
+  g_clear_pointer (&self->library_rows, g_ptr_array_unref);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (ssv_server_dialog_parent_class)->dispose (object);
+}
+
+static void
+ssv_server_dialog_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SsvServerDialog *self = SSV_SERVER_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_server_dialog_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SsvServerDialog *self = SSV_SERVER_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_server_dialog_class_init (SsvServerDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ssv_server_dialog_dispose;
+  object_class->get_property = ssv_server_dialog_get_property;
+  object_class->set_property = ssv_server_dialog_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SSV_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/dialogs/ssv-server-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, SsvServerDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, SsvServerDialog, url_row);
+  gtk_widget_class_bind_template_child (widget_class, SsvServerDialog, token_row);
+  gtk_widget_class_bind_template_child (widget_class, SsvServerDialog, test_row);
+  gtk_widget_class_bind_template_child (widget_class, SsvServerDialog, test_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SsvServerDialog, libraries_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_input_changed);
+
+  gtk_widget_class_install_action (widget_class, "server.test", NULL, test_action);
+  gtk_widget_class_install_action (widget_class, "server.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+ssv_server_dialog_init (SsvServerDialog *self)
+{
+  self->library_rows = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->url_row), "");
+  update_actions (self);
+}
+
+SsvServerDialog *
+ssv_server_dialog_new (SsvContext *context)
+{
+  return g_object_new (SSV_TYPE_SERVER_DIALOG, "context", context, NULL);
+}

@@ -1,0 +1,557 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-texture-loader.c: fetch (SsvImageCache) and decode at the shown height in a few worker
+ * threads, newest request first; results live in an LRU bounded by bytes. */
+
+#include "config.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
+#include "ssv-texture-loader.h"
+
+#define DEFAULT_MAX_BYTES   (96 * 1024 * 1024)
+#define WORKER_THREADS      4
+#define LOADER_KEY          "ssv-texture-loader"
+
+typedef struct
+{
+  char       *key;
+  GdkTexture *texture;
+  gsize       size;
+  GList       link;
+} Entry;
+
+typedef struct _Pending Pending;
+
+typedef struct
+{
+  guint64       id;
+  GTask        *task;
+  Pending      *pending;
+  GCancellable *cancellable;
+  gulong        handler;
+} Waiter;
+
+struct _Pending
+{
+  gatomicrefcount    ref;
+  SsvTextureLoader  *loader;
+  char              *key;
+  char              *uri;
+  int                height;
+  guint64            serial;
+  GPtrArray         *waiters;      /* Waiter; main thread only */
+  GCancellable      *cancellable;  /* stops the fetch and decode */
+  GdkTexture        *texture;      /* results, set by the worker */
+  GError            *error;
+};
+
+struct _SsvTextureLoader
+{
+  GObject        parent_instance;
+
+  SsvImageCache *cache;
+  GMainContext  *context;
+  GThreadPool   *pool;
+  gsize          max_bytes;
+  gsize          bytes;
+  GHashTable    *entries;      /* key → Entry */
+  GQueue         lru;          /* head = most recently used */
+  GHashTable    *pending;      /* key → Pending */
+  GHashTable    *live_waiters; /* Waiter set */
+  guint64        serial;
+  guint64        waiter_ids;
+  guint          decodes;
+};
+
+G_DEFINE_FINAL_TYPE (SsvTextureLoader, ssv_texture_loader, G_TYPE_OBJECT)
+
+static char *
+make_key (const char *uri,
+          int         height)
+{
+  return g_strdup_printf ("%d|%s", height, uri);
+}
+
+static void
+entry_free (gpointer data)
+{
+  Entry *entry = data;
+
+  g_free (entry->key);
+  g_clear_object (&entry->texture);
+  g_free (entry);
+}
+
+static Pending *
+pending_ref (Pending *pending)
+{
+  g_atomic_ref_count_inc (&pending->ref);
+  return pending;
+}
+
+static void
+pending_unref (gpointer data)
+{
+  Pending *pending = data;
+
+  if (!g_atomic_ref_count_dec (&pending->ref))
+    return;
+
+  g_object_unref (pending->loader);
+  g_free (pending->key);
+  g_free (pending->uri);
+  g_ptr_array_unref (pending->waiters);
+  g_object_unref (pending->cancellable);
+  g_clear_object (&pending->texture);
+  g_clear_error (&pending->error);
+  g_free (pending);
+}
+
+static void
+waiter_free (SsvTextureLoader *self,
+             Waiter           *waiter)
+{
+  g_hash_table_remove (self->live_waiters, waiter);
+  if (waiter->handler != 0)
+    g_cancellable_disconnect (waiter->cancellable, waiter->handler);
+  g_clear_object (&waiter->cancellable);
+  g_object_unref (waiter->task);
+  g_free (waiter);
+}
+
+/* ---- the LRU ---------------------------------------------------------------- */
+
+static void
+touch (SsvTextureLoader *self,
+       Entry            *entry)
+{
+  g_queue_unlink (&self->lru, &entry->link);
+  g_queue_push_head_link (&self->lru, &entry->link);
+}
+
+static void
+evict (SsvTextureLoader *self)
+{
+  /* The newest stays even when it alone is over budget. */
+  while (self->bytes > self->max_bytes && self->lru.length > 1)
+    {
+      GList *tail = g_queue_pop_tail_link (&self->lru);
+      Entry *entry = tail->data;
+
+      self->bytes -= entry->size;
+      g_hash_table_remove (self->entries, entry->key);
+    }
+}
+
+static void
+remember (SsvTextureLoader *self,
+          const char       *key,
+          GdkTexture       *texture)
+{
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->key = g_strdup (key);
+  entry->texture = g_object_ref (texture);
+  entry->size = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
+  entry->link.data = entry;
+
+  g_hash_table_replace (self->entries, entry->key, entry);
+  g_queue_push_head_link (&self->lru, &entry->link);
+  self->bytes += entry->size;
+  evict (self);
+}
+
+/* ---- workers ---------------------------------------------------------------- */
+
+static gboolean
+complete_cb (gpointer user_data)
+{
+  Pending *pending = user_data;
+  SsvTextureLoader *self = pending->loader;
+
+  /* Everyone stopped waiting and it was dropped: the work is wasted, not shown. */
+  if (g_hash_table_lookup (self->pending, pending->key) != pending)
+    return G_SOURCE_REMOVE;
+
+  g_hash_table_steal (self->pending, pending->key);
+
+  if (pending->texture != NULL)
+    {
+      self->decodes++;
+      remember (self, pending->key, pending->texture);
+    }
+
+  for (guint i = 0; i < pending->waiters->len; i++)
+    {
+      Waiter *waiter = g_ptr_array_index (pending->waiters, i);
+
+      if (pending->texture != NULL)
+        g_task_return_pointer (waiter->task, g_object_ref (pending->texture), g_object_unref);
+      else
+        g_task_return_error (waiter->task, g_error_copy (pending->error));
+      waiter_free (self, waiter);
+    }
+  g_ptr_array_set_size (pending->waiters, 0);
+
+  pending_unref (pending);
+  return G_SOURCE_REMOVE;
+}
+
+static GdkTexture *
+decode (GFile      *file,
+        int         height,
+        GError    **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  int file_height = 0;
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "not a local file");
+      return NULL;
+    }
+
+  /* Never scaled up: a small image stays small and sharp. */
+  if (gdk_pixbuf_get_file_info (path, NULL, &file_height) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "“%s” is not an image", path);
+      return NULL;
+    }
+
+  if (height > 0 && file_height > height)
+    pixbuf = gdk_pixbuf_new_from_file_at_scale (path, -1, height, TRUE, error);
+  else
+    pixbuf = gdk_pixbuf_new_from_file (path, error);
+
+  if (pixbuf == NULL)
+    return NULL;
+
+  return gdk_texture_new_for_pixbuf (pixbuf);
+}
+
+static void
+work (gpointer data,
+      gpointer user_data)
+{
+  Pending *pending = data;
+  SsvTextureLoader *self = pending->loader;
+
+  if (!g_cancellable_set_error_if_cancelled (pending->cancellable, &pending->error))
+    {
+      g_autoptr(GFile) file = ssv_image_cache_fetch (self->cache, pending->uri, pending->height,
+                                                     pending->cancellable, &pending->error);
+      if (file != NULL)
+        pending->texture = decode (file, pending->height, &pending->error);
+    }
+
+  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, complete_cb,
+                              pending, pending_unref);
+}
+
+/* Newest first: what is on screen now beats what was scrolled past. */
+static int
+newest_first (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const Pending *pa = a;
+  const Pending *pb = b;
+
+  return pa->serial < pb->serial ? 1 : pa->serial > pb->serial ? -1 : 0;
+}
+
+/* ---- cancellation ----------------------------------------------------------- */
+
+typedef struct
+{
+  SsvTextureLoader *loader;
+  Waiter           *waiter;
+  guint64           waiter_id;
+} CancelData;
+
+static gboolean
+waiter_cancelled_idle (gpointer user_data)
+{
+  CancelData *data = user_data;
+  SsvTextureLoader *self = data->loader;
+  Waiter *waiter = data->waiter;
+  Pending *pending;
+
+  /* It may have completed meanwhile (and its memory be another waiter's now). */
+  if (!g_hash_table_contains (self->live_waiters, waiter) || waiter->id != data->waiter_id)
+    return G_SOURCE_REMOVE;
+
+  pending = waiter->pending;
+  g_ptr_array_remove (pending->waiters, waiter);
+  g_task_return_new_error (waiter->task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
+  waiter_free (self, waiter);
+
+  /* Nobody waits any more: stop the work and forget it. */
+  if (pending->waiters->len == 0 && g_hash_table_lookup (self->pending, pending->key) == pending)
+    {
+      g_cancellable_cancel (pending->cancellable);
+      g_hash_table_remove (self->pending, pending->key);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_data_free (gpointer user_data)
+{
+  CancelData *data = user_data;
+
+  g_object_unref (data->loader);
+  g_free (data);
+}
+
+/* Runs in the cancelling thread, maybe inside g_cancellable_cancel(): only
+ * schedule; the main context does the rest. */
+static void
+waiter_cancelled_cb (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  Waiter *waiter = user_data;
+  SsvTextureLoader *self = g_task_get_source_object (waiter->task);
+  CancelData *data = g_new0 (CancelData, 1);
+  GSource *source = g_idle_source_new ();
+
+  data->loader = g_object_ref (self);
+  data->waiter = waiter;
+  data->waiter_id = waiter->id;
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, waiter_cancelled_idle, data, cancel_data_free);
+  g_source_attach (source, self->context);
+  g_source_unref (source);
+}
+
+/* ---- API ------------------------------------------------------------------ */
+
+/**
+ * ssv_texture_loader_lookup:
+ *
+ * Returns: (transfer none) (nullable): the texture if it is in memory now
+ */
+GdkTexture *
+ssv_texture_loader_lookup (SsvTextureLoader *self,
+                           const char       *uri,
+                           int               height)
+{
+  g_autofree char *key = NULL;
+  Entry *entry;
+
+  g_return_val_if_fail (SSV_IS_TEXTURE_LOADER (self), NULL);
+
+  if (uri == NULL)
+    return NULL;
+
+  key = make_key (uri, height);
+  entry = g_hash_table_lookup (self->entries, key);
+  if (entry == NULL)
+    return NULL;
+
+  touch (self, entry);
+  return entry->texture;
+}
+
+/**
+ * ssv_texture_loader_load_async:
+ * @height: the height in device pixels the image is shown at
+ * @cancellable: cancelling it stops this request; the work itself stops when
+ *   nobody else asked for the same image
+ *
+ * Call on the main context.
+ */
+void
+ssv_texture_loader_load_async (SsvTextureLoader    *self,
+                               const char          *uri,
+                               int                  height,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *key = NULL;
+  GdkTexture *known;
+  Pending *pending;
+  Waiter *waiter;
+
+  g_return_if_fail (SSV_IS_TEXTURE_LOADER (self));
+  g_return_if_fail (uri != NULL);
+
+  g_task_set_source_tag (task, ssv_texture_loader_load_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  known = ssv_texture_loader_lookup (self, uri, height);
+  if (known != NULL)
+    {
+      g_task_return_pointer (task, g_object_ref (known), g_object_unref);
+      return;
+    }
+
+  key = make_key (uri, height);
+  pending = g_hash_table_lookup (self->pending, key);
+  if (pending == NULL)
+    {
+      pending = g_new0 (Pending, 1);
+      g_atomic_ref_count_init (&pending->ref);
+      pending->loader = g_object_ref (self);
+      pending->key = g_strdup (key);
+      pending->uri = g_strdup (uri);
+      pending->height = height;
+      pending->serial = ++self->serial;
+      pending->waiters = g_ptr_array_new ();
+      pending->cancellable = g_cancellable_new ();
+      g_hash_table_insert (self->pending, pending->key, pending);
+      g_thread_pool_push (self->pool, pending_ref (pending), NULL);
+    }
+  else
+    {
+      /* Asked again: it moves up the queue. */
+      pending->serial = ++self->serial;
+    }
+
+  waiter = g_new0 (Waiter, 1);
+  waiter->id = ++self->waiter_ids;
+  waiter->task = g_steal_pointer (&task);
+  waiter->pending = pending;
+  g_ptr_array_add (pending->waiters, waiter);
+  g_hash_table_add (self->live_waiters, waiter);
+  if (cancellable != NULL)
+    {
+      waiter->cancellable = g_object_ref (cancellable);
+      waiter->handler = g_cancellable_connect (cancellable, G_CALLBACK (waiter_cancelled_cb), waiter, NULL);
+    }
+}
+
+/**
+ * ssv_texture_loader_load_finish:
+ *
+ * Returns: (transfer full): the texture, or %NULL with @error set
+ */
+GdkTexture *
+ssv_texture_loader_load_finish (SsvTextureLoader  *self,
+                                GAsyncResult      *result,
+                                GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Bytes of the textures the LRU holds. */
+gsize
+ssv_texture_loader_get_bytes (SsvTextureLoader *self)
+{
+  return self->bytes;
+}
+
+/* Images decoded so far (each merged request counts once). */
+guint
+ssv_texture_loader_get_decodes (SsvTextureLoader *self)
+{
+  return self->decodes;
+}
+
+guint
+ssv_texture_loader_get_pending (SsvTextureLoader *self)
+{
+  return g_hash_table_size (self->pending);
+}
+
+static void
+ssv_texture_loader_dispose (GObject *object)
+{
+  SsvTextureLoader *self = SSV_TEXTURE_LOADER (object);
+  GHashTableIter iter;
+  gpointer value;
+
+  /* Stop what is queued; what runs finishes against a loader still alive. */
+  if (self->pending != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->pending);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_cancellable_cancel (((Pending *) value)->cancellable);
+    }
+
+  G_OBJECT_CLASS (ssv_texture_loader_parent_class)->dispose (object);
+}
+
+static void
+ssv_texture_loader_finalize (GObject *object)
+{
+  SsvTextureLoader *self = SSV_TEXTURE_LOADER (object);
+
+  /* Every job holds the loader, so none is left here. */
+  if (self->pool != NULL)
+    g_thread_pool_free (g_steal_pointer (&self->pool), TRUE, FALSE);
+  g_queue_clear (&self->lru);
+  g_hash_table_unref (self->entries);
+  g_hash_table_unref (self->pending);
+  g_hash_table_unref (self->live_waiters);
+  g_clear_object (&self->cache);
+  g_main_context_unref (self->context);
+
+  G_OBJECT_CLASS (ssv_texture_loader_parent_class)->finalize (object);
+}
+
+static void
+ssv_texture_loader_class_init (SsvTextureLoaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ssv_texture_loader_dispose;
+  object_class->finalize = ssv_texture_loader_finalize;
+}
+
+static void
+ssv_texture_loader_init (SsvTextureLoader *self)
+{
+  self->context = g_main_context_ref_thread_default ();
+  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_free);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, pending_unref);
+  self->live_waiters = g_hash_table_new (NULL, NULL);
+  g_queue_init (&self->lru);
+}
+
+/**
+ * ssv_texture_loader_new:
+ * @max_bytes: how much decoded image data to keep in memory
+ */
+SsvTextureLoader *
+ssv_texture_loader_new (SsvImageCache *cache,
+                        gsize          max_bytes)
+{
+  SsvTextureLoader *self = g_object_new (SSV_TYPE_TEXTURE_LOADER, NULL);
+
+  self->cache = g_object_ref (cache);
+  self->max_bytes = max_bytes;
+  /* Each job holds a reference to its Pending, and through it to the loader. */
+  self->pool = g_thread_pool_new (work, NULL, WORKER_THREADS, FALSE, NULL);
+  g_thread_pool_set_sort_function (self->pool, newest_first, NULL);
+
+  return self;
+}
+
+/**
+ * ssv_texture_loader_get_default:
+ *
+ * Returns: (transfer none): the loader every widget of this context shares
+ */
+SsvTextureLoader *
+ssv_texture_loader_get_default (SsvContext *context)
+{
+  SsvTextureLoader *loader = g_object_get_data (G_OBJECT (context), LOADER_KEY);
+
+  if (loader == NULL)
+    {
+      loader = ssv_texture_loader_new (ssv_context_get_image_cache (context), DEFAULT_MAX_BYTES);
+      g_object_set_data_full (G_OBJECT (context), LOADER_KEY, loader, g_object_unref);
+    }
+
+  return loader;
+}

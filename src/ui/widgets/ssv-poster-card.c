@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-poster-card.c: shows any object with "title" and "poster-url" (and, when it has them,
+ * "subtitle" or "year", and "watched"); recycled by grids, so a load is cancelled on rebind. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ssv-poster-card.h"
+
+#define N_PLACEHOLDER_COLORS 8
+
+struct _SsvPosterCard
+{
+  GtkWidget          parent_instance;
+
+  SsvTextureLoader  *loader;
+  GObject           *item;
+  gulong             notify_handler;
+  GCancellable      *cancellable;
+  char              *poster_uri;
+  guint              color;
+
+  GtkWidget         *frame;
+  GtkLabel          *initials_label;
+  GtkPicture        *picture;
+  GtkWidget         *watched_badge;
+  GtkLabel          *title_label;
+  GtkLabel          *subtitle_label;
+};
+
+G_DEFINE_FINAL_TYPE (SsvPosterCard, ssv_poster_card, GTK_TYPE_WIDGET)
+
+/* "The Matrix" → "M", "Breaking Bad" → "BB", "Amélie" → "A". */
+char *
+ssv_poster_initials (const char *title)
+{
+  static const char * const articles[] = { "the", "a", "an" };
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) initials = g_string_new (NULL);
+  guint first = 0;
+  guint n;
+
+  if (title == NULL)
+    return g_strdup ("");
+
+  words = g_strsplit_set (title, " \t-_.:", -1);
+  n = g_strv_length (words);
+
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    if (n > 1 && g_ascii_strcasecmp (words[0], articles[i]) == 0)
+      first = 1;
+
+  for (guint i = first; i < n && initials->len < 8; i++)
+    {
+      gunichar c;
+
+      if (words[i][0] == '\0')
+        continue;
+      c = g_utf8_get_char (words[i]);
+      if (!g_unichar_isalnum (c))
+        continue;
+      g_string_append_unichar (initials, g_unichar_toupper (c));
+      if (g_utf8_strlen (initials->str, -1) == 2)
+        break;
+    }
+
+  return g_string_free (g_steal_pointer (&initials), FALSE);
+}
+
+static char *
+dup_string_property (GObject    *item,
+                     const char *name)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), name);
+  char *value = NULL;
+
+  if (pspec != NULL && G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING)
+    g_object_get (item, name, &value, NULL);
+
+  return value;
+}
+
+static gboolean
+get_boolean_property (GObject    *item,
+                      const char *name)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), name);
+  gboolean value = FALSE;
+
+  if (pspec != NULL && G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_BOOLEAN)
+    g_object_get (item, name, &value, NULL);
+
+  return value;
+}
+
+static char *
+dup_subtitle (GObject *item)
+{
+  GParamSpec *pspec;
+  char *subtitle = dup_string_property (item, "subtitle");
+  int year = 0;
+
+  if (subtitle != NULL)
+    return subtitle;
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), "year");
+  if (pspec != NULL && G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_INT)
+    g_object_get (item, "year", &year, NULL);
+
+  return year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
+}
+
+static void
+show_texture (SsvPosterCard *self,
+              GdkTexture    *texture)
+{
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
+  gtk_widget_set_visible (GTK_WIDGET (self->picture), texture != NULL);
+  /* The initials stay underneath for size, but need not be read out. */
+  gtk_widget_set_opacity (GTK_WIDGET (self->initials_label), texture != NULL ? 0.0 : 1.0);
+}
+
+static void
+texture_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(SsvPosterCard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = ssv_texture_loader_load_finish (SSV_TEXTURE_LOADER (source), result, &error);
+
+  if (texture == NULL)
+    {
+      /* The initials stay: a missing poster is not worth an error. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No poster for “%s”: %s", gtk_label_get_label (self->title_label), error->message);
+      return;
+    }
+
+  /* Recycled meanwhile for another title: cancelled, but be sure. */
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+
+  show_texture (self, texture);
+}
+
+static void
+load_poster (SsvPosterCard *self)
+{
+  GdkTexture *known;
+  int height = SSV_POSTER_HEIGHT * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+    }
+  show_texture (self, NULL);
+
+  if (self->poster_uri == NULL || self->loader == NULL)
+    return;
+
+  known = ssv_texture_loader_lookup (self->loader, self->poster_uri, height);
+  if (known != NULL)
+    {
+      show_texture (self, known);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  ssv_texture_loader_load_async (self->loader, self->poster_uri, height, self->cancellable,
+                                 texture_ready_cb, g_object_ref (self));
+}
+
+static void
+update_from_item (SsvPosterCard *self,
+                  gboolean       reload)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *initials = NULL;
+  g_autofree char *poster = NULL;
+  g_autofree char *color_class = NULL;
+  g_autofree char *accessible = NULL;
+
+  if (self->item != NULL)
+    {
+      title = dup_string_property (self->item, "title");
+      subtitle = dup_subtitle (self->item);
+      poster = dup_string_property (self->item, "poster-url");
+    }
+
+  gtk_label_set_label (self->title_label, title ? title : "");
+  gtk_label_set_label (self->subtitle_label, subtitle ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL && subtitle[0] != '\0');
+  gtk_widget_set_visible (self->watched_badge, self->item != NULL && get_boolean_property (self->item, "watched"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);
+
+  initials = ssv_poster_initials (title);
+  gtk_label_set_label (self->initials_label, initials);
+
+  /* The placeholder's colour follows the title, so it does not flicker on rebinds. */
+  color_class = g_strdup_printf ("color-%u", self->color);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->initials_label), color_class);
+  self->color = title ? g_str_hash (title) % N_PLACEHOLDER_COLORS : 0;
+  g_free (color_class);
+  color_class = g_strdup_printf ("color-%u", self->color);
+  gtk_widget_add_css_class (GTK_WIDGET (self->initials_label), color_class);
+
+  if (reload || g_strcmp0 (poster, self->poster_uri) != 0)
+    {
+      g_free (self->poster_uri);
+      self->poster_uri = g_steal_pointer (&poster);
+      load_poster (self);
+    }
+}
+
+static void
+on_item_notify (SsvPosterCard *self,
+                GParamSpec    *pspec,
+                GObject       *item)
+{
+  update_from_item (self, FALSE);
+}
+
+/**
+ * ssv_poster_card_set_item:
+ * @item: (nullable): an object with a "title" and a "poster-url" property
+ *
+ * Shows @item. Setting another item (or %NULL, on unbind) cancels the load
+ * of the previous poster.
+ */
+void
+ssv_poster_card_set_item (SsvPosterCard *self,
+                          GObject       *item)
+{
+  g_return_if_fail (SSV_IS_POSTER_CARD (self));
+
+  if (self->item == item)
+    return;
+
+  if (self->item != NULL)
+    {
+      g_clear_signal_handler (&self->notify_handler, self->item);
+      g_clear_object (&self->item);
+    }
+
+  if (item != NULL)
+    {
+      self->item = g_object_ref (item);
+      self->notify_handler = g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify),
+                                                      self, G_CONNECT_SWAPPED);
+    }
+
+  update_from_item (self, TRUE);
+}
+
+GObject *
+ssv_poster_card_get_item (SsvPosterCard *self)
+{
+  g_return_val_if_fail (SSV_IS_POSTER_CARD (self), NULL);
+
+  return self->item;
+}
+
+const char *
+ssv_poster_card_get_title (SsvPosterCard *self)
+{
+  g_return_val_if_fail (SSV_IS_POSTER_CARD (self), NULL);
+
+  return gtk_label_get_label (self->title_label);
+}
+
+/* Whether the poster itself shows (not the initials). */
+gboolean
+ssv_poster_card_get_has_poster (SsvPosterCard *self)
+{
+  g_return_val_if_fail (SSV_IS_POSTER_CARD (self), FALSE);
+
+  return gtk_picture_get_paintable (self->picture) != NULL;
+}
+
+static void
+ssv_poster_card_dispose (GObject *object)
+{
+  SsvPosterCard *self = SSV_POSTER_CARD (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->item != NULL)
+    g_clear_signal_handler (&self->notify_handler, self->item);
+  g_clear_object (&self->item);
+  g_clear_object (&self->loader);
+  g_clear_pointer (&self->poster_uri, g_free);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_POSTER_CARD);
+
+  G_OBJECT_CLASS (ssv_poster_card_parent_class)->dispose (object);
+}
+
+static void
+ssv_poster_card_class_init (SsvPosterCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ssv_poster_card_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/widgets/ssv-poster-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, frame);
+  gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, initials_label);
+  gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, picture);
+  gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, watched_badge);
+  gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, subtitle_label);
+  gtk_widget_class_set_css_name (widget_class, "postercard");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+ssv_poster_card_init (SsvPosterCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * ssv_poster_card_new:
+ * @loader: (nullable): where posters come from; without one, initials only
+ */
+GtkWidget *
+ssv_poster_card_new (SsvTextureLoader *loader)
+{
+  SsvPosterCard *self = g_object_new (SSV_TYPE_POSTER_CARD, NULL);
+
+  self->loader = loader ? g_object_ref (loader) : NULL;
+  return GTK_WIDGET (self);
+}

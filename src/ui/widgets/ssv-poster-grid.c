@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-poster-grid.c: a GtkGridView whose factory makes poster cards; cards are rebound, not
+ * rebuilt, as people scroll, and a card unbound cancels its poster's load. */
+
+#include "config.h"
+
+#include "ssv-poster-card.h"
+#include "ssv-poster-grid.h"
+#include "ssv-texture-loader.h"
+
+struct _SsvPosterGrid
+{
+  GtkWidget           parent_instance;
+
+  SsvContext         *context;
+  GListModel         *model;
+  GtkSingleSelection *selection;
+  GPtrArray          *bound;      /* cards showing an item now */
+
+  GtkScrolledWindow  *scroller;
+  GtkGridView        *grid_view;
+};
+
+G_DEFINE_FINAL_TYPE (SsvPosterGrid, ssv_poster_grid, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_MODEL,
+  N_PROPS
+};
+
+enum {
+  ITEM_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+on_setup (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          SsvPosterGrid            *self)
+{
+  SsvTextureLoader *loader = self->context ? ssv_texture_loader_get_default (self->context) : NULL;
+
+  gtk_list_item_set_child (list_item, ssv_poster_card_new (loader));
+}
+
+static void
+on_bind (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         SsvPosterGrid            *self)
+{
+  GtkWidget *card = gtk_list_item_get_child (list_item);
+
+  ssv_poster_card_set_item (SSV_POSTER_CARD (card), gtk_list_item_get_item (list_item));
+  g_ptr_array_add (self->bound, card);
+}
+
+static void
+on_unbind (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           SsvPosterGrid            *self)
+{
+  GtkWidget *card = gtk_list_item_get_child (list_item);
+
+  ssv_poster_card_set_item (SSV_POSTER_CARD (card), NULL);
+  g_ptr_array_remove_fast (self->bound, card);
+}
+
+static void
+on_activate (SsvPosterGrid *self,
+             guint          position,
+             GtkGridView   *grid_view)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
+}
+
+/**
+ * ssv_poster_grid_set_model:
+ * @model: (nullable): objects with "title" and "poster-url" properties
+ */
+void
+ssv_poster_grid_set_model (SsvPosterGrid *self,
+                           GListModel    *model)
+{
+  g_return_if_fail (SSV_IS_POSTER_GRID (self));
+
+  if (!g_set_object (&self->model, model))
+    return;
+
+  gtk_single_selection_set_model (self->selection, model);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+GListModel *
+ssv_poster_grid_get_model (SsvPosterGrid *self)
+{
+  g_return_val_if_fail (SSV_IS_POSTER_GRID (self), NULL);
+
+  return self->model;
+}
+
+GtkGridView *
+ssv_poster_grid_get_grid_view (SsvPosterGrid *self)
+{
+  g_return_val_if_fail (SSV_IS_POSTER_GRID (self), NULL);
+
+  return self->grid_view;
+}
+
+GtkAdjustment *
+ssv_poster_grid_get_vadjustment (SsvPosterGrid *self)
+{
+  g_return_val_if_fail (SSV_IS_POSTER_GRID (self), NULL);
+
+  return gtk_scrolled_window_get_vadjustment (self->scroller);
+}
+
+/**
+ * ssv_poster_grid_dup_bound_cards:
+ *
+ * Returns: (transfer container) (element-type SsvPosterCard): the cards that
+ *   show an item now (the recycled pool, not the whole model)
+ */
+GPtrArray *
+ssv_poster_grid_dup_bound_cards (SsvPosterGrid *self)
+{
+  return g_ptr_array_copy (self->bound, NULL, NULL);
+}
+
+void
+ssv_poster_grid_scroll_to_top (SsvPosterGrid *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
+static gboolean
+ssv_poster_grid_grab_focus (GtkWidget *widget)
+{
+  SsvPosterGrid *self = SSV_POSTER_GRID (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->grid_view));
+}
+
+static void
+ssv_poster_grid_dispose (GObject *object)
+{
+  SsvPosterGrid *self = SSV_POSTER_GRID (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_POSTER_GRID);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->bound, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ssv_poster_grid_parent_class)->dispose (object);
+}
+
+static void
+ssv_poster_grid_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SsvPosterGrid *self = SSV_POSTER_GRID (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_poster_grid_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  SsvPosterGrid *self = SSV_POSTER_GRID (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_MODEL:
+      ssv_poster_grid_set_model (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_poster_grid_class_init (SsvPosterGridClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ssv_poster_grid_dispose;
+  object_class->get_property = ssv_poster_grid_get_property;
+  object_class->set_property = ssv_poster_grid_set_property;
+  widget_class->grab_focus = ssv_poster_grid_grab_focus;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SSV_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SsvPosterGrid::item-activated:
+   * @item: the object of the card clicked (or chosen with Enter)
+   */
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_OBJECT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/widgets/ssv-poster-grid.ui");
+  gtk_widget_class_bind_template_child (widget_class, SsvPosterGrid, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SsvPosterGrid, grid_view);
+  gtk_widget_class_set_css_name (widget_class, "postergrid");
+
+  g_type_ensure (SSV_TYPE_POSTER_CARD);
+}
+
+static void
+ssv_poster_grid_init (SsvPosterGrid *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->bound = g_ptr_array_new ();
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), self);
+  gtk_grid_view_set_factory (self->grid_view, factory);
+  g_object_unref (factory);
+
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->grid_view, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+ssv_poster_grid_new (SsvContext *context)
+{
+  return g_object_new (SSV_TYPE_POSTER_GRID, "context", context, NULL);
+}
