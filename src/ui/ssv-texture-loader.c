@@ -6,10 +6,24 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "ssv-texture-loader.h"
 
-#define DEFAULT_MAX_BYTES   (96 * 1024 * 1024)
+/* About 240 posters at 150×225: a screenful many times over. The cards a grid
+ * keeps bound hold their own textures besides. */
+#define DEFAULT_MAX_BYTES   (32 * 1024 * 1024)
 #define WORKER_THREADS      4
+/* Posters never come before drawing: the workers yield to the main thread. */
+#define WORKER_NICE         10
 #define LOADER_KEY          "ssv-texture-loader"
 
 typedef struct
@@ -230,12 +244,32 @@ decode (GFile      *file,
   return gdk_texture_new_for_pixbuf (pixbuf);
 }
 
+/* The pool is exclusive, so its threads are ours to lower: on a machine with
+ * few cores, decoding must not take the time a frame needs. Linux gives each
+ * thread its own nice value. */
+static void
+lower_thread_priority (void)
+{
+#ifdef __linux__
+  static GPrivate lowered;
+
+  if (g_private_get (&lowered) == NULL)
+    {
+      /* Not fatal: at worst, posters compete with frames. */
+      (void) setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), WORKER_NICE);
+      g_private_set (&lowered, GINT_TO_POINTER (1));
+    }
+#endif
+}
+
 static void
 work (gpointer data,
       gpointer user_data)
 {
   Pending *pending = data;
   SsvTextureLoader *self = pending->loader;
+
+  lower_thread_priority ();
 
   if (!g_cancellable_set_error_if_cancelled (pending->cancellable, &pending->error))
     {
@@ -528,10 +562,19 @@ ssv_texture_loader_new (SsvImageCache *cache,
 {
   SsvTextureLoader *self = g_object_new (SSV_TYPE_TEXTURE_LOADER, NULL);
 
+#ifdef __GLIBC__
+  /* A decoded poster is some 135 kB, about glibc's first mmap threshold, which then
+   * grows to the largest block freed: posters would move into the heaps, and the
+   * thousands freed while scrolling stay resident as holes. A fixed threshold keeps
+   * them mapped, and given back when freed (MALLOC_MMAP_THRESHOLD_ still wins). */
+  if (g_getenv ("MALLOC_MMAP_THRESHOLD_") == NULL)
+    mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+#endif
+
   self->cache = g_object_ref (cache);
   self->max_bytes = max_bytes;
   /* Each job holds a reference to its Pending, and through it to the loader. */
-  self->pool = g_thread_pool_new (work, NULL, WORKER_THREADS, FALSE, NULL);
+  self->pool = g_thread_pool_new (work, NULL, WORKER_THREADS, TRUE, NULL);
   g_thread_pool_set_sort_function (self->pool, newest_first, NULL);
 
   return self;
