@@ -46,11 +46,33 @@ static const char * const fill_sql[] = {
   "INSERT INTO wishlist_subscriptions (wishlist_show_id, season_number, joined_through) VALUES (1, 1, '2011-06-19');"
   "INSERT INTO wishlist (kind, wishlist_show_id, season_number, episode_number, title, air_date)"
   "  VALUES ('episode', 1, 1, 2, 'The Kingsroad', '2011-04-24');",
-  /* version 3: scan fingerprints */
+  /* version 3: scan state */
   "UPDATE movies SET scan_hash = 8413275590112 WHERE id = 1;"
   "UPDATE shows SET scan_hash = -2205196151 WHERE id = 1;"
   "UPDATE seasons SET scan_hash = 77 WHERE id = 1;"
   "UPDATE episodes SET scan_hash = 5119 WHERE show_id = 1;",
+  /* version 4: enrichment */
+  "INSERT INTO enrichment_status (provider, movie_id, status, attempts, last_attempt_at, synced_at, filled)"
+  "  VALUES ('tmdb', 1, 'matched', 1, 1700000000, 1700000000, 'tagline,runtime_minutes');"
+  "INSERT INTO enrichment_status (provider, movie_id, status, attempts, last_attempt_at, last_error)"
+  "  VALUES ('omdb', 2, 'error', 2, 1700000100, 'OMDb had a problem (HTTP 503).');"
+  "INSERT INTO enrichment_status (provider, show_id, status, attempts, last_attempt_at, episodes_synced)"
+  "  VALUES ('tmdb', 1, 'matched', 1, 1700000000, 1);"
+  "INSERT INTO enrichment_status (provider, episode_id, status, last_attempt_at) VALUES ('tmdb', 2, 'not_found', 1700000000);"
+  "INSERT INTO images (movie_id, provider, kind, url, language, score)"
+  "  VALUES (1, 'fanart', 'logo', 'https://assets.fanart.tv/fanart/movies/550/hdmovielogo/fight-club.png', 'en', 12);"
+  "UPDATE movies SET tmdb_rating = 8.4, imdb_rating = 8.8, rt_score = 79, metascore = 66, subtitle_languages = 'en,fr' WHERE id = 1;"
+  "INSERT INTO episodes (show_id, season_number, episode_number, title, source) VALUES (1, 1, 3, 'Lord Snow', 'tmdb');"
+  "INSERT INTO credits (person_id, show_id, role, provider) VALUES (1, 1, 'creator', 'tmdb');",
+  /* version 5: quality profiles */
+  "INSERT INTO quality_profiles (id, name, cutoff, upgrades_allowed, min_format_score, position)"
+  "  VALUES (1, 'HD 1080p', 'webdl-1080p', 1, 0, 0);"
+  "INSERT INTO quality_profile_items (profile_id, position, quality, allowed, min_mb_per_min, max_mb_per_min)"
+  "  VALUES (1, 0, 'hdtv-720p', 0, 0, 0), (1, 1, 'webdl-1080p', 1, 4, 400);"
+  "INSERT INTO quality_profile_words (profile_id, kind, word, score) VALUES (1, 'rejected', 'HC', 0);"
+  "INSERT INTO custom_formats (id, name) VALUES (1, 'HDR');"
+  "INSERT INTO custom_format_conditions (format_id, position, kind, value) VALUES (1, 0, 'hdr', 'hdr');"
+  "INSERT INTO quality_profile_formats (profile_id, format_id, score) VALUES (1, 1, 1500);",
 };
 
 static char *
@@ -73,6 +95,7 @@ test_fresh_create (void)
   static const char * const tables[] = {
     "settings", "servers", "server_libraries", "movies", "shows", "seasons", "episodes",
     "media_files", "genres", "movie_genres", "show_genres", "people", "credits", "activity",
+    "enrichment_status", "images",
   };
 
   db = ssv_database_open (path, &error);

@@ -43,7 +43,7 @@ fixture_set_up (Fixture       *f,
     "                   runtime_minutes, network) VALUES"
     " (1, 1, 's1', 'Severance', 'Returning Series', 95396, '21:00', 'America/New_York', 55, 'Apple TV+'),"
     " (2, 1, 's2', 'Andor', NULL, NULL, NULL, NULL, NULL, NULL);"
-    "INSERT INTO show_genres VALUES (1, 1), (1, 2);"
+    "INSERT INTO show_genres (show_id, genre_id) VALUES (1, 1), (1, 2);"
     "INSERT INTO episodes (id, show_id, season_number, episode_number, title, air_date) VALUES"
     " (1, 1, 2, 1, 'Hello, Ms. Cobel', '2025-06-10'),"
     " (3, 2, 1, 1, 'Kassa', '2025-06-12');", &error);

@@ -533,6 +533,26 @@ assert_uses_index (Fixture    *f,
 }
 
 static void
+test_add_episodes_together (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = day (2025, 3, 1);
+  g_autoptr(GError) error = NULL;
+  const gint64 good[] = { 8, 9 };
+  const gint64 one_bad[] = { 1, 999 };
+
+  /* Several episodes from a notification arrive together… */
+  g_assert_true (ssv_wishlist_store_add_episodes (f->store, good, G_N_ELEMENTS (good), now, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist WHERE kind = 'episode'"), ==, 2);
+
+  /* …or not at all: one missing episode rolls back the others. */
+  g_assert_false (ssv_wishlist_store_add_episodes (f->store, one_bad, G_N_ELEMENTS (one_bad), now, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist WHERE kind = 'episode'"), ==, 2);
+}
+
+static void
 test_query_plans (Fixture       *f,
                   gconstpointer  data)
 {
@@ -564,6 +584,7 @@ main (int    argc,
   ADD ("grouped", test_grouped);
   ADD ("backfill-art", test_backfill_art);
   ADD ("bad-input", test_bad_input);
+  ADD ("add-episodes-together", test_add_episodes_together);
   ADD ("query-plans", test_query_plans);
 
   return g_test_run ();

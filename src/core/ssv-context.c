@@ -17,9 +17,11 @@ struct _SsvContext
   SsvWatchlistStore *watchlist_store;
   SsvWishlistStore *wishlist_store;
   SsvCalendarStore *calendar_store;
+  SsvProfileStore  *profile_store;
   SsvAiringMonitor *airing_monitor;
   SsvScanner       *scanner;
   SsvImageCache    *image_cache;
+  SsvEnrichmentEngine *enrichment_engine;
   SsvFolderWatcher *folder_watcher;
 };
 
@@ -45,6 +47,7 @@ create_stores (SsvContext *self)
 {
   self->wishlist_store = ssv_wishlist_store_new (self->database);
   self->calendar_store = ssv_calendar_store_new (self->database);
+  self->profile_store = ssv_profile_store_new (self->database);
   self->airing_monitor = ssv_airing_monitor_new (self->calendar_store);
   /* A look may still run on its thread while the context goes away. */
   ssv_airing_monitor_set_hook (self->airing_monitor, airing_hook,
@@ -56,11 +59,16 @@ ssv_context_dispose (GObject *object)
 {
   SsvContext *self = (SsvContext *) object;
 
+  /* Worker threads end after the item in hand; they keep what they use alive. */
+  if (self->enrichment_engine != NULL)
+    ssv_enrichment_engine_stop (self->enrichment_engine);
+  g_clear_object (&self->enrichment_engine);
   g_clear_object (&self->folder_watcher);
   g_clear_object (&self->image_cache);
   g_clear_object (&self->scanner);
   g_clear_object (&self->airing_monitor);
   g_clear_object (&self->calendar_store);
+  g_clear_object (&self->profile_store);
   g_clear_object (&self->wishlist_store);
   g_clear_object (&self->watchlist_store);
   g_clear_object (&self->library_store);
@@ -98,6 +106,9 @@ init_services (SsvContext *self)
   create_stores (self);
   self->scanner = ssv_scanner_new (self->database, self->library_store, self->http, self->secrets);
   self->image_cache = ssv_image_cache_new (self->http, image_dir);
+  /* Created, not started: the app starts it, the CLI starts what it was asked for. */
+  self->enrichment_engine = ssv_enrichment_engine_new (self->database, self->http, self->secrets,
+                                                       SSV_STORE (self->library_store));
   self->folder_watcher = ssv_folder_watcher_new (self->database, self->library_store, self->scanner);
 }
 
@@ -123,6 +134,8 @@ ssv_context_new (const char  *database_path,
     return NULL;
 
   init_services (self);
+  self->watchlist_store = ssv_watchlist_store_new (self->database);
+  create_stores (self);
 
   return g_steal_pointer (&self);
 }
@@ -176,6 +189,8 @@ ssv_context_new_finish (GAsyncResult  *result,
   self = g_object_new (SSV_TYPE_CONTEXT, NULL);
   self->database = g_steal_pointer (&database);
   init_services (self);
+  self->watchlist_store = ssv_watchlist_store_new (self->database);
+  create_stores (self);
 
   return self;
 }
@@ -202,6 +217,15 @@ ssv_context_get_secrets (SsvContext *self)
   g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
 
   return self->secrets;
+}
+
+/* Quality profiles and custom formats */
+SsvProfileStore *
+ssv_context_get_profile_store (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->profile_store;
 }
 
 SsvLibraryStore *
@@ -337,6 +361,15 @@ ssv_context_load_server_tokens_finish (SsvContext    *self,
                                        GError       **error)
 {
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Created stopped: the app starts it, the CLI starts what it was asked for. */
+SsvEnrichmentEngine *
+ssv_context_get_enrichment_engine (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->enrichment_engine;
 }
 
 /* The app's cache folder (images and such); created on demand by its users. */

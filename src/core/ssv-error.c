@@ -17,6 +17,7 @@ ssv_error_is_transient (const GError *error)
   switch ((SsvError) error->code)
     {
     case SSV_ERROR_RATE_LIMITED:
+    case SSV_ERROR_QUOTA:
     case SSV_ERROR_SERVER:
     case SSV_ERROR_TIMEOUT:
     case SSV_ERROR_UNREACHABLE:

@@ -25,6 +25,7 @@ typedef enum
   SSV_ERROR_INVALID,           /* bad input from the user or the caller */
   SSV_ERROR_INCOMPLETE,        /* the server did not answer completely */
   SSV_ERROR_REFUSED,           /* a safety rule stopped the operation */
+  SSV_ERROR_QUOTA,             /* a daily allowance is used up; resume the next day */
 } SsvError;
 
 GQuark   ssv_error_quark        (void);

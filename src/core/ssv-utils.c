@@ -64,3 +64,26 @@ ssv_format_duration (gint64 seconds)
 
   return g_strdup_printf ("%" G_GINT64_FORMAT " min", minutes);
 }
+
+/**
+ * ssv_dispatch_to:
+ *
+ * Runs @func once on @context's own thread, the next time it iterates. Unlike
+ * g_main_context_invoke(), never runs it right here: that one calls @func on
+ * the calling thread whenever nobody happens to own @context at that moment,
+ * so "signals on the main thread" would sometimes arrive on a worker.
+ */
+void
+ssv_dispatch_to (GMainContext   *context,
+                 GSourceFunc     func,
+                 gpointer        data,
+                 GDestroyNotify  notify)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, notify);
+  g_source_set_static_name (source, "[soulsync] dispatch");
+  g_source_attach (source, context);
+  g_source_unref (source);
+}

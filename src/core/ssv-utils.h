@@ -11,5 +11,9 @@ gboolean  ssv_set_str          (char       **str_pointer,
                                 const char  *new_str);
 char     *ssv_sort_title       (const char  *title);
 char     *ssv_format_duration  (gint64       seconds);
+void      ssv_dispatch_to      (GMainContext *context,
+                                GSourceFunc   func,
+                                gpointer      data,
+                                GDestroyNotify notify);
 
 G_END_DECLS

@@ -272,10 +272,9 @@ wishlist_episodes_action (GSimpleAction *action,
   if (defer_until_open (self, action, parameter))
     return;
 
-  for (gsize i = 0; i < n_ids; i++)
-    ssv_wishlist_store_add_async (ssv_context_get_wishlist_store (self->context),
-                                  SSV_WISH_TARGET_EPISODE, ids[i], 0, self->cancellable,
-                                  wishlist_added_cb, g_object_ref (self));
+  ssv_wishlist_store_add_episodes_async (ssv_context_get_wishlist_store (self->context),
+                                         ids, n_ids, self->cancellable,
+                                         wishlist_added_cb, g_object_ref (self));
 }
 
 /* Kept running with no window, for notifications: as a service (autostart),

@@ -17,6 +17,7 @@
 #endif
 
 #include "ssv-texture-loader.h"
+#include "ssv-utils.h"
 
 /* About 240 posters at 150×225: a screenful many times over. The cards a grid
  * keeps bound hold their own textures besides. */
@@ -279,7 +280,7 @@ work (gpointer data,
         pending->texture = decode (file, pending->height, &pending->error);
     }
 
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, complete_cb,
+  ssv_dispatch_to (self->context, complete_cb,
                               pending, pending_unref);
 }
 

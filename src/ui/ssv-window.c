@@ -7,6 +7,7 @@
 
 #include "ssv-window.h"
 #include "pages/ssv-library-page.h"
+#include "pages/ssv-parse-page.h"
 #include "pages/ssv-title-page.h"
 #include "widgets/ssv-scan-bar.h"
 
@@ -583,6 +584,9 @@ ssv_window_constructed (GObject *object)
   ssv_window_add_page (self, g_object_new (SSV_TYPE_LIBRARY_PAGE,
                                            "context", self->context,
                                            NULL));
+  ssv_window_add_page (self, g_object_new (SSV_TYPE_PARSE_PAGE,
+                                           "context", self->context,
+                                           NULL));
 
   adw_bin_set_child (self->scan_slot, ssv_scan_bar_new (self->context));
   g_signal_connect_object (ssv_context_get_scanner (self->context), "scan-finished",
@@ -669,6 +673,7 @@ ssv_window_class_init (SsvWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SSV_TYPE_LIBRARY_PAGE);
+  g_type_ensure (SSV_TYPE_PARSE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ssv-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SsvWindow, toast_overlay);

@@ -35,6 +35,7 @@ struct _SsvHttpRequest
   guint            status;
   gint64           retry_after_s;
   SoupMessageHeaders *response_headers;
+  GBytes          *response_body;
 };
 
 typedef struct
@@ -70,7 +71,9 @@ static const struct
   double      per_second;
   guint       burst;
 } known_services[] = {
-  { "tmdb",          "TMDB",          "https://api.themoviedb.org/3",          38.0, 4 },
+  /* A burst of 1 keeps any one-second window under TMDB's limit of about 40. */
+  { "tmdb",          "TMDB",          "https://api.themoviedb.org/3",          38.0, 1 },
+  { "tmdb-images",   "TMDB images",   "https://image.tmdb.org/t/p",            20.0, 8 },
   { "tvdb",          "TheTVDB",       "https://api4.thetvdb.com/v4",           10.0, 2 },
   { "omdb",          "OMDb",          "https://www.omdbapi.com",                5.0, 2 },
   { "fanart",        "fanart.tv",     "https://webservice.fanart.tv/v3",       10.0, 2 },
@@ -142,6 +145,7 @@ ssv_http_request_unref (SsvHttpRequest *self)
   g_free (self->content_type);
   g_clear_pointer (&self->body, g_bytes_unref);
   g_clear_pointer (&self->response_headers, soup_message_headers_unref);
+  g_clear_pointer (&self->response_body, g_bytes_unref);
   g_free (self);
 }
 
@@ -247,6 +251,13 @@ ssv_http_request_get_retry_after (SsvHttpRequest *self)
   return self->retry_after_s;
 }
 
+/* The body of the last answer, whatever its status (some APIs explain a 401 there), or NULL. */
+GBytes *
+ssv_http_request_get_response_body (SsvHttpRequest *self)
+{
+  return self->response_body;
+}
+
 const char *
 ssv_http_request_get_response_header (SsvHttpRequest *self,
                                       const char     *name)
@@ -341,6 +352,16 @@ ssv_http_class_init (SsvHttpClass *klass)
   object_class->finalize = ssv_http_finalize;
 }
 
+/* "tmdb-images" → "SSV_TMDB_IMAGES_URL" */
+static char *
+env_name_for (const char *service)
+{
+  g_autofree char *upper = g_ascii_strup (service, -1);
+
+  g_strdelimit (upper, "-.", '_');
+  return g_strdup_printf ("SSV_%s_URL", upper);
+}
+
 static void
 ssv_http_init (SsvHttp *self)
 {
@@ -355,11 +376,10 @@ ssv_http_init (SsvHttp *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (known_services); i++)
     {
-      g_autofree char *env_name = g_strdup_printf ("SSV_%s_URL", known_services[i].service);
+      g_autofree char *env_name = env_name_for (known_services[i].service);
       const char *override;
       double *rate;
 
-      env_name = g_ascii_strup (env_name, -1);
       override = g_getenv (env_name);
       if (override != NULL && override[0] != '\0')
         g_hash_table_insert (self->base_urls, g_strdup (known_services[i].service),
@@ -416,8 +436,7 @@ ssv_http_set_base_url (SsvHttp    *self,
                        const char *service,
                        const char *base_url)
 {
-  g_autofree char *env_name = g_ascii_strup (service, -1);
-  g_autofree char *full_env = g_strdup_printf ("SSV_%s_URL", env_name);
+  g_autofree char *full_env = env_name_for (service);
 
   if (g_getenv (full_env) != NULL)
     return;
@@ -640,6 +659,7 @@ ssv_http_send (SsvHttp         *self,
   request->status = 0;
   request->retry_after_s = -1;
   g_clear_pointer (&request->response_headers, soup_message_headers_unref);
+  g_clear_pointer (&request->response_body, g_bytes_unref);
 
   uri_text = ssv_http_request_dup_uri (request, self, FALSE);
   if (uri_text == NULL)
@@ -751,6 +771,8 @@ ssv_http_send (SsvHttp         *self,
       status = soup_message_get_status (msg);
       request->status = status;
       request->response_headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+      g_clear_pointer (&request->response_body, g_bytes_unref);
+      request->response_body = body ? g_bytes_ref (body) : NULL;
       request->retry_after_s = parse_retry_after (soup_message_headers_get_one (request->response_headers,
                                                                                 "Retry-After"));
 

@@ -46,6 +46,7 @@ void            ssv_http_request_set_max_retries      (SsvHttpRequest  *self,
                                                        int              max_retries);
 guint           ssv_http_request_get_status           (SsvHttpRequest  *self);
 gint64          ssv_http_request_get_retry_after      (SsvHttpRequest  *self);
+GBytes         *ssv_http_request_get_response_body    (SsvHttpRequest  *self);
 const char     *ssv_http_request_get_response_header  (SsvHttpRequest  *self,
                                                        const char      *name);
 char           *ssv_http_request_dup_uri              (SsvHttpRequest  *self,

@@ -10,8 +10,8 @@
 
 #include "ssv-error.h"
 #include "ssv-jellyfin-source.h"
+#include "ssv-json.h"
 #include "ssv-json-cursor.h"
-#include "ssv-source-json.h"
 
 #define DEFAULT_PAGE_SIZE 500
 #define TICKS_PER_SECOND  10000000
@@ -752,18 +752,18 @@ ensure_user (SsvJellyfinSource  *self,
   for (guint i = 0; users != NULL && i < json_array_get_length (users); i++)
     {
       JsonObject *user = ssv_json_array_object (users, i);
-      JsonObject *policy = ssv_json_object (user, "Policy");
+      JsonObject *policy = ssv_json_get_object (user, "Policy");
 
-      if (user == NULL || ssv_json_string (user, "Id") == NULL)
+      if (user == NULL || ssv_json_get_string (user, "Id") == NULL)
         continue;
 
       g_mutex_lock (&self->lock);
       if (self->user_id != NULL)
         {
-          if (g_strcmp0 (self->user_id, ssv_json_string (user, "Id")) == 0)
+          if (g_strcmp0 (self->user_id, ssv_json_get_string (user, "Id")) == 0)
             chosen = user;
         }
-      else if (chosen == NULL && ssv_json_bool (policy, "IsAdministrator"))
+      else if (chosen == NULL && ssv_json_get_bool_or (policy, "IsAdministrator", FALSE))
         chosen = user;
       g_mutex_unlock (&self->lock);
     }
@@ -774,9 +774,9 @@ ensure_user (SsvJellyfinSource  *self,
   if (chosen != NULL)
     {
       g_free (self->user_id);
-      self->user_id = g_strdup (ssv_json_string (chosen, "Id"));
+      self->user_id = g_strdup (ssv_json_get_string (chosen, "Id"));
       g_free (self->user_name);
-      self->user_name = g_strdup (ssv_json_string (chosen, "Name"));
+      self->user_name = g_strdup (ssv_json_get_string (chosen, "Name"));
     }
   have_user = self->user_id != NULL;
   self->user_checked = have_user;
@@ -827,8 +827,8 @@ ssv_jellyfin_source_test_connection (SsvMediaSource  *source,
   if (!ensure_user (self, cancellable, error))
     return NULL;
 
-  name = ssv_json_string (info, "ServerName");
-  version = ssv_json_string (info, "Version");
+  name = ssv_json_get_string (info, "ServerName");
+  version = ssv_json_get_string (info, "Version");
 
   g_mutex_lock (&self->lock);
   g_free (self->server_name);
@@ -863,19 +863,19 @@ ssv_jellyfin_source_list_libraries (SsvMediaSource  *source,
   if (answer == NULL)
     return NULL;
 
-  items = ssv_json_array (answer, "Items");
+  items = ssv_json_get_array (answer, "Items");
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
       JsonObject *view = ssv_json_array_object (items, i);
-      const char *collection = ssv_json_string (view, "CollectionType");
+      const char *collection = ssv_json_get_string (view, "CollectionType");
       SsvLibraryKind kind = g_strcmp0 (collection, "movies") == 0 ? SSV_LIBRARY_KIND_MOVIES :
                             g_strcmp0 (collection, "tvshows") == 0 ? SSV_LIBRARY_KIND_SHOWS :
                             SSV_LIBRARY_KIND_NONE;
 
-      if (ssv_json_string (view, "Id") == NULL)
+      if (ssv_json_get_string (view, "Id") == NULL)
         continue;
-      g_ptr_array_add (libraries, ssv_media_library_new (ssv_json_string (view, "Id"),
-                                                         ssv_json_string (view, "Name"), kind));
+      g_ptr_array_add (libraries, ssv_media_library_new (ssv_json_get_string (view, "Id"),
+                                                         ssv_json_get_string (view, "Name"), kind));
     }
 
   return g_steal_pointer (&libraries);

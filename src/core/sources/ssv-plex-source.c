@@ -10,7 +10,7 @@
 
 #include "ssv-error.h"
 #include "ssv-plex-source.h"
-#include "ssv-source-json.h"
+#include "ssv-json.h"
 
 #define DEFAULT_PAGE_SIZE 500
 
@@ -27,6 +27,65 @@ struct _SsvPlexSource
   char     *machine_id;
   char     *server_name;
 };
+
+/* Plex answers XML unless asked otherwise, and some servers ignore the asking.
+ * Its JSON is the XML with attributes as members and children grouped into
+ * arrays by element name, items ("Video", "Directory") under "Metadata". */
+static JsonNode *
+plex_xml_to_json (SsvXmlNode *node)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  GHashTable *groups;
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  JsonNode *result;
+
+  groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; node->attr_names != NULL && node->attr_names[i] != NULL; i++)
+    {
+      json_builder_set_member_name (builder, node->attr_names[i]);
+      json_builder_add_string_value (builder, node->attr_values[i]);
+    }
+
+  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+    {
+      SsvXmlNode *child = g_ptr_array_index (node->children, i);
+      const char *group = child->name;
+      GPtrArray *members;
+
+      if (g_str_equal (group, "Video") ||
+          (g_str_equal (group, "Directory") && g_str_equal (node->name, "MediaContainer") &&
+           ssv_xml_node_get_attr (child, "ratingKey") != NULL))
+        group = "Metadata";
+
+      members = g_hash_table_lookup (groups, group);
+      if (members == NULL)
+        {
+          members = g_ptr_array_new ();
+          g_hash_table_insert (groups, (gpointer) group, members);
+          g_ptr_array_add (order, (gpointer) group);
+        }
+      g_ptr_array_add (members, child);
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *group = g_ptr_array_index (order, i);
+      GPtrArray *members = g_hash_table_lookup (groups, group);
+
+      json_builder_set_member_name (builder, group);
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < members->len; j++)
+        json_builder_add_value (builder, plex_xml_to_json (g_ptr_array_index (members, j)));
+      json_builder_end_array (builder);
+    }
+  json_builder_end_object (builder);
+
+  g_hash_table_unref (groups);
+  result = json_builder_get_root (builder);
+  return result;
+}
 
 static void media_source_iface_init (SsvMediaSourceInterface *iface);
 
@@ -88,7 +147,7 @@ send_container (SsvPlexSource   *self,
       builder = json_builder_new_immutable ();
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, xml->name);
-      json_builder_add_value (builder, ssv_xml_to_json (xml));
+      json_builder_add_value (builder, plex_xml_to_json (xml));
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
     }
@@ -99,7 +158,7 @@ send_container (SsvPlexSource   *self,
         return NULL;
     }
 
-  container = JSON_NODE_HOLDS_OBJECT (root) ? ssv_json_object (json_node_get_object (root), "MediaContainer") : NULL;
+  container = JSON_NODE_HOLDS_OBJECT (root) ? ssv_json_get_object (json_node_get_object (root), "MediaContainer") : NULL;
   if (container == NULL)
     {
       g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED,
@@ -224,12 +283,12 @@ range_from_streams (JsonArray *streams)
   for (guint i = 0; streams != NULL && i < json_array_get_length (streams); i++)
     {
       JsonObject *stream = ssv_json_array_object (streams, i);
-      const char *transfer = ssv_json_string (stream, "colorTrc");
+      const char *transfer = ssv_json_get_string (stream, "colorTrc");
 
-      if (ssv_json_int (stream, "streamType", 0) != 1)
+      if (ssv_json_get_int_or (stream, "streamType", 0) != 1)
         continue;
 
-      if (ssv_json_bool (stream, "DOVIPresent"))
+      if (ssv_json_get_bool_or (stream, "DOVIPresent", FALSE))
         return "DV";
       if (g_strcmp0 (transfer, "smpte2084") == 0)
         return "HDR10";
@@ -248,7 +307,7 @@ parse_media (SsvMediaItem *item,
   for (guint i = 0; media != NULL && i < json_array_get_length (media); i++)
     {
       JsonObject *m = ssv_json_array_object (media, i);
-      JsonArray *parts = ssv_json_array (m, "Part");
+      JsonArray *parts = ssv_json_get_array (m, "Part");
 
       for (guint j = 0; parts != NULL && j < json_array_get_length (parts); j++)
         {
@@ -257,27 +316,27 @@ parse_media (SsvMediaItem *item,
           gint64 duration_ms;
           const char *range;
 
-          if (ssv_json_string (part, "file") == NULL)
+          if (ssv_json_get_string (part, "file") == NULL)
             continue;
 
           file = ssv_media_file_new ();
-          file->server_id = g_strdup_printf ("%" G_GINT64_FORMAT, ssv_json_int (part, "id", 0));
-          file->path = g_strdup (ssv_json_string (part, "file"));
-          file->size_bytes = ssv_json_int (part, "size", -1);
-          file->container = g_strdup (ssv_json_string (part, "container") ? :
-                                      ssv_json_string (m, "container"));
-          file->video_codec = g_strdup (ssv_json_string (m, "videoCodec"));
-          file->video_height = (int) ssv_json_int (m, "height", 0);
+          file->server_id = g_strdup_printf ("%" G_GINT64_FORMAT, ssv_json_get_int_or (part, "id", 0));
+          file->path = g_strdup (ssv_json_get_string (part, "file"));
+          file->size_bytes = ssv_json_get_int_or (part, "size", -1);
+          file->container = g_strdup (ssv_json_get_string (part, "container") ? :
+                                      ssv_json_get_string (m, "container"));
+          file->video_codec = g_strdup (ssv_json_get_string (m, "videoCodec"));
+          file->video_height = (int) ssv_json_get_int_or (m, "height", 0);
           if (file->video_height == 0)
-            file->video_height = height_from_resolution (ssv_json_string (m, "videoResolution"));
-          file->audio_codec = g_strdup (ssv_json_string (m, "audioCodec"));
-          file->audio_channels = (int) ssv_json_int (m, "audioChannels", 0);
-          duration_ms = ssv_json_int (part, "duration", ssv_json_int (m, "duration", -1));
+            file->video_height = height_from_resolution (ssv_json_get_string (m, "videoResolution"));
+          file->audio_codec = g_strdup (ssv_json_get_string (m, "audioCodec"));
+          file->audio_channels = (int) ssv_json_get_int_or (m, "audioChannels", 0);
+          duration_ms = ssv_json_get_int_or (part, "duration", ssv_json_get_int_or (m, "duration", -1));
           file->duration_s = duration_ms >= 0 ? duration_ms / 1000 : -1;
           file->added_at = item->added_at;
-          range = range_from_streams (ssv_json_array (part, "Stream"));
+          range = range_from_streams (ssv_json_get_array (part, "Stream"));
           if (range == NULL)
-            range = ssv_video_range_normalize (ssv_json_string (m, "videoDynamicRange"), NULL);
+            range = ssv_video_range_normalize (ssv_json_get_string (m, "videoDynamicRange"), NULL);
           file->video_range = g_strdup (range);
 
           if (item->files == NULL)
@@ -299,21 +358,21 @@ SsvMediaItem *
 ssv_plex_parse_item (JsonObject *object,
                      const char *base_url)
 {
-  const char *type = ssv_json_string (object, "type");
+  const char *type = ssv_json_get_string (object, "type");
   SsvMediaKind kind = g_strcmp0 (type, "show") == 0 ? SSV_MEDIA_KIND_SHOW :
                       g_strcmp0 (type, "episode") == 0 ? SSV_MEDIA_KIND_EPISODE :
                       SSV_MEDIA_KIND_MOVIE;
   g_autoptr(SsvMediaItem) item = ssv_media_item_new (kind);
-  const char *rating_key = ssv_json_string (object, "ratingKey");
+  const char *rating_key = ssv_json_get_string (object, "ratingKey");
   JsonArray *array;
   gint64 number;
 
   if (rating_key != NULL)
     item->server_id = g_strdup (rating_key);
-  else if ((number = ssv_json_int (object, "ratingKey", 0)) > 0)
+  else if ((number = ssv_json_get_int_or (object, "ratingKey", 0)) > 0)
     item->server_id = g_strdup_printf ("%" G_GINT64_FORMAT, number);
 
-  item->title = g_strdup (ssv_json_string (object, "title"));
+  item->title = g_strdup (ssv_json_get_string (object, "title"));
   if (item->server_id == NULL || item->title == NULL || item->title[0] == '\0')
     {
       item->problem = g_strdup (item->server_id == NULL ? _("The server sent an item without an id")
@@ -321,29 +380,29 @@ ssv_plex_parse_item (JsonObject *object,
       return g_steal_pointer (&item);
     }
 
-  item->sort_title = g_strdup (ssv_json_string (object, "titleSort"));
-  item->original_title = g_strdup (ssv_json_string (object, "originalTitle"));
-  item->year = (int) ssv_json_int (object, "year", 0);
-  item->overview = g_strdup (ssv_json_string (object, "summary"));
-  item->tagline = g_strdup (ssv_json_string (object, "tagline"));
-  item->content_rating = g_strdup (ssv_json_string (object, "contentRating"));
-  item->release_date = ssv_date_only (ssv_json_string (object, "originallyAvailableAt"));
-  item->studio = g_strdup (ssv_json_string (object, "studio"));
-  item->community_rating = ssv_json_double (object, "audienceRating");
-  item->critic_rating = ssv_json_double (object, "rating");
-  item->runtime_minutes = (int) ((ssv_json_int (object, "duration", 0) / 1000 + 30) / 60);
-  item->added_at = ssv_json_int (object, "addedAt", 0);
-  item->updated_at = ssv_json_int (object, "updatedAt", 0);
-  item->play_count = (int) ssv_json_int (object, "viewCount", 0);
-  number = ssv_json_int (object, "viewOffset", 0);
+  item->sort_title = g_strdup (ssv_json_get_string (object, "titleSort"));
+  item->original_title = g_strdup (ssv_json_get_string (object, "originalTitle"));
+  item->year = (int) ssv_json_get_int_or (object, "year", 0);
+  item->overview = g_strdup (ssv_json_get_string (object, "summary"));
+  item->tagline = g_strdup (ssv_json_get_string (object, "tagline"));
+  item->content_rating = g_strdup (ssv_json_get_string (object, "contentRating"));
+  item->release_date = ssv_date_only (ssv_json_get_string (object, "originallyAvailableAt"));
+  item->studio = g_strdup (ssv_json_get_string (object, "studio"));
+  item->community_rating = ssv_json_get_double_or_nan (object, "audienceRating");
+  item->critic_rating = ssv_json_get_double_or_nan (object, "rating");
+  item->runtime_minutes = (int) ((ssv_json_get_int_or (object, "duration", 0) / 1000 + 30) / 60);
+  item->added_at = ssv_json_get_int_or (object, "addedAt", 0);
+  item->updated_at = ssv_json_get_int_or (object, "updatedAt", 0);
+  item->play_count = (int) ssv_json_get_int_or (object, "viewCount", 0);
+  number = ssv_json_get_int_or (object, "viewOffset", 0);
   item->resume_position_s = number > 0 ? number / 1000 : -1;
-  item->poster_url = absolute_url (base_url, ssv_json_string (object, "thumb"));
-  item->backdrop_url = absolute_url (base_url, ssv_json_string (object, "art"));
+  item->poster_url = absolute_url (base_url, ssv_json_get_string (object, "thumb"));
+  item->backdrop_url = absolute_url (base_url, ssv_json_get_string (object, "art"));
 
   if (kind == SSV_MEDIA_KIND_SHOW)
     {
-      gint64 leaves = ssv_json_int (object, "leafCount", 0);
-      item->watched = leaves > 0 && ssv_json_int (object, "viewedLeafCount", 0) >= leaves;
+      gint64 leaves = ssv_json_get_int_or (object, "leafCount", 0);
+      item->watched = leaves > 0 && ssv_json_get_int_or (object, "viewedLeafCount", 0) >= leaves;
     }
   else
     item->watched = item->play_count > 0;
@@ -351,37 +410,37 @@ ssv_plex_parse_item (JsonObject *object,
   if (item->year == 0 && item->release_date != NULL)
     item->year = atoi (item->release_date);
 
-  array = ssv_json_array (object, "Genre");
+  array = ssv_json_get_array (object, "Genre");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    ssv_media_item_add_genre (item, ssv_json_string (ssv_json_array_object (array, i), "tag"));
+    ssv_media_item_add_genre (item, ssv_json_get_string (ssv_json_array_object (array, i), "tag"));
 
   /* New agents: Guid[] of imdb:// tmdb:// tvdb://; legacy agents: one guid attribute. */
-  array = ssv_json_array (object, "Guid");
+  array = ssv_json_get_array (object, "Guid");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    ssv_plex_parse_guid (ssv_json_string (ssv_json_array_object (array, i), "id"), item);
-  ssv_plex_parse_guid (ssv_json_string (object, "guid"), item);
+    ssv_plex_parse_guid (ssv_json_get_string (ssv_json_array_object (array, i), "id"), item);
+  ssv_plex_parse_guid (ssv_json_get_string (object, "guid"), item);
 
-  array = ssv_json_array (object, "Image");
+  array = ssv_json_get_array (object, "Image");
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       JsonObject *image = ssv_json_array_object (array, i);
 
-      if (g_strcmp0 (ssv_json_string (image, "type"), "clearLogo") == 0 && item->logo_url == NULL)
-        item->logo_url = absolute_url (base_url, ssv_json_string (image, "url"));
+      if (g_strcmp0 (ssv_json_get_string (image, "type"), "clearLogo") == 0 && item->logo_url == NULL)
+        item->logo_url = absolute_url (base_url, ssv_json_get_string (image, "url"));
     }
 
-  parse_media (item, ssv_json_array (object, "Media"));
+  parse_media (item, ssv_json_get_array (object, "Media"));
 
   if (kind == SSV_MEDIA_KIND_EPISODE)
     {
-      const char *show = ssv_json_string (object, "grandparentRatingKey");
+      const char *show = ssv_json_get_string (object, "grandparentRatingKey");
 
       if (show != NULL)
         item->show_server_id = g_strdup (show);
-      else if ((number = ssv_json_int (object, "grandparentRatingKey", 0)) > 0)
+      else if ((number = ssv_json_get_int_or (object, "grandparentRatingKey", 0)) > 0)
         item->show_server_id = g_strdup_printf ("%" G_GINT64_FORMAT, number);
-      item->season_number = (int) ssv_json_int (object, "parentIndex", -1);
-      item->episode_number = (int) ssv_json_int (object, "index", -1);
+      item->season_number = (int) ssv_json_get_int_or (object, "parentIndex", -1);
+      item->episode_number = (int) ssv_json_get_int_or (object, "index", -1);
       if (item->season_number < 0 || item->episode_number < 0)
         item->problem = g_strdup (_("The episode has no season or episode number"));
     }
@@ -407,12 +466,12 @@ ssv_plex_source_test_connection (SsvMediaSource  *source,
   if (container == NULL)
     return NULL;
 
-  name = ssv_json_string (container, "friendlyName");
-  version = ssv_json_string (container, "version");
+  name = ssv_json_get_string (container, "friendlyName");
+  version = ssv_json_get_string (container, "version");
 
   g_mutex_lock (&self->lock);
   g_free (self->machine_id);
-  self->machine_id = g_strdup (ssv_json_string (container, "machineIdentifier"));
+  self->machine_id = g_strdup (ssv_json_get_string (container, "machineIdentifier"));
   g_free (self->server_name);
   self->server_name = g_strdup (name);
   g_mutex_unlock (&self->lock);
@@ -437,19 +496,19 @@ ssv_plex_source_list_libraries (SsvMediaSource  *source,
   if (container == NULL)
     return NULL;
 
-  directories = ssv_json_array (container, "Directory");
+  directories = ssv_json_get_array (container, "Directory");
   for (guint i = 0; directories != NULL && i < json_array_get_length (directories); i++)
     {
       JsonObject *section = ssv_json_array_object (directories, i);
-      const char *type = ssv_json_string (section, "type");
-      const char *key = ssv_json_string (section, "key");
+      const char *type = ssv_json_get_string (section, "type");
+      const char *key = ssv_json_get_string (section, "key");
       SsvLibraryKind kind = g_strcmp0 (type, "movie") == 0 ? SSV_LIBRARY_KIND_MOVIES :
                             g_strcmp0 (type, "show") == 0 ? SSV_LIBRARY_KIND_SHOWS :
                             SSV_LIBRARY_KIND_NONE;
 
       if (key == NULL)
         continue;
-      g_ptr_array_add (libraries, ssv_media_library_new (key, ssv_json_string (section, "title"), kind));
+      g_ptr_array_add (libraries, ssv_media_library_new (key, ssv_json_get_string (section, "title"), kind));
     }
 
   return g_steal_pointer (&libraries);
@@ -491,9 +550,9 @@ fetch_pages (SsvPlexSource  *self,
       if (container == NULL)
         return FALSE;
 
-      metadata = ssv_json_array (container, "Metadata");
+      metadata = ssv_json_get_array (container, "Metadata");
       n = metadata ? json_array_get_length (metadata) : 0;
-      total = ssv_json_int (container, "totalSize", -1);
+      total = ssv_json_get_int_or (container, "totalSize", -1);
       if (total < 0)
         total = start + n;
 
@@ -609,23 +668,23 @@ ssv_plex_source_list_show_tree (SsvMediaSource  *source,
   if (container == NULL)
     return NULL;
 
-  metadata = ssv_json_array (container, "Metadata");
+  metadata = ssv_json_get_array (container, "Metadata");
   for (guint i = 0; metadata != NULL && i < json_array_get_length (metadata); i++)
     {
       JsonObject *object = ssv_json_array_object (metadata, i);
-      gint64 number = ssv_json_int (object, "index", -1);
+      gint64 number = ssv_json_get_int_or (object, "index", -1);
       SsvMediaSeason *season;
 
-      if (object == NULL || number < 0 || g_strcmp0 (ssv_json_string (object, "type"), "season") != 0)
+      if (object == NULL || number < 0 || g_strcmp0 (ssv_json_get_string (object, "type"), "season") != 0)
         continue;
 
       season = ssv_media_season_new ((int) number);
-      season->server_id = g_strdup (ssv_json_string (object, "ratingKey"));
-      season->title = g_strdup (ssv_json_string (object, "title"));
-      season->overview = g_strdup (ssv_json_string (object, "summary"));
-      season->poster_url = absolute_url (self->url, ssv_json_string (object, "thumb"));
-      season->air_date = ssv_date_only (ssv_json_string (object, "originallyAvailableAt"));
-      season->episode_count = (int) ssv_json_int (object, "leafCount", 0);
+      season->server_id = g_strdup (ssv_json_get_string (object, "ratingKey"));
+      season->title = g_strdup (ssv_json_get_string (object, "title"));
+      season->overview = g_strdup (ssv_json_get_string (object, "summary"));
+      season->poster_url = absolute_url (self->url, ssv_json_get_string (object, "thumb"));
+      season->air_date = ssv_date_only (ssv_json_get_string (object, "originallyAvailableAt"));
+      season->episode_count = (int) ssv_json_get_int_or (object, "leafCount", 0);
       g_ptr_array_add (tree->seasons, season);
     }
 

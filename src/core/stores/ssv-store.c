@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "ssv-utils.h"
 #include "ssv-store.h"
 
 typedef struct
@@ -163,8 +164,7 @@ ssv_store_emit_changed (SsvStore   *self,
 
   data->store = g_object_ref (self);
   data->detail = g_strdup (detail ? detail : "all");
-  g_main_context_invoke_full (priv->main_context, G_PRIORITY_DEFAULT,
-                              emit_changed_cb, data, changed_data_free);
+  ssv_dispatch_to (priv->main_context, emit_changed_cb, data, changed_data_free);
 }
 
 typedef struct

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ssv-utils.h"
 #include "ssv-error.h"
 #include "ssv-follow-rule-private.h"
 #include "ssv-watch-item-private.h"
@@ -373,8 +374,7 @@ ssv_watchlist_store_set_followed (SsvWatchlistStore  *self,
   change->kind = kind;
   change->keys = g_steal_pointer (&keys);
   change->followed = followed;
-  g_main_context_invoke_full (self->main_context, G_PRIORITY_DEFAULT,
-                              emit_follow_changed_cb, change, follow_changed_free);
+  ssv_dispatch_to (self->main_context, emit_follow_changed_cb, change, follow_changed_free);
   ssv_store_emit_changed (SSV_STORE (self), ssv_watch_kind_to_string (kind));
   return TRUE;
 

@@ -632,6 +632,45 @@ failed:
 }
 
 /**
+ * ssv_wishlist_store_add_episodes:
+ * @ids: library episode ids
+ *
+ * Wants several episodes at once (a notification's "Add to Wishlist"): one
+ * transaction, so they all arrive together or not at all.
+ */
+gboolean
+ssv_wishlist_store_add_episodes (SsvWishlistStore  *self,
+                                 const gint64      *ids,
+                                 gsize              n_ids,
+                                 GDateTime         *now,
+                                 GError           **error)
+{
+  SsvDatabase *db = ssv_store_get_database (SSV_STORE (self));
+
+  g_return_val_if_fail (SSV_IS_WISHLIST_STORE (self), FALSE);
+
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+
+  for (gsize i = 0; i < n_ids; i++)
+    {
+      gint64 group_id = 0;
+
+      if (!add_in_transaction (db, SSV_WISH_TARGET_EPISODE, ids[i], 0, now, &group_id, error))
+        {
+          ssv_database_rollback (db);
+          return FALSE;
+        }
+    }
+
+  if (!ssv_database_commit (db, error))
+    return FALSE;
+
+  ssv_store_emit_changed (SSV_STORE (self), "show");
+  return TRUE;
+}
+
+/**
  * ssv_wishlist_store_add_title:
  * @kind: %SSV_WISHLIST_KIND_MOVIE or %SSV_WISHLIST_KIND_VIDEO
  *
@@ -1274,9 +1313,10 @@ typedef struct
   SsvWishlistSort  sort;
   guint            offset;
   guint            limit;
+  GArray          *ids;
 } Request;
 
-enum { OP_ADD, OP_REMOVE, OP_CONTAINS, OP_REMOVE_ITEM };
+enum { OP_ADD, OP_REMOVE, OP_CONTAINS, OP_REMOVE_ITEM, OP_ADD_EPISODES };
 
 static void
 request_free (gpointer data)
@@ -1284,6 +1324,7 @@ request_free (gpointer data)
   Request *request = data;
 
   g_clear_object (&request->item);
+  g_clear_pointer (&request->ids, g_array_unref);
   g_free (request->search);
   g_free (request);
 }
@@ -1315,6 +1356,13 @@ change_func (SsvStore      *store,
       break;
     case OP_REMOVE_ITEM:
       ok = ssv_wishlist_store_remove_item (self, r->item, error);
+      break;
+    case OP_ADD_EPISODES:
+      {
+        g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+        ok = ssv_wishlist_store_add_episodes (self, (const gint64 *) (gpointer) r->ids->data,
+                                              r->ids->len, now, error);
+      }
       break;
     default:
       g_assert_not_reached ();
@@ -1354,6 +1402,22 @@ ssv_wishlist_store_add_async (SsvWishlistStore    *self,
   request->target = target;
   request->library_id = library_id;
   request->season_number = season_number;
+  run_change (self, request, cancellable, callback, user_data);
+}
+
+void
+ssv_wishlist_store_add_episodes_async (SsvWishlistStore    *self,
+                                       const gint64        *ids,
+                                       gsize                n_ids,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->op = OP_ADD_EPISODES;
+  request->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), (guint) n_ids);
+  g_array_append_vals (request->ids, ids, (guint) n_ids);
   run_change (self, request, cancellable, callback, user_data);
 }
 

@@ -60,6 +60,11 @@ gboolean    ssv_wishlist_store_contains             (SsvWishlistStore     *self,
                                                      int                   season_number,
                                                      gboolean             *wanted,
                                                      GError              **error);
+gboolean    ssv_wishlist_store_add_episodes         (SsvWishlistStore     *self,
+                                                     const gint64         *ids,
+                                                     gsize                 n_ids,
+                                                     GDateTime            *now,
+                                                     GError              **error);
 gboolean    ssv_wishlist_store_add_title            (SsvWishlistStore     *self,
                                                      SsvWishlistKind       kind,
                                                      const SsvWishlistTitle *title,
@@ -95,6 +100,12 @@ void        ssv_wishlist_store_add_async            (SsvWishlistStore     *self,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
+void        ssv_wishlist_store_add_episodes_async   (SsvWishlistStore     *self,
+                                                     const gint64         *ids,
+                                                     gsize                 n_ids,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
 void        ssv_wishlist_store_remove_async         (SsvWishlistStore     *self,
                                                      SsvWishTarget         target,
                                                      gint64                library_id,
@@ -114,7 +125,7 @@ void        ssv_wishlist_store_remove_item_async    (SsvWishlistStore     *self,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
-/* Finishes add, remove, contains (TRUE = wanted) and remove_item. */
+/* Finishes add, add_episodes, remove, contains (TRUE = wanted) and remove_item. */
 gboolean    ssv_wishlist_store_change_finish        (SsvWishlistStore     *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);

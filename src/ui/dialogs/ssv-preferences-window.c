@@ -7,6 +7,7 @@
 
 #include "ssv-autostart.h"
 #include "ssv-preferences-window.h"
+#include "ssv-profile-preferences.h"
 #include "ssv-sources-preferences.h"
 
 struct _SsvPreferencesWindow
@@ -303,6 +304,7 @@ ssv_preferences_window_constructed (GObject *object)
   add_general_rows (self);
   add_background_rows (self);
   ssv_sources_preferences_add (self);
+  ssv_profile_preferences_add (self);
 }
 
 static void
