@@ -449,6 +449,12 @@ test_connect_scan_browse (void)
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
                                          GTK_WIDGET (ssv_poster_grid_get_grid_view (SSV_POSTER_GRID (grid)))));
 
+  /* A tab never shown has built no cards, so fetched no posters. */
+  {
+    g_autoptr(GPtrArray) hidden = ssv_poster_grid_dup_bound_cards (SSV_POSTER_GRID (ssv_library_page_get_grid (page, "shows")));
+    g_assert_cmpuint (hidden->len, ==, 0);
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (page), "library.show-view", "s", "shows");
   ssv_ui_test_iterate (300);
   g_assert_cmpuint (model_count (page), ==, 4);
