@@ -188,7 +188,6 @@ main (int    argc,
   g_print ("BENCH scan.full_items_per_s %.0f items/s\n", items / full_s);
   g_print ("BENCH scan.full_s %.2f s\n", full_s);
   g_print ("BENCH scan.incremental_s %.3f s\n", incremental_s);
-  g_print ("BENCH scan.incremental_items_per_s %.0f items/s\n", items / incremental_s);
   g_print ("BENCH scan.rescan_unchanged_s %.2f s\n", rescan_s);
   g_print ("BENCH scan.peak_rss_mb %.1f MB\n", peak_rss_mb ());
   g_print ("BENCH scan.db_insert_ceiling_rows_per_s %.0f rows/s\n", ceiling);
