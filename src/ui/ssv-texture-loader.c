@@ -564,12 +564,13 @@ ssv_texture_loader_new (SsvImageCache *cache,
   SsvTextureLoader *self = g_object_new (SSV_TYPE_TEXTURE_LOADER, NULL);
 
 #ifdef __GLIBC__
-  /* A decoded poster is some 135 kB, about glibc's first mmap threshold, which then
-   * grows to the largest block freed: posters would move into the heaps, and the
-   * thousands freed while scrolling stay resident as holes. A fixed threshold keeps
-   * them mapped, and given back when freed (MALLOC_MMAP_THRESHOLD_ still wins). */
+  /* A decoded poster is 100–135 kB, just under glibc's first mmap threshold (128 kB),
+   * which then grows to the largest block freed: posters land in the workers' heaps,
+   * and the thousands freed while scrolling stay resident as holes (some 70 MB after
+   * a 10,000-title grid). A fixed, lower threshold keeps each one mapped and gives
+   * it back when freed. Process-wide; MALLOC_MMAP_THRESHOLD_ still wins. */
   if (g_getenv ("MALLOC_MMAP_THRESHOLD_") == NULL)
-    mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+    mallopt (M_MMAP_THRESHOLD, 64 * 1024);
 #endif
 
   self->cache = g_object_ref (cache);

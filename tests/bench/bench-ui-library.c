@@ -182,6 +182,7 @@ main (int    argc,
   char line[256];
   gint64 deadline, scroll_start;
   guint steps = 0;
+  const char *renderer;
   double first_ms, first_rss, rss = 0, launches[3], startup_rss = 0;
 
   if (argc > 2 && g_str_equal (argv[1], "--serve"))
@@ -220,7 +221,8 @@ main (int    argc,
   g_print ("BENCH startup.first_frame_ms %.0f ms\n", launches[G_N_ELEMENTS (launches) / 2]);
   g_print ("BENCH startup.first_launch_ms %.0f ms\n", first_ms);
   g_print ("BENCH startup.rss_mb %.1f MB\n", rss);
-  g_print ("BENCH startup.renderer %s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+  renderer = g_getenv ("GSK_RENDERER");
+  g_print ("BENCH startup.renderer %s\n", renderer != NULL && renderer[0] != '\0' ? renderer : "default");
 
   /* For profiling start-up alone. */
   if (g_getenv ("SSV_BENCH_STARTUP_ONLY") != NULL)

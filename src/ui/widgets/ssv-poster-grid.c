@@ -61,9 +61,9 @@ mark_dirty (SsvPosterGrid *self)
 }
 
 static void
-update_max_columns (SsvPosterGrid *self)
+update_max_columns (SsvPosterGrid *self,
+                    int            width)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
   guint wanted;
 
   if (width <= 0)
@@ -86,7 +86,6 @@ after_paint_cb (GdkFrameClock *frame_clock,
     return;
 
   self->dirty = FALSE;
-  update_max_columns (self);
 
   width = gtk_widget_get_width (GTK_WIDGET (self->scroller));
   height = gtk_widget_get_height (GTK_WIDGET (self->scroller));
@@ -131,7 +130,8 @@ ssv_poster_grid_unrealize (GtkWidget *widget)
   GTK_WIDGET_CLASS (ssv_poster_grid_parent_class)->unrealize (widget);
 }
 
-/* A grid never shown (the other tab) builds no cards at all. */
+/* A grid never shown (the other tab) builds no cards at all; one shown builds them
+ * once it knows its width, so for only as many columns as fit. */
 static void
 attach_model (SsvPosterGrid *self)
 {
@@ -146,7 +146,8 @@ ssv_poster_grid_map (GtkWidget *widget)
   SsvPosterGrid *self = SSV_POSTER_GRID (widget);
 
   GTK_WIDGET_CLASS (ssv_poster_grid_parent_class)->map (widget);
-  attach_model (self);
+  /* Attached on the first allocation after this. */
+  gtk_widget_queue_allocate (widget);
   mark_dirty (self);
 }
 
@@ -180,6 +181,9 @@ ssv_poster_grid_size_allocate (GtkWidget *widget,
 {
   SsvPosterGrid *self = SSV_POSTER_GRID (widget);
 
+  update_max_columns (self, width);
+  if (!self->attached && gtk_widget_get_mapped (widget))
+    attach_model (self);
   gtk_widget_allocate (GTK_WIDGET (self->scroller), width, height, baseline, NULL);
   mark_dirty (self);
 }
@@ -245,8 +249,10 @@ ssv_poster_grid_set_model (SsvPosterGrid *self,
   if (!g_set_object (&self->model, model))
     return;
 
-  if (self->attached || gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (self->attached)
     attach_model (self);
+  else
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
