@@ -110,6 +110,8 @@ init_services (SsvContext *self)
   self->enrichment_engine = ssv_enrichment_engine_new (self->database, self->http, self->secrets,
                                                        SSV_STORE (self->library_store));
   self->folder_watcher = ssv_folder_watcher_new (self->database, self->library_store, self->scanner);
+  /* Workers wait while a scan writes (never overriding the person's pause). */
+  ssv_enrichment_engine_follow_scanner (self->enrichment_engine, G_OBJECT (self->scanner));
 }
 
 /**
