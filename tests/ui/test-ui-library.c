@@ -127,6 +127,21 @@ fake_free (Fake *fake)
   g_free (fake);
 }
 
+/* Screenshots of windows that just opened wait until they are on screen and drawn
+ * (a busy machine can take a while). */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0) &&
+         g_get_monotonic_time () < deadline)
+    ssv_ui_test_iterate (50);
+  ssv_ui_test_iterate (150);
+  ssv_ui_test_screenshot (widget, name);
+}
+
 static SsvLibraryPage *
 library_page (SsvWindow *window)
 {
@@ -283,7 +298,7 @@ test_connect_scan_browse (void)
   guint all_movies = G_N_ELEMENTS (movies) + 3;
 
   wait_for_state (page, "empty");
-  ssv_ui_test_screenshot (GTK_WIDGET (window), "library-welcome");
+  screenshot (GTK_WIDGET (window), "library-welcome");
 
   /* "Connect a Server…" opens the real dialog. */
   gtk_widget_activate_action (GTK_WIDGET (page), "library.connect-server", NULL);
@@ -306,7 +321,7 @@ test_connect_scan_browse (void)
     ssv_ui_test_iterate (50);
   g_assert_cmpstr (ssv_server_dialog_get_status (dialog), ==, "Connected to Fake Jellyfin (Jellyfin 10.9.11)");
   ssv_ui_test_iterate (200);
-  ssv_ui_test_screenshot (GTK_WIDGET (dialog), "server-dialog");
+  screenshot (GTK_WIDGET (dialog), "server-dialog");
 
   /* Add: the token goes to the keyring, the server is scanned, the toast sums it up. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "server.save", NULL);
@@ -325,7 +340,7 @@ test_connect_scan_browse (void)
   grid = ssv_library_page_get_grid (page, "movies");
   g_assert_true (ssv_test_wait_for (has_loaded_posters, grid, 20000));
   ssv_ui_test_iterate (300);
-  ssv_ui_test_screenshot (GTK_WIDGET (window), "library-movies");
+  screenshot (GTK_WIDGET (window), "library-movies");
 
   /* Sorted by title, leading articles ignored: A Beautiful Mind by B, The Matrix by M. */
   by_title = model_titles (page, 20);
@@ -339,7 +354,7 @@ test_connect_scan_browse (void)
   set_search (page, "PADD");
   g_assert_cmpuint (model_count (page), ==, 2);
   g_assert_cmpstr (ssv_library_page_get_count_text (page), ==, "2 of 15 movies");
-  ssv_ui_test_screenshot (GTK_WIDGET (window), "library-search");
+  screenshot (GTK_WIDGET (window), "library-search");
   set_search (page, "matrix");
   first = model_titles (page, 1);
   g_assert_cmpstr (first, ==, "The Matrix");
@@ -396,7 +411,7 @@ test_connect_scan_browse (void)
     gtk_drop_down_set_selected (GTK_DROP_DOWN (watched), 1);
     ssv_ui_test_iterate (50);
     g_assert_cmpuint (model_count (page), ==, 4);
-    ssv_ui_test_screenshot (GTK_WIDGET (window), "library-filter-open");
+    screenshot (GTK_WIDGET (window), "library-filter-open");
 
     gtk_drop_down_set_selected (GTK_DROP_DOWN (watched), 2);
     ssv_ui_test_iterate (50);
@@ -434,12 +449,18 @@ test_connect_scan_browse (void)
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
                                          GTK_WIDGET (ssv_poster_grid_get_grid_view (SSV_POSTER_GRID (grid)))));
 
+  /* A tab never shown has built no cards, so fetched no posters. */
+  {
+    g_autoptr(GPtrArray) hidden = ssv_poster_grid_dup_bound_cards (SSV_POSTER_GRID (ssv_library_page_get_grid (page, "shows")));
+    g_assert_cmpuint (hidden->len, ==, 0);
+  }
+
   gtk_widget_activate_action (GTK_WIDGET (page), "library.show-view", "s", "shows");
   ssv_ui_test_iterate (300);
   g_assert_cmpuint (model_count (page), ==, 4);
   g_assert_cmpstr (ssv_library_page_get_count_text (page), ==, "4 shows");
   g_assert_true (ssv_test_wait_for (has_loaded_posters, ssv_library_page_get_grid (page, "shows"), 20000));
-  ssv_ui_test_screenshot (GTK_WIDGET (window), "library-shows");
+  screenshot (GTK_WIDGET (window), "library-shows");
 
   /* A show's page: seasons, episodes, watched state. */
   {
@@ -459,7 +480,7 @@ test_connect_scan_browse (void)
     /* The first season with something unwatched is open. */
     g_assert_cmpuint (ssv_title_page_count_episode_rows (SSV_TITLE_PAGE (title_page)), ==, 6);
     ssv_ui_test_iterate (400);
-    ssv_ui_test_screenshot (GTK_WIDGET (window), "title-show");
+    screenshot (GTK_WIDGET (window), "title-show");
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
     ssv_ui_test_iterate (100);
@@ -484,7 +505,7 @@ test_connect_scan_browse (void)
     g_assert_nonnull (ssv_movie_get_overview (SSV_MOVIE (detail->title)));
     g_assert_cmpuint (detail->files->len, ==, 1);
     ssv_ui_test_iterate (400);
-    ssv_ui_test_screenshot (GTK_WIDGET (window), "title-movie");
+    screenshot (GTK_WIDGET (window), "title-movie");
     gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
     ssv_ui_test_iterate (100);
   }
@@ -499,7 +520,7 @@ test_connect_scan_browse (void)
     g_assert_nonnull (prefs);
     g_assert_true (ssv_preferences_window_show_page (SSV_PREFERENCES_WINDOW (prefs), "sources"));
     ssv_ui_test_iterate (500);
-    ssv_ui_test_screenshot (prefs, "preferences-sources");
+    screenshot (prefs, "preferences-sources");
     gtk_window_destroy (GTK_WINDOW (prefs));
   }
 
@@ -560,7 +581,7 @@ test_folders_and_watcher (void)
   g_assert_true (ssv_test_wait_for (movie_count_at_least, page, 20000));
   g_assert_cmpuint (ssv_folder_watcher_get_n_scans (ssv_context_get_folder_watcher (context)), >=, 1);
   ssv_ui_test_iterate (300);
-  ssv_ui_test_screenshot (GTK_WIDGET (window), "library-folder");
+  screenshot (GTK_WIDGET (window), "library-folder");
 
   ssv_ui_test_stop_app (app);
 }

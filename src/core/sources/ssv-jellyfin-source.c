@@ -4,12 +4,14 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
 #include "ssv-jellyfin-source.h"
 #include "ssv-json.h"
+#include "ssv-json-cursor.h"
 
 #define DEFAULT_PAGE_SIZE 500
 #define TICKS_PER_SECOND  10000000
@@ -102,92 +104,501 @@ image_url (const char *base_url,
   return g_strdup_printf ("%s/Items/%s/Images/%s?tag=%s", base, item_id, type, tag);
 }
 
-static void
-parse_provider_ids (SsvMediaItem *item,
-                    JsonObject   *ids)
+/* The first string of an array ("Taglines", "BackdropImageTags"). */
+static char *
+read_first_string (SsvJsonCursor *c)
 {
-  const char *tmdb = ssv_json_get_string_ci (ids, "Tmdb");
-  const char *imdb = ssv_json_get_string_ci (ids, "Imdb");
-  const char *tvdb = ssv_json_get_string_ci (ids, "Tvdb");
+  char *first = NULL;
 
-  if (tmdb != NULL)
-    item->tmdb_id = g_ascii_strtoll (tmdb, NULL, 10);
-  if (imdb != NULL && g_str_has_prefix (imdb, "tt"))
-    item->imdb_id = g_strdup (imdb);
-  if (tvdb != NULL)
-    item->tvdb_id = g_ascii_strtoll (tvdb, NULL, 10);
+  if (!ssv_json_cursor_enter_array (c))
+    return NULL;
+
+  while (ssv_json_cursor_next_element (c))
+    {
+      if (first == NULL)
+        first = ssv_json_cursor_dup_string (c);
+      else
+        ssv_json_cursor_skip (c);
+    }
+
+  return first;
+}
+
+static void
+read_genres (SsvJsonCursor *c,
+             SsvMediaItem  *item)
+{
+  if (!ssv_json_cursor_enter_array (c))
+    return;
+
+  while (ssv_json_cursor_next_element (c))
+    {
+      g_autofree char *genre = ssv_json_cursor_dup_string (c);
+      ssv_media_item_add_genre (item, genre);
+    }
+}
+
+static char *
+read_first_studio (SsvJsonCursor *c)
+{
+  char *studio = NULL;
+
+  if (!ssv_json_cursor_enter_array (c))
+    return NULL;
+
+  while (ssv_json_cursor_next_element (c))
+    {
+      const char *key;
+
+      if (studio != NULL || !ssv_json_cursor_enter_object (c))
+        {
+          if (studio != NULL)
+            ssv_json_cursor_skip (c);
+          continue;
+        }
+      while ((key = ssv_json_cursor_next_member (c)) != NULL)
+        if (studio == NULL && g_str_equal (key, "Name"))
+          studio = ssv_json_cursor_dup_string (c);
+        else
+          ssv_json_cursor_skip (c);
+    }
+
+  return studio;
+}
+
+/* ProviderIds: names in any case ("Tmdb", "tmdb", "TMDB"). */
+static void
+read_provider_ids (SsvJsonCursor *c,
+                   SsvMediaItem  *item)
+{
+  const char *key;
+
+  if (!ssv_json_cursor_enter_object (c))
+    return;
+
+  while ((key = ssv_json_cursor_next_member (c)) != NULL)
+    {
+      if (g_ascii_strcasecmp (key, "Tmdb") == 0)
+        {
+          g_autofree char *value = ssv_json_cursor_dup_string (c);
+          if (value != NULL)
+            item->tmdb_id = g_ascii_strtoll (value, NULL, 10);
+        }
+      else if (g_ascii_strcasecmp (key, "Tvdb") == 0)
+        {
+          g_autofree char *value = ssv_json_cursor_dup_string (c);
+          if (value != NULL)
+            item->tvdb_id = g_ascii_strtoll (value, NULL, 10);
+        }
+      else if (g_ascii_strcasecmp (key, "Imdb") == 0)
+        {
+          g_autofree char *value = ssv_json_cursor_dup_string (c);
+          if (value != NULL && g_str_has_prefix (value, "tt"))
+            {
+              g_free (item->imdb_id);
+              item->imdb_id = g_steal_pointer (&value);
+            }
+        }
+      else
+        ssv_json_cursor_skip (c);
+    }
+}
+
+static void
+read_user_data (SsvJsonCursor *c,
+                SsvMediaItem  *item)
+{
+  const char *key;
+
+  if (!ssv_json_cursor_enter_object (c))
+    return;
+
+  while ((key = ssv_json_cursor_next_member (c)) != NULL)
+    {
+      if (g_str_equal (key, "Played"))
+        item->watched = ssv_json_cursor_read_bool (c);
+      else if (g_str_equal (key, "PlayCount"))
+        item->play_count = (int) ssv_json_cursor_read_int (c, 0);
+      else if (g_str_equal (key, "PlaybackPositionTicks"))
+        {
+          gint64 ticks = ssv_json_cursor_read_int (c, 0);
+          item->resume_position_s = ticks > 0 ? ticks / TICKS_PER_SECOND : -1;
+        }
+      else
+        ssv_json_cursor_skip (c);
+    }
+}
+
+static void
+read_image_tags (SsvJsonCursor  *c,
+                 char          **primary,
+                 char          **logo)
+{
+  const char *key;
+
+  if (!ssv_json_cursor_enter_object (c))
+    return;
+
+  while ((key = ssv_json_cursor_next_member (c)) != NULL)
+    {
+      if (g_str_equal (key, "Primary"))
+        {
+          g_free (*primary);
+          *primary = ssv_json_cursor_dup_string (c);
+        }
+      else if (g_str_equal (key, "Logo"))
+        {
+          g_free (*logo);
+          *logo = ssv_json_cursor_dup_string (c);
+        }
+      else
+        ssv_json_cursor_skip (c);
+    }
+}
+
+static void
+read_stream (SsvJsonCursor *c,
+             SsvMediaFile  *file,
+             gboolean      *have_audio)
+{
+  g_autofree char *type = NULL;
+  g_autofree char *codec = NULL;
+  g_autofree char *range = NULL;
+  g_autofree char *range_type = NULL;
+  gint64 height = 0, channels = 0;
+  gboolean is_default = FALSE;
+  const char *key;
+
+  if (!ssv_json_cursor_enter_object (c))
+    return;
+
+  while ((key = ssv_json_cursor_next_member (c)) != NULL)
+    {
+      if (g_str_equal (key, "Type"))
+        type = ssv_json_cursor_dup_string (c);
+      else if (g_str_equal (key, "Codec"))
+        codec = ssv_json_cursor_dup_string (c);
+      else if (g_str_equal (key, "Height"))
+        height = ssv_json_cursor_read_int (c, 0);
+      else if (g_str_equal (key, "Channels"))
+        channels = ssv_json_cursor_read_int (c, 0);
+      else if (g_str_equal (key, "VideoRange"))
+        range = ssv_json_cursor_dup_string (c);
+      else if (g_str_equal (key, "VideoRangeType"))
+        range_type = ssv_json_cursor_dup_string (c);
+      else if (g_str_equal (key, "IsDefault"))
+        is_default = ssv_json_cursor_read_bool (c);
+      else
+        ssv_json_cursor_skip (c);
+    }
+
+  if (g_strcmp0 (type, "Video") == 0 && file->video_codec == NULL)
+    {
+      file->video_codec = g_steal_pointer (&codec);
+      file->video_height = (int) height;
+      file->video_range = g_strdup (ssv_video_range_normalize (range, range_type));
+    }
+  else if (g_strcmp0 (type, "Audio") == 0 && (!*have_audio || is_default))
+    {
+      g_free (file->audio_codec);
+      file->audio_codec = g_steal_pointer (&codec);
+      file->audio_channels = (int) channels;
+      *have_audio = TRUE;
+    }
+}
+
+/* Jellyfin lists every name of a format ("mov,mp4,m4a,…"); the first is the family. */
+static char *
+container_family (const char *container)
+{
+  return container ? g_strndup (container, strcspn (container, ",")) : NULL;
 }
 
 static SsvMediaFile *
-parse_media_source (JsonObject *source,
-                    gint64      added_at)
+read_media_source (SsvJsonCursor *c)
 {
-  SsvMediaFile *file = ssv_media_file_new ();
-  JsonArray *streams = ssv_json_get_array (source, "MediaStreams");
-  gint64 ticks = ssv_json_get_int_or (source, "RunTimeTicks", -1);
+  g_autoptr(SsvMediaFile) file = ssv_media_file_new ();
+  g_autofree char *container = NULL;
   gboolean have_audio = FALSE;
-  const char *container = ssv_json_get_string (source, "Container");
+  const char *key;
 
-  file->server_id = g_strdup (ssv_json_get_string (source, "Id"));
-  file->path = g_strdup (ssv_json_get_string (source, "Path"));
-  file->size_bytes = ssv_json_get_int_or (source, "Size", -1);
-  /* Jellyfin lists every name of a format ("mov,mp4,m4a,…"); the first is the family. */
-  if (container != NULL)
-    file->container = g_strndup (container, strcspn (container, ","));
-  file->duration_s = ticks > 0 ? ticks / TICKS_PER_SECOND : -1;
-  file->added_at = added_at;
+  if (!ssv_json_cursor_enter_object (c))
+    return NULL;
 
-  for (guint i = 0; streams != NULL && i < json_array_get_length (streams); i++)
+  while ((key = ssv_json_cursor_next_member (c)) != NULL)
     {
-      JsonObject *stream = ssv_json_array_object (streams, i);
-      const char *type = ssv_json_get_string (stream, "Type");
-
-      if (g_strcmp0 (type, "Video") == 0 && file->video_codec == NULL)
+      if (g_str_equal (key, "Id"))
+        file->server_id = ssv_json_cursor_dup_string (c);
+      else if (g_str_equal (key, "Path"))
+        file->path = ssv_json_cursor_dup_string (c);
+      else if (g_str_equal (key, "Size"))
+        file->size_bytes = ssv_json_cursor_read_int (c, -1);
+      else if (g_str_equal (key, "Container"))
+        container = ssv_json_cursor_dup_string (c);
+      else if (g_str_equal (key, "RunTimeTicks"))
         {
-          file->video_codec = g_strdup (ssv_json_get_string (stream, "Codec"));
-          file->video_height = (int) ssv_json_get_int_or (stream, "Height", 0);
-          file->video_range = g_strdup (ssv_video_range_normalize (ssv_json_get_string (stream, "VideoRange"),
-                                                                   ssv_json_get_string (stream, "VideoRangeType")));
+          gint64 ticks = ssv_json_cursor_read_int (c, -1);
+          file->duration_s = ticks > 0 ? ticks / TICKS_PER_SECOND : -1;
         }
-      else if (g_strcmp0 (type, "Audio") == 0 &&
-               (!have_audio || ssv_json_get_bool_or (stream, "IsDefault", FALSE)))
+      else if (g_str_equal (key, "MediaStreams") && ssv_json_cursor_enter_array (c))
         {
-          g_free (file->audio_codec);
-          file->audio_codec = g_strdup (ssv_json_get_string (stream, "Codec"));
-          file->audio_channels = (int) ssv_json_get_int_or (stream, "Channels", 0);
-          have_audio = TRUE;
+          while (ssv_json_cursor_next_element (c))
+            read_stream (c, file, &have_audio);
         }
+      else
+        ssv_json_cursor_skip (c);
     }
 
-  return file;
+  if (file->path == NULL)
+    return NULL;
+
+  file->container = container_family (container);
+  return g_steal_pointer (&file);
 }
 
-/**
- * ssv_jellyfin_parse_item:
- * @object: one BaseItemDto (Movie, Series or Episode)
- *
- * Pure: JSON in, item out. An item the scanner cannot store comes back with
- * its problem set rather than as %NULL, so it can be reported.
- *
- * Returns: (transfer full): the item
- */
-SsvMediaItem *
-ssv_jellyfin_parse_item (JsonObject *object,
-                         const char *base_url)
+static void
+read_media_sources (SsvJsonCursor *c,
+                    SsvMediaItem  *item)
 {
-  const char *type = ssv_json_get_string (object, "Type");
-  SsvMediaKind kind = g_strcmp0 (type, "Series") == 0 ? SSV_MEDIA_KIND_SHOW :
-                      g_strcmp0 (type, "Episode") == 0 ? SSV_MEDIA_KIND_EPISODE :
-                      SSV_MEDIA_KIND_MOVIE;
-  g_autoptr(SsvMediaItem) item = ssv_media_item_new (kind);
-  JsonObject *user_data = ssv_json_get_object (object, "UserData");
-  JsonObject *image_tags = ssv_json_get_object (object, "ImageTags");
-  JsonArray *array;
-  gint64 ticks;
-  double critic;
+  if (!ssv_json_cursor_enter_array (c))
+    return;
 
-  item->server_id = g_strdup (ssv_json_get_string (object, "Id"));
-  item->title = g_strdup (ssv_json_get_string (object, "Name"));
+  while (ssv_json_cursor_next_element (c))
+    {
+      SsvMediaFile *file = read_media_source (c);
+
+      if (file == NULL)
+        continue;
+      if (item->files == NULL)
+        item->files = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_file_free);
+      g_ptr_array_add (item->files, file);
+    }
+}
+
+/* Reads one BaseItemDto (Movie, Series, Episode, Season) where the cursor is.
+ * Members come in any order, so the item is finished once the object ends.
+ * Every read item comes back; one the scanner cannot store has its problem set. */
+static SsvMediaItem *
+read_item (SsvJsonCursor *c,
+           const char    *base_url)
+{
+  g_autoptr(SsvMediaItem) item = ssv_media_item_new (SSV_MEDIA_KIND_MOVIE);
+  g_autofree char *type = NULL;
+  g_autofree char *primary = NULL;
+  g_autofree char *logo = NULL;
+  g_autofree char *backdrop = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *container = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *premiere = NULL;
+  g_autofree char *end_date = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *saved = NULL;
+  gint64 ticks = 0;
+  double critic = NAN;
+  const char *key;
+
+  if (!ssv_json_cursor_enter_object (c))
+    {
+      item->problem = g_strdup (_("The server sent something that is not an item"));
+      return g_steal_pointer (&item);
+    }
+
+  while ((key = ssv_json_cursor_next_member (c)) != NULL)
+    {
+      switch (key[0])
+        {
+        case 'B':
+          if (g_str_equal (key, "BackdropImageTags"))
+            {
+              backdrop = read_first_string (c);
+              continue;
+            }
+          break;
+        case 'C':
+          if (g_str_equal (key, "CommunityRating"))
+            {
+              item->community_rating = ssv_json_cursor_read_double (c);
+              continue;
+            }
+          if (g_str_equal (key, "CriticRating"))
+            {
+              critic = ssv_json_cursor_read_double (c);
+              continue;
+            }
+          if (g_str_equal (key, "Container"))
+            {
+              container = ssv_json_cursor_dup_string (c);
+              continue;
+            }
+          break;
+        case 'D':
+          if (g_str_equal (key, "DateCreated"))
+            {
+              created = ssv_json_cursor_dup_string (c);
+              continue;
+            }
+          if (g_str_equal (key, "DateLastSaved"))
+            {
+              saved = ssv_json_cursor_dup_string (c);
+              continue;
+            }
+          break;
+        case 'E':
+          if (g_str_equal (key, "EndDate"))
+            {
+              end_date = ssv_json_cursor_dup_string (c);
+              continue;
+            }
+          break;
+        case 'G':
+          if (g_str_equal (key, "Genres"))
+            {
+              read_genres (c, item);
+              continue;
+            }
+          break;
+        case 'I':
+          if (g_str_equal (key, "Id"))
+            {
+              item->server_id = ssv_json_cursor_dup_string (c);
+              continue;
+            }
+          if (g_str_equal (key, "ImageTags"))
+            {
+              read_image_tags (c, &primary, &logo);
+              continue;
+            }
+          if (g_str_equal (key, "IndexNumber"))
+            {
+              item->episode_number = (int) ssv_json_cursor_read_int (c, -1);
+              continue;
+            }
+          if (g_str_equal (key, "IndexNumberEnd"))
+            {
+              item->episode_number_end = (int) ssv_json_cursor_read_int (c, 0);
+              continue;
+            }
+          break;
+        case 'L':
+          if (g_str_equal (key, "LocationType"))
+            {
+              location = ssv_json_cursor_dup_string (c);
+              continue;
+            }
+          break;
+        case 'M':
+          if (g_str_equal (key, "MediaSources"))
+            {
+              read_media_sources (c, item);
+              continue;
+            }
+          break;
+        case 'N':
+          if (g_str_equal (key, "Name"))
+            {
+              item->title = ssv_json_cursor_dup_string (c);
+              continue;
+            }
+          break;
+        case 'O':
+          if (g_str_equal (key, "Overview"))
+            {
+              item->overview = ssv_json_cursor_dup_string (c);
+              continue;
+            }
+          if (g_str_equal (key, "OriginalTitle"))
+            {
+              item->original_title = ssv_json_cursor_dup_string (c);
+              continue;
+            }
+          if (g_str_equal (key, "OfficialRating"))
+            {
+              item->content_rating = ssv_json_cursor_dup_string (c);
+              continue;
+            }
+          break;
+        case 'P':
+          if (g_str_equal (key, "ProductionYear"))
+            {
+              item->year = (int) ssv_json_cursor_read_int (c, 0);
+              continue;
+            }
+          if (g_str_equal (key, "PremiereDate"))
+            {
+              premiere = ssv_json_cursor_dup_string (c);
+              continue;
+            }
+          if (g_str_equal (key, "ProviderIds"))
+            {
+              read_provider_ids (c, item);
+              continue;
+            }
+          if (g_str_equal (key, "ParentIndexNumber"))
+            {
+              item->season_number = (int) ssv_json_cursor_read_int (c, -1);
+              continue;
+            }
+          if (g_str_equal (key, "Path"))
+            {
+              path = ssv_json_cursor_dup_string (c);
+              continue;
+            }
+          break;
+        case 'R':
+          if (g_str_equal (key, "RunTimeTicks"))
+            {
+              ticks = ssv_json_cursor_read_int (c, 0);
+              continue;
+            }
+          break;
+        case 'S':
+          if (g_str_equal (key, "Status"))
+            {
+              item->status = ssv_json_cursor_dup_string (c);
+              continue;
+            }
+          if (g_str_equal (key, "Studios"))
+            {
+              item->studio = read_first_studio (c);
+              continue;
+            }
+          if (g_str_equal (key, "SeriesId"))
+            {
+              item->show_server_id = ssv_json_cursor_dup_string (c);
+              continue;
+            }
+          break;
+        case 'T':
+          if (g_str_equal (key, "Type"))
+            {
+              type = ssv_json_cursor_dup_string (c);
+              continue;
+            }
+          if (g_str_equal (key, "Taglines"))
+            {
+              item->tagline = read_first_string (c);
+              continue;
+            }
+          break;
+        case 'U':
+          if (g_str_equal (key, "UserData"))
+            {
+              read_user_data (c, item);
+              continue;
+            }
+          break;
+        default:
+          break;
+        }
+
+      ssv_json_cursor_skip (c);
+    }
+
+  item->kind = g_strcmp0 (type, "Series") == 0 ? SSV_MEDIA_KIND_SHOW :
+               g_strcmp0 (type, "Episode") == 0 ? SSV_MEDIA_KIND_EPISODE :
+               SSV_MEDIA_KIND_MOVIE;
+
   if (item->server_id == NULL || item->title == NULL || item->title[0] == '\0')
     {
       item->problem = g_strdup (item->server_id == NULL ? _("The server sent an item without an id")
@@ -195,102 +606,120 @@ ssv_jellyfin_parse_item (JsonObject *object,
       return g_steal_pointer (&item);
     }
 
-  item->original_title = g_strdup (ssv_json_get_string (object, "OriginalTitle"));
-  item->year = (int) ssv_json_get_int_or (object, "ProductionYear", 0);
-  item->overview = g_strdup (ssv_json_get_string (object, "Overview"));
-  item->content_rating = g_strdup (ssv_json_get_string (object, "OfficialRating"));
-  item->release_date = ssv_date_only (ssv_json_get_string (object, "PremiereDate"));
-  item->end_date = ssv_date_only (ssv_json_get_string (object, "EndDate"));
-  item->status = g_strdup (ssv_json_get_string (object, "Status"));
-  item->community_rating = ssv_json_get_double_or_nan (object, "CommunityRating");
+  item->release_date = ssv_date_only (premiere);
+  item->end_date = ssv_date_only (end_date);
   /* Jellyfin's critic rating is a percentage; the library keeps 0–10. */
-  critic = ssv_json_get_double_or_nan (object, "CriticRating");
   item->critic_rating = isnan (critic) ? NAN : critic / 10.0;
-  ticks = ssv_json_get_int_or (object, "RunTimeTicks", 0);
   item->runtime_minutes = (int) ((ticks / TICKS_PER_SECOND + 30) / 60);
-  item->added_at = ssv_parse_iso_date (ssv_json_get_string (object, "DateCreated"));
-  item->updated_at = ssv_parse_iso_date (ssv_json_get_string (object, "DateLastSaved"));
+  item->added_at = ssv_parse_iso_date (created);
+  item->updated_at = ssv_parse_iso_date (saved);
   if (item->year == 0 && item->release_date != NULL)
     item->year = atoi (item->release_date);
 
-  array = ssv_json_get_array (object, "Taglines");
-  if (array != NULL && json_array_get_length (array) > 0 &&
-      JSON_NODE_HOLDS_VALUE (json_array_get_element (array, 0)))
-    item->tagline = g_strdup (json_array_get_string_element (array, 0));
-
-  array = ssv_json_get_array (object, "Genres");
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    if (JSON_NODE_HOLDS_VALUE (json_array_get_element (array, i)))
-      ssv_media_item_add_genre (item, json_array_get_string_element (array, i));
-
-  array = ssv_json_get_array (object, "Studios");
-  if (array != NULL && json_array_get_length (array) > 0)
-    item->studio = g_strdup (ssv_json_get_string (ssv_json_array_object (array, 0), "Name"));
-
-  parse_provider_ids (item, ssv_json_get_object (object, "ProviderIds"));
-
-  if (user_data != NULL)
-    {
-      item->watched = ssv_json_get_bool_or (user_data, "Played", FALSE);
-      item->play_count = (int) ssv_json_get_int_or (user_data, "PlayCount", 0);
-      ticks = ssv_json_get_int_or (user_data, "PlaybackPositionTicks", 0);
-      item->resume_position_s = ticks > 0 ? ticks / TICKS_PER_SECOND : -1;
-    }
+  for (guint i = 0; item->files != NULL && i < item->files->len; i++)
+    ((SsvMediaFile *) g_ptr_array_index (item->files, i))->added_at = item->added_at;
 
   if (base_url != NULL)
     {
-      const char *tag = ssv_json_get_string (image_tags, "Primary");
-
-      if (tag != NULL)
-        item->poster_url = image_url (base_url, item->server_id, "Primary", tag);
-      tag = ssv_json_get_string (image_tags, "Logo");
-      if (tag != NULL)
-        item->logo_url = image_url (base_url, item->server_id, "Logo", tag);
-      array = ssv_json_get_array (object, "BackdropImageTags");
-      if (array != NULL && json_array_get_length (array) > 0 &&
-          JSON_NODE_HOLDS_VALUE (json_array_get_element (array, 0)))
-        item->backdrop_url = image_url (base_url, item->server_id, "Backdrop/0",
-                                        json_array_get_string_element (array, 0));
+      if (primary != NULL)
+        item->poster_url = image_url (base_url, item->server_id, "Primary", primary);
+      if (logo != NULL)
+        item->logo_url = image_url (base_url, item->server_id, "Logo", logo);
+      if (backdrop != NULL)
+        item->backdrop_url = image_url (base_url, item->server_id, "Backdrop/0", backdrop);
     }
 
-  array = ssv_json_get_array (object, "MediaSources");
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      JsonObject *source = ssv_json_array_object (array, i);
-
-      if (source == NULL || ssv_json_get_string (source, "Path") == NULL)
-        continue;
-      if (item->files == NULL)
-        item->files = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_file_free);
-      g_ptr_array_add (item->files, parse_media_source (source, item->added_at));
-    }
-
-  if (item->files == NULL && kind != SSV_MEDIA_KIND_SHOW &&
-      ssv_json_get_string (object, "Path") != NULL &&
-      g_strcmp0 (ssv_json_get_string (object, "LocationType"), "Virtual") != 0)
+  if (item->files == NULL && item->kind != SSV_MEDIA_KIND_SHOW && path != NULL &&
+      g_strcmp0 (location, "Virtual") != 0)
     {
       SsvMediaFile *file = ssv_media_file_new ();
-      const char *container = ssv_json_get_string (object, "Container");
 
-      file->path = g_strdup (ssv_json_get_string (object, "Path"));
-      if (container != NULL)
-        file->container = g_strndup (container, strcspn (container, ","));
+      file->path = g_steal_pointer (&path);
+      file->container = container_family (container);
       file->added_at = item->added_at;
       item->files = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_file_free);
       g_ptr_array_add (item->files, file);
     }
 
-  if (kind == SSV_MEDIA_KIND_EPISODE)
-    {
-      item->show_server_id = g_strdup (ssv_json_get_string (object, "SeriesId"));
-      item->season_number = (int) ssv_json_get_int_or (object, "ParentIndexNumber", -1);
-      item->episode_number = (int) ssv_json_get_int_or (object, "IndexNumber", -1);
-      item->episode_number_end = (int) ssv_json_get_int_or (object, "IndexNumberEnd", 0);
-      if (item->season_number < 0 || item->episode_number < 0)
-        item->problem = g_strdup (_("The episode has no season or episode number"));
-    }
+  if (item->kind == SSV_MEDIA_KIND_EPISODE && (item->season_number < 0 || item->episode_number < 0))
+    item->problem = g_strdup (_("The episode has no season or episode number"));
 
   return g_steal_pointer (&item);
+}
+
+/* A page of items: {"Items": [...], "TotalRecordCount": n}, members in any order. */
+static gboolean
+read_page (GBytes     *body,
+           const char *base_url,
+           GPtrArray  *items,
+           gint64     *total,
+           GError    **error)
+{
+  SsvJsonCursor cursor;
+  gsize size = 0;
+  const char *data = g_bytes_get_data (body, &size);
+  gboolean have_items = FALSE;
+  const char *key;
+  gboolean ok;
+
+  *total = -1;
+  ssv_json_cursor_init (&cursor, data, size);
+
+  if (ssv_json_cursor_enter_object (&cursor))
+    while ((key = ssv_json_cursor_next_member (&cursor)) != NULL)
+      {
+        if (g_str_equal (key, "Items") && ssv_json_cursor_peek_array (&cursor))
+          {
+            have_items = TRUE;
+            ssv_json_cursor_enter_array (&cursor);
+            while (ssv_json_cursor_next_element (&cursor))
+              g_ptr_array_add (items, read_item (&cursor, base_url));
+          }
+        else if (g_str_equal (key, "TotalRecordCount"))
+          *total = ssv_json_cursor_read_int (&cursor, -1);
+        else
+          ssv_json_cursor_skip (&cursor);
+      }
+
+  ok = ssv_json_cursor_finish (&cursor, "Jellyfin", error);
+  ssv_json_cursor_clear (&cursor);
+
+  if (ok && !have_items)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED,
+                   _("Jellyfin sent an answer that could not be read (%s)."), _("no list of items"));
+      return FALSE;
+    }
+
+  return ok;
+}
+
+/**
+ * ssv_jellyfin_parse_item:
+ * @json: one BaseItemDto (Movie, Series or Episode) as text
+ *
+ * Pure: JSON in, item out. An item the scanner cannot store comes back with
+ * its problem set rather than as %NULL, so it can be reported.
+ *
+ * Returns: (transfer full): the item, or %NULL with @error set when @json is
+ *   not JSON
+ */
+SsvMediaItem *
+ssv_jellyfin_parse_item (const char  *json,
+                         gssize       length,
+                         const char  *base_url,
+                         GError     **error)
+{
+  g_autoptr(SsvMediaItem) item = NULL;
+  SsvJsonCursor cursor;
+  gboolean ok;
+
+  ssv_json_cursor_init (&cursor, json, length < 0 ? strlen (json) : (gsize) length);
+  item = read_item (&cursor, base_url);
+  ok = ssv_json_cursor_finish (&cursor, "Jellyfin", error);
+  ssv_json_cursor_clear (&cursor);
+
+  return ok ? g_steal_pointer (&item) : NULL;
 }
 
 /* ---- the user -------------------------------------------------------------- */
@@ -452,10 +881,11 @@ ssv_jellyfin_source_list_libraries (SsvMediaSource  *source,
   return g_steal_pointer (&libraries);
 }
 
-typedef gboolean (*PageObjectsFunc) (JsonArray  *items,
-                                     guint       total,
-                                     gpointer    user_data,
-                                     GError    **error);
+/* Receives each page's items (SsvMediaItem), which it may take (leaving NULL). */
+typedef gboolean (*PageItemsFunc) (GPtrArray  *items,
+                                   guint       total,
+                                   gpointer    user_data,
+                                   GError    **error);
 
 /* Walks StartIndex/Limit pages until TotalRecordCount; fewer items than the
  * server promised is an incomplete answer, not the end of the library. */
@@ -463,7 +893,7 @@ static gboolean
 fetch_pages (SsvJellyfinSource  *self,
              const char         *path,
              const char * const *query,
-             PageObjectsFunc     func,
+             PageItemsFunc       func,
              gpointer            user_data,
              GCancellable       *cancellable,
              GError            **error)
@@ -473,9 +903,8 @@ fetch_pages (SsvJellyfinSource  *self,
   for (;;)
     {
       g_autoptr(SsvHttpRequest) request = request_new (self, path);
-      g_autoptr(JsonNode) root = NULL;
-      JsonObject *answer;
-      JsonArray *items;
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_item_free);
+      g_autoptr(GBytes) body = NULL;
       gint64 total;
       guint n;
 
@@ -483,22 +912,13 @@ fetch_pages (SsvJellyfinSource  *self,
         ssv_http_request_add_query (request, query[i], query[i + 1]);
       ssv_http_request_add_query_int (request, "StartIndex", start);
       ssv_http_request_add_query_int (request, "Limit", self->page_size);
+      ssv_http_request_set_header (request, "Accept", "application/json");
 
-      answer = send_object (self, request, &root, cancellable, error);
-      if (answer == NULL)
+      body = ssv_http_send (self->http, request, cancellable, error);
+      if (body == NULL || !read_page (body, self->url, items, &total, error))
         return FALSE;
 
-      items = ssv_json_get_array (answer, "Items");
-      if (items == NULL)
-        {
-          g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED,
-                       _("Jellyfin sent an answer that could not be read (%s)."),
-                       _("no list of items"));
-          return FALSE;
-        }
-
-      n = json_array_get_length (items);
-      total = ssv_json_get_int_or (answer, "TotalRecordCount", -1);
+      n = items->len;
       if (total < 0)
         total = start + n;
 
@@ -521,48 +941,36 @@ fetch_pages (SsvJellyfinSource  *self,
 
 typedef struct
 {
-  SsvJellyfinSource *self;
   const char        *library_key;
   SsvMediaPageFunc   func;
   gpointer           user_data;
-  GPtrArray         *collect;     /* for show trees: every parsed item */
+  GPtrArray         *collect;     /* for show trees: every item read */
 } PageData;
 
 static gboolean
-titles_page_cb (JsonArray  *items,
+titles_page_cb (GPtrArray  *items,
                 guint       total,
                 gpointer    user_data,
                 GError    **error)
 {
   PageData *data = user_data;
-  g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_item_free);
 
-  for (guint i = 0; i < json_array_get_length (items); i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      JsonObject *object = ssv_json_array_object (items, i);
-      SsvMediaItem *item;
-
-      if (object == NULL)
-        {
-          item = ssv_media_item_new (SSV_MEDIA_KIND_MOVIE);
-          item->problem = g_strdup (_("The server sent something that is not an item"));
-        }
-      else
-        item = ssv_jellyfin_parse_item (object, data->self->url);
+      SsvMediaItem *item = g_ptr_array_index (items, i);
 
       g_free (item->library_key);
       item->library_key = g_strdup (data->library_key);
-      g_ptr_array_add (page, item);
     }
 
   if (data->collect != NULL)
     {
-      for (guint i = 0; i < page->len; i++)
-        g_ptr_array_add (data->collect, g_steal_pointer (&page->pdata[i]));
+      for (guint i = 0; i < items->len; i++)
+        g_ptr_array_add (data->collect, g_steal_pointer (&items->pdata[i]));
       return TRUE;
     }
 
-  return data->func (page, total, data->user_data, error);
+  return data->func (items, total, data->user_data, error);
 }
 
 static gboolean
@@ -579,7 +987,7 @@ ssv_jellyfin_source_list_titles (SsvMediaSource    *source,
   g_autofree char *user_id = NULL;
   g_autofree char *path = NULL;
   g_autofree char *since = NULL;
-  PageData data = { self, library_key, func, user_data, NULL };
+  PageData data = { library_key, func, user_data, NULL };
   const char *query[] = {
     "ParentId", library_key,
     "IncludeItemTypes", kind == SSV_MEDIA_KIND_SHOW ? "Series" : "Movie",
@@ -616,12 +1024,12 @@ ssv_jellyfin_source_list_show_tree (SsvMediaSource  *source,
   SsvJellyfinSource *self = SSV_JELLYFIN_SOURCE (source);
   g_autoptr(SsvShowTree) tree = ssv_show_tree_new ();
   g_autoptr(SsvHttpRequest) request = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GPtrArray) seasons = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_item_free);
   g_autofree char *user_id = NULL;
   g_autofree char *path = NULL;
-  PageData data = { self, NULL, NULL, NULL, tree->episodes };
-  JsonObject *answer;
-  JsonArray *items;
+  PageData data = { NULL, NULL, NULL, tree->episodes };
+  gint64 total;
 
   if (!ensure_user (self, cancellable, error))
     return NULL;
@@ -631,29 +1039,26 @@ ssv_jellyfin_source_list_show_tree (SsvMediaSource  *source,
   request = request_new (self, path);
   ssv_http_request_add_query (request, "UserId", user_id);
   ssv_http_request_add_query (request, "Fields", "Overview,PremiereDate");
-  answer = send_object (self, request, &root, cancellable, error);
-  if (answer == NULL)
+  ssv_http_request_set_header (request, "Accept", "application/json");
+  body = ssv_http_send (self->http, request, cancellable, error);
+  if (body == NULL || !read_page (body, self->url, seasons, &total, error))
     return NULL;
 
-  items = ssv_json_get_array (answer, "Items");
-  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+  /* Seasons read as items: IndexNumber is the season's number. */
+  for (guint i = 0; i < seasons->len; i++)
     {
-      JsonObject *object = ssv_json_array_object (items, i);
-      gint64 number = ssv_json_get_int_or (object, "IndexNumber", -1);
-      const char *tag = ssv_json_get_string (ssv_json_get_object (object, "ImageTags"), "Primary");
+      SsvMediaItem *item = g_ptr_array_index (seasons, i);
       SsvMediaSeason *season;
 
-      if (object == NULL || number < 0)
+      if (item->episode_number < 0 || item->server_id == NULL)
         continue;
 
-      season = ssv_media_season_new ((int) number);
-      season->server_id = g_strdup (ssv_json_get_string (object, "Id"));
-      season->title = g_strdup (ssv_json_get_string (object, "Name"));
-      season->overview = g_strdup (ssv_json_get_string (object, "Overview"));
-      season->air_date = ssv_date_only (ssv_json_get_string (object, "PremiereDate"));
-      if (tag != NULL && season->server_id != NULL)
-        season->poster_url = image_url (self->url, season->server_id, "Primary", tag);
-      season->episode_count = (int) ssv_json_get_int_or (object, "ChildCount", 0);
+      season = ssv_media_season_new (item->episode_number);
+      season->server_id = g_strdup (item->server_id);
+      season->title = g_strdup (item->title);
+      season->overview = g_strdup (item->overview);
+      season->air_date = g_strdup (item->release_date);
+      season->poster_url = g_strdup (item->poster_url);
       g_ptr_array_add (tree->seasons, season);
     }
 
@@ -689,16 +1094,16 @@ typedef struct
 } ChangedData;
 
 static gboolean
-changed_page_cb (JsonArray  *items,
+changed_page_cb (GPtrArray  *items,
                  guint       total,
                  gpointer    user_data,
                  GError    **error)
 {
   ChangedData *data = user_data;
 
-  for (guint i = 0; i < json_array_get_length (items); i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      const char *series = ssv_json_get_string (ssv_json_array_object (items, i), "SeriesId");
+      const char *series = ((SsvMediaItem *) g_ptr_array_index (items, i))->show_server_id;
 
       if (series != NULL && !g_hash_table_contains (data->seen, series))
         {

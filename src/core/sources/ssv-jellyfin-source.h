@@ -21,7 +21,9 @@ void               ssv_jellyfin_source_set_page_size  (SsvJellyfinSource  *self,
 char              *ssv_jellyfin_source_dup_user_id    (SsvJellyfinSource  *self);
 char              *ssv_jellyfin_source_dup_user_name  (SsvJellyfinSource  *self);
 char              *ssv_jellyfin_source_dup_server_name (SsvJellyfinSource *self);
-SsvMediaItem      *ssv_jellyfin_parse_item            (JsonObject         *object,
-                                                       const char         *base_url);
+SsvMediaItem      *ssv_jellyfin_parse_item            (const char         *json,
+                                                       gssize              length,
+                                                       const char         *base_url,
+                                                       GError            **error);
 
 G_END_DECLS

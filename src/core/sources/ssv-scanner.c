@@ -159,30 +159,57 @@ ssv_scan_mode_from_string (const char  *text,
 
 /* ---- state on the main context --------------------------------------------- */
 
+typedef struct
+{
+  SsvScanner *scanner;
+  gboolean    running;
+} RunningData;
+
+static void
+running_data_free (gpointer user_data)
+{
+  RunningData *data = user_data;
+
+  g_object_unref (data->scanner);
+  g_free (data);
+}
+
+/* Never folded into the other state: a scan shorter than one main loop turn still
+ * goes writing, then idle, for whoever pauses on it. */
+static gboolean
+set_running_cb (gpointer user_data)
+{
+  RunningData *data = user_data;
+  SsvScanner *self = data->scanner;
+
+  if (self->running != data->running)
+    {
+      self->running = data->running;
+      g_object_freeze_notify (G_OBJECT (self));
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITING]);
+      g_object_thaw_notify (G_OBJECT (self));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 publish_cb (gpointer user_data)
 {
   SsvScanner *self = user_data;
-  gboolean running;
   g_autofree char *phase = NULL;
   g_autofree char *source = NULL;
   double fraction;
 
   g_mutex_lock (&self->lock);
   self->publish_queued = FALSE;
-  running = self->pending_running;
   phase = g_strdup (self->pending_phase);
   source = g_strdup (self->pending_source);
   fraction = self->pending_fraction;
   g_mutex_unlock (&self->lock);
 
   g_object_freeze_notify (G_OBJECT (self));
-  if (self->running != running)
-    {
-      self->running = running;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITING]);
-    }
   if (g_strcmp0 (self->phase, phase) != 0)
     {
       g_free (self->phase);
@@ -213,10 +240,17 @@ publish (SsvScanner *self,
          const char *source,
          double      fraction)
 {
+  RunningData *change = NULL;
   gboolean queue;
 
   g_mutex_lock (&self->lock);
-  self->pending_running = running;
+  if (self->pending_running != running)
+    {
+      self->pending_running = running;
+      change = g_new0 (RunningData, 1);
+      change->scanner = g_object_ref (self);
+      change->running = running;
+    }
   g_free (self->pending_phase);
   self->pending_phase = g_strdup (phase);
   g_free (self->pending_source);
@@ -226,9 +260,13 @@ publish (SsvScanner *self,
   self->publish_queued = TRUE;
   g_mutex_unlock (&self->lock);
 
+  /* Both go in order, the running state first when a scan starts, last when it ends. */
+  if (change != NULL && running)
+    ssv_dispatch_to (self->main_context, set_running_cb, change, running_data_free);
   if (queue)
-    ssv_dispatch_to (self->main_context, publish_cb,
-                                g_object_ref (self), g_object_unref);
+    ssv_dispatch_to (self->main_context, publish_cb, g_object_ref (self), g_object_unref);
+  if (change != NULL && !running)
+    ssv_dispatch_to (self->main_context, set_running_cb, change, running_data_free);
 }
 
 typedef struct
@@ -277,8 +315,7 @@ begin_scan (SsvScanner  *self,
   self->busy = TRUE;
   g_mutex_unlock (&self->lock);
 
-  ssv_dispatch_to (self->main_context, emit_started_cb,
-                              g_object_ref (self), g_object_unref);
+  ssv_dispatch_to (self->main_context, emit_started_cb, g_object_ref (self), g_object_unref);
   publish (self, TRUE, "starting", NULL, 0.0);
   return TRUE;
 }
@@ -294,8 +331,7 @@ end_scan (SsvScanner          *self,
 
   data->scanner = g_object_ref (self);
   data->result = ssv_scan_result_copy (result);
-  ssv_dispatch_to (self->main_context, emit_finished_cb,
-                              data, signal_data_free);
+  ssv_dispatch_to (self->main_context, emit_finished_cb, data, signal_data_free);
 
   g_mutex_lock (&self->lock);
   self->busy = FALSE;

@@ -387,54 +387,205 @@ step_stmt (SsvDatabase  *db,
 
 #define END_ARGS ((gint64) G_MININT64)
 
+/* ---- the writer: statements prepared once per page or tree ------------------------ */
+
+typedef enum
+{
+  STMT_FIND_MOVIE,
+  STMT_FIND_SHOW,
+  STMT_INSERT_MOVIE,
+  STMT_UPDATE_MOVIE,
+  STMT_INSERT_SHOW,
+  STMT_UPDATE_SHOW,
+  STMT_INSERT_EPISODE,
+  STMT_UPDATE_EPISODE,
+  STMT_KNOWN_EPISODES,
+  STMT_UPSERT_SEASON,
+  STMT_FILE_MOVIE,
+  STMT_FILE_EPISODE,
+  STMT_FILES_OF_MOVIE,
+  STMT_FILES_OF_EPISODE,
+  STMT_DELETE_FILE,
+  STMT_CLEAR_MOVIE_GENRES,
+  STMT_CLEAR_SHOW_GENRES,
+  STMT_ADD_GENRE,
+  STMT_FIND_GENRE,
+  STMT_MOVIE_GENRE,
+  STMT_SHOW_GENRE,
+  STMT_SAVEPOINT,
+  STMT_RELEASE,
+  STMT_ROLLBACK_TO,
+  N_STMTS
+} StmtId;
+
+#define FILE_COLUMNS \
+  " server_source, server_id, path, size_bytes, container, video_codec, video_height, video_range," \
+  " audio_codec, audio_channels, duration_s, added_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10," \
+  " ?11, ?12, ?13)"
+
+#define FILE_UPDATE \
+  " DO UPDATE SET server_source = excluded.server_source, server_id = excluded.server_id," \
+  " size_bytes = excluded.size_bytes, container = excluded.container," \
+  " video_codec = excluded.video_codec, video_height = excluded.video_height," \
+  " video_range = excluded.video_range, audio_codec = excluded.audio_codec," \
+  " audio_channels = excluded.audio_channels, duration_s = excluded.duration_s," \
+  " added_at = coalesce (excluded.added_at, added_at)"
+
+static const char * const stmt_sql[N_STMTS] = {
+  [STMT_FIND_MOVIE] = "SELECT id, scan_hash FROM movies WHERE server_source = ? AND server_id = ?",
+  [STMT_FIND_SHOW] = "SELECT id, scan_hash FROM shows WHERE server_source = ? AND server_id = ?",
+  [STMT_INSERT_MOVIE] = movie_insert_sql,
+  [STMT_UPDATE_MOVIE] = movie_update_sql,
+  [STMT_INSERT_SHOW] = show_insert_sql,
+  [STMT_UPDATE_SHOW] = show_update_sql,
+  [STMT_INSERT_EPISODE] =
+    "INSERT INTO episodes (show_id, season_number, episode_number, server_source, server_id, title,"
+    " overview, air_date, runtime_minutes, rating, still_url, tmdb_id, tvdb_id, imdb_id, watched,"
+    " play_count, resume_position_s, added_at, scan_hash)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+  [STMT_UPDATE_EPISODE] =
+    "UPDATE episodes SET server_source = ?4, server_id = ?5, " KEEP ("title", 6) ", "
+    KEEP ("overview", 7) ", " KEEP ("air_date", 8) ", " KEEP ("runtime_minutes", 9) ", "
+    KEEP ("rating", 10) ", " KEEP ("still_url", 11) ", " KEEP ("tmdb_id", 12) ", "
+    KEEP ("tvdb_id", 13) ", " KEEP ("imdb_id", 14) ", watched = ?15, play_count = ?16, "
+    "resume_position_s = ?17, added_at = coalesce (?18, added_at), scan_hash = ?19 WHERE id = ?20",
+  [STMT_KNOWN_EPISODES] = "SELECT season_number, episode_number, id, scan_hash FROM episodes WHERE show_id = ?",
+  [STMT_UPSERT_SEASON] =
+    "INSERT INTO seasons (show_id, season_number, server_id, title, overview, air_date, poster_url,"
+    " episode_count, scan_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    " ON CONFLICT (show_id, season_number) DO UPDATE SET"
+    " server_id = coalesce (excluded.server_id, server_id), title = coalesce (excluded.title, title),"
+    " overview = coalesce (excluded.overview, overview), air_date = coalesce (excluded.air_date, air_date),"
+    " poster_url = coalesce (excluded.poster_url, poster_url), episode_count = excluded.episode_count,"
+    " scan_hash = excluded.scan_hash"
+    " WHERE scan_hash IS NOT excluded.scan_hash",
+  [STMT_FILE_MOVIE] = "INSERT INTO media_files (movie_id," FILE_COLUMNS
+                      " ON CONFLICT (movie_id, path) WHERE movie_id IS NOT NULL" FILE_UPDATE,
+  [STMT_FILE_EPISODE] = "INSERT INTO media_files (episode_id," FILE_COLUMNS
+                        " ON CONFLICT (episode_id, path) WHERE episode_id IS NOT NULL" FILE_UPDATE,
+  [STMT_FILES_OF_MOVIE] = "SELECT id, path FROM media_files WHERE movie_id = ?",
+  [STMT_FILES_OF_EPISODE] = "SELECT id, path FROM media_files WHERE episode_id = ?",
+  [STMT_DELETE_FILE] = "DELETE FROM media_files WHERE id = ?",
+  [STMT_CLEAR_MOVIE_GENRES] = "DELETE FROM movie_genres WHERE movie_id = ?",
+  [STMT_CLEAR_SHOW_GENRES] = "DELETE FROM show_genres WHERE show_id = ?",
+  [STMT_ADD_GENRE] = "INSERT INTO genres (name) VALUES (?) ON CONFLICT (name) DO NOTHING",
+  [STMT_FIND_GENRE] = "SELECT id FROM genres WHERE name = ?",
+  [STMT_MOVIE_GENRE] = "INSERT OR IGNORE INTO movie_genres (movie_id, genre_id) VALUES (?, ?)",
+  [STMT_SHOW_GENRE] = "INSERT OR IGNORE INTO show_genres (show_id, genre_id) VALUES (?, ?)",
+  [STMT_SAVEPOINT] = "SAVEPOINT item",
+  [STMT_RELEASE] = "RELEASE item",
+  [STMT_ROLLBACK_TO] = "ROLLBACK TO item",
+};
+
+/* A batch's statements, looked up once (the statement cache hashes the whole
+ * SQL text on every lookup) and reset between uses. */
+typedef struct
+{
+  SsvDatabase *db;
+  SsvStmt     *stmts[N_STMTS];
+} Writer;
+
+static void
+writer_init (Writer      *w,
+             SsvDatabase *db)
+{
+  memset (w, 0, sizeof *w);
+  w->db = db;
+}
+
+static void
+writer_clear (Writer *w)
+{
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&w->stmts[i], ssv_stmt_release);
+}
+
+static SsvStmt *
+writer_get (Writer  *w,
+            StmtId   id,
+            GError **error)
+{
+  if (w->stmts[id] == NULL)
+    return w->stmts[id] = ssv_database_prepare (w->db, stmt_sql[id], error);
+
+  sqlite3_reset (w->stmts[id]);
+  sqlite3_clear_bindings (w->stmts[id]);
+  return w->stmts[id];
+}
+
 static gboolean
-sync_files (SsvDatabase   *db,
+writer_step (Writer  *w,
+             StmtId   id,
+             GError **error)
+{
+  SsvStmt *stmt = writer_get (w, id, error);
+  gboolean ok = stmt != NULL && ssv_stmt_step_done (stmt, error);
+
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return ok;
+}
+
+/* Runs a statement that takes int64 parameters, until END_ARGS. */
+static gboolean
+writer_run (Writer  *w,
+            StmtId   id,
+            GError **error,
+            ...)
+{
+  SsvStmt *stmt = writer_get (w, id, error);
+  va_list args;
+  int index = 1;
+  gint64 value;
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  va_start (args, error);
+  while ((value = va_arg (args, gint64)) != G_MININT64)
+    sqlite3_bind_int64 (stmt, index++, value);
+  va_end (args);
+
+  ok = ssv_stmt_step_done (stmt, error);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+/* @fresh: the owner was just inserted, so it has no old files to drop. */
+static gboolean
+sync_files (Writer        *w,
             SsvMediaKind   owner_kind,
             gint64         owner_id,
             gint64         server_row,
             GPtrArray     *files,
+            gboolean       fresh,
             GError       **error)
 {
   g_autoptr(GHashTable) keep = NULL;
   g_autoptr(GArray) stale = NULL;
   gboolean movie = owner_kind == SSV_MEDIA_KIND_MOVIE;
+  SsvStmt *stmt;
+  int rc;
 
   /* A source that sent no files said nothing about them: keep what is known. */
   if (files == NULL || files->len == 0)
     return TRUE;
 
-  keep = g_hash_table_new (g_str_hash, g_str_equal);
+  if (!fresh)
+    keep = g_hash_table_new (g_str_hash, g_str_equal);
+
   for (guint i = 0; i < files->len; i++)
     {
       const SsvMediaFile *file = g_ptr_array_index (files, i);
-      g_autoptr(SsvStmt) stmt = NULL;
 
       if (file->path == NULL)
         continue;
 
-      g_hash_table_add (keep, file->path);
-      stmt = ssv_database_prepare (db, movie
-        ? "INSERT INTO media_files (movie_id, server_source, server_id, path, size_bytes, container,"
-          " video_codec, video_height, video_range, audio_codec, audio_channels, duration_s, added_at)"
-          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-          " ON CONFLICT (movie_id, path) WHERE movie_id IS NOT NULL DO UPDATE SET"
-          " server_source = excluded.server_source, server_id = excluded.server_id,"
-          " size_bytes = excluded.size_bytes, container = excluded.container,"
-          " video_codec = excluded.video_codec, video_height = excluded.video_height,"
-          " video_range = excluded.video_range, audio_codec = excluded.audio_codec,"
-          " audio_channels = excluded.audio_channels, duration_s = excluded.duration_s,"
-          " added_at = coalesce (excluded.added_at, added_at)"
-        : "INSERT INTO media_files (episode_id, server_source, server_id, path, size_bytes, container,"
-          " video_codec, video_height, video_range, audio_codec, audio_channels, duration_s, added_at)"
-          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-          " ON CONFLICT (episode_id, path) WHERE episode_id IS NOT NULL DO UPDATE SET"
-          " server_source = excluded.server_source, server_id = excluded.server_id,"
-          " size_bytes = excluded.size_bytes, container = excluded.container,"
-          " video_codec = excluded.video_codec, video_height = excluded.video_height,"
-          " video_range = excluded.video_range, audio_codec = excluded.audio_codec,"
-          " audio_channels = excluded.audio_channels, duration_s = excluded.duration_s,"
-          " added_at = coalesce (excluded.added_at, added_at)",
-        error);
+      if (keep != NULL)
+        g_hash_table_add (keep, file->path);
+
+      stmt = writer_get (w, movie ? STMT_FILE_MOVIE : STMT_FILE_EPISODE, error);
       if (stmt == NULL)
         return FALSE;
 
@@ -453,39 +604,37 @@ sync_files (SsvDatabase   *db,
       bind_int_or_null (stmt, 13, file->added_at);
       if (!ssv_stmt_step_done (stmt, error))
         return FALSE;
+      sqlite3_reset (stmt);
     }
+
+  if (fresh)
+    return TRUE;
 
   /* Files the item no longer has (replaced by a better copy, moved away). */
   stale = g_array_new (FALSE, FALSE, sizeof (gint64));
-  {
-    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, movie
-      ? "SELECT id, path FROM media_files WHERE movie_id = ?"
-      : "SELECT id, path FROM media_files WHERE episode_id = ?", error);
-    int rc;
-
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, owner_id);
-    while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-      if (!g_hash_table_contains (keep, ssv_stmt_column_text (stmt, 1)))
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-          g_array_append_val (stale, id);
-        }
-    if (rc != SQLITE_DONE)
-      return FALSE;
-  }
+  stmt = writer_get (w, movie ? STMT_FILES_OF_MOVIE : STMT_FILES_OF_EPISODE, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    if (!g_hash_table_contains (keep, ssv_stmt_column_text (stmt, 1)))
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        g_array_append_val (stale, id);
+      }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return FALSE;
 
   for (guint i = 0; i < stale->len; i++)
-    if (!step_stmt (db, "DELETE FROM media_files WHERE id = ?", error,
-                    g_array_index (stale, gint64, i), END_ARGS))
+    if (!writer_run (w, STMT_DELETE_FILE, error, g_array_index (stale, gint64, i), END_ARGS))
       return FALSE;
 
   return TRUE;
 }
 
 static gboolean
-set_genres (SsvDatabase   *db,
+set_genres (Writer        *w,
             SsvMediaKind   kind,
             gint64         owner_id,
             GPtrArray     *genres,
@@ -497,44 +646,39 @@ set_genres (SsvDatabase   *db,
   if (genres == NULL || genres->len == 0)
     return TRUE;
 
-  if (!step_stmt (db, movie ? "DELETE FROM movie_genres WHERE movie_id = ?"
-                            : "DELETE FROM show_genres WHERE show_id = ?",
-                  error, owner_id, END_ARGS))
+  if (!writer_run (w, movie ? STMT_CLEAR_MOVIE_GENRES : STMT_CLEAR_SHOW_GENRES, error, owner_id, END_ARGS))
     return FALSE;
 
   for (guint i = 0; i < genres->len; i++)
     {
       const char *name = g_ptr_array_index (genres, i);
-      g_autoptr(SsvStmt) find = NULL;
+      SsvStmt *stmt;
       gint64 genre_id;
       int rc;
 
-      {
-        g_autoptr(SsvStmt) add = ssv_database_prepare (db,
-          "INSERT INTO genres (name) VALUES (?) ON CONFLICT (name) DO NOTHING", error);
-        if (add == NULL)
-          return FALSE;
-        sqlite3_bind_text (add, 1, name, -1, SQLITE_STATIC);
-        if (!ssv_stmt_step_done (add, error))
-          return FALSE;
-      }
-
-      find = ssv_database_prepare (db, "SELECT id FROM genres WHERE name = ?", error);
-      if (find == NULL)
+      stmt = writer_get (w, STMT_ADD_GENRE, error);
+      if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_text (find, 1, name, -1, SQLITE_STATIC);
-      rc = ssv_stmt_step (find, error);
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+      if (!ssv_stmt_step_done (stmt, error))
+        return FALSE;
+      sqlite3_reset (stmt);
+
+      stmt = writer_get (w, STMT_FIND_GENRE, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+      rc = ssv_stmt_step (stmt, error);
       if (rc != SQLITE_ROW)
         {
           if (rc == SQLITE_DONE)
             g_set_error (error, SSV_ERROR, SSV_ERROR_DATABASE, "genre %s vanished", name);
           return FALSE;
         }
-      genre_id = sqlite3_column_int64 (find, 0);
+      genre_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
 
-      if (!step_stmt (db, movie ? "INSERT OR IGNORE INTO movie_genres (movie_id, genre_id) VALUES (?, ?)"
-                                : "INSERT OR IGNORE INTO show_genres (show_id, genre_id) VALUES (?, ?)",
-                      error, owner_id, genre_id, END_ARGS))
+      if (!writer_run (w, movie ? STMT_MOVIE_GENRE : STMT_SHOW_GENRE, error, owner_id, genre_id, END_ARGS))
         return FALSE;
     }
 
@@ -572,7 +716,7 @@ count_result (SsvWriteCounts *counts,
 
 /* One movie or show row (with a movie's files and either's genres). */
 static gboolean
-upsert_title (SsvDatabase         *db,
+upsert_title (Writer              *w,
               gint64               server_row,
               const SsvMediaItem  *item,
               gint64              *id_out,
@@ -583,53 +727,48 @@ upsert_title (SsvDatabase         *db,
   gint64 hash = item_hash (item);
   gint64 id = 0;
   gboolean found = FALSE;
+  SsvStmt *stmt;
+  int rc;
 
-  {
-    g_autoptr(SsvStmt) find = ssv_database_prepare (db, movie
-      ? "SELECT id, scan_hash FROM movies WHERE server_source = ? AND server_id = ?"
-      : "SELECT id, scan_hash FROM shows WHERE server_source = ? AND server_id = ?", error);
-    int rc;
+  stmt = writer_get (w, movie ? STMT_FIND_MOVIE : STMT_FIND_SHOW, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, server_row);
+  sqlite3_bind_text (stmt, 2, item->server_id, -1, SQLITE_STATIC);
+  rc = ssv_stmt_step (stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      found = TRUE;
+      id = sqlite3_column_int64 (stmt, 0);
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL && sqlite3_column_int64 (stmt, 1) == hash)
+        {
+          sqlite3_reset (stmt);
+          *id_out = id;
+          *result = UPSERT_UNCHANGED;
+          return TRUE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return FALSE;
 
-    if (find == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (find, 1, server_row);
-    sqlite3_bind_text (find, 2, item->server_id, -1, SQLITE_STATIC);
-    rc = ssv_stmt_step (find, error);
-    if (rc == SQLITE_ROW)
-      {
-        found = TRUE;
-        id = sqlite3_column_int64 (find, 0);
-        if (sqlite3_column_type (find, 1) != SQLITE_NULL && sqlite3_column_int64 (find, 1) == hash)
-          {
-            *id_out = id;
-            *result = UPSERT_UNCHANGED;
-            return TRUE;
-          }
-      }
-    else if (rc != SQLITE_DONE)
-      return FALSE;
-  }
-
-  {
-    g_autoptr(SsvStmt) write = ssv_database_prepare (db, found ? (movie ? movie_update_sql : show_update_sql)
-                                                               : (movie ? movie_insert_sql : show_insert_sql),
-                                                     error);
-    if (write == NULL)
-      return FALSE;
-
-    bind_title (write, server_row, item, hash);
-    if (found)
-      sqlite3_bind_int64 (write, 29, id);
-    if (!ssv_stmt_step_done (write, error))
-      return FALSE;
-  }
+  stmt = writer_get (w, found ? (movie ? STMT_UPDATE_MOVIE : STMT_UPDATE_SHOW)
+                              : (movie ? STMT_INSERT_MOVIE : STMT_INSERT_SHOW), error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_title (stmt, server_row, item, hash);
+  if (found)
+    sqlite3_bind_int64 (stmt, 29, id);
+  if (!ssv_stmt_step_done (stmt, error))
+    return FALSE;
+  sqlite3_reset (stmt);
 
   if (!found)
-    id = ssv_database_last_insert_rowid (db);
+    id = ssv_database_last_insert_rowid (w->db);
 
-  if (movie && !sync_files (db, SSV_MEDIA_KIND_MOVIE, id, server_row, item->files, error))
+  if (movie && !sync_files (w, SSV_MEDIA_KIND_MOVIE, id, server_row, item->files, !found, error))
     return FALSE;
-  if (!set_genres (db, item->kind, id, item->genres, error))
+  if (!set_genres (w, item->kind, id, item->genres, error))
     return FALSE;
 
   *id_out = id;
@@ -651,21 +790,75 @@ add_problem (GPtrArray          *problems,
                                     item->server_id ? item->server_id : "?", message));
 }
 
-static gboolean
-savepoint (SsvDatabase  *db,
-           const char   *sql,
-           GError      **error)
+static void
+rollback_savepoint (Writer *w)
 {
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, sql, error);
+  writer_step (w, STMT_ROLLBACK_TO, NULL);
+  writer_step (w, STMT_RELEASE, NULL);
+}
 
-  return stmt != NULL && ssv_stmt_step_done (stmt, error);
+/* Writes a page. Fast: no savepoints, and on the first bad item it stops and
+ * says so in *retry. Careful: a savepoint per item, bad ones rolled back alone. */
+static gboolean
+write_titles (Writer          *w,
+              gint64           server_row,
+              GPtrArray       *items,
+              gboolean         careful,
+              gboolean        *retry,
+              SsvWriteCounts  *counts,
+              GPtrArray       *problems,
+              GError         **error)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      const SsvMediaItem *item = g_ptr_array_index (items, i);
+      g_autoptr(GError) item_error = NULL;
+      UpsertResult result;
+      gint64 id;
+
+      if (item->problem != NULL)
+        {
+          add_problem (problems, item, item->problem);
+          counts->skipped++;
+          continue;
+        }
+
+      if (careful && !writer_step (w, STMT_SAVEPOINT, error))
+        return FALSE;
+
+      if (!upsert_title (w, server_row, item, &id, &result, &item_error))
+        {
+          if (!careful)
+            {
+              *retry = TRUE;
+              return FALSE;
+            }
+          rollback_savepoint (w);
+          add_problem (problems, item, item_error->message);
+          counts->skipped++;
+          continue;
+        }
+
+      if (careful && !writer_step (w, STMT_RELEASE, error))
+        return FALSE;
+      count_result (counts, result);
+    }
+
+  return TRUE;
 }
 
 static void
-rollback_savepoint (SsvDatabase *db)
+add_counts (SsvWriteCounts       *to,
+            const SsvWriteCounts *from)
 {
-  savepoint (db, "ROLLBACK TO item", NULL);
-  savepoint (db, "RELEASE item", NULL);
+  if (to == NULL)
+    return;
+
+  to->added += from->added;
+  to->updated += from->updated;
+  to->unchanged += from->unchanged;
+  to->removed += from->removed;
+  to->skipped += from->skipped;
 }
 
 /**
@@ -690,69 +883,59 @@ ssv_library_store_save_titles (SsvLibraryStore  *self,
 {
   SsvDatabase *db = get_db (self);
 
-  if (!ssv_database_begin (db, error))
-    return FALSE;
+  if (seen != NULL)
+    for (guint i = 0; i < items->len; i++)
+      {
+        const SsvMediaItem *item = g_ptr_array_index (items, i);
 
-  for (guint i = 0; i < items->len; i++)
+        if (item->problem == NULL)
+          g_hash_table_add (seen, g_strdup (item->server_id));
+      }
+
+  for (int careful = 0; careful < 2; careful++)
     {
-      const SsvMediaItem *item = g_ptr_array_index (items, i);
-      g_autoptr(GError) item_error = NULL;
-      UpsertResult result;
-      gint64 id;
+      g_autoptr(GPtrArray) attempt_problems = g_ptr_array_new_with_free_func (g_free);
+      SsvWriteCounts attempt = { 0 };
+      gboolean retry = FALSE;
+      gboolean ok;
+      Writer w;
 
-      if (item->problem != NULL)
+      if (!ssv_database_begin (db, error))
+        return FALSE;
+
+      writer_init (&w, db);
+      ok = write_titles (&w, server_row, items, careful, &retry, &attempt, attempt_problems, error);
+      writer_clear (&w);
+
+      if (!ok)
         {
-          add_problem (problems, item, item->problem);
-          if (counts != NULL)
-            counts->skipped++;
-          continue;
+          ssv_database_rollback (db);
+          if (retry)
+            continue;
+          return FALSE;
         }
 
-      if (seen != NULL)
-        g_hash_table_add (seen, g_strdup (item->server_id));
+      if (!ssv_database_commit (db, error))
+        return FALSE;
 
-      if (!savepoint (db, "SAVEPOINT item", error))
-        goto failed;
-
-      if (!upsert_title (db, server_row, item, &id, &result, &item_error))
-        {
-          rollback_savepoint (db);
-          add_problem (problems, item, item_error->message);
-          if (counts != NULL)
-            counts->skipped++;
-          continue;
-        }
-
-      if (!savepoint (db, "RELEASE item", error))
-        goto failed;
-      count_result (counts, result);
+      add_counts (counts, &attempt);
+      for (guint i = 0; problems != NULL && i < attempt_problems->len; i++)
+        g_ptr_array_add (problems, g_strdup (g_ptr_array_index (attempt_problems, i)));
+      return TRUE;
     }
 
-  return ssv_database_commit (db, error);
-
-failed:
-  ssv_database_rollback (db);
-  return FALSE;
+  g_assert_not_reached ();
 }
 
 static gboolean
-upsert_season (SsvDatabase           *db,
+upsert_season (Writer                *w,
                gint64                 show_id,
                const SsvMediaSeason  *season,
                GError               **error)
 {
-  g_autoptr(SsvStmt) stmt = NULL;
+  SsvStmt *stmt = writer_get (w, STMT_UPSERT_SEASON, error);
+  gboolean ok;
 
-  stmt = ssv_database_prepare (db,
-    "INSERT INTO seasons (show_id, season_number, server_id, title, overview, air_date, poster_url,"
-    " episode_count, scan_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-    " ON CONFLICT (show_id, season_number) DO UPDATE SET"
-    " server_id = coalesce (excluded.server_id, server_id), title = coalesce (excluded.title, title),"
-    " overview = coalesce (excluded.overview, overview), air_date = coalesce (excluded.air_date, air_date),"
-    " poster_url = coalesce (excluded.poster_url, poster_url), episode_count = excluded.episode_count,"
-    " scan_hash = excluded.scan_hash"
-    " WHERE scan_hash IS NOT excluded.scan_hash",
-    error);
   if (stmt == NULL)
     return FALSE;
 
@@ -766,99 +949,112 @@ upsert_season (SsvDatabase           *db,
   sqlite3_bind_int (stmt, 8, season->episode_count);
   sqlite3_bind_int64 (stmt, 9, season_hash (season));
 
-  return ssv_stmt_step_done (stmt, error);
+  ok = ssv_stmt_step_done (stmt, error);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+/* A stored episode: its row and what the scanner last read for it. */
+typedef struct
+{
+  gint64   id;
+  gint64   hash;
+  gboolean has_hash;
+} KnownEpisode;
+
+static guint
+episode_key (int season,
+             int number)
+{
+  return (guint) season * 100000u + (guint) number + 1u;
+}
+
+/* Every stored episode of a show in one query, instead of one per episode. */
+static gboolean
+load_known_episodes (Writer      *w,
+                     gint64       show_id,
+                     GHashTable  *known,
+                     GError     **error)
+{
+  SsvStmt *stmt = writer_get (w, STMT_KNOWN_EPISODES, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, show_id);
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      KnownEpisode *episode = g_new0 (KnownEpisode, 1);
+
+      episode->id = sqlite3_column_int64 (stmt, 2);
+      episode->has_hash = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
+      episode->hash = sqlite3_column_int64 (stmt, 3);
+      g_hash_table_insert (known, GUINT_TO_POINTER (episode_key (sqlite3_column_int (stmt, 0),
+                                                                 sqlite3_column_int (stmt, 1))),
+                           episode);
+    }
+  sqlite3_reset (stmt);
+
+  return rc == SQLITE_DONE;
 }
 
 static gboolean
-upsert_episode (SsvDatabase         *db,
+upsert_episode (Writer              *w,
                 gint64               show_id,
                 gint64               server_row,
                 const SsvMediaItem  *item,
                 int                  number,
-                gint64              *id_out,
+                GHashTable          *known,
                 UpsertResult        *result,
                 GError             **error)
 {
   gint64 hash = item_hash (item) ^ ((gint64) number * (gint64) FNV_PRIME) ^ show_id;
-  gboolean found = FALSE;
-  gint64 id = 0;
+  KnownEpisode *stored = g_hash_table_lookup (known, GUINT_TO_POINTER (episode_key (item->season_number, number)));
+  SsvStmt *stmt;
+  gint64 id;
 
-  {
-    g_autoptr(SsvStmt) find = ssv_database_prepare (db,
-      "SELECT id, scan_hash FROM episodes WHERE show_id = ? AND season_number = ? AND episode_number = ?",
-      error);
-    int rc;
+  if (stored != NULL && stored->has_hash && stored->hash == hash)
+    {
+      *result = UPSERT_UNCHANGED;
+      return TRUE;
+    }
 
-    if (find == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (find, 1, show_id);
-    sqlite3_bind_int (find, 2, item->season_number);
-    sqlite3_bind_int (find, 3, number);
-    rc = ssv_stmt_step (find, error);
-    if (rc == SQLITE_ROW)
-      {
-        found = TRUE;
-        id = sqlite3_column_int64 (find, 0);
-        if (sqlite3_column_type (find, 1) != SQLITE_NULL && sqlite3_column_int64 (find, 1) == hash)
-          {
-            *id_out = id;
-            *result = UPSERT_UNCHANGED;
-            return TRUE;
-          }
-      }
-    else if (rc != SQLITE_DONE)
-      return FALSE;
-  }
-
-  {
-    g_autoptr(SsvStmt) write = ssv_database_prepare (db, found
-      ? "UPDATE episodes SET server_source = ?4, server_id = ?5, " KEEP ("title", 6) ", "
-        KEEP ("overview", 7) ", " KEEP ("air_date", 8) ", " KEEP ("runtime_minutes", 9) ", "
-        KEEP ("rating", 10) ", " KEEP ("still_url", 11) ", " KEEP ("tmdb_id", 12) ", "
-        KEEP ("tvdb_id", 13) ", " KEEP ("imdb_id", 14) ", watched = ?15, play_count = ?16, "
-        "resume_position_s = ?17, added_at = coalesce (?18, added_at), scan_hash = ?19 WHERE id = ?20"
-      : "INSERT INTO episodes (show_id, season_number, episode_number, server_source, server_id, title,"
-        " overview, air_date, runtime_minutes, rating, still_url, tmdb_id, tvdb_id, imdb_id, watched,"
-        " play_count, resume_position_s, added_at, scan_hash)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-      error);
-
-    if (write == NULL)
-      return FALSE;
-
-    sqlite3_bind_int64 (write, 1, show_id);
-    sqlite3_bind_int (write, 2, item->season_number);
-    sqlite3_bind_int (write, 3, number);
-    sqlite3_bind_int64 (write, 4, server_row);
-    ssv_stmt_bind_text (write, 5, item->server_id);
-    ssv_stmt_bind_text (write, 6, item->title);
-    ssv_stmt_bind_text (write, 7, item->overview);
-    ssv_stmt_bind_text (write, 8, item->release_date);
-    bind_int_or_null (write, 9, item->runtime_minutes);
-    bind_double_or_null (write, 10, item->community_rating);
-    ssv_stmt_bind_text (write, 11, item->poster_url);
-    bind_int_or_null (write, 12, item->tmdb_id);
-    bind_int_or_null (write, 13, item->tvdb_id);
-    ssv_stmt_bind_text (write, 14, item->imdb_id);
-    sqlite3_bind_int (write, 15, item->watched ? 1 : 0);
-    sqlite3_bind_int (write, 16, item->play_count);
-    ssv_stmt_bind_int64_or_null (write, 17, item->resume_position_s, item->resume_position_s > 0);
-    bind_int_or_null (write, 18, item->added_at);
-    sqlite3_bind_int64 (write, 19, hash);
-    if (found)
-      sqlite3_bind_int64 (write, 20, id);
-    if (!ssv_stmt_step_done (write, error))
-      return FALSE;
-  }
-
-  if (!found)
-    id = ssv_database_last_insert_rowid (db);
-
-  if (!sync_files (db, SSV_MEDIA_KIND_EPISODE, id, server_row, item->files, error))
+  stmt = writer_get (w, stored ? STMT_UPDATE_EPISODE : STMT_INSERT_EPISODE, error);
+  if (stmt == NULL)
     return FALSE;
 
-  *id_out = id;
-  *result = found ? UPSERT_UPDATED : UPSERT_ADDED;
+  sqlite3_bind_int64 (stmt, 1, show_id);
+  sqlite3_bind_int (stmt, 2, item->season_number);
+  sqlite3_bind_int (stmt, 3, number);
+  sqlite3_bind_int64 (stmt, 4, server_row);
+  ssv_stmt_bind_text (stmt, 5, item->server_id);
+  ssv_stmt_bind_text (stmt, 6, item->title);
+  ssv_stmt_bind_text (stmt, 7, item->overview);
+  ssv_stmt_bind_text (stmt, 8, item->release_date);
+  bind_int_or_null (stmt, 9, item->runtime_minutes);
+  bind_double_or_null (stmt, 10, item->community_rating);
+  ssv_stmt_bind_text (stmt, 11, item->poster_url);
+  bind_int_or_null (stmt, 12, item->tmdb_id);
+  bind_int_or_null (stmt, 13, item->tvdb_id);
+  ssv_stmt_bind_text (stmt, 14, item->imdb_id);
+  sqlite3_bind_int (stmt, 15, item->watched ? 1 : 0);
+  sqlite3_bind_int (stmt, 16, item->play_count);
+  ssv_stmt_bind_int64_or_null (stmt, 17, item->resume_position_s, item->resume_position_s > 0);
+  bind_int_or_null (stmt, 18, item->added_at);
+  sqlite3_bind_int64 (stmt, 19, hash);
+  if (stored != NULL)
+    sqlite3_bind_int64 (stmt, 20, stored->id);
+  if (!ssv_stmt_step_done (stmt, error))
+    return FALSE;
+  sqlite3_reset (stmt);
+
+  id = stored ? stored->id : ssv_database_last_insert_rowid (w->db);
+
+  if (!sync_files (w, SSV_MEDIA_KIND_EPISODE, id, server_row, item->files, stored == NULL, error))
+    return FALSE;
+
+  *result = stored ? UPSERT_UPDATED : UPSERT_ADDED;
   return TRUE;
 }
 
@@ -973,6 +1169,93 @@ prune_episodes (SsvDatabase     *db,
   return TRUE;
 }
 
+/* The seasons and episodes of one show, in the open transaction. Fast or careful
+ * as write_titles(). */
+static gboolean
+write_tree (Writer             *w,
+            gint64              show_id,
+            gboolean            new_show,
+            gint64              server_row,
+            const SsvShowTree  *tree,
+            const char         *show_title,
+            gboolean            prune,
+            gboolean            careful,
+            gboolean           *retry,
+            SsvWriteCounts     *counts,
+            GPtrArray          *problems,
+            GError            **error)
+{
+  g_autoptr(GPtrArray) seasons = merged_seasons (tree);
+  g_autoptr(GHashTable) known = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) present = NULL;
+
+  for (guint i = 0; i < seasons->len; i++)
+    if (!upsert_season (w, show_id, g_ptr_array_index (seasons, i), error))
+      return FALSE;
+
+  /* A show just added has no episodes to look up. */
+  if (!new_show && !load_known_episodes (w, show_id, known, error))
+    return FALSE;
+
+  if (prune)
+    present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < tree->episodes->len; i++)
+    {
+      const SsvMediaItem *episode = g_ptr_array_index (tree->episodes, i);
+      int last = MAX (episode->episode_number, episode->episode_number_end);
+      g_autoptr(GError) episode_error = NULL;
+      SsvWriteCounts these = { 0 };
+      gboolean ok = TRUE;
+
+      if (episode->problem != NULL)
+        {
+          add_problem (problems, episode, episode->problem);
+          counts->skipped++;
+          continue;
+        }
+
+      if (careful && !writer_step (w, STMT_SAVEPOINT, error))
+        return FALSE;
+
+      /* A two-episode file is two rows, each with the file. */
+      for (int number = episode->episode_number; ok && number <= last; number++)
+        {
+          UpsertResult result;
+
+          ok = upsert_episode (w, show_id, server_row, episode, number, known, &result, &episode_error);
+          if (ok)
+            count_result (&these, result);
+        }
+
+      if (!ok)
+        {
+          if (!careful)
+            {
+              *retry = TRUE;
+              return FALSE;
+            }
+          rollback_savepoint (w);
+          add_problem (problems, episode, episode_error->message);
+          counts->skipped++;
+          continue;
+        }
+
+      if (careful && !writer_step (w, STMT_RELEASE, error))
+        return FALSE;
+
+      if (present != NULL)
+        for (int number = episode->episode_number; number <= last; number++)
+          g_hash_table_add (present, g_strdup_printf ("%d:%d", episode->season_number, number));
+      add_counts (counts, &these);
+    }
+
+  if (prune && !prune_episodes (w->db, show_id, show_title, present, counts, problems, error))
+    return FALSE;
+
+  return TRUE;
+}
+
 /**
  * ssv_library_store_save_show_tree:
  * @show: (nullable): the show as the source listed it, or %NULL to leave the
@@ -999,12 +1282,6 @@ ssv_library_store_save_show_tree (SsvLibraryStore     *self,
                                   GError             **error)
 {
   SsvDatabase *db = get_db (self);
-  g_autoptr(GError) show_error = NULL;
-  g_autoptr(GPtrArray) seasons = NULL;
-  g_autoptr(GHashTable) present = NULL;
-  g_autofree char *stored_title = NULL;
-  UpsertResult result;
-  gint64 show_id = 0;
 
   if (show != NULL && show->problem != NULL)
     {
@@ -1014,126 +1291,93 @@ ssv_library_store_save_show_tree (SsvLibraryStore     *self,
       return TRUE;
     }
 
-  if (!ssv_database_begin (db, error))
-    return FALSE;
-
-  if (show != NULL)
+  for (int careful = 0; careful < 2; careful++)
     {
-      if (!upsert_title (db, server_row, show, &show_id, &result, &show_error))
-        {
-          ssv_database_rollback (db);
-          add_problem (problems, show, show_error->message);
-          if (counts != NULL)
-            counts->skipped++;
-          return TRUE;
-        }
-      count_result (counts, result);
-    }
-  else
-    {
-      g_autoptr(SsvStmt) find = ssv_database_prepare (db,
-        "SELECT id, title FROM shows WHERE server_source = ? AND server_id = ?", error);
-      int rc;
+      g_autoptr(GPtrArray) attempt_problems = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GError) show_error = NULL;
+      g_autofree char *stored_title = NULL;
+      SsvWriteCounts attempt = { 0 };
+      UpsertResult result = UPSERT_UNCHANGED;
+      gboolean retry = FALSE;
+      gint64 show_id = 0;
+      Writer w;
 
-      if (find == NULL)
-        goto failed;
-      sqlite3_bind_int64 (find, 1, server_row);
-      sqlite3_bind_text (find, 2, show_server_id, -1, SQLITE_STATIC);
-      rc = ssv_stmt_step (find, error);
-      if (rc == SQLITE_ROW)
+      if (!ssv_database_begin (db, error))
+        return FALSE;
+      writer_init (&w, db);
+
+      if (show != NULL)
         {
-          show_id = sqlite3_column_int64 (find, 0);
-          stored_title = ssv_stmt_dup_text (find, 1);
+          if (!upsert_title (&w, server_row, show, &show_id, &result, &show_error))
+            {
+              writer_clear (&w);
+              ssv_database_rollback (db);
+              add_problem (problems, show, show_error->message);
+              if (counts != NULL)
+                counts->skipped++;
+              return TRUE;
+            }
+          count_result (&attempt, result);
         }
-      else if (rc != SQLITE_DONE)
-        goto failed;
       else
         {
-          /* Episodes of a show the library does not have yet: the next full
-           * scan brings the show with them. */
-          ssv_database_rollback (db);
-          if (problems != NULL)
-            g_ptr_array_add (problems, g_strdup_printf (_("Episodes of an unknown show (%s) were not stored; "
-                                                          "a full scan brings them in."), show_server_id));
-          if (counts != NULL)
-            counts->skipped++;
-          return TRUE;
-        }
-    }
+          SsvStmt *find = writer_get (&w, STMT_FIND_SHOW, error);
+          int rc;
 
-  if (tree == NULL)
-    return ssv_database_commit (db, error);
-
-  seasons = merged_seasons (tree);
-  for (guint i = 0; i < seasons->len; i++)
-    if (!upsert_season (db, show_id, g_ptr_array_index (seasons, i), error))
-      goto failed;
-
-  present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < tree->episodes->len; i++)
-    {
-      const SsvMediaItem *episode = g_ptr_array_index (tree->episodes, i);
-      int last = MAX (episode->episode_number, episode->episode_number_end);
-      g_autoptr(GError) episode_error = NULL;
-      gboolean ok = TRUE;
-      guint added = 0, updated = 0, unchanged = 0;
-
-      if (episode->problem != NULL)
-        {
-          add_problem (problems, episode, episode->problem);
-          if (counts != NULL)
-            counts->skipped++;
-          continue;
-        }
-
-      if (!savepoint (db, "SAVEPOINT item", error))
-        goto failed;
-
-      /* A two-episode file is two rows, each with the file. */
-      for (int number = episode->episode_number; ok && number <= last; number++)
-        {
-          gint64 episode_id;
-
-          ok = upsert_episode (db, show_id, server_row, episode, number, &episode_id, &result, &episode_error);
-          if (ok)
+          if (find == NULL)
+            goto failed;
+          sqlite3_bind_int64 (find, 1, server_row);
+          sqlite3_bind_text (find, 2, show_server_id, -1, SQLITE_STATIC);
+          rc = ssv_stmt_step (find, error);
+          if (rc == SQLITE_ROW)
+            show_id = sqlite3_column_int64 (find, 0);
+          sqlite3_reset (find);
+          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            goto failed;
+          if (rc == SQLITE_DONE)
             {
-              added += result == UPSERT_ADDED;
-              updated += result == UPSERT_UPDATED;
-              unchanged += result == UPSERT_UNCHANGED;
+              /* Episodes of a show the library does not have yet: the next full
+               * scan brings the show with them. */
+              writer_clear (&w);
+              ssv_database_rollback (db);
+              if (problems != NULL)
+                g_ptr_array_add (problems, g_strdup_printf (_("Episodes of an unknown show (%s) were not stored; "
+                                                              "a full scan brings them in."), show_server_id));
+              if (counts != NULL)
+                counts->skipped++;
+              return TRUE;
             }
+          stored_title = g_strdup (show_server_id);
         }
 
-      if (!ok)
+      if (tree != NULL &&
+          !write_tree (&w, show_id, result == UPSERT_ADDED, server_row, tree,
+                       show ? show->title : stored_title, prune, careful, &retry,
+                       &attempt, attempt_problems, error))
         {
-          rollback_savepoint (db);
-          add_problem (problems, episode, episode_error->message);
-          if (counts != NULL)
-            counts->skipped++;
-          continue;
+          writer_clear (&w);
+          ssv_database_rollback (db);
+          if (retry)
+            continue;
+          return FALSE;
         }
 
-      if (!savepoint (db, "RELEASE item", error))
-        goto failed;
+      writer_clear (&w);
+      if (!ssv_database_commit (db, error))
+        return FALSE;
 
-      for (int number = episode->episode_number; number <= last; number++)
-        g_hash_table_add (present, g_strdup_printf ("%d:%d", episode->season_number, number));
-      if (counts != NULL)
-        {
-          counts->added += added;
-          counts->updated += updated;
-          counts->unchanged += unchanged;
-        }
-    }
-
-  if (prune && !prune_episodes (db, show_id, show ? show->title : stored_title, present,
-                                counts, problems, error))
-    goto failed;
-
-  return ssv_database_commit (db, error);
+      add_counts (counts, &attempt);
+      for (guint i = 0; problems != NULL && i < attempt_problems->len; i++)
+        g_ptr_array_add (problems, g_strdup (g_ptr_array_index (attempt_problems, i)));
+      return TRUE;
 
 failed:
-  ssv_database_rollback (db);
-  return FALSE;
+      writer_clear (&w);
+      ssv_database_rollback (db);
+      return FALSE;
+    }
+
+  g_assert_not_reached ();
 }
 
 gint64

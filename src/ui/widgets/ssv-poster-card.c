@@ -20,6 +20,8 @@ struct _SsvPosterCard
   GCancellable      *cancellable;
   char              *poster_uri;
   guint              color;
+  gboolean           lazy;       /* loads only when asked to (a grid's cards) */
+  gboolean           requested;  /* the poster of poster_uri was asked for */
 
   GtkWidget         *frame;
   GtkLabel          *initials_label;
@@ -146,7 +148,8 @@ texture_ready_cb (GObject      *source,
 }
 
 static void
-load_poster (SsvPosterCard *self)
+load_poster (SsvPosterCard *self,
+             gboolean       fetch)
 {
   GdkTexture *known;
   int height = SSV_POSTER_HEIGHT * gtk_widget_get_scale_factor (GTK_WIDGET (self));
@@ -156,18 +159,27 @@ load_poster (SsvPosterCard *self)
       g_cancellable_cancel (self->cancellable);
       g_clear_object (&self->cancellable);
     }
-  show_texture (self, NULL);
+  self->requested = FALSE;
 
   if (self->poster_uri == NULL || self->loader == NULL)
-    return;
-
-  known = ssv_texture_loader_lookup (self->loader, self->poster_uri, height);
-  if (known != NULL)
     {
-      show_texture (self, known);
+      show_texture (self, NULL);
       return;
     }
 
+  /* In memory: shown at once, lazy or not. */
+  known = ssv_texture_loader_lookup (self->loader, self->poster_uri, height);
+  show_texture (self, known);
+  if (known != NULL)
+    {
+      self->requested = TRUE;
+      return;
+    }
+
+  if (self->lazy && !fetch)
+    return;
+
+  self->requested = TRUE;
   self->cancellable = g_cancellable_new ();
   ssv_texture_loader_load_async (self->loader, self->poster_uri, height, self->cancellable,
                                  texture_ready_cb, g_object_ref (self));
@@ -212,7 +224,7 @@ update_from_item (SsvPosterCard *self,
     {
       g_free (self->poster_uri);
       self->poster_uri = g_steal_pointer (&poster);
-      load_poster (self);
+      load_poster (self, FALSE);
     }
 }
 
@@ -270,6 +282,39 @@ ssv_poster_card_get_title (SsvPosterCard *self)
   g_return_val_if_fail (SSV_IS_POSTER_CARD (self), NULL);
 
   return gtk_label_get_label (self->title_label);
+}
+
+/**
+ * ssv_poster_card_set_lazy:
+ * @lazy: whether to wait for ssv_poster_card_ensure_poster() before loading
+ *
+ * A grid keeps many more cards bound than it shows; its cards are lazy, and
+ * the grid asks for the posters of those in view. Posters already in memory
+ * show at once either way.
+ */
+void
+ssv_poster_card_set_lazy (SsvPosterCard *self,
+                          gboolean       lazy)
+{
+  g_return_if_fail (SSV_IS_POSTER_CARD (self));
+
+  self->lazy = !!lazy;
+  if (!self->lazy)
+    ssv_poster_card_ensure_poster (self);
+}
+
+/**
+ * ssv_poster_card_ensure_poster:
+ *
+ * Starts loading the poster if it is neither shown nor on its way.
+ */
+void
+ssv_poster_card_ensure_poster (SsvPosterCard *self)
+{
+  g_return_if_fail (SSV_IS_POSTER_CARD (self));
+
+  if (!self->requested && self->poster_uri != NULL)
+    load_poster (self, TRUE);
 }
 
 /* Whether the poster itself shows (not the initials). */

@@ -1,12 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-poster-grid.c: a GtkGridView whose factory makes poster cards; cards are rebound, not
- * rebuilt, as people scroll, and a card unbound cancels its poster's load. */
+ * rebuilt, as people scroll, and a card unbound cancels its poster's load.
+ *
+ * GtkGridView keeps max-columns × 30 rows of cards bound, far more than show. So
+ * max-columns follows the width (no more columns than fit), and the cards are lazy:
+ * after each frame that moved them, those in view (and a screen either side) are
+ * asked for their posters. */
 
 #include "config.h"
 
 #include "ssv-poster-card.h"
 #include "ssv-poster-grid.h"
 #include "ssv-texture-loader.h"
+
+#define MIN_COLUMNS 2
+#define MAX_COLUMNS 16
 
 struct _SsvPosterGrid
 {
@@ -16,6 +24,10 @@ struct _SsvPosterGrid
   GListModel         *model;
   GtkSingleSelection *selection;
   GPtrArray          *bound;      /* cards showing an item now */
+  GdkFrameClock      *frame_clock;
+  gulong              after_paint_handler;
+  gboolean            dirty;      /* cards moved: check which are in view */
+  gboolean            attached;   /* the model reached the view (once shown) */
 
   GtkScrolledWindow  *scroller;
   GtkGridView        *grid_view;
@@ -38,14 +50,156 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* ---- what is in view ----------------------------------------------------------- */
+
+static void
+mark_dirty (SsvPosterGrid *self)
+{
+  self->dirty = TRUE;
+  if (self->frame_clock != NULL)
+    gdk_frame_clock_request_phase (self->frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+static void
+update_max_columns (SsvPosterGrid *self,
+                    int            width)
+{
+  guint wanted;
+
+  if (width <= 0)
+    return;
+
+  /* Whole posters only; the cells' padding makes the real count a little lower. */
+  wanted = CLAMP ((guint) width / SSV_POSTER_WIDTH, MIN_COLUMNS, MAX_COLUMNS);
+  if (wanted != gtk_grid_view_get_max_columns (self->grid_view))
+    gtk_grid_view_set_max_columns (self->grid_view, wanted);
+}
+
+static void
+after_paint_cb (GdkFrameClock *frame_clock,
+                SsvPosterGrid *self)
+{
+  int height;
+  int width;
+
+  if (!self->dirty || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  self->dirty = FALSE;
+
+  width = gtk_widget_get_width (GTK_WIDGET (self->scroller));
+  height = gtk_widget_get_height (GTK_WIDGET (self->scroller));
+
+  for (guint i = 0; i < self->bound->len; i++)
+    {
+      GtkWidget *card = g_ptr_array_index (self->bound, i);
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_compute_bounds (card, GTK_WIDGET (self->scroller), &bounds))
+        continue;
+
+      /* A screen above and below, so scrolling finds them ready. */
+      if (bounds.origin.y + bounds.size.height >= -height && bounds.origin.y <= 2 * height &&
+          bounds.origin.x + bounds.size.width >= 0 && bounds.origin.x <= width)
+        ssv_poster_card_ensure_poster (SSV_POSTER_CARD (card));
+    }
+}
+
+static void
+ssv_poster_grid_realize (GtkWidget *widget)
+{
+  SsvPosterGrid *self = SSV_POSTER_GRID (widget);
+
+  GTK_WIDGET_CLASS (ssv_poster_grid_parent_class)->realize (widget);
+
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->after_paint_handler = g_signal_connect (self->frame_clock, "after-paint",
+                                                G_CALLBACK (after_paint_cb), self);
+  mark_dirty (self);
+}
+
+static void
+ssv_poster_grid_unrealize (GtkWidget *widget)
+{
+  SsvPosterGrid *self = SSV_POSTER_GRID (widget);
+
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+
+  GTK_WIDGET_CLASS (ssv_poster_grid_parent_class)->unrealize (widget);
+}
+
+/* A grid never shown (the other tab) builds no cards at all; one shown builds them
+ * once it knows its width, so for only as many columns as fit. */
+static void
+attach_model (SsvPosterGrid *self)
+{
+  self->attached = TRUE;
+  if (gtk_single_selection_get_model (self->selection) != self->model)
+    gtk_single_selection_set_model (self->selection, self->model);
+}
+
+static void
+ssv_poster_grid_map (GtkWidget *widget)
+{
+  SsvPosterGrid *self = SSV_POSTER_GRID (widget);
+
+  GTK_WIDGET_CLASS (ssv_poster_grid_parent_class)->map (widget);
+  /* Attached on the first allocation after this. */
+  gtk_widget_queue_allocate (widget);
+  mark_dirty (self);
+}
+
+static void
+ssv_poster_grid_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  SsvPosterGrid *self = SSV_POSTER_GRID (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->scroller), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static GtkSizeRequestMode
+ssv_poster_grid_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (GTK_WIDGET (SSV_POSTER_GRID (widget)->scroller));
+}
+
+/* No layout manager: the size is how the columns are known. */
+static void
+ssv_poster_grid_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  SsvPosterGrid *self = SSV_POSTER_GRID (widget);
+
+  update_max_columns (self, width);
+  if (!self->attached && gtk_widget_get_mapped (widget))
+    attach_model (self);
+  gtk_widget_allocate (GTK_WIDGET (self->scroller), width, height, baseline, NULL);
+  mark_dirty (self);
+}
+
+/* ---- the factory ------------------------------------------------------------------ */
+
 static void
 on_setup (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
           SsvPosterGrid            *self)
 {
   SsvTextureLoader *loader = self->context ? ssv_texture_loader_get_default (self->context) : NULL;
+  GtkWidget *card = ssv_poster_card_new (loader);
 
-  gtk_list_item_set_child (list_item, ssv_poster_card_new (loader));
+  ssv_poster_card_set_lazy (SSV_POSTER_CARD (card), TRUE);
+  gtk_list_item_set_child (list_item, card);
 }
 
 static void
@@ -57,6 +211,7 @@ on_bind (GtkSignalListItemFactory *factory,
 
   ssv_poster_card_set_item (SSV_POSTER_CARD (card), gtk_list_item_get_item (list_item));
   g_ptr_array_add (self->bound, card);
+  mark_dirty (self);
 }
 
 static void
@@ -94,7 +249,10 @@ ssv_poster_grid_set_model (SsvPosterGrid *self,
   if (!g_set_object (&self->model, model))
     return;
 
-  gtk_single_selection_set_model (self->selection, model);
+  if (self->attached)
+    attach_model (self);
+  else
+    gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
@@ -216,6 +374,12 @@ ssv_poster_grid_class_init (SsvPosterGridClass *klass)
   object_class->get_property = ssv_poster_grid_get_property;
   object_class->set_property = ssv_poster_grid_set_property;
   widget_class->grab_focus = ssv_poster_grid_grab_focus;
+  widget_class->realize = ssv_poster_grid_realize;
+  widget_class->unrealize = ssv_poster_grid_unrealize;
+  widget_class->map = ssv_poster_grid_map;
+  widget_class->measure = ssv_poster_grid_measure;
+  widget_class->get_request_mode = ssv_poster_grid_get_request_mode;
+  widget_class->size_allocate = ssv_poster_grid_size_allocate;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, SSV_TYPE_CONTEXT,
@@ -262,6 +426,10 @@ ssv_poster_grid_init (SsvPosterGrid *self)
 
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->grid_view, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (mark_dirty), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (mark_dirty), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
