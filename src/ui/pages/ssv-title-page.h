@@ -17,5 +17,6 @@ SsvPage              *ssv_title_page_new                 (SsvContext    *context
 const char           *ssv_title_page_get_state           (SsvTitlePage  *self);
 const SsvTitleDetail *ssv_title_page_get_detail          (SsvTitlePage  *self);
 guint                 ssv_title_page_count_episode_rows  (SsvTitlePage  *self);
+GtkWidget            *ssv_title_page_get_watch_button    (SsvTitlePage  *self);
 
 G_END_DECLS

@@ -22,6 +22,9 @@ void        ssv_poster_card_set_item        (SsvPosterCard    *self,
 GObject    *ssv_poster_card_get_item        (SsvPosterCard    *self);
 const char *ssv_poster_card_get_title       (SsvPosterCard    *self);
 gboolean    ssv_poster_card_get_has_poster  (SsvPosterCard    *self);
+void        ssv_poster_card_set_accessory   (SsvPosterCard    *self,
+                                             GtkWidget        *accessory);
+GtkWidget  *ssv_poster_card_get_accessory   (SsvPosterCard    *self);
 char       *ssv_poster_initials             (const char       *title);
 
 G_END_DECLS
