@@ -8,6 +8,8 @@
 #include "ssv-window.h"
 #include "pages/ssv-library-page.h"
 #include "pages/ssv-title-page.h"
+#include "pages/ssv-watchlist-page.h"
+#include "pages/ssv-wishlist-page.h"
 #include "widgets/ssv-scan-bar.h"
 
 struct _SsvWindow
@@ -581,6 +583,12 @@ ssv_window_constructed (GObject *object)
   G_OBJECT_CLASS (ssv_window_parent_class)->constructed (object);
 
   ssv_window_add_page (self, g_object_new (SSV_TYPE_LIBRARY_PAGE,
+                                           "context", self->context,
+                                           NULL));
+  ssv_window_add_page (self, g_object_new (SSV_TYPE_WATCHLIST_PAGE,
+                                           "context", self->context,
+                                           NULL));
+  ssv_window_add_page (self, g_object_new (SSV_TYPE_WISHLIST_PAGE,
                                            "context", self->context,
                                            NULL));
 
