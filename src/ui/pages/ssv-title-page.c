@@ -364,9 +364,11 @@ update_wish_button (SsvTitlePage *self)
     {
       g_autoptr(GMenuModel) menu = build_show_wish_menu (self);
 
+      AdwButtonContent *content = ADW_BUTTON_CONTENT (gtk_menu_button_get_child (GTK_MENU_BUTTON (self->wish_button)));
+
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->wish_button), menu);
-      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->wish_button),
-                                     self->wanted ? "starred-symbolic" : "non-starred-symbolic");
+      adw_button_content_set_icon_name (content, self->wanted ? "starred-symbolic" : "non-starred-symbolic");
+      adw_button_content_set_label (content, self->wanted ? _("On Your _Wishlist") : _("_Wishlist"));
       gtk_widget_set_tooltip_text (self->wish_button,
                                    self->wanted ? _("On Your Wishlist") : _("Add to Wishlist"));
     }
@@ -489,18 +491,20 @@ make_action_buttons (SsvTitlePage *self)
       self->follow_set = ssv_follow_set_new (ssv_context_get_watchlist_store (context), SSV_WATCH_KIND_SHOW);
       self->watch_button = ssv_watch_button_new (self->follow_set);
       ssv_watch_button_set_show_label (SSV_WATCH_BUTTON (self->watch_button), TRUE);
-      gtk_widget_add_css_class (self->watch_button, "pill");
       gtk_box_append (self->actions_box, self->watch_button);
 
+      GtkWidget *content = adw_button_content_new ();
+
+      adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
       self->wish_button = gtk_menu_button_new ();
-      gtk_menu_button_set_label (GTK_MENU_BUTTON (self->wish_button), _("_Wishlist"));
-      gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (self->wish_button), TRUE);
+      gtk_menu_button_set_child (GTK_MENU_BUTTON (self->wish_button), content);
       gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (self->wish_button), TRUE);
     }
   else
     {
       self->wish_button = gtk_button_new ();
       gtk_button_set_child (GTK_BUTTON (self->wish_button), adw_button_content_new ());
+      gtk_widget_add_css_class (self->wish_button, "pill");
     }
 
   gtk_widget_add_css_class (self->wish_button, "wish-button");

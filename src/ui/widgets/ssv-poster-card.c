@@ -305,6 +305,7 @@ ssv_poster_card_set_accessory (SsvPosterCard *self,
       gtk_widget_set_halign (accessory, GTK_ALIGN_END);
       gtk_widget_set_valign (accessory, GTK_ALIGN_END);
       gtk_widget_add_css_class (accessory, "poster-accessory");
+      gtk_widget_add_css_class (accessory, "osd");
       gtk_overlay_add_overlay (GTK_OVERLAY (self->frame), accessory);
     }
 }

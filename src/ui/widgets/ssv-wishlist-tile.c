@@ -25,6 +25,7 @@ struct _SsvWishlistTile
   guint             color;
   GPtrArray        *episode_rows;
 
+  GtkWidget        *header;
   GtkLabel         *initials_label;
   GtkPicture       *art_picture;
   GtkLabel         *title_label;
@@ -539,6 +540,7 @@ ssv_wishlist_tile_class_init (SsvWishlistTileClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/widgets/ssv-wishlist-tile.ui");
+  gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, header);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, initials_label);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, art_picture);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, title_label);
