@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ssv-window.h"
+#include "pages/ssv-calendar-page.h"
 #include "pages/ssv-library-page.h"
 #include "pages/ssv-title-page.h"
 #include "pages/ssv-watchlist-page.h"
@@ -589,6 +590,9 @@ ssv_window_constructed (GObject *object)
                                            "context", self->context,
                                            NULL));
   ssv_window_add_page (self, g_object_new (SSV_TYPE_WISHLIST_PAGE,
+                                           "context", self->context,
+                                           NULL));
+  ssv_window_add_page (self, g_object_new (SSV_TYPE_CALENDAR_PAGE,
                                            "context", self->context,
                                            NULL));
 
