@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 
 #include "ssv-database.h"
@@ -284,6 +285,154 @@ test_scan_bad_arguments (void)
   ssv_test_remove_tree (dir);
 }
 
+
+/* Runs the CLI with @input on standard input. Give "" where the CLI stops before
+ * reading it: writing to a pipe nobody reads kills the test with SIGPIPE. */
+static char *
+run_cli_with_input (const char * const *args,
+                    const char         *db_path,
+                    const char         *input,
+                    int                *exit_status)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_ptr_array_add (argv, (gpointer) SSV_BUILD_ROOT "/src/cli/soulsync-video-cli");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  if (db_path != NULL)
+    g_subprocess_launcher_setenv (launcher, "SSV_DATABASE_PATH", db_path, TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("stdout:\n%s\nstderr:\n%s", out, err);
+  *exit_status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  return out;
+}
+
+static JsonObject *
+parse_json_line (JsonParser *parser,
+                 const char *line)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, line, -1, &error));
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+test_parse (void)
+{
+  const char *args[] = { "parse", NULL };
+  const char *one[] = { "parse", "Heat.1995.1080p.BluRay.x264-AMIABLE", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *single = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonObject *o;
+  int status;
+
+  /* One JSON object per line of input, in order, blank lines included */
+  out = run_cli_with_input (args, NULL,
+                            "Severance.S02E03.1080p.ATVP.WEB-DL.DDP5.1.H.264-FLUX\n"
+                            "185d86a343e39f3341e35c4dad3f9959\n"
+                            "Amélie.2001.FRENCH.1080p.BluRay.x264-ULSHD\n", &status);
+  g_assert_cmpint (status, ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[3], ==, "");
+
+  o = parse_json_line (parser, lines[0]);
+  g_assert_cmpstr (json_object_get_string_member (o, "title"), ==, "Severance");
+  g_assert_cmpint (json_object_get_int_member (o, "season"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (o, "episode"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (o, "source"), ==, "webdl");
+
+  o = parse_json_line (parser, lines[1]);
+  g_assert_false (json_object_get_boolean_member (o, "parsed"));
+
+  o = parse_json_line (parser, lines[2]);
+  g_assert_cmpstr (json_object_get_string_member (o, "title"), ==, "Amélie");
+
+  /* A name as an argument */
+  single = run_cli_with_input (one, NULL, "", &status);
+  g_assert_cmpint (status, ==, 0);
+  o = parse_json_line (parser, single);
+  g_assert_cmpint (json_object_get_int_member (o, "year"), ==, 1995);
+  g_assert_cmpstr (json_object_get_string_member (o, "release_group"), ==, "AMIABLE");
+}
+
+static void
+test_decide (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
+  const char *args[] = { "decide", "--profile", "Ultra-HD", "--have", "webdl-1080p", NULL };
+  const char *movie_args[] = { "decide", "--profile", "HD 1080p", "--title", "Heat", "--year", "1995", NULL };
+  const char *list_args[] = { "decide", "--list", NULL };
+  const char *unknown_args[] = { "decide", "--profile", "Nope", NULL };
+  const char *no_profile[] = { "decide", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *movie_out = NULL;
+  g_autofree char *list_out = NULL;
+  g_autofree char *unknown_out = NULL;
+  g_autofree char *none_out = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonObject *o;
+  JsonArray *reasons;
+  int status;
+
+  out = run_cli_with_input (args, db_path,
+                            "Dune.2021.2160p.UHD.BluRay.REMUX.DV.HDR.HEVC.TrueHD.Atmos.7.1-FGT\n"
+                            "Dune.2021.720p.WEB-DL.DDP5.1.H.264-FLUX\n", &status);
+  g_assert_cmpint (status, ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+
+  o = parse_json_line (parser, lines[0]);
+  g_assert_cmpstr (json_object_get_string_member (o, "profile"), ==, "Ultra-HD");
+  g_assert_true (json_object_get_boolean_member (o, "accepted"));
+  g_assert_true (json_object_get_boolean_member (o, "upgrade"));
+  g_assert_cmpstr (json_object_get_string_member (o, "quality"), ==, "remux-2160p");
+  reasons = json_object_get_array_member (o, "reasons");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (reasons, 0), "text"), ==,
+                   "+1500: custom format “HDR”");
+
+  o = parse_json_line (parser, lines[1]);
+  g_assert_false (json_object_get_boolean_member (o, "accepted"));
+  reasons = json_object_get_array_member (o, "reasons");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (reasons, 0), "text"), ==,
+                   "rejected: 720p is below the profile's minimum 2160p");
+
+  /* A wanted title: the wrong film is rejected */
+  movie_out = run_cli_with_input (movie_args, db_path, "Heist.2001.1080p.BluRay.x264-GRP\n", &status);
+  g_assert_cmpint (status, ==, 0);
+  o = parse_json_line (parser, movie_out);
+  g_assert_false (json_object_get_boolean_member (o, "accepted"));
+
+  list_out = run_cli_with_input (list_args, db_path, "", &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (list_out, ==, "HD 1080p\nUltra-HD\nAny\n");
+
+  unknown_out = run_cli_with_input (unknown_args, db_path, "", &status);
+  g_assert_cmpint (status, ==, 1);
+  none_out = run_cli_with_input (no_profile, db_path, "", &status);
+  g_assert_cmpint (status, ==, 2);
+
+  ssv_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -297,6 +446,8 @@ main (int    argc,
   g_test_add_func ("/cli/calendar", test_calendar);
   g_test_add_func ("/cli/scan-folder", test_scan_folder);
   g_test_add_func ("/cli/scan-bad-arguments", test_scan_bad_arguments);
+  g_test_add_func ("/cli/parse", test_parse);
+  g_test_add_func ("/cli/decide", test_decide);
 
   return g_test_run ();
 }

@@ -64,6 +64,15 @@ static const char * const fill_sql[] = {
   "UPDATE movies SET tmdb_rating = 8.4, imdb_rating = 8.8, rt_score = 79, metascore = 66, subtitle_languages = 'en,fr' WHERE id = 1;"
   "INSERT INTO episodes (show_id, season_number, episode_number, title, source) VALUES (1, 1, 3, 'Lord Snow', 'tmdb');"
   "INSERT INTO credits (person_id, show_id, role, provider) VALUES (1, 1, 'creator', 'tmdb');",
+  /* version 5: quality profiles */
+  "INSERT INTO quality_profiles (id, name, cutoff, upgrades_allowed, min_format_score, position)"
+  "  VALUES (1, 'HD 1080p', 'webdl-1080p', 1, 0, 0);"
+  "INSERT INTO quality_profile_items (profile_id, position, quality, allowed, min_mb_per_min, max_mb_per_min)"
+  "  VALUES (1, 0, 'hdtv-720p', 0, 0, 0), (1, 1, 'webdl-1080p', 1, 4, 400);"
+  "INSERT INTO quality_profile_words (profile_id, kind, word, score) VALUES (1, 'rejected', 'HC', 0);"
+  "INSERT INTO custom_formats (id, name) VALUES (1, 'HDR');"
+  "INSERT INTO custom_format_conditions (format_id, position, kind, value) VALUES (1, 0, 'hdr', 'hdr');"
+  "INSERT INTO quality_profile_formats (profile_id, format_id, score) VALUES (1, 1, 1500);",
 };
 
 static char *

@@ -12,6 +12,53 @@
 #include "ssv-test-utils.h"
 #include "stores/ssv-settings-store.h"
 #include "workers/ssv-enrichment-engine.h"
+#include "workers/ssv-tmdb-worker.h"
+
+/* Stands in for SsvScanner: all the engine looks at is "writing". */
+#define TEST_TYPE_SCANNER (test_scanner_get_type ())
+G_DECLARE_FINAL_TYPE (TestScanner, test_scanner, TEST, SCANNER, GObject)
+
+struct _TestScanner
+{
+  GObject  parent_instance;
+  gboolean writing;
+};
+
+G_DEFINE_FINAL_TYPE (TestScanner, test_scanner, G_TYPE_OBJECT)
+
+static void
+test_scanner_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  g_value_set_boolean (value, TEST_SCANNER (object)->writing);
+}
+
+static void
+test_scanner_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  TEST_SCANNER (object)->writing = g_value_get_boolean (value);
+}
+
+static void
+test_scanner_class_init (TestScannerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = test_scanner_get_property;
+  object_class->set_property = test_scanner_set_property;
+  g_object_class_install_property (object_class, 1,
+    g_param_spec_boolean ("writing", NULL, NULL, FALSE, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+}
+
+static void
+test_scanner_init (TestScanner *self)
+{
+}
 
 typedef struct
 {
@@ -274,6 +321,80 @@ test_movie_match (Fixture       *fixture,
   g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/tmdb/search/movie"), ==, 1);
 }
 
+static void add_got (Fixture *fixture);
+
+static void
+test_billboard (Fixture       *fixture,
+                gconstpointer  data)
+{
+  SsvEnrichmentStore *store = ssv_enrichment_engine_get_store (fixture->engine);
+  g_autoptr(SsvBillboard) movie = NULL;
+  g_autoptr(SsvBillboard) show = NULL;
+  g_autoptr(GError) error = NULL;
+  SsvBillboardPerson *lead;
+  SsvBillboardEpisode *first;
+  guint owned = 0;
+
+  exec (fixture, "INSERT INTO movies (id, title, year) VALUES (1, 'Fight Club', 1999)");
+  add_got (fixture);
+
+  /* Before any provider: the library's own facts, not synced. */
+  movie = ssv_enrichment_store_load_billboard (store, SSV_ITEM_MOVIE, 1, &error);
+  g_assert_no_error (error);
+  g_assert_false (movie->synced);
+  g_assert_null (movie->logo_url);
+  g_assert_cmpint (movie->rt_score, ==, -1);
+  g_clear_pointer (&movie, ssv_billboard_free);
+
+  run_once (fixture, "tmdb");
+  run_once (fixture, "omdb");
+
+  movie = ssv_enrichment_store_load_billboard (store, SSV_ITEM_MOVIE, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (movie->synced);
+  g_assert_cmpstr (movie->tagline, ==, "Mischief. Mayhem. Soap.");
+  g_assert_true (g_str_has_suffix (movie->logo_url, ".png"));
+  g_assert_nonnull (movie->backdrop_url);
+  g_assert_cmpint (movie->rt_score, ==, 79);
+  g_assert_cmpint (movie->metascore, ==, 67);
+  g_assert_cmpfloat_with_epsilon (movie->imdb_rating, 8.8, 0.01);
+  g_assert_cmpfloat (movie->tmdb_rating, >, 0);
+  g_assert_cmpuint (movie->genres->len, ==, 1);
+  g_assert_cmpuint (movie->directors->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (movie->directors, 0), ==, "David Fincher");
+  g_assert_cmpuint (movie->cast->len, ==, 12);
+  lead = g_ptr_array_index (movie->cast, 0);
+  g_assert_cmpstr (lead->name, ==, "Edward Norton");
+  g_assert_cmpstr (lead->character, ==, "Narrator");
+  g_assert_nonnull (lead->profile_url);
+
+  show = ssv_enrichment_store_load_billboard (store, SSV_ITEM_SHOW, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (show->synced);
+  g_assert_cmpstr (show->network, ==, "HBO");
+  g_assert_cmpuint (show->creators->len, ==, 2);
+  g_assert_cmpuint (show->episodes->len, ==, 91);
+  first = g_ptr_array_index (show->episodes, 0);
+  /* Specials first, then by season and number. */
+  g_assert_cmpint (first->season_number, ==, 0);
+  for (guint i = 0; i < show->episodes->len; i++)
+    {
+      SsvBillboardEpisode *episode = g_ptr_array_index (show->episodes, i);
+
+      if (episode->owned)
+        {
+          owned++;
+          g_assert_cmpint (episode->season_number, ==, 1);
+          g_assert_cmpint (episode->episode_number, ==, 1);
+          g_assert_true (episode->watched);
+        }
+    }
+  g_assert_cmpuint (owned, ==, 1);
+
+  g_assert_null (ssv_enrichment_store_load_billboard (store, SSV_ITEM_MOVIE, 42, &error));
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND);
+}
+
 static void
 test_known_id_skips_search (Fixture       *fixture,
                             gconstpointer  data)
@@ -455,7 +576,7 @@ test_missing_key (Fixture       *fixture,
 
   g_assert_cmpint (ssv_worker_get_state (tmdb), ==, SSV_WORKER_STOPPED);
   note = ssv_worker_dup_note (tmdb);
-  g_assert_cmpstr (note, ==, "Add a TMDB API key in Preferences");
+  g_assert_cmpstr (note, ==, "Add your TMDB API key in Preferences");
   g_assert_cmpuint (ssv_fake_server_get_total_hits (fixture->server), ==, 0);
   g_assert_cmpstr (status_of (fixture, "tmdb", "movie_id", 1), ==, "none");
 }
@@ -859,7 +980,11 @@ test_hold_during_scan (Fixture       *fixture,
   SsvWorker *tmdb = worker (fixture, "tmdb");
   SsvWorker *omdb = worker (fixture, "omdb");
 
+  SsvWorker *fanart = worker (fixture, "fanart");
+  g_autofree char *note = NULL;
+
   exec (fixture, "INSERT INTO movies (id, title, imdb_id) VALUES (1, 'Fight Club', 'tt0137523')");
+  store_key (fixture, "fanart", NULL);
 
   /* A scan writes: nobody calls out or writes. */
   ssv_enrichment_engine_hold (fixture->engine);
@@ -877,6 +1002,18 @@ test_hold_during_scan (Fixture       *fixture,
   g_assert_cmpstr (status_of (fixture, "tmdb", "movie_id", 1), ==, "matched");
   g_assert_cmpstr (status_of (fixture, "omdb", "movie_id", 1), ==, "none");
   g_assert_true (ssv_worker_get_user_paused (omdb));
+
+  /* A worker without a key says so after the hold, not what the hold said. */
+  wait_for_state (fanart, SSV_WORKER_NEEDS_KEY);
+  note = ssv_worker_dup_note (fanart);
+  g_assert_cmpstr (note, ==, "Add your fanart.tv API key in Preferences");
+  ssv_enrichment_engine_hold (fixture->engine);
+  wait_for_state (fanart, SSV_WORKER_HELD);
+  ssv_enrichment_engine_release (fixture->engine);
+  wait_for_state (fanart, SSV_WORKER_NEEDS_KEY);
+  g_clear_pointer (&note, g_free);
+  note = ssv_worker_dup_note (fanart);
+  g_assert_cmpstr (note, ==, "Add your fanart.tv API key in Preferences");
 }
 
 static void
@@ -947,6 +1084,110 @@ test_test_key (Fixture       *fixture,
 
   /* Testing never touches the stored key or the queue. */
   g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/tmdb/search/*"), ==, 0);
+}
+
+static void
+test_follow_scanner (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(TestScanner) scanner = g_object_new (TEST_TYPE_SCANNER, NULL);
+  SsvWorker *tmdb = worker (fixture, "tmdb");
+
+  exec (fixture, "INSERT INTO movies (id, title, tmdb_id) VALUES (1, 'Fight Club', 550)");
+  ssv_enrichment_engine_follow_scanner (fixture->engine, G_OBJECT (scanner));
+  g_object_set (scanner, "writing", TRUE, NULL);
+  g_assert_true (ssv_enrichment_engine_is_held (fixture->engine));
+
+  ssv_enrichment_engine_start (fixture->engine);
+  wait_for_state (tmdb, SSV_WORKER_HELD);
+  settle (200);
+  g_assert_cmpuint (ssv_fake_server_get_total_hits (fixture->server), ==, 0);
+
+  g_object_set (scanner, "writing", FALSE, NULL);
+  g_assert_false (ssv_enrichment_engine_is_held (fixture->engine));
+  wait_for_state (tmdb, SSV_WORKER_IDLE);
+  g_assert_cmpstr (status_of (fixture, "tmdb", "movie_id", 1), ==, "matched");
+
+  /* Letting go of a scanner that is writing releases its hold. */
+  g_object_set (scanner, "writing", TRUE, NULL);
+  g_assert_true (ssv_enrichment_engine_is_held (fixture->engine));
+  ssv_enrichment_engine_follow_scanner (fixture->engine, NULL);
+  g_assert_false (ssv_enrichment_engine_is_held (fixture->engine));
+}
+
+typedef struct
+{
+  gboolean   done;
+  GPtrArray *results;
+  GError    *error;
+} SearchResult;
+
+static void
+search_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SearchResult *search = user_data;
+
+  search->results = ssv_tmdb_worker_search_finish (SSV_TMDB_WORKER (source), result, &search->error);
+  search->done = TRUE;
+}
+
+static void
+language_saved_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ssv_enrichment_engine_save_language_finish (SSV_ENRICHMENT_ENGINE (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+test_manual_search_and_language (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  SsvTmdbWorker *tmdb = SSV_TMDB_WORKER (worker (fixture, "tmdb"));
+  SearchResult search = { FALSE, };
+  SearchResult empty = { FALSE, };
+  g_autoptr(GPtrArray) requests = NULL;
+  gboolean saved = FALSE;
+  gboolean german = FALSE;
+  KeyResult stored = { FALSE, };
+
+  ssv_enrichment_engine_save_language_async (fixture->engine, "de-DE", "DE", NULL, language_saved_cb, &saved);
+  ssv_test_wait_for_flag (&saved, 10000);
+
+  /* The re-match dialog's search: TMDB's order, with the metadata language. */
+  ssv_tmdb_worker_search_async (tmdb, SSV_ITEM_SHOW, "  Game of Thrones ", 0, NULL, search_cb, &search);
+  ssv_tmdb_worker_search_async (tmdb, SSV_ITEM_SHOW, "   ", 0, NULL, search_cb, &empty);
+  ssv_test_wait_for_flag (&search.done, 10000);
+  ssv_test_wait_for_flag (&empty.done, 10000);
+  g_assert_no_error (search.error);
+  g_assert_cmpuint (search.results->len, >=, 2);
+  g_assert_cmpint (((SsvSearchResult *) g_ptr_array_index (search.results, 0))->id, ==, 1399);
+  g_assert_null (empty.results);
+  g_assert_error (empty.error, SSV_ERROR, SSV_ERROR_INVALID);
+  g_clear_pointer (&search.results, g_ptr_array_unref);
+  g_clear_error (&empty.error);
+
+  requests = ssv_fake_server_dup_requests (fixture->server);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      SsvFakeRequest *request = g_ptr_array_index (requests, i);
+
+      if (request->query != NULL && strstr (request->query, "language=de-DE") != NULL)
+        german = TRUE;
+    }
+  g_assert_true (german);
+
+  /* "Test key" in Manage workers tries the stored key. */
+  ssv_worker_test_key_async (worker (fixture, "tmdb"), NULL, NULL, test_key_cb, &stored);
+  ssv_test_wait_for_flag (&stored.done, 10000);
+  g_assert_no_error (stored.error);
+  g_assert_true (stored.ok);
 }
 
 static char *
@@ -1051,6 +1292,9 @@ main (int    argc,
   ADD ("engine/lazy-request", test_lazy_request);
   ADD ("test-key", test_test_key);
   ADD ("cli", test_cli);
+  ADD ("billboard", test_billboard);
+  ADD ("engine/follow-scanner", test_follow_scanner);
+  ADD ("tmdb/manual-search-and-language", test_manual_search_and_language);
 #undef ADD
 
   return g_test_run ();

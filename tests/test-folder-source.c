@@ -280,6 +280,7 @@ test_rescan_and_remove (Fixture       *f,
   g_autofree char *episode = g_build_filename (f->root, "TV", "Firefly", "Season 1", "1x02 - The Train Job.avi",
                                                NULL);
 
+  g_assert_cmpuint (first->added, >, 0);
   again = scan (f, SSV_SCAN_FULL);
   g_assert_cmpuint (again->added, ==, 0);
   g_assert_cmpuint (again->updated, ==, 0);
@@ -311,6 +312,7 @@ test_missing_folder (Fixture       *f,
   g_autofree char *moved = g_strconcat (f->root, ".unplugged", NULL);
 
   /* A disk that is not connected is not an empty library. */
+  g_assert_cmpuint (first->errors, ==, 0);
   g_assert_cmpint (g_rename (f->root, moved), ==, 0);
   second = scan (f, SSV_SCAN_DEEP);
   g_assert_cmpuint (second->errors, >=, 1);

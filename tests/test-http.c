@@ -372,6 +372,7 @@ test_rate_limit_spacing (Fixture       *fixture,
       g_autoptr(GError) error = NULL;
       g_autoptr(JsonNode) node = get_json (fixture, "/movie/550", NULL, &error);
       g_assert_no_error (error);
+      g_assert_nonnull (node);
     }
 
   /* Never more than the limit (plus the one-token burst) in any second. */

@@ -188,8 +188,8 @@ test_tmdb_wrong_types (void)
   static const char * const bodies[] = {
     "[]",
     "{\"id\": \"550\"}",
-    "{\"id\": 550, \"title\": 7, \"genres\": {\"name\": 1}, \"credits\": [], \"images\": \"no\","
-    " \"runtime\": \"long\", \"vote_average\": \"NaN\", \"poster_path\": \"http://evil/x.jpg\"}",
+    ("{\"id\": 550, \"title\": 7, \"genres\": {\"name\": 1}, \"credits\": [], \"images\": \"no\","
+     " \"runtime\": \"long\", \"vote_average\": \"NaN\", \"poster_path\": \"http://evil/x.jpg\"}"),
     "{\"id\": 550, \"credits\": {\"cast\": [1, null, {\"name\": null}, {\"name\": \"A\", \"order\": \"x\"}]}}",
     "{\"id\": 1e308, \"release_date\": \"19\"}",
   };

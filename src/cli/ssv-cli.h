@@ -21,6 +21,7 @@ int         ssv_cli_fail         (const GError *error);
 
 int         ssv_cli_db_info      (int argc, char **argv);
 int         ssv_cli_parse        (int argc, char **argv);
+int         ssv_cli_decide       (int argc, char **argv);
 int         ssv_cli_calendar     (int argc, char **argv);
 int         ssv_cli_scan         (int argc, char **argv);
 int         ssv_cli_enrich       (int argc, char **argv);

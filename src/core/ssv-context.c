@@ -17,6 +17,7 @@ struct _SsvContext
   SsvWatchlistStore *watchlist_store;
   SsvWishlistStore *wishlist_store;
   SsvCalendarStore *calendar_store;
+  SsvProfileStore  *profile_store;
   SsvAiringMonitor *airing_monitor;
   SsvScanner       *scanner;
   SsvImageCache    *image_cache;
@@ -46,6 +47,7 @@ create_stores (SsvContext *self)
 {
   self->wishlist_store = ssv_wishlist_store_new (self->database);
   self->calendar_store = ssv_calendar_store_new (self->database);
+  self->profile_store = ssv_profile_store_new (self->database);
   self->airing_monitor = ssv_airing_monitor_new (self->calendar_store);
   /* A look may still run on its thread while the context goes away. */
   ssv_airing_monitor_set_hook (self->airing_monitor, airing_hook,
@@ -66,6 +68,7 @@ ssv_context_dispose (GObject *object)
   g_clear_object (&self->scanner);
   g_clear_object (&self->airing_monitor);
   g_clear_object (&self->calendar_store);
+  g_clear_object (&self->profile_store);
   g_clear_object (&self->wishlist_store);
   g_clear_object (&self->watchlist_store);
   g_clear_object (&self->library_store);
@@ -107,6 +110,8 @@ init_services (SsvContext *self)
   self->enrichment_engine = ssv_enrichment_engine_new (self->database, self->http, self->secrets,
                                                        SSV_STORE (self->library_store));
   self->folder_watcher = ssv_folder_watcher_new (self->database, self->library_store, self->scanner);
+  /* Workers wait while a scan writes (never overriding the person's pause). */
+  ssv_enrichment_engine_follow_scanner (self->enrichment_engine, G_OBJECT (self->scanner));
 }
 
 /**
@@ -214,6 +219,15 @@ ssv_context_get_secrets (SsvContext *self)
   g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
 
   return self->secrets;
+}
+
+/* Quality profiles and custom formats */
+SsvProfileStore *
+ssv_context_get_profile_store (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->profile_store;
 }
 
 SsvLibraryStore *

@@ -14,6 +14,7 @@
 #include "stores/ssv-calendar-store.h"
 #include "sources/ssv-scanner.h"
 #include "stores/ssv-library-store.h"
+#include "stores/ssv-profile-store.h"
 #include "stores/ssv-watchlist-store.h"
 #include "stores/ssv-wishlist-store.h"
 #include "workers/ssv-enrichment-engine.h"
@@ -39,6 +40,7 @@ SsvLibraryStore  *ssv_context_get_library_store  (SsvContext           *self);
 SsvWatchlistStore *ssv_context_get_watchlist_store (SsvContext          *self);
 SsvWishlistStore *ssv_context_get_wishlist_store  (SsvContext           *self);
 SsvCalendarStore *ssv_context_get_calendar_store  (SsvContext           *self);
+SsvProfileStore  *ssv_context_get_profile_store   (SsvContext           *self);
 SsvAiringMonitor *ssv_context_get_airing_monitor  (SsvContext           *self);
 SsvScanner       *ssv_context_get_scanner        (SsvContext           *self);
 SsvImageCache    *ssv_context_get_image_cache    (SsvContext           *self);

@@ -152,6 +152,8 @@ context_ready_cb (GObject      *source,
   self->notifier = ssv_airing_notifier_new (G_APPLICATION (self),
                                             ssv_context_get_airing_monitor (self->context));
   ssv_airing_monitor_start (ssv_context_get_airing_monitor (self->context));
+  /* Titles fill in while the app runs, with a window or without. */
+  ssv_enrichment_engine_start (ssv_context_get_enrichment_engine (self->context));
 
   if (self->present_when_ready)
     present_main_window (self);
@@ -422,7 +424,11 @@ ssv_application_shutdown (GApplication *app)
 
   g_cancellable_cancel (self->cancellable);
   if (self->context != NULL)
-    ssv_airing_monitor_stop (ssv_context_get_airing_monitor (self->context));
+    {
+      ssv_airing_monitor_stop (ssv_context_get_airing_monitor (self->context));
+      /* The call in hand is cancelled; its title stays unmarked for next time. */
+      ssv_enrichment_engine_stop (ssv_context_get_enrichment_engine (self->context));
+    }
 
   G_APPLICATION_CLASS (ssv_application_parent_class)->shutdown (app);
 }
@@ -434,7 +440,11 @@ ssv_application_dispose (GObject *object)
 
   g_clear_object (&self->notifier);
   if (self->context != NULL)
-    ssv_airing_monitor_stop (ssv_context_get_airing_monitor (self->context));
+    {
+      ssv_airing_monitor_stop (ssv_context_get_airing_monitor (self->context));
+      /* Others may still hold the context; its worker threads must not outlive the app. */
+      ssv_enrichment_engine_stop (ssv_context_get_enrichment_engine (self->context));
+    }
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);

@@ -8,10 +8,13 @@
 #include "ssv-window.h"
 #include "pages/ssv-calendar-page.h"
 #include "pages/ssv-library-page.h"
+#include "pages/ssv-parse-page.h"
 #include "pages/ssv-title-page.h"
 #include "pages/ssv-watchlist-page.h"
 #include "pages/ssv-wishlist-page.h"
 #include "widgets/ssv-scan-bar.h"
+#include "dialogs/ssv-workers-dialog.h"
+#include "widgets/ssv-worker-orb.h"
 
 struct _SsvWindow
 {
@@ -42,6 +45,9 @@ struct _SsvWindow
   AdwBin               *header_end;
   AdwBin               *scan_slot;
   GtkStack             *stack;
+  GtkBox               *worker_orbs;
+
+  GtkWindow            *workers_dialog;   /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (SsvWindow, ssv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -296,6 +302,37 @@ toast_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   ssv_window_show_toast (SSV_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* One Manage Workers window per main window, brought to the front when open. */
+static void
+manage_workers_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SsvWindow *self = SSV_WINDOW (widget);
+
+  if (self->workers_dialog == NULL)
+    {
+      self->workers_dialog = GTK_WINDOW (ssv_workers_dialog_new (self->context));
+      gtk_window_set_transient_for (self->workers_dialog, GTK_WINDOW (self));
+      g_object_add_weak_pointer (G_OBJECT (self->workers_dialog), (gpointer *) &self->workers_dialog);
+    }
+
+  gtk_window_present (self->workers_dialog);
+}
+
+static void
+add_worker_orbs (SsvWindow *self)
+{
+  GListModel *workers = ssv_enrichment_engine_get_workers (ssv_context_get_enrichment_engine (self->context));
+
+  for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
+    {
+      g_autoptr(SsvWorker) worker = g_list_model_get_item (workers, i);
+
+      gtk_box_append (self->worker_orbs, ssv_worker_orb_new (worker));
+    }
 }
 
 static void
@@ -595,6 +632,10 @@ ssv_window_constructed (GObject *object)
   ssv_window_add_page (self, g_object_new (SSV_TYPE_CALENDAR_PAGE,
                                            "context", self->context,
                                            NULL));
+  ssv_window_add_page (self, g_object_new (SSV_TYPE_PARSE_PAGE,
+                                           "context", self->context,
+                                           NULL));
+  add_worker_orbs (self);
 
   adw_bin_set_child (self->scan_slot, ssv_scan_bar_new (self->context));
   g_signal_connect_object (ssv_context_get_scanner (self->context), "scan-finished",
@@ -612,7 +653,12 @@ ssv_window_dispose (GObject *object)
    * "content", which AdwApplicationWindow tears down itself. */
   if (self->history != NULL)
     clear_history (self);
-
+  if (self->workers_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->workers_dialog), (gpointer *) &self->workers_dialog);
+      gtk_window_destroy (self->workers_dialog);
+      self->workers_dialog = NULL;
+    }
 
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
@@ -681,6 +727,7 @@ ssv_window_class_init (SsvWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SSV_TYPE_LIBRARY_PAGE);
+  g_type_ensure (SSV_TYPE_PARSE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/ssv-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SsvWindow, toast_overlay);
@@ -696,6 +743,7 @@ ssv_window_class_init (SsvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvWindow, header_end);
   gtk_widget_class_bind_template_child (widget_class, SsvWindow, scan_slot);
   gtk_widget_class_bind_template_child (widget_class, SsvWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SsvWindow, worker_orbs);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
 
@@ -708,6 +756,7 @@ ssv_window_class_init (SsvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.scan-source", "x", scan_source_action);
   gtk_widget_class_install_action (widget_class, "win.stop-scan", NULL, stop_scan_action);
   gtk_widget_class_install_action (widget_class, "win.show-scan-report", NULL, show_scan_report_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-workers", NULL, manage_workers_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);

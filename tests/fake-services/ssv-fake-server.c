@@ -256,7 +256,6 @@ take_fault_locked (SsvFakeServer *self,
   for (guint i = 0; i < self->faults->len; i++)
     {
       FaultEntry *entry = g_ptr_array_index (self->faults, i);
-      g_autoptr(GError) error = NULL;
       Route *spec;
       gboolean matches;
 

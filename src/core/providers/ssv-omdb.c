@@ -182,7 +182,7 @@ send (SsvHttp         *http,
 
       if (explained != NULL)
         {
-          g_autoptr(SsvMeta) unused = ssv_omdb_parse (explained, SSV_ITEM_MOVIE, &reason);
+          ssv_meta_free (ssv_omdb_parse (explained, SSV_ITEM_MOVIE, &reason));
 
           if (g_error_matches (reason, SSV_ERROR, SSV_ERROR_QUOTA))
             {

@@ -282,7 +282,6 @@ walk_dir (SsvFolderSource  *self,
   g_autoptr(GPtrArray) videos = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) subdirs = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) local_error = NULL;
-  GFileInfo *info;
 
   /* Deeper than any real layout: a loop the inode check did not catch. */
   if (depth > 32)
@@ -307,11 +306,16 @@ walk_dir (SsvFolderSource  *self,
       return TRUE;
     }
 
-  while ((info = g_file_enumerator_next_file (enumerator, cancellable, &local_error)) != NULL)
+  for (;;)
     {
-      g_autoptr(GFileInfo) owned = info;
-      const char *name = g_file_info_get_name (info);
-      GFileType type = g_file_info_get_file_type (info);
+      g_autoptr(GFileInfo) info = g_file_enumerator_next_file (enumerator, cancellable, &local_error);
+      const char *name;
+      GFileType type;
+
+      if (info == NULL)
+        break;
+      name = g_file_info_get_name (info);
+      type = g_file_info_get_file_type (info);
 
       if (g_file_info_get_is_hidden (info) || name[0] == '.')
         continue;

@@ -68,13 +68,12 @@ collect_dirs (GFile     *dir,
                                           G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
   while (enumerator != NULL && (info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
     {
-      g_autoptr(GFileInfo) owned = info;
-
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY && !g_file_info_get_is_hidden (info))
         {
           g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
           collect_dirs (child, dirs, depth + 1);
         }
+      g_object_unref (info);
     }
 }
 
@@ -189,7 +188,8 @@ scan_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(SsvScanResult) outcome = ssv_scanner_scan_finish (SSV_SCANNER (source), result, NULL);
+  /* The scan reports its own outcome (activity log, signals); only free it. */
+  ssv_scan_result_free (ssv_scanner_scan_finish (SSV_SCANNER (source), result, NULL));
 }
 
 static void

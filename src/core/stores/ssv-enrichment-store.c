@@ -1579,6 +1579,215 @@ fail:
   return FALSE;
 }
 
+/* ---- the billboard ---------------------------------------------------------------- */
+
+static void
+person_free (gpointer data)
+{
+  SsvBillboardPerson *person = data;
+
+  g_free (person->name);
+  g_free (person->character);
+  g_free (person->profile_url);
+  g_free (person);
+}
+
+static void
+billboard_episode_free (gpointer data)
+{
+  SsvBillboardEpisode *episode = data;
+
+  g_free (episode->title);
+  g_free (episode->overview);
+  g_free (episode->air_date);
+  g_free (episode->still_url);
+  g_free (episode);
+}
+
+void
+ssv_billboard_free (SsvBillboard *billboard)
+{
+  if (billboard == NULL)
+    return;
+
+  g_free (billboard->title);
+  g_free (billboard->tagline);
+  g_free (billboard->overview);
+  g_free (billboard->content_rating);
+  g_free (billboard->status);
+  g_free (billboard->network);
+  g_free (billboard->logo_url);
+  g_free (billboard->backdrop_url);
+  g_free (billboard->poster_url);
+  g_ptr_array_unref (billboard->genres);
+  g_ptr_array_unref (billboard->directors);
+  g_ptr_array_unref (billboard->writers);
+  g_ptr_array_unref (billboard->creators);
+  g_ptr_array_unref (billboard->cast);
+  g_ptr_array_unref (billboard->episodes);
+  g_free (billboard);
+}
+
+static gboolean
+read_strings (SsvDatabase  *db,
+              const char   *sql,
+              gint64        id,
+              const char   *role,
+              GPtrArray    *into,
+              GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (role != NULL)
+    sqlite3_bind_text (stmt, 2, role, -1, SQLITE_STATIC);
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (into, ssv_stmt_dup_text (stmt, 0));
+
+  return rc == SQLITE_DONE;
+}
+
+/**
+ * ssv_enrichment_store_load_billboard:
+ *
+ * Everything a title's billboard shows, from every provider, in one read.
+ * Returns: (transfer full): the billboard, or %NULL with NOT_FOUND when the title is gone
+ */
+SsvBillboard *
+ssv_enrichment_store_load_billboard (SsvEnrichmentStore  *self,
+                                     SsvItemKind          kind,
+                                     gint64               id,
+                                     GError             **error)
+{
+  SsvDatabase *db = get_db (self);
+  gboolean show = kind == SSV_ITEM_SHOW;
+  g_autoptr(SsvBillboard) billboard = g_new0 (SsvBillboard, 1);
+  g_autoptr(SsvStmt) stmt = NULL;
+  const char *credits_sql;
+  int rc;
+
+  g_return_val_if_fail (kind == SSV_ITEM_MOVIE || kind == SSV_ITEM_SHOW, NULL);
+
+  billboard->kind = kind;
+  billboard->id = id;
+  billboard->genres = g_ptr_array_new_with_free_func (g_free);
+  billboard->directors = g_ptr_array_new_with_free_func (g_free);
+  billboard->writers = g_ptr_array_new_with_free_func (g_free);
+  billboard->creators = g_ptr_array_new_with_free_func (g_free);
+  billboard->cast = g_ptr_array_new_with_free_func (person_free);
+  billboard->episodes = g_ptr_array_new_with_free_func (billboard_episode_free);
+
+  stmt = ssv_database_prepare (db, show
+    ? "SELECT title, year, tagline, overview, content_rating, runtime_minutes, status, network, logo_url, "
+      "backdrop_url, poster_url, imdb_rating, rt_score, metascore, tmdb_rating, "
+      "(SELECT status = 'matched' AND episodes_synced FROM enrichment_status "
+      " WHERE show_id = shows.id AND provider = 'tmdb') FROM shows WHERE id = ?1"
+    : "SELECT title, year, tagline, overview, content_rating, runtime_minutes, status, studio, logo_url, "
+      "backdrop_url, poster_url, imdb_rating, rt_score, metascore, tmdb_rating, "
+      "(SELECT status = 'matched' FROM enrichment_status "
+      " WHERE movie_id = movies.id AND provider = 'tmdb') FROM movies WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = ssv_stmt_step (stmt, error);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND, _("The title is no longer in the library."));
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    return NULL;
+
+  billboard->title = ssv_stmt_dup_text (stmt, 0);
+  billboard->year = sqlite3_column_int (stmt, 1);
+  billboard->tagline = ssv_stmt_dup_text (stmt, 2);
+  billboard->overview = ssv_stmt_dup_text (stmt, 3);
+  billboard->content_rating = ssv_stmt_dup_text (stmt, 4);
+  billboard->runtime_minutes = sqlite3_column_int (stmt, 5);
+  billboard->status = ssv_stmt_dup_text (stmt, 6);
+  billboard->network = ssv_stmt_dup_text (stmt, 7);
+  billboard->logo_url = ssv_stmt_dup_text (stmt, 8);
+  billboard->backdrop_url = ssv_stmt_dup_text (stmt, 9);
+  billboard->poster_url = ssv_stmt_dup_text (stmt, 10);
+  billboard->imdb_rating = sqlite3_column_type (stmt, 11) == SQLITE_NULL ? 0 : sqlite3_column_double (stmt, 11);
+  billboard->rt_score = sqlite3_column_type (stmt, 12) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 12);
+  billboard->metascore = sqlite3_column_type (stmt, 13) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 13);
+  billboard->tmdb_rating = sqlite3_column_type (stmt, 14) == SQLITE_NULL ? 0 : sqlite3_column_double (stmt, 14);
+  billboard->synced = sqlite3_column_int (stmt, 15) != 0;
+  g_clear_pointer (&stmt, ssv_stmt_release);
+
+  if (!read_strings (db, show ? "SELECT g.name FROM show_genres l JOIN genres g ON g.id = l.genre_id "
+                                "WHERE l.show_id = ?1 ORDER BY g.name"
+                              : "SELECT g.name FROM movie_genres l JOIN genres g ON g.id = l.genre_id "
+                                "WHERE l.movie_id = ?1 ORDER BY g.name",
+                     id, NULL, billboard->genres, error))
+    return NULL;
+
+  credits_sql = show ? "SELECT p.name FROM credits c JOIN people p ON p.id = c.person_id "
+                       "WHERE c.show_id = ?1 AND c.role = ?2 ORDER BY c.sort_order, c.id LIMIT 6"
+                     : "SELECT p.name FROM credits c JOIN people p ON p.id = c.person_id "
+                       "WHERE c.movie_id = ?1 AND c.role = ?2 ORDER BY c.sort_order, c.id LIMIT 6";
+  if (!read_strings (db, credits_sql, id, "director", billboard->directors, error) ||
+      !read_strings (db, credits_sql, id, "writer", billboard->writers, error) ||
+      !read_strings (db, credits_sql, id, "creator", billboard->creators, error))
+    return NULL;
+
+  stmt = ssv_database_prepare (db, show
+    ? "SELECT p.name, c.character, p.profile_url FROM credits c JOIN people p ON p.id = c.person_id "
+      "WHERE c.show_id = ?1 AND c.role = 'cast' ORDER BY c.sort_order, c.id LIMIT 20"
+    : "SELECT p.name, c.character, p.profile_url FROM credits c JOIN people p ON p.id = c.person_id "
+      "WHERE c.movie_id = ?1 AND c.role = 'cast' ORDER BY c.sort_order, c.id LIMIT 20", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      SsvBillboardPerson *person = g_new0 (SsvBillboardPerson, 1);
+
+      person->name = ssv_stmt_dup_text (stmt, 0);
+      person->character = ssv_stmt_dup_text (stmt, 1);
+      person->profile_url = ssv_stmt_dup_text (stmt, 2);
+      g_ptr_array_add (billboard->cast, person);
+    }
+  if (rc != SQLITE_DONE)
+    return NULL;
+  g_clear_pointer (&stmt, ssv_stmt_release);
+
+  if (show)
+    {
+      stmt = ssv_database_prepare (db,
+        "SELECT e.id, e.season_number, e.episode_number, e.title, e.overview, e.air_date, e.still_url, "
+        "e.runtime_minutes, EXISTS (SELECT 1 FROM media_files f WHERE f.episode_id = e.id), e.watched "
+        "FROM episodes e WHERE e.show_id = ?1 ORDER BY e.season_number, e.episode_number", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, id);
+      while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+        {
+          SsvBillboardEpisode *episode = g_new0 (SsvBillboardEpisode, 1);
+
+          episode->id = sqlite3_column_int64 (stmt, 0);
+          episode->season_number = sqlite3_column_int (stmt, 1);
+          episode->episode_number = sqlite3_column_int (stmt, 2);
+          episode->title = ssv_stmt_dup_text (stmt, 3);
+          episode->overview = ssv_stmt_dup_text (stmt, 4);
+          episode->air_date = ssv_stmt_dup_text (stmt, 5);
+          episode->still_url = ssv_stmt_dup_text (stmt, 6);
+          episode->runtime_minutes = sqlite3_column_int (stmt, 7);
+          episode->owned = sqlite3_column_int (stmt, 8) != 0;
+          episode->watched = sqlite3_column_int (stmt, 9) != 0;
+          g_ptr_array_add (billboard->episodes, episode);
+        }
+      if (rc != SQLITE_DONE)
+        return NULL;
+    }
+
+  return g_steal_pointer (&billboard);
+}
+
 /* ---- async wrappers for the UI -------------------------------------------------- */
 
 typedef struct
@@ -1720,4 +1929,40 @@ ssv_enrichment_store_retry_failed_finish (SsvEnrichmentStore  *self,
   gpointer value = ssv_store_run_finish (SSV_STORE (self), result, error);
 
   return value == NULL ? -1 : (gint64) GPOINTER_TO_SIZE (value) - 1;
+}
+
+static gpointer
+load_billboard_func (SsvStore      *store,
+                     gpointer       data,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  Args *args = data;
+
+  return ssv_enrichment_store_load_billboard (SSV_ENRICHMENT_STORE (store), args->kind, args->id, error);
+}
+
+void
+ssv_enrichment_store_load_billboard_async (SsvEnrichmentStore  *self,
+                                           SsvItemKind          kind,
+                                           gint64               id,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  Args *args = g_new0 (Args, 1);
+
+  args->kind = kind;
+  args->id = id;
+  ssv_store_run_async (SSV_STORE (self), ssv_enrichment_store_load_billboard_async,
+                       load_billboard_func, args, args_free, (GDestroyNotify) ssv_billboard_free,
+                       cancellable, callback, user_data);
+}
+
+SsvBillboard *
+ssv_enrichment_store_load_billboard_finish (SsvEnrichmentStore  *self,
+                                            GAsyncResult        *result,
+                                            GError             **error)
+{
+  return ssv_store_run_finish (SSV_STORE (self), result, error);
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ssv-enrichment-engine.h"
+#include "stores/ssv-settings-store.h"
 #include "ssv-fanart-worker.h"
 #include "ssv-omdb-worker.h"
 #include "ssv-opensubtitles-worker.h"
@@ -581,4 +582,127 @@ ssv_enrichment_engine_retry_failed_finish (SsvEnrichmentEngine  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), -1);
 
   return g_task_propagate_int (G_TASK (result), error);
+}
+
+typedef struct
+{
+  char *language;
+  char *region;
+} Language;
+
+static void
+language_free (gpointer data)
+{
+  Language *language = data;
+
+  g_free (language->language);
+  g_free (language->region);
+  g_free (language);
+}
+
+static void
+load_language_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  SsvEnrichmentEngine *self = source_object;
+  Language *language = g_new0 (Language, 1);
+  GError *error = NULL;
+
+  language->language = ssv_settings_store_get (self->database, "metadata.language", &error);
+  if (error == NULL)
+    language->region = ssv_settings_store_get (self->database, "metadata.region", &error);
+  if (error != NULL)
+    {
+      language_free (language);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (language->language == NULL)
+    language->language = g_strdup ("en-US");
+  if (language->region == NULL)
+    language->region = g_strdup ("US");
+  g_task_return_pointer (task, language, language_free);
+}
+
+void
+ssv_enrichment_engine_load_language_async (SsvEnrichmentEngine *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, ssv_enrichment_engine_load_language_async);
+  g_task_run_in_thread (task, load_language_thread);
+}
+
+gboolean
+ssv_enrichment_engine_load_language_finish (SsvEnrichmentEngine  *self,
+                                            GAsyncResult         *result,
+                                            char                **language,
+                                            char                **region,
+                                            GError              **error)
+{
+  Language *found = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (found == NULL)
+    return FALSE;
+
+  *language = g_steal_pointer (&found->language);
+  *region = g_steal_pointer (&found->region);
+  language_free (found);
+  return TRUE;
+}
+
+static void
+save_language_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  SsvEnrichmentEngine *self = source_object;
+  Language *language = task_data;
+  GError *error = NULL;
+
+  if (!ssv_database_begin (self->database, &error) ||
+      !ssv_settings_store_set (self->database, "metadata.language", language->language, &error) ||
+      !ssv_settings_store_set (self->database, "metadata.region", language->region, &error) ||
+      !ssv_database_commit (self->database, &error))
+    {
+      ssv_database_rollback (self->database);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* New requests use it; titles already filled in keep their text. */
+void
+ssv_enrichment_engine_save_language_async (SsvEnrichmentEngine *self,
+                                           const char          *language,
+                                           const char          *region,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  Language *data = g_new0 (Language, 1);
+
+  data->language = g_strdup (language);
+  data->region = g_strdup (region);
+  g_task_set_source_tag (task, ssv_enrichment_engine_save_language_async);
+  g_task_set_task_data (task, data, language_free);
+  g_task_run_in_thread (task, save_language_thread);
+}
+
+gboolean
+ssv_enrichment_engine_save_language_finish (SsvEnrichmentEngine  *self,
+                                            GAsyncResult         *result,
+                                            GError              **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -60,4 +60,24 @@ gint64               ssv_enrichment_engine_retry_failed_finish (SsvEnrichmentEng
                                                                GAsyncResult         *result,
                                                                GError              **error);
 
+/* The metadata language and region ("de-DE", "DE"), kept with the library. */
+void                 ssv_enrichment_engine_load_language_async  (SsvEnrichmentEngine  *self,
+                                                                GCancellable         *cancellable,
+                                                                GAsyncReadyCallback   callback,
+                                                                gpointer              user_data);
+gboolean             ssv_enrichment_engine_load_language_finish (SsvEnrichmentEngine  *self,
+                                                                GAsyncResult         *result,
+                                                                char                **language,
+                                                                char                **region,
+                                                                GError              **error);
+void                 ssv_enrichment_engine_save_language_async  (SsvEnrichmentEngine  *self,
+                                                                const char           *language,
+                                                                const char           *region,
+                                                                GCancellable         *cancellable,
+                                                                GAsyncReadyCallback   callback,
+                                                                gpointer              user_data);
+gboolean             ssv_enrichment_engine_save_language_finish (SsvEnrichmentEngine  *self,
+                                                                GAsyncResult         *result,
+                                                                GError              **error);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "ssv-error.h"
 #include "ssv-tmdb-worker.h"
 #include "providers/ssv-tmdb.h"
+#include "stores/ssv-settings-store.h"
 
 struct _SsvTmdbWorker
 {
@@ -136,6 +137,112 @@ ssv_tmdb_worker_test_key (SsvWorker     *worker,
                           GError       **error)
 {
   return ssv_tmdb_test_key (ssv_worker_get_http (worker), key, cancellable, error);
+}
+
+typedef struct
+{
+  SsvItemKind  kind;
+  char        *query;
+  int          year;
+} Search;
+
+static void
+search_free (gpointer data)
+{
+  Search *search = data;
+
+  g_free (search->query);
+  g_free (search);
+}
+
+static void
+search_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  SsvWorker *worker = source_object;
+  Search *search = task_data;
+  SsvHttp *http = ssv_worker_get_http (worker);
+  SsvDatabase *db = ssv_worker_get_database (worker);
+  g_autofree char *secret_key = ssv_worker_dup_secret_key (worker);
+  g_autofree char *image_base = ssv_http_dup_base_url (http, "tmdb-images");
+  g_autofree char *language = ssv_settings_store_get (db, "metadata.language", NULL);
+  g_autofree char *region = ssv_settings_store_get (db, "metadata.region", NULL);
+  g_autofree char *key = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  SsvTmdbOptions options = { NULL, };
+  GError *error = NULL;
+
+  key = ssv_secrets_lookup_sync (ssv_worker_get_secrets (worker), secret_key, cancellable, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (key == NULL)
+    {
+      g_task_return_new_error (task, SSV_ERROR, SSV_ERROR_INVALID, _("Add your TMDB API key in Preferences"));
+      return;
+    }
+
+  options.image_base = image_base ? image_base : "https://image.tmdb.org/t/p";
+  options.language = language && language[0] ? language : "en-US";
+  options.region = region && region[0] ? region : "US";
+
+  results = ssv_tmdb_search (http, key, search->kind, search->query, search->year, &options,
+                             cancellable, &error);
+  if (results == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * ssv_tmdb_worker_search_async:
+ * @year: 0 when unknown
+ *
+ * Searches TMDB with the stored key, off the UI thread, in TMDB's order.
+ */
+void
+ssv_tmdb_worker_search_async (SsvTmdbWorker       *self,
+                              SsvItemKind          kind,
+                              const char          *query,
+                              int                  year,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *trimmed = g_strstrip (g_strdup (query ? query : ""));
+  Search *search;
+
+  g_return_if_fail (SSV_IS_TMDB_WORKER (self));
+
+  g_task_set_source_tag (task, ssv_tmdb_worker_search_async);
+  if (trimmed[0] == '\0')
+    {
+      g_task_return_new_error (task, SSV_ERROR, SSV_ERROR_INVALID, _("Type a title to search for."));
+      return;
+    }
+
+  search = g_new0 (Search, 1);
+  search->kind = kind;
+  search->query = g_steal_pointer (&trimmed);
+  search->year = year;
+  g_task_set_task_data (task, search, search_free);
+  g_task_run_in_thread (task, search_thread);
+}
+
+/* Returns: (transfer full) (element-type SsvSearchResult): the results, maybe none */
+GPtrArray *
+ssv_tmdb_worker_search_finish (SsvTmdbWorker  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void

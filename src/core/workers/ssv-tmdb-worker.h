@@ -11,4 +11,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SsvTmdbWorker, ssv_tmdb_worker, SSV, TMDB_WORKER, SsvWorker)
 
+/* For a person picking the right title by hand (re-match). */
+void       ssv_tmdb_worker_search_async   (SsvTmdbWorker        *self,
+                                           SsvItemKind           kind,
+                                           const char           *query,
+                                           int                   year,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+GPtrArray *ssv_tmdb_worker_search_finish  (SsvTmdbWorker        *self,
+                                           GAsyncResult         *result,
+                                           GError              **error);
+
 G_END_DECLS

@@ -78,8 +78,10 @@ typedef struct
   gboolean            user_touched_pause;
   guint               hold_count;
   gint64              cooldown_until_us;
+  char               *cooldown_note;     /* why it cools down */
   gint64              quota_until;
   gboolean            key_wait;
+  char               *key_note;          /* why it waits for a key */
   gboolean            key_check;
   gboolean            key_reload;
   gboolean            retry_rejected_key;
@@ -268,12 +270,16 @@ set_state_locked (SsvWorker      *self,
 {
   SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
 
+  char *copy;
+
   if (priv->state == state && g_strcmp0 (priv->note, note) == 0)
     return;
 
+  /* Copy first: @note may be one of this worker's own strings. */
+  copy = g_strdup (note);
   priv->state = state;
   g_free (priv->note);
-  priv->note = g_strdup (note);
+  priv->note = copy;
   priv->pending_notify |= NOTIFY_STATE;
   schedule_dispatch_locked (self);
 }
@@ -537,7 +543,7 @@ wait_until_allowed (SsvWorker *self)
 
       if (priv->cooldown_until_us > now_us)
         {
-          set_state_locked (self, SSV_WORKER_COOLDOWN, priv->note);
+          set_state_locked (self, SSV_WORKER_COOLDOWN, priv->cooldown_note);
           g_cond_wait_until (&priv->cond, &priv->lock, priv->cooldown_until_us);
           continue;
         }
@@ -550,7 +556,7 @@ wait_until_allowed (SsvWorker *self)
               result = WAIT_CHECK_KEY;
               break;
             }
-          set_state_locked (self, SSV_WORKER_NEEDS_KEY, priv->note);
+          set_state_locked (self, SSV_WORKER_NEEDS_KEY, priv->key_note);
           if (!g_cond_wait_until (&priv->cond, &priv->lock, now_us + KEY_RECHECK_S * G_USEC_PER_SEC))
             priv->key_check = TRUE;
           continue;
@@ -589,6 +595,8 @@ start_cooldown (SsvWorker  *self,
 
   g_mutex_lock (&priv->lock);
   priv->cooldown_until_us = g_get_monotonic_time () + MAX (seconds, 1) * G_USEC_PER_SEC;
+  g_free (priv->cooldown_note);
+  priv->cooldown_note = g_strdup (note);
   set_state_locked (self, SSV_WORKER_COOLDOWN, note);
   g_mutex_unlock (&priv->lock);
 }
@@ -635,11 +643,13 @@ load_key (SsvWorker *self)
   if (error != NULL)
     note = g_strdup (error->message);
   else
-    /* Translators: "Add a TMDB API key in Preferences" */
-    note = g_strdup_printf (_("Add a %s API key in Preferences"), klass->display_name);
+    /* Translators: "Add your TMDB API key in Preferences" */
+    note = g_strdup_printf (_("Add your %s API key in Preferences"), klass->display_name);
 
   g_mutex_lock (&priv->lock);
   priv->key_wait = TRUE;
+  g_free (priv->key_note);
+  priv->key_note = g_strdup (note);
   set_state_locked (self, SSV_WORKER_NEEDS_KEY, note);
   g_mutex_unlock (&priv->lock);
 
@@ -816,6 +826,8 @@ apply_failure (SsvWorker         *self,
 
       g_mutex_lock (&priv->lock);
       priv->key_wait = TRUE;
+      g_free (priv->key_note);
+      priv->key_note = g_strdup (note);
       set_state_locked (self, SSV_WORKER_NEEDS_KEY, note);
       g_mutex_unlock (&priv->lock);
       return TRUE;
@@ -981,12 +993,25 @@ run_thread (GTask        *task,
 
 /* ---- public API (main thread) --------------------------------------------------- */
 
+static gpointer
+loop_thread_main (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+
+  run_thread (task, g_task_get_source_object (task), NULL, g_task_get_cancellable (task));
+
+  return NULL;
+}
+
 static void
 start (SsvWorker *self,
        gboolean   once)
 {
   SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *thread_name = NULL;
+  GThread *thread;
 
   g_mutex_lock (&priv->lock);
   if (priv->running)
@@ -1004,7 +1029,21 @@ start (SsvWorker *self,
   g_task_set_source_tag (task, ssv_worker_start);
   g_task_set_name (task, klass_of (self)->name);
   g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, run_thread);
+
+  /* A thread of its own: the loop lives as long as the app, and would otherwise
+   * hold one of GLib's shared GTask threads that the UI's short tasks need. */
+  thread_name = g_strdup_printf ("ssv-%s", klass_of (self)->name);
+  thread = g_thread_try_new (thread_name, loop_thread_main, g_object_ref (task), &error);
+  if (thread == NULL)
+    {
+      g_warning ("Could not start the %s worker: %s", klass_of (self)->name, error->message);
+      g_object_unref (task);
+      g_mutex_lock (&priv->lock);
+      priv->running = FALSE;
+      g_mutex_unlock (&priv->lock);
+      return;
+    }
+  g_thread_unref (thread);
 }
 
 /* Starts the run loop in its own thread; it keeps going until stopped. */
@@ -1371,6 +1410,14 @@ ssv_worker_get_database (SsvWorker *self)
   return priv->database;
 }
 
+SsvSecrets *
+ssv_worker_get_secrets (SsvWorker *self)
+{
+  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
+
+  return priv->secrets;
+}
+
 /* The metadata language ("en-US"); valid on the worker thread during an item. */
 const char *
 ssv_worker_get_language (SsvWorker *self)
@@ -1395,15 +1442,43 @@ test_key_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   SsvWorker *self = source_object;
+  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
+  g_autofree char *stored = NULL;
+  const char *key = task_data;
   GError *error = NULL;
 
-  if (klass_of (self)->test_key (self, task_data, cancellable, &error))
+  if (key == NULL)
+    {
+      g_autofree char *secret_key = ssv_worker_dup_secret_key (self);
+
+      stored = ssv_secrets_lookup_sync (priv->secrets, secret_key, cancellable, &error);
+      if (error != NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      if (stored == NULL || stored[0] == '\0')
+        {
+          g_task_return_new_error (task, SSV_ERROR, SSV_ERROR_INVALID,
+                                   _("Add your %s API key in Preferences"), klass_of (self)->display_name);
+          return;
+        }
+      key = stored;
+    }
+
+  if (klass_of (self)->test_key (self, key, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 }
 
-/* Tries @key (not yet stored) with one cheap call, off the UI thread. */
+/**
+ * ssv_worker_test_key_async:
+ * @key: (nullable): a key to try before storing it, or %NULL for the stored one
+ *
+ * Tries a key with one cheap call, off the UI thread. It changes nothing: not
+ * the stored key, not the worker's state.
+ */
 void
 ssv_worker_test_key_async (SsvWorker           *self,
                            const char          *key,
@@ -1416,7 +1491,7 @@ ssv_worker_test_key_async (SsvWorker           *self,
   g_return_if_fail (SSV_IS_WORKER (self));
 
   g_task_set_source_tag (task, ssv_worker_test_key_async);
-  if (key == NULL || key[0] == '\0')
+  if (key != NULL && key[0] == '\0')
     {
       g_task_return_new_error (task, SSV_ERROR, SSV_ERROR_INVALID, _("Enter a key first."));
       return;
@@ -1465,6 +1540,8 @@ ssv_worker_finalize (GObject *object)
   g_queue_clear_full (&priv->retry_first, (GDestroyNotify) ssv_work_item_free);
   g_queue_clear_full (&priv->done, item_done_free);
   g_free (priv->note);
+  g_free (priv->cooldown_note);
+  g_free (priv->key_note);
   g_free (priv->current_item);
   g_free (priv->key);
   g_free (priv->rejected_key);

@@ -125,6 +125,7 @@ gboolean        ssv_worker_test_key_finish       (SsvWorker       *self,
 SsvHttp            *ssv_worker_get_http          (SsvWorker       *self);
 SsvEnrichmentStore *ssv_worker_get_store         (SsvWorker       *self);
 SsvDatabase        *ssv_worker_get_database      (SsvWorker       *self);
+SsvSecrets         *ssv_worker_get_secrets       (SsvWorker       *self);
 const char         *ssv_worker_get_language      (SsvWorker       *self);
 const char         *ssv_worker_get_region        (SsvWorker       *self);
 

@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "ssv-autostart.h"
+#include "ssv-metadata-preferences.h"
 #include "ssv-preferences-window.h"
+#include "ssv-profile-preferences.h"
 #include "ssv-sources-preferences.h"
 
 struct _SsvPreferencesWindow
@@ -303,6 +305,8 @@ ssv_preferences_window_constructed (GObject *object)
   add_general_rows (self);
   add_background_rows (self);
   ssv_sources_preferences_add (self);
+  ssv_profile_preferences_add (self);
+  ssv_metadata_preferences_add_rows (self);
 }
 
 static void

@@ -1,0 +1,648 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-decision.c: accept or reject a release for a wanted film or episode, saying why. */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "ssv-decision.h"
+
+/* ---------------------------------------------------------------------- */
+/* Titles */
+
+static gboolean
+is_article (const char *word)
+{
+  static const char *const articles[] = {
+    "the", "a", "an", "le", "la", "les", "l", "der", "die", "das", "el", "los", "las", "il", "lo", "gli",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    if (strcmp (word, articles[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * ssv_title_normalize:
+ *
+ * A title as a matching key: accents and case gone, "&" read as "and",
+ * punctuation dropped, a leading article and a "(2005)" at the end left out.
+ * "The Office (US)" and "Office, US" both give "office us".
+ *
+ * Returns: (transfer full): the key, words separated by one space
+ */
+char *
+ssv_title_normalize (const char *title)
+{
+  g_autofree char *ascii = NULL;
+  g_autoptr(GString) cleaned = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+  GString *out = g_string_new (NULL);
+  gsize len;
+
+  if (title == NULL)
+    return g_string_free (out, FALSE);
+
+  ascii = g_str_to_ascii (title, "C");
+  len = strlen (ascii);
+
+  /* "Doctor Who (2005)": the year names which show, the matcher compares it apart */
+  if (len >= 7 && ascii[len - 1] == ')' && ascii[len - 6] == '(' && g_ascii_isdigit (ascii[len - 5]) &&
+      g_ascii_isdigit (ascii[len - 2]))
+    ascii[len - 6] = '\0';
+
+  for (const char *c = ascii; *c; c++)
+    {
+      if (*c == '&')
+        g_string_append (cleaned, " and ");
+      else if (*c == '\'' || *c == '`')
+        ;
+      else if (g_ascii_isalnum (*c))
+        g_string_append_c (cleaned, g_ascii_tolower (*c));
+      else
+        g_string_append_c (cleaned, ' ');
+    }
+
+  words = g_strsplit (cleaned->str, " ", -1);
+  for (guint i = 0, kept = 0; words[i]; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      /* a leading article, unless it is the whole title ("A") */
+      if (kept == 0 && is_article (words[i]) && words[i + 1] != NULL)
+        {
+          gboolean more = FALSE;
+
+          for (guint j = i + 1; words[j]; j++)
+            more |= words[j][0] != '\0';
+          if (more)
+            continue;
+        }
+      if (kept++ > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The key without spaces: "Spider-Man" and "Spiderman" are the same show. */
+static char *
+squash (const char *title)
+{
+  g_autofree char *key = ssv_title_normalize (title);
+  GString *out = g_string_new (NULL);
+
+  for (const char *c = key; *c; c++)
+    if (*c != ' ')
+      g_string_append_c (out, *c);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * ssv_title_matches:
+ * @aliases: (nullable) (array zero-terminated=1): other titles of the same thing
+ *
+ * Whether the release names @title or one of @aliases. The release's country
+ * ("The Office US") and alternative title ("Garo - Vanishing Line") are tried too.
+ */
+gboolean
+ssv_title_matches (const SsvRelease   *release,
+                   const char         *title,
+                   const char * const *aliases)
+{
+  g_autoptr(GPtrArray) ours = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
+
+  if (release->title[0] == '\0')
+    return FALSE;
+
+  g_ptr_array_add (ours, squash (release->title));
+  if (release->country[0] != '\0')
+    {
+      g_autofree char *with_country = g_strconcat (release->title, " ", release->country, NULL);
+
+      g_ptr_array_add (ours, squash (with_country));
+    }
+  if (release->alt_title[0] != '\0')
+    {
+      g_autofree char *both = g_strconcat (release->title, " ", release->alt_title, NULL);
+
+      g_ptr_array_add (ours, squash (both));
+      g_ptr_array_add (ours, squash (release->alt_title));
+    }
+
+  if (title != NULL)
+    g_ptr_array_add (wanted, squash (title));
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    g_ptr_array_add (wanted, squash (aliases[i]));
+
+  for (guint i = 0; i < ours->len; i++)
+    for (guint j = 0; j < wanted->len; j++)
+      {
+        const char *a = g_ptr_array_index (ours, i);
+        const char *b = g_ptr_array_index (wanted, j);
+
+        if (a[0] != '\0' && strcmp (a, b) == 0)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Reasons */
+
+static void
+reason_free (gpointer data)
+{
+  SsvReason *r = data;
+
+  g_free (r->text);
+  g_free (r);
+}
+
+static void add_reason (SsvDecision   *d,
+                        SsvReasonKind  kind,
+                        int            score,
+                        const char    *format,
+                        ...) G_GNUC_PRINTF (4, 5);
+
+static void
+add_reason (SsvDecision   *d,
+            SsvReasonKind  kind,
+            int            score,
+            const char    *format,
+            ...)
+{
+  SsvReason *r = g_new0 (SsvReason, 1);
+  va_list args;
+
+  va_start (args, format);
+  r->text = g_strdup_vprintf (format, args);
+  va_end (args);
+  r->kind = kind;
+  r->score = score;
+  g_ptr_array_add (d->reasons, r);
+}
+
+static gboolean
+has_rejection (const SsvDecision *d)
+{
+  for (guint i = 0; i < d->reasons->len; i++)
+    if (((SsvReason *) g_ptr_array_index (d->reasons, i))->kind == SSV_REASON_REJECT)
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+number_list (const guint16 *values,
+             guint          n)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (s, "%s%u", i ? ", " : "", values[i]);
+  return g_string_free (s, FALSE);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The rules */
+
+static void
+check_what (SsvDecision         *d,
+            const SsvRelease    *r,
+            const SsvWantedItem *w)
+{
+  if (r->title[0] == '\0')
+    add_reason (d, SSV_REASON_REJECT, 0, "%s", _("rejected: the name has no title"));
+  else if (!ssv_title_matches (r, w->title, w->aliases))
+    add_reason (d, SSV_REASON_REJECT, 0, _("rejected: “%s” is not “%s” or one of its other titles"),
+                r->title, w->title);
+
+  if (w->kind == SSV_WANTED_MOVIE)
+    {
+      if (r->type == SSV_RELEASE_TYPE_EPISODE)
+        add_reason (d, SSV_REASON_REJECT, 0, "%s", _("rejected: an episode of a show, but a film is wanted"));
+      if (w->year != 0 && r->year != 0 && (r->year + 1u < w->year || r->year > w->year + 1))
+        add_reason (d, SSV_REASON_REJECT, 0, _("rejected: from %u, but the film is from %u"), r->year, w->year);
+      else if (w->year != 0 && r->year == 0)
+        add_reason (d, SSV_REASON_NOTE, 0, "%s", _("the name has no year to check"));
+      return;
+    }
+
+  /* An episode */
+  if (w->year != 0 && r->year != 0 && r->air_year == 0 && (r->year + 1u < w->year || r->year > w->year + 1))
+    add_reason (d, SSV_REASON_REJECT, 0, _("rejected: the show from %u, not the one from %u"), r->year, w->year);
+
+  if (w->air_date != NULL && r->air_year != 0)
+    {
+      g_autofree char *aired = g_strdup_printf ("%04u-%02u-%02u", r->air_year, r->air_month, r->air_day);
+
+      if (strcmp (aired, w->air_date) != 0)
+        add_reason (d, SSV_REASON_REJECT, 0, _("rejected: aired %s, the wanted episode aired %s"), aired,
+                    w->air_date);
+      return;
+    }
+
+  if (r->n_seasons == 0 && r->n_episodes == 0 && r->n_absolute == 0)
+    {
+      add_reason (d, SSV_REASON_REJECT, 0, "%s", _("rejected: no season or episode in the name"));
+      return;
+    }
+
+  /* Anime numbered from the first episode */
+  if (r->n_seasons == 0)
+    {
+      guint n = w->absolute != 0 ? w->absolute : w->episode;
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < r->n_absolute; i++)
+        found |= r->absolute[i] == n;
+      if (!found)
+        {
+          g_autofree char *have = number_list (r->absolute, r->n_absolute);
+
+          add_reason (d, SSV_REASON_REJECT, 0, _("rejected: episode %s, but episode %u is wanted"), have, n);
+        }
+      return;
+    }
+
+  if (!ssv_release_has_season (r, w->season))
+    {
+      g_autofree char *have = number_list (r->seasons, r->n_seasons);
+
+      add_reason (d, SSV_REASON_REJECT, 0, _("rejected: season %s, but season %u is wanted"), have, w->season);
+      return;
+    }
+
+  if (w->episode == 0)
+    {
+      if (r->n_episodes > 0)
+        {
+          g_autofree char *have = number_list (r->episodes, r->n_episodes);
+
+          add_reason (d, SSV_REASON_REJECT, 0, _("rejected: only episode %s, but all of season %u is wanted"),
+                      have, w->season);
+        }
+      return;
+    }
+
+  if (r->n_episodes == 0)
+    {
+      if (w->accept_season_pack)
+        add_reason (d, SSV_REASON_NOTE, 0, _("a pack of all of season %u"), w->season);
+      else
+        add_reason (d, SSV_REASON_REJECT, 0, _("rejected: a pack of all of season %u, but only episode %u is wanted"),
+                    w->season, w->episode);
+      return;
+    }
+
+  if (!ssv_release_has_episode (r, w->episode))
+    {
+      g_autofree char *have = number_list (r->episodes, r->n_episodes);
+
+      add_reason (d, SSV_REASON_REJECT, 0, _("rejected: episode %s of season %u, but episode %u is wanted"),
+                  have, w->season, w->episode);
+    }
+  else if (r->n_episodes > 1)
+    {
+      g_autofree char *have = number_list (r->episodes, r->n_episodes);
+
+      add_reason (d, SSV_REASON_NOTE, 0, _("holds episodes %s together"), have);
+    }
+}
+
+static void
+check_quality (SsvDecision             *d,
+               const SsvQualityProfile *p,
+               const SsvRelease        *r,
+               const SsvCandidate      *c,
+               const SsvWantedItem     *w)
+{
+  const SsvProfileItem *item;
+
+  if (d->quality == SSV_QUALITY_UNKNOWN)
+    {
+      add_reason (d, SSV_REASON_REJECT, 0, "%s", _("rejected: the name does not say what quality it is"));
+      return;
+    }
+
+  if (!ssv_quality_profile_allows (p, d->quality))
+    {
+      guint res = ssv_quality_get_resolution (d->quality);
+      guint min_res = 0;
+
+      for (guint i = 0; i < p->items->len; i++)
+        {
+          const SsvProfileItem *it = &g_array_index (p->items, SsvProfileItem, i);
+          guint it_res = ssv_quality_get_resolution (it->quality);
+
+          if (it->allowed && it_res > 0 && (min_res == 0 || it_res < min_res))
+            min_res = it_res;
+        }
+
+      if (res > 0 && min_res > 0 && res < min_res)
+        add_reason (d, SSV_REASON_REJECT, 0, _("rejected: %up is below the profile's minimum %up"), res, min_res);
+      else
+        add_reason (d, SSV_REASON_REJECT, 0, _("rejected: %s is not one of the qualities “%s” takes"),
+                    ssv_quality_get_label (d->quality), p->name);
+      return;
+    }
+
+  if (r->flags & (SSV_RELEASE_FLAG_SOURCE_GUESSED | SSV_RELEASE_FLAG_RES_GUESSED))
+    add_reason (d, SSV_REASON_NOTE, 0, _("%s is a guess: the name does not say it all"),
+                ssv_quality_get_label (d->quality));
+
+  item = ssv_quality_profile_get_item (p, d->quality);
+  if (item != NULL && c->size_bytes > 0 && w->runtime_minutes > 0)
+    {
+      double gb = c->size_bytes / 1e9;
+      double per_minute = c->size_bytes / 1e6 / w->runtime_minutes;
+
+      if (item->max_mb_per_min > 0 && per_minute > item->max_mb_per_min)
+        add_reason (d, SSV_REASON_REJECT, 0,
+                    _("rejected: %.1f GB for %u minutes is %.0f MB a minute, more than the %.0f %s may have"),
+                    gb, w->runtime_minutes, per_minute, item->max_mb_per_min, ssv_quality_get_label (d->quality));
+      else if (item->min_mb_per_min > 0 && per_minute < item->min_mb_per_min)
+        add_reason (d, SSV_REASON_REJECT, 0,
+                    _("rejected: %.1f GB for %u minutes is %.0f MB a minute, less than the %.0f %s needs"),
+                    gb, w->runtime_minutes, per_minute, item->min_mb_per_min, ssv_quality_get_label (d->quality));
+    }
+}
+
+static gboolean
+name_has_word (const char *name,
+               const char *word)
+{
+  g_autofree char *n = g_utf8_casefold (name, -1);
+  g_autofree char *w = g_utf8_casefold (word, -1);
+
+  return w[0] != '\0' && strstr (n, w) != NULL;
+}
+
+static int
+score_formats (SsvDecision             *d,
+               const SsvQualityProfile *p,
+               const char              *name,
+               const SsvRelease        *r,
+               guint64                  size_bytes,
+               guint32                  indexer_flags)
+{
+  int score = 0;
+
+  for (guint i = 0; i < p->format_scores->len; i++)
+    {
+      const SsvFormatScore *s = &g_array_index (p->format_scores, SsvFormatScore, i);
+
+      if (s->score == 0 || !ssv_custom_format_matches (s->format, name, r, size_bytes, indexer_flags))
+        continue;
+      score += s->score;
+      if (d != NULL)
+        add_reason (d, SSV_REASON_SCORE, s->score, _("%+d: custom format “%s”"), s->score, s->format->name);
+    }
+
+  for (guint i = 0; name != NULL && i < p->preferred_words->len; i++)
+    {
+      const SsvPreferredWord *w = &g_array_index (p->preferred_words, SsvPreferredWord, i);
+
+      if (w->score == 0 || !name_has_word (name, w->word))
+        continue;
+      score += w->score;
+      if (d != NULL)
+        add_reason (d, SSV_REASON_SCORE, w->score, _("%+d: preferred word “%s”"), w->score, w->word);
+    }
+
+  return score;
+}
+
+static void
+check_words (SsvDecision             *d,
+             const SsvQualityProfile *p,
+             const char              *name)
+{
+  if (p->required_words->len > 0)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < p->required_words->len && !found; i++)
+        found = name_has_word (name, g_ptr_array_index (p->required_words, i));
+      if (!found)
+        {
+          g_autoptr(GString) list = g_string_new (NULL);
+
+          for (guint i = 0; i < p->required_words->len; i++)
+            g_string_append_printf (list, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (p->required_words, i));
+          add_reason (d, SSV_REASON_REJECT, 0, _("rejected: none of the required words (%s) is in the name"),
+                      list->str);
+        }
+    }
+
+  for (guint i = 0; i < p->rejected_words->len; i++)
+    {
+      const char *word = g_ptr_array_index (p->rejected_words, i);
+
+      if (name_has_word (name, word))
+        add_reason (d, SSV_REASON_REJECT, 0, _("rejected: the name has the rejected word “%s”"), word);
+    }
+}
+
+static void
+check_upgrade (SsvDecision             *d,
+               const SsvQualityProfile *p,
+               const SsvRelease        *r,
+               const SsvOwnedFile      *owned)
+{
+  int rank = ssv_quality_profile_get_rank (p, d->quality);
+  int own_rank = ssv_quality_profile_get_rank (p, owned->quality);
+  int cutoff_rank = ssv_quality_profile_get_rank (p, p->cutoff);
+  guint own_revision = MAX (1, owned->revision_version);
+  const char *label = ssv_quality_get_label (d->quality);
+  const char *own_label = ssv_quality_get_label (owned->quality);
+  int own_score = 0;
+  gboolean newer_revision = rank == own_rank && r->revision_version > own_revision;
+
+  if (cutoff_rank < 0)
+    cutoff_rank = p->items->len;
+
+  if (owned->name != NULL)
+    {
+      SsvRelease own;
+
+      ssv_release_parse (owned->name, &own);
+      own_score = score_formats (NULL, p, owned->name, &own, 0, 0);
+    }
+
+  if (newer_revision)
+    {
+      add_reason (d, SSV_REASON_UPGRADE, 0, _("upgrade: %s, a newer revision (v%u) of the one you have"), label,
+                  r->revision_version);
+      return;
+    }
+
+  if (!p->upgrades_allowed)
+    {
+      add_reason (d, SSV_REASON_REJECT, 0, _("rejected: you have %s, and “%s” does not upgrade"), own_label, p->name);
+      return;
+    }
+
+  if (own_rank >= cutoff_rank && own_score >= p->cutoff_format_score)
+    {
+      add_reason (d, SSV_REASON_REJECT, 0, _("rejected: the %s you have already meets the cutoff, %s"), own_label,
+                  ssv_quality_get_label (p->cutoff));
+      return;
+    }
+
+  if (rank > own_rank)
+    add_reason (d, SSV_REASON_UPGRADE, 0, _("upgrade: %s → %s, cutoff not met"), own_label, label);
+  else if (rank == own_rank && d->score > own_score)
+    add_reason (d, SSV_REASON_UPGRADE, 0, _("upgrade: %s with a better score (%d → %d)"), label, own_score, d->score);
+  else if (rank == own_rank)
+    add_reason (d, SSV_REASON_REJECT, 0, _("rejected: not better than the %s you have"), own_label);
+  else
+    add_reason (d, SSV_REASON_REJECT, 0, _("rejected: %s is worse than the %s you have"), label, own_label);
+}
+
+/**
+ * ssv_decide:
+ * @profile: the quality profile of the wanted item
+ * @candidate: the release offered
+ * @wanted: what the person wants
+ * @owned: (nullable): what is on disk already
+ *
+ * Every rule is checked, so the decision lists every reason at once, not only
+ * the first that failed.
+ *
+ * Returns: (transfer full): the decision; free with ssv_decision_free()
+ */
+SsvDecision *
+ssv_decide (const SsvQualityProfile *profile,
+            const SsvCandidate      *candidate,
+            const SsvWantedItem     *wanted,
+            const SsvOwnedFile      *owned)
+{
+  SsvDecision *d = g_new0 (SsvDecision, 1);
+  SsvRelease parsed;
+  const SsvRelease *r = candidate->release;
+  const char *name = candidate->name ? candidate->name : "";
+
+  d->reasons = g_ptr_array_new_with_free_func (reason_free);
+
+  if (r == NULL)
+    {
+      ssv_release_parse (name, &parsed);
+      r = &parsed;
+    }
+  d->quality = ssv_quality_from_release (r);
+
+  if (!r->parsed)
+    add_reason (d, SSV_REASON_REJECT, 0, _("rejected: “%s” does not look like a release name"), name);
+  if (r->flags & SSV_RELEASE_FLAG_SAMPLE)
+    add_reason (d, SSV_REASON_REJECT, 0, "%s", _("rejected: a sample, not the real thing"));
+  if (r->flags & SSV_RELEASE_FLAG_TRAILER)
+    add_reason (d, SSV_REASON_REJECT, 0, "%s", _("rejected: a trailer"));
+  if ((r->flags & SSV_RELEASE_FLAG_EXTRAS) || (r->flags & SSV_RELEASE_FLAG_SEASON_EXTRA))
+    add_reason (d, SSV_REASON_REJECT, 0, "%s", _("rejected: extras, not the film or the episodes"));
+
+  check_what (d, r, wanted);
+  check_quality (d, profile, r, candidate, wanted);
+  check_words (d, profile, name);
+
+  d->score = score_formats (d, profile, name, r, candidate->size_bytes, candidate->indexer_flags);
+  if (d->score < profile->min_format_score)
+    add_reason (d, SSV_REASON_REJECT, 0, _("rejected: a score of %d is below the profile's minimum %d"), d->score,
+                profile->min_format_score);
+
+  if (owned != NULL && owned->quality != SSV_QUALITY_UNKNOWN && !has_rejection (d))
+    check_upgrade (d, profile, r, owned);
+
+  d->accepted = !has_rejection (d);
+  for (guint i = 0; d->accepted && i < d->reasons->len; i++)
+    d->upgrade |= ((SsvReason *) g_ptr_array_index (d->reasons, i))->kind == SSV_REASON_UPGRADE;
+
+  return d;
+}
+
+void
+ssv_decision_free (SsvDecision *decision)
+{
+  if (decision == NULL)
+    return;
+  g_ptr_array_unref (decision->reasons);
+  g_free (decision);
+}
+
+/* Whether one of the reasons of @kind says @text_part. */
+gboolean
+ssv_decision_has_reason (const SsvDecision *decision,
+                         SsvReasonKind      kind,
+                         const char        *text_part)
+{
+  for (guint i = 0; i < decision->reasons->len; i++)
+    {
+      const SsvReason *r = g_ptr_array_index (decision->reasons, i);
+
+      if (r->kind == kind && (text_part == NULL || strstr (r->text, text_part) != NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * ssv_decision_to_json:
+ * @profile_name: (nullable): the profile that decided
+ * @release_name: (nullable): the name decided on
+ *
+ * Returns: (transfer full): one JSON object on one line
+ */
+char *
+ssv_decision_to_json (const SsvDecision *decision,
+                      const char        *profile_name,
+                      const char        *release_name)
+{
+  static const char *const kinds[] = { "reject", "score", "upgrade", "note" };
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) g = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (b);
+  if (release_name != NULL)
+    {
+      json_builder_set_member_name (b, "name");
+      json_builder_add_string_value (b, release_name);
+    }
+  if (profile_name != NULL)
+    {
+      json_builder_set_member_name (b, "profile");
+      json_builder_add_string_value (b, profile_name);
+    }
+  json_builder_set_member_name (b, "accepted");
+  json_builder_add_boolean_value (b, decision->accepted);
+  json_builder_set_member_name (b, "upgrade");
+  json_builder_add_boolean_value (b, decision->upgrade);
+  json_builder_set_member_name (b, "quality");
+  json_builder_add_string_value (b, ssv_quality_to_key (decision->quality));
+  json_builder_set_member_name (b, "score");
+  json_builder_add_int_value (b, decision->score);
+  json_builder_set_member_name (b, "reasons");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < decision->reasons->len; i++)
+    {
+      const SsvReason *r = g_ptr_array_index (decision->reasons, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, kinds[r->kind]);
+      json_builder_set_member_name (b, "text");
+      json_builder_add_string_value (b, r->text);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (g, root);
+  return json_generator_to_data (g, NULL);
+}

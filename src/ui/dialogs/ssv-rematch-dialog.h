@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-rematch-dialog.h: pick the right TMDB title for a movie or show by hand. */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ssv-context.h"
+
+G_BEGIN_DECLS
+
+#define SSV_TYPE_REMATCH_DIALOG (ssv_rematch_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (SsvRematchDialog, ssv_rematch_dialog, SSV, REMATCH_DIALOG, AdwWindow)
+
+SsvRematchDialog *ssv_rematch_dialog_new          (SsvContext       *context,
+                                                   SsvItemKind       kind,
+                                                   gint64            id,
+                                                   const char       *title,
+                                                   int               year);
+const char       *ssv_rematch_dialog_get_state    (SsvRematchDialog *self);
+GtkListBox       *ssv_rematch_dialog_get_results  (SsvRematchDialog *self);
+
+G_END_DECLS

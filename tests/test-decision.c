@@ -1,0 +1,592 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-decision.c: quality tiers, custom formats, profiles and the reasons of a decision. */
+
+#include "config.h"
+
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+#include "ssv-decision.h"
+#include "ssv-error.h"
+#include "ssv-quality-profile.h"
+#include "ssv-test-utils.h"
+
+typedef struct
+{
+  GPtrArray         *formats;
+  GPtrArray         *profiles;
+  SsvQualityProfile *hd;
+  SsvQualityProfile *uhd;
+  SsvQualityProfile *any;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->formats = ssv_custom_format_new_defaults ();
+  f->profiles = ssv_quality_profile_new_defaults (f->formats);
+  f->hd = g_ptr_array_index (f->profiles, 0);
+  f->uhd = g_ptr_array_index (f->profiles, 1);
+  f->any = g_ptr_array_index (f->profiles, 2);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_ptr_array_unref (f->profiles);
+  g_ptr_array_unref (f->formats);
+}
+
+static SsvWantedItem
+episode (const char *title,
+         guint       season,
+         guint       number)
+{
+  SsvWantedItem w = { 0 };
+
+  w.kind = SSV_WANTED_EPISODE;
+  w.title = title;
+  w.season = season;
+  w.episode = number;
+  return w;
+}
+
+static SsvWantedItem
+movie (const char *title,
+       guint       year)
+{
+  SsvWantedItem w = { 0 };
+
+  w.kind = SSV_WANTED_MOVIE;
+  w.title = title;
+  w.year = year;
+  return w;
+}
+
+static SsvDecision *
+decide (const SsvQualityProfile *profile,
+        const char              *name,
+        const SsvWantedItem     *wanted,
+        const SsvOwnedFile      *owned)
+{
+  SsvCandidate c = { name, NULL, 0, 0 };
+  SsvDecision *d = ssv_decide (profile, &c, wanted, owned);
+
+  g_test_message ("%s → %s", name, d->accepted ? "accepted" : "rejected");
+  for (guint i = 0; i < d->reasons->len; i++)
+    g_test_message ("  %s", ((SsvReason *) g_ptr_array_index (d->reasons, i))->text);
+  return d;
+}
+
+static guint
+count_rejections (const SsvDecision *d)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < d->reasons->len; i++)
+    n += ((SsvReason *) g_ptr_array_index (d->reasons, i))->kind == SSV_REASON_REJECT;
+  return n;
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void
+test_quality_from_release (void)
+{
+  static const struct { const char *name; SsvQuality quality; } cases[] = {
+    { "Show.S01E01.1080p.WEB-DL.DDP5.1.H.264-NTb", SSV_QUALITY_WEBDL_1080 },
+    { "Show.S01E01.1080p.AMZN.WEBRip.DDP5.1.x264-NTb", SSV_QUALITY_WEBRIP_1080 },
+    { "Movie.2020.2160p.UHD.BluRay.REMUX.HDR.HEVC.TrueHD-FGT", SSV_QUALITY_REMUX_2160 },
+    { "Movie.2020.1080p.BluRay.REMUX.AVC.DTS-HD.MA.5.1-FGT", SSV_QUALITY_REMUX_1080 },
+    { "Movie.2020.1080p.Blu-ray.AVC.DTS-HD.MA.5.1-PTP", SSV_QUALITY_BRDISK },
+    { "Movie.2020.720p.BluRay.x264-SPARKS", SSV_QUALITY_BLURAY_720 },
+    { "Show.S01E01.720p.HDTV.x264-KILLERS", SSV_QUALITY_HDTV_720 },
+    { "Show.S01E01.HDTV.x264-LOL", SSV_QUALITY_SDTV },
+    { "Movie.2020.DVDRip.XviD-GROUP", SSV_QUALITY_DVD },
+    { "Movie.2020.HDCAM.x264-GROUP", SSV_QUALITY_CAM },
+    { "Movie.2020.720p.HDTS.x264-GROUP", SSV_QUALITY_TELESYNC },
+    { "Stripes.1981.1080i.HDTV.DD5.1.MPEG2-TrollHD", SSV_QUALITY_RAWHD },
+    { "Just a Title", SSV_QUALITY_UNKNOWN },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SsvRelease r;
+
+      ssv_release_parse (cases[i].name, &r);
+      g_test_message ("%s", cases[i].name);
+      g_assert_cmpstr (ssv_quality_to_key (ssv_quality_from_release (&r)), ==,
+                       ssv_quality_to_key (cases[i].quality));
+    }
+
+  /* Keys name tiers for storage: every one reads back */
+  for (guint q = 0; q < SSV_QUALITY_LAST; q++)
+    g_assert_cmpint (ssv_quality_from_key (ssv_quality_to_key (q)), ==, q);
+  g_assert_cmpstr (ssv_quality_get_label (SSV_QUALITY_WEBDL_1080), ==, "1080p WEB-DL");
+  g_assert_cmpstr (ssv_quality_get_label (SSV_QUALITY_REMUX_2160), ==, "2160p Remux");
+}
+
+static gboolean
+format_matches (SsvCustomFormat *format,
+                const char      *name,
+                guint64          size,
+                guint32          flags)
+{
+  SsvRelease r;
+
+  ssv_release_parse (name, &r);
+  return ssv_custom_format_matches (format, name, &r, size, flags);
+}
+
+static void
+test_custom_format_conditions (void)
+{
+  g_autoptr(SsvCustomFormat) hdr = ssv_custom_format_new ("HDR");
+  g_autoptr(SsvCustomFormat) x265_hd = ssv_custom_format_new ("x265 in HD");
+  g_autoptr(SsvCustomFormat) groups = ssv_custom_format_new ("Groups");
+  g_autoptr(SsvCustomFormat) big = ssv_custom_format_new ("Big");
+  g_autoptr(SsvCustomFormat) regex = ssv_custom_format_new ("Regex");
+  g_autoptr(SsvCustomFormat) flags = ssv_custom_format_new ("Freeleech");
+  g_autoptr(SsvCustomFormat) misc = ssv_custom_format_new ("Misc");
+  g_autoptr(SsvCustomFormat) bad = ssv_custom_format_new ("Bad");
+  g_autoptr(GError) error = NULL;
+
+  ssv_custom_format_add_condition (hdr, SSV_CONDITION_HDR, "hdr", 0, 0, FALSE, FALSE, NULL);
+  g_assert_true (format_matches (hdr, "Movie.2020.2160p.WEB-DL.DV.HEVC-GRP", 0, 0));
+  g_assert_false (format_matches (hdr, "Movie.2020.2160p.WEB-DL.HEVC-GRP", 0, 0));
+
+  /* Required conditions must all hold; a negated one holds when its test fails */
+  ssv_custom_format_add_condition (x265_hd, SSV_CONDITION_CODEC, "h265", 0, 0, FALSE, TRUE, NULL);
+  ssv_custom_format_add_condition (x265_hd, SSV_CONDITION_RESOLUTION, "2160p", 0, 0, TRUE, TRUE, NULL);
+  g_assert_true (format_matches (x265_hd, "Movie.2020.1080p.WEB-DL.x265-GRP", 0, 0));
+  g_assert_false (format_matches (x265_hd, "Movie.2020.2160p.WEB-DL.x265-GRP", 0, 0));
+  g_assert_false (format_matches (x265_hd, "Movie.2020.1080p.WEB-DL.x264-GRP", 0, 0));
+
+  /* Optional conditions: any one is enough */
+  ssv_custom_format_add_condition (groups, SSV_CONDITION_RELEASE_GROUP, "YIFY", 0, 0, FALSE, FALSE, NULL);
+  ssv_custom_format_add_condition (groups, SSV_CONDITION_RELEASE_GROUP, "EVO", 0, 0, FALSE, FALSE, NULL);
+  g_assert_true (format_matches (groups, "Movie.2020.1080p.WEBRip.x264-EVO", 0, 0));
+  g_assert_true (format_matches (groups, "Movie.2020.1080p.WEBRip.x264-yify", 0, 0));
+  g_assert_false (format_matches (groups, "Movie.2020.1080p.WEBRip.x264-SPARKS", 0, 0));
+
+  ssv_custom_format_add_condition (big, SSV_CONDITION_SIZE, NULL, 20, 0, FALSE, FALSE, NULL);
+  g_assert_true (format_matches (big, "Movie.2020.2160p.BluRay.x265-GRP", 30000000000ull, 0));
+  g_assert_false (format_matches (big, "Movie.2020.2160p.BluRay.x265-GRP", 3000000000ull, 0));
+  g_assert_false (format_matches (big, "Movie.2020.2160p.BluRay.x265-GRP", 0, 0));
+
+  g_assert_true (ssv_custom_format_add_condition (regex, SSV_CONDITION_TITLE, "\\bhybrid\\b", 0, 0, FALSE,
+                                                  FALSE, &error));
+  g_assert_true (format_matches (regex, "Movie.2020.HYBRID.2160p.WEB-DL-GRP", 0, 0));
+  g_assert_false (format_matches (regex, "Movie.2020.2160p.WEB-DL-GRP", 0, 0));
+
+  ssv_custom_format_add_condition (flags, SSV_CONDITION_INDEXER_FLAG, "freeleech", 0, 0, FALSE, FALSE, NULL);
+  g_assert_true (format_matches (flags, "Movie.2020.1080p.WEB-DL-GRP", 0, SSV_INDEXER_FLAG_FREELEECH));
+  g_assert_false (format_matches (flags, "Movie.2020.1080p.WEB-DL-GRP", 0, SSV_INDEXER_FLAG_INTERNAL));
+
+  ssv_custom_format_add_condition (misc, SSV_CONDITION_AUDIO, "atmos", 0, 0, FALSE, TRUE, NULL);
+  ssv_custom_format_add_condition (misc, SSV_CONDITION_EDITION, "IMAX", 0, 0, FALSE, TRUE, NULL);
+  ssv_custom_format_add_condition (misc, SSV_CONDITION_LANGUAGE, "french", 0, 0, FALSE, TRUE, NULL);
+  ssv_custom_format_add_condition (misc, SSV_CONDITION_SOURCE, "webdl", 0, 0, FALSE, TRUE, NULL);
+  g_assert_true (format_matches (misc, "Movie.2020.IMAX.FRENCH.2160p.WEB-DL.DDP5.1.Atmos-GRP", 0, 0));
+  g_assert_false (format_matches (misc, "Movie.2020.IMAX.2160p.WEB-DL.DDP5.1.Atmos-GRP", 0, 0));
+
+  /* A pattern that does not compile is refused, with the reason */
+  g_assert_false (ssv_custom_format_add_condition (bad, SSV_CONDITION_TITLE, "(unclosed", 0, 0, FALSE, FALSE,
+                                                   &error));
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_INVALID);
+  g_assert_cmpuint (bad->conditions->len, ==, 0);
+}
+
+static void
+test_default_profiles (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SsvQualityProfile) copy = NULL;
+
+  g_assert_cmpuint (f->profiles->len, ==, 3);
+  g_assert_cmpstr (f->hd->name, ==, "HD 1080p");
+  g_assert_cmpstr (f->uhd->name, ==, "Ultra-HD");
+  g_assert_cmpstr (f->any->name, ==, "Any");
+
+  g_assert_true (ssv_quality_profile_allows (f->hd, SSV_QUALITY_WEBDL_1080));
+  g_assert_false (ssv_quality_profile_allows (f->hd, SSV_QUALITY_WEBDL_720));
+  g_assert_false (ssv_quality_profile_allows (f->hd, SSV_QUALITY_REMUX_2160));
+  g_assert_true (ssv_quality_profile_allows (f->uhd, SSV_QUALITY_REMUX_2160));
+  g_assert_false (ssv_quality_profile_allows (f->uhd, SSV_QUALITY_WEBDL_1080));
+  g_assert_true (ssv_quality_profile_allows (f->any, SSV_QUALITY_SDTV));
+  g_assert_false (ssv_quality_profile_allows (f->any, SSV_QUALITY_CAM));
+  g_assert_cmpint (ssv_quality_profile_get_format_score (f->uhd, "HDR"), ==, 1500);
+
+  /* Moving a tier changes only its place */
+  copy = ssv_quality_profile_copy (f->hd);
+  ssv_quality_profile_move_item (copy, ssv_quality_profile_get_rank (copy, SSV_QUALITY_BLURAY_1080),
+                                 ssv_quality_profile_get_rank (copy, SSV_QUALITY_WEBDL_1080));
+  g_assert_cmpint (ssv_quality_profile_get_rank (copy, SSV_QUALITY_BLURAY_1080), <,
+                   ssv_quality_profile_get_rank (copy, SSV_QUALITY_WEBDL_1080));
+  g_assert_cmpint (ssv_quality_profile_get_rank (f->hd, SSV_QUALITY_BLURAY_1080), >,
+                   ssv_quality_profile_get_rank (f->hd, SSV_QUALITY_WEBDL_1080));
+  g_assert_cmpuint (copy->items->len, ==, f->hd->items->len);
+}
+
+static void
+test_title_normalize (void)
+{
+  static const char *const same[][2] = {
+    { "The Office", "office" },
+    { "Amélie", "Amelie" },
+    { "Law & Order", "Law and Order" },
+    { "Marvel's Agents", "MARVELS AGENTS" },
+    { "Doctor Who (2005)", "Doctor Who" },
+    { "Les Misérables", "Miserables" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autofree char *a = ssv_title_normalize (same[i][0]);
+      g_autofree char *b = ssv_title_normalize (same[i][1]);
+
+      g_test_message ("%s ~ %s", same[i][0], same[i][1]);
+      g_assert_cmpstr (a, ==, b);
+    }
+
+  /* "A" alone stays a title */
+  {
+    g_autofree char *a = ssv_title_normalize ("A");
+    g_assert_cmpstr (a, ==, "a");
+  }
+}
+
+static void
+test_title_matching (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *aliases[] = { "La Casa de Papel", NULL };
+  SsvWantedItem w = episode ("Money Heist", 3, 1);
+  g_autoptr(SsvDecision) by_alias = NULL;
+  g_autoptr(SsvDecision) wrong = NULL;
+  g_autoptr(SsvDecision) accented = NULL;
+  g_autoptr(SsvDecision) country = NULL;
+  g_autoptr(SsvDecision) shield = NULL;
+  SsvWantedItem w2 = episode ("Amélie & Friends", 1, 2);
+  SsvWantedItem w3 = episode ("The Office (US)", 2, 1);
+  SsvWantedItem w4 = episode ("Marvel's Agents of S.H.I.E.L.D.", 1, 6);
+
+  w.aliases = aliases;
+  by_alias = decide (f->hd, "La.Casa.de.Papel.S03E01.1080p.NF.WEB-DL.DDP5.1.x264-NTb", &w, NULL);
+  g_assert_true (by_alias->accepted);
+
+  wrong = decide (f->hd, "Money.Talks.S03E01.1080p.NF.WEB-DL.DDP5.1.x264-NTb", &w, NULL);
+  g_assert_false (wrong->accepted);
+  g_assert_true (ssv_decision_has_reason (wrong, SSV_REASON_REJECT, "“Money Talks” is not “Money Heist”"));
+
+  accented = decide (f->hd, "Amelie.and.Friends.S01E02.1080p.WEB-DL.AAC2.0.H.264-GRP", &w2, NULL);
+  g_assert_true (accented->accepted);
+
+  country = decide (f->hd, "The.Office.US.S02E01.1080p.WEB-DL.AAC2.0.H.264-GRP", &w3, NULL);
+  g_assert_true (country->accepted);
+
+  shield = decide (f->hd, "Marvels.Agents.of.S.H.I.E.L.D.S01E06.1080p.WEB-DL.DD5.1.H.264-GRP", &w4, NULL);
+  g_assert_true (shield->accepted);
+}
+
+static void
+test_movie_year (Fixture       *f,
+                 gconstpointer  data)
+{
+  SsvWantedItem w = movie ("Dune", 2021);
+  g_autoptr(SsvDecision) same = decide (f->hd, "Dune.2021.1080p.WEB-DL.DDP5.1.Atmos.H.264-FLUX", &w, NULL);
+  g_autoptr(SsvDecision) next = decide (f->hd, "Dune.2022.1080p.WEB-DL.DDP5.1.Atmos.H.264-FLUX", &w, NULL);
+  g_autoptr(SsvDecision) old = decide (f->hd, "Dune.1984.1080p.BluRay.x264-AMIABLE", &w, NULL);
+  g_autoptr(SsvDecision) show = decide (f->hd, "Dune.Prophecy.S01E01.1080p.WEB-DL.DDP5.1.H.264-FLUX", &w, NULL);
+
+  g_assert_true (same->accepted);
+  g_assert_true (next->accepted);   /* release dates differ a year between countries */
+  g_assert_false (old->accepted);
+  g_assert_true (ssv_decision_has_reason (old, SSV_REASON_REJECT, "from 1984, but the film is from 2021"));
+  g_assert_false (show->accepted);
+  g_assert_true (ssv_decision_has_reason (show, SSV_REASON_REJECT, "an episode of a show"));
+}
+
+static void
+test_season_and_episode (Fixture       *f,
+                         gconstpointer  data)
+{
+  SsvWantedItem one = episode ("Severance", 2, 3);
+  SsvWantedItem whole = episode ("Severance", 2, 0);
+  g_autoptr(SsvDecision) right = decide (f->hd, "Severance.S02E03.1080p.ATVP.WEB-DL.DDP5.1.H.264-FLUX", &one, NULL);
+  g_autoptr(SsvDecision) other_ep = decide (f->hd, "Severance.S02E04.1080p.ATVP.WEB-DL.DDP5.1.H.264-FLUX", &one, NULL);
+  g_autoptr(SsvDecision) other_season = decide (f->hd, "Severance.S01E03.1080p.ATVP.WEB-DL.DDP5.1.H.264-FLUX", &one, NULL);
+  g_autoptr(SsvDecision) multi = decide (f->hd, "Severance.S02E02E03.1080p.ATVP.WEB-DL.DDP5.1.H.264-FLUX", &one, NULL);
+  g_autoptr(SsvDecision) pack = decide (f->hd, "Severance.S02.1080p.ATVP.WEB-DL.DDP5.1.H.264-FLUX", &one, NULL);
+  g_autoptr(SsvDecision) pack_ok = NULL;
+  g_autoptr(SsvDecision) pack_whole = decide (f->hd, "Severance.S02.1080p.ATVP.WEB-DL.DDP5.1.H.264-FLUX", &whole, NULL);
+  g_autoptr(SsvDecision) single_for_whole = decide (f->hd, "Severance.S02E03.1080p.ATVP.WEB-DL.DDP5.1.H.264-FLUX",
+                                                    &whole, NULL);
+
+  g_assert_true (right->accepted);
+  g_assert_false (other_ep->accepted);
+  g_assert_true (ssv_decision_has_reason (other_ep, SSV_REASON_REJECT, "episode 4 of season 2, but episode 3 is wanted"));
+  g_assert_false (other_season->accepted);
+  g_assert_true (ssv_decision_has_reason (other_season, SSV_REASON_REJECT, "season 1, but season 2 is wanted"));
+  g_assert_true (multi->accepted);
+  g_assert_true (ssv_decision_has_reason (multi, SSV_REASON_NOTE, "2, 3"));
+
+  /* A pack for one episode: only when the person says packs are fine */
+  g_assert_false (pack->accepted);
+  g_assert_true (ssv_decision_has_reason (pack, SSV_REASON_REJECT, "a pack of all of season 2"));
+  one.accept_season_pack = TRUE;
+  pack_ok = decide (f->hd, "Severance.S02.1080p.ATVP.WEB-DL.DDP5.1.H.264-FLUX", &one, NULL);
+  g_assert_true (pack_ok->accepted);
+
+  g_assert_true (pack_whole->accepted);
+  g_assert_false (single_for_whole->accepted);
+  g_assert_true (ssv_decision_has_reason (single_for_whole, SSV_REASON_REJECT, "all of season 2 is wanted"));
+}
+
+static void
+test_daily_and_anime (Fixture       *f,
+                      gconstpointer  data)
+{
+  SsvWantedItem daily = episode ("The Daily Show", 2024, 45);
+  SsvWantedItem anime = episode ("Frieren", 1, 0);
+  g_autoptr(SsvDecision) right_day = NULL;
+  g_autoptr(SsvDecision) wrong_day = NULL;
+  g_autoptr(SsvDecision) right_abs = NULL;
+  g_autoptr(SsvDecision) wrong_abs = NULL;
+
+  daily.air_date = "2024-03-14";
+  right_day = decide (f->hd, "The.Daily.Show.2024.03.14.Guest.1080p.WEB.h264-EDITH", &daily, NULL);
+  wrong_day = decide (f->hd, "The.Daily.Show.2024.03.13.Guest.1080p.WEB.h264-EDITH", &daily, NULL);
+  g_assert_true (right_day->accepted);
+  g_assert_false (wrong_day->accepted);
+  g_assert_true (ssv_decision_has_reason (wrong_day, SSV_REASON_REJECT, "aired 2024-03-13"));
+
+  anime.absolute = 28;
+  right_abs = decide (f->hd, "[SubsPlease] Frieren - 28 (1080p) [ABCDEF12].mkv", &anime, NULL);
+  wrong_abs = decide (f->hd, "[SubsPlease] Frieren - 27 (1080p) [ABCDEF12].mkv", &anime, NULL);
+  g_assert_true (right_abs->accepted);
+  g_assert_false (wrong_abs->accepted);
+  g_assert_true (ssv_decision_has_reason (wrong_abs, SSV_REASON_REJECT, "episode 27, but episode 28 is wanted"));
+}
+
+static void
+test_quality_rules (Fixture       *f,
+                    gconstpointer  data)
+{
+  SsvWantedItem w = episode ("The Bear", 2, 7);
+  g_autoptr(SsvDecision) low = decide (f->hd, "The.Bear.S02E07.720p.HULU.WEB-DL.DDP5.1.H.264-NTb", &w, NULL);
+  g_autoptr(SsvDecision) not_allowed = NULL;
+  g_autoptr(SsvDecision) unknown = decide (f->hd, "The.Bear.S02E07-NTb", &w, NULL);
+  g_autoptr(SsvQualityProfile) strict = ssv_quality_profile_copy (f->hd);
+
+  g_assert_false (low->accepted);
+  g_assert_true (ssv_decision_has_reason (low, SSV_REASON_REJECT, "rejected: 720p is below the profile's minimum 1080p"));
+
+  ssv_quality_profile_set_allowed (strict, SSV_QUALITY_HDTV_1080, FALSE);
+  not_allowed = decide (strict, "The.Bear.S02E07.1080p.HDTV.x264-NTb", &w, NULL);
+  g_assert_false (not_allowed->accepted);
+  g_assert_true (ssv_decision_has_reason (not_allowed, SSV_REASON_REJECT,
+                                          "1080p HDTV is not one of the qualities “HD 1080p” takes"));
+
+  g_assert_false (unknown->accepted);
+  g_assert_true (ssv_decision_has_reason (unknown, SSV_REASON_REJECT, "does not say what quality"));
+}
+
+static void
+test_size_limits (Fixture       *f,
+                  gconstpointer  data)
+{
+  SsvWantedItem w = movie ("Heat", 1995);
+  SsvCandidate fine = { "Heat.1995.1080p.BluRay.x264-AMIABLE", NULL, 12000000000ull, 0 };
+  SsvCandidate huge = { "Heat.1995.1080p.BluRay.x264-AMIABLE", NULL, 120000000000ull, 0 };
+  SsvCandidate tiny = { "Heat.1995.1080p.BluRay.x264-AMIABLE", NULL, 300000000ull, 0 };
+  SsvCandidate unknown = { "Heat.1995.1080p.BluRay.x264-AMIABLE", NULL, 0, 0 };
+  g_autoptr(SsvDecision) d_fine = NULL;
+  g_autoptr(SsvDecision) d_huge = NULL;
+  g_autoptr(SsvDecision) d_tiny = NULL;
+  g_autoptr(SsvDecision) d_unknown = NULL;
+
+  w.runtime_minutes = 170;
+  d_fine = ssv_decide (f->hd, &fine, &w, NULL);
+  d_huge = ssv_decide (f->hd, &huge, &w, NULL);
+  d_tiny = ssv_decide (f->hd, &tiny, &w, NULL);
+  d_unknown = ssv_decide (f->hd, &unknown, &w, NULL);
+
+  g_assert_true (d_fine->accepted);
+  g_assert_false (d_huge->accepted);
+  g_assert_true (ssv_decision_has_reason (d_huge, SSV_REASON_REJECT, "120.0 GB for 170 minutes"));
+  g_assert_true (ssv_decision_has_reason (d_huge, SSV_REASON_REJECT, "more than"));
+  g_assert_false (d_tiny->accepted);
+  g_assert_true (ssv_decision_has_reason (d_tiny, SSV_REASON_REJECT, "less than"));
+  g_assert_true (d_unknown->accepted);
+}
+
+static void
+test_words (Fixture       *f,
+            gconstpointer  data)
+{
+  SsvWantedItem w = movie ("Heat", 1995);
+  g_autoptr(SsvQualityProfile) p = ssv_quality_profile_copy (f->hd);
+  g_autoptr(SsvDecision) missing = NULL;
+  g_autoptr(SsvDecision) rejected = NULL;
+  g_autoptr(SsvDecision) preferred = NULL;
+
+  g_ptr_array_add (p->required_words, g_strdup ("remastered"));
+  g_ptr_array_add (p->rejected_words, g_strdup ("hc"));
+  ssv_quality_profile_add_preferred_word (p, "AMIABLE", 25);
+
+  missing = decide (p, "Heat.1995.1080p.BluRay.x264-SPARKS", &w, NULL);
+  g_assert_false (missing->accepted);
+  g_assert_true (ssv_decision_has_reason (missing, SSV_REASON_REJECT, "none of the required words (remastered)"));
+
+  rejected = decide (p, "Heat.1995.REMASTERED.1080p.HC.WEBRip.x264-GRP", &w, NULL);
+  g_assert_false (rejected->accepted);
+  g_assert_true (ssv_decision_has_reason (rejected, SSV_REASON_REJECT, "the rejected word “hc”"));
+
+  preferred = decide (p, "Heat.1995.REMASTERED.1080p.BluRay.x264-AMIABLE", &w, NULL);
+  g_assert_true (preferred->accepted);
+  g_assert_cmpint (preferred->score, ==, 25);
+  g_assert_true (ssv_decision_has_reason (preferred, SSV_REASON_SCORE, "+25: preferred word “AMIABLE”"));
+}
+
+static void
+test_custom_format_scores (Fixture       *f,
+                           gconstpointer  data)
+{
+  SsvWantedItem w = movie ("Oppenheimer", 2023);
+  g_autoptr(SsvDecision) hdr = decide (f->uhd, "Oppenheimer.2023.2160p.UHD.BluRay.x265.10bit.HDR.TrueHD.7.1.Atmos-SWTYBLZ",
+                                       &w, NULL);
+  g_autoptr(SsvDecision) lq = decide (f->hd, "Oppenheimer.2023.1080p.WEBRip.x264.AAC5.1-YTS.MX", &w, NULL);
+
+  g_assert_true (hdr->accepted);
+  g_assert_true (ssv_decision_has_reason (hdr, SSV_REASON_SCORE, "+1500: custom format “HDR”"));
+  g_assert_true (ssv_decision_has_reason (hdr, SSV_REASON_SCORE, "+500: custom format “Atmos”"));
+  g_assert_true (ssv_decision_has_reason (hdr, SSV_REASON_SCORE, "+250: custom format “Lossless audio”"));
+  g_assert_cmpint (hdr->score, ==, 1500 + 500 + 250);
+
+  g_assert_false (lq->accepted);
+  g_assert_true (ssv_decision_has_reason (lq, SSV_REASON_SCORE, "-10000: custom format “Low-quality groups”"));
+  g_assert_true (ssv_decision_has_reason (lq, SSV_REASON_REJECT, "a score of -10000 is below the profile's minimum 0"));
+}
+
+static void
+test_upgrades (Fixture       *f,
+               gconstpointer  data)
+{
+  SsvWantedItem w = movie ("Dune", 2021);
+  SsvOwnedFile web = { SSV_QUALITY_WEBDL_1080, 1, NULL };
+  SsvOwnedFile remux = { SSV_QUALITY_REMUX_2160, 1, NULL };
+  SsvOwnedFile bluray = { SSV_QUALITY_BLURAY_2160, 1, NULL };
+  g_autoptr(SsvDecision) up = decide (f->uhd, "Dune.2021.2160p.UHD.BluRay.REMUX.DV.HDR.HEVC.TrueHD.Atmos.7.1-FGT",
+                                      &w, &web);
+  g_autoptr(SsvDecision) met = decide (f->uhd, "Dune.2021.2160p.UHD.BluRay.REMUX.DV.HDR.HEVC.TrueHD.Atmos.7.1-FGT",
+                                       &w, &remux);
+  g_autoptr(SsvDecision) worse = decide (f->uhd, "Dune.2021.2160p.WEB-DL.DDP5.1.Atmos.DV.HDR.H.265-FLUX", &w, &bluray);
+  g_autoptr(SsvDecision) proper = decide (f->uhd, "Dune.2021.PROPER.2160p.UHD.BluRay.REMUX.HDR.HEVC.TrueHD-FGT",
+                                          &w, &remux);
+  g_autoptr(SsvQualityProfile) no_upgrades = ssv_quality_profile_copy (f->uhd);
+  g_autoptr(SsvDecision) off = NULL;
+
+  g_assert_true (up->accepted);
+  g_assert_true (up->upgrade);
+  g_assert_true (ssv_decision_has_reason (up, SSV_REASON_UPGRADE, "upgrade: 1080p WEB-DL → 2160p Remux, cutoff not met"));
+
+  g_assert_false (met->accepted);
+  g_assert_true (ssv_decision_has_reason (met, SSV_REASON_REJECT, "already meets the cutoff, 2160p Remux"));
+
+  g_assert_false (worse->accepted);
+  g_assert_true (ssv_decision_has_reason (worse, SSV_REASON_REJECT, "2160p WEB-DL is worse than the 2160p Bluray you have"));
+
+  /* A fix of what you have is taken even when the cutoff is met */
+  g_assert_true (proper->accepted);
+  g_assert_true (ssv_decision_has_reason (proper, SSV_REASON_UPGRADE, "newer revision (v2)"));
+
+  no_upgrades->upgrades_allowed = FALSE;
+  off = decide (no_upgrades, "Dune.2021.2160p.UHD.BluRay.REMUX.DV.HDR.HEVC.TrueHD.Atmos.7.1-FGT", &w, &web);
+  g_assert_false (off->accepted);
+  g_assert_true (ssv_decision_has_reason (off, SSV_REASON_REJECT, "does not upgrade"));
+}
+
+static void
+test_every_reason (Fixture       *f,
+                   gconstpointer  data)
+{
+  SsvWantedItem w = episode ("Severance", 2, 3);
+  g_autoptr(SsvDecision) d = decide (f->hd, "Other.Show.S01E04.720p.HDTV.x264-YIFY", &w, NULL);
+
+  /* Wrong show, wrong season, too low, a bad group: all of it is said */
+  g_assert_false (d->accepted);
+  g_assert_cmpuint (count_rejections (d), >=, 4);
+  g_assert_true (ssv_decision_has_reason (d, SSV_REASON_REJECT, "is not “Severance”"));
+  g_assert_true (ssv_decision_has_reason (d, SSV_REASON_REJECT, "season 1, but season 2"));
+  g_assert_true (ssv_decision_has_reason (d, SSV_REASON_REJECT, "below the profile's minimum"));
+  g_assert_true (ssv_decision_has_reason (d, SSV_REASON_REJECT, "score of -10000"));
+}
+
+static void
+test_not_a_release (Fixture       *f,
+                    gconstpointer  data)
+{
+  SsvWantedItem w = movie ("Heat", 1995);
+  g_autoptr(SsvDecision) hash = decide (f->any, "185d86a343e39f3341e35c4dad3f9959", &w, NULL);
+  g_autoptr(SsvDecision) sample = decide (f->any, "Heat.1995.1080p.BluRay.x264-AMIABLE-sample", &w, NULL);
+
+  g_assert_false (hash->accepted);
+  g_assert_true (ssv_decision_has_reason (hash, SSV_REASON_REJECT, "does not look like a release name"));
+  g_assert_false (sample->accepted);
+  g_assert_true (ssv_decision_has_reason (sample, SSV_REASON_REJECT, "a sample"));
+}
+
+static void
+test_json (Fixture       *f,
+           gconstpointer  data)
+{
+  SsvWantedItem w = movie ("Dune", 2021);
+  g_autoptr(SsvDecision) d = decide (f->hd, "Dune.2021.720p.WEB-DL.DDP5.1.H.264-FLUX", &w, NULL);
+  g_autofree char *json = ssv_decision_to_json (d, f->hd->name, "Dune.2021.720p.WEB-DL.DDP5.1.H.264-FLUX");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *o;
+  JsonArray *reasons;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  o = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (o, "profile"), ==, "HD 1080p");
+  g_assert_cmpstr (json_object_get_string_member (o, "name"), ==, "Dune.2021.720p.WEB-DL.DDP5.1.H.264-FLUX");
+  g_assert_false (json_object_get_boolean_member (o, "accepted"));
+  g_assert_cmpstr (json_object_get_string_member (o, "quality"), ==, "webdl-720p");
+  reasons = json_object_get_array_member (o, "reasons");
+  g_assert_cmpuint (json_array_get_length (reasons), ==, d->reasons->len);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (reasons, 0), "kind"), ==, "reject");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  ssv_test_init (&argc, &argv);
+
+  g_test_add_func ("/core/quality/from-release", test_quality_from_release);
+  g_test_add_func ("/core/custom-format/conditions", test_custom_format_conditions);
+  g_test_add_func ("/core/title/normalize", test_title_normalize);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/core/profile/defaults", test_default_profiles);
+  ADD ("/core/decision/title-matching", test_title_matching);
+  ADD ("/core/decision/movie-year", test_movie_year);
+  ADD ("/core/decision/season-and-episode", test_season_and_episode);
+  ADD ("/core/decision/daily-and-anime", test_daily_and_anime);
+  ADD ("/core/decision/quality", test_quality_rules);
+  ADD ("/core/decision/size-limits", test_size_limits);
+  ADD ("/core/decision/words", test_words);
+  ADD ("/core/decision/custom-format-scores", test_custom_format_scores);
+  ADD ("/core/decision/upgrades", test_upgrades);
+  ADD ("/core/decision/every-reason", test_every_reason);
+  ADD ("/core/decision/not-a-release", test_not_a_release);
+  ADD ("/core/decision/json", test_json);
+#undef ADD
+
+  return g_test_run ();
+}

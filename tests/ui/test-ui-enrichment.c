@@ -1,0 +1,475 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-enrichment.c: the real app with fake metadata providers: worker orbs, Manage
+ * Workers (pause, unmatched titles, re-match) and the API key preferences. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ssv-cast-card.h"
+#include "ssv-episode-row.h"
+#include "ssv-fake-providers.h"
+#include "ssv-rating-badge.h"
+#include "ssv-metadata-preferences.h"
+#include "ssv-preferences-window.h"
+#include "ssv-rematch-dialog.h"
+#include "ssv-test-utils.h"
+#include "ssv-ui-test-utils.h"
+#include "ssv-worker-orb.h"
+#include "ssv-worker-row.h"
+#include "ssv-workers-dialog.h"
+#include "stores/ssv-settings-store.h"
+
+static char *tmp_dir;
+static SsvFakeServer *server;
+static SsvFakeProviders *fake;
+
+static const char * const providers[] = { "tmdb", "tvdb", "omdb", "fanart", "opensubtitles" };
+
+static void
+store_key (const char *provider,
+           const char *key)
+{
+  g_autoptr(SsvSecrets) secrets = ssv_secrets_new ();
+  g_autofree char *name = g_strconcat ("api-key:", provider, NULL);
+  g_autoptr(GError) error = NULL;
+
+  ssv_secrets_store_sync (secrets, name, "test key", key, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+lookup_key (const char *provider)
+{
+  g_autoptr(SsvSecrets) secrets = ssv_secrets_new ();
+  g_autofree char *name = g_strconcat ("api-key:", provider, NULL);
+
+  return ssv_secrets_lookup_sync (secrets, name, NULL, NULL);
+}
+
+/* A library with one title TMDB knows and one it does not; only TMDB has a key. */
+static char *
+make_library (const char *name)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = ssv_database_open (path, &error);
+
+  g_assert_no_error (error);
+  ssv_database_exec (db, "INSERT INTO movies (id, title, year) VALUES (1, 'Fight Club', 1999), "
+                         "(2, 'A Film Nobody Made', 2003)", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (providers); i++)
+    store_key (providers[i], NULL);
+  store_key ("tmdb", "good-tmdb");
+
+  return g_steal_pointer (&path);
+}
+
+static gint64
+query_int (const char *db_path,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+  g_assert_no_error (error);
+  return ssv_test_query_int (db, sql);
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+static GPtrArray *
+find_all (GtkWidget *root,
+          GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            GType       type,
+            const char *name)
+{
+  g_autoptr(GPtrArray) all = find_all (root, type);
+
+  for (guint i = 0; i < all->len; i++)
+    if (g_strcmp0 (gtk_widget_get_name (g_ptr_array_index (all, i)), name) == 0)
+      return g_ptr_array_index (all, i);
+
+  return NULL;
+}
+
+static SsvWorkerOrb *
+find_orb (SsvWindow  *window,
+          const char *name)
+{
+  g_autoptr(GPtrArray) orbs = find_all (GTK_WIDGET (window), SSV_TYPE_WORKER_ORB);
+
+  for (guint i = 0; i < orbs->len; i++)
+    {
+      SsvWorkerOrb *orb = g_ptr_array_index (orbs, i);
+
+      if (g_strcmp0 (ssv_worker_get_name (ssv_worker_orb_get_worker (orb)), name) == 0)
+        return orb;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  SsvWorker      *worker;
+  SsvWorkerState  state;
+} StateWait;
+
+static gboolean
+in_state (gpointer data)
+{
+  StateWait *wait = data;
+
+  return ssv_worker_get_state (wait->worker) == wait->state;
+}
+
+static void
+wait_for_state (SsvWorker      *worker,
+                SsvWorkerState  state)
+{
+  StateWait wait = { worker, state };
+
+  if (!ssv_test_wait_for (in_state, &wait, 20000))
+    g_error ("%s stayed %s", ssv_worker_get_name (worker), ssv_worker_state_to_string (ssv_worker_get_state (worker)));
+}
+
+static gboolean
+unmatched_loaded (gpointer data)
+{
+  return !ssv_workers_dialog_is_loading (data) && ssv_workers_dialog_get_n_unmatched (data) > 0;
+}
+
+static gboolean
+rematch_settled (gpointer data)
+{
+  return g_strcmp0 (ssv_rematch_dialog_get_state (data), "loading") != 0;
+}
+
+static gboolean
+rematch_closed (gpointer data)
+{
+  return ssv_ui_test_find_window (SSV_TYPE_REMATCH_DIALOG) == NULL;
+}
+
+static void
+test_orbs_and_workers_dialog (void)
+{
+  g_autofree char *db_path = make_library ("workers.db");
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+  SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  SsvEnrichmentEngine *engine = ssv_context_get_enrichment_engine (ssv_window_get_context (window));
+  SsvWorker *tmdb = ssv_enrichment_engine_lookup (engine, "tmdb");
+  SsvWorker *omdb = ssv_enrichment_engine_lookup (engine, "omdb");
+  g_autoptr(GPtrArray) rows = NULL;
+  SsvWorkersDialog *dialog;
+  SsvRematchDialog *rematch;
+  GtkListBox *list;
+  GtkListBoxRow *first;
+  SsvWorkerOrb *orb;
+  const char *tooltip;
+  SsvKindStats stats;
+
+  /* The app starts the workers: TMDB matches one title and finds nothing for the other. */
+  wait_for_state (tmdb, SSV_WORKER_IDLE);
+  ssv_worker_get_stats (tmdb, SSV_ITEM_MOVIE, &stats);
+  g_assert_cmpint (stats.matched, ==, 1);
+  g_assert_cmpint (stats.not_found, ==, 1);
+  ssv_ui_test_iterate (200);
+
+  /* An orb per running worker, saying how it is. */
+  orb = find_orb (window, "tmdb");
+  g_assert_nonnull (orb);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (orb)));
+  g_assert_cmpstr (ssv_worker_orb_get_look (orb), ==, "idle");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (orb)), ==, "TMDB: up to date");
+  orb = find_orb (window, "omdb");
+  wait_for_state (omdb, SSV_WORKER_NEEDS_KEY);
+  ssv_ui_test_iterate (100);
+  g_assert_cmpstr (ssv_worker_orb_get_look (orb), ==, "needs-key");
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (orb));
+  g_assert_cmpstr (tooltip, ==, "OMDb: Add your OMDb API key in Preferences");
+  ssv_ui_test_screenshot (GTK_WIDGET (window), "worker-orbs");
+
+  /* Manage Workers: a group per worker with its progress. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.manage-workers", NULL);
+  ssv_ui_test_iterate (300);
+  dialog = SSV_WORKERS_DIALOG (ssv_ui_test_find_window (SSV_TYPE_WORKERS_DIALOG));
+  g_assert_nonnull (dialog);
+  rows = find_all (GTK_WIDGET (dialog), SSV_TYPE_WORKER_ROW);
+  g_assert_cmpuint (rows->len, ==, 5);
+  for (guint i = 0; i < rows->len; i++)
+    if (ssv_worker_row_get_worker (g_ptr_array_index (rows, i)) == tmdb)
+      g_assert_cmpfloat (ssv_worker_row_get_fraction (g_ptr_array_index (rows, i), SSV_ITEM_MOVIE), ==, 1.0);
+  ssv_ui_test_screenshot (GTK_WIDGET (dialog), "workers-dialog");
+
+  /* Pause from the dialog: remembered in the library. */
+  for (guint i = 0; i < rows->len; i++)
+    if (ssv_worker_row_get_worker (g_ptr_array_index (rows, i)) == tmdb)
+      gtk_widget_activate_action (g_ptr_array_index (rows, i), "worker-row.toggle-pause", NULL);
+  wait_for_state (tmdb, SSV_WORKER_PAUSED);
+  ssv_ui_test_iterate (300);
+  g_assert_cmpint (query_int (db_path, "SELECT value FROM settings WHERE key = 'worker.tmdb.paused'"), ==, 1);
+  for (guint i = 0; i < rows->len; i++)
+    if (ssv_worker_row_get_worker (g_ptr_array_index (rows, i)) == tmdb)
+      gtk_widget_activate_action (g_ptr_array_index (rows, i), "worker-row.toggle-pause", NULL);
+  wait_for_state (tmdb, SSV_WORKER_IDLE);
+
+  /* The unmatched title, and a hand-picked match for it. */
+  ssv_workers_dialog_show_unmatched (dialog);
+  g_assert_true (ssv_test_wait_for (unmatched_loaded, dialog, 10000));
+  g_assert_cmpuint (ssv_workers_dialog_get_n_unmatched (dialog), ==, 1);
+  list = ssv_workers_dialog_get_unmatched_list (dialog);
+  first = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "A Film Nobody Made (2003)");
+  ssv_ui_test_iterate (300);
+  ssv_ui_test_screenshot (GTK_WIDGET (dialog), "workers-unmatched");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "workers-dialog.rematch", "(uxsi)",
+                              (guint) SSV_ITEM_MOVIE, (gint64) 2, "A Film Nobody Made", 2003);
+  ssv_ui_test_iterate (200);
+  rematch = SSV_REMATCH_DIALOG (ssv_ui_test_find_window (SSV_TYPE_REMATCH_DIALOG));
+  g_assert_nonnull (rematch);
+  g_assert_true (ssv_test_wait_for (rematch_settled, rematch, 10000));
+  /* TMDB knows nothing by that name: the person types another. */
+  g_assert_cmpstr (ssv_rematch_dialog_get_state (rematch), ==, "empty");
+  {
+    GtkWidget *entry = GTK_WIDGET (find_all (GTK_WIDGET (rematch), GTK_TYPE_SEARCH_ENTRY)->pdata[0]);
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Fight Club");
+    g_signal_emit_by_name (entry, "activate");
+  }
+  ssv_ui_test_iterate (100);
+  g_assert_true (ssv_test_wait_for (rematch_settled, rematch, 10000));
+  g_assert_cmpstr (ssv_rematch_dialog_get_state (rematch), ==, "results");
+  ssv_ui_test_iterate (300);
+  ssv_ui_test_screenshot (GTK_WIDGET (rematch), "rematch-dialog");
+
+  g_signal_emit_by_name (ssv_rematch_dialog_get_results (rematch), "row-activated",
+                         gtk_list_box_get_row_at_index (ssv_rematch_dialog_get_results (rematch), 0));
+  /* The pick is saved, and the dialog closes. */
+  g_assert_true (ssv_test_wait_for (rematch_closed, NULL, 20000));
+  g_assert_cmpint (query_int (db_path, "SELECT tmdb_id FROM movies WHERE id = 2"), ==, 550);
+
+  /* The workers took it up again, this title first: it is matched now. */
+  wait_for_state (tmdb, SSV_WORKER_IDLE);
+  ssv_ui_test_iterate (500);
+  wait_for_state (tmdb, SSV_WORKER_IDLE);
+  g_assert_cmpint (query_int (db_path, "SELECT count(*) FROM enrichment_status WHERE movie_id = 2 "
+                                       "AND provider = 'tmdb' AND status = 'matched'"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ssv_ui_test_stop_app (app);
+}
+
+static void
+test_key_preferences (void)
+{
+  g_autofree char *db_path = make_library ("keys.db");
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+  SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  SsvEnrichmentEngine *engine = ssv_context_get_enrichment_engine (ssv_window_get_context (window));
+  SsvWorker *omdb = ssv_enrichment_engine_lookup (engine, "omdb");
+  g_autofree char *stored = NULL;
+  GtkWidget *preferences;
+  GtkWidget *tmdb_row;
+  GtkWidget *omdb_row;
+  GtkWidget *language;
+
+  wait_for_state (omdb, SSV_WORKER_NEEDS_KEY);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  ssv_ui_test_iterate (500);
+  preferences = ssv_ui_test_find_window (SSV_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_true (ssv_preferences_window_show_page (SSV_PREFERENCES_WINDOW (preferences), "metadata"));
+  ssv_ui_test_iterate (300);
+
+  /* The stored key shows (hidden); the others are empty. */
+  tmdb_row = find_named (preferences, ADW_TYPE_PASSWORD_ENTRY_ROW, "tmdb");
+  omdb_row = find_named (preferences, ADW_TYPE_PASSWORD_ENTRY_ROW, "omdb");
+  g_assert_nonnull (tmdb_row);
+  g_assert_nonnull (omdb_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tmdb_row)), ==, "good-tmdb");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (omdb_row)), ==, "");
+  ssv_ui_test_screenshot (preferences, "preferences-metadata");
+
+  /* A key typed and applied goes to the keyring, and the worker picks it up. */
+  gtk_editable_set_text (GTK_EDITABLE (omdb_row), "good-omdb");
+  g_signal_emit_by_name (omdb_row, "apply");
+  ssv_ui_test_iterate (500);
+  stored = lookup_key ("omdb");
+  g_assert_cmpstr (stored, ==, "good-omdb");
+  wait_for_state (omdb, SSV_WORKER_IDLE);
+  /* OMDb rated what TMDB found an IMDb id for. */
+  g_assert_cmpint (query_int (db_path, "SELECT rt_score FROM movies WHERE id = 1"), ==, 79);
+
+  /* The language is kept with the library. */
+  language = find_named (preferences, ADW_TYPE_COMBO_ROW, "language");
+  g_assert_nonnull (language);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (language), 2);
+  ssv_ui_test_iterate (500);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+    g_autofree char *saved = ssv_settings_store_get (db, "metadata.language", &error);
+
+    g_assert_cmpstr (saved, ==, "de-DE");
+  }
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  ssv_ui_test_stop_app (app);
+}
+
+static void
+test_billboard_widgets (void)
+{
+  static const struct { SsvRatingSource source; double value; const char *look; const char *text; } badges[] = {
+    { SSV_RATING_IMDB, 8.8, "imdb", "IMDb rating 8.8 out of 10" },
+    { SSV_RATING_ROTTEN_TOMATOES, 79, "rt-fresh", "Rotten Tomatoes 79%, fresh" },
+    { SSV_RATING_ROTTEN_TOMATOES, 59, "rt-rotten", "Rotten Tomatoes 59%, rotten" },
+    { SSV_RATING_METACRITIC, 67, "metacritic-good", "Metascore 67 out of 100" },
+    { SSV_RATING_METACRITIC, 40, "metacritic-mixed", "Metascore 40 out of 100" },
+    { SSV_RATING_METACRITIC, 39, "metacritic-bad", "Metascore 39 out of 100" },
+    { SSV_RATING_TMDB, 8.4, "tmdb", "TMDB rating 8.4 out of 10" },
+  };
+  SsvBillboardEpisode owned = { 1, 1, 1, (char *) "Winter Is Coming", (char *) "Jon Arryn is dead.",
+                                (char *) "2011-04-17", NULL, 62, TRUE, TRUE };
+  SsvBillboardEpisode aired = { 2, 1, 2, (char *) "The Kingsroad", NULL, (char *) "2011-04-24", NULL, 56, FALSE, FALSE };
+  SsvBillboardEpisode coming = { 3, 9, 1, NULL, NULL, (char *) "2031-01-01", NULL, 0, FALSE, FALSE };
+  SsvBillboardEpisode undated = { 4, 9, 2, NULL, NULL, NULL, NULL, 0, FALSE, FALSE };
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *card = ssv_cast_card_new ("Edward Norton", "Narrator");
+  g_autoptr(GdkTexture) headshot = NULL;
+  g_autoptr(GBytes) pixels = NULL;
+  guint8 data[4 * 4 * 4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (badges); i++)
+    {
+      GtkWidget *badge = ssv_rating_badge_new (badges[i].source, badges[i].value);
+
+      g_assert_cmpstr (ssv_rating_badge_get_look (SSV_RATING_BADGE (badge)), ==, badges[i].look);
+      g_assert_cmpstr (ssv_rating_badge_get_text (SSV_RATING_BADGE (badge)), ==, badges[i].text);
+      g_assert_true (gtk_widget_has_css_class (badge, badges[i].look));
+      gtk_box_append (GTK_BOX (row), badge);
+    }
+
+  /* Owned, missing, upcoming: a file decides, then the air date against today. */
+  g_assert_cmpstr (ssv_episode_state_for (&owned, "2026-11-24"), ==, "owned");
+  g_assert_cmpstr (ssv_episode_state_for (&aired, "2026-11-24"), ==, "missing");
+  g_assert_cmpstr (ssv_episode_state_for (&coming, "2026-11-24"), ==, "upcoming");
+  g_assert_cmpstr (ssv_episode_state_for (&undated, "2026-11-24"), ==, "upcoming");
+  g_assert_cmpstr (ssv_episode_state_for (&aired, "2011-04-24"), ==, "missing");
+  g_assert_cmpstr (ssv_episode_state_for (&aired, "2011-04-23"), ==, "upcoming");
+  gtk_list_box_append (GTK_LIST_BOX (list), ssv_episode_row_new (&owned, "2026-11-24"));
+  gtk_list_box_append (GTK_LIST_BOX (list), ssv_episode_row_new (&aired, "2026-11-24"));
+  gtk_list_box_append (GTK_LIST_BOX (list), ssv_episode_row_new (&coming, "2026-11-24"));
+  g_assert_cmpstr (ssv_episode_row_get_state (SSV_EPISODE_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1))),
+                   ==, "missing");
+
+  /* Initials until the headshot arrives. */
+  g_assert_false (ssv_cast_card_has_headshot (SSV_CAST_CARD (card)));
+  for (guint i = 0; i < sizeof data; i++)
+    data[i] = (i % 4 == 3) ? 255 : (guint8) (i * 7);
+  pixels = g_bytes_new (data, sizeof data);
+  headshot = gdk_memory_texture_new (4, 4, GDK_MEMORY_R8G8B8A8, pixels, 16);
+  ssv_cast_card_set_headshot (SSV_CAST_CARD (card), GDK_PAINTABLE (headshot));
+  g_assert_true (ssv_cast_card_has_headshot (SSV_CAST_CARD (card)));
+
+  gtk_box_append (GTK_BOX (box), row);
+  gtk_box_append (GTK_BOX (box), card);
+  gtk_box_append (GTK_BOX (box), list);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  /* Without the app running, its style sheet is loaded by hand. */
+  gtk_css_provider_load_from_resource (css, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, -1);
+  gtk_window_present (GTK_WINDOW (window));
+  ssv_ui_test_iterate (400);
+  ssv_ui_test_screenshot (window, "billboard-widgets");
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("needs a display: run through tests/run-in-session.sh --x11");
+      return g_test_run ();
+    }
+
+  gtk_init ();
+  adw_init ();
+  tmp_dir = g_dir_make_tmp ("ssv-ui-enrichment-XXXXXX", NULL);
+
+  /* The app's HTTP layer reads where each provider lives when it starts. */
+  server = ssv_fake_server_new ();
+  fake = ssv_fake_providers_new (server);
+  for (guint i = 0; i < G_N_ELEMENTS (providers); i++)
+    {
+      g_autofree char *name = g_ascii_strup (providers[i], -1);
+      g_autofree char *variable = g_strdup_printf ("SSV_%s_URL", name);
+      g_autofree char *url = ssv_fake_providers_dup_url (fake, providers[i]);
+      g_autofree char *key = g_strconcat ("good-", providers[i], NULL);
+
+      g_setenv (variable, url, TRUE);
+      ssv_fake_providers_set_key (fake, providers[i], key);
+    }
+  {
+    g_autofree char *images = g_strdup_printf ("%s/images", ssv_fake_server_get_url (server));
+    g_setenv ("SSV_TMDB_IMAGES_URL", images, TRUE);
+  }
+
+  g_test_add_func ("/ui/enrichment/orbs-and-workers-dialog", test_orbs_and_workers_dialog);
+  g_test_add_func ("/ui/enrichment/key-preferences", test_key_preferences);
+  g_test_add_func ("/ui/enrichment/billboard-widgets", test_billboard_widgets);
+
+  result = g_test_run ();
+
+  ssv_fake_providers_free (fake);
+  ssv_fake_server_free (server);
+  ssv_test_remove_tree (tmp_dir);
+  g_free (tmp_dir);
+
+  return result;
+}
