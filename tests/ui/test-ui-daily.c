@@ -423,6 +423,85 @@ tile_shows_nine (gpointer data)
                                     "3 of 9 in your library") == 0;
 }
 
+static gboolean
+tile_shows_ten (gpointer data)
+{
+  GtkWidget *tile = ssv_wishlist_page_find_tile (data, "Severance");
+
+  return tile != NULL && g_strcmp0 (ssv_wishlist_tile_get_progress_text (SSV_WISHLIST_TILE (tile)),
+                                    "3 of 10 in your library") == 0;
+}
+
+static GtkWidget *
+find_button_by_tooltip (GtkWidget  *root,
+                        const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_expander (GtkWidget  *root,
+               const char *title)
+{
+  if (ADW_IS_EXPANDER_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_expander (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The title page's button that wants @id (an episode row's star). */
+static GtkWidget *
+find_wish_button (GtkWidget     *root,
+                  SsvWishTarget  target,
+                  gint64         id)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "title.wish") == 0)
+    {
+      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root));
+      guint32 kind;
+      gint64 wanted_id;
+      int season;
+
+      g_variant_get (value, "(uxi)", &kind, &wanted_id, &season);
+      if (kind == (guint32) target && wanted_id == id)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_wish_button (child, target, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 add_movies (const char *db_path,
             guint       n)
@@ -517,14 +596,36 @@ test_wishlist (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
   g_assert_true (ssv_window_get_visible_page (window) == SSV_PAGE (wishlist));
 
-  /* The tile stays open across a reload: one episode removed from its row. */
-  g_signal_emit_by_name (tile, "remove-item",
-                         g_object_get_data (G_OBJECT (ssv_wishlist_tile_get_episode_row (tile, 9)), "ssv-item"));
+  /* The tile stays open across a reload: S2E01 removed with its row's button. */
+  row = ssv_wishlist_tile_get_episode_row (tile, 9);
+  g_assert_cmpint (ssv_wishlist_item_get_season_number (g_object_get_data (G_OBJECT (row), "ssv-item")), ==, 2);
+  g_signal_emit_by_name (find_button_by_tooltip (GTK_WIDGET (row), "Remove from Wishlist"), "clicked");
   wait_for_wanted (db_path, 10);
   wait_until (tile_shows_nine, wishlist, "the tile to count nine");
   tile = SSV_WISHLIST_TILE (ssv_wishlist_page_find_tile (wishlist, "Severance"));
   g_assert_true (ssv_wishlist_tile_get_expanded (tile));
   g_assert_cmpstr (ssv_wishlist_tile_get_progress_text (tile), ==, "3 of 9 in your library");
+
+  /* An episode's own button on the show's page brings it back; the season's menu item adds nothing twice. */
+  title = open_title (window, "win.show-show", SEVERANCE);
+  {
+    GtkWidget *season_2 = find_expander (GTK_WIDGET (title), "Season 2");
+    GtkWidget *button;
+
+    g_assert_nonnull (season_2);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (season_2), TRUE);
+    button = find_wish_button (GTK_WIDGET (title), SSV_WISH_TARGET_EPISODE, 110);
+    g_assert_nonnull (button);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Add to Wishlist");
+    g_signal_emit_by_name (button, "clicked");
+    wait_for_wanted (db_path, 11);
+    gtk_widget_activate_action (GTK_WIDGET (title), "title.wish", "(uxi)",
+                                (guint32) SSV_WISH_TARGET_SEASON, (gint64) SEVERANCE, 2);
+    settle (300);
+    wait_for_wanted (db_path, 11);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+  wait_until (tile_shows_ten, wishlist, "the tile to count ten again");
 
   /* Search runs in the store; no match says so. */
   gtk_widget_activate_action (GTK_WIDGET (wishlist), "wishlist.find", NULL);
