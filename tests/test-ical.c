@@ -292,6 +292,46 @@ test_escaping (void)
     }
 }
 
+/* The store writes what ssv_ical_build() makes, whole; a bad folder changes nothing. */
+static void
+test_write_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) from = g_date_time_new (berlin, 2025, 6, 9, 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_new (berlin, 2025, 6, 16, 0, 0, 0);
+  g_autofree char *path = g_build_filename (f->dir, "week.ics", NULL);
+  g_autofree char *bad_path = g_build_filename (f->dir, "missing", "week.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = export (f);
+  g_auto(GStrv) ours = NULL;
+  g_auto(GStrv) theirs = NULL;
+  guint n_entries = 0;
+
+  g_assert_true (ssv_calendar_store_write_ics (f->calendar, from, to, file, &n_entries, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_entries, ==, 2);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_true (g_str_has_prefix (contents, "BEGIN:VCALENDAR\r\n"));
+  g_assert_true (g_str_has_suffix (contents, "END:VCALENDAR\r\n"));
+
+  /* The same lines as the builder's but for the stamp of the moment. */
+  ours = g_strsplit (contents, "\r\n", -1);
+  theirs = g_strsplit (expected, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (ours), ==, g_strv_length (theirs));
+  for (guint i = 0; ours[i] != NULL; i++)
+    if (!g_str_has_prefix (ours[i], "DTSTAMP:"))
+      g_assert_cmpstr (ours[i], ==, theirs[i]);
+
+  g_assert_false (ssv_calendar_store_write_ics (f->calendar, from, to, bad, &n_entries, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "Choose another folder"));
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -301,6 +341,7 @@ main (int    argc,
   g_test_add_func ("/core/ical/folding", test_folding);
   g_test_add_func ("/core/ical/escaping", test_escaping);
   g_test_add ("/core/ical/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/core/ical/write-file", Fixture, NULL, fixture_set_up, test_write_file, fixture_tear_down);
   g_test_add ("/core/ical/uids-survive-rescan", Fixture, NULL, fixture_set_up, test_uids_survive_rescan,
               fixture_tear_down);
 

@@ -7,9 +7,12 @@
 #include <glib/gi18n.h>
 
 #include "ssv-window.h"
+#include "pages/ssv-calendar-page.h"
 #include "pages/ssv-library-page.h"
 #include "pages/ssv-parse-page.h"
 #include "pages/ssv-title-page.h"
+#include "pages/ssv-watchlist-page.h"
+#include "pages/ssv-wishlist-page.h"
 #include "widgets/ssv-scan-bar.h"
 #include "dialogs/ssv-workers-dialog.h"
 #include "widgets/ssv-worker-orb.h"
@@ -665,6 +668,15 @@ ssv_window_constructed (GObject *object)
   G_OBJECT_CLASS (ssv_window_parent_class)->constructed (object);
 
   ssv_window_add_page (self, g_object_new (SSV_TYPE_LIBRARY_PAGE,
+                                           "context", self->context,
+                                           NULL));
+  ssv_window_add_page (self, g_object_new (SSV_TYPE_WATCHLIST_PAGE,
+                                           "context", self->context,
+                                           NULL));
+  ssv_window_add_page (self, g_object_new (SSV_TYPE_WISHLIST_PAGE,
+                                           "context", self->context,
+                                           NULL));
+  ssv_window_add_page (self, g_object_new (SSV_TYPE_CALENDAR_PAGE,
                                            "context", self->context,
                                            NULL));
   ssv_window_add_page (self, g_object_new (SSV_TYPE_PARSE_PAGE,

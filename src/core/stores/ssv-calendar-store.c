@@ -5,10 +5,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
 #include "ssv-air-time.h"
 #include "ssv-calendar-entry-private.h"
 #include "ssv-calendar-store.h"
 #include "ssv-follow-rule-private.h"
+#include "ssv-ical.h"
 
 struct _SsvCalendarStore
 {
@@ -282,4 +287,128 @@ ssv_calendar_store_list_days_finish (SsvCalendarStore  *self,
                                      GError           **error)
 {
   return ssv_store_run_finish (SSV_STORE (self), result, error);
+}
+
+/**
+ * ssv_calendar_store_write_ics:
+ * @from: the first moment, in the person's zone
+ * @to: the moment after the last
+ * @file: where the iCalendar file goes; replaced whole, or left as it was
+ * @n_entries: (out) (optional): how many episodes it holds
+ *
+ * Writes the episodes of [@from, @to) as an RFC 5545 file GNOME Calendar can
+ * import. For worker threads; the UI uses the _async variant.
+ */
+gboolean
+ssv_calendar_store_write_ics (SsvCalendarStore  *self,
+                              GDateTime         *from,
+                              GDateTime         *to,
+                              GFile             *file,
+                              guint             *n_entries,
+                              GCancellable      *cancellable,
+                              GError           **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (SSV_IS_CALENDAR_STORE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  entries = ssv_calendar_store_list_between (self, from, to, error);
+  if (entries == NULL)
+    return FALSE;
+
+  text = ssv_ical_build (entries, now);
+  if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      /* Translators: the first %s is a file, the second why it failed */
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("The calendar could not be written to %s: %s. Choose another folder and try again."),
+                   name, local_error->message);
+      return FALSE;
+    }
+
+  if (n_entries != NULL)
+    *n_entries = entries->len;
+  return TRUE;
+}
+
+typedef struct
+{
+  GDateTime *from;
+  GDateTime *to;
+  GFile     *file;
+} IcsRequest;
+
+static void
+ics_request_free (gpointer data)
+{
+  IcsRequest *request = data;
+
+  g_date_time_unref (request->from);
+  g_date_time_unref (request->to);
+  g_object_unref (request->file);
+  g_free (request);
+}
+
+static gpointer
+write_ics_func (SsvStore      *store,
+                gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  IcsRequest *request = data;
+  guint n_entries = 0;
+
+  if (!ssv_calendar_store_write_ics (SSV_CALENDAR_STORE (store), request->from, request->to,
+                                     request->file, &n_entries, cancellable, error))
+    return NULL;
+
+  /* Non-NULL also for an empty calendar. */
+  return GUINT_TO_POINTER (n_entries + 1);
+}
+
+void
+ssv_calendar_store_write_ics_async (SsvCalendarStore    *self,
+                                    GDateTime           *from,
+                                    GDateTime           *to,
+                                    GFile               *file,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  IcsRequest *request = g_new0 (IcsRequest, 1);
+
+  request->from = g_date_time_ref (from);
+  request->to = g_date_time_ref (to);
+  request->file = g_object_ref (file);
+  ssv_store_run_async (SSV_STORE (self), ssv_calendar_store_write_ics_async,
+                       write_ics_func, request, ics_request_free, NULL,
+                       cancellable, callback, user_data);
+}
+
+gboolean
+ssv_calendar_store_write_ics_finish (SsvCalendarStore  *self,
+                                     GAsyncResult      *result,
+                                     guint             *n_entries,
+                                     GError           **error)
+{
+  gpointer value = ssv_store_run_finish (SSV_STORE (self), result, error);
+
+  if (value == NULL)
+    return FALSE;
+
+  if (n_entries != NULL)
+    *n_entries = GPOINTER_TO_UINT (value) - 1;
+  return TRUE;
 }

@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "ssv-store.h"
 #include "ssv-calendar-entry.h"
 
@@ -29,6 +31,24 @@ void              ssv_calendar_store_list_days_async  (SsvCalendarStore     *sel
                                                        gpointer              user_data);
 GPtrArray        *ssv_calendar_store_list_days_finish (SsvCalendarStore     *self,
                                                        GAsyncResult         *result,
+                                                       GError              **error);
+gboolean          ssv_calendar_store_write_ics      (SsvCalendarStore     *self,
+                                                     GDateTime            *from,
+                                                     GDateTime            *to,
+                                                     GFile                *file,
+                                                     guint                *n_entries,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
+void              ssv_calendar_store_write_ics_async  (SsvCalendarStore     *self,
+                                                       GDateTime            *from,
+                                                       GDateTime            *to,
+                                                       GFile                *file,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+gboolean          ssv_calendar_store_write_ics_finish (SsvCalendarStore     *self,
+                                                       GAsyncResult         *result,
+                                                       guint                *n_entries,
                                                        GError              **error);
 GDateTime        *ssv_calendar_day_start            (GDateTime            *moment);
 

@@ -8,8 +8,10 @@
 
 #include "dialogs/ssv-server-dialog.h"
 #include "ssv-folder-chooser.h"
+#include "ssv-follow-set.h"
 #include "ssv-library-page.h"
 #include "widgets/ssv-poster-grid.h"
+#include "widgets/ssv-watch-button.h"
 
 #define RELOAD_DELAY_MS 300
 
@@ -55,6 +57,7 @@ struct _SsvLibraryPage
   GtkWidget          *shows_grid;
   GtkStack           *movies_stack;
   GtkStack           *shows_stack;
+  SsvFollowSet       *follow_set;    /* the eye buttons of the show cards */
 
   char               *search;        /* case-folded, or NULL */
   char               *genre;         /* or NULL for every genre */
@@ -650,6 +653,9 @@ reload (SsvLibraryPage *self)
   if (!self->loaded)
     set_state (self, "loading");
 
+  /* Every show card's eye button reads this one query. */
+  ssv_follow_set_load (self->follow_set);
+
   self->loads_running = 2;
   ssv_library_store_list_movies_async (store, self->cancellable, list_ready_cb, g_object_ref (self));
   ssv_library_store_list_shows_async (store, self->cancellable, list_ready_cb, g_object_ref (self));
@@ -810,6 +816,31 @@ ssv_library_page_get_header_widget (SsvPage *page)
 }
 
 static GtkWidget *
+make_watch_button (gpointer user_data)
+{
+  SsvLibraryPage *self = user_data;
+
+  return ssv_watch_button_new (self->follow_set);
+}
+
+static void
+bind_watch_button (GtkWidget *button,
+                   GObject   *item,
+                   gpointer   user_data)
+{
+  ssv_watch_button_set_item (SSV_WATCH_BUTTON (button), item);
+}
+
+/* The follow set the show cards' eye buttons share. */
+SsvFollowSet *
+ssv_library_page_get_follow_set (SsvLibraryPage *self)
+{
+  g_return_val_if_fail (SSV_IS_LIBRARY_PAGE (self), NULL);
+
+  return self->follow_set;
+}
+
+static GtkWidget *
 make_view (SsvLibraryPage  *self,
            GtkWidget       *grid,
            GtkStack       **stack_out)
@@ -846,7 +877,9 @@ ssv_library_page_constructed (GObject *object)
                                     "movies", _("Movies"));
   adw_view_stack_page_set_icon_name (page, "video-x-generic-symbolic");
 
+  self->follow_set = ssv_follow_set_new (ssv_context_get_watchlist_store (context), SSV_WATCH_KIND_SHOW);
   self->shows_grid = ssv_poster_grid_new (context);
+  ssv_poster_grid_set_accessory (SSV_POSTER_GRID (self->shows_grid), make_watch_button, bind_watch_button, self);
   ssv_poster_grid_set_model (SSV_POSTER_GRID (self->shows_grid), G_LIST_MODEL (self->shows_sorted));
   page = adw_view_stack_add_titled (self->view_stack, make_view (self, self->shows_grid, &self->shows_stack),
                                     "shows", _("Shows"));
@@ -871,6 +904,9 @@ ssv_library_page_dispose (GObject *object)
   g_clear_object (&self->count_label);
 
   G_OBJECT_CLASS (ssv_library_page_parent_class)->dispose (object);
+
+  /* After the grids are gone: their buttons hold it too. */
+  g_clear_object (&self->follow_set);
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "ssv-follow-set.h"
 #include "ssv-page.h"
 
 G_BEGIN_DECLS
@@ -16,5 +17,6 @@ GListModel *ssv_library_page_get_visible_model  (SsvLibraryPage *self);
 GtkWidget  *ssv_library_page_get_grid           (SsvLibraryPage *self,
                                                  const char     *view);
 const char *ssv_library_page_get_count_text     (SsvLibraryPage *self);
+SsvFollowSet *ssv_library_page_get_follow_set   (SsvLibraryPage *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ssv-follow-set.h"
 #include "ssv-texture-loader.h"
 #include "ssv-title-page.h"
 #include "ssv-utils.h"
@@ -14,6 +15,7 @@
 #include "widgets/ssv-episode-row.h"
 #include "widgets/ssv-poster-card.h"
 #include "widgets/ssv-rating-badge.h"
+#include "widgets/ssv-watch-button.h"
 
 #define HERO_HEIGHT       420
 #define BACKDROP_HEIGHT   720
@@ -68,6 +70,14 @@ struct _SsvTitlePage
   GtkDropDown     *season_dropdown;
   GtkListBox      *episodes_list;
   AdwPreferencesGroup *files_group;
+  GtkBox          *actions_box;
+
+  /* Follow and wishlist (the watchlist and wishlist features' part of the page). */
+  SsvFollowSet    *follow_set;
+  GtkWidget       *watch_button;
+  GtkWidget       *wish_button;     /* movies: a button; shows: a menu button */
+  GCancellable    *wish_cancellable;
+  gboolean         wanted;
 };
 
 G_DEFINE_FINAL_TYPE (SsvTitlePage, ssv_title_page, SSV_TYPE_PAGE)
@@ -496,6 +506,274 @@ show_cast (SsvTitlePage *self)
   gtk_widget_set_visible (self->cast_section, cast->len > 0);
 }
 
+/* ---- wishlist --------------------------------------------------------------- */
+
+static GtkWidget *
+episode_wish_button (const SsvBillboardEpisode *episode)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("non-starred-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Add to Wishlist"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add to Wishlist"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "title.wish");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(uxi)", (guint32) SSV_WISH_TARGET_EPISODE,
+                                    episode->id, -1);
+  return button;
+}
+
+static const char *
+detail_title (SsvTitlePage *self)
+{
+  if (self->detail == NULL)
+    return "";
+  return SSV_IS_MOVIE (self->detail->title) ? ssv_movie_get_title (SSV_MOVIE (self->detail->title))
+                                            : ssv_show_get_title (SSV_SHOW (self->detail->title));
+}
+
+static const char *
+episode_title (SsvTitlePage *self,
+               gint64        id)
+{
+  for (guint i = 0; self->detail != NULL && i < self->detail->episodes->len; i++)
+    {
+      SsvEpisode *episode = g_ptr_array_index (self->detail->episodes, i);
+
+      if (ssv_episode_get_id (episode) == id)
+        return ssv_episode_get_title (episode);
+    }
+
+  return NULL;
+}
+
+static GMenuModel *
+build_show_wish_menu (SsvTitlePage *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) show = g_menu_new ();
+  g_autoptr(GMenu) seasons = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+
+  item = g_menu_item_new (_("Add Every Aired _Episode"), NULL);
+  g_menu_item_set_action_and_target (item, "title.wish", "(uxi)", (guint32) SSV_WISH_TARGET_SHOW,
+                                     self->title_id, -1);
+  g_menu_append_item (show, item);
+  g_clear_object (&item);
+
+  if (self->wanted)
+    {
+      item = g_menu_item_new (_("_Remove from Wishlist"), NULL);
+      g_menu_item_set_action_and_target (item, "title.unwish", "(uxi)", (guint32) SSV_WISH_TARGET_SHOW,
+                                         self->title_id, -1);
+      g_menu_append_item (show, item);
+      g_clear_object (&item);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (show));
+
+  for (guint i = 0; self->detail != NULL && i < self->detail->seasons->len; i++)
+    {
+      SsvSeason *season = g_ptr_array_index (self->detail->seasons, i);
+      int number = ssv_season_get_season_number (season);
+      g_autofree char *label = NULL;
+
+      if (ssv_season_get_episode_count (season) == 0)
+        continue;
+
+      label = number == 0 ? g_strdup (_("Add the Specials"))
+                          /* Translators: a menu item that wants a season's episodes */
+                          : g_strdup_printf (_("Add Season %d"), number);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "title.wish", "(uxi)", (guint32) SSV_WISH_TARGET_SEASON,
+                                         self->title_id, number);
+      g_menu_append_item (seasons, item);
+      g_clear_object (&item);
+    }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (seasons)) > 0)
+    g_menu_append_section (menu, _("Seasons"), G_MENU_MODEL (seasons));
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+static void
+update_wish_button (SsvTitlePage *self)
+{
+  if (self->kind == SSV_MEDIA_KIND_MOVIE)
+    {
+      AdwButtonContent *content = ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (self->wish_button)));
+
+      adw_button_content_set_icon_name (content, self->wanted ? "starred-symbolic" : "non-starred-symbolic");
+      adw_button_content_set_label (content, self->wanted ? _("On Your Wishlist") : _("Add to Wishlist"));
+      gtk_widget_set_tooltip_text (self->wish_button,
+                                   self->wanted ? _("Remove from Wishlist") : _("Add to Wishlist"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->wish_button),
+                                      self->wanted ? "title.unwish" : "title.wish");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->wish_button), "(uxi)",
+                                        (guint32) SSV_WISH_TARGET_MOVIE, self->title_id, -1);
+    }
+  else
+    {
+      g_autoptr(GMenuModel) menu = build_show_wish_menu (self);
+
+      AdwButtonContent *content = ADW_BUTTON_CONTENT (gtk_menu_button_get_child (GTK_MENU_BUTTON (self->wish_button)));
+
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->wish_button), menu);
+      adw_button_content_set_icon_name (content, self->wanted ? "starred-symbolic" : "non-starred-symbolic");
+      adw_button_content_set_label (content, self->wanted ? _("On Your _Wishlist") : _("_Wishlist"));
+      gtk_widget_set_tooltip_text (self->wish_button,
+                                   self->wanted ? _("On Your Wishlist") : _("Add to Wishlist"));
+    }
+
+  if (self->wanted)
+    gtk_widget_add_css_class (self->wish_button, "wanted");
+  else
+    gtk_widget_remove_css_class (self->wish_button, "wanted");
+}
+
+static void
+wanted_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(SsvTitlePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean wanted = ssv_wishlist_store_change_finish (SSV_WISHLIST_STORE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Unknown counts as not wanted: adding again is harmless. */
+  self->wanted = wanted;
+  update_wish_button (self);
+}
+
+static void
+query_wanted (SsvTitlePage *self)
+{
+  SsvContext *context = ssv_page_get_context (SSV_PAGE (self));
+
+  g_cancellable_cancel (self->wish_cancellable);
+  g_clear_object (&self->wish_cancellable);
+  self->wish_cancellable = g_cancellable_new ();
+  ssv_wishlist_store_contains_async (ssv_context_get_wishlist_store (context),
+                                     self->kind == SSV_MEDIA_KIND_MOVIE ? SSV_WISH_TARGET_MOVIE
+                                                                       : SSV_WISH_TARGET_SHOW,
+                                     self->title_id, -1, self->wish_cancellable,
+                                     wanted_cb, g_object_ref (self));
+}
+
+static void
+on_wishlist_changed (SsvTitlePage *self,
+                     const char   *detail)
+{
+  query_wanted (self);
+}
+
+typedef struct
+{
+  SsvTitlePage *page;
+  char         *message;
+} WishChange;
+
+static void
+wish_changed_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  WishChange *change = user_data;
+  g_autoptr(GError) error = NULL;
+
+  ssv_wishlist_store_change_finish (SSV_WISHLIST_STORE (source), result, &error);
+  ssv_page_show_toast (SSV_PAGE (change->page), error != NULL ? error->message : change->message);
+
+  g_object_unref (change->page);
+  g_free (change->message);
+  g_free (change);
+}
+
+static void
+wish_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SsvTitlePage *self = SSV_TITLE_PAGE (widget);
+  SsvWishlistStore *store = ssv_context_get_wishlist_store (ssv_page_get_context (SSV_PAGE (self)));
+  gboolean add = g_str_equal (action_name, "title.wish");
+  WishChange *change = g_new0 (WishChange, 1);
+  const char *name = detail_title (self);
+  guint32 target;
+  gint64 id;
+  int season;
+
+  g_variant_get (parameter, "(uxi)", &target, &id, &season);
+
+  if (!add)
+    /* Translators: a toast; %s is a title */
+    change->message = g_strdup_printf (_("Removed “%s” from your wishlist"), name);
+  else if (target == SSV_WISH_TARGET_SHOW)
+    change->message = g_strdup_printf (_("Every aired episode of “%s” is on your wishlist; new ones join as they air"),
+                                       name);
+  else if (target == SSV_WISH_TARGET_SEASON && season == 0)
+    change->message = g_strdup_printf (_("The specials of “%s” are on your wishlist"), name);
+  else if (target == SSV_WISH_TARGET_SEASON)
+    /* Translators: a toast: "Season 2 of “Severance” is on your wishlist" */
+    change->message = g_strdup_printf (_("Season %d of “%s” is on your wishlist"), season, name);
+  else if (target == SSV_WISH_TARGET_EPISODE && episode_title (self, id) != NULL)
+    change->message = g_strdup_printf (_("“%s” is on your wishlist"), episode_title (self, id));
+  else if (target == SSV_WISH_TARGET_EPISODE)
+    change->message = g_strdup (_("The episode is on your wishlist"));
+  else
+    change->message = g_strdup_printf (_("“%s” is on your wishlist"), name);
+
+  change->page = g_object_ref (self);
+  if (add)
+    ssv_wishlist_store_add_async (store, target, id, season, NULL, wish_changed_cb, change);
+  else
+    ssv_wishlist_store_remove_async (store, target, id, season, NULL, wish_changed_cb, change);
+}
+
+static void
+make_action_buttons (SsvTitlePage *self)
+{
+  SsvContext *context = ssv_page_get_context (SSV_PAGE (self));
+
+  if (self->kind == SSV_MEDIA_KIND_SHOW)
+    {
+      self->follow_set = ssv_follow_set_new (ssv_context_get_watchlist_store (context), SSV_WATCH_KIND_SHOW);
+      self->watch_button = ssv_watch_button_new (self->follow_set);
+      ssv_watch_button_set_show_label (SSV_WATCH_BUTTON (self->watch_button), TRUE);
+      gtk_box_append (self->actions_box, self->watch_button);
+
+      GtkWidget *content = adw_button_content_new ();
+
+      adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+      self->wish_button = gtk_menu_button_new ();
+      gtk_menu_button_set_child (GTK_MENU_BUTTON (self->wish_button), content);
+      gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (self->wish_button), TRUE);
+    }
+  else
+    {
+      self->wish_button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (self->wish_button), adw_button_content_new ());
+      gtk_widget_add_css_class (self->wish_button, "pill");
+    }
+
+  gtk_widget_add_css_class (self->wish_button, "wish-button");
+  gtk_widget_set_valign (self->wish_button, GTK_ALIGN_CENTER);
+  gtk_box_append (self->actions_box, self->wish_button);
+  update_wish_button (self);
+}
+
+/* The page's eye button (shows only), for tests. */
+GtkWidget *
+ssv_title_page_get_watch_button (SsvTitlePage *self)
+{
+  g_return_val_if_fail (SSV_IS_TITLE_PAGE (self), NULL);
+
+  return self->watch_button;
+}
+
 static void
 fill_episodes (SsvTitlePage *self,
                int           season)
@@ -515,6 +793,7 @@ fill_episodes (SsvTitlePage *self,
         continue;
 
       row = ssv_episode_row_new (episode, today);
+      ssv_episode_row_add_suffix (SSV_EPISODE_ROW (row), episode_wish_button (episode));
       gtk_list_box_append (self->episodes_list, row);
       load_image (self, episode->still_url, STILL_HEIGHT, row, apply_still);
     }
@@ -668,7 +947,10 @@ show_billboard (SsvTitlePage *self)
       watched = g_strdup_printf (ngettext ("%d of %d episode watched", "%d of %d episodes watched", total),
                                  ssv_show_get_watched_count (show), total);
       show_episodes (self);
+      ssv_watch_button_set_item (SSV_WATCH_BUTTON (self->watch_button), title);
     }
+
+  update_wish_button (self);
 
   ssv_page_set_title (SSV_PAGE (self), name);
   gtk_label_set_label (self->title_label, name);
@@ -795,6 +1077,10 @@ reload (SsvTitlePage *self)
 
   if (!self->loaded)
     set_state (self, "loading");
+
+  if (self->follow_set != NULL)
+    ssv_follow_set_load (self->follow_set);
+  query_wanted (self);
 
   /* The library's facts and the providers' billboard, read side by side. */
   self->pending = 2;
@@ -951,6 +1237,9 @@ ssv_title_page_constructed (GObject *object)
   g_signal_connect_object (ssv_context_get_library_store (context), "changed",
                            G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (get_engine (self), "item-done", G_CALLBACK (on_item_done), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ssv_context_get_wishlist_store (context), "changed",
+                           G_CALLBACK (on_wishlist_changed), self, G_CONNECT_SWAPPED);
+  make_action_buttons (self);
   reload (self);
 }
 
@@ -963,6 +1252,8 @@ ssv_title_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->image_cancellable);
   g_clear_object (&self->image_cancellable);
+  g_cancellable_cancel (self->wish_cancellable);
+  g_clear_object (&self->wish_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_pointer (&self->detail, ssv_title_detail_free);
   g_clear_pointer (&self->billboard, ssv_billboard_free);
@@ -973,6 +1264,9 @@ ssv_title_page_dispose (GObject *object)
   g_clear_pointer (&self->shown_episodes, g_free);
 
   G_OBJECT_CLASS (ssv_title_page_parent_class)->dispose (object);
+
+  /* After the eye button is gone with the template. */
+  g_clear_object (&self->follow_set);
 }
 
 static void
@@ -1069,6 +1363,11 @@ ssv_title_page_class_init (SsvTitlePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, season_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, episodes_list);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, files_group);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, actions_box);
+
+  /* (target, library id, season number): an SsvWishTarget and what it names. */
+  gtk_widget_class_install_action (widget_class, "title.wish", "(uxi)", wish_action);
+  gtk_widget_class_install_action (widget_class, "title.unwish", "(uxi)", wish_action);
 }
 
 static void

@@ -24,5 +24,6 @@ gboolean              ssv_title_page_has_logo            (SsvTitlePage  *self);
 GtkWidget            *ssv_title_page_get_badges          (SsvTitlePage  *self);
 GtkWidget            *ssv_title_page_get_cast            (SsvTitlePage  *self);
 char                 *ssv_title_page_dup_restore_key     (SsvTitlePage  *self);
+GtkWidget            *ssv_title_page_get_watch_button    (SsvTitlePage  *self);
 
 G_END_DECLS

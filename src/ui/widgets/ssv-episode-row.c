@@ -19,6 +19,7 @@ struct _SsvEpisodeRow
   GtkLabel      *state_label;
   GtkLabel      *overview_label;
   GtkLabel      *date_label;
+  GtkBox        *row_box;
 };
 
 G_DEFINE_FINAL_TYPE (SsvEpisodeRow, ssv_episode_row, GTK_TYPE_LIST_BOX_ROW)
@@ -83,6 +84,7 @@ ssv_episode_row_class_init (SsvEpisodeRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvEpisodeRow, state_label);
   gtk_widget_class_bind_template_child (widget_class, SsvEpisodeRow, overview_label);
   gtk_widget_class_bind_template_child (widget_class, SsvEpisodeRow, date_label);
+  gtk_widget_class_bind_template_child (widget_class, SsvEpisodeRow, row_box);
 }
 
 static void
@@ -143,4 +145,15 @@ ssv_episode_row_get_state (SsvEpisodeRow *self)
   g_return_val_if_fail (SSV_IS_EPISODE_ROW (self), NULL);
 
   return self->state;
+}
+
+/* A button at the row's end, e.g. "Add to Wishlist" (the wishlist feature's). */
+void
+ssv_episode_row_add_suffix (SsvEpisodeRow *self,
+                            GtkWidget     *widget)
+{
+  g_return_if_fail (SSV_IS_EPISODE_ROW (self));
+
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+  gtk_box_append (self->row_box, widget);
 }

@@ -18,6 +18,8 @@ GtkWidget  *ssv_episode_row_new         (const SsvBillboardEpisode *episode,
 void        ssv_episode_row_set_still   (SsvEpisodeRow             *self,
                                          GdkPaintable              *still);
 const char *ssv_episode_row_get_state   (SsvEpisodeRow             *self);
+void        ssv_episode_row_add_suffix  (SsvEpisodeRow             *self,
+                                         GtkWidget                 *widget);
 const char *ssv_episode_state_for       (const SsvBillboardEpisode *episode,
                                          const char                *today);
 

@@ -22,6 +22,7 @@ struct _SsvPosterCard
   guint              color;
   gboolean           lazy;       /* loads only when asked to (a grid's cards) */
   gboolean           requested;  /* the poster of poster_uri was asked for */
+  GtkWidget         *accessory;
 
   GtkWidget         *frame;
   GtkLabel          *initials_label;
@@ -326,6 +327,42 @@ ssv_poster_card_get_has_poster (SsvPosterCard *self)
   return gtk_picture_get_paintable (self->picture) != NULL;
 }
 
+/**
+ * ssv_poster_card_set_accessory:
+ * @accessory: (nullable) (transfer floating): a small widget over the poster's
+ *   lower end corner, such as an eye button; it is the caller's to keep current
+ */
+void
+ssv_poster_card_set_accessory (SsvPosterCard *self,
+                               GtkWidget     *accessory)
+{
+  g_return_if_fail (SSV_IS_POSTER_CARD (self));
+
+  if (self->accessory == accessory)
+    return;
+
+  if (self->accessory != NULL)
+    gtk_overlay_remove_overlay (GTK_OVERLAY (self->frame), self->accessory);
+  self->accessory = accessory;
+
+  if (accessory != NULL)
+    {
+      gtk_widget_set_halign (accessory, GTK_ALIGN_END);
+      gtk_widget_set_valign (accessory, GTK_ALIGN_END);
+      gtk_widget_add_css_class (accessory, "poster-accessory");
+      gtk_widget_add_css_class (accessory, "osd");
+      gtk_overlay_add_overlay (GTK_OVERLAY (self->frame), accessory);
+    }
+}
+
+GtkWidget *
+ssv_poster_card_get_accessory (SsvPosterCard *self)
+{
+  g_return_val_if_fail (SSV_IS_POSTER_CARD (self), NULL);
+
+  return self->accessory;
+}
+
 static void
 ssv_poster_card_dispose (GObject *object)
 {
@@ -339,6 +376,8 @@ ssv_poster_card_dispose (GObject *object)
   g_clear_object (&self->item);
   g_clear_object (&self->loader);
   g_clear_pointer (&self->poster_uri, g_free);
+  /* The overlay (a template child) owns it. */
+  self->accessory = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_POSTER_CARD);
 

@@ -25,6 +25,9 @@ gboolean    ssv_poster_card_get_has_poster  (SsvPosterCard    *self);
 void        ssv_poster_card_set_lazy        (SsvPosterCard    *self,
                                              gboolean          lazy);
 void        ssv_poster_card_ensure_poster   (SsvPosterCard    *self);
+void        ssv_poster_card_set_accessory   (SsvPosterCard    *self,
+                                             GtkWidget        *accessory);
+GtkWidget  *ssv_poster_card_get_accessory   (SsvPosterCard    *self);
 char       *ssv_poster_initials             (const char       *title);
 
 G_END_DECLS

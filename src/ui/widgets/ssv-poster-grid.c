@@ -28,6 +28,9 @@ struct _SsvPosterGrid
   gulong              after_paint_handler;
   gboolean            dirty;      /* cards moved: check which are in view */
   gboolean            attached;   /* the model reached the view (once shown) */
+  SsvPosterAccessorySetup accessory_setup;
+  SsvPosterAccessoryBind  accessory_bind;
+  gpointer            accessory_data;
 
   GtkScrolledWindow  *scroller;
   GtkGridView        *grid_view;
@@ -199,6 +202,8 @@ on_setup (GtkSignalListItemFactory *factory,
   GtkWidget *card = ssv_poster_card_new (loader);
 
   ssv_poster_card_set_lazy (SSV_POSTER_CARD (card), TRUE);
+  if (self->accessory_setup != NULL)
+    ssv_poster_card_set_accessory (SSV_POSTER_CARD (card), self->accessory_setup (self->accessory_data));
   gtk_list_item_set_child (list_item, card);
 }
 
@@ -209,7 +214,11 @@ on_bind (GtkSignalListItemFactory *factory,
 {
   GtkWidget *card = gtk_list_item_get_child (list_item);
 
+  GtkWidget *accessory = ssv_poster_card_get_accessory (SSV_POSTER_CARD (card));
+
   ssv_poster_card_set_item (SSV_POSTER_CARD (card), gtk_list_item_get_item (list_item));
+  if (accessory != NULL && self->accessory_bind != NULL)
+    self->accessory_bind (accessory, gtk_list_item_get_item (list_item), self->accessory_data);
   g_ptr_array_add (self->bound, card);
   mark_dirty (self);
 }
@@ -221,7 +230,11 @@ on_unbind (GtkSignalListItemFactory *factory,
 {
   GtkWidget *card = gtk_list_item_get_child (list_item);
 
+  GtkWidget *accessory = ssv_poster_card_get_accessory (SSV_POSTER_CARD (card));
+
   ssv_poster_card_set_item (SSV_POSTER_CARD (card), NULL);
+  if (accessory != NULL && self->accessory_bind != NULL)
+    self->accessory_bind (accessory, NULL, self->accessory_data);
   g_ptr_array_remove_fast (self->bound, card);
 }
 
@@ -298,6 +311,28 @@ ssv_poster_grid_scroll_to_top (SsvPosterGrid *self)
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
 
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+}
+
+/**
+ * ssv_poster_grid_set_accessory:
+ * @setup: makes one accessory for a new card
+ * @bind: shows a card's item (or %NULL) on its accessory
+ * @user_data: for both; must outlive the grid (the page that owns it)
+ *
+ * Call before the grid has a model: cards made earlier have no accessory.
+ */
+void
+ssv_poster_grid_set_accessory (SsvPosterGrid           *self,
+                               SsvPosterAccessorySetup  setup,
+                               SsvPosterAccessoryBind   bind,
+                               gpointer                 user_data)
+{
+  g_return_if_fail (SSV_IS_POSTER_GRID (self));
+  g_return_if_fail (self->bound->len == 0);
+
+  self->accessory_setup = setup;
+  self->accessory_bind = bind;
+  self->accessory_data = user_data;
 }
 
 static gboolean

@@ -1,0 +1,722 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-wishlist-page.c: the Wishlist page. Movies are poster cards; shows are tiles that
+ * expand into their episodes. Both are read a page at a time as people scroll, searched
+ * and sorted by the store; any change to the wishlist reloads what is shown. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ssv-texture-loader.h"
+#include "ssv-wishlist-page.h"
+#include "widgets/ssv-poster-grid.h"
+#include "widgets/ssv-wishlist-tile.h"
+
+#define PAGE_SIZE        40
+#define RELOAD_DELAY_MS  250
+#define LOAD_AHEAD_PX    600
+
+enum { TAB_MOVIES, TAB_SHOWS, N_TABS };
+
+typedef struct
+{
+  SsvWishlistPage *page;
+  SsvWishlistKind  kind;
+  GListStore      *items;
+  GtkStack        *stack;
+  AdwStatusPage   *error_page;
+  GtkAdjustment   *vadjustment;
+  GCancellable    *cancellable;
+  guint            limit;         /* of the running load */
+  guint            more_source;
+  gboolean         appending;     /* the running load adds a page (not a reload) */
+  gboolean         exhausted;     /* the last page came back short */
+  gboolean         loaded;
+} Tab;
+
+struct _SsvWishlistPage
+{
+  SsvPage          parent_instance;
+
+  Tab              tabs[N_TABS];
+  GtkWidget       *movies_grid;
+  GtkListView     *shows_view;
+  GPtrArray       *tiles;         /* bound tiles */
+  GHashTable      *expanded;      /* show group ids people opened */
+  char            *search;
+  SsvWishlistSort  sort;
+  guint            reload_source;
+
+  AdwViewStack    *view_stack;
+  GtkSearchEntry  *search_entry;
+};
+
+G_DEFINE_FINAL_TYPE (SsvWishlistPage, ssv_wishlist_page, SSV_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_SORT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char * const sort_names[] = {
+  [SSV_WISHLIST_SORT_NEWEST] = "newest",
+  [SSV_WISHLIST_SORT_OLDEST] = "oldest",
+  [SSV_WISHLIST_SORT_TITLE] = "title",
+  [SSV_WISHLIST_SORT_MOST_WANTED] = "most-wanted",
+};
+
+static void load (Tab      *tab,
+                  gboolean  append);
+
+/* ---- loading ------------------------------------------------------------------- */
+
+static void
+update_tab_state (Tab *tab)
+{
+  const char *state = g_list_model_get_n_items (G_LIST_MODEL (tab->items)) > 0 ? "content"
+                    : tab->page->search != NULL ? "no-results" : "empty";
+
+  gtk_stack_set_visible_child_name (tab->stack, state);
+}
+
+/* Pages keep coming while the view is not full, or as people near its end. */
+static gboolean
+wants_more (Tab *tab)
+{
+  double value = gtk_adjustment_get_value (tab->vadjustment);
+  double page_size = gtk_adjustment_get_page_size (tab->vadjustment);
+  double upper = gtk_adjustment_get_upper (tab->vadjustment);
+
+  return tab->loaded && !tab->exhausted && tab->cancellable == NULL &&
+         value + page_size >= upper - LOAD_AHEAD_PX;
+}
+
+static gboolean
+load_more_idle_cb (gpointer user_data)
+{
+  Tab *tab = user_data;
+
+  tab->more_source = 0;
+  if (wants_more (tab))
+    load (tab, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+list_ready_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Tab *tab = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = ssv_wishlist_store_list_finish (SSV_WISHLIST_STORE (source), result, &error);
+  guint n;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Not cancelled, so the page is alive. */
+  g_clear_object (&tab->cancellable);
+
+  if (items == NULL)
+    {
+      adw_status_page_set_description (tab->error_page, error->message);
+      gtk_stack_set_visible_child_name (tab->stack, "error");
+      return;
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (tab->items));
+  if (tab->appending)
+    g_list_store_splice (tab->items, n, 0, items->pdata, items->len);
+  else
+    g_list_store_splice (tab->items, 0, n, items->pdata, items->len);
+
+  tab->exhausted = items->len < tab->limit;
+  tab->loaded = TRUE;
+  update_tab_state (tab);
+
+  /* After layout: only then does the view know whether it is full. */
+  if (tab->more_source == 0)
+    tab->more_source = g_idle_add_full (G_PRIORITY_LOW, load_more_idle_cb, tab, NULL);
+}
+
+/* @append: the next page after what is shown; else everything shown again, from the top. */
+static void
+load (Tab      *tab,
+      gboolean  append)
+{
+  SsvWishlistPage *self = tab->page;
+  SsvWishlistStore *store = ssv_context_get_wishlist_store (ssv_page_get_context (SSV_PAGE (self)));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (tab->items));
+  guint offset = append ? n : 0;
+  guint limit = append ? PAGE_SIZE : MAX (PAGE_SIZE, n);
+
+  if (tab->cancellable != NULL)
+    g_cancellable_cancel (tab->cancellable);
+  g_clear_object (&tab->cancellable);
+  tab->cancellable = g_cancellable_new ();
+  tab->appending = append;
+  tab->limit = limit;
+
+  if (!tab->loaded)
+    gtk_stack_set_visible_child_name (tab->stack, "loading");
+
+  ssv_wishlist_store_list_async (store, tab->kind, self->search, self->sort, offset, limit,
+                                 tab->cancellable, list_ready_cb, tab);
+}
+
+static void
+reload_all (SsvWishlistPage *self)
+{
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+
+  for (guint i = 0; i < N_TABS; i++)
+    load (&self->tabs[i], FALSE);
+}
+
+static gboolean
+reload_timeout_cb (gpointer user_data)
+{
+  SsvWishlistPage *self = user_data;
+
+  self->reload_source = 0;
+  reload_all (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_wishlist_changed (SsvWishlistPage *self,
+                     const char      *detail)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+}
+
+static void
+on_scrolled (Tab *tab)
+{
+  if (wants_more (tab))
+    load (tab, TRUE);
+}
+
+/* ---- search and sort ----------------------------------------------------------- */
+
+static void
+on_search_changed (SsvWishlistPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *search = text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+
+  if (g_strcmp0 (search, self->search) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_steal_pointer (&search);
+  reload_all (self);
+}
+
+static void
+on_stop_search (SsvWishlistPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+set_sort (SsvWishlistPage *self,
+          SsvWishlistSort  sort)
+{
+  if (sort == self->sort)
+    return;
+
+  self->sort = sort;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
+  reload_all (self);
+}
+
+/* ---- removal ------------------------------------------------------------------- */
+
+static void
+removed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(SsvWishlistPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The store's changed signal reloads the page. */
+  if (!ssv_wishlist_store_change_finish (SSV_WISHLIST_STORE (source), result, &error) && error != NULL)
+    ssv_page_show_toast (SSV_PAGE (self), error->message);
+}
+
+static void
+remove_item (SsvWishlistPage *self,
+             SsvWishlistItem *item)
+{
+  SsvWishlistStore *store = ssv_context_get_wishlist_store (ssv_page_get_context (SSV_PAGE (self)));
+
+  ssv_wishlist_store_remove_item_async (store, item, NULL, removed_cb, g_object_ref (self));
+}
+
+/* ---- movies ---------------------------------------------------------------------- */
+
+static void
+on_movie_remove_clicked (GtkButton       *button,
+                         SsvWishlistPage *self)
+{
+  SsvWishlistItem *item = g_object_get_data (G_OBJECT (button), "ssv-item");
+
+  if (item != NULL)
+    remove_item (self, item);
+}
+
+static GtkWidget *
+make_remove_button (gpointer user_data)
+{
+  SsvWishlistPage *self = user_data;
+  GtkWidget *button = gtk_button_new_from_icon_name ("starred-symbolic");
+
+  gtk_widget_add_css_class (button, "circular");
+  gtk_widget_add_css_class (button, "osd");
+  gtk_widget_add_css_class (button, "wish-remove-button");
+  gtk_widget_set_tooltip_text (button, _("Remove from Wishlist"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove from Wishlist"), -1);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_movie_remove_clicked), self, 0);
+  return button;
+}
+
+static void
+bind_remove_button (GtkWidget *button,
+                    GObject   *item,
+                    gpointer   user_data)
+{
+  g_object_set_data_full (G_OBJECT (button), "ssv-item", item ? g_object_ref (item) : NULL, g_object_unref);
+}
+
+static void
+on_movie_activated (SsvWishlistPage *self,
+                    GObject         *object)
+{
+  SsvWishlistItem *item = SSV_WISHLIST_ITEM (object);
+
+  if (ssv_wishlist_item_get_library_id (item) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-movie", "x", ssv_wishlist_item_get_library_id (item));
+  else
+    ssv_page_show_toast (SSV_PAGE (self), _("This movie is not in your library, so it has no page to open."));
+}
+
+/* ---- shows ------------------------------------------------------------------------ */
+
+static void
+on_tile_expanded (SsvWishlistPage *self,
+                  GParamSpec      *pspec,
+                  SsvWishlistTile *tile)
+{
+  SsvWishlistItem *item = ssv_wishlist_tile_get_item (tile);
+  gint64 *id;
+
+  if (item == NULL)
+    return;
+
+  id = g_new (gint64, 1);
+  *id = ssv_wishlist_item_get_id (item);
+  if (ssv_wishlist_tile_get_expanded (tile))
+    g_hash_table_add (self->expanded, id);
+  else
+    {
+      g_hash_table_remove (self->expanded, id);
+      g_free (id);
+    }
+}
+
+static void
+on_tile_remove (SsvWishlistPage *self,
+                SsvWishlistItem *item,
+                SsvWishlistTile *tile)
+{
+  remove_item (self, item);
+}
+
+static void
+on_tile_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               SsvWishlistPage          *self)
+{
+  SsvContext *context = ssv_page_get_context (SSV_PAGE (self));
+  GtkWidget *tile = ssv_wishlist_tile_new (ssv_texture_loader_get_default (context));
+
+  g_signal_connect_object (tile, "notify::expanded", G_CALLBACK (on_tile_expanded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tile, "remove-item", G_CALLBACK (on_tile_remove), self, G_CONNECT_SWAPPED);
+  gtk_list_item_set_child (list_item, tile);
+  /* The tile's buttons and rows take the clicks. */
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+on_tile_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              SsvWishlistPage          *self)
+{
+  SsvWishlistTile *tile = SSV_WISHLIST_TILE (gtk_list_item_get_child (list_item));
+  SsvWishlistItem *item = gtk_list_item_get_item (list_item);
+  gint64 id = ssv_wishlist_item_get_id (item);
+
+  ssv_wishlist_tile_set_item (tile, item);
+  if (g_hash_table_contains (self->expanded, &id))
+    ssv_wishlist_tile_set_expanded (tile, TRUE);
+  g_ptr_array_add (self->tiles, tile);
+}
+
+static void
+on_tile_unbind (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                SsvWishlistPage          *self)
+{
+  GtkWidget *tile = gtk_list_item_get_child (list_item);
+
+  ssv_wishlist_tile_set_item (SSV_WISHLIST_TILE (tile), NULL);
+  g_ptr_array_remove_fast (self->tiles, tile);
+}
+
+/* ---- tabs ------------------------------------------------------------------------- */
+
+static GtkWidget *
+make_tab (SsvWishlistPage *self,
+          guint            index,
+          SsvWishlistKind  kind,
+          GtkWidget       *content,
+          GtkAdjustment   *vadjustment)
+{
+  Tab *tab = &self->tabs[index];
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *empty = adw_status_page_new ();
+  GtkWidget *none = adw_status_page_new ();
+  GtkWidget *error = adw_status_page_new ();
+
+  tab->page = self;
+  tab->kind = kind;
+  tab->vadjustment = vadjustment;
+  g_signal_connect_swapped (vadjustment, "value-changed", G_CALLBACK (on_scrolled), tab);
+  g_signal_connect_swapped (vadjustment, "changed", G_CALLBACK (on_scrolled), tab);
+
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (spinner, GTK_ALIGN_CENTER);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Loading the wishlist"), -1);
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "starred-symbolic");
+  if (kind == SSV_WISHLIST_KIND_MOVIE)
+    {
+      adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Movies Wanted"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                       _("Open a movie in the Library and choose “Add to Wishlist”."));
+    }
+  else
+    {
+      adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Episodes Wanted"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                       _("Open a show in the Library and add all of it, a season or single "
+                                         "episodes from its “Wishlist” menu. New episodes of a wanted show "
+                                         "join as they air."));
+    }
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "edit-find-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Matches"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (none), _("Try another search."));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (error), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (error), _("The Wishlist Could Not Be Read"));
+  tab->error_page = ADW_STATUS_PAGE (error);
+
+  gtk_stack_add_named (GTK_STACK (stack), spinner, "loading");
+  gtk_stack_add_named (GTK_STACK (stack), empty, "empty");
+  gtk_stack_add_named (GTK_STACK (stack), none, "no-results");
+  gtk_stack_add_named (GTK_STACK (stack), error, "error");
+  gtk_stack_add_named (GTK_STACK (stack), content, "content");
+  gtk_stack_set_transition_type (GTK_STACK (stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  tab->stack = GTK_STACK (stack);
+
+  return stack;
+}
+
+static GtkWidget *
+make_shows_view (SsvWishlistPage  *self,
+                 GtkAdjustment   **vadjustment)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_scrollable_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->tabs[TAB_SHOWS].items)));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_tile_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_tile_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_tile_unbind), self);
+
+  self->shows_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory));
+  gtk_widget_add_css_class (GTK_WIDGET (self->shows_view), "wishlist-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->shows_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Wanted shows"), -1);
+
+  /* The list recycles tiles as it scrolls; the clamp keeps lines readable on wide windows. */
+  adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (clamp), 900);
+  adw_clamp_scrollable_set_tightening_threshold (ADW_CLAMP_SCROLLABLE (clamp), 700);
+  adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (clamp), GTK_WIDGET (self->shows_view));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+
+  *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  return scroller;
+}
+
+/* ---- for tests ------------------------------------------------------------------- */
+
+static Tab *
+tab_for (SsvWishlistPage *self,
+         SsvWishlistKind  kind)
+{
+  return &self->tabs[kind == SSV_WISHLIST_KIND_SHOW ? TAB_SHOWS : TAB_MOVIES];
+}
+
+GListModel *
+ssv_wishlist_page_get_items (SsvWishlistPage *self,
+                             SsvWishlistKind  kind)
+{
+  g_return_val_if_fail (SSV_IS_WISHLIST_PAGE (self), NULL);
+
+  return G_LIST_MODEL (tab_for (self, kind)->items);
+}
+
+/* "loading", "empty", "no-results", "error" or "content". */
+const char *
+ssv_wishlist_page_get_state (SsvWishlistPage *self,
+                             SsvWishlistKind  kind)
+{
+  g_return_val_if_fail (SSV_IS_WISHLIST_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (tab_for (self, kind)->stack);
+}
+
+/* Whether a load or a reload is on its way. */
+gboolean
+ssv_wishlist_page_get_loading (SsvWishlistPage *self)
+{
+  g_return_val_if_fail (SSV_IS_WISHLIST_PAGE (self), FALSE);
+
+  return self->reload_source != 0 || self->tabs[TAB_MOVIES].cancellable != NULL ||
+         self->tabs[TAB_SHOWS].cancellable != NULL;
+}
+
+/* Returns: (transfer none) (nullable): the shown tile of the show called @title */
+GtkWidget *
+ssv_wishlist_page_find_tile (SsvWishlistPage *self,
+                             const char      *title)
+{
+  g_return_val_if_fail (SSV_IS_WISHLIST_PAGE (self), NULL);
+
+  for (guint i = 0; i < self->tiles->len; i++)
+    {
+      SsvWishlistTile *tile = g_ptr_array_index (self->tiles, i);
+      SsvWishlistItem *item = ssv_wishlist_tile_get_item (tile);
+
+      if (item != NULL && g_strcmp0 (ssv_wishlist_item_get_title (item), title) == 0)
+        return GTK_WIDGET (tile);
+    }
+
+  return NULL;
+}
+
+void
+ssv_wishlist_page_show_kind (SsvWishlistPage *self,
+                             SsvWishlistKind  kind)
+{
+  g_return_if_fail (SSV_IS_WISHLIST_PAGE (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, kind == SSV_WISHLIST_KIND_SHOW ? "shows" : "movies");
+}
+
+/* ---- actions and GObject ------------------------------------------------------------ */
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (SSV_WISHLIST_PAGE (widget)->search_entry));
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  adw_view_stack_set_visible_child_name (SSV_WISHLIST_PAGE (widget)->view_stack,
+                                         g_variant_get_string (parameter, NULL));
+}
+
+static void
+ssv_wishlist_page_constructed (GObject *object)
+{
+  SsvWishlistPage *self = SSV_WISHLIST_PAGE (object);
+  SsvContext *context;
+  GtkAdjustment *vadjustment = NULL;
+  GtkWidget *shows;
+  AdwViewStackPage *page;
+
+  G_OBJECT_CLASS (ssv_wishlist_page_parent_class)->constructed (object);
+
+  context = ssv_page_get_context (SSV_PAGE (self));
+
+  self->movies_grid = ssv_poster_grid_new (context);
+  ssv_poster_grid_set_accessory (SSV_POSTER_GRID (self->movies_grid), make_remove_button, bind_remove_button, self);
+  ssv_poster_grid_set_model (SSV_POSTER_GRID (self->movies_grid), G_LIST_MODEL (self->tabs[TAB_MOVIES].items));
+  g_signal_connect_object (self->movies_grid, "item-activated", G_CALLBACK (on_movie_activated),
+                           self, G_CONNECT_SWAPPED);
+  page = adw_view_stack_add_titled (self->view_stack,
+                                    make_tab (self, TAB_MOVIES, SSV_WISHLIST_KIND_MOVIE, self->movies_grid,
+                                              ssv_poster_grid_get_vadjustment (SSV_POSTER_GRID (self->movies_grid))),
+                                    "movies", _("Movies"));
+  adw_view_stack_page_set_icon_name (page, "video-x-generic-symbolic");
+
+  shows = make_shows_view (self, &vadjustment);
+  page = adw_view_stack_add_titled (self->view_stack,
+                                    make_tab (self, TAB_SHOWS, SSV_WISHLIST_KIND_SHOW, shows, vadjustment),
+                                    "shows", _("Shows"));
+  adw_view_stack_page_set_icon_name (page, "video-display-symbolic");
+
+  g_signal_connect_object (ssv_context_get_wishlist_store (context), "changed",
+                           G_CALLBACK (on_wishlist_changed), self, G_CONNECT_SWAPPED);
+  reload_all (self);
+}
+
+static void
+ssv_wishlist_page_dispose (GObject *object)
+{
+  SsvWishlistPage *self = SSV_WISHLIST_PAGE (object);
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  for (guint i = 0; i < N_TABS; i++)
+    {
+      Tab *tab = &self->tabs[i];
+
+      if (tab->cancellable != NULL)
+        g_cancellable_cancel (tab->cancellable);
+      g_clear_object (&tab->cancellable);
+      if (tab->vadjustment != NULL)
+        g_signal_handlers_disconnect_by_data (tab->vadjustment, tab);
+      tab->vadjustment = NULL;
+      g_clear_handle_id (&tab->more_source, g_source_remove);
+    }
+
+  G_OBJECT_CLASS (ssv_wishlist_page_parent_class)->dispose (object);
+}
+
+static void
+ssv_wishlist_page_finalize (GObject *object)
+{
+  SsvWishlistPage *self = SSV_WISHLIST_PAGE (object);
+
+  for (guint i = 0; i < N_TABS; i++)
+    g_clear_object (&self->tabs[i].items);
+  g_clear_pointer (&self->tiles, g_ptr_array_unref);
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_free (self->search);
+
+  G_OBJECT_CLASS (ssv_wishlist_page_parent_class)->finalize (object);
+}
+
+static void
+ssv_wishlist_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SsvWishlistPage *self = SSV_WISHLIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT:
+      g_value_set_string (value, sort_names[self->sort]);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_wishlist_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SsvWishlistPage *self = SSV_WISHLIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SORT:
+      for (guint i = 0; i < G_N_ELEMENTS (sort_names); i++)
+        if (g_strcmp0 (g_value_get_string (value), sort_names[i]) == 0)
+          set_sort (self, (SsvWishlistSort) i);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_wishlist_page_class_init (SsvWishlistPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SsvPageClass *page_class = SSV_PAGE_CLASS (klass);
+
+  object_class->constructed = ssv_wishlist_page_constructed;
+  object_class->dispose = ssv_wishlist_page_dispose;
+  object_class->finalize = ssv_wishlist_page_finalize;
+  object_class->get_property = ssv_wishlist_page_get_property;
+  object_class->set_property = ssv_wishlist_page_set_property;
+
+  ssv_page_class_set_info (page_class, "wishlist", _("Wishlist"), "starred-symbolic");
+
+  /**
+   * SsvWishlistPage:sort:
+   *
+   * "newest", "oldest", "title" or "most-wanted"; the sort menu's radio items.
+   */
+  properties[PROP_SORT] =
+    g_param_spec_string ("sort", NULL, NULL, "newest",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/pages/ssv-wishlist-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SsvWishlistPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SsvWishlistPage, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+
+  gtk_widget_class_install_property_action (widget_class, "wishlist.sort", "sort");
+  gtk_widget_class_install_action (widget_class, "wishlist.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "wishlist.show-view", "s", show_view_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "wishlist.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "wishlist.show-view", "s", "movies");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "wishlist.show-view", "s", "shows");
+}
+
+static void
+ssv_wishlist_page_init (SsvWishlistPage *self)
+{
+  self->tabs[TAB_MOVIES].items = g_list_store_new (SSV_TYPE_WISHLIST_ITEM);
+  self->tabs[TAB_SHOWS].items = g_list_store_new (SSV_TYPE_WISHLIST_ITEM);
+  self->tiles = g_ptr_array_new ();
+  self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->sort = SSV_WISHLIST_SORT_NEWEST;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

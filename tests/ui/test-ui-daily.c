@@ -1,0 +1,961 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-daily.c: the daily loop in the real app: eye buttons that agree and a watchlist
+ * that follows them, a wishlist filled from title pages, and a calendar of the week with
+ * its episode dialog and export; screenshots of each page along the way. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ssv-calendar-page.h"
+#include "ssv-episode-card.h"
+#include "ssv-episode-dialog.h"
+#include "ssv-library-page.h"
+#include "ssv-poster-card.h"
+#include "ssv-poster-grid.h"
+#include "ssv-test-utils.h"
+#include "ssv-title-page.h"
+#include "ssv-ui-test-utils.h"
+#include "ssv-watch-button.h"
+#include "ssv-watchlist-page.h"
+#include "ssv-wishlist-page.h"
+#include "ssv-wishlist-tile.h"
+
+#define SEVERANCE      1
+#define SLOW_HORSES    2
+#define BREAKING_BAD   3
+#define THE_BEAR       4
+#define ARRIVAL        1
+
+/* ---- a library ------------------------------------------------------------------ */
+
+static char *
+make_png (const char *dir,
+          const char *name,
+          int         width,
+          int         height,
+          guint32     rgba)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  gdk_pixbuf_fill (pixbuf, rgba);
+  /* A band, so art is told apart from a flat placeholder in screenshots. */
+  {
+    g_autoptr(GdkPixbuf) band = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height / 5);
+
+    gdk_pixbuf_fill (band, 0xffffff60);
+    gdk_pixbuf_composite (band, pixbuf, 0, height * 3 / 5, width, height / 5, 0, height * 3 / 5, 1, 1,
+                          GDK_INTERP_NEAREST, 90);
+  }
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", &error, NULL));
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static char *
+day_text (int days_from_today)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, days_from_today);
+
+  return g_date_time_format (day, "%Y-%m-%d");
+}
+
+/* The same date in New York, where Severance airs at 21:00. */
+static char *
+new_york_day_text (int days_from_today)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("America/New_York");
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+  g_autoptr(GDateTime) day = g_date_time_add_days (now, days_from_today);
+
+  return g_date_time_format (day, "%Y-%m-%d");
+}
+
+/*
+ * Severance (airing, New York 21:00): season 1 aired long ago, three of its episodes
+ * have files; S2E01 aired ten days ago; S2E05 airs in two New York days.
+ * Slow Horses (status unknown, so airing): S4E01 today, no time, owned.
+ * Breaking Bad (ended): a special tomorrow that nobody follows.
+ * The Bear (airing, no zone): S3E01 in five days at 22:00 local.
+ * Arrival: a movie.
+ */
+static char *
+make_library (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *poster_1 = make_png (dir, "severance.png", 200, 300, 0x1c71d8ff);
+  g_autofree char *poster_2 = make_png (dir, "slow-horses.png", 200, 300, 0x26a269ff);
+  g_autofree char *poster_3 = make_png (dir, "breaking-bad.png", 200, 300, 0x813d9cff);
+  g_autofree char *poster_4 = make_png (dir, "the-bear.png", 200, 300, 0xc64600ff);
+  g_autofree char *poster_m = make_png (dir, "arrival.png", 200, 300, 0x986a44ff);
+  g_autofree char *backdrop = make_png (dir, "severance-backdrop.png", 640, 360, 0x1a5fb4ff);
+  g_autofree char *still = make_png (dir, "severance-still.png", 320, 180, 0x3584e4ff);
+  g_autofree char *still_2 = make_png (dir, "slow-horses-still.png", 320, 180, 0x2ec27eff);
+  g_autofree char *in_two = new_york_day_text (2);
+  g_autofree char *today = day_text (0);
+  g_autofree char *tomorrow = day_text (1);
+  g_autofree char *in_five = day_text (5);
+  g_autofree char *ten_ago = day_text (-10);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = ssv_database_open (path, &error);
+  g_autoptr(GString) episodes = g_string_new (NULL);
+
+  g_assert_no_error (error);
+
+  for (int e = 1; e <= 9; e++)
+    g_string_append_printf (episodes, " (%d, 1, 1, %d, 'Chapter %d', 'Mark and the others find out more in part %d.',"
+                            " '2022-02-%02d', '%s'),", 100 + e, e, e, e, e + 10, still);
+
+  sql = g_strdup_printf (
+    "INSERT INTO genres (id, name) VALUES (1, 'Drama'), (2, 'Mystery'), (3, 'Comedy');"
+    "INSERT INTO shows (id, title, sort_title, year, status, tmdb_id, air_time, air_time_zone, network,"
+    "                   overview, poster_url, backdrop_url, runtime_minutes) VALUES"
+    " (1, 'Severance', 'severance', 2022, 'Returning Series', 95396, '21:00', 'America/New_York', 'Apple TV+',"
+    "  'Mark leads a team of office workers whose memories have been surgically divided.', '%s', '%s', 50),"
+    " (2, 'Slow Horses', 'slow horses', 2022, NULL, 95480, NULL, NULL, 'Apple TV+',"
+    "  'Failed spies of MI5 end up at Slough House.', '%s', NULL, 45),"
+    " (3, 'Breaking Bad', 'breaking bad', 2008, 'Ended', 1396, NULL, NULL, 'AMC', NULL, '%s', NULL, 47),"
+    " (4, 'The Bear', 'bear', 2022, 'Returning Series', 136315, '22:00', NULL, 'FX', NULL, '%s', NULL, 30);"
+    "INSERT INTO show_genres (show_id, genre_id) VALUES (1, 1), (1, 2), (4, 3);"
+    "INSERT INTO seasons (show_id, season_number, episode_count) VALUES (1, 1, 9), (1, 2, 10), (2, 4, 6),"
+    " (3, 0, 1), (4, 3, 10);"
+    "INSERT INTO episodes (id, show_id, season_number, episode_number, title, overview, air_date, still_url) VALUES"
+    "%s"
+    " (110, 1, 2, 1, 'Hello, Ms. Cobel', 'Mark is back.', '%s', NULL),"
+    " (115, 1, 2, 5, 'Trojan''s Horse', 'An outing is planned.', '%s', '%s'),"
+    " (201, 2, 4, 1, 'Identity Theft', 'A bomb goes off in London.', '%s', '%s'),"
+    " (301, 3, 0, 1, 'Original Pilot', NULL, '%s', NULL),"
+    " (401, 4, 3, 1, 'Tomorrow', 'Carmy looks ahead.', '%s', NULL);"
+    "INSERT INTO media_files (episode_id, path) VALUES (101, '/tv/s1e1.mkv'), (102, '/tv/s1e2.mkv'),"
+    " (103, '/tv/s1e3.mkv'), (201, '/tv/sh4e1.mkv');"
+    "INSERT INTO movies (id, title, sort_title, year, tmdb_id, poster_url, overview) VALUES"
+    " (1, 'Arrival', 'arrival', 2016, 329865, '%s', 'A linguist works with the military.');",
+    poster_1, backdrop, poster_2, poster_3, poster_4,
+    episodes->str, ten_ago, in_two, still, today, still_2, tomorrow, in_five, poster_m);
+
+  g_assert_true (ssv_database_exec (db, sql, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+/* ---- waiting and finding ---------------------------------------------------------- */
+
+static void
+wait_until (gboolean  (*condition) (gpointer),
+            gpointer    data,
+            const char *what)
+{
+  if (!ssv_test_wait_for (condition, data, 20000))
+    g_error ("Timed out waiting for %s", what);
+}
+
+static gboolean
+library_settled (gpointer data)
+{
+  return g_strcmp0 (ssv_library_page_get_state (data), "content") == 0 &&
+         ssv_follow_set_get_loaded (ssv_library_page_get_follow_set (data));
+}
+
+static gboolean
+title_page_loaded (gpointer data)
+{
+  return g_strcmp0 (ssv_title_page_get_state (data), "content") == 0;
+}
+
+static gboolean
+button_idle (gpointer data)
+{
+  return !ssv_watch_button_get_busy (data) && gtk_widget_get_sensitive (data);
+}
+
+static gboolean
+wishlist_settled (gpointer data)
+{
+  return !ssv_wishlist_page_get_loading (data) &&
+         g_strcmp0 (ssv_wishlist_page_get_state (data, SSV_WISHLIST_KIND_SHOW), "loading") != 0;
+}
+
+static gboolean
+calendar_settled (gpointer data)
+{
+  return !ssv_calendar_page_get_loading (data) &&
+         g_strcmp0 (ssv_calendar_page_get_state (data), "loading") != 0;
+}
+
+static void
+settle (guint ms)
+{
+  /* Crossfades, reloads on a timer and image decoding finish. */
+  ssv_ui_test_iterate (ms);
+}
+
+/* After a frame or two, so what was just done is drawn. */
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  settle (300);
+  ssv_ui_test_screenshot (widget, name);
+}
+
+static SsvWatchButton *
+card_button (GtkWidget  *grid,
+             const char *title)
+{
+  g_autoptr(GPtrArray) cards = ssv_poster_grid_dup_bound_cards (SSV_POSTER_GRID (grid));
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      SsvPosterCard *card = g_ptr_array_index (cards, i);
+
+      if (g_strcmp0 (ssv_poster_card_get_title (card), title) == 0)
+        return SSV_WATCH_BUTTON (ssv_poster_card_get_accessory (card));
+    }
+
+  return NULL;
+}
+
+static gboolean
+model_has_title (GListModel *model,
+                 const char *title)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *name = NULL;
+
+      g_object_get (item, "title", &name, NULL);
+      if (g_strcmp0 (name, title) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  GListModel *model;
+  const char *title;
+  gboolean    present;
+} TitleWait;
+
+static gboolean
+title_presence_is (gpointer data)
+{
+  TitleWait *wait = data;
+
+  return model_has_title (wait->model, wait->title) == wait->present;
+}
+
+static SsvTitlePage *
+open_title (SsvWindow  *window,
+            const char *action,
+            gint64      id)
+{
+  SsvPage *page;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), action, "x", id);
+  page = ssv_window_get_visible_page (window);
+  g_assert_true (SSV_IS_TITLE_PAGE (page));
+  wait_until (title_page_loaded, page, "the title page");
+  return SSV_TITLE_PAGE (page);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* ---- watchlist ------------------------------------------------------------------- */
+
+static void
+test_watchlist (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = make_library (dir);
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+  SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  SsvLibraryPage *library;
+  SsvWatchlistPage *watchlist;
+  SsvTitlePage *title;
+  GtkWidget *shows_grid;
+  SsvWatchButton *card, *page_button, *bear;
+  TitleWait wait;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ssv_window_show_page (window, "library"));
+  library = SSV_LIBRARY_PAGE (ssv_window_get_visible_page (window));
+  wait_until (library_settled, library, "the library");
+  gtk_widget_activate_action (GTK_WIDGET (library), "library.show-view", "s", "shows");
+  settle (500);
+
+  /* Every show card has an eye button, and all of them were set by one query. */
+  shows_grid = ssv_library_page_get_grid (library, "shows");
+  card = card_button (shows_grid, "Severance");
+  g_assert_nonnull (card);
+  g_assert_true (ssv_watch_button_get_followed (card));            /* airs: followed by default */
+  g_assert_true (ssv_watch_button_get_followed (card_button (shows_grid, "Slow Horses")));   /* unknown status */
+  g_assert_false (ssv_watch_button_get_followed (card_button (shows_grid, "Breaking Bad"))); /* ended */
+  g_assert_cmpuint (ssv_follow_set_get_n_loads (ssv_library_page_get_follow_set (library)), ==, 1);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (card)), ==, "Unfollow Severance");
+  screenshot (GTK_WIDGET (window), "daily-library-eyes");
+
+  /* The show's page has its own eye button; unfollowing there turns the card's off too. */
+  title = open_title (window, "win.show-show", SEVERANCE);
+  page_button = SSV_WATCH_BUTTON (ssv_title_page_get_watch_button (title));
+  wait_until (button_idle, page_button, "the page's eye button");
+  g_assert_true (ssv_watch_button_get_followed (page_button));
+  screenshot (GTK_WIDGET (window), "daily-title-followed");
+
+  g_signal_emit_by_name (page_button, "clicked");
+  g_assert_true (ssv_watch_button_get_busy (page_button));
+  wait_until (button_idle, page_button, "the unfollow");
+  settle (100);
+  g_assert_false (ssv_watch_button_get_followed (page_button));
+  g_assert_false (ssv_watch_button_get_followed (card));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (page_button)), ==, "Follow Severance");
+  screenshot (GTK_WIDGET (window), "daily-title-unfollowed");
+
+  /* The Watchlist has the shows that air, less the one just unfollowed. */
+  g_assert_true (ssv_window_show_page (window, "watchlist"));
+  watchlist = SSV_WATCHLIST_PAGE (ssv_window_get_visible_page (window));
+  wait = (TitleWait) { ssv_watchlist_page_get_items (watchlist, SSV_WATCH_KIND_SHOW), "The Bear", TRUE };
+  wait_until (title_presence_is, &wait, "The Bear on the watchlist");
+  settle (500);
+  g_assert_false (model_has_title (wait.model, "Severance"));
+  g_assert_true (model_has_title (wait.model, "Slow Horses"));
+  g_assert_false (model_has_title (wait.model, "Breaking Bad"));
+  g_assert_cmpstr (ssv_watchlist_page_get_state (watchlist, SSV_WATCH_KIND_SHOW), ==, "grid");
+  g_assert_cmpstr (ssv_watchlist_page_get_state (watchlist, SSV_WATCH_KIND_PERSON), ==, "empty");
+  screenshot (GTK_WIDGET (window), "daily-watchlist");
+
+  /* Unfollowing from a watchlist card takes the card away, and the library's button agrees. */
+  bear = card_button (ssv_watchlist_page_get_grid (watchlist, SSV_WATCH_KIND_SHOW), "The Bear");
+  g_assert_nonnull (bear);
+  g_assert_true (ssv_watch_button_get_followed (bear));
+  g_signal_emit_by_name (bear, "clicked");
+  wait.present = FALSE;
+  wait_until (title_presence_is, &wait, "The Bear to leave the watchlist");
+  g_assert_false (ssv_watch_button_get_followed (card_button (shows_grid, "The Bear")));
+
+  /* Following an ended show from its library card brings it onto the watchlist. */
+  g_signal_emit_by_name (card_button (shows_grid, "Breaking Bad"), "clicked");
+  wait = (TitleWait) { wait.model, "Breaking Bad", TRUE };
+  wait_until (title_presence_is, &wait, "Breaking Bad on the watchlist");
+  settle (400);
+  g_assert_true (ssv_watch_button_get_followed (card_button (shows_grid, "Breaking Bad")));
+  screenshot (GTK_WIDGET (window), "daily-watchlist-changed");
+
+  /* The tabs without follows say what to do. */
+  ssv_watchlist_page_show_kind (watchlist, SSV_WATCH_KIND_PERSON);
+  settle (400);
+  screenshot (GTK_WIDGET (window), "daily-watchlist-people");
+
+  {
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+    g_assert_no_error (error);
+    /* Two tombstones and one follow: what a person did, nothing more. */
+    g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM watchlist WHERE muted = 1"), ==, 2);
+    g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM watchlist WHERE muted = 0"
+                                             " AND source = 'tmdb' AND source_id = '1396'"), ==, 1);
+  }
+
+  ssv_ui_test_stop_app (app);
+  ssv_test_remove_tree (dir);
+}
+
+/* ---- wishlist --------------------------------------------------------------------- */
+
+static gboolean
+wanted_rows_are (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = ssv_database_open (g_object_get_data (data, "db"), &error);
+  gint64 expected = GPOINTER_TO_INT (g_object_get_data (data, "count"));
+
+  return db != NULL && ssv_test_query_int (db, "SELECT count(*) FROM wishlist") == expected;
+}
+
+static void
+wait_for_wanted (const char *db_path,
+                 int         count)
+{
+  g_autoptr(GObject) probe = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_object_set_data (probe, "db", (gpointer) db_path);
+  g_object_set_data (probe, "count", GINT_TO_POINTER (count));
+  wait_until (wanted_rows_are, probe, "the wishlist rows");
+}
+
+static gboolean
+tile_shown (gpointer data)
+{
+  return ssv_wishlist_page_find_tile (data, "Severance") != NULL;
+}
+
+static gboolean
+tile_shows_nine (gpointer data)
+{
+  GtkWidget *tile = ssv_wishlist_page_find_tile (data, "Severance");
+
+  return tile != NULL && g_strcmp0 (ssv_wishlist_tile_get_progress_text (SSV_WISHLIST_TILE (tile)),
+                                    "3 of 9 in your library") == 0;
+}
+
+static gboolean
+tile_shows_ten (gpointer data)
+{
+  GtkWidget *tile = ssv_wishlist_page_find_tile (data, "Severance");
+
+  return tile != NULL && g_strcmp0 (ssv_wishlist_tile_get_progress_text (SSV_WISHLIST_TILE (tile)),
+                                    "3 of 10 in your library") == 0;
+}
+
+static GtkWidget *
+find_button_by_tooltip (GtkWidget  *root,
+                        const char *tooltip)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_expander (GtkWidget  *root,
+               const char *title)
+{
+  if (ADW_IS_EXPANDER_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_expander (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The title page's button that wants @id (an episode row's star). */
+static GtkWidget *
+find_wish_button (GtkWidget     *root,
+                  SsvWishTarget  target,
+                  gint64         id)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "title.wish") == 0)
+    {
+      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root));
+      guint32 kind;
+      gint64 wanted_id;
+      int season;
+
+      g_variant_get (value, "(uxi)", &kind, &wanted_id, &season);
+      if (kind == (guint32) target && wanted_id == id)
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_wish_button (child, target, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+add_movies (const char *db_path,
+            guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+  g_autoptr(SsvWishlistStore) store = ssv_wishlist_store_new (db);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%u", 900000 + i);
+      g_autofree char *name = g_strdup_printf ("Wanted Film %03u", i);
+      SsvWishlistTitle title = { "tmdb", id, name, 1990 + (int) (i % 30), NULL, NULL, NULL };
+
+      g_assert_true (ssv_wishlist_store_add_title (store, SSV_WISHLIST_KIND_MOVIE, &title, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_wishlist (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = make_library (dir);
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+  SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  SsvWishlistPage *wishlist;
+  SsvWishlistTile *tile;
+  SsvTitlePage *title;
+  SsvWishlistItem *show;
+  GtkListBoxRow *row;
+  GListModel *shows;
+
+  /* The empty wishlist says what to do. */
+  g_assert_true (ssv_window_show_page (window, "wishlist"));
+  wishlist = SSV_WISHLIST_PAGE (ssv_window_get_visible_page (window));
+  wait_until (wishlist_settled, wishlist, "the wishlist");
+  g_assert_cmpstr (ssv_wishlist_page_get_state (wishlist, SSV_WISHLIST_KIND_SHOW), ==, "empty");
+  g_assert_cmpstr (ssv_wishlist_page_get_state (wishlist, SSV_WISHLIST_KIND_MOVIE), ==, "empty");
+
+  /* From the show's page: every aired episode (the wishlist menu's first item)… */
+  title = open_title (window, "win.show-show", SEVERANCE);
+  gtk_widget_activate_action (GTK_WIDGET (title), "title.wish", "(uxi)",
+                              (guint32) SSV_WISH_TARGET_SHOW, (gint64) SEVERANCE, -1);
+  /* Season 1's nine and S2E01; S2E05 has not aired. */
+  wait_for_wanted (db_path, 10);
+  /* …and from a movie's page. */
+  title = open_title (window, "win.show-movie", ARRIVAL);
+  gtk_widget_activate_action (GTK_WIDGET (title), "title.wish", "(uxi)",
+                              (guint32) SSV_WISH_TARGET_MOVIE, (gint64) ARRIVAL, -1);
+  wait_for_wanted (db_path, 11);
+  settle (400);
+  screenshot (GTK_WIDGET (window), "daily-title-movie-wanted");
+
+  /* The Wishlist groups Severance's episodes: 3 of the 10 are in the library. */
+  g_assert_true (ssv_window_show_page (window, "wishlist"));
+  ssv_wishlist_page_show_kind (wishlist, SSV_WISHLIST_KIND_SHOW);
+  wait_until (tile_shown, wishlist, "the Severance tile");
+  wait_until (wishlist_settled, wishlist, "the wishlist");
+  shows = ssv_wishlist_page_get_items (wishlist, SSV_WISHLIST_KIND_SHOW);
+  g_assert_cmpuint (g_list_model_get_n_items (shows), ==, 1);
+  show = g_list_model_get_item (shows, 0);
+  g_assert_cmpuint (ssv_wishlist_item_get_wanted (show), ==, 10);
+  g_assert_cmpuint (ssv_wishlist_item_get_done (show), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (ssv_wishlist_item_get_children (show)), ==, 2);
+  g_object_unref (show);
+
+  tile = SSV_WISHLIST_TILE (ssv_wishlist_page_find_tile (wishlist, "Severance"));
+  g_assert_cmpstr (ssv_wishlist_tile_get_progress_text (tile), ==, "3 of 10 in your library");
+  g_assert_cmpfloat_with_epsilon (ssv_wishlist_tile_get_fraction (tile), 0.3, 1e-9);
+  settle (400);
+  screenshot (GTK_WIDGET (window), "daily-wishlist-shows");
+
+  /* Opened, the tile lists every wanted episode; a row opens the show. */
+  ssv_wishlist_tile_set_expanded (tile, TRUE);
+  g_assert_cmpuint (ssv_wishlist_tile_count_episode_rows (tile), ==, 10);
+  settle (600);
+  screenshot (GTK_WIDGET (window), "daily-wishlist-expanded");
+
+  row = ssv_wishlist_tile_get_episode_row (tile, 0);
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
+  {
+    SsvPage *opened = ssv_window_get_visible_page (window);
+    g_autofree char *kind = NULL;
+    gint64 id = 0;
+
+    g_assert_true (SSV_IS_TITLE_PAGE (opened));
+    g_object_get (opened, "kind", &kind, "title-id", &id, NULL);
+    g_assert_cmpstr (kind, ==, "show");
+    g_assert_cmpint (id, ==, SEVERANCE);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+  g_assert_true (ssv_window_get_visible_page (window) == SSV_PAGE (wishlist));
+
+  /* The tile stays open across a reload: S2E01 removed with its row's button. */
+  row = ssv_wishlist_tile_get_episode_row (tile, 9);
+  g_assert_cmpint (ssv_wishlist_item_get_season_number (g_object_get_data (G_OBJECT (row), "ssv-item")), ==, 2);
+  g_signal_emit_by_name (find_button_by_tooltip (GTK_WIDGET (row), "Remove from Wishlist"), "clicked");
+  wait_for_wanted (db_path, 10);
+  wait_until (tile_shows_nine, wishlist, "the tile to count nine");
+  tile = SSV_WISHLIST_TILE (ssv_wishlist_page_find_tile (wishlist, "Severance"));
+  g_assert_true (ssv_wishlist_tile_get_expanded (tile));
+  g_assert_cmpstr (ssv_wishlist_tile_get_progress_text (tile), ==, "3 of 9 in your library");
+
+  /* An episode's own button on the show's page brings it back; the season's menu item adds nothing twice. */
+  title = open_title (window, "win.show-show", SEVERANCE);
+  {
+    GtkWidget *season_2 = find_expander (GTK_WIDGET (title), "Season 2");
+    GtkWidget *button;
+
+    g_assert_nonnull (season_2);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (season_2), TRUE);
+    button = find_wish_button (GTK_WIDGET (title), SSV_WISH_TARGET_EPISODE, 110);
+    g_assert_nonnull (button);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Add to Wishlist");
+    g_signal_emit_by_name (button, "clicked");
+    wait_for_wanted (db_path, 11);
+    gtk_widget_activate_action (GTK_WIDGET (title), "title.wish", "(uxi)",
+                                (guint32) SSV_WISH_TARGET_SEASON, (gint64) SEVERANCE, 2);
+    settle (300);
+    wait_for_wanted (db_path, 11);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
+  wait_until (tile_shows_ten, wishlist, "the tile to count ten again");
+
+  /* Search runs in the store; no match says so. */
+  gtk_widget_activate_action (GTK_WIDGET (wishlist), "wishlist.find", NULL);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    GtkWidget *entry = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Nothing like this");
+    settle (400);
+    wait_until (wishlist_settled, wishlist, "the search");
+    g_assert_cmpstr (ssv_wishlist_page_get_state (wishlist, SSV_WISHLIST_KIND_SHOW), ==, "no-results");
+    /* An episode's title finds its show. */
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Chapter 4");
+    settle (400);
+    wait_until (wishlist_settled, wishlist, "the search");
+    g_assert_cmpuint (g_list_model_get_n_items (shows), ==, 1);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+    settle (400);
+    wait_until (wishlist_settled, wishlist, "the search");
+  }
+
+  /* Movies: a poster grid, read a page at a time as people scroll. */
+  add_movies (db_path, 100);
+  gtk_widget_activate_action (GTK_WIDGET (wishlist), "wishlist.sort", "s", "title");
+  ssv_wishlist_page_show_kind (wishlist, SSV_WISHLIST_KIND_MOVIE);
+  wait_until (wishlist_settled, wishlist, "the movies");
+  settle (300);
+  {
+    GListModel *movies = ssv_wishlist_page_get_items (wishlist, SSV_WISHLIST_KIND_MOVIE);
+    GtkWidget *grid = find_descendant (GTK_WIDGET (wishlist), SSV_TYPE_POSTER_GRID);
+    GtkAdjustment *adjustment = ssv_poster_grid_get_vadjustment (SSV_POSTER_GRID (grid));
+    g_autoptr(SsvWishlistItem) first = NULL;
+
+    /* One page, not all 101. */
+    g_assert_cmpuint (g_list_model_get_n_items (movies), <, 101);
+    first = g_list_model_get_item (movies, 0);
+    g_assert_cmpstr (ssv_wishlist_item_get_title (first), ==, "Arrival");
+    screenshot (GTK_WIDGET (window), "daily-wishlist-movies");
+
+    /* Each scroll to the end brings the next page, until all are there. */
+    for (guint tries = 0; tries < 20 && g_list_model_get_n_items (movies) < 101; tries++)
+      {
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+        settle (250);
+        wait_until (wishlist_settled, wishlist, "the next page");
+      }
+    g_assert_cmpuint (g_list_model_get_n_items (movies), ==, 101);
+  }
+
+  ssv_ui_test_stop_app (app);
+  ssv_test_remove_tree (dir);
+}
+
+/* ---- calendar --------------------------------------------------------------------- */
+
+static GtkWidget *
+find_dialog (void)
+{
+  return ssv_ui_test_find_window (SSV_TYPE_EPISODE_DIALOG);
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return find_dialog () == NULL;
+}
+
+static gboolean
+export_done (gpointer data)
+{
+  return !ssv_calendar_page_get_exporting (data);
+}
+
+static gboolean
+day_has_episode (SsvCalendarPage *calendar,
+                 guint            day,
+                 gint64           episode_id)
+{
+  GListModel *entries = ssv_calendar_page_get_day_entries (calendar, day);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(SsvCalendarEntry) entry = g_list_model_get_item (entries, i);
+
+      if (ssv_calendar_entry_get_episode_id (entry) == episode_id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static guint
+count_lines (const char *text,
+             const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\r\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    n += g_str_has_prefix (lines[i], prefix);
+
+  return n;
+}
+
+static void
+test_calendar (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = make_library (dir);
+  g_autofree char *ics_path = g_build_filename (dir, "export.ics", NULL);
+  g_autoptr(GFile) ics = g_file_new_for_path (ics_path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  SsvApplication *app;
+  SsvWindow *window;
+  SsvCalendarPage *calendar;
+  SsvEpisodeDialog *dialog;
+  GtkWidget *card;
+  g_autofree char *expected_time = NULL;
+  g_autofree char *text = NULL;
+  int expected_day;
+
+  /* Near midnight "today" could change under the test. */
+  if (g_date_time_get_hour (now) == 23 && g_date_time_get_minute (now) >= 58)
+    {
+      g_test_skip ("too close to midnight");
+      return;
+    }
+
+  /* Where and when Severance's 21:00 New York episode falls here. */
+  {
+    g_autoptr(GTimeZone) new_york = g_time_zone_new_identifier ("America/New_York");
+    g_autoptr(GDateTime) ny_now = g_date_time_new_now (new_york);
+    g_autoptr(GDateTime) ny_day = g_date_time_add_days (ny_now, 2);
+    g_autoptr(GDateTime) airs = g_date_time_new (new_york, g_date_time_get_year (ny_day),
+                                                 g_date_time_get_month (ny_day),
+                                                 g_date_time_get_day_of_month (ny_day), 21, 0, 0);
+    g_autoptr(GDateTime) local = g_date_time_to_local (airs);
+    g_autoptr(GDateTime) local_day = g_date_time_new_local (g_date_time_get_year (local),
+                                                            g_date_time_get_month (local),
+                                                            g_date_time_get_day_of_month (local), 0, 0, 0);
+    g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                        g_date_time_get_day_of_month (now), 0, 0, 0);
+
+    expected_time = g_date_time_format (local, "%H:%M");
+    expected_day = (int) ((g_date_time_difference (local_day, today) + G_TIME_SPAN_HOUR * 12) / G_TIME_SPAN_DAY);
+    g_test_message ("Severance S02E05 airs here on day %d at %s", expected_day, expected_time);
+  }
+
+  app = ssv_ui_test_start_app (db_path);
+  window = ssv_ui_test_wait_for_window (app);
+
+  /* A notification's "Open" for several episodes lands here, as the sidebar does. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-calendar", NULL);
+  settle (100);
+  g_assert_cmpstr (ssv_window_get_visible_page_name (window), ==, "calendar");
+  calendar = SSV_CALENDAR_PAGE (ssv_window_get_visible_page (window));
+  wait_until (calendar_settled, calendar, "the calendar");
+  g_assert_cmpstr (ssv_calendar_page_get_state (calendar), ==, "content");
+
+  /* Today is the first day, and marked. */
+  g_assert_cmpint (ssv_calendar_page_get_today_index (calendar), ==, 0);
+
+  /* Slow Horses airs today at no set time: "Anytime", and in the library. */
+  {
+    GListModel *today = ssv_calendar_page_get_day_entries (calendar, 0);
+    g_autoptr(SsvCalendarEntry) first = g_list_model_get_item (today, 0);
+
+    g_assert_nonnull (first);
+    g_assert_cmpstr (ssv_calendar_entry_get_show_title (first), ==, "Slow Horses");
+    card = ssv_calendar_page_find_card (calendar, 201);
+    g_assert_nonnull (card);
+    g_assert_cmpstr (ssv_episode_card_get_time_text (SSV_EPISODE_CARD (card)), ==, "Anytime");
+  }
+
+  /* Severance's episode shows at its local time on its local day. */
+  g_assert_cmpint (expected_day, >=, 1);
+  g_assert_cmpint (expected_day, <=, 3);
+  g_assert_true (day_has_episode (calendar, (guint) expected_day, 115));
+  card = ssv_calendar_page_find_card (calendar, 115);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (ssv_episode_card_get_time_text (SSV_EPISODE_CARD (card)), ==, expected_time);
+  /* The Bear has no zone: 22:00 here, in five days. Breaking Bad ended: not followed, not shown. */
+  g_assert_true (day_has_episode (calendar, 5, 401));
+  g_assert_cmpstr (ssv_episode_card_get_time_text (SSV_EPISODE_CARD (ssv_calendar_page_find_card (calendar, 401))),
+                   ==, "22:00");
+  g_assert_null (ssv_calendar_page_find_card (calendar, 301));
+  settle (800);
+  screenshot (GTK_WIDGET (window), "daily-calendar");
+
+  /* A click on the card opens the episode's dialog. */
+  g_signal_emit_by_name (gtk_widget_get_parent (gtk_widget_get_parent (card)), "child-activated",
+                         gtk_widget_get_parent (card));
+  settle (600);
+  dialog = SSV_EPISODE_DIALOG (find_dialog ());
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_cmpint (ssv_calendar_entry_get_episode_id (ssv_episode_dialog_get_entry (dialog)), ==, 115);
+  text = g_strdup_printf (" at %s", expected_time);
+  g_assert_true (g_str_has_suffix (ssv_episode_dialog_get_airs_text (dialog), text));
+  g_assert_cmpstr (ssv_episode_dialog_get_owned_text (dialog), ==, "Not in Your Library");
+  g_assert_true (ssv_watch_button_get_followed (SSV_WATCH_BUTTON (ssv_episode_dialog_get_watch_button (dialog))));
+  screenshot (GTK_WIDGET (dialog), "daily-episode-dialog");
+
+  /* "Open Show" goes to the show's page by its action, and the dialog closes. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "episode.open-show", NULL);
+  wait_until (dialog_gone, NULL, "the dialog to close");
+  g_assert_true (SSV_IS_TITLE_PAGE (ssv_window_get_visible_page (window)));
+  wait_until (title_page_loaded, ssv_window_get_visible_page (window), "the show's page");
+  g_assert_cmpstr (ssv_page_get_title (ssv_window_get_visible_page (window)), ==, "Severance");
+  ssv_window_show_page (window, "calendar");
+
+  /* The owned episode's dialog says so. */
+  ssv_calendar_page_open_episode (calendar, ssv_episode_card_get_entry (
+                                    SSV_EPISODE_CARD (ssv_calendar_page_find_card (calendar, 201))));
+  settle (300);
+  dialog = SSV_EPISODE_DIALOG (find_dialog ());
+  g_assert_cmpstr (ssv_episode_dialog_get_owned_text (dialog), ==, "In Your Library");
+  g_assert_true (g_str_has_suffix (ssv_episode_dialog_get_airs_text (dialog), ", any time"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (dialog_gone, NULL, "the dialog to close");
+
+  /* Weeks: next (Page Down), back, and this week again. */
+  gtk_widget_activate_action (GTK_WIDGET (calendar), "calendar.next-week", NULL);
+  wait_until (calendar_settled, calendar, "next week");
+  g_assert_cmpint (ssv_calendar_page_get_week (calendar), ==, 1);
+  g_assert_cmpint (ssv_calendar_page_get_today_index (calendar), ==, -1);
+  g_assert_cmpstr (ssv_calendar_page_get_state (calendar), ==, "empty");
+  settle (400);
+  screenshot (GTK_WIDGET (window), "daily-calendar-next-week");
+  gtk_widget_activate_action (GTK_WIDGET (calendar), "calendar.this-week", NULL);
+  wait_until (calendar_settled, calendar, "this week");
+  g_assert_cmpint (ssv_calendar_page_get_today_index (calendar), ==, 0);
+
+  /* Export writes an iCalendar file off the UI thread: three followed episodes, no ended show. */
+  ssv_calendar_page_export_to (calendar, ics);
+  g_assert_true (ssv_calendar_page_get_exporting (calendar));
+  wait_until (export_done, calendar, "the export");
+  {
+    g_autofree char *contents = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (g_file_get_contents (ics_path, &contents, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (contents, "BEGIN:VCALENDAR\r\n"));
+    g_assert_true (g_str_has_suffix (contents, "END:VCALENDAR\r\n"));
+    g_assert_cmpuint (count_lines (contents, "BEGIN:VEVENT"), ==, 3);
+    g_assert_cmpuint (count_lines (contents, "END:VEVENT"), ==, 3);
+    g_assert_cmpuint (count_lines (contents, "UID:"), ==, 3);
+    g_assert_nonnull (strstr (contents, "Severance"));
+    g_assert_nonnull (strstr (contents, "Slow Horses"));
+    g_assert_nonnull (strstr (contents, "The Bear"));
+    g_assert_null (strstr (contents, "Breaking Bad"));
+  }
+
+  /* Unfollowing in the dialog takes the show's episodes off the calendar. */
+  ssv_calendar_page_open_episode (calendar, ssv_episode_card_get_entry (
+                                    SSV_EPISODE_CARD (ssv_calendar_page_find_card (calendar, 401))));
+  settle (300);
+  dialog = SSV_EPISODE_DIALOG (find_dialog ());
+  g_signal_emit_by_name (ssv_episode_dialog_get_watch_button (dialog), "clicked");
+  wait_until (button_idle, ssv_episode_dialog_get_watch_button (dialog), "the unfollow");
+  g_assert_false (ssv_watch_button_get_followed (SSV_WATCH_BUTTON (ssv_episode_dialog_get_watch_button (dialog))));
+  gtk_window_close (GTK_WINDOW (dialog));
+  settle (500);
+  wait_until (calendar_settled, calendar, "the calendar's reload");
+  g_assert_null (ssv_calendar_page_find_card (calendar, 401));
+  g_assert_nonnull (ssv_calendar_page_find_card (calendar, 115));
+
+  ssv_ui_test_stop_app (app);
+  ssv_test_remove_tree (dir);
+}
+
+/* An export to a folder that cannot be written says so and leaves nothing behind. */
+static void
+test_calendar_export_fails (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = make_library (dir);
+  g_autofree char *bad_path = g_build_filename (dir, "no-such-folder", "export.ics", NULL);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+  SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  SsvCalendarPage *calendar;
+
+  g_assert_true (ssv_window_show_page (window, "calendar"));
+  calendar = SSV_CALENDAR_PAGE (ssv_window_get_visible_page (window));
+  wait_until (calendar_settled, calendar, "the calendar");
+
+  ssv_calendar_page_export_to (calendar, bad);
+  wait_until (export_done, calendar, "the export");
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  /* The page is as it was: the button works again. */
+  g_assert_true (gtk_widget_get_sensitive (ssv_page_get_header_widget (SSV_PAGE (calendar))));
+
+  ssv_ui_test_stop_app (app);
+  ssv_test_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *cache_dir = NULL;
+  int result;
+
+  /* As the other UI tests: run-in-session.sh gives the whole run its own HOME and
+   * XDG folders; per-test isolation would hide the system's icons and MIME data. */
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("needs a display: run through tests/run-in-session.sh --x11");
+      return g_test_run ();
+    }
+
+  gtk_init ();
+  adw_init ();
+  cache_dir = ssv_test_make_temp_dir ();
+  g_setenv ("SSV_CACHE_DIR", cache_dir, TRUE);
+
+  g_test_add_func ("/ui/daily/watchlist", test_watchlist);
+  g_test_add_func ("/ui/daily/wishlist", test_wishlist);
+  g_test_add_func ("/ui/daily/calendar", test_calendar);
+  g_test_add_func ("/ui/daily/calendar-export-fails", test_calendar_export_fails);
+
+  result = g_test_run ();
+
+  ssv_test_remove_tree (cache_dir);
+  return result;
+}
