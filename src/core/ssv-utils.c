@@ -25,9 +25,10 @@ ssv_set_str (char       **str_pointer,
   return TRUE;
 }
 
-/* The title as it sorts: case-folded, leading English article dropped. */
+/* The title case-folded, without a leading English article: the form the
+ * library keeps in its sort_title columns. */
 char *
-ssv_sort_title (const char *title)
+ssv_fold_title (const char *title)
 {
   static const char * const articles[] = { "the ", "a ", "an " };
   g_autofree char *folded = NULL;
@@ -49,7 +50,19 @@ ssv_sort_title (const char *title)
         }
     }
 
-  return g_utf8_collate_key_for_filename (start, -1);
+  return g_strdup (start);
+}
+
+/* The title as it sorts: the folded title as a collation key. */
+char *
+ssv_sort_title (const char *title)
+{
+  g_autofree char *folded = ssv_fold_title (title);
+
+  if (folded == NULL)
+    return NULL;
+
+  return g_utf8_collate_key_for_filename (folded, -1);
 }
 
 /* "1 h 42 min", "42 min" */

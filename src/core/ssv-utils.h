@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 
 gboolean  ssv_set_str          (char       **str_pointer,
                                 const char  *new_str);
+char     *ssv_fold_title       (const char  *title);
 char     *ssv_sort_title       (const char  *title);
 char     *ssv_format_duration  (gint64       seconds);
 void      ssv_dispatch_to      (GMainContext *context,

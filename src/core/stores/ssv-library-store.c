@@ -253,33 +253,6 @@ bind_double_or_null (SsvStmt *stmt,
     sqlite3_bind_double (stmt, index, value);
 }
 
-/* The title as it sorts: case-folded, without a leading English article. */
-char *
-ssv_library_store_sort_form (const char *title)
-{
-  static const char * const articles[] = { "the ", "a ", "an " };
-  g_autofree char *folded = NULL;
-  const char *start;
-
-  if (title == NULL)
-    return NULL;
-
-  folded = g_utf8_casefold (title, -1);
-  start = folded;
-  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
-    {
-      gsize len = strlen (articles[i]);
-
-      if (strncmp (start, articles[i], len) == 0 && start[len] != '\0')
-        {
-          start += len;
-          break;
-        }
-    }
-
-  return g_strdup (start);
-}
-
 /* A field people (or enrichment) locked keeps its value; an unknown value from
  * the source keeps what is there. */
 #define KEEP(col, n) col " = CASE WHEN instr (',' || coalesce (locked_fields, '') || ',', '," col ",') > 0 " \
@@ -327,7 +300,7 @@ bind_title (SsvStmt            *stmt,
             const SsvMediaItem *item,
             gint64              hash)
 {
-  g_autofree char *sort_form = ssv_library_store_sort_form (item->sort_title ? item->sort_title : item->title);
+  g_autofree char *sort_form = ssv_fold_title (item->sort_title ? item->sort_title : item->title);
 
   sqlite3_bind_int64 (stmt, 1, server_row);
   sqlite3_bind_text (stmt, 2, item->server_id, -1, SQLITE_STATIC);

@@ -87,7 +87,6 @@ gboolean          ssv_library_store_prune_titles      (SsvLibraryStore   *self,
                                                        GHashTable        *seen,
                                                        guint             *removed,
                                                        GError           **error);
-char             *ssv_library_store_sort_form         (const char        *title);
 
 /* Reads for the UI (plain, and in a worker thread). */
 GPtrArray        *ssv_library_store_list_movies       (SsvLibraryStore   *self,
