@@ -10,14 +10,13 @@
 
 #define FIELD(object, prop, ctype) ((ctype *) (gpointer) ((guint8 *) (object) + (prop)->offset))
 
-void
-ssv_model_install_props (GObjectClass        *klass,
-                         const SsvModelProp  *props,
-                         guint                n_props,
-                         GParamSpec         **pspecs)
+static void
+install_props (GObjectClass        *klass,
+               const SsvModelProp  *props,
+               guint                n_props,
+               GParamSpec         **pspecs,
+               GParamFlags          flags)
 {
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-
   pspecs[0] = NULL;
   for (guint i = 0; i < n_props; i++)
     {
@@ -46,6 +45,27 @@ ssv_model_install_props (GObjectClass        *klass,
     }
 
   g_object_class_install_properties (klass, n_props + 1, pspecs);
+}
+
+void
+ssv_model_install_props (GObjectClass        *klass,
+                         const SsvModelProp  *props,
+                         guint                n_props,
+                         GParamSpec         **pspecs)
+{
+  install_props (klass, props, n_props, pspecs,
+                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+/* For objects a store fills once and nobody changes: read with ssv_model_get_prop(). */
+void
+ssv_model_install_read_only_props (GObjectClass        *klass,
+                                   const SsvModelProp  *props,
+                                   guint                n_props,
+                                   GParamSpec         **pspecs)
+{
+  install_props (klass, props, n_props, pspecs,
+                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 }
 
 void

@@ -28,6 +28,11 @@ void  ssv_model_install_props   (GObjectClass        *klass,
                                  const SsvModelProp  *props,
                                  guint                n_props,
                                  GParamSpec         **pspecs);
+void  ssv_model_install_read_only_props
+                                (GObjectClass        *klass,
+                                 const SsvModelProp  *props,
+                                 guint                n_props,
+                                 GParamSpec         **pspecs);
 void  ssv_model_get_prop        (GObject             *object,
                                  const SsvModelProp  *props,
                                  guint                prop_id,

@@ -4,19 +4,19 @@
 #include "config.h"
 
 #include "ssv-watch-item-private.h"
+#include "ssv-model-props.h"
 
 G_DEFINE_FINAL_TYPE (SsvWatchItem, ssv_watch_item, G_TYPE_OBJECT)
 
 /* Read-only, for poster cards and expressions: the store fills the fields once. */
-enum {
-  PROP_0,
-  PROP_TITLE,
-  PROP_POSTER_URL,
-  PROP_YEAR,
-  N_PROPS
+static const SsvModelProp props[] = {
+  { "title", SSV_MODEL_STRING, G_STRUCT_OFFSET (SsvWatchItem, title) },
+  /* The show's poster, the person's portrait or the channel's avatar. */
+  { "poster-url", SSV_MODEL_STRING, G_STRUCT_OFFSET (SsvWatchItem, image_url) },
+  { "year", SSV_MODEL_INT, G_STRUCT_OFFSET (SsvWatchItem, year) },
 };
 
-static GParamSpec *properties[N_PROPS];
+static GParamSpec *pspecs[G_N_ELEMENTS (props) + 1];
 
 static const char * const kind_names[] = { "show", "person", "channel" };
 
@@ -62,22 +62,7 @@ ssv_watch_item_get_property (GObject    *object,
                              GValue     *value,
                              GParamSpec *pspec)
 {
-  SsvWatchItem *self = SSV_WATCH_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_POSTER_URL:
-      g_value_set_string (value, self->image_url);
-      break;
-    case PROP_YEAR:
-      g_value_set_int (value, self->year);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  ssv_model_get_prop (object, props, prop_id, value);
 }
 
 static void
@@ -88,17 +73,7 @@ ssv_watch_item_class_init (SsvWatchItemClass *klass)
   object_class->finalize = ssv_watch_item_finalize;
   object_class->get_property = ssv_watch_item_get_property;
 
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* The show's poster, the person's portrait or the channel's avatar. */
-  properties[PROP_POSTER_URL] =
-    g_param_spec_string ("poster-url", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_YEAR] =
-    g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ssv_model_install_read_only_props (object_class, props, G_N_ELEMENTS (props), pspecs);
 }
 
 static void

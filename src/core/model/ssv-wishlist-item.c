@@ -4,19 +4,18 @@
 #include "config.h"
 
 #include "ssv-wishlist-item-private.h"
+#include "ssv-model-props.h"
 
 G_DEFINE_FINAL_TYPE (SsvWishlistItem, ssv_wishlist_item, G_TYPE_OBJECT)
 
 /* Read-only, for poster cards and expressions: the store fills the fields once. */
-enum {
-  PROP_0,
-  PROP_TITLE,
-  PROP_POSTER_URL,
-  PROP_YEAR,
-  N_PROPS
+static const SsvModelProp props[] = {
+  { "title", SSV_MODEL_STRING, G_STRUCT_OFFSET (SsvWishlistItem, title) },
+  { "poster-url", SSV_MODEL_STRING, G_STRUCT_OFFSET (SsvWishlistItem, poster_url) },
+  { "year", SSV_MODEL_INT, G_STRUCT_OFFSET (SsvWishlistItem, year) },
 };
 
-static GParamSpec *properties[N_PROPS];
+static GParamSpec *pspecs[G_N_ELEMENTS (props) + 1];
 
 static void
 ssv_wishlist_item_finalize (GObject *object)
@@ -44,22 +43,7 @@ ssv_wishlist_item_get_property (GObject    *object,
                                 GValue     *value,
                                 GParamSpec *pspec)
 {
-  SsvWishlistItem *self = SSV_WISHLIST_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_POSTER_URL:
-      g_value_set_string (value, self->poster_url);
-      break;
-    case PROP_YEAR:
-      g_value_set_int (value, self->year);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  ssv_model_get_prop (object, props, prop_id, value);
 }
 
 static void
@@ -70,16 +54,7 @@ ssv_wishlist_item_class_init (SsvWishlistItemClass *klass)
   object_class->finalize = ssv_wishlist_item_finalize;
   object_class->get_property = ssv_wishlist_item_get_property;
 
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_POSTER_URL] =
-    g_param_spec_string ("poster-url", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_YEAR] =
-    g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ssv_model_install_read_only_props (object_class, props, G_N_ELEMENTS (props), pspecs);
 }
 
 static void
