@@ -347,6 +347,106 @@ ssv_stmt_step_done (SsvStmt  *stmt,
   return FALSE;
 }
 
+/**
+ * ssv_stmt_for_each_row:
+ * @func: called with @stmt on each row; the row is only valid during the call
+ *
+ * Steps @stmt (bound already) to its end.
+ *
+ * Returns: %FALSE with @error set if a step failed
+ */
+gboolean
+ssv_stmt_for_each_row (SsvStmt     *stmt,
+                       SsvRowFunc   func,
+                       gpointer     user_data,
+                       GError     **error)
+{
+  int rc;
+
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    func (stmt, user_data);
+
+  return rc == SQLITE_DONE;
+}
+
+/**
+ * ssv_stmt_collect_rows:
+ * @read: makes one item of the current row
+ * @rows: gets each item, in row order
+ *
+ * Steps @stmt (bound already) to its end.
+ *
+ * Returns: %FALSE with @error set if a step failed; @rows keeps what was read
+ */
+gboolean
+ssv_stmt_collect_rows (SsvStmt       *stmt,
+                       SsvRowReader   read,
+                       GPtrArray     *rows,
+                       GError       **error)
+{
+  int rc;
+
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (rows, read (stmt));
+
+  return rc == SQLITE_DONE;
+}
+
+/* Runs @sql, which takes no parameters, and calls @func on each row. */
+gboolean
+ssv_database_for_each_row (SsvDatabase  *self,
+                           const char   *sql,
+                           SsvRowFunc    func,
+                           gpointer      user_data,
+                           GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (self, sql, error);
+
+  return stmt != NULL && ssv_stmt_for_each_row (stmt, func, user_data, error);
+}
+
+/* Runs a statement that writes and whose one parameter, ?1, is @id. */
+gboolean
+ssv_database_exec_with_id (SsvDatabase  *self,
+                           const char   *sql,
+                           gint64        id,
+                           GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  return ssv_stmt_step_done (stmt, error);
+}
+
+/**
+ * ssv_database_find_id:
+ * @sql: a query of one row id, whose one parameter, ?1, is @key
+ *
+ * Returns: the first row's id, 0 when there is no row, -1 with @error set on failure
+ */
+gint64
+ssv_database_find_id (SsvDatabase  *self,
+                      const char   *sql,
+                      gint64        key,
+                      GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, key);
+  rc = ssv_stmt_step (stmt, error);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+
+  return rc == SQLITE_DONE ? 0 : -1;
+}
+
 void
 ssv_stmt_bind_text (SsvStmt    *stmt,
                     int         index,

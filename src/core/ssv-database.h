@@ -15,6 +15,12 @@ G_DECLARE_FINAL_TYPE (SsvDatabase, ssv_database, SSV, DATABASE, GObject)
 /* A prepared statement borrowed from this thread's cache; g_autoptr resets it. */
 typedef sqlite3_stmt SsvStmt;
 
+/* Does something with the current row of @stmt (valid only during the call). */
+typedef void     (*SsvRowFunc)   (SsvStmt   *stmt,
+                                  gpointer   user_data);
+/* Makes one new item of the current row of @stmt. */
+typedef gpointer (*SsvRowReader) (SsvStmt   *stmt);
+
 typedef struct
 {
   char   *table;
@@ -36,6 +42,27 @@ void           ssv_stmt_release                 (SsvStmt       *stmt);
 gboolean       ssv_stmt_step_done               (SsvStmt       *stmt,
                                                  GError       **error);
 int            ssv_stmt_step                    (SsvStmt       *stmt,
+                                                 GError       **error);
+gboolean       ssv_stmt_for_each_row            (SsvStmt       *stmt,
+                                                 SsvRowFunc     func,
+                                                 gpointer       user_data,
+                                                 GError       **error);
+gboolean       ssv_stmt_collect_rows            (SsvStmt       *stmt,
+                                                 SsvRowReader   read,
+                                                 GPtrArray     *rows,
+                                                 GError       **error);
+gboolean       ssv_database_for_each_row        (SsvDatabase   *self,
+                                                 const char    *sql,
+                                                 SsvRowFunc     func,
+                                                 gpointer       user_data,
+                                                 GError       **error);
+gboolean       ssv_database_exec_with_id        (SsvDatabase   *self,
+                                                 const char    *sql,
+                                                 gint64         id,
+                                                 GError       **error);
+gint64         ssv_database_find_id             (SsvDatabase   *self,
+                                                 const char    *sql,
+                                                 gint64         key,
                                                  GError       **error);
 gboolean       ssv_database_exec                (SsvDatabase   *self,
                                                  const char    *sql,

@@ -1424,36 +1424,16 @@ clear_filled (SsvDatabase      *db,
       /* Only whitelisted names reach SQL; anything else in the list is ignored. */
       const Column *column = find_column (columns_info, key);
       g_autofree char *update_sql = NULL;
-      g_autoptr(SsvStmt) update = NULL;
 
       if (column == NULL || (locked != NULL && g_hash_table_contains (locked, column->name)))
         continue;
 
       update_sql = g_strdup_printf ("UPDATE %s SET %s = NULL WHERE id = ?1", columns_info->table, column->name);
-      update = ssv_database_prepare (db, update_sql, error);
-      if (update == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (update, 1, id);
-      if (!exec_bound_step (update, error))
+      if (!ssv_database_exec_with_id (db, update_sql, id, error))
         return FALSE;
     }
 
   return TRUE;
-}
-
-static gboolean
-exec_with_id (SsvDatabase  *db,
-              const char   *sql,
-              gint64        id,
-              GError      **error)
-{
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  return exec_bound_step (stmt, error);
 }
 
 /**
@@ -1530,29 +1510,34 @@ ssv_enrichment_store_rematch (SsvEnrichmentStore  *self,
 
           if (!clear_filled (db, &episode_table, &episode_table, episode_id,
                              g_ptr_array_index (locks, i), error) ||
-              !exec_with_id (db, "DELETE FROM enrichment_status WHERE episode_id = ?1", episode_id, error))
+              !ssv_database_exec_with_id (db, "DELETE FROM enrichment_status WHERE episode_id = ?1",
+                                          episode_id, error))
             goto fail;
         }
 
       /* Episodes the old match added stay only if a file or a person's viewing made them real. */
-      if (!exec_with_id (db, "DELETE FROM episodes WHERE show_id = ?1 AND source IS NOT NULL "
-                             "AND watched = 0 AND play_count = 0 AND resume_position_s IS NULL "
-                             "AND NOT EXISTS (SELECT 1 FROM media_files f WHERE f.episode_id = episodes.id)",
-                         id, error) ||
-          !exec_with_id (db, "DELETE FROM seasons WHERE show_id = ?1 AND source IS NOT NULL "
-                             "AND NOT EXISTS (SELECT 1 FROM episodes e WHERE e.show_id = seasons.show_id "
-                             "AND e.season_number = seasons.season_number)",
-                         id, error) ||
-          !exec_with_id (db, "DELETE FROM credits WHERE show_id = ?1 AND provider IS NOT NULL", id, error) ||
-          !exec_with_id (db, "DELETE FROM show_genres WHERE show_id = ?1 AND provider IS NOT NULL", id, error) ||
-          !exec_with_id (db, "DELETE FROM images WHERE show_id = ?1", id, error) ||
-          !exec_with_id (db, "DELETE FROM enrichment_status WHERE show_id = ?1", id, error))
+      if (!ssv_database_exec_with_id (db, "DELETE FROM episodes WHERE show_id = ?1 AND source IS NOT NULL "
+                                      "AND watched = 0 AND play_count = 0 AND resume_position_s IS NULL "
+                                      "AND NOT EXISTS (SELECT 1 FROM media_files f WHERE f.episode_id = episodes.id)",
+                                      id, error) ||
+          !ssv_database_exec_with_id (db, "DELETE FROM seasons WHERE show_id = ?1 AND source IS NOT NULL "
+                                      "AND NOT EXISTS (SELECT 1 FROM episodes e WHERE e.show_id = seasons.show_id "
+                                      "AND e.season_number = seasons.season_number)",
+                                      id, error) ||
+          !ssv_database_exec_with_id (db, "DELETE FROM credits WHERE show_id = ?1 AND provider IS NOT NULL",
+                                      id, error) ||
+          !ssv_database_exec_with_id (db, "DELETE FROM show_genres WHERE show_id = ?1 AND provider IS NOT NULL",
+                                      id, error) ||
+          !ssv_database_exec_with_id (db, "DELETE FROM images WHERE show_id = ?1", id, error) ||
+          !ssv_database_exec_with_id (db, "DELETE FROM enrichment_status WHERE show_id = ?1", id, error))
         goto fail;
     }
-  else if (!exec_with_id (db, "DELETE FROM credits WHERE movie_id = ?1 AND provider IS NOT NULL", id, error) ||
-           !exec_with_id (db, "DELETE FROM movie_genres WHERE movie_id = ?1 AND provider IS NOT NULL", id, error) ||
-           !exec_with_id (db, "DELETE FROM images WHERE movie_id = ?1", id, error) ||
-           !exec_with_id (db, "DELETE FROM enrichment_status WHERE movie_id = ?1", id, error))
+  else if (!ssv_database_exec_with_id (db, "DELETE FROM credits WHERE movie_id = ?1 AND provider IS NOT NULL",
+                                       id, error) ||
+           !ssv_database_exec_with_id (db, "DELETE FROM movie_genres WHERE movie_id = ?1 AND provider IS NOT NULL",
+                                       id, error) ||
+           !ssv_database_exec_with_id (db, "DELETE FROM images WHERE movie_id = ?1", id, error) ||
+           !ssv_database_exec_with_id (db, "DELETE FROM enrichment_status WHERE movie_id = ?1", id, error))
     goto fail;
 
   /* The person's choice: set even over a value a server gave. */

@@ -335,31 +335,6 @@ bind_title (SsvStmt            *stmt,
   sqlite3_bind_int64 (stmt, 28, hash);
 }
 
-static gboolean
-step_stmt (SsvDatabase  *db,
-           const char   *sql,
-           GError      **error,
-           ...)
-{
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, sql, error);
-  va_list args;
-  int index = 1;
-  gint64 value;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  /* int64 arguments until G_MININT64 */
-  va_start (args, error);
-  while ((value = va_arg (args, gint64)) != G_MININT64)
-    sqlite3_bind_int64 (stmt, index++, value);
-  va_end (args);
-
-  return ssv_stmt_step_done (stmt, error);
-}
-
-#define END_ARGS ((gint64) G_MININT64)
-
 /* ---- the writer: statements prepared once per page or tree ------------------------ */
 
 typedef enum
@@ -498,6 +473,8 @@ writer_step (Writer  *w,
     sqlite3_reset (stmt);
   return ok;
 }
+
+#define END_ARGS ((gint64) G_MININT64)
 
 /* Runs a statement that takes int64 parameters, until END_ARGS. */
 static gboolean
@@ -1133,7 +1110,7 @@ prune_episodes (SsvDatabase     *db,
     }
 
   for (guint i = 0; i < stale->len; i++)
-    if (!step_stmt (db, "DELETE FROM episodes WHERE id = ?", error, g_array_index (stale, gint64, i), END_ARGS))
+    if (!ssv_database_exec_with_id (db, "DELETE FROM episodes WHERE id = ?", g_array_index (stale, gint64, i), error))
       return FALSE;
 
   if (counts != NULL)
@@ -1441,8 +1418,8 @@ ssv_library_store_prune_titles (SsvLibraryStore  *self,
     return FALSE;
 
   for (guint i = 0; i < stale->len; i++)
-    if (!step_stmt (db, movie ? "DELETE FROM movies WHERE id = ?" : "DELETE FROM shows WHERE id = ?",
-                    error, g_array_index (stale, gint64, i), END_ARGS))
+    if (!ssv_database_exec_with_id (db, movie ? "DELETE FROM movies WHERE id = ?" : "DELETE FROM shows WHERE id = ?",
+                                    g_array_index (stale, gint64, i), error))
       {
         ssv_database_rollback (db);
         return FALSE;

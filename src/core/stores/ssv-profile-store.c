@@ -104,16 +104,9 @@ save_format_in_transaction (SsvProfileStore  *self,
         return FALSE;
     }
 
-  {
-    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-      "DELETE FROM custom_format_conditions WHERE format_id = ?1", error);
-
-    if (stmt == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (stmt, 1, format->id);
-    if (!step_done (stmt, error))
-      return FALSE;
-  }
+  if (!ssv_database_exec_with_id (db, "DELETE FROM custom_format_conditions WHERE format_id = ?1",
+                                  format->id, error))
+    return FALSE;
 
   for (guint i = 0; i < format->conditions->len; i++)
     {
@@ -173,15 +166,8 @@ delete_children (SsvDatabase  *db,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
-    {
-      g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, sql[i], error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, profile_id);
-      if (!step_done (stmt, error))
-        return FALSE;
-    }
+    if (!ssv_database_exec_with_id (db, sql[i], profile_id, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -415,13 +401,7 @@ ssv_profile_store_delete (SsvProfileStore  *self,
                           gint64            id,
                           GError          **error)
 {
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db_of (self),
-                                                  "DELETE FROM quality_profiles WHERE id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!step_done (stmt, error))
+  if (!ssv_database_exec_with_id (db_of (self), "DELETE FROM quality_profiles WHERE id = ?1", id, error))
     return FALSE;
 
   ssv_store_emit_changed (SSV_STORE (self), "profiles");

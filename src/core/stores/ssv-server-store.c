@@ -90,20 +90,10 @@ ssv_server_store_remove (SsvDatabase  *db,
                          gint64        id,
                          GError      **error)
 {
-  g_autoptr(SsvStmt) stmt = NULL;
-
   if (!ssv_database_begin (db, error))
     return FALSE;
 
-  stmt = ssv_database_prepare (db, "DELETE FROM servers WHERE id = ?", error);
-  if (stmt == NULL)
-    {
-      ssv_database_rollback (db);
-      return FALSE;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!ssv_stmt_step_done (stmt, error))
+  if (!ssv_database_exec_with_id (db, "DELETE FROM servers WHERE id = ?", id, error))
     {
       ssv_database_rollback (db);
       return FALSE;
@@ -304,15 +294,8 @@ ssv_server_store_set_libraries (SsvDatabase  *db,
   if (!ssv_database_begin (db, error))
     return FALSE;
 
-  {
-    g_autoptr(SsvStmt) forget = ssv_database_prepare (db, "DELETE FROM server_libraries WHERE server_id = ?",
-                                                      error);
-    if (forget == NULL)
-      goto failed;
-    sqlite3_bind_int64 (forget, 1, id);
-    if (!ssv_stmt_step_done (forget, error))
-      goto failed;
-  }
+  if (!ssv_database_exec_with_id (db, "DELETE FROM server_libraries WHERE server_id = ?", id, error))
+    goto failed;
 
   for (guint i = 0; i < libraries->len; i++)
     {

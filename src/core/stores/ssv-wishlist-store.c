@@ -140,21 +140,10 @@ find_group (SsvDatabase  *db,
             gint64        show_id,
             GError      **error)
 {
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-    "SELECT ws.id FROM shows s, wishlist_shows ws"
-    " WHERE s.id = ?1 AND " SSV_SQL_KEY_IS_SHOW ("ws.source", "ws.source_id", "s")
-    " ORDER BY ws.id LIMIT 1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-
-  sqlite3_bind_int64 (stmt, 1, show_id);
-  rc = ssv_stmt_step (stmt, error);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-
-  return rc == SQLITE_DONE ? 0 : -1;
+  return ssv_database_find_id (db,
+                               "SELECT ws.id FROM shows s, wishlist_shows ws"
+                               " WHERE s.id = ?1 AND " SSV_SQL_KEY_IS_SHOW ("ws.source", "ws.source_id", "s")
+                               " ORDER BY ws.id LIMIT 1", show_id, error);
 }
 
 /* The group of a library show, made when missing; its text and art filled in. */
@@ -393,19 +382,11 @@ find_movie_row (SsvDatabase  *db,
                 gint64        movie_id,
                 GError      **error)
 {
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-    "SELECT w.id FROM movies m, wishlist w"
-    " WHERE m.id = ?1 AND w.kind = 'movie' AND " SSV_SQL_KEY_IS_MOVIE ("w.source", "w.source_id", "m")
-    " ORDER BY w.id LIMIT 1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, movie_id);
-  rc = ssv_stmt_step (stmt, error);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  return rc == SQLITE_DONE ? 0 : -1;
+  return ssv_database_find_id (db,
+                               "SELECT w.id FROM movies m, wishlist w"
+                               " WHERE m.id = ?1 AND w.kind = 'movie' AND "
+                               SSV_SQL_KEY_IS_MOVIE ("w.source", "w.source_id", "m")
+                               " ORDER BY w.id LIMIT 1", movie_id, error);
 }
 
 static gboolean
@@ -701,20 +682,6 @@ ssv_wishlist_store_add_title (SsvWishlistStore        *self,
 }
 
 static gboolean
-exec_with_id (SsvDatabase  *db,
-              const char   *sql,
-              gint64        id,
-              GError      **error)
-{
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return ssv_stmt_step_done (stmt, error);
-}
-
-static gboolean
 exec_with_ids (SsvDatabase  *db,
                const char   *sql,
                gint64        a,
@@ -775,11 +742,11 @@ remove_in_transaction (SsvDatabase    *db,
   gint64 group_id;
 
   if (target == SSV_WISH_TARGET_MOVIE)
-    return exec_with_id (db,
-                         "DELETE FROM wishlist WHERE id IN ("
-                         " SELECT w.id FROM movies m, wishlist w WHERE m.id = ?1 AND w.kind = 'movie' AND "
-                         SSV_SQL_KEY_IS_MOVIE ("w.source", "w.source_id", "m") ")",
-                         library_id, error);
+    return ssv_database_exec_with_id (db,
+                                      "DELETE FROM wishlist WHERE id IN ("
+                                      " SELECT w.id FROM movies m, wishlist w WHERE m.id = ?1 AND w.kind = 'movie' AND "
+                                      SSV_SQL_KEY_IS_MOVIE ("w.source", "w.source_id", "m") ")",
+                                      library_id, error);
 
   if (target == SSV_WISH_TARGET_EPISODE &&
       !episode_position (db, library_id, &show_id, &season_number, &episode_number, error))
@@ -792,7 +759,7 @@ remove_in_transaction (SsvDatabase    *db,
   switch (target)
     {
     case SSV_WISH_TARGET_SHOW:
-      return exec_with_id (db, "DELETE FROM wishlist_shows WHERE id = ?1", group_id, error);
+      return ssv_database_exec_with_id (db, "DELETE FROM wishlist_shows WHERE id = ?1", group_id, error);
     case SSV_WISH_TARGET_SEASON:
       return remove_season (db, group_id, season_number, error);
     case SSV_WISH_TARGET_EPISODE:
@@ -847,10 +814,10 @@ ssv_wishlist_store_remove_item (SsvWishlistStore  *self,
     {
     case SSV_WISHLIST_KIND_MOVIE:
     case SSV_WISHLIST_KIND_VIDEO:
-      ok = exec_with_id (db, "DELETE FROM wishlist WHERE id = ?1", item->id, error);
+      ok = ssv_database_exec_with_id (db, "DELETE FROM wishlist WHERE id = ?1", item->id, error);
       break;
     case SSV_WISHLIST_KIND_SHOW:
-      ok = exec_with_id (db, "DELETE FROM wishlist_shows WHERE id = ?1", item->id, error);
+      ok = ssv_database_exec_with_id (db, "DELETE FROM wishlist_shows WHERE id = ?1", item->id, error);
       break;
     case SSV_WISHLIST_KIND_SEASON:
       ok = remove_season (db, item->group_id, item->season_number, error);
