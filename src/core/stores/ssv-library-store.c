@@ -1463,7 +1463,7 @@ sort_key (SsvStmt *stmt,
   "   WHERE mg.movie_id = m.id)," \
   " (SELECT name FROM servers s WHERE s.id = m.server_source)"
 
-static SsvMovie *
+static gpointer
 movie_from_row (SsvStmt  *stmt,
                 gboolean  with_overview)
 {
@@ -1502,6 +1502,29 @@ movie_from_row (SsvStmt  *stmt,
   return movie;
 }
 
+/* Grid cards leave overviews out; the detail page loads them. */
+static gpointer
+movie_card_from_row (SsvStmt *stmt)
+{
+  return movie_from_row (stmt, FALSE);
+}
+
+/* Every row of @sql, made into a card by @read. */
+static GPtrArray *
+list_cards (SsvLibraryStore  *self,
+            const char       *sql,
+            SsvRowReader      read,
+            GError          **error)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (get_db (self), sql, error);
+
+  if (stmt == NULL || !ssv_stmt_collect_rows (stmt, read, cards, error))
+    return NULL;
+
+  return g_steal_pointer (&cards);
+}
+
 /**
  * ssv_library_store_list_movies:
  *
@@ -1513,21 +1536,7 @@ GPtrArray *
 ssv_library_store_list_movies (SsvLibraryStore  *self,
                                GError          **error)
 {
-  g_autoptr(GPtrArray) movies = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(SsvStmt) stmt = NULL;
-  int rc;
-
-  stmt = ssv_database_prepare (get_db (self), "SELECT " MOVIE_COLUMNS " FROM movies m", error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (movies, movie_from_row (stmt, FALSE));
-
-  if (rc != SQLITE_DONE)
-    return NULL;
-
-  return g_steal_pointer (&movies);
+  return list_cards (self, "SELECT " MOVIE_COLUMNS " FROM movies m", movie_card_from_row, error);
 }
 
 #define SHOW_COLUMNS \
@@ -1546,7 +1555,7 @@ ssv_library_store_list_movies (SsvLibraryStore  *self,
   "  sum (EXISTS (SELECT 1 FROM media_files f WHERE f.episode_id = episodes.id)) AS with_files" \
   " FROM episodes GROUP BY show_id)"
 
-static SsvShow *
+static gpointer
 show_from_row (SsvStmt  *stmt,
                gboolean  with_overview)
 {
@@ -1588,6 +1597,12 @@ show_from_row (SsvStmt  *stmt,
   return show;
 }
 
+static gpointer
+show_card_from_row (SsvStmt *stmt)
+{
+  return show_from_row (stmt, FALSE);
+}
+
 /**
  * ssv_library_store_list_shows:
  *
@@ -1597,24 +1612,9 @@ GPtrArray *
 ssv_library_store_list_shows (SsvLibraryStore  *self,
                               GError          **error)
 {
-  g_autoptr(GPtrArray) shows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(SsvStmt) stmt = NULL;
-  int rc;
-
-  stmt = ssv_database_prepare (get_db (self),
-                               "SELECT " SHOW_COLUMNS " FROM shows s LEFT JOIN " SHOW_ROLLUP " e"
-                               " ON e.show_id = s.id",
-                               error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (shows, show_from_row (stmt, FALSE));
-
-  if (rc != SQLITE_DONE)
-    return NULL;
-
-  return g_steal_pointer (&shows);
+  return list_cards (self,
+                     "SELECT " SHOW_COLUMNS " FROM shows s LEFT JOIN " SHOW_ROLLUP " e ON e.show_id = s.id",
+                     show_card_from_row, error);
 }
 
 void
@@ -1630,129 +1630,107 @@ ssv_title_detail_free (SsvTitleDetail *detail)
   g_free (detail);
 }
 
-static gboolean
-load_files (SsvDatabase     *db,
-            gint64           movie_id,
-            GPtrArray       *files,
-            GError         **error)
+static gpointer
+file_from_row (SsvStmt *stmt)
 {
-  g_autoptr(SsvStmt) stmt = NULL;
-  int rc;
+  SsvMediaFile *file = ssv_media_file_new ();
 
-  stmt = ssv_database_prepare (db,
-                               "SELECT server_id, path, size_bytes, container, video_codec, video_height,"
-                               " video_range, audio_codec, audio_channels, duration_s, added_at"
-                               " FROM media_files WHERE movie_id = ? ORDER BY path",
-                               error);
+  file->server_id = ssv_stmt_dup_text (stmt, 0);
+  file->path = ssv_stmt_dup_text (stmt, 1);
+  file->size_bytes = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 2);
+  file->container = ssv_stmt_dup_text (stmt, 3);
+  file->video_codec = ssv_stmt_dup_text (stmt, 4);
+  file->video_height = sqlite3_column_int (stmt, 5);
+  file->video_range = ssv_stmt_dup_text (stmt, 6);
+  file->audio_codec = ssv_stmt_dup_text (stmt, 7);
+  file->audio_channels = sqlite3_column_int (stmt, 8);
+  file->duration_s = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 9);
+  file->added_at = sqlite3_column_int64 (stmt, 10);
+
+  return file;
+}
+
+static gpointer
+season_from_row (SsvStmt *stmt)
+{
+  SsvSeason *season = ssv_season_new ();
+
+  season->id = sqlite3_column_int64 (stmt, 0);
+  season->season_number = sqlite3_column_int (stmt, 1);
+  season->title = ssv_stmt_dup_text (stmt, 2);
+  season->overview = ssv_stmt_dup_text (stmt, 3);
+  season->air_date = ssv_stmt_dup_text (stmt, 4);
+  season->poster_url = ssv_stmt_dup_text (stmt, 5);
+  season->episode_count = sqlite3_column_int (stmt, 6);
+  season->watched_count = sqlite3_column_int (stmt, 7);
+  season->show_id = sqlite3_column_int64 (stmt, 8);
+
+  return season;
+}
+
+static gpointer
+episode_from_row (SsvStmt *stmt)
+{
+  SsvEpisode *episode = ssv_episode_new ();
+
+  episode->id = sqlite3_column_int64 (stmt, 0);
+  episode->season_number = sqlite3_column_int (stmt, 1);
+  episode->episode_number = sqlite3_column_int (stmt, 2);
+  episode->title = ssv_stmt_dup_text (stmt, 3);
+  episode->overview = ssv_stmt_dup_text (stmt, 4);
+  episode->air_date = ssv_stmt_dup_text (stmt, 5);
+  episode->runtime_minutes = sqlite3_column_int (stmt, 6);
+  episode->still_url = ssv_stmt_dup_text (stmt, 7);
+  episode->rating = column_rating (stmt, 8);
+  episode->tmdb_id = sqlite3_column_int64 (stmt, 9);
+  episode->tvdb_id = sqlite3_column_int64 (stmt, 10);
+  episode->imdb_id = ssv_stmt_dup_text (stmt, 11);
+  episode->watched = sqlite3_column_int (stmt, 12) != 0;
+  episode->play_count = sqlite3_column_int (stmt, 13);
+  episode->file_path = ssv_stmt_dup_text (stmt, 14);
+  episode->has_file = episode->file_path != NULL;
+  episode->show_id = sqlite3_column_int64 (stmt, 15);
+
+  return episode;
+}
+
+/* The rows of @sql for the title @id, each made by @read, into @into. */
+static gboolean
+load_children (SsvDatabase   *db,
+               const char    *sql,
+               gint64         id,
+               SsvRowReader   read,
+               GPtrArray     *into,
+               GError       **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, sql, error);
+
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, movie_id);
-  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      SsvMediaFile *file = ssv_media_file_new ();
-
-      file->server_id = ssv_stmt_dup_text (stmt, 0);
-      file->path = ssv_stmt_dup_text (stmt, 1);
-      file->size_bytes = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 2);
-      file->container = ssv_stmt_dup_text (stmt, 3);
-      file->video_codec = ssv_stmt_dup_text (stmt, 4);
-      file->video_height = sqlite3_column_int (stmt, 5);
-      file->video_range = ssv_stmt_dup_text (stmt, 6);
-      file->audio_codec = ssv_stmt_dup_text (stmt, 7);
-      file->audio_channels = sqlite3_column_int (stmt, 8);
-      file->duration_s = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 9);
-      file->added_at = sqlite3_column_int64 (stmt, 10);
-      g_ptr_array_add (files, file);
-    }
-
-  return rc == SQLITE_DONE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return ssv_stmt_collect_rows (stmt, read, into, error);
 }
 
-static gboolean
-load_seasons (SsvDatabase  *db,
-              gint64        show_id,
-              GPtrArray    *seasons,
-              GError      **error)
-{
-  g_autoptr(SsvStmt) stmt = NULL;
-  int rc;
+static const char files_sql[] =
+  "SELECT server_id, path, size_bytes, container, video_codec, video_height,"
+  " video_range, audio_codec, audio_channels, duration_s, added_at"
+  " FROM media_files WHERE movie_id = ? ORDER BY path";
 
-  stmt = ssv_database_prepare (db,
-    "SELECT s.id, s.season_number, s.title, s.overview, s.air_date, s.poster_url,"
-    " (SELECT count(*) FROM episodes e WHERE e.show_id = s.show_id AND e.season_number = s.season_number),"
-    " (SELECT coalesce (sum (watched), 0) FROM episodes e"
-    "   WHERE e.show_id = s.show_id AND e.season_number = s.season_number)"
-    " FROM seasons s WHERE s.show_id = ? ORDER BY s.season_number = 0, s.season_number",
-    error);
-  if (stmt == NULL)
-    return FALSE;
+static const char seasons_sql[] =
+  "SELECT s.id, s.season_number, s.title, s.overview, s.air_date, s.poster_url,"
+  " (SELECT count(*) FROM episodes e WHERE e.show_id = s.show_id AND e.season_number = s.season_number),"
+  " (SELECT coalesce (sum (watched), 0) FROM episodes e"
+  "   WHERE e.show_id = s.show_id AND e.season_number = s.season_number),"
+  " s.show_id"
+  " FROM seasons s WHERE s.show_id = ? ORDER BY s.season_number = 0, s.season_number";
 
-  sqlite3_bind_int64 (stmt, 1, show_id);
-  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      SsvSeason *season = ssv_season_new ();
-
-      season->id = sqlite3_column_int64 (stmt, 0);
-      season->show_id = show_id;
-      season->season_number = sqlite3_column_int (stmt, 1);
-      season->title = ssv_stmt_dup_text (stmt, 2);
-      season->overview = ssv_stmt_dup_text (stmt, 3);
-      season->air_date = ssv_stmt_dup_text (stmt, 4);
-      season->poster_url = ssv_stmt_dup_text (stmt, 5);
-      season->episode_count = sqlite3_column_int (stmt, 6);
-      season->watched_count = sqlite3_column_int (stmt, 7);
-      g_ptr_array_add (seasons, season);
-    }
-
-  return rc == SQLITE_DONE;
-}
-
-static gboolean
-load_episodes (SsvDatabase  *db,
-               gint64        show_id,
-               GPtrArray    *episodes,
-               GError      **error)
-{
-  g_autoptr(SsvStmt) stmt = NULL;
-  int rc;
-
-  stmt = ssv_database_prepare (db,
-    "SELECT e.id, e.season_number, e.episode_number, e.title, e.overview, e.air_date,"
-    " e.runtime_minutes, e.still_url, e.rating, e.tmdb_id, e.tvdb_id, e.imdb_id, e.watched,"
-    " e.play_count, (SELECT path FROM media_files f WHERE f.episode_id = e.id ORDER BY path LIMIT 1)"
-    " FROM episodes e WHERE e.show_id = ? ORDER BY e.season_number = 0, e.season_number, e.episode_number",
-    error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, show_id);
-  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      SsvEpisode *episode = ssv_episode_new ();
-
-      episode->id = sqlite3_column_int64 (stmt, 0);
-      episode->show_id = show_id;
-      episode->season_number = sqlite3_column_int (stmt, 1);
-      episode->episode_number = sqlite3_column_int (stmt, 2);
-      episode->title = ssv_stmt_dup_text (stmt, 3);
-      episode->overview = ssv_stmt_dup_text (stmt, 4);
-      episode->air_date = ssv_stmt_dup_text (stmt, 5);
-      episode->runtime_minutes = sqlite3_column_int (stmt, 6);
-      episode->still_url = ssv_stmt_dup_text (stmt, 7);
-      episode->rating = column_rating (stmt, 8);
-      episode->tmdb_id = sqlite3_column_int64 (stmt, 9);
-      episode->tvdb_id = sqlite3_column_int64 (stmt, 10);
-      episode->imdb_id = ssv_stmt_dup_text (stmt, 11);
-      episode->watched = sqlite3_column_int (stmt, 12) != 0;
-      episode->play_count = sqlite3_column_int (stmt, 13);
-      episode->file_path = ssv_stmt_dup_text (stmt, 14);
-      episode->has_file = episode->file_path != NULL;
-      g_ptr_array_add (episodes, episode);
-    }
-
-  return rc == SQLITE_DONE;
-}
+static const char episodes_sql[] =
+  "SELECT e.id, e.season_number, e.episode_number, e.title, e.overview, e.air_date,"
+  " e.runtime_minutes, e.still_url, e.rating, e.tmdb_id, e.tvdb_id, e.imdb_id, e.watched,"
+  " e.play_count, (SELECT path FROM media_files f WHERE f.episode_id = e.id ORDER BY path LIMIT 1),"
+  " e.show_id"
+  " FROM episodes e WHERE e.show_id = ? ORDER BY e.season_number = 0, e.season_number, e.episode_number";
 
 /**
  * ssv_library_store_load_title:
@@ -1802,11 +1780,11 @@ ssv_library_store_load_title (SsvLibraryStore  *self,
 
   if (kind == SSV_MEDIA_KIND_MOVIE)
     {
-      if (!load_files (db, id, detail->files, error))
+      if (!load_children (db, files_sql, id, file_from_row, detail->files, error))
         return NULL;
     }
-  else if (!load_seasons (db, id, detail->seasons, error) ||
-           !load_episodes (db, id, detail->episodes, error))
+  else if (!load_children (db, seasons_sql, id, season_from_row, detail->seasons, error) ||
+           !load_children (db, episodes_sql, id, episode_from_row, detail->episodes, error))
     return NULL;
 
   return g_steal_pointer (&detail);
