@@ -411,6 +411,109 @@ ssv_profile_store_delete (SsvProfileStore  *self,
 /* ---------------------------------------------------------------------- */
 /* Reading */
 
+/* What the row readers below fill: formats or profiles in order, and by id. */
+typedef struct
+{
+  GPtrArray  *list;
+  GHashTable *by_id;
+  GHashTable *formats_by_id;
+} Reading;
+
+static void
+read_format (SsvStmt  *stmt,
+             gpointer  data)
+{
+  Reading *r = data;
+  SsvCustomFormat *f = ssv_custom_format_new (ssv_stmt_column_text (stmt, 1));
+
+  f->id = sqlite3_column_int64 (stmt, 0);
+  g_ptr_array_add (r->list, f);
+  g_hash_table_insert (r->by_id, &f->id, f);
+}
+
+static void
+read_condition (SsvStmt  *stmt,
+                gpointer  data)
+{
+  Reading *r = data;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  SsvCustomFormat *f = g_hash_table_lookup (r->by_id, &id);
+  SsvConditionKind kind = ssv_condition_kind_from_string (ssv_stmt_column_text (stmt, 1));
+
+  if (f == NULL || kind == SSV_CONDITION_LAST)
+    return;
+  /* A pattern that no longer compiles is skipped, not fatal */
+  ssv_custom_format_add_condition (f, kind, ssv_stmt_column_text (stmt, 2),
+                                   sqlite3_column_double (stmt, 3), sqlite3_column_double (stmt, 4),
+                                   sqlite3_column_int (stmt, 5), sqlite3_column_int (stmt, 6), NULL);
+}
+
+static void
+read_profile (SsvStmt  *stmt,
+              gpointer  data)
+{
+  Reading *r = data;
+  SsvQualityProfile *p = ssv_quality_profile_new (ssv_stmt_column_text (stmt, 1));
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->cutoff = ssv_quality_from_key (ssv_stmt_column_text (stmt, 2));
+  p->upgrades_allowed = sqlite3_column_int (stmt, 3);
+  p->min_format_score = sqlite3_column_int (stmt, 4);
+  p->cutoff_format_score = sqlite3_column_int (stmt, 5);
+  g_ptr_array_add (r->list, p);
+  g_hash_table_insert (r->by_id, &p->id, p);
+}
+
+static void
+read_item (SsvStmt  *stmt,
+           gpointer  data)
+{
+  Reading *r = data;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  SsvQualityProfile *p = g_hash_table_lookup (r->by_id, &id);
+  SsvQuality q = ssv_quality_from_key (ssv_stmt_column_text (stmt, 1));
+
+  if (p == NULL || q == SSV_QUALITY_UNKNOWN)
+    return;
+  ssv_quality_profile_add_item (p, q, sqlite3_column_int (stmt, 2));
+  ssv_quality_profile_set_size_limits (p, q, sqlite3_column_double (stmt, 3),
+                                       sqlite3_column_double (stmt, 4));
+}
+
+static void
+read_word (SsvStmt  *stmt,
+           gpointer  data)
+{
+  Reading *r = data;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  SsvQualityProfile *p = g_hash_table_lookup (r->by_id, &id);
+  const char *kind = ssv_stmt_column_text (stmt, 1);
+  const char *word = ssv_stmt_column_text (stmt, 2);
+
+  if (p == NULL)
+    return;
+  if (g_strcmp0 (kind, "required") == 0)
+    g_ptr_array_add (p->required_words, g_strdup (word));
+  else if (g_strcmp0 (kind, "rejected") == 0)
+    g_ptr_array_add (p->rejected_words, g_strdup (word));
+  else
+    ssv_quality_profile_add_preferred_word (p, word, sqlite3_column_int (stmt, 3));
+}
+
+static void
+read_format_score (SsvStmt  *stmt,
+                   gpointer  data)
+{
+  Reading *r = data;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 format_id = sqlite3_column_int64 (stmt, 1);
+  SsvQualityProfile *p = g_hash_table_lookup (r->by_id, &id);
+  SsvCustomFormat *f = g_hash_table_lookup (r->formats_by_id, &format_id);
+
+  if (p != NULL && f != NULL)
+    ssv_quality_profile_set_format_score (p, f, sqlite3_column_int (stmt, 2));
+}
+
 /**
  * ssv_profile_store_list_formats:
  *
@@ -423,47 +526,11 @@ ssv_profile_store_list_formats (SsvProfileStore  *self,
   SsvDatabase *db = db_of (self);
   g_autoptr(GPtrArray) formats = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_custom_format_unref);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  int rc;
+  Reading r = { formats, by_id, NULL };
 
-  {
-    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, "SELECT id, name FROM custom_formats ORDER BY name", error);
-
-    if (stmt == NULL)
-      return NULL;
-    while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-      {
-        SsvCustomFormat *f = ssv_custom_format_new (ssv_stmt_column_text (stmt, 1));
-
-        f->id = sqlite3_column_int64 (stmt, 0);
-        g_ptr_array_add (formats, f);
-        g_hash_table_insert (by_id, &f->id, f);
-      }
-    if (rc != SQLITE_DONE)
-      return NULL;
-  }
-
-  {
-    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-      ssv_profile_store_conditions_sql, error);
-
-    if (stmt == NULL)
-      return NULL;
-    while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        SsvCustomFormat *f = g_hash_table_lookup (by_id, &id);
-        SsvConditionKind kind = ssv_condition_kind_from_string (ssv_stmt_column_text (stmt, 1));
-
-        if (f == NULL || kind == SSV_CONDITION_LAST)
-          continue;
-        /* A pattern that no longer compiles is skipped, not fatal */
-        ssv_custom_format_add_condition (f, kind, ssv_stmt_column_text (stmt, 2),
-                                         sqlite3_column_double (stmt, 3), sqlite3_column_double (stmt, 4),
-                                         sqlite3_column_int (stmt, 5), sqlite3_column_int (stmt, 6), NULL);
-      }
-    if (rc != SQLITE_DONE)
-      return NULL;
-  }
+  if (!ssv_database_for_each_row (db, "SELECT id, name FROM custom_formats ORDER BY name", read_format, &r, error) ||
+      !ssv_database_for_each_row (db, ssv_profile_store_conditions_sql, read_condition, &r, error))
+    return NULL;
 
   return g_steal_pointer (&formats);
 }
@@ -483,7 +550,7 @@ ssv_profile_store_list (SsvProfileStore  *self,
   g_autoptr(GPtrArray) profiles = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_quality_profile_unref);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) formats_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  int rc;
+  Reading r = { profiles, by_id, formats_by_id };
 
   formats = ssv_profile_store_list_formats (self, error);
   if (formats == NULL)
@@ -494,97 +561,11 @@ ssv_profile_store_list (SsvProfileStore  *self,
       g_hash_table_insert (formats_by_id, &f->id, f);
     }
 
-  {
-    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-      ssv_profile_store_profiles_sql, error);
-
-    if (stmt == NULL)
-      return NULL;
-    while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-      {
-        SsvQualityProfile *p = ssv_quality_profile_new (ssv_stmt_column_text (stmt, 1));
-
-        p->id = sqlite3_column_int64 (stmt, 0);
-        p->cutoff = ssv_quality_from_key (ssv_stmt_column_text (stmt, 2));
-        p->upgrades_allowed = sqlite3_column_int (stmt, 3);
-        p->min_format_score = sqlite3_column_int (stmt, 4);
-        p->cutoff_format_score = sqlite3_column_int (stmt, 5);
-        g_ptr_array_add (profiles, p);
-        g_hash_table_insert (by_id, &p->id, p);
-      }
-    if (rc != SQLITE_DONE)
-      return NULL;
-  }
-
-  {
-    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-      ssv_profile_store_items_sql, error);
-
-    if (stmt == NULL)
-      return NULL;
-    while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        SsvQualityProfile *p = g_hash_table_lookup (by_id, &id);
-        SsvQuality q = ssv_quality_from_key (ssv_stmt_column_text (stmt, 1));
-
-        if (p == NULL || q == SSV_QUALITY_UNKNOWN)
-          continue;
-        ssv_quality_profile_add_item (p, q, sqlite3_column_int (stmt, 2));
-        ssv_quality_profile_set_size_limits (p, q, sqlite3_column_double (stmt, 3),
-                                             sqlite3_column_double (stmt, 4));
-      }
-    if (rc != SQLITE_DONE)
-      return NULL;
-  }
-
-  {
-    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-      ssv_profile_store_words_sql,
-      error);
-
-    if (stmt == NULL)
-      return NULL;
-    while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        SsvQualityProfile *p = g_hash_table_lookup (by_id, &id);
-        const char *kind = ssv_stmt_column_text (stmt, 1);
-        const char *word = ssv_stmt_column_text (stmt, 2);
-
-        if (p == NULL)
-          continue;
-        if (g_strcmp0 (kind, "required") == 0)
-          g_ptr_array_add (p->required_words, g_strdup (word));
-        else if (g_strcmp0 (kind, "rejected") == 0)
-          g_ptr_array_add (p->rejected_words, g_strdup (word));
-        else
-          ssv_quality_profile_add_preferred_word (p, word, sqlite3_column_int (stmt, 3));
-      }
-    if (rc != SQLITE_DONE)
-      return NULL;
-  }
-
-  {
-    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-      ssv_profile_store_formats_sql,
-      error);
-
-    if (stmt == NULL)
-      return NULL;
-    while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-        gint64 format_id = sqlite3_column_int64 (stmt, 1);
-        SsvQualityProfile *p = g_hash_table_lookup (by_id, &id);
-        SsvCustomFormat *f = g_hash_table_lookup (formats_by_id, &format_id);
-
-        if (p != NULL && f != NULL)
-          ssv_quality_profile_set_format_score (p, f, sqlite3_column_int (stmt, 2));
-      }
-    if (rc != SQLITE_DONE)
-      return NULL;
-  }
+  if (!ssv_database_for_each_row (db, ssv_profile_store_profiles_sql, read_profile, &r, error) ||
+      !ssv_database_for_each_row (db, ssv_profile_store_items_sql, read_item, &r, error) ||
+      !ssv_database_for_each_row (db, ssv_profile_store_words_sql, read_word, &r, error) ||
+      !ssv_database_for_each_row (db, ssv_profile_store_formats_sql, read_format_score, &r, error))
+    return NULL;
 
   return g_steal_pointer (&profiles);
 }
