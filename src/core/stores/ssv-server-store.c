@@ -102,7 +102,7 @@ ssv_server_store_remove (SsvDatabase  *db,
   return ssv_database_commit (db, error);
 }
 
-static SsvServerInfo *
+static gpointer
 info_from_row (SsvStmt *stmt)
 {
   SsvServerInfo *info = g_new0 (SsvServerInfo, 1);
@@ -122,13 +122,24 @@ info_from_row (SsvStmt *stmt)
   return info;
 }
 
+static gpointer
+library_from_row (SsvStmt *stmt)
+{
+  SsvServerLibrary *library = g_new0 (SsvServerLibrary, 1);
+
+  library->key = ssv_stmt_dup_text (stmt, 0);
+  library->name = ssv_stmt_dup_text (stmt, 1);
+  library->kind = ssv_library_kind_from_string (ssv_stmt_column_text (stmt, 2));
+
+  return library;
+}
+
 static gboolean
 load_libraries (SsvDatabase    *db,
                 SsvServerInfo  *info,
                 GError        **error)
 {
   g_autoptr(SsvStmt) stmt = NULL;
-  int rc;
 
   stmt = ssv_database_prepare (db,
                                "SELECT library_key, name, kind FROM server_libraries "
@@ -138,17 +149,7 @@ load_libraries (SsvDatabase    *db,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, info->id);
-  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      SsvServerLibrary *library = g_new0 (SsvServerLibrary, 1);
-
-      library->key = ssv_stmt_dup_text (stmt, 0);
-      library->name = ssv_stmt_dup_text (stmt, 1);
-      library->kind = ssv_library_kind_from_string (ssv_stmt_column_text (stmt, 2));
-      g_ptr_array_add (info->libraries, library);
-    }
-
-  return rc == SQLITE_DONE;
+  return ssv_stmt_collect_rows (stmt, library_from_row, info->libraries, error);
 }
 
 #define SERVER_COLUMNS "id, kind, name, url, user_id, user_name, machine_id, enabled, " \
@@ -165,18 +166,12 @@ ssv_server_store_list (SsvDatabase  *db,
 {
   g_autoptr(GPtrArray) servers = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_server_info_free);
   g_autoptr(SsvStmt) stmt = NULL;
-  int rc;
 
   stmt = ssv_database_prepare (db,
                                "SELECT " SERVER_COLUMNS " FROM servers "
                                "ORDER BY kind = 'folder', name COLLATE NOCASE, id",
                                error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (servers, info_from_row (stmt));
-  if (rc != SQLITE_DONE)
+  if (stmt == NULL || !ssv_stmt_collect_rows (stmt, info_from_row, servers, error))
     return NULL;
 
   for (guint i = 0; i < servers->len; i++)
