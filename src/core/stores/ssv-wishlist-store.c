@@ -375,6 +375,25 @@ show_exists (SsvDatabase  *db,
   return rc == SQLITE_ROW;
 }
 
+/* The group a show, season or episode target falls in: 0 when none, -1 on
+ * error. For an episode, also sets its @season_number and @episode_number. */
+static gint64
+find_target_group (SsvDatabase    *db,
+                   SsvWishTarget   target,
+                   gint64          library_id,
+                   int            *season_number,
+                   int            *episode_number,
+                   GError        **error)
+{
+  gint64 show_id = library_id;
+
+  if (target == SSV_WISH_TARGET_EPISODE &&
+      !episode_position (db, library_id, &show_id, season_number, episode_number, error))
+    return -1;
+
+  return find_group (db, show_id, error);
+}
+
 /* ---- movies --------------------------------------------------------------- */
 
 static gint64
@@ -575,12 +594,9 @@ ssv_wishlist_store_add (SsvWishlistStore  *self,
 
   if (target != SSV_WISH_TARGET_MOVIE)
     {
-      gint64 show_id = library_id;
       int s = 0, e = 0;
 
-      if (target == SSV_WISH_TARGET_EPISODE && !episode_position (db, library_id, &show_id, &s, &e, error))
-        goto failed;
-      group_id = find_group (db, show_id, error);
+      group_id = find_target_group (db, target, library_id, &s, &e, error);
       if (group_id < 0)
         goto failed;
       before = group_id > 0 ? count_wanted (db, group_id) : 0;
@@ -737,7 +753,6 @@ remove_in_transaction (SsvDatabase    *db,
                        int             season_number,
                        GError        **error)
 {
-  gint64 show_id = library_id;
   int episode_number = 0;
   gint64 group_id;
 
@@ -748,11 +763,7 @@ remove_in_transaction (SsvDatabase    *db,
                                       SSV_SQL_KEY_IS_MOVIE ("w.source", "w.source_id", "m") ")",
                                       library_id, error);
 
-  if (target == SSV_WISH_TARGET_EPISODE &&
-      !episode_position (db, library_id, &show_id, &season_number, &episode_number, error))
-    return FALSE;
-
-  group_id = find_group (db, show_id, error);
+  group_id = find_target_group (db, target, library_id, &season_number, &episode_number, error);
   if (group_id <= 0)
     return group_id == 0;
 
@@ -851,7 +862,6 @@ ssv_wishlist_store_contains (SsvWishlistStore  *self,
 {
   SsvDatabase *db = ssv_store_get_database (SSV_STORE (self));
   g_autoptr(SsvStmt) stmt = NULL;
-  gint64 show_id = library_id;
   int episode_number = 0;
   gint64 group_id;
 
@@ -865,11 +875,7 @@ ssv_wishlist_store_contains (SsvWishlistStore  *self,
       return row_id >= 0;
     }
 
-  if (target == SSV_WISH_TARGET_EPISODE &&
-      !episode_position (db, library_id, &show_id, &season_number, &episode_number, error))
-    return FALSE;
-
-  group_id = find_group (db, show_id, error);
+  group_id = find_target_group (db, target, library_id, &season_number, &episode_number, error);
   if (group_id <= 0)
     return group_id == 0;
 
@@ -1354,6 +1360,26 @@ run_change (SsvWishlistStore    *self,
                        cancellable, callback, user_data);
 }
 
+/* Add, remove or contains, on a worker thread. */
+static void
+run_target_change (SsvWishlistStore    *self,
+                   int                  op,
+                   SsvWishTarget        target,
+                   gint64               library_id,
+                   int                  season_number,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->op = op;
+  request->target = target;
+  request->library_id = library_id;
+  request->season_number = season_number;
+  run_change (self, request, cancellable, callback, user_data);
+}
+
 void
 ssv_wishlist_store_add_async (SsvWishlistStore    *self,
                               SsvWishTarget        target,
@@ -1363,13 +1389,7 @@ ssv_wishlist_store_add_async (SsvWishlistStore    *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  Request *request = g_new0 (Request, 1);
-
-  request->op = OP_ADD;
-  request->target = target;
-  request->library_id = library_id;
-  request->season_number = season_number;
-  run_change (self, request, cancellable, callback, user_data);
+  run_target_change (self, OP_ADD, target, library_id, season_number, cancellable, callback, user_data);
 }
 
 void
@@ -1397,13 +1417,7 @@ ssv_wishlist_store_remove_async (SsvWishlistStore    *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  Request *request = g_new0 (Request, 1);
-
-  request->op = OP_REMOVE;
-  request->target = target;
-  request->library_id = library_id;
-  request->season_number = season_number;
-  run_change (self, request, cancellable, callback, user_data);
+  run_target_change (self, OP_REMOVE, target, library_id, season_number, cancellable, callback, user_data);
 }
 
 void
@@ -1415,13 +1429,7 @@ ssv_wishlist_store_contains_async (SsvWishlistStore    *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  Request *request = g_new0 (Request, 1);
-
-  request->op = OP_CONTAINS;
-  request->target = target;
-  request->library_id = library_id;
-  request->season_number = season_number;
-  run_change (self, request, cancellable, callback, user_data);
+  run_target_change (self, OP_CONTAINS, target, library_id, season_number, cancellable, callback, user_data);
 }
 
 void
