@@ -1086,6 +1086,35 @@ ssv_wishlist_store_backfill_art (SsvWishlistStore  *self,
 
 /* ---- lists ---------------------------------------------------------------- */
 
+typedef struct
+{
+  GPtrArray       *items;
+  SsvWishlistKind  kind;
+} TitleRows;
+
+/* A row of titles_sql[]. */
+static void
+read_title (SsvStmt  *stmt,
+            gpointer  data)
+{
+  TitleRows *rows = data;
+  SsvWishlistItem *item = ssv_wishlist_item_new (rows->kind);
+
+  item->id = sqlite3_column_int64 (stmt, 0);
+  item->source = ssv_stmt_dup_text (stmt, 1);
+  item->source_id = ssv_stmt_dup_text (stmt, 2);
+  item->title = ssv_stmt_dup_text (stmt, 3);
+  item->year = sqlite3_column_int (stmt, 4);
+  item->overview = ssv_stmt_dup_text (stmt, 5);
+  item->poster_url = ssv_stmt_dup_text (stmt, 6);
+  item->backdrop_url = ssv_stmt_dup_text (stmt, 7);
+  item->added_at = sqlite3_column_int64 (stmt, 8);
+  item->library_id = sqlite3_column_int64 (stmt, 9);
+  item->wanted = 1;
+  item->done = sqlite3_column_int (stmt, 10) != 0;
+  g_ptr_array_add (rows->items, item);
+}
+
 /**
  * ssv_wishlist_store_list_titles:
  * @kind: %SSV_WISHLIST_KIND_MOVIE or %SSV_WISHLIST_KIND_VIDEO
@@ -1106,7 +1135,7 @@ ssv_wishlist_store_list_titles (SsvWishlistStore  *self,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *pattern = like_pattern (search);
   g_autoptr(SsvStmt) stmt = NULL;
-  int rc;
+  TitleRows rows = { items, kind };
 
   g_return_val_if_fail (kind == SSV_WISHLIST_KIND_MOVIE || kind == SSV_WISHLIST_KIND_VIDEO, NULL);
 
@@ -1119,26 +1148,7 @@ ssv_wishlist_store_list_titles (SsvWishlistStore  *self,
   sqlite3_bind_int64 (stmt, 3, limit);
   sqlite3_bind_int64 (stmt, 4, offset);
 
-  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      SsvWishlistItem *item = ssv_wishlist_item_new (kind);
-
-      item->id = sqlite3_column_int64 (stmt, 0);
-      item->source = ssv_stmt_dup_text (stmt, 1);
-      item->source_id = ssv_stmt_dup_text (stmt, 2);
-      item->title = ssv_stmt_dup_text (stmt, 3);
-      item->year = sqlite3_column_int (stmt, 4);
-      item->overview = ssv_stmt_dup_text (stmt, 5);
-      item->poster_url = ssv_stmt_dup_text (stmt, 6);
-      item->backdrop_url = ssv_stmt_dup_text (stmt, 7);
-      item->added_at = sqlite3_column_int64 (stmt, 8);
-      item->library_id = sqlite3_column_int64 (stmt, 9);
-      item->wanted = 1;
-      item->done = sqlite3_column_int (stmt, 10) != 0;
-      g_ptr_array_add (items, item);
-    }
-
-  if (rc != SQLITE_DONE)
+  if (!ssv_stmt_for_each_row (stmt, read_title, &rows, error))
     return NULL;
 
   return g_steal_pointer (&items);
@@ -1208,6 +1218,27 @@ fill_group (SsvDatabase      *db,
   return rc == SQLITE_DONE;
 }
 
+/* A row of shows_sql[]: the group alone, fill_group() adds what it holds. */
+static gpointer
+show_group_from_row (SsvStmt *stmt)
+{
+  SsvWishlistItem *show = ssv_wishlist_item_new (SSV_WISHLIST_KIND_SHOW);
+
+  show->id = sqlite3_column_int64 (stmt, 0);
+  show->group_id = show->id;
+  show->source = ssv_stmt_dup_text (stmt, 1);
+  show->source_id = ssv_stmt_dup_text (stmt, 2);
+  show->title = ssv_stmt_dup_text (stmt, 3);
+  show->show_title = g_strdup (show->title);
+  show->year = sqlite3_column_int (stmt, 4);
+  show->overview = ssv_stmt_dup_text (stmt, 5);
+  show->poster_url = ssv_stmt_dup_text (stmt, 6);
+  show->backdrop_url = ssv_stmt_dup_text (stmt, 7);
+  show->added_at = sqlite3_column_int64 (stmt, 8);
+
+  return show;
+}
+
 /**
  * ssv_wishlist_store_list_shows:
  * @search: (nullable): words the show's or an episode's title contains
@@ -1229,7 +1260,6 @@ ssv_wishlist_store_list_shows (SsvWishlistStore  *self,
   g_autoptr(GPtrArray) shows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *pattern = like_pattern (search);
   g_autoptr(SsvStmt) stmt = NULL;
-  int rc;
 
   stmt = ssv_database_prepare (db, ssv_wishlist_store_get_shows_sql (sort), error);
   if (stmt == NULL)
@@ -1239,24 +1269,7 @@ ssv_wishlist_store_list_shows (SsvWishlistStore  *self,
   sqlite3_bind_int64 (stmt, 2, limit);
   sqlite3_bind_int64 (stmt, 3, offset);
 
-  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      SsvWishlistItem *show = ssv_wishlist_item_new (SSV_WISHLIST_KIND_SHOW);
-
-      show->id = sqlite3_column_int64 (stmt, 0);
-      show->group_id = show->id;
-      show->source = ssv_stmt_dup_text (stmt, 1);
-      show->source_id = ssv_stmt_dup_text (stmt, 2);
-      show->title = ssv_stmt_dup_text (stmt, 3);
-      show->show_title = g_strdup (show->title);
-      show->year = sqlite3_column_int (stmt, 4);
-      show->overview = ssv_stmt_dup_text (stmt, 5);
-      show->poster_url = ssv_stmt_dup_text (stmt, 6);
-      show->backdrop_url = ssv_stmt_dup_text (stmt, 7);
-      show->added_at = sqlite3_column_int64 (stmt, 8);
-      g_ptr_array_add (shows, show);
-    }
-  if (rc != SQLITE_DONE)
+  if (!ssv_stmt_collect_rows (stmt, show_group_from_row, shows, error))
     return NULL;
   g_clear_pointer (&stmt, ssv_stmt_release);
 
