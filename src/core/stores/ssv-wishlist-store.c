@@ -225,7 +225,6 @@ recount_group (SsvDatabase  *db,
     "  wanted = (SELECT count(*) FROM wishlist WHERE wishlist_show_id = ?1 AND kind = 'episode'),"
     "  updated_at = CASE WHEN ?2 THEN unixepoch () ELSE updated_at END"
     " WHERE id = ?1", error);
-  g_autoptr(SsvStmt) prune = NULL;
 
   if (update == NULL)
     return FALSE;
@@ -234,13 +233,10 @@ recount_group (SsvDatabase  *db,
   if (!ssv_stmt_step_done (update, error))
     return FALSE;
 
-  prune = ssv_database_prepare (db,
-    "DELETE FROM wishlist_shows WHERE id = ?1 AND wanted = 0"
-    " AND NOT EXISTS (SELECT 1 FROM wishlist_subscriptions WHERE wishlist_show_id = ?1)", error);
-  if (prune == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (prune, 1, group_id);
-  return ssv_stmt_step_done (prune, error);
+  return ssv_database_exec_with_id (db,
+                                    "DELETE FROM wishlist_shows WHERE id = ?1 AND wanted = 0"
+                                    " AND NOT EXISTS (SELECT 1 FROM wishlist_subscriptions WHERE wishlist_show_id = ?1)",
+                                    group_id, error);
 }
 
 static gint64
@@ -300,6 +296,25 @@ insert_episodes (SsvDatabase  *db,
   return ssv_stmt_step_done (stmt, error);
 }
 
+/* Runs @sql on the subscription of @group_id and @season_number (<0: the whole show). */
+static gboolean
+exec_with_subscription (SsvDatabase  *db,
+                        const char   *sql,
+                        gint64        group_id,
+                        int           season_number,
+                        const char   *through,
+                        GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  ssv_stmt_bind_int64_or_null (stmt, 2, season_number, season_number >= 0);
+  ssv_stmt_bind_text (stmt, 3, through);
+  return ssv_stmt_step_done (stmt, error);
+}
+
 static gboolean
 subscribe (SsvDatabase  *db,
            gint64        group_id,
@@ -307,28 +322,14 @@ subscribe (SsvDatabase  *db,
            const char   *through,
            GError      **error)
 {
-  g_autoptr(SsvStmt) insert = ssv_database_prepare (db,
-    "INSERT INTO wishlist_subscriptions (wishlist_show_id, season_number, joined_through)"
-    " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING", error);
-  g_autoptr(SsvStmt) update = NULL;
-
-  if (insert == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (insert, 1, group_id);
-  ssv_stmt_bind_int64_or_null (insert, 2, season_number, season_number >= 0);
-  ssv_stmt_bind_text (insert, 3, through);
-  if (!ssv_stmt_step_done (insert, error))
-    return FALSE;
-
-  update = ssv_database_prepare (db,
-    "UPDATE wishlist_subscriptions SET joined_through = max (joined_through, ?3)"
-    " WHERE wishlist_show_id = ?1 AND season_number IS ?2", error);
-  if (update == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (update, 1, group_id);
-  ssv_stmt_bind_int64_or_null (update, 2, season_number, season_number >= 0);
-  ssv_stmt_bind_text (update, 3, through);
-  return ssv_stmt_step_done (update, error);
+  return exec_with_subscription (db,
+                                 "INSERT INTO wishlist_subscriptions (wishlist_show_id, season_number, joined_through)"
+                                 " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+                                 group_id, season_number, through, error) &&
+         exec_with_subscription (db,
+                                 "UPDATE wishlist_subscriptions SET joined_through = max (joined_through, ?3)"
+                                 " WHERE wishlist_show_id = ?1 AND season_number IS ?2",
+                                 group_id, season_number, through, error);
 }
 
 static gboolean
