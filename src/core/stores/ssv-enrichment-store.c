@@ -45,12 +45,31 @@ typedef struct
 #define EPISODE(field) G_STRUCT_OFFSET (SsvMetaEpisode, field)
 #define SEASON(field) G_STRUCT_OFFSET (SsvMetaSeason, field)
 
+/* Movies and shows share these: first the text… */
+#define TITLE_TEXT_COLUMNS                                \
+  { "original_title", COL_TEXT, META (original_title) },  \
+  { "year", COL_INT, META (year) },                       \
+  { "overview", COL_TEXT, META (overview) },              \
+  { "tagline", COL_TEXT, META (tagline) },                \
+  { "content_rating", COL_TEXT, META (content_rating) }
+
+/* …and last their art, ratings and subtitles. */
+#define TITLE_ART_AND_RATING_COLUMNS                             \
+  { "poster_url", COL_URL, META (poster_url) },                  \
+  { "backdrop_url", COL_URL, META (backdrop_url) },              \
+  { "logo_url", COL_URL, META (logo_url) },                      \
+  { "clearart_url", COL_URL, META (clearart_url) },              \
+  { "banner_url", COL_URL, META (banner_url) },                  \
+  { "tmdb_rating", COL_REAL, META (tmdb_rating) },               \
+  { "tmdb_votes", COL_INT64, META (tmdb_votes) },                \
+  { "imdb_rating", COL_REAL, META (imdb_rating) },               \
+  { "imdb_votes", COL_INT64, META (imdb_votes) },                \
+  { "rt_score", COL_SCORE, META (rt_score) },                    \
+  { "metascore", COL_SCORE, META (metascore) },                  \
+  { "subtitle_languages", COL_TEXT, META (subtitle_languages) }
+
 static const Column movie_columns[] = {
-  { "original_title", COL_TEXT, META (original_title) },
-  { "year", COL_INT, META (year) },
-  { "overview", COL_TEXT, META (overview) },
-  { "tagline", COL_TEXT, META (tagline) },
-  { "content_rating", COL_TEXT, META (content_rating) },
+  TITLE_TEXT_COLUMNS,
   { "runtime_minutes", COL_INT, META (runtime_minutes) },
   { "release_date", COL_DATE, META (release_date) },
   { "studio", COL_TEXT, META (studio) },
@@ -59,26 +78,11 @@ static const Column movie_columns[] = {
   { "tmdb_id", COL_INT64, META (tmdb_id) },
   { "imdb_id", COL_IMDB, META (imdb_id) },
   { "tvdb_id", COL_INT64, META (tvdb_id) },
-  { "poster_url", COL_URL, META (poster_url) },
-  { "backdrop_url", COL_URL, META (backdrop_url) },
-  { "logo_url", COL_URL, META (logo_url) },
-  { "clearart_url", COL_URL, META (clearart_url) },
-  { "banner_url", COL_URL, META (banner_url) },
-  { "tmdb_rating", COL_REAL, META (tmdb_rating) },
-  { "tmdb_votes", COL_INT64, META (tmdb_votes) },
-  { "imdb_rating", COL_REAL, META (imdb_rating) },
-  { "imdb_votes", COL_INT64, META (imdb_votes) },
-  { "rt_score", COL_SCORE, META (rt_score) },
-  { "metascore", COL_SCORE, META (metascore) },
-  { "subtitle_languages", COL_TEXT, META (subtitle_languages) },
+  TITLE_ART_AND_RATING_COLUMNS,
 };
 
 static const Column show_columns[] = {
-  { "original_title", COL_TEXT, META (original_title) },
-  { "year", COL_INT, META (year) },
-  { "overview", COL_TEXT, META (overview) },
-  { "tagline", COL_TEXT, META (tagline) },
-  { "content_rating", COL_TEXT, META (content_rating) },
+  TITLE_TEXT_COLUMNS,
   { "status", COL_TEXT, META (status) },
   { "network", COL_TEXT, META (network) },
   { "first_air_date", COL_DATE, META (first_air_date) },
@@ -89,18 +93,7 @@ static const Column show_columns[] = {
   { "tmdb_id", COL_INT64, META (tmdb_id) },
   { "tvdb_id", COL_INT64, META (tvdb_id) },
   { "imdb_id", COL_IMDB, META (imdb_id) },
-  { "poster_url", COL_URL, META (poster_url) },
-  { "backdrop_url", COL_URL, META (backdrop_url) },
-  { "logo_url", COL_URL, META (logo_url) },
-  { "clearart_url", COL_URL, META (clearart_url) },
-  { "banner_url", COL_URL, META (banner_url) },
-  { "tmdb_rating", COL_REAL, META (tmdb_rating) },
-  { "tmdb_votes", COL_INT64, META (tmdb_votes) },
-  { "imdb_rating", COL_REAL, META (imdb_rating) },
-  { "imdb_votes", COL_INT64, META (imdb_votes) },
-  { "rt_score", COL_SCORE, META (rt_score) },
-  { "metascore", COL_SCORE, META (metascore) },
-  { "subtitle_languages", COL_TEXT, META (subtitle_languages) },
+  TITLE_ART_AND_RATING_COLUMNS,
 };
 
 /* An episode as an item of its own (OMDb rates episodes by their IMDb id). */
