@@ -1606,26 +1606,63 @@ ssv_billboard_free (SsvBillboard *billboard)
   g_free (billboard);
 }
 
+static gpointer
+first_text_from_row (SsvStmt *stmt)
+{
+  return ssv_stmt_dup_text (stmt, 0);
+}
+
+static gpointer
+person_from_row (SsvStmt *stmt)
+{
+  SsvBillboardPerson *person = g_new0 (SsvBillboardPerson, 1);
+
+  person->name = ssv_stmt_dup_text (stmt, 0);
+  person->character = ssv_stmt_dup_text (stmt, 1);
+  person->profile_url = ssv_stmt_dup_text (stmt, 2);
+
+  return person;
+}
+
+static gpointer
+billboard_episode_from_row (SsvStmt *stmt)
+{
+  SsvBillboardEpisode *episode = g_new0 (SsvBillboardEpisode, 1);
+
+  episode->id = sqlite3_column_int64 (stmt, 0);
+  episode->season_number = sqlite3_column_int (stmt, 1);
+  episode->episode_number = sqlite3_column_int (stmt, 2);
+  episode->title = ssv_stmt_dup_text (stmt, 3);
+  episode->overview = ssv_stmt_dup_text (stmt, 4);
+  episode->air_date = ssv_stmt_dup_text (stmt, 5);
+  episode->still_url = ssv_stmt_dup_text (stmt, 6);
+  episode->runtime_minutes = sqlite3_column_int (stmt, 7);
+  episode->owned = sqlite3_column_int (stmt, 8) != 0;
+  episode->watched = sqlite3_column_int (stmt, 9) != 0;
+
+  return episode;
+}
+
+/* The rows of @sql about title @id (and, when not %NULL, credit @role), each
+ * made by @read, into @into. */
 static gboolean
-read_strings (SsvDatabase  *db,
-              const char   *sql,
-              gint64        id,
-              const char   *role,
-              GPtrArray    *into,
-              GError      **error)
+read_rows (SsvDatabase   *db,
+           const char    *sql,
+           gint64         id,
+           const char    *role,
+           SsvRowReader   read,
+           GPtrArray     *into,
+           GError       **error)
 {
   g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   if (role != NULL)
     sqlite3_bind_text (stmt, 2, role, -1, SQLITE_STATIC);
-  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (into, ssv_stmt_dup_text (stmt, 0));
 
-  return rc == SQLITE_DONE;
+  return ssv_stmt_collect_rows (stmt, read, into, error);
 }
 
 /**
@@ -1697,71 +1734,37 @@ ssv_enrichment_store_load_billboard (SsvEnrichmentStore  *self,
   billboard->synced = sqlite3_column_int (stmt, 15) != 0;
   g_clear_pointer (&stmt, ssv_stmt_release);
 
-  if (!read_strings (db, show ? "SELECT g.name FROM show_genres l JOIN genres g ON g.id = l.genre_id "
-                                "WHERE l.show_id = ?1 ORDER BY g.name"
-                              : "SELECT g.name FROM movie_genres l JOIN genres g ON g.id = l.genre_id "
-                                "WHERE l.movie_id = ?1 ORDER BY g.name",
-                     id, NULL, billboard->genres, error))
+  if (!read_rows (db, show ? "SELECT g.name FROM show_genres l JOIN genres g ON g.id = l.genre_id "
+                             "WHERE l.show_id = ?1 ORDER BY g.name"
+                           : "SELECT g.name FROM movie_genres l JOIN genres g ON g.id = l.genre_id "
+                             "WHERE l.movie_id = ?1 ORDER BY g.name",
+                  id, NULL, first_text_from_row, billboard->genres, error))
     return NULL;
 
   credits_sql = show ? "SELECT p.name FROM credits c JOIN people p ON p.id = c.person_id "
                        "WHERE c.show_id = ?1 AND c.role = ?2 ORDER BY c.sort_order, c.id LIMIT 6"
                      : "SELECT p.name FROM credits c JOIN people p ON p.id = c.person_id "
                        "WHERE c.movie_id = ?1 AND c.role = ?2 ORDER BY c.sort_order, c.id LIMIT 6";
-  if (!read_strings (db, credits_sql, id, "director", billboard->directors, error) ||
-      !read_strings (db, credits_sql, id, "writer", billboard->writers, error) ||
-      !read_strings (db, credits_sql, id, "creator", billboard->creators, error))
+  if (!read_rows (db, credits_sql, id, "director", first_text_from_row, billboard->directors, error) ||
+      !read_rows (db, credits_sql, id, "writer", first_text_from_row, billboard->writers, error) ||
+      !read_rows (db, credits_sql, id, "creator", first_text_from_row, billboard->creators, error))
     return NULL;
 
-  stmt = ssv_database_prepare (db, show
-    ? "SELECT p.name, c.character, p.profile_url FROM credits c JOIN people p ON p.id = c.person_id "
-      "WHERE c.show_id = ?1 AND c.role = 'cast' ORDER BY c.sort_order, c.id LIMIT 20"
-    : "SELECT p.name, c.character, p.profile_url FROM credits c JOIN people p ON p.id = c.person_id "
-      "WHERE c.movie_id = ?1 AND c.role = 'cast' ORDER BY c.sort_order, c.id LIMIT 20", error);
-  if (stmt == NULL)
+  if (!read_rows (db, show
+                  ? "SELECT p.name, c.character, p.profile_url FROM credits c JOIN people p ON p.id = c.person_id "
+                    "WHERE c.show_id = ?1 AND c.role = 'cast' ORDER BY c.sort_order, c.id LIMIT 20"
+                  : "SELECT p.name, c.character, p.profile_url FROM credits c JOIN people p ON p.id = c.person_id "
+                    "WHERE c.movie_id = ?1 AND c.role = 'cast' ORDER BY c.sort_order, c.id LIMIT 20",
+                  id, NULL, person_from_row, billboard->cast, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      SsvBillboardPerson *person = g_new0 (SsvBillboardPerson, 1);
 
-      person->name = ssv_stmt_dup_text (stmt, 0);
-      person->character = ssv_stmt_dup_text (stmt, 1);
-      person->profile_url = ssv_stmt_dup_text (stmt, 2);
-      g_ptr_array_add (billboard->cast, person);
-    }
-  if (rc != SQLITE_DONE)
+  if (show &&
+      !read_rows (db,
+                  "SELECT e.id, e.season_number, e.episode_number, e.title, e.overview, e.air_date, e.still_url, "
+                  "e.runtime_minutes, EXISTS (SELECT 1 FROM media_files f WHERE f.episode_id = e.id), e.watched "
+                  "FROM episodes e WHERE e.show_id = ?1 ORDER BY e.season_number, e.episode_number",
+                  id, NULL, billboard_episode_from_row, billboard->episodes, error))
     return NULL;
-  g_clear_pointer (&stmt, ssv_stmt_release);
-
-  if (show)
-    {
-      stmt = ssv_database_prepare (db,
-        "SELECT e.id, e.season_number, e.episode_number, e.title, e.overview, e.air_date, e.still_url, "
-        "e.runtime_minutes, EXISTS (SELECT 1 FROM media_files f WHERE f.episode_id = e.id), e.watched "
-        "FROM episodes e WHERE e.show_id = ?1 ORDER BY e.season_number, e.episode_number", error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_int64 (stmt, 1, id);
-      while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-        {
-          SsvBillboardEpisode *episode = g_new0 (SsvBillboardEpisode, 1);
-
-          episode->id = sqlite3_column_int64 (stmt, 0);
-          episode->season_number = sqlite3_column_int (stmt, 1);
-          episode->episode_number = sqlite3_column_int (stmt, 2);
-          episode->title = ssv_stmt_dup_text (stmt, 3);
-          episode->overview = ssv_stmt_dup_text (stmt, 4);
-          episode->air_date = ssv_stmt_dup_text (stmt, 5);
-          episode->still_url = ssv_stmt_dup_text (stmt, 6);
-          episode->runtime_minutes = sqlite3_column_int (stmt, 7);
-          episode->owned = sqlite3_column_int (stmt, 8) != 0;
-          episode->watched = sqlite3_column_int (stmt, 9) != 0;
-          g_ptr_array_add (billboard->episodes, episode);
-        }
-      if (rc != SQLITE_DONE)
-        return NULL;
-    }
 
   return g_steal_pointer (&billboard);
 }
