@@ -104,6 +104,23 @@ set_not_found (GError **error)
                _("This title is no longer in the library. Reload the page and try again."));
 }
 
+/* Binds @id to ?1 and steps to its row; %FALSE, with NOT_FOUND when there
+ * is no such row. */
+static gboolean
+step_to_row (SsvStmt  *stmt,
+             gint64    id,
+             GError  **error)
+{
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = ssv_stmt_step (stmt, error);
+  if (rc == SQLITE_DONE)
+    set_not_found (error);
+
+  return rc == SQLITE_ROW;
+}
+
 /* "%text%" for LIKE, with the wildcards in @search taken literally. */
 static char *
 like_pattern (const char *search)
@@ -342,15 +359,8 @@ episode_position (SsvDatabase  *db,
 {
   g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
     "SELECT show_id, season_number, episode_number FROM episodes WHERE id = ?1", error);
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, episode_id);
-  rc = ssv_stmt_step (stmt, error);
-  if (rc == SQLITE_DONE)
-    set_not_found (error);
-  if (rc != SQLITE_ROW)
+  if (stmt == NULL || !step_to_row (stmt, episode_id, error))
     return FALSE;
 
   *show_id = sqlite3_column_int64 (stmt, 0);
@@ -365,15 +375,8 @@ show_exists (SsvDatabase  *db,
              GError      **error)
 {
   g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, "SELECT 1 FROM shows WHERE id = ?1", error);
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, show_id);
-  rc = ssv_stmt_step (stmt, error);
-  if (rc == SQLITE_DONE)
-    set_not_found (error);
-  return rc == SQLITE_ROW;
+  return stmt != NULL && step_to_row (stmt, show_id, error);
 }
 
 /* The group a show, season or episode target falls in: 0 when none, -1 on
@@ -453,15 +456,8 @@ add_library_movie (SsvDatabase  *db,
   g_autofree char *source_id = NULL;
   SsvWishlistTitle title = { 0 };
   gint64 row_id;
-  int rc;
 
-  if (movie == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (movie, 1, movie_id);
-  rc = ssv_stmt_step (movie, error);
-  if (rc == SQLITE_DONE)
-    set_not_found (error);
-  if (rc != SQLITE_ROW)
+  if (movie == NULL || !step_to_row (movie, movie_id, error))
     return FALSE;
 
   title.title = ssv_stmt_column_text (movie, 0);
