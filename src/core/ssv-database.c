@@ -348,6 +348,28 @@ ssv_stmt_step_done (SsvStmt  *stmt,
 }
 
 /**
+ * ssv_stmt_step_row:
+ * @gone: what to tell the person when there is no row
+ *
+ * Steps @stmt (bound already) to the one row it is about.
+ *
+ * Returns: %TRUE on a row; %FALSE with @error set: %SSV_ERROR_NOT_FOUND and
+ *   @gone when there is none, a database error when the step failed
+ */
+gboolean
+ssv_stmt_step_row (SsvStmt     *stmt,
+                   const char  *gone,
+                   GError     **error)
+{
+  int rc = ssv_stmt_step (stmt, error);
+
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, SSV_ERROR, SSV_ERROR_NOT_FOUND, gone);
+
+  return rc == SQLITE_ROW;
+}
+
+/**
  * ssv_stmt_for_each_row:
  * @func: called with @stmt on each row; the row is only valid during the call
  *

@@ -43,6 +43,9 @@ gboolean       ssv_stmt_step_done               (SsvStmt       *stmt,
                                                  GError       **error);
 int            ssv_stmt_step                    (SsvStmt       *stmt,
                                                  GError       **error);
+gboolean       ssv_stmt_step_row                (SsvStmt       *stmt,
+                                                 const char    *gone,
+                                                 GError       **error);
 gboolean       ssv_stmt_for_each_row            (SsvStmt       *stmt,
                                                  SsvRowFunc     func,
                                                  gpointer       user_data,

@@ -406,7 +406,6 @@ ssv_enrichment_store_load_item (SsvEnrichmentStore  *self,
   g_autofree char *sql = NULL;
   g_autoptr(SsvStmt) stmt = NULL;
   SsvWorkItem *item;
-  int rc;
 
   sql = g_strdup_printf ("SELECT %s, (SELECT s.status FROM enrichment_status s "
                          "WHERE s.%s = x.id AND s.provider = ?2) FROM %s%s WHERE x.id = ?1",
@@ -418,13 +417,7 @@ ssv_enrichment_store_load_item (SsvEnrichmentStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, provider, -1, SQLITE_TRANSIENT);
-  rc = ssv_stmt_step (stmt, error);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND, _("The title is no longer in the library."));
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
+  if (!ssv_stmt_step_row (stmt, _("The title is no longer in the library."), error))
     return NULL;
 
   item = read_item (stmt, kind, sqlite3_column_type (stmt, 9) == SQLITE_NULL
@@ -1682,7 +1675,6 @@ ssv_enrichment_store_load_billboard (SsvEnrichmentStore  *self,
   g_autoptr(SsvBillboard) billboard = g_new0 (SsvBillboard, 1);
   g_autoptr(SsvStmt) stmt = NULL;
   const char *credits_sql;
-  int rc;
 
   g_return_val_if_fail (kind == SSV_ITEM_MOVIE || kind == SSV_ITEM_SHOW, NULL);
 
@@ -1707,13 +1699,7 @@ ssv_enrichment_store_load_billboard (SsvEnrichmentStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = ssv_stmt_step (stmt, error);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND, _("The title is no longer in the library."));
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
+  if (!ssv_stmt_step_row (stmt, _("The title is no longer in the library."), error))
     return NULL;
 
   billboard->title = ssv_stmt_dup_text (stmt, 0);

@@ -24,21 +24,14 @@ ssv_show_dup_key (SsvDatabase  *db,
                   GError      **error)
 {
   g_autoptr(SsvStmt) stmt = NULL;
-  int rc;
 
   stmt = ssv_database_prepare (db, "SELECT tmdb_id, tvdb_id FROM shows WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, show_id);
-  rc = ssv_stmt_step (stmt, error);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND,
-                   _("The show is no longer in the library. Reload the page and try again."));
-      return FALSE;
-    }
-  if (rc != SQLITE_ROW)
+  if (!ssv_stmt_step_row (stmt, _("The show is no longer in the library. Reload the page and try again."),
+                          error))
     return FALSE;
 
   if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)

@@ -1748,7 +1748,6 @@ ssv_library_store_load_title (SsvLibraryStore  *self,
   SsvDatabase *db = get_db (self);
   g_autoptr(SsvTitleDetail) detail = g_new0 (SsvTitleDetail, 1);
   g_autoptr(SsvStmt) stmt = NULL;
-  int rc;
 
   detail->files = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_file_free);
   detail->seasons = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1762,14 +1761,7 @@ ssv_library_store_load_title (SsvLibraryStore  *self,
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = ssv_stmt_step (stmt, error);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND,
-                   _("This title is no longer in the library."));
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
+  if (!ssv_stmt_step_row (stmt, _("This title is no longer in the library."), error))
     return NULL;
 
   if (kind == SSV_MEDIA_KIND_MOVIE)

@@ -97,13 +97,6 @@ ssv_wishlist_store_new (SsvDatabase *database)
   return g_object_new (SSV_TYPE_WISHLIST_STORE, "database", database, NULL);
 }
 
-static void
-set_not_found (GError **error)
-{
-  g_set_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND,
-               _("This title is no longer in the library. Reload the page and try again."));
-}
-
 /* Binds @id to ?1 and steps to its row; %FALSE, with NOT_FOUND when there
  * is no such row. */
 static gboolean
@@ -111,14 +104,10 @@ step_to_row (SsvStmt  *stmt,
              gint64    id,
              GError  **error)
 {
-  int rc;
-
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = ssv_stmt_step (stmt, error);
-  if (rc == SQLITE_DONE)
-    set_not_found (error);
 
-  return rc == SQLITE_ROW;
+  return ssv_stmt_step_row (stmt, _("This title is no longer in the library. Reload the page and try again."),
+                            error);
 }
 
 /* "%text%" for LIKE, with the wildcards in @search taken literally. */
