@@ -46,33 +46,13 @@ struct _SsvEpisodeDialog
 G_DEFINE_FINAL_TYPE (SsvEpisodeDialog, ssv_episode_dialog, ADW_TYPE_WINDOW)
 
 static void
-picture_ready_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GtkPicture) picture = user_data;
-  g_autoptr(GdkTexture) texture = ssv_texture_loader_load_finish (SSV_TEXTURE_LOADER (source), result, NULL);
-
-  if (texture == NULL)
-    return;
-
-  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
-  gtk_widget_set_visible (GTK_WIDGET (picture), TRUE);
-}
-
-static void
 load_picture (SsvEpisodeDialog *self,
               GtkPicture       *picture,
               const char       *uri,
               int               height)
 {
-  SsvTextureLoader *loader = ssv_texture_loader_get_default (self->context);
-
-  if (uri == NULL)
-    return;
-
-  ssv_texture_loader_load_async (loader, uri, height * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                                 self->cancellable, picture_ready_cb, g_object_ref (picture));
+  ssv_texture_loader_load_picture (ssv_texture_loader_get_default (self->context), picture, uri,
+                                   height * gtk_widget_get_scale_factor (GTK_WIDGET (self)), self->cancellable);
 }
 
 /* "Friday 17 January 2025 at 21:00", or the day alone for untimed episodes. */

@@ -91,26 +91,10 @@ ssv_format_episode_heading (SsvCalendarEntry *entry)
 }
 
 static void
-art_ready_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(SsvEpisodeCard) self = user_data;
-  g_autoptr(GdkTexture) texture = ssv_texture_loader_load_finish (SSV_TEXTURE_LOADER (source), result, NULL);
-
-  if (texture == NULL || self->entry == NULL)
-    return;
-
-  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
-  gtk_widget_set_visible (GTK_WIDGET (self->picture), TRUE);
-}
-
-static void
 load_art (SsvEpisodeCard *self)
 {
   const char *uri = ssv_calendar_entry_get_still_url (self->entry);
   int height = ART_HEIGHT * gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  GdkTexture *known;
 
   if (uri == NULL)
     uri = ssv_calendar_entry_get_backdrop_url (self->entry);
@@ -123,16 +107,8 @@ load_art (SsvEpisodeCard *self)
   if (uri == NULL || self->loader == NULL)
     return;
 
-  known = ssv_texture_loader_lookup (self->loader, uri, height);
-  if (known != NULL)
-    {
-      gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (known));
-      gtk_widget_set_visible (GTK_WIDGET (self->picture), TRUE);
-      return;
-    }
-
   self->cancellable = g_cancellable_new ();
-  ssv_texture_loader_load_async (self->loader, uri, height, self->cancellable, art_ready_cb, g_object_ref (self));
+  ssv_texture_loader_load_picture (self->loader, self->picture, uri, height, self->cancellable);
 }
 
 static void

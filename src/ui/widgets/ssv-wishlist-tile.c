@@ -55,47 +55,21 @@ static guint signals[N_SIGNALS];
 
 /* ---- images ------------------------------------------------------------------ */
 
-static void
-picture_ready_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GtkPicture) picture = user_data;
-  g_autoptr(GdkTexture) texture = ssv_texture_loader_load_finish (SSV_TEXTURE_LOADER (source), result, NULL);
-
-  /* Cancelled loads end in NULL too: a recycled tile never shows old art. */
-  if (texture == NULL)
-    return;
-
-  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
-  gtk_widget_set_visible (GTK_WIDGET (picture), TRUE);
-}
-
+/* A recycled tile cancels its loads (self->cancellable): it never shows old art. */
 static void
 load_picture (SsvWishlistTile *self,
               GtkPicture      *picture,
               const char      *uri,
               int              height)
 {
-  GdkTexture *known;
-
   gtk_picture_set_paintable (picture, NULL);
   gtk_widget_set_visible (GTK_WIDGET (picture), FALSE);
 
-  if (uri == NULL || self->loader == NULL)
+  if (self->loader == NULL)
     return;
 
-  height *= gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  known = ssv_texture_loader_lookup (self->loader, uri, height);
-  if (known != NULL)
-    {
-      gtk_picture_set_paintable (picture, GDK_PAINTABLE (known));
-      gtk_widget_set_visible (GTK_WIDGET (picture), TRUE);
-      return;
-    }
-
-  ssv_texture_loader_load_async (self->loader, uri, height, self->cancellable,
-                                 picture_ready_cb, g_object_ref (picture));
+  ssv_texture_loader_load_picture (self->loader, picture, uri,
+                                   height * gtk_widget_get_scale_factor (GTK_WIDGET (self)), self->cancellable);
 }
 
 /* ---- episode rows --------------------------------------------------------------- */
