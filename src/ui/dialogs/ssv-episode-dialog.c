@@ -91,14 +91,13 @@ show_entry (SsvEpisodeDialog *self)
   g_autofree char *heading = ssv_format_episode_heading (entry);
   g_autofree char *airs = format_airs (entry);
   g_autofree char *initials = ssv_poster_initials (show);
-  g_autofree char *color = g_strdup_printf ("color-%u", show ? g_str_hash (show) % 8 : 0);
 
   gtk_window_set_title (GTK_WINDOW (self), show);
   gtk_label_set_label (self->show_label, show ? show : "");
   gtk_label_set_label (self->network_label, network ? network : "");
   gtk_widget_set_visible (GTK_WIDGET (self->network_label), network != NULL);
   gtk_label_set_label (self->backdrop_placeholder, initials);
-  gtk_widget_add_css_class (GTK_WIDGET (self->backdrop_placeholder), color);
+  ssv_poster_set_placeholder_color (GTK_WIDGET (self->backdrop_placeholder), show);
 
   gtk_label_set_label (self->episode_label, heading);
   gtk_label_set_label (self->airs_label, airs);

@@ -118,14 +118,13 @@ show_entry (SsvEpisodeCard *self)
   g_autofree char *time = ssv_format_air_time (self->entry);
   g_autofree char *heading = ssv_format_episode_heading (self->entry);
   g_autofree char *initials = ssv_poster_initials (show);
-  g_autofree char *color = g_strdup_printf ("color-%u", show ? g_str_hash (show) % 8 : 0);
   g_autofree char *tooltip = NULL;
 
   gtk_label_set_label (self->time_label, time);
   gtk_label_set_label (self->show_label, show ? show : "");
   gtk_label_set_label (self->episode_label, heading);
   gtk_label_set_label (self->initials_label, initials);
-  gtk_widget_add_css_class (GTK_WIDGET (self->initials_label), color);
+  ssv_poster_set_placeholder_color (GTK_WIDGET (self->initials_label), show);
   gtk_widget_set_visible (self->owned_badge, ssv_calendar_entry_get_owned (self->entry));
   if (ssv_calendar_entry_get_anytime (self->entry))
     gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "anytime");

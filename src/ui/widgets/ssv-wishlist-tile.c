@@ -22,7 +22,6 @@ struct _SsvWishlistTile
   SsvWishlistItem  *item;
   GCancellable     *cancellable;   /* this item's image loads */
   gboolean          filled;        /* episode rows made */
-  guint             color;
   GPtrArray        *episode_rows;
 
   GtkWidget        *header;
@@ -295,7 +294,6 @@ update_from_item (SsvWishlistTile *self)
   guint seasons = item && ssv_wishlist_item_get_children (item)
                   ? g_list_model_get_n_items (ssv_wishlist_item_get_children (item)) : 0;
   g_autofree char *initials = ssv_poster_initials (title);
-  g_autofree char *color = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *progress = NULL;
   const char *art = NULL;
@@ -321,12 +319,7 @@ update_from_item (SsvWishlistTile *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->progress_bar), "complete");
 
   gtk_label_set_label (self->initials_label, initials);
-  color = g_strdup_printf ("color-%u", self->color);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->initials_label), color);
-  self->color = title ? g_str_hash (title) % 8 : 0;
-  g_free (color);
-  color = g_strdup_printf ("color-%u", self->color);
-  gtk_widget_add_css_class (GTK_WIDGET (self->initials_label), color);
+  ssv_poster_set_placeholder_color (GTK_WIDGET (self->initials_label), title);
 
   /* The show's poster, else the first wanted season's. */
   if (item != NULL)
