@@ -532,15 +532,25 @@ unclaim (Parser *p,
 /* ------------------------------------------------------------------------ */
 /* Numbers into the result */
 
+static gboolean
+has_u16 (const guint16 *list,
+         guint          n,
+         guint          value)
+{
+  for (guint i = 0; i < n; i++)
+    if (list[i] == value)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 add_u16 (guint16 *list,
          guint8  *n,
          guint    max,
          guint    value)
 {
-  for (guint i = 0; i < *n; i++)
-    if (list[i] == value)
-      return;
+  if (has_u16 (list, *n, value))
+    return;
   if (*n < max)
     list[(*n)++] = value;
 }
@@ -4190,20 +4200,14 @@ gboolean
 ssv_release_has_season (const SsvRelease *release,
                         guint             season)
 {
-  for (guint i = 0; i < release->n_seasons; i++)
-    if (release->seasons[i] == season)
-      return TRUE;
-  return FALSE;
+  return has_u16 (release->seasons, release->n_seasons, season);
 }
 
 gboolean
 ssv_release_has_episode (const SsvRelease *release,
                          guint             episode)
 {
-  for (guint i = 0; i < release->n_episodes; i++)
-    if (release->episodes[i] == episode)
-      return TRUE;
-  return FALSE;
+  return has_u16 (release->episodes, release->n_episodes, episode);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -4255,6 +4259,9 @@ static const char *const edition_names[] = {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (edition_names) == SSV_RELEASE_N_EDITIONS);
+
+/* SsvReleaseHdr's bits, in order. */
+static const char *const hdr_names[] = { "hdr", "hdr10", "hdr10+", "dv", "hlg" };
 
 const char *
 ssv_release_source_to_string (SsvReleaseSource source)
@@ -4418,6 +4425,17 @@ json_int_list (GString       *s,
 }
 
 static void
+json_uint (GString    *s,
+           const char *key,
+           guint       value)
+{
+  if (value == 0)
+    return;
+  json_key (s, key);
+  g_string_append_printf (s, "%u", value);
+}
+
+static void
 json_true (GString    *s,
            const char *key,
            gboolean    value)
@@ -4428,23 +4446,26 @@ json_true (GString    *s,
   g_string_append (s, "true");
 }
 
+/* The names of the bits set in @bits, as a list: hdr, edition, languages. */
 static void
-json_lang_list (GString    *s,
-                const char *key,
-                guint64     langs)
+json_bit_names (GString           *s,
+                const char        *key,
+                guint64            bits,
+                const char *const *names,
+                guint              n_names)
 {
   gboolean first = TRUE;
 
-  if (langs == 0)
+  if (bits == 0)
     return;
   json_key (s, key);
   g_string_append_c (s, '[');
-  for (guint k = 0; k < SSV_RELEASE_LANG_LAST; k++)
-    if (langs & (G_GUINT64_CONSTANT (1) << k))
+  for (guint k = 0; k < n_names; k++)
+    if (bits & (G_GUINT64_CONSTANT (1) << k))
       {
         if (!first)
           g_string_append_c (s, ',');
-        json_string (s, language_names[k]);
+        json_string (s, names[k]);
         first = FALSE;
       }
   g_string_append_c (s, ']');
@@ -4468,11 +4489,7 @@ ssv_release_to_json (const SsvRelease *r)
   g_string_append_c (s, '{');
 
   json_str_field (s, "title", r->title);
-  if (r->year)
-    {
-      json_key (s, "year");
-      g_string_append_printf (s, "%u", r->year);
-    }
+  json_uint (s, "year", r->year);
   json_int_list (s, "season", r->seasons, r->n_seasons);
   json_int_list (s, "episode", r->episodes, r->n_episodes);
   json_int_list (s, "absolute_episode", r->absolute, r->n_absolute);
@@ -4494,26 +4511,8 @@ ssv_release_to_json (const SsvRelease *r)
   json_str_field (s, "modifier", ssv_release_modifier_to_string (r->modifier));
   json_str_field (s, "streaming_service", ssv_release_service_name (r->service));
   json_str_field (s, "video_codec", ssv_release_codec_to_string (r->video_codec));
-  if (r->bit_depth)
-    {
-      json_key (s, "bit_depth");
-      g_string_append_printf (s, "%u", r->bit_depth);
-    }
-  if (r->hdr)
-    {
-      static const char *const hdr_names[] = { "hdr", "hdr10", "hdr10+", "dv", "hlg" };
-      gboolean first = TRUE;
-
-      json_key (s, "hdr");
-      g_string_append_c (s, '[');
-      for (guint k = 0; k < G_N_ELEMENTS (hdr_names); k++)
-        if (r->hdr & (1u << k))
-          {
-            g_string_append_printf (s, "%s\"%s\"", first ? "" : ",", hdr_names[k]);
-            first = FALSE;
-          }
-      g_string_append_c (s, ']');
-    }
+  json_uint (s, "bit_depth", r->bit_depth);
+  json_bit_names (s, "hdr", r->hdr, hdr_names, G_N_ELEMENTS (hdr_names));
   if (r->n_audio == 1)
     json_str_field (s, "audio_codec", audio_names[r->audio[0]]);
   else if (r->n_audio > 1)
@@ -4530,38 +4529,16 @@ ssv_release_to_json (const SsvRelease *r)
       g_string_append_printf (s, "\"%u.%u\"", r->channels / 10, r->channels % 10);
     }
   json_true (s, "atmos", flags & SSV_RELEASE_FLAG_ATMOS);
-  if (r->editions)
-    {
-      gboolean first = TRUE;
-
-      json_key (s, "edition");
-      g_string_append_c (s, '[');
-      for (guint k = 0; k < SSV_RELEASE_N_EDITIONS; k++)
-        if (r->editions & (1u << k))
-          {
-            if (!first)
-              g_string_append_c (s, ',');
-            json_string (s, edition_names[k]);
-            first = FALSE;
-          }
-      g_string_append_c (s, ']');
-    }
-  json_lang_list (s, "languages", r->languages);
-  json_lang_list (s, "subtitle_languages", r->subtitle_languages);
+  json_bit_names (s, "edition", r->editions, edition_names, SSV_RELEASE_N_EDITIONS);
+  json_bit_names (s, "languages", r->languages, language_names, SSV_RELEASE_LANG_LAST);
+  json_bit_names (s, "subtitle_languages", r->subtitle_languages, language_names, SSV_RELEASE_LANG_LAST);
   json_true (s, "multi_language", flags & SSV_RELEASE_FLAG_MULTI_LANGUAGE);
   json_true (s, "dual_audio", flags & SSV_RELEASE_FLAG_DUAL_AUDIO);
   json_true (s, "dubbed", flags & SSV_RELEASE_FLAG_DUBBED);
   json_true (s, "hardcoded_subs", flags & SSV_RELEASE_FLAG_HARDCODED_SUBS);
   if (r->revision_version > 1)
-    {
-      json_key (s, "revision_version");
-      g_string_append_printf (s, "%u", r->revision_version);
-    }
-  if (r->revision_real > 0)
-    {
-      json_key (s, "revision_real");
-      g_string_append_printf (s, "%u", r->revision_real);
-    }
+    json_uint (s, "revision_version", r->revision_version);
+  json_uint (s, "revision_real", r->revision_real);
   json_true (s, "proper", flags & SSV_RELEASE_FLAG_PROPER);
   json_true (s, "repack", flags & SSV_RELEASE_FLAG_REPACK);
   json_str_field (s, "release_group", r->release_group);
@@ -4569,19 +4546,11 @@ ssv_release_to_json (const SsvRelease *r)
   json_str_field (s, "container", r->container);
   json_true (s, "full_season", flags & SSV_RELEASE_FLAG_FULL_SEASON);
   json_true (s, "partial_season", flags & SSV_RELEASE_FLAG_PARTIAL_SEASON);
-  if (r->season_part)
-    {
-      json_key (s, "season_part");
-      g_string_append_printf (s, "%u", r->season_part);
-    }
+  json_uint (s, "season_part", r->season_part);
   json_true (s, "multi_season", flags & SSV_RELEASE_FLAG_MULTI_SEASON);
   json_true (s, "season_extra", flags & SSV_RELEASE_FLAG_SEASON_EXTRA);
   json_true (s, "special", flags & SSV_RELEASE_FLAG_SPECIAL);
-  if (r->part)
-    {
-      json_key (s, "part");
-      g_string_append_printf (s, "%u", r->part);
-    }
+  json_uint (s, "part", r->part);
   json_true (s, "complete", flags & SSV_RELEASE_FLAG_COMPLETE);
   json_true (s, "internal", flags & SSV_RELEASE_FLAG_INTERNAL);
   json_true (s, "sample", flags & SSV_RELEASE_FLAG_SAMPLE);
