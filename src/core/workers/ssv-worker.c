@@ -1297,6 +1297,34 @@ ssv_worker_get_display_name (SsvWorker *self)
   return klass_of (self)->display_name;
 }
 
+/* Errors that say "not now" about the whole provider, not about this title:
+ * nothing of the item may be written, and the base class waits. For subclasses
+ * that make several calls per item and go on past some failures. */
+gboolean
+ssv_worker_error_stops_item (const GError *error)
+{
+  return g_error_matches (error, SSV_ERROR, SSV_ERROR_RATE_LIMITED) ||
+         g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED) ||
+         g_error_matches (error, SSV_ERROR, SSV_ERROR_QUOTA) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* Records @meta as this worker's match of @item and sets @outcome: the end of a
+ * process_item that has one answer per item. */
+gboolean
+ssv_worker_record_match (SsvWorker          *self,
+                         const SsvWorkItem  *item,
+                         const SsvMeta      *meta,
+                         SsvOutcome         *outcome,
+                         GError            **error)
+{
+  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
+
+  *outcome = SSV_OUTCOME_MATCHED;
+  return ssv_enrichment_store_record (priv->store, klass_of (self)->name, item, meta, *outcome,
+                                      FALSE, NULL, error);
+}
+
 /* The keyring entry of the worker's key: "api-key:tmdb". */
 char *
 ssv_worker_dup_secret_key (SsvWorker *self)
