@@ -604,6 +604,36 @@ note_episode_anchor (Parser *p,
     }
 }
 
+/* After the episode token @i: the tokens joined to it by a dash ("-03", "-E03",
+ * "-1x03") each extend the list up to the number @range_end reads from them
+ * (anything not above the last episode ends the run). Returns the tokens
+ * taken, @i's own included. */
+static int
+take_episode_ranges (Parser  *p,
+                     int      i,
+                     int      season,
+                     int    (*range_end) (const Tok *u, int last, int season))
+{
+  int j;
+
+  for (j = i + 1; j < p->n; j++)
+    {
+      int last = p->out->episodes[p->out->n_episodes - 1];
+      int end;
+
+      if (!gap_has (p, j, '-') || !gap_joins (p, j))
+        break;
+      end = range_end (&p->tok[j], last, season);
+      if (end <= last)
+        break;
+      add_episode_range (p, last + 1, end, FALSE);
+      claim_cont (p, j, i);
+    }
+
+  note_episode_anchor (p, i, j - 1);
+  return j - i;
+}
+
 /* Reads digits at *pos of s; returns -1 when there are none. */
 static int
 read_num (const char *s,
@@ -917,6 +947,25 @@ match_sxe (Parser *p,
   return j - i;
 }
 
+/* The end of a range after "1x02": "03" or "1x03" (same season). */
+static int
+nxn_range_end (const Tok *u,
+               int        last,
+               int        season)
+{
+  if ((u->flags & TF_DIGITS) && u->ndig <= 3 && (int) u->num > last)
+    return u->num;
+  if (u->ndig >= 1 && u->ndig <= 2 && u->low[u->ndig] == 'x' && u->num == season)
+    {
+      int pos = u->ndig + 1;
+      int v = read_num (u->low, &pos, 3);
+
+      if (v > last && u->low[pos] == '\0')
+        return v;
+    }
+  return -1;
+}
+
 /* 1x02, 01x02-03, 1x02x03, 1xAll, 1940x01 */
 static int
 match_nxn (Parser *p,
@@ -927,7 +976,6 @@ match_nxn (Parser *p,
   int pos = t->ndig + 1;
   int season;
   int ep;
-  int j;
 
   if (l[t->ndig] != 'x')
     return 0;
@@ -960,31 +1008,7 @@ match_nxn (Parser *p,
     }
   claim (p, i, SSV_RK_EPISODE, 0, SURE);
 
-  for (j = i + 1; j < p->n; j++)
-    {
-      const Tok *u = &p->tok[j];
-      int last = p->out->episodes[p->out->n_episodes - 1];
-
-      if (!gap_has (p, j, '-') || !gap_joins (p, j))
-        break;
-      if ((u->flags & TF_DIGITS) && u->ndig <= 3 && (int) u->num > last)
-        add_episode_range (p, last + 1, u->num, FALSE);
-      else if (u->ndig >= 1 && u->ndig <= 2 && u->low[u->ndig] == 'x' && u->num == season)
-        {
-          int pos2 = u->ndig + 1;
-          int v = read_num (u->low, &pos2, 3);
-
-          if (v <= last || u->low[pos2] != '\0')
-            break;
-          add_episode_range (p, last + 1, v, FALSE);
-        }
-      else
-        break;
-      claim_cont (p, j, i);
-    }
-
-  note_episode_anchor (p, i, j - 1);
-  return j - i;
+  return take_episode_ranges (p, i, season, nxn_range_end);
 }
 
 static guint
@@ -1157,6 +1181,21 @@ match_res (Parser *p,
   return 0;
 }
 
+/* The end of a range after "E01": "E03", "Ep03" or "03". */
+static int
+e_range_end (const Tok *u,
+             int        last,
+             int        season)
+{
+  int v = parse_e_token (u, NULL);
+
+  if (v > last)
+    return v;
+  if ((u->flags & TF_DIGITS) && u->ndig <= 4 && (int) u->num > last)
+    return u->num;
+  return -1;
+}
+
 /* E01, EP01, E01E02, E01-E03, Ep01-12 */
 static int
 match_e (Parser *p,
@@ -1167,7 +1206,6 @@ match_e (Parser *p,
   int pos = 1;
   int version = 0;
   int v;
-  int j;
 
   if (l[0] != 'e')
     return 0;
@@ -1202,24 +1240,7 @@ match_e (Parser *p,
     set_version (p, version);
   claim (p, i, SSV_RK_EPISODE, 0, SURE);
 
-  for (j = i + 1; j < p->n; j++)
-    {
-      const Tok *u = &p->tok[j];
-      int last = p->out->episodes[p->out->n_episodes - 1];
-
-      if (!gap_has (p, j, '-') || !gap_joins (p, j))
-        break;
-      if ((v = parse_e_token (u, NULL)) > last)
-        add_episode_range (p, last + 1, v, FALSE);
-      else if ((u->flags & TF_DIGITS) && u->ndig <= 4 && (int) u->num > last)
-        add_episode_range (p, last + 1, u->num, FALSE);
-      else
-        break;
-      claim_cont (p, j, i);
-    }
-
-  note_episode_anchor (p, i, j - 1);
-  return j - i;
+  return take_episode_ranges (p, i, 0, e_range_end);
 }
 
 static int
