@@ -455,6 +455,7 @@ show_genres (SsvTitlePage *self)
       if (name[0] == '\0')
         continue;
       chip = gtk_label_new (name);
+      gtk_widget_set_halign (chip, GTK_ALIGN_START);
       gtk_widget_add_css_class (chip, "genre-chip");
       gtk_flow_box_append (self->genres_box, chip);
       shown++;
