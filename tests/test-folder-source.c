@@ -262,6 +262,14 @@ count (Fixture    *f,
   return ssv_test_query_int (f->db, sql);
 }
 
+/* The movies as the library lists them: "Title Year|…", "-" for no year. */
+static char *
+movie_titles (Fixture *f)
+{
+  return ssv_test_query_text (f->db, "SELECT group_concat (title || ' ' || coalesce (year, '-'), '|') "
+                                     "FROM (SELECT * FROM movies ORDER BY title)");
+}
+
 static void
 test_scan_tree (Fixture       *f,
                 gconstpointer  data)
@@ -275,8 +283,7 @@ test_scan_tree (Fixture       *f,
 
   g_assert_cmpuint (result->errors, ==, 0);
 
-  movies = ssv_test_query_text (f->db, "SELECT group_concat (title || ' ' || coalesce (year, '-'), '|') "
-                                       "FROM (SELECT * FROM movies ORDER BY title)");
+  movies = movie_titles (f);
   g_assert_cmpstr (movies, ==, "Amélie 2001|Heat 1995|Kill Bill Vol. 1 2003|Primer -|The Matrix 1999");
 
   shows = ssv_test_query_text (f->db, "SELECT group_concat (title, '|') FROM (SELECT * FROM shows ORDER BY title)");
@@ -379,8 +386,7 @@ test_scan_release_names (Fixture       *f,
 
   g_assert_cmpuint (result->errors, ==, 0);
 
-  movies = ssv_test_query_text (f->db, "SELECT group_concat (title || ' ' || coalesce (year, '-'), '|') "
-                                       "FROM (SELECT * FROM movies ORDER BY title)");
+  movies = movie_titles (f);
   g_assert_cmpstr (movies, ==, "1917 2019|2001 A Space Odyssey 1968|Inception -|Intouchables -");
 
   shows = ssv_test_query_text (f->db, "SELECT group_concat (title || ' ' || coalesce (year, '-'), '|') "
