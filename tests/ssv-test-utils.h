@@ -26,4 +26,9 @@ char     *ssv_test_dump_table          (SsvDatabase  *db,
                                         const char   *table,
                                         const char   *columns);
 
+SsvDatabase *ssv_test_open_temp_database  (char        **dir_out,
+                                           char        **path_out);
+void         ssv_test_close_temp_database (SsvDatabase **db,
+                                           char        **dir);
+
 G_END_DECLS

@@ -103,13 +103,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = ssv_test_make_temp_dir ();
-  path = g_build_filename (fixture->dir, "library.db", NULL);
-  fixture->db = ssv_database_open (path, &error);
-  g_assert_no_error (error);
+  fixture->db = ssv_test_open_temp_database (&fixture->dir, NULL);
 
   fixture->server = ssv_fake_server_new ();
   fixture->fake = ssv_fake_providers_new (fixture->server);
@@ -168,9 +162,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->http);
   g_clear_pointer (&fixture->fake, ssv_fake_providers_free);
   g_clear_pointer (&fixture->server, ssv_fake_server_free);
-  g_clear_object (&fixture->db);
-  ssv_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  ssv_test_close_temp_database (&fixture->db, &fixture->dir);
 }
 
 static void
