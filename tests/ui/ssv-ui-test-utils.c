@@ -5,6 +5,35 @@
 
 #include "ssv-ui-test-utils.h"
 
+/**
+ * ssv_ui_test_init:
+ *
+ * g_test_init() for a test that drives the app, then GTK and libadwaita.
+ * run-in-session.sh gives the whole run its own HOME and XDG folders;
+ * per-test isolation would hide the system's icons and MIME data.
+ *
+ * Returns: %FALSE when there is no display: the run is marked skipped and
+ *   the caller returns g_test_run() at once
+ */
+gboolean
+ssv_ui_test_init (int    *argc,
+                  char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("needs a display: run through tests/run-in-session.sh --x11");
+      return FALSE;
+    }
+
+  gtk_init ();
+  adw_init ();
+  return TRUE;
+}
+
 /* Starts the app as `soulsync-video` would, without blocking in g_application_run(). */
 SsvApplication *
 ssv_ui_test_start_app (const char *database_path)

@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+gboolean        ssv_ui_test_init             (int         *argc,
+                                              char      ***argv);
 SsvApplication *ssv_ui_test_start_app        (const char  *database_path);
 SsvWindow      *ssv_ui_test_wait_for_window  (SsvApplication *app);
 void            ssv_ui_test_iterate          (guint        ms);

@@ -932,20 +932,9 @@ main (int    argc,
   g_autofree char *cache_dir = NULL;
   int result;
 
-  /* As the other UI tests: run-in-session.sh gives the whole run its own HOME and
-   * XDG folders; per-test isolation would hide the system's icons and MIME data. */
-  g_test_init (&argc, &argv, NULL);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  if (!ssv_ui_test_init (&argc, &argv))
+    return g_test_run ();
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_skip ("needs a display: run through tests/run-in-session.sh --x11");
-      return g_test_run ();
-    }
-
-  gtk_init ();
-  adw_init ();
   cache_dir = ssv_test_make_temp_dir ();
   g_setenv ("SSV_CACHE_DIR", cache_dir, TRUE);
 
