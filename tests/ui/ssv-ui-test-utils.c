@@ -84,6 +84,47 @@ ssv_ui_test_find_window (GType type)
   return NULL;
 }
 
+/**
+ * ssv_ui_test_find_widget:
+ *
+ * Returns: (transfer none) (nullable): the first of @root and its descendants,
+ *   depth first, that @match accepts
+ */
+GtkWidget *
+ssv_ui_test_find_widget (GtkWidget          *root,
+                         SsvUiTestMatchFunc  match,
+                         gconstpointer       data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ssv_ui_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+/* The first of @root and its descendants that is a @type. */
+GtkWidget *
+ssv_ui_test_find_widget_of_type (GtkWidget *root,
+                                 GType      type)
+{
+  return ssv_ui_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
 SsvWindow *
 ssv_ui_test_wait_for_window (SsvApplication *app)
 {

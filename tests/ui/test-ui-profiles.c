@@ -18,22 +18,18 @@ typedef struct
   GtkWidget            *editor;
 } Session;
 
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
 static GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return child;
-      if ((found = find_named (child, name)) != NULL)
-        return found;
-    }
-  return NULL;
+  return ssv_ui_test_find_widget (widget, has_name, name);
 }
 
 static GtkWidget *
