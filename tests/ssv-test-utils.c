@@ -88,6 +88,33 @@ flag_set (gpointer data)
   return *(gboolean *) data;
 }
 
+typedef struct
+{
+  SsvWorker      *worker;
+  SsvWorkerState  state;
+} StateWait;
+
+static gboolean
+in_state (gpointer data)
+{
+  StateWait *wait = data;
+
+  return ssv_worker_get_state (wait->worker) == wait->state;
+}
+
+/* Iterates the main context until @worker is in @state; fails the test on timeout. */
+void
+ssv_test_wait_for_worker_state (SsvWorker      *worker,
+                                SsvWorkerState  state,
+                                guint           timeout_ms)
+{
+  StateWait wait = { worker, state };
+
+  if (!ssv_test_wait_for (in_state, &wait, timeout_ms))
+    g_error ("%s stayed %s instead of becoming %s", ssv_worker_get_name (worker),
+             ssv_worker_state_to_string (ssv_worker_get_state (worker)), ssv_worker_state_to_string (state));
+}
+
 void
 ssv_test_wait_for_flag (gboolean *flag,
                         guint     timeout_ms)

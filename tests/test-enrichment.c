@@ -219,29 +219,11 @@ run_once (Fixture    *fixture,
     ;
 }
 
-typedef struct
-{
-  SsvWorker      *worker;
-  SsvWorkerState  state;
-} StateWait;
-
-static gboolean
-in_state (gpointer data)
-{
-  StateWait *wait = data;
-
-  return ssv_worker_get_state (wait->worker) == wait->state;
-}
-
 static void
 wait_for_state (SsvWorker      *w,
                 SsvWorkerState  state)
 {
-  StateWait wait = { w, state };
-
-  if (!ssv_test_wait_for (in_state, &wait, 15000))
-    g_error ("%s stayed %s instead of becoming %s", ssv_worker_get_name (w),
-             ssv_worker_state_to_string (ssv_worker_get_state (w)), ssv_worker_state_to_string (state));
+  ssv_test_wait_for_worker_state (w, state, 15000);
 }
 
 static gboolean

@@ -133,28 +133,11 @@ find_orb (SsvWindow  *window,
   return NULL;
 }
 
-typedef struct
-{
-  SsvWorker      *worker;
-  SsvWorkerState  state;
-} StateWait;
-
-static gboolean
-in_state (gpointer data)
-{
-  StateWait *wait = data;
-
-  return ssv_worker_get_state (wait->worker) == wait->state;
-}
-
 static void
 wait_for_state (SsvWorker      *worker,
                 SsvWorkerState  state)
 {
-  StateWait wait = { worker, state };
-
-  if (!ssv_test_wait_for (in_state, &wait, 20000))
-    g_error ("%s stayed %s", ssv_worker_get_name (worker), ssv_worker_state_to_string (ssv_worker_get_state (worker)));
+  ssv_test_wait_for_worker_state (worker, state, 20000);
 }
 
 static gboolean
