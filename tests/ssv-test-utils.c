@@ -88,6 +88,33 @@ flag_set (gpointer data)
   return *(gboolean *) data;
 }
 
+typedef struct
+{
+  SsvWorker      *worker;
+  SsvWorkerState  state;
+} StateWait;
+
+static gboolean
+in_state (gpointer data)
+{
+  StateWait *wait = data;
+
+  return ssv_worker_get_state (wait->worker) == wait->state;
+}
+
+/* Iterates the main context until @worker is in @state; fails the test on timeout. */
+void
+ssv_test_wait_for_worker_state (SsvWorker      *worker,
+                                SsvWorkerState  state,
+                                guint           timeout_ms)
+{
+  StateWait wait = { worker, state };
+
+  if (!ssv_test_wait_for (in_state, &wait, timeout_ms))
+    g_error ("%s stayed %s instead of becoming %s", ssv_worker_get_name (worker),
+             ssv_worker_state_to_string (ssv_worker_get_state (worker)), ssv_worker_state_to_string (state));
+}
+
 void
 ssv_test_wait_for_flag (gboolean *flag,
                         guint     timeout_ms)
@@ -154,4 +181,41 @@ ssv_test_dump_table (SsvDatabase *db,
   sqlite3_finalize (stmt);
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * ssv_test_open_temp_database:
+ * @dir_out: (out): the new temp folder the library lives in
+ * @path_out: (out) (optional): the library file, to open it again
+ *
+ * A fresh, migrated library.db in a temp folder of its own: the fixture of
+ * every store test. Close it with ssv_test_close_temp_database().
+ */
+SsvDatabase *
+ssv_test_open_temp_database (char **dir_out,
+                             char **path_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  SsvDatabase *db;
+
+  *dir_out = ssv_test_make_temp_dir ();
+  path = g_build_filename (*dir_out, "library.db", NULL);
+  db = ssv_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+
+  if (path_out != NULL)
+    *path_out = g_steal_pointer (&path);
+  return db;
+}
+
+/* Drops @db (after the stores that use it) and removes its folder. */
+void
+ssv_test_close_temp_database (SsvDatabase **db,
+                              char        **dir)
+{
+  g_clear_object (db);
+  ssv_test_remove_tree (*dir);
+  g_clear_pointer (dir, g_free);
 }

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-test-utils.h: temp dirs, main-loop waits and small assertions shared by tests. */
+/* ssv-test-utils.h: temp dirs and databases, main-loop waits and small assertions shared by tests. */
 
 #pragma once
 
 #include <gio/gio.h>
 
 #include "ssv-database.h"
+#include "ssv-worker.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,14 @@ char     *ssv_test_query_text          (SsvDatabase  *db,
 char     *ssv_test_dump_table          (SsvDatabase  *db,
                                         const char   *table,
                                         const char   *columns);
+
+SsvDatabase *ssv_test_open_temp_database  (char        **dir_out,
+                                           char        **path_out);
+void         ssv_test_close_temp_database (SsvDatabase **db,
+                                           char        **dir);
+
+void      ssv_test_wait_for_worker_state (SsvWorker      *worker,
+                                          SsvWorkerState  state,
+                                          guint           timeout_ms);
 
 G_END_DECLS

@@ -26,10 +26,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = ssv_test_make_temp_dir ();
-  f->path = g_build_filename (f->dir, "library.db", NULL);
-  f->db = ssv_database_open (f->path, &error);
-  g_assert_no_error (error);
+  f->db = ssv_test_open_temp_database (&f->dir, &f->path);
   f->calendar = ssv_calendar_store_new (f->db);
   f->watchlist = ssv_watchlist_store_new (f->db);
   f->zone = g_time_zone_new_local ();
@@ -59,10 +56,8 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->calendar);
   g_clear_object (&f->watchlist);
-  g_clear_object (&f->db);
+  ssv_test_close_temp_database (&f->db, &f->dir);
   g_clear_pointer (&f->zone, g_time_zone_unref);
-  ssv_test_remove_tree (f->dir);
-  g_free (f->dir);
   g_free (f->path);
 }
 

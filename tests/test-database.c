@@ -124,8 +124,7 @@ test_fresh_create (void)
   g_assert_no_error (error);
   g_assert_cmpuint (ssv_database_get_schema_version (db), ==, ssv_database_get_latest_version ());
 
-  g_clear_object (&db);
-  ssv_test_remove_tree (dir);
+  ssv_test_close_temp_database (&db, &dir);
 }
 
 static GPtrArray *
@@ -217,8 +216,7 @@ check_upgrade_from (guint from)
 
   g_assert_cmpint (ssv_test_query_int (new_db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 
-  g_clear_object (&new_db);
-  ssv_test_remove_tree (dir);
+  ssv_test_close_temp_database (&new_db, &dir);
 }
 
 static void
@@ -236,11 +234,9 @@ test_upgrade_from_every_version (void)
 static SsvDatabase *
 open_filled (char **dir_out)
 {
-  g_autofree char *path = temp_db_path (dir_out);
   g_autoptr(GError) error = NULL;
-  SsvDatabase *db = ssv_database_open (path, &error);
+  SsvDatabase *db = ssv_test_open_temp_database (dir_out, NULL);
 
-  g_assert_no_error (error);
   ssv_database_exec (db, fill_sql[0], &error);
   g_assert_no_error (error);
 
@@ -277,8 +273,7 @@ test_check_constraints (void)
   assert_refused (db, "INSERT INTO episodes (show_id, season_number, episode_number) VALUES (1, 1, 1)");
   assert_refused (db, "INSERT INTO servers (kind, name, url) VALUES ('ftp', 'x', 'ftp://x')");
 
-  g_clear_object (&db);
-  ssv_test_remove_tree (dir);
+  ssv_test_close_temp_database (&db, &dir);
 }
 
 static void
@@ -308,8 +303,7 @@ test_cascades (void)
   /* People outlive their credits. */
   g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM people"), ==, 1);
 
-  g_clear_object (&db);
-  ssv_test_remove_tree (dir);
+  ssv_test_close_temp_database (&db, &dir);
 }
 
 static void
@@ -356,8 +350,7 @@ check_bad_step (const char *bad_sql,
   g_assert_cmpstr (movies_after, ==, movies_before);
   g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"), ==, 0);
 
-  g_clear_object (&db);
-  ssv_test_remove_tree (dir);
+  ssv_test_close_temp_database (&db, &dir);
 }
 
 static void
@@ -504,8 +497,7 @@ test_thread_connections (void)
   g_assert_true (ssv_database_get_handle (db, NULL) == main_handle);
   g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM activity WHERE kind = 'test'"), ==, 2000);
 
-  g_clear_object (&db);
-  ssv_test_remove_tree (dir);
+  ssv_test_close_temp_database (&db, &dir);
 }
 
 static void
@@ -521,8 +513,7 @@ test_rollback_discards (void)
   ssv_database_rollback (db);
   g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM genres WHERE name = 'Western'"), ==, 0);
 
-  g_clear_object (&db);
-  ssv_test_remove_tree (dir);
+  ssv_test_close_temp_database (&db, &dir);
 }
 
 static void
@@ -572,8 +563,7 @@ test_lookups_use_indexes (void)
   g_assert_false (ssv_database_explain_uses_index (db, "SELECT id FROM movies WHERE overview LIKE '%x%'",
                                                    NULL, NULL));
 
-  g_clear_object (&db);
-  ssv_test_remove_tree (dir);
+  ssv_test_close_temp_database (&db, &dir);
 }
 
 int

@@ -90,6 +90,15 @@ count_rejections (const SsvDecision *d)
   return n;
 }
 
+/* @d refuses the release and says @why among its reasons. */
+static void
+assert_rejected (const SsvDecision *d,
+                 const char        *why)
+{
+  g_assert_false (d->accepted);
+  g_assert_true (ssv_decision_has_reason (d, SSV_REASON_REJECT, why));
+}
+
 /* ---------------------------------------------------------------------- */
 
 static void
@@ -278,8 +287,7 @@ test_title_matching (Fixture       *f,
   g_assert_true (by_alias->accepted);
 
   wrong = decide (f->hd, "Money.Talks.S03E01.1080p.NF.WEB-DL.DDP5.1.x264-NTb", &w, NULL);
-  g_assert_false (wrong->accepted);
-  g_assert_true (ssv_decision_has_reason (wrong, SSV_REASON_REJECT, "“Money Talks” is not “Money Heist”"));
+  assert_rejected (wrong, "“Money Talks” is not “Money Heist”");
 
   accented = decide (f->hd, "Amelie.and.Friends.S01E02.1080p.WEB-DL.AAC2.0.H.264-GRP", &w2, NULL);
   g_assert_true (accented->accepted);
@@ -303,10 +311,8 @@ test_movie_year (Fixture       *f,
 
   g_assert_true (same->accepted);
   g_assert_true (next->accepted);   /* release dates differ a year between countries */
-  g_assert_false (old->accepted);
-  g_assert_true (ssv_decision_has_reason (old, SSV_REASON_REJECT, "from 1984, but the film is from 2021"));
-  g_assert_false (show->accepted);
-  g_assert_true (ssv_decision_has_reason (show, SSV_REASON_REJECT, "an episode of a show"));
+  assert_rejected (old, "from 1984, but the film is from 2021");
+  assert_rejected (show, "an episode of a show");
 }
 
 static void
@@ -326,23 +332,19 @@ test_season_and_episode (Fixture       *f,
                                                     &whole, NULL);
 
   g_assert_true (right->accepted);
-  g_assert_false (other_ep->accepted);
-  g_assert_true (ssv_decision_has_reason (other_ep, SSV_REASON_REJECT, "episode 4 of season 2, but episode 3 is wanted"));
-  g_assert_false (other_season->accepted);
-  g_assert_true (ssv_decision_has_reason (other_season, SSV_REASON_REJECT, "season 1, but season 2 is wanted"));
+  assert_rejected (other_ep, "episode 4 of season 2, but episode 3 is wanted");
+  assert_rejected (other_season, "season 1, but season 2 is wanted");
   g_assert_true (multi->accepted);
   g_assert_true (ssv_decision_has_reason (multi, SSV_REASON_NOTE, "2, 3"));
 
   /* A pack for one episode: only when the person says packs are fine */
-  g_assert_false (pack->accepted);
-  g_assert_true (ssv_decision_has_reason (pack, SSV_REASON_REJECT, "a pack of all of season 2"));
+  assert_rejected (pack, "a pack of all of season 2");
   one.accept_season_pack = TRUE;
   pack_ok = decide (f->hd, "Severance.S02.1080p.ATVP.WEB-DL.DDP5.1.H.264-FLUX", &one, NULL);
   g_assert_true (pack_ok->accepted);
 
   g_assert_true (pack_whole->accepted);
-  g_assert_false (single_for_whole->accepted);
-  g_assert_true (ssv_decision_has_reason (single_for_whole, SSV_REASON_REJECT, "all of season 2 is wanted"));
+  assert_rejected (single_for_whole, "all of season 2 is wanted");
 }
 
 static void
@@ -360,15 +362,13 @@ test_daily_and_anime (Fixture       *f,
   right_day = decide (f->hd, "The.Daily.Show.2024.03.14.Guest.1080p.WEB.h264-EDITH", &daily, NULL);
   wrong_day = decide (f->hd, "The.Daily.Show.2024.03.13.Guest.1080p.WEB.h264-EDITH", &daily, NULL);
   g_assert_true (right_day->accepted);
-  g_assert_false (wrong_day->accepted);
-  g_assert_true (ssv_decision_has_reason (wrong_day, SSV_REASON_REJECT, "aired 2024-03-13"));
+  assert_rejected (wrong_day, "aired 2024-03-13");
 
   anime.absolute = 28;
   right_abs = decide (f->hd, "[SubsPlease] Frieren - 28 (1080p) [ABCDEF12].mkv", &anime, NULL);
   wrong_abs = decide (f->hd, "[SubsPlease] Frieren - 27 (1080p) [ABCDEF12].mkv", &anime, NULL);
   g_assert_true (right_abs->accepted);
-  g_assert_false (wrong_abs->accepted);
-  g_assert_true (ssv_decision_has_reason (wrong_abs, SSV_REASON_REJECT, "episode 27, but episode 28 is wanted"));
+  assert_rejected (wrong_abs, "episode 27, but episode 28 is wanted");
 }
 
 static void
@@ -381,17 +381,13 @@ test_quality_rules (Fixture       *f,
   g_autoptr(SsvDecision) unknown = decide (f->hd, "The.Bear.S02E07-NTb", &w, NULL);
   g_autoptr(SsvQualityProfile) strict = ssv_quality_profile_copy (f->hd);
 
-  g_assert_false (low->accepted);
-  g_assert_true (ssv_decision_has_reason (low, SSV_REASON_REJECT, "rejected: 720p is below the profile's minimum 1080p"));
+  assert_rejected (low, "rejected: 720p is below the profile's minimum 1080p");
 
   ssv_quality_profile_set_allowed (strict, SSV_QUALITY_HDTV_1080, FALSE);
   not_allowed = decide (strict, "The.Bear.S02E07.1080p.HDTV.x264-NTb", &w, NULL);
-  g_assert_false (not_allowed->accepted);
-  g_assert_true (ssv_decision_has_reason (not_allowed, SSV_REASON_REJECT,
-                                          "1080p HDTV is not one of the qualities “HD 1080p” takes"));
+  assert_rejected (not_allowed, "1080p HDTV is not one of the qualities “HD 1080p” takes");
 
-  g_assert_false (unknown->accepted);
-  g_assert_true (ssv_decision_has_reason (unknown, SSV_REASON_REJECT, "does not say what quality"));
+  assert_rejected (unknown, "does not say what quality");
 }
 
 static void
@@ -415,11 +411,9 @@ test_size_limits (Fixture       *f,
   d_unknown = ssv_decide (f->hd, &unknown, &w, NULL);
 
   g_assert_true (d_fine->accepted);
-  g_assert_false (d_huge->accepted);
-  g_assert_true (ssv_decision_has_reason (d_huge, SSV_REASON_REJECT, "120.0 GB for 170 minutes"));
+  assert_rejected (d_huge, "120.0 GB for 170 minutes");
   g_assert_true (ssv_decision_has_reason (d_huge, SSV_REASON_REJECT, "more than"));
-  g_assert_false (d_tiny->accepted);
-  g_assert_true (ssv_decision_has_reason (d_tiny, SSV_REASON_REJECT, "less than"));
+  assert_rejected (d_tiny, "less than");
   g_assert_true (d_unknown->accepted);
 }
 
@@ -438,12 +432,10 @@ test_words (Fixture       *f,
   ssv_quality_profile_add_preferred_word (p, "AMIABLE", 25);
 
   missing = decide (p, "Heat.1995.1080p.BluRay.x264-SPARKS", &w, NULL);
-  g_assert_false (missing->accepted);
-  g_assert_true (ssv_decision_has_reason (missing, SSV_REASON_REJECT, "none of the required words (remastered)"));
+  assert_rejected (missing, "none of the required words (remastered)");
 
   rejected = decide (p, "Heat.1995.REMASTERED.1080p.HC.WEBRip.x264-GRP", &w, NULL);
-  g_assert_false (rejected->accepted);
-  g_assert_true (ssv_decision_has_reason (rejected, SSV_REASON_REJECT, "the rejected word “hc”"));
+  assert_rejected (rejected, "the rejected word “hc”");
 
   preferred = decide (p, "Heat.1995.REMASTERED.1080p.BluRay.x264-AMIABLE", &w, NULL);
   g_assert_true (preferred->accepted);
@@ -493,11 +485,9 @@ test_upgrades (Fixture       *f,
   g_assert_true (up->upgrade);
   g_assert_true (ssv_decision_has_reason (up, SSV_REASON_UPGRADE, "upgrade: 1080p WEB-DL → 2160p Remux, cutoff not met"));
 
-  g_assert_false (met->accepted);
-  g_assert_true (ssv_decision_has_reason (met, SSV_REASON_REJECT, "already meets the cutoff, 2160p Remux"));
+  assert_rejected (met, "already meets the cutoff, 2160p Remux");
 
-  g_assert_false (worse->accepted);
-  g_assert_true (ssv_decision_has_reason (worse, SSV_REASON_REJECT, "2160p WEB-DL is worse than the 2160p Bluray you have"));
+  assert_rejected (worse, "2160p WEB-DL is worse than the 2160p Bluray you have");
 
   /* A fix of what you have is taken even when the cutoff is met */
   g_assert_true (proper->accepted);
@@ -505,8 +495,7 @@ test_upgrades (Fixture       *f,
 
   no_upgrades->upgrades_allowed = FALSE;
   off = decide (no_upgrades, "Dune.2021.2160p.UHD.BluRay.REMUX.DV.HDR.HEVC.TrueHD.Atmos.7.1-FGT", &w, &web);
-  g_assert_false (off->accepted);
-  g_assert_true (ssv_decision_has_reason (off, SSV_REASON_REJECT, "does not upgrade"));
+  assert_rejected (off, "does not upgrade");
 }
 
 static void
@@ -533,10 +522,8 @@ test_not_a_release (Fixture       *f,
   g_autoptr(SsvDecision) hash = decide (f->any, "185d86a343e39f3341e35c4dad3f9959", &w, NULL);
   g_autoptr(SsvDecision) sample = decide (f->any, "Heat.1995.1080p.BluRay.x264-AMIABLE-sample", &w, NULL);
 
-  g_assert_false (hash->accepted);
-  g_assert_true (ssv_decision_has_reason (hash, SSV_REASON_REJECT, "does not look like a release name"));
-  g_assert_false (sample->accepted);
-  g_assert_true (ssv_decision_has_reason (sample, SSV_REASON_REJECT, "a sample"));
+  assert_rejected (hash, "does not look like a release name");
+  assert_rejected (sample, "a sample");
 }
 
 static void

@@ -103,13 +103,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = ssv_test_make_temp_dir ();
-  path = g_build_filename (fixture->dir, "library.db", NULL);
-  fixture->db = ssv_database_open (path, &error);
-  g_assert_no_error (error);
+  fixture->db = ssv_test_open_temp_database (&fixture->dir, NULL);
 
   fixture->server = ssv_fake_server_new ();
   fixture->fake = ssv_fake_providers_new (fixture->server);
@@ -168,9 +162,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->http);
   g_clear_pointer (&fixture->fake, ssv_fake_providers_free);
   g_clear_pointer (&fixture->server, ssv_fake_server_free);
-  g_clear_object (&fixture->db);
-  ssv_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  ssv_test_close_temp_database (&fixture->db, &fixture->dir);
 }
 
 static void
@@ -227,29 +219,11 @@ run_once (Fixture    *fixture,
     ;
 }
 
-typedef struct
-{
-  SsvWorker      *worker;
-  SsvWorkerState  state;
-} StateWait;
-
-static gboolean
-in_state (gpointer data)
-{
-  StateWait *wait = data;
-
-  return ssv_worker_get_state (wait->worker) == wait->state;
-}
-
 static void
 wait_for_state (SsvWorker      *w,
                 SsvWorkerState  state)
 {
-  StateWait wait = { w, state };
-
-  if (!ssv_test_wait_for (in_state, &wait, 15000))
-    g_error ("%s stayed %s instead of becoming %s", ssv_worker_get_name (w),
-             ssv_worker_state_to_string (ssv_worker_get_state (w)), ssv_worker_state_to_string (state));
+  ssv_test_wait_for_worker_state (w, state, 15000);
 }
 
 static gboolean

@@ -55,6 +55,20 @@ static const NameCase name_cases[] = {
   { "Dark/Dark.S01E01.Secrets.1080p.NF.WEB-DL/dark.s01e01.1080p.mkv", SSV_MEDIA_KIND_EPISODE, "Dark",
     0, 1, 1, 0, NULL },
   { "Show With Year 2010/s1e2.mkv", SSV_MEDIA_KIND_EPISODE, "Show With Year", 2010, 1, 2, 0, NULL },
+  { "Show.S01E01-E03.1080p.WEB-DL.x264-GRP.mkv", SSV_MEDIA_KIND_EPISODE, "Show", 0, 1, 1, 3, NULL },
+  { "2001.A.Space.Odyssey.1968.2160p.UHD.BluRay.x265-GRP.mkv", SSV_MEDIA_KIND_MOVIE, "2001 A Space Odyssey", 1968 },
+  { "1917.2019.1080p.BluRay.x264-GRP.mkv", SSV_MEDIA_KIND_MOVIE, "1917", 2019 },
+  /* Names the folder source's own parser got wrong before it used the release parser. */
+  { "[SubsPlease] Sousou no Frieren - 05 (1080p) [ABCD1234].mkv", SSV_MEDIA_KIND_EPISODE,
+    "Sousou no Frieren", 0, 1, 5, 0, NULL },
+  { "The.Daily.Show.2024.03.14.Guest.Name.720p.HDTV.x264-GRP.mkv", SSV_MEDIA_KIND_EPISODE,
+    "The Daily Show", 0, 2024, 314, 0, "Guest Name" },
+  { "Inception.HDRip.XviD-GRP.avi", SSV_MEDIA_KIND_MOVIE, "Inception", 0 },
+  { "Intouchables.FRENCH.1080p.BluRay.x264-GRP.mkv", SSV_MEDIA_KIND_MOVIE, "Intouchables", 0 },
+  { "The.Office.US.S02E01E02.720p.mkv", SSV_MEDIA_KIND_EPISODE, "The Office (US)", 0, 2, 1, 2, NULL },
+  { "Severance/Severance.S02.2160p.ATVP.WEB-DL-GRP/Severance.S02E03.2160p.ATVP.WEB-DL-GRP.mkv",
+    SSV_MEDIA_KIND_EPISODE, "Severance", 0, 2, 3, 0, NULL },
+  { "Show/E05 - Name.mkv", SSV_MEDIA_KIND_EPISODE, "Show", 0, 1, 5, 0, "Name" },
 };
 
 static void
@@ -130,7 +144,13 @@ write_file (const char *root,
   g_assert_no_error (error);
 }
 
-static const struct { const char *path; gsize size; } tree[] = {
+typedef struct
+{
+  const char *path;
+  gsize       size;
+} TreeFile;
+
+static const TreeFile tree[] = {
   { "Movies/The Matrix (1999)/The Matrix (1999).mkv", 700 },
   { "Movies/The Matrix (1999)/poster.jpg", 40 },
   { "Movies/The Matrix (1999)/fanart.jpg", 40 },
@@ -157,6 +177,29 @@ static const struct { const char *path; gsize size; } tree[] = {
   { ".hidden/Secret Movie (2020).mkv", 100 },
 };
 
+/* Scene, anime and daily names straight in the top folders. */
+static const TreeFile release_tree[] = {
+  { "TV/[SubsPlease] Sousou no Frieren - 05 (1080p) [ABCD1234].mkv", 300 },
+  { "TV/[SubsPlease] Sousou no Frieren - 06 (1080p) [EF567890].mkv", 310 },
+  { "TV/The.Daily.Show.2024.03.14.Guest.Name.720p.HDTV.x264-GRP.mkv", 200 },
+  { "TV/The.Daily.Show.2024.03.15.Other.Guest.720p.HDTV.x264-GRP.mkv", 210 },
+  { "TV/Slow.Horses.S01E01-E03.1080p.ATVP.WEB-DL.DDP5.1.H.264-GRP.mkv", 900 },
+  { "TV/Severance/Severance.S02.2160p.ATVP.WEB-DL-GRP/Severance.S02E03.2160p.ATVP.WEB-DL-GRP.mkv", 800 },
+  { "Movies/2001.A.Space.Odyssey.1968.2160p.UHD.BluRay.x265-GRP.mkv", 700 },
+  { "Movies/1917.2019.1080p.BluRay.x264-GRP.mkv", 650 },
+  { "Movies/Inception.HDRip.XviD-GRP.avi", 600 },
+  { "Movies/Intouchables.FRENCH.1080p.BluRay.x264-GRP.mkv", 550 },
+};
+
+typedef struct
+{
+  const TreeFile *files;
+  guint           n_files;
+} Tree;
+
+static const Tree layout_tree = { tree, G_N_ELEMENTS (tree) };
+static const Tree release_names_tree = { release_tree, G_N_ELEMENTS (release_tree) };
+
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -167,11 +210,12 @@ fixture_setup (Fixture       *f,
   g_autoptr(GPtrArray) libraries = NULL;
   g_autoptr(SsvHttp) http = ssv_http_new ();
   g_autoptr(SsvSecrets) secrets = ssv_secrets_new ();
+  const Tree *files = data != NULL ? data : &layout_tree;
 
   f->dir = ssv_test_make_temp_dir ();
   f->root = g_build_filename (f->dir, "media", NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (tree); i++)
-    write_file (f->root, tree[i].path, tree[i].size);
+  for (guint i = 0; i < files->n_files; i++)
+    write_file (f->root, files->files[i].path, files->files[i].size);
 
   db_path = g_build_filename (f->dir, "library.db", NULL);
   f->db = ssv_database_open (db_path, &error);
@@ -218,6 +262,14 @@ count (Fixture    *f,
   return ssv_test_query_int (f->db, sql);
 }
 
+/* The movies as the library lists them: "Title Year|…", "-" for no year. */
+static char *
+movie_titles (Fixture *f)
+{
+  return ssv_test_query_text (f->db, "SELECT group_concat (title || ' ' || coalesce (year, '-'), '|') "
+                                     "FROM (SELECT * FROM movies ORDER BY title)");
+}
+
 static void
 test_scan_tree (Fixture       *f,
                 gconstpointer  data)
@@ -231,8 +283,7 @@ test_scan_tree (Fixture       *f,
 
   g_assert_cmpuint (result->errors, ==, 0);
 
-  movies = ssv_test_query_text (f->db, "SELECT group_concat (title || ' ' || coalesce (year, '-'), '|') "
-                                       "FROM (SELECT * FROM movies ORDER BY title)");
+  movies = movie_titles (f);
   g_assert_cmpstr (movies, ==, "Amélie 2001|Heat 1995|Kill Bill Vol. 1 2003|Primer -|The Matrix 1999");
 
   shows = ssv_test_query_text (f->db, "SELECT group_concat (title, '|') FROM (SELECT * FROM shows ORDER BY title)");
@@ -322,6 +373,44 @@ test_missing_folder (Fixture       *f,
   g_assert_cmpint (g_rename (moved, f->root), ==, 0);
 }
 
+/* What a person sees in the library for names the release parser reads. */
+static void
+test_scan_release_names (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(SsvScanResult) result = scan (f, SSV_SCAN_FULL);
+  g_autofree char *movies = NULL;
+  g_autofree char *shows = NULL;
+  g_autofree char *episodes = NULL;
+  g_autofree char *daily = NULL;
+
+  g_assert_cmpuint (result->errors, ==, 0);
+
+  movies = movie_titles (f);
+  g_assert_cmpstr (movies, ==, "1917 2019|2001 A Space Odyssey 1968|Inception -|Intouchables -");
+
+  shows = ssv_test_query_text (f->db, "SELECT group_concat (title || ' ' || coalesce (year, '-'), '|') "
+                                      "FROM (SELECT * FROM shows ORDER BY title)");
+  g_assert_cmpstr (shows, ==, "Severance -|Slow Horses -|Sousou no Frieren -|The Daily Show -");
+
+  /* Anime numbers in season 1, a three-episode file as three rows, the season
+   * pack's folder passed over for the show's. */
+  episodes = ssv_test_query_text (f->db, "SELECT group_concat (row, '|') FROM (SELECT s.title || ' ' || "
+                                         "e.season_number || 'x' || e.episode_number AS row FROM episodes e "
+                                         "JOIN shows s ON s.id = e.show_id WHERE s.title <> 'The Daily Show' "
+                                         "ORDER BY s.title, e.season_number, e.episode_number)");
+  g_assert_cmpstr (episodes, ==, "Severance 2x3|Slow Horses 1x1|Slow Horses 1x2|Slow Horses 1x3|"
+                                 "Sousou no Frieren 1x5|Sousou no Frieren 1x6");
+
+  /* A daily show: one row a day, with its air date and guest. */
+  daily = ssv_test_query_text (f->db, "SELECT group_concat (e.air_date || ' ' || coalesce (e.title, '-'), '|') "
+                                      "FROM (SELECT * FROM episodes ORDER BY air_date) e "
+                                      "JOIN shows s ON s.id = e.show_id WHERE s.title = 'The Daily Show'");
+  g_assert_cmpstr (daily, ==, "2024-03-14 Guest Name|2024-03-15 Other Guest");
+  /* Four movies; each episode row has its file, the three-episode file three times. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM media_files"), ==, 4 + 2 + 2 + 3 + 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -331,6 +420,8 @@ main (int    argc,
   g_test_add_func ("/folder/names/layouts", test_name_layouts);
   g_test_add_func ("/folder/names/rejects", test_name_rejects);
   g_test_add ("/folder/scan/tree", Fixture, NULL, fixture_setup, test_scan_tree, fixture_teardown);
+  g_test_add ("/folder/scan/release-names", Fixture, &release_names_tree, fixture_setup,
+              test_scan_release_names, fixture_teardown);
   g_test_add ("/folder/scan/rescan-and-remove", Fixture, NULL, fixture_setup, test_rescan_and_remove,
               fixture_teardown);
   g_test_add ("/folder/scan/missing-folder", Fixture, NULL, fixture_setup, test_missing_folder,

@@ -55,6 +55,23 @@ get_json (Fixture     *fixture,
   return node;
 }
 
+/* Fetches /movie/550 while the server answers it with @fault. */
+static JsonNode *
+get_movie_with_fault (Fixture          *fixture,
+                      SsvFakeFault      fault,
+                      SsvHttpRequest  **request_out,
+                      GError          **error)
+{
+  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
+  return get_json (fixture, "/movie/550", request_out, error);
+}
+
+static guint
+movie_hits (Fixture *fixture)
+{
+  return ssv_fake_server_get_hits (fixture->server, "/movie/550");
+}
+
 static void
 test_json_ok (Fixture       *fixture,
               gconstpointer  user_data)
@@ -109,56 +126,48 @@ static void
 test_retries_5xx_then_succeeds (Fixture       *fixture,
                                 gconstpointer  user_data)
 {
-  SsvFakeFault fault = { SSV_FAKE_FAULT_STATUS, 503, -1, 0, 2 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-
-  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
-  node = get_json (fixture, "/movie/550", NULL, &error);
+  g_autoptr(JsonNode) node = get_movie_with_fault (fixture, (SsvFakeFault) { SSV_FAKE_FAULT_STATUS, 503, -1, 0, 2 },
+                                                  NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (node);
-  g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/movie/550"), ==, 3);
+  g_assert_cmpuint (movie_hits (fixture), ==, 3);
 }
 
 static void
 test_5xx_gives_up (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  SsvFakeFault fault = { SSV_FAKE_FAULT_STATUS, 500, -1, 0, -1 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-
-  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
-  node = get_json (fixture, "/movie/550", NULL, &error);
+  g_autoptr(JsonNode) node = get_movie_with_fault (fixture, (SsvFakeFault) { SSV_FAKE_FAULT_STATUS, 500, -1, 0, -1 },
+                                                  NULL, &error);
 
   g_assert_null (node);
   g_assert_error (error, SSV_ERROR, SSV_ERROR_SERVER);
   g_assert_true (ssv_error_is_transient (error));
   g_assert_nonnull (strstr (error->message, "TMDB"));
   /* One try and two retries. */
-  g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/movie/550"), ==, 3);
+  g_assert_cmpuint (movie_hits (fixture), ==, 3);
 }
 
 static void
 check_key_rejected (Fixture *fixture,
                     guint    status)
 {
-  SsvFakeFault fault = { SSV_FAKE_FAULT_STATUS, status, -1, 0, -1 };
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
 
   ssv_fake_server_clear_faults (fixture->server);
   ssv_fake_server_reset_log (fixture->server);
-  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
-  node = get_json (fixture, "/movie/550", NULL, &error);
+  node = get_movie_with_fault (fixture, (SsvFakeFault) { SSV_FAKE_FAULT_STATUS, status, -1, 0, -1 }, NULL, &error);
 
   g_assert_null (node);
   g_assert_error (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED);
   g_assert_false (ssv_error_is_transient (error));
   g_assert_nonnull (strstr (error->message, "rejected"));
   /* A wrong key is never retried. */
-  g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/movie/550"), ==, 1);
+  g_assert_cmpuint (movie_hits (fixture), ==, 1);
 }
 
 static void
@@ -185,16 +194,13 @@ static void
 test_429_long_cooldown_reported (Fixture       *fixture,
                                  gconstpointer  user_data)
 {
-  SsvFakeFault fault = { SSV_FAKE_FAULT_STATUS, 429, 30, 0, -1 };
   g_autoptr(SsvHttpRequest) request = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) second_error = NULL;
-  g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonNode) second = NULL;
   gint64 cooldown;
-
-  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
-  node = get_json (fixture, "/movie/550", &request, &error);
+  g_autoptr(JsonNode) node = get_movie_with_fault (fixture, (SsvFakeFault) { SSV_FAKE_FAULT_STATUS, 429, 30, 0, -1 },
+                                                  &request, &error);
 
   g_assert_null (node);
   g_assert_error (error, SSV_ERROR, SSV_ERROR_RATE_LIMITED);
@@ -214,14 +220,11 @@ static void
 test_429_short_wait_honoured (Fixture       *fixture,
                               gconstpointer  user_data)
 {
-  SsvFakeFault fault = { SSV_FAKE_FAULT_STATUS, 429, 1, 0, 1 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
   g_autoptr(GPtrArray) requests = NULL;
   SsvFakeRequest *first, *second;
-
-  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
-  node = get_json (fixture, "/movie/550", NULL, &error);
+  g_autoptr(JsonNode) node = get_movie_with_fault (fixture, (SsvFakeFault) { SSV_FAKE_FAULT_STATUS, 429, 1, 0, 1 },
+                                                  NULL, &error);
 
   g_assert_no_error (error);
   requests = ssv_fake_server_dup_requests (fixture->server);
@@ -250,36 +253,30 @@ test_timeout (Fixture       *fixture,
   g_assert_error (error, SSV_ERROR, SSV_ERROR_TIMEOUT);
   g_assert_true (ssv_error_is_transient (error));
   /* Timeouts are retried like server errors. */
-  g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/movie/550"), ==, 2);
+  g_assert_cmpuint (movie_hits (fixture), ==, 2);
 }
 
 static void
 test_truncated_body (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  SsvFakeFault fault = { SSV_FAKE_FAULT_TRUNCATE, 0, -1, 0, -1 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-
-  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
-  node = get_json (fixture, "/movie/550", NULL, &error);
+  g_autoptr(JsonNode) node = get_movie_with_fault (fixture, (SsvFakeFault) { SSV_FAKE_FAULT_TRUNCATE, 0, -1, 0, -1 },
+                                                  NULL, &error);
 
   g_assert_null (node);
   g_assert_error (error, SSV_ERROR, SSV_ERROR_UNREACHABLE);
   g_test_message ("%s", error->message);
-  g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/movie/550"), ==, 3);
+  g_assert_cmpuint (movie_hits (fixture), ==, 3);
 }
 
 static void
 test_truncated_then_ok (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  SsvFakeFault fault = { SSV_FAKE_FAULT_TRUNCATE, 0, -1, 0, 1 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-
-  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
-  node = get_json (fixture, "/movie/550", NULL, &error);
+  g_autoptr(JsonNode) node = get_movie_with_fault (fixture, (SsvFakeFault) { SSV_FAKE_FAULT_TRUNCATE, 0, -1, 0, 1 },
+                                                  NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "id"), ==, 550);
@@ -289,33 +286,27 @@ static void
 test_malformed_body (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  SsvFakeFault fault = { SSV_FAKE_FAULT_MALFORMED, 0, -1, 0, -1 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-
-  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
-  node = get_json (fixture, "/movie/550", NULL, &error);
+  g_autoptr(JsonNode) node = get_movie_with_fault (fixture, (SsvFakeFault) { SSV_FAKE_FAULT_MALFORMED, 0, -1, 0, -1 },
+                                                  NULL, &error);
 
   g_assert_null (node);
   g_assert_error (error, SSV_ERROR, SSV_ERROR_MALFORMED);
   g_assert_nonnull (strstr (error->message, "could not be read"));
   /* A body that arrived whole is not fetched again: retrying is the caller's call. */
-  g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/movie/550"), ==, 1);
+  g_assert_cmpuint (movie_hits (fixture), ==, 1);
 }
 
 static void
 test_connection_reset (Fixture       *fixture,
                        gconstpointer  user_data)
 {
-  SsvFakeFault fault = { SSV_FAKE_FAULT_RESET, 0, -1, 0, 2 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = NULL;
-
-  ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
-  node = get_json (fixture, "/movie/550", NULL, &error);
+  g_autoptr(JsonNode) node = get_movie_with_fault (fixture, (SsvFakeFault) { SSV_FAKE_FAULT_RESET, 0, -1, 0, 2 },
+                                                  NULL, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/movie/550"), ==, 3);
+  g_assert_cmpuint (movie_hits (fixture), ==, 3);
 }
 
 static void
@@ -470,7 +461,7 @@ test_cancel_during_backoff (Fixture       *fixture,
   g_thread_join (canceller);
 
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/movie/550"), ==, 1);
+  g_assert_cmpuint (movie_hits (fixture), ==, 1);
 }
 
 static void

@@ -27,13 +27,9 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(SsvStmt) stmt = NULL;
 
-  f->dir = ssv_test_make_temp_dir ();
-  path = g_build_filename (f->dir, "library.db", NULL);
-  f->db = ssv_database_open (path, &error);
-  g_assert_no_error (error);
+  f->db = ssv_test_open_temp_database (&f->dir, NULL);
   f->calendar = ssv_calendar_store_new (f->db);
 
   ssv_database_exec (f->db,
@@ -59,9 +55,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->calendar);
-  g_clear_object (&f->db);
-  ssv_test_remove_tree (f->dir);
-  g_free (f->dir);
+  ssv_test_close_temp_database (&f->db, &f->dir);
 }
 
 static char *

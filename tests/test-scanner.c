@@ -89,11 +89,25 @@ map_libraries (Fixture            *f,
   g_assert_no_error (error);
 }
 
+/* Adds the fake server to the library as a @kind server, its libraries mapped by @mapping. */
+static void
+add_server (Fixture            *f,
+            const char         *kind,
+            const char         *name,
+            const char * const *mapping)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ssv_server_store_add (f->db, kind, name, ssv_fake_server_get_url (f->server),
+                                       NULL, &f->row, &error));
+  g_assert_no_error (error);
+  map_libraries (f, mapping);
+}
+
 static void
 setup_jellyfin (Fixture    *f,
                 const char *key)
 {
-  g_autoptr(GError) error = NULL;
   const char *mapping[] = { "lib-movies", "movies", "lib-shows", "shows", "lib-music", "none", NULL };
 
   f->jellyfin = ssv_fake_jellyfin_new (f->server, JELLYFIN_KEY);
@@ -101,10 +115,7 @@ setup_jellyfin (Fixture    *f,
   ssv_fake_jellyfin_add_library (f->jellyfin, "lib-shows", "TV", "tvshows");
   ssv_fake_jellyfin_add_library (f->jellyfin, "lib-music", "Music", "music");
 
-  g_assert_true (ssv_server_store_add (f->db, "jellyfin", "Home", ssv_fake_server_get_url (f->server),
-                                       NULL, &f->row, &error));
-  g_assert_no_error (error);
-  map_libraries (f, mapping);
+  add_server (f, "jellyfin", "Home", mapping);
   f->source = SSV_MEDIA_SOURCE (ssv_jellyfin_source_new (f->http, ssv_fake_server_get_url (f->server),
                                                          key, NULL));
 }
@@ -113,7 +124,6 @@ static void
 setup_plex (Fixture    *f,
             const char *token)
 {
-  g_autoptr(GError) error = NULL;
   const char *mapping[] = { "1", "movies", "2", "shows", "3", "none", NULL };
 
   f->plex = ssv_fake_plex_new (f->server, PLEX_TOKEN);
@@ -121,10 +131,7 @@ setup_plex (Fixture    *f,
   ssv_fake_plex_add_section (f->plex, "2", "TV shows", "show");
   ssv_fake_plex_add_section (f->plex, "3", "Photos", "photo");
 
-  g_assert_true (ssv_server_store_add (f->db, "plex", "Living Room", ssv_fake_server_get_url (f->server),
-                                       NULL, &f->row, &error));
-  g_assert_no_error (error);
-  map_libraries (f, mapping);
+  add_server (f, "plex", "Living Room", mapping);
   f->source = SSV_MEDIA_SOURCE (ssv_plex_source_new (f->http, ssv_fake_server_get_url (f->server), token));
 }
 

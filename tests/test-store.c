@@ -40,15 +40,12 @@ called (gpointer data)
 static void
 test_changed_on_main_thread (void)
 {
-  g_autofree char *dir = ssv_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SsvDatabase) db = ssv_database_open (path, &error);
+  g_autofree char *dir = NULL;
+  g_autoptr(SsvDatabase) db = ssv_test_open_temp_database (&dir, NULL);
   g_autoptr(SsvLibraryStore) store = NULL;
   Seen seen = { NULL, NULL, 0 };
   GThread *worker;
 
-  g_assert_no_error (error);
   store = ssv_library_store_new (db);
   g_signal_connect (store, "changed::movie", G_CALLBACK (on_changed), &seen);
 
@@ -65,8 +62,7 @@ test_changed_on_main_thread (void)
 
   g_free (seen.detail);
   g_clear_object (&store);
-  g_clear_object (&db);
-  ssv_test_remove_tree (dir);
+  ssv_test_close_temp_database (&db, &dir);
 }
 
 int

@@ -27,12 +27,8 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  f->dir = ssv_test_make_temp_dir ();
-  path = g_build_filename (f->dir, "library.db", NULL);
-  f->db = ssv_database_open (path, &error);
-  g_assert_no_error (error);
+  f->db = ssv_test_open_temp_database (&f->dir, NULL);
   f->store = ssv_wishlist_store_new (f->db);
 
   /* Severance: S1 aired, S2E1 aired, S2E2 airs on 2025-06-20, one special.
@@ -68,9 +64,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  g_clear_object (&f->db);
-  ssv_test_remove_tree (f->dir);
-  g_free (f->dir);
+  ssv_test_close_temp_database (&f->db, &f->dir);
 }
 
 static guint

@@ -43,7 +43,6 @@ int
 ssv_cli_calendar (int    argc,
                   char **argv)
 {
-  g_autoptr(GOptionContext) options = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SsvContext) context = NULL;
   g_autoptr(GPtrArray) entries = NULL;
@@ -63,14 +62,10 @@ ssv_cli_calendar (int    argc,
     { NULL }
   };
 
-  options = g_option_context_new (NULL);
-  g_option_context_set_summary (options, _("What the shows you follow air, by day, in your time zone."));
-  g_option_context_add_main_entries (options, entries_spec, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (options, &argc, &argv, &error))
-    {
-      g_printerr ("soulsync-video-cli calendar: %s\n", error->message);
-      return 2;
-    }
+  if (!ssv_cli_parse_options ("calendar", NULL,
+                              _("What the shows you follow air, by day, in your time zone."),
+                              entries_spec, &argc, &argv))
+    return 2;
 
   if (past_days < 0)
     past_days = ics ? 7 : 0;

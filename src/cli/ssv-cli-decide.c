@@ -71,7 +71,6 @@ int
 ssv_cli_decide (int    argc,
                 char **argv)
 {
-  g_autoptr(GOptionContext) options = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SsvContext) context = NULL;
   g_autoptr(SsvQualityProfile) profile = NULL;
@@ -98,15 +97,11 @@ ssv_cli_decide (int    argc,
     { NULL }
   };
 
-  options = g_option_context_new (_("< NAMES"));
-  g_option_context_set_summary (options, _("Reads release names, one a line, and prints what the profile decides "
-                                           "about each, with every reason, as one JSON object a line."));
-  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (options, &argc, &argv, &error))
-    {
-      g_printerr ("soulsync-video-cli decide: %s\n", error->message);
-      return 2;
-    }
+  if (!ssv_cli_parse_options ("decide", _("< NAMES"),
+                              _("Reads release names, one a line, and prints what the profile decides "
+                                "about each, with every reason, as one JSON object a line."),
+                              entries, &argc, &argv))
+    return 2;
 
   context = ssv_cli_open_context (&error);
   if (context == NULL)

@@ -114,7 +114,6 @@ ssv_cli_enrich (int    argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SsvContext) context = NULL;
-  g_autoptr(GOptionContext) options = NULL;
   g_auto(GStrv) names = NULL;
   g_autoptr(GPtrArray) workers = g_ptr_array_new ();
   g_autoptr(GMainLoop) loop = NULL;
@@ -132,14 +131,10 @@ ssv_cli_enrich (int    argc,
     { NULL },
   };
 
-  options = g_option_context_new (NULL);
-  g_option_context_set_summary (options, _("Fill in titles from the metadata providers."));
-  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (options, &argc, &argv, &error))
-    {
-      g_printerr ("soulsync-video-cli enrich: %s\n", error->message);
-      return 2;
-    }
+  if (!ssv_cli_parse_options ("enrich", NULL,
+                              _("Fill in titles from the metadata providers."),
+                              entries, &argc, &argv))
+    return 2;
 
   context = ssv_cli_open_context (&error);
   if (context == NULL)

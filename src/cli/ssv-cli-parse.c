@@ -57,10 +57,7 @@ ssv_cli_parse (int    argc,
     }
 
   if (status == G_IO_STATUS_ERROR)
-    {
-      g_printerr ("soulsync-video-cli: %s\n", error->message);
-      return 1;
-    }
+    return ssv_cli_fail (error);
 
   return 0;
 }

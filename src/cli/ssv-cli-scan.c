@@ -133,7 +133,6 @@ int
 ssv_cli_scan (int    argc,
               char **argv)
 {
-  g_autoptr(GOptionContext) options = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SsvContext) context = NULL;
   g_autofree char *mode_text = NULL;
@@ -157,14 +156,10 @@ ssv_cli_scan (int    argc,
     { NULL }
   };
 
-  options = g_option_context_new (NULL);
-  g_option_context_set_summary (options, _("Scan Plex, Jellyfin and folder sources into the library."));
-  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (options, &argc, &argv, &error))
-    {
-      g_printerr ("soulsync-video-cli scan: %s\n", error->message);
-      return 2;
-    }
+  if (!ssv_cli_parse_options ("scan", NULL,
+                              _("Scan Plex, Jellyfin and folder sources into the library."),
+                              entries, &argc, &argv))
+    return 2;
 
   context = ssv_cli_open_context (&error);
   if (context == NULL)

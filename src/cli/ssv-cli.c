@@ -32,6 +32,30 @@ ssv_cli_fail (const GError *error)
   return 1;
 }
 
+/* Parses a command's options; on bad ones says so, as "soulsync-video-cli
+ * COMMAND: …", and returns FALSE (the command exits with 2). */
+gboolean
+ssv_cli_parse_options (const char          *command,
+                       const char          *parameter_string,
+                       const char          *summary,
+                       const GOptionEntry  *entries,
+                       int                 *argc,
+                       char              ***argv)
+{
+  g_autoptr(GOptionContext) options = g_option_context_new (parameter_string);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (options, summary);
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (options, argc, argv, &error))
+    {
+      g_printerr ("soulsync-video-cli %s: %s\n", command, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 print_usage (void)
 {

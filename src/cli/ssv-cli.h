@@ -18,6 +18,12 @@ typedef struct
 
 SsvContext *ssv_cli_open_context (GError **error);
 int         ssv_cli_fail         (const GError *error);
+gboolean    ssv_cli_parse_options (const char          *command,
+                                   const char          *parameter_string,
+                                   const char          *summary,
+                                   const GOptionEntry  *entries,
+                                   int                 *argc,
+                                   char              ***argv);
 
 int         ssv_cli_db_info      (int argc, char **argv);
 int         ssv_cli_parse        (int argc, char **argv);

@@ -153,6 +153,23 @@ secret_op_free (gpointer data)
   g_free (op);
 }
 
+/* Runs @thread_func on @op (taken) in a GTask thread; @op's secret is wiped after. */
+static void
+run_secret_op (SsvSecrets          *self,
+               SecretOp            *op,
+               gpointer             source_tag,
+               GTaskThreadFunc      thread_func,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, op, secret_op_free);
+  g_task_run_in_thread (task, thread_func);
+}
+
 static void
 store_thread (GTask        *task,
               gpointer      source_object,
@@ -177,15 +194,12 @@ ssv_secrets_store_async (SsvSecrets          *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   SecretOp *op = g_new0 (SecretOp, 1);
 
   op->key = g_strdup (key);
   op->label = g_strdup (label);
   op->secret = g_strdup (secret);
-  g_task_set_source_tag (task, ssv_secrets_store_async);
-  g_task_set_task_data (task, op, secret_op_free);
-  g_task_run_in_thread (task, store_thread);
+  run_secret_op (self, op, ssv_secrets_store_async, store_thread, cancellable, callback, user_data);
 }
 
 gboolean
@@ -219,13 +233,10 @@ ssv_secrets_lookup_async (SsvSecrets          *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   SecretOp *op = g_new0 (SecretOp, 1);
 
   op->key = g_strdup (key);
-  g_task_set_source_tag (task, ssv_secrets_lookup_async);
-  g_task_set_task_data (task, op, secret_op_free);
-  g_task_run_in_thread (task, lookup_thread);
+  run_secret_op (self, op, ssv_secrets_lookup_async, lookup_thread, cancellable, callback, user_data);
 }
 
 char *

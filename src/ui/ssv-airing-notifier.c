@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ssv-airing-notifier.h"
+#include "widgets/ssv-episode-card.h"
 
 struct _SsvAiringNotifier
 {
@@ -82,18 +83,6 @@ add_buttons (GNotification *notification,
                                                "app.wishlist-episodes", ids);
 }
 
-static char *
-episode_line (SsvCalendarEntry *entry)
-{
-  g_autofree char *code = ssv_calendar_entry_dup_code (entry);
-  const char *title = ssv_calendar_entry_get_title (entry);
-
-  if (title == NULL || title[0] == '\0')
-    return g_steal_pointer (&code);
-
-  return g_strdup_printf ("%s · %s", code, title);
-}
-
 static void
 notify_show (SsvAiringNotifier *self,
              GPtrArray         *episodes)
@@ -107,7 +96,7 @@ notify_show (SsvAiringNotifier *self,
 
   if (episodes->len == 1)
     {
-      g_autofree char *line = episode_line (first);
+      g_autofree char *line = ssv_format_episode_heading (first);
 
       /* Translators: a notification's title, %s is a show */
       title = g_strdup_printf (_("New Episode of %s"), show);
@@ -122,7 +111,7 @@ notify_show (SsvAiringNotifier *self,
                                episodes->len, show);
       for (guint i = 0; i < episodes->len; i++)
         {
-          g_autofree char *line = episode_line (g_ptr_array_index (episodes, i));
+          g_autofree char *line = ssv_format_episode_heading (g_ptr_array_index (episodes, i));
           g_string_append_printf (body, "%s%s", i ? "\n" : "", line);
         }
       id = g_strdup_printf ("aired-show-%" G_GINT64_FORMAT, ssv_calendar_entry_get_show_id (first));

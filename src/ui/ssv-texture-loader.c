@@ -479,6 +479,57 @@ ssv_texture_loader_load_finish (SsvTextureLoader  *self,
 }
 
 /* Bytes of the textures the LRU holds. */
+static void
+picture_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GtkPicture) picture = user_data;
+  g_autoptr(GdkTexture) texture = ssv_texture_loader_load_finish (SSV_TEXTURE_LOADER (source), result, NULL);
+
+  /* A missing or cancelled image leaves the picture as it was (hidden, as a rule). */
+  if (texture == NULL)
+    return;
+
+  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+  gtk_widget_set_visible (GTK_WIDGET (picture), TRUE);
+}
+
+/**
+ * ssv_texture_loader_load_picture:
+ * @uri: (nullable): the image; %NULL leaves @picture as it is
+ * @height: the height in device pixels the image is shown at
+ * @cancellable: (nullable): cancelling it stops the load
+ *
+ * Shows the image in @picture and makes it visible: at once when it is in
+ * memory, else when it has loaded. Call on the main context.
+ */
+void
+ssv_texture_loader_load_picture (SsvTextureLoader *self,
+                                 GtkPicture       *picture,
+                                 const char       *uri,
+                                 int               height,
+                                 GCancellable     *cancellable)
+{
+  GdkTexture *known;
+
+  g_return_if_fail (SSV_IS_TEXTURE_LOADER (self));
+  g_return_if_fail (GTK_IS_PICTURE (picture));
+
+  if (uri == NULL)
+    return;
+
+  known = ssv_texture_loader_lookup (self, uri, height);
+  if (known != NULL)
+    {
+      gtk_picture_set_paintable (picture, GDK_PAINTABLE (known));
+      gtk_widget_set_visible (GTK_WIDGET (picture), TRUE);
+      return;
+    }
+
+  ssv_texture_loader_load_async (self, uri, height, cancellable, picture_ready_cb, g_object_ref (picture));
+}
+
 gsize
 ssv_texture_loader_get_bytes (SsvTextureLoader *self)
 {

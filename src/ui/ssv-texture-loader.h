@@ -29,6 +29,11 @@ void              ssv_texture_loader_load_async   (SsvTextureLoader  *self,
 GdkTexture       *ssv_texture_loader_load_finish  (SsvTextureLoader  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+void              ssv_texture_loader_load_picture (SsvTextureLoader  *self,
+                                                   GtkPicture        *picture,
+                                                   const char        *uri,
+                                                   int                height,
+                                                   GCancellable      *cancellable);
 gsize             ssv_texture_loader_get_bytes    (SsvTextureLoader  *self);
 guint             ssv_texture_loader_get_decodes  (SsvTextureLoader  *self);
 guint             ssv_texture_loader_get_pending  (SsvTextureLoader  *self);

@@ -8,8 +8,6 @@
 
 #include <stdio.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "ssv-bench-library.h"
 #include "ssv-jellyfin-source.h"
@@ -22,18 +20,11 @@ serve (void)
 {
   SsvBenchLibrary library;
   g_autoptr(SsvFakeServer) server = NULL;
-  char buffer[64];
 
   ssv_bench_library_init_default (&library);
   server = ssv_fake_server_new ();
   ssv_bench_library_serve (&library, server);
-
-  printf ("%s\n", ssv_fake_server_get_url (server));
-  fflush (stdout);
-
-  /* Serve until the parent closes our stdin. */
-  while (fread (buffer, 1, sizeof buffer, stdin) > 0)
-    ;
+  ssv_bench_serve_until_closed (server);
 
   g_clear_pointer (&server, ssv_fake_server_free);
   ssv_bench_library_clear (&library);
@@ -57,40 +48,10 @@ insert_ceiling (const char *dir)
   g_autoptr(GError) error = NULL;
   g_autoptr(SsvDatabase) db = ssv_database_open (path, &error);
   const guint rows = 50000;
-  gint64 start;
 
   g_assert_no_error (error);
   ssv_database_exec (db, "INSERT INTO servers (id, kind, name, url) VALUES (1, 'jellyfin', 'b', 'http://b')", &error);
-  start = g_get_monotonic_time ();
-  for (guint done = 0; done < rows; done += 1000)
-    {
-      g_assert_true (ssv_database_begin (db, &error));
-      for (guint i = done; i < done + 1000; i++)
-        {
-          g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-            "INSERT INTO movies (server_source, server_id, title, sort_title, year, overview,"
-            " runtime_minutes, tmdb_id, imdb_id, added_at, updated_at)"
-            " VALUES (1, ?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)", &error);
-          char server_id[32], title[64], imdb[16];
-
-          g_snprintf (server_id, sizeof server_id, "item-%u", i);
-          g_snprintf (title, sizeof title, "Generated Movie Number %u", i);
-          g_snprintf (imdb, sizeof imdb, "tt%07u", i);
-          sqlite3_bind_text (stmt, 1, server_id, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int (stmt, 3, 1950 + (int) (i % 75));
-          sqlite3_bind_text (stmt, 4, "A short overview of a generated movie, about as long as a real one.",
-                             -1, SQLITE_STATIC);
-          sqlite3_bind_int (stmt, 5, 90 + (int) (i % 60));
-          sqlite3_bind_int (stmt, 6, (int) i + 1);
-          sqlite3_bind_text (stmt, 7, imdb, -1, SQLITE_TRANSIENT);
-          sqlite3_bind_int64 (stmt, 8, 1700000000 + i);
-          g_assert_true (ssv_stmt_step_done (stmt, &error));
-        }
-      g_assert_true (ssv_database_commit (db, &error));
-    }
-
-  return rows / ((double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC);
+  return rows / ssv_bench_insert_movies (db, rows);
 }
 
 static double
@@ -134,10 +95,7 @@ main (int    argc,
   g_autoptr(SsvScanResult) rescan = NULL;
   SsvBenchLibrary library;
   const char *child_argv[] = { argv[0], "--serve", NULL };
-  GPid child;
-  int child_in, child_out;
-  FILE *from_child;
-  char line[256];
+  SsvBenchChild child;
   gint64 row;
   double full_s, incremental_s, rescan_s, ceiling, items;
 
@@ -147,12 +105,7 @@ main (int    argc,
   ssv_bench_library_init_default (&library);
   items = ssv_bench_library_n_items (&library);
 
-  g_spawn_async_with_pipes (NULL, (char **) child_argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                            &child, &child_in, &child_out, NULL, &error);
-  g_assert_no_error (error);
-  from_child = fdopen (child_out, "r");
-  g_assert_nonnull (fgets (line, sizeof line, from_child));
-  url = g_strstrip (g_strdup (line));
+  url = ssv_bench_child_spawn (&child, child_argv);
 
   dir = ssv_test_make_temp_dir ();
   db_path = g_build_filename (dir, "library.db", NULL);
@@ -195,10 +148,7 @@ main (int    argc,
   g_print ("BENCH scan.db_insert_ceiling_rows_per_s %.0f rows/s\n", ceiling);
   g_print ("BENCH scan.full_vs_insert_ceiling %.3f ratio\n", (items / full_s) / ceiling);
 
-  close (child_in);
-  fclose (from_child);
-  waitpid (child, NULL, 0);
-  g_spawn_close_pid (child);
+  ssv_bench_child_stop (&child);
 
   g_clear_object (&scanner);
   g_clear_object (&store);

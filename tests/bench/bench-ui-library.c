@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "ssv-bench-library.h"
@@ -29,7 +28,6 @@ serve (const char *db_path)
   g_autoptr(SsvFakeServer) server = NULL;
   g_autoptr(SsvDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
-  char buffer[64];
 
   ssv_bench_library_init_default (&library);
   server = ssv_fake_server_new ();
@@ -41,12 +39,7 @@ serve (const char *db_path)
   g_assert_true (ssv_bench_library_fill (&library, db, &error));
   g_assert_no_error (error);
   g_clear_object (&db);
-
-  printf ("%s\n", ssv_fake_server_get_url (server));
-  fflush (stdout);
-
-  while (fread (buffer, 1, sizeof buffer, stdin) > 0)
-    ;
+  ssv_bench_serve_until_closed (server);
 
   g_clear_pointer (&server, ssv_fake_server_free);
   ssv_bench_library_clear (&library);
@@ -169,17 +162,14 @@ main (int    argc,
   g_autofree char *dir = NULL;
   g_autofree char *db_path = NULL;
   g_autofree char *cache_dir = NULL;
-  g_autoptr(GError) error = NULL;
   const char *child_argv[] = { argv[0], "--serve", NULL, NULL };
   Startup startup = { 0 };
   SsvApplication *app;
   GtkWidget *grid;
   GtkAdjustment *adjustment;
   SsvTextureLoader *loader;
-  GPid child;
-  int child_in, child_out;
-  FILE *from_child;
-  char line[256];
+  SsvBenchChild child;
+  g_autofree char *url = NULL;
   gint64 deadline, scroll_start;
   guint steps = 0;
   const char *renderer;
@@ -201,11 +191,8 @@ main (int    argc,
   cache_dir = g_build_filename (dir, "cache", NULL);
   child_argv[2] = db_path;
 
-  g_spawn_async_with_pipes (NULL, (char **) child_argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                            &child, &child_in, &child_out, NULL, &error);
-  g_assert_no_error (error);
-  from_child = fdopen (child_out, "r");
-  g_assert_nonnull (fgets (line, sizeof line, from_child));
+  /* The child is ready once it has written the library and says where posters are. */
+  url = ssv_bench_child_spawn (&child, child_argv);
 
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("SSV_CACHE_DIR", cache_dir, TRUE);
@@ -270,10 +257,7 @@ main (int    argc,
   ssv_ui_test_stop_app (app);
 
 out:
-  close (child_in);
-  fclose (from_child);
-  waitpid (child, NULL, 0);
-  g_spawn_close_pid (child);
+  ssv_bench_child_stop (&child);
   ssv_test_remove_tree (dir);
   return 0;
 }

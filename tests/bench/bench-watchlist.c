@@ -1,90 +1,82 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bench-watchlist.c: the daily loop's queries on a 100k-episode library: the
- * effective watchlist, a grouped wishlist page, a calendar week and an airing
- * check. Prints their times and shows their plans use indexes. */
+/* bench-watchlist.c: the daily loop's queries on the library issue's generated library
+ * (10,000 movies, 2,000 shows, 100,000 episodes): the effective watchlist, a grouped
+ * wishlist page, a calendar week and an airing check. Prints their times and shows
+ * their plans use indexes. */
 
 #include "config.h"
 
 #include "ssv-airing-monitor.h"
+#include "ssv-bench-library.h"
 #include "ssv-calendar-store.h"
 #include "ssv-settings-store.h"
 #include "ssv-test-utils.h"
 #include "ssv-watchlist-store.h"
 #include "ssv-wishlist-store.h"
 
-#define N_MOVIES            10000
-#define N_SHOWS             2000
-#define EPISODES_PER_SHOW   50
 #define RUNS                25
 
-/* The library issue's shape: 10,000 movies, 2,000 shows, 100,000 episodes. A
- * third of the shows still air, weekly, up to a few weeks ahead; the rest ended. */
+/* The generated library as a scan writes it, then what the daily loop reads that a
+ * scan does not bring: air times, and air dates around today. The generator's
+ * shows still air for a third ("Continuing"), the rest ended; the airing ones air
+ * weekly, their last episodes up to two weeks ahead; ended ones stopped years ago. */
 static void
 fill_library (SsvDatabase *db)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  SsvBenchLibrary library;
+
+  ssv_bench_library_init_default (&library);
+  g_assert_true (ssv_bench_library_fill (&library, db, &error));
+  g_assert_no_error (error);
+  ssv_bench_library_clear (&library);
 
   g_assert_true (ssv_database_begin (db, &error));
-  ssv_database_exec (db, "INSERT INTO servers (id, kind, name, url) VALUES (1, 'jellyfin', 'b', 'http://b')", &error);
+  g_assert_true (ssv_database_exec (db,
+    "UPDATE shows SET air_time = CASE WHEN id % 4 = 0 THEN NULL ELSE '21:00' END,"
+    "                 air_time_zone = CASE WHEN id % 5 = 0 THEN 'America/New_York' END",
+    &error));
+  {
+    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
+      "UPDATE episodes SET air_date = date (?1, ((r.k - r.n + CASE WHEN r.airing THEN 3 ELSE -300 END) * 7"
+      "                                          + episodes.show_id % 7) || ' days')"
+      "  FROM (SELECT e.id,"
+      "               row_number () OVER (PARTITION BY e.show_id ORDER BY e.season_number, e.episode_number) AS k,"
+      "               count (*) OVER (PARTITION BY e.show_id) AS n,"
+      "               s.status IS NULL OR lower (s.status) NOT IN ('ended', 'canceled', 'cancelled') AS airing"
+      "          FROM episodes e JOIN shows s ON s.id = e.show_id) AS r"
+      " WHERE r.id = episodes.id", &error);
 
-  for (guint i = 0; i < N_MOVIES; i++)
-    {
-      g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-        "INSERT INTO movies (id, server_source, server_id, title, sort_title, year, tmdb_id, poster_url)"
-        " VALUES (?1, 1, 'm' || ?1, 'Movie ' || ?1, 'movie ' || ?1, 1990 + ?1 % 35, 100000 + ?1,"
-        "         'https://img/m' || ?1 || '.jpg')", &error);
-      sqlite3_bind_int (stmt, 1, (int) i + 1);
-      g_assert_true (ssv_stmt_step_done (stmt, &error));
-    }
-
-  for (guint s = 0; s < N_SHOWS; s++)
-    {
-      gboolean airs = s % 3 == 0;
-      g_autoptr(SsvStmt) show = ssv_database_prepare (db,
-        "INSERT INTO shows (id, server_source, server_id, title, sort_title, status, tmdb_id, air_time,"
-        "                   air_time_zone, poster_url, overview)"
-        " VALUES (?1, 1, 's' || ?1, 'Show ' || ?1, 'show ' || ?1, ?2, 200000 + ?1, ?3, ?4,"
-        "         'https://img/s' || ?1 || '.jpg', 'What the show is about.')", &error);
-
-      sqlite3_bind_int (show, 1, (int) s + 1);
-      ssv_stmt_bind_text (show, 2, airs ? (s % 2 ? "Returning Series" : NULL) : "Ended");
-      ssv_stmt_bind_text (show, 3, s % 4 == 0 ? NULL : "21:00");
-      ssv_stmt_bind_text (show, 4, s % 5 == 0 ? "America/New_York" : NULL);
-      g_assert_true (ssv_stmt_step_done (show, &error));
-
-      for (guint e = 0; e < EPISODES_PER_SHOW; e++)
-        {
-          /* Airing shows' last episodes lie ahead; ended ones stopped years ago. */
-          int weeks_back = airs ? (int) (EPISODES_PER_SHOW - e) - 3 : (int) (EPISODES_PER_SHOW - e) + 300;
-          g_autoptr(GDateTime) aired = g_date_time_add_days (now, -weeks_back * 7 + (int) (s % 7));
-          g_autofree char *air_date = g_date_time_format (aired, "%Y-%m-%d");
-          g_autoptr(SsvStmt) episode = ssv_database_prepare (db,
-            "INSERT INTO episodes (id, show_id, season_number, episode_number, title, overview, air_date, still_url)"
-            " VALUES (?1, ?2, ?3, ?4, 'Episode ' || ?4, 'What happens.', ?5, 'https://img/e' || ?1 || '.jpg')",
-            &error);
-          int id = (int) (s * EPISODES_PER_SHOW + e + 1);
-
-          sqlite3_bind_int (episode, 1, id);
-          sqlite3_bind_int (episode, 2, (int) s + 1);
-          sqlite3_bind_int (episode, 3, (int) e / 10 + 1);
-          sqlite3_bind_int (episode, 4, (int) e % 10 + 1);
-          ssv_stmt_bind_text (episode, 5, air_date);
-          g_assert_true (ssv_stmt_step_done (episode, &error));
-
-          if (e % 2 == 0)
-            {
-              g_autoptr(SsvStmt) file = ssv_database_prepare (db,
-                "INSERT INTO media_files (episode_id, path) VALUES (?1, '/tv/' || ?1 || '.mkv')", &error);
-              sqlite3_bind_int (file, 1, id);
-              g_assert_true (ssv_stmt_step_done (file, &error));
-            }
-        }
-    }
+    ssv_stmt_bind_text (stmt, 1, today);
+    g_assert_true (ssv_stmt_step_done (stmt, &error));
+  }
   g_assert_true (ssv_database_commit (db, &error));
+  g_assert_no_error (error);
 }
 
-/* 150 mutes and 100 follows; 300 wanted shows (~15,000 episodes) and 1,000 movies. */
+/* Library row ids of @table, in order. */
+static GArray *
+ids_of (SsvDatabase *db,
+        const char  *table)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s ORDER BY id", table);
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, sql, &error);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_no_error (error);
+  while (ssv_stmt_step (stmt, &error) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  g_assert_no_error (error);
+  return ids;
+}
+
+/* 150 mutes and 100 follows; 300 wanted shows (their aired episodes) and 1,000 movies. */
 static void
 fill_lists (SsvDatabase       *db,
             SsvWatchlistStore *watchlist,
@@ -92,19 +84,25 @@ fill_lists (SsvDatabase       *db,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GArray) shows = ids_of (db, "shows");
+  g_autoptr(GArray) movies = ids_of (db, "movies");
 
   for (guint s = 0; s < 250; s++)
     {
-      char id[16];
+      char id[24];
 
-      g_snprintf (id, sizeof id, "%u", s * 7 + 1);
+      g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, g_array_index (shows, gint64, (s * 7) % shows->len));
       g_assert_true (ssv_watchlist_store_set_followed (watchlist, SSV_WATCH_KIND_SHOW, "library", id,
                                                        s >= 150, NULL, NULL, &error));
     }
   for (guint s = 0; s < 300; s++)
-    g_assert_true (ssv_wishlist_store_add (wishlist, SSV_WISH_TARGET_SHOW, s * 5 + 2, 0, now, NULL, &error));
+    g_assert_true (ssv_wishlist_store_add (wishlist, SSV_WISH_TARGET_SHOW,
+                                           g_array_index (shows, gint64, (s * 5 + 1) % shows->len), 0, now,
+                                           NULL, &error));
   for (guint m = 0; m < 1000; m++)
-    g_assert_true (ssv_wishlist_store_add (wishlist, SSV_WISH_TARGET_MOVIE, m * 9 + 1, 0, now, NULL, &error));
+    g_assert_true (ssv_wishlist_store_add (wishlist, SSV_WISH_TARGET_MOVIE,
+                                           g_array_index (movies, gint64, (m * 9) % movies->len), 0, now,
+                                           NULL, &error));
   ssv_database_exec (db, "ANALYZE", &error);
   g_assert_no_error (error);
 }
@@ -207,9 +205,7 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *dir = ssv_test_make_temp_dir ();
-  g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
   Bench b = { 0 };
   struct { const char *name; QueryFunc func; } queries[] = {
     { "query.watchlist_ms", run_watchlist },
@@ -218,8 +214,7 @@ main (int    argc,
     { "query.airing_ms", run_airing },
   };
 
-  b.db = ssv_database_open (path, &error);
-  g_assert_no_error (error);
+  b.db = ssv_test_open_temp_database (&dir, NULL);
   b.watchlist = ssv_watchlist_store_new (b.db);
   b.wishlist = ssv_wishlist_store_new (b.db);
   b.calendar = ssv_calendar_store_new (b.db);
@@ -227,12 +222,19 @@ main (int    argc,
 
   fill_library (b.db);
   fill_lists (b.db, b.watchlist, b.wishlist);
-  g_print ("# library: %" G_GINT64_FORMAT " movies, %" G_GINT64_FORMAT " shows, %" G_GINT64_FORMAT
-           " episodes; %" G_GINT64_FORMAT " wanted episodes\n",
+  g_print ("# library: %" G_GINT64_FORMAT " movies, %" G_GINT64_FORMAT " shows (%" G_GINT64_FORMAT
+           " still airing), %" G_GINT64_FORMAT " episodes (%" G_GINT64_FORMAT " in the coming week);"
+           " %" G_GINT64_FORMAT " wanted episodes, %" G_GINT64_FORMAT " wanted movies\n",
            ssv_test_query_int (b.db, "SELECT count(*) FROM movies"),
            ssv_test_query_int (b.db, "SELECT count(*) FROM shows"),
+           ssv_test_query_int (b.db, "SELECT count(*) FROM shows WHERE status IS NULL"
+                                     " OR lower(status) NOT IN ('ended', 'canceled', 'cancelled')"),
            ssv_test_query_int (b.db, "SELECT count(*) FROM episodes"),
-           ssv_test_query_int (b.db, "SELECT count(*) FROM wishlist WHERE kind = 'episode'"));
+           ssv_test_query_int (b.db, "SELECT count(*) FROM episodes"
+                                     " WHERE air_date >= date('now', 'localtime')"
+                                     "   AND air_date < date('now', 'localtime', '+7 days')"),
+           ssv_test_query_int (b.db, "SELECT count(*) FROM wishlist WHERE kind = 'episode'"),
+           ssv_test_query_int (b.db, "SELECT count(*) FROM wishlist WHERE kind = 'movie'"));
 
   show_plan (b.db, "watchlist", ssv_watchlist_store_shows_sql);
   show_plan (b.db, "wishlist shows", ssv_wishlist_store_get_shows_sql (SSV_WISHLIST_SORT_NEWEST));
@@ -252,7 +254,6 @@ main (int    argc,
   g_clear_object (&b.calendar);
   g_clear_object (&b.wishlist);
   g_clear_object (&b.watchlist);
-  g_clear_object (&b.db);
-  ssv_test_remove_tree (dir);
+  ssv_test_close_temp_database (&b.db, &dir);
   return 0;
 }

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-bench-library.c: a large, deterministic library. Served, it answers the Jellyfin
  * endpoints a scan uses with JSON generated per page (nothing is held in memory); filled, it
- * goes through the library store exactly as a scan of that server would write it. */
+ * goes through the library store exactly as a scan of that server would write it. Also the
+ * child process that serves it and the raw insert loop bulk writes are compared with. */
 
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "ssv-bench-library.h"
 #include "ssv-jellyfin-source.h"
@@ -624,4 +627,102 @@ ssv_bench_library_fill (const SsvBenchLibrary  *library,
     }
 
   return ssv_server_store_mark_scanned (db, row, g_get_real_time () / G_USEC_PER_SEC, TRUE, error);
+}
+
+/* ---- the serving child process ------------------------------------------------- */
+
+/**
+ * ssv_bench_child_spawn:
+ * @argv: the child's command line; it prints one line (its URL) when ready
+ *
+ * Returns: (transfer full): the child's first line, stripped
+ */
+char *
+ssv_bench_child_spawn (SsvBenchChild      *child,
+                       const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  int child_out;
+  char line[256];
+
+  g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &child->pid, &child->in, &child_out, NULL, &error);
+  g_assert_no_error (error);
+  child->out = fdopen (child_out, "r");
+  g_assert_nonnull (fgets (line, sizeof line, child->out));
+
+  return g_strstrip (g_strdup (line));
+}
+
+/* Closes the child's stdin, which ends it, and waits for it. */
+void
+ssv_bench_child_stop (SsvBenchChild *child)
+{
+  close (child->in);
+  fclose (child->out);
+  waitpid (child->pid, NULL, 0);
+  g_spawn_close_pid (child->pid);
+}
+
+/* In the child: tells the parent @server's URL, then serves until the parent
+ * closes our stdin. */
+void
+ssv_bench_serve_until_closed (SsvFakeServer *server)
+{
+  char buffer[64];
+
+  printf ("%s\n", ssv_fake_server_get_url (server));
+  fflush (stdout);
+
+  while (fread (buffer, 1, sizeof buffer, stdin) > 0)
+    ;
+}
+
+/* ---- the raw insert ceiling ---------------------------------------------------- */
+
+/**
+ * ssv_bench_insert_movies:
+ *
+ * Inserts @n_rows plain movie rows of server 1 (which must exist), a thousand
+ * to a transaction: the foundation's raw insert loop, the ceiling every bulk
+ * write (scans, enrichment) is compared with.
+ *
+ * Returns: the seconds it took
+ */
+double
+ssv_bench_insert_movies (SsvDatabase *db,
+                         guint        n_rows)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint done = 0; done < n_rows; done += 1000)
+    {
+      g_assert_true (ssv_database_begin (db, &error));
+      for (guint i = done; i < done + 1000 && i < n_rows; i++)
+        {
+          g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
+            "INSERT INTO movies (server_source, server_id, title, sort_title, year, overview,"
+            " runtime_minutes, tmdb_id, imdb_id, added_at, updated_at)"
+            " VALUES (1, ?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)", &error);
+          char server_id[32], title[64], imdb[16];
+
+          g_snprintf (server_id, sizeof server_id, "item-%u", i);
+          g_snprintf (title, sizeof title, "Generated Movie Number %u", i);
+          g_snprintf (imdb, sizeof imdb, "tt%07u", i);
+          sqlite3_bind_text (stmt, 1, server_id, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int (stmt, 3, 1950 + (int) (i % 75));
+          sqlite3_bind_text (stmt, 4, "A short overview of a generated movie, about as long as a real one.",
+                             -1, SQLITE_STATIC);
+          sqlite3_bind_int (stmt, 5, 90 + (int) (i % 60));
+          sqlite3_bind_int (stmt, 6, (int) i + 1);
+          sqlite3_bind_text (stmt, 7, imdb, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 8, 1700000000 + i);
+          g_assert_true (ssv_stmt_step_done (stmt, &error));
+        }
+      g_assert_true (ssv_database_commit (db, &error));
+    }
+
+  return (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
 }

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-bench-library.h: the generated library of the benchmarks (10,000 movies, 2,000 shows,
- * 100,000 episodes by default), served as a Jellyfin server or written straight into a library. */
+ * 100,000 episodes by default), served as a Jellyfin server or written straight into a library;
+ * the child process that serves it, and the raw insert loop bulk writes are compared with. */
 
 #pragma once
+
+#include <stdio.h>
 
 #include "ssv-fake-server.h"
 #include "ssv-library-store.h"
@@ -33,5 +36,21 @@ gboolean      ssv_bench_library_fill          (const SsvBenchLibrary  *library,
 SsvMediaItem *ssv_bench_library_movie         (const SsvBenchLibrary  *library,
                                                guint                   index,
                                                const char             *base_url);
+
+/* A server in a child process, so neither its memory nor its work counts. */
+typedef struct
+{
+  GPid  pid;
+  int   in;
+  FILE *out;
+} SsvBenchChild;
+
+char         *ssv_bench_child_spawn           (SsvBenchChild          *child,
+                                               const char * const     *argv);
+void          ssv_bench_child_stop            (SsvBenchChild          *child);
+void          ssv_bench_serve_until_closed    (SsvFakeServer          *server);
+
+double        ssv_bench_insert_movies         (SsvDatabase            *db,
+                                               guint                   n_rows);
 
 G_END_DECLS

@@ -7,16 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ssv-fake-catalog.h"
 #include "ssv-fake-jellyfin.h"
 
 #define USER_ID   "a1b2c3d4e5f60718293a4b5c6d7e8f90"
 #define SERVER_ID "dc3a12fa42114b4b9e119db7af393829"
 
-typedef struct
-{
-  char       *library_id;
-  JsonObject *object;
-} Entry;
+static const SsvFakeMembers members = {
+  .id = "Id", .type = "Type", .episode_type = "Episode",
+  .show = "SeriesId", .season = "ParentIndexNumber", .episode = "IndexNumber",
+};
 
 struct _SsvFakeJellyfin
 {
@@ -25,20 +25,9 @@ struct _SsvFakeJellyfin
 
   GMutex         lock;
   GPtrArray     *libraries;   /* JsonObject */
-  GPtrArray     *entries;     /* Entry, in insertion order */
-  GHashTable    *by_id;       /* id → Entry */
+  SsvFakeCatalog *catalog;
   gint64         clock;
 };
-
-static void
-entry_free (gpointer data)
-{
-  Entry *entry = data;
-
-  g_free (entry->library_id);
-  json_object_unref (entry->object);
-  g_free (entry);
-}
 
 static char *
 iso_date (gint64 when)
@@ -46,16 +35,6 @@ iso_date (gint64 when)
   g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (when);
 
   return g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S.0000000Z");
-}
-
-static GBytes *
-node_bytes (JsonNode *node)
-{
-  gsize length = 0;
-  char *text = json_to_string (node, FALSE);
-
-  length = strlen (text);
-  return g_bytes_new_take (text, length);
 }
 
 static gboolean
@@ -76,7 +55,7 @@ answer (guint      *status,
 {
   *status = code;
   *content_type = g_strdup ("application/json; charset=utf-8");
-  *body = node ? node_bytes (node) : g_bytes_new_static ("", 0);
+  *body = node ? ssv_fake_json_bytes (node) : g_bytes_new_static ("", 0);
   return TRUE;
 }
 
@@ -91,13 +70,7 @@ items_answer (GPtrArray *objects,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "Items");
   json_builder_begin_array (builder);
-  for (guint i = start; i < end; i++)
-    {
-      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-
-      json_node_set_object (node, g_ptr_array_index (objects, i));
-      json_builder_add_value (builder, node);
-    }
+  ssv_fake_json_add_objects (builder, objects, start, end);
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "TotalRecordCount");
   json_builder_add_int_value (builder, objects->len);
@@ -142,21 +115,6 @@ compare_sort_names (gconstpointer a,
                              json_object_get_string_member_with_default (ob, "Name", ""));
 }
 
-static int
-compare_episodes (gconstpointer a,
-                  gconstpointer b)
-{
-  JsonObject *oa = *(JsonObject * const *) a;
-  JsonObject *ob = *(JsonObject * const *) b;
-  gint64 sa = json_object_get_int_member_with_default (oa, "ParentIndexNumber", 0);
-  gint64 sb = json_object_get_int_member_with_default (ob, "ParentIndexNumber", 0);
-
-  if (sa != sb)
-    return sa < sb ? -1 : 1;
-  return (int) (json_object_get_int_member_with_default (oa, "IndexNumber", 0) -
-                json_object_get_int_member_with_default (ob, "IndexNumber", 0));
-}
-
 /* /Users/{uid}/Items?ParentId=…&IncludeItemTypes=…&StartIndex=…&Limit=…&MinDateLastSaved=… */
 static JsonNode *
 list_items (SsvFakeJellyfin *self,
@@ -166,6 +124,7 @@ list_items (SsvFakeJellyfin *self,
   const char *parent = params ? g_hash_table_lookup (params, "ParentId") : NULL;
   const char *types = params ? g_hash_table_lookup (params, "IncludeItemTypes") : NULL;
   const char *min_saved = params ? g_hash_table_lookup (params, "MinDateLastSaved") : NULL;
+  GPtrArray *entries = ssv_fake_catalog_entries (self->catalog);
   g_autoptr(GDateTime) min_date = NULL;
 
   if (min_saved != NULL)
@@ -174,12 +133,12 @@ list_items (SsvFakeJellyfin *self,
       min_date = g_date_time_new_from_iso8601 (min_saved, utc);
     }
 
-  for (guint i = 0; i < self->entries->len; i++)
+  for (guint i = 0; i < entries->len; i++)
     {
-      Entry *entry = g_ptr_array_index (self->entries, i);
+      SsvFakeEntry *entry = g_ptr_array_index (entries, i);
       const char *type = json_object_get_string_member_with_default (entry->object, "Type", "");
 
-      if (parent != NULL && g_strcmp0 (parent, entry->library_id) != 0)
+      if (parent != NULL && g_strcmp0 (parent, entry->library) != 0)
         continue;
       if (!type_allowed (types, type))
         continue;
@@ -200,30 +159,11 @@ list_items (SsvFakeJellyfin *self,
                        (guint) param_int (params, "Limit", G_MAXUINT));
 }
 
-static GPtrArray *
-episodes_of (SsvFakeJellyfin *self,
-             const char      *series_id)
-{
-  GPtrArray *episodes = g_ptr_array_new ();
-
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (self->entries, i);
-
-      if (g_strcmp0 (json_object_get_string_member_with_default (entry->object, "Type", ""), "Episode") == 0 &&
-          g_strcmp0 (json_object_get_string_member_with_default (entry->object, "SeriesId", ""), series_id) == 0)
-        g_ptr_array_add (episodes, entry->object);
-    }
-
-  g_ptr_array_sort (episodes, compare_episodes);
-  return episodes;
-}
-
 static JsonNode *
 list_seasons (SsvFakeJellyfin *self,
               const char      *series_id)
 {
-  g_autoptr(GPtrArray) episodes = episodes_of (self, series_id);
+  g_autoptr(GPtrArray) episodes = ssv_fake_catalog_episodes_of (self->catalog, series_id);
   g_autoptr(GPtrArray) seasons = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   gint64 last = G_MININT64;
 
@@ -300,14 +240,14 @@ handle (SsvFakeServer        *server,
     }
   else if (n == 3 && g_str_equal (parts[0], "Shows") && g_str_equal (parts[2], "Seasons"))
     {
-      if (g_hash_table_contains (self->by_id, parts[1]))
+      if (ssv_fake_catalog_lookup (self->catalog, parts[1]) != NULL)
         node = list_seasons (self, parts[1]);
     }
   else if (n == 3 && g_str_equal (parts[0], "Shows") && g_str_equal (parts[2], "Episodes"))
     {
-      if (g_hash_table_contains (self->by_id, parts[1]))
+      if (ssv_fake_catalog_lookup (self->catalog, parts[1]) != NULL)
         {
-          g_autoptr(GPtrArray) episodes = episodes_of (self, parts[1]);
+          g_autoptr(GPtrArray) episodes = ssv_fake_catalog_episodes_of (self->catalog, parts[1]);
 
           node = items_answer (episodes, (guint) param_int (params, "StartIndex", 0),
                                (guint) param_int (params, "Limit", G_MAXUINT));
@@ -332,8 +272,7 @@ ssv_fake_jellyfin_new (SsvFakeServer *server,
   self->api_key = g_strdup (api_key);
   g_mutex_init (&self->lock);
   self->libraries = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-  self->entries = g_ptr_array_new_with_free_func (entry_free);
-  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->catalog = ssv_fake_catalog_new (&members);
   /* Items start out saved two days ago, so an incremental scan skips them. */
   self->clock = g_get_real_time () / G_USEC_PER_SEC - 2 * 24 * 3600;
 
@@ -351,8 +290,7 @@ ssv_fake_jellyfin_free (SsvFakeJellyfin *self)
   if (self == NULL)
     return;
 
-  g_hash_table_unref (self->by_id);
-  g_ptr_array_unref (self->entries);
+  ssv_fake_catalog_free (self->catalog);
   g_ptr_array_unref (self->libraries);
   g_free (self->api_key);
   g_mutex_clear (&self->lock);
@@ -399,7 +337,6 @@ ssv_fake_jellyfin_add_item (SsvFakeJellyfin *self,
                             const char      *library_id,
                             JsonObject      *item)
 {
-  Entry *entry = g_new0 (Entry, 1);
   g_autofree char *saved = NULL;
 
   g_mutex_lock (&self->lock);
@@ -411,10 +348,7 @@ ssv_fake_jellyfin_add_item (SsvFakeJellyfin *self,
   if (!json_object_has_member (item, "ServerId"))
     json_object_set_string_member (item, "ServerId", SERVER_ID);
 
-  entry->library_id = g_strdup (library_id);
-  entry->object = item;
-  g_ptr_array_add (self->entries, entry);
-  g_hash_table_insert (self->by_id, (gpointer) json_object_get_string_member (item, "Id"), entry);
+  ssv_fake_catalog_add (self->catalog, library_id, item);
   g_mutex_unlock (&self->lock);
 
   return item;
@@ -426,17 +360,10 @@ ssv_fake_jellyfin_add_fixture_items (SsvFakeJellyfin *self,
                                      const char      *library_id,
                                      const char      *fixture)
 {
-  g_autoptr(GBytes) bytes = ssv_fixture_load (fixture);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonArray *items;
-  guint n;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *items = ssv_fake_fixture_array (fixture, NULL, "Items", &parser);
+  guint n = json_array_get_length (items);
 
-  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-
-  items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "Items");
-  n = json_array_get_length (items);
   for (guint i = 0; i < n; i++)
     {
       JsonNode *copy = json_node_copy (json_array_get_element (items, i));
@@ -568,15 +495,15 @@ ssv_fake_jellyfin_add_episode (SsvFakeJellyfin *self,
 {
   JsonObject *item = json_object_new ();
   JsonObject *user_data = json_object_new ();
-  Entry *series;
+  SsvFakeEntry *series;
   g_autofree char *library_id = NULL;
   g_autofree char *path = NULL;
   g_autofree char *season_id = g_strdup_printf ("%s-season-%d", series_id, season);
 
   g_mutex_lock (&self->lock);
-  series = g_hash_table_lookup (self->by_id, series_id);
+  series = ssv_fake_catalog_lookup (self->catalog, series_id);
   g_assert_nonnull (series);
-  library_id = g_strdup (series->library_id);
+  library_id = g_strdup (series->library);
   path = g_strdup_printf ("/media/tv/%s/Season %02d/%s - S%02dE%02d.mkv",
                           json_object_get_string_member (series->object, "Name"), season,
                           json_object_get_string_member (series->object, "Name"), season, episode);
@@ -603,15 +530,8 @@ void
 ssv_fake_jellyfin_remove_item (SsvFakeJellyfin *self,
                                const char      *id)
 {
-  Entry *entry;
-
   g_mutex_lock (&self->lock);
-  entry = g_hash_table_lookup (self->by_id, id);
-  if (entry != NULL)
-    {
-      g_hash_table_remove (self->by_id, id);
-      g_ptr_array_remove (self->entries, entry);
-    }
+  ssv_fake_catalog_remove (self->catalog, id);
   g_mutex_unlock (&self->lock);
 }
 
@@ -620,10 +540,10 @@ void
 ssv_fake_jellyfin_touch (SsvFakeJellyfin *self,
                          const char      *id)
 {
-  Entry *entry;
+  SsvFakeEntry *entry;
 
   g_mutex_lock (&self->lock);
-  entry = g_hash_table_lookup (self->by_id, id);
+  entry = ssv_fake_catalog_lookup (self->catalog, id);
   if (entry != NULL)
     {
       g_autofree char *saved = iso_date (self->clock);
@@ -637,10 +557,10 @@ JsonObject *
 ssv_fake_jellyfin_lookup (SsvFakeJellyfin *self,
                           const char      *id)
 {
-  Entry *entry;
+  SsvFakeEntry *entry;
 
   g_mutex_lock (&self->lock);
-  entry = g_hash_table_lookup (self->by_id, id);
+  entry = ssv_fake_catalog_lookup (self->catalog, id);
   g_mutex_unlock (&self->lock);
 
   return entry ? entry->object : NULL;

@@ -6,13 +6,13 @@
 
 #include <string.h>
 
+#include "ssv-fake-catalog.h"
 #include "ssv-fake-plex.h"
 
-typedef struct
-{
-  char       *section;
-  JsonObject *object;
-} Entry;
+static const SsvFakeMembers members = {
+  .id = "ratingKey", .type = "type", .episode_type = "episode",
+  .show = "grandparentRatingKey", .season = "parentIndex", .episode = "index",
+};
 
 struct _SsvFakePlex
 {
@@ -21,28 +21,8 @@ struct _SsvFakePlex
 
   GMutex         lock;
   GPtrArray     *sections;   /* JsonObject */
-  GPtrArray     *entries;    /* Entry */
-  GHashTable    *by_key;     /* ratingKey → Entry */
+  SsvFakeCatalog *catalog;
 };
-
-static void
-entry_free (gpointer data)
-{
-  Entry *entry = data;
-
-  g_free (entry->section);
-  json_object_unref (entry->object);
-  g_free (entry);
-}
-
-static GBytes *
-node_bytes (JsonNode *node)
-{
-  char *text = json_to_string (node, FALSE);
-  gsize length = strlen (text);
-
-  return g_bytes_new_take (text, length);
-}
 
 static const char *
 str (JsonObject *object,
@@ -78,13 +58,7 @@ container (GPtrArray  *objects,
   json_builder_add_string_value (builder, "com.plexapp.plugins.library");
   json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
-  for (guint i = start; i < end; i++)
-    {
-      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
-
-      json_node_set_object (node, g_ptr_array_index (objects, i));
-      json_builder_add_value (builder, node);
-    }
+  ssv_fake_json_add_objects (builder, objects, start, end);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
@@ -97,40 +71,6 @@ compare_titles (gconstpointer a,
                 gconstpointer b)
 {
   return g_ascii_strcasecmp (str (*(JsonObject * const *) a, "title"), str (*(JsonObject * const *) b, "title"));
-}
-
-static int
-compare_episodes (gconstpointer a,
-                  gconstpointer b)
-{
-  JsonObject *oa = *(JsonObject * const *) a;
-  JsonObject *ob = *(JsonObject * const *) b;
-  gint64 sa = json_object_get_int_member_with_default (oa, "parentIndex", 0);
-  gint64 sb = json_object_get_int_member_with_default (ob, "parentIndex", 0);
-
-  if (sa != sb)
-    return sa < sb ? -1 : 1;
-  return (int) (json_object_get_int_member_with_default (oa, "index", 0) -
-                json_object_get_int_member_with_default (ob, "index", 0));
-}
-
-static GPtrArray *
-episodes_of (SsvFakePlex *self,
-             const char  *show_key)
-{
-  GPtrArray *episodes = g_ptr_array_new ();
-
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (self->entries, i);
-
-      if (g_str_equal (str (entry->object, "type"), "episode") &&
-          g_str_equal (str (entry->object, "grandparentRatingKey"), show_key))
-        g_ptr_array_add (episodes, entry->object);
-    }
-
-  g_ptr_array_sort (episodes, compare_episodes);
-  return episodes;
 }
 
 static void
@@ -160,18 +100,19 @@ section_all (SsvFakePlex          *self,
              GHashTable           *params)
 {
   g_autoptr(GPtrArray) matches = g_ptr_array_new ();
+  GPtrArray *entries = ssv_fake_catalog_entries (self->catalog);
   const char *type = params ? g_hash_table_lookup (params, "type") : NULL;
   const char *since = params ? g_hash_table_lookup (params, "updatedAt>") : NULL;
   const char *wanted = g_strcmp0 (type, "4") == 0 ? "episode" : g_strcmp0 (type, "2") == 0 ? "show" : NULL;
   guint start, size;
   gboolean paged;
 
-  for (guint i = 0; i < self->entries->len; i++)
+  for (guint i = 0; i < entries->len; i++)
     {
-      Entry *entry = g_ptr_array_index (self->entries, i);
+      SsvFakeEntry *entry = g_ptr_array_index (entries, i);
       const char *item_type = str (entry->object, "type");
 
-      if (g_strcmp0 (entry->section, section) != 0)
+      if (g_strcmp0 (entry->library, section) != 0)
         continue;
       if (wanted != NULL ? !g_str_equal (item_type, wanted) : g_str_equal (item_type, "episode"))
         continue;
@@ -190,7 +131,7 @@ static JsonNode *
 children (SsvFakePlex *self,
           const char  *show_key)
 {
-  g_autoptr(GPtrArray) episodes = episodes_of (self, show_key);
+  g_autoptr(GPtrArray) episodes = ssv_fake_catalog_episodes_of (self->catalog, show_key);
   g_autoptr(GPtrArray) seasons = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   gint64 last = G_MININT64;
 
@@ -267,12 +208,12 @@ handle (SsvFakeServer        *server,
   else if (n == 4 && g_str_equal (parts[1], "sections") && g_str_equal (parts[3], "all"))
     node = section_all (self, parts[2], request, params);
   else if (n == 4 && g_str_equal (parts[1], "metadata") && g_str_equal (parts[3], "children") &&
-           g_hash_table_contains (self->by_key, parts[2]))
+           ssv_fake_catalog_lookup (self->catalog, parts[2]) != NULL)
     node = children (self, parts[2]);
   else if (n == 4 && g_str_equal (parts[1], "metadata") && g_str_equal (parts[3], "allLeaves") &&
-           g_hash_table_contains (self->by_key, parts[2]))
+           ssv_fake_catalog_lookup (self->catalog, parts[2]) != NULL)
     {
-      g_autoptr(GPtrArray) episodes = episodes_of (self, parts[2]);
+      g_autoptr(GPtrArray) episodes = ssv_fake_catalog_episodes_of (self->catalog, parts[2]);
       guint start, size;
       gboolean paged;
 
@@ -287,7 +228,7 @@ handle (SsvFakeServer        *server,
 
   *status = 200;
   *content_type = g_strdup ("application/json");
-  *body = node_bytes (node);
+  *body = ssv_fake_json_bytes (node);
   return TRUE;
 }
 
@@ -301,8 +242,7 @@ ssv_fake_plex_new (SsvFakeServer *server,
   self->token = g_strdup (token);
   g_mutex_init (&self->lock);
   self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-  self->entries = g_ptr_array_new_with_free_func (entry_free);
-  self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->catalog = ssv_fake_catalog_new (&members);
 
   ssv_fake_server_add_handler (server, "GET /", handle, self, NULL);
   ssv_fake_server_add_handler (server, "GET /library/*", handle, self, NULL);
@@ -317,8 +257,7 @@ ssv_fake_plex_free (SsvFakePlex *self)
   if (self == NULL)
     return;
 
-  g_hash_table_unref (self->by_key);
-  g_ptr_array_unref (self->entries);
+  ssv_fake_catalog_free (self->catalog);
   g_ptr_array_unref (self->sections);
   g_free (self->token);
   g_mutex_clear (&self->lock);
@@ -356,7 +295,6 @@ ssv_fake_plex_add_item (SsvFakePlex *self,
                         const char  *section_key,
                         JsonObject  *item)
 {
-  Entry *entry = g_new0 (Entry, 1);
   gint64 long_ago = g_get_real_time () / G_USEC_PER_SEC - 2 * 24 * 3600;
 
   if (!json_object_has_member (item, "updatedAt"))
@@ -364,12 +302,8 @@ ssv_fake_plex_add_item (SsvFakePlex *self,
   if (!json_object_has_member (item, "addedAt"))
     json_object_set_int_member (item, "addedAt", long_ago);
 
-  entry->section = g_strdup (section_key);
-  entry->object = item;
-
   g_mutex_lock (&self->lock);
-  g_ptr_array_add (self->entries, entry);
-  g_hash_table_insert (self->by_key, (gpointer) json_object_get_string_member (item, "ratingKey"), entry);
+  ssv_fake_catalog_add (self->catalog, section_key, item);
   g_mutex_unlock (&self->lock);
 
   return item;
@@ -381,20 +315,10 @@ ssv_fake_plex_add_fixture_items (SsvFakePlex *self,
                                  const char  *section_key,
                                  const char  *fixture)
 {
-  g_autoptr(GBytes) bytes = ssv_fixture_load (fixture);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonObject *media_container;
-  JsonArray *metadata;
-  guint n;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *metadata = ssv_fake_fixture_array (fixture, "MediaContainer", "Metadata", &parser);
+  guint n = json_array_get_length (metadata);
 
-  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-
-  media_container = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
-                                                   "MediaContainer");
-  metadata = json_object_get_array_member (media_container, "Metadata");
-  n = json_array_get_length (metadata);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(JsonNode) copy = json_node_copy (json_array_get_element (metadata, i));
@@ -414,16 +338,16 @@ ssv_fake_plex_add_episode (SsvFakePlex *self,
                            const char  *title)
 {
   JsonObject *item = json_object_new ();
-  Entry *show;
+  SsvFakeEntry *show;
   g_autofree char *section = NULL;
   g_autofree char *path = NULL;
   g_autofree char *media = NULL;
   g_autofree char *guids = NULL;
 
   g_mutex_lock (&self->lock);
-  show = g_hash_table_lookup (self->by_key, show_key);
+  show = ssv_fake_catalog_lookup (self->catalog, show_key);
   g_assert_nonnull (show);
-  section = g_strdup (show->section);
+  section = g_strdup (show->library);
   path = g_strdup_printf ("/data/tv/%s/Season-%02d/%s_S%02dE%02d.mkv", str (show->object, "title"), season,
                           str (show->object, "title"), season, episode);
   json_object_set_string_member (item, "grandparentTitle", str (show->object, "title"));
@@ -455,15 +379,8 @@ void
 ssv_fake_plex_remove_item (SsvFakePlex *self,
                            const char  *key)
 {
-  Entry *entry;
-
   g_mutex_lock (&self->lock);
-  entry = g_hash_table_lookup (self->by_key, key);
-  if (entry != NULL)
-    {
-      g_hash_table_remove (self->by_key, key);
-      g_ptr_array_remove (self->entries, entry);
-    }
+  ssv_fake_catalog_remove (self->catalog, key);
   g_mutex_unlock (&self->lock);
 }
 
@@ -472,10 +389,10 @@ ssv_fake_plex_touch (SsvFakePlex *self,
                      const char  *key,
                      gint64       updated_at)
 {
-  Entry *entry;
+  SsvFakeEntry *entry;
 
   g_mutex_lock (&self->lock);
-  entry = g_hash_table_lookup (self->by_key, key);
+  entry = ssv_fake_catalog_lookup (self->catalog, key);
   if (entry != NULL)
     json_object_set_int_member (entry->object, "updatedAt", updated_at);
   g_mutex_unlock (&self->lock);

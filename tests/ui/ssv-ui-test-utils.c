@@ -5,6 +5,35 @@
 
 #include "ssv-ui-test-utils.h"
 
+/**
+ * ssv_ui_test_init:
+ *
+ * g_test_init() for a test that drives the app, then GTK and libadwaita.
+ * run-in-session.sh gives the whole run its own HOME and XDG folders;
+ * per-test isolation would hide the system's icons and MIME data.
+ *
+ * Returns: %FALSE when there is no display: the run is marked skipped and
+ *   the caller returns g_test_run() at once
+ */
+gboolean
+ssv_ui_test_init (int    *argc,
+                  char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("needs a display: run through tests/run-in-session.sh --x11");
+      return FALSE;
+    }
+
+  gtk_init ();
+  adw_init ();
+  return TRUE;
+}
+
 /* Starts the app as `soulsync-video` would, without blocking in g_application_run(). */
 SsvApplication *
 ssv_ui_test_start_app (const char *database_path)
@@ -53,6 +82,47 @@ ssv_ui_test_find_window (GType type)
     }
 
   return NULL;
+}
+
+/**
+ * ssv_ui_test_find_widget:
+ *
+ * Returns: (transfer none) (nullable): the first of @root and its descendants,
+ *   depth first, that @match accepts
+ */
+GtkWidget *
+ssv_ui_test_find_widget (GtkWidget          *root,
+                         SsvUiTestMatchFunc  match,
+                         gconstpointer       data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ssv_ui_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+/* The first of @root and its descendants that is a @type. */
+GtkWidget *
+ssv_ui_test_find_widget_of_type (GtkWidget *root,
+                                 GType      type)
+{
+  return ssv_ui_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 SsvWindow *

@@ -267,25 +267,6 @@ open_title (SsvWindow  *window,
   return SSV_TITLE_PAGE (page);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* ---- watchlist ------------------------------------------------------------------- */
 
 static void
@@ -432,74 +413,37 @@ tile_shows_ten (gpointer data)
                                     "3 of 10 in your library") == 0;
 }
 
-static GtkWidget *
-find_button_by_tooltip (GtkWidget  *root,
-                        const char *tooltip)
+static gboolean
+is_button_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  tooltip)
 {
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_by_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
-static GtkWidget *
-find_expander (GtkWidget  *root,
-               const char *title)
+typedef struct
 {
-  if (ADW_IS_EXPANDER_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
+  SsvWishTarget target;
+  gint64        id;
+} Wish;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_expander (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The title page's button that wants @id (an episode row's star). */
-static GtkWidget *
-find_wish_button (GtkWidget     *root,
-                  SsvWishTarget  target,
-                  gint64         id)
+/* The title page's button that wants @wish (an episode row's star). */
+static gboolean
+is_wish_button (GtkWidget     *widget,
+                gconstpointer  data)
 {
-  if (GTK_IS_BUTTON (root) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "title.wish") == 0)
-    {
-      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root));
-      guint32 kind;
-      gint64 wanted_id;
-      int season;
+  const Wish *wish = data;
+  GVariant *value;
+  guint32 kind;
+  gint64 wanted_id;
+  int season;
 
-      g_variant_get (value, "(uxi)", &kind, &wanted_id, &season);
-      if (kind == (guint32) target && wanted_id == id)
-        return root;
-    }
+  if (!GTK_IS_BUTTON (widget) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "title.wish") != 0)
+    return FALSE;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_wish_button (child, target, id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  g_variant_get (value, "(uxi)", &kind, &wanted_id, &season);
+  return kind == (guint32) wish->target && wanted_id == wish->id;
 }
 
 static void
@@ -599,7 +543,8 @@ test_wishlist (void)
   /* The tile stays open across a reload: S2E01 removed with its row's button. */
   row = ssv_wishlist_tile_get_episode_row (tile, 9);
   g_assert_cmpint (ssv_wishlist_item_get_season_number (g_object_get_data (G_OBJECT (row), "ssv-item")), ==, 2);
-  g_signal_emit_by_name (find_button_by_tooltip (GTK_WIDGET (row), "Remove from Wishlist"), "clicked");
+  g_signal_emit_by_name (ssv_ui_test_find_widget (GTK_WIDGET (row), is_button_with_tooltip, "Remove from Wishlist"),
+                         "clicked");
   wait_for_wanted (db_path, 10);
   wait_until (tile_shows_nine, wishlist, "the tile to count nine");
   tile = SSV_WISHLIST_TILE (ssv_wishlist_page_find_tile (wishlist, "Severance"));
@@ -609,12 +554,12 @@ test_wishlist (void)
   /* An episode's own button on the show's page brings it back; the season's menu item adds nothing twice. */
   title = open_title (window, "win.show-show", SEVERANCE);
   {
-    GtkWidget *season_2 = find_expander (GTK_WIDGET (title), "Season 2");
     GtkWidget *button;
 
-    g_assert_nonnull (season_2);
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (season_2), TRUE);
-    button = find_wish_button (GTK_WIDGET (title), SSV_WISH_TARGET_EPISODE, 110);
+    /* The billboard lists one season at a time: switch to season 2. */
+    g_assert_true (ssv_title_page_show_season (SSV_TITLE_PAGE (title), 2));
+    settle (200);
+    button = ssv_ui_test_find_widget (GTK_WIDGET (title), is_wish_button, &(Wish) { SSV_WISH_TARGET_EPISODE, 110 });
     g_assert_nonnull (button);
     g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Add to Wishlist");
     g_signal_emit_by_name (button, "clicked");
@@ -656,7 +601,7 @@ test_wishlist (void)
   settle (300);
   {
     GListModel *movies = ssv_wishlist_page_get_items (wishlist, SSV_WISHLIST_KIND_MOVIE);
-    GtkWidget *grid = find_descendant (GTK_WIDGET (wishlist), SSV_TYPE_POSTER_GRID);
+    GtkWidget *grid = ssv_ui_test_find_widget_of_type (GTK_WIDGET (wishlist), SSV_TYPE_POSTER_GRID);
     GtkAdjustment *adjustment = ssv_poster_grid_get_vadjustment (SSV_POSTER_GRID (grid));
     g_autoptr(SsvWishlistItem) first = NULL;
 
@@ -932,20 +877,9 @@ main (int    argc,
   g_autofree char *cache_dir = NULL;
   int result;
 
-  /* As the other UI tests: run-in-session.sh gives the whole run its own HOME and
-   * XDG folders; per-test isolation would hide the system's icons and MIME data. */
-  g_test_init (&argc, &argv, NULL);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  if (!ssv_ui_test_init (&argc, &argv))
+    return g_test_run ();
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_skip ("needs a display: run through tests/run-in-session.sh --x11");
-      return g_test_run ();
-    }
-
-  gtk_init ();
-  adw_init ();
   cache_dir = ssv_test_make_temp_dir ();
   g_setenv ("SSV_CACHE_DIR", cache_dir, TRUE);
 

@@ -133,28 +133,11 @@ find_orb (SsvWindow  *window,
   return NULL;
 }
 
-typedef struct
-{
-  SsvWorker      *worker;
-  SsvWorkerState  state;
-} StateWait;
-
-static gboolean
-in_state (gpointer data)
-{
-  StateWait *wait = data;
-
-  return ssv_worker_get_state (wait->worker) == wait->state;
-}
-
 static void
 wait_for_state (SsvWorker      *worker,
                 SsvWorkerState  state)
 {
-  StateWait wait = { worker, state };
-
-  if (!ssv_test_wait_for (in_state, &wait, 20000))
-    g_error ("%s stayed %s", ssv_worker_get_name (worker), ssv_worker_state_to_string (ssv_worker_get_state (worker)));
+  ssv_test_wait_for_worker_state (worker, state, 20000);
 }
 
 static gboolean
@@ -732,18 +715,9 @@ main (int    argc,
 {
   int result;
 
-  g_test_init (&argc, &argv, NULL);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  if (!ssv_ui_test_init (&argc, &argv))
+    return g_test_run ();
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_skip ("needs a display: run through tests/run-in-session.sh --x11");
-      return g_test_run ();
-    }
-
-  gtk_init ();
-  adw_init ();
   tmp_dir = g_dir_make_tmp ("ssv-ui-enrichment-XXXXXX", NULL);
 
   /* The app's HTTP layer reads where each provider lives when it starts. */

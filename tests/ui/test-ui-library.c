@@ -238,22 +238,21 @@ set_search (SsvLibraryPage *page,
   ssv_ui_test_iterate (400);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
+typedef struct
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
+  GType       type;
+  const char *needle;
+} Named;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
+/* A @type whose tooltip says @needle. */
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  const Named *named = data;
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
 
-  return NULL;
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, named->type) && tooltip != NULL && strstr (tooltip, named->needle) != NULL;
 }
 
 static GtkWidget *
@@ -261,23 +260,7 @@ find_named (GtkWidget  *root,
             GType       type,
             const char *needle)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        {
-          const char *tooltip = gtk_widget_get_tooltip_text (child);
-          if (tooltip != NULL && strstr (tooltip, needle) != NULL)
-            return child;
-        }
-      found = find_named (child, type, needle);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return ssv_ui_test_find_widget (root, is_named, &(Named) { type, needle });
 }
 
 static void
@@ -334,7 +317,7 @@ test_connect_scan_browse (void)
   wait_for_state (page, "content");
   g_assert_cmpuint (model_count (page), ==, all_movies);
   g_assert_cmpstr (ssv_library_page_get_count_text (page), ==, "15 movies");
-  g_assert_false (ssv_scan_bar_get_revealed (SSV_SCAN_BAR (find_widget (GTK_WIDGET (window), SSV_TYPE_SCAN_BAR))));
+  g_assert_false (ssv_scan_bar_get_revealed (SSV_SCAN_BAR (ssv_ui_test_find_widget_of_type (GTK_WIDGET (window), SSV_TYPE_SCAN_BAR))));
 
   /* Posters arrive in the visible cards. */
   grid = ssv_library_page_get_grid (page, "movies");
@@ -592,18 +575,9 @@ main (int    argc,
 {
   int result;
 
-  g_test_init (&argc, &argv, NULL);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  if (!ssv_ui_test_init (&argc, &argv))
+    return g_test_run ();
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_skip ("needs a display: run through tests/run-in-session.sh --x11");
-      return g_test_run ();
-    }
-
-  gtk_init ();
-  adw_init ();
   tmp_dir = g_dir_make_tmp ("ssv-ui-library-XXXXXX", NULL);
   g_setenv ("SSV_CACHE_DIR", tmp_dir, TRUE);
 

@@ -167,18 +167,9 @@ main (int    argc,
 {
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  if (!ssv_ui_test_init (&argc, &argv))
+    return g_test_run ();
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_skip ("needs a display: run through tests/run-in-session.sh --x11");
-      return g_test_run ();
-    }
-
-  gtk_init ();
-  adw_init ();
   /* Screenshots show where transitions end, not a frame in between */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   tmp_dir = g_dir_make_tmp ("ssv-ui-parse-XXXXXX", NULL);

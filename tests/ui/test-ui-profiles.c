@@ -18,22 +18,18 @@ typedef struct
   GtkWidget            *editor;
 } Session;
 
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
 static GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return child;
-      if ((found = find_named (child, name)) != NULL)
-        return found;
-    }
-  return NULL;
+  return ssv_ui_test_find_widget (widget, has_name, name);
 }
 
 static GtkWidget *
@@ -263,18 +259,9 @@ main (int    argc,
 {
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  if (!ssv_ui_test_init (&argc, &argv))
+    return g_test_run ();
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_test_skip ("needs a display: run through tests/run-in-session.sh --x11");
-      return g_test_run ();
-    }
-
-  gtk_init ();
-  adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   tmp_dir = g_dir_make_tmp ("ssv-ui-profiles-XXXXXX", NULL);
 

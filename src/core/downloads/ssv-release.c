@@ -532,15 +532,25 @@ unclaim (Parser *p,
 /* ------------------------------------------------------------------------ */
 /* Numbers into the result */
 
+static gboolean
+has_u16 (const guint16 *list,
+         guint          n,
+         guint          value)
+{
+  for (guint i = 0; i < n; i++)
+    if (list[i] == value)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 add_u16 (guint16 *list,
          guint8  *n,
          guint    max,
          guint    value)
 {
-  for (guint i = 0; i < *n; i++)
-    if (list[i] == value)
-      return;
+  if (has_u16 (list, *n, value))
+    return;
   if (*n < max)
     list[(*n)++] = value;
 }
@@ -592,6 +602,36 @@ note_episode_anchor (Parser *p,
       p->ep_first = first;
       p->ep_last = last;
     }
+}
+
+/* After the episode token @i: the tokens joined to it by a dash ("-03", "-E03",
+ * "-1x03") each extend the list up to the number @range_end reads from them
+ * (anything not above the last episode ends the run). Returns the tokens
+ * taken, @i's own included. */
+static int
+take_episode_ranges (Parser  *p,
+                     int      i,
+                     int      season,
+                     int    (*range_end) (const Tok *u, int last, int season))
+{
+  int j;
+
+  for (j = i + 1; j < p->n; j++)
+    {
+      int last = p->out->episodes[p->out->n_episodes - 1];
+      int end;
+
+      if (!gap_has (p, j, '-') || !gap_joins (p, j))
+        break;
+      end = range_end (&p->tok[j], last, season);
+      if (end <= last)
+        break;
+      add_episode_range (p, last + 1, end, FALSE);
+      claim_cont (p, j, i);
+    }
+
+  note_episode_anchor (p, i, j - 1);
+  return j - i;
 }
 
 /* Reads digits at *pos of s; returns -1 when there are none. */
@@ -907,6 +947,25 @@ match_sxe (Parser *p,
   return j - i;
 }
 
+/* The end of a range after "1x02": "03" or "1x03" (same season). */
+static int
+nxn_range_end (const Tok *u,
+               int        last,
+               int        season)
+{
+  if ((u->flags & TF_DIGITS) && u->ndig <= 3 && (int) u->num > last)
+    return u->num;
+  if (u->ndig >= 1 && u->ndig <= 2 && u->low[u->ndig] == 'x' && u->num == season)
+    {
+      int pos = u->ndig + 1;
+      int v = read_num (u->low, &pos, 3);
+
+      if (v > last && u->low[pos] == '\0')
+        return v;
+    }
+  return -1;
+}
+
 /* 1x02, 01x02-03, 1x02x03, 1xAll, 1940x01 */
 static int
 match_nxn (Parser *p,
@@ -917,7 +976,6 @@ match_nxn (Parser *p,
   int pos = t->ndig + 1;
   int season;
   int ep;
-  int j;
 
   if (l[t->ndig] != 'x')
     return 0;
@@ -950,31 +1008,7 @@ match_nxn (Parser *p,
     }
   claim (p, i, SSV_RK_EPISODE, 0, SURE);
 
-  for (j = i + 1; j < p->n; j++)
-    {
-      const Tok *u = &p->tok[j];
-      int last = p->out->episodes[p->out->n_episodes - 1];
-
-      if (!gap_has (p, j, '-') || !gap_joins (p, j))
-        break;
-      if ((u->flags & TF_DIGITS) && u->ndig <= 3 && (int) u->num > last)
-        add_episode_range (p, last + 1, u->num, FALSE);
-      else if (u->ndig >= 1 && u->ndig <= 2 && u->low[u->ndig] == 'x' && u->num == season)
-        {
-          int pos2 = u->ndig + 1;
-          int v = read_num (u->low, &pos2, 3);
-
-          if (v <= last || u->low[pos2] != '\0')
-            break;
-          add_episode_range (p, last + 1, v, FALSE);
-        }
-      else
-        break;
-      claim_cont (p, j, i);
-    }
-
-  note_episode_anchor (p, i, j - 1);
-  return j - i;
+  return take_episode_ranges (p, i, season, nxn_range_end);
 }
 
 static guint
@@ -1147,6 +1181,21 @@ match_res (Parser *p,
   return 0;
 }
 
+/* The end of a range after "E01": "E03", "Ep03" or "03". */
+static int
+e_range_end (const Tok *u,
+             int        last,
+             int        season)
+{
+  int v = parse_e_token (u, NULL);
+
+  if (v > last)
+    return v;
+  if ((u->flags & TF_DIGITS) && u->ndig <= 4 && (int) u->num > last)
+    return u->num;
+  return -1;
+}
+
 /* E01, EP01, E01E02, E01-E03, Ep01-12 */
 static int
 match_e (Parser *p,
@@ -1157,7 +1206,6 @@ match_e (Parser *p,
   int pos = 1;
   int version = 0;
   int v;
-  int j;
 
   if (l[0] != 'e')
     return 0;
@@ -1192,24 +1240,7 @@ match_e (Parser *p,
     set_version (p, version);
   claim (p, i, SSV_RK_EPISODE, 0, SURE);
 
-  for (j = i + 1; j < p->n; j++)
-    {
-      const Tok *u = &p->tok[j];
-      int last = p->out->episodes[p->out->n_episodes - 1];
-
-      if (!gap_has (p, j, '-') || !gap_joins (p, j))
-        break;
-      if ((v = parse_e_token (u, NULL)) > last)
-        add_episode_range (p, last + 1, v, FALSE);
-      else if ((u->flags & TF_DIGITS) && u->ndig <= 4 && (int) u->num > last)
-        add_episode_range (p, last + 1, u->num, FALSE);
-      else
-        break;
-      claim_cont (p, j, i);
-    }
-
-  note_episode_anchor (p, i, j - 1);
-  return j - i;
+  return take_episode_ranges (p, i, 0, e_range_end);
 }
 
 static int
@@ -4190,20 +4221,14 @@ gboolean
 ssv_release_has_season (const SsvRelease *release,
                         guint             season)
 {
-  for (guint i = 0; i < release->n_seasons; i++)
-    if (release->seasons[i] == season)
-      return TRUE;
-  return FALSE;
+  return has_u16 (release->seasons, release->n_seasons, season);
 }
 
 gboolean
 ssv_release_has_episode (const SsvRelease *release,
                          guint             episode)
 {
-  for (guint i = 0; i < release->n_episodes; i++)
-    if (release->episodes[i] == episode)
-      return TRUE;
-  return FALSE;
+  return has_u16 (release->episodes, release->n_episodes, episode);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -4255,6 +4280,9 @@ static const char *const edition_names[] = {
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (edition_names) == SSV_RELEASE_N_EDITIONS);
+
+/* SsvReleaseHdr's bits, in order. */
+static const char *const hdr_names[] = { "hdr", "hdr10", "hdr10+", "dv", "hlg" };
 
 const char *
 ssv_release_source_to_string (SsvReleaseSource source)
@@ -4418,6 +4446,17 @@ json_int_list (GString       *s,
 }
 
 static void
+json_uint (GString    *s,
+           const char *key,
+           guint       value)
+{
+  if (value == 0)
+    return;
+  json_key (s, key);
+  g_string_append_printf (s, "%u", value);
+}
+
+static void
 json_true (GString    *s,
            const char *key,
            gboolean    value)
@@ -4428,23 +4467,26 @@ json_true (GString    *s,
   g_string_append (s, "true");
 }
 
+/* The names of the bits set in @bits, as a list: hdr, edition, languages. */
 static void
-json_lang_list (GString    *s,
-                const char *key,
-                guint64     langs)
+json_bit_names (GString           *s,
+                const char        *key,
+                guint64            bits,
+                const char *const *names,
+                guint              n_names)
 {
   gboolean first = TRUE;
 
-  if (langs == 0)
+  if (bits == 0)
     return;
   json_key (s, key);
   g_string_append_c (s, '[');
-  for (guint k = 0; k < SSV_RELEASE_LANG_LAST; k++)
-    if (langs & (G_GUINT64_CONSTANT (1) << k))
+  for (guint k = 0; k < n_names; k++)
+    if (bits & (G_GUINT64_CONSTANT (1) << k))
       {
         if (!first)
           g_string_append_c (s, ',');
-        json_string (s, language_names[k]);
+        json_string (s, names[k]);
         first = FALSE;
       }
   g_string_append_c (s, ']');
@@ -4468,11 +4510,7 @@ ssv_release_to_json (const SsvRelease *r)
   g_string_append_c (s, '{');
 
   json_str_field (s, "title", r->title);
-  if (r->year)
-    {
-      json_key (s, "year");
-      g_string_append_printf (s, "%u", r->year);
-    }
+  json_uint (s, "year", r->year);
   json_int_list (s, "season", r->seasons, r->n_seasons);
   json_int_list (s, "episode", r->episodes, r->n_episodes);
   json_int_list (s, "absolute_episode", r->absolute, r->n_absolute);
@@ -4494,26 +4532,8 @@ ssv_release_to_json (const SsvRelease *r)
   json_str_field (s, "modifier", ssv_release_modifier_to_string (r->modifier));
   json_str_field (s, "streaming_service", ssv_release_service_name (r->service));
   json_str_field (s, "video_codec", ssv_release_codec_to_string (r->video_codec));
-  if (r->bit_depth)
-    {
-      json_key (s, "bit_depth");
-      g_string_append_printf (s, "%u", r->bit_depth);
-    }
-  if (r->hdr)
-    {
-      static const char *const hdr_names[] = { "hdr", "hdr10", "hdr10+", "dv", "hlg" };
-      gboolean first = TRUE;
-
-      json_key (s, "hdr");
-      g_string_append_c (s, '[');
-      for (guint k = 0; k < G_N_ELEMENTS (hdr_names); k++)
-        if (r->hdr & (1u << k))
-          {
-            g_string_append_printf (s, "%s\"%s\"", first ? "" : ",", hdr_names[k]);
-            first = FALSE;
-          }
-      g_string_append_c (s, ']');
-    }
+  json_uint (s, "bit_depth", r->bit_depth);
+  json_bit_names (s, "hdr", r->hdr, hdr_names, G_N_ELEMENTS (hdr_names));
   if (r->n_audio == 1)
     json_str_field (s, "audio_codec", audio_names[r->audio[0]]);
   else if (r->n_audio > 1)
@@ -4530,38 +4550,16 @@ ssv_release_to_json (const SsvRelease *r)
       g_string_append_printf (s, "\"%u.%u\"", r->channels / 10, r->channels % 10);
     }
   json_true (s, "atmos", flags & SSV_RELEASE_FLAG_ATMOS);
-  if (r->editions)
-    {
-      gboolean first = TRUE;
-
-      json_key (s, "edition");
-      g_string_append_c (s, '[');
-      for (guint k = 0; k < SSV_RELEASE_N_EDITIONS; k++)
-        if (r->editions & (1u << k))
-          {
-            if (!first)
-              g_string_append_c (s, ',');
-            json_string (s, edition_names[k]);
-            first = FALSE;
-          }
-      g_string_append_c (s, ']');
-    }
-  json_lang_list (s, "languages", r->languages);
-  json_lang_list (s, "subtitle_languages", r->subtitle_languages);
+  json_bit_names (s, "edition", r->editions, edition_names, SSV_RELEASE_N_EDITIONS);
+  json_bit_names (s, "languages", r->languages, language_names, SSV_RELEASE_LANG_LAST);
+  json_bit_names (s, "subtitle_languages", r->subtitle_languages, language_names, SSV_RELEASE_LANG_LAST);
   json_true (s, "multi_language", flags & SSV_RELEASE_FLAG_MULTI_LANGUAGE);
   json_true (s, "dual_audio", flags & SSV_RELEASE_FLAG_DUAL_AUDIO);
   json_true (s, "dubbed", flags & SSV_RELEASE_FLAG_DUBBED);
   json_true (s, "hardcoded_subs", flags & SSV_RELEASE_FLAG_HARDCODED_SUBS);
   if (r->revision_version > 1)
-    {
-      json_key (s, "revision_version");
-      g_string_append_printf (s, "%u", r->revision_version);
-    }
-  if (r->revision_real > 0)
-    {
-      json_key (s, "revision_real");
-      g_string_append_printf (s, "%u", r->revision_real);
-    }
+    json_uint (s, "revision_version", r->revision_version);
+  json_uint (s, "revision_real", r->revision_real);
   json_true (s, "proper", flags & SSV_RELEASE_FLAG_PROPER);
   json_true (s, "repack", flags & SSV_RELEASE_FLAG_REPACK);
   json_str_field (s, "release_group", r->release_group);
@@ -4569,19 +4567,11 @@ ssv_release_to_json (const SsvRelease *r)
   json_str_field (s, "container", r->container);
   json_true (s, "full_season", flags & SSV_RELEASE_FLAG_FULL_SEASON);
   json_true (s, "partial_season", flags & SSV_RELEASE_FLAG_PARTIAL_SEASON);
-  if (r->season_part)
-    {
-      json_key (s, "season_part");
-      g_string_append_printf (s, "%u", r->season_part);
-    }
+  json_uint (s, "season_part", r->season_part);
   json_true (s, "multi_season", flags & SSV_RELEASE_FLAG_MULTI_SEASON);
   json_true (s, "season_extra", flags & SSV_RELEASE_FLAG_SEASON_EXTRA);
   json_true (s, "special", flags & SSV_RELEASE_FLAG_SPECIAL);
-  if (r->part)
-    {
-      json_key (s, "part");
-      g_string_append_printf (s, "%u", r->part);
-    }
+  json_uint (s, "part", r->part);
   json_true (s, "complete", flags & SSV_RELEASE_FLAG_COMPLETE);
   json_true (s, "internal", flags & SSV_RELEASE_FLAG_INTERNAL);
   json_true (s, "sample", flags & SSV_RELEASE_FLAG_SAMPLE);

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "ssv-json.h"
 #include "ssv-meta.h"
 
 static const char * const kind_names[] = { "movie", "show", "episode" };
@@ -381,6 +382,16 @@ ssv_search_pick_best (GPtrArray  *results,
     }
 
   return best;
+}
+
+/* Returns: (nullable): a copy of @text when it is a "YYYY-MM-DD" date, else %NULL */
+char *
+ssv_dup_valid_date (const char *text)
+{
+  if (ssv_json_year_of (text) == 0 || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return NULL;
+
+  return g_strdup (text);
 }
 
 /* "tt" and 7 or more digits. */

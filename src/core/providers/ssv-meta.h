@@ -168,6 +168,7 @@ int              ssv_search_pick_best        (GPtrArray        *results,
                                               int               year);
 char            *ssv_normalize_title         (const char       *title);
 gboolean         ssv_is_imdb_id              (const char       *text);
+char            *ssv_dup_valid_date          (const char       *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvMeta, ssv_meta_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvSearchResult, ssv_search_result_free)

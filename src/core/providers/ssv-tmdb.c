@@ -311,12 +311,7 @@ static char *
 valid_date (JsonObject *object,
             const char *member)
 {
-  const char *date = ssv_json_get_string (object, member);
-
-  if (ssv_json_year_of (date) == 0 || strlen (date) != 10 || date[4] != '-' || date[7] != '-')
-    return NULL;
-
-  return g_strdup (date);
+  return ssv_dup_valid_date (ssv_json_get_string (object, member));
 }
 
 /**

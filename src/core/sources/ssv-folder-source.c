@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-folder-source.c: walks a folder tree (GFile) and names what it finds with the name parser. */
+/* ssv-folder-source.c: walks a folder tree (GFile) and names what it finds (ssv_media_name_parse). */
 
 #include "config.h"
 
@@ -238,6 +238,7 @@ add_file (SsvFolderSource *self,
               episode->season_number = name.season;
               episode->episode_number = number;
               episode->title = g_strdup (name.episode_title);
+              episode->release_date = g_strdup (name.air_date);
               episode->added_at = file->added_at;
               episode->files = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_file_free);
               g_hash_table_insert (entry->episodes, g_steal_pointer (&episode_key), episode);
@@ -485,6 +486,7 @@ copy_title (const SsvMediaItem *item)
   copy->library_key = g_strdup (item->library_key);
   copy->title = g_strdup (item->title);
   copy->year = item->year;
+  copy->release_date = g_strdup (item->release_date);
   copy->added_at = item->added_at;
   copy->poster_url = g_strdup (item->poster_url);
   copy->backdrop_url = g_strdup (item->backdrop_url);

@@ -12,6 +12,7 @@
 #include "ssv-jellyfin-source.h"
 #include "ssv-json.h"
 #include "ssv-json-cursor.h"
+#include "ssv-source-common.h"
 
 #define DEFAULT_PAGE_SIZE 500
 #define TICKS_PER_SECOND  10000000
@@ -95,13 +96,9 @@ image_url (const char *base_url,
            const char *type,
            const char *tag)
 {
-  g_autofree char *base = g_strdup (base_url);
-  gsize len = strlen (base);
+  g_autofree char *path = g_strdup_printf ("/Items/%s/Images/%s?tag=%s", item_id, type, tag);
 
-  while (len > 0 && base[len - 1] == '/')
-    base[--len] = '\0';
-
-  return g_strdup_printf ("%s/Items/%s/Images/%s?tag=%s", base, item_id, type, tag);
+  return ssv_source_absolute_url (base_url, path);
 }
 
 /* The first string of an array ("Taglines", "BackdropImageTags"). */
@@ -599,12 +596,8 @@ read_item (SsvJsonCursor *c,
                g_strcmp0 (type, "Episode") == 0 ? SSV_MEDIA_KIND_EPISODE :
                SSV_MEDIA_KIND_MOVIE;
 
-  if (item->server_id == NULL || item->title == NULL || item->title[0] == '\0')
-    {
-      item->problem = g_strdup (item->server_id == NULL ? _("The server sent an item without an id")
-                                                        : _("The server sent an item without a name"));
-      return g_steal_pointer (&item);
-    }
+  if (!ssv_source_check_identity (item))
+    return g_steal_pointer (&item);
 
   item->release_date = ssv_date_only (premiere);
   item->end_date = ssv_date_only (end_date);
@@ -797,13 +790,7 @@ ensure_user (SsvJellyfinSource  *self,
 static char *
 dup_user_id (SsvJellyfinSource *self)
 {
-  char *id;
-
-  g_mutex_lock (&self->lock);
-  id = g_strdup (self->user_id);
-  g_mutex_unlock (&self->lock);
-
-  return id;
+  return ssv_source_dup_locked (&self->lock, &self->user_id);
 }
 
 /* ---- the interface ------------------------------------------------------- */
@@ -830,10 +817,7 @@ ssv_jellyfin_source_test_connection (SsvMediaSource  *source,
   name = ssv_json_get_string (info, "ServerName");
   version = ssv_json_get_string (info, "Version");
 
-  g_mutex_lock (&self->lock);
-  g_free (self->server_name);
-  self->server_name = g_strdup (name);
-  g_mutex_unlock (&self->lock);
+  ssv_source_set_locked (&self->lock, &self->server_name, name);
 
   /* Translators: "<server name> (Jellyfin <version>)" */
   return g_strdup_printf (_("%s (Jellyfin %s)"), name ? name : "Jellyfin", version ? version : "?");
@@ -881,96 +865,49 @@ ssv_jellyfin_source_list_libraries (SsvMediaSource  *source,
   return g_steal_pointer (&libraries);
 }
 
-/* Receives each page's items (SsvMediaItem), which it may take (leaving NULL). */
-typedef gboolean (*PageItemsFunc) (GPtrArray  *items,
-                                   guint       total,
-                                   gpointer    user_data,
-                                   GError    **error);
+/* One page of a listing: @query (name, value pairs) and StartIndex/Limit. */
+typedef struct
+{
+  SsvJellyfinSource  *self;
+  const char         *path;
+  const char * const *query;
+} PageRequest;
 
-/* Walks StartIndex/Limit pages until TotalRecordCount; fewer items than the
- * server promised is an incomplete answer, not the end of the library. */
+static gboolean
+read_items_page (guint          start,
+                 GPtrArray     *items,
+                 gint64        *total,
+                 gpointer       read_data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  PageRequest *page = read_data;
+  g_autoptr(SsvHttpRequest) request = request_new (page->self, page->path);
+  g_autoptr(GBytes) body = NULL;
+
+  for (guint i = 0; page->query != NULL && page->query[i] != NULL; i += 2)
+    ssv_http_request_add_query (request, page->query[i], page->query[i + 1]);
+  ssv_http_request_add_query_int (request, "StartIndex", start);
+  ssv_http_request_add_query_int (request, "Limit", page->self->page_size);
+  ssv_http_request_set_header (request, "Accept", "application/json");
+
+  body = ssv_http_send (page->self->http, request, cancellable, error);
+  return body != NULL && read_page (body, page->self->url, items, total, error);
+}
+
+/* Walks StartIndex/Limit pages until TotalRecordCount. */
 static gboolean
 fetch_pages (SsvJellyfinSource  *self,
              const char         *path,
              const char * const *query,
-             PageItemsFunc       func,
+             SsvMediaPageFunc    func,
              gpointer            user_data,
              GCancellable       *cancellable,
              GError            **error)
 {
-  guint start = 0;
+  PageRequest page = { self, path, query };
 
-  for (;;)
-    {
-      g_autoptr(SsvHttpRequest) request = request_new (self, path);
-      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_item_free);
-      g_autoptr(GBytes) body = NULL;
-      gint64 total;
-      guint n;
-
-      for (guint i = 0; query != NULL && query[i] != NULL; i += 2)
-        ssv_http_request_add_query (request, query[i], query[i + 1]);
-      ssv_http_request_add_query_int (request, "StartIndex", start);
-      ssv_http_request_add_query_int (request, "Limit", self->page_size);
-      ssv_http_request_set_header (request, "Accept", "application/json");
-
-      body = ssv_http_send (self->http, request, cancellable, error);
-      if (body == NULL || !read_page (body, self->url, items, &total, error))
-        return FALSE;
-
-      n = items->len;
-      if (total < 0)
-        total = start + n;
-
-      if (n > 0 && !func (items, (guint) total, user_data, error))
-        return FALSE;
-
-      start += n;
-      if (start >= total)
-        return TRUE;
-
-      if (n == 0)
-        {
-          g_set_error (error, SSV_ERROR, SSV_ERROR_INCOMPLETE,
-                       _("Jellyfin stopped after %u of %" G_GINT64_FORMAT " items."),
-                       start, total);
-          return FALSE;
-        }
-    }
-}
-
-typedef struct
-{
-  const char        *library_key;
-  SsvMediaPageFunc   func;
-  gpointer           user_data;
-  GPtrArray         *collect;     /* for show trees: every item read */
-} PageData;
-
-static gboolean
-titles_page_cb (GPtrArray  *items,
-                guint       total,
-                gpointer    user_data,
-                GError    **error)
-{
-  PageData *data = user_data;
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      SsvMediaItem *item = g_ptr_array_index (items, i);
-
-      g_free (item->library_key);
-      item->library_key = g_strdup (data->library_key);
-    }
-
-  if (data->collect != NULL)
-    {
-      for (guint i = 0; i < items->len; i++)
-        g_ptr_array_add (data->collect, g_steal_pointer (&items->pdata[i]));
-      return TRUE;
-    }
-
-  return data->func (items, total, data->user_data, error);
+  return ssv_source_fetch_pages ("Jellyfin", read_items_page, &page, func, user_data, cancellable, error);
 }
 
 static gboolean
@@ -987,7 +924,7 @@ ssv_jellyfin_source_list_titles (SsvMediaSource    *source,
   g_autofree char *user_id = NULL;
   g_autofree char *path = NULL;
   g_autofree char *since = NULL;
-  PageData data = { library_key, func, user_data, NULL };
+  SsvSourceTitles data = { library_key, func, user_data, NULL };
   const char *query[] = {
     "ParentId", library_key,
     "IncludeItemTypes", kind == SSV_MEDIA_KIND_SHOW ? "Series" : "Movie",
@@ -1012,7 +949,7 @@ ssv_jellyfin_source_list_titles (SsvMediaSource    *source,
 
   user_id = dup_user_id (self);
   path = g_strdup_printf ("/Users/%s/Items", user_id);
-  return fetch_pages (self, path, query, titles_page_cb, &data, cancellable, error);
+  return fetch_pages (self, path, query, ssv_source_titles_page, &data, cancellable, error);
 }
 
 static SsvShowTree *
@@ -1028,7 +965,7 @@ ssv_jellyfin_source_list_show_tree (SsvMediaSource  *source,
   g_autoptr(GPtrArray) seasons = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_item_free);
   g_autofree char *user_id = NULL;
   g_autofree char *path = NULL;
-  PageData data = { NULL, NULL, NULL, tree->episodes };
+  SsvSourceTitles data = { NULL, NULL, NULL, tree->episodes };
   gint64 total;
 
   if (!ensure_user (self, cancellable, error))
@@ -1072,49 +1009,12 @@ ssv_jellyfin_source_list_show_tree (SsvMediaSource  *source,
       NULL,
     };
 
-    if (!fetch_pages (self, path, query, titles_page_cb, &data, cancellable, error))
+    if (!fetch_pages (self, path, query, ssv_source_titles_page, &data, cancellable, error))
       return NULL;
   }
 
-  for (guint i = 0; i < tree->episodes->len; i++)
-    {
-      SsvMediaItem *episode = g_ptr_array_index (tree->episodes, i);
-
-      if (episode->show_server_id == NULL)
-        episode->show_server_id = g_strdup (show_server_id);
-    }
-
+  ssv_source_set_show_id (tree->episodes, show_server_id);
   return g_steal_pointer (&tree);
-}
-
-typedef struct
-{
-  GHashTable *seen;
-  GPtrArray  *ids;
-} ChangedData;
-
-static gboolean
-changed_page_cb (GPtrArray  *items,
-                 guint       total,
-                 gpointer    user_data,
-                 GError    **error)
-{
-  ChangedData *data = user_data;
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      const char *series = ((SsvMediaItem *) g_ptr_array_index (items, i))->show_server_id;
-
-      if (series != NULL && !g_hash_table_contains (data->seen, series))
-        {
-          char *copy = g_strdup (series);
-
-          g_hash_table_add (data->seen, copy);
-          g_ptr_array_add (data->ids, g_strdup (copy));
-        }
-    }
-
-  return TRUE;
 }
 
 static GPtrArray *
@@ -1125,12 +1025,10 @@ ssv_jellyfin_source_list_changed_shows (SsvMediaSource  *source,
                                         GError         **error)
 {
   SsvJellyfinSource *self = SSV_JELLYFIN_SOURCE (source);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *user_id = NULL;
   g_autofree char *path = NULL;
   g_autofree char *since = format_since (changed_since);
-  ChangedData data = { seen, ids };
+  SsvSourceShowIds data;
   const char *query[] = {
     "ParentId", library_key,
     "IncludeItemTypes", "Episode",
@@ -1144,10 +1042,14 @@ ssv_jellyfin_source_list_changed_shows (SsvMediaSource  *source,
 
   user_id = dup_user_id (self);
   path = g_strdup_printf ("/Users/%s/Items", user_id);
-  if (!fetch_pages (self, path, query, changed_page_cb, &data, cancellable, error))
-    return NULL;
+  ssv_source_show_ids_init (&data);
+  if (!fetch_pages (self, path, query, ssv_source_show_ids_page, &data, cancellable, error))
+    {
+      ssv_source_show_ids_clear (&data);
+      return NULL;
+    }
 
-  return g_steal_pointer (&ids);
+  return ssv_source_show_ids_finish (&data);
 }
 
 static void
@@ -1229,24 +1131,12 @@ ssv_jellyfin_source_dup_user_id (SsvJellyfinSource *self)
 char *
 ssv_jellyfin_source_dup_user_name (SsvJellyfinSource *self)
 {
-  char *name;
-
-  g_mutex_lock (&self->lock);
-  name = g_strdup (self->user_name);
-  g_mutex_unlock (&self->lock);
-
-  return name;
+  return ssv_source_dup_locked (&self->lock, &self->user_name);
 }
 
 /* The server's own name, once a connection test learned it. */
 char *
 ssv_jellyfin_source_dup_server_name (SsvJellyfinSource *self)
 {
-  char *name;
-
-  g_mutex_lock (&self->lock);
-  name = g_strdup (self->server_name);
-  g_mutex_unlock (&self->lock);
-
-  return name;
+  return ssv_source_dup_locked (&self->lock, &self->server_name);
 }

@@ -368,17 +368,12 @@ ssv_json_cursor_peek_array (SsvJsonCursor *cursor)
   return at (cursor, '[');
 }
 
-/**
- * ssv_json_cursor_enter_object:
- *
- * Steps into the object that comes next. Anything else is skipped.
- *
- * Returns: whether it was an object
- */
-gboolean
-ssv_json_cursor_enter_object (SsvJsonCursor *cursor)
+/* Steps into the object or array opening with @open; anything else is skipped. */
+static gboolean
+enter_container (SsvJsonCursor *cursor,
+                 char           open)
 {
-  if (!at (cursor, '{'))
+  if (!at (cursor, open))
     {
       ssv_json_cursor_skip (cursor);
       return FALSE;
@@ -392,6 +387,19 @@ ssv_json_cursor_enter_object (SsvJsonCursor *cursor)
 
   cursor->p++;
   return TRUE;
+}
+
+/**
+ * ssv_json_cursor_enter_object:
+ *
+ * Steps into the object that comes next. Anything else is skipped.
+ *
+ * Returns: whether it was an object
+ */
+gboolean
+ssv_json_cursor_enter_object (SsvJsonCursor *cursor)
+{
+  return enter_container (cursor, '{');
 }
 
 /**
@@ -433,20 +441,7 @@ ssv_json_cursor_next_member (SsvJsonCursor *cursor)
 gboolean
 ssv_json_cursor_enter_array (SsvJsonCursor *cursor)
 {
-  if (!at (cursor, '['))
-    {
-      ssv_json_cursor_skip (cursor);
-      return FALSE;
-    }
-
-  if (++cursor->depth > MAX_DEPTH)
-    {
-      fail (cursor, "too deeply nested", cursor->p);
-      return FALSE;
-    }
-
-  cursor->p++;
-  return TRUE;
+  return enter_container (cursor, '[');
 }
 
 /* Returns: TRUE with the cursor at the next element; FALSE at the end (or on an error). */

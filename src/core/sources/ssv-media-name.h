@@ -18,6 +18,7 @@ typedef struct
   int           episode;
   int           episode_end;     /* last episode of a multi-episode file, or 0 */
   char         *episode_title;
+  char         *air_date;        /* daily shows: "2024-03-14" */
   char         *container;       /* the extension, lower case */
   char         *show_dir;        /* relative folder of the show, when it has one */
 } SsvMediaName;

@@ -11,6 +11,7 @@
 #include "ssv-error.h"
 #include "ssv-plex-source.h"
 #include "ssv-json.h"
+#include "ssv-source-common.h"
 
 #define DEFAULT_PAGE_SIZE 500
 
@@ -168,28 +169,6 @@ send_container (SsvPlexSource   *self,
 
   *root_out = g_steal_pointer (&root);
   return container;
-}
-
-static char *
-absolute_url (const char *base_url,
-              const char *path)
-{
-  g_autofree char *base = NULL;
-  gsize len;
-
-  if (path == NULL || path[0] == '\0')
-    return NULL;
-  if (g_str_has_prefix (path, "http://") || g_str_has_prefix (path, "https://"))
-    return g_strdup (path);
-  if (base_url == NULL)
-    return NULL;
-
-  base = g_strdup (base_url);
-  len = strlen (base);
-  while (len > 0 && base[len - 1] == '/')
-    base[--len] = '\0';
-
-  return g_strconcat (base, path[0] == '/' ? "" : "/", path, NULL);
 }
 
 /* ---- parsing ------------------------------------------------------------- */
@@ -373,12 +352,8 @@ ssv_plex_parse_item (JsonObject *object,
     item->server_id = g_strdup_printf ("%" G_GINT64_FORMAT, number);
 
   item->title = g_strdup (ssv_json_get_string (object, "title"));
-  if (item->server_id == NULL || item->title == NULL || item->title[0] == '\0')
-    {
-      item->problem = g_strdup (item->server_id == NULL ? _("The server sent an item without an id")
-                                                        : _("The server sent an item without a name"));
-      return g_steal_pointer (&item);
-    }
+  if (!ssv_source_check_identity (item))
+    return g_steal_pointer (&item);
 
   item->sort_title = g_strdup (ssv_json_get_string (object, "titleSort"));
   item->original_title = g_strdup (ssv_json_get_string (object, "originalTitle"));
@@ -396,8 +371,8 @@ ssv_plex_parse_item (JsonObject *object,
   item->play_count = (int) ssv_json_get_int_or (object, "viewCount", 0);
   number = ssv_json_get_int_or (object, "viewOffset", 0);
   item->resume_position_s = number > 0 ? number / 1000 : -1;
-  item->poster_url = absolute_url (base_url, ssv_json_get_string (object, "thumb"));
-  item->backdrop_url = absolute_url (base_url, ssv_json_get_string (object, "art"));
+  item->poster_url = ssv_source_absolute_url (base_url, ssv_json_get_string (object, "thumb"));
+  item->backdrop_url = ssv_source_absolute_url (base_url, ssv_json_get_string (object, "art"));
 
   if (kind == SSV_MEDIA_KIND_SHOW)
     {
@@ -426,7 +401,7 @@ ssv_plex_parse_item (JsonObject *object,
       JsonObject *image = ssv_json_array_object (array, i);
 
       if (g_strcmp0 (ssv_json_get_string (image, "type"), "clearLogo") == 0 && item->logo_url == NULL)
-        item->logo_url = absolute_url (base_url, ssv_json_get_string (image, "url"));
+        item->logo_url = ssv_source_absolute_url (base_url, ssv_json_get_string (image, "url"));
     }
 
   parse_media (item, ssv_json_get_array (object, "Media"));
@@ -514,83 +489,39 @@ ssv_plex_source_list_libraries (SsvMediaSource  *source,
   return g_steal_pointer (&libraries);
 }
 
-typedef gboolean (*MetadataFunc) (JsonArray  *metadata,
-                                  guint       total,
-                                  gpointer    user_data,
-                                  GError    **error);
-
-/* Plex pages with the X-Plex-Container-Start/Size headers; a server that does
- * not page (no totalSize) answered everything at once. */
-static gboolean
-fetch_pages (SsvPlexSource  *self,
-             const char     *path,
-             MetadataFunc    func,
-             gpointer        user_data,
-             GCancellable   *cancellable,
-             GError        **error)
-{
-  guint start = 0;
-
-  for (;;)
-    {
-      g_autoptr(SsvHttpRequest) request = request_new (self, path);
-      g_autoptr(JsonNode) root = NULL;
-      char start_text[16], size_text[16];
-      JsonObject *container;
-      JsonArray *metadata;
-      gint64 total;
-      guint n;
-
-      g_snprintf (start_text, sizeof start_text, "%u", start);
-      g_snprintf (size_text, sizeof size_text, "%u", self->page_size);
-      ssv_http_request_set_header (request, "X-Plex-Container-Start", start_text);
-      ssv_http_request_set_header (request, "X-Plex-Container-Size", size_text);
-
-      container = send_container (self, request, &root, cancellable, error);
-      if (container == NULL)
-        return FALSE;
-
-      metadata = ssv_json_get_array (container, "Metadata");
-      n = metadata ? json_array_get_length (metadata) : 0;
-      total = ssv_json_get_int_or (container, "totalSize", -1);
-      if (total < 0)
-        total = start + n;
-
-      if (n > 0 && !func (metadata, (guint) total, user_data, error))
-        return FALSE;
-
-      start += n;
-      if (start >= total)
-        return TRUE;
-
-      if (n == 0)
-        {
-          g_set_error (error, SSV_ERROR, SSV_ERROR_INCOMPLETE,
-                       _("Plex stopped after %u of %" G_GINT64_FORMAT " items."), start, total);
-          return FALSE;
-        }
-    }
-}
-
+/* One page of a listing with the X-Plex-Container-Start/Size headers. */
 typedef struct
 {
-  SsvPlexSource    *self;
-  const char       *library_key;
-  SsvMediaPageFunc  func;
-  gpointer          user_data;
-  GPtrArray        *collect;
-} PageData;
+  SsvPlexSource *self;
+  const char    *path;
+} PageRequest;
 
 static gboolean
-titles_page_cb (JsonArray  *metadata,
-                guint       total,
-                gpointer    user_data,
-                GError    **error)
+read_page (guint          start,
+           GPtrArray     *items,
+           gint64        *total,
+           gpointer       read_data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  PageData *data = user_data;
-  g_autoptr(GPtrArray) page = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_item_free);
+  PageRequest *page = read_data;
+  g_autoptr(SsvHttpRequest) request = request_new (page->self, page->path);
+  g_autoptr(JsonNode) root = NULL;
+  char start_text[16], size_text[16];
+  JsonObject *container;
+  JsonArray *metadata;
 
-  for (guint i = 0; i < json_array_get_length (metadata); i++)
+  g_snprintf (start_text, sizeof start_text, "%u", start);
+  g_snprintf (size_text, sizeof size_text, "%u", page->self->page_size);
+  ssv_http_request_set_header (request, "X-Plex-Container-Start", start_text);
+  ssv_http_request_set_header (request, "X-Plex-Container-Size", size_text);
+
+  container = send_container (page->self, request, &root, cancellable, error);
+  if (container == NULL)
+    return FALSE;
+
+  metadata = ssv_json_get_array (container, "Metadata");
+  for (guint i = 0; metadata != NULL && i < json_array_get_length (metadata); i++)
     {
       JsonObject *object = ssv_json_array_object (metadata, i);
       SsvMediaItem *item;
@@ -601,21 +532,27 @@ titles_page_cb (JsonArray  *metadata,
           item->problem = g_strdup (_("The server sent something that is not an item"));
         }
       else
-        item = ssv_plex_parse_item (object, data->self->url);
-
-      g_free (item->library_key);
-      item->library_key = g_strdup (data->library_key);
-      g_ptr_array_add (page, item);
+        item = ssv_plex_parse_item (object, page->self->url);
+      g_ptr_array_add (items, item);
     }
 
-  if (data->collect != NULL)
-    {
-      for (guint i = 0; i < page->len; i++)
-        g_ptr_array_add (data->collect, g_steal_pointer (&page->pdata[i]));
-      return TRUE;
-    }
+  *total = ssv_json_get_int_or (container, "totalSize", -1);
+  return TRUE;
+}
 
-  return data->func (page, total, data->user_data, error);
+/* Plex pages with the X-Plex-Container-Start/Size headers; a server that does
+ * not page (no totalSize) answered everything at once. */
+static gboolean
+fetch_pages (SsvPlexSource     *self,
+             const char        *path,
+             SsvMediaPageFunc   func,
+             gpointer           user_data,
+             GCancellable      *cancellable,
+             GError           **error)
+{
+  PageRequest page = { self, path };
+
+  return ssv_source_fetch_pages ("Plex", read_page, &page, func, user_data, cancellable, error);
 }
 
 static gboolean
@@ -631,7 +568,7 @@ ssv_plex_source_list_titles (SsvMediaSource    *source,
   SsvPlexSource *self = SSV_PLEX_SOURCE (source);
   g_autofree char *escaped = g_uri_escape_string (library_key, NULL, FALSE);
   g_autofree char *path = NULL;
-  PageData data = { self, library_key, func, user_data, NULL };
+  SsvSourceTitles data = { library_key, func, user_data, NULL };
 
   /* Plex filters are written as operators in the query: updatedAt>=… */
   path = g_strdup_printf ("/library/sections/%s/all?type=%d&includeGuids=1", escaped,
@@ -643,7 +580,7 @@ ssv_plex_source_list_titles (SsvMediaSource    *source,
       path = with_filter;
     }
 
-  return fetch_pages (self, path, titles_page_cb, &data, cancellable, error);
+  return fetch_pages (self, path, ssv_source_titles_page, &data, cancellable, error);
 }
 
 static SsvShowTree *
@@ -658,7 +595,7 @@ ssv_plex_source_list_show_tree (SsvMediaSource  *source,
   g_autofree char *path = NULL;
   g_autoptr(SsvHttpRequest) request = NULL;
   g_autoptr(JsonNode) root = NULL;
-  PageData data = { self, NULL, NULL, NULL, tree->episodes };
+  SsvSourceTitles data = { NULL, NULL, NULL, tree->episodes };
   JsonObject *container;
   JsonArray *metadata;
 
@@ -682,7 +619,7 @@ ssv_plex_source_list_show_tree (SsvMediaSource  *source,
       season->server_id = g_strdup (ssv_json_get_string (object, "ratingKey"));
       season->title = g_strdup (ssv_json_get_string (object, "title"));
       season->overview = g_strdup (ssv_json_get_string (object, "summary"));
-      season->poster_url = absolute_url (self->url, ssv_json_get_string (object, "thumb"));
+      season->poster_url = ssv_source_absolute_url (self->url, ssv_json_get_string (object, "thumb"));
       season->air_date = ssv_date_only (ssv_json_get_string (object, "originallyAvailableAt"));
       season->episode_count = (int) ssv_json_get_int_or (object, "leafCount", 0);
       g_ptr_array_add (tree->seasons, season);
@@ -690,46 +627,11 @@ ssv_plex_source_list_show_tree (SsvMediaSource  *source,
 
   g_free (path);
   path = g_strdup_printf ("/library/metadata/%s/allLeaves?includeGuids=1", escaped);
-  if (!fetch_pages (self, path, titles_page_cb, &data, cancellable, error))
+  if (!fetch_pages (self, path, ssv_source_titles_page, &data, cancellable, error))
     return NULL;
 
-  for (guint i = 0; i < tree->episodes->len; i++)
-    {
-      SsvMediaItem *episode = g_ptr_array_index (tree->episodes, i);
-
-      if (episode->show_server_id == NULL)
-        episode->show_server_id = g_strdup (show_server_id);
-    }
-
+  ssv_source_set_show_id (tree->episodes, show_server_id);
   return g_steal_pointer (&tree);
-}
-
-typedef struct
-{
-  GHashTable *seen;
-  GPtrArray  *ids;
-} ChangedData;
-
-static gboolean
-changed_page_cb (JsonArray  *metadata,
-                 guint       total,
-                 gpointer    user_data,
-                 GError    **error)
-{
-  ChangedData *data = user_data;
-
-  for (guint i = 0; i < json_array_get_length (metadata); i++)
-    {
-      g_autoptr(SsvMediaItem) item = ssv_plex_parse_item (ssv_json_array_object (metadata, i), NULL);
-
-      if (item->show_server_id != NULL && !g_hash_table_contains (data->seen, item->show_server_id))
-        {
-          g_hash_table_add (data->seen, g_strdup (item->show_server_id));
-          g_ptr_array_add (data->ids, g_strdup (item->show_server_id));
-        }
-    }
-
-  return TRUE;
 }
 
 static GPtrArray *
@@ -740,18 +642,20 @@ ssv_plex_source_list_changed_shows (SsvMediaSource  *source,
                                     GError         **error)
 {
   SsvPlexSource *self = SSV_PLEX_SOURCE (source);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *escaped = g_uri_escape_string (library_key, NULL, FALSE);
   g_autofree char *path = NULL;
-  ChangedData data = { seen, ids };
+  SsvSourceShowIds data;
 
   path = g_strdup_printf ("/library/sections/%s/all?type=4&updatedAt>=%" G_GINT64_FORMAT,
                           escaped, changed_since);
-  if (!fetch_pages (self, path, changed_page_cb, &data, cancellable, error))
-    return NULL;
+  ssv_source_show_ids_init (&data);
+  if (!fetch_pages (self, path, ssv_source_show_ids_page, &data, cancellable, error))
+    {
+      ssv_source_show_ids_clear (&data);
+      return NULL;
+    }
 
-  return g_steal_pointer (&ids);
+  return ssv_source_show_ids_finish (&data);
 }
 
 static void
@@ -822,24 +726,12 @@ ssv_plex_source_set_page_size (SsvPlexSource *self,
 char *
 ssv_plex_source_dup_machine_id (SsvPlexSource *self)
 {
-  char *id;
-
-  g_mutex_lock (&self->lock);
-  id = g_strdup (self->machine_id);
-  g_mutex_unlock (&self->lock);
-
-  return id;
+  return ssv_source_dup_locked (&self->lock, &self->machine_id);
 }
 
 /* The server's friendly name, once a connection test learned it. */
 char *
 ssv_plex_source_dup_server_name (SsvPlexSource *self)
 {
-  char *name;
-
-  g_mutex_lock (&self->lock);
-  name = g_strdup (self->server_name);
-  g_mutex_unlock (&self->lock);
-
-  return name;
+  return ssv_source_dup_locked (&self->lock, &self->server_name);
 }

@@ -1128,6 +1128,23 @@ scan_thread (GTask        *task,
     g_task_return_pointer (task, result, (GDestroyNotify) ssv_scan_result_free);
 }
 
+/* Both async entry points: one task tag, so ssv_scanner_scan_finish() takes either. */
+static void
+run_scan_task (SsvScanner          *self,
+               ScanArgs            *args,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, ssv_scanner_scan_async);
+  g_task_set_task_data (task, args, g_free);
+  /* The outcome is reported even when cancelled: what was written stays. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_run_in_thread (task, scan_thread);
+}
+
 void
 ssv_scanner_scan_async (SsvScanner          *self,
                         SsvScanMode          mode,
@@ -1136,16 +1153,11 @@ ssv_scanner_scan_async (SsvScanner          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   ScanArgs *args = g_new0 (ScanArgs, 1);
 
   args->mode = mode;
   args->server_row = server_row;
-  g_task_set_source_tag (task, ssv_scanner_scan_async);
-  g_task_set_task_data (task, args, g_free);
-  /* The outcome is reported even when cancelled: what was written stays. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, scan_thread);
+  run_scan_task (self, args, cancellable, callback, user_data);
 }
 
 /**
@@ -1161,15 +1173,11 @@ ssv_scanner_scan_saved_mode_async (SsvScanner          *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   ScanArgs *args = g_new0 (ScanArgs, 1);
 
   args->saved_mode = TRUE;
   args->server_row = server_row;
-  g_task_set_source_tag (task, ssv_scanner_scan_async);
-  g_task_set_task_data (task, args, g_free);
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, scan_thread);
+  run_scan_task (self, args, cancellable, callback, user_data);
 }
 
 SsvScanResult *

@@ -27,9 +27,7 @@ ssv_opensubtitles_worker_process_item (SsvWorker          *worker,
   if (meta == NULL)
     return FALSE;
 
-  *outcome = SSV_OUTCOME_MATCHED;
-  return ssv_enrichment_store_record (ssv_worker_get_store (worker), "opensubtitles", item, meta,
-                                      *outcome, FALSE, NULL, error);
+  return ssv_worker_record_match (worker, item, meta, outcome, error);
 }
 
 static gboolean

@@ -17,17 +17,6 @@ struct _SsvTmdbWorker
 
 G_DEFINE_FINAL_TYPE (SsvTmdbWorker, ssv_tmdb_worker, SSV_TYPE_WORKER)
 
-/* Errors that say "not now" about the whole provider, not about this title:
- * nothing of the item may be written, and the base class waits. */
-static gboolean
-stops_the_item (const GError *error)
-{
-  return g_error_matches (error, SSV_ERROR, SSV_ERROR_RATE_LIMITED) ||
-         g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED) ||
-         g_error_matches (error, SSV_ERROR, SSV_ERROR_QUOTA) ||
-         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-}
-
 static gboolean
 ssv_tmdb_worker_process_item (SsvWorker          *worker,
                               const SsvWorkItem  *item,
@@ -102,7 +91,7 @@ ssv_tmdb_worker_process_item (SsvWorker          *worker,
           if (ssv_tmdb_fetch_season (http, key, tmdb_id, number, &options, meta, cancellable, &local_error))
             continue;
 
-          if (stops_the_item (local_error))
+          if (ssv_worker_error_stops_item (local_error))
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;

@@ -20,15 +20,6 @@ struct _SsvTvdbWorker
 G_DEFINE_FINAL_TYPE (SsvTvdbWorker, ssv_tvdb_worker, SSV_TYPE_WORKER)
 
 static gboolean
-stops_the_item (const GError *error)
-{
-  return g_error_matches (error, SSV_ERROR, SSV_ERROR_RATE_LIMITED) ||
-         g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED) ||
-         g_error_matches (error, SSV_ERROR, SSV_ERROR_QUOTA) ||
-         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-}
-
-static gboolean
 ssv_tvdb_worker_process_item (SsvWorker          *worker,
                               const SsvWorkItem  *item,
                               const char         *key,
@@ -78,7 +69,7 @@ ssv_tvdb_worker_process_item (SsvWorker          *worker,
   complete = ssv_tvdb_client_fetch_episodes (self->client, tvdb_id, meta, cancellable, &episodes_error);
   if (!complete)
     {
-      if (stops_the_item (episodes_error))
+      if (ssv_worker_error_stops_item (episodes_error))
         {
           g_propagate_error (error, g_steal_pointer (&episodes_error));
           return FALSE;

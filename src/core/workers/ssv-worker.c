@@ -601,6 +601,33 @@ start_cooldown (SsvWorker  *self,
   g_mutex_unlock (&priv->lock);
 }
 
+/* Waits for a (new) key, and says why. */
+static void
+start_key_wait (SsvWorker  *self,
+                const char *note)
+{
+  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
+
+  g_mutex_lock (&priv->lock);
+  priv->key_wait = TRUE;
+  g_free (priv->key_note);
+  priv->key_note = g_strdup (note);
+  set_state_locked (self, SSV_WORKER_NEEDS_KEY, note);
+  g_mutex_unlock (&priv->lock);
+}
+
+/* The library could not be written: not the title's fault, so it stays unmarked
+ * and the worker tries again after a pause. */
+static void
+cool_down_after_write_error (SsvWorker    *self,
+                             const GError *error)
+{
+  g_autofree char *note = g_strdup_printf (_("The library could not be written: %s"), error->message);
+
+  g_warning ("%s: %s", klass_of (self)->name, error->message);
+  start_cooldown (self, 10, note);
+}
+
 /* Reads the key from the keyring. FALSE when there is none (the worker waits). */
 static gboolean
 load_key (SsvWorker *self)
@@ -646,13 +673,7 @@ load_key (SsvWorker *self)
     /* Translators: "Add your TMDB API key in Preferences" */
     note = g_strdup_printf (_("Add your %s API key in Preferences"), klass->display_name);
 
-  g_mutex_lock (&priv->lock);
-  priv->key_wait = TRUE;
-  g_free (priv->key_note);
-  priv->key_note = g_strdup (note);
-  set_state_locked (self, SSV_WORKER_NEEDS_KEY, note);
-  g_mutex_unlock (&priv->lock);
-
+  start_key_wait (self, note);
   return FALSE;
 }
 
@@ -823,22 +844,13 @@ apply_failure (SsvWorker         *self,
       g_free (priv->rejected_key);
       priv->rejected_key = g_steal_pointer (&priv->key);
       log_activity (self, SSV_ACTIVITY_WARNING, note);
-
-      g_mutex_lock (&priv->lock);
-      priv->key_wait = TRUE;
-      g_free (priv->key_note);
-      priv->key_note = g_strdup (note);
-      set_state_locked (self, SSV_WORKER_NEEDS_KEY, note);
-      g_mutex_unlock (&priv->lock);
+      start_key_wait (self, note);
       return TRUE;
     }
 
   if (error->domain == SSV_ERROR && error->code == SSV_ERROR_DATABASE)
     {
-      g_autofree char *note = g_strdup_printf (_("The library could not be written: %s"), error->message);
-
-      g_warning ("%s: %s", klass->name, error->message);
-      start_cooldown (self, 10, note);
+      cool_down_after_write_error (self, error);
       return TRUE;
     }
 
@@ -846,10 +858,7 @@ apply_failure (SsvWorker         *self,
   if (!ssv_enrichment_store_record (priv->store, klass->name, item, NULL, outcome, FALSE,
                                     error->message, &record_error))
     {
-      g_autofree char *note = g_strdup_printf (_("The library could not be written: %s"), record_error->message);
-
-      g_warning ("%s: %s", klass->name, record_error->message);
-      start_cooldown (self, 10, note);
+      cool_down_after_write_error (self, record_error);
       return TRUE;
     }
 
@@ -1295,6 +1304,34 @@ ssv_worker_get_display_name (SsvWorker *self)
   g_return_val_if_fail (SSV_IS_WORKER (self), NULL);
 
   return klass_of (self)->display_name;
+}
+
+/* Errors that say "not now" about the whole provider, not about this title:
+ * nothing of the item may be written, and the base class waits. For subclasses
+ * that make several calls per item and go on past some failures. */
+gboolean
+ssv_worker_error_stops_item (const GError *error)
+{
+  return g_error_matches (error, SSV_ERROR, SSV_ERROR_RATE_LIMITED) ||
+         g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED) ||
+         g_error_matches (error, SSV_ERROR, SSV_ERROR_QUOTA) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* Records @meta as this worker's match of @item and sets @outcome: the end of a
+ * process_item that has one answer per item. */
+gboolean
+ssv_worker_record_match (SsvWorker          *self,
+                         const SsvWorkItem  *item,
+                         const SsvMeta      *meta,
+                         SsvOutcome         *outcome,
+                         GError            **error)
+{
+  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
+
+  *outcome = SSV_OUTCOME_MATCHED;
+  return ssv_enrichment_store_record (priv->store, klass_of (self)->name, item, meta, *outcome,
+                                      FALSE, NULL, error);
 }
 
 /* The keyring entry of the worker's key: "api-key:tmdb". */

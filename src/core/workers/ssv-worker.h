@@ -122,6 +122,12 @@ gboolean        ssv_worker_test_key_finish       (SsvWorker       *self,
                                                   GError         **error);
 
 /* For subclasses, on the worker thread. */
+gboolean            ssv_worker_error_stops_item  (const GError    *error);
+gboolean            ssv_worker_record_match      (SsvWorker       *self,
+                                                  const SsvWorkItem *item,
+                                                  const SsvMeta   *meta,
+                                                  SsvOutcome      *outcome,
+                                                  GError         **error);
 SsvHttp            *ssv_worker_get_http          (SsvWorker       *self);
 SsvEnrichmentStore *ssv_worker_get_store         (SsvWorker       *self);
 SsvDatabase        *ssv_worker_get_database      (SsvWorker       *self);

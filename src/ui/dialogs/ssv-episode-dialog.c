@@ -46,33 +46,13 @@ struct _SsvEpisodeDialog
 G_DEFINE_FINAL_TYPE (SsvEpisodeDialog, ssv_episode_dialog, ADW_TYPE_WINDOW)
 
 static void
-picture_ready_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GtkPicture) picture = user_data;
-  g_autoptr(GdkTexture) texture = ssv_texture_loader_load_finish (SSV_TEXTURE_LOADER (source), result, NULL);
-
-  if (texture == NULL)
-    return;
-
-  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
-  gtk_widget_set_visible (GTK_WIDGET (picture), TRUE);
-}
-
-static void
 load_picture (SsvEpisodeDialog *self,
               GtkPicture       *picture,
               const char       *uri,
               int               height)
 {
-  SsvTextureLoader *loader = ssv_texture_loader_get_default (self->context);
-
-  if (uri == NULL)
-    return;
-
-  ssv_texture_loader_load_async (loader, uri, height * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                                 self->cancellable, picture_ready_cb, g_object_ref (picture));
+  ssv_texture_loader_load_picture (ssv_texture_loader_get_default (self->context), picture, uri,
+                                   height * gtk_widget_get_scale_factor (GTK_WIDGET (self)), self->cancellable);
 }
 
 /* "Friday 17 January 2025 at 21:00", or the day alone for untimed episodes. */
@@ -111,14 +91,13 @@ show_entry (SsvEpisodeDialog *self)
   g_autofree char *heading = ssv_format_episode_heading (entry);
   g_autofree char *airs = format_airs (entry);
   g_autofree char *initials = ssv_poster_initials (show);
-  g_autofree char *color = g_strdup_printf ("color-%u", show ? g_str_hash (show) % 8 : 0);
 
   gtk_window_set_title (GTK_WINDOW (self), show);
   gtk_label_set_label (self->show_label, show ? show : "");
   gtk_label_set_label (self->network_label, network ? network : "");
   gtk_widget_set_visible (GTK_WIDGET (self->network_label), network != NULL);
   gtk_label_set_label (self->backdrop_placeholder, initials);
-  gtk_widget_add_css_class (GTK_WIDGET (self->backdrop_placeholder), color);
+  ssv_poster_set_placeholder_color (GTK_WIDGET (self->backdrop_placeholder), show);
 
   gtk_label_set_label (self->episode_label, heading);
   gtk_label_set_label (self->airs_label, airs);

@@ -100,6 +100,22 @@ hdr_name (guint k)
   return k < G_N_ELEMENTS (names) ? names[k] : "";
 }
 
+/* What the "Also" field lists, in this order. */
+static const struct
+{
+  SsvReleaseFlags  flag;
+  const char      *label;
+} also_flags[] = {
+  { SSV_RELEASE_FLAG_FULL_SEASON, N_("a whole season") },
+  { SSV_RELEASE_FLAG_MULTI_SEASON, N_("several seasons") },
+  { SSV_RELEASE_FLAG_SAMPLE, N_("a sample") },
+  { SSV_RELEASE_FLAG_EXTRAS, N_("extras") },
+  { SSV_RELEASE_FLAG_HARDCODED_SUBS, N_("subtitles burnt in") },
+  { SSV_RELEASE_FLAG_MULTI_LANGUAGE, N_("several languages") },
+  { SSV_RELEASE_FLAG_INTERNAL, N_("internal") },
+  { SSV_RELEASE_FLAG_COMPLETE, N_("complete") },
+};
+
 static void
 show_fields (SsvParsePage     *self,
              const SsvRelease *r)
@@ -152,22 +168,9 @@ show_fields (SsvParsePage     *self,
   if (r->revision_version > 1)
     g_string_append_printf (revision, _("version %u"), r->revision_version);
 
-  if (r->flags & SSV_RELEASE_FLAG_FULL_SEASON)
-    g_string_append_printf (flags, "%s%s", flags->len ? ", " : "", _("a whole season"));
-  if (r->flags & SSV_RELEASE_FLAG_MULTI_SEASON)
-    g_string_append_printf (flags, "%s%s", flags->len ? ", " : "", _("several seasons"));
-  if (r->flags & SSV_RELEASE_FLAG_SAMPLE)
-    g_string_append_printf (flags, "%s%s", flags->len ? ", " : "", _("a sample"));
-  if (r->flags & SSV_RELEASE_FLAG_EXTRAS)
-    g_string_append_printf (flags, "%s%s", flags->len ? ", " : "", _("extras"));
-  if (r->flags & SSV_RELEASE_FLAG_HARDCODED_SUBS)
-    g_string_append_printf (flags, "%s%s", flags->len ? ", " : "", _("subtitles burnt in"));
-  if (r->flags & SSV_RELEASE_FLAG_MULTI_LANGUAGE)
-    g_string_append_printf (flags, "%s%s", flags->len ? ", " : "", _("several languages"));
-  if (r->flags & SSV_RELEASE_FLAG_INTERNAL)
-    g_string_append_printf (flags, "%s%s", flags->len ? ", " : "", _("internal"));
-  if (r->flags & SSV_RELEASE_FLAG_COMPLETE)
-    g_string_append_printf (flags, "%s%s", flags->len ? ", " : "", _("complete"));
+  for (guint i = 0; i < G_N_ELEMENTS (also_flags); i++)
+    if (r->flags & also_flags[i].flag)
+      g_string_append_printf (flags, "%s%s", flags->len ? ", " : "", _(also_flags[i].label));
 
   add_field (self, "title", _("Title"), r->title);
   add_field (self, "alt_title", _("Also Called"), r->alt_title);

@@ -455,6 +455,7 @@ show_genres (SsvTitlePage *self)
       if (name[0] == '\0')
         continue;
       chip = gtk_label_new (name);
+      gtk_widget_set_halign (chip, GTK_ALIGN_START);
       gtk_widget_add_css_class (chip, "genre-chip");
       gtk_flow_box_append (self->genres_box, chip);
       shown++;
@@ -931,7 +932,6 @@ show_billboard (SsvTitlePage *self)
   g_autofree char *watched = NULL;
   g_autofree char *crew = NULL;
   g_autofree char *initials = NULL;
-  g_autofree char *color = NULL;
   const char *name = billboard->title;
 
   if (SSV_IS_MOVIE (title))
@@ -969,13 +969,7 @@ show_billboard (SsvTitlePage *self)
 
   /* Until a backdrop arrives (or when there is none), a colour of the title's own. */
   initials = ssv_poster_initials (name);
-  color = g_strdup_printf ("color-%u", name ? g_str_hash (name) % 8 : 0);
-  for (guint i = 0; i < 8; i++)
-    {
-      g_autofree char *other = g_strdup_printf ("color-%u", i);
-      gtk_widget_remove_css_class (self->hero_placeholder, other);
-    }
-  gtk_widget_add_css_class (self->hero_placeholder, color);
+  ssv_poster_set_placeholder_color (self->hero_placeholder, name);
 
   show_badges (self);
   show_genres (self);

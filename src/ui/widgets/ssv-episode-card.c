@@ -91,26 +91,10 @@ ssv_format_episode_heading (SsvCalendarEntry *entry)
 }
 
 static void
-art_ready_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(SsvEpisodeCard) self = user_data;
-  g_autoptr(GdkTexture) texture = ssv_texture_loader_load_finish (SSV_TEXTURE_LOADER (source), result, NULL);
-
-  if (texture == NULL || self->entry == NULL)
-    return;
-
-  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
-  gtk_widget_set_visible (GTK_WIDGET (self->picture), TRUE);
-}
-
-static void
 load_art (SsvEpisodeCard *self)
 {
   const char *uri = ssv_calendar_entry_get_still_url (self->entry);
   int height = ART_HEIGHT * gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  GdkTexture *known;
 
   if (uri == NULL)
     uri = ssv_calendar_entry_get_backdrop_url (self->entry);
@@ -123,16 +107,8 @@ load_art (SsvEpisodeCard *self)
   if (uri == NULL || self->loader == NULL)
     return;
 
-  known = ssv_texture_loader_lookup (self->loader, uri, height);
-  if (known != NULL)
-    {
-      gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (known));
-      gtk_widget_set_visible (GTK_WIDGET (self->picture), TRUE);
-      return;
-    }
-
   self->cancellable = g_cancellable_new ();
-  ssv_texture_loader_load_async (self->loader, uri, height, self->cancellable, art_ready_cb, g_object_ref (self));
+  ssv_texture_loader_load_picture (self->loader, self->picture, uri, height, self->cancellable);
 }
 
 static void
@@ -142,14 +118,13 @@ show_entry (SsvEpisodeCard *self)
   g_autofree char *time = ssv_format_air_time (self->entry);
   g_autofree char *heading = ssv_format_episode_heading (self->entry);
   g_autofree char *initials = ssv_poster_initials (show);
-  g_autofree char *color = g_strdup_printf ("color-%u", show ? g_str_hash (show) % 8 : 0);
   g_autofree char *tooltip = NULL;
 
   gtk_label_set_label (self->time_label, time);
   gtk_label_set_label (self->show_label, show ? show : "");
   gtk_label_set_label (self->episode_label, heading);
   gtk_label_set_label (self->initials_label, initials);
-  gtk_widget_add_css_class (GTK_WIDGET (self->initials_label), color);
+  ssv_poster_set_placeholder_color (GTK_WIDGET (self->initials_label), show);
   gtk_widget_set_visible (self->owned_badge, ssv_calendar_entry_get_owned (self->entry));
   if (ssv_calendar_entry_get_anytime (self->entry))
     gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "anytime");

@@ -19,7 +19,6 @@ struct _SsvEpisodeRow
   GtkLabel      *state_label;
   GtkLabel      *overview_label;
   GtkLabel      *date_label;
-  GtkBox        *row_box;
 };
 
 G_DEFINE_FINAL_TYPE (SsvEpisodeRow, ssv_episode_row, GTK_TYPE_LIST_BOX_ROW)
@@ -84,7 +83,6 @@ ssv_episode_row_class_init (SsvEpisodeRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvEpisodeRow, state_label);
   gtk_widget_class_bind_template_child (widget_class, SsvEpisodeRow, overview_label);
   gtk_widget_class_bind_template_child (widget_class, SsvEpisodeRow, date_label);
-  gtk_widget_class_bind_template_child (widget_class, SsvEpisodeRow, row_box);
 }
 
 static void
@@ -154,6 +152,8 @@ ssv_episode_row_add_suffix (SsvEpisodeRow *self,
 {
   g_return_if_fail (SSV_IS_EPISODE_ROW (self));
 
+  /* The row's box is reached, not bound: a bound direct child would be unparented
+   * by gtk_widget_dispose_template() behind GtkListBoxRow's back. */
   gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
-  gtk_box_append (self->row_box, widget);
+  gtk_box_append (GTK_BOX (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (self))), widget);
 }

@@ -8,7 +8,10 @@
 
 #include "ssv-poster-card.h"
 
-#define N_PLACEHOLDER_COLORS 8
+/* As many as data/style.css has colours for (.poster-placeholder.color-N, .billboard-placeholder…). */
+static const char * const placeholder_colors[] = {
+  "color-0", "color-1", "color-2", "color-3", "color-4", "color-5", "color-6", "color-7",
+};
 
 struct _SsvPosterCard
 {
@@ -19,7 +22,6 @@ struct _SsvPosterCard
   gulong             notify_handler;
   GCancellable      *cancellable;
   char              *poster_uri;
-  guint              color;
   gboolean           lazy;       /* loads only when asked to (a grid's cards) */
   gboolean           requested;  /* the poster of poster_uri was asked for */
   GtkWidget         *accessory;
@@ -69,6 +71,28 @@ ssv_poster_initials (const char *title)
     }
 
   return g_string_free (g_steal_pointer (&initials), FALSE);
+}
+
+/**
+ * ssv_poster_set_placeholder_color:
+ * @placeholder: what shows while there is no image (initials, a backdrop's place)
+ * @title: (nullable): the title the colour follows
+ *
+ * Gives @placeholder the colour class of @title, and no other: the colour
+ * follows the title, so it does not flicker when a recycled widget is rebound.
+ */
+void
+ssv_poster_set_placeholder_color (GtkWidget  *placeholder,
+                                  const char *title)
+{
+  guint color = title ? g_str_hash (title) % G_N_ELEMENTS (placeholder_colors) : 0;
+
+  g_return_if_fail (GTK_IS_WIDGET (placeholder));
+
+  for (guint i = 0; i < G_N_ELEMENTS (placeholder_colors); i++)
+    if (i != color)
+      gtk_widget_remove_css_class (placeholder, placeholder_colors[i]);
+  gtk_widget_add_css_class (placeholder, placeholder_colors[color]);
 }
 
 static char *
@@ -194,7 +218,6 @@ update_from_item (SsvPosterCard *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *initials = NULL;
   g_autofree char *poster = NULL;
-  g_autofree char *color_class = NULL;
   g_autofree char *accessible = NULL;
 
   if (self->item != NULL)
@@ -212,14 +235,7 @@ update_from_item (SsvPosterCard *self,
 
   initials = ssv_poster_initials (title);
   gtk_label_set_label (self->initials_label, initials);
-
-  /* The placeholder's colour follows the title, so it does not flicker on rebinds. */
-  color_class = g_strdup_printf ("color-%u", self->color);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->initials_label), color_class);
-  self->color = title ? g_str_hash (title) % N_PLACEHOLDER_COLORS : 0;
-  g_free (color_class);
-  color_class = g_strdup_printf ("color-%u", self->color);
-  gtk_widget_add_css_class (GTK_WIDGET (self->initials_label), color_class);
+  ssv_poster_set_placeholder_color (GTK_WIDGET (self->initials_label), title);
 
   if (reload || g_strcmp0 (poster, self->poster_uri) != 0)
     {

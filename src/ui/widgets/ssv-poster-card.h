@@ -16,18 +16,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SsvPosterCard, ssv_poster_card, SSV, POSTER_CARD, GtkWidget)
 
-GtkWidget  *ssv_poster_card_new             (SsvTextureLoader *loader);
-void        ssv_poster_card_set_item        (SsvPosterCard    *self,
-                                             GObject          *item);
-GObject    *ssv_poster_card_get_item        (SsvPosterCard    *self);
-const char *ssv_poster_card_get_title       (SsvPosterCard    *self);
-gboolean    ssv_poster_card_get_has_poster  (SsvPosterCard    *self);
-void        ssv_poster_card_set_lazy        (SsvPosterCard    *self,
-                                             gboolean          lazy);
-void        ssv_poster_card_ensure_poster   (SsvPosterCard    *self);
-void        ssv_poster_card_set_accessory   (SsvPosterCard    *self,
-                                             GtkWidget        *accessory);
-GtkWidget  *ssv_poster_card_get_accessory   (SsvPosterCard    *self);
-char       *ssv_poster_initials             (const char       *title);
+GtkWidget  *ssv_poster_card_new              (SsvTextureLoader *loader);
+void        ssv_poster_card_set_item         (SsvPosterCard    *self,
+                                              GObject          *item);
+GObject    *ssv_poster_card_get_item         (SsvPosterCard    *self);
+const char *ssv_poster_card_get_title        (SsvPosterCard    *self);
+gboolean    ssv_poster_card_get_has_poster   (SsvPosterCard    *self);
+void        ssv_poster_card_set_lazy         (SsvPosterCard    *self,
+                                              gboolean          lazy);
+void        ssv_poster_card_ensure_poster    (SsvPosterCard    *self);
+void        ssv_poster_card_set_accessory    (SsvPosterCard    *self,
+                                              GtkWidget        *accessory);
+GtkWidget  *ssv_poster_card_get_accessory    (SsvPosterCard    *self);
+char       *ssv_poster_initials              (const char       *title);
+void        ssv_poster_set_placeholder_color (GtkWidget        *placeholder,
+                                              const char       *title);
 
 G_END_DECLS

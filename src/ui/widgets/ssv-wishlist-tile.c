@@ -22,7 +22,6 @@ struct _SsvWishlistTile
   SsvWishlistItem  *item;
   GCancellable     *cancellable;   /* this item's image loads */
   gboolean          filled;        /* episode rows made */
-  guint             color;
   GPtrArray        *episode_rows;
 
   GtkWidget        *header;
@@ -55,47 +54,21 @@ static guint signals[N_SIGNALS];
 
 /* ---- images ------------------------------------------------------------------ */
 
-static void
-picture_ready_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GtkPicture) picture = user_data;
-  g_autoptr(GdkTexture) texture = ssv_texture_loader_load_finish (SSV_TEXTURE_LOADER (source), result, NULL);
-
-  /* Cancelled loads end in NULL too: a recycled tile never shows old art. */
-  if (texture == NULL)
-    return;
-
-  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
-  gtk_widget_set_visible (GTK_WIDGET (picture), TRUE);
-}
-
+/* A recycled tile cancels its loads (self->cancellable): it never shows old art. */
 static void
 load_picture (SsvWishlistTile *self,
               GtkPicture      *picture,
               const char      *uri,
               int              height)
 {
-  GdkTexture *known;
-
   gtk_picture_set_paintable (picture, NULL);
   gtk_widget_set_visible (GTK_WIDGET (picture), FALSE);
 
-  if (uri == NULL || self->loader == NULL)
+  if (self->loader == NULL)
     return;
 
-  height *= gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  known = ssv_texture_loader_lookup (self->loader, uri, height);
-  if (known != NULL)
-    {
-      gtk_picture_set_paintable (picture, GDK_PAINTABLE (known));
-      gtk_widget_set_visible (GTK_WIDGET (picture), TRUE);
-      return;
-    }
-
-  ssv_texture_loader_load_async (self->loader, uri, height, self->cancellable,
-                                 picture_ready_cb, g_object_ref (picture));
+  ssv_texture_loader_load_picture (self->loader, picture, uri,
+                                   height * gtk_widget_get_scale_factor (GTK_WIDGET (self)), self->cancellable);
 }
 
 /* ---- episode rows --------------------------------------------------------------- */
@@ -321,7 +294,6 @@ update_from_item (SsvWishlistTile *self)
   guint seasons = item && ssv_wishlist_item_get_children (item)
                   ? g_list_model_get_n_items (ssv_wishlist_item_get_children (item)) : 0;
   g_autofree char *initials = ssv_poster_initials (title);
-  g_autofree char *color = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *progress = NULL;
   const char *art = NULL;
@@ -347,12 +319,7 @@ update_from_item (SsvWishlistTile *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->progress_bar), "complete");
 
   gtk_label_set_label (self->initials_label, initials);
-  color = g_strdup_printf ("color-%u", self->color);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->initials_label), color);
-  self->color = title ? g_str_hash (title) % 8 : 0;
-  g_free (color);
-  color = g_strdup_printf ("color-%u", self->color);
-  gtk_widget_add_css_class (GTK_WIDGET (self->initials_label), color);
+  ssv_poster_set_placeholder_color (GTK_WIDGET (self->initials_label), title);
 
   /* The show's poster, else the first wanted season's. */
   if (item != NULL)
