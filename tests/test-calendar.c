@@ -272,6 +272,43 @@ test_week (Fixture       *f,
                    "2025-06-12 20:00 Andor S01E01");
 }
 
+/* Shows timed in a far zone cross a day: an episode dated the day before the week
+ * (in its network's zone) airs inside it here, and one dated the day after the
+ * week can too. Holds for every zone the suite runs in (local, Los Angeles,
+ * Auckland): 23:30 in Pago Pago (UTC-11) and 00:30 in Kiritimati (UTC+14). */
+static void
+test_week_other_zones (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) today = local_time (f, 2025, 6, 10, 15, 0);
+  g_autoptr(GPtrArray) week = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  ssv_database_exec (f->db,
+                     "INSERT INTO shows (id, server_source, server_id, title, sort_title, status,"
+                     "                   air_time_zone) VALUES"
+                     " (7, 1, 's7', 'Samoa Tonight', 'samoa tonight', 'Returning Series', 'Pacific/Pago_Pago'),"
+                     " (8, 1, 's8', 'Line Islands', 'line islands', 'Returning Series', 'Pacific/Kiritimati');",
+                     &error);
+  g_assert_no_error (error);
+  add_episode (f, 20, 7, 1, "2025-06-09", "23:30");  /* in: the 10th here */
+  add_episode (f, 21, 7, 2, "2025-06-08", "23:30");  /* out: the 9th here */
+  add_episode (f, 22, 8, 1, "2025-06-17", "00:30");  /* in: the 16th here */
+  add_episode (f, 23, 8, 2, "2025-06-17", "23:00");  /* out: the 17th here */
+
+  week = ssv_calendar_store_list_days (f->calendar, today, 7, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < week->len; i++)
+    {
+      SsvCalendarEntry *entry = g_ptr_array_index (week, i);
+      g_autofree char *code = ssv_calendar_entry_dup_code (entry);
+
+      g_string_append_printf (text, "%s%s %s", i ? "; " : "", ssv_calendar_entry_get_show_title (entry), code);
+    }
+  g_assert_cmpstr (text->str, ==, "Samoa Tonight S01E01; Line Islands S01E01");
+}
+
 /* The watchlist and the calendar agree on every show, whatever its status. */
 static void
 test_same_rule_as_watchlist (Fixture       *f,
@@ -491,6 +528,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/core/calendar/week", test_week);
+  ADD ("/core/calendar/week-other-zones", test_week_other_zones);
   ADD ("/core/calendar/same-rule-as-watchlist", test_same_rule_as_watchlist);
   ADD ("/core/calendar/query-plan", test_query_plan);
   ADD ("/core/airing/first-look", test_airing_first_look);
