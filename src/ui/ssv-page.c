@@ -12,6 +12,7 @@ typedef struct
   char       *name;
   char       *title;
   char       *icon_name;
+  gboolean    loaded;
 } SsvPagePrivate;
 
 enum {
@@ -204,10 +205,34 @@ ssv_page_get_header_widget (SsvPage *self)
 void
 ssv_page_shown (SsvPage *self)
 {
+  SsvPagePrivate *priv = ssv_page_get_instance_private (self);
   SsvPageClass *klass = SSV_PAGE_GET_CLASS (self);
+
+  if (!priv->loaded)
+    {
+      priv->loaded = TRUE;
+      if (klass->load != NULL)
+        klass->load (self);
+    }
 
   if (klass->shown != NULL)
     klass->shown (self);
+}
+
+/**
+ * ssv_page_is_loaded:
+ *
+ * Whether the page has been filled (it has been shown once). Until then a change
+ * in a store needs no reload: the first show loads what is current.
+ */
+gboolean
+ssv_page_is_loaded (SsvPage *self)
+{
+  SsvPagePrivate *priv = ssv_page_get_instance_private (self);
+
+  g_return_val_if_fail (SSV_IS_PAGE (self), FALSE);
+
+  return priv->loaded;
 }
 
 /* Errors reach people as toasts in plain words; the window owns the overlay. */

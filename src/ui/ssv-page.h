@@ -19,6 +19,9 @@ struct _SsvPageClass
 
   /* Called each time the page becomes the visible one. */
   void        (*shown)             (SsvPage *self);
+  /* Fills the page; called once, just before it is first shown, so that start-up
+   * builds only the page it shows. */
+  void        (*load)              (SsvPage *self);
   /* A widget for the end of the header bar while this page shows, or NULL. */
   GtkWidget * (*get_header_widget) (SsvPage *self);
 
@@ -41,6 +44,7 @@ void         ssv_page_set_title          (SsvPage    *self,
 const char  *ssv_page_get_icon_name      (SsvPage    *self);
 GtkWidget   *ssv_page_get_header_widget  (SsvPage    *self);
 void         ssv_page_shown              (SsvPage    *self);
+gboolean     ssv_page_is_loaded          (SsvPage    *self);
 void         ssv_page_show_toast         (SsvPage    *self,
                                           const char *message);
 

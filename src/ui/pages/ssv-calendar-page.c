@@ -311,6 +311,8 @@ static void
 on_store_changed (SsvCalendarPage *self,
                   const char      *detail)
 {
+  if (!ssv_page_is_loaded (SSV_PAGE (self)))
+    return;
   if (self->reload_source == 0)
     self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
 }
@@ -645,7 +647,12 @@ ssv_calendar_page_constructed (GObject *object)
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
   set_week (self, 0);
-  reload (self);
+}
+
+static void
+ssv_calendar_page_load (SsvPage *page)
+{
+  reload (SSV_CALENDAR_PAGE (page));
 }
 
 static void
@@ -692,6 +699,7 @@ ssv_calendar_page_class_init (SsvCalendarPageClass *klass)
   object_class->finalize = ssv_calendar_page_finalize;
   page_class->get_header_widget = ssv_calendar_page_get_header_widget;
   page_class->shown = ssv_calendar_page_shown;
+  page_class->load = ssv_calendar_page_load;
 
   ssv_page_class_set_info (page_class, "calendar", _("Calendar"), "x-office-calendar-symbolic");
 

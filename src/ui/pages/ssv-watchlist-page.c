@@ -188,6 +188,8 @@ reload_timeout_cb (gpointer user_data)
 static void
 schedule_reload (Tab *tab)
 {
+  if (!ssv_page_is_loaded (SSV_PAGE (tab->page)))
+    return;
   if (tab->reload_source == 0)
     tab->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, tab);
 }
@@ -414,6 +416,12 @@ ssv_watchlist_page_constructed (GObject *object)
                            G_CALLBACK (on_follow_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ssv_context_get_library_store (context), "changed",
                            G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+ssv_watchlist_page_load (SsvPage *page)
+{
+  SsvWatchlistPage *self = SSV_WATCHLIST_PAGE (page);
 
   for (guint i = 0; i < N_KINDS; i++)
     reload_tab (&self->tabs[i]);
@@ -455,6 +463,7 @@ ssv_watchlist_page_class_init (SsvWatchlistPageClass *klass)
   object_class->dispose = ssv_watchlist_page_dispose;
 
   ssv_page_class_set_info (page_class, "watchlist", _("Watchlist"), "view-reveal-symbolic");
+  page_class->load = ssv_watchlist_page_load;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/pages/ssv-watchlist-page.ui");

@@ -191,6 +191,8 @@ static void
 on_wishlist_changed (SsvWishlistPage *self,
                      const char      *detail)
 {
+  if (!ssv_page_is_loaded (SSV_PAGE (self)))
+    return;
   if (self->reload_source == 0)
     self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
 }
@@ -591,7 +593,12 @@ ssv_wishlist_page_constructed (GObject *object)
 
   g_signal_connect_object (ssv_context_get_wishlist_store (context), "changed",
                            G_CALLBACK (on_wishlist_changed), self, G_CONNECT_SWAPPED);
-  reload_all (self);
+}
+
+static void
+ssv_wishlist_page_load (SsvPage *page)
+{
+  reload_all (SSV_WISHLIST_PAGE (page));
 }
 
 static void
@@ -682,6 +689,7 @@ ssv_wishlist_page_class_init (SsvWishlistPageClass *klass)
   object_class->set_property = ssv_wishlist_page_set_property;
 
   ssv_page_class_set_info (page_class, "wishlist", _("Wishlist"), "starred-symbolic");
+  page_class->load = ssv_wishlist_page_load;
 
   /**
    * SsvWishlistPage:sort:
