@@ -227,6 +227,7 @@ test_429_short_wait_honoured (Fixture       *fixture,
                                                   NULL, &error);
 
   g_assert_no_error (error);
+  g_assert_nonnull (node);
   requests = ssv_fake_server_dup_requests (fixture->server);
   g_assert_cmpuint (requests->len, ==, 2);
   first = g_ptr_array_index (requests, 0);
@@ -306,6 +307,7 @@ test_connection_reset (Fixture       *fixture,
                                                   NULL, &error);
 
   g_assert_no_error (error);
+  g_assert_nonnull (node);
   g_assert_cmpuint (movie_hits (fixture), ==, 3);
 }
 

@@ -105,8 +105,12 @@ compare_slots (gconstpointer a,
 static void
 sort_entries (GPtrArray *entries)
 {
-  g_autofree SortSlot *slots = g_new (SortSlot, entries->len);
+  g_autofree SortSlot *slots = NULL;
 
+  if (entries->len < 2)
+    return;
+
+  slots = g_new (SortSlot, entries->len);
   for (guint i = 0; i < entries->len; i++)
     {
       SsvCalendarEntry *entry = g_ptr_array_index (entries, i);
