@@ -13,7 +13,11 @@ typedef struct
   char       *title;
   char       *icon_name;
   gboolean    loaded;
+  guint       reload_source;
 } SsvPagePrivate;
+
+/* A burst of store changes (a scan, a follow) becomes one reload. */
+#define RELOAD_DELAY_MS 250
 
 enum {
   PROP_0,
@@ -38,6 +42,7 @@ ssv_page_dispose (GObject *object)
    * it again), so templates of pages are torn down through the bin instead. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   g_clear_object (&priv->context);
+  g_clear_handle_id (&priv->reload_source, g_source_remove);
 
   G_OBJECT_CLASS (ssv_page_parent_class)->dispose (object);
 }
@@ -217,6 +222,56 @@ ssv_page_shown (SsvPage *self)
 
   if (klass->shown != NULL)
     klass->shown (self);
+}
+
+static gboolean
+reload_timeout_cb (gpointer user_data)
+{
+  SsvPage *self = user_data;
+  SsvPagePrivate *priv = ssv_page_get_instance_private (self);
+
+  priv->reload_source = 0;
+  SSV_PAGE_GET_CLASS (self)->load (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * ssv_page_queue_reload:
+ *
+ * Runs the page's load vfunc again a moment from now, once however often it is
+ * called meanwhile. A page not loaded yet needs nothing: its first show loads.
+ */
+void
+ssv_page_queue_reload (SsvPage *self)
+{
+  SsvPagePrivate *priv = ssv_page_get_instance_private (self);
+
+  g_return_if_fail (SSV_IS_PAGE (self));
+  g_return_if_fail (SSV_PAGE_GET_CLASS (self)->load != NULL);
+
+  if (priv->loaded && priv->reload_source == 0)
+    priv->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+}
+
+gboolean
+ssv_page_get_reload_queued (SsvPage *self)
+{
+  SsvPagePrivate *priv = ssv_page_get_instance_private (self);
+
+  g_return_val_if_fail (SSV_IS_PAGE (self), FALSE);
+
+  return priv->reload_source != 0;
+}
+
+/* For a page that reloads now on its own: the queued reload is not needed. */
+void
+ssv_page_unqueue_reload (SsvPage *self)
+{
+  SsvPagePrivate *priv = ssv_page_get_instance_private (self);
+
+  g_return_if_fail (SSV_IS_PAGE (self));
+
+  g_clear_handle_id (&priv->reload_source, g_source_remove);
 }
 
 /**

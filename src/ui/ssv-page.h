@@ -45,6 +45,9 @@ const char  *ssv_page_get_icon_name      (SsvPage    *self);
 GtkWidget   *ssv_page_get_header_widget  (SsvPage    *self);
 void         ssv_page_shown              (SsvPage    *self);
 gboolean     ssv_page_is_loaded          (SsvPage    *self);
+void         ssv_page_queue_reload       (SsvPage    *self);
+gboolean     ssv_page_get_reload_queued  (SsvPage    *self);
+void         ssv_page_unqueue_reload     (SsvPage    *self);
 void         ssv_page_show_toast         (SsvPage    *self,
                                           const char *message);
 

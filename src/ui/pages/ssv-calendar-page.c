@@ -13,7 +13,6 @@
 #include "ssv-texture-loader.h"
 #include "widgets/ssv-episode-card.h"
 
-#define RELOAD_DELAY_MS   300
 #define EXPORT_PAST_DAYS  7
 #define EXPORT_DAYS       30
 
@@ -39,7 +38,6 @@ struct _SsvCalendarPage
   int              week;           /* 0: from today; -1 the week before, … */
   GCancellable    *cancellable;
   GCancellable    *export_cancellable;
-  guint            reload_source;
   gboolean         loaded;
 
   GtkStack        *state_stack;
@@ -281,7 +279,7 @@ reload (SsvCalendarPage *self)
 {
   SsvContext *context = ssv_page_get_context (SSV_PAGE (self));
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
+  ssv_page_unqueue_reload (SSV_PAGE (self));
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -296,25 +294,12 @@ reload (SsvCalendarPage *self)
                                       list_ready_cb, g_object_ref (self));
 }
 
-static gboolean
-reload_timeout_cb (gpointer user_data)
-{
-  SsvCalendarPage *self = user_data;
-
-  self->reload_source = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* Follows, library scans and enrichment (air times) all change what airs. */
 static void
 on_store_changed (SsvCalendarPage *self,
                   const char      *detail)
 {
-  if (!ssv_page_is_loaded (SSV_PAGE (self)))
-    return;
-  if (self->reload_source == 0)
-    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+  ssv_page_queue_reload (SSV_PAGE (self));
 }
 
 static void
@@ -532,7 +517,7 @@ ssv_calendar_page_get_loading (SsvCalendarPage *self)
 {
   g_return_val_if_fail (SSV_IS_CALENDAR_PAGE (self), FALSE);
 
-  return self->cancellable != NULL || self->reload_source != 0;
+  return self->cancellable != NULL || ssv_page_get_reload_queued (SSV_PAGE (self));
 }
 
 int
@@ -666,7 +651,6 @@ ssv_calendar_page_dispose (GObject *object)
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
-  g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_object (&self->header_box);
 
   G_OBJECT_CLASS (ssv_calendar_page_parent_class)->dispose (object);

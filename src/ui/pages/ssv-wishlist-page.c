@@ -13,7 +13,6 @@
 #include "widgets/ssv-wishlist-tile.h"
 
 #define PAGE_SIZE        40
-#define RELOAD_DELAY_MS  250
 #define LOAD_AHEAD_PX    600
 
 enum { TAB_MOVIES, TAB_SHOWS, N_TABS };
@@ -45,7 +44,6 @@ struct _SsvWishlistPage
   GHashTable      *expanded;      /* show group ids people opened */
   char            *search;
   SsvWishlistSort  sort;
-  guint            reload_source;
 
   AdwViewStack    *view_stack;
   GtkSearchEntry  *search_entry;
@@ -171,30 +169,17 @@ load (Tab      *tab,
 static void
 reload_all (SsvWishlistPage *self)
 {
-  g_clear_handle_id (&self->reload_source, g_source_remove);
+  ssv_page_unqueue_reload (SSV_PAGE (self));
 
   for (guint i = 0; i < N_TABS; i++)
     load (&self->tabs[i], FALSE);
-}
-
-static gboolean
-reload_timeout_cb (gpointer user_data)
-{
-  SsvWishlistPage *self = user_data;
-
-  self->reload_source = 0;
-  reload_all (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
 on_wishlist_changed (SsvWishlistPage *self,
                      const char      *detail)
 {
-  if (!ssv_page_is_loaded (SSV_PAGE (self)))
-    return;
-  if (self->reload_source == 0)
-    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+  ssv_page_queue_reload (SSV_PAGE (self));
 }
 
 static void
@@ -510,7 +495,7 @@ ssv_wishlist_page_get_loading (SsvWishlistPage *self)
 {
   g_return_val_if_fail (SSV_IS_WISHLIST_PAGE (self), FALSE);
 
-  return self->reload_source != 0 || self->tabs[TAB_MOVIES].cancellable != NULL ||
+  return ssv_page_get_reload_queued (SSV_PAGE (self)) || self->tabs[TAB_MOVIES].cancellable != NULL ||
          self->tabs[TAB_SHOWS].cancellable != NULL;
 }
 
@@ -606,7 +591,6 @@ ssv_wishlist_page_dispose (GObject *object)
 {
   SsvWishlistPage *self = SSV_WISHLIST_PAGE (object);
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
   for (guint i = 0; i < N_TABS; i++)
     {
       Tab *tab = &self->tabs[i];
