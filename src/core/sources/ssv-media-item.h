@@ -68,6 +68,7 @@ typedef struct
   gboolean      watched;
   int           play_count;
   gint64        resume_position_s;
+  gint64        last_played_at;   /* unix seconds; 0 = never, or the server does not say */
   gint64        added_at;
   gint64        updated_at;
   GPtrArray    *genres;           /* char * */

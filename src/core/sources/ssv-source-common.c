@@ -26,6 +26,26 @@ ssv_source_fetch_pages (const char             *service,
                         GCancellable           *cancellable,
                         GError                **error)
 {
+  return ssv_source_fetch_pages_until (service, read_page, read_data, func, user_data, NULL,
+                                       cancellable, error);
+}
+
+/**
+ * ssv_source_fetch_pages_until:
+ * @stop: (nullable): set by @func when the pages read so far are all it needs
+ *
+ * ssv_source_fetch_pages() that stops early, once @func sets *@stop.
+ */
+gboolean
+ssv_source_fetch_pages_until (const char             *service,
+                              SsvSourceReadPageFunc   read_page,
+                              gpointer                read_data,
+                              SsvMediaPageFunc        func,
+                              gpointer                user_data,
+                              const gboolean         *stop,
+                              GCancellable           *cancellable,
+                              GError                **error)
+{
   guint start = 0;
 
   for (;;)
@@ -43,6 +63,8 @@ ssv_source_fetch_pages (const char             *service,
 
       if (n > 0 && !func (items, (guint) total, user_data, error))
         return FALSE;
+      if (stop != NULL && *stop)
+        return TRUE;
 
       start += n;
       if (start >= total)
@@ -73,6 +95,8 @@ ssv_source_titles_page (GPtrArray  *items,
 
       g_free (item->library_key);
       item->library_key = g_strdup (data->library_key);
+      if (data->listed != NULL && item->server_id != NULL)
+        g_hash_table_add (data->listed, g_strdup (item->server_id));
     }
 
   if (data->collect != NULL)
@@ -83,6 +107,36 @@ ssv_source_titles_page (GPtrArray  *items,
     }
 
   return data->func (items, total, data->user_data, error);
+}
+
+/* An SsvMediaPageFunc over an SsvSourcePlayed. */
+gboolean
+ssv_source_played_page (GPtrArray  *items,
+                        guint       total,
+                        gpointer    played,
+                        GError    **error)
+{
+  SsvSourcePlayed *data = played;
+
+  for (guint i = 0; i < items->len && data->stop_before > 0; i++)
+    if (((SsvMediaItem *) g_ptr_array_index (items, i))->last_played_at < data->stop_before)
+      {
+        data->reached_older = TRUE;
+        g_ptr_array_set_size (items, i);
+      }
+
+  for (guint i = items->len; i > 0 && data->listed != NULL; i--)
+    {
+      const char *id = ((SsvMediaItem *) g_ptr_array_index (items, i - 1))->server_id;
+
+      if (id != NULL && g_hash_table_contains (data->listed, id))
+        g_ptr_array_remove_index (items, i - 1);
+    }
+
+  if (items->len == 0)
+    return TRUE;
+
+  return data->func (items, 0, data->user_data, error);
 }
 
 void
