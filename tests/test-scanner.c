@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "ssv-activity-store.h"
+#include "ssv-episode.h"
+#include "ssv-movie.h"
+#include "ssv-show.h"
 #include "ssv-error.h"
 #include "ssv-fake-jellyfin.h"
 #include "ssv-fake-plex.h"
@@ -225,6 +228,109 @@ add_movies (Fixture *f,
   add_movie_range (f, 0, n);
 }
 
+/* ---- the library as the UI reads it ------------------------------------------ */
+
+/* Returns: (transfer full): the movie card titled @title, as the Library page lists it */
+static SsvMovie *
+movie_card (Fixture    *f,
+            const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) movies = ssv_library_store_list_movies (f->store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < movies->len; i++)
+    if (g_strcmp0 (ssv_movie_get_title (g_ptr_array_index (movies, i)), title) == 0)
+      return g_object_ref (g_ptr_array_index (movies, i));
+
+  g_error ("No movie “%s” in the library", title);
+}
+
+static SsvShow *
+show_card (Fixture    *f,
+           const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) shows = ssv_library_store_list_shows (f->store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < shows->len; i++)
+    if (g_strcmp0 (ssv_show_get_title (g_ptr_array_index (shows, i)), title) == 0)
+      return g_object_ref (g_ptr_array_index (shows, i));
+
+  g_error ("No show “%s” in the library", title);
+}
+
+static gboolean
+movie_watched (Fixture    *f,
+               const char *title)
+{
+  g_autoptr(SsvMovie) movie = movie_card (f, title);
+
+  return ssv_movie_get_watched (movie);
+}
+
+/* How many episodes of the show are watched: "2 of 4 episodes watched". */
+static int
+show_watched_count (Fixture    *f,
+                    const char *title)
+{
+  g_autoptr(SsvShow) show = show_card (f, title);
+
+  return ssv_show_get_watched_count (show);
+}
+
+/* Whether an episode is watched, as the show's page lists it. */
+static gboolean
+episode_watched (Fixture    *f,
+                 const char *show_title,
+                 int         season,
+                 int         number)
+{
+  g_autoptr(SsvShow) show = show_card (f, show_title);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvTitleDetail) detail = ssv_library_store_load_title (f->store, SSV_MEDIA_KIND_SHOW,
+                                                                   ssv_show_get_id (show), &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < detail->episodes->len; i++)
+    {
+      SsvEpisode *episode = g_ptr_array_index (detail->episodes, i);
+
+      if (ssv_episode_get_season_number (episode) == season && ssv_episode_get_episode_number (episode) == number)
+        return ssv_episode_get_watched (episode);
+    }
+
+  g_error ("No episode S%02dE%02d of “%s” in the library", season, number, show_title);
+}
+
+/* Requests to @path whose query contains every one of @needles (NULL-terminated). */
+static guint
+count_requests (Fixture    *f,
+                const char *path,
+                ...)
+{
+  g_autoptr(GPtrArray) requests = ssv_fake_server_dup_requests (f->server);
+  guint n = 0;
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      SsvFakeRequest *request = g_ptr_array_index (requests, i);
+      gboolean all = g_str_equal (request->path, path);
+      const char *needle;
+      va_list args;
+
+      va_start (args, path);
+      while (all && (needle = va_arg (args, const char *)) != NULL)
+        all = request->query != NULL && strstr (request->query, needle) != NULL;
+      va_end (args);
+
+      n += all ? 1 : 0;
+    }
+
+  return n;
+}
+
 /* ---- Jellyfin ------------------------------------------------------------- */
 
 static void
@@ -400,6 +506,72 @@ test_jellyfin_incremental (Fixture       *f,
         asked_since = TRUE;
     }
   g_assert_true (asked_since);
+}
+
+/* Marking an episode or a movie played changes only the user's data on the
+ * server, not the item's DateLastSaved: an incremental scan must still see it. */
+static void
+test_jellyfin_incremental_watched (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(SsvScanResult) first = NULL;
+  g_autoptr(SsvScanResult) second = NULL;
+  g_autoptr(SsvScanResult) third = NULL;
+  const char *items_path = "/Users/" ADMIN_ID "/Items";
+
+  setup_jellyfin (f, JELLYFIN_KEY);
+  /* Small pages: the played listing must stop after its first. */
+  ssv_jellyfin_source_set_page_size (SSV_JELLYFIN_SOURCE (f->source), 2);
+  add_movies (f, 6);
+  add_shows (f, 3, 4);   /* each show's first episode is played already */
+
+  first = scan (f, SSV_SCAN_FULL);
+  g_assert_cmpuint (first->errors, ==, 0);
+  g_assert_false (movie_watched (f, "Generated Movie 002"));
+  g_assert_cmpint (show_watched_count (f, "Show Number 1"), ==, 1);
+  g_assert_false (episode_watched (f, "Show Number 1", 1, 3));
+  g_assert_true (episode_watched (f, "Show Number 2", 1, 1));
+
+  /* On the server, now: a movie and an episode marked played, an episode
+   * marked unplayed. */
+  ssv_fake_jellyfin_set_clock (f->jellyfin, g_get_real_time () / G_USEC_PER_SEC);
+  ssv_fake_jellyfin_mark_played (f->jellyfin, "movie-002", TRUE);
+  ssv_fake_jellyfin_mark_played (f->jellyfin, "series-1-ep-2", TRUE);
+  ssv_fake_jellyfin_mark_played (f->jellyfin, "series-2-ep-0", FALSE);
+  ssv_fake_server_reset_log (f->server);
+
+  second = scan (f, SSV_SCAN_INCREMENTAL);
+  g_assert_cmpuint (second->errors, ==, 0);
+  g_assert_cmpuint (second->added, ==, 0);
+
+  /* The card has its check, the show counts one more watched episode, its
+   * page lists the episode watched; the Library's watched filter reads the same. */
+  g_assert_true (movie_watched (f, "Generated Movie 002"));
+  g_assert_false (movie_watched (f, "Generated Movie 001"));
+  g_assert_cmpint (show_watched_count (f, "Show Number 1"), ==, 2);
+  g_assert_true (episode_watched (f, "Show Number 1", 1, 3));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM movies WHERE watched = 1"), ==, 1);
+
+  /* Only what changed was asked for: the movies saved since (none), then the
+   * movies by last played, newest first, one short page (it stopped at the
+   * first movie played before the last scan); one show's episodes. */
+  g_assert_cmpuint (count_requests (f, items_path, "ParentId=lib-movies", NULL), ==, 2);
+  g_assert_cmpuint (count_requests (f, items_path, "ParentId=lib-movies", "MinDateLastSaved=",
+                                    "MinDateLastSavedForUser=", NULL), ==, 1);
+  g_assert_cmpuint (count_requests (f, items_path, "ParentId=lib-movies", "SortBy=DatePlayed",
+                                    "SortOrder=Descending", "StartIndex=0", NULL), ==, 1);
+  g_assert_cmpuint (count_requests (f, items_path, "ParentId=lib-shows", "IncludeItemTypes=Episode",
+                                    "SortBy=DatePlayed", NULL), ==, 1);
+  g_assert_cmpuint (ssv_fake_server_get_hits (f->server, "/Shows/series-1/Episodes"), >=, 1);
+  g_assert_cmpuint (ssv_fake_server_get_hits (f->server, "/Shows/series-0/Episodes"), ==, 0);
+  g_assert_cmpuint (ssv_fake_server_get_hits (f->server, "/Shows/series-2/Episodes"), ==, 0);
+
+  /* Unplayed clears the last played date instead of moving it: nothing an
+   * incremental scan can ask for. The episode stays watched until a full scan. */
+  g_assert_true (episode_watched (f, "Show Number 2", 1, 1));
+  third = scan (f, SSV_SCAN_FULL);
+  g_assert_cmpuint (third->errors, ==, 0);
+  g_assert_false (episode_watched (f, "Show Number 2", 1, 1));
 }
 
 static void
@@ -1008,6 +1180,7 @@ main (int    argc,
   ADD ("jellyfin/fixtures", test_jellyfin_fixtures);
   ADD ("jellyfin/paging", test_jellyfin_paging);
   ADD ("jellyfin/incremental", test_jellyfin_incremental);
+  ADD ("jellyfin/incremental-watched", test_jellyfin_incremental_watched);
   ADD ("faults/episode-500-keeps-episodes", test_episode_500_keeps_episodes);
   ADD ("faults/server-dies-mid-scan", test_server_dies_mid_scan);
   ADD ("faults/server-dies-during-shows", test_server_dies_during_shows);

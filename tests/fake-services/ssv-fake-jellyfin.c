@@ -104,33 +104,95 @@ type_allowed (const char *types,
   return g_strv_contains ((const char * const *) list, type);
 }
 
-static int
-compare_sort_names (gconstpointer a,
-                    gconstpointer b)
+static gint64
+date_member (JsonObject *object,
+             const char *member)
 {
-  JsonObject *oa = *(JsonObject * const *) a;
-  JsonObject *ob = *(JsonObject * const *) b;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) when = NULL;
+  const char *text = json_object_get_string_member_with_default (object, member, NULL);
 
-  return g_ascii_strcasecmp (json_object_get_string_member_with_default (oa, "Name", ""),
-                             json_object_get_string_member_with_default (ob, "Name", ""));
+  when = text != NULL ? g_date_time_new_from_iso8601 (text, utc) : NULL;
+  return when != NULL ? g_date_time_to_unix (when) : G_MININT64;
 }
 
-/* /Users/{uid}/Items?ParentId=…&IncludeItemTypes=…&StartIndex=…&Limit=…&MinDateLastSaved=… */
+/* The user's last played date, or G_MININT64 for never (sorts first ascending, as on the server). */
+static gint64
+last_played (JsonObject *item)
+{
+  JsonObject *user_data = json_object_get_object_member (item, "UserData");
+
+  return user_data != NULL ? date_member (user_data, "LastPlayedDate") : G_MININT64;
+}
+
+typedef struct
+{
+  gboolean by_date_played;
+  gboolean descending;
+} SortOrder;
+
+/* SortBy=SortName (the default) or DatePlayed[,SortName]; SortOrder=Ascending|Descending. */
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const SortOrder *order = user_data;
+  JsonObject *oa = *(JsonObject * const *) a;
+  JsonObject *ob = *(JsonObject * const *) b;
+  int result = 0;
+
+  if (order->by_date_played)
+    {
+      gint64 pa = last_played (oa), pb = last_played (ob);
+      result = pa < pb ? -1 : pa > pb ? 1 : 0;
+    }
+  if (result == 0)
+    result = g_ascii_strcasecmp (json_object_get_string_member_with_default (oa, "Name", ""),
+                                 json_object_get_string_member_with_default (ob, "Name", ""));
+
+  return order->descending ? -result : result;
+}
+
+/* /Users/{uid}/Items?ParentId=…&IncludeItemTypes=…&StartIndex=…&Limit=…&MinDateLastSaved=…
+ * &SortBy=…&SortOrder=…; the date filters as the server applies them (see below). */
 static JsonNode *
 list_items (SsvFakeJellyfin *self,
-            GHashTable      *params)
+            GHashTable      *params,
+            guint           *status)
 {
   g_autoptr(GPtrArray) matches = g_ptr_array_new ();
   const char *parent = params ? g_hash_table_lookup (params, "ParentId") : NULL;
   const char *types = params ? g_hash_table_lookup (params, "IncludeItemTypes") : NULL;
   const char *min_saved = params ? g_hash_table_lookup (params, "MinDateLastSaved") : NULL;
+  const char *min_saved_for_user = params ? g_hash_table_lookup (params, "MinDateLastSavedForUser") : NULL;
+  const char *sort_by = params ? g_hash_table_lookup (params, "SortBy") : NULL;
+  const char *sort_order = params ? g_hash_table_lookup (params, "SortOrder") : NULL;
   GPtrArray *entries = ssv_fake_catalog_entries (self->catalog);
-  g_autoptr(GDateTime) min_date = NULL;
+  SortOrder order = { g_str_has_prefix (sort_by ? sort_by : "", "DatePlayed"),
+                      g_strcmp0 (sort_order, "Descending") == 0 };
+  gint64 min_date = G_MININT64;
 
-  if (min_saved != NULL)
+  /* Jellyfin 10.8 to 10.10 build the MinDateLastSaved filter with the
+   * parameter of MinDateLastSavedForUser: alone, it fails the query. */
+  if (min_saved != NULL && min_saved_for_user == NULL)
     {
+      *status = 500;
+      return json_from_string ("{\"type\":\"https://tools.ietf.org/html/rfc9110#section-15.6.1\","
+                               "\"title\":\"Must add values for the following parameters: "
+                               "@MinDateLastSavedForUser\",\"status\":500}", NULL);
+    }
+
+  /* Both filters compare the item's DateLastSaved; the user's data (played,
+   * last played) is no part of it, whatever the second one's name says. */
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *text = k == 0 ? min_saved : min_saved_for_user;
       g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-      min_date = g_date_time_new_from_iso8601 (min_saved, utc);
+      g_autoptr(GDateTime) when = text != NULL ? g_date_time_new_from_iso8601 (text, utc) : NULL;
+
+      if (when != NULL)
+        min_date = MAX (min_date, g_date_time_to_unix (when));
     }
 
   for (guint i = 0; i < entries->len; i++)
@@ -142,19 +204,13 @@ list_items (SsvFakeJellyfin *self,
         continue;
       if (!type_allowed (types, type))
         continue;
-      if (min_date != NULL)
-        {
-          g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-          g_autoptr(GDateTime) saved = g_date_time_new_from_iso8601 (
-            json_object_get_string_member_with_default (entry->object, "DateLastSaved", ""), utc);
-
-          if (saved == NULL || g_date_time_compare (saved, min_date) < 0)
-            continue;
-        }
+      if (min_date != G_MININT64 && date_member (entry->object, "DateLastSaved") < min_date)
+        continue;
       g_ptr_array_add (matches, entry->object);
     }
 
-  g_ptr_array_sort (matches, compare_sort_names);
+  g_ptr_array_sort_with_data (matches, compare_items, &order);
+  *status = 200;
   return items_answer (matches, (guint) param_int (params, "StartIndex", 0),
                        (guint) param_int (params, "Limit", G_MAXUINT));
 }
@@ -205,6 +261,7 @@ handle (SsvFakeServer        *server,
   g_autoptr(GHashTable) params = NULL;
   g_auto(GStrv) parts = NULL;
   g_autoptr(JsonNode) node = NULL;
+  guint code = 200;
   guint n;
 
   if (!authorized (self, request))
@@ -236,7 +293,7 @@ handle (SsvFakeServer        *server,
     }
   else if (n == 3 && g_str_equal (parts[0], "Users") && g_str_equal (parts[2], "Items"))
     {
-      node = list_items (self, params);
+      node = list_items (self, params, &code);
     }
   else if (n == 3 && g_str_equal (parts[0], "Shows") && g_str_equal (parts[2], "Seasons"))
     {
@@ -259,7 +316,7 @@ handle (SsvFakeServer        *server,
   if (node == NULL)
     return FALSE;
 
-  return answer (status, content_type, body, 200, node);
+  return answer (status, content_type, body, code, node);
 }
 
 SsvFakeJellyfin *
@@ -564,4 +621,48 @@ ssv_fake_jellyfin_lookup (SsvFakeJellyfin *self,
   g_mutex_unlock (&self->lock);
 
   return entry ? entry->object : NULL;
+}
+
+/**
+ * ssv_fake_jellyfin_mark_played:
+ *
+ * What marking an item played (or unplayed) in a Jellyfin client does: only
+ * the user's data changes. Played sets the last played date to the clock;
+ * unplayed clears it, with the play count. DateLastSaved stays as it was.
+ */
+void
+ssv_fake_jellyfin_mark_played (SsvFakeJellyfin *self,
+                               const char      *id,
+                               gboolean         played)
+{
+  SsvFakeEntry *entry;
+
+  g_mutex_lock (&self->lock);
+  entry = ssv_fake_catalog_lookup (self->catalog, id);
+  g_assert_nonnull (entry);
+  {
+    JsonObject *user_data = json_object_get_object_member (entry->object, "UserData");
+    g_autofree char *now = iso_date (self->clock);
+
+    if (user_data == NULL)
+      {
+        user_data = json_object_new ();
+        json_object_set_object_member (entry->object, "UserData", user_data);
+      }
+    json_object_set_boolean_member (user_data, "Played", played);
+    json_object_set_int_member (user_data, "PlaybackPositionTicks", 0);
+    if (played)
+      {
+        json_object_set_int_member (user_data, "PlayCount",
+                                    MAX (json_object_get_int_member_with_default (user_data, "PlayCount", 0), 1));
+        json_object_set_string_member (user_data, "LastPlayedDate", now);
+      }
+    else
+      {
+        json_object_set_int_member (user_data, "PlayCount", 0);
+        if (json_object_has_member (user_data, "LastPlayedDate"))
+          json_object_remove_member (user_data, "LastPlayedDate");
+      }
+  }
+  g_mutex_unlock (&self->lock);
 }

@@ -44,6 +44,9 @@ void             ssv_fake_jellyfin_remove_item       (SsvFakeJellyfin  *self,
                                                       const char       *id);
 void             ssv_fake_jellyfin_touch             (SsvFakeJellyfin  *self,
                                                       const char       *id);
+void             ssv_fake_jellyfin_mark_played       (SsvFakeJellyfin  *self,
+                                                      const char       *id,
+                                                      gboolean          played);
 void             ssv_fake_jellyfin_set_clock         (SsvFakeJellyfin  *self,
                                                       gint64            unix_seconds);
 JsonObject      *ssv_fake_jellyfin_lookup            (SsvFakeJellyfin  *self,

@@ -221,6 +221,11 @@ read_user_data (SsvJsonCursor *c,
           gint64 ticks = ssv_json_cursor_read_int (c, 0);
           item->resume_position_s = ticks > 0 ? ticks / TICKS_PER_SECOND : -1;
         }
+      else if (g_str_equal (key, "LastPlayedDate"))
+        {
+          g_autofree char *date = ssv_json_cursor_dup_string (c);
+          item->last_played_at = ssv_parse_iso_date (date);
+        }
       else
         ssv_json_cursor_skip (c);
     }
@@ -865,12 +870,14 @@ ssv_jellyfin_source_list_libraries (SsvMediaSource  *source,
   return g_steal_pointer (&libraries);
 }
 
-/* One page of a listing: @query (name, value pairs) and StartIndex/Limit. */
+/* One page of a listing: @query (name, value pairs) and StartIndex/Limit
+ * (@limit, or the source's page size when 0). */
 typedef struct
 {
   SsvJellyfinSource  *self;
   const char         *path;
   const char * const *query;
+  guint               limit;
 } PageRequest;
 
 static gboolean
@@ -888,7 +895,7 @@ read_items_page (guint          start,
   for (guint i = 0; page->query != NULL && page->query[i] != NULL; i += 2)
     ssv_http_request_add_query (request, page->query[i], page->query[i + 1]);
   ssv_http_request_add_query_int (request, "StartIndex", start);
-  ssv_http_request_add_query_int (request, "Limit", page->self->page_size);
+  ssv_http_request_add_query_int (request, "Limit", page->limit > 0 ? page->limit : page->self->page_size);
   ssv_http_request_set_header (request, "Accept", "application/json");
 
   body = ssv_http_send (page->self->http, request, cancellable, error);
@@ -905,9 +912,47 @@ fetch_pages (SsvJellyfinSource  *self,
              GCancellable       *cancellable,
              GError            **error)
 {
-  PageRequest page = { self, path, query };
+  PageRequest page = { self, path, query, 0 };
 
   return ssv_source_fetch_pages ("Jellyfin", read_items_page, &page, func, user_data, cancellable, error);
+}
+
+/* Jellyfin cannot filter by when an item was played: MinDateLastSavedForUser,
+ * despite its name, compares the item's own DateLastSaved, which a watched mark
+ * or a finished playback leaves alone. It can sort by the user's last played
+ * date, newest first, so an incremental scan reads that listing until the first
+ * item played before @since. The pages are small: few things are played between
+ * two scans. */
+#define PLAYED_PAGE_SIZE 100
+
+static gboolean
+fetch_played_since (SsvJellyfinSource  *self,
+                    const char         *path,
+                    const char         *library_key,
+                    const char         *item_types,
+                    const char         *fields,     /* nullable */
+                    gint64              since,
+                    GHashTable         *listed,
+                    SsvMediaPageFunc    func,
+                    gpointer            user_data,
+                    GCancellable       *cancellable,
+                    GError            **error)
+{
+  SsvSourcePlayed played = { since, listed, func, user_data, FALSE };
+  const char *query[] = {
+    "ParentId", library_key,
+    "IncludeItemTypes", item_types,
+    "Recursive", "true",
+    "SortBy", "DatePlayed,SortName",
+    "SortOrder", "Descending",
+    "EnableUserData", "true",
+    fields != NULL ? "Fields" : NULL, fields,
+    NULL,
+  };
+  PageRequest page = { self, path, query, MIN (self->page_size, PLAYED_PAGE_SIZE) };
+
+  return ssv_source_fetch_pages_until ("Jellyfin", read_items_page, &page, ssv_source_played_page, &played,
+                                       &played.reached_older, cancellable, error);
 }
 
 static gboolean
@@ -924,7 +969,8 @@ ssv_jellyfin_source_list_titles (SsvMediaSource    *source,
   g_autofree char *user_id = NULL;
   g_autofree char *path = NULL;
   g_autofree char *since = NULL;
-  SsvSourceTitles data = { library_key, func, user_data, NULL };
+  g_autoptr(GHashTable) listed = NULL;
+  SsvSourceTitles data = { library_key, func, user_data, NULL, NULL };
   const char *query[] = {
     "ParentId", library_key,
     "IncludeItemTypes", kind == SSV_MEDIA_KIND_SHOW ? "Series" : "Movie",
@@ -934,22 +980,37 @@ ssv_jellyfin_source_list_titles (SsvMediaSource    *source,
     "SortOrder", "Ascending",
     "EnableUserData", "true",
     NULL, NULL,
+    NULL, NULL,
     NULL,
   };
 
   if (!ensure_user (self, cancellable, error))
     return FALSE;
 
+  /* Both dates, the same: servers 10.8 to 10.10 build the MinDateLastSaved
+   * filter with the other one's parameter and fail (or match nothing) when it
+   * comes alone; both compare DateLastSaved. */
   if (changed_since > 0)
     {
       since = format_since (changed_since);
       query[14] = "MinDateLastSaved";
       query[15] = since;
+      query[16] = "MinDateLastSavedForUser";
+      query[17] = since;
+      data.listed = listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
 
   user_id = dup_user_id (self);
   path = g_strdup_printf ("/Users/%s/Items", user_id);
-  return fetch_pages (self, path, query, ssv_source_titles_page, &data, cancellable, error);
+  if (!fetch_pages (self, path, query, ssv_source_titles_page, &data, cancellable, error))
+    return FALSE;
+
+  /* A show's watched state is its episodes': list_changed_shows() finds those. */
+  if (changed_since > 0 && kind == SSV_MEDIA_KIND_MOVIE)
+    return fetch_played_since (self, path, library_key, "Movie", ITEM_FIELDS, changed_since, listed,
+                               ssv_source_titles_page, &data, cancellable, error);
+
+  return TRUE;
 }
 
 static SsvShowTree *
@@ -1034,6 +1095,7 @@ ssv_jellyfin_source_list_changed_shows (SsvMediaSource  *source,
     "IncludeItemTypes", "Episode",
     "Recursive", "true",
     "MinDateLastSaved", since,
+    "MinDateLastSavedForUser", since,
     NULL,
   };
 
@@ -1043,7 +1105,10 @@ ssv_jellyfin_source_list_changed_shows (SsvMediaSource  *source,
   user_id = dup_user_id (self);
   path = g_strdup_printf ("/Users/%s/Items", user_id);
   ssv_source_show_ids_init (&data);
-  if (!fetch_pages (self, path, query, ssv_source_show_ids_page, &data, cancellable, error))
+  /* Episodes saved since, then episodes played since (SeriesId comes with every episode). */
+  if (!fetch_pages (self, path, query, ssv_source_show_ids_page, &data, cancellable, error) ||
+      !fetch_played_since (self, path, library_key, "Episode", NULL, changed_since, NULL,
+                           ssv_source_show_ids_page, &data, cancellable, error))
     {
       ssv_source_show_ids_clear (&data);
       return NULL;
