@@ -912,8 +912,95 @@ test_plex_paging_incremental (Fixture       *f,
   g_assert_cmpuint (second->errors, ==, 0);
   g_assert_cmpuint (second->added, ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM episodes"), ==, 6);
-  /* Only the changed movie came back: one page. */
-  g_assert_cmpuint (ssv_fake_server_get_hits (f->server, "/library/sections/1/all"), ==, 1);
+  /* Only the changed movie came back: one page of what was updated since, one
+   * (empty) of what was viewed since. */
+  g_assert_cmpuint (ssv_fake_server_get_hits (f->server, "/library/sections/1/all"), ==, 2);
+  g_assert_cmpuint (count_requests (f, "/library/sections/1/all", "updatedAt>=", NULL), ==, 1);
+  g_assert_cmpuint (count_requests (f, "/library/sections/1/all", "lastViewedAt>=", NULL), ==, 1);
+}
+
+static void
+add_plex_show (Fixture    *f,
+               const char *key,
+               const char *title,
+               guint       n_episodes)
+{
+  g_autofree char *json = g_strdup_printf ("{\"ratingKey\":\"%s\",\"type\":\"show\",\"title\":\"%s\"}",
+                                           key, title);
+
+  ssv_fake_plex_add_item (f->plex, "2", json_object_ref (json_node_get_object (json_from_string (json, NULL))));
+  for (guint e = 1; e <= n_episodes; e++)
+    {
+      g_autofree char *episode_key = g_strdup_printf ("%s%u", key, e);
+      g_autofree char *episode_title = g_strdup_printf ("Part %u", e);
+
+      ssv_fake_plex_add_episode (f->plex, key, episode_key, 1, (int) e, episode_title);
+    }
+}
+
+/* A watched mark in Plex moves viewCount and lastViewedAt, not updatedAt: an
+ * incremental scan must still see it. */
+static void
+test_plex_incremental_watched (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(SsvScanResult) first = NULL;
+  g_autoptr(SsvScanResult) second = NULL;
+  g_autoptr(SsvScanResult) third = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  setup_plex (f, PLEX_TOKEN);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"ratingKey\":\"%u\",\"type\":\"movie\",\"title\":\"Film %u\","
+                                               "\"year\":%u,\"Guid\":[{\"id\":\"tmdb://%u\"}]}",
+                                               100 + i, i, 1990 + i, 500 + i);
+      ssv_fake_plex_add_item (f->plex, "1", json_object_ref (json_node_get_object (json_from_string (json, NULL))));
+    }
+  add_plex_show (f, "700", "Watched Show", 4);   /* Part 1 of each is viewed already */
+  add_plex_show (f, "800", "Untouched Show", 3);
+
+  first = scan (f, SSV_SCAN_FULL);
+  g_assert_cmpuint (first->errors, ==, 0);
+  g_assert_false (movie_watched (f, "Film 2"));
+  g_assert_cmpint (show_watched_count (f, "Watched Show"), ==, 1);
+  g_assert_false (episode_watched (f, "Watched Show", 1, 3));
+
+  /* In Plex, now: a movie and an episode marked watched, one marked unwatched. */
+  ssv_fake_plex_mark_watched (f->plex, "102", TRUE, now);
+  ssv_fake_plex_mark_watched (f->plex, "7003", TRUE, now);
+  ssv_fake_plex_mark_watched (f->plex, "7001", FALSE, now);
+  ssv_fake_server_reset_log (f->server);
+
+  second = scan (f, SSV_SCAN_INCREMENTAL);
+  g_assert_cmpuint (second->errors, ==, 0);
+  g_assert_cmpuint (second->added, ==, 0);
+  g_assert_true (movie_watched (f, "Film 2"));
+  g_assert_false (movie_watched (f, "Film 1"));
+  g_assert_true (episode_watched (f, "Watched Show", 1, 3));
+
+  /* Every listing asked with a filter; only the changed show's episodes were read. */
+  g_assert_cmpuint (ssv_fake_server_get_hits (f->server, "/library/sections/1/all"), ==, 2);
+  g_assert_cmpuint (count_requests (f, "/library/sections/1/all", "updatedAt>=", NULL), ==, 1);
+  g_assert_cmpuint (count_requests (f, "/library/sections/1/all", "lastViewedAt>=", NULL), ==, 1);
+  g_assert_cmpuint (count_requests (f, "/library/sections/2/all", "type=4", "lastViewedAt>=", NULL), ==, 1);
+  g_assert_cmpuint (ssv_fake_server_get_hits (f->server, "/library/metadata/700/allLeaves"), ==, 1);
+  g_assert_cmpuint (ssv_fake_server_get_hits (f->server, "/library/metadata/800/allLeaves"), ==, 0);
+  g_assert_cmpuint (ssv_fake_server_get_hits (f->server, "/library/metadata/800/children"), ==, 0);
+
+  /* Unwatched clears lastViewedAt: Part 1 was read again with its show, so it
+   * is right here; had it been the only change, only a full scan would see it. */
+  g_assert_false (episode_watched (f, "Watched Show", 1, 1));
+  g_assert_cmpint (show_watched_count (f, "Watched Show"), ==, 1);
+
+  ssv_fake_plex_mark_watched (f->plex, "8001", FALSE, now);
+  ssv_fake_server_reset_log (f->server);
+  third = scan (f, SSV_SCAN_INCREMENTAL);
+  g_assert_true (episode_watched (f, "Untouched Show", 1, 1));
+  g_assert_cmpuint (ssv_fake_server_get_hits (f->server, "/library/metadata/800/allLeaves"), ==, 0);
+  g_clear_pointer (&third, ssv_scan_result_free);
+  third = scan (f, SSV_SCAN_FULL);
+  g_assert_false (episode_watched (f, "Untouched Show", 1, 1));
 }
 
 static void
@@ -1191,6 +1278,7 @@ main (int    argc,
   ADD ("rescan-idempotent", test_rescan_idempotent);
   ADD ("plex/guids", test_plex_guids);
   ADD ("plex/paging-incremental", test_plex_paging_incremental);
+  ADD ("plex/incremental-watched", test_plex_incremental_watched);
   ADD ("plex/token-rejected", test_plex_token_rejected);
   ADD ("progress-and-cancel", test_progress_and_cancel);
   ADD ("signals-and-token-not-in-db", test_signals_and_token);

@@ -93,6 +93,43 @@ page_of (const SsvFakeRequest *request,
   *size = n ? (guint) g_ascii_strtoull (n, NULL, 10) : G_MAXUINT;
 }
 
+/* Plex's filters on numbers, as written in the query: field>=N and field<=N
+ * (g_uri_parse_params() hands them over as "field>" = "N"). Like Plex, an
+ * item without the field (lastViewedAt of something never viewed) does not
+ * match. */
+static gboolean
+matches_filters (JsonObject *object,
+                 GHashTable *params)
+{
+  GHashTableIter iter;
+  const char *key, *value;
+
+  if (params == NULL)
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, params);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &value))
+    {
+      gsize len = strlen (key);
+      g_autofree char *field = NULL;
+      gint64 bound, actual;
+
+      if (len < 2 || (key[len - 1] != '>' && key[len - 1] != '<'))
+        continue;
+
+      field = g_strndup (key, len - 1);
+      if (!json_object_has_member (object, field))
+        return FALSE;
+
+      bound = g_ascii_strtoll (value, NULL, 10);
+      actual = json_object_get_int_member (object, field);
+      if (key[len - 1] == '>' ? actual < bound : actual > bound)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static JsonNode *
 section_all (SsvFakePlex          *self,
              const char           *section,
@@ -102,7 +139,6 @@ section_all (SsvFakePlex          *self,
   g_autoptr(GPtrArray) matches = g_ptr_array_new ();
   GPtrArray *entries = ssv_fake_catalog_entries (self->catalog);
   const char *type = params ? g_hash_table_lookup (params, "type") : NULL;
-  const char *since = params ? g_hash_table_lookup (params, "updatedAt>") : NULL;
   const char *wanted = g_strcmp0 (type, "4") == 0 ? "episode" : g_strcmp0 (type, "2") == 0 ? "show" : NULL;
   guint start, size;
   gboolean paged;
@@ -116,8 +152,7 @@ section_all (SsvFakePlex          *self,
         continue;
       if (wanted != NULL ? !g_str_equal (item_type, wanted) : g_str_equal (item_type, "episode"))
         continue;
-      if (since != NULL && json_object_get_int_member_with_default (entry->object, "updatedAt", 0) <
-                           g_ascii_strtoll (since + (since[0] == '=' ? 1 : 0), NULL, 10))
+      if (!matches_filters (entry->object, params))
         continue;
       g_ptr_array_add (matches, entry->object);
     }
@@ -395,5 +430,39 @@ ssv_fake_plex_touch (SsvFakePlex *self,
   entry = ssv_fake_catalog_lookup (self->catalog, key);
   if (entry != NULL)
     json_object_set_int_member (entry->object, "updatedAt", updated_at);
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * ssv_fake_plex_mark_watched:
+ * @at: when, in unix seconds
+ *
+ * What /:/scrobble (watched) and /:/unscrobble (unwatched) do: viewCount and
+ * lastViewedAt change, updatedAt does not; unwatched clears both.
+ */
+void
+ssv_fake_plex_mark_watched (SsvFakePlex *self,
+                            const char  *key,
+                            gboolean     watched,
+                            gint64       at)
+{
+  SsvFakeEntry *entry;
+
+  g_mutex_lock (&self->lock);
+  entry = ssv_fake_catalog_lookup (self->catalog, key);
+  g_assert_nonnull (entry);
+  if (watched)
+    {
+      json_object_set_int_member (entry->object, "viewCount",
+                                  json_object_get_int_member_with_default (entry->object, "viewCount", 0) + 1);
+      json_object_set_int_member (entry->object, "lastViewedAt", at);
+    }
+  else
+    {
+      if (json_object_has_member (entry->object, "viewCount"))
+        json_object_remove_member (entry->object, "viewCount");
+      if (json_object_has_member (entry->object, "lastViewedAt"))
+        json_object_remove_member (entry->object, "lastViewedAt");
+    }
   g_mutex_unlock (&self->lock);
 }

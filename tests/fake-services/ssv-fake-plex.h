@@ -35,6 +35,10 @@ void         ssv_fake_plex_remove_item        (SsvFakePlex    *self,
 void         ssv_fake_plex_touch              (SsvFakePlex    *self,
                                                const char     *key,
                                                gint64          updated_at);
+void         ssv_fake_plex_mark_watched       (SsvFakePlex    *self,
+                                               const char     *key,
+                                               gboolean        watched,
+                                               gint64          at);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvFakePlex, ssv_fake_plex_free)
 

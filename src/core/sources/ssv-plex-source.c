@@ -369,6 +369,7 @@ ssv_plex_parse_item (JsonObject *object,
   item->added_at = ssv_json_get_int_or (object, "addedAt", 0);
   item->updated_at = ssv_json_get_int_or (object, "updatedAt", 0);
   item->play_count = (int) ssv_json_get_int_or (object, "viewCount", 0);
+  item->last_played_at = ssv_json_get_int_or (object, "lastViewedAt", 0);
   number = ssv_json_get_int_or (object, "viewOffset", 0);
   item->resume_position_s = number > 0 ? number / 1000 : -1;
   item->poster_url = ssv_source_absolute_url (base_url, ssv_json_get_string (object, "thumb"));
@@ -555,6 +556,35 @@ fetch_pages (SsvPlexSource     *self,
   return ssv_source_fetch_pages ("Plex", read_page, &page, func, user_data, cancellable, error);
 }
 
+/* @path with one filter more: Plex writes filters as operators in the query (updatedAt>=…). */
+static char *
+with_filter (const char *path,
+             const char *field,
+             gint64      since)
+{
+  return g_strdup_printf ("%s&%s>=%" G_GINT64_FORMAT, path, field, since);
+}
+
+/* A watched mark (or a finished playback) moves lastViewedAt and viewCount but
+ * not updatedAt, so an incremental scan also asks for what was viewed since.
+ * Un-marking clears lastViewedAt instead of moving it: no filter finds that,
+ * only a full scan. */
+static gboolean
+fetch_viewed_since (SsvPlexSource     *self,
+                    const char        *path,
+                    gint64             since,
+                    GHashTable        *listed,
+                    SsvMediaPageFunc   func,
+                    gpointer           user_data,
+                    GCancellable      *cancellable,
+                    GError           **error)
+{
+  g_autofree char *viewed = with_filter (path, "lastViewedAt", since);
+  SsvSourcePlayed played = { 0, listed, func, user_data, FALSE };
+
+  return fetch_pages (self, viewed, ssv_source_played_page, &played, cancellable, error);
+}
+
 static gboolean
 ssv_plex_source_list_titles (SsvMediaSource    *source,
                              const char        *library_key,
@@ -567,20 +597,27 @@ ssv_plex_source_list_titles (SsvMediaSource    *source,
 {
   SsvPlexSource *self = SSV_PLEX_SOURCE (source);
   g_autofree char *escaped = g_uri_escape_string (library_key, NULL, FALSE);
-  g_autofree char *path = NULL;
-  SsvSourceTitles data = { library_key, func, user_data, NULL };
+  g_autofree char *all = NULL;
+  g_autofree char *updated = NULL;
+  g_autoptr(GHashTable) listed = NULL;
+  SsvSourceTitles data = { library_key, func, user_data, NULL, NULL };
 
-  /* Plex filters are written as operators in the query: updatedAt>=… */
-  path = g_strdup_printf ("/library/sections/%s/all?type=%d&includeGuids=1", escaped,
-                          kind == SSV_MEDIA_KIND_SHOW ? 2 : 1);
-  if (changed_since > 0)
-    {
-      char *with_filter = g_strdup_printf ("%s&updatedAt>=%" G_GINT64_FORMAT, path, changed_since);
-      g_free (path);
-      path = with_filter;
-    }
+  all = g_strdup_printf ("/library/sections/%s/all?type=%d&includeGuids=1", escaped,
+                         kind == SSV_MEDIA_KIND_SHOW ? 2 : 1);
+  if (changed_since <= 0)
+    return fetch_pages (self, all, ssv_source_titles_page, &data, cancellable, error);
 
-  return fetch_pages (self, path, ssv_source_titles_page, &data, cancellable, error);
+  updated = with_filter (all, "updatedAt", changed_since);
+  data.listed = listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!fetch_pages (self, updated, ssv_source_titles_page, &data, cancellable, error))
+    return FALSE;
+
+  /* A show's watched state is its episodes': list_changed_shows() finds those. */
+  if (kind == SSV_MEDIA_KIND_MOVIE)
+    return fetch_viewed_since (self, all, changed_since, listed, ssv_source_titles_page, &data,
+                               cancellable, error);
+
+  return TRUE;
 }
 
 static SsvShowTree *
@@ -643,13 +680,17 @@ ssv_plex_source_list_changed_shows (SsvMediaSource  *source,
 {
   SsvPlexSource *self = SSV_PLEX_SOURCE (source);
   g_autofree char *escaped = g_uri_escape_string (library_key, NULL, FALSE);
-  g_autofree char *path = NULL;
+  g_autofree char *episodes = NULL;
+  g_autofree char *updated = NULL;
   SsvSourceShowIds data;
 
-  path = g_strdup_printf ("/library/sections/%s/all?type=4&updatedAt>=%" G_GINT64_FORMAT,
-                          escaped, changed_since);
+  episodes = g_strdup_printf ("/library/sections/%s/all?type=4", escaped);
+  updated = with_filter (episodes, "updatedAt", changed_since);
   ssv_source_show_ids_init (&data);
-  if (!fetch_pages (self, path, ssv_source_show_ids_page, &data, cancellable, error))
+  /* Episodes updated since, then episodes viewed since. */
+  if (!fetch_pages (self, updated, ssv_source_show_ids_page, &data, cancellable, error) ||
+      !fetch_viewed_since (self, episodes, changed_since, NULL, ssv_source_show_ids_page, &data,
+                           cancellable, error))
     {
       ssv_source_show_ids_clear (&data);
       return NULL;
