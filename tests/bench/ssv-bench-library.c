@@ -393,6 +393,30 @@ page (const SsvBenchLibrary *library,
   return g_string_free_to_bytes (out);
 }
 
+/* Every episode of the library, show after show, as /Users/{uid}/Items lists them. */
+static GBytes *
+episodes_page (const SsvBenchLibrary *library,
+               guint                  start,
+               guint                  limit)
+{
+  g_autofree char *saved = iso (library->saved_at);
+  guint per_show = episodes_per_show (library);
+  guint total = library->n_shows * per_show;
+  guint end = MIN (total, start + MIN (limit, total));
+  GString *out = g_string_sized_new (1024 + (end - MIN (start, end)) * 1200);
+
+  g_string_append (out, "{\"Items\":[");
+  for (guint i = start; i < end; i++)
+    {
+      if (i > start)
+        g_string_append_c (out, ',');
+      append_episode (library, out, i / per_show, i % per_show, saved);
+    }
+  g_string_append_printf (out, "],\"TotalRecordCount\":%u,\"StartIndex\":%u}", total, start);
+
+  return g_string_free_to_bytes (out);
+}
+
 static gboolean
 parse_series (const char *id,
               guint      *s)
@@ -467,8 +491,13 @@ handle (SsvFakeServer        *server,
       guint start = param (params, "StartIndex", 0);
       guint limit = param (params, "Limit", G_MAXUINT);
 
-      if (!changed || g_strcmp0 (types, "Episode") == 0)
+      /* Nothing was saved since; without a date filter (an incremental scan's
+       * listing by last played) the server answers pages of everything, as a
+       * real one does: none of it was played since, but the pages cost. */
+      if (!changed)
         *body = page (library, append_movie_cb, 0, 0, 0);
+      else if (g_strcmp0 (types, "Episode") == 0)
+        *body = episodes_page (library, start, limit);
       else if (g_strcmp0 (parent, SSV_BENCH_SHOWS_LIBRARY) == 0)
         *body = page (library, append_show_cb, library->n_shows, start, limit);
       else
