@@ -31,6 +31,9 @@ ssv_ui_test_init (int    *argc,
 
   gtk_init ();
   adw_init ();
+  /* Crossfades and slides end at once: a screenshot shows the page it was taken
+   * for, not the middle of the fade from the last one. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   return TRUE;
 }
 

@@ -171,7 +171,6 @@ main (int    argc,
     return g_test_run ();
 
   /* Screenshots show where transitions end, not a frame in between */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   tmp_dir = g_dir_make_tmp ("ssv-ui-parse-XXXXXX", NULL);
 
   g_test_add_func ("/ui/parse/paste-a-name", test_paste_a_name);

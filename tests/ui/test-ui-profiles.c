@@ -262,7 +262,6 @@ main (int    argc,
   if (!ssv_ui_test_init (&argc, &argv))
     return g_test_run ();
 
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   tmp_dir = g_dir_make_tmp ("ssv-ui-profiles-XXXXXX", NULL);
 
   g_test_add_func ("/ui/profiles/edit", test_edit_profile);
