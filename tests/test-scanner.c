@@ -767,6 +767,119 @@ test_prune_safety (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM media_files"), ==, 140);
 }
 
+/* A library the person sets to "none" loses its titles at the next scan, in any
+ * mode; the other library keeps its titles, and the person's own lists keep
+ * their rows (they name titles by provider ids, not by library rows). */
+static void
+test_unmapped_library_pruned (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *mapping[] = { "lib-films", "movies", "lib-kids", "movies", NULL };
+  g_autoptr(SsvScanResult) first = NULL;
+  g_autoptr(SsvScanResult) after = NULL;
+  g_autoptr(SsvScanResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *ids = NULL;
+
+  f->jellyfin = ssv_fake_jellyfin_new (f->server, JELLYFIN_KEY);
+  ssv_fake_jellyfin_add_library (f->jellyfin, "lib-films", "Films", "movies");
+  ssv_fake_jellyfin_add_library (f->jellyfin, "lib-kids", "Kids", "movies");
+  add_server (f, "jellyfin", "Home", mapping);
+  f->source = SSV_MEDIA_SOURCE (ssv_jellyfin_source_new (f->http, ssv_fake_server_get_url (f->server),
+                                                         JELLYFIN_KEY, NULL));
+
+  ssv_fake_jellyfin_add_movie (f->jellyfin, "lib-films", "film-1", "Heat", 1995);
+  ssv_fake_jellyfin_add_movie (f->jellyfin, "lib-films", "film-2", "Ronin", 1998);
+  ids = json_object_new ();
+  json_object_set_string_member (ids, "Tmdb", "862");
+  json_object_set_object_member (ssv_fake_jellyfin_add_movie (f->jellyfin, "lib-kids", "kid-1", "Toy Story", 1995),
+                                 "ProviderIds", ids);
+  ssv_fake_jellyfin_add_movie (f->jellyfin, "lib-kids", "kid-2", "Up", 2009);
+  ssv_fake_jellyfin_add_movie (f->jellyfin, "lib-kids", "kid-3", "Coco", 2017);
+
+  first = scan (f, SSV_SCAN_INCREMENTAL);
+  g_assert_cmpuint (first->added, ==, 5);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM movies WHERE library_key = 'lib-kids'"), ==, 3);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM movies WHERE tmdb_id = 862"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM media_files"), ==, 5);
+
+  /* The person wants Toy Story and follows a show by its ids: their rows. */
+  g_assert_true (ssv_database_exec (f->db,
+                                    "INSERT INTO wishlist (kind, source, source_id, title) "
+                                    "VALUES ('movie', 'tmdb', '862', 'Toy Story');"
+                                    "INSERT INTO watchlist (kind, source, source_id, title) "
+                                    "VALUES ('person', 'tmdb', '7879', 'John Lasseter');",
+                                    &error));
+  g_assert_no_error (error);
+
+  /* What Preferences does when the Kids library is set to "None". */
+  g_assert_true (ssv_server_store_set_library_kind (f->db, f->row, "lib-kids", SSV_LIBRARY_KIND_NONE, &error));
+  g_assert_no_error (error);
+
+  /* An incremental scan with nothing new on the server still removes them. */
+  after = scan (f, SSV_SCAN_INCREMENTAL);
+  g_assert_cmpuint (after->removed, ==, 3);
+  g_assert_cmpuint (after->errors, ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM movies WHERE library_key = 'lib-kids'"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM movies WHERE library_key = 'lib-films'"), ==, 2);
+  {
+    /* The Library page lists the Films only. */
+    g_autoptr(GPtrArray) movies = ssv_library_store_list_movies (f->store, &error);
+    g_autoptr(SsvMovie) heat = movie_card (f, "Heat");
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (movies->len, ==, 2);
+    for (guint i = 0; i < movies->len; i++)
+      g_assert_cmpstr (ssv_movie_get_title (g_ptr_array_index (movies, i)), !=, "Toy Story");
+  }
+  /* Their files went through the cascade; the person's lists did not. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM media_files"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM wishlist WHERE source = 'tmdb' AND source_id = '862'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM watchlist WHERE source_id = '7879'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM activity WHERE message LIKE 'Removed 3 titles%'"), ==, 1);
+
+  /* Nothing more to remove; and the other library is untouched. */
+  again = scan (f, SSV_SCAN_FULL);
+  g_assert_cmpuint (again->removed, ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM movies"), ==, 2);
+
+  /* Removing the server takes the rest through the cascades, lists stay. */
+  g_assert_true (ssv_server_store_remove (f->db, f->row, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM movies"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM media_files"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM server_libraries"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM wishlist"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM watchlist"), ==, 1);
+}
+
+/* A show library remapped to movies, then its mapping row gone (the server
+ * dialog saved without it): its shows, seasons and episodes go. */
+static void
+test_remapped_show_library_pruned (Fixture       *f,
+                                   gconstpointer  data)
+{
+  const char *without_shows[] = { "lib-movies", "movies", "lib-music", "none", NULL };
+  g_autoptr(SsvScanResult) first = NULL;
+  g_autoptr(SsvScanResult) after = NULL;
+
+  setup_jellyfin (f, JELLYFIN_KEY);
+  add_movies (f, 4);
+  add_shows (f, 2, 3);
+  first = scan (f, SSV_SCAN_FULL);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM shows"), ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM episodes"), ==, 6);
+
+  map_libraries (f, without_shows);
+  after = scan (f, SSV_SCAN_FULL);
+  g_assert_cmpuint (after->removed, ==, 2);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM shows"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM seasons"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM episodes"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM media_files WHERE episode_id IS NOT NULL"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM movies"), ==, 4);
+}
+
 static void
 test_rescan_idempotent (Fixture       *f,
                         gconstpointer  data)
@@ -1276,6 +1389,8 @@ main (int    argc,
   ADD ("faults/bad-item-skipped", test_bad_item_skipped);
   ADD ("prune-safety", test_prune_safety);
   ADD ("rescan-idempotent", test_rescan_idempotent);
+  ADD ("unmapped-library-pruned", test_unmapped_library_pruned);
+  ADD ("remapped-show-library-pruned", test_remapped_show_library_pruned);
   ADD ("plex/guids", test_plex_guids);
   ADD ("plex/paging-incremental", test_plex_paging_incremental);
   ADD ("plex/incremental-watched", test_plex_incremental_watched);

@@ -524,6 +524,35 @@ prune (Scan             *scan,
   return TRUE;
 }
 
+/* Titles of libraries the person no longer maps (to their kind) go in every
+ * mode: that is their choice, not a guess from a server's answer. */
+static gboolean
+prune_unmapped (Scan    *scan,
+                GError **error)
+{
+  guint removed = 0;
+
+  scan->phase = "pruning";
+  progress (scan, TRUE);
+
+  if (!ssv_library_store_prune_unmapped (scan->self->store, scan->server_row, &removed, error))
+    return FALSE;
+
+  if (removed > 0)
+    {
+      g_autofree char *message = g_strdup_printf (ngettext ("Removed %u title of libraries no longer chosen as movies or shows",
+                                                            "Removed %u titles of libraries no longer chosen as movies or shows",
+                                                            removed),
+                                                  removed);
+
+      log_activity (scan, SSV_ACTIVITY_INFO, message);
+      maybe_emit_changed (scan, "all", TRUE);
+    }
+
+  scan->counts.removed += removed;
+  return TRUE;
+}
+
 /* Returns FALSE when the library was not read completely; *fatal says whether
  * the rest of the source should be given up. */
 static gboolean
@@ -857,6 +886,9 @@ scan_source (SsvScanner      *self,
 
   result->sources++;
   progress (&scan, TRUE);
+
+  if (!prune_unmapped (&scan, error))
+    return FALSE;
 
   /* Movies first: they are quick, and people look for them first. */
   for (int pass = 0; pass < 2; pass++)

@@ -21,8 +21,8 @@ G_DECLARE_FINAL_TYPE (SsvScanner, ssv_scanner, SSV, SCANNER, GObject)
 typedef enum
 {
   SSV_SCAN_INCREMENTAL,   /* what changed since the last complete scan */
-  SSV_SCAN_FULL,          /* everything, nothing removed */
-  SSV_SCAN_DEEP,          /* everything, and what the source no longer has is removed */
+  SSV_SCAN_FULL,          /* everything; only titles of unmapped libraries removed */
+  SSV_SCAN_DEEP,          /* full, and what the source no longer has is removed */
 } SsvScanMode;
 
 typedef struct

@@ -1432,6 +1432,63 @@ ssv_library_store_prune_titles (SsvLibraryStore  *self,
   return TRUE;
 }
 
+/**
+ * ssv_library_store_prune_unmapped:
+ * @server_row: the source whose mapping is read
+ * @removed: (out): how many movies and shows went
+ *
+ * Removes, in one transaction, the source's titles whose library is no longer
+ * mapped to their kind: set to "none", switched to the other kind, or gone
+ * from the mapping. The person chose this, so no server answer is needed and
+ * the half-the-library guard of ssv_library_store_prune_titles() does not
+ * apply. Seasons, episodes, files, credits and enrichment go through the
+ * cascades; the watchlist and wishlist are keyed on ids, not rows, and stay.
+ */
+gboolean
+ssv_library_store_prune_unmapped (SsvLibraryStore  *self,
+                                  gint64            server_row,
+                                  guint            *removed,
+                                  GError          **error)
+{
+  static const char * const deletes[] = {
+    "DELETE FROM movies WHERE server_source = ?1 AND library_key IS NOT NULL AND NOT EXISTS ("
+    "  SELECT 1 FROM server_libraries l WHERE l.server_id = ?1 "
+    "  AND l.library_key = movies.library_key AND l.kind = 'movies')",
+    "DELETE FROM shows WHERE server_source = ?1 AND library_key IS NOT NULL AND NOT EXISTS ("
+    "  SELECT 1 FROM server_libraries l WHERE l.server_id = ?1 "
+    "  AND l.library_key = shows.library_key AND l.kind = 'shows')",
+  };
+  SsvDatabase *db = get_db (self);
+  guint count = 0;
+
+  *removed = 0;
+
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+    {
+      g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, deletes[i], error);
+
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, server_row);
+      if (!ssv_stmt_step_done (stmt, error))
+        goto failed;
+      count += (guint) ssv_database_changes (db);
+    }
+
+  if (!ssv_database_commit (db, error))
+    return FALSE;
+
+  *removed = count;
+  return TRUE;
+
+failed:
+  ssv_database_rollback (db);
+  return FALSE;
+}
+
 /* ---- reads ----------------------------------------------------------------- */
 
 static double

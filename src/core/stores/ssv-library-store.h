@@ -87,6 +87,10 @@ gboolean          ssv_library_store_prune_titles      (SsvLibraryStore   *self,
                                                        GHashTable        *seen,
                                                        guint             *removed,
                                                        GError           **error);
+gboolean          ssv_library_store_prune_unmapped    (SsvLibraryStore   *self,
+                                                       gint64             server_row,
+                                                       guint             *removed,
+                                                       GError           **error);
 
 /* Reads for the UI (plain, and in a worker thread). */
 GPtrArray        *ssv_library_store_list_movies       (SsvLibraryStore   *self,

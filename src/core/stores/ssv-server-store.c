@@ -278,7 +278,8 @@ ssv_server_store_update_identity (SsvDatabase  *db,
  *   with the kind the person chose (or %SSV_LIBRARY_KIND_NONE)
  *
  * Replaces the mapping in one transaction. Libraries the server no longer has
- * are forgotten; their titles stay until a deep scan prunes them.
+ * are forgotten; their titles go at the next scan
+ * (ssv_library_store_prune_unmapped()).
  */
 gboolean
 ssv_server_store_set_libraries (SsvDatabase  *db,
@@ -319,6 +320,8 @@ failed:
   return FALSE;
 }
 
+/* A library set to %SSV_LIBRARY_KIND_NONE (or the other kind) loses its titles
+ * at the next scan of the server (ssv_library_store_prune_unmapped()). */
 gboolean
 ssv_server_store_set_library_kind (SsvDatabase     *db,
                                    gint64           id,

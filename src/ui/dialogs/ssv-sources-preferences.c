@@ -124,7 +124,7 @@ mode_description (guint mode)
   switch (mode)
     {
     case 1:
-      return _("Everything each time; nothing is removed");
+      return _("Everything each time; titles a source no longer has are kept");
     case 2:
       return _("Everything, and titles a source no longer has are removed");
     case 0:
