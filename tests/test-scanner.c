@@ -828,6 +828,7 @@ test_unmapped_library_pruned (Fixture       *f,
     g_autoptr(SsvMovie) heat = movie_card (f, "Heat");
 
     g_assert_no_error (error);
+    g_assert_nonnull (heat);
     g_assert_cmpuint (movies->len, ==, 2);
     for (guint i = 0; i < movies->len; i++)
       g_assert_cmpstr (ssv_movie_get_title (g_ptr_array_index (movies, i)), !=, "Toy Story");
