@@ -22,7 +22,13 @@ struct _SsvApplication
   gboolean        opening;
   gboolean        present_when_ready;
   gboolean        held_for_background;
+  guint           engine_start_source;
 };
+
+/* With a window, the enrichment engine starts this long after it: its five loops
+ * open connections and count their queues, which on two cores slows the first
+ * screen of a large library. */
+#define ENGINE_START_DELAY_S 1
 
 G_DEFINE_FINAL_TYPE (SsvApplication, ssv_application, ADW_TYPE_APPLICATION)
 
@@ -119,6 +125,16 @@ tokens_loaded_cb (GObject      *source,
     g_message ("Server tokens could not be read: %s", error->message);
 }
 
+static gboolean
+start_engine_cb (gpointer user_data)
+{
+  SsvApplication *self = user_data;
+
+  self->engine_start_source = 0;
+  ssv_enrichment_engine_start (ssv_context_get_enrichment_engine (self->context));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 context_ready_cb (GObject      *source,
                   GAsyncResult *result,
@@ -153,7 +169,10 @@ context_ready_cb (GObject      *source,
                                             ssv_context_get_airing_monitor (self->context));
   ssv_airing_monitor_start (ssv_context_get_airing_monitor (self->context));
   /* Titles fill in while the app runs, with a window or without. */
-  ssv_enrichment_engine_start (ssv_context_get_enrichment_engine (self->context));
+  if (self->present_when_ready)
+    self->engine_start_source = g_timeout_add_seconds (ENGINE_START_DELAY_S, start_engine_cb, self);
+  else
+    ssv_enrichment_engine_start (ssv_context_get_enrichment_engine (self->context));
 
   if (self->present_when_ready)
     present_main_window (self);
@@ -423,6 +442,7 @@ ssv_application_shutdown (GApplication *app)
   SsvApplication *self = SSV_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->engine_start_source, g_source_remove);
   if (self->context != NULL)
     {
       ssv_airing_monitor_stop (ssv_context_get_airing_monitor (self->context));
@@ -439,6 +459,7 @@ ssv_application_dispose (GObject *object)
   SsvApplication *self = SSV_APPLICATION (object);
 
   g_clear_object (&self->notifier);
+  g_clear_handle_id (&self->engine_start_source, g_source_remove);
   if (self->context != NULL)
     {
       ssv_airing_monitor_stop (ssv_context_get_airing_monitor (self->context));
