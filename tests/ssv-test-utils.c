@@ -113,6 +113,11 @@ ssv_test_wait_for_worker_state (SsvWorker      *worker,
   if (!ssv_test_wait_for (in_state, &wait, timeout_ms))
     g_error ("%s stayed %s instead of becoming %s", ssv_worker_get_name (worker),
              ssv_worker_state_to_string (ssv_worker_get_state (worker)), ssv_worker_state_to_string (state));
+
+  /* The state is read live from the worker thread; what it reported before it
+   * got there (item-done, progress) is already queued here: deliver it. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 void
