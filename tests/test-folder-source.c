@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-folder-source.c: names in the common layouts, and scans of a generated tree of real
- * (tiny) files: movies, shows, multi-episode files, artwork, extras, removals. */
+/* test-folder-source.c: names in the common layouts, and scans of generated trees of real
+ * (tiny) files: movies, shows, multi-episode files, artwork, extras, removals, symlinks. */
 
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ssv-folder-source.h"
+#include "ssv-folder-watcher.h"
 #include "ssv-media-name.h"
 #include "ssv-scanner.h"
 #include "ssv-server-store.h"
@@ -200,9 +202,9 @@ typedef struct
 static const Tree layout_tree = { tree, G_N_ELEMENTS (tree) };
 static const Tree release_names_tree = { release_tree, G_N_ELEMENTS (release_tree) };
 
+/* The library, with the folder "media" in the temp dir as its one source. */
 static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
+open_library (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *db_path = NULL;
@@ -210,12 +212,6 @@ fixture_setup (Fixture       *f,
   g_autoptr(GPtrArray) libraries = NULL;
   g_autoptr(SsvHttp) http = ssv_http_new ();
   g_autoptr(SsvSecrets) secrets = ssv_secrets_new ();
-  const Tree *files = data != NULL ? data : &layout_tree;
-
-  f->dir = ssv_test_make_temp_dir ();
-  f->root = g_build_filename (f->dir, "media", NULL);
-  for (guint i = 0; i < files->n_files; i++)
-    write_file (f->root, files->files[i].path, files->files[i].size);
 
   db_path = g_build_filename (f->dir, "library.db", NULL);
   f->db = ssv_database_open (db_path, &error);
@@ -228,6 +224,20 @@ fixture_setup (Fixture       *f,
   libraries = ssv_media_source_list_libraries (SSV_MEDIA_SOURCE (source), NULL, &error);
   g_assert_true (ssv_server_store_set_libraries (f->db, f->row, libraries, &error));
   g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  const Tree *files = data != NULL ? data : &layout_tree;
+
+  f->dir = ssv_test_make_temp_dir ();
+  f->root = g_build_filename (f->dir, "media", NULL);
+  for (guint i = 0; i < files->n_files; i++)
+    write_file (f->root, files->files[i].path, files->files[i].size);
+
+  open_library (f);
 }
 
 static void
@@ -411,6 +421,94 @@ test_scan_release_names (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM media_files"), ==, 4 + 2 + 2 + 3 + 1);
 }
 
+/* ---- symlinks --------------------------------------------------------------------- */
+
+static const TreeFile link_tree[] = {
+  { "Movies/Heat (1995)/Heat (1995).mkv", 100 },
+  { "Shows/Firefly/Season 1/Firefly - S01E01 - Serenity.mkv", 100 },
+};
+
+static const Tree links = { link_tree, G_N_ELEMENTS (link_tree) };
+
+static void
+make_link (const char *target,
+           const char *root,
+           const char *relative)
+{
+  g_autofree char *path = g_build_filename (root, relative, NULL);
+
+  g_assert_cmpint (symlink (target, path), ==, 0);
+}
+
+/* Links next to the media: to "/", back up the tree (a loop), to a folder
+ * inside, to a folder outside, to a film outside, and one that leads nowhere. */
+static void
+make_links (Fixture *f)
+{
+  g_autofree char *outside = g_build_filename (f->dir, "outside", NULL);
+  g_autofree char *outside_film = g_build_filename (outside, "Linked Film (2010).mkv", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.mkv", NULL);
+
+  write_file (outside, "Stolen Film (2020)/Stolen Film (2020).mkv", 100);
+  write_file (outside, "Linked Film (2010).mkv", 300);
+
+  make_link ("/", f->root, "Movies/Everything");
+  make_link ("..", f->root, "Movies/Loop");
+  make_link ("Firefly", f->root, "Shows/Firefly Again");
+  make_link (outside, f->root, "Movies/Elsewhere");
+  make_link (outside_film, f->root, "Movies/Linked Film (2010).mkv");
+  make_link (missing, f->root, "Movies/Gone (2011).mkv");
+}
+
+/* Folder links are not followed (the walk stays in the folder and ends), file
+ * links are read: the library is the tree and the linked film, nothing more. */
+static void
+test_scan_symlinks (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(SsvScanResult) result = NULL;
+  g_autofree char *movies = NULL;
+  g_autofree char *linked = NULL;
+  g_autofree char *expected_linked = g_build_filename (f->root, "Movies", "Linked Film (2010).mkv", NULL);
+
+  make_links (f);
+  result = scan (f, SSV_SCAN_FULL);
+
+  g_assert_cmpuint (result->errors, ==, 0);
+  movies = movie_titles (f);
+  g_assert_cmpstr (movies, ==, "Heat 1995|Linked Film 2010");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM shows"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM episodes"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM media_files"), ==, 3);
+  /* The linked film is filed under the link, inside the folder. */
+  linked = ssv_test_query_text (f->db, "SELECT f.path FROM media_files f JOIN movies m ON m.id = f.movie_id "
+                                       "WHERE m.title = 'Linked Film'");
+  g_assert_cmpstr (linked, ==, expected_linked);
+  g_assert_cmpint (count (f, "SELECT size_bytes FROM media_files WHERE path LIKE '%Linked Film%'"), ==, 300);
+}
+
+static gboolean
+watching (gpointer data)
+{
+  return ssv_folder_watcher_get_n_monitors (data) > 0;
+}
+
+/* The watcher does not follow folder links either: it watches the tree's six
+ * real folders, not the disk behind a link to "/". */
+static void
+test_watch_symlinks (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SsvFolderWatcher) watcher = ssv_folder_watcher_new (f->db, f->store, f->scanner);
+
+  make_links (f);
+  ssv_folder_watcher_start (watcher);
+  g_assert_true (ssv_test_wait_for (watching, watcher, 10000));
+  /* media, Movies, Movies/Heat (1995), Shows, Shows/Firefly, Shows/Firefly/Season 1 */
+  g_assert_cmpuint (ssv_folder_watcher_get_n_monitors (watcher), ==, 6);
+  ssv_folder_watcher_stop (watcher);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -426,6 +524,8 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/folder/scan/missing-folder", Fixture, NULL, fixture_setup, test_missing_folder,
               fixture_teardown);
+  g_test_add ("/folder/scan/symlinks", Fixture, &links, fixture_setup, test_scan_symlinks, fixture_teardown);
+  g_test_add ("/folder/watch/symlinks", Fixture, &links, fixture_setup, test_watch_symlinks, fixture_teardown);
 
   return g_test_run ();
 }

@@ -11,7 +11,7 @@
 #include "ssv-media-name.h"
 
 #define ENUMERATE_ATTRIBUTES "standard::name,standard::type,standard::size,standard::is-hidden," \
-                             "time::modified,unix::inode,unix::device"
+                             "standard::is-symlink,time::modified,unix::inode,unix::device"
 
 static const char * const poster_names[] = { "poster", "folder", "cover", "movie", "show" };
 static const char * const backdrop_names[] = { "fanart", "backdrop", "background", "art" };
@@ -323,7 +323,15 @@ walk_dir (SsvFolderSource  *self,
 
       if (type == G_FILE_TYPE_DIRECTORY)
         {
-          g_autofree char *key = inode_key (info);
+          g_autofree char *key = NULL;
+
+          /* A link to a folder is never followed: it can lead out of the
+           * source (a link to "/" would walk the whole disk) or back into it,
+           * and a folder it points to inside the source is read where it is.
+           * Links to files are read (one file, wherever it is). */
+          if (g_file_info_get_is_symlink (info))
+            continue;
+          key = inode_key (info);
 
           if (g_hash_table_contains (visited, key))
             continue;
