@@ -36,6 +36,8 @@ struct _SsvFolderSource
   GHashTable  *movies;       /* key → SsvMediaItem */
   GPtrArray   *movie_order;
   GHashTable  *shows;        /* key → ShowEntry */
+  GHashTable  *show_dirs;    /* show folder (relative) → key */
+  GHashTable  *folder_titled;  /* keys of titles a folder named */
   GPtrArray   *show_order;
   guint        skipped;
 };
@@ -126,6 +128,41 @@ file_for (const char *path,
   return file;
 }
 
+/* One show per show folder: the first file read in it decides the show's key,
+ * so files that add a year ("Doctor.Who.2005.S01E01") or leave it out do not
+ * split it; folders with the same title and year (on two disks) are one show. */
+static char *
+show_key (SsvFolderSource    *self,
+          const SsvMediaName *name)
+{
+  const char *known = name->show_dir ? g_hash_table_lookup (self->show_dirs, name->show_dir) : NULL;
+  char *key;
+
+  if (known != NULL)
+    return g_strdup (known);
+
+  key = ssv_media_name_key (name->title, name->year);
+  if (name->show_dir != NULL)
+    g_hash_table_insert (self->show_dirs, g_strdup (name->show_dir), g_strdup (key));
+  return key;
+}
+
+/* The same title read twice (a "Title (Year)" folder and a loose release of it):
+ * the folder's name is how the person wrote it, whichever file came first. */
+static void
+name_title (SsvFolderSource    *self,
+            SsvMediaItem       *item,
+            const char         *key,
+            const SsvMediaName *name)
+{
+  if (!name->title_from_folder || g_hash_table_contains (self->folder_titled, key))
+    return;
+
+  g_free (item->title);
+  item->title = g_strdup (name->title);
+  g_hash_table_add (self->folder_titled, g_strdup (key));
+}
+
 static void
 add_file (SsvFolderSource *self,
           const char      *path,
@@ -173,12 +210,13 @@ add_file (SsvFolderSource *self,
           g_ptr_array_add (self->movie_order, movie);
         }
 
+      name_title (self, movie, key, &name);
       movie->added_at = MIN (movie->added_at, file->added_at);
       g_ptr_array_add (movie->files, file);
     }
   else
     {
-      g_autofree char *key = ssv_media_name_key (name.title, name.year);
+      g_autofree char *key = show_key (self, &name);
       ShowEntry *entry = g_hash_table_lookup (self->shows, key);
       int last = name.episode_end > name.episode ? name.episode_end : name.episode;
       GHashTable *show_images;
@@ -210,6 +248,7 @@ add_file (SsvFolderSource *self,
           g_ptr_array_add (self->show_order, entry);
         }
 
+      name_title (self, entry->show, key, &name);
       entry->show->added_at = MIN (entry->show->added_at, file->added_at);
 
       if (!g_hash_table_contains (entry->season_posters, GINT_TO_POINTER (name.season)))
@@ -433,6 +472,8 @@ ensure_walked (SsvFolderSource  *self,
       g_hash_table_remove_all (self->movies);
       g_ptr_array_set_size (self->movie_order, 0);
       g_hash_table_remove_all (self->shows);
+      g_hash_table_remove_all (self->show_dirs);
+      g_hash_table_remove_all (self->folder_titled);
       g_ptr_array_set_size (self->show_order, 0);
       return FALSE;
     }
@@ -638,6 +679,8 @@ ssv_folder_source_finalize (GObject *object)
   g_hash_table_unref (self->movies);
   g_ptr_array_unref (self->show_order);
   g_hash_table_unref (self->shows);
+  g_hash_table_unref (self->show_dirs);
+  g_hash_table_unref (self->folder_titled);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (ssv_folder_source_parent_class)->finalize (object);
@@ -657,6 +700,8 @@ ssv_folder_source_init (SsvFolderSource *self)
                                         (GDestroyNotify) ssv_media_item_free);
   self->movie_order = g_ptr_array_new ();
   self->shows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, show_entry_free);
+  self->show_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->folder_titled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->show_order = g_ptr_array_new ();
 }
 

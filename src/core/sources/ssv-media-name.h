@@ -21,6 +21,7 @@ typedef struct
   char         *air_date;        /* daily shows: "2024-03-14" */
   char         *container;       /* the extension, lower case */
   char         *show_dir;        /* relative folder of the show, when it has one */
+  gboolean      title_from_folder;  /* the title is a folder's name, not read from the file's */
 } SsvMediaName;
 
 gboolean  ssv_media_name_parse     (const char    *relative_path,
