@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-folder-source.c: names in the common layouts, and scans of generated trees of real
  * (tiny) files: movies, shows, multi-episode files, artwork, extras, removals, real titles
- * with numbers and punctuation (folder-titles.tsv), symlinks. */
+ * with numbers and punctuation (folder-titles.tsv), numbered files, symlinks. */
 
 #include "config.h"
 
@@ -675,6 +675,42 @@ test_scan_numbered_shows (Fixture       *f,
                              "WHERE e.id = m.episode_id) || '/') = 0"), ==, 0);
 }
 
+/* ---- numbered files in a show's folder ------------------------------------------- */
+
+static const TreeFile show_folder_numbers_tree[] = {
+  { "Shows/Frasier/01 - The Good Son.mkv", 100 },
+  { "Shows/Frasier/02 - Space Quest.mkv", 100 },
+  { "Shows/Band of Brothers/05 - Crossroads.mkv", 100 },
+  { "Shows/Band of Brothers/06. Bastogne.mkv", 100 },
+  { "Shows/The 100/03 - Earth Skills.mkv", 100 },
+  /* A film named with a number is still a film. */
+  { "Movies/12 Angry Men.mkv", 100 },
+};
+
+static const Tree show_folder_numbers = { show_folder_numbers_tree, G_N_ELEMENTS (show_folder_numbers_tree) };
+
+/* "Show/05 - Name.mkv" with no season folder: the folder's show, season 1,
+ * episode 5, named "Name" (it was a show called "Name"). */
+static void
+test_scan_show_folder_numbers (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(SsvScanResult) result = scan (f, SSV_SCAN_FULL);
+  g_autofree char *episodes = NULL;
+  g_autofree char *movies = NULL;
+
+  g_assert_cmpuint (result->errors, ==, 0);
+  episodes = ssv_test_query_text (f->db, "SELECT group_concat (row, '|') FROM (SELECT s.title || ' ' || "
+                                         "e.season_number || 'x' || e.episode_number || ' ' || e.title AS row "
+                                         "FROM episodes e JOIN shows s ON s.id = e.show_id "
+                                         "ORDER BY s.title, e.season_number, e.episode_number)");
+  g_assert_cmpstr (episodes, ==, "Band of Brothers 1x5 Crossroads|Band of Brothers 1x6 Bastogne|"
+                                 "Frasier 1x1 The Good Son|Frasier 1x2 Space Quest|The 100 1x3 Earth Skills");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM shows"), ==, 3);
+  movies = movie_titles (f);
+  g_assert_cmpstr (movies, ==, "12 Angry Men -");
+}
+
 /* ---- symlinks --------------------------------------------------------------------- */
 
 static const TreeFile link_tree[] = {
@@ -781,6 +817,8 @@ main (int    argc,
   g_test_add ("/folder/scan/titles", Fixture, NULL, fixture_setup_titles, test_scan_titles, fixture_teardown);
   g_test_add ("/folder/scan/numbered-shows", Fixture, NULL, fixture_setup_numbered, test_scan_numbered_shows,
               fixture_teardown);
+  g_test_add ("/folder/scan/show-folder-numbers", Fixture, &show_folder_numbers, fixture_setup,
+              test_scan_show_folder_numbers, fixture_teardown);
   g_test_add ("/folder/scan/symlinks", Fixture, &links, fixture_setup, test_scan_symlinks, fixture_teardown);
   g_test_add ("/folder/watch/symlinks", Fixture, &links, fixture_setup, test_watch_symlinks, fixture_teardown);
 

@@ -506,12 +506,16 @@ episode_title_of (const char       *file,
   return release->episode_title[0] != '\0' ? g_strdup (release->episode_title) : NULL;
 }
 
-/* "03 - Name.mkv", "E05.mkv", "Episode 5 - Name.mkv": files in a season folder
- * named by their number. Returns the number, or -1. */
+/* "03 - Name.mkv", "E05.mkv", "Episode 5 - Name.mkv": files named by their
+ * number. In a season folder any number at the start counts; straight in a
+ * show's folder only "05 - Name" and "E05"/"Episode 5" do ("12 Angry Men.mkv"
+ * is a film). Returns the number, or -1. */
 static int
-leading_episode_number (const char *file)
+leading_episode_number (const char *file,
+                        gboolean    in_season)
 {
   const char *p = file;
+  gboolean marked = TRUE;
   int number = 0;
   int digits = 0;
 
@@ -521,6 +525,8 @@ leading_episode_number (const char *file)
     p += 2;
   else if (g_ascii_tolower (*p) == 'e')
     p += 1;
+  else
+    marked = FALSE;
   while (*p == ' ' || *p == '.' || *p == '_' || *p == '-')
     p++;
 
@@ -531,6 +537,8 @@ leading_episode_number (const char *file)
     return -1;
   /* The number ends at a separator or at the extension ("1x02" is not one). */
   if (*p != ' ' && *p != '_' && *p != '-' && *p != '.')
+    return -1;
+  if (!in_season && !marked && !g_str_has_prefix (p, " - ") && !g_str_has_prefix (p, ". "))
     return -1;
 
   return number;
@@ -645,19 +653,21 @@ parse_movie (const char        *folder,
   return TRUE;
 }
 
-/* The numbers: SxxEyy, a daily show's date, a number in a season folder, an
- * anime's absolute number. */
+/* The numbers: SxxEyy, a daily show's date, a number in a season folder or
+ * at the start of a name in a show's folder, an anime's absolute number. */
 static gboolean
 read_numbers (const char       *file,
               const SsvRelease *release,
               int               dir_season,
+              gboolean          in_show_dir,
               SsvMediaName     *name,
               int              *leading)
 {
   *leading = -1;
-  /* Only a season folder makes a bare leading number an episode number. */
-  if (dir_season >= 0 && release->n_seasons == 0)
-    *leading = leading_episode_number (file);
+  /* Only a season or show folder makes a bare leading number an episode number. */
+  if (release->n_seasons == 0 && release->air_year == 0 &&
+      (dir_season >= 0 || (in_show_dir && release->year == 0)))
+    *leading = leading_episode_number (file, dir_season >= 0);
 
   if (release->type == SSV_RELEASE_TYPE_EPISODE && release->n_seasons > 0 && release->n_episodes > 0)
     {
@@ -674,7 +684,8 @@ read_numbers (const char       *file,
     }
   else if (*leading >= 0)
     {
-      name->season = dir_season;
+      /* Straight in the show's folder: its first season. */
+      name->season = dir_season >= 0 ? dir_season : 1;
       name->episode = *leading;
     }
   else if (release->type == SSV_RELEASE_TYPE_EPISODE && release->n_absolute > 0)
@@ -759,7 +770,7 @@ ssv_media_name_parse (const char   *relative_path,
       file_show = file_title (file, &release, &file_year);
     }
 
-  if (!read_numbers (file, &release, dir_season, name, &leading))
+  if (!read_numbers (file, &release, dir_season, show_dir == n - 2, name, &leading))
     return parse_movie (show_dir == n - 2 ? folder : NULL, folder_year, confirmed,
                         g_steal_pointer (&file_show), file_year, name);
 
