@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-folder-source.c: names in the common layouts, and scans of generated trees of real
  * (tiny) files: movies, shows, multi-episode files, artwork, extras, removals, real titles
- * with numbers and punctuation (folder-titles.tsv), numbered files, symlinks. */
+ * with numbers and punctuation (folder-titles.tsv), daily shows, symlinks. */
 
 #include "config.h"
 
@@ -675,7 +675,7 @@ test_scan_numbered_shows (Fixture       *f,
                              "WHERE e.id = m.episode_id) || '/') = 0"), ==, 0);
 }
 
-/* ---- numbered files in a show's folder ------------------------------------------- */
+/* ---- numbered files in a show's folder; daily shows ------------------------------- */
 
 static const TreeFile show_folder_numbers_tree[] = {
   { "Shows/Frasier/01 - The Good Son.mkv", 100 },
@@ -709,6 +709,57 @@ test_scan_show_folder_numbers (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM shows"), ==, 3);
   movies = movie_titles (f);
   g_assert_cmpstr (movies, ==, "12 Angry Men -");
+}
+
+static const TreeFile daily_tree[] = {
+  { "Shows/The Daily Show/The.Daily.Show.2024.03.14.Part.1.720p.WEB.h264-GRP.mkv", 100 },
+  { "Shows/The Daily Show/The.Daily.Show.2024.03.14.Part.1.1080p.WEB.h264-GRP.mkv", 200 },
+  { "Shows/The Daily Show/The.Daily.Show.2024.03.14.Part.2.720p.WEB.h264-GRP.mkv", 100 },
+  { "Shows/The Daily Show/The.Daily.Show.2024.03.15.720p.WEB.h264-GRP.mkv", 100 },
+  { "Shows/Late Night/Late Night - 2024-03-14 - Guest One.mkv", 100 },
+  { "Shows/Late Night/Late Night - 2024-03-14 - Guest Two.mkv", 100 },
+};
+
+static const Tree daily = { daily_tree, G_N_ELEMENTS (daily_tree) };
+
+/* Two episodes of a daily show on one date are two rows, each with its own
+ * files; a better copy of one joins its row; a date with one episode keeps
+ * the number (MMDD) such rows always had. */
+static void
+test_scan_daily_same_date (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(SsvScanResult) result = scan (f, SSV_SCAN_FULL);
+  g_autoptr(SsvScanResult) again = NULL;
+  g_autofree char *parts = NULL;
+  g_autofree char *guests = NULL;
+
+  g_assert_cmpuint (result->errors, ==, 0);
+
+  /* Part 1 (two copies) and Part 2 on 2024-03-14, one episode the next day. */
+  parts = ssv_test_query_text (f->db, "SELECT group_concat (row, '|') FROM (SELECT e.air_date || ' ' || "
+                                      "(SELECT count(*) FROM media_files m WHERE m.episode_id = e.id) AS row "
+                                      "FROM episodes e JOIN shows s ON s.id = e.show_id "
+                                      "WHERE s.title = 'The Daily Show' ORDER BY e.air_date, e.episode_number)");
+  g_assert_cmpstr (parts, ==, "2024-03-14 2|2024-03-14 1|2024-03-15 1");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM media_files m JOIN episodes e ON e.id = m.episode_id "
+                             "WHERE m.path LIKE '%Part.2%' AND e.id IN (SELECT episode_id FROM media_files "
+                             "WHERE path LIKE '%Part.1%')"), ==, 0);
+  g_assert_cmpint (count (f, "SELECT episode_number FROM episodes WHERE air_date = '2024-03-15'"), ==, 315);
+
+  /* Two guests on one night: two rows, each with its guest. */
+  guests = ssv_test_query_text (f->db, "SELECT group_concat (row, '|') FROM (SELECT e.air_date || ' ' || e.title "
+                                       "|| ' ' || (SELECT count(*) FROM media_files m WHERE m.episode_id = e.id) "
+                                       "AS row FROM episodes e JOIN shows s ON s.id = e.show_id "
+                                       "WHERE s.title = 'Late Night' ORDER BY e.title)");
+  g_assert_cmpstr (guests, ==, "2024-03-14 Guest One 1|2024-03-14 Guest Two 1");
+
+  /* Read the same way again: nothing moves. */
+  again = scan (f, SSV_SCAN_DEEP);
+  g_assert_cmpuint (again->added, ==, 0);
+  g_assert_cmpuint (again->updated, ==, 0);
+  g_assert_cmpuint (again->removed, ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM media_files"), ==, G_N_ELEMENTS (daily_tree));
 }
 
 /* ---- symlinks --------------------------------------------------------------------- */
@@ -819,6 +870,8 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/folder/scan/show-folder-numbers", Fixture, &show_folder_numbers, fixture_setup,
               test_scan_show_folder_numbers, fixture_teardown);
+  g_test_add ("/folder/scan/daily-same-date", Fixture, &daily, fixture_setup, test_scan_daily_same_date,
+              fixture_teardown);
   g_test_add ("/folder/scan/symlinks", Fixture, &links, fixture_setup, test_scan_symlinks, fixture_teardown);
   g_test_add ("/folder/watch/symlinks", Fixture, &links, fixture_setup, test_watch_symlinks, fixture_teardown);
 

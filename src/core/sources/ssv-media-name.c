@@ -700,6 +700,7 @@ read_numbers (const char       *file,
 
   if (name->episode_end <= name->episode)
     name->episode_end = 0;
+  name->part = release->part;
   name->kind = SSV_MEDIA_KIND_EPISODE;
   return TRUE;
 }
