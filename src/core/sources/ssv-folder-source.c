@@ -11,7 +11,12 @@
 #include "ssv-media-name.h"
 
 #define ENUMERATE_ATTRIBUTES "standard::name,standard::type,standard::size,standard::is-hidden," \
-                             "time::modified,unix::inode,unix::device"
+                             "standard::is-symlink,time::modified,unix::inode,unix::device"
+
+/* Episodes of a daily show that share an air date: the date's number (MMDD),
+ * then 10000 more for each next one, below the stores' 99,999 per season. */
+#define DAILY_SLOTS       10
+#define DAILY_SLOT_STEP   10000
 
 static const char * const poster_names[] = { "poster", "folder", "cover", "movie", "show" };
 static const char * const backdrop_names[] = { "fanart", "backdrop", "background", "art" };
@@ -22,6 +27,7 @@ typedef struct
   SsvMediaItem *show;
   GHashTable   *episodes;    /* "season:episode" → SsvMediaItem */
   GHashTable   *season_posters;  /* season number → file URI */
+  GHashTable   *daily;       /* "air date#slot" → what the episode there is ("part|title key") */
 } ShowEntry;
 
 struct _SsvFolderSource
@@ -36,6 +42,8 @@ struct _SsvFolderSource
   GHashTable  *movies;       /* key → SsvMediaItem */
   GPtrArray   *movie_order;
   GHashTable  *shows;        /* key → ShowEntry */
+  GHashTable  *show_dirs;    /* show folder (relative) → key */
+  GHashTable  *folder_titled;  /* keys of titles a folder named */
   GPtrArray   *show_order;
   guint        skipped;
 };
@@ -53,6 +61,7 @@ show_entry_free (gpointer data)
   ssv_media_item_free (entry->show);
   g_hash_table_unref (entry->episodes);
   g_hash_table_unref (entry->season_posters);
+  g_hash_table_unref (entry->daily);
   g_free (entry);
 }
 
@@ -126,6 +135,86 @@ file_for (const char *path,
   return file;
 }
 
+/* One show per show folder: the first file read in it decides the show's key,
+ * so files that add a year ("Doctor.Who.2005.S01E01") or leave it out do not
+ * split it; folders with the same title and year (on two disks) are one show. */
+static char *
+show_key (SsvFolderSource    *self,
+          const SsvMediaName *name)
+{
+  const char *known = name->show_dir ? g_hash_table_lookup (self->show_dirs, name->show_dir) : NULL;
+  char *key;
+
+  if (known != NULL)
+    return g_strdup (known);
+
+  key = ssv_media_name_key (name->title, name->year);
+  if (name->show_dir != NULL)
+    g_hash_table_insert (self->show_dirs, g_strdup (name->show_dir), g_strdup (key));
+  return key;
+}
+
+static int
+daily_slot_number (ShowEntry          *entry,
+                   const SsvMediaName *name,
+                   guint               slot,
+                   const char         *identity)
+{
+  g_hash_table_replace (entry->daily, g_strdup_printf ("%s#%u", name->air_date, slot), g_strdup (identity));
+  return name->episode + (int) slot * DAILY_SLOT_STEP;
+}
+
+/* Two episodes of a daily show on one date ("Part 1" and "Part 2", two guests)
+ * are two rows. A copy that names neither part nor title is the date's first
+ * episode; a date with one episode keeps the number it always had. */
+static int
+daily_episode_number (ShowEntry          *entry,
+                      const SsvMediaName *name)
+{
+  g_autofree char *title_key = ssv_media_name_key (name->episode_title, 0);
+  g_autofree char *identity = g_strdup_printf ("%u|%s", name->part, title_key);
+  const char *plain = "0|";
+  const char *held[DAILY_SLOTS];
+  guint first = name->part > 0 ? MIN (name->part - 1, DAILY_SLOTS - 1) : 0;
+
+  for (guint slot = 0; slot < DAILY_SLOTS; slot++)
+    {
+      g_autofree char *key = g_strdup_printf ("%s#%u", name->air_date, slot);
+
+      held[slot] = g_hash_table_lookup (entry->daily, key);
+      if (g_strcmp0 (held[slot], identity) == 0)
+        return name->episode + (int) slot * DAILY_SLOT_STEP;
+    }
+
+  if (g_str_equal (identity, plain))
+    return held[0] != NULL ? name->episode : daily_slot_number (entry, name, 0, plain);
+
+  if (held[first] == NULL || g_str_equal (held[first], plain))
+    return daily_slot_number (entry, name, first, identity);
+  for (guint slot = 0; slot < DAILY_SLOTS; slot++)
+    if (held[slot] == NULL || g_str_equal (held[slot], plain))
+      return daily_slot_number (entry, name, slot, identity);
+
+  /* More than ten on one date: the last ones share a row. */
+  return name->episode + (DAILY_SLOTS - 1) * DAILY_SLOT_STEP;
+}
+
+/* The same title read twice (a "Title (Year)" folder and a loose release of it):
+ * the folder's name is how the person wrote it, whichever file came first. */
+static void
+name_title (SsvFolderSource    *self,
+            SsvMediaItem       *item,
+            const char         *key,
+            const SsvMediaName *name)
+{
+  if (!name->title_from_folder || g_hash_table_contains (self->folder_titled, key))
+    return;
+
+  g_free (item->title);
+  item->title = g_strdup (name->title);
+  g_hash_table_add (self->folder_titled, g_strdup (key));
+}
+
 static void
 add_file (SsvFolderSource *self,
           const char      *path,
@@ -173,14 +262,16 @@ add_file (SsvFolderSource *self,
           g_ptr_array_add (self->movie_order, movie);
         }
 
+      name_title (self, movie, key, &name);
       movie->added_at = MIN (movie->added_at, file->added_at);
       g_ptr_array_add (movie->files, file);
     }
   else
     {
-      g_autofree char *key = ssv_media_name_key (name.title, name.year);
+      g_autofree char *key = show_key (self, &name);
       ShowEntry *entry = g_hash_table_lookup (self->shows, key);
-      int last = name.episode_end > name.episode ? name.episode_end : name.episode;
+      int first = name.episode;
+      int last;
       GHashTable *show_images;
       gboolean in_season_dir;
 
@@ -206,10 +297,12 @@ add_file (SsvFolderSource *self,
           entry->episodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                    (GDestroyNotify) ssv_media_item_free);
           entry->season_posters = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+          entry->daily = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
           g_hash_table_insert (self->shows, g_strdup (key), entry);
           g_ptr_array_add (self->show_order, entry);
         }
 
+      name_title (self, entry->show, key, &name);
       entry->show->added_at = MIN (entry->show->added_at, file->added_at);
 
       if (!g_hash_table_contains (entry->season_posters, GINT_TO_POINTER (name.season)))
@@ -225,7 +318,11 @@ add_file (SsvFolderSource *self,
             g_hash_table_insert (entry->season_posters, GINT_TO_POINTER (name.season), uri);
         }
 
-      for (int number = name.episode; number <= last; number++)
+      if (name.air_date != NULL)
+        first = daily_episode_number (entry, &name);
+      last = name.episode_end > first ? name.episode_end : first;
+
+      for (int number = first; number <= last; number++)
         {
           g_autofree char *episode_key = g_strdup_printf ("%d:%d", name.season, number);
           SsvMediaItem *episode = g_hash_table_lookup (entry->episodes, episode_key);
@@ -243,6 +340,8 @@ add_file (SsvFolderSource *self,
               episode->files = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_file_free);
               g_hash_table_insert (entry->episodes, g_steal_pointer (&episode_key), episode);
             }
+          else if (episode->title == NULL && name.episode_title != NULL)
+            episode->title = g_strdup (name.episode_title);
 
           g_ptr_array_add (episode->files, number == last ? file : ssv_media_file_copy (file));
         }
@@ -323,7 +422,15 @@ walk_dir (SsvFolderSource  *self,
 
       if (type == G_FILE_TYPE_DIRECTORY)
         {
-          g_autofree char *key = inode_key (info);
+          g_autofree char *key = NULL;
+
+          /* A link to a folder is never followed: it can lead out of the
+           * source (a link to "/" would walk the whole disk) or back into it,
+           * and a folder it points to inside the source is read where it is.
+           * Links to files are read (one file, wherever it is). */
+          if (g_file_info_get_is_symlink (info))
+            continue;
+          key = inode_key (info);
 
           if (g_hash_table_contains (visited, key))
             continue;
@@ -425,6 +532,8 @@ ensure_walked (SsvFolderSource  *self,
       g_hash_table_remove_all (self->movies);
       g_ptr_array_set_size (self->movie_order, 0);
       g_hash_table_remove_all (self->shows);
+      g_hash_table_remove_all (self->show_dirs);
+      g_hash_table_remove_all (self->folder_titled);
       g_ptr_array_set_size (self->show_order, 0);
       return FALSE;
     }
@@ -630,6 +739,8 @@ ssv_folder_source_finalize (GObject *object)
   g_hash_table_unref (self->movies);
   g_ptr_array_unref (self->show_order);
   g_hash_table_unref (self->shows);
+  g_hash_table_unref (self->show_dirs);
+  g_hash_table_unref (self->folder_titled);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (ssv_folder_source_parent_class)->finalize (object);
@@ -649,6 +760,8 @@ ssv_folder_source_init (SsvFolderSource *self)
                                         (GDestroyNotify) ssv_media_item_free);
   self->movie_order = g_ptr_array_new ();
   self->shows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, show_entry_free);
+  self->show_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->folder_titled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->show_order = g_ptr_array_new ();
 }
 
