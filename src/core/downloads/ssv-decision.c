@@ -591,6 +591,30 @@ ssv_decision_has_reason (const SsvDecision *decision,
 }
 
 /**
+ * ssv_decision_reject:
+ * @format: a translated reason, "rejected: …"
+ *
+ * Adds a reason found outside ssv_decide() (what the indexer says besides
+ * the name: the files, the links, the ids) and rejects the release.
+ */
+void
+ssv_decision_reject (SsvDecision *decision,
+                     const char  *format,
+                     ...)
+{
+  SsvReason *r = g_new0 (SsvReason, 1);
+  va_list args;
+
+  va_start (args, format);
+  r->text = g_strdup_vprintf (format, args);
+  va_end (args);
+  r->kind = SSV_REASON_REJECT;
+  g_ptr_array_add (decision->reasons, r);
+  decision->accepted = FALSE;
+  decision->upgrade = FALSE;
+}
+
+/**
  * ssv_decision_to_json:
  * @profile_name: (nullable): the profile that decided
  * @release_name: (nullable): the name decided on

@@ -83,6 +83,9 @@ char        *ssv_decision_to_json   (const SsvDecision       *decision,
 gboolean     ssv_decision_has_reason (const SsvDecision      *decision,
                                       SsvReasonKind           kind,
                                       const char             *text_part);
+void         ssv_decision_reject    (SsvDecision             *decision,
+                                     const char              *format,
+                                     ...) G_GNUC_PRINTF (2, 3);
 
 char        *ssv_title_normalize    (const char              *title);
 gboolean     ssv_title_matches      (const SsvRelease        *release,
