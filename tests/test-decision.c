@@ -267,6 +267,67 @@ test_title_normalize (void)
   }
 }
 
+static gboolean
+matches_itself (const char *title)
+{
+  SsvRelease r = { 0 };
+  g_auto(GStrv) keys = ssv_title_keys (title, NULL);
+
+  g_strlcpy (r.title, title, sizeof r.title);
+  /* a title that has no key (only punctuation) matches nothing, not even itself */
+  return keys[0] == NULL || ssv_title_matches_keys (&r, (const char * const *) keys);
+}
+
+/* A wanted title's keys are made once, the release's each time by a quicker road:
+ * both must give the same key for every title, or titles stop matching. */
+static void
+test_title_keys_agree (void)
+{
+  static const char * const titles[] = {
+    "La Casa de Papel", "The A-Team", "A", "The", "Law & Order", "&", "& Juliet", "Doctor Who (2005)",
+    "It's Always Sunny in Philadelphia", "Marvel`s Daredevil", "The Office (US)", "Schitt$ Creek", "Die Hard",
+    "Les Misérables", "...", "An", "L'Avventura", "  spaced   out  ", "Se7en", "(500) Days of Summer",
+  };
+  g_autoptr(GDir) dir = g_dir_open (SSV_CORPUS_DIR, 0, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *file;
+  guint checked = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_test_message ("%s", titles[i]);
+      g_assert_true (matches_itself (titles[i]));
+    }
+
+  /* and every title the parser reads from the corpora */
+  g_assert_nonnull (dir);
+  while ((file = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (SSV_CORPUS_DIR, file, NULL);
+      g_autofree char *text = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (!g_str_has_suffix (file, ".jsonl") || !g_file_get_contents (path, &text, NULL, NULL))
+        continue;
+      lines = g_strsplit (text, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          SsvRelease r;
+
+          if (lines[i][0] == '\0' || !json_parser_load_from_data (parser, lines[i], -1, NULL))
+            continue;
+          ssv_release_parse (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)),
+                                                            "name"), &r);
+          if (r.title[0] == '\0')
+            continue;
+          if (!matches_itself (r.title))
+            g_error ("“%s” does not match its own key", r.title);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >, 1000);
+}
+
 static void
 test_title_matching (Fixture       *f,
                      gconstpointer  data)
@@ -559,6 +620,7 @@ main (int    argc,
   g_test_add_func ("/core/quality/from-release", test_quality_from_release);
   g_test_add_func ("/core/custom-format/conditions", test_custom_format_conditions);
   g_test_add_func ("/core/title/normalize", test_title_normalize);
+  g_test_add_func ("/core/title/keys-agree", test_title_keys_agree);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/core/profile/defaults", test_default_profiles);
   ADD ("/core/decision/title-matching", test_title_matching);

@@ -29,6 +29,8 @@ typedef struct
   const char          *air_date;           /* "YYYY-MM-DD" for daily shows, or NULL */
   guint                runtime_minutes;    /* for size limits; 0: unknown */
   gboolean             accept_season_pack; /* a pack is fine although one episode is wanted */
+  const char * const  *title_keys;         /* ssv_title_keys() of title and aliases, made once;
+                                            * NULL: made for each decision */
 } SsvWantedItem;
 
 /* A release an indexer offers. */
@@ -91,6 +93,10 @@ char        *ssv_title_normalize    (const char              *title);
 gboolean     ssv_title_matches      (const SsvRelease        *release,
                                      const char              *title,
                                      const char * const      *aliases);
+char       **ssv_title_keys         (const char              *title,
+                                     const char * const      *aliases);
+gboolean     ssv_title_matches_keys (const SsvRelease        *release,
+                                     const char * const      *keys);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvDecision, ssv_decision_free)
 

@@ -191,7 +191,8 @@ ssv_judge_hit (const SsvQualityProfile *profile,
                const SsvOwnedFile      *owned,
                SsvReleaseHit           *hit)
 {
-  SsvJudgedHit *judged = g_new0 (SsvJudgedHit, 1);
+  /* not zeroed: the parser writes every field of the release */
+  SsvJudgedHit *judged = g_new (SsvJudgedHit, 1);
   SsvReleaseHit *narrow;
   SsvWantedItem wanted;
   SsvCandidate candidate = { 0 };

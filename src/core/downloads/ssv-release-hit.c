@@ -372,6 +372,10 @@ ssv_file_name_risk (const char *name)
   static const char * const archives[] = { "zipx", "arj", "ace", "lzh", "lha", "cab", "uue", "xxe", NULL };
   const char *ext = extension_of (name);
 
+  /* "x264-GRP", the end of most release names, is no extension of these */
+  if (ext == NULL || strlen (ext) > 8)
+    return NULL;
+
   if (extension_in (ext, programs))
     return _("a program");
   if (extension_in (ext, shortcuts))

@@ -20,6 +20,7 @@ item_new (SsvSearchItemKind  kind,
   g_atomic_ref_count_init (&item->ref);
   item->kind = kind;
   item->title = g_strdup (title ? title : "");
+  item->title_keys = ssv_title_keys (item->title, NULL);
   return item;
 }
 
@@ -70,6 +71,7 @@ ssv_search_item_unref (SsvSearchItem *item)
 
   g_free (item->title);
   g_strfreev (item->aliases);
+  g_strfreev (item->title_keys);
   g_free (item->air_date);
   g_free (item->imdb_id);
   g_free (item);
@@ -98,6 +100,8 @@ ssv_search_item_set_aliases (SsvSearchItem      *item,
     }
   g_strfreev (item->aliases);
   item->aliases = g_strv_builder_end (builder);
+  g_strfreev (item->title_keys);
+  item->title_keys = ssv_title_keys (item->title, (const char * const *) item->aliases);
 }
 
 void
@@ -152,6 +156,7 @@ ssv_search_item_to_wanted (const SsvSearchItem *item,
   wanted->air_date = item->daily ? item->air_date : NULL;
   wanted->runtime_minutes = item->runtime_minutes;
   wanted->accept_season_pack = item->accept_season_pack;
+  wanted->title_keys = (const char * const *) item->title_keys;
 }
 
 /* "Fight Club (1999)", "The Fix · S01E01", "The Fix · season 1" */

@@ -38,6 +38,7 @@ typedef struct
   char              *imdb_id;         /* "tt0137523" */
   guint              runtime_minutes;
   gboolean           accept_season_pack;
+  char             **title_keys;      /* ssv_title_keys() of title and aliases, kept up to date */
 } SsvSearchItem;
 
 GType          ssv_search_item_get_type       (void) G_GNUC_CONST;
