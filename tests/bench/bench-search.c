@@ -22,29 +22,10 @@
 static GPtrArray *
 load_hits (void)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = ssv_test_load_corpus_names ();
   GPtrArray *hits = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_release_hit_unref);
-  g_autoptr(GDir) dir = g_dir_open (SSV_CORPUS_DIR, 0, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *file;
 
-  g_assert_nonnull (dir);
-  while ((file = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (SSV_CORPUS_DIR, file, NULL);
-      g_autofree char *text = NULL;
-      g_auto(GStrv) lines = NULL;
-
-      if (!g_str_has_suffix (file, ".jsonl") || !g_file_get_contents (path, &text, NULL, NULL))
-        continue;
-      lines = g_strsplit (text, "\n", -1);
-      for (guint i = 0; lines[i] != NULL; i++)
-        if (lines[i][0] != '\0' && json_parser_load_from_data (parser, lines[i], -1, NULL))
-          g_ptr_array_add (names, g_strdup (json_object_get_string_member (
-                                    json_node_get_object (json_parser_get_root (parser)), "name")));
-    }
   g_assert_cmpuint (names->len, >, 0);
-
   for (guint i = 0; i < N_HITS; i++)
     {
       SsvReleaseHit *hit = ssv_release_hit_new (SSV_PROTOCOL_TORRENT);

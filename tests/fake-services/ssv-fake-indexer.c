@@ -90,6 +90,7 @@ answer_with (SsvFakeIndexer  *self,
   if (answer != NULL)
     {
       *status = answer->status;
+      g_free (*content_type);
       *content_type = g_strdup (answer->content_type);
       *body = g_bytes_ref (answer->body);
     }
@@ -147,8 +148,6 @@ torznab_handler (SsvFakeServer        *server,
     }
 
   record_and_wait (self, params);
-  g_free (*content_type);
-  *content_type = NULL;
   return answer_with (self, t, status, content_type, body);
 }
 
@@ -181,8 +180,6 @@ prowlarr_handler (SsvFakeServer        *server,
   if (strcmp (request->path, "/api/v1/search") == 0)
     {
       record_and_wait (self, params);
-      g_free (*content_type);
-      *content_type = NULL;
       return answer_with (self, g_hash_table_lookup (params, "indexerIds"), status, content_type, body);
     }
   return FALSE;

@@ -309,21 +309,39 @@ static void add_reason (SsvDecision   *d,
                         ...) G_GNUC_PRINTF (4, 5);
 
 static void
+add_reason_va (SsvDecision   *d,
+               SsvReasonKind  kind,
+               int            score,
+               const char    *format,
+               va_list        args) G_GNUC_PRINTF (4, 0);
+
+static void
+add_reason_va (SsvDecision   *d,
+               SsvReasonKind  kind,
+               int            score,
+               const char    *format,
+               va_list        args)
+{
+  SsvReason *r = g_new0 (SsvReason, 1);
+
+  r->text = g_strdup_vprintf (format, args);
+  r->kind = kind;
+  r->score = score;
+  g_ptr_array_add (d->reasons, r);
+}
+
+static void
 add_reason (SsvDecision   *d,
             SsvReasonKind  kind,
             int            score,
             const char    *format,
             ...)
 {
-  SsvReason *r = g_new0 (SsvReason, 1);
   va_list args;
 
   va_start (args, format);
-  r->text = g_strdup_vprintf (format, args);
+  add_reason_va (d, kind, score, format, args);
   va_end (args);
-  r->kind = kind;
-  r->score = score;
-  g_ptr_array_add (d->reasons, r);
 }
 
 static gboolean
@@ -741,16 +759,50 @@ ssv_decision_reject (SsvDecision *decision,
                      const char  *format,
                      ...)
 {
-  SsvReason *r = g_new0 (SsvReason, 1);
   va_list args;
 
   va_start (args, format);
-  r->text = g_strdup_vprintf (format, args);
+  add_reason_va (decision, SSV_REASON_REJECT, 0, format, args);
   va_end (args);
-  r->kind = SSV_REASON_REJECT;
-  g_ptr_array_add (decision->reasons, r);
   decision->accepted = FALSE;
   decision->upgrade = FALSE;
+}
+
+/**
+ * ssv_decision_build_json:
+ * @builder: inside an object
+ *
+ * Adds the decision's members (accepted, upgrade, quality, score, reasons)
+ * to the object @builder is writing.
+ */
+void
+ssv_decision_build_json (const SsvDecision *decision,
+                         JsonBuilder       *builder)
+{
+  static const char *const kinds[] = { "reject", "score", "upgrade", "note" };
+
+  json_builder_set_member_name (builder, "accepted");
+  json_builder_add_boolean_value (builder, decision->accepted);
+  json_builder_set_member_name (builder, "upgrade");
+  json_builder_add_boolean_value (builder, decision->upgrade);
+  json_builder_set_member_name (builder, "quality");
+  json_builder_add_string_value (builder, ssv_quality_to_key (decision->quality));
+  json_builder_set_member_name (builder, "score");
+  json_builder_add_int_value (builder, decision->score);
+  json_builder_set_member_name (builder, "reasons");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < decision->reasons->len; i++)
+    {
+      const SsvReason *r = g_ptr_array_index (decision->reasons, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, kinds[r->kind]);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, r->text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
 }
 
 /**
@@ -765,7 +817,6 @@ ssv_decision_to_json (const SsvDecision *decision,
                       const char        *profile_name,
                       const char        *release_name)
 {
-  static const char *const kinds[] = { "reject", "score", "upgrade", "note" };
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) g = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -781,28 +832,7 @@ ssv_decision_to_json (const SsvDecision *decision,
       json_builder_set_member_name (b, "profile");
       json_builder_add_string_value (b, profile_name);
     }
-  json_builder_set_member_name (b, "accepted");
-  json_builder_add_boolean_value (b, decision->accepted);
-  json_builder_set_member_name (b, "upgrade");
-  json_builder_add_boolean_value (b, decision->upgrade);
-  json_builder_set_member_name (b, "quality");
-  json_builder_add_string_value (b, ssv_quality_to_key (decision->quality));
-  json_builder_set_member_name (b, "score");
-  json_builder_add_int_value (b, decision->score);
-  json_builder_set_member_name (b, "reasons");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < decision->reasons->len; i++)
-    {
-      const SsvReason *r = g_ptr_array_index (decision->reasons, i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, kinds[r->kind]);
-      json_builder_set_member_name (b, "text");
-      json_builder_add_string_value (b, r->text);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  ssv_decision_build_json (decision, b);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);

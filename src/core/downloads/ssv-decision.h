@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "ssv-quality-profile.h"
 #include "ssv-release.h"
@@ -79,6 +80,8 @@ SsvDecision *ssv_decide             (const SsvQualityProfile *profile,
                                      const SsvWantedItem     *wanted,
                                      const SsvOwnedFile      *owned);
 void         ssv_decision_free      (SsvDecision             *decision);
+void         ssv_decision_build_json (const SsvDecision      *decision,
+                                      JsonBuilder            *builder);
 char        *ssv_decision_to_json   (const SsvDecision       *decision,
                                      const char              *profile_name,
                                      const char              *release_name);

@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 SsvHttpRequest *ssv_indexer_request_new       (SsvIndexer      *self,
                                                const char      *method,
                                                const char      *path);
+SsvHttpRequest *ssv_indexer_json_request_new  (SsvIndexer      *self,
+                                               const char      *method,
+                                               const char      *path,
+                                               const char      *key_header);
 GBytes         *ssv_indexer_send              (SsvIndexer      *self,
                                                SsvHttp         *http,
                                                SsvHttpRequest  *request,

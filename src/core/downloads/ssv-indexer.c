@@ -661,6 +661,22 @@ ssv_indexer_request_new (SsvIndexer *self,
   return request;
 }
 
+/* A request to a JSON API that takes the key in a header (Prowlarr's
+ * "X-Api-Key", slskd's "X-API-Key"). */
+SsvHttpRequest *
+ssv_indexer_json_request_new (SsvIndexer *self,
+                              const char *method,
+                              const char *path,
+                              const char *key_header)
+{
+  SsvHttpRequest *request = ssv_indexer_request_new (self, method, path);
+
+  if (self->api_key != NULL && self->api_key[0] != '\0')
+    ssv_http_request_set_header (request, key_header, self->api_key);
+  ssv_http_request_set_header (request, "Accept", "application/json");
+  return request;
+}
+
 static void
 apply_rate (SsvIndexer *self,
             SsvHttp    *http)

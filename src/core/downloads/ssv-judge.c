@@ -314,12 +314,10 @@ char *
 ssv_judged_hit_to_json (const SsvJudgedHit *judged,
                         const char         *profile_name)
 {
-  static const char *const kinds[] = { "reject", "score", "upgrade", "note" };
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) g = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   const SsvReleaseHit *hit = judged->hit;
-  const SsvDecision *d = judged->decision;
 
   json_builder_begin_object (b);
   add_string (b, "title", hit->title);
@@ -336,25 +334,7 @@ ssv_judged_hit_to_json (const SsvJudgedHit *judged,
   add_int (b, "grabs", hit->grabs);
   add_int (b, "publish_date", hit->publish_date > 0 ? hit->publish_date : -1);
   add_string (b, "profile", profile_name);
-  json_builder_set_member_name (b, "accepted");
-  json_builder_add_boolean_value (b, d->accepted);
-  json_builder_set_member_name (b, "upgrade");
-  json_builder_add_boolean_value (b, d->upgrade);
-  add_string (b, "quality", ssv_quality_to_key (d->quality));
-  json_builder_set_member_name (b, "score");
-  json_builder_add_int_value (b, d->score);
-  json_builder_set_member_name (b, "reasons");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < d->reasons->len; i++)
-    {
-      const SsvReason *r = g_ptr_array_index (d->reasons, i);
-
-      json_builder_begin_object (b);
-      add_string (b, "kind", kinds[r->kind]);
-      add_string (b, "text", r->text);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  ssv_decision_build_json (judged->decision, b);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);

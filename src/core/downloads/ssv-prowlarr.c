@@ -189,8 +189,6 @@ read_release (JsonObject *object,
       hit->seeders = count_of (object, "seeders");
       hit->peers = hit->seeders >= 0 && leechers >= 0 ? hit->seeders + leechers : -1;
       hit->infohash = ssv_infohash_normalize (ssv_json_get_string (object, "infoHash"));
-      if (hit->infohash == NULL)
-        hit->infohash = ssv_infohash_from_magnet (hit->magnet_url);
     }
 
   if (ssv_json_get_int (object, "imdbId", &number) && number > 0)
@@ -207,9 +205,7 @@ read_release (JsonObject *object,
         ssv_release_hit_add_category (hit, (int) number);
     }
   read_flags (hit, ssv_json_get_array (object, "indexerFlags"));
-
-  if (hit->guid == NULL)
-    hit->guid = g_strdup (hit->download_url ? hit->download_url : hit->magnet_url);
+  ssv_release_hit_finish (hit);
   return g_steal_pointer (&hit);
 }
 
@@ -370,13 +366,7 @@ static SsvHttpRequest *
 api_request (SsvIndexer *indexer,
              const char *path)
 {
-  SsvHttpRequest *request = ssv_indexer_request_new (indexer, "GET", path);
-  const char *key = ssv_indexer_get_api_key (indexer);
-
-  if (key != NULL && key[0] != '\0')
-    ssv_http_request_set_header (request, "X-Api-Key", key);
-  ssv_http_request_set_header (request, "Accept", "application/json");
-  return request;
+  return ssv_indexer_json_request_new (indexer, "GET", path, "X-Api-Key");
 }
 
 /**

@@ -19,6 +19,27 @@ hit_file_free (gpointer data)
   g_free (file);
 }
 
+/* A list of SsvHitFile, as SsvReleaseHit.files holds them. */
+GPtrArray *
+ssv_hit_files_new (void)
+{
+  return g_ptr_array_new_with_free_func (hit_file_free);
+}
+
+void
+ssv_hit_files_add (GPtrArray  *files,
+                   const char *path,
+                   gint64      size,
+                   gboolean    wanted)
+{
+  SsvHitFile *file = g_new0 (SsvHitFile, 1);
+
+  file->path = g_strdup (path);
+  file->size = size;
+  file->wanted = wanted;
+  g_ptr_array_add (files, file);
+}
+
 SsvReleaseHit *
 ssv_release_hit_new (SsvProtocol protocol)
 {
@@ -34,7 +55,7 @@ ssv_release_hit_new (SsvProtocol protocol)
   hit->queue_length = -1;
   hit->upload_speed = -1;
   hit->categories = g_array_new (FALSE, FALSE, sizeof (int));
-  hit->files = g_ptr_array_new_with_free_func (hit_file_free);
+  hit->files = ssv_hit_files_new ();
 
   return hit;
 }
@@ -97,12 +118,17 @@ ssv_release_hit_add_file (SsvReleaseHit *hit,
                           gint64         size,
                           gboolean       wanted)
 {
-  SsvHitFile *file = g_new0 (SsvHitFile, 1);
+  ssv_hit_files_add (hit->files, path, size, wanted);
+}
 
-  file->path = g_strdup (path);
-  file->size = size;
-  file->wanted = wanted;
-  g_ptr_array_add (hit->files, file);
+/* What a reader does last: a torrent's infohash from its magnet, a guid from its link. */
+void
+ssv_release_hit_finish (SsvReleaseHit *hit)
+{
+  if (hit->protocol == SSV_PROTOCOL_TORRENT && hit->infohash == NULL)
+    hit->infohash = ssv_infohash_from_magnet (hit->magnet_url);
+  if (hit->guid == NULL)
+    hit->guid = g_strdup (hit->download_url ? hit->download_url : hit->magnet_url);
 }
 
 void

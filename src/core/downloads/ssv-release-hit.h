@@ -69,6 +69,12 @@ void           ssv_release_hit_add_file       (SsvReleaseHit       *hit,
                                                const char          *path,
                                                gint64               size,
                                                gboolean             wanted);
+void           ssv_release_hit_finish         (SsvReleaseHit       *hit);
+GPtrArray     *ssv_hit_files_new              (void);
+void           ssv_hit_files_add              (GPtrArray           *files,
+                                               const char          *path,
+                                               gint64               size,
+                                               gboolean             wanted);
 void           ssv_release_hit_add_category   (SsvReleaseHit       *hit,
                                                int                  category);
 gboolean       ssv_release_hit_has_category   (const SsvReleaseHit *hit,

@@ -29,15 +29,6 @@ typedef struct
   GPtrArray *files;       /* SsvHitFile */
 } Copy;
 
-static void
-hit_file_free (gpointer data)
-{
-  SsvHitFile *file = data;
-
-  g_free (file->path);
-  g_free (file);
-}
-
 static Copy *
 copy_new (const char *user,
           JsonObject *response,
@@ -52,7 +43,7 @@ copy_new (const char *user,
   copy->upload_speed = MAX (ssv_json_get_int_or (response, "uploadSpeed", 0), 0);
   copy->folder = g_strdup (folder);
   copy->title = g_strdup (title);
-  copy->files = g_ptr_array_new_with_free_func (hit_file_free);
+  copy->files = ssv_hit_files_new ();
   return copy;
 }
 
@@ -66,20 +57,6 @@ copy_free (gpointer data)
   g_free (copy->title);
   g_ptr_array_unref (copy->files);
   g_free (copy);
-}
-
-static void
-copy_add_file (Copy       *copy,
-               const char *path,
-               gint64      size,
-               gboolean    wanted)
-{
-  SsvHitFile *file = g_new0 (SsvHitFile, 1);
-
-  file->path = g_strdup (path);
-  file->size = size;
-  file->wanted = wanted;
-  g_ptr_array_add (copy->files, file);
 }
 
 /* ---- folders --------------------------------------------------------------- */
@@ -226,7 +203,7 @@ collect_response (GHashTable *copies,
         }
 
       size = ssv_json_get_int_or (file, "size", -1);
-      copy_add_file (copy, path, size >= 0 ? size : -1,
+      ssv_hit_files_add (copy->files, path, size >= 0 ? size : -1,
                      ssv_file_name_is_video (path) && !ssv_file_name_is_sample (path));
     }
 }
@@ -264,13 +241,13 @@ split_copy (Copy      *copy,
       single->user = g_strdup (copy->user);
       single->folder = g_strdup (video->path);
       single->title = g_steal_pointer (&stem);
-      single->files = g_ptr_array_new_with_free_func (hit_file_free);
+      single->files = ssv_hit_files_new ();
       for (guint j = 0; j < copy->files->len; j++)
         {
           SsvHitFile *other = g_ptr_array_index (copy->files, j);
 
           if (other == video || !other->wanted)
-            copy_add_file (single, other->path, other->size, other->wanted);
+            ssv_hit_files_add (single->files, other->path, other->size, other->wanted);
         }
       g_ptr_array_add (out, single);
     }
@@ -466,13 +443,7 @@ api_request (SsvIndexer *indexer,
              const char *method,
              const char *path)
 {
-  SsvHttpRequest *request = ssv_indexer_request_new (indexer, method, path);
-  const char *key = ssv_indexer_get_api_key (indexer);
-
-  if (key != NULL && key[0] != '\0')
-    ssv_http_request_set_header (request, "X-API-Key", key);
-  ssv_http_request_set_header (request, "Accept", "application/json");
-  return request;
+  return ssv_indexer_json_request_new (indexer, method, path, "X-API-Key");
 }
 
 static JsonObject *

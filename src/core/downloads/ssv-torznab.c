@@ -416,15 +416,9 @@ read_item (SsvXmlNode  *item,
   else if (torrent || hit->magnet_url != NULL || hit->infohash != NULL)
     hit->protocol = SSV_PROTOCOL_TORRENT;
 
-  if (hit->protocol == SSV_PROTOCOL_TORRENT)
-    {
-      if (hit->infohash == NULL)
-        hit->infohash = ssv_infohash_from_magnet (hit->magnet_url);
-      if (hit->peers < 0 && hit->seeders >= 0 && leechers >= 0)
-        hit->peers = hit->seeders + leechers;
-    }
-  if (hit->guid == NULL)
-    hit->guid = g_strdup (hit->download_url ? hit->download_url : hit->magnet_url);
+  if (hit->protocol == SSV_PROTOCOL_TORRENT && hit->peers < 0 && hit->seeders >= 0 && leechers >= 0)
+    hit->peers = hit->seeders + leechers;
+  ssv_release_hit_finish (hit);
 
   return g_steal_pointer (&hit);
 }
