@@ -403,6 +403,17 @@ test_prowlarr_hostile (void)
       g_assert_nonnull (strstr (error->message, cases[i].says));
     }
 
+  /* a release whose title quotes markup is still a release, not a web page */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) hits = ssv_prowlarr_parse_results (
+      "[{\"title\": \"<html><body> The Web Series S01E01 720p WEB\", \"downloadUrl\": \"https://x/1\"}]", -1,
+      "Prowlarr", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+  }
+
   /* wrong types are skipped, not trusted */
   {
     g_autoptr(GError) error = NULL;

@@ -809,9 +809,12 @@ ssv_body_looks_like_html (const char *data,
   while (skip < length && g_ascii_isspace (data[skip]))
     skip++;
 
+  /* a page starts with markup; JSON that quotes some ("<b>") does not */
+  if (skip >= length || data[skip] != '<')
+    return FALSE;
   head = g_ascii_strdown (data + skip, MIN (length - skip, 512));
-  return g_str_has_prefix (head, "<!doctype html") || g_str_has_prefix (head, "<html") ||
-         strstr (head, "<html") != NULL || strstr (head, "<head>") != NULL || strstr (head, "<body") != NULL;
+  return g_str_has_prefix (head, "<!doctype html") || strstr (head, "<html") != NULL ||
+         strstr (head, "<head>") != NULL || strstr (head, "<body") != NULL;
 }
 
 void
