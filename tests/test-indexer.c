@@ -513,6 +513,27 @@ test_request_wrong_key (void)
 }
 
 static void
+test_request_test_connection (void)
+{
+  g_autoptr(SsvFakeIndexer) fake = ssv_fake_indexer_new ("k", "torznab/newznab_caps.xml");
+  g_autoptr(SsvFakeIndexer) prowlarr_fake = ssv_fake_prowlarr_new ("p", "prowlarr/indexer.SHAPE.json");
+  g_autoptr(SsvHttp) http = ssv_http_new ();
+  g_autoptr(SsvIndexer) indexer = ssv_indexer_new (SSV_INDEXER_NEWZNAB, "NZBgeek", ssv_fake_indexer_get_url (fake),
+                                                   "k");
+  g_autoptr(SsvIndexer) prowlarr = ssv_indexer_new (SSV_INDEXER_PROWLARR, "Prowlarr",
+                                                    ssv_fake_indexer_get_url (prowlarr_fake), "p");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *said = ssv_indexer_test (indexer, http, NULL, &error);
+  g_autofree char *prowlarr_said = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (said, ==, "NZBgeek answers: 13 categories; it searches for anything, shows, films.");
+  prowlarr_said = ssv_indexer_test (prowlarr, http, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (prowlarr_said, ==, "Prowlarr answers: 2 indexers can search.");
+}
+
+static void
 test_request_budget (void)
 {
   g_autoptr(SsvFakeIndexer) fake = ssv_fake_indexer_new (NULL, "torznab/newznab_caps.xml");
@@ -570,6 +591,7 @@ main (int    argc,
   g_test_add_func ("/core/indexer/prowlarr/hostile", test_prowlarr_hostile);
   g_test_add_func ("/core/indexer/request/shape", test_request_shape);
   g_test_add_func ("/core/indexer/request/wrong-key", test_request_wrong_key);
+  g_test_add_func ("/core/indexer/request/test-connection", test_request_test_connection);
   g_test_add_func ("/core/indexer/request/budget", test_request_budget);
 
   return g_test_run ();

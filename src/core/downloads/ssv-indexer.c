@@ -823,7 +823,7 @@ ssv_set_web_page_error (GError     **error,
 {
   g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED,
                _("%s answered with a web page instead of search results. Check its address and key "
-                 "(a login page or a cloudflare check looks like this)."),
+                 "(a login page or a Cloudflare check looks like this)."),
                name);
 }
 
@@ -942,6 +942,30 @@ ssv_indexer_search (SsvIndexer            *self,
     }
 }
 
+static char *
+describe_caps (SsvIndexer     *self,
+               SsvIndexerCaps *caps)
+{
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+
+  if (caps->params[SSV_SEARCH_GENERIC] != 0)
+    g_ptr_array_add (kinds, (gpointer) _("anything"));
+  if (caps->params[SSV_SEARCH_TV] != 0)
+    g_ptr_array_add (kinds, (gpointer) _("shows"));
+  if (caps->params[SSV_SEARCH_MOVIE] != 0)
+    g_ptr_array_add (kinds, (gpointer) _("films"));
+  g_ptr_array_add (kinds, NULL);
+
+  {
+    g_autofree char *list = g_strjoinv (", ", (char **) kinds->pdata);
+
+    /* Translators: "NZBgeek answers: 12 categories; it searches for anything, shows, films." */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s answers: %u category; it searches for %s.",
+                                         "%s answers: %u categories; it searches for %s.", caps->categories->len),
+                            self->name, caps->categories->len, list[0] ? list : _("nothing"));
+  }
+}
+
 /**
  * ssv_indexer_test:
  *
@@ -966,12 +990,7 @@ ssv_indexer_test (SsvIndexer    *self,
       caps = ssv_indexer_fetch_caps (self, http, cancellable, error);
       if (caps == NULL)
         return NULL;
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s answers: %u category, searches for%s%s%s.",
-                                           "%s answers: %u categories, searches for%s%s%s.", caps->categories->len),
-                              self->name, caps->categories->len,
-                              caps->params[SSV_SEARCH_GENERIC] ? _(" anything") : "",
-                              caps->params[SSV_SEARCH_TV] ? _(" shows") : "",
-                              caps->params[SSV_SEARCH_MOVIE] ? _(" films") : "");
+      return describe_caps (self, caps);
     case SSV_INDEXER_PROWLARR:
       sources = ssv_prowlarr_list_sources (self, http, cancellable, error);
       if (sources == NULL)

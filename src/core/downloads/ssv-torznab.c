@@ -428,7 +428,7 @@ read_item (SsvXmlNode  *item,
  * @protocol: what the indexer deals in, when an item does not say
  *
  * Reads an RSS feed of Torznab/Newznab results. A Newznab `<error>`, an HTML
- * page (a login page, a cloudflare check) and anything else that is not a
+ * page (a login page, a Cloudflare check) and anything else that is not a
  * feed is an error in plain words naming @name.
  *
  * Returns: (transfer container) (element-type SsvReleaseHit)
