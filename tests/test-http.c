@@ -227,6 +227,7 @@ test_429_cooldown_survives_other_rates (Fixture       *fixture,
   g_autoptr(JsonNode) node = get_movie_with_fault (fixture, (SsvFakeFault) { SSV_FAKE_FAULT_STATUS, 429, 30, 0, -1 },
                                                   NULL, &error);
 
+  g_assert_null (node);
   g_assert_error (error, SSV_ERROR, SSV_ERROR_RATE_LIMITED);
   ssv_http_set_rate_limit (fixture->http, "indexer:NZBgeek", 2, 2);
   g_assert_cmpint (ssv_http_get_cooldown_remaining (fixture->http, "tmdb"), >, 25);

@@ -83,7 +83,8 @@ add_torznab (Fixture        *f,
   g_ptr_array_add (f->fakes, fake);
   if (fake_out != NULL)
     *fake_out = fake;
-  return g_steal_pointer (&indexer);
+  /* borrowed: the searcher holds it */
+  return indexer;
 }
 
 /* An indexer whose caps are given here rather than asked for. */
@@ -189,10 +190,10 @@ test_errors_per_indexer (Fixture       *f,
                          gconstpointer  data)
 {
   SsvFakeIndexer *html, *broken, *down;
-  g_autoptr(SsvIndexer) good = add_torznab (f, "Good", NULL, GEEK_FEED, NULL);
-  g_autoptr(SsvIndexer) page = add_torznab (f, "Cloudy", NULL, NULL, &html);
-  g_autoptr(SsvIndexer) bad_xml = add_torznab (f, "Broken", NULL, NULL, &broken);
-  g_autoptr(SsvIndexer) server = add_torznab (f, "Down", NULL, GEEK_FEED, &down);
+  add_torznab (f, "Good", NULL, GEEK_FEED, NULL);
+  add_torznab (f, "Cloudy", NULL, NULL, &html);
+  add_torznab (f, "Broken", NULL, NULL, &broken);
+  add_torznab (f, "Down", NULL, GEEK_FEED, &down);
   g_autoptr(SsvFakeIndexer) keyed = ssv_fake_indexer_new ("right", "torznab/newznab_caps.xml");
   g_autoptr(SsvIndexer) wrong_key = ssv_indexer_new (SSV_INDEXER_NEWZNAB, "Keyed", ssv_fake_indexer_get_url (keyed),
                                                      "wrong");
@@ -237,8 +238,8 @@ test_dedup (Fixture       *f,
             gconstpointer  data)
 {
   SsvFakeIndexer *fake_a, *fake_b;
-  g_autoptr(SsvIndexer) a = add_torznab (f, "Direct", NULL, "torznab/torznab_tpb.xml", &fake_a);
-  g_autoptr(SsvIndexer) b = add_torznab (f, "Via Jackett", NULL, "torznab/torznab_tpb.xml", &fake_b);
+  SsvIndexer *a = add_torznab (f, "Direct", NULL, "torznab/torznab_tpb.xml", &fake_a);
+  add_torznab (f, "Via Jackett", NULL, "torznab/torznab_tpb.xml", &fake_b);
   g_autoptr(SsvSearchItem) item = the_fix ();
   g_autoptr(SsvSearch) search = NULL;
   g_autoptr(GPtrArray) results = NULL;
@@ -285,9 +286,9 @@ test_strategies_from_caps (Fixture       *f,
                            gconstpointer  data)
 {
   SsvFakeIndexer *ids, *text_only, *empty;
-  g_autoptr(SsvIndexer) a = add_torznab (f, "WithIds", NULL, GEEK_FEED, &ids);
-  g_autoptr(SsvIndexer) b = add_torznab (f, "TextOnly", "torznab/torznab_animetosho_caps.xml", GEEK_FEED, &text_only);
-  g_autoptr(SsvIndexer) c = add_torznab (f, "FindsNothing", NULL, NULL, &empty);
+  SsvIndexer *a = add_torznab (f, "WithIds", NULL, GEEK_FEED, &ids);
+  add_torznab (f, "TextOnly", "torznab/torznab_animetosho_caps.xml", GEEK_FEED, &text_only);
+  add_torznab (f, "FindsNothing", NULL, NULL, &empty);
   g_autoptr(SsvSearchItem) item = the_fix ();
   g_autoptr(SsvSearch) search = NULL;
   g_autoptr(GHashTable) first = NULL;
@@ -330,9 +331,9 @@ test_rate_limit_and_budget (Fixture       *f,
                             gconstpointer  data)
 {
   SsvFakeIndexer *busy, *small, *fine;
-  g_autoptr(SsvIndexer) a = add_torznab (f, "Busy", NULL, GEEK_FEED, &busy);
-  g_autoptr(SsvIndexer) b = add_torznab (f, "Small", NULL, NULL, &small);
-  g_autoptr(SsvIndexer) c = add_torznab (f, "Fine", NULL, GEEK_FEED, &fine);
+  add_torznab (f, "Busy", NULL, GEEK_FEED, &busy);
+  SsvIndexer *b = add_torznab (f, "Small", NULL, NULL, &small);
+  add_torznab (f, "Fine", NULL, GEEK_FEED, &fine);
   g_autoptr(SsvSearchItem) item = the_fix ();
   g_autoptr(SsvSearch) first = NULL;
   g_autoptr(SsvSearch) second = NULL;
@@ -366,8 +367,8 @@ test_first_batch_before_slowest (Fixture       *f,
                                  gconstpointer  data)
 {
   SsvFakeIndexer *slow;
-  g_autoptr(SsvIndexer) a = add_torznab (f, "Slow", NULL, GEEK_FEED, &slow);
-  g_autoptr(SsvIndexer) b = add_torznab (f, "Fast", NULL, "torznab/torznab_tpb.xml", NULL);
+  add_torznab (f, "Slow", NULL, GEEK_FEED, &slow);
+  add_torznab (f, "Fast", NULL, "torznab/torznab_tpb.xml", NULL);
   g_autoptr(SsvSearchItem) item = the_fix ();
   g_autoptr(SsvSearch) search = NULL;
 
@@ -393,7 +394,7 @@ test_cancel (Fixture       *f,
              gconstpointer  data)
 {
   SsvFakeIndexer *slow;
-  g_autoptr(SsvIndexer) a = add_torznab (f, "Slow", NULL, GEEK_FEED, &slow);
+  add_torznab (f, "Slow", NULL, GEEK_FEED, &slow);
   g_autoptr(SsvSearchItem) item = the_fix ();
   g_autoptr(SsvSearch) search = NULL;
 
@@ -475,8 +476,8 @@ static void
 test_judged_and_sorted (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(SsvIndexer) a = add_torznab (f, "Geek", NULL, GEEK_FEED, NULL);
-  g_autoptr(SsvIndexer) b = add_torznab (f, "Pirates", NULL, "torznab/torznab_tpb.xml", NULL);
+  add_torznab (f, "Geek", NULL, GEEK_FEED, NULL);
+  add_torznab (f, "Pirates", NULL, "torznab/torznab_tpb.xml", NULL);
   g_autoptr(SsvSearchItem) item = the_fix ();
   g_autoptr(SsvSearch) search = run (f, item);
   g_autoptr(GPtrArray) results = ssv_search_dup_results (search);
@@ -496,7 +497,7 @@ static void
 test_search_sync (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(SsvIndexer) a = add_torznab (f, "Geek", NULL, GEEK_FEED, NULL);
+  add_torznab (f, "Geek", NULL, GEEK_FEED, NULL);
   g_autoptr(SsvSearchItem) item = the_fix ();
   g_autoptr(SsvSearch) search = ssv_searcher_search_sync (f->searcher, item, f->any, NULL, NULL);
   g_autoptr(GPtrArray) results = ssv_search_dup_results (search);

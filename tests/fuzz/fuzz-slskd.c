@@ -21,7 +21,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       SsvReleaseHit *hit = g_ptr_array_index (hits, i);
       g_autoptr(GPtrArray) keys = ssv_release_hit_dup_keys (hit);
 
-      g_assert (hit->title != NULL && hit->slskd_user != NULL && ssv_release_hit_can_download (hit));
+      g_assert (keys->len == 1 && hit->title != NULL && ssv_release_hit_can_download (hit));
     }
   return 0;
 }

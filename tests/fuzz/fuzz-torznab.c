@@ -21,12 +21,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       g_autoptr(GPtrArray) keys = ssv_release_hit_dup_keys (g_ptr_array_index (hits, i));
 
-      ssv_release_hit_can_download (g_ptr_array_index (hits, i));
+      /* a hit that can be downloaded can be told apart from the others */
+      g_assert (keys->len > 0 || !ssv_release_hit_can_download (g_ptr_array_index (hits, i)));
     }
   if (caps != NULL)
     {
       g_autoptr(GArray) tv = ssv_indexer_caps_pick_categories (caps, TRUE, TRUE);
       g_autoptr(GArray) films = ssv_indexer_caps_pick_categories (caps, FALSE, FALSE);
+
+      g_assert (tv->len > 0 && films->len > 0);
     }
   return 0;
 }
