@@ -301,7 +301,8 @@ ssv_cli_scan (int    argc,
   if (run.result->sources == 0 && run.result->errors == 0)
     g_print ("%s\n", _("There is nothing to scan yet: add a server in the app, or a folder with --folder."));
   else
-    g_print (run.result->cancelled ? _("Scan stopped: %s\n") : _("Scan finished: %s\n"), summary);
+    g_print (run.result->cancelled ? _("Scan stopped: %s\n") :
+             run.result->held > 0 ? _("Scan needs your confirmation: %s\n") : _("Scan finished: %s\n"), summary);
 
   print_holds (ssv_context_get_database (context), server_row);
 
