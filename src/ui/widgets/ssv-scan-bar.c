@@ -16,6 +16,7 @@ struct _SsvScanBar
 
   SsvContext     *context;
 
+  GtkBox         *box;
   GtkRevealer    *revealer;
   GtkLabel       *status_label;
   GtkProgressBar *progress_bar;
@@ -356,6 +357,7 @@ ssv_scan_bar_class_init (SsvScanBarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvScanBar, revealer);
   gtk_widget_class_bind_template_child (widget_class, SsvScanBar, status_label);
   gtk_widget_class_bind_template_child (widget_class, SsvScanBar, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, SsvScanBar, box);
   gtk_widget_class_bind_template_child (widget_class, SsvScanBar, hold_revealer);
   gtk_widget_class_bind_template_child (widget_class, SsvScanBar, hold_label);
   gtk_widget_class_bind_template_child (widget_class, SsvScanBar, keep_button);
