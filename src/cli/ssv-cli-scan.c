@@ -93,8 +93,8 @@ interrupted_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* What earlier scans held back for the person, as questions; returns how many. */
-static guint
+/* What earlier scans held back for the person, as questions. */
+static void
 print_holds (SsvDatabase *db,
              gint64       server_row)
 {
@@ -103,11 +103,11 @@ print_holds (SsvDatabase *db,
 
   if (holds == NULL)
     {
-      g_printerr ("soulsync-video-cli: %s\n", error->message);
-      return 0;
+      ssv_cli_fail (error);
+      return;
     }
   if (holds->len == 0)
-    return 0;
+    return;
 
   g_print ("\n%s\n", _("Waiting for your confirmation (nothing was removed):"));
   for (guint i = 0; i < holds->len; i++)
@@ -117,8 +117,8 @@ print_holds (SsvDatabase *db,
       g_print ("  %s\n", question);
     }
   g_print ("%s\n", _("To remove them, run “soulsync-video-cli scan --confirm-removals”. To keep them, do "
-                     "nothing: a scan that finds the titles again lets the question go."));
-  return holds->len;
+                     "nothing: nothing is removed until you confirm, and a scan that finds the titles "
+                     "again lets the question go."));
 }
 
 /* The person's yes to every question earlier scans left: held titles go, folders'

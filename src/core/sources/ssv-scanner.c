@@ -111,7 +111,7 @@ ssv_scan_result_free (SsvScanResult *result)
   g_free (result);
 }
 
-/* "12 added, 3 updated, 0 removed, 1 error" */
+/* "12 added, 3 updated, 0 removed, 1 error", and what waits for the person if anything does */
 char *
 ssv_scan_result_dup_summary (const SsvScanResult *result)
 {
@@ -124,7 +124,15 @@ ssv_scan_result_dup_summary (const SsvScanResult *result)
   g_autofree char *errors = g_strdup_printf (ngettext ("%u error", "%u errors", problems), problems);
 
   /* Translators: the parts are "12 added", "3 updated", "0 removed", "1 error" */
-  return g_strdup_printf (_("%s, %s, %s, %s"), added, updated, removed, errors);
+  g_autofree char *counts = g_strdup_printf (_("%s, %s, %s, %s"), added, updated, removed, errors);
+
+  if (result->held == 0)
+    return g_steal_pointer (&counts);
+
+  /* Translators: "0 added, 0 updated, 0 removed, 0 errors; 37 titles wait for your confirmation" */
+  return g_strdup_printf (ngettext ("%s; %u title waits for your confirmation",
+                                    "%s; %u titles wait for your confirmation", result->held),
+                          counts, result->held);
 }
 
 const char *
@@ -940,13 +948,15 @@ count_server_titles (Scan          *scan,
   for (guint i = 0; i < server->libraries->len; i++)
     {
       SsvServerLibrary *library = g_ptr_array_index (server->libraries, i);
+      gint64 n;
 
       if (library->kind != SSV_LIBRARY_KIND_MOVIES && library->kind != SSV_LIBRARY_KIND_SHOWS)
         continue;
+      n = ssv_library_store_count_titles (scan->self->store, library->kind == SSV_LIBRARY_KIND_MOVIES
+                                                             ? SSV_MEDIA_KIND_MOVIE : SSV_MEDIA_KIND_SHOW,
+                                          scan->server_row, library->key, NULL);
       /* A count that fails counts as titles: better unavailable than emptied. */
-      total += MAX (ssv_library_store_count_titles (scan->self->store, library->kind == SSV_LIBRARY_KIND_MOVIES
-                                                                       ? SSV_MEDIA_KIND_MOVIE : SSV_MEDIA_KIND_SHOW,
-                                                    scan->server_row, library->key, NULL), 1);
+      total += n < 0 ? 1 : n;
     }
 
   return total;
@@ -988,10 +998,8 @@ folder_available (Scan            *scan,
     {
       g_autoptr(GError) hold_error = NULL;
 
-      /* The person may have moved the library there: ask. */
-      if (ssv_scan_hold_store_hold_disk (scan->self->database, scan->server_row, path, *device, &hold_error))
-        scan->held++;
-      else
+      /* The person may have moved the library there: ask (no title waits on it). */
+      if (!ssv_scan_hold_store_hold_disk (scan->self->database, scan->server_row, path, *device, &hold_error))
         g_warning ("Could not remember a folder's new disk: %s", hold_error->message);
     }
 
@@ -1115,7 +1123,7 @@ out:
   {
     SsvScanResult own = { .mode = mode, .added = scan.counts.added, .updated = scan.counts.updated,
                           .unchanged = scan.counts.unchanged, .removed = scan.counts.removed,
-                          .skipped = scan.counts.skipped };
+                          .skipped = scan.counts.skipped, .held = scan.held };
     g_autofree char *counts = ssv_scan_result_dup_summary (&own);
 
     summary = g_strdup_printf (result->cancelled ? _("Scan stopped (%s scan): %s") :
