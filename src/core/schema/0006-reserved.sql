@@ -1,3 +1,0 @@
--- SPDX-License-Identifier: GPL-3.0-or-later
--- Step 6: kept for the identity work of issue 10, which is merged separately; empty here so
--- the steps stay numbered without a gap. Replace this file by that step when merging.
