@@ -73,6 +73,14 @@ static const char * const fill_sql[] = {
   "INSERT INTO custom_formats (id, name) VALUES (1, 'HDR');"
   "INSERT INTO custom_format_conditions (format_id, position, kind, value) VALUES (1, 0, 'hdr', 'hdr');"
   "INSERT INTO quality_profile_formats (profile_id, format_id, score) VALUES (1, 1, 1500);",
+  /* version 6: kept for the identity step (issue 10), which brings its own rows */
+  "",
+  /* version 7: what scans held back for the person, and the disks folders were read from */
+  "INSERT INTO scan_holds (id, server_id, library_key, library_name, kind, reason, listed, stored)"
+  "  VALUES (1, 1, 'lib1', 'Films', 'movies', 'empty', 0, 1);"
+  "INSERT INTO scan_hold_titles (hold_id, movie_id) VALUES (1, 1);"
+  "INSERT INTO scan_holds (server_id, library_name, reason, device) VALUES (2, '/srv/movies', 'disk', 2049);"
+  "INSERT INTO folder_roots (server_id, path, device, seen_at) VALUES (2, '/srv/movies', 2050, 1700000000);",
 };
 
 static char *

@@ -1,0 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- Step 6: a placeholder on this branch for the identity step of issue 10 (branch
+-- fix-identity), merged separately; empty here so the steps stay numbered without a gap.
+-- When merging, this file is replaced by that branch's 0006-identity.sql.
