@@ -3,8 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-release.h"
-#include "ssv-release-tables.h"
+#include "ssv-release-private.h"
 
 #define W(w, k, f, v)      { w, SSV_RK_##k, f, v, NULL }
 #define WX(w, k, f, v, x)  { w, SSV_RK_##k, f, v, x }
@@ -18,6 +17,7 @@
 #define HND(w, h, f)       { w, SSV_RK_COMPOUND, f, SSV_RH_##h, NULL }
 #define HNDV(w, h, f, v)   { w, SSV_RK_COMPOUND, f, SSV_RH_##h | ((v) << 8), NULL }
 
+/* The words' flags; in this file they hide the parser's claim levels of the same names. */
 #define WEAK  SSV_RW_WEAK
 #define AFTER SSV_RW_AFTER
 #define UPPER SSV_RW_UPPER
