@@ -302,6 +302,7 @@ ssv_release_to_json (const SsvRelease *r)
       g_string_append_printf (s, "\"%u%c\"", r->resolution,
                               (flags & SSV_RELEASE_FLAG_INTERLACED) ? 'i' : 'p');
     }
+  json_true (s, "resolution_implied", flags & SSV_RELEASE_FLAG_RES_IMPLIED);
   json_str_field (s, "source", ssv_release_source_to_string (r->source));
   json_str_field (s, "modifier", ssv_release_modifier_to_string (r->modifier));
   json_str_field (s, "streaming_service", ssv_release_service_name (r->service));

@@ -294,6 +294,8 @@ match_source_codec (Parser *p,
           p->out->video_codec = codec->val;
         if (codecs[k][0] == 'x')
           p->encoder = TRUE;
+        if (codec->val == SSV_RELEASE_CODEC_XVID)
+          p->rx |= SSV_RX_SD;
         return 1;
       }
   return 0;

@@ -33,7 +33,7 @@ G_BEGIN_DECLS
 #define MAX_TOKENS 96
 #define BUF_MAX    384
 #define LOW_MAX    24
-#define YEAR_MIN   1900
+#define YEAR_MIN   1888   /* the first film */
 #define YEAR_MAX   2039
 
 enum
@@ -160,6 +160,7 @@ enum
   SSV_RX_INTERLACED = 1 << 4,
   SSV_RX_RIP        = 1 << 5,  /* an encode of the source: BDRip, DVDRip */
   SSV_RX_DVD        = 1 << 6,  /* a screener from a DVD */
+  SSV_RX_SD         = 1 << 7,  /* standard definition: SDTV, PDTV, DSR, TVRip, XviD, DivX */
 };
 
 enum

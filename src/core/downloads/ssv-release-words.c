@@ -181,9 +181,10 @@ rule_hd (const Word *w)
 
   if (t->low[0] == 's')
     {
+      /* "SD TV"; "SD" alone says the resolution, as "HR" does */
       if (NEXT_IS (w, "tv"))
-        return claim2 (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_TV);
-      claim (p, i, SSV_RK_OTHER, 0, w->level);
+        return claim2 (p, i, SSV_RK_SOURCE, SSV_RELEASE_SOURCE_TV | (SSV_RX_SD << 8));
+      claim (p, i, SSV_RK_OTHER, 480, w->level);
       return 1;
     }
   if (NEXT_IS (w, "dvd") || NEXT_IS (w, "dvdrip"))

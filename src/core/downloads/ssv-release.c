@@ -150,6 +150,9 @@ apply_claim (Parser   *p,
     case SSV_RK_CODEC:
       if (r->video_codec == SSV_RELEASE_CODEC_NONE)
         r->video_codec = v;
+      /* XviD and DivX encodes are SD, unless they say HD ("XviDHD") */
+      if ((v == SSV_RELEASE_CODEC_XVID || v == SSV_RELEASE_CODEC_DIVX) && !tok_is (p, i, "xvidhd"))
+        p->rx |= SSV_RX_SD;
       break;
     case SSV_RK_BITDEPTH:
       if (r->bit_depth == 0)
@@ -358,12 +361,39 @@ looks_obfuscated (const Parser *p)
 typedef struct
 {
   gboolean obfuscated;
-  guint16  guess_res;      /* "HR" */
+  guint16  guess_res;      /* "HR", "SD" */
   gboolean dvd_screener;
   gboolean bluray_rip;     /* BDRip, BRRip: an encode of unknown size */
+  gboolean sd;             /* SDTV, PDTV, DSR, TVRip, XviD, DivX */
+  gboolean x264;           /* encoded with x264 */
 } PartInfo;
 
-/* What the name leaves out, assumed as Sonarr and Radarr do, and marked as guessed. */
+/* Groups that only release SD: "CtrlSD", "HiSD", "mSD". */
+static gboolean
+is_sd_group (const char *group)
+{
+  gsize len = strlen (group);
+
+  return len >= 3 && strcmp (group + len - 2, "SD") == 0 && g_ascii_islower (group[len - 3]);
+}
+
+/* The resolution a name means without writing it, 0 if none: "HR" is 720p; SD words,
+ * XviD and DivX (a .divx file too), a DVD and SD groups are 480p, as Sonarr reads them. */
+static guint
+implied_resolution (const SsvRelease *r,
+                    const PartInfo   *info)
+{
+  if (info->guess_res)
+    return info->guess_res;
+  if (info->sd || r->source == SSV_RELEASE_SOURCE_DVD ||
+      (r->source == SSV_RELEASE_SOURCE_SCREENER && info->dvd_screener) || is_sd_group (r->release_group) ||
+      strcmp (r->container, "divx") == 0)
+    return 480;
+  return 0;
+}
+
+/* What the name leaves out, assumed as Sonarr and Radarr do: a resolution the words
+ * imply is marked implied, anything else assumed is marked guessed. */
 static void
 guess_quality (SsvRelease     *r,
                const PartInfo *info)
@@ -385,21 +415,27 @@ guess_quality (SsvRelease     *r,
         r->flags |= SSV_RELEASE_FLAG_SOURCE_GUESSED;
     }
 
-  if (r->resolution == 0)
+  if (r->resolution != 0)
+    return;
+
+  r->resolution = implied_resolution (r, info);
+  if (r->resolution != 0)
     {
-      if (info->guess_res)
-        r->resolution = info->guess_res;
-      else if (r->source == SSV_RELEASE_SOURCE_DVD || r->source == SSV_RELEASE_SOURCE_TV ||
-               (r->source == SSV_RELEASE_SOURCE_SCREENER && info->dvd_screener))
-        r->resolution = 480;
-      else if (r->modifier == SSV_RELEASE_MODIFIER_BRDISK)
-        r->resolution = 1080;
-      else if (r->source == SSV_RELEASE_SOURCE_WEBDL ||
-               (r->source == SSV_RELEASE_SOURCE_BLURAY && !info->bluray_rip))
-        r->resolution = 720;
-      if (r->resolution != 0)
-        r->flags |= SSV_RELEASE_FLAG_RES_GUESSED;
+      r->flags |= SSV_RELEASE_FLAG_RES_IMPLIED;
+      return;
     }
+
+  if (r->source == SSV_RELEASE_SOURCE_TV)
+    r->resolution = 480;
+  else if (r->modifier == SSV_RELEASE_MODIFIER_BRDISK)
+    r->resolution = 1080;
+  else if (r->source == SSV_RELEASE_SOURCE_WEBDL ||
+           (r->source == SSV_RELEASE_SOURCE_BLURAY && !info->bluray_rip))
+    r->resolution = 720;
+  else if (r->source == SSV_RELEASE_SOURCE_UNKNOWN && info->x264)
+    r->resolution = 480;   /* an x264 encode that names nothing else: SDTV, as Sonarr has it */
+  if (r->resolution != 0)
+    r->flags |= SSV_RELEASE_FLAG_RES_GUESSED;
 }
 
 /* Parses one path component; returns how many sure tags it had, -1 for a garbled name. */
@@ -445,6 +481,8 @@ parse_part (const char *s,
   info->guess_res = 0;
   info->dvd_screener = FALSE;
   info->bluray_rip = FALSE;
+  info->sd = FALSE;
+  info->x264 = FALSE;
   if (info->obfuscated)
     return 0;
 
@@ -455,6 +493,8 @@ parse_part (const char *s,
   info->guess_res = p.guess_res;
   info->dvd_screener = (p.rx & SSV_RX_DVD) != 0;
   info->bluray_rip = (p.rx & SSV_RX_RIP) != 0;
+  info->sd = (p.rx & SSV_RX_SD) != 0;
+  info->x264 = p.encoder && out->video_codec == SSV_RELEASE_CODEC_H264;
 
   if (p.bad_date)
     return -1;
