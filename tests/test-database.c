@@ -306,33 +306,74 @@ test_cascades (void)
   ssv_test_close_temp_database (&db, &dir);
 }
 
+/* Every table as text, to compare a whole file before and after. */
+static char *
+dump_all_tables (SsvDatabase *db)
+{
+  g_autoptr(GPtrArray) tables = list_tables (db);
+  g_autoptr(GString) dump = g_string_new (NULL);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *columns = list_columns (db, g_ptr_array_index (tables, i));
+      g_autofree char *rows = ssv_test_dump_table (db, g_ptr_array_index (tables, i), columns);
+
+      g_string_append_printf (dump, "== %s (%s)\n%s\n", (char *) g_ptr_array_index (tables, i), columns, rows);
+    }
+
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+/* A library at the latest version with the rows of every version, and the
+ * steps that bring it one further with @extra_sql. */
+static char *
+make_filled_library (char    **dir_out,
+                     GArray  **steps_out,
+                     const char *extra_sql)
+{
+  g_autofree char *path = temp_db_path (dir_out);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = NULL;
+  GArray *steps = g_array_new (FALSE, TRUE, sizeof (SsvMigration));
+  const SsvMigration *real;
+  SsvMigration extra = { 0 };
+  guint n_real;
+
+  real = ssv_database_get_migrations (&n_real);
+  g_array_append_vals (steps, real, n_real);
+  extra.version = n_real + 1;
+  extra.name = "extra";
+  extra.sql = extra_sql;
+  g_array_append_val (steps, extra);
+
+  db = ssv_database_open (path, &error);
+  g_assert_no_error (error);
+  for (guint v = 0; v < n_real && v < G_N_ELEMENTS (fill_sql); v++)
+    {
+      ssv_database_exec (db, fill_sql[v], &error);
+      g_assert_no_error (error);
+    }
+
+  *steps_out = steps;
+  return g_steal_pointer (&path);
+}
+
 static void
 check_bad_step (const char *bad_sql,
                 const char *expected_words)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *path = temp_db_path (&dir);
+  g_autoptr(GArray) steps = NULL;
+  g_autofree char *path = make_filled_library (&dir, &steps, bad_sql);
   g_autoptr(GError) error = NULL;
   g_autoptr(SsvDatabase) db = NULL;
-  g_autoptr(GArray) steps = g_array_new (FALSE, TRUE, sizeof (SsvMigration));
-  g_autofree char *movies_before = NULL;
-  g_autofree char *movies_after = NULL;
-  const SsvMigration *real;
-  SsvMigration bad = { 0 };
-  guint n_real;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
 
-  real = ssv_database_get_migrations (&n_real);
-  g_array_append_vals (steps, real, n_real);
-  bad.version = n_real + 1;
-  bad.name = "bad";
-  bad.sql = bad_sql;
-  g_array_append_val (steps, bad);
-
+  g_test_message ("step: %s", bad_sql);
   db = ssv_database_open (path, &error);
   g_assert_no_error (error);
-  ssv_database_exec (db, fill_sql[0], &error);
-  g_assert_no_error (error);
-  movies_before = ssv_test_dump_table (db, "movies", "*");
+  before = dump_all_tables (db);
   g_clear_object (&db);
 
   db = ssv_database_open_with_steps (path, (SsvMigration *) (gpointer) steps->data, steps->len, &error);
@@ -342,13 +383,15 @@ check_bad_step (const char *bad_sql,
   g_assert_nonnull (strstr (error->message, expected_words));
   g_clear_error (&error);
 
-  /* Still at the previous version with every row, and nothing of the bad step. */
+  /* Still at the previous version with every row of every table, and nothing of the bad step. */
   db = ssv_database_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (ssv_test_query_int (db, "PRAGMA user_version"), ==, n_real);
-  movies_after = ssv_test_dump_table (db, "movies", "*");
-  g_assert_cmpstr (movies_after, ==, movies_before);
+  g_assert_cmpint (ssv_test_query_int (db, "PRAGMA user_version"), ==, steps->len - 1);
+  after = dump_all_tables (db);
+  g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"), ==, 0);
+  g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM sqlite_master"), ==,
+                   ssv_test_query_int (db, "SELECT count(*) FROM sqlite_master WHERE name <> 'half_done'"));
 
   ssv_test_close_temp_database (&db, &dir);
 }
@@ -367,6 +410,91 @@ test_destructive_step_refused (void)
 {
   check_bad_step ("CREATE TABLE half_done (a INTEGER); DROP TABLE activity;", "unchanged");
   check_bad_step ("CREATE TABLE half_done (a INTEGER); DELETE FROM movies;", "unchanged");
+}
+
+/* Each kind of statement that takes something away, or could, is refused,
+ * after a harmless statement that must roll back with it. */
+static void
+test_migration_guard_refuses (void)
+{
+  static const char * const refused[] = {
+    /* Columns, tables and indexes are never dropped or renamed. */
+    "ALTER TABLE movies DROP COLUMN tagline;",
+    "ALTER TABLE activity RENAME TO old_activity;",
+    "ALTER TABLE movies RENAME COLUMN overview TO plot;",
+    "ALTER TABLE \"movies\" RENAME TO films;",
+    "DROP INDEX movies_tmdb_id;",
+    /* Rows are never changed unless the step declares the column. */
+    "UPDATE movies SET overview = NULL;",
+    "-- allow-update: shows.overview\nUPDATE movies SET overview = NULL;",
+    "-- allow-update: movies.title\nUPDATE OR REPLACE movies SET title = 'Same' WHERE id = 2;",
+    /* …nor replaced, which deletes the row that was there. */
+    "INSERT OR REPLACE INTO movies (id, title) VALUES (1, 'Replaced');",
+    "REPLACE INTO genres (id, name) VALUES (1, 'Western');",
+    "INSERT INTO genres (id, name) VALUES (1, 'Drama') ON CONFLICT (id) DO UPDATE SET name = 'Western';",
+    /* A trigger the step fires is held to the same rules. */
+    "CREATE TRIGGER wipe AFTER INSERT ON genres BEGIN DELETE FROM movies; END;"
+    "INSERT INTO genres (name) VALUES ('Western');",
+    "WITH doomed AS (SELECT id FROM movies) DELETE FROM movies WHERE id IN doomed;",
+    /* The runner owns the transaction and the connection's settings. */
+    "PRAGMA foreign_keys = OFF;",
+    "COMMIT;",
+    "SAVEPOINT halfway;",
+    "ATTACH DATABASE ':memory:' AS other;",
+    "CREATE TEMP TABLE scratch (a);",
+    "VACUUM;",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *sql = g_strconcat ("CREATE TABLE half_done (a INTEGER);\n", refused[i], NULL);
+
+      check_bad_step (sql, "unchanged");
+    }
+}
+
+/* What adds is allowed, and a data migration may change the columns it declares, only those. */
+static void
+test_migration_guard_allows_declared_update (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GArray) steps = NULL;
+  g_autofree char *path = make_filled_library (&dir, &steps,
+    "-- A data migration: the overview in capitals.\n"
+    "-- allow-update: movies.overview\n"
+    "CREATE TABLE moods (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
+    "ALTER TABLE movies ADD COLUMN mood_id INTEGER REFERENCES moods (id);\n"
+    "CREATE UNIQUE INDEX moods_name ON moods (name);\n"
+    "INSERT INTO moods (name) VALUES ('tense');\n"
+    "INSERT OR IGNORE INTO genres (id, name) VALUES (1, 'Never written');\n"
+    "UPDATE movies SET overview = upper (overview) WHERE overview IS NOT NULL;\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = NULL;
+  g_autofree char *titles_before = NULL;
+  g_autofree char *titles_after = NULL;
+  g_autofree char *genres_before = NULL;
+  g_autofree char *genres_after = NULL;
+  g_autofree char *overview = NULL;
+
+  db = ssv_database_open (path, &error);
+  g_assert_no_error (error);
+  titles_before = ssv_test_dump_table (db, "movies", "id, title, year, tmdb_id, watched");
+  genres_before = ssv_test_dump_table (db, "genres", "*");
+  g_clear_object (&db);
+
+  db = ssv_database_open_with_steps (path, (SsvMigration *) (gpointer) steps->data, steps->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ssv_database_get_schema_version (db), ==, steps->len);
+
+  overview = ssv_test_query_text (db, "SELECT overview FROM movies WHERE id = 1");
+  g_assert_cmpstr (overview, ==, "MISCHIEF. MAYHEM. SOAP.");
+  g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM moods"), ==, 1);
+  titles_after = ssv_test_dump_table (db, "movies", "id, title, year, tmdb_id, watched");
+  g_assert_cmpstr (titles_after, ==, titles_before);
+  genres_after = ssv_test_dump_table (db, "genres", "*");
+  g_assert_cmpstr (genres_after, ==, genres_before);
+
+  ssv_test_close_temp_database (&db, &dir);
 }
 
 static void
@@ -500,6 +628,111 @@ test_thread_connections (void)
   ssv_test_close_temp_database (&db, &dir);
 }
 
+/* ---- two upgrades at once --------------------------------------------------------
+ * A VFS that is the default one but notes which threads had to wait for a lock
+ * (SQLite's busy handler sleeps through the VFS), so the test knows, without
+ * guessing at times, that every opener has read the version and is queued. */
+
+static sqlite3_vfs *real_vfs;
+static sqlite3_vfs noting_vfs;
+static GMutex waiters_lock;
+static GCond waiters_cond;
+static GHashTable *waiters;
+
+static int
+noting_sleep (sqlite3_vfs *vfs,
+              int          microseconds)
+{
+  g_mutex_lock (&waiters_lock);
+  if (waiters != NULL)
+    g_hash_table_add (waiters, g_thread_self ());
+  g_cond_broadcast (&waiters_cond);
+  g_mutex_unlock (&waiters_lock);
+
+  return real_vfs->xSleep (real_vfs, microseconds);
+}
+
+typedef struct
+{
+  const char         *path;
+  const SsvMigration *steps;
+  guint               n_steps;
+  SsvDatabase        *db;
+  GError             *error;
+} Opener;
+
+static gpointer
+opener_thread (gpointer user_data)
+{
+  Opener *opener = user_data;
+
+  opener->db = ssv_database_open_with_steps (opener->path, opener->steps, opener->n_steps, &opener->error);
+  return NULL;
+}
+
+static void
+test_concurrent_upgrade_applies_once (void)
+{
+  static const SsvMigration steps[] = {
+    { 1, "counter", "CREATE TABLE counter (n INTEGER);" },
+    /* Not idempotent: twice is an error (the table) and a second row. */
+    { 2, "once", "CREATE TABLE applied (at INTEGER); INSERT INTO counter (n) VALUES (1);" },
+  };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_db_path (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = NULL;
+  Opener openers[2] = { { path, steps, 2, NULL, NULL }, { path, steps, 2, NULL, NULL } };
+  GThread *threads[2];
+  sqlite3 *holder = NULL;
+
+  db = ssv_database_open_with_steps (path, steps, 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  real_vfs = sqlite3_vfs_find (NULL);
+  noting_vfs = *real_vfs;
+  noting_vfs.zName = "ssv-noting";
+  noting_vfs.xSleep = noting_sleep;
+  g_assert_cmpint (sqlite3_vfs_register (&noting_vfs, 1), ==, SQLITE_OK);
+  waiters = g_hash_table_new (NULL, NULL);
+
+  /* Another process holds the write lock while two openers start upgrading. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &holder, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  for (guint i = 0; i < G_N_ELEMENTS (openers); i++)
+    threads[i] = g_thread_new ("opener", opener_thread, &openers[i]);
+
+  g_mutex_lock (&waiters_lock);
+  while (g_hash_table_size (waiters) < G_N_ELEMENTS (openers))
+    g_cond_wait (&waiters_cond, &waiters_lock);
+  g_mutex_unlock (&waiters_lock);
+
+  g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (holder);
+
+  for (guint i = 0; i < G_N_ELEMENTS (openers); i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_no_error (openers[i].error);
+      g_assert_nonnull (openers[i].db);
+      g_assert_cmpuint (ssv_database_get_schema_version (openers[i].db), ==, 2);
+    }
+
+  g_assert_cmpint (ssv_test_query_int (openers[0].db, "SELECT count(*) FROM counter"), ==, 1);
+  g_assert_cmpint (ssv_test_query_int (openers[0].db, "PRAGMA user_version"), ==, 2);
+
+  g_mutex_lock (&waiters_lock);
+  g_clear_pointer (&waiters, g_hash_table_unref);
+  g_mutex_unlock (&waiters_lock);
+  sqlite3_vfs_register (real_vfs, 1);
+  sqlite3_vfs_unregister (&noting_vfs);
+
+  g_clear_object (&openers[1].db);
+  ssv_test_close_temp_database (&openers[0].db, &dir);
+}
+
 static void
 test_rollback_discards (void)
 {
@@ -578,6 +811,10 @@ main (int    argc,
   g_test_add_func ("/core/database/cascades", test_cascades);
   g_test_add_func ("/core/database/failing-step-keeps-data", test_failing_step_keeps_data);
   g_test_add_func ("/core/database/destructive-step-refused", test_destructive_step_refused);
+  g_test_add_func ("/core/database/migration-guard-refuses", test_migration_guard_refuses);
+  g_test_add_func ("/core/database/migration-guard-allows-declared-update",
+                   test_migration_guard_allows_declared_update);
+  g_test_add_func ("/core/database/concurrent-upgrade-applies-once", test_concurrent_upgrade_applies_once);
   g_test_add_func ("/core/database/newer-schema", test_newer_schema);
   g_test_add_func ("/core/database/corrupt-file", test_corrupt_file);
   g_test_add_func ("/core/database/thread-connections", test_thread_connections);
