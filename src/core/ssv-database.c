@@ -11,6 +11,7 @@
 #include "ssv-database-private.h"
 #include "ssv-error.h"
 #include "ssv-core-resources.h"
+#include "ssv-locked-fields.h"
 #include "ssv-migration-guard-private.h"
 
 #define SCHEMA_RESOURCE_DIR "/com/soulsync/Video/core/schema/"
@@ -187,6 +188,13 @@ open_handle (const char  *path,
 
   sqlite3_busy_timeout (handle, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (handle, 0);
+
+  if (!ssv_locked_fields_register_sql (handle))
+    {
+      ssv_database_set_sqlite_error (error, handle, _("Could not open the library file"));
+      sqlite3_close_v2 (handle);
+      return NULL;
+    }
 
   if (!exec_on (handle,
                 "PRAGMA journal_mode=WAL;"

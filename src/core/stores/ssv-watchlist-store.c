@@ -352,9 +352,16 @@ ssv_watchlist_store_set_followed (SsvWatchlistStore  *self,
 
   if (kind == SSV_WATCH_KIND_SHOW)
     {
-      show_id = ssv_show_find_id (db, source, source_id, error);
+      show_id = ssv_show_find_named (db, source, source_id, error);
       if (show_id < 0)
         goto failed;
+      /* A row id is no key to keep: its title may be gone and the id another's. */
+      if (show_id == 0 && g_str_equal (source, "library"))
+        {
+          g_set_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND,
+                       _("The show is no longer in the library. Reload the page and try again."));
+          goto failed;
+        }
     }
 
   add_key (keys, source, source_id);
@@ -397,7 +404,7 @@ ssv_watchlist_store_is_followed (SsvWatchlistStore  *self,
 
   if (kind == SSV_WATCH_KIND_SHOW)
     {
-      show_id = ssv_show_find_id (db, source, source_id, error);
+      show_id = ssv_show_find_named (db, source, source_id, error);
       if (show_id < 0)
         return FALSE;
     }
