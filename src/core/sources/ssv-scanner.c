@@ -15,6 +15,7 @@
 #include "ssv-scanner.h"
 #include "ssv-server-store.h"
 #include "ssv-settings-store.h"
+#include "ssv-watchlist-store.h"
 
 #define DEFAULT_FETCH_THREADS   4
 #define MAX_TREES_IN_FLIGHT     24
@@ -524,6 +525,32 @@ prune (Scan             *scan,
   return TRUE;
 }
 
+/* After a complete full or deep scan, which listed every title: follows and
+ * mutes of titles gone for good go (see ssv_watchlist_forget_gone()). */
+static void
+forget_gone (Scan *scan)
+{
+  g_autoptr(GError) error = NULL;
+  guint forgotten = 0;
+
+  if (!ssv_watchlist_forget_gone (scan->self->database, scan->server_row,
+                                  g_get_real_time () / G_USEC_PER_SEC, &forgotten, &error))
+    {
+      log_activity (scan, SSV_ACTIVITY_WARNING, error->message);
+      return;
+    }
+
+  if (forgotten > 0)
+    {
+      g_autofree char *message = g_strdup_printf (ngettext ("Forgot %u follow or mute of a title gone since the last full scan",
+                                                            "Forgot %u follows and mutes of titles gone since the last full scan",
+                                                            forgotten),
+                                                  forgotten);
+
+      log_activity (scan, SSV_ACTIVITY_INFO, message);
+    }
+}
+
 /* Titles of libraries the person no longer maps (to their kind) go in every
  * mode: that is their choice, not a guess from a server's answer. */
 static gboolean
@@ -941,7 +968,11 @@ out:
   /* Only a complete scan moves the mark incremental scans count from, so what
    * failed this time is read again next time. */
   if (complete && !result->cancelled)
-    ssv_server_store_mark_scanned (self->database, server_row, started_at, mode != SSV_SCAN_INCREMENTAL, NULL);
+    {
+      ssv_server_store_mark_scanned (self->database, server_row, started_at, mode != SSV_SCAN_INCREMENTAL, NULL);
+      if (mode != SSV_SCAN_INCREMENTAL)
+        forget_gone (&scan);
+    }
 
   result->added += scan.counts.added;
   result->updated += scan.counts.updated;
