@@ -14,6 +14,7 @@
 #include "ssv-plex-source.h"
 #include "ssv-scanner.h"
 #include "ssv-server-store.h"
+#include "ssv-server-token.h"
 #include "ssv-settings-store.h"
 #include "ssv-watchlist-store.h"
 
@@ -1010,7 +1011,6 @@ ssv_scanner_create_source (SsvScanner    *self,
                            GError       **error)
 {
   g_autoptr(SsvServerInfo) server = ssv_server_store_get (self->database, server_row, error);
-  g_autofree char *key = NULL;
   g_autofree char *token = NULL;
 
   if (server == NULL)
@@ -1019,8 +1019,7 @@ ssv_scanner_create_source (SsvScanner    *self,
   if (g_str_equal (server->kind, "folder"))
     return SSV_MEDIA_SOURCE (ssv_folder_source_new (server->url));
 
-  key = ssv_secrets_server_key (server->id);
-  token = ssv_secrets_lookup_sync (self->secrets, key, cancellable, error);
+  token = ssv_server_token_lookup_sync (self->secrets, self->database, server, cancellable, error);
   if (token == NULL)
     {
       if (error != NULL && *error == NULL)
