@@ -643,8 +643,8 @@ test_migration_guard_refuses (void)
     "REPLACE INTO genres (id, name) VALUES (1, 'Western');",
     "INSERT INTO genres (id, name) VALUES (1, 'Drama') ON CONFLICT (id) DO UPDATE SET name = 'Western';",
     /* A trigger the step fires is held to the same rules. */
-    "CREATE TRIGGER wipe AFTER INSERT ON genres BEGIN DELETE FROM movies; END;"
-    "INSERT INTO genres (name) VALUES ('Western');",
+    ("CREATE TRIGGER wipe AFTER INSERT ON genres BEGIN DELETE FROM movies; END;"
+     "INSERT INTO genres (name) VALUES ('Western');"),
     "WITH doomed AS (SELECT id FROM movies) DELETE FROM movies WHERE id IN doomed;",
     /* The runner owns the transaction and the connection's settings. */
     "PRAGMA foreign_keys = OFF;",

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ssv-locked-fields.h"
+#include "ssv-utils.h"
 
 /* A row's locked_fields is NULL or a JSON array of the names of the fields a
  * person fixed: its columns ("title", "tmdb_id"), "genres" and "credits".
@@ -74,13 +75,6 @@ ssv_locked_fields_parse (const char *text)
   return set;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 /**
  * ssv_locked_fields_format:
  * @fields: a set of names
@@ -91,21 +85,14 @@ compare_names (gconstpointer a,
 char *
 ssv_locked_fields_format (GHashTable *fields)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = ssv_string_set_dup_sorted (fields);
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, fields);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (names, key);
 
   if (names->len == 0)
     return NULL;
 
-  g_ptr_array_sort (names, compare_names);
   builder = json_builder_new_immutable ();
   json_builder_begin_array (builder);
   for (guint i = 0; i < names->len; i++)

@@ -9,6 +9,7 @@
 #include "ssv-enrichment-store.h"
 #include "ssv-error.h"
 #include "ssv-locked-fields.h"
+#include "ssv-utils.h"
 
 struct _SsvEnrichmentStore
 {
@@ -456,33 +457,10 @@ parse_name_list (const char *text)
   return set;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static char *
 join_name_set (GHashTable *set)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GString) out = g_string_new (NULL);
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, set);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (names, key);
-
-  if (names->len == 0)
-    return NULL;
-
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
-    g_string_append_printf (out, "%s%s", i ? "," : "", (const char *) g_ptr_array_index (names, i));
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return ssv_string_set_join (set, ",");
 }
 
 static GHashTable *

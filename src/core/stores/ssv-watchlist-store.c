@@ -626,14 +626,14 @@ ssv_watchlist_store_dup_followed_keys (SsvWatchlistStore  *self,
 
 /**
  * ssv_watchlist_forget_gone:
- * @server_row: a server whose complete full scan just ended
+ * @server_row: a server whose complete full or deep scan just ended
  * @now: when it ended
  * @forgotten: (out) (optional): how many rows went
  *
  * Removes follows and mutes whose title is gone for good, and only those:
  *
  * - a row keyed on one of this server's titles ('server' key) whose title was
- *   missing at the end of two complete full scans in a row. The first scan
+ *   missing at the end of two complete full (or deep) scans in a row. The first scan
  *   after its title went (pruned, or its library unmapped) marks the row; the
  *   next one removes it if the title has not come back, and clears the mark
  *   if it has. A server that half-answered never removed the title, so it is
@@ -657,8 +657,8 @@ ssv_watchlist_forget_gone (SsvDatabase  *db,
     "UPDATE watchlist SET missing_since = NULL WHERE " OF_SERVER " AND missing_since IS NOT NULL AND " TITLE_HERE,
     "DELETE FROM watchlist WHERE " OF_SERVER " AND missing_since IS NOT NULL AND NOT " TITLE_HERE,
     "UPDATE watchlist SET missing_since = ?3 WHERE " OF_SERVER " AND missing_since IS NULL AND NOT " TITLE_HERE,
-    "DELETE FROM watchlist WHERE source = 'server'"
-    " AND NOT EXISTS (SELECT 1 FROM servers sv WHERE sv.uuid = substr (watchlist.source_id, 1, 36))",
+    ("DELETE FROM watchlist WHERE source = 'server'"
+     " AND NOT EXISTS (SELECT 1 FROM servers sv WHERE sv.uuid = substr (watchlist.source_id, 1, 36))"),
     "DELETE FROM watchlist WHERE kind = 'show' AND source = 'library'",
   };
   g_autofree char *uuid = NULL;

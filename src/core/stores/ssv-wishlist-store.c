@@ -658,7 +658,8 @@ ssv_wishlist_store_add_title (SsvWishlistStore        *self,
 
   g_return_val_if_fail (kind == SSV_WISHLIST_KIND_MOVIE || kind == SSV_WISHLIST_KIND_VIDEO, FALSE);
 
-  if (title->source == NULL || title->source[0] == '\0' ||
+  /* A library row id is no key to keep: a prune hands it to another title. */
+  if (title->source == NULL || title->source[0] == '\0' || g_str_equal (title->source, "library") ||
       title->source_id == NULL || title->source_id[0] == '\0')
     {
       g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID, _("This title has no id to add it by."));
