@@ -621,6 +621,9 @@ ssv_watchlist_store_dup_followed_keys (SsvWatchlistStore  *self,
 
 /* Rows keyed on one of the server's titles: ?1 and ?2 bound to "<uuid>:" and "<uuid>;". */
 #define OF_SERVER "source = 'server' AND source_id >= ?1 AND source_id < ?2"
+/* A folder source scans deeply at every change: a show moved out for a
+ * minute must not lose its follow to two scans in that minute. */
+#define GONE_FOR_GOOD_S 86400
 #define TITLE_HERE "EXISTS (SELECT 1 FROM shows s WHERE " \
                    SSV_SQL_SHOW_HAS_KEY ("s", "watchlist.source", "watchlist.source_id") ")"
 
@@ -633,11 +636,11 @@ ssv_watchlist_store_dup_followed_keys (SsvWatchlistStore  *self,
  * Removes follows and mutes whose title is gone for good, and only those:
  *
  * - a row keyed on one of this server's titles ('server' key) whose title was
- *   missing at the end of two complete full (or deep) scans in a row. The first scan
- *   after its title went (pruned, or its library unmapped) marks the row; the
- *   next one removes it if the title has not come back, and clears the mark
- *   if it has. A server that half-answered never removed the title, so it is
- *   not missing.
+ *   missing at the end of a complete full (or deep) scan, and still missing at
+ *   the end of one a day or more later. The first scan after its title went
+ *   (pruned, or its library unmapped) marks the row; a later one removes it
+ *   if the title has not come back, and clears the mark if it has. A server
+ *   that half-answered never removed the title, so it is not missing.
  * - a row keyed on a server that no longer exists: nothing can bring its
  *   UUID back.
  * - a show row still keyed on a library row id (written before schema 6 for a
@@ -655,7 +658,8 @@ ssv_watchlist_forget_gone (SsvDatabase  *db,
 {
   static const char * const steps[] = {
     "UPDATE watchlist SET missing_since = NULL WHERE " OF_SERVER " AND missing_since IS NOT NULL AND " TITLE_HERE,
-    "DELETE FROM watchlist WHERE " OF_SERVER " AND missing_since IS NOT NULL AND NOT " TITLE_HERE,
+    "DELETE FROM watchlist WHERE " OF_SERVER " AND missing_since <= ?3 - " G_STRINGIFY (GONE_FOR_GOOD_S)
+    " AND NOT " TITLE_HERE,
     "UPDATE watchlist SET missing_since = ?3 WHERE " OF_SERVER " AND missing_since IS NULL AND NOT " TITLE_HERE,
     ("DELETE FROM watchlist WHERE source = 'server'"
      " AND NOT EXISTS (SELECT 1 FROM servers sv WHERE sv.uuid = substr (watchlist.source_id, 1, 36))"),
