@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
 #include "ssv-migration-guard-private.h"
