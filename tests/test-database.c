@@ -89,6 +89,12 @@ static const char * const fill_sql[] = {
   "INSERT INTO servers (kind, name, url) VALUES ('plex', 'Office', 'http://office:32400');"
   "INSERT INTO watchlist (kind, source, source_id, muted, missing_since)"
   "  SELECT 'show', 'server', uuid || ':s9', 1, 1700000000 FROM servers WHERE id = 1;",
+  /* version 7: what scans held back for the person, and the disks folders were read from */
+  "INSERT INTO scan_holds (id, server_id, library_key, library_name, kind, reason, listed, stored)"
+  "  VALUES (1, 1, 'lib1', 'Films', 'movies', 'empty', 0, 1);"
+  "INSERT INTO scan_hold_titles (hold_id, movie_id) VALUES (1, 1);"
+  "INSERT INTO scan_holds (server_id, library_name, reason, device) VALUES (2, '/srv/movies', 'disk', 2049);"
+  "INSERT INTO folder_roots (server_id, path, device, seen_at) VALUES (2, '/srv/movies', 2050, 1700000000);",
 };
 
 static char *

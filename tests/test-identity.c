@@ -610,7 +610,10 @@ test_gone_follows_forgotten (Fixture       *f,
   g_autoptr(SsvScanResult) failed = ssv_scan_result_new (SSV_SCAN_DEEP);
   gint64 delta, echo;
 
+  /* Five shows: two going is less than half, which a scan removes without asking. */
   add_series (f, "series-a", "Alpha", "Continuing");
+  add_series (f, "series-b", "Bravo", "Ended");
+  add_series (f, "series-c", "Charlie", "Ended");
   add_series (f, "series-d", "Delta", "Ended");
   scan (f, SSV_SCAN_FULL);
   add_series (f, "series-e", "Echo", "Continuing");
@@ -631,7 +634,7 @@ test_gone_follows_forgotten (Fixture       *f,
   remove_series (f, "series-d");
   remove_series (f, "series-e");
   scan (f, SSV_SCAN_DEEP);
-  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM shows"), ==, 1);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM shows"), ==, 3);
   g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM watchlist"), ==, 4);
 
   /* Echo comes back; Delta does not, but the next full scan is minutes later

@@ -602,11 +602,14 @@ test_episode_500_keeps_episodes (Fixture       *f,
   g_assert_true (messages_contain (second, "Show Number 1"));
   g_assert_true (messages_contain (second, "HTTP 500"));
 
-  /* All eight of the failed show are kept; the other show lost its one. */
+  /* All eight of the failed show are kept with their files; the other show lost
+   * its one file (the episode has an air date, so its row stays, without it). */
   g_assert_cmpint (count (f, "SELECT count(*) FROM episodes e JOIN shows s ON s.id = e.show_id "
                              "WHERE s.title = 'Show Number 1'"), ==, 8);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM episodes e JOIN shows s ON s.id = e.show_id "
-                             "WHERE s.title = 'Show Number 2'"), ==, 7);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM media_files m JOIN episodes e ON e.id = m.episode_id "
+                             "JOIN shows s ON s.id = e.show_id WHERE s.title = 'Show Number 1'"), ==, 8);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM media_files m JOIN episodes e ON e.id = m.episode_id "
+                             "JOIN shows s ON s.id = e.show_id WHERE s.title = 'Show Number 2'"), ==, 7);
   g_assert_cmpint (count (f, "SELECT count(*) FROM shows"), ==, 3);
 
   activity = ssv_activity_store_list_recent (f->db, "scan", 50, NULL);

@@ -10,6 +10,7 @@
 #include "ssv-error.h"
 #include "ssv-library-store.h"
 #include "ssv-locked-fields.h"
+#include "ssv-scan-hold-store-private.h"
 #include "ssv-utils.h"
 #include "model/ssv-model-private.h"
 
@@ -1177,23 +1178,42 @@ merged_seasons (const SsvShowTree *tree)
   return seasons;
 }
 
-/* Deep scans only: episodes of the show the source no longer lists. */
+/* An episode with something a person or enrichment would miss: an air date, an
+ * id of a provider, a provider that added or matched it, or the person's viewing. */
+#define EPISODE_HAS_IDENTITY \
+  "(coalesce (e.air_date, '') <> '' OR coalesce (e.tvdb_id, 0) > 0 OR coalesce (e.tmdb_id, 0) > 0 " \
+  "OR coalesce (e.imdb_id, '') <> '' OR e.source IS NOT NULL OR e.watched OR e.play_count > 0 " \
+  "OR e.resume_position_s IS NOT NULL OR EXISTS (SELECT 1 FROM enrichment_status s " \
+  "WHERE s.episode_id = e.id AND s.status = 'matched'))"
+
+/* Came from the source: it has the source's id, or a file. Enrichment's rows have neither. */
+#define EPISODE_FROM_SOURCE \
+  "(e.server_id IS NOT NULL OR EXISTS (SELECT 1 FROM media_files f WHERE f.episode_id = e.id))"
+
+/* Deep scans only: episodes of the show the source no longer lists. Demote,
+ * don't delete: one with an identity keeps its row and loses its files (and
+ * the source's id, so it is not stale again); only a source's episode with
+ * nothing else to it goes. What enrichment added is not the source's to take. */
 static gboolean
 prune_episodes (SsvDatabase     *db,
                 gint64           show_id,
                 const char      *show_title,
                 GHashTable      *present,
+                guint            unreadable,
                 SsvWriteCounts  *counts,
                 GPtrArray       *problems,
                 GError         **error)
 {
-  g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) demote = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) remove = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(SsvStmt) stmt = NULL;
   guint total = 0;
+  guint stale;
   int rc;
 
   stmt = ssv_database_prepare (db,
-                               "SELECT id, season_number, episode_number FROM episodes WHERE show_id = ?",
+                               "SELECT e.id, e.season_number, e.episode_number, " EPISODE_HAS_IDENTITY
+                               " FROM episodes e WHERE e.show_id = ? AND " EPISODE_FROM_SOURCE,
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -1207,33 +1227,61 @@ prune_episodes (SsvDatabase     *db,
       total++;
       g_snprintf (key, sizeof key, "%d:%d", sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2));
       if (!g_hash_table_contains (present, key))
-        g_array_append_val (stale, id);
+        g_array_append_val (sqlite3_column_int (stmt, 3) ? demote : remove, id);
     }
   if (rc != SQLITE_DONE)
     return FALSE;
   g_clear_pointer (&stmt, ssv_stmt_release);
 
-  if (stale->len == 0)
+  stale = demote->len + remove->len;
+  if (stale == 0)
     return TRUE;
+
+  /* An episode the source sent but nobody could read may be any of them. */
+  if (unreadable > 0)
+    {
+      if (problems != NULL)
+        g_ptr_array_add (problems,
+                         g_strdup_printf (ngettext ("“%s”: no episode was removed, because %u of them "
+                                                    "could not be read.",
+                                                    "“%s”: no episode was removed, because %u of them "
+                                                    "could not be read.", unreadable),
+                                          show_title, unreadable));
+      return TRUE;
+    }
 
   /* A server that suddenly lists none (or few) of a show's many episodes is
    * more likely broken than the episodes gone. */
-  if (g_hash_table_size (present) == 0 || (total > 100 && stale->len * 2 > total))
+  if (g_hash_table_size (present) == 0 || (total > 100 && stale * 2 > total))
     {
       if (problems != NULL)
         g_ptr_array_add (problems,
                          g_strdup_printf (_("“%s”: not removing %u of %u episodes; the server listed too few. "
                                             "Check the server, then scan again."),
-                                          show_title, stale->len, total));
+                                          show_title, stale, total));
       return TRUE;
     }
 
-  for (guint i = 0; i < stale->len; i++)
-    if (!ssv_database_exec_with_id (db, "DELETE FROM episodes WHERE id = ?", g_array_index (stale, gint64, i), error))
+  for (guint i = 0; i < demote->len; i++)
+    {
+      gint64 id = g_array_index (demote, gint64, i);
+
+      /* No scan hash: when the source lists it again, its files are written again. */
+      if (!ssv_database_exec_with_id (db, "DELETE FROM media_files WHERE episode_id = ?1", id, error) ||
+          !ssv_database_exec_with_id (db, "UPDATE episodes SET server_id = NULL, scan_hash = NULL WHERE id = ?1",
+                                      id, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < remove->len; i++)
+    if (!ssv_database_exec_with_id (db, "DELETE FROM episodes WHERE id = ?", g_array_index (remove, gint64, i), error))
       return FALSE;
 
   if (counts != NULL)
-    counts->removed += stale->len;
+    {
+      counts->updated += demote->len;
+      counts->removed += remove->len;
+    }
 
   return TRUE;
 }
@@ -1257,6 +1305,7 @@ write_tree (Writer             *w,
   g_autoptr(GPtrArray) seasons = merged_seasons (tree);
   g_autoptr(GHashTable) known = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(GHashTable) present = NULL;
+  guint unreadable = 0;
 
   for (guint i = 0; i < seasons->len; i++)
     if (!upsert_season (w, show_id, g_ptr_array_index (seasons, i), error))
@@ -1281,6 +1330,7 @@ write_tree (Writer             *w,
         {
           add_problem (problems, episode, episode->problem);
           counts->skipped++;
+          unreadable++;
           continue;
         }
 
@@ -1307,6 +1357,7 @@ write_tree (Writer             *w,
           rollback_savepoint (w);
           add_problem (problems, episode, episode_error->message);
           counts->skipped++;
+          unreadable++;
           continue;
         }
 
@@ -1319,7 +1370,7 @@ write_tree (Writer             *w,
       add_counts (counts, &these);
     }
 
-  if (prune && !prune_episodes (w->db, show_id, show_title, present, counts, problems, error))
+  if (prune && !prune_episodes (w->db, show_id, show_title, present, unreadable, counts, problems, error))
     return FALSE;
 
   return TRUE;
@@ -1472,31 +1523,50 @@ ssv_library_store_count_titles (SsvLibraryStore  *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* Whether removing @unlisted of @stored titles needs the person's word: an
+ * empty listing, or one without more than half of the library, is more likely
+ * a server (or a disk) that half-answered than titles really gone. */
+static gboolean
+needs_confirmation (guint listed,
+                    guint stored,
+                    guint unlisted)
+{
+  return unlisted > 0 && (listed == 0 || (guint64) unlisted * 2 > stored);
+}
+
 /**
  * ssv_library_store_prune_titles:
+ * @library_name: (nullable): for the question a hold asks
  * @seen: the server ids a complete listing of the library returned
- * @removed: (out): how many titles went
+ * @outcome: (out): what was removed, or held back
  *
  * Removes the library's titles the listing did not have, in one transaction.
- * Refuses (%SSV_ERROR_REFUSED, nothing removed) when that would take more than
- * half of a library of over 100 titles: a server that half-answered is more
- * likely than half a library deleted.
+ * When the listing was empty, or would take more than half of the library,
+ * nothing is removed: the titles are held (ssv_scan_hold_store_list()) until
+ * the person confirms or keeps them. Whatever the listing had releases the
+ * library's earlier hold.
  */
 gboolean
 ssv_library_store_prune_titles (SsvLibraryStore  *self,
                                 SsvMediaKind      kind,
                                 gint64            server_row,
                                 const char       *library_key,
+                                const char       *library_name,
                                 GHashTable       *seen,
-                                guint            *removed,
+                                SsvPruneOutcome  *outcome,
                                 GError          **error)
 {
   SsvDatabase *db = get_db (self);
   g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean movie = kind == SSV_MEDIA_KIND_MOVIE;
+  guint listed = g_hash_table_size (seen);
   guint total = 0;
 
-  *removed = 0;
+  memset (outcome, 0, sizeof *outcome);
+
+  /* Read and decided in the write transaction: nothing changes in between. */
+  if (!ssv_database_begin (db, error))
+    return FALSE;
 
   {
     g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, movie
@@ -1505,7 +1575,7 @@ ssv_library_store_prune_titles (SsvLibraryStore  *self,
     int rc;
 
     if (stmt == NULL)
-      return FALSE;
+      goto failed;
     sqlite3_bind_int64 (stmt, 1, server_row);
     ssv_stmt_bind_text (stmt, 2, library_key);
     while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
@@ -1518,37 +1588,39 @@ ssv_library_store_prune_titles (SsvLibraryStore  *self,
           }
       }
     if (rc != SQLITE_DONE)
-      return FALSE;
+      goto failed;
   }
 
-  if (stale->len == 0)
-    return TRUE;
+  outcome->stored = total;
+  outcome->listed = listed;
 
-  if (total > 100 && stale->len * 2 > total)
+  if (needs_confirmation (listed, total, stale->len))
     {
-      g_set_error (error, SSV_ERROR, SSV_ERROR_REFUSED,
-                   _("Not removing %u of %u titles: more than half of the library would go. "
-                     "Check the server, then scan again."),
-                   stale->len, total);
-      return FALSE;
+      outcome->reason = listed == 0 ? SSV_HOLD_EMPTY : SSV_HOLD_MOST;
+      outcome->held = stale->len;
+      if (!ssv_scan_hold_write_titles (db, server_row, library_key, library_name, kind, outcome->reason,
+                                       listed, total, stale, error))
+        goto failed;
+      return ssv_database_commit (db, error);
     }
 
-  if (!ssv_database_begin (db, error))
-    return FALSE;
+  if (!ssv_scan_hold_clear (db, server_row, library_key, kind, error))
+    goto failed;
 
   for (guint i = 0; i < stale->len; i++)
     if (!ssv_database_exec_with_id (db, movie ? "DELETE FROM movies WHERE id = ?" : "DELETE FROM shows WHERE id = ?",
                                     g_array_index (stale, gint64, i), error))
-      {
-        ssv_database_rollback (db);
-        return FALSE;
-      }
+      goto failed;
 
   if (!ssv_database_commit (db, error))
     return FALSE;
 
-  *removed = stale->len;
+  outcome->removed = stale->len;
   return TRUE;
+
+failed:
+  ssv_database_rollback (db);
+  return FALSE;
 }
 
 /**
