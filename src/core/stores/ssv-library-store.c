@@ -9,6 +9,7 @@
 
 #include "ssv-error.h"
 #include "ssv-library-store.h"
+#include "ssv-locked-fields.h"
 #include "ssv-scan-hold-store-private.h"
 #include "ssv-utils.h"
 #include "model/ssv-model-private.h"
@@ -105,6 +106,117 @@ ssv_library_store_get_counts_finish (SsvLibraryStore   *self,
 
   *counts = *found;
   return TRUE;
+}
+
+/* ---- locks ------------------------------------------------------------------ */
+
+static const char *
+lock_table (SsvMediaKind kind)
+{
+  switch (kind)
+    {
+    case SSV_MEDIA_KIND_MOVIE:
+      return "movies";
+    case SSV_MEDIA_KIND_SHOW:
+      return "shows";
+    case SSV_MEDIA_KIND_EPISODE:
+      return "episodes";
+    default:
+      return NULL;
+    }
+}
+
+/* A lock names a column of the title's table, or its genres or credits. */
+static gboolean
+check_lock_names (SsvDatabase         *db,
+                  const char          *table,
+                  const char * const  *names,
+                  GError             **error)
+{
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autoptr(SsvStmt) stmt = NULL;
+      int rc;
+
+      if (g_str_equal (names[i], SSV_LOCKED_GENRES) || g_str_equal (names[i], SSV_LOCKED_CREDITS))
+        continue;
+
+      stmt = ssv_database_prepare (db, "SELECT 1 FROM pragma_table_info (?1) WHERE name = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, names[i], -1, SQLITE_STATIC);
+      rc = ssv_stmt_step (stmt, error);
+      if (rc == SQLITE_DONE)
+        g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID, _("“%s” is not something a title can keep."), names[i]);
+      if (rc != SQLITE_ROW)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * ssv_library_store_set_locked_fields:
+ * @kind: a movie, a show or an episode
+ * @lock: (nullable) (array zero-terminated=1): fields to keep as they are:
+ *   columns ("title", "tmdb_id"), "genres" or "credits"
+ * @unlock: (nullable) (array zero-terminated=1): fields scans and enrichment may
+ *   change again
+ *
+ * Records what a person fixed on a title, so that no scan and no provider
+ * changes it. One transaction; emits `changed::movie` (`changed::show` for a
+ * show or an episode).
+ */
+gboolean
+ssv_library_store_set_locked_fields (SsvLibraryStore     *self,
+                                     SsvMediaKind         kind,
+                                     gint64               id,
+                                     const char * const  *lock,
+                                     const char * const  *unlock,
+                                     GError             **error)
+{
+  SsvDatabase *db = get_db (self);
+  const char *table = lock_table (kind);
+  g_autofree char *select_sql = NULL;
+  g_autofree char *update_sql = NULL;
+  g_autofree char *locked = NULL;
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  g_return_val_if_fail (SSV_IS_LIBRARY_STORE (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  if (!check_lock_names (db, table, lock, error) || !check_lock_names (db, table, unlock, error))
+    return FALSE;
+
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+
+  select_sql = g_strdup_printf ("SELECT locked_fields FROM %s WHERE id = ?1", table);
+  stmt = ssv_database_prepare (db, select_sql, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!ssv_stmt_step_row (stmt, _("The title is no longer in the library. Reload the page and try again."), error))
+    goto failed;
+  locked = ssv_locked_fields_edit (ssv_stmt_column_text (stmt, 0), lock, unlock);
+  g_clear_pointer (&stmt, ssv_stmt_release);
+
+  update_sql = g_strdup_printf ("UPDATE %s SET locked_fields = ?2 WHERE id = ?1", table);
+  stmt = ssv_database_prepare (db, update_sql, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  ssv_stmt_bind_text (stmt, 2, locked);
+  if (!ssv_stmt_step_done (stmt, error) || !ssv_database_commit (db, error))
+    goto failed;
+
+  ssv_store_emit_changed (SSV_STORE (self), kind == SSV_MEDIA_KIND_MOVIE ? "movie" : "show");
+  return TRUE;
+
+failed:
+  ssv_database_rollback (db);
+  return FALSE;
 }
 
 /* ---- fingerprints ---------------------------------------------------------- */
@@ -254,9 +366,10 @@ bind_double_or_null (SsvStmt *stmt,
     sqlite3_bind_double (stmt, index, value);
 }
 
-/* A field people (or enrichment) locked keeps its value; an unknown value from
- * the source keeps what is there. */
-#define KEEP(col, n) col " = CASE WHEN instr (',' || coalesce (locked_fields, '') || ',', '," col ",') > 0 " \
+/* A field a person locked keeps its value (ssv_locked() is the one reader of
+ * locked_fields, see ssv-locked-fields.c); an unknown value from the source
+ * keeps what is there. */
+#define KEEP(col, n) col " = CASE WHEN ssv_locked (locked_fields, '" col "') " \
                      "THEN " col " ELSE coalesce (?" #n ", " col ") END"
 
 static const char movie_insert_sql[] =
@@ -381,8 +494,10 @@ typedef enum
   " added_at = coalesce (excluded.added_at, added_at)"
 
 static const char * const stmt_sql[N_STMTS] = {
-  [STMT_FIND_MOVIE] = "SELECT id, scan_hash FROM movies WHERE server_source = ? AND server_id = ?",
-  [STMT_FIND_SHOW] = "SELECT id, scan_hash FROM shows WHERE server_source = ? AND server_id = ?",
+  [STMT_FIND_MOVIE] = "SELECT id, scan_hash, ssv_locked (locked_fields, '" SSV_LOCKED_GENRES "')"
+                      " FROM movies WHERE server_source = ? AND server_id = ?",
+  [STMT_FIND_SHOW] = "SELECT id, scan_hash, ssv_locked (locked_fields, '" SSV_LOCKED_GENRES "')"
+                     " FROM shows WHERE server_source = ? AND server_id = ?",
   [STMT_INSERT_MOVIE] = movie_insert_sql,
   [STMT_UPDATE_MOVIE] = movie_update_sql,
   [STMT_INSERT_SHOW] = show_insert_sql,
@@ -584,17 +699,19 @@ sync_files (Writer        *w,
   return TRUE;
 }
 
+/* @locked: the person locked the title's genres: the source's list is not taken. */
 static gboolean
 set_genres (Writer        *w,
             SsvMediaKind   kind,
             gint64         owner_id,
             GPtrArray     *genres,
+            gboolean       locked,
             GError       **error)
 {
   gboolean movie = kind == SSV_MEDIA_KIND_MOVIE;
 
   /* No genres from the source: keep those enrichment may have found. */
-  if (genres == NULL || genres->len == 0)
+  if (genres == NULL || genres->len == 0 || locked)
     return TRUE;
 
   if (!writer_run (w, movie ? STMT_CLEAR_MOVIE_GENRES : STMT_CLEAR_SHOW_GENRES, error, owner_id, END_ARGS))
@@ -678,6 +795,7 @@ upsert_title (Writer              *w,
   gint64 hash = item_hash (item);
   gint64 id = 0;
   gboolean found = FALSE;
+  gboolean genres_locked = FALSE;
   SsvStmt *stmt;
   int rc;
 
@@ -691,6 +809,7 @@ upsert_title (Writer              *w,
     {
       found = TRUE;
       id = sqlite3_column_int64 (stmt, 0);
+      genres_locked = sqlite3_column_int (stmt, 2) != 0;
       if (sqlite3_column_type (stmt, 1) != SQLITE_NULL && sqlite3_column_int64 (stmt, 1) == hash)
         {
           sqlite3_reset (stmt);
@@ -719,7 +838,7 @@ upsert_title (Writer              *w,
 
   if (movie && !sync_files (w, SSV_MEDIA_KIND_MOVIE, id, server_row, item->files, !found, error))
     return FALSE;
-  if (!set_genres (w, item->kind, id, item->genres, error))
+  if (!set_genres (w, item->kind, id, item->genres, genres_locked, error))
     return FALSE;
 
   *id_out = id;

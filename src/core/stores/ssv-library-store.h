@@ -104,6 +104,14 @@ gboolean          ssv_library_store_prune_unmapped    (SsvLibraryStore   *self,
                                                        guint             *removed,
                                                        GError           **error);
 
+/* What a person fixed on a title: no scan and no provider changes it. */
+gboolean          ssv_library_store_set_locked_fields (SsvLibraryStore     *self,
+                                                       SsvMediaKind         kind,
+                                                       gint64               id,
+                                                       const char * const  *lock,
+                                                       const char * const  *unlock,
+                                                       GError             **error);
+
 /* Reads for the UI (plain, and in a worker thread). */
 GPtrArray        *ssv_library_store_list_movies       (SsvLibraryStore   *self,
                                                        GError           **error);
