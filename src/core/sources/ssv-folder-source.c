@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "ssv-error.h"
 #include "ssv-folder-source.h"
@@ -791,4 +793,90 @@ ssv_folder_source_get_path (SsvFolderSource *self)
   g_return_val_if_fail (SSV_IS_FOLDER_SOURCE (self), NULL);
 
   return self->path;
+}
+
+/* Whether @path has anything in it but hidden names. */
+static gboolean
+has_visible_entries (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, error);
+  const char *name;
+
+  if (dir == NULL)
+    return FALSE;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.')
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * ssv_folder_source_check_root:
+ * @known_device: the device (st_dev) the root was on at the last complete
+ *   scan, or 0 when none was recorded
+ * @device: (out): the device it is on now (0 unless it is there)
+ *
+ * A folder's disk that is not connected leaves its mount point behind: empty,
+ * unreadable, or on the device of the folder above it. None of that is an
+ * empty library. Call it before reading the folder; a scan reads only an
+ * available root.
+ *
+ * Returns: the root's state; anything but %SSV_FOLDER_ROOT_AVAILABLE comes
+ *   with @error set (%SSV_ERROR_UNREACHABLE) in plain words
+ */
+SsvFolderRootState
+ssv_folder_source_check_root (SsvFolderSource  *self,
+                              guint64           known_device,
+                              guint64          *device,
+                              GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *shown = NULL;
+  gboolean readable;
+  gboolean visible;
+  GStatBuf info;
+
+  g_return_val_if_fail (SSV_IS_FOLDER_SOURCE (self), SSV_FOLDER_ROOT_MISSING);
+
+  *device = 0;
+  shown = g_filename_display_name (self->path);
+
+  if (g_stat (self->path, &info) != 0 || !S_ISDIR (info.st_mode))
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_UNREACHABLE,
+                   _("The folder “%s” is not there. Is its disk connected?"), shown);
+      return SSV_FOLDER_ROOT_MISSING;
+    }
+  *device = (guint64) info.st_dev;
+
+  readable = g_access (self->path, R_OK | X_OK) == 0;
+  visible = readable && has_visible_entries (self->path, &local_error);
+  if (!readable || local_error != NULL)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_UNREACHABLE,
+                   _("The folder “%s” cannot be read, so nothing in it was removed. "
+                     "Check that its disk is connected and that you may read it."), shown);
+      return SSV_FOLDER_ROOT_UNREADABLE;
+    }
+
+  if (known_device != 0 && known_device != *device)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_UNREACHABLE,
+                   _("The folder “%s” is on a different disk than at its last scan, so it was not read "
+                     "and nothing in it was removed. Is the right disk connected?"), shown);
+      return SSV_FOLDER_ROOT_OTHER_DISK;
+    }
+
+  if (!visible)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_UNREACHABLE,
+                   _("The folder “%s” is empty, so nothing in it was removed. "
+                     "If it is on a disk, connect the disk and scan again."), shown);
+      return SSV_FOLDER_ROOT_EMPTY;
+    }
+
+  return SSV_FOLDER_ROOT_AVAILABLE;
 }
