@@ -24,6 +24,7 @@ GBytes         *ssv_indexer_send              (SsvIndexer      *self,
 const char     *ssv_indexer_get_api_key       (SsvIndexer      *self);
 gint64          ssv_indexer_get_remote_id     (SsvIndexer      *self);
 const char     *ssv_indexer_get_owner_name    (SsvIndexer      *self);
+gboolean        ssv_indexer_is_source         (SsvIndexer      *self);
 SsvIndexer     *ssv_indexer_new_source        (SsvIndexer      *parent,
                                                gint64           remote_id,
                                                const char      *name,
