@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "ssv-indexer.h"
 
 G_BEGIN_DECLS
@@ -43,5 +45,9 @@ gboolean        ssv_body_looks_like_html      (const char      *data,
                                                gsize            length);
 void            ssv_set_web_page_error        (GError         **error,
                                                const char      *name);
+JsonNode       *ssv_parse_json_answer         (const char      *data,
+                                               gssize           length,
+                                               const char      *name,
+                                               GError         **error);
 
 G_END_DECLS

@@ -830,3 +830,41 @@ ssv_set_web_page_error (GError     **error,
                  "(a login page or a Cloudflare check looks like this)."),
                name);
 }
+
+/**
+ * ssv_parse_json_answer:
+ *
+ * A JSON API's answer (Prowlarr, slskd) read, or an error naming @name: an
+ * empty answer, a web page, broken JSON.
+ *
+ * Returns: (transfer full) (nullable): the root
+ */
+JsonNode *
+ssv_parse_json_answer (const char  *data,
+                       gssize       length,
+                       const char  *name,
+                       GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+
+  if (length < 0)
+    length = data ? strlen (data) : 0;
+  if (length == 0)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED, _("%s sent an empty answer."), name);
+      return NULL;
+    }
+  if (ssv_body_looks_like_html (data, length))
+    {
+      ssv_set_web_page_error (error, name);
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, length, &local_error) || json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED, _("%s sent an answer that could not be read (%s)."), name,
+                   local_error ? local_error->message : _("empty body"));
+      return NULL;
+    }
+  return json_node_ref (json_parser_get_root (parser));
+}

@@ -32,32 +32,12 @@ parse_answer (const char  *data,
               const char  *name,
               GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = ssv_parse_json_answer (data, length, name, error);
   JsonObject *object;
 
-  if (length < 0)
-    length = data ? strlen (data) : 0;
+  if (root == NULL)
+    return NULL;
 
-  if (length == 0)
-    {
-      g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED, _("%s sent an empty answer."), name);
-      return NULL;
-    }
-  if (ssv_body_looks_like_html (data, length))
-    {
-      ssv_set_web_page_error (error, name);
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, data, length, &local_error) || json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED, _("%s sent an answer that could not be read (%s)."), name,
-                   local_error ? local_error->message : _("empty body"));
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
   object = ssv_json_node_object (root);
   /* Prowlarr explains a refused search as {"message": "…"} */
   if (object != NULL && ssv_json_get_string (object, "message") != NULL)
@@ -72,7 +52,7 @@ parse_answer (const char  *data,
                    name);
       return NULL;
     }
-  return json_node_ref (root);
+  return g_steal_pointer (&root);
 }
 
 /* "torrent"/"usenet", or the enum's number (1 usenet, 2 torrent) of old versions. */

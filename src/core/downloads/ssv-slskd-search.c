@@ -408,26 +408,10 @@ ssv_slskd_parse_responses (const char  *data,
                            const char  *name,
                            GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = ssv_parse_json_answer (data, length, name, error);
 
-  if (length < 0)
-    length = data ? strlen (data) : 0;
-  if (length > 0 && ssv_body_looks_like_html (data, length))
-    {
-      ssv_set_web_page_error (error, name);
-      return NULL;
-    }
-  if (length == 0 || !json_parser_load_from_data (parser, data, length, &local_error) ||
-      json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED, _("%s sent an answer that could not be read (%s)."), name,
-                   local_error ? local_error->message : _("empty body"));
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
+  if (root == NULL)
+    return NULL;
   if (ssv_json_node_array (root) == NULL && ssv_json_node_object (root) == NULL)
     {
       g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED, _("%s sent something other than search answers."), name);
