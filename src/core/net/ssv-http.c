@@ -87,6 +87,11 @@ static const struct
   { "torznab",       "Indexer",       NULL,                                     2.0, 2 },
   { "qbittorrent",   "qBittorrent",   NULL,                                     0.0, 1 },
   { "transmission",  "Transmission",  NULL,                                     0.0, 1 },
+  { "deluge",        "Deluge",        NULL,                                     0.0, 1 },
+  { "aria2",         "aria2",         NULL,                                     0.0, 1 },
+  { "nzbget",        "NZBGet",        NULL,                                     0.0, 1 },
+  { "sabnzbd",       "SABnzbd",       NULL,                                     0.0, 1 },
+  { "slskd",         "slskd",         NULL,                                     0.0, 1 },
   { "images",        "Image server",  NULL,                                    20.0, 8 },
 };
 
