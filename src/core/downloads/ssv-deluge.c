@@ -506,8 +506,25 @@ connect_daemon (SsvDeluge     *self,
   return FALSE;
 }
 
+static gboolean
+is_not_authenticated (const GError *error)
+{
+  return g_error_matches (error, SSV_ERROR, SSV_ERROR_FAILED) &&
+         g_strcmp0 (error->message, "Not authenticated") == 0;
+}
+
+static void
+forget_session (SsvDeluge *self)
+{
+  g_mutex_lock (&self->conn.lock);
+  g_clear_pointer (&self->cookie, g_free);
+  g_mutex_unlock (&self->conn.lock);
+}
+
 /* Calls a method of the daemon; logs in and connects the web interface to
- * the daemon first when that is needed (after a restart of either). */
+ * the daemon first when that is needed (after a restart of either). The
+ * connection is checked every time: deluge-web never answers a call it
+ * forwards to a daemon that has gone away. */
 static JsonNode *
 call (SsvDeluge     *self,
       const char    *method,
@@ -526,27 +543,29 @@ call (SsvDeluge     *self,
       g_mutex_lock (&self->conn.lock);
       no_session = self->cookie == NULL;
       g_mutex_unlock (&self->conn.lock);
-      if (no_session && (!login (self, cancellable, error) || !connect_daemon (self, cancellable, error)))
+      if (no_session && !login (self, cancellable, error))
         return NULL;
+
+      if (!connect_daemon (self, cancellable, &local_error))
+        {
+          if (attempt < 2 && is_not_authenticated (local_error))
+            {
+              forget_session (self);
+              continue;
+            }
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
 
       result = simple_call (self, method, json_node_copy (owned), cancellable, &local_error);
       if (result != NULL)
         return result;
 
-      if (attempt < 2 && g_error_matches (local_error, SSV_ERROR, SSV_ERROR_FAILED) &&
-          g_strcmp0 (local_error->message, "Not authenticated") == 0)
+      if (attempt < 2 && (is_not_authenticated (local_error) ||
+                          g_strcmp0 (local_error->message, "Unknown method") == 0))
         {
-          g_mutex_lock (&self->conn.lock);
-          g_clear_pointer (&self->cookie, g_free);
-          g_mutex_unlock (&self->conn.lock);
-          continue;
-        }
-      if (attempt < 2 && g_error_matches (local_error, SSV_ERROR, SSV_ERROR_FAILED) &&
-          g_strcmp0 (local_error->message, "Unknown method") == 0)
-        {
-          /* The web interface lost its daemon (or never had one). */
-          if (!connect_daemon (self, cancellable, error))
-            return NULL;
+          if (is_not_authenticated (local_error))
+            forget_session (self);
           continue;
         }
 
@@ -581,7 +600,7 @@ deluge_test_connection (SsvDownloadClient  *client,
   SsvDeluge *self = SSV_DELUGE (client);
   g_autoptr(JsonNode) version = NULL;
 
-  if (!login (self, cancellable, error) || !connect_daemon (self, cancellable, error))
+  if (!login (self, cancellable, error))
     return NULL;
 
   version = call (self, "daemon.get_version", NULL, cancellable, error);

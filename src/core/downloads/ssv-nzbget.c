@@ -219,6 +219,9 @@ parse_groups_node (JsonNode  *result,
 
       transfer->client_state = ssv_json_dup_string (object, "Status");
       transfer->state = map_group_status (transfer->client_state);
+      /* NZBGet before 13 had no Status; active connections mean it downloads. */
+      if (transfer->client_state == NULL && ssv_json_get_int_or (object, "ActiveDownloads", 0) > 0)
+        transfer->state = SSV_TRANSFER_DOWNLOADING;
       remaining = get_size (object, "RemainingSize");
       if (transfer->size >= 0 && remaining >= 0 && remaining <= transfer->size)
         {
@@ -386,8 +389,8 @@ parse_files_node (JsonNode  *result,
       file->id = g_strdup_printf ("%" G_GINT64_FORMAT, ssv_json_get_int_or (object, "ID", 0));
       if (size > 0 && remaining >= 0 && remaining <= size)
         file->progress = ssv_client_fraction ((double) (size - remaining), (double) size);
-      if (ssv_json_get_bool_or (object, "Paused", FALSE))
-        file->priority = SSV_FILE_SKIP;
+      /* A skipped file is deleted from the queue; "Paused" only says the
+       * download is, as pausing a download pauses each file. */
       g_ptr_array_add (files, file);
     }
 
@@ -675,21 +678,27 @@ nzbget_set_file_priority (SsvDownloadClient  *client,
                           GError            **error)
 {
   SsvNzbget *self = SSV_NZBGET (client);
-  g_autoptr(GPtrArray) files = nzbget_list_files (client, reference, cancellable, error);
+  g_autoptr(GPtrArray) files = NULL;
 
+  if (priority != SSV_FILE_SKIP)
+    {
+      g_set_error_literal (error, SSV_ERROR, SSV_ERROR_INVALID,
+                           _("NZBGet cannot take back a file it was told to skip."));
+      return FALSE;
+    }
+
+  files = nzbget_list_files (client, reference, cancellable, error);
   if (files == NULL || !ssv_client_find_indices (files, indices, n_indices, error))
     return FALSE;
 
-  /* A paused file is not downloaded; resuming it wants it again. */
+  /* Skipping a file of an NZB is deleting it from the queue. */
   for (guint i = 0; i < files->len; i++)
     {
       SsvTransferFile *file = g_ptr_array_index (files, i);
       gint64 file_id = g_ascii_strtoll (file->id ? file->id : "0", NULL, 10);
 
       for (guint j = 0; j < n_indices; j++)
-        if (indices[j] == file->index &&
-            !edit_queue (self, priority == SSV_FILE_SKIP ? "FilePause" : "FileResume", file_id,
-                         cancellable, error))
+        if (indices[j] == file->index && !edit_queue (self, "FileDelete", file_id, cancellable, error))
           return FALSE;
     }
 
