@@ -417,7 +417,9 @@ api_send (SsvSabnzbd      *self,
       json_node_unref (root);
       return ssv_client_set_rejected (&self->conn, SSV_CLIENT_SECRET_API_KEY, error), NULL;
     }
-  if (json_object_has_member (object, "status") && !ssv_json_get_bool_or (object, "status", TRUE))
+  /* An add answers {"status": false, "nzo_ids": []} when it took nothing: the caller says so. */
+  if (json_object_has_member (object, "status") && !ssv_json_get_bool_or (object, "status", TRUE) &&
+      !json_object_has_member (object, "nzo_ids"))
     {
       ssv_client_set_refused (&self->conn, message, error);
       json_node_unref (root);
