@@ -13,6 +13,11 @@
 #include "ssv-error.h"
 #include "ssv-json.h"
 #include "ssv-qbittorrent.h"
+#include "ssv-rate-limiter.h"
+
+/* How long an add waits for qBittorrent to list the torrent: 5 s at most. */
+#define ADD_SETTLE_TRIES  50
+#define ADD_SETTLE_US     (100 * 1000)
 
 struct _SsvQbittorrent
 {
@@ -523,6 +528,12 @@ qbittorrent_add (SsvDownloadClient    *client,
   /* "Fails." also means "I have it already", which is fine. */
   if (g_strcmp0 (answer, "Ok.") != 0 && !has_torrent (self, hash, cancellable))
     return ssv_client_set_refused (&self->conn, _("it did not take the torrent"), error), NULL;
+
+  /* qBittorrent says "Ok." before it lists the torrent; wait a moment, so
+   * that a listing right after the add finds it. */
+  for (guint i = 0; i < ADD_SETTLE_TRIES && !has_torrent (self, hash, cancellable); i++)
+    if (!ssv_sleep_cancellable (ADD_SETTLE_US, cancellable))
+      break;
 
   return g_steal_pointer (&hash);
 }
