@@ -829,6 +829,7 @@ test_async_and_keyring (void)
   g_autofree char *reference = NULL;
   SsvClientConfig config = { .url = ssv_fake_server_get_url (f.server) };
 
+  g_assert_nonnull (fake);
   ssv_secrets_store_sync (secrets, key, "SABnzbd", API_KEY, NULL, &error);
   g_assert_no_error (error);
   f.client = ssv_download_client_new_from_keyring (SSV_CLIENT_SABNZBD, f.http, secrets, &config, key,

@@ -763,9 +763,12 @@ aria2_remove (SsvDownloadClient  *client,
   for (guint i = 0; i < gids->len; i++)
     {
       const char *gid = g_ptr_array_index (gids, i);
-      g_autoptr(JsonNode) removed = gid_call (self, "aria2.forceRemove", gid, NULL, cancellable, NULL);
-      g_autoptr(JsonNode) forgotten = gid_call (self, "aria2.removeDownloadResult", gid, NULL,
-                                                cancellable, NULL);
+      JsonNode *removed = gid_call (self, "aria2.forceRemove", gid, NULL, cancellable, NULL);
+      JsonNode *forgotten = gid_call (self, "aria2.removeDownloadResult", gid, NULL, cancellable, NULL);
+
+      /* Either may say "not found": a stopped GID cannot be removed, only forgotten. */
+      g_clear_pointer (&removed, json_node_unref);
+      g_clear_pointer (&forgotten, json_node_unref);
     }
 
   return TRUE;

@@ -397,7 +397,9 @@ ssv_client_json_rpc (SsvClientConn   *conn,
 
           if (error_answer != NULL)
             {
-              g_autoptr(JsonNode) ignored = rpc_result (error_answer, &rpc_error);
+              JsonNode *unused = rpc_result (error_answer, &rpc_error);
+
+              g_clear_pointer (&unused, json_node_unref);
               if (rpc_error != NULL)
                 {
                   g_propagate_error (error, g_steal_pointer (&rpc_error));
