@@ -60,6 +60,85 @@ poll_transfer (SsvDownloadClient *client,
   return transfer;
 }
 
+/* The seeder checks the file it has, and shares it. */
+static char *
+start_seeding (SsvDownloadClient *transmission,
+               GBytes            *torrent,
+               const char        *seed_dir)
+{
+  g_autoptr(SsvAddRequest) request = ssv_add_request_new_torrent (torrent);
+  g_autoptr(SsvTransfer) seeding = NULL;
+  g_autoptr(GError) error = NULL;
+  char *reference;
+
+  ssv_add_request_set_save_path (request, seed_dir);
+  reference = ssv_download_client_add (transmission, request, NULL, &error);
+  g_assert_no_error (error);
+  for (gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;;)
+    {
+      g_clear_pointer (&seeding, ssv_transfer_free);
+      seeding = poll_transfer (transmission, reference);
+      if (seeding->state == SSV_TRANSFER_SEEDING)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (POLL_MS * 1000);
+    }
+  g_assert_cmpfloat (seeding->progress, ==, 1.0);
+  g_assert_cmpint (seeding->downloaded, ==, VIDEO_SIZE);
+
+  return reference;
+}
+
+/* Watches the download to its end through the interface, handing the
+ * seeder's address over while no seed is connected. */
+static SsvTransfer *
+watch_download (SsvDownloadClient *qbittorrent,
+                const char        *reference,
+                const char        *peer,
+                gint64             started)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean saw_waiting = FALSE;
+  gint64 last_peers = 0;
+  double previous_progress = 0.0;
+
+  for (gint64 deadline = started + 90 * G_USEC_PER_SEC;;)
+    {
+      g_autoptr(SsvTransfer) transfer = poll_transfer (qbittorrent, reference);
+      gint64 now = g_get_monotonic_time ();
+
+      if (ssv_transfer_state_is_done (transfer->state))
+        {
+          g_assert_true (saw_waiting);
+          return g_steal_pointer (&transfer);
+        }
+      g_assert_cmpint (transfer->state, !=, SSV_TRANSFER_ERROR);
+      saw_waiting |= transfer->state == SSV_TRANSFER_STALLED || transfer->state == SSV_TRANSFER_DOWNLOADING;
+      /* Progress never goes back; a moving download has a time left, computed
+       * from its speed when qBittorrent says "unknown". */
+      g_assert_cmpfloat (transfer->progress, >=, previous_progress);
+      previous_progress = transfer->progress;
+      if (transfer->state == SSV_TRANSFER_DOWNLOADING && transfer->down_speed > 0)
+        g_assert_cmpint (transfer->eta, >=, 0);
+
+      /* Hand the peer over (again, while not connected: a checking torrent drops it). */
+      if (transfer->seeds <= 0 && now - last_peers > G_USEC_PER_SEC)
+        {
+          const char *peers[] = { peer, NULL };
+
+          ssv_qbittorrent_add_peers (SSV_QBITTORRENT (qbittorrent), reference, peers, NULL, &error);
+          g_assert_no_error (error);
+          last_peers = now;
+        }
+
+      if (now > deadline)
+        g_error ("the download did not finish in 90 s: %s (%s) at %.0f %%",
+                 ssv_transfer_state_to_string (transfer->state), transfer->client_state,
+                 transfer->progress * 100);
+      g_usleep (POLL_MS * 1000);
+    }
+}
+
 static void
 test_transmission_to_qbittorrent (void)
 {
@@ -76,18 +155,14 @@ test_transmission_to_qbittorrent (void)
   g_autoptr(GBytes) payload = ssv_test_payload (VIDEO_SIZE, VIDEO_SEED);
   g_autoptr(GBytes) torrent = NULL;
   g_autoptr(SsvTorrentInfo) info = NULL;
-  g_autoptr(SsvAddRequest) seed_request = NULL;
   g_autoptr(SsvAddRequest) leech_request = NULL;
-  g_autoptr(SsvTransfer) seeding = NULL;
   g_autoptr(SsvTransfer) done = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *seed_ref = NULL;
   g_autofree char *leech_ref = NULL;
   g_autofree char *received = NULL;
   gsize received_length = 0;
-  gboolean saw_waiting = FALSE;
-  gint64 started, finished, last_peers = 0;
-  double previous_progress = 0.0;
+  gint64 started, finished;
 
   if (!ssv_test_have_program ("transmission-daemon") || !ssv_test_have_program ("qbittorrent-nox"))
     {
@@ -117,23 +192,8 @@ test_transmission_to_qbittorrent (void)
   transmission = ssv_test_client_daemon_client (seeder, http, NULL);
   qbittorrent = ssv_test_client_daemon_client (leecher, http, NULL);
 
-  /* The seeder checks the file it has and shares it. */
-  seed_request = ssv_add_request_new_torrent (torrent);
-  ssv_add_request_set_save_path (seed_request, seed_dir);
-  seed_ref = ssv_download_client_add (transmission, seed_request, NULL, &error);
-  g_assert_no_error (error);
+  seed_ref = start_seeding (transmission, torrent, seed_dir);
   g_assert_cmpstr (seed_ref, ==, info->infohash);
-  for (gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;;)
-    {
-      g_clear_pointer (&seeding, ssv_transfer_free);
-      seeding = poll_transfer (transmission, seed_ref);
-      if (seeding->state == SSV_TRANSFER_SEEDING)
-        break;
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_usleep (POLL_MS * 1000);
-    }
-  g_assert_cmpfloat (seeding->progress, ==, 1.0);
-  g_assert_cmpint (seeding->downloaded, ==, VIDEO_SIZE);
 
   /* The downloader gets the torrent and the seeder's address; no tracker. */
   leech_request = ssv_add_request_new_torrent (torrent);
@@ -144,44 +204,9 @@ test_transmission_to_qbittorrent (void)
   g_assert_cmpstr (leech_ref, ==, info->infohash);
   peer = g_strdup_printf ("127.0.0.1:%u", seeder->peer_port);
 
-  for (gint64 deadline = started + 90 * G_USEC_PER_SEC;;)
-    {
-      g_autoptr(SsvTransfer) transfer = poll_transfer (qbittorrent, leech_ref);
-      gint64 now = g_get_monotonic_time ();
-
-      if (ssv_transfer_state_is_done (transfer->state))
-        {
-          done = g_steal_pointer (&transfer);
-          break;
-        }
-      g_assert_cmpint (transfer->state, !=, SSV_TRANSFER_ERROR);
-      saw_waiting |= transfer->state == SSV_TRANSFER_STALLED || transfer->state == SSV_TRANSFER_DOWNLOADING;
-      /* Progress never goes back; a moving download has a time left, computed
-       * from its speed when qBittorrent says "unknown". */
-      g_assert_cmpfloat (transfer->progress, >=, previous_progress);
-      previous_progress = transfer->progress;
-      if (transfer->state == SSV_TRANSFER_DOWNLOADING && transfer->down_speed > 0)
-        g_assert_cmpint (transfer->eta, >=, 0);
-
-      /* Hand the peer over (again, while not connected: a checking torrent drops it). */
-      if (transfer->seeds <= 0 && now - last_peers > G_USEC_PER_SEC)
-        {
-          const char *peers[] = { peer, NULL };
-
-          ssv_qbittorrent_add_peers (SSV_QBITTORRENT (qbittorrent), leech_ref, peers, NULL, &error);
-          g_assert_no_error (error);
-          last_peers = now;
-        }
-
-      if (now > deadline)
-        g_error ("the download did not finish in 90 s: %s (%s) at %.0f %%",
-                 ssv_transfer_state_to_string (transfer->state), transfer->client_state,
-                 transfer->progress * 100);
-      g_usleep (POLL_MS * 1000);
-    }
+  done = watch_download (qbittorrent, leech_ref, peer, started);
   finished = g_get_monotonic_time ();
 
-  g_assert_true (saw_waiting);
   g_assert_cmpint (done->size, ==, VIDEO_SIZE);
   g_assert_cmpint (done->downloaded, ==, VIDEO_SIZE);
   g_assert_cmpfloat (done->progress, ==, 1.0);

@@ -416,14 +416,8 @@ call (SsvAria2      *self,
       return NULL;
     }
 
-  if (g_error_matches (local_error, SSV_ERROR, SSV_ERROR_NOT_FOUND) ||
-      g_error_matches (local_error, SSV_ERROR, SSV_ERROR_FAILED) ||
-      g_error_matches (local_error, SSV_ERROR, SSV_ERROR_MALFORMED))
-    return ssv_client_set_not_that_server (&self->conn, error), NULL;
-
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  ssv_client_explain_error (&self->conn, SSV_CLIENT_SECRET_RPC_SECRET, error);
-  return NULL;
+  return ssv_client_fail_request (&self->conn, SSV_CLIENT_SECRET_RPC_SECRET,
+                                  g_steal_pointer (&local_error), error), NULL;
 }
 
 /* One call of system.multicall: {"methodName": …, "params": [token, …]}. */

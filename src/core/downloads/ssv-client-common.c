@@ -10,6 +10,7 @@
 
 #include "ssv-client-common.h"
 #include "ssv-error.h"
+#include "ssv-json.h"
 
 void
 ssv_client_conn_init (SsvClientConn         *conn,
@@ -228,6 +229,35 @@ ssv_client_explain_error (SsvClientConn        *conn,
     }
 }
 
+/**
+ * ssv_client_fail_request:
+ * @cause: (transfer full): what SsvHttp (or the JSON-RPC helper) said
+ *
+ * Sets @error for a request that failed: a server that answered, but with
+ * "no such page", another refusal or a body that could not be read, is not
+ * that kind of server at all; the rest as ssv_client_explain_error() puts it.
+ *
+ * Returns: %FALSE, always
+ */
+gboolean
+ssv_client_fail_request (SsvClientConn        *conn,
+                         SsvClientSecretKind   secret,
+                         GError               *cause,
+                         GError              **error)
+{
+  if (g_error_matches (cause, SSV_ERROR, SSV_ERROR_NOT_FOUND) ||
+      g_error_matches (cause, SSV_ERROR, SSV_ERROR_FAILED) ||
+      g_error_matches (cause, SSV_ERROR, SSV_ERROR_MALFORMED))
+    {
+      g_error_free (cause);
+      return ssv_client_set_not_that_server (conn, error);
+    }
+
+  g_propagate_error (error, cause);
+  ssv_client_explain_error (conn, secret, error);
+  return FALSE;
+}
+
 /* ---- request bodies ----------------------------------------------------------- */
 
 /* An application/x-www-form-urlencoded body from key, value pairs (NULL values are left out). */
@@ -286,6 +316,33 @@ ssv_client_parse_json (const char  *data,
   g_autoptr(GBytes) bytes = g_bytes_new_static (data ? data : "", length < 0 ? strlen (data ? data : "") : (gsize) length);
 
   return ssv_json_parse_bytes (bytes, what, error);
+}
+
+/**
+ * ssv_client_parse_list:
+ * @unreadable: the plain words for an answer that is JSON but not a list
+ * @array: (out) (transfer none): the list, owned by the returned root
+ *
+ * Returns: (transfer full): the parsed answer, or %NULL with @error set
+ */
+JsonNode *
+ssv_client_parse_list (const char  *json,
+                       gssize       length,
+                       const char  *what,
+                       const char  *unreadable,
+                       JsonArray  **array,
+                       GError     **error)
+{
+  g_autoptr(JsonNode) root = ssv_client_parse_json (json, length, what, error);
+
+  *array = root ? ssv_json_node_array (root) : NULL;
+  if (root != NULL && *array == NULL)
+    {
+      g_set_error_literal (error, SSV_ERROR, SSV_ERROR_MALFORMED, unreadable);
+      return NULL;
+    }
+
+  return g_steal_pointer (&root);
 }
 
 /* The message of a JSON-RPC error member: {"code":1,"message":"…"}, or a bare string. */

@@ -55,6 +55,10 @@ gboolean        ssv_client_set_not_that_server (SsvClientConn         *conn,
 void            ssv_client_explain_error      (SsvClientConn          *conn,
                                                SsvClientSecretKind     secret,
                                                GError                **error);
+gboolean        ssv_client_fail_request       (SsvClientConn          *conn,
+                                               SsvClientSecretKind     secret,
+                                               GError                 *cause,
+                                               GError                **error);
 gboolean        ssv_client_set_refused        (SsvClientConn          *conn,
                                                const char             *detail,
                                                GError                **error);
@@ -75,6 +79,12 @@ JsonNode       *ssv_client_json_rpc           (SsvClientConn          *conn,
                                                GCancellable           *cancellable,
                                                GError                **error);
 char           *ssv_client_rpc_error_message  (JsonNode               *error_node);
+JsonNode       *ssv_client_parse_list         (const char             *json,
+                                               gssize                  length,
+                                               const char             *what,
+                                               const char             *unreadable,
+                                               JsonArray             **array,
+                                               GError                **error);
 JsonNode       *ssv_client_parse_json         (const char             *data,
                                                gssize                  length,
                                                const char             *what,

@@ -450,14 +450,8 @@ call (SsvNzbget     *self,
       ssv_http_request_get_status (request) == 200)
     return ssv_client_set_refused (&self->conn, local_error->message, error), NULL;
 
-  if (g_error_matches (local_error, SSV_ERROR, SSV_ERROR_NOT_FOUND) ||
-      g_error_matches (local_error, SSV_ERROR, SSV_ERROR_FAILED) ||
-      g_error_matches (local_error, SSV_ERROR, SSV_ERROR_MALFORMED))
-    return ssv_client_set_not_that_server (&self->conn, error), NULL;
-
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  ssv_client_explain_error (&self->conn, SSV_CLIENT_SECRET_PASSWORD, error);
-  return NULL;
+  return ssv_client_fail_request (&self->conn, SSV_CLIENT_SECRET_PASSWORD,
+                                  g_steal_pointer (&local_error), error), NULL;
 }
 
 /* editqueue(Command, Param, IDs), NZBGet 18 and later. */

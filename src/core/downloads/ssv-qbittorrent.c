@@ -187,20 +187,14 @@ ssv_qbittorrent_parse_torrents (const char  *json,
                                 gssize       length,
                                 GError     **error)
 {
-  g_autoptr(JsonNode) root = ssv_client_parse_json (json, length, "qBittorrent", error);
   g_autoptr(GPtrArray) transfers = NULL;
   JsonArray *array;
+  g_autoptr(JsonNode) root = ssv_client_parse_list (json, length, "qBittorrent",
+                                                    _("qBittorrent sent a torrent list that could not be read."),
+                                                    &array, error);
 
   if (root == NULL)
     return NULL;
-
-  array = ssv_json_node_array (root);
-  if (array == NULL)
-    {
-      g_set_error_literal (error, SSV_ERROR, SSV_ERROR_MALFORMED,
-                           _("qBittorrent sent a torrent list that could not be read."));
-      return NULL;
-    }
 
   transfers = ssv_client_transfers_new ();
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -227,20 +221,14 @@ ssv_qbittorrent_parse_files (const char  *json,
                              gssize       length,
                              GError     **error)
 {
-  g_autoptr(JsonNode) root = ssv_client_parse_json (json, length, "qBittorrent", error);
   g_autoptr(GPtrArray) files = NULL;
   JsonArray *array;
+  g_autoptr(JsonNode) root = ssv_client_parse_list (json, length, "qBittorrent",
+                                                    _("qBittorrent sent a file list that could not be read."),
+                                                    &array, error);
 
   if (root == NULL)
     return NULL;
-
-  array = ssv_json_node_array (root);
-  if (array == NULL)
-    {
-      g_set_error_literal (error, SSV_ERROR, SSV_ERROR_MALFORMED,
-                           _("qBittorrent sent a file list that could not be read."));
-      return NULL;
-    }
 
   files = ssv_client_files_new ();
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -308,13 +296,8 @@ login (SsvQbittorrent  *self,
                          "or restart qBittorrent."));
           return FALSE;
         }
-      if (g_error_matches (local_error, SSV_ERROR, SSV_ERROR_NOT_FOUND) ||
-          g_error_matches (local_error, SSV_ERROR, SSV_ERROR_FAILED))
-        return ssv_client_set_not_that_server (&self->conn, error);
-
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      ssv_client_explain_error (&self->conn, SSV_CLIENT_SECRET_PASSWORD, error);
-      return FALSE;
+      return ssv_client_fail_request (&self->conn, SSV_CLIENT_SECRET_PASSWORD,
+                                      g_steal_pointer (&local_error), error);
     }
 
   text = g_strstrip (g_strndup (g_bytes_get_data (body, NULL), MIN (g_bytes_get_size (body), 64)));

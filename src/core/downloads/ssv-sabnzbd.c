@@ -390,12 +390,8 @@ api_send (SsvSabnzbd      *self,
 
   if (body == NULL)
     {
-      if (g_error_matches (local_error, SSV_ERROR, SSV_ERROR_NOT_FOUND) ||
-          g_error_matches (local_error, SSV_ERROR, SSV_ERROR_FAILED))
-        return ssv_client_set_not_that_server (&self->conn, error), NULL;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      ssv_client_explain_error (&self->conn, SSV_CLIENT_SECRET_API_KEY, error);
-      return NULL;
+      return ssv_client_fail_request (&self->conn, SSV_CLIENT_SECRET_API_KEY,
+                                      g_steal_pointer (&local_error), error), NULL;
     }
 
   root = ssv_json_parse_bytes (body, "SABnzbd", NULL);

@@ -387,13 +387,8 @@ rpc_call (SsvTransmission  *self,
 
       if (answer == NULL)
         {
-          if (g_error_matches (local_error, SSV_ERROR, SSV_ERROR_NOT_FOUND) ||
-              g_error_matches (local_error, SSV_ERROR, SSV_ERROR_FAILED))
-            return ssv_client_set_not_that_server (&self->conn, error), NULL;
-
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          ssv_client_explain_error (&self->conn, SSV_CLIENT_SECRET_PASSWORD, error);
-          return NULL;
+          return ssv_client_fail_request (&self->conn, SSV_CLIENT_SECRET_PASSWORD,
+                                          g_steal_pointer (&local_error), error), NULL;
         }
 
       root = ssv_json_parse_bytes (answer, "Transmission", NULL);
