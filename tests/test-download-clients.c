@@ -244,7 +244,12 @@ test_aria2_followed_magnet (void)
     "\"bittorrent\":{\"info\":{\"name\":\"Movie\"}}},"
     "{\"gid\":\"c3\",\"status\":\"error\",\"infoHash\":\"ffff456789abcdef0123456789abcdef01234567\","
     "\"errorCode\":\"3\",\"errorMessage\":\"Resource not found\",\"totalLength\":\"0\","
-    "\"completedLength\":\"0\",\"bittorrent\":{\"info\":{\"name\":\"Gone\"}}}]}";
+    "\"completedLength\":\"0\",\"bittorrent\":{\"info\":{\"name\":\"Gone\"}}},"
+    /* A magnet whose torrent was removed in aria2: its metadata download is no download. */
+    "{\"gid\":\"d4\",\"status\":\"complete\",\"infoHash\":\"aaaa456789abcdef0123456789abcdef01234567\","
+    "\"followedBy\":[\"e5\"],\"totalLength\":\"0\",\"completedLength\":\"0\",\"bittorrent\":{}},"
+    "{\"gid\":\"e5\",\"status\":\"removed\",\"infoHash\":\"aaaa456789abcdef0123456789abcdef01234567\","
+    "\"totalLength\":\"100\",\"completedLength\":\"3\",\"bittorrent\":{\"info\":{\"name\":\"X\"}}}]}";
   g_autoptr(GPtrArray) transfers = ssv_aria2_parse_downloads (json, -1, NULL);
   SsvTransfer *done, *failed;
 
