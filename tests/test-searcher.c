@@ -197,8 +197,10 @@ test_errors_per_indexer (Fixture       *f,
   g_autoptr(SsvFakeIndexer) keyed = ssv_fake_indexer_new ("right", "torznab/newznab_caps.xml");
   g_autoptr(SsvIndexer) wrong_key = ssv_indexer_new (SSV_INDEXER_NEWZNAB, "Keyed", ssv_fake_indexer_get_url (keyed),
                                                      "wrong");
-  g_autoptr(SsvFakeSlskd) slskd = ssv_fake_slskd_new ("k");
-  g_autoptr(SsvIndexer) soulseek = ssv_indexer_new (SSV_INDEXER_SLSKD, "Soulseek", ssv_fake_slskd_get_url (slskd), "k");
+  g_autoptr(SsvFakeServer) slskd_server = ssv_fake_server_new ();
+  g_autoptr(SsvFakeSlskd) slskd = ssv_fake_slskd_new (slskd_server, "k");
+  g_autoptr(SsvIndexer) soulseek = ssv_indexer_new (SSV_INDEXER_SLSKD, "Soulseek", ssv_fake_server_get_url (slskd_server),
+                                                    "k");
   g_autoptr(SsvSearchItem) item = the_fix ();
   g_autoptr(SsvSearch) search = NULL;
   g_autoptr(GPtrArray) results = NULL;

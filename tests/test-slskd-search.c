@@ -248,9 +248,10 @@ test_group_hostile (void)
 
 typedef struct
 {
-  SsvFakeSlskd *fake;
-  SsvHttp      *http;
-  SsvIndexer   *indexer;
+  SsvFakeServer *server;
+  SsvFakeSlskd  *fake;
+  SsvHttp       *http;
+  SsvIndexer    *indexer;
 } Fixture;
 
 static void
@@ -259,10 +260,11 @@ fixture_set_up (Fixture       *f,
 {
   g_autofree char *json = video_responses ();
 
-  f->fake = ssv_fake_slskd_new ("slsk-key");
+  f->server = ssv_fake_server_new ();
+  f->fake = ssv_fake_slskd_new (f->server, "slsk-key");
   f->http = ssv_http_new ();
   ssv_http_set_retry_policy (f->http, 1, 10);
-  f->indexer = ssv_indexer_new (SSV_INDEXER_SLSKD, "Soulseek", ssv_fake_slskd_get_url (f->fake), "slsk-key");
+  f->indexer = ssv_indexer_new (SSV_INDEXER_SLSKD, "Soulseek", ssv_fake_server_get_url (f->server), "slsk-key");
   ssv_indexer_set_slskd_timing (f->indexer, 0, 20, 5000);
   ssv_fake_slskd_set_responses (f->fake, json);
   ssv_fake_slskd_set_polls (f->fake, 2);
@@ -274,6 +276,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->indexer);
   g_clear_object (&f->http);
+  g_clear_pointer (&f->server, ssv_fake_server_free);
   g_clear_pointer (&f->fake, ssv_fake_slskd_free);
 }
 
@@ -290,7 +293,7 @@ test_search_flow (Fixture       *f,
   g_assert_cmpuint (texts->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (texts, 0), ==, "Fight Club 1999");
   /* polled until complete, then deleted */
-  g_assert_cmpuint (ssv_fake_server_get_hits (ssv_fake_slskd_get_server (f->fake), "/api/v0/searches/*"), >=, 4);
+  g_assert_cmpuint (ssv_fake_server_get_hits (f->server, "/api/v0/searches/*"), >=, 4);
   g_assert_cmpuint (ssv_fake_slskd_get_n_live (f->fake), ==, 0);
   g_assert_cmpuint (ssv_fake_slskd_get_n_deleted (f->fake), ==, 1);
   g_assert_cmpuint (ssv_fake_slskd_get_n_stopped (f->fake), ==, 0);
@@ -339,7 +342,7 @@ static void
 test_search_wrong_key (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(SsvIndexer) wrong = ssv_indexer_new (SSV_INDEXER_SLSKD, "Soulseek", ssv_fake_slskd_get_url (f->fake),
+  g_autoptr(SsvIndexer) wrong = ssv_indexer_new (SSV_INDEXER_SLSKD, "Soulseek", ssv_fake_server_get_url (f->server),
                                                  "nope");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) hits = NULL;
