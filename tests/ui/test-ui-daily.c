@@ -14,7 +14,8 @@
 #include "ssv-poster-card.h"
 #include "ssv-poster-grid.h"
 #include "ssv-test-utils.h"
-#include "ssv-title-page.h"
+#include "ssv-title-page-private.h"
+#include "title/ssv-season-episodes.h"
 #include "ssv-ui-test-utils.h"
 #include "ssv-watch-button.h"
 #include "ssv-watchlist-page.h"
@@ -557,7 +558,8 @@ test_wishlist (void)
     GtkWidget *button;
 
     /* The billboard lists one season at a time: switch to season 2. */
-    g_assert_true (ssv_title_page_show_season (SSV_TITLE_PAGE (title), 2));
+    g_assert_true (ssv_season_episodes_show_season (
+                     SSV_SEASON_EPISODES (ssv_title_page_get_season_episodes (SSV_TITLE_PAGE (title))), 2));
     settle (200);
     button = ssv_ui_test_find_widget (GTK_WIDGET (title), is_wish_button, &(Wish) { SSV_WISH_TARGET_EPISODE, 110 });
     g_assert_nonnull (button);
