@@ -555,11 +555,11 @@ test_wishlist (void)
   /* An episode's own button on the show's page brings it back; the season's menu item adds nothing twice. */
   title = open_title (window, "win.show-show", SEVERANCE);
   {
+    GtkWidget *episodes = ssv_title_page_get_section (SSV_TITLE_PAGE (title), "season_episodes");
     GtkWidget *button;
 
     /* The billboard lists one season at a time: switch to season 2. */
-    g_assert_true (ssv_season_episodes_show_season (
-                     SSV_SEASON_EPISODES (ssv_title_page_get_season_episodes (SSV_TITLE_PAGE (title))), 2));
+    g_assert_true (ssv_season_episodes_show_season (SSV_SEASON_EPISODES (episodes), 2));
     settle (200);
     button = ssv_ui_test_find_widget (GTK_WIDGET (title), is_wish_button, &(Wish) { SSV_WISH_TARGET_EPISODE, 110 });
     g_assert_nonnull (button);

@@ -518,19 +518,19 @@ page_loaded (gpointer data)
 static GtkWidget *
 cast_cards (SsvTitlePage *page)
 {
-  return ssv_cast_row_get_cards (SSV_CAST_ROW (ssv_title_page_get_cast_row (page)));
+  return ssv_cast_row_get_cards (SSV_CAST_ROW (ssv_title_page_get_section (page, "cast_row")));
 }
 
 static SsvTitleHero *
 hero_of (SsvTitlePage *page)
 {
-  return SSV_TITLE_HERO (ssv_title_page_get_hero (page));
+  return SSV_TITLE_HERO (ssv_title_page_get_section (page, "hero"));
 }
 
 static SsvSeasonEpisodes *
 episodes_of (SsvTitlePage *page)
 {
-  return SSV_SEASON_EPISODES (ssv_title_page_get_season_episodes (page));
+  return SSV_SEASON_EPISODES (ssv_title_page_get_section (page, "season_episodes"));
 }
 
 static gboolean

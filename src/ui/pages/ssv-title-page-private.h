@@ -7,11 +7,9 @@
 
 G_BEGIN_DECLS
 
-const char *ssv_title_page_get_state           (SsvTitlePage *self);
-GtkWidget  *ssv_title_page_get_hero            (SsvTitlePage *self);
-GtkWidget  *ssv_title_page_get_cast_row        (SsvTitlePage *self);
-GtkWidget  *ssv_title_page_get_season_episodes (SsvTitlePage *self);
-GtkWidget  *ssv_title_page_get_watch_button    (SsvTitlePage *self);
-GtkWidget  *ssv_title_page_get_wish_button     (SsvTitlePage *self);
+const char *ssv_title_page_get_state        (SsvTitlePage *self);
+GtkWidget  *ssv_title_page_get_section      (SsvTitlePage *self,
+                                             const char   *name);
+GtkWidget  *ssv_title_page_get_watch_button (SsvTitlePage *self);
 
 G_END_DECLS

@@ -246,22 +246,12 @@ ssv_title_page_get_state (SsvTitlePage *self)
   return gtk_stack_get_visible_child_name (self->state_stack);
 }
 
+/* Returns: (transfer none): the section of the template named @name ("hero", "cast_row", …) */
 GtkWidget *
-ssv_title_page_get_hero (SsvTitlePage *self)
+ssv_title_page_get_section (SsvTitlePage *self,
+                            const char   *name)
 {
-  return GTK_WIDGET (self->hero);
-}
-
-GtkWidget *
-ssv_title_page_get_cast_row (SsvTitlePage *self)
-{
-  return GTK_WIDGET (self->cast_row);
-}
-
-GtkWidget *
-ssv_title_page_get_season_episodes (SsvTitlePage *self)
-{
-  return GTK_WIDGET (self->season_episodes);
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SSV_TYPE_TITLE_PAGE, name));
 }
 
 /* Returns: (nullable): a show's eye button */
@@ -269,12 +259,6 @@ GtkWidget *
 ssv_title_page_get_watch_button (SsvTitlePage *self)
 {
   return self->watch_button;
-}
-
-GtkWidget *
-ssv_title_page_get_wish_button (SsvTitlePage *self)
-{
-  return GTK_WIDGET (self->wish_button);
 }
 
 /* ---- GObject ------------------------------------------------------------------ */
