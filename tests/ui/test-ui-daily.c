@@ -20,6 +20,7 @@
 #include "ssv-watch-button.h"
 #include "ssv-watchlist-page.h"
 #include "ssv-wishlist-page.h"
+#include "ssv-wishlist-episode-row.h"
 #include "ssv-wishlist-tile.h"
 
 #define SEVERANCE      1
@@ -543,7 +544,8 @@ test_wishlist (void)
 
   /* The tile stays open across a reload: S2E01 removed with its row's button. */
   row = ssv_wishlist_tile_get_episode_row (tile, 9);
-  g_assert_cmpint (ssv_wishlist_item_get_season_number (g_object_get_data (G_OBJECT (row), "ssv-item")), ==, 2);
+  g_assert_cmpint (ssv_wishlist_item_get_season_number (ssv_wishlist_episode_row_get_item (SSV_WISHLIST_EPISODE_ROW (row))),
+                   ==, 2);
   g_signal_emit_by_name (ssv_ui_test_find_widget (GTK_WIDGET (row), is_button_with_tooltip, "Remove from Wishlist"),
                          "clicked");
   wait_for_wanted (db_path, 10);
@@ -621,6 +623,24 @@ test_wishlist (void)
         wait_until (wishlist_settled, wishlist, "the next page");
       }
     g_assert_cmpuint (g_list_model_get_n_items (movies), ==, 101);
+
+    /* A card's star names its movie, and takes it off the wishlist. */
+    gtk_adjustment_set_value (adjustment, 0);
+    settle (250);
+    {
+      g_autoptr(GPtrArray) cards = ssv_poster_grid_dup_bound_cards (SSV_POSTER_GRID (grid));
+      GtkWidget *star = NULL;
+
+      for (guint i = 0; i < cards->len; i++)
+        if (g_strcmp0 (ssv_poster_card_get_title (g_ptr_array_index (cards, i)), "Arrival") == 0)
+          star = ssv_poster_card_get_accessory (g_ptr_array_index (cards, i));
+      g_assert_nonnull (star);
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (star)), ==, "wishlist.remove-movie");
+      g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (star))), ==,
+                       ssv_wishlist_item_get_id (first));
+      g_signal_emit_by_name (star, "clicked");
+      wait_for_wanted (db_path, 110);
+    }
   }
 
   ssv_ui_test_stop_app (app);
