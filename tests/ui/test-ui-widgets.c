@@ -434,6 +434,17 @@ test_season_episodes (void)
   g_assert_cmpint (ssv_season_episodes_get_season (episodes), ==, 2);
   g_assert_true (gtk_widget_get_first_child (ssv_ui_test_find_widget_of_type (section, GTK_TYPE_LIST_BOX)) == first_row);
 
+  /* Changed episodes fill the list again, and the season shown stays open. */
+  {
+    g_autoptr(SsvTitle) changed = make_show ();
+    g_autoptr(SsvEpisode) half_loop = g_list_model_get_item (ssv_title_get_episodes (changed), 2);
+
+    g_object_set (half_loop, "watched", TRUE, NULL);
+    ssv_season_episodes_set_episodes (episodes, ssv_title_get_episodes (changed));
+    g_assert_cmpint (ssv_season_episodes_get_season (episodes), ==, 2);
+    g_assert_true (shows_label (section, "Hello, Ms. Cobel"));
+  }
+
   /* A movie has no episodes: no section. */
   ssv_season_episodes_set_episodes (episodes, ssv_title_get_episodes (movie));
   g_assert_false (gtk_widget_get_visible (section));
