@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ssv-closures.h"
 #include "ssv-cast-card.h"
 
 #define HEADSHOT_SIZE 88
@@ -33,13 +34,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-has_text (gpointer    unused,
-          const char *text)
-{
-  return text != NULL && text[0] != '\0';
-}
 
 /* "Edward Norton as Narrator", as the tooltip says it and a screen reader reads it. */
 static char *
@@ -199,9 +193,9 @@ ssv_cast_card_class_init (SsvCastCardClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/widgets/ssv-cast-card.ui");
+  ssv_widget_class_bind_closures (widget_class);
   gtk_widget_class_bind_template_child (widget_class, SsvCastCard, box);
   gtk_widget_class_bind_template_child (widget_class, SsvCastCard, avatar);
-  gtk_widget_class_bind_template_callback (widget_class, has_text);
   gtk_widget_class_bind_template_callback (widget_class, spoken_text);
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ssv-closures.h"
 #include "ssv-day-section.h"
 #include "ssv-episode-card.h"
 
@@ -47,20 +48,6 @@ date_text (gpointer   unused,
 {
   /* Translators: a day of a month in g_date_time_format() notation: "17 January" */
   return date ? g_date_time_format (date, _("%-d %B")) : NULL;
-}
-
-static gboolean
-is_empty (gpointer unused,
-          guint    n_entries)
-{
-  return n_entries == 0;
-}
-
-static gboolean
-is_not_empty (gpointer unused,
-              guint    n_entries)
-{
-  return n_entries > 0;
 }
 
 /* ---- the day ------------------------------------------------------------------- */
@@ -251,12 +238,11 @@ ssv_day_section_class_init (SsvDaySectionClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/widgets/ssv-day-section.ui");
+  ssv_widget_class_bind_closures (widget_class);
   gtk_widget_class_bind_template_child (widget_class, SsvDaySection, today_badge);
   gtk_widget_class_bind_template_child (widget_class, SsvDaySection, cards);
   gtk_widget_class_bind_template_callback (widget_class, name_text);
   gtk_widget_class_bind_template_callback (widget_class, date_text);
-  gtk_widget_class_bind_template_callback (widget_class, is_empty);
-  gtk_widget_class_bind_template_callback (widget_class, is_not_empty);
   gtk_widget_class_bind_template_callback (widget_class, on_card_activated);
 }
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ssv-closures.h"
 #include "ssv-episode-row.h"
 #include "stores/ssv-wishlist-store.h"
 
@@ -75,13 +76,6 @@ title_text (gpointer    unused,
   return title ? g_strdup (title) : g_strdup_printf (_("Episode %d"), number);
 }
 
-static gboolean
-has_text (gpointer    unused,
-          const char *text)
-{
-  return text != NULL && text[0] != '\0';
-}
-
 static char *
 date_text (gpointer    unused,
            const char *date)
@@ -130,26 +124,12 @@ wish_target (gpointer unused,
 /* ---- the episode ---------------------------------------------------------------- */
 
 static void
-still_ready_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(SsvEpisodeRow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = ssv_texture_loader_load_finish (SSV_TEXTURE_LOADER (source), result, &error);
-
-  if (texture != NULL)
-    gtk_picture_set_paintable (self->still, GDK_PAINTABLE (texture));
-}
-
-static void
 show_episode (SsvEpisodeRow *self)
 {
   static const char * const states[] = { "owned", "missing", "upcoming" };
   g_autofree char *spoken = NULL;
   g_autofree char *title = NULL;
   g_autofree char *date = NULL;
-  const char *url;
 
   for (guint i = 0; i < G_N_ELEMENTS (states); i++)
     {
@@ -174,13 +154,12 @@ show_episode (SsvEpisodeRow *self)
                             state_words (self), date);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
 
-  url = ssv_episode_get_still_url (self->episode);
-  if (url == NULL || self->loader == NULL)
+  if (self->loader == NULL)
     return;
 
   self->cancellable = g_cancellable_new ();
-  ssv_texture_loader_load_async (self->loader, url, STILL_HEIGHT * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                                 self->cancellable, still_ready_cb, g_object_ref (self));
+  ssv_texture_loader_load_picture (self->loader, self->still, ssv_episode_get_still_url (self->episode),
+                                   STILL_HEIGHT * gtk_widget_get_scale_factor (GTK_WIDGET (self)), self->cancellable);
 }
 
 /* Returns: (transfer none) (nullable): the episode shown */
@@ -311,11 +290,11 @@ ssv_episode_row_class_init (SsvEpisodeRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/widgets/ssv-episode-row.ui");
+  ssv_widget_class_bind_closures (widget_class);
   gtk_widget_class_bind_template_child (widget_class, SsvEpisodeRow, still);
   gtk_widget_class_bind_template_child (widget_class, SsvEpisodeRow, state_label);
   gtk_widget_class_bind_template_callback (widget_class, number_text);
   gtk_widget_class_bind_template_callback (widget_class, title_text);
-  gtk_widget_class_bind_template_callback (widget_class, has_text);
   gtk_widget_class_bind_template_callback (widget_class, date_text);
   gtk_widget_class_bind_template_callback (widget_class, state_text);
   gtk_widget_class_bind_template_callback (widget_class, wish_target);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ssv-closures.h"
 #include "ssv-poster-card.h"
 
 /* As many as data/style.css has colours for (.poster-placeholder.color-N, .billboard-placeholder…). */
@@ -149,20 +150,6 @@ dup_subtitle (GObject *item)
     g_object_get (item, "year", &year, NULL);
 
   return year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
-}
-
-static gboolean
-has_text (gpointer    unused,
-          const char *text)
-{
-  return text != NULL && text[0] != '\0';
-}
-
-static char *
-initials_text (gpointer    unused,
-               const char *title)
-{
-  return ssv_poster_initials (title);
 }
 
 static void
@@ -502,13 +489,12 @@ ssv_poster_card_class_init (SsvPosterCardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/widgets/ssv-poster-card.ui");
+  ssv_widget_class_bind_closures (widget_class);
   gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, frame);
   gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, initials_label);
   gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, picture);
-  gtk_widget_class_bind_template_callback (widget_class, has_text);
-  gtk_widget_class_bind_template_callback (widget_class, initials_text);
   gtk_widget_class_set_css_name (widget_class, "postercard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

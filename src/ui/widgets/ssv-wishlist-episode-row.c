@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ssv-closures.h"
 #include "ssv-wishlist-episode-row.h"
 
 #define STILL_HEIGHT 72
@@ -48,20 +49,6 @@ synopsis_text (gpointer    unused,
                const char *overview)
 {
   return g_strdup (overview ? overview : _("No synopsis yet."));
-}
-
-static gboolean
-has_text (gpointer    unused,
-          const char *text)
-{
-  return text != NULL && text[0] != '\0';
-}
-
-static gboolean
-is_positive (gpointer unused,
-             int      value)
-{
-  return value > 0;
 }
 
 /* tile.remove-episode's (season, episode). */
@@ -192,11 +179,10 @@ ssv_wishlist_episode_row_class_init (SsvWishlistEpisodeRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/widgets/ssv-wishlist-episode-row.ui");
+  ssv_widget_class_bind_closures (widget_class);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistEpisodeRow, still);
   gtk_widget_class_bind_template_callback (widget_class, heading_text);
   gtk_widget_class_bind_template_callback (widget_class, synopsis_text);
-  gtk_widget_class_bind_template_callback (widget_class, has_text);
-  gtk_widget_class_bind_template_callback (widget_class, is_positive);
   gtk_widget_class_bind_template_callback (widget_class, remove_target);
 }
 

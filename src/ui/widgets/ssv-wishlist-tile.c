@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ssv-closures.h"
 #include "ssv-poster-card.h"
 #include "ssv-wishlist-episode-row.h"
 #include "ssv-wishlist-tile.h"
@@ -108,13 +109,6 @@ progress_fraction (gpointer unused,
                    int      wanted)
 {
   return wanted > 0 ? (double) done / wanted : 0.0;
-}
-
-static char *
-initials_text (gpointer    unused,
-               const char *title)
-{
-  return ssv_poster_initials (title);
 }
 
 /* ---- episode rows --------------------------------------------------------------- */
@@ -454,6 +448,7 @@ ssv_wishlist_tile_class_init (SsvWishlistTileClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/widgets/ssv-wishlist-tile.ui");
+  ssv_widget_class_bind_closures (widget_class);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, header);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, initials_label);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, art_picture);
@@ -467,7 +462,6 @@ ssv_wishlist_tile_class_init (SsvWishlistTileClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, subtitle_text);
   gtk_widget_class_bind_template_callback (widget_class, progress_text);
   gtk_widget_class_bind_template_callback (widget_class, progress_fraction);
-  gtk_widget_class_bind_template_callback (widget_class, initials_text);
   gtk_widget_class_install_action (widget_class, "tile.remove-episode", "(ii)", remove_episode_action);
   gtk_widget_class_set_css_name (widget_class, "wishlisttile");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ssv-closures.h"
 #include "ssv-title-hero-private.h"
 #include "ssv-utils.h"
 #include "widgets/ssv-poster-card.h"
@@ -51,13 +52,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* ---- words (closures of the template) ------------------------------------------ */
-
-static gboolean
-has_text (gpointer    unused,
-          const char *text)
-{
-  return text != NULL && text[0] != '\0';
-}
 
 /* "1999 · 2 h 19 min · R · from Home", or for a show "2011–2019 · 8 seasons · HBO · TV-MA". */
 static char *
@@ -134,23 +128,6 @@ create_genre_chip (gpointer item,
 
 /* ---- pictures ------------------------------------------------------------------ */
 
-static void
-backdrop_ready_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(SsvTitleHero) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = ssv_texture_loader_load_finish (SSV_TEXTURE_LOADER (source), result, &error);
-
-  /* Without one, the title's own colour stays. */
-  if (texture == NULL)
-    return;
-
-  gtk_picture_set_paintable (self->backdrop_picture, GDK_PAINTABLE (texture));
-  gtk_widget_set_visible (GTK_WIDGET (self->backdrop_picture), TRUE);
-}
-
 /* The logo replaces the title in words; the picture still carries the title for screen readers. */
 static void
 logo_ready_cb (GObject      *source,
@@ -176,21 +153,18 @@ logo_ready_cb (GObject      *source,
   gtk_stack_set_visible_child_name (self->title_stack, "logo");
 }
 
-/* Asks for @uri unless it is what @shown already is or waits for. */
-static void
-load_image (SsvTitleHero        *self,
-            char               **shown,
-            const char          *uri,
-            int                  height,
-            GAsyncReadyCallback  callback)
+/* Whether @uri is new: neither what @shown is nor what it waits for. */
+static gboolean
+take_uri (SsvTitleHero  *self,
+          char         **shown,
+          const char    *uri)
 {
   if (uri == NULL || self->loader == NULL || g_strcmp0 (*shown, uri) == 0)
-    return;
+    return FALSE;
 
   g_free (*shown);
   *shown = g_strdup (uri);
-  ssv_texture_loader_load_async (self->loader, uri, height * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
-                                 self->cancellable, callback, g_object_ref (self));
+  return TRUE;
 }
 
 static void
@@ -233,6 +207,7 @@ show_item (SsvTitleHero *self)
 {
   const char *name = self->item ? ssv_title_get_title (self->item) : NULL;
   const char *backdrop = NULL;
+  int scale;
 
   show_badges (self);
   show_genres (self);
@@ -244,10 +219,15 @@ show_item (SsvTitleHero *self)
   if (self->item == NULL)
     return;
 
+  /* Without a backdrop, the title's own colour stays; without a logo, its name. */
+  scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   backdrop = ssv_title_get_backdrop_url (self->item);
-  load_image (self, &self->backdrop_uri, backdrop ? backdrop : ssv_title_get_poster_url (self->item),
-              BACKDROP_HEIGHT, backdrop_ready_cb);
-  load_image (self, &self->logo_uri, ssv_title_get_logo_url (self->item), LOGO_HEIGHT, logo_ready_cb);
+  if (take_uri (self, &self->backdrop_uri, backdrop ? backdrop : ssv_title_get_poster_url (self->item)))
+    ssv_texture_loader_load_picture (self->loader, self->backdrop_picture, self->backdrop_uri,
+                                     BACKDROP_HEIGHT * scale, self->cancellable);
+  if (take_uri (self, &self->logo_uri, ssv_title_get_logo_url (self->item)))
+    ssv_texture_loader_load_async (self->loader, self->logo_uri, LOGO_HEIGHT * scale, self->cancellable,
+                                   logo_ready_cb, g_object_ref (self));
 }
 
 /* Returns: (transfer none) (nullable): the title shown */
@@ -444,6 +424,7 @@ ssv_title_hero_class_init (SsvTitleHeroClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/pages/title/ssv-title-hero.ui");
+  ssv_widget_class_bind_closures (widget_class);
   gtk_widget_class_bind_template_child (widget_class, SsvTitleHero, box);
   gtk_widget_class_bind_template_child (widget_class, SsvTitleHero, placeholder);
   gtk_widget_class_bind_template_child (widget_class, SsvTitleHero, backdrop_picture);
@@ -452,7 +433,6 @@ ssv_title_hero_class_init (SsvTitleHeroClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvTitleHero, logo_picture);
   gtk_widget_class_bind_template_child (widget_class, SsvTitleHero, badges_box);
   gtk_widget_class_bind_template_child (widget_class, SsvTitleHero, genres_box);
-  gtk_widget_class_bind_template_callback (widget_class, has_text);
   gtk_widget_class_bind_template_callback (widget_class, facts_text);
   gtk_widget_class_bind_template_callback (widget_class, watched_text);
 }
