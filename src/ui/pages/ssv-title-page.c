@@ -23,24 +23,24 @@
 
 struct _SsvTitlePage
 {
-  SsvPage          parent_instance;
+  SsvPage            parent_instance;
 
-  SsvMediaKind     kind;
-  gint64           title_id;
-  SsvTitle        *item;
-  GCancellable    *cancellable;
-  guint            reload_source;
-  gboolean         requested;
-  SsvFollowSet    *follow_set;       /* a show's eye button */
+  SsvMediaKind       kind;
+  gint64             title_id;
+  SsvTitle          *item;
+  GCancellable      *cancellable;
+  guint              reload_source;
+  gboolean           requested;
+  SsvFollowSet      *follow_set;       /* a show's eye button */
 
-  GtkStack        *state_stack;
-  GtkSpinner      *spinner;
-  AdwStatusPage   *error_page;
-  SsvTitleHero    *hero;
-  GtkBox          *actions_box;
-  GtkWidget       *watch_button;
-  SsvWishButton   *wish_button;
-  SsvCastRow      *cast_row;
+  GtkStack          *state_stack;
+  GtkSpinner        *spinner;
+  AdwStatusPage     *error_page;
+  SsvTitleHero      *hero;
+  GtkBox            *actions_box;
+  GtkWidget         *watch_button;
+  SsvWishButton     *wish_button;
+  SsvCastRow        *cast_row;
   SsvSeasonEpisodes *season_episodes;
 };
 

@@ -15,12 +15,11 @@ struct _SsvCastCard
 {
   GtkWidget         parent_instance;
 
-  GtkWidget *box;
-
   SsvCastMember    *member;
   SsvTextureLoader *loader;
   GCancellable     *cancellable;
 
+  GtkWidget        *box;        /* the template's child: unparented at dispose */
   AdwAvatar        *avatar;
 };
 

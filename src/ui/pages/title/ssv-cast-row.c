@@ -12,11 +12,10 @@ struct _SsvCastRow
 {
   GtkWidget         parent_instance;
 
-  GtkWidget *box;
-
   GListModel       *cast;
   SsvTextureLoader *loader;
 
+  GtkWidget        *box;        /* the template's child: unparented at dispose */
   GtkBox           *cards_box;
 };
 

@@ -14,8 +14,6 @@ struct _SsvSeasonEpisodes
 {
   GtkWidget          parent_instance;
 
-  GtkWidget *box;
-
   GListModel        *episodes;
   SsvTextureLoader  *loader;
   GListStore        *shown;           /* SsvEpisode, all seasons */
@@ -25,6 +23,7 @@ struct _SsvSeasonEpisodes
   char              *shown_key;       /* what the rows show, to keep them when nothing changed */
   gboolean           filling;
 
+  GtkWidget         *box;             /* the template's child: unparented at dispose */
   GtkDropDown       *season_dropdown;
   GtkListBox        *list;
 };

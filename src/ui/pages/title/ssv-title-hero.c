@@ -21,8 +21,6 @@ struct _SsvTitleHero
 {
   GtkWidget         parent_instance;
 
-  GtkWidget *box;
-
   SsvTitle         *item;
   SsvTextureLoader *loader;
   gboolean          looking_up;
@@ -30,6 +28,7 @@ struct _SsvTitleHero
   char             *backdrop_uri;   /* asked for or shown */
   char             *logo_uri;
 
+  GtkWidget        *box;            /* the template's child: unparented at dispose */
   GtkWidget        *placeholder;
   GtkPicture       *backdrop_picture;
   GtkStack         *title_stack;

@@ -12,9 +12,9 @@ struct _SsvTitleOverview
 {
   GtkWidget  parent_instance;
 
-  GtkWidget *box;
-
   SsvTitle  *item;
+
+  GtkWidget *box;       /* the template's child: unparented at dispose */
 };
 
 G_DEFINE_FINAL_TYPE (SsvTitleOverview, ssv_title_overview, GTK_TYPE_WIDGET)
