@@ -255,6 +255,66 @@ test_scan_folder (void)
   ssv_test_remove_tree (dir);
 }
 
+/* A deep scan that would take most of a folder asks first; --confirm-removals answers. */
+static void
+test_scan_confirm_removals (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *media = g_build_filename (dir, "My Videos", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *deep = NULL;
+  g_autofree char *confirmed = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(SsvDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *scan_folder[] = { "scan", "--folder", media, NULL };
+  const char *scan_deep[] = { "scan", "--mode", "deep", NULL };
+  const char *confirm[] = { "scan", "--confirm-removals", "--source", "My Videos", NULL };
+  int status;
+
+  make_file (media, "Heat (1995)/Heat (1995).mkv");
+  make_file (media, "Ronin (1998)/Ronin (1998).mkv");
+  make_file (media, "Thief (1981)/Thief (1981).mkv");
+  out = run_cli (scan_folder, db_path, &status);
+  g_assert_cmpint (status, ==, 0);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = i == 0 ? "Heat (1995)" : "Ronin (1998)";
+      g_autofree char *file = g_strdup_printf ("%s.mkv", name);
+      g_autofree char *path = g_build_filename (media, name, file, NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+
+  /* Two of three gone: nothing is removed, and the scan says what waits. */
+  deep = run_cli (scan_deep, db_path, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (deep, "Scan needs your confirmation: 0 added, 0 updated, 0 removed, 0 errors; "
+                                  "2 titles wait for your confirmation\n"));
+  g_assert_nonnull (strstr (deep, "Waiting for your confirmation (nothing was removed):\n"
+                                  "  Movies on My Videos came back without 2 of its 3 titles. "
+                                  "Remove them, or keep them?\n"));
+  g_assert_nonnull (strstr (deep, "soulsync-video-cli scan --confirm-removals"));
+  db = ssv_database_open (db_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM movies"), ==, 3);
+
+  confirmed = run_cli (confirm, db_path, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (confirmed, "Removed 2 titles of Movies on My Videos."));
+  g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM movies"), ==, 1);
+  g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM movies WHERE title = 'Thief'"), ==, 1);
+
+  again = run_cli (confirm, db_path, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (again, "No removals are waiting for confirmation."));
+
+  g_clear_object (&db);
+  ssv_test_remove_tree (dir);
+}
+
 static void
 test_scan_bad_arguments (void)
 {
@@ -446,6 +506,7 @@ main (int    argc,
   g_test_add_func ("/cli/calendar", test_calendar);
   g_test_add_func ("/cli/scan-folder", test_scan_folder);
   g_test_add_func ("/cli/scan-bad-arguments", test_scan_bad_arguments);
+  g_test_add_func ("/cli/scan-confirm-removals", test_scan_confirm_removals);
   g_test_add_func ("/cli/parse", test_parse);
   g_test_add_func ("/cli/decide", test_decide);
 

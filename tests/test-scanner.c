@@ -17,6 +17,7 @@
 #include "ssv-plex-source.h"
 #include "ssv-scanner.h"
 #include "ssv-server-store.h"
+#include "ssv-server-token.h"
 #include "ssv-test-utils.h"
 
 #define JELLYFIN_KEY "jf-4f1d6c2b9a8e47d1b3c5a7e9f0d2b4c6"
@@ -603,11 +604,14 @@ test_episode_500_keeps_episodes (Fixture       *f,
   g_assert_true (messages_contain (second, "Show Number 1"));
   g_assert_true (messages_contain (second, "HTTP 500"));
 
-  /* All eight of the failed show are kept; the other show lost its one. */
+  /* All eight of the failed show are kept with their files; the other show lost
+   * its one file (the episode has an air date, so its row stays, without it). */
   g_assert_cmpint (count (f, "SELECT count(*) FROM episodes e JOIN shows s ON s.id = e.show_id "
                              "WHERE s.title = 'Show Number 1'"), ==, 8);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM episodes e JOIN shows s ON s.id = e.show_id "
-                             "WHERE s.title = 'Show Number 2'"), ==, 7);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM media_files m JOIN episodes e ON e.id = m.episode_id "
+                             "JOIN shows s ON s.id = e.show_id WHERE s.title = 'Show Number 1'"), ==, 8);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM media_files m JOIN episodes e ON e.id = m.episode_id "
+                             "JOIN shows s ON s.id = e.show_id WHERE s.title = 'Show Number 2'"), ==, 7);
   g_assert_cmpint (count (f, "SELECT count(*) FROM shows"), ==, 3);
 
   activity = ssv_activity_store_list_recent (f->db, "scan", 50, NULL);
@@ -1327,8 +1331,10 @@ test_signals_and_token (Fixture       *f,
   add_shows (f, 2, 3);
 
   /* The way the app does it: the token in the keyring, the scan from the rows. */
-  key = ssv_secrets_server_key (f->row);
-  g_assert_true (ssv_secrets_store_sync (f->secrets, key, "Jellyfin token", JELLYFIN_KEY, NULL, &error));
+  key = ssv_server_token_dup_key (f->db, f->row, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssv_server_token_store_sync (f->secrets, f->db, f->row, "Jellyfin token", JELLYFIN_KEY, NULL,
+                                              &error));
   g_assert_no_error (error);
 
   g_signal_connect (f->scanner, "scan-started", G_CALLBACK (on_started), &events);

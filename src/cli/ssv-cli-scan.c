@@ -11,6 +11,7 @@
 #include "ssv-cli.h"
 #include "ssv-error.h"
 #include "ssv-folder-source.h"
+#include "ssv-scan-hold-store.h"
 #include "ssv-server-store.h"
 #include "ssv-settings-store.h"
 
@@ -92,6 +93,72 @@ interrupted_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* What earlier scans held back for the person, as questions. */
+static void
+print_holds (SsvDatabase *db,
+             gint64       server_row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) holds = ssv_scan_hold_store_list (db, server_row, &error);
+
+  if (holds == NULL)
+    {
+      ssv_cli_fail (error);
+      return;
+    }
+  if (holds->len == 0)
+    return;
+
+  g_print ("\n%s\n", _("Waiting for your confirmation (nothing was removed):"));
+  for (guint i = 0; i < holds->len; i++)
+    {
+      g_autofree char *question = ssv_scan_hold_dup_question (g_ptr_array_index (holds, i));
+
+      g_print ("  %s\n", question);
+    }
+  g_print ("%s\n", _("To remove them, run “soulsync-video-cli scan --confirm-removals”. To keep them, do "
+                     "nothing: nothing is removed until you confirm, and a scan that finds the titles "
+                     "again lets the question go."));
+}
+
+/* The person's yes to every question earlier scans left: held titles go, folders'
+ * new disks are theirs. */
+static int
+confirm_removals (SsvDatabase *db,
+                  gint64       server_row)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) holds = ssv_scan_hold_store_list (db, server_row, &error);
+
+  if (holds == NULL)
+    return ssv_cli_fail (error);
+
+  if (holds->len == 0)
+    {
+      g_print ("%s\n", _("No removals are waiting for confirmation."));
+      return 0;
+    }
+
+  for (guint i = 0; i < holds->len; i++)
+    {
+      SsvScanHold *hold = g_ptr_array_index (holds, i);
+      guint removed = 0;
+
+      if (!ssv_scan_hold_store_confirm (db, hold->id, &removed, &error))
+        return ssv_cli_fail (error);
+
+      if (hold->reason == SSV_HOLD_DISK)
+        g_print (_("The folder “%s” is read from its new disk from now on; scan it to read it.\n"),
+                 hold->path ? hold->path : hold->server_name);
+      else
+        /* Translators: "Removed 37 titles of Movies on Home." */
+        g_print (ngettext ("Removed %u title of %s on %s.\n", "Removed %u titles of %s on %s.\n", removed),
+                 removed, hold->library_name ? hold->library_name : hold->library_key, hold->server_name);
+    }
+
+  return 0;
+}
+
 /* Adds (or finds) @path as a folder source with both kinds mapped. */
 static gint64
 add_folder (SsvDatabase  *db,
@@ -143,6 +210,7 @@ ssv_cli_scan (int    argc,
   ScanRun run = { 0 };
   SsvScanMode mode;
   gint64 server_row = 0;
+  gboolean confirm = FALSE;
   guint sigint;
   int status;
   const GOptionEntry entries[] = {
@@ -153,6 +221,8 @@ ssv_cli_scan (int    argc,
       N_("Scan only this source (its number, name or address)"), N_("SOURCE") },
     { "folder", 'f', 0, G_OPTION_ARG_FILENAME, &folder,
       N_("Add this folder as a source and scan it"), N_("PATH") },
+    { "confirm-removals", 0, 0, G_OPTION_ARG_NONE, &confirm,
+      N_("Remove what earlier scans held back for your confirmation, instead of scanning"), NULL },
     { NULL }
   };
 
@@ -178,6 +248,12 @@ ssv_cli_scan (int    argc,
       return 2;
     }
 
+  if (confirm && folder != NULL)
+    {
+      g_printerr ("%s\n", _("soulsync-video-cli scan: --confirm-removals takes --source, not --folder."));
+      return 2;
+    }
+
   if (folder != NULL)
     {
       server_row = add_folder (ssv_context_get_database (context), folder, &error);
@@ -192,6 +268,9 @@ ssv_cli_scan (int    argc,
         return ssv_cli_fail (error);
       server_row = info->id;
     }
+
+  if (confirm)
+    return confirm_removals (ssv_context_get_database (context), server_row);
 
   run.loop = g_main_loop_new (NULL, FALSE);
   run.cancellable = cancellable;
@@ -222,7 +301,10 @@ ssv_cli_scan (int    argc,
   if (run.result->sources == 0 && run.result->errors == 0)
     g_print ("%s\n", _("There is nothing to scan yet: add a server in the app, or a folder with --folder."));
   else
-    g_print (run.result->cancelled ? _("Scan stopped: %s\n") : _("Scan finished: %s\n"), summary);
+    g_print (run.result->cancelled ? _("Scan stopped: %s\n") :
+             run.result->held > 0 ? _("Scan needs your confirmation: %s\n") : _("Scan finished: %s\n"), summary);
+
+  print_holds (ssv_context_get_database (context), server_row);
 
   status = run.result->cancelled ? 130 : run.result->errors > 0 ? 1 : 0;
 

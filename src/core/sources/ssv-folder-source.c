@@ -4,14 +4,21 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "ssv-error.h"
 #include "ssv-folder-source.h"
 #include "ssv-media-name.h"
 
 #define ENUMERATE_ATTRIBUTES "standard::name,standard::type,standard::size,standard::is-hidden," \
-                             "time::modified,unix::inode,unix::device"
+                             "standard::is-symlink,time::modified,unix::inode,unix::device"
+
+/* Episodes of a daily show that share an air date: the date's number (MMDD),
+ * then 10000 more for each next one, below the stores' 99,999 per season. */
+#define DAILY_SLOTS       10
+#define DAILY_SLOT_STEP   10000
 
 static const char * const poster_names[] = { "poster", "folder", "cover", "movie", "show" };
 static const char * const backdrop_names[] = { "fanart", "backdrop", "background", "art" };
@@ -22,6 +29,7 @@ typedef struct
   SsvMediaItem *show;
   GHashTable   *episodes;    /* "season:episode" → SsvMediaItem */
   GHashTable   *season_posters;  /* season number → file URI */
+  GHashTable   *daily;       /* "air date#slot" → what the episode there is ("part|title key") */
 } ShowEntry;
 
 struct _SsvFolderSource
@@ -36,6 +44,8 @@ struct _SsvFolderSource
   GHashTable  *movies;       /* key → SsvMediaItem */
   GPtrArray   *movie_order;
   GHashTable  *shows;        /* key → ShowEntry */
+  GHashTable  *show_dirs;    /* show folder (relative) → key */
+  GHashTable  *folder_titled;  /* keys of titles a folder named */
   GPtrArray   *show_order;
   guint        skipped;
 };
@@ -53,6 +63,7 @@ show_entry_free (gpointer data)
   ssv_media_item_free (entry->show);
   g_hash_table_unref (entry->episodes);
   g_hash_table_unref (entry->season_posters);
+  g_hash_table_unref (entry->daily);
   g_free (entry);
 }
 
@@ -126,6 +137,86 @@ file_for (const char *path,
   return file;
 }
 
+/* One show per show folder: the first file read in it decides the show's key,
+ * so files that add a year ("Doctor.Who.2005.S01E01") or leave it out do not
+ * split it; folders with the same title and year (on two disks) are one show. */
+static char *
+show_key (SsvFolderSource    *self,
+          const SsvMediaName *name)
+{
+  const char *known = name->show_dir ? g_hash_table_lookup (self->show_dirs, name->show_dir) : NULL;
+  char *key;
+
+  if (known != NULL)
+    return g_strdup (known);
+
+  key = ssv_media_name_key (name->title, name->year);
+  if (name->show_dir != NULL)
+    g_hash_table_insert (self->show_dirs, g_strdup (name->show_dir), g_strdup (key));
+  return key;
+}
+
+static int
+daily_slot_number (ShowEntry          *entry,
+                   const SsvMediaName *name,
+                   guint               slot,
+                   const char         *identity)
+{
+  g_hash_table_replace (entry->daily, g_strdup_printf ("%s#%u", name->air_date, slot), g_strdup (identity));
+  return name->episode + (int) slot * DAILY_SLOT_STEP;
+}
+
+/* Two episodes of a daily show on one date ("Part 1" and "Part 2", two guests)
+ * are two rows. A copy that names neither part nor title is the date's first
+ * episode; a date with one episode keeps the number it always had. */
+static int
+daily_episode_number (ShowEntry          *entry,
+                      const SsvMediaName *name)
+{
+  g_autofree char *title_key = ssv_media_name_key (name->episode_title, 0);
+  g_autofree char *identity = g_strdup_printf ("%u|%s", name->part, title_key);
+  const char *plain = "0|";
+  const char *held[DAILY_SLOTS];
+  guint first = name->part > 0 ? MIN (name->part - 1, DAILY_SLOTS - 1) : 0;
+
+  for (guint slot = 0; slot < DAILY_SLOTS; slot++)
+    {
+      g_autofree char *key = g_strdup_printf ("%s#%u", name->air_date, slot);
+
+      held[slot] = g_hash_table_lookup (entry->daily, key);
+      if (g_strcmp0 (held[slot], identity) == 0)
+        return name->episode + (int) slot * DAILY_SLOT_STEP;
+    }
+
+  if (g_str_equal (identity, plain))
+    return held[0] != NULL ? name->episode : daily_slot_number (entry, name, 0, plain);
+
+  if (held[first] == NULL || g_str_equal (held[first], plain))
+    return daily_slot_number (entry, name, first, identity);
+  for (guint slot = 0; slot < DAILY_SLOTS; slot++)
+    if (held[slot] == NULL || g_str_equal (held[slot], plain))
+      return daily_slot_number (entry, name, slot, identity);
+
+  /* More than ten on one date: the last ones share a row. */
+  return name->episode + (DAILY_SLOTS - 1) * DAILY_SLOT_STEP;
+}
+
+/* The same title read twice (a "Title (Year)" folder and a loose release of it):
+ * the folder's name is how the person wrote it, whichever file came first. */
+static void
+name_title (SsvFolderSource    *self,
+            SsvMediaItem       *item,
+            const char         *key,
+            const SsvMediaName *name)
+{
+  if (!name->title_from_folder || g_hash_table_contains (self->folder_titled, key))
+    return;
+
+  g_free (item->title);
+  item->title = g_strdup (name->title);
+  g_hash_table_add (self->folder_titled, g_strdup (key));
+}
+
 static void
 add_file (SsvFolderSource *self,
           const char      *path,
@@ -173,14 +264,16 @@ add_file (SsvFolderSource *self,
           g_ptr_array_add (self->movie_order, movie);
         }
 
+      name_title (self, movie, key, &name);
       movie->added_at = MIN (movie->added_at, file->added_at);
       g_ptr_array_add (movie->files, file);
     }
   else
     {
-      g_autofree char *key = ssv_media_name_key (name.title, name.year);
+      g_autofree char *key = show_key (self, &name);
       ShowEntry *entry = g_hash_table_lookup (self->shows, key);
-      int last = name.episode_end > name.episode ? name.episode_end : name.episode;
+      int first = name.episode;
+      int last;
       GHashTable *show_images;
       gboolean in_season_dir;
 
@@ -206,10 +299,12 @@ add_file (SsvFolderSource *self,
           entry->episodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                    (GDestroyNotify) ssv_media_item_free);
           entry->season_posters = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+          entry->daily = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
           g_hash_table_insert (self->shows, g_strdup (key), entry);
           g_ptr_array_add (self->show_order, entry);
         }
 
+      name_title (self, entry->show, key, &name);
       entry->show->added_at = MIN (entry->show->added_at, file->added_at);
 
       if (!g_hash_table_contains (entry->season_posters, GINT_TO_POINTER (name.season)))
@@ -225,7 +320,11 @@ add_file (SsvFolderSource *self,
             g_hash_table_insert (entry->season_posters, GINT_TO_POINTER (name.season), uri);
         }
 
-      for (int number = name.episode; number <= last; number++)
+      if (name.air_date != NULL)
+        first = daily_episode_number (entry, &name);
+      last = name.episode_end > first ? name.episode_end : first;
+
+      for (int number = first; number <= last; number++)
         {
           g_autofree char *episode_key = g_strdup_printf ("%d:%d", name.season, number);
           SsvMediaItem *episode = g_hash_table_lookup (entry->episodes, episode_key);
@@ -243,6 +342,8 @@ add_file (SsvFolderSource *self,
               episode->files = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_file_free);
               g_hash_table_insert (entry->episodes, g_steal_pointer (&episode_key), episode);
             }
+          else if (episode->title == NULL && name.episode_title != NULL)
+            episode->title = g_strdup (name.episode_title);
 
           g_ptr_array_add (episode->files, number == last ? file : ssv_media_file_copy (file));
         }
@@ -323,7 +424,15 @@ walk_dir (SsvFolderSource  *self,
 
       if (type == G_FILE_TYPE_DIRECTORY)
         {
-          g_autofree char *key = inode_key (info);
+          g_autofree char *key = NULL;
+
+          /* A link to a folder is never followed: it can lead out of the
+           * source (a link to "/" would walk the whole disk) or back into it,
+           * and a folder it points to inside the source is read where it is.
+           * Links to files are read (one file, wherever it is). */
+          if (g_file_info_get_is_symlink (info))
+            continue;
+          key = inode_key (info);
 
           if (g_hash_table_contains (visited, key))
             continue;
@@ -425,6 +534,8 @@ ensure_walked (SsvFolderSource  *self,
       g_hash_table_remove_all (self->movies);
       g_ptr_array_set_size (self->movie_order, 0);
       g_hash_table_remove_all (self->shows);
+      g_hash_table_remove_all (self->show_dirs);
+      g_hash_table_remove_all (self->folder_titled);
       g_ptr_array_set_size (self->show_order, 0);
       return FALSE;
     }
@@ -630,6 +741,8 @@ ssv_folder_source_finalize (GObject *object)
   g_hash_table_unref (self->movies);
   g_ptr_array_unref (self->show_order);
   g_hash_table_unref (self->shows);
+  g_hash_table_unref (self->show_dirs);
+  g_hash_table_unref (self->folder_titled);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (ssv_folder_source_parent_class)->finalize (object);
@@ -649,6 +762,8 @@ ssv_folder_source_init (SsvFolderSource *self)
                                         (GDestroyNotify) ssv_media_item_free);
   self->movie_order = g_ptr_array_new ();
   self->shows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, show_entry_free);
+  self->show_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->folder_titled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->show_order = g_ptr_array_new ();
 }
 
@@ -678,4 +793,90 @@ ssv_folder_source_get_path (SsvFolderSource *self)
   g_return_val_if_fail (SSV_IS_FOLDER_SOURCE (self), NULL);
 
   return self->path;
+}
+
+/* Whether @path has anything in it but hidden names. */
+static gboolean
+has_visible_entries (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, error);
+  const char *name;
+
+  if (dir == NULL)
+    return FALSE;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.')
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * ssv_folder_source_check_root:
+ * @known_device: the device (st_dev) the root was on at the last complete
+ *   scan, or 0 when none was recorded
+ * @device: (out): the device it is on now (0 unless it is there)
+ *
+ * A folder's disk that is not connected leaves its mount point behind: empty,
+ * unreadable, or on the device of the folder above it. None of that is an
+ * empty library. Call it before reading the folder; a scan reads only an
+ * available root.
+ *
+ * Returns: the root's state; anything but %SSV_FOLDER_ROOT_AVAILABLE comes
+ *   with @error set (%SSV_ERROR_UNREACHABLE) in plain words
+ */
+SsvFolderRootState
+ssv_folder_source_check_root (SsvFolderSource  *self,
+                              guint64           known_device,
+                              guint64          *device,
+                              GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *shown = NULL;
+  gboolean readable;
+  gboolean visible;
+  GStatBuf info;
+
+  g_return_val_if_fail (SSV_IS_FOLDER_SOURCE (self), SSV_FOLDER_ROOT_MISSING);
+
+  *device = 0;
+  shown = g_filename_display_name (self->path);
+
+  if (g_stat (self->path, &info) != 0 || !S_ISDIR (info.st_mode))
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_UNREACHABLE,
+                   _("The folder “%s” is not there. Is its disk connected?"), shown);
+      return SSV_FOLDER_ROOT_MISSING;
+    }
+  *device = (guint64) info.st_dev;
+
+  readable = g_access (self->path, R_OK | X_OK) == 0;
+  visible = readable && has_visible_entries (self->path, &local_error);
+  if (!readable || local_error != NULL)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_UNREACHABLE,
+                   _("The folder “%s” cannot be read, so nothing in it was removed. "
+                     "Check that its disk is connected and that you may read it."), shown);
+      return SSV_FOLDER_ROOT_UNREADABLE;
+    }
+
+  if (known_device != 0 && known_device != *device)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_UNREACHABLE,
+                   _("The folder “%s” is on a different disk than at its last scan, so it was not read "
+                     "and nothing in it was removed. Is the right disk connected?"), shown);
+      return SSV_FOLDER_ROOT_OTHER_DISK;
+    }
+
+  if (!visible)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_UNREACHABLE,
+                   _("The folder “%s” is empty, so nothing in it was removed. "
+                     "If it is on a disk, connect the disk and scan again."), shown);
+      return SSV_FOLDER_ROOT_EMPTY;
+    }
+
+  return SSV_FOLDER_ROOT_AVAILABLE;
 }

@@ -14,7 +14,21 @@ G_DECLARE_FINAL_TYPE (SsvFolderSource, ssv_folder_source, SSV, FOLDER_SOURCE, GO
 #define SSV_FOLDER_LIBRARY_MOVIES "movies"
 #define SSV_FOLDER_LIBRARY_SHOWS  "shows"
 
-SsvFolderSource *ssv_folder_source_new       (const char       *path);
-const char      *ssv_folder_source_get_path  (SsvFolderSource  *self);
+/* Whether a folder's root can be read as the library it was. */
+typedef enum
+{
+  SSV_FOLDER_ROOT_AVAILABLE,
+  SSV_FOLDER_ROOT_MISSING,      /* not there, or not a folder */
+  SSV_FOLDER_ROOT_UNREADABLE,
+  SSV_FOLDER_ROOT_EMPTY,        /* nothing in it: an unmounted disk leaves its mount point so */
+  SSV_FOLDER_ROOT_OTHER_DISK,   /* on another device than the one it was read from before */
+} SsvFolderRootState;
+
+SsvFolderSource    *ssv_folder_source_new         (const char       *path);
+const char         *ssv_folder_source_get_path    (SsvFolderSource  *self);
+SsvFolderRootState  ssv_folder_source_check_root  (SsvFolderSource  *self,
+                                                   guint64           known_device,
+                                                   guint64          *device,
+                                                   GError          **error);
 
 G_END_DECLS

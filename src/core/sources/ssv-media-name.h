@@ -19,8 +19,10 @@ typedef struct
   int           episode_end;     /* last episode of a multi-episode file, or 0 */
   char         *episode_title;
   char         *air_date;        /* daily shows: "2024-03-14" */
+  guint         part;            /* "Part 2" of an episode or of a day's show, or 0 */
   char         *container;       /* the extension, lower case */
   char         *show_dir;        /* relative folder of the show, when it has one */
+  gboolean      title_from_folder;  /* the title is a folder's name, not read from the file's */
 } SsvMediaName;
 
 gboolean  ssv_media_name_parse     (const char    *relative_path,

@@ -12,9 +12,12 @@
 #include "ssv-folder-source.h"
 #include "ssv-jellyfin-source.h"
 #include "ssv-plex-source.h"
+#include "ssv-scan-hold-store.h"
 #include "ssv-scanner.h"
 #include "ssv-server-store.h"
+#include "ssv-server-token.h"
 #include "ssv-settings-store.h"
+#include "ssv-watchlist-store.h"
 
 #define DEFAULT_FETCH_THREADS   4
 #define MAX_TREES_IN_FLIGHT     24
@@ -110,7 +113,7 @@ ssv_scan_result_free (SsvScanResult *result)
   g_free (result);
 }
 
-/* "12 added, 3 updated, 0 removed, 1 error" */
+/* "12 added, 3 updated, 0 removed, 1 error", and what waits for the person if anything does */
 char *
 ssv_scan_result_dup_summary (const SsvScanResult *result)
 {
@@ -123,7 +126,15 @@ ssv_scan_result_dup_summary (const SsvScanResult *result)
   g_autofree char *errors = g_strdup_printf (ngettext ("%u error", "%u errors", problems), problems);
 
   /* Translators: the parts are "12 added", "3 updated", "0 removed", "1 error" */
-  return g_strdup_printf (_("%s, %s, %s, %s"), added, updated, removed, errors);
+  g_autofree char *counts = g_strdup_printf (_("%s, %s, %s, %s"), added, updated, removed, errors);
+
+  if (result->held == 0)
+    return g_steal_pointer (&counts);
+
+  /* Translators: "0 added, 0 updated, 0 removed, 0 errors; 37 titles wait for your confirmation" */
+  return g_strdup_printf (ngettext ("%s; %u title waits for your confirmation",
+                                    "%s; %u titles wait for your confirmation", result->held),
+                          counts, result->held);
 }
 
 const char *
@@ -354,6 +365,7 @@ typedef struct
   guint            done;
   guint            total;
   guint            logged_problems;
+  guint            held;
   gint64           last_publish_us;
   const char      *phase;
 } Scan;
@@ -456,9 +468,32 @@ typedef struct
 {
   Scan            *scan;
   GHashTable      *seen;
+  guint            unreadable;  /* items of the listing that could not be read */
   gboolean         counted_total;
   GError          *fatal;       /* a write that failed as a whole */
 } MoviePage;
+
+/* Items the source could not read (non-objects, no id, a problem) are
+ * skipped; counted, since they block pruning: they may be any title. */
+static guint
+count_unreadable (GPtrArray *items)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      SsvMediaItem *item = g_ptr_array_index (items, i);
+
+      if (item == NULL)
+        continue;
+      if (item->problem == NULL && item->server_id == NULL)
+        item->problem = g_strdup (_("The server sent an item without an id"));
+      if (item->problem != NULL)
+        n++;
+    }
+
+  return n;
+}
 
 static gboolean
 movie_page_cb (GPtrArray  *items,
@@ -479,6 +514,7 @@ movie_page_cb (GPtrArray  *items,
       page->counted_total = TRUE;
     }
 
+  page->unreadable += count_unreadable (items);
   if (!ssv_library_store_save_titles (scan->self->store, scan->server_row, items, page->seen,
                                       &scan->counts, problems, error))
     {
@@ -493,35 +529,110 @@ movie_page_cb (GPtrArray  *items,
   return TRUE;
 }
 
+static void
+note_warning (Scan       *scan,
+              const char *message)
+{
+  g_ptr_array_add (scan->result->messages, g_strdup_printf ("%s: %s", scan->name, message));
+  log_activity (scan, SSV_ACTIVITY_WARNING, message);
+}
+
+/* Deep scans, after a complete listing: what the library has that the listing
+ * did not goes, unless the listing cannot be trusted for that. */
 static gboolean
 prune (Scan             *scan,
        SsvMediaKind      kind,
        SsvServerLibrary *library,
-       GHashTable       *seen)
+       GHashTable       *seen,
+       guint             unreadable)
 {
   g_autoptr(GError) error = NULL;
-  guint removed = 0;
+  g_autofree char *message = NULL;
+  SsvPruneOutcome outcome;
 
   scan->phase = "pruning";
   progress (scan, TRUE);
 
-  if (!ssv_library_store_prune_titles (scan->self->store, kind, scan->server_row, library->key,
-                                       seen, &removed, &error))
+  if (unreadable > 0)
     {
-      if (g_error_matches (error, SSV_ERROR, SSV_ERROR_REFUSED))
-        {
-          g_autofree char *message = g_strdup_printf ("%s: %s", library->name, error->message);
+      message = g_strdup_printf (ngettext ("Nothing was removed from %s: %u item of its list could not be read, "
+                                           "and it may be any title.",
+                                           "Nothing was removed from %s: %u items of its list could not be read, "
+                                           "and they may be any title.", unreadable),
+                                 library->name, unreadable);
+      note_warning (scan, message);
+      return TRUE;
+    }
 
-          g_ptr_array_add (scan->result->messages, g_strdup_printf ("%s: %s", scan->name, message));
-          log_activity (scan, SSV_ACTIVITY_WARNING, message);
-          return TRUE;
-        }
+  if (!ssv_library_store_prune_titles (scan->self->store, kind, scan->server_row, library->key, library->name,
+                                       seen, &outcome, &error))
+    {
       note_error (scan, library->name, error);
       return FALSE;
     }
 
-  scan->counts.removed += removed;
+  if (outcome.held > 0)
+    {
+      if (outcome.reason == SSV_HOLD_EMPTY)
+        /* Translators: "Movies came back empty: …" */
+        message = g_strdup_printf (ngettext ("%s came back empty: not removing its %u title until you confirm.",
+                                             "%s came back empty: not removing its %u titles until you confirm.",
+                                             outcome.held),
+                                   library->name, outcome.held);
+      else
+        message = g_strdup_printf (_("Not removing %u of %u titles of %s until you confirm: more than half "
+                                     "of the library would go."),
+                                   outcome.held, outcome.stored, library->name);
+      note_warning (scan, message);
+      scan->held += outcome.held;
+    }
+
+  scan->counts.removed += outcome.removed;
   return TRUE;
+}
+
+/* Listings that do not prune: a title listed again is no longer held. */
+static gboolean
+release_listed (Scan             *scan,
+                SsvMediaKind      kind,
+                SsvServerLibrary *library,
+                GHashTable       *seen)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ssv_scan_hold_store_release_listed (scan->self->database, scan->server_row, library->key, kind, seen, &error))
+    {
+      note_error (scan, library->name, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* After a complete full or deep scan, which listed every title: follows and
+ * mutes of titles gone for good go (see ssv_watchlist_forget_gone()). */
+static void
+forget_gone (Scan *scan)
+{
+  g_autoptr(GError) error = NULL;
+  guint forgotten = 0;
+
+  if (!ssv_watchlist_forget_gone (scan->self->database, scan->server_row,
+                                  g_get_real_time () / G_USEC_PER_SEC, &forgotten, &error))
+    {
+      log_activity (scan, SSV_ACTIVITY_WARNING, error->message);
+      return;
+    }
+
+  if (forgotten > 0)
+    {
+      g_autofree char *message = g_strdup_printf (ngettext ("Forgot %u follow or mute of a title gone since the last full scan",
+                                                            "Forgot %u follows and mutes of titles gone since the last full scan",
+                                                            forgotten),
+                                                  forgotten);
+
+      log_activity (scan, SSV_ACTIVITY_INFO, message);
+    }
 }
 
 /* Titles of libraries the person no longer maps (to their kind) go in every
@@ -563,14 +674,13 @@ scan_movies (Scan              *scan,
 {
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GError) error = NULL;
-  MoviePage page = { scan, NULL, FALSE, NULL };
+  MoviePage page = { scan, NULL, 0, FALSE, NULL };
   gboolean ok;
 
   scan->phase = "movies";
   progress (scan, TRUE);
 
-  if (scan->mode == SSV_SCAN_DEEP)
-    seen = page.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  seen = page.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   ok = ssv_media_source_list_titles (scan->source, library->key, SSV_MEDIA_KIND_MOVIE, scan->since,
                                      movie_page_cb, &page, scan->cancellable, &error);
@@ -591,10 +701,13 @@ scan_movies (Scan              *scan,
       return FALSE;
     }
 
-  if (scan->mode == SSV_SCAN_DEEP && !g_cancellable_is_cancelled (scan->cancellable))
-    return prune (scan, SSV_MEDIA_KIND_MOVIE, library, seen);
+  if (g_cancellable_is_cancelled (scan->cancellable))
+    return TRUE;
 
-  return TRUE;
+  if (scan->mode == SSV_SCAN_DEEP)
+    return prune (scan, SSV_MEDIA_KIND_MOVIE, library, seen, page.unreadable);
+
+  return release_listed (scan, SSV_MEDIA_KIND_MOVIE, library, seen);
 }
 
 /* A show whose tree is being fetched. */
@@ -623,6 +736,7 @@ typedef struct
   GAsyncQueue     *done;
   guint            in_flight;
   GHashTable      *seen;        /* every show id listed (deep scans and incremental dedup) */
+  guint            unreadable;  /* shows of the listing that could not be read */
   gboolean         counted_total;
   gboolean         complete;
   GError          *fatal;
@@ -734,6 +848,8 @@ show_page_cb (GPtrArray  *items,
       shows->counted_total = TRUE;
     }
 
+  shows->unreadable += count_unreadable (items);
+
   for (guint i = 0; i < items->len; i++)
     {
       SsvMediaItem *show = g_ptr_array_index (items, i);
@@ -777,7 +893,7 @@ scan_shows (Scan              *scan,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ShowScan shows = { scan, NULL, NULL, 0, seen, FALSE, TRUE, NULL };
+  ShowScan shows = { scan, NULL, NULL, 0, seen, 0, FALSE, TRUE, NULL, NULL };
   gboolean ok;
 
   scan->phase = "shows";
@@ -845,9 +961,78 @@ scan_shows (Scan              *scan,
     return FALSE;
 
   if (scan->mode == SSV_SCAN_DEEP)
-    return prune (scan, SSV_MEDIA_KIND_SHOW, library, seen);
+    return prune (scan, SSV_MEDIA_KIND_SHOW, library, seen, shows.unreadable);
 
-  return TRUE;
+  return release_listed (scan, SSV_MEDIA_KIND_SHOW, library, seen);
+}
+
+/* How many titles the library has from the source, in the libraries it maps. */
+static gint64
+count_server_titles (Scan          *scan,
+                     SsvServerInfo *server)
+{
+  gint64 total = 0;
+
+  for (guint i = 0; i < server->libraries->len; i++)
+    {
+      SsvServerLibrary *library = g_ptr_array_index (server->libraries, i);
+      gint64 n;
+
+      if (library->kind != SSV_LIBRARY_KIND_MOVIES && library->kind != SSV_LIBRARY_KIND_SHOWS)
+        continue;
+      n = ssv_library_store_count_titles (scan->self->store, library->kind == SSV_LIBRARY_KIND_MOVIES
+                                                             ? SSV_MEDIA_KIND_MOVIE : SSV_MEDIA_KIND_SHOW,
+                                          scan->server_row, library->key, NULL);
+      /* A count that fails counts as titles: better unavailable than emptied. */
+      total += n < 0 ? 1 : n;
+    }
+
+  return total;
+}
+
+/* A folder whose disk is not connected (its mount point left behind: empty,
+ * unreadable, or on another device than at the last scan) is unavailable, not
+ * empty: nothing of it is read or removed. *device gets the disk to record
+ * after a complete scan, or 0 when there is none to record. */
+static gboolean
+folder_available (Scan            *scan,
+                  SsvServerInfo   *server,
+                  SsvFolderSource *folder,
+                  guint64         *device)
+{
+  g_autoptr(GError) error = NULL;
+  const char *path = ssv_folder_source_get_path (folder);
+  guint64 known = 0;
+  SsvFolderRootState state;
+
+  if (!ssv_scan_hold_store_get_root_device (scan->self->database, scan->server_row, path, &known, &error))
+    {
+      note_error (scan, NULL, error);
+      return FALSE;
+    }
+
+  state = ssv_folder_source_check_root (folder, known, device, &error);
+  if (state == SSV_FOLDER_ROOT_AVAILABLE)
+    return TRUE;
+
+  /* An empty folder that never had titles is just new; its disk is not the one to remember. */
+  if (state == SSV_FOLDER_ROOT_EMPTY && count_server_titles (scan, server) == 0)
+    {
+      *device = 0;
+      return TRUE;
+    }
+
+  if (state == SSV_FOLDER_ROOT_OTHER_DISK)
+    {
+      g_autoptr(GError) hold_error = NULL;
+
+      /* The person may have moved the library there: ask (no title waits on it). */
+      if (!ssv_scan_hold_store_hold_disk (scan->self->database, scan->server_row, path, *device, &hold_error))
+        g_warning ("Could not remember a folder's new disk: %s", hold_error->message);
+    }
+
+  note_error (scan, NULL, error);
+  return FALSE;
 }
 
 static gboolean
@@ -865,6 +1050,7 @@ scan_source (SsvScanner      *self,
   Scan scan = { 0 };
   gboolean complete = TRUE;
   gboolean mapped = FALSE;
+  guint64 device = 0;
   gint64 started_at = g_get_real_time () / G_USEC_PER_SEC;
 
   server = ssv_server_store_get (self->database, server_row, error);
@@ -889,6 +1075,12 @@ scan_source (SsvScanner      *self,
 
   if (!prune_unmapped (&scan, error))
     return FALSE;
+
+  if (SSV_IS_FOLDER_SOURCE (source) && !folder_available (&scan, server, SSV_FOLDER_SOURCE (source), &device))
+    {
+      complete = FALSE;
+      goto out;
+    }
 
   /* Movies first: they are quick, and people look for them first. */
   for (int pass = 0; pass < 2; pass++)
@@ -941,24 +1133,35 @@ out:
   /* Only a complete scan moves the mark incremental scans count from, so what
    * failed this time is read again next time. */
   if (complete && !result->cancelled)
-    ssv_server_store_mark_scanned (self->database, server_row, started_at, mode != SSV_SCAN_INCREMENTAL, NULL);
+    {
+      ssv_server_store_mark_scanned (self->database, server_row, started_at, mode != SSV_SCAN_INCREMENTAL, NULL);
+      /* The disk a complete scan read the folder from is the one to expect next time. */
+      if (device != 0)
+        ssv_scan_hold_store_set_root_device (self->database, server_row,
+                                             ssv_folder_source_get_path (SSV_FOLDER_SOURCE (source)), device, NULL);
+      if (mode != SSV_SCAN_INCREMENTAL)
+        forget_gone (&scan);
+    }
 
   result->added += scan.counts.added;
   result->updated += scan.counts.updated;
   result->unchanged += scan.counts.unchanged;
   result->removed += scan.counts.removed;
   result->skipped += scan.counts.skipped;
+  result->held += scan.held;
 
   {
-    SsvScanResult own = { mode, 0, scan.counts.added, scan.counts.updated, scan.counts.unchanged,
-                          scan.counts.removed, scan.counts.skipped, 0, FALSE, NULL };
+    SsvScanResult own = { .mode = mode, .added = scan.counts.added, .updated = scan.counts.updated,
+                          .unchanged = scan.counts.unchanged, .removed = scan.counts.removed,
+                          .skipped = scan.counts.skipped, .held = scan.held };
     g_autofree char *counts = ssv_scan_result_dup_summary (&own);
 
     summary = g_strdup_printf (result->cancelled ? _("Scan stopped (%s scan): %s") :
+                               scan.held > 0 ? _("Scan needs your confirmation (%s scan): %s") :
                                complete ? _("Scan finished (%s scan): %s") : _("Scan incomplete (%s scan): %s"),
                                ssv_scan_mode_to_string (mode), counts);
   }
-  log_activity (&scan, complete ? SSV_ACTIVITY_INFO : SSV_ACTIVITY_WARNING, summary);
+  log_activity (&scan, complete && scan.held == 0 ? SSV_ACTIVITY_INFO : SSV_ACTIVITY_WARNING, summary);
 
   scan.phase = "finishing";
   progress (&scan, TRUE);
@@ -979,7 +1182,6 @@ ssv_scanner_create_source (SsvScanner    *self,
                            GError       **error)
 {
   g_autoptr(SsvServerInfo) server = ssv_server_store_get (self->database, server_row, error);
-  g_autofree char *key = NULL;
   g_autofree char *token = NULL;
 
   if (server == NULL)
@@ -988,8 +1190,7 @@ ssv_scanner_create_source (SsvScanner    *self,
   if (g_str_equal (server->kind, "folder"))
     return SSV_MEDIA_SOURCE (ssv_folder_source_new (server->url));
 
-  key = ssv_secrets_server_key (server->id);
-  token = ssv_secrets_lookup_sync (self->secrets, key, cancellable, error);
+  token = ssv_server_token_lookup_sync (self->secrets, self->database, server, cancellable, error);
   if (token == NULL)
     {
       if (error != NULL && *error == NULL)

@@ -35,6 +35,9 @@ typedef struct
   guint        removed;
   guint        skipped;     /* items that could not be stored (logged in activity) */
   guint        errors;      /* sources or shows that could not be read */
+  guint        held;        /* titles a deep scan did not remove: they wait for the
+                             * person's confirmation, as do folders found on another
+                             * disk (ssv_scan_hold_store_list()) */
   gboolean     cancelled;
   GPtrArray   *messages;    /* what went wrong, in plain words (utf8) */
 } SsvScanResult;

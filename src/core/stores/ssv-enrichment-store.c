@@ -8,6 +8,8 @@
 
 #include "ssv-enrichment-store.h"
 #include "ssv-error.h"
+#include "ssv-locked-fields.h"
+#include "ssv-utils.h"
 
 struct _SsvEnrichmentStore
 {
@@ -436,7 +438,8 @@ exec_bound_step (SsvStmt  *stmt,
   return ssv_stmt_step_done (stmt, error);
 }
 
-/* "overview, tagline" or '["overview","tagline"]' → a set of column names. */
+/* A status row's filled list, "overview,tagline", → a set of column names.
+ * (Locks are another thing: ssv_locked_fields_parse() reads those.) */
 static GHashTable *
 parse_name_list (const char *text)
 {
@@ -454,33 +457,10 @@ parse_name_list (const char *text)
   return set;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static char *
 join_name_set (GHashTable *set)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GString) out = g_string_new (NULL);
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, set);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (names, key);
-
-  if (names->len == 0)
-    return NULL;
-
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
-    g_string_append_printf (out, "%s%s", i ? "," : "", (const char *) g_ptr_array_index (names, i));
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return ssv_string_set_join (set, ",");
 }
 
 static GHashTable *
@@ -503,10 +483,10 @@ read_locked (SsvDatabase  *db,
   if (rc == SQLITE_ROW)
     {
       *exists = TRUE;
-      return parse_name_list (ssv_stmt_column_text (stmt, 0));
+      return ssv_locked_fields_parse (ssv_stmt_column_text (stmt, 0));
     }
   if (rc == SQLITE_DONE)
-    return parse_name_list (NULL);
+    return ssv_locked_fields_parse (NULL);
 
   return NULL;
 }
@@ -715,7 +695,7 @@ fill_genres (SsvDatabase    *db,
   gboolean show = kind == SSV_ITEM_SHOW;
   gboolean any;
 
-  if (meta->genres->len == 0 || g_hash_table_contains (locked, "genres"))
+  if (meta->genres->len == 0 || g_hash_table_contains (locked, SSV_LOCKED_GENRES))
     return TRUE;
 
   if (!has_rows (db, show ? "SELECT 1 FROM show_genres WHERE show_id = ?1 LIMIT 1"
@@ -820,7 +800,7 @@ fill_credits (SsvDatabase    *db,
   gboolean role_done[SSV_CREDIT_CREATOR + 1] = { FALSE, };
   gboolean role_checked[SSV_CREDIT_CREATOR + 1] = { FALSE, };
 
-  if (g_hash_table_contains (locked, "credits"))
+  if (g_hash_table_contains (locked, SSV_LOCKED_CREDITS))
     return TRUE;
 
   for (guint i = 0; i < meta->credits->len; i++)
@@ -1083,7 +1063,7 @@ fill_episodes (SsvDatabase    *db,
       if (rc == SQLITE_ROW)
         {
           episode_id = sqlite3_column_int64 (find, 0);
-          locked = parse_name_list (ssv_stmt_column_text (find, 1));
+          locked = ssv_locked_fields_parse (ssv_stmt_column_text (find, 1));
         }
       else if (rc == SQLITE_DONE && meta->no_new_episodes)
         continue;
@@ -1102,7 +1082,7 @@ fill_episodes (SsvDatabase    *db,
           if (!exec_bound_step (insert, error))
             return FALSE;
           episode_id = ssv_database_last_insert_rowid (db);
-          locked = parse_name_list (NULL);
+          locked = ssv_locked_fields_parse (NULL);
         }
       else
         return FALSE;
@@ -1428,8 +1408,9 @@ clear_filled (SsvDatabase      *db,
  *
  * Clears what every provider filled from the old match (columns not locked,
  * credits, genre links, artwork, episodes added without a file and not
- * watched), forgets every provider's status for the title, and sets @tmdb_id,
- * so the workers start over from the right title. One transaction.
+ * watched), forgets every provider's status for the title, and sets @tmdb_id
+ * and locks it, so the workers start over from the right title and no scan
+ * puts the server's id back. One transaction.
  */
 gboolean
 ssv_enrichment_store_rematch (SsvEnrichmentStore  *self,
@@ -1484,7 +1465,7 @@ ssv_enrichment_store_rematch (SsvEnrichmentStore  *self,
           gint64 episode_id = sqlite3_column_int64 (episodes, 0);
 
           g_array_append_val (ids, episode_id);
-          g_ptr_array_add (locks, parse_name_list (ssv_stmt_column_text (episodes, 1)));
+          g_ptr_array_add (locks, ssv_locked_fields_parse (ssv_stmt_column_text (episodes, 1)));
         }
       if (rc != SQLITE_DONE)
         goto fail;
@@ -1526,8 +1507,10 @@ ssv_enrichment_store_rematch (SsvEnrichmentStore  *self,
            !ssv_database_exec_with_id (db, "DELETE FROM enrichment_status WHERE movie_id = ?1", id, error))
     goto fail;
 
-  /* The person's choice: set even over a value a server gave. */
-  set_sql = g_strdup_printf ("UPDATE %s SET tmdb_id = ?2 WHERE id = ?1", info->table);
+  /* The person's choice: set even over a value a server gave, and locked, so
+   * that the next scan does not bring the server's id back. */
+  set_sql = g_strdup_printf ("UPDATE %s SET tmdb_id = ?2, locked_fields = ssv_locked_fields_add (locked_fields, 'tmdb_id')"
+                             " WHERE id = ?1", info->table);
   {
     g_autoptr(SsvStmt) set = ssv_database_prepare (db, set_sql, error);
 

@@ -9,6 +9,8 @@
 
 #include "ssv-error.h"
 #include "ssv-library-store-private.h"
+#include "ssv-locked-fields.h"
+#include "ssv-scan-hold-store-private.h"
 #include "ssv-utils.h"
 #include "model/ssv-model-private.h"
 
@@ -104,6 +106,117 @@ ssv_library_store_get_counts_finish (SsvLibraryStore   *self,
 
   *counts = *found;
   return TRUE;
+}
+
+/* ---- locks ------------------------------------------------------------------ */
+
+static const char *
+lock_table (SsvMediaKind kind)
+{
+  switch (kind)
+    {
+    case SSV_MEDIA_KIND_MOVIE:
+      return "movies";
+    case SSV_MEDIA_KIND_SHOW:
+      return "shows";
+    case SSV_MEDIA_KIND_EPISODE:
+      return "episodes";
+    default:
+      return NULL;
+    }
+}
+
+/* A lock names a column of the title's table, or its genres or credits. */
+static gboolean
+check_lock_names (SsvDatabase         *db,
+                  const char          *table,
+                  const char * const  *names,
+                  GError             **error)
+{
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autoptr(SsvStmt) stmt = NULL;
+      int rc;
+
+      if (g_str_equal (names[i], SSV_LOCKED_GENRES) || g_str_equal (names[i], SSV_LOCKED_CREDITS))
+        continue;
+
+      stmt = ssv_database_prepare (db, "SELECT 1 FROM pragma_table_info (?1) WHERE name = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, names[i], -1, SQLITE_STATIC);
+      rc = ssv_stmt_step (stmt, error);
+      if (rc == SQLITE_DONE)
+        g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID, _("“%s” is not something a title can keep."), names[i]);
+      if (rc != SQLITE_ROW)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * ssv_library_store_set_locked_fields:
+ * @kind: a movie, a show or an episode
+ * @lock: (nullable) (array zero-terminated=1): fields to keep as they are:
+ *   columns ("title", "tmdb_id"), "genres" or "credits"
+ * @unlock: (nullable) (array zero-terminated=1): fields scans and enrichment may
+ *   change again
+ *
+ * Records what a person fixed on a title, so that no scan and no provider
+ * changes it. One transaction; emits `changed::movie` (`changed::show` for a
+ * show or an episode).
+ */
+gboolean
+ssv_library_store_set_locked_fields (SsvLibraryStore     *self,
+                                     SsvMediaKind         kind,
+                                     gint64               id,
+                                     const char * const  *lock,
+                                     const char * const  *unlock,
+                                     GError             **error)
+{
+  SsvDatabase *db = get_db (self);
+  const char *table = lock_table (kind);
+  g_autofree char *select_sql = NULL;
+  g_autofree char *update_sql = NULL;
+  g_autofree char *locked = NULL;
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  g_return_val_if_fail (SSV_IS_LIBRARY_STORE (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  if (!check_lock_names (db, table, lock, error) || !check_lock_names (db, table, unlock, error))
+    return FALSE;
+
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+
+  select_sql = g_strdup_printf ("SELECT locked_fields FROM %s WHERE id = ?1", table);
+  stmt = ssv_database_prepare (db, select_sql, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!ssv_stmt_step_row (stmt, _("The title is no longer in the library. Reload the page and try again."), error))
+    goto failed;
+  locked = ssv_locked_fields_edit (ssv_stmt_column_text (stmt, 0), lock, unlock);
+  g_clear_pointer (&stmt, ssv_stmt_release);
+
+  update_sql = g_strdup_printf ("UPDATE %s SET locked_fields = ?2 WHERE id = ?1", table);
+  stmt = ssv_database_prepare (db, update_sql, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  ssv_stmt_bind_text (stmt, 2, locked);
+  if (!ssv_stmt_step_done (stmt, error) || !ssv_database_commit (db, error))
+    goto failed;
+
+  ssv_store_emit_changed (SSV_STORE (self), kind == SSV_MEDIA_KIND_MOVIE ? "movie" : "show");
+  return TRUE;
+
+failed:
+  ssv_database_rollback (db);
+  return FALSE;
 }
 
 /* ---- fingerprints ---------------------------------------------------------- */
@@ -253,9 +366,10 @@ bind_double_or_null (SsvStmt *stmt,
     sqlite3_bind_double (stmt, index, value);
 }
 
-/* A field people (or enrichment) locked keeps its value; an unknown value from
- * the source keeps what is there. */
-#define KEEP(col, n) col " = CASE WHEN instr (',' || coalesce (locked_fields, '') || ',', '," col ",') > 0 " \
+/* A field a person locked keeps its value (ssv_locked() is the one reader of
+ * locked_fields, see ssv-locked-fields.c); an unknown value from the source
+ * keeps what is there. */
+#define KEEP(col, n) col " = CASE WHEN ssv_locked (locked_fields, '" col "') " \
                      "THEN " col " ELSE coalesce (?" #n ", " col ") END"
 
 static const char movie_insert_sql[] =
@@ -380,8 +494,10 @@ typedef enum
   " added_at = coalesce (excluded.added_at, added_at)"
 
 static const char * const stmt_sql[N_STMTS] = {
-  [STMT_FIND_MOVIE] = "SELECT id, scan_hash FROM movies WHERE server_source = ? AND server_id = ?",
-  [STMT_FIND_SHOW] = "SELECT id, scan_hash FROM shows WHERE server_source = ? AND server_id = ?",
+  [STMT_FIND_MOVIE] = "SELECT id, scan_hash, ssv_locked (locked_fields, '" SSV_LOCKED_GENRES "')"
+                      " FROM movies WHERE server_source = ? AND server_id = ?",
+  [STMT_FIND_SHOW] = "SELECT id, scan_hash, ssv_locked (locked_fields, '" SSV_LOCKED_GENRES "')"
+                     " FROM shows WHERE server_source = ? AND server_id = ?",
   [STMT_INSERT_MOVIE] = movie_insert_sql,
   [STMT_UPDATE_MOVIE] = movie_update_sql,
   [STMT_INSERT_SHOW] = show_insert_sql,
@@ -583,17 +699,19 @@ sync_files (Writer        *w,
   return TRUE;
 }
 
+/* @locked: the person locked the title's genres: the source's list is not taken. */
 static gboolean
 set_genres (Writer        *w,
             SsvMediaKind   kind,
             gint64         owner_id,
             GPtrArray     *genres,
+            gboolean       locked,
             GError       **error)
 {
   gboolean movie = kind == SSV_MEDIA_KIND_MOVIE;
 
   /* No genres from the source: keep those enrichment may have found. */
-  if (genres == NULL || genres->len == 0)
+  if (genres == NULL || genres->len == 0 || locked)
     return TRUE;
 
   if (!writer_run (w, movie ? STMT_CLEAR_MOVIE_GENRES : STMT_CLEAR_SHOW_GENRES, error, owner_id, END_ARGS))
@@ -677,6 +795,7 @@ upsert_title (Writer              *w,
   gint64 hash = item_hash (item);
   gint64 id = 0;
   gboolean found = FALSE;
+  gboolean genres_locked = FALSE;
   SsvStmt *stmt;
   int rc;
 
@@ -690,6 +809,7 @@ upsert_title (Writer              *w,
     {
       found = TRUE;
       id = sqlite3_column_int64 (stmt, 0);
+      genres_locked = sqlite3_column_int (stmt, 2) != 0;
       if (sqlite3_column_type (stmt, 1) != SQLITE_NULL && sqlite3_column_int64 (stmt, 1) == hash)
         {
           sqlite3_reset (stmt);
@@ -718,7 +838,7 @@ upsert_title (Writer              *w,
 
   if (movie && !sync_files (w, SSV_MEDIA_KIND_MOVIE, id, server_row, item->files, !found, error))
     return FALSE;
-  if (!set_genres (w, item->kind, id, item->genres, error))
+  if (!set_genres (w, item->kind, id, item->genres, genres_locked, error))
     return FALSE;
 
   *id_out = id;
@@ -1058,23 +1178,42 @@ merged_seasons (const SsvShowTree *tree)
   return seasons;
 }
 
-/* Deep scans only: episodes of the show the source no longer lists. */
+/* An episode with something a person or enrichment would miss: an air date, an
+ * id of a provider, a provider that added or matched it, or the person's viewing. */
+#define EPISODE_HAS_IDENTITY \
+  "(coalesce (e.air_date, '') <> '' OR coalesce (e.tvdb_id, 0) > 0 OR coalesce (e.tmdb_id, 0) > 0 " \
+  "OR coalesce (e.imdb_id, '') <> '' OR e.source IS NOT NULL OR e.watched OR e.play_count > 0 " \
+  "OR e.resume_position_s IS NOT NULL OR EXISTS (SELECT 1 FROM enrichment_status s " \
+  "WHERE s.episode_id = e.id AND s.status = 'matched'))"
+
+/* Came from the source: it has the source's id, or a file. Enrichment's rows have neither. */
+#define EPISODE_FROM_SOURCE \
+  "(e.server_id IS NOT NULL OR EXISTS (SELECT 1 FROM media_files f WHERE f.episode_id = e.id))"
+
+/* Deep scans only: episodes of the show the source no longer lists. Demote,
+ * don't delete: one with an identity keeps its row and loses its files (and
+ * the source's id, so it is not stale again); only a source's episode with
+ * nothing else to it goes. What enrichment added is not the source's to take. */
 static gboolean
 prune_episodes (SsvDatabase     *db,
                 gint64           show_id,
                 const char      *show_title,
                 GHashTable      *present,
+                guint            unreadable,
                 SsvWriteCounts  *counts,
                 GPtrArray       *problems,
                 GError         **error)
 {
-  g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) demote = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) remove = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(SsvStmt) stmt = NULL;
   guint total = 0;
+  guint stale;
   int rc;
 
   stmt = ssv_database_prepare (db,
-                               "SELECT id, season_number, episode_number FROM episodes WHERE show_id = ?",
+                               "SELECT e.id, e.season_number, e.episode_number, " EPISODE_HAS_IDENTITY
+                               " FROM episodes e WHERE e.show_id = ? AND " EPISODE_FROM_SOURCE,
                                error);
   if (stmt == NULL)
     return FALSE;
@@ -1088,33 +1227,61 @@ prune_episodes (SsvDatabase     *db,
       total++;
       g_snprintf (key, sizeof key, "%d:%d", sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2));
       if (!g_hash_table_contains (present, key))
-        g_array_append_val (stale, id);
+        g_array_append_val (sqlite3_column_int (stmt, 3) ? demote : remove, id);
     }
   if (rc != SQLITE_DONE)
     return FALSE;
   g_clear_pointer (&stmt, ssv_stmt_release);
 
-  if (stale->len == 0)
+  stale = demote->len + remove->len;
+  if (stale == 0)
     return TRUE;
+
+  /* An episode the source sent but nobody could read may be any of them. */
+  if (unreadable > 0)
+    {
+      if (problems != NULL)
+        g_ptr_array_add (problems,
+                         g_strdup_printf (ngettext ("“%s”: no episode was removed, because %u of them "
+                                                    "could not be read.",
+                                                    "“%s”: no episode was removed, because %u of them "
+                                                    "could not be read.", unreadable),
+                                          show_title, unreadable));
+      return TRUE;
+    }
 
   /* A server that suddenly lists none (or few) of a show's many episodes is
    * more likely broken than the episodes gone. */
-  if (g_hash_table_size (present) == 0 || (total > 100 && stale->len * 2 > total))
+  if (g_hash_table_size (present) == 0 || (total > 100 && stale * 2 > total))
     {
       if (problems != NULL)
         g_ptr_array_add (problems,
                          g_strdup_printf (_("“%s”: not removing %u of %u episodes; the server listed too few. "
                                             "Check the server, then scan again."),
-                                          show_title, stale->len, total));
+                                          show_title, stale, total));
       return TRUE;
     }
 
-  for (guint i = 0; i < stale->len; i++)
-    if (!ssv_database_exec_with_id (db, "DELETE FROM episodes WHERE id = ?", g_array_index (stale, gint64, i), error))
+  for (guint i = 0; i < demote->len; i++)
+    {
+      gint64 id = g_array_index (demote, gint64, i);
+
+      /* No scan hash: when the source lists it again, its files are written again. */
+      if (!ssv_database_exec_with_id (db, "DELETE FROM media_files WHERE episode_id = ?1", id, error) ||
+          !ssv_database_exec_with_id (db, "UPDATE episodes SET server_id = NULL, scan_hash = NULL WHERE id = ?1",
+                                      id, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < remove->len; i++)
+    if (!ssv_database_exec_with_id (db, "DELETE FROM episodes WHERE id = ?", g_array_index (remove, gint64, i), error))
       return FALSE;
 
   if (counts != NULL)
-    counts->removed += stale->len;
+    {
+      counts->updated += demote->len;
+      counts->removed += remove->len;
+    }
 
   return TRUE;
 }
@@ -1138,6 +1305,7 @@ write_tree (Writer             *w,
   g_autoptr(GPtrArray) seasons = merged_seasons (tree);
   g_autoptr(GHashTable) known = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(GHashTable) present = NULL;
+  guint unreadable = 0;
 
   for (guint i = 0; i < seasons->len; i++)
     if (!upsert_season (w, show_id, g_ptr_array_index (seasons, i), error))
@@ -1162,6 +1330,7 @@ write_tree (Writer             *w,
         {
           add_problem (problems, episode, episode->problem);
           counts->skipped++;
+          unreadable++;
           continue;
         }
 
@@ -1188,6 +1357,7 @@ write_tree (Writer             *w,
           rollback_savepoint (w);
           add_problem (problems, episode, episode_error->message);
           counts->skipped++;
+          unreadable++;
           continue;
         }
 
@@ -1200,7 +1370,7 @@ write_tree (Writer             *w,
       add_counts (counts, &these);
     }
 
-  if (prune && !prune_episodes (w->db, show_id, show_title, present, counts, problems, error))
+  if (prune && !prune_episodes (w->db, show_id, show_title, present, unreadable, counts, problems, error))
     return FALSE;
 
   return TRUE;
@@ -1353,31 +1523,50 @@ ssv_library_store_count_titles (SsvLibraryStore  *self,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* Whether removing @unlisted of @stored titles needs the person's word: an
+ * empty listing, or one without more than half of the library, is more likely
+ * a server (or a disk) that half-answered than titles really gone. */
+static gboolean
+needs_confirmation (guint listed,
+                    guint stored,
+                    guint unlisted)
+{
+  return unlisted > 0 && (listed == 0 || (guint64) unlisted * 2 > stored);
+}
+
 /**
  * ssv_library_store_prune_titles:
+ * @library_name: (nullable): for the question a hold asks
  * @seen: the server ids a complete listing of the library returned
- * @removed: (out): how many titles went
+ * @outcome: (out): what was removed, or held back
  *
  * Removes the library's titles the listing did not have, in one transaction.
- * Refuses (%SSV_ERROR_REFUSED, nothing removed) when that would take more than
- * half of a library of over 100 titles: a server that half-answered is more
- * likely than half a library deleted.
+ * When the listing was empty, or would take more than half of the library,
+ * nothing is removed: the titles are held (ssv_scan_hold_store_list()) until
+ * the person confirms or keeps them. Whatever the listing had releases the
+ * library's earlier hold.
  */
 gboolean
 ssv_library_store_prune_titles (SsvLibraryStore  *self,
                                 SsvMediaKind      kind,
                                 gint64            server_row,
                                 const char       *library_key,
+                                const char       *library_name,
                                 GHashTable       *seen,
-                                guint            *removed,
+                                SsvPruneOutcome  *outcome,
                                 GError          **error)
 {
   SsvDatabase *db = get_db (self);
   g_autoptr(GArray) stale = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean movie = kind == SSV_MEDIA_KIND_MOVIE;
+  guint listed = g_hash_table_size (seen);
   guint total = 0;
 
-  *removed = 0;
+  memset (outcome, 0, sizeof *outcome);
+
+  /* Read and decided in the write transaction: nothing changes in between. */
+  if (!ssv_database_begin (db, error))
+    return FALSE;
 
   {
     g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, movie
@@ -1386,7 +1575,7 @@ ssv_library_store_prune_titles (SsvLibraryStore  *self,
     int rc;
 
     if (stmt == NULL)
-      return FALSE;
+      goto failed;
     sqlite3_bind_int64 (stmt, 1, server_row);
     ssv_stmt_bind_text (stmt, 2, library_key);
     while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
@@ -1399,37 +1588,39 @@ ssv_library_store_prune_titles (SsvLibraryStore  *self,
           }
       }
     if (rc != SQLITE_DONE)
-      return FALSE;
+      goto failed;
   }
 
-  if (stale->len == 0)
-    return TRUE;
+  outcome->stored = total;
+  outcome->listed = listed;
 
-  if (total > 100 && stale->len * 2 > total)
+  if (needs_confirmation (listed, total, stale->len))
     {
-      g_set_error (error, SSV_ERROR, SSV_ERROR_REFUSED,
-                   _("Not removing %u of %u titles: more than half of the library would go. "
-                     "Check the server, then scan again."),
-                   stale->len, total);
-      return FALSE;
+      outcome->reason = listed == 0 ? SSV_HOLD_EMPTY : SSV_HOLD_MOST;
+      outcome->held = stale->len;
+      if (!ssv_scan_hold_write_titles (db, server_row, library_key, library_name, kind, outcome->reason,
+                                       listed, total, stale, error))
+        goto failed;
+      return ssv_database_commit (db, error);
     }
 
-  if (!ssv_database_begin (db, error))
-    return FALSE;
+  if (!ssv_scan_hold_clear (db, server_row, library_key, kind, error))
+    goto failed;
 
   for (guint i = 0; i < stale->len; i++)
     if (!ssv_database_exec_with_id (db, movie ? "DELETE FROM movies WHERE id = ?" : "DELETE FROM shows WHERE id = ?",
                                     g_array_index (stale, gint64, i), error))
-      {
-        ssv_database_rollback (db);
-        return FALSE;
-      }
+      goto failed;
 
   if (!ssv_database_commit (db, error))
     return FALSE;
 
-  *removed = stale->len;
+  outcome->removed = stale->len;
   return TRUE;
+
+failed:
+  ssv_database_rollback (db);
+  return FALSE;
 }
 
 /**

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ssv-store.h"
+#include "ssv-scan-hold-store.h"
 #include "model/ssv-episode.h"
 #include "model/ssv-movie.h"
 #include "model/ssv-season.h"
@@ -35,6 +36,16 @@ typedef struct
   guint removed;
   guint skipped;
 } SsvWriteCounts;
+
+/* What a deep scan's prune of one library did. */
+typedef struct
+{
+  guint          stored;    /* titles the library had */
+  guint          listed;    /* titles the listing had */
+  guint          removed;
+  guint          held;      /* titles kept until the person confirms */
+  SsvHoldReason  reason;    /* why they were held */
+} SsvPruneOutcome;
 
 SsvLibraryStore  *ssv_library_store_new               (SsvDatabase       *database);
 gboolean          ssv_library_store_get_counts        (SsvLibraryStore   *self,
@@ -75,13 +86,22 @@ gboolean          ssv_library_store_prune_titles      (SsvLibraryStore   *self,
                                                        SsvMediaKind       kind,
                                                        gint64             server_row,
                                                        const char        *library_key,
+                                                       const char        *library_name,
                                                        GHashTable        *seen,
-                                                       guint             *removed,
+                                                       SsvPruneOutcome   *outcome,
                                                        GError           **error);
 gboolean          ssv_library_store_prune_unmapped    (SsvLibraryStore   *self,
                                                        gint64             server_row,
                                                        guint             *removed,
                                                        GError           **error);
+
+/* What a person fixed on a title: no scan and no provider changes it. */
+gboolean          ssv_library_store_set_locked_fields (SsvLibraryStore     *self,
+                                                       SsvMediaKind         kind,
+                                                       gint64               id,
+                                                       const char * const  *lock,
+                                                       const char * const  *unlock,
+                                                       GError             **error);
 
 /* Reads for the UI (plain, and in a worker thread). */
 GPtrArray        *ssv_library_store_list_movies       (SsvLibraryStore   *self,

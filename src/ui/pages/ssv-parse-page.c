@@ -153,7 +153,8 @@ show_fields (SsvParsePage     *self,
 
   if (r->resolution)
     resolution = g_strdup_printf ("%u%c%s", r->resolution, (r->flags & SSV_RELEASE_FLAG_INTERLACED) ? 'i' : 'p',
-                                  (r->flags & SSV_RELEASE_FLAG_RES_GUESSED) ? _(" (a guess)") : "");
+                                  (r->flags & SSV_RELEASE_FLAG_RES_GUESSED) ? _(" (a guess)") :
+                                  (r->flags & SSV_RELEASE_FLAG_RES_IMPLIED) ? _(" (implied by the name)") : "");
   if (r->source != SSV_RELEASE_SOURCE_UNKNOWN)
     source = g_strdup_printf ("%s%s%s%s", ssv_release_source_label (r->source),
                               r->modifier ? " " : "",
