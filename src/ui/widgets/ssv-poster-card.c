@@ -152,6 +152,14 @@ dup_subtitle (GObject *item)
   return year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
 }
 
+/* "Breaking Bad" → "BB", as a template's closure: what a placeholder shows until art arrives. */
+char *
+ssv_poster_initials_closure (gpointer    unused,
+                             const char *title)
+{
+  return ssv_poster_initials (title);
+}
+
 static void
 show_texture (SsvPosterCard *self,
               GdkTexture    *texture)
@@ -490,6 +498,8 @@ ssv_poster_card_class_init (SsvPosterCardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/widgets/ssv-poster-card.ui");
   ssv_widget_class_bind_closures (widget_class);
+  gtk_widget_class_bind_template_callback_full (widget_class, "initials_text",
+                                                G_CALLBACK (ssv_poster_initials_closure));
   gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, frame);
   gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, initials_label);
   gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, title_label);

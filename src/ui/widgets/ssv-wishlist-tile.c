@@ -449,6 +449,8 @@ ssv_wishlist_tile_class_init (SsvWishlistTileClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/widgets/ssv-wishlist-tile.ui");
   ssv_widget_class_bind_closures (widget_class);
+  gtk_widget_class_bind_template_callback_full (widget_class, "initials_text",
+                                                G_CALLBACK (ssv_poster_initials_closure));
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, header);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, initials_label);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, art_picture);
