@@ -369,6 +369,46 @@ test_json (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "reasons")), >, 0);
 }
 
+/* A Soulseek hit's JSON names the peer's files a grab takes, and the quality in words. */
+static void
+test_json_soulseek (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char * const files[] = {
+    "@@s\\Fight Club (1999)\\Fight.Club.1999.1080p.BluRay.x264-GRP.mkv",
+    "@@s\\Fight Club (1999)\\Sample\\sample.mkv",
+    NULL,
+  };
+  g_autoptr(SsvSearchItem) item = fight_club ();
+  g_autoptr(SsvReleaseHit) hit = soulseek ("Fight.Club.1999.1080p.BluRay.x264-GRP", files);
+  g_autoptr(SsvJudgedHit) judged = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+  JsonArray *array;
+
+  hit->queue_length = 4;
+  hit->upload_speed = 2500000;
+  judged = judge (f->any, item, hit);
+  json = ssv_judged_hit_to_json (judged, "Any");
+  node = json_from_string (json, NULL);
+  object = json_node_get_object (node);
+
+  g_assert_true (json_object_get_boolean_member (object, "accepted"));
+  g_assert_cmpstr (json_object_get_string_member (object, "slskd_user"), ==, "peer");
+  g_assert_true (json_object_get_boolean_member (object, "free_slot"));
+  g_assert_cmpint (json_object_get_int_member (object, "queue_length"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (object, "upload_speed"), ==, 2500000);
+  g_assert_cmpstr (json_object_get_string_member (object, "quality_label"), ==,
+                   ssv_quality_get_label (SSV_QUALITY_BLURAY_1080));
+  array = json_object_get_array_member (object, "files");
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "path"), ==, files[0]);
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (array, 0), "wanted"));
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (array, 1), "wanted"));
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (array, 1), "size"), ==, 1000000000);
+}
+
 /* ---- queries --------------------------------------------------------------------- */
 
 static void
@@ -517,6 +557,7 @@ main (int    argc,
   ADD ("/core/judge/soulseek-season-folder", test_soulseek_season_folder);
   ADD ("/core/judge/sort", test_sort);
   ADD ("/core/judge/json", test_json);
+  ADD ("/core/judge/json-soulseek", test_json_soulseek);
   g_test_add_func ("/core/judge/clean-title", test_clean_title);
   g_test_add_func ("/core/judge/text-queries", test_text_queries);
   g_test_add_func ("/core/judge/plan-from-caps", test_plan_from_caps);

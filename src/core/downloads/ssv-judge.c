@@ -303,6 +303,38 @@ add_int (JsonBuilder *b,
   json_builder_add_int_value (b, value);
 }
 
+/* A Soulseek release is fetched file by file from one peer: the JSON names the
+ * files a grab takes and what made that peer the one chosen. */
+static void
+add_peer_files (JsonBuilder         *b,
+                const SsvReleaseHit *hit)
+{
+  if (hit->files == NULL)
+    return;
+
+  if (hit->slskd_user != NULL)
+    {
+      json_builder_set_member_name (b, "free_slot");
+      json_builder_add_boolean_value (b, hit->free_slot);
+      add_int (b, "queue_length", hit->queue_length);
+      add_int (b, "upload_speed", hit->upload_speed);
+    }
+  json_builder_set_member_name (b, "files");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < hit->files->len; i++)
+    {
+      const SsvHitFile *file = g_ptr_array_index (hit->files, i);
+
+      json_builder_begin_object (b);
+      add_string (b, "path", file->path);
+      add_int (b, "size", file->size);
+      json_builder_set_member_name (b, "wanted");
+      json_builder_add_boolean_value (b, file->wanted);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 /**
  * ssv_judged_hit_to_json:
  *
@@ -333,7 +365,9 @@ ssv_judged_hit_to_json (const SsvJudgedHit *judged,
   add_int (b, "peers", hit->peers);
   add_int (b, "grabs", hit->grabs);
   add_int (b, "publish_date", hit->publish_date > 0 ? hit->publish_date : -1);
+  add_peer_files (b, hit);
   add_string (b, "profile", profile_name);
+  add_string (b, "quality_label", ssv_quality_get_label (judged->decision->quality));
   ssv_decision_build_json (judged->decision, b);
   json_builder_end_object (b);
 
