@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "ssv-bencode.h"
 #include "ssv-error.h"
 #include "ssv-indexer-private.h"
 #include "ssv-json.h"

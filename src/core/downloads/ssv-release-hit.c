@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "ssv-bencode.h"
 #include "ssv-release-hit.h"
 
 G_DEFINE_BOXED_TYPE (SsvReleaseHit, ssv_release_hit, ssv_release_hit_ref, ssv_release_hit_unref)
@@ -232,87 +233,11 @@ ssv_protocol_to_string (SsvProtocol protocol)
 
 /* ---- infohashes ---------------------------------------------------------- */
 
-/* Base32 (RFC 4648) of 32 characters → 40 hex digits, or NULL. */
-static char *
-base32_to_hex (const char *text)
-{
-  static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  guint8 bytes[20];
-  guint64 buffer = 0;
-  guint bits = 0;
-  guint n = 0;
-  GString *hex;
-
-  for (guint i = 0; i < 32; i++)
-    {
-      const char *at = strchr (alphabet, g_ascii_toupper (text[i]));
-
-      if (text[i] == '\0' || at == NULL)
-        return NULL;
-      buffer = (buffer << 5) | (guint64) (at - alphabet);
-      bits += 5;
-      if (bits >= 8)
-        {
-          bits -= 8;
-          bytes[n++] = (buffer >> bits) & 0xff;
-        }
-    }
-
-  hex = g_string_sized_new (40);
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (hex, "%02x", bytes[i]);
-  return g_string_free (hex, FALSE);
-}
-
-/**
- * ssv_infohash_normalize:
- * @text: (nullable): 40 hex digits, or 32 base32 characters
- *
- * Returns: (transfer full) (nullable): 40 lower-case hex digits, or NULL
- *   when @text is not an infohash ("(removed)", a SHA-256 v2 hash, garbage)
- */
-char *
-ssv_infohash_normalize (const char *text)
-{
-  g_autofree char *trimmed = NULL;
-  gsize len;
-
-  if (text == NULL)
-    return NULL;
-
-  trimmed = g_strstrip (g_strdup (text));
-  len = strlen (trimmed);
-  if (len == 40)
-    {
-      for (gsize i = 0; i < len; i++)
-        if (!g_ascii_isxdigit (trimmed[i]))
-          return NULL;
-      return g_ascii_strdown (trimmed, -1);
-    }
-  if (len == 32)
-    return base32_to_hex (trimmed);
-  return NULL;
-}
-
 /* The v1 infohash a magnet names ("xt=urn:btih:…"), or NULL. */
 char *
 ssv_infohash_from_magnet (const char *magnet)
 {
-  const char *at;
-  gsize len = 0;
-  g_autofree char *value = NULL;
-
-  if (magnet == NULL || g_ascii_strncasecmp (magnet, "magnet:", 7) != 0)
-    return NULL;
-
-  at = strstr (magnet, "urn:btih:");
-  if (at == NULL)
-    return NULL;
-  at += strlen ("urn:btih:");
-  while (at[len] != '\0' && at[len] != '&')
-    len++;
-  value = g_strndup (at, len);
-  return ssv_infohash_normalize (value);
+  return ssv_magnet_parse_infohash (magnet, NULL, NULL);
 }
 
 /* ---- file names ---------------------------------------------------------- */

@@ -84,7 +84,6 @@ GPtrArray     *ssv_release_hit_dup_keys       (const SsvReleaseHit *hit);
 int            ssv_release_hit_availability   (const SsvReleaseHit *hit);
 const char    *ssv_protocol_to_string         (SsvProtocol          protocol);
 
-char          *ssv_infohash_normalize         (const char          *text);
 char          *ssv_infohash_from_magnet       (const char          *magnet);
 
 gboolean       ssv_file_name_is_video         (const char          *name);

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
+#include "ssv-bencode.h"
 #include "ssv-error.h"
 #include "ssv-indexer-private.h"
 #include "ssv-quality-profile.h"
