@@ -1,0 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+-- Step 8: a placeholder on this branch for the YouTube step of issue 13 (branch
+-- yt-core), merged separately; empty here so the steps stay numbered without a gap.
+-- When merging, this file is replaced by that branch's 0008-youtube.sql.
