@@ -17,6 +17,11 @@ static const SsvCliCommand commands[] = {
   { "scan", N_("Scan Plex, Jellyfin and folder sources into the library"), ssv_cli_scan },
   { "enrich", N_("Fill in titles from TMDB, TheTVDB, OMDb, fanart.tv and OpenSubtitles"), ssv_cli_enrich },
   { "status", N_("Print each metadata worker’s key, pause and progress"), ssv_cli_status },
+  { "refresh", N_("Read titles again from TMDB now and print what changed"), ssv_cli_refresh },
+  { "tasks", N_("List the scheduled tasks with their last and next runs"), ssv_cli_tasks },
+  { "find", N_("Search the library and TMDB; owned titles are marked"), ssv_cli_find },
+  { "person", N_("Follow a person: “person follow TMDB_ID [--lookback YEARS]”"), ssv_cli_person },
+  { "key", N_("Store an API key from standard input: “key set SERVICE”"), ssv_cli_key },
 };
 
 SsvContext *

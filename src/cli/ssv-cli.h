@@ -32,5 +32,10 @@ int         ssv_cli_calendar     (int argc, char **argv);
 int         ssv_cli_scan         (int argc, char **argv);
 int         ssv_cli_enrich       (int argc, char **argv);
 int         ssv_cli_status       (int argc, char **argv);
+int         ssv_cli_refresh      (int argc, char **argv);
+int         ssv_cli_tasks        (int argc, char **argv);
+int         ssv_cli_find         (int argc, char **argv);
+int         ssv_cli_person       (int argc, char **argv);
+int         ssv_cli_key          (int argc, char **argv);
 
 G_END_DECLS

@@ -151,6 +151,8 @@ due_sql (SsvRefreshScope scope)
     case SSV_REFRESH_AIRING:
       return SHOW_SELECT " AND " AIRING_SQL " AND coalesce (e.synced_at, 0) <= ?1 - ?3 "
              "ORDER BY 9, 2 LIMIT ?2";
+    case SSV_REFRESH_AIRING_NOW:
+      return SHOW_SELECT " AND " AIRING_SQL " ORDER BY 9, 2 LIMIT ?2";
     case SSV_REFRESH_DUE:
       return MOVIE_SELECT " AND coalesce (e.synced_at, 0) <= ?1 - ?4 "
              "UNION ALL " SHOW_SELECT " AND NOT " AIRING_SQL " AND coalesce (e.synced_at, 0) <= ?1 - ?4 "
@@ -164,7 +166,7 @@ due_sql (SsvRefreshScope scope)
 
 /**
  * ssv_refresh_store_list_due:
- * @scope: %SSV_REFRESH_AIRING, %SSV_REFRESH_DUE or %SSV_REFRESH_ALL
+ * @scope: any but %SSV_REFRESH_TITLE
  *
  * Returns: (transfer full) (element-type SsvRefreshItem): up to @limit titles
  *   TMDB matched whose last look is old enough for @scope, oldest first

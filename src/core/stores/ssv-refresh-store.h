@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   SSV_REFRESH_AIRING,    /* shows still airing, read again daily */
+  SSV_REFRESH_AIRING_NOW, /* every show still airing, now */
   SSV_REFRESH_DUE,       /* other titles, every 30 days */
   SSV_REFRESH_ALL,       /* every matched title, now */
   SSV_REFRESH_TITLE,     /* one title, now */

@@ -370,7 +370,7 @@ refresh_one (Run                  *run,
              GPtrArray            *changes,
              GError              **error)
 {
-  gboolean airing_only = run->scope == SSV_REFRESH_AIRING;
+  gboolean airing_only = run->scope == SSV_REFRESH_AIRING || run->scope == SSV_REFRESH_AIRING_NOW;
   g_autoptr(GArray) append = NULL;
   g_autoptr(SsvMeta) meta = NULL;
   g_autoptr(SsvMeta) tvdb = NULL;
