@@ -414,7 +414,8 @@ ssv_discovery_title_sync (SsvDiscovery  *self,
        * shows have their every season in this one call. */
       g_autoptr(GArray) first = g_array_new (FALSE, FALSE, sizeof (int));
 
-      for (int s = 1; s <= APPENDED_SEASONS; s++)
+      /* Specials (season 0) too: most shows have some. */
+      for (int s = 0; s < APPENDED_SEASONS; s++)
         g_array_append_val (first, s);
       append = join_seasons ("external_ids,credits,images,content_ratings", first, 0, APPENDED_SEASONS);
     }

@@ -115,16 +115,20 @@ session_init (SsvPeopleFollower  *self,
   return TRUE;
 }
 
-/* A part that makes a movie theirs: a role (not an appearance as themselves) or directing it. */
+/* A part that makes a movie theirs: a role (not an appearance as themselves),
+ * directing it, or a job in what they are known for (a producer's producing). */
 static gboolean
-credit_counts (const SsvTmdbCredit *credit)
+credit_counts (const SsvTmdbPerson *person,
+               const SsvTmdbCredit *credit)
 {
   g_autofree char *character = NULL;
 
   if (credit->media_type != SSV_TMDB_MOVIE)
     return FALSE;
   if (!credit->cast)
-    return g_strcmp0 (credit->job, "Director") == 0;
+    return g_strcmp0 (credit->job, "Director") == 0 ||
+           (person->known_for_department != NULL &&
+            g_strcmp0 (credit->department, person->known_for_department) == 0);
 
   character = credit->character != NULL ? g_utf8_strdown (credit->character, -1) : NULL;
   return character == NULL ||
@@ -145,7 +149,7 @@ releases_since (const SsvTmdbPerson *person,
       const SsvTmdbCredit *credit = g_ptr_array_index (person->credits, i);
       SsvFollowedRelease *release;
 
-      if (!credit_counts (credit) || g_hash_table_contains (seen, &credit->id) ||
+      if (!credit_counts (person, credit) || g_hash_table_contains (seen, &credit->id) ||
           (credit->date != NULL && strcmp (credit->date, from) < 0))
         continue;
 
