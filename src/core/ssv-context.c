@@ -30,6 +30,7 @@ struct _SsvContext
   SsvRefresher     *refresher;
   SsvDiscovery     *discovery;
   SsvPeopleFollower *people_follower;
+  SsvTitleActions  *title_actions;
 };
 
 G_DEFINE_FINAL_TYPE (SsvContext, ssv_context, G_TYPE_OBJECT)
@@ -71,6 +72,7 @@ ssv_context_dispose (GObject *object)
     ssv_scheduler_stop (self->scheduler);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->people_follower);
+  g_clear_object (&self->title_actions);
   g_clear_object (&self->discovery);
   g_clear_object (&self->refresher);
   g_clear_object (&self->clock);
@@ -136,6 +138,8 @@ init_services (SsvContext *self)
                                        self->clock);
   self->people_follower = ssv_people_follower_new (self->database, self->http, self->secrets,
                                                    self->watchlist_store, self->wishlist_store, self->clock);
+  self->title_actions = ssv_title_actions_new (self->database, self->http, self->secrets, self->library_store,
+                                               self->scanner, self->enrichment_engine, self->refresher);
   /* Created stopped: the app starts it, in its window and its background service. */
   self->scheduler = ssv_scheduler_new (self->database, self->clock);
   ssv_library_jobs_register (self->scheduler, self);
@@ -447,4 +451,13 @@ ssv_context_get_people_follower (SsvContext *self)
   g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
 
   return self->people_follower;
+}
+
+/* Refresh, re-match, edit and mark watched, as title pages do. */
+SsvTitleActions *
+ssv_context_get_title_actions (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->title_actions;
 }

@@ -13,6 +13,7 @@
 #include "ssv-people-follower.h"
 #include "ssv-scheduler.h"
 #include "ssv-secrets.h"
+#include "ssv-title-actions.h"
 #include "net/ssv-http.h"
 #include "sources/ssv-folder-watcher.h"
 #include "stores/ssv-calendar-store.h"
@@ -66,6 +67,7 @@ SsvScheduler     *ssv_context_get_scheduler      (SsvContext           *self);
 SsvRefresher     *ssv_context_get_refresher      (SsvContext           *self);
 SsvDiscovery     *ssv_context_get_discovery      (SsvContext           *self);
 SsvPeopleFollower *ssv_context_get_people_follower (SsvContext         *self);
+SsvTitleActions  *ssv_context_get_title_actions  (SsvContext           *self);
 char             *ssv_context_dup_cache_dir      (SsvContext           *self);
 
 G_END_DECLS
