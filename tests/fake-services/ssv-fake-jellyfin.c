@@ -351,6 +351,17 @@ handle_played (SsvFakeServer        *server,
     return answer (status, content_type, body, 404, NULL);
 
   ssv_fake_jellyfin_mark_played (self, parts[3], played);
+  /* A series marked played is every episode of it played, as Jellyfin does. */
+  {
+    g_autoptr(GPtrArray) episodes = NULL;
+
+    g_mutex_lock (&self->lock);
+    episodes = ssv_fake_catalog_episodes_of (self->catalog, parts[3]);
+    g_mutex_unlock (&self->lock);
+    for (guint i = 0; i < episodes->len; i++)
+      ssv_fake_jellyfin_mark_played (self, json_object_get_string_member (g_ptr_array_index (episodes, i), "Id"),
+                                     played);
+  }
   {
     g_autoptr(JsonNode) node = json_from_string (played ? "{\"Played\":true,\"PlayCount\":1}"
                                                         : "{\"Played\":false,\"PlayCount\":0}", NULL);
@@ -698,7 +709,8 @@ ssv_fake_jellyfin_mark_played (SsvFakeJellyfin *self,
   entry = ssv_fake_catalog_lookup (self->catalog, id);
   g_assert_nonnull (entry);
   {
-    JsonObject *user_data = json_object_get_object_member (entry->object, "UserData");
+    JsonObject *user_data = json_object_has_member (entry->object, "UserData")
+                            ? json_object_get_object_member (entry->object, "UserData") : NULL;
     g_autofree char *now = iso_date (self->clock);
 
     if (user_data == NULL)
