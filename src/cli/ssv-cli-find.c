@@ -27,13 +27,7 @@ add_found_json (JsonBuilder   *builder,
 
   json_builder_begin_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
-    {
-      json_builder_set_member_name (builder, strings[i][0]);
-      if (strings[i][1] != NULL)
-        json_builder_add_string_value (builder, strings[i][1]);
-      else
-        json_builder_add_null_value (builder);
-    }
+    ssv_cli_json_add_string (builder, strings[i][0], strings[i][1]);
   json_builder_set_member_name (builder, "year");
   json_builder_add_int_value (builder, ssv_found_title_get_year (found));
   json_builder_set_member_name (builder, "tmdb_id");
@@ -72,19 +66,6 @@ print_found (SsvFoundTitle *found)
     g_string_append_printf (line, "  — %s", ssv_found_title_get_known_for (found));
 
   g_print ("%s\n", line->str);
-}
-
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
 }
 
 int
@@ -139,7 +120,7 @@ ssv_cli_find (int    argc,
   json_builder_end_array (builder);
 
   if (json)
-    print_json (builder);
+    ssv_cli_print_json (builder);
   else if (found->len == 0)
     g_print ("%s\n", _("Nothing found."));
 

@@ -232,16 +232,8 @@ add_job_json (JsonBuilder     *builder,
   json_builder_add_boolean_value (builder, ssv_scheduler_job_get_enabled (job));
   add_time (builder, "last_run", ssv_scheduler_job_get_last_run (job));
   add_time (builder, "last_finished", ssv_scheduler_job_get_last_finished (job));
-  json_builder_set_member_name (builder, "last_result");
-  if (result != NULL)
-    json_builder_add_string_value (builder, result);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "last_message");
-  if (message != NULL)
-    json_builder_add_string_value (builder, message);
-  else
-    json_builder_add_null_value (builder);
+  ssv_cli_json_add_string (builder, "last_result", result);
+  ssv_cli_json_add_string (builder, "last_message", message);
   add_time (builder, "next_run", ssv_scheduler_job_get_next_run (job));
   json_builder_end_object (builder);
 }
@@ -304,16 +296,7 @@ ssv_cli_tasks (int    argc,
   json_builder_end_array (builder);
 
   if (json)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *text = NULL;
-
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
-    }
+    ssv_cli_print_json (builder);
 
   return 0;
 }

@@ -30,6 +30,33 @@ ssv_cli_open_context (GError **error)
   return ssv_context_new (NULL, error);
 }
 
+/* Adds @member as @value, or as null when there is none. */
+void
+ssv_cli_json_add_string (JsonBuilder *builder,
+                         const char  *member,
+                         const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* Prints what @builder built, indented, for --json. */
+void
+ssv_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
 int
 ssv_cli_fail (const GError *error)
 {

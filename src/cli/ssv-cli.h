@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "ssv-context.h"
 
@@ -24,6 +25,11 @@ gboolean    ssv_cli_parse_options (const char          *command,
                                    const GOptionEntry  *entries,
                                    int                 *argc,
                                    char              ***argv);
+
+void        ssv_cli_json_add_string (JsonBuilder         *builder,
+                                     const char          *member,
+                                     const char          *value);
+void        ssv_cli_print_json   (JsonBuilder         *builder);
 
 int         ssv_cli_db_info      (int argc, char **argv);
 int         ssv_cli_parse        (int argc, char **argv);
