@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "ssv-context.h"
 
@@ -25,6 +26,11 @@ gboolean    ssv_cli_parse_options (const char          *command,
                                    int                 *argc,
                                    char              ***argv);
 
+void        ssv_cli_json_add_string (JsonBuilder         *builder,
+                                     const char          *member,
+                                     const char          *value);
+void        ssv_cli_print_json   (JsonBuilder         *builder);
+
 int         ssv_cli_db_info      (int argc, char **argv);
 int         ssv_cli_parse        (int argc, char **argv);
 int         ssv_cli_decide       (int argc, char **argv);
@@ -32,5 +38,10 @@ int         ssv_cli_calendar     (int argc, char **argv);
 int         ssv_cli_scan         (int argc, char **argv);
 int         ssv_cli_enrich       (int argc, char **argv);
 int         ssv_cli_status       (int argc, char **argv);
+int         ssv_cli_refresh      (int argc, char **argv);
+int         ssv_cli_tasks        (int argc, char **argv);
+int         ssv_cli_find         (int argc, char **argv);
+int         ssv_cli_person       (int argc, char **argv);
+int         ssv_cli_key          (int argc, char **argv);
 
 G_END_DECLS
