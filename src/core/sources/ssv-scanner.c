@@ -11,6 +11,7 @@
 #include "ssv-error.h"
 #include "ssv-folder-source.h"
 #include "ssv-jellyfin-source.h"
+#include "ssv-library-writer.h"
 #include "ssv-plex-source.h"
 #include "ssv-scan-hold-store.h"
 #include "ssv-scanner.h"
