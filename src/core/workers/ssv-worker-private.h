@@ -66,6 +66,7 @@ typedef struct
   gboolean            pending_progress;
   gboolean            dispatch_scheduled;
   GQueue              done;              /* ItemDone* */
+  GPtrArray          *shutdowns;         /* GTask*, waiting for the loop to end */
 
   /* Only the worker thread touches these. */
   char               *key;

@@ -247,11 +247,28 @@ ssv_worker_settings_key (SsvWorker  *self,
 
 /* ---- the loop's thread ------------------------------------------------------------ */
 
-/* The loop has ended: the worker is stopped. */
+/* Tells whoever waits in ssv_worker_shutdown_async() that the loop has ended. */
 static void
+complete_shutdowns (GPtrArray *waiting)
+{
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiting, i);
+      GSource *cancel_source = g_task_get_task_data (task);
+
+      /* From here on this thread answers, not a cancelled wait. */
+      if (cancel_source != NULL)
+        g_source_destroy (cancel_source);
+      g_task_return_boolean (task, TRUE);
+    }
+}
+
+/* The loop has ended: the worker is stopped, and whoever waits for that is taken along. */
+static GPtrArray *
 end_loop (SsvWorker *self)
 {
   SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
+  GPtrArray *waiting = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_mutex_lock (&priv->lock);
   {
@@ -266,17 +283,24 @@ end_loop (SsvWorker *self)
     /* The main context hears of the end even when the state was "stopped" already. */
     ssv_worker_schedule_dispatch_locked (self);
   }
+  g_ptr_array_extend_and_steal (waiting, g_steal_pointer (&priv->shutdowns));
+  priv->shutdowns = g_ptr_array_new_with_free_func (g_object_unref);
   g_mutex_unlock (&priv->lock);
+
+  return waiting;
 }
 
-/* The thread holds a reference to the worker until the loop has ended. */
+/* The thread holds a reference to the worker until the loop has ended and every wait for
+ * that is answered: those answers arrive on the waiters' main context, after the state. */
 static gpointer
 loop_thread_main (gpointer data)
 {
   SsvWorker *self = data;
+  g_autoptr(GPtrArray) waiting = NULL;
 
   ssv_worker_run_loop (self);
-  end_loop (self);
+  waiting = end_loop (self);
+  complete_shutdowns (waiting);
   g_object_unref (self);
 
   return NULL;
@@ -311,10 +335,15 @@ start (SsvWorker *self,
   thread = g_thread_try_new (thread_name, loop_thread_main, g_object_ref (self), &error);
   if (thread == NULL)
     {
+      g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func (g_object_unref);
+
       g_warning ("Could not start the %s worker: %s", klass_of (self)->name, error->message);
       g_mutex_lock (&priv->lock);
       priv->running = FALSE;
+      g_ptr_array_extend_and_steal (waiting, g_steal_pointer (&priv->shutdowns));
+      priv->shutdowns = g_ptr_array_new_with_free_func (g_object_unref);
       g_mutex_unlock (&priv->lock);
+      complete_shutdowns (waiting);
       g_object_unref (self);
       return;
     }
@@ -365,6 +394,91 @@ ssv_worker_is_running (SsvWorker *self)
   g_mutex_unlock (&priv->lock);
 
   return running;
+}
+
+/* The caller gave up waiting: answered now, unless the loop's end answered first. */
+static gboolean
+shutdown_cancelled_cb (GCancellable *cancellable,
+                       gpointer      data)
+{
+  GTask *task = data;
+  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (g_task_get_source_object (task));
+  gboolean waiting;
+  guint index;
+
+  g_mutex_lock (&priv->lock);
+  waiting = g_ptr_array_find (priv->shutdowns, task, &index);
+  if (waiting)
+    g_ptr_array_steal_index (priv->shutdowns, index);
+  g_mutex_unlock (&priv->lock);
+
+  if (waiting)
+    {
+      g_task_return_error_if_cancelled (task);
+      g_object_unref (task);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * ssv_worker_shutdown_async:
+ * @cancellable: (nullable): gives up waiting; the loop still ends
+ *
+ * Ends the run loop as ssv_worker_stop() does (the call in hand cancelled, its item left
+ * unmarked), and calls back on the caller's main context once the loop's thread has let go:
+ * the worker is stopped, and its state says so. A worker that is not running calls back
+ * at once.
+ */
+void
+ssv_worker_shutdown_async (SsvWorker           *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SSV_IS_WORKER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ssv_worker_shutdown_async);
+  g_task_set_name (task, "[ssv] worker shutdown");
+
+  g_mutex_lock (&priv->lock);
+  if (!priv->running)
+    {
+      g_mutex_unlock (&priv->lock);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (cancellable != NULL)
+    {
+      GSource *cancel_source = g_cancellable_source_new (cancellable);
+
+      g_task_set_task_data (task, g_source_ref (cancel_source), (GDestroyNotify) g_source_unref);
+      g_task_attach_source (task, cancel_source, G_SOURCE_FUNC (shutdown_cancelled_cb));
+      g_source_unref (cancel_source);
+    }
+  g_ptr_array_add (priv->shutdowns, g_object_ref (task));
+  if (priv->cancellable != NULL)
+    g_cancellable_cancel (priv->cancellable);
+  g_cond_broadcast (&priv->cond);
+  g_mutex_unlock (&priv->lock);
+}
+
+/* Returns: %TRUE once the loop has ended; %FALSE with G_IO_ERROR_CANCELLED if the wait was
+ * given up first */
+gboolean
+ssv_worker_shutdown_finish (SsvWorker     *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ssv_worker_shutdown_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -840,6 +954,7 @@ ssv_worker_finalize (GObject *object)
   g_queue_clear_full (&priv->requests, g_free);
   g_queue_clear_full (&priv->retry_first, (GDestroyNotify) ssv_work_item_free);
   g_queue_clear_full (&priv->done, item_done_free);
+  g_clear_pointer (&priv->shutdowns, g_ptr_array_unref);
   g_free (priv->note);
   g_free (priv->cooldown_note);
   g_free (priv->key_note);
@@ -1023,6 +1138,7 @@ ssv_worker_init (SsvWorker *self)
   g_queue_init (&priv->requests);
   g_queue_init (&priv->retry_first);
   g_queue_init (&priv->done);
+  priv->shutdowns = g_ptr_array_new_with_free_func (g_object_unref);
   priv->retry_window_s = DEFAULT_RETRY_WINDOW_S;
   priv->state = SSV_WORKER_STOPPED;
   /* Signals go to whoever created the worker: the app's main loop. */
