@@ -118,33 +118,39 @@ ssv_worker_verdict_clear (SsvWorkerVerdict *verdict)
   g_clear_pointer (&verdict->note, g_free);
 }
 
-/* The library could not be written: not the title's fault, so it stays unmarked and the
- * worker tries again after a pause. */
+/* The worker's own library failed: no title's fault, so nothing is marked; the worker
+ * pauses, says why, and warns the journal. Takes @note. */
+static void
+library_failed (const GError     *error,
+                gint64            wait_s,
+                char             *note,
+                SsvWorkerVerdict *verdict)
+{
+  memset (verdict, 0, sizeof *verdict);
+  verdict->item = SSV_ITEM_FATE_UNMARKED;
+  verdict->next = SSV_WORKER_NEXT_COOL_DOWN;
+  verdict->wait_s = wait_s;
+  verdict->message = g_strdup (error->message);
+  verdict->note = note;
+  verdict->warn = TRUE;
+}
+
+/* The library could not be written: the title stays unmarked and is tried again later. */
 void
 ssv_worker_rules_write_failed (const GError     *error,
                                SsvWorkerVerdict *verdict)
 {
-  memset (verdict, 0, sizeof *verdict);
-  verdict->item = SSV_ITEM_FATE_UNMARKED;
-  verdict->next = SSV_WORKER_NEXT_COOL_DOWN;
-  verdict->wait_s = WRITE_FAILED_COOLDOWN_S;
-  verdict->message = g_strdup (error->message);
-  verdict->note = g_strdup_printf (_("The library could not be written: %s"), error->message);
-  verdict->warn = TRUE;
+  library_failed (error, WRITE_FAILED_COOLDOWN_S,
+                  g_strdup_printf (_("The library could not be written: %s"), error->message), verdict);
 }
 
-/* The queue could not be read: there is no item in hand, and the worker pauses. */
+/* The queue could not be read: there is no item in hand. */
 void
 ssv_worker_rules_read_failed (const GError     *error,
                               SsvWorkerVerdict *verdict)
 {
-  memset (verdict, 0, sizeof *verdict);
-  verdict->item = SSV_ITEM_FATE_UNMARKED;
-  verdict->next = SSV_WORKER_NEXT_COOL_DOWN;
-  verdict->wait_s = READ_FAILED_COOLDOWN_S;
-  verdict->message = g_strdup (error->message);
-  verdict->note = g_strdup_printf (_("The library could not be read: %s"), error->message);
-  verdict->warn = TRUE;
+  library_failed (error, READ_FAILED_COOLDOWN_S,
+                  g_strdup_printf (_("The library could not be read: %s"), error->message), verdict);
 }
 
 /* A title the provider answered about, or failed on for its own sake: marked, and the
