@@ -368,7 +368,8 @@ ssv_worker_start_once (SsvWorker *self)
   start (self, TRUE);
 }
 
-/* Ends the run loop; a call in flight is cancelled and its item left unmarked. */
+/* Ends the run loop; a call in flight is cancelled and its item left unmarked.
+ * ssv_worker_shutdown_async() also says when the loop has ended. */
 void
 ssv_worker_stop (SsvWorker *self)
 {
