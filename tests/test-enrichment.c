@@ -62,6 +62,83 @@ test_scanner_init (TestScanner *self)
 {
 }
 
+/* A worker whose call does not listen to cancellation: it returns only when the test opens
+ * the gate, so a test can tell "asked to stop" from "stopped". */
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean entered;
+  gboolean open;
+} Gate;
+
+static Gate gate;
+
+#define TEST_TYPE_BLOCKING_WORKER (test_blocking_worker_get_type ())
+G_DECLARE_FINAL_TYPE (TestBlockingWorker, test_blocking_worker, TEST, BLOCKING_WORKER, SsvWorker)
+
+struct _TestBlockingWorker
+{
+  SsvWorker parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TestBlockingWorker, test_blocking_worker, SSV_TYPE_WORKER)
+
+static gboolean
+test_blocking_worker_process_item (SsvWorker          *worker,
+                                   const SsvWorkItem  *item,
+                                   const char         *key,
+                                   SsvOutcome         *outcome,
+                                   GCancellable       *cancellable,
+                                   GError            **error)
+{
+  g_mutex_lock (&gate.lock);
+  gate.entered = TRUE;
+  g_main_context_wakeup (NULL);
+  while (!gate.open)
+    g_cond_wait (&gate.cond, &gate.lock);
+  g_mutex_unlock (&gate.lock);
+
+  g_cancellable_set_error_if_cancelled (cancellable, error);
+  return FALSE;
+}
+
+static void
+test_blocking_worker_class_init (TestBlockingWorkerClass *klass)
+{
+  SsvWorkerClass *worker_class = SSV_WORKER_CLASS (klass);
+
+  worker_class->process_item = test_blocking_worker_process_item;
+  ssv_worker_class_set_provider (worker_class, "blocking", "Blocking");
+  ssv_worker_class_add_kind (worker_class, SSV_ITEM_MOVIE, SSV_REQUIRE_NOTHING);
+}
+
+static void
+test_blocking_worker_init (TestBlockingWorker *self)
+{
+}
+
+static gboolean
+gate_entered (gpointer data)
+{
+  gboolean entered;
+
+  g_mutex_lock (&gate.lock);
+  entered = gate.entered;
+  g_mutex_unlock (&gate.lock);
+
+  return entered;
+}
+
+static void
+gate_open (void)
+{
+  g_mutex_lock (&gate.lock);
+  gate.open = TRUE;
+  g_cond_broadcast (&gate.cond);
+  g_mutex_unlock (&gate.lock);
+}
+
 typedef struct
 {
   char                *dir;
@@ -1033,6 +1110,177 @@ test_key_cb (GObject      *source,
   key_result->done = TRUE;
 }
 
+/* ---- shutdown -------------------------------------------------------------------- */
+
+typedef struct
+{
+  gboolean        done;
+  gboolean        ok;
+  GError         *error;
+  gboolean        running;   /* what the worker said when the callback came */
+  SsvWorkerState  state;
+} ShutdownWait;
+
+static void
+worker_shut_down_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  ShutdownWait *wait = user_data;
+
+  wait->ok = ssv_worker_shutdown_finish (SSV_WORKER (source), result, &wait->error);
+  wait->running = ssv_worker_is_running (SSV_WORKER (source));
+  wait->state = ssv_worker_get_state (SSV_WORKER (source));
+  wait->done = TRUE;
+}
+
+/* A shutdown calls back once the loop's thread has ended: the worker stopped, the call in
+ * hand cancelled, its title left unmarked. A worker that is not running calls back at once. */
+static void
+test_shutdown (Fixture       *fixture,
+               gconstpointer  data)
+{
+  SsvFakeFault slow = { SSV_FAKE_FAULT_DELAY, 0, -1, 4000, -1 };
+  SsvWorker *tmdb = worker (fixture, "tmdb");
+  ShutdownWait during = { 0 };
+  ShutdownWait after = { 0 };
+
+  exec (fixture, "INSERT INTO movies (id, title, tmdb_id) VALUES (1, 'Fight Club', 550)");
+  ssv_fake_server_set_fault (fixture->server, "GET /tmdb/movie/550", &slow);
+
+  /* The slow answer would match the title: unmarked means the call in hand was cancelled. */
+  ssv_worker_start (tmdb);
+  wait_for_state (tmdb, SSV_WORKER_WORKING);
+
+  ssv_worker_shutdown_async (tmdb, NULL, worker_shut_down_cb, &during);
+  ssv_test_wait_for_flag (&during.done, 15000);
+  g_assert_no_error (during.error);
+  g_assert_true (during.ok);
+  g_assert_false (during.running);
+  g_assert_cmpint (during.state, ==, SSV_WORKER_STOPPED);
+  g_assert_cmpstr (status_of (fixture, "tmdb", "movie_id", 1), ==, "none");
+  g_assert_cmpuint (fixture->done[SSV_OUTCOME_ERROR], ==, 0);
+
+  ssv_worker_shutdown_async (tmdb, NULL, worker_shut_down_cb, &after);
+  g_assert_false (after.done);
+  ssv_test_wait_for_flag (&after.done, 15000);
+  g_assert_true (after.ok);
+  g_assert_false (after.running);
+}
+
+/* A blocking worker with a key, its call in hand held at the gate. */
+static SsvWorker *
+start_blocking_worker (Fixture *fixture)
+{
+  SsvWorker *blocking = g_object_new (TEST_TYPE_BLOCKING_WORKER, "database", fixture->db, "http", fixture->http,
+                                      "secrets", fixture->secrets, NULL);
+
+  g_mutex_lock (&gate.lock);
+  gate.entered = FALSE;
+  gate.open = FALSE;
+  g_mutex_unlock (&gate.lock);
+
+  store_key (fixture, "blocking", "a key");
+  exec (fixture, "INSERT INTO movies (id, title) VALUES (1, 'Heat')");
+  ssv_worker_start (blocking);
+  g_assert_true (ssv_test_wait_for (gate_entered, NULL, 15000));
+
+  return blocking;
+}
+
+/* Runs what the main context has now, without waiting for anything new. */
+static void
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The callback waits for the loop's thread, not for the request to stop: a call that does
+ * not listen to cancellation holds it back until it returns. */
+static void
+test_shutdown_waits_for_the_loop (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(SsvWorker) blocking = start_blocking_worker (fixture);
+  ShutdownWait wait = { 0 };
+
+  ssv_worker_shutdown_async (blocking, NULL, worker_shut_down_cb, &wait);
+  drain_main_context ();
+  g_assert_false (wait.done);
+  g_assert_true (ssv_worker_is_running (blocking));
+
+  gate_open ();
+  ssv_test_wait_for_flag (&wait.done, 15000);
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
+  g_assert_false (wait.running);
+  g_assert_cmpint (wait.state, ==, SSV_WORKER_STOPPED);
+  g_assert_cmpstr (status_of (fixture, "blocking", "movie_id", 1), ==, "none");
+}
+
+/* Giving up the wait answers "cancelled" at once, while the loop still runs; it ends later
+ * all the same. */
+static void
+test_shutdown_given_up (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(SsvWorker) blocking = start_blocking_worker (fixture);
+  g_autoptr(GCancellable) give_up = g_cancellable_new ();
+  ShutdownWait wait = { 0 };
+
+  ssv_worker_shutdown_async (blocking, give_up, worker_shut_down_cb, &wait);
+  drain_main_context ();
+  g_assert_false (wait.done);
+
+  g_cancellable_cancel (give_up);
+  ssv_test_wait_for_flag (&wait.done, 15000);
+  g_assert_false (wait.ok);
+  g_assert_error (wait.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&wait.error);
+  g_assert_true (wait.running);
+
+  gate_open ();
+  g_assert_true (ssv_test_wait_for (worker_stopped, blocking, 15000));
+  g_assert_cmpint (ssv_worker_get_state (blocking), ==, SSV_WORKER_STOPPED);
+}
+
+static void
+engine_shut_down_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  ShutdownWait *wait = user_data;
+
+  wait->ok = ssv_enrichment_engine_shutdown_finish (SSV_ENRICHMENT_ENGINE (source), result, &wait->error);
+  /* Every worker's loop has ended by now, not just been asked to. */
+  wait->running = !all_stopped (source);
+  wait->done = TRUE;
+}
+
+/* The engine's shutdown calls back once every worker's loop has ended. */
+static void
+test_engine_shutdown (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SsvFakeFault slow = { SSV_FAKE_FAULT_DELAY, 0, -1, 4000, -1 };
+  ShutdownWait wait = { 0 };
+
+  exec (fixture, "INSERT INTO movies (id, title, tmdb_id) VALUES (1, 'Fight Club', 550)");
+  ssv_fake_server_set_fault (fixture->server, "GET /tmdb/movie/550", &slow);
+
+  ssv_enrichment_engine_start (fixture->engine);
+  wait_for_state (worker (fixture, "tmdb"), SSV_WORKER_WORKING);
+
+  ssv_enrichment_engine_shutdown_async (fixture->engine, NULL, engine_shut_down_cb, &wait);
+  ssv_test_wait_for_flag (&wait.done, 15000);
+  g_assert_no_error (wait.error);
+  g_assert_true (wait.ok);
+  g_assert_false (wait.running);
+  g_assert_false (ssv_enrichment_engine_is_running (fixture->engine));
+  g_assert_cmpstr (status_of (fixture, "tmdb", "movie_id", 1), ==, "none");
+}
+
 static void
 test_test_key (Fixture       *fixture,
                gconstpointer  data)
@@ -1269,6 +1517,10 @@ main (int    argc,
   ADD ("engine/pause-remembered", test_pause_remembered);
   ADD ("engine/hold-during-scan", test_hold_during_scan);
   ADD ("engine/lazy-request", test_lazy_request);
+  ADD ("engine/shutdown", test_engine_shutdown);
+  ADD ("worker/shutdown", test_shutdown);
+  ADD ("worker/shutdown-waits-for-the-loop", test_shutdown_waits_for_the_loop);
+  ADD ("worker/shutdown-given-up", test_shutdown_given_up);
   ADD ("test-key", test_test_key);
   ADD ("cli", test_cli);
   ADD ("title-read", test_title_read);

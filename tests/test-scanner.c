@@ -13,11 +13,13 @@
 #include "ssv-error.h"
 #include "ssv-fake-jellyfin.h"
 #include "ssv-fake-plex.h"
+#include "ssv-folder-source.h"
 #include "ssv-jellyfin-source.h"
 #include "ssv-plex-source.h"
 #include "ssv-scanner.h"
 #include "ssv-server-store.h"
 #include "ssv-server-token.h"
+#include "ssv-source-factory.h"
 #include "ssv-test-utils.h"
 
 #define JELLYFIN_KEY "jf-4f1d6c2b9a8e47d1b3c5a7e9f0d2b4c6"
@@ -1379,6 +1381,86 @@ test_no_token_stored (Fixture       *f,
   g_assert_cmpuint (ssv_fake_server_get_total_hits (f->server), ==, 0);
 }
 
+/* Reads who a server said it is, after a connection test: what the server dialog saves. */
+static void
+read_identity (Fixture        *f,
+               SsvMediaSource *source,
+               char          **name,
+               char          **machine_id,
+               char          **user_id,
+               char          **user_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = ssv_media_source_test_connection (source, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (description);
+  ssv_source_factory_read_identity (source, name, machine_id, user_id, user_name);
+}
+
+/* The factory makes each kind of source from a stored server (its token from the keyring)
+ * or from what a person typed, and reads each kind's identity. */
+static void
+test_source_factory (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SsvMediaSource) plex = NULL;
+  g_autoptr(SsvMediaSource) jellyfin = NULL;
+  g_autoptr(SsvMediaSource) stored = NULL;
+  g_autoptr(SsvMediaSource) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *machine_id = NULL;
+  g_autofree char *user_id = NULL;
+  g_autofree char *user_name = NULL;
+  g_autofree char *folder_name = NULL;
+  g_autofree char *folder_user = NULL;
+  const char *no_libraries[] = { NULL };
+
+  setup_plex (f, PLEX_TOKEN);
+  plex = ssv_source_factory_new (f->http, "plex", ssv_fake_server_get_url (f->server), PLEX_TOKEN, NULL);
+  g_assert_true (SSV_IS_PLEX_SOURCE (plex));
+  read_identity (f, plex, &name, &machine_id, &user_id, &user_name);
+  g_assert_cmpstr (name, ==, "Fake Plex");
+  g_assert_cmpstr (machine_id, ==, "62ad4ec510d34450a8d2a6ee04e195c515f65ddf");
+  g_assert_null (user_id);
+  g_assert_null (user_name);
+  g_clear_pointer (&name, g_free);
+  g_clear_pointer (&machine_id, g_free);
+
+  /* A stored server without a token in the keyring: a clear word, and no request. */
+  g_assert_null (ssv_source_factory_new_for_server (f->db, f->http, f->secrets, f->row, NULL, &error));
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED);
+  g_assert_nonnull (strstr (error->message, "No token is stored for “Living Room”"));
+  g_clear_error (&error);
+
+  g_assert_true (ssv_server_token_store_sync (f->secrets, f->db, f->row, "Plex token", PLEX_TOKEN, NULL, &error));
+  g_assert_no_error (error);
+  stored = ssv_source_factory_new_for_server (f->db, f->http, f->secrets, f->row, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (SSV_IS_PLEX_SOURCE (stored));
+  read_identity (f, stored, NULL, &machine_id, NULL, NULL);
+  g_assert_cmpstr (machine_id, ==, "62ad4ec510d34450a8d2a6ee04e195c515f65ddf");
+
+  f->jellyfin = ssv_fake_jellyfin_new (f->server, JELLYFIN_KEY);
+  jellyfin = ssv_source_factory_new (f->http, "jellyfin", ssv_fake_server_get_url (f->server), JELLYFIN_KEY, NULL);
+  g_assert_true (SSV_IS_JELLYFIN_SOURCE (jellyfin));
+  read_identity (f, jellyfin, &name, NULL, &user_id, &user_name);
+  g_assert_cmpstr (name, ==, "Fake Jellyfin");
+  g_assert_cmpstr (user_id, ==, ADMIN_ID);
+  g_assert_cmpstr (user_name, ==, "admin");
+
+  /* A folder needs no token, and has no server to say who it is. */
+  add_server (f, "folder", "Films", no_libraries);
+  folder = ssv_source_factory_new_for_server (f->db, f->http, f->secrets, f->row, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (SSV_IS_FOLDER_SOURCE (folder));
+  g_assert_cmpstr (ssv_folder_source_get_path (SSV_FOLDER_SOURCE (folder)), ==, ssv_fake_server_get_url (f->server));
+  ssv_source_factory_read_identity (folder, &folder_name, NULL, &folder_user, NULL);
+  g_assert_null (folder_name);
+  g_assert_null (folder_user);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1407,6 +1489,7 @@ main (int    argc,
   ADD ("progress-and-cancel", test_progress_and_cancel);
   ADD ("signals-and-token-not-in-db", test_signals_and_token);
   ADD ("no-token-stored", test_no_token_stored);
+  ADD ("source-factory", test_source_factory);
 #undef ADD
   g_test_add_func ("/scanner/plex/parse-guid", test_plex_parse_guid);
 

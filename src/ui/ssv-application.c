@@ -34,6 +34,9 @@ struct _SsvApplication
  * screen of a large library. */
 #define ENGINE_START_DELAY_S 1
 
+/* How long quitting waits for the workers' cancelled calls to come back. */
+#define WORKERS_SHUTDOWN_WAIT_MS 3000
+
 G_DEFINE_FINAL_TYPE (SsvApplication, ssv_application, ADW_TYPE_APPLICATION)
 
 enum {
@@ -487,6 +490,43 @@ ssv_application_startup (GApplication *app)
 }
 
 static void
+workers_shut_down_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  ssv_enrichment_engine_shutdown_finish (SSV_ENRICHMENT_ENGINE (source), result, NULL);
+  *done = TRUE;
+}
+
+static gboolean
+give_up_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The workers' threads write the library: they end before the app does, the call in hand
+ * cancelled and its title left unmarked for next time. A wait that takes too long is given
+ * up; the loops still end on their own. */
+static void
+shut_down_workers (SsvApplication *self)
+{
+  g_autoptr(GCancellable) give_up = g_cancellable_new ();
+  gboolean done = FALSE;
+  guint timeout;
+
+  ssv_enrichment_engine_shutdown_async (ssv_context_get_enrichment_engine (self->context), give_up,
+                                        workers_shut_down_cb, &done);
+  timeout = g_timeout_add (WORKERS_SHUTDOWN_WAIT_MS, give_up_cb, give_up);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  if (!g_cancellable_is_cancelled (give_up))
+    g_source_remove (timeout);
+}
+
+static void
 ssv_application_shutdown (GApplication *app)
 {
   SsvApplication *self = SSV_APPLICATION (app);
@@ -497,8 +537,7 @@ ssv_application_shutdown (GApplication *app)
     {
       ssv_airing_monitor_stop (ssv_context_get_airing_monitor (self->context));
       ssv_scheduler_stop (ssv_context_get_scheduler (self->context));
-      /* The call in hand is cancelled; its title stays unmarked for next time. */
-      ssv_enrichment_engine_stop (ssv_context_get_enrichment_engine (self->context));
+      shut_down_workers (self);
     }
 
   G_APPLICATION_CLASS (ssv_application_parent_class)->shutdown (app);

@@ -12,6 +12,7 @@
 
 #include "ssv-bench-library.h"
 #include "ssv-jellyfin-source.h"
+#include "ssv-library-writer.h"
 #include "ssv-server-store.h"
 
 #define USER_ID       "b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0"

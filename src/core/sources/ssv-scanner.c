@@ -1,65 +1,28 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-scanner.c: sources → normalised items → library rows. Pages of titles are written as
- * they arrive; show trees are fetched by a few threads and each written in one transaction. */
+ * they arrive; show trees are fetched by a few threads and each written in one transaction
+ * (ssv-scanner-shows.c); what a scan removes is decided in ssv-scanner-prune.c. */
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "ssv-utils.h"
-#include "ssv-activity-store.h"
 #include "ssv-error.h"
 #include "ssv-folder-source.h"
-#include "ssv-jellyfin-source.h"
-#include "ssv-plex-source.h"
 #include "ssv-scan-hold-store.h"
-#include "ssv-scanner.h"
-#include "ssv-server-store.h"
-#include "ssv-server-token.h"
+#include "ssv-scanner-private.h"
 #include "ssv-settings-store.h"
-#include "ssv-watchlist-store.h"
+#include "ssv-source-factory.h"
 
 #define DEFAULT_FETCH_THREADS   4
-#define MAX_TREES_IN_FLIGHT     24
 /* Clocks of servers and of this machine disagree a little; look back further. */
 #define INCREMENTAL_SKEW_S      (10 * 60)
 #define MAX_LOGGED_PROBLEMS     200
 #define PUBLISH_INTERVAL_US     (50 * 1000)
 #define CHANGED_INTERVAL_US     (1000 * 1000)
 
-struct _SsvScanner
-{
-  GObject               parent_instance;
-
-  SsvDatabase          *database;
-  SsvLibraryStore      *store;
-  SsvHttp              *http;
-  SsvSecrets           *secrets;
-  GMainContext         *main_context;
-  guint                 fetch_threads;
-  SsvScanProgressFunc   progress_func;
-  gpointer              progress_data;
-
-  GMutex                lock;
-  gboolean              busy;           /* a scan holds the scanner */
-  gboolean              publish_queued;
-  gint64                last_changed_us;
-
-  /* What the scan thread wants shown; copied on the main context. */
-  gboolean              pending_running;
-  char                 *pending_phase;
-  char                 *pending_source;
-  double                pending_fraction;
-
-  /* What the main context shows (properties). */
-  gboolean              running;
-  char                 *phase;
-  char                 *source_name;
-  double                fraction;
-};
-
 G_DEFINE_FINAL_TYPE (SsvScanner, ssv_scanner, G_TYPE_OBJECT)
-G_DEFINE_BOXED_TYPE (SsvScanResult, ssv_scan_result, ssv_scan_result_copy, ssv_scan_result_free)
 
 enum {
   PROP_0,
@@ -79,95 +42,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* ---- results ---------------------------------------------------------------- */
-
-SsvScanResult *
-ssv_scan_result_new (SsvScanMode mode)
-{
-  SsvScanResult *result = g_new0 (SsvScanResult, 1);
-
-  result->mode = mode;
-  result->messages = g_ptr_array_new_with_free_func (g_free);
-  return result;
-}
-
-SsvScanResult *
-ssv_scan_result_copy (const SsvScanResult *result)
-{
-  SsvScanResult *copy = g_memdup2 (result, sizeof *result);
-
-  copy->messages = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < result->messages->len; i++)
-    g_ptr_array_add (copy->messages, g_strdup (g_ptr_array_index (result->messages, i)));
-  return copy;
-}
-
-void
-ssv_scan_result_free (SsvScanResult *result)
-{
-  if (result == NULL)
-    return;
-
-  g_clear_pointer (&result->messages, g_ptr_array_unref);
-  g_free (result);
-}
-
-/* "12 added, 3 updated, 0 removed, 1 error", and what waits for the person if anything does */
-char *
-ssv_scan_result_dup_summary (const SsvScanResult *result)
-{
-  g_autofree char *added = g_strdup_printf (ngettext ("%u added", "%u added", result->added), result->added);
-  g_autofree char *updated = g_strdup_printf (ngettext ("%u updated", "%u updated", result->updated),
-                                              result->updated);
-  g_autofree char *removed = g_strdup_printf (ngettext ("%u removed", "%u removed", result->removed),
-                                              result->removed);
-  guint problems = result->errors + result->skipped;
-  g_autofree char *errors = g_strdup_printf (ngettext ("%u error", "%u errors", problems), problems);
-
-  /* Translators: the parts are "12 added", "3 updated", "0 removed", "1 error" */
-  g_autofree char *counts = g_strdup_printf (_("%s, %s, %s, %s"), added, updated, removed, errors);
-
-  if (result->held == 0)
-    return g_steal_pointer (&counts);
-
-  /* Translators: "0 added, 0 updated, 0 removed, 0 errors; 37 titles wait for your confirmation" */
-  return g_strdup_printf (ngettext ("%s; %u title waits for your confirmation",
-                                    "%s; %u titles wait for your confirmation", result->held),
-                          counts, result->held);
-}
-
-const char *
-ssv_scan_mode_to_string (SsvScanMode mode)
-{
-  switch (mode)
-    {
-    case SSV_SCAN_FULL:
-      return "full";
-    case SSV_SCAN_DEEP:
-      return "deep";
-    case SSV_SCAN_INCREMENTAL:
-    default:
-      return "incremental";
-    }
-}
-
-gboolean
-ssv_scan_mode_from_string (const char  *text,
-                           SsvScanMode *mode)
-{
-  if (g_strcmp0 (text, "incremental") == 0)
-    *mode = SSV_SCAN_INCREMENTAL;
-  else if (g_strcmp0 (text, "full") == 0)
-    *mode = SSV_SCAN_FULL;
-  else if (g_strcmp0 (text, "deep") == 0)
-    *mode = SSV_SCAN_DEEP;
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
 /* ---- state on the main context --------------------------------------------- */
 
 typedef struct
@@ -351,28 +225,9 @@ end_scan (SsvScanner          *self,
 
 /* ---- one source ------------------------------------------------------------- */
 
-typedef struct
-{
-  SsvScanner      *self;
-  SsvMediaSource  *source;
-  gint64           server_row;
-  char            *name;
-  SsvScanMode      mode;
-  gint64           since;
-  SsvScanResult   *result;
-  GCancellable    *cancellable;
-  SsvWriteCounts   counts;
-  guint            done;
-  guint            total;
-  guint            logged_problems;
-  guint            held;
-  gint64           last_publish_us;
-  const char      *phase;
-} Scan;
-
-static void
-progress (Scan     *scan,
-          gboolean  force)
+void
+ssv_scan_progress (Scan     *scan,
+                   gboolean  force)
 {
   SsvScanner *self = scan->self;
   gint64 now = g_get_monotonic_time ();
@@ -390,10 +245,10 @@ progress (Scan     *scan,
   publish (self, TRUE, scan->phase, scan->name, fraction);
 }
 
-static void
-maybe_emit_changed (Scan       *scan,
-                    const char *detail,
-                    gboolean    force)
+void
+ssv_scan_maybe_emit_changed (Scan       *scan,
+                             const char *detail,
+                             gboolean    force)
 {
   SsvScanner *self = scan->self;
   gint64 now = g_get_monotonic_time ();
@@ -409,10 +264,10 @@ maybe_emit_changed (Scan       *scan,
     ssv_store_emit_changed (SSV_STORE (self->store), detail);
 }
 
-static void
-log_activity (Scan             *scan,
-              SsvActivityLevel  level,
-              const char       *message)
+void
+ssv_scan_log_activity (Scan             *scan,
+                       SsvActivityLevel  level,
+                       const char       *message)
 {
   g_autoptr(GError) error = NULL;
 
@@ -420,25 +275,25 @@ log_activity (Scan             *scan,
     g_warning ("Could not log a scan note: %s", error->message);
 }
 
-static void
-log_problems (Scan      *scan,
-              GPtrArray *problems)
+void
+ssv_scan_log_problems (Scan      *scan,
+                       GPtrArray *problems)
 {
   for (guint i = 0; i < problems->len; i++)
     {
       if (scan->logged_problems == MAX_LOGGED_PROBLEMS)
-        log_activity (scan, SSV_ACTIVITY_WARNING, _("More items were skipped; only the first ones are listed."));
+        ssv_scan_log_activity (scan, SSV_ACTIVITY_WARNING, _("More items were skipped; only the first ones are listed."));
       if (scan->logged_problems++ >= MAX_LOGGED_PROBLEMS)
         continue;
-      log_activity (scan, SSV_ACTIVITY_WARNING, g_ptr_array_index (problems, i));
+      ssv_scan_log_activity (scan, SSV_ACTIVITY_WARNING, g_ptr_array_index (problems, i));
     }
 }
 
 /* A source-level failure: counted, reported, logged. */
-static void
-note_error (Scan         *scan,
-            const char   *what,
-            const GError *error)
+void
+ssv_scan_note_error (Scan         *scan,
+                     const char   *what,
+                     const GError *error)
 {
   g_autofree char *message = NULL;
 
@@ -451,12 +306,12 @@ note_error (Scan         *scan,
   if (scan->result->messages->len < MAX_LOGGED_PROBLEMS)
     g_ptr_array_add (scan->result->messages, g_strdup_printf ("%s: %s", scan->name, message));
   if (scan->logged_problems++ < MAX_LOGGED_PROBLEMS)
-    log_activity (scan, SSV_ACTIVITY_ERROR, message);
+    ssv_scan_log_activity (scan, SSV_ACTIVITY_ERROR, message);
 }
 
 /* Failures that will repeat for every library of the source. */
-static gboolean
-is_source_fatal (const GError *error)
+gboolean
+ssv_scan_is_source_fatal (const GError *error)
 {
   return g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED) ||
          g_error_matches (error, SSV_ERROR, SSV_ERROR_UNREACHABLE) ||
@@ -475,8 +330,8 @@ typedef struct
 
 /* Items the source could not read (non-objects, no id, a problem) are
  * skipped; counted, since they block pruning: they may be any title. */
-static guint
-count_unreadable (GPtrArray *items)
+guint
+ssv_scan_count_unreadable (GPtrArray *items)
 {
   guint n = 0;
 
@@ -514,7 +369,7 @@ movie_page_cb (GPtrArray  *items,
       page->counted_total = TRUE;
     }
 
-  page->unreadable += count_unreadable (items);
+  page->unreadable += ssv_scan_count_unreadable (items);
   if (!ssv_library_store_save_titles (scan->self->store, scan->server_row, items, page->seen,
                                       &scan->counts, problems, error))
     {
@@ -522,145 +377,10 @@ movie_page_cb (GPtrArray  *items,
       return FALSE;
     }
 
-  log_problems (scan, problems);
+  ssv_scan_log_problems (scan, problems);
   scan->done += items->len;
-  progress (scan, FALSE);
-  maybe_emit_changed (scan, "movie", FALSE);
-  return TRUE;
-}
-
-static void
-note_warning (Scan       *scan,
-              const char *message)
-{
-  g_ptr_array_add (scan->result->messages, g_strdup_printf ("%s: %s", scan->name, message));
-  log_activity (scan, SSV_ACTIVITY_WARNING, message);
-}
-
-/* Deep scans, after a complete listing: what the library has that the listing
- * did not goes, unless the listing cannot be trusted for that. */
-static gboolean
-prune (Scan             *scan,
-       SsvMediaKind      kind,
-       SsvServerLibrary *library,
-       GHashTable       *seen,
-       guint             unreadable)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  SsvPruneOutcome outcome;
-
-  scan->phase = "pruning";
-  progress (scan, TRUE);
-
-  if (unreadable > 0)
-    {
-      message = g_strdup_printf (ngettext ("Nothing was removed from %s: %u item of its list could not be read, "
-                                           "and it may be any title.",
-                                           "Nothing was removed from %s: %u items of its list could not be read, "
-                                           "and they may be any title.", unreadable),
-                                 library->name, unreadable);
-      note_warning (scan, message);
-      return TRUE;
-    }
-
-  if (!ssv_library_store_prune_titles (scan->self->store, kind, scan->server_row, library->key, library->name,
-                                       seen, &outcome, &error))
-    {
-      note_error (scan, library->name, error);
-      return FALSE;
-    }
-
-  if (outcome.held > 0)
-    {
-      if (outcome.reason == SSV_HOLD_EMPTY)
-        /* Translators: "Movies came back empty: …" */
-        message = g_strdup_printf (ngettext ("%s came back empty: not removing its %u title until you confirm.",
-                                             "%s came back empty: not removing its %u titles until you confirm.",
-                                             outcome.held),
-                                   library->name, outcome.held);
-      else
-        message = g_strdup_printf (_("Not removing %u of %u titles of %s until you confirm: more than half "
-                                     "of the library would go."),
-                                   outcome.held, outcome.stored, library->name);
-      note_warning (scan, message);
-      scan->held += outcome.held;
-    }
-
-  scan->counts.removed += outcome.removed;
-  return TRUE;
-}
-
-/* Listings that do not prune: a title listed again is no longer held. */
-static gboolean
-release_listed (Scan             *scan,
-                SsvMediaKind      kind,
-                SsvServerLibrary *library,
-                GHashTable       *seen)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!ssv_scan_hold_store_release_listed (scan->self->database, scan->server_row, library->key, kind, seen, &error))
-    {
-      note_error (scan, library->name, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* After a complete full or deep scan, which listed every title: follows and
- * mutes of titles gone for good go (see ssv_watchlist_forget_gone()). */
-static void
-forget_gone (Scan *scan)
-{
-  g_autoptr(GError) error = NULL;
-  guint forgotten = 0;
-
-  if (!ssv_watchlist_forget_gone (scan->self->database, scan->server_row,
-                                  g_get_real_time () / G_USEC_PER_SEC, &forgotten, &error))
-    {
-      log_activity (scan, SSV_ACTIVITY_WARNING, error->message);
-      return;
-    }
-
-  if (forgotten > 0)
-    {
-      g_autofree char *message = g_strdup_printf (ngettext ("Forgot %u follow or mute of a title gone since the last full scan",
-                                                            "Forgot %u follows and mutes of titles gone since the last full scan",
-                                                            forgotten),
-                                                  forgotten);
-
-      log_activity (scan, SSV_ACTIVITY_INFO, message);
-    }
-}
-
-/* Titles of libraries the person no longer maps (to their kind) go in every
- * mode: that is their choice, not a guess from a server's answer. */
-static gboolean
-prune_unmapped (Scan    *scan,
-                GError **error)
-{
-  guint removed = 0;
-
-  scan->phase = "pruning";
-  progress (scan, TRUE);
-
-  if (!ssv_library_store_prune_unmapped (scan->self->store, scan->server_row, &removed, error))
-    return FALSE;
-
-  if (removed > 0)
-    {
-      g_autofree char *message = g_strdup_printf (ngettext ("Removed %u title of libraries no longer chosen as movies or shows",
-                                                            "Removed %u titles of libraries no longer chosen as movies or shows",
-                                                            removed),
-                                                  removed);
-
-      log_activity (scan, SSV_ACTIVITY_INFO, message);
-      maybe_emit_changed (scan, "all", TRUE);
-    }
-
-  scan->counts.removed += removed;
+  ssv_scan_progress (scan, FALSE);
+  ssv_scan_maybe_emit_changed (scan, "movie", FALSE);
   return TRUE;
 }
 
@@ -678,13 +398,13 @@ scan_movies (Scan              *scan,
   gboolean ok;
 
   scan->phase = "movies";
-  progress (scan, TRUE);
+  ssv_scan_progress (scan, TRUE);
 
   seen = page.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   ok = ssv_media_source_list_titles (scan->source, library->key, SSV_MEDIA_KIND_MOVIE, scan->since,
                                      movie_page_cb, &page, scan->cancellable, &error);
-  maybe_emit_changed (scan, "movie", TRUE);
+  ssv_scan_maybe_emit_changed (scan, "movie", TRUE);
 
   if (page.fatal != NULL)
     {
@@ -696,8 +416,8 @@ scan_movies (Scan              *scan,
   if (!ok)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        note_error (scan, library->name, error);
-      *fatal = is_source_fatal (error);
+        ssv_scan_note_error (scan, library->name, error);
+      *fatal = ssv_scan_is_source_fatal (error);
       return FALSE;
     }
 
@@ -705,266 +425,11 @@ scan_movies (Scan              *scan,
     return TRUE;
 
   if (scan->mode == SSV_SCAN_DEEP)
-    return prune (scan, SSV_MEDIA_KIND_MOVIE, library, seen, page.unreadable);
+    return ssv_scan_prune (scan, SSV_MEDIA_KIND_MOVIE, library, seen, page.unreadable);
 
-  return release_listed (scan, SSV_MEDIA_KIND_MOVIE, library, seen);
+  return ssv_scan_release_listed (scan, SSV_MEDIA_KIND_MOVIE, library, seen);
 }
 
-/* A show whose tree is being fetched. */
-typedef struct
-{
-  SsvMediaItem *show;       /* NULL when only its episodes changed */
-  char         *show_id;
-  SsvShowTree  *tree;
-  GError       *error;
-} TreeJob;
-
-static void
-tree_job_free (TreeJob *job)
-{
-  ssv_media_item_free (job->show);
-  g_free (job->show_id);
-  ssv_show_tree_free (job->tree);
-  g_clear_error (&job->error);
-  g_free (job);
-}
-
-typedef struct
-{
-  Scan            *scan;
-  GThreadPool     *pool;
-  GAsyncQueue     *done;
-  guint            in_flight;
-  GHashTable      *seen;        /* every show id listed (deep scans and incremental dedup) */
-  guint            unreadable;  /* shows of the listing that could not be read */
-  gboolean         counted_total;
-  gboolean         complete;
-  GError          *fatal;
-  GError          *source_down;  /* the server stopped answering: stop asking */
-} ShowScan;
-
-static void
-fetch_tree (gpointer data,
-            gpointer user_data)
-{
-  TreeJob *job = data;
-  ShowScan *shows = user_data;
-
-  if (!g_cancellable_set_error_if_cancelled (shows->scan->cancellable, &job->error))
-    job->tree = ssv_media_source_list_show_tree (shows->scan->source, job->show_id,
-                                                 shows->scan->cancellable, &job->error);
-
-  g_async_queue_push (shows->done, job);
-}
-
-/* Takes one fetched tree off the queue and writes it. A tree that could not be
- * read leaves the show's stored episodes alone. */
-static gboolean
-write_one_tree (ShowScan  *shows)
-{
-  Scan *scan = shows->scan;
-  TreeJob *job = g_async_queue_pop (shows->done);
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  gboolean cancelled = g_cancellable_is_cancelled (scan->cancellable);
-
-  shows->in_flight--;
-
-  if (shows->fatal != NULL || cancelled)
-    {
-      tree_job_free (job);
-      return TRUE;
-    }
-
-  if (job->error != NULL)
-    {
-      shows->complete = FALSE;
-
-      if (is_source_fatal (job->error))
-        {
-          /* Reported once for the source, not once per show. */
-          if (shows->source_down == NULL)
-            shows->source_down = g_error_copy (job->error);
-        }
-      else
-        {
-          g_autofree char *what = g_strdup_printf (_("Episodes of “%s”"),
-                                                   job->show ? job->show->title : job->show_id);
-
-          note_error (scan, what, job->error);
-        }
-    }
-
-  if (!ssv_library_store_save_show_tree (scan->self->store, scan->server_row, job->show, job->show_id,
-                                         job->tree, scan->mode == SSV_SCAN_DEEP, &scan->counts,
-                                         problems, &error))
-    {
-      shows->fatal = g_steal_pointer (&error);
-      tree_job_free (job);
-      return FALSE;
-    }
-
-  log_problems (scan, problems);
-  scan->done++;
-  progress (scan, FALSE);
-  maybe_emit_changed (scan, "show", FALSE);
-  tree_job_free (job);
-  return TRUE;
-}
-
-static void
-queue_tree (ShowScan     *shows,
-            SsvMediaItem *show,
-            const char   *show_id)
-{
-  TreeJob *job = g_new0 (TreeJob, 1);
-
-  job->show = show;
-  job->show_id = g_strdup (show_id);
-
-  /* Bounded: the fetchers never run far ahead of the writer. */
-  while (shows->in_flight >= MAX_TREES_IN_FLIGHT)
-    write_one_tree (shows);
-
-  shows->in_flight++;
-  g_thread_pool_push (shows->pool, job, NULL);
-}
-
-static gboolean
-show_page_cb (GPtrArray  *items,
-              guint       total,
-              gpointer    user_data,
-              GError    **error)
-{
-  ShowScan *shows = user_data;
-  Scan *scan = shows->scan;
-
-  if (g_cancellable_set_error_if_cancelled (scan->cancellable, error))
-    return FALSE;
-
-  if (!shows->counted_total)
-    {
-      scan->total += total;
-      shows->counted_total = TRUE;
-    }
-
-  shows->unreadable += count_unreadable (items);
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      SsvMediaItem *show = g_ptr_array_index (items, i);
-
-      if (shows->fatal != NULL || shows->source_down != NULL)
-        break;
-
-      if (show->problem != NULL)
-        {
-          g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-
-          ssv_library_store_save_show_tree (scan->self->store, scan->server_row, show, NULL, NULL,
-                                            FALSE, &scan->counts, problems, NULL);
-          log_problems (scan, problems);
-          scan->done++;
-          continue;
-        }
-
-      g_hash_table_add (shows->seen, g_strdup (show->server_id));
-      /* The job owns the item from here on. */
-      items->pdata[i] = NULL;
-      queue_tree (shows, show, show->server_id);
-    }
-
-  if (shows->fatal != NULL || shows->source_down != NULL)
-    {
-      GError *stop = shows->fatal ? shows->fatal : shows->source_down;
-
-      g_set_error_literal (error, stop->domain, stop->code, stop->message);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-scan_shows (Scan              *scan,
-            SsvServerLibrary  *library,
-            gboolean          *fatal,
-            GError           **db_error)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ShowScan shows = { scan, NULL, NULL, 0, seen, 0, FALSE, TRUE, NULL, NULL };
-  gboolean ok;
-
-  scan->phase = "shows";
-  progress (scan, TRUE);
-
-  shows.done = g_async_queue_new ();
-  shows.pool = g_thread_pool_new (fetch_tree, &shows, (int) scan->self->fetch_threads, FALSE, NULL);
-
-  ok = ssv_media_source_list_titles (scan->source, library->key, SSV_MEDIA_KIND_SHOW, scan->since,
-                                     show_page_cb, &shows, scan->cancellable, &error);
-
-  /* Incremental: shows whose episodes changed though the show itself did not. */
-  if (ok && scan->since > 0 && shows.fatal == NULL && shows.source_down == NULL)
-    {
-      g_autoptr(GPtrArray) changed = ssv_media_source_list_changed_shows (scan->source, library->key,
-                                                                          scan->since, scan->cancellable,
-                                                                          &error);
-      if (changed == NULL)
-        ok = FALSE;
-      else
-        for (guint i = 0; i < changed->len; i++)
-          {
-            const char *id = g_ptr_array_index (changed, i);
-
-            if (g_hash_table_contains (seen, id))
-              continue;
-            g_hash_table_add (seen, g_strdup (id));
-            scan->total++;
-            queue_tree (&shows, NULL, id);
-          }
-    }
-
-  while (shows.in_flight > 0)
-    write_one_tree (&shows);
-
-  g_thread_pool_free (shows.pool, FALSE, TRUE);
-  g_async_queue_unref (shows.done);
-  maybe_emit_changed (scan, "show", TRUE);
-
-  if (shows.fatal != NULL)
-    {
-      g_clear_error (&shows.source_down);
-      g_propagate_error (db_error, shows.fatal);
-      *fatal = TRUE;
-      return FALSE;
-    }
-
-  if (shows.source_down != NULL)
-    {
-      note_error (scan, library->name, shows.source_down);
-      g_clear_error (&shows.source_down);
-      *fatal = TRUE;
-      return FALSE;
-    }
-
-  if (!ok)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        note_error (scan, library->name, error);
-      *fatal = is_source_fatal (error);
-      return FALSE;
-    }
-
-  if (!shows.complete || g_cancellable_is_cancelled (scan->cancellable))
-    return FALSE;
-
-  if (scan->mode == SSV_SCAN_DEEP)
-    return prune (scan, SSV_MEDIA_KIND_SHOW, library, seen, shows.unreadable);
-
-  return release_listed (scan, SSV_MEDIA_KIND_SHOW, library, seen);
-}
 
 /* How many titles the library has from the source, in the libraries it maps. */
 static gint64
@@ -1007,7 +472,7 @@ folder_available (Scan            *scan,
 
   if (!ssv_scan_hold_store_get_root_device (scan->self->database, scan->server_row, path, &known, &error))
     {
-      note_error (scan, NULL, error);
+      ssv_scan_note_error (scan, NULL, error);
       return FALSE;
     }
 
@@ -1031,7 +496,7 @@ folder_available (Scan            *scan,
         g_warning ("Could not remember a folder's new disk: %s", hold_error->message);
     }
 
-  note_error (scan, NULL, error);
+  ssv_scan_note_error (scan, NULL, error);
   return FALSE;
 }
 
@@ -1071,9 +536,9 @@ scan_source (SsvScanner      *self,
     scan.since = MAX (server->last_scan_at - INCREMENTAL_SKEW_S, 1);
 
   result->sources++;
-  progress (&scan, TRUE);
+  ssv_scan_progress (&scan, TRUE);
 
-  if (!prune_unmapped (&scan, error))
+  if (!ssv_scan_prune_unmapped (&scan, error))
     return FALSE;
 
   if (SSV_IS_FOLDER_SOURCE (source) && !folder_available (&scan, server, SSV_FOLDER_SOURCE (source), &device))
@@ -1098,7 +563,7 @@ scan_source (SsvScanner      *self,
           break;
 
         ok = pass == 0 ? scan_movies (&scan, library, &fatal, &local_error)
-                       : scan_shows (&scan, library, &fatal, &local_error);
+                       : ssv_scan_shows (&scan, library, &fatal, &local_error);
         complete &= ok;
 
         if (local_error != NULL)
@@ -1118,12 +583,14 @@ scan_source (SsvScanner      *self,
     }
 
   /* Jellyfin learns its user on the way; remember it for next time. */
-  if (SSV_IS_JELLYFIN_SOURCE (source) && server->user_id == NULL)
+  if (server->user_id == NULL)
     {
-      g_autofree char *user_id = ssv_jellyfin_source_dup_user_id (SSV_JELLYFIN_SOURCE (source));
-      g_autofree char *user_name = ssv_jellyfin_source_dup_user_name (SSV_JELLYFIN_SOURCE (source));
+      g_autofree char *user_id = NULL;
+      g_autofree char *user_name = NULL;
 
-      ssv_server_store_update_identity (self->database, server_row, NULL, user_id, user_name, NULL, NULL);
+      ssv_source_factory_read_identity (source, NULL, NULL, &user_id, &user_name);
+      if (user_id != NULL)
+        ssv_server_store_update_identity (self->database, server_row, NULL, user_id, user_name, NULL, NULL);
     }
 
 out:
@@ -1140,7 +607,7 @@ out:
         ssv_scan_hold_store_set_root_device (self->database, server_row,
                                              ssv_folder_source_get_path (SSV_FOLDER_SOURCE (source)), device, NULL);
       if (mode != SSV_SCAN_INCREMENTAL)
-        forget_gone (&scan);
+        ssv_scan_forget_gone (&scan);
     }
 
   result->added += scan.counts.added;
@@ -1161,17 +628,18 @@ out:
                                complete ? _("Scan finished (%s scan): %s") : _("Scan incomplete (%s scan): %s"),
                                ssv_scan_mode_to_string (mode), counts);
   }
-  log_activity (&scan, complete && scan.held == 0 ? SSV_ACTIVITY_INFO : SSV_ACTIVITY_WARNING, summary);
+  ssv_scan_log_activity (&scan, complete && scan.held == 0 ? SSV_ACTIVITY_INFO : SSV_ACTIVITY_WARNING, summary);
 
   scan.phase = "finishing";
-  progress (&scan, TRUE);
+  ssv_scan_progress (&scan, TRUE);
   return TRUE;
 }
 
 /**
  * ssv_scanner_create_source:
  *
- * Makes the source of a stored server or folder, with its token from the keyring.
+ * Makes the source of a stored server or folder, with its token from the keyring
+ * (ssv_source_factory_new_for_server() with the scanner's library and keyring).
  *
  * Returns: (transfer full): the source
  */
@@ -1181,28 +649,10 @@ ssv_scanner_create_source (SsvScanner    *self,
                            GCancellable  *cancellable,
                            GError       **error)
 {
-  g_autoptr(SsvServerInfo) server = ssv_server_store_get (self->database, server_row, error);
-  g_autofree char *token = NULL;
+  g_return_val_if_fail (SSV_IS_SCANNER (self), NULL);
 
-  if (server == NULL)
-    return NULL;
-
-  if (g_str_equal (server->kind, "folder"))
-    return SSV_MEDIA_SOURCE (ssv_folder_source_new (server->url));
-
-  token = ssv_server_token_lookup_sync (self->secrets, self->database, server, cancellable, error);
-  if (token == NULL)
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED,
-                     _("No token is stored for “%s”. Enter it in Preferences."), server->name);
-      return NULL;
-    }
-
-  if (g_str_equal (server->kind, "jellyfin"))
-    return SSV_MEDIA_SOURCE (ssv_jellyfin_source_new (self->http, server->url, token, server->user_id));
-
-  return SSV_MEDIA_SOURCE (ssv_plex_source_new (self->http, server->url, token));
+  return ssv_source_factory_new_for_server (self->database, self->http, self->secrets, server_row,
+                                            cancellable, error);
 }
 
 /**

@@ -4,7 +4,6 @@
 #pragma once
 
 #include "ssv-store.h"
-#include "ssv-scan-hold-store.h"
 #include "model/ssv-episode.h"
 #include "model/ssv-movie.h"
 #include "model/ssv-season.h"
@@ -27,25 +26,6 @@ typedef struct
   gint64 servers;
 } SsvLibraryCounts;
 
-/* What a scan write did; every kind of row counts (movies, shows, episodes). */
-typedef struct
-{
-  guint added;
-  guint updated;
-  guint unchanged;
-  guint removed;
-  guint skipped;
-} SsvWriteCounts;
-
-/* What a deep scan's prune of one library did. */
-typedef struct
-{
-  guint          stored;    /* titles the library had */
-  guint          listed;    /* titles the listing had */
-  guint          removed;
-  guint          held;      /* titles kept until the person confirms */
-  SsvHoldReason  reason;    /* why they were held */
-} SsvPruneOutcome;
 
 SsvLibraryStore  *ssv_library_store_new               (SsvDatabase       *database);
 gboolean          ssv_library_store_get_counts        (SsvLibraryStore   *self,
@@ -58,41 +38,6 @@ void              ssv_library_store_get_counts_async  (SsvLibraryStore     *self
 gboolean          ssv_library_store_get_counts_finish (SsvLibraryStore   *self,
                                                        GAsyncResult      *result,
                                                        SsvLibraryCounts  *counts,
-                                                       GError           **error);
-
-/* Writes of a scan (worker threads). */
-gboolean          ssv_library_store_save_titles       (SsvLibraryStore   *self,
-                                                       gint64             server_row,
-                                                       GPtrArray         *items,
-                                                       GHashTable        *seen,
-                                                       SsvWriteCounts    *counts,
-                                                       GPtrArray         *problems,
-                                                       GError           **error);
-gboolean          ssv_library_store_save_show_tree    (SsvLibraryStore   *self,
-                                                       gint64             server_row,
-                                                       const SsvMediaItem *show,
-                                                       const char        *show_server_id,
-                                                       const SsvShowTree *tree,
-                                                       gboolean           prune,
-                                                       SsvWriteCounts    *counts,
-                                                       GPtrArray         *problems,
-                                                       GError           **error);
-gint64            ssv_library_store_count_titles      (SsvLibraryStore   *self,
-                                                       SsvMediaKind       kind,
-                                                       gint64             server_row,
-                                                       const char        *library_key,
-                                                       GError           **error);
-gboolean          ssv_library_store_prune_titles      (SsvLibraryStore   *self,
-                                                       SsvMediaKind       kind,
-                                                       gint64             server_row,
-                                                       const char        *library_key,
-                                                       const char        *library_name,
-                                                       GHashTable        *seen,
-                                                       SsvPruneOutcome   *outcome,
-                                                       GError           **error);
-gboolean          ssv_library_store_prune_unmapped    (SsvLibraryStore   *self,
-                                                       gint64             server_row,
-                                                       guint             *removed,
                                                        GError           **error);
 
 /* What a person fixed on a title: no scan and no provider changes it. */

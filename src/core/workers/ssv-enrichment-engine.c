@@ -337,6 +337,90 @@ ssv_enrichment_engine_stop (SsvEnrichmentEngine *self)
   for_each_worker (self, ssv_worker_stop);
 }
 
+typedef struct
+{
+  guint   pending;
+  GError *error;    /* the first wait given up */
+} Shutdown;
+
+static void
+shutdown_free (gpointer data)
+{
+  Shutdown *shutdown = data;
+
+  g_clear_error (&shutdown->error);
+  g_free (shutdown);
+}
+
+static void
+worker_shut_down_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Shutdown *shutdown = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!ssv_worker_shutdown_finish (SSV_WORKER (source), result, &error) && shutdown->error == NULL)
+    shutdown->error = g_steal_pointer (&error);
+
+  if (--shutdown->pending > 0)
+    return;
+
+  if (shutdown->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&shutdown->error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * ssv_enrichment_engine_shutdown_async:
+ * @cancellable: (nullable): gives up waiting; the loops still end
+ *
+ * Stops every worker (ssv_worker_shutdown_async()) and calls back once all their loops
+ * have ended: nothing of the engine's runs on another thread any more.
+ */
+void
+ssv_enrichment_engine_shutdown_async (SsvEnrichmentEngine *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Shutdown *shutdown = g_new0 (Shutdown, 1);
+  guint n;
+
+  g_return_if_fail (SSV_IS_ENRICHMENT_ENGINE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ssv_enrichment_engine_shutdown_async);
+  g_task_set_task_data (task, shutdown, shutdown_free);
+
+  self->running = FALSE;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->workers));
+  /* One more than the workers, given back below: no callback completes the task early. */
+  shutdown->pending = n + 1;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SsvWorker) worker = g_list_model_get_item (G_LIST_MODEL (self->workers), i);
+
+      ssv_worker_shutdown_async (worker, cancellable, worker_shut_down_cb, g_object_ref (task));
+    }
+
+  if (--shutdown->pending == 0)
+    g_task_return_boolean (task, TRUE);
+}
+
+gboolean
+ssv_enrichment_engine_shutdown_finish (SsvEnrichmentEngine  *self,
+                                       GAsyncResult         *result,
+                                       GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 gboolean
 ssv_enrichment_engine_is_running (SsvEnrichmentEngine *self)
 {

@@ -25,6 +25,13 @@ SsvEnrichmentStore  *ssv_enrichment_engine_get_store    (SsvEnrichmentEngine  *s
 
 void                 ssv_enrichment_engine_start        (SsvEnrichmentEngine  *self);
 void                 ssv_enrichment_engine_stop         (SsvEnrichmentEngine  *self);
+void                 ssv_enrichment_engine_shutdown_async  (SsvEnrichmentEngine  *self,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+gboolean             ssv_enrichment_engine_shutdown_finish (SsvEnrichmentEngine  *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
 gboolean             ssv_enrichment_engine_is_running   (SsvEnrichmentEngine  *self);
 
 /* A library scan is writing: workers finish the item in hand and wait.

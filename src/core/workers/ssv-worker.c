@@ -1,37 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-worker.c: base of the enrichment workers: a run loop in its own thread, the
- * outcome rules, pause/hold/cooldown/key waits, stats and main-context signals. */
+/* ssv-worker.c: base of the enrichment workers: the object, its main-thread API (start,
+ * stop, shut down, pause, hold, keys, requests), stats and main-context signals. The run
+ * loop is in ssv-worker-loop.c, the outcome rules it applies in ssv-worker-rules.c. */
 
 #include "config.h"
 
 #include <string.h>
-#include <time.h>
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-worker.h"
-#include "stores/ssv-activity-store.h"
+#include "ssv-worker-private.h"
+#include "ssv-worker-rules.h"
 #include "stores/ssv-settings-store.h"
 
-#define BATCH_SIZE              50
 #define DEFAULT_RETRY_WINDOW_S  (30 * 24 * 3600)
-#define IDLE_RECHECK_S          60
-#define KEY_RECHECK_S           60
-#define STATS_REFRESH_US        (2 * G_USEC_PER_SEC)
-#define TRANSPORT_FAILURES_BEFORE_BACKOFF 3
-
-enum {
-  NOTIFY_STATE = 1 << 0,
-  NOTIFY_ITEM  = 1 << 1,
-};
-
-typedef struct
-{
-  SsvItemKind kind;
-  gint64      id;
-  SsvOutcome  outcome;
-  char       *label;
-} ItemDone;
 
 static void
 item_done_free (gpointer data)
@@ -41,70 +23,6 @@ item_done_free (gpointer data)
   g_free (done->label);
   g_free (done);
 }
-
-typedef struct
-{
-  SsvItemKind kind;
-  gint64      id;
-} Request;
-
-typedef enum
-{
-  WAIT_GO,
-  WAIT_CANCELLED,
-  WAIT_CHECK_KEY,
-} WaitResult;
-
-typedef struct
-{
-  SsvDatabase        *database;
-  SsvHttp            *http;
-  SsvSecrets         *secrets;
-  SsvEnrichmentStore *store;
-  GMainContext       *main_context;
-
-  GMutex              lock;
-  GCond               cond;
-
-  /* Guarded by @lock. */
-  SsvWorkerState      state;
-  char               *note;
-  char               *current_item;
-  SsvKindStats        stats[SSV_N_ITEM_KINDS];
-  GCancellable       *cancellable;
-  gboolean            running;
-  gboolean            once;
-  gboolean            user_paused;
-  gboolean            user_touched_pause;
-  guint               hold_count;
-  gint64              cooldown_until_us;
-  char               *cooldown_note;     /* why it cools down */
-  gint64              quota_until;
-  gboolean            key_wait;
-  char               *key_note;          /* why it waits for a key */
-  gboolean            key_check;
-  gboolean            key_reload;
-  gboolean            retry_rejected_key;
-  gboolean            woken;
-  GQueue              requests;          /* Request* */
-  GQueue              retry_first;       /* SsvWorkItem* put back by a cooldown */
-  gint64              retry_window_s;
-  gint64              cpu_us;
-  guint               pending_notify;
-  gboolean            pending_progress;
-  gboolean            dispatch_scheduled;
-  GQueue              done;              /* ItemDone* */
-
-  /* Only the worker thread touches these. */
-  char               *key;
-  char               *rejected_key;
-  GPtrArray          *batch;
-  guint               batch_pos;
-  char               *language;
-  char               *region;
-  gint64              last_stats_us;
-  guint               transport_failures;
-} SsvWorkerPrivate;
 
 enum {
   PROP_0,
@@ -244,9 +162,15 @@ dispatch_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+SsvWorkerPrivate *
+ssv_worker_get_private (SsvWorker *self)
+{
+  return ssv_worker_get_instance_private (self);
+}
+
 /* Always through an idle source, never directly: the caller may hold the lock. */
-static void
-schedule_dispatch_locked (SsvWorker *self)
+void
+ssv_worker_schedule_dispatch_locked (SsvWorker *self)
 {
   SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
   GSource *source;
@@ -263,10 +187,10 @@ schedule_dispatch_locked (SsvWorker *self)
   g_source_unref (source);
 }
 
-static void
-set_state_locked (SsvWorker      *self,
-                  SsvWorkerState  state,
-                  const char     *note)
+void
+ssv_worker_set_state_locked (SsvWorker      *self,
+                             SsvWorkerState  state,
+                             const char     *note)
 {
   SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
 
@@ -281,24 +205,24 @@ set_state_locked (SsvWorker      *self,
   g_free (priv->note);
   priv->note = copy;
   priv->pending_notify |= NOTIFY_STATE;
-  schedule_dispatch_locked (self);
+  ssv_worker_schedule_dispatch_locked (self);
 }
 
-static void
-set_state (SsvWorker      *self,
-           SsvWorkerState  state,
-           const char     *note)
+void
+ssv_worker_set_state (SsvWorker      *self,
+                      SsvWorkerState  state,
+                      const char     *note)
 {
   SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
 
   g_mutex_lock (&priv->lock);
-  set_state_locked (self, state, note);
+  ssv_worker_set_state_locked (self, state, note);
   g_mutex_unlock (&priv->lock);
 }
 
-static void
-set_current_item (SsvWorker  *self,
-                  const char *label)
+void
+ssv_worker_set_current_item (SsvWorker  *self,
+                             const char *label)
 {
   SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
 
@@ -308,681 +232,43 @@ set_current_item (SsvWorker  *self,
       g_free (priv->current_item);
       priv->current_item = g_strdup (label);
       priv->pending_notify |= NOTIFY_ITEM;
-      schedule_dispatch_locked (self);
+      ssv_worker_schedule_dispatch_locked (self);
     }
   g_mutex_unlock (&priv->lock);
 }
 
-/* ---- helpers of the worker thread --------------------------------------------- */
-
-static SsvWorkerClass *
-klass_of (SsvWorker *self)
-{
-  return SSV_WORKER_GET_CLASS (self);
-}
-
-static void
-log_activity (SsvWorker        *self,
-              SsvActivityLevel  level,
-              const char       *message)
-{
-  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
-  g_autoptr(GError) error = NULL;
-
-  if (!ssv_activity_store_log (priv->database, "enrichment", level, klass_of (self)->display_name,
-                               message, NULL, &error))
-    g_debug ("Could not log “%s”: %s", message, error->message);
-}
-
-static char *
-settings_key (SsvWorker  *self,
-              const char *what)
+/* "worker.tmdb.paused": where the worker keeps what it remembers across restarts. */
+char *
+ssv_worker_settings_key (SsvWorker  *self,
+                         const char *what)
 {
   return g_strdup_printf ("worker.%s.%s", klass_of (self)->name, what);
 }
 
-static char *
-format_clock (gint64 unix_time)
-{
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (unix_time);
+/* ---- the loop's thread ------------------------------------------------------------ */
 
-  return when ? g_date_time_format (when, "%H:%M") : g_strdup ("?");
-}
-
-static char *
-quota_note (SsvWorker *self,
-            gint64     until)
-{
-  g_autofree char *clock = format_clock (until);
-
-  /* Translators: "OMDb daily limit reached, resuming at 01:00" */
-  return g_strdup_printf (_("%s daily limit reached, resuming at %s"), klass_of (self)->display_name, clock);
-}
-
+/* Tells whoever waits in ssv_worker_shutdown_async() that the loop has ended. */
 static void
-load_persisted_state (SsvWorker *self)
+complete_shutdowns (GPtrArray *waiting)
+{
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiting, i);
+      GSource *cancel_source = g_task_get_task_data (task);
+
+      /* From here on this thread answers, not a cancelled wait. */
+      if (cancel_source != NULL)
+        g_source_destroy (cancel_source);
+      g_task_return_boolean (task, TRUE);
+    }
+}
+
+/* The loop has ended: the worker is stopped, and whoever waits for that is taken along. */
+static GPtrArray *
+end_loop (SsvWorker *self)
 {
   SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
-  g_autofree char *paused_key = settings_key (self, "paused");
-  g_autofree char *quota_key = settings_key (self, "quota-until");
-  gint64 paused = ssv_settings_store_get_int (priv->database, paused_key, 0);
-  gint64 quota_until = ssv_settings_store_get_int (priv->database, quota_key, 0);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  g_mutex_lock (&priv->lock);
-  if (!priv->user_touched_pause)
-    priv->user_paused = paused != 0;
-  /* The library's record wins over what an earlier run of this object saw. */
-  priv->quota_until = quota_until;
-  if (quota_until > now)
-    {
-      g_autofree char *note = quota_note (self, quota_until);
-
-      priv->quota_until = quota_until;
-      set_state_locked (self, SSV_WORKER_QUOTA, note);
-    }
-  g_mutex_unlock (&priv->lock);
-}
-
-static void
-load_language (SsvWorker *self)
-{
-  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
-  g_autofree char *language = ssv_settings_store_get (priv->database, "metadata.language", NULL);
-  g_autofree char *region = ssv_settings_store_get (priv->database, "metadata.region", NULL);
-
-  g_free (priv->language);
-  priv->language = language && language[0] ? g_steal_pointer (&language) : g_strdup ("en-US");
-  g_free (priv->region);
-  priv->region = region && region[0] ? g_steal_pointer (&region) : g_strdup ("US");
-}
-
-static void
-refresh_stats (SsvWorker *self,
-               gboolean   force)
-{
-  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
-  SsvWorkerClass *klass = klass_of (self);
-  SsvKindStats fresh[SSV_N_ITEM_KINDS] = { { 0, }, };
-  gint64 now = g_get_monotonic_time ();
-
-  if (!force && now - priv->last_stats_us < STATS_REFRESH_US)
-    return;
-  priv->last_stats_us = now;
-
-  for (guint kind = 0; kind < SSV_N_ITEM_KINDS; kind++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!(klass->kinds & (1u << kind)))
-        continue;
-      if (!ssv_enrichment_store_get_stats (priv->store, klass->name, kind, klass->requirements[kind],
-                                           &fresh[kind], &error))
-        {
-          g_debug ("%s: could not count: %s", klass->name, error->message);
-          return;
-        }
-    }
-
-  g_mutex_lock (&priv->lock);
-  memcpy (priv->stats, fresh, sizeof fresh);
-  priv->pending_progress = TRUE;
-  schedule_dispatch_locked (self);
-  g_mutex_unlock (&priv->lock);
-}
-
-static gint64 *
-stat_slot (SsvKindStats *stats,
-           int           outcome)
-{
-  switch (outcome)
-    {
-    case SSV_OUTCOME_MATCHED: return &stats->matched;
-    case SSV_OUTCOME_NOT_FOUND: return &stats->not_found;
-    case SSV_OUTCOME_ERROR: return &stats->errors;
-    default: return &stats->pending;
-    }
-}
-
-static void
-item_finished (SsvWorker         *self,
-               const SsvWorkItem *item,
-               SsvOutcome         outcome)
-{
-  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
-  ItemDone *done = g_new0 (ItemDone, 1);
-  gint64 *from;
-
-  done->kind = item->kind;
-  done->id = item->id;
-  done->outcome = outcome;
-  done->label = ssv_work_item_dup_label (item);
-
-  g_mutex_lock (&priv->lock);
-  from = stat_slot (&priv->stats[item->kind], item->previous);
-  if (*from > 0)
-    (*from)--;
-  (*stat_slot (&priv->stats[item->kind], outcome))++;
-  g_queue_push_tail (&priv->done, done);
-  priv->pending_progress = TRUE;
-  schedule_dispatch_locked (self);
-  g_mutex_unlock (&priv->lock);
-}
-
-static void
-update_cpu_time (SsvWorker *self,
-                 gint64    *thread_start_us)
-{
-  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
-  struct timespec ts;
-  gint64 now_us;
-
-  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
-    return;
-
-  now_us = (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-  g_mutex_lock (&priv->lock);
-  priv->cpu_us += now_us - *thread_start_us;
-  g_mutex_unlock (&priv->lock);
-  *thread_start_us = now_us;
-}
-
-/* Waits while the person paused, a scan holds, the provider cools down, the
- * allowance is used up or a key is missing. Sets the state that explains it. */
-static WaitResult
-wait_until_allowed (SsvWorker *self)
-{
-  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
-  WaitResult result = WAIT_GO;
-
-  g_mutex_lock (&priv->lock);
-  for (;;)
-    {
-      gint64 now_us = g_get_monotonic_time ();
-      gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-      if (g_cancellable_is_cancelled (priv->cancellable))
-        {
-          result = WAIT_CANCELLED;
-          break;
-        }
-
-      /* A single pass does not wait for a person or for tomorrow. */
-      if (priv->once && (priv->user_paused || priv->quota_until > now || (priv->key_wait && !priv->key_check)))
-        {
-          if (priv->user_paused)
-            set_state_locked (self, SSV_WORKER_PAUSED, NULL);
-          result = WAIT_CANCELLED;
-          break;
-        }
-
-      if (priv->user_paused)
-        {
-          set_state_locked (self, SSV_WORKER_PAUSED, NULL);
-          g_cond_wait (&priv->cond, &priv->lock);
-          continue;
-        }
-
-      if (priv->hold_count > 0)
-        {
-          set_state_locked (self, SSV_WORKER_HELD, _("Waiting for the library scan to finish"));
-          g_cond_wait (&priv->cond, &priv->lock);
-          continue;
-        }
-
-      if (priv->quota_until > now)
-        {
-          g_autofree char *note = quota_note (self, priv->quota_until);
-
-          set_state_locked (self, SSV_WORKER_QUOTA, note);
-          /* Wake now and then: a suspended laptop's clock jumps. */
-          g_cond_wait_until (&priv->cond, &priv->lock,
-                             now_us + MIN (priv->quota_until - now, 60) * G_USEC_PER_SEC);
-          continue;
-        }
-
-      if (priv->cooldown_until_us > now_us)
-        {
-          set_state_locked (self, SSV_WORKER_COOLDOWN, priv->cooldown_note);
-          g_cond_wait_until (&priv->cond, &priv->lock, priv->cooldown_until_us);
-          continue;
-        }
-
-      if (priv->key_wait)
-        {
-          if (priv->key_check)
-            {
-              priv->key_check = FALSE;
-              result = WAIT_CHECK_KEY;
-              break;
-            }
-          set_state_locked (self, SSV_WORKER_NEEDS_KEY, priv->key_note);
-          if (!g_cond_wait_until (&priv->cond, &priv->lock, now_us + KEY_RECHECK_S * G_USEC_PER_SEC))
-            priv->key_check = TRUE;
-          continue;
-        }
-
-      break;
-    }
-  g_mutex_unlock (&priv->lock);
-
-  return result;
-}
-
-static void
-wait_for_wake (SsvWorker *self,
-               guint      seconds)
-{
-  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
-  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  g_mutex_lock (&priv->lock);
-  while (!priv->woken && !g_cancellable_is_cancelled (priv->cancellable) &&
-         priv->requests.length == 0 && !priv->user_paused && priv->hold_count == 0 &&
-         !priv->key_reload)
-    if (!g_cond_wait_until (&priv->cond, &priv->lock, deadline))
-      break;
-  priv->woken = FALSE;
-  g_mutex_unlock (&priv->lock);
-}
-
-static void
-start_cooldown (SsvWorker  *self,
-                gint64      seconds,
-                const char *note)
-{
-  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
-
-  g_mutex_lock (&priv->lock);
-  priv->cooldown_until_us = g_get_monotonic_time () + MAX (seconds, 1) * G_USEC_PER_SEC;
-  g_free (priv->cooldown_note);
-  priv->cooldown_note = g_strdup (note);
-  set_state_locked (self, SSV_WORKER_COOLDOWN, note);
-  g_mutex_unlock (&priv->lock);
-}
-
-/* Waits for a (new) key, and says why. */
-static void
-start_key_wait (SsvWorker  *self,
-                const char *note)
-{
-  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
-
-  g_mutex_lock (&priv->lock);
-  priv->key_wait = TRUE;
-  g_free (priv->key_note);
-  priv->key_note = g_strdup (note);
-  set_state_locked (self, SSV_WORKER_NEEDS_KEY, note);
-  g_mutex_unlock (&priv->lock);
-}
-
-/* The library could not be written: not the title's fault, so it stays unmarked
- * and the worker tries again after a pause. */
-static void
-cool_down_after_write_error (SsvWorker    *self,
-                             const GError *error)
-{
-  g_autofree char *note = g_strdup_printf (_("The library could not be written: %s"), error->message);
-
-  g_warning ("%s: %s", klass_of (self)->name, error->message);
-  start_cooldown (self, 10, note);
-}
-
-/* Reads the key from the keyring. FALSE when there is none (the worker waits). */
-static gboolean
-load_key (SsvWorker *self)
-{
-  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
-  SsvWorkerClass *klass = klass_of (self);
-  g_autofree char *secret_key = ssv_worker_dup_secret_key (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *key = ssv_secrets_lookup_sync (priv->secrets, secret_key, priv->cancellable, &error);
-  g_autofree char *note = NULL;
-
-  if (key != NULL && key[0] != '\0')
-    {
-      gboolean retry_same;
-
-      g_mutex_lock (&priv->lock);
-      retry_same = priv->retry_rejected_key;
-      priv->retry_rejected_key = FALSE;
-      g_mutex_unlock (&priv->lock);
-
-      /* A rejected key stays rejected until it changes (or the person says to try again). */
-      if (priv->rejected_key == NULL || retry_same || g_strcmp0 (priv->rejected_key, key) != 0)
-        {
-          g_clear_pointer (&priv->rejected_key, g_free);
-          g_free (priv->key);
-          priv->key = g_steal_pointer (&key);
-          g_mutex_lock (&priv->lock);
-          priv->key_wait = FALSE;
-          g_mutex_unlock (&priv->lock);
-          if (klass->key_changed != NULL)
-            klass->key_changed (self);
-          return TRUE;
-        }
-      return FALSE;
-    }
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return FALSE;
-
-  if (error != NULL)
-    note = g_strdup (error->message);
-  else
-    /* Translators: "Add your TMDB API key in Preferences" */
-    note = g_strdup_printf (_("Add your %s API key in Preferences"), klass->display_name);
-
-  start_key_wait (self, note);
-  return FALSE;
-}
-
-static gboolean
-meets_requirement (const SsvWorkItem *item,
-                   SsvRequirement     requirement)
-{
-  switch (requirement)
-    {
-    case SSV_REQUIRE_IMDB: return item->imdb_id != NULL && item->imdb_id[0] != '\0';
-    case SSV_REQUIRE_TVDB: return item->tvdb_id > 0;
-    case SSV_REQUIRE_TMDB_OR_IMDB: return item->tmdb_id > 0 || (item->imdb_id != NULL && item->imdb_id[0] != '\0');
-    case SSV_REQUIRE_NOTHING:
-    case SSV_N_REQUIREMENTS:
-    default: return TRUE;
-    }
-}
-
-static int
-compare_fresh_first (gconstpointer a,
-                     gconstpointer b)
-{
-  const SsvWorkItem *x = *(SsvWorkItem * const *) a;
-  const SsvWorkItem *y = *(SsvWorkItem * const *) b;
-
-  return (x->previous >= 0) - (y->previous >= 0);
-}
-
-/* The next item: one put back by a cooldown, one a person asked for, then the queue. */
-static SsvWorkItem *
-next_item (SsvWorker  *self,
-           GError    **error)
-{
-  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
-  SsvWorkerClass *klass = klass_of (self);
-  SsvWorkItem *item;
-
-  for (;;)
-    {
-      Request *request;
-
-      g_mutex_lock (&priv->lock);
-      item = g_queue_pop_head (&priv->retry_first);
-      request = item ? NULL : g_queue_pop_head (&priv->requests);
-      g_mutex_unlock (&priv->lock);
-
-      if (item != NULL)
-        return item;
-      if (request == NULL)
-        break;
-
-      item = ssv_enrichment_store_load_item (priv->store, klass->name, request->kind, request->id, NULL);
-      g_free (request);
-      if (item != NULL && meets_requirement (item, klass->requirements[item->kind]))
-        return item;
-      ssv_work_item_free (item);
-    }
-
-  if (priv->batch != NULL && priv->batch_pos < priv->batch->len)
-    return ssv_work_item_copy (g_ptr_array_index (priv->batch, priv->batch_pos++));
-
-  /* Refill: never-attempted items of every kind before the failures that are due. */
-  g_clear_pointer (&priv->batch, g_ptr_array_unref);
-  priv->batch_pos = 0;
-  priv->batch = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_work_item_free);
-  load_language (self);
-  refresh_stats (self, FALSE);
-
-  for (guint kind = 0; kind < SSV_N_ITEM_KINDS; kind++)
-    {
-      g_autoptr(GPtrArray) some = NULL;
-      gint64 window;
-
-      if (!(klass->queued_kinds & (1u << kind)))
-        continue;
-
-      g_mutex_lock (&priv->lock);
-      window = priv->retry_window_s;
-      g_mutex_unlock (&priv->lock);
-
-      some = ssv_enrichment_store_next_items (priv->store, klass->name, kind, klass->requirements[kind],
-                                              g_get_real_time () / G_USEC_PER_SEC, window,
-                                              BATCH_SIZE, error);
-      if (some == NULL)
-        return NULL;
-      g_ptr_array_extend_and_steal (priv->batch, g_steal_pointer (&some));
-    }
-
-  g_ptr_array_sort (priv->batch, compare_fresh_first);
-
-  if (priv->batch->len == 0)
-    return NULL;
-
-  return ssv_work_item_copy (g_ptr_array_index (priv->batch, priv->batch_pos++));
-}
-
-static void
-put_back (SsvWorker         *self,
-          const SsvWorkItem *item)
-{
-  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
-
-  g_mutex_lock (&priv->lock);
-  g_queue_push_head (&priv->retry_first, ssv_work_item_copy (item));
-  g_mutex_unlock (&priv->lock);
-}
-
-static gboolean
-is_transport_failure (const GError *error)
-{
-  return g_error_matches (error, SSV_ERROR, SSV_ERROR_UNREACHABLE) ||
-         g_error_matches (error, SSV_ERROR, SSV_ERROR_TIMEOUT);
-}
-
-/* The outcome rules for a call that wrote nothing. Returns FALSE to stop the loop. */
-static gboolean
-apply_failure (SsvWorker         *self,
-               const SsvWorkItem *item,
-               const GError      *error)
-{
-  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
-  SsvWorkerClass *klass = klass_of (self);
-  g_autoptr(GError) record_error = NULL;
-  SsvOutcome outcome;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return FALSE;
-
-  if (g_error_matches (error, SSV_ERROR, SSV_ERROR_RATE_LIMITED))
-    {
-      gint64 wait_s = ssv_http_get_cooldown_remaining (priv->http, klass->name);
-      g_autofree char *clock = format_clock (g_get_real_time () / G_USEC_PER_SEC + MAX (wait_s, 1));
-      /* Translators: "TMDB asked to slow down; continuing at 14:03" */
-      g_autofree char *note = g_strdup_printf (_("%s asked to slow down; continuing at %s"),
-                                               klass->display_name, clock);
-
-      put_back (self, item);
-      start_cooldown (self, wait_s > 0 ? wait_s : 5, note);
-      return TRUE;
-    }
-
-  if (g_error_matches (error, SSV_ERROR, SSV_ERROR_QUOTA))
-    {
-      gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-      gint64 until = klass->quota_reset_at ? klass->quota_reset_at (self, now) : now + 24 * 3600;
-      g_autofree char *quota_key = settings_key (self, "quota-until");
-      g_autofree char *note = quota_note (self, until);
-      g_autoptr(GError) settings_error = NULL;
-
-      put_back (self, item);
-      if (!ssv_settings_store_set_int (priv->database, quota_key, until, &settings_error))
-        g_debug ("%s: could not remember the quota: %s", klass->name, settings_error->message);
-      log_activity (self, SSV_ACTIVITY_WARNING, note);
-
-      g_mutex_lock (&priv->lock);
-      priv->quota_until = until;
-      set_state_locked (self, SSV_WORKER_QUOTA, note);
-      g_mutex_unlock (&priv->lock);
-      return TRUE;
-    }
-
-  if (g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED))
-    {
-      /* Translators: "TMDB rejected the API key" */
-      g_autofree char *note = g_strdup_printf (_("%s rejected the API key"), klass->display_name);
-
-      put_back (self, item);
-      g_free (priv->rejected_key);
-      priv->rejected_key = g_steal_pointer (&priv->key);
-      log_activity (self, SSV_ACTIVITY_WARNING, note);
-      start_key_wait (self, note);
-      return TRUE;
-    }
-
-  if (error->domain == SSV_ERROR && error->code == SSV_ERROR_DATABASE)
-    {
-      cool_down_after_write_error (self, error);
-      return TRUE;
-    }
-
-  outcome = g_error_matches (error, SSV_ERROR, SSV_ERROR_NOT_FOUND) ? SSV_OUTCOME_NOT_FOUND : SSV_OUTCOME_ERROR;
-  if (!ssv_enrichment_store_record (priv->store, klass->name, item, NULL, outcome, FALSE,
-                                    error->message, &record_error))
-    {
-      cool_down_after_write_error (self, record_error);
-      return TRUE;
-    }
-
-  item_finished (self, item, outcome);
-
-  if (is_transport_failure (error))
-    {
-      priv->transport_failures++;
-      if (priv->transport_failures >= TRANSPORT_FAILURES_BEFORE_BACKOFF)
-        {
-          guint steps = MIN (priv->transport_failures - TRANSPORT_FAILURES_BEFORE_BACKOFF, 4);
-          gint64 wait_s = 60 << steps;
-          g_autofree char *clock = format_clock (g_get_real_time () / G_USEC_PER_SEC + wait_s);
-          /* Translators: "Could not reach TMDB; trying again at 14:05" */
-          g_autofree char *note = g_strdup_printf (_("Could not reach %s; trying again at %s"),
-                                                   klass->display_name, clock);
-
-          start_cooldown (self, wait_s, note);
-        }
-    }
-  else
-    priv->transport_failures = 0;
-
-  return TRUE;
-}
-
-static void
-run_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  SsvWorker *self = source_object;
-  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
-  SsvWorkerClass *klass = klass_of (self);
-  gint64 cpu_mark = 0;
-  struct timespec ts;
-  gboolean once;
-
-  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) == 0)
-    cpu_mark = (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-
-  g_mutex_lock (&priv->lock);
-  once = priv->once;
-  g_mutex_unlock (&priv->lock);
-
-  load_persisted_state (self);
-  load_language (self);
-  refresh_stats (self, TRUE);
-
-  for (;;)
-    {
-      g_autoptr(SsvWorkItem) item = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *label = NULL;
-      SsvOutcome outcome = SSV_OUTCOME_ERROR;
-      WaitResult wait;
-      gboolean reload;
-
-      g_mutex_lock (&priv->lock);
-      reload = priv->key_reload;
-      priv->key_reload = FALSE;
-      g_mutex_unlock (&priv->lock);
-      if (reload)
-        g_clear_pointer (&priv->key, g_free);
-
-      wait = wait_until_allowed (self);
-      if (wait == WAIT_CANCELLED)
-        break;
-      if (wait == WAIT_CHECK_KEY || priv->key == NULL)
-        {
-          if (!load_key (self))
-            {
-              if (once)
-                break;
-              continue;
-            }
-        }
-
-      item = next_item (self, &error);
-      if (item == NULL)
-        {
-          if (error != NULL)
-            {
-              g_autofree char *note = g_strdup_printf (_("The library could not be read: %s"), error->message);
-
-              g_warning ("%s: %s", klass->name, error->message);
-              start_cooldown (self, 30, note);
-              continue;
-            }
-
-          refresh_stats (self, TRUE);
-          set_current_item (self, NULL);
-          if (once)
-            break;
-          set_state (self, SSV_WORKER_IDLE, NULL);
-          wait_for_wake (self, IDLE_RECHECK_S);
-          continue;
-        }
-
-      label = ssv_work_item_dup_label (item);
-      set_current_item (self, label);
-      set_state (self, SSV_WORKER_WORKING, NULL);
-
-      if (klass->process_item (self, item, priv->key, &outcome, priv->cancellable, &error))
-        {
-          priv->transport_failures = 0;
-          item_finished (self, item, outcome);
-        }
-      else
-        {
-          if (error == NULL)
-            g_set_error (&error, SSV_ERROR, SSV_ERROR_FAILED, _("%s failed without saying why."),
-                         klass->display_name);
-          if (!apply_failure (self, item, error))
-            break;
-        }
-
-      update_cpu_time (self, &cpu_mark);
-      refresh_stats (self, FALSE);
-    }
-
-  update_cpu_time (self, &cpu_mark);
-  g_clear_pointer (&priv->batch, g_ptr_array_unref);
+  GPtrArray *waiting = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_mutex_lock (&priv->lock);
   {
@@ -993,31 +279,40 @@ run_thread (GTask        *task,
     priv->running = FALSE;
     g_clear_pointer (&priv->current_item, g_free);
     priv->pending_notify |= NOTIFY_ITEM;
-    set_state_locked (self, SSV_WORKER_STOPPED, note);
+    ssv_worker_set_state_locked (self, SSV_WORKER_STOPPED, note);
+    /* The main context hears of the end even when the state was "stopped" already. */
+    ssv_worker_schedule_dispatch_locked (self);
   }
+  g_ptr_array_extend_and_steal (waiting, g_steal_pointer (&priv->shutdowns));
+  priv->shutdowns = g_ptr_array_new_with_free_func (g_object_unref);
   g_mutex_unlock (&priv->lock);
 
-  g_task_return_boolean (task, TRUE);
+  return waiting;
 }
 
-/* ---- public API (main thread) --------------------------------------------------- */
-
+/* The thread holds a reference to the worker until the loop has ended and every wait for
+ * that is answered: those answers arrive on the waiters' main context, after the state. */
 static gpointer
 loop_thread_main (gpointer data)
 {
-  g_autoptr(GTask) task = data;
+  SsvWorker *self = data;
+  g_autoptr(GPtrArray) waiting = NULL;
 
-  run_thread (task, g_task_get_source_object (task), NULL, g_task_get_cancellable (task));
+  ssv_worker_run_loop (self);
+  waiting = end_loop (self);
+  complete_shutdowns (waiting);
+  g_object_unref (self);
 
   return NULL;
 }
+
+/* ---- public API (main thread) --------------------------------------------------- */
 
 static void
 start (SsvWorker *self,
        gboolean   once)
 {
   SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *thread_name = NULL;
   GThread *thread;
@@ -1032,24 +327,24 @@ start (SsvWorker *self,
   priv->once = once;
   g_clear_object (&priv->cancellable);
   priv->cancellable = g_cancellable_new ();
-  task = g_task_new (self, priv->cancellable, NULL, NULL);
   g_mutex_unlock (&priv->lock);
 
-  g_task_set_source_tag (task, ssv_worker_start);
-  g_task_set_name (task, klass_of (self)->name);
-  g_task_set_return_on_cancel (task, FALSE);
-
-  /* A thread of its own: the loop lives as long as the app, and would otherwise
-   * hold one of GLib's shared GTask threads that the UI's short tasks need. */
+  /* A thread of its own, not one of GLib's shared GTask threads: the loop lives as long as
+   * the app, and five long loops there would starve the UI's short tasks. */
   thread_name = g_strdup_printf ("ssv-%s", klass_of (self)->name);
-  thread = g_thread_try_new (thread_name, loop_thread_main, g_object_ref (task), &error);
+  thread = g_thread_try_new (thread_name, loop_thread_main, g_object_ref (self), &error);
   if (thread == NULL)
     {
+      g_autoptr(GPtrArray) waiting = g_ptr_array_new_with_free_func (g_object_unref);
+
       g_warning ("Could not start the %s worker: %s", klass_of (self)->name, error->message);
-      g_object_unref (task);
       g_mutex_lock (&priv->lock);
       priv->running = FALSE;
+      g_ptr_array_extend_and_steal (waiting, g_steal_pointer (&priv->shutdowns));
+      priv->shutdowns = g_ptr_array_new_with_free_func (g_object_unref);
       g_mutex_unlock (&priv->lock);
+      complete_shutdowns (waiting);
+      g_object_unref (self);
       return;
     }
   g_thread_unref (thread);
@@ -1073,7 +368,8 @@ ssv_worker_start_once (SsvWorker *self)
   start (self, TRUE);
 }
 
-/* Ends the run loop; a call in flight is cancelled and its item left unmarked. */
+/* Ends the run loop; a call in flight is cancelled and its item left unmarked.
+ * ssv_worker_shutdown_async() also says when the loop has ended. */
 void
 ssv_worker_stop (SsvWorker *self)
 {
@@ -1101,6 +397,91 @@ ssv_worker_is_running (SsvWorker *self)
   return running;
 }
 
+/* The caller gave up waiting: answered now, unless the loop's end answered first. */
+static gboolean
+shutdown_cancelled_cb (GCancellable *cancellable,
+                       gpointer      data)
+{
+  GTask *task = data;
+  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (g_task_get_source_object (task));
+  gboolean waiting;
+  guint index;
+
+  g_mutex_lock (&priv->lock);
+  waiting = g_ptr_array_find (priv->shutdowns, task, &index);
+  if (waiting)
+    g_ptr_array_steal_index (priv->shutdowns, index);
+  g_mutex_unlock (&priv->lock);
+
+  if (waiting)
+    {
+      g_task_return_error_if_cancelled (task);
+      g_object_unref (task);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * ssv_worker_shutdown_async:
+ * @cancellable: (nullable): gives up waiting; the loop still ends
+ *
+ * Ends the run loop as ssv_worker_stop() does (the call in hand cancelled, its item left
+ * unmarked), and calls back on the caller's main context once the loop's thread has let go:
+ * the worker is stopped, and its state says so. A worker that is not running calls back
+ * at once.
+ */
+void
+ssv_worker_shutdown_async (SsvWorker           *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SSV_IS_WORKER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ssv_worker_shutdown_async);
+  g_task_set_name (task, "[ssv] worker shutdown");
+
+  g_mutex_lock (&priv->lock);
+  if (!priv->running)
+    {
+      g_mutex_unlock (&priv->lock);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (cancellable != NULL)
+    {
+      GSource *cancel_source = g_cancellable_source_new (cancellable);
+
+      g_task_set_task_data (task, g_source_ref (cancel_source), (GDestroyNotify) g_source_unref);
+      g_task_attach_source (task, cancel_source, G_SOURCE_FUNC (shutdown_cancelled_cb));
+      g_source_unref (cancel_source);
+    }
+  g_ptr_array_add (priv->shutdowns, g_object_ref (task));
+  if (priv->cancellable != NULL)
+    g_cancellable_cancel (priv->cancellable);
+  g_cond_broadcast (&priv->cond);
+  g_mutex_unlock (&priv->lock);
+}
+
+/* Returns: %TRUE once the loop has ended; %FALSE with G_IO_ERROR_CANCELLED if the wait was
+ * given up first */
+gboolean
+ssv_worker_shutdown_finish (SsvWorker     *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ssv_worker_shutdown_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 persist_pause_thread (GTask        *task,
                       gpointer      source_object,
@@ -1109,7 +490,7 @@ persist_pause_thread (GTask        *task,
 {
   SsvWorker *self = source_object;
   SsvWorkerPrivate *priv = ssv_worker_get_instance_private (self);
-  g_autofree char *key = settings_key (self, "paused");
+  g_autofree char *key = ssv_worker_settings_key (self, "paused");
   g_autoptr(GError) error = NULL;
   gboolean paused;
 
@@ -1145,7 +526,7 @@ set_user_paused (SsvWorker *self,
   if (!priv->running)
     {
       priv->pending_notify |= NOTIFY_STATE;
-      schedule_dispatch_locked (self);
+      ssv_worker_schedule_dispatch_locked (self);
     }
   g_cond_broadcast (&priv->cond);
   g_mutex_unlock (&priv->lock);
@@ -1312,10 +693,7 @@ ssv_worker_get_display_name (SsvWorker *self)
 gboolean
 ssv_worker_error_stops_item (const GError *error)
 {
-  return g_error_matches (error, SSV_ERROR, SSV_ERROR_RATE_LIMITED) ||
-         g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED) ||
-         g_error_matches (error, SSV_ERROR, SSV_ERROR_QUOTA) ||
-         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  return ssv_worker_rules_error_stops_item (error);
 }
 
 /* Records @meta as this worker's match of @item and sets @outcome: the end of a
@@ -1496,8 +874,9 @@ test_key_thread (GTask        *task,
         }
       if (stored == NULL || stored[0] == '\0')
         {
-          g_task_return_new_error (task, SSV_ERROR, SSV_ERROR_INVALID,
-                                   _("Add your %s API key in Preferences"), klass_of (self)->display_name);
+          g_autofree char *missing = ssv_worker_rules_missing_key_note (klass_of (self)->display_name, NULL);
+
+          g_task_return_new_error (task, SSV_ERROR, SSV_ERROR_INVALID, "%s", missing);
           return;
         }
       key = stored;
@@ -1576,6 +955,7 @@ ssv_worker_finalize (GObject *object)
   g_queue_clear_full (&priv->requests, g_free);
   g_queue_clear_full (&priv->retry_first, (GDestroyNotify) ssv_work_item_free);
   g_queue_clear_full (&priv->done, item_done_free);
+  g_clear_pointer (&priv->shutdowns, g_ptr_array_unref);
   g_free (priv->note);
   g_free (priv->cooldown_note);
   g_free (priv->key_note);
@@ -1759,6 +1139,7 @@ ssv_worker_init (SsvWorker *self)
   g_queue_init (&priv->requests);
   g_queue_init (&priv->retry_first);
   g_queue_init (&priv->done);
+  priv->shutdowns = g_ptr_array_new_with_free_func (g_object_unref);
   priv->retry_window_s = DEFAULT_RETRY_WINDOW_S;
   priv->state = SSV_WORKER_STOPPED;
   /* Signals go to whoever created the worker: the app's main loop. */

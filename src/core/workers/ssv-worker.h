@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-worker.h: base of the enrichment workers: a run loop in its own thread, the
- * outcome rules, pause/hold/cooldown/key waits, stats and main-context signals. */
+ * outcome rules, pause/hold/cooldown/key waits, shutdown, stats and main-context signals. */
 
 #pragma once
 
@@ -99,6 +99,13 @@ gboolean        ssv_worker_get_user_paused       (SsvWorker       *self);
 void            ssv_worker_start                 (SsvWorker       *self);
 void            ssv_worker_start_once            (SsvWorker       *self);
 void            ssv_worker_stop                  (SsvWorker       *self);
+void            ssv_worker_shutdown_async        (SsvWorker       *self,
+                                                  GCancellable    *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer         user_data);
+gboolean        ssv_worker_shutdown_finish       (SsvWorker       *self,
+                                                  GAsyncResult    *result,
+                                                  GError         **error);
 gboolean        ssv_worker_is_running            (SsvWorker       *self);
 void            ssv_worker_pause                 (SsvWorker       *self);
 void            ssv_worker_resume                (SsvWorker       *self);

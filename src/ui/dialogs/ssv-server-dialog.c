@@ -7,11 +7,10 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "ssv-jellyfin-source.h"
-#include "ssv-plex-source.h"
 #include "ssv-server-dialog.h"
 #include "ssv-server-store.h"
 #include "ssv-server-token.h"
+#include "ssv-source-factory.h"
 #include "ssv-window.h"
 
 typedef struct
@@ -155,10 +154,7 @@ test_thread (GTask        *task,
   g_autoptr(TestResult) result = g_new0 (TestResult, 1);
   GError *error = NULL;
 
-  if (g_str_equal (test->kind, "plex"))
-    source = SSV_MEDIA_SOURCE (ssv_plex_source_new (http, test->url, test->token));
-  else
-    source = SSV_MEDIA_SOURCE (ssv_jellyfin_source_new (http, test->url, test->token, NULL));
+  source = ssv_source_factory_new (http, test->kind, test->url, test->token, NULL);
 
   result->description = ssv_media_source_test_connection (source, cancellable, &error);
   if (result->description == NULL)
@@ -174,17 +170,8 @@ test_thread (GTask        *task,
       return;
     }
 
-  if (SSV_IS_PLEX_SOURCE (source))
-    {
-      result->name = ssv_plex_source_dup_server_name (SSV_PLEX_SOURCE (source));
-      result->machine_id = ssv_plex_source_dup_machine_id (SSV_PLEX_SOURCE (source));
-    }
-  else
-    {
-      result->name = ssv_jellyfin_source_dup_server_name (SSV_JELLYFIN_SOURCE (source));
-      result->user_id = ssv_jellyfin_source_dup_user_id (SSV_JELLYFIN_SOURCE (source));
-      result->user_name = ssv_jellyfin_source_dup_user_name (SSV_JELLYFIN_SOURCE (source));
-    }
+  ssv_source_factory_read_identity (source, &result->name, &result->machine_id, &result->user_id,
+                                    &result->user_name);
 
   g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) test_result_free);
 }
