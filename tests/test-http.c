@@ -886,6 +886,49 @@ test_redirect_with_key_in_address (Fixture       *fixture,
   g_assert_cmpuint (ssv_fake_server_get_total_hits (other), ==, 0);
 }
 
+/* Nesting past the limit is refused in plain words; a long answer of deep
+ * but allowed nesting, and a refused one, free without recursion. */
+static void
+test_xml_depth (void)
+{
+  g_autoptr(GString) hostile = g_string_new (NULL);
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GString) wide = g_string_new ("<r>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvXmlNode) refused = NULL;
+  g_autoptr(SsvXmlNode) allowed = NULL;
+  g_autoptr(SsvXmlNode) many = NULL;
+  SsvXmlNode *node;
+  guint depth = 0;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (hostile, "<a>");
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (hostile, "</a>");
+  refused = ssv_xml_parse (hostile->str, (gssize) hostile->len, &error);
+  g_assert_null (refused);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "nested deeper"));
+
+  for (guint i = 0; i < SSV_XML_MAX_DEPTH; i++)
+    g_string_append (deep, "<a x=\"1\">");
+  for (guint i = 0; i < SSV_XML_MAX_DEPTH; i++)
+    g_string_append (deep, "</a>");
+  allowed = ssv_xml_parse (deep->str, (gssize) deep->len, NULL);
+  g_assert_nonnull (allowed);
+  for (node = allowed; node != NULL; node = ssv_xml_node_child (node, "a"))
+    depth++;
+  g_assert_cmpuint (depth, ==, SSV_XML_MAX_DEPTH);
+
+  /* Wide is fine: a library of a hundred thousand items is one level. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (wide, "<Video ratingKey=\"1\"/>");
+  g_string_append (wide, "</r>");
+  many = ssv_xml_parse (wide->str, (gssize) wide->len, NULL);
+  g_assert_nonnull (many);
+  g_assert_cmpuint (many->children->len, ==, 100000);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -926,6 +969,7 @@ main (int    argc,
   g_test_add_func ("/core/http/env-override", test_env_override);
   g_test_add_func ("/core/http/xml-malformed", test_xml_malformed);
   g_test_add_func ("/core/http/gzip-small-body", test_gzip_small_body);
+  g_test_add_func ("/core/http/xml-depth", test_xml_depth);
 
   return g_test_run ();
 }
