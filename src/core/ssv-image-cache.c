@@ -274,7 +274,7 @@ download (SsvImageCache  *self,
   ssv_http_request_set_base_url (request, fetch_uri);
   ssv_http_request_set_header (request, "Accept", "image/webp,image/png,image/jpeg,image/*");
   if (header != NULL)
-    ssv_http_request_set_header (request, header, token);
+    ssv_http_request_set_secret_header (request, header, token);
 
   bytes = ssv_http_send (self->http, request, cancellable, error);
   if (bytes == NULL)

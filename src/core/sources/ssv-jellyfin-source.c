@@ -13,6 +13,7 @@
 #include "ssv-json.h"
 #include "ssv-json-cursor.h"
 #include "ssv-source-common.h"
+#include "ssv-utils.h"
 
 #define DEFAULT_PAGE_SIZE 500
 #define TICKS_PER_SECOND  10000000
@@ -51,7 +52,7 @@ request_new (SsvJellyfinSource *self,
 
   ssv_http_request_set_base_url (request, self->url);
   if (self->token != NULL)
-    ssv_http_request_set_header (request, "X-Emby-Token", self->token);
+    ssv_http_request_set_secret_header (request, "X-Emby-Token", self->token);
 
   return request;
 }
@@ -179,13 +180,13 @@ read_provider_ids (SsvJsonCursor *c,
         {
           g_autofree char *value = ssv_json_cursor_dup_string (c);
           if (value != NULL)
-            item->tmdb_id = g_ascii_strtoll (value, NULL, 10);
+            item->tmdb_id = MAX (g_ascii_strtoll (value, NULL, 10), 0);
         }
       else if (g_ascii_strcasecmp (key, "Tvdb") == 0)
         {
           g_autofree char *value = ssv_json_cursor_dup_string (c);
           if (value != NULL)
-            item->tvdb_id = g_ascii_strtoll (value, NULL, 10);
+            item->tvdb_id = MAX (g_ascii_strtoll (value, NULL, 10), 0);
         }
       else if (g_ascii_strcasecmp (key, "Imdb") == 0)
         {
@@ -215,7 +216,7 @@ read_user_data (SsvJsonCursor *c,
       if (g_str_equal (key, "Played"))
         item->watched = ssv_json_cursor_read_bool (c);
       else if (g_str_equal (key, "PlayCount"))
-        item->play_count = (int) ssv_json_cursor_read_int (c, 0);
+        item->play_count = ssv_int_in_range (ssv_json_cursor_read_int (c, 0), 0, G_MAXINT, 0);
       else if (g_str_equal (key, "PlaybackPositionTicks"))
         {
           gint64 ticks = ssv_json_cursor_read_int (c, 0);
@@ -297,14 +298,14 @@ read_stream (SsvJsonCursor *c,
   if (g_strcmp0 (type, "Video") == 0 && file->video_codec == NULL)
     {
       file->video_codec = g_steal_pointer (&codec);
-      file->video_height = (int) height;
+      file->video_height = ssv_int_in_range (height, 0, 100000, 0);
       file->video_range = g_strdup (ssv_video_range_normalize (range, range_type));
     }
   else if (g_strcmp0 (type, "Audio") == 0 && (!*have_audio || is_default))
     {
       g_free (file->audio_codec);
       file->audio_codec = g_steal_pointer (&codec);
-      file->audio_channels = (int) channels;
+      file->audio_channels = ssv_int_in_range (channels, 0, 256, 0);
       *have_audio = TRUE;
     }
 }
@@ -377,6 +378,211 @@ read_media_sources (SsvJsonCursor *c,
     }
 }
 
+/* What read_item() keeps aside until the whole object is read: members come
+ * in any order, and some only mean something together. */
+typedef struct
+{
+  char   *type;
+  char   *primary;
+  char   *logo;
+  char   *backdrop;
+  char   *path;
+  char   *container;
+  char   *location;
+  char   *premiere;
+  char   *end_date;
+  char   *created;
+  char   *saved;
+  gint64  ticks;
+  double  critic;
+} ItemParts;
+
+static void
+item_parts_clear (ItemParts *parts)
+{
+  g_clear_pointer (&parts->type, g_free);
+  g_clear_pointer (&parts->primary, g_free);
+  g_clear_pointer (&parts->logo, g_free);
+  g_clear_pointer (&parts->backdrop, g_free);
+  g_clear_pointer (&parts->path, g_free);
+  g_clear_pointer (&parts->container, g_free);
+  g_clear_pointer (&parts->location, g_free);
+  g_clear_pointer (&parts->premiere, g_free);
+  g_clear_pointer (&parts->end_date, g_free);
+  g_clear_pointer (&parts->created, g_free);
+  g_clear_pointer (&parts->saved, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ItemParts, item_parts_clear)
+
+/* A string member; FALSE when @key is not one. */
+static gboolean
+read_text_member (SsvJsonCursor *c,
+                  const char    *key,
+                  SsvMediaItem  *item,
+                  ItemParts     *parts)
+{
+  const struct { const char *key; char **slot; } slots[] = {
+    { "Id", &item->server_id },
+    { "Name", &item->title },
+    { "Type", &parts->type },
+    { "SeriesId", &item->show_server_id },
+    { "Overview", &item->overview },
+    { "OriginalTitle", &item->original_title },
+    { "OfficialRating", &item->content_rating },
+    { "Status", &item->status },
+    { "Path", &parts->path },
+    { "Container", &parts->container },
+    { "LocationType", &parts->location },
+    { "PremiereDate", &parts->premiere },
+    { "EndDate", &parts->end_date },
+    { "DateCreated", &parts->created },
+    { "DateLastSaved", &parts->saved },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
+    if (g_str_equal (key, slots[i].key))
+      {
+        g_free (*slots[i].slot);
+        *slots[i].slot = ssv_json_cursor_dup_string (c);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* A finite number, or NAN: "1e999" reads as infinity. */
+static double
+read_finite (SsvJsonCursor *c,
+             double         min,
+             double         max)
+{
+  double value = ssv_json_cursor_read_double (c);
+
+  return isfinite (value) && value >= min && value <= max ? value : NAN;
+}
+
+/* A number member, kept only when it is believable; FALSE when @key is not one. */
+static gboolean
+read_number_member (SsvJsonCursor *c,
+                    const char    *key,
+                    SsvMediaItem  *item,
+                    ItemParts     *parts)
+{
+  if (g_str_equal (key, "IndexNumber"))
+    item->episode_number = ssv_int_in_range (ssv_json_cursor_read_int (c, -1), 0, SSV_MAX_EPISODE_NUMBER, -1);
+  else if (g_str_equal (key, "IndexNumberEnd"))
+    item->episode_number_end = ssv_int_in_range (ssv_json_cursor_read_int (c, 0), 0, SSV_MAX_EPISODE_NUMBER, 0);
+  else if (g_str_equal (key, "ParentIndexNumber"))
+    item->season_number = ssv_int_in_range (ssv_json_cursor_read_int (c, -1), 0, SSV_MAX_SEASON_NUMBER, -1);
+  else if (g_str_equal (key, "ProductionYear"))
+    item->year = ssv_int_in_range (ssv_json_cursor_read_int (c, 0), 0, 9999, 0);
+  else if (g_str_equal (key, "RunTimeTicks"))
+    parts->ticks = ssv_json_cursor_read_int (c, 0);
+  else if (g_str_equal (key, "CommunityRating"))
+    item->community_rating = read_finite (c, 0, 10);
+  else if (g_str_equal (key, "CriticRating"))
+    parts->critic = read_finite (c, 0, 100);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* An object or array member; FALSE when @key is not one. */
+static gboolean
+read_nested_member (SsvJsonCursor *c,
+                    const char    *key,
+                    SsvMediaItem  *item,
+                    ItemParts     *parts)
+{
+  if (g_str_equal (key, "BackdropImageTags"))
+    {
+      g_free (parts->backdrop);
+      parts->backdrop = read_first_string (c);
+    }
+  else if (g_str_equal (key, "ImageTags"))
+    read_image_tags (c, &parts->primary, &parts->logo);
+  else if (g_str_equal (key, "Genres"))
+    read_genres (c, item);
+  else if (g_str_equal (key, "MediaSources"))
+    read_media_sources (c, item);
+  else if (g_str_equal (key, "ProviderIds"))
+    read_provider_ids (c, item);
+  else if (g_str_equal (key, "Studios"))
+    {
+      g_free (item->studio);
+      item->studio = read_first_studio (c);
+    }
+  else if (g_str_equal (key, "Taglines"))
+    {
+      g_free (item->tagline);
+      item->tagline = read_first_string (c);
+    }
+  else if (g_str_equal (key, "UserData"))
+    read_user_data (c, item);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+set_image_urls (SsvMediaItem    *item,
+                const ItemParts *parts,
+                const char      *base_url)
+{
+  if (base_url == NULL)
+    return;
+
+  if (parts->primary != NULL)
+    item->poster_url = image_url (base_url, item->server_id, "Primary", parts->primary);
+  if (parts->logo != NULL)
+    item->logo_url = image_url (base_url, item->server_id, "Logo", parts->logo);
+  if (parts->backdrop != NULL)
+    item->backdrop_url = image_url (base_url, item->server_id, "Backdrop/0", parts->backdrop);
+}
+
+/* What the members mean together, once the object is read. */
+static void
+finish_item (SsvMediaItem *item,
+             ItemParts    *parts,
+             const char   *base_url)
+{
+  item->release_date = ssv_date_only (parts->premiere);
+  item->end_date = ssv_date_only (parts->end_date);
+  /* Jellyfin's critic rating is a percentage; the library keeps 0–10. */
+  item->critic_rating = isnan (parts->critic) ? NAN : parts->critic / 10.0;
+  item->runtime_minutes = ssv_int_in_range ((MAX (parts->ticks, 0) / TICKS_PER_SECOND + 30) / 60, 0, 100000, 0);
+  item->added_at = ssv_parse_iso_date (parts->created);
+  item->updated_at = ssv_parse_iso_date (parts->saved);
+  if (item->year == 0 && item->release_date != NULL)
+    item->year = atoi (item->release_date);
+  /* "Episodes 1 to 2147483647" is one episode, not two billion rows. */
+  if (ssv_media_item_last_episode (item) == item->episode_number)
+    item->episode_number_end = 0;
+
+  for (guint i = 0; item->files != NULL && i < item->files->len; i++)
+    ((SsvMediaFile *) g_ptr_array_index (item->files, i))->added_at = item->added_at;
+
+  set_image_urls (item, parts, base_url);
+
+  if (item->files == NULL && item->kind != SSV_MEDIA_KIND_SHOW && parts->path != NULL &&
+      g_strcmp0 (parts->location, "Virtual") != 0)
+    {
+      SsvMediaFile *file = ssv_media_file_new ();
+
+      file->path = g_steal_pointer (&parts->path);
+      file->container = container_family (parts->container);
+      file->added_at = item->added_at;
+      item->files = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_file_free);
+      g_ptr_array_add (item->files, file);
+    }
+
+  if (item->kind == SSV_MEDIA_KIND_EPISODE && (item->season_number < 0 || item->episode_number < 0))
+    item->problem = g_strdup (_("The episode has no season or episode number"));
+}
+
 /* Reads one BaseItemDto (Movie, Series, Episode, Season) where the cursor is.
  * Members come in any order, so the item is finished once the object ends.
  * Every read item comes back; one the scanner cannot store has its problem set. */
@@ -385,21 +591,10 @@ read_item (SsvJsonCursor *c,
            const char    *base_url)
 {
   g_autoptr(SsvMediaItem) item = ssv_media_item_new (SSV_MEDIA_KIND_MOVIE);
-  g_autofree char *type = NULL;
-  g_autofree char *primary = NULL;
-  g_autofree char *logo = NULL;
-  g_autofree char *backdrop = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *container = NULL;
-  g_autofree char *location = NULL;
-  g_autofree char *premiere = NULL;
-  g_autofree char *end_date = NULL;
-  g_autofree char *created = NULL;
-  g_autofree char *saved = NULL;
-  gint64 ticks = 0;
-  double critic = NAN;
+  g_auto(ItemParts) parts = { 0 };
   const char *key;
 
+  parts.critic = NAN;
   if (!ssv_json_cursor_enter_object (c))
     {
       item->problem = g_strdup (_("The server sent something that is not an item"));
@@ -407,261 +602,47 @@ read_item (SsvJsonCursor *c,
     }
 
   while ((key = ssv_json_cursor_next_member (c)) != NULL)
-    {
-      switch (key[0])
-        {
-        case 'B':
-          if (g_str_equal (key, "BackdropImageTags"))
-            {
-              backdrop = read_first_string (c);
-              continue;
-            }
-          break;
-        case 'C':
-          if (g_str_equal (key, "CommunityRating"))
-            {
-              item->community_rating = ssv_json_cursor_read_double (c);
-              continue;
-            }
-          if (g_str_equal (key, "CriticRating"))
-            {
-              critic = ssv_json_cursor_read_double (c);
-              continue;
-            }
-          if (g_str_equal (key, "Container"))
-            {
-              container = ssv_json_cursor_dup_string (c);
-              continue;
-            }
-          break;
-        case 'D':
-          if (g_str_equal (key, "DateCreated"))
-            {
-              created = ssv_json_cursor_dup_string (c);
-              continue;
-            }
-          if (g_str_equal (key, "DateLastSaved"))
-            {
-              saved = ssv_json_cursor_dup_string (c);
-              continue;
-            }
-          break;
-        case 'E':
-          if (g_str_equal (key, "EndDate"))
-            {
-              end_date = ssv_json_cursor_dup_string (c);
-              continue;
-            }
-          break;
-        case 'G':
-          if (g_str_equal (key, "Genres"))
-            {
-              read_genres (c, item);
-              continue;
-            }
-          break;
-        case 'I':
-          if (g_str_equal (key, "Id"))
-            {
-              item->server_id = ssv_json_cursor_dup_string (c);
-              continue;
-            }
-          if (g_str_equal (key, "ImageTags"))
-            {
-              read_image_tags (c, &primary, &logo);
-              continue;
-            }
-          if (g_str_equal (key, "IndexNumber"))
-            {
-              item->episode_number = (int) ssv_json_cursor_read_int (c, -1);
-              continue;
-            }
-          if (g_str_equal (key, "IndexNumberEnd"))
-            {
-              item->episode_number_end = (int) ssv_json_cursor_read_int (c, 0);
-              continue;
-            }
-          break;
-        case 'L':
-          if (g_str_equal (key, "LocationType"))
-            {
-              location = ssv_json_cursor_dup_string (c);
-              continue;
-            }
-          break;
-        case 'M':
-          if (g_str_equal (key, "MediaSources"))
-            {
-              read_media_sources (c, item);
-              continue;
-            }
-          break;
-        case 'N':
-          if (g_str_equal (key, "Name"))
-            {
-              item->title = ssv_json_cursor_dup_string (c);
-              continue;
-            }
-          break;
-        case 'O':
-          if (g_str_equal (key, "Overview"))
-            {
-              item->overview = ssv_json_cursor_dup_string (c);
-              continue;
-            }
-          if (g_str_equal (key, "OriginalTitle"))
-            {
-              item->original_title = ssv_json_cursor_dup_string (c);
-              continue;
-            }
-          if (g_str_equal (key, "OfficialRating"))
-            {
-              item->content_rating = ssv_json_cursor_dup_string (c);
-              continue;
-            }
-          break;
-        case 'P':
-          if (g_str_equal (key, "ProductionYear"))
-            {
-              item->year = (int) ssv_json_cursor_read_int (c, 0);
-              continue;
-            }
-          if (g_str_equal (key, "PremiereDate"))
-            {
-              premiere = ssv_json_cursor_dup_string (c);
-              continue;
-            }
-          if (g_str_equal (key, "ProviderIds"))
-            {
-              read_provider_ids (c, item);
-              continue;
-            }
-          if (g_str_equal (key, "ParentIndexNumber"))
-            {
-              item->season_number = (int) ssv_json_cursor_read_int (c, -1);
-              continue;
-            }
-          if (g_str_equal (key, "Path"))
-            {
-              path = ssv_json_cursor_dup_string (c);
-              continue;
-            }
-          break;
-        case 'R':
-          if (g_str_equal (key, "RunTimeTicks"))
-            {
-              ticks = ssv_json_cursor_read_int (c, 0);
-              continue;
-            }
-          break;
-        case 'S':
-          if (g_str_equal (key, "Status"))
-            {
-              item->status = ssv_json_cursor_dup_string (c);
-              continue;
-            }
-          if (g_str_equal (key, "Studios"))
-            {
-              item->studio = read_first_studio (c);
-              continue;
-            }
-          if (g_str_equal (key, "SeriesId"))
-            {
-              item->show_server_id = ssv_json_cursor_dup_string (c);
-              continue;
-            }
-          break;
-        case 'T':
-          if (g_str_equal (key, "Type"))
-            {
-              type = ssv_json_cursor_dup_string (c);
-              continue;
-            }
-          if (g_str_equal (key, "Taglines"))
-            {
-              item->tagline = read_first_string (c);
-              continue;
-            }
-          break;
-        case 'U':
-          if (g_str_equal (key, "UserData"))
-            {
-              read_user_data (c, item);
-              continue;
-            }
-          break;
-        default:
-          break;
-        }
-
+    if (!read_text_member (c, key, item, &parts) &&
+        !read_number_member (c, key, item, &parts) &&
+        !read_nested_member (c, key, item, &parts))
       ssv_json_cursor_skip (c);
-    }
 
-  item->kind = g_strcmp0 (type, "Series") == 0 ? SSV_MEDIA_KIND_SHOW :
-               g_strcmp0 (type, "Episode") == 0 ? SSV_MEDIA_KIND_EPISODE :
+  item->kind = g_strcmp0 (parts.type, "Series") == 0 ? SSV_MEDIA_KIND_SHOW :
+               g_strcmp0 (parts.type, "Episode") == 0 ? SSV_MEDIA_KIND_EPISODE :
                SSV_MEDIA_KIND_MOVIE;
 
-  if (!ssv_source_check_identity (item))
-    return g_steal_pointer (&item);
-
-  item->release_date = ssv_date_only (premiere);
-  item->end_date = ssv_date_only (end_date);
-  /* Jellyfin's critic rating is a percentage; the library keeps 0–10. */
-  item->critic_rating = isnan (critic) ? NAN : critic / 10.0;
-  item->runtime_minutes = (int) ((ticks / TICKS_PER_SECOND + 30) / 60);
-  item->added_at = ssv_parse_iso_date (created);
-  item->updated_at = ssv_parse_iso_date (saved);
-  if (item->year == 0 && item->release_date != NULL)
-    item->year = atoi (item->release_date);
-
-  for (guint i = 0; item->files != NULL && i < item->files->len; i++)
-    ((SsvMediaFile *) g_ptr_array_index (item->files, i))->added_at = item->added_at;
-
-  if (base_url != NULL)
-    {
-      if (primary != NULL)
-        item->poster_url = image_url (base_url, item->server_id, "Primary", primary);
-      if (logo != NULL)
-        item->logo_url = image_url (base_url, item->server_id, "Logo", logo);
-      if (backdrop != NULL)
-        item->backdrop_url = image_url (base_url, item->server_id, "Backdrop/0", backdrop);
-    }
-
-  if (item->files == NULL && item->kind != SSV_MEDIA_KIND_SHOW && path != NULL &&
-      g_strcmp0 (location, "Virtual") != 0)
-    {
-      SsvMediaFile *file = ssv_media_file_new ();
-
-      file->path = g_steal_pointer (&path);
-      file->container = container_family (container);
-      file->added_at = item->added_at;
-      item->files = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_file_free);
-      g_ptr_array_add (item->files, file);
-    }
-
-  if (item->kind == SSV_MEDIA_KIND_EPISODE && (item->season_number < 0 || item->episode_number < 0))
-    item->problem = g_strdup (_("The episode has no season or episode number"));
+  if (ssv_source_check_identity (item))
+    finish_item (item, &parts, base_url);
 
   return g_steal_pointer (&item);
 }
 
-/* A page of items: {"Items": [...], "TotalRecordCount": n}, members in any order. */
-static gboolean
-read_page (GBytes     *body,
-           const char *base_url,
-           GPtrArray  *items,
-           gint64     *total,
-           GError    **error)
+/**
+ * ssv_jellyfin_parse_page:
+ * @items: (element-type SsvMediaItem): where the page's items go
+ * @total: (out): TotalRecordCount, or -1 when the page does not say
+ *
+ * Pure: a page of items, {"Items": [...], "TotalRecordCount": n}, members in
+ * any order. Every item read comes back, those the scanner cannot store with
+ * their problem set.
+ *
+ * Returns: %FALSE with @error set when the page is not JSON or has no items
+ */
+gboolean
+ssv_jellyfin_parse_page (const char  *json,
+                         gsize        length,
+                         const char  *base_url,
+                         GPtrArray   *items,
+                         gint64      *total,
+                         GError     **error)
 {
   SsvJsonCursor cursor;
-  gsize size = 0;
-  const char *data = g_bytes_get_data (body, &size);
   gboolean have_items = FALSE;
   const char *key;
   gboolean ok;
 
   *total = -1;
-  ssv_json_cursor_init (&cursor, data, size);
+  ssv_json_cursor_init (&cursor, json, length);
 
   if (ssv_json_cursor_enter_object (&cursor))
     while ((key = ssv_json_cursor_next_member (&cursor)) != NULL)
@@ -690,6 +671,19 @@ read_page (GBytes     *body,
     }
 
   return ok;
+}
+
+static gboolean
+read_page (GBytes     *body,
+           const char *base_url,
+           GPtrArray  *items,
+           gint64     *total,
+           GError    **error)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (body, &size);
+
+  return ssv_jellyfin_parse_page (data, size, base_url, items, total, error);
 }
 
 /**
@@ -1048,7 +1042,7 @@ ssv_jellyfin_source_list_show_tree (SsvMediaSource  *source,
       SsvMediaItem *item = g_ptr_array_index (seasons, i);
       SsvMediaSeason *season;
 
-      if (item->episode_number < 0 || item->server_id == NULL)
+      if (item->episode_number < 0 || item->episode_number > SSV_MAX_SEASON_NUMBER || item->server_id == NULL)
         continue;
 
       season = ssv_media_season_new (item->episode_number);
