@@ -534,7 +534,9 @@ download (SsvImageCache  *self,
 
   if (!looks_like_image (bytes))
     {
-      g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED, _("The server sent something that is not an image."));
+      /* Translators: the first %s is where it came from: "Jellyfin", "Image server" */
+      g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED, _("%s sent something that is not an image."),
+                   ssv_http_service_display_name (service));
       return FALSE;
     }
 
