@@ -269,6 +269,47 @@ test_jellyfin_endless_episode_scan (void)
   ssv_test_close_temp_database (&db, &dir);
 }
 
+static gboolean
+count_page (GPtrArray  *items,
+            guint       total,
+            gpointer    user_data,
+            GError    **error)
+{
+  (*(guint *) user_data)++;
+  return TRUE;
+}
+
+/* A server that says its library holds 99,999,999,999 items, and answers every
+ * page with one: the listing is refused, not paged until the end of time. */
+static void
+test_jellyfin_endless_paging (void)
+{
+  g_autoptr(SsvFakeServer) server = ssv_fake_server_new ();
+  g_autoptr(SsvFakeJellyfin) jellyfin = ssv_fake_jellyfin_new (server, JELLYFIN_KEY);
+  g_autoptr(SsvHttp) http = ssv_http_new ();
+  g_autoptr(SsvJellyfinSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *route = NULL;
+  guint pages = 0;
+
+  ssv_fake_jellyfin_add_library (jellyfin, "lib-movies", "Films", "movies");
+  source = ssv_jellyfin_source_new (http, ssv_fake_server_get_url (server), JELLYFIN_KEY, NULL);
+  g_free (ssv_media_source_test_connection (SSV_MEDIA_SOURCE (source), NULL, &error));
+  g_assert_no_error (error);
+  user = ssv_jellyfin_source_dup_user_id (source);
+  route = g_strdup_printf ("GET /Users/%s/Items", user);
+  ssv_fake_server_add_body (server, route, 200, "application/json",
+                            "{\"Items\":[{\"Id\":\"m\",\"Name\":\"Again\",\"Type\":\"Movie\"}],"
+                            "\"TotalRecordCount\":99999999999}");
+
+  g_assert_false (ssv_media_source_list_titles (SSV_MEDIA_SOURCE (source), "lib-movies", SSV_MEDIA_KIND_MOVIE, 0,
+                                                count_page, &pages, NULL, &error));
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "Jellyfin says a library holds 99999999999 items"));
+  g_assert_cmpuint (pages, ==, 0);
+}
+
 /* ---- tokens and redirects ------------------------------------------------------ */
 
 typedef struct
@@ -431,6 +472,7 @@ main (int    argc,
   g_test_add_func ("/hostile/numbers/jellyfin", test_jellyfin_numbers);
   g_test_add_func ("/hostile/numbers/plex", test_plex_numbers);
   g_test_add_func ("/hostile/numbers/jellyfin-endless-episode-scan", test_jellyfin_endless_episode_scan);
+  g_test_add_func ("/hostile/numbers/jellyfin-endless-paging", test_jellyfin_endless_paging);
   g_test_add ("/hostile/numbers/store-episode-range", Store, NULL, store_set_up, test_store_episode_range,
               store_tear_down);
   g_test_add ("/hostile/numbers/store-episode-key-collision", Store, NULL, store_set_up,
