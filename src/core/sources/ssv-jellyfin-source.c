@@ -102,6 +102,15 @@ image_url (const char *base_url,
   return ssv_source_absolute_url (base_url, path);
 }
 
+/* The string that comes next into *@slot; a member sent twice does not leak the first. */
+static void
+read_string_into (SsvJsonCursor  *c,
+                  char          **slot)
+{
+  g_free (*slot);
+  *slot = ssv_json_cursor_dup_string (c);
+}
+
 /* The first string of an array ("Taglines", "BackdropImageTags"). */
 static char *
 read_first_string (SsvJsonCursor *c)
@@ -164,6 +173,16 @@ read_first_studio (SsvJsonCursor *c)
   return studio;
 }
 
+/* An id sent as text ("550"); @current when there is none. */
+static gint64
+read_id (SsvJsonCursor *c,
+         gint64         current)
+{
+  g_autofree char *value = ssv_json_cursor_dup_string (c);
+
+  return value != NULL ? MAX (g_ascii_strtoll (value, NULL, 10), 0) : current;
+}
+
 /* ProviderIds: names in any case ("Tmdb", "tmdb", "TMDB"). */
 static void
 read_provider_ids (SsvJsonCursor *c,
@@ -177,17 +196,9 @@ read_provider_ids (SsvJsonCursor *c,
   while ((key = ssv_json_cursor_next_member (c)) != NULL)
     {
       if (g_ascii_strcasecmp (key, "Tmdb") == 0)
-        {
-          g_autofree char *value = ssv_json_cursor_dup_string (c);
-          if (value != NULL)
-            item->tmdb_id = MAX (g_ascii_strtoll (value, NULL, 10), 0);
-        }
+        item->tmdb_id = read_id (c, item->tmdb_id);
       else if (g_ascii_strcasecmp (key, "Tvdb") == 0)
-        {
-          g_autofree char *value = ssv_json_cursor_dup_string (c);
-          if (value != NULL)
-            item->tvdb_id = MAX (g_ascii_strtoll (value, NULL, 10), 0);
-        }
+        item->tvdb_id = read_id (c, item->tvdb_id);
       else if (g_ascii_strcasecmp (key, "Imdb") == 0)
         {
           g_autofree char *value = ssv_json_cursor_dup_string (c);
@@ -245,15 +256,9 @@ read_image_tags (SsvJsonCursor  *c,
   while ((key = ssv_json_cursor_next_member (c)) != NULL)
     {
       if (g_str_equal (key, "Primary"))
-        {
-          g_free (*primary);
-          *primary = ssv_json_cursor_dup_string (c);
-        }
+        read_string_into (c, primary);
       else if (g_str_equal (key, "Logo"))
-        {
-          g_free (*logo);
-          *logo = ssv_json_cursor_dup_string (c);
-        }
+        read_string_into (c, logo);
       else
         ssv_json_cursor_skip (c);
     }
@@ -278,17 +283,17 @@ read_stream (SsvJsonCursor *c,
   while ((key = ssv_json_cursor_next_member (c)) != NULL)
     {
       if (g_str_equal (key, "Type"))
-        type = ssv_json_cursor_dup_string (c);
+        read_string_into (c, &type);
       else if (g_str_equal (key, "Codec"))
-        codec = ssv_json_cursor_dup_string (c);
+        read_string_into (c, &codec);
       else if (g_str_equal (key, "Height"))
         height = ssv_json_cursor_read_int (c, 0);
       else if (g_str_equal (key, "Channels"))
         channels = ssv_json_cursor_read_int (c, 0);
       else if (g_str_equal (key, "VideoRange"))
-        range = ssv_json_cursor_dup_string (c);
+        read_string_into (c, &range);
       else if (g_str_equal (key, "VideoRangeType"))
-        range_type = ssv_json_cursor_dup_string (c);
+        read_string_into (c, &range_type);
       else if (g_str_equal (key, "IsDefault"))
         is_default = ssv_json_cursor_read_bool (c);
       else
@@ -331,13 +336,13 @@ read_media_source (SsvJsonCursor *c)
   while ((key = ssv_json_cursor_next_member (c)) != NULL)
     {
       if (g_str_equal (key, "Id"))
-        file->server_id = ssv_json_cursor_dup_string (c);
+        read_string_into (c, &file->server_id);
       else if (g_str_equal (key, "Path"))
-        file->path = ssv_json_cursor_dup_string (c);
+        read_string_into (c, &file->path);
       else if (g_str_equal (key, "Size"))
         file->size_bytes = ssv_json_cursor_read_int (c, -1);
       else if (g_str_equal (key, "Container"))
-        container = ssv_json_cursor_dup_string (c);
+        read_string_into (c, &container);
       else if (g_str_equal (key, "RunTimeTicks"))
         {
           gint64 ticks = ssv_json_cursor_read_int (c, -1);
@@ -443,8 +448,7 @@ read_text_member (SsvJsonCursor *c,
   for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
     if (g_str_equal (key, slots[i].key))
       {
-        g_free (*slots[i].slot);
-        *slots[i].slot = ssv_json_cursor_dup_string (c);
+        read_string_into (c, slots[i].slot);
         return TRUE;
       }
 
