@@ -31,7 +31,7 @@ run (const guint8 *data,
 static void
 replay_file (const char *path)
 {
-  static const char replacements[] = "{}[]\",:0-9.eEnulltrufas \\\"\x00\xff";
+  static const char replacements[] = "{}[]\",:0-9.eEnulltrufas \\\"\x00\xff<>/=&;";
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (20260101);
@@ -74,6 +74,7 @@ replay_dir (const char *path)
       g_autofree char *child = g_build_filename (path, name, NULL);
 
       if (g_str_has_suffix (name, ".json") || g_str_has_suffix (name, ".torrent") ||
+          g_str_has_suffix (name, ".xml") ||
           g_file_test (child, G_FILE_TEST_IS_DIR))
         replay_dir (child);
     }

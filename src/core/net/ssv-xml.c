@@ -148,6 +148,12 @@ ssv_xml_parse (const char  *data,
   if (length < 0)
     length = data ? strlen (data) : 0;
 
+  if (data == NULL || length == 0)
+    {
+      g_set_error_literal (error, SSV_ERROR, SSV_ERROR_MALFORMED, "not valid XML: empty document");
+      return NULL;
+    }
+
   /* Skip a byte-order mark; GMarkup does not. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
