@@ -78,18 +78,6 @@ typedef struct
 static const char * const provider_names[] = { "tmdb", "tvdb", "omdb", "fanart", "opensubtitles" };
 
 static void
-store_key (Matrix     *m,
-           const char *provider,
-           const char *key)
-{
-  g_autofree char *name = g_strconcat ("api-key:", provider, NULL);
-  g_autoptr(GError) error = NULL;
-
-  ssv_secrets_store_sync (m->secrets, name, "test key", key, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
 matrix_set_up (Matrix        *m,
                gconstpointer  data)
 {
@@ -114,7 +102,7 @@ matrix_tear_down (Matrix        *m,
     {
       ssv_enrichment_engine_stop (m->engine);
       for (guint i = 0; i < G_N_ELEMENTS (provider_names); i++)
-        store_key (m, provider_names[i], NULL);
+        ssv_test_store_api_key (m->secrets, provider_names[i], NULL);
     }
 
   g_clear_object (&m->engine);
@@ -345,7 +333,7 @@ populate_for_provider (Matrix     *m,
       g_autofree char *key = g_strconcat ("good-", provider_names[i], NULL);
 
       ssv_http_set_rate_limit (m->http, provider_names[i], 0, 1);
-      store_key (m, provider_names[i], key);
+      ssv_test_store_api_key (m->secrets, provider_names[i], key);
       ssv_fake_providers_set_key (m->providers, provider_names[i], key);
     }
   m->engine = ssv_enrichment_engine_new (m->db, m->http, m->secrets, NULL);
@@ -500,6 +488,7 @@ populate_image_cache (Matrix     *m,
       g_autoptr(GFile) file = ssv_image_cache_fetch (m->cache, uri, 0, NULL, &error);
 
       g_assert_no_error (error);
+      g_assert_nonnull (file);
     }
 }
 
@@ -550,6 +539,7 @@ run_image_cache (Matrix      *m,
       g_autoptr(GFile) again = ssv_image_cache_fetch (m->cache, cached, 0, NULL, &cached_error);
 
       g_assert_no_error (cached_error);
+      g_assert_nonnull (again);
     }
   g_assert_cmpuint (ssv_fake_server_get_total_hits (m->web), ==, hits);
 
