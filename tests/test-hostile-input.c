@@ -98,8 +98,10 @@ test_plex_numbers (void)
 
   long_movie = parse_plex ("{\"ratingKey\":\"10\",\"title\":\"Long\",\"type\":\"movie\","
                            "\"duration\":\"99999999999999999999\",\"year\":\"99999999999\","
-                           "\"viewCount\":\"-5\"}");
+                           "\"viewCount\":\"-5\",\"audienceRating\":1e300,\"rating\":\"inf\"}");
   g_assert_null (long_movie->problem);
+  g_assert_true (isnan (long_movie->community_rating));
+  g_assert_true (isnan (long_movie->critic_rating));
   g_assert_cmpint (long_movie->runtime_minutes, ==, 0);
   g_assert_cmpint (long_movie->year, ==, 0);
   g_assert_cmpint (long_movie->play_count, ==, 0);

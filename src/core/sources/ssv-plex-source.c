@@ -273,6 +273,16 @@ ssv_plex_parse_guid (const char   *guid,
   return FALSE;
 }
 
+/* A rating out of ten, or NAN: 1e300 is not one. */
+static double
+rating_or_nan (JsonObject *object,
+               const char *member)
+{
+  double value = ssv_json_get_double_or_nan (object, member);
+
+  return isfinite (value) && value >= 0 && value <= 10 ? value : NAN;
+}
+
 static int
 height_from_resolution (const char *resolution)
 {
@@ -392,8 +402,8 @@ ssv_plex_parse_item (JsonObject *object,
   item->content_rating = g_strdup (ssv_json_get_string (object, "contentRating"));
   item->release_date = ssv_date_only (ssv_json_get_string (object, "originallyAvailableAt"));
   item->studio = g_strdup (ssv_json_get_string (object, "studio"));
-  item->community_rating = ssv_json_get_double_or_nan (object, "audienceRating");
-  item->critic_rating = ssv_json_get_double_or_nan (object, "rating");
+  item->community_rating = rating_or_nan (object, "audienceRating");
+  item->critic_rating = rating_or_nan (object, "rating");
   item->runtime_minutes = ssv_int_in_range ((ssv_json_get_int_or (object, "duration", 0) / 1000 + 30) / 60,
                                             0, 100000, 0);
   item->added_at = ssv_json_get_int_or (object, "addedAt", 0);
