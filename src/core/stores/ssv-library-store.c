@@ -1095,7 +1095,8 @@ upsert_episode (Writer              *w,
                 UpsertResult        *result,
                 GError             **error)
 {
-  gint64 hash = item_hash (item) ^ ((gint64) number * (gint64) FNV_PRIME) ^ show_id;
+  /* Unsigned: a large episode number times the prime overflowed a gint64. */
+  gint64 hash = item_hash (item) ^ (gint64) ((guint64) number * FNV_PRIME) ^ show_id;
   KnownEpisode *stored = lookup_known (known, item->season_number, number);
   SsvStmt *stmt;
   gint64 id;
