@@ -285,12 +285,14 @@ wishlist_added_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(SsvApplication) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!ssv_wishlist_store_change_finish (SSV_WISHLIST_STORE (source), result, &error) &&
       error != NULL)
     g_warning ("Could not add an episode to the wishlist: %s", error->message);
+
+  /* The reference the call held. */
+  g_object_unref (SSV_APPLICATION (user_data));
 }
 
 static void

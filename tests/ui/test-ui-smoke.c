@@ -111,7 +111,6 @@ test_app_icons_draw (void)
   /* Without an SVG loader on the system the welcome page shows a broken image. */
   for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
     {
-      g_autoptr(GError) error = NULL;
       g_autoptr(GdkTexture) texture = gdk_texture_new_from_resource (icons[i]);
 
       g_test_message ("%s", icons[i]);

@@ -218,7 +218,6 @@ update_from_item (SsvPosterCard *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *initials = NULL;
   g_autofree char *poster = NULL;
-  g_autofree char *accessible = NULL;
 
   if (self->item != NULL)
     {
