@@ -192,6 +192,12 @@ has_context (gpointer data)
   return ssv_application_get_context (data) != NULL;
 }
 
+static gboolean
+limit_is_128_mb (gpointer data)
+{
+  return ssv_image_cache_get_max_bytes (data) == (guint64) 128 * 1024 * 1024;
+}
+
 /* The preference in megabytes is the cache's limit in bytes, now and when it changes. */
 static void
 test_cache_size_preference (void)
@@ -208,8 +214,7 @@ test_cache_size_preference (void)
   g_assert_cmpuint (ssv_image_cache_get_max_bytes (cache), ==, (guint64) 300 * 1024 * 1024);
 
   g_settings_set_uint (settings, "image-cache-size", 128);
-  ssv_ui_test_iterate (50);
-  g_assert_cmpuint (ssv_image_cache_get_max_bytes (cache), ==, (guint64) 128 * 1024 * 1024);
+  g_assert_true (ssv_test_wait_for (limit_is_128_mb, cache, 5000));
 
   ssv_ui_test_stop_app (app);
 }
