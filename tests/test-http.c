@@ -524,9 +524,16 @@ test_xml_malformed (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SsvXmlNode) root = ssv_xml_parse ("<rss><channel><item></rss>", -1, &error);
+  /* A NUL in the text, then a tag closed out of turn: one error, no warning
+   * (a warning is fatal here) of GMarkup setting a second over the first. */
+  static const char nul[] = "<r><d><![CDATA[a\0b]]></d></x>";
+  g_autoptr(GError) nul_error = NULL;
+  g_autoptr(SsvXmlNode) nul_root = ssv_xml_parse (nul, sizeof nul - 1, &nul_error);
 
   g_assert_null (root);
   g_assert_error (error, SSV_ERROR, SSV_ERROR_MALFORMED);
+  g_assert_null (nul_root);
+  g_assert_error (nul_error, SSV_ERROR, SSV_ERROR_MALFORMED);
 }
 
 /* A server that sends one fixed answer (headers and body as given) to every

@@ -154,6 +154,14 @@ ssv_xml_parse (const char  *data,
       return NULL;
     }
 
+  /* No XML holds a NUL; GMarkup (2.74) reads on past one and sets a second
+   * error over its first. */
+  if (memchr (data, '\0', (gsize) length) != NULL)
+    {
+      g_set_error_literal (error, SSV_ERROR, SSV_ERROR_MALFORMED, "not valid XML: a NUL byte");
+      return NULL;
+    }
+
   /* Skip a byte-order mark; GMarkup does not. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
