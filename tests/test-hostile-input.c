@@ -98,7 +98,7 @@ test_plex_numbers (void)
 
   long_movie = parse_plex ("{\"ratingKey\":\"10\",\"title\":\"Long\",\"type\":\"movie\","
                            "\"duration\":\"99999999999999999999\",\"year\":\"99999999999\","
-                           "\"viewCount\":\"-5\",\"audienceRating\":1e300,\"rating\":\"inf\"}");
+                           "\"viewCount\":\"-5\",\"audienceRating\":1e299,\"rating\":\"57\"}");
   g_assert_null (long_movie->problem);
   g_assert_true (isnan (long_movie->community_rating));
   g_assert_true (isnan (long_movie->critic_rating));
