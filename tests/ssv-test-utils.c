@@ -299,3 +299,16 @@ ssv_test_load_corpus_names (void)
     }
   return names;
 }
+
+/* Stores @key as @provider's API key in the keyring, as Preferences does; %NULL removes it. */
+void
+ssv_test_store_api_key (SsvSecrets *secrets,
+                        const char *provider,
+                        const char *key)
+{
+  g_autofree char *name = g_strconcat ("api-key:", provider, NULL);
+  g_autoptr(GError) error = NULL;
+
+  ssv_secrets_store_sync (secrets, name, "test key", key, NULL, &error);
+  g_assert_no_error (error);
+}

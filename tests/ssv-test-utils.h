@@ -7,6 +7,7 @@
 
 #include "ssv-database.h"
 #include "ssv-fake-jellyfin.h"
+#include "ssv-secrets.h"
 #include "ssv-worker.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,9 @@ SsvFakeJellyfin *ssv_test_add_jellyfin_server (SsvDatabase    *db,
                                                const char     *api_key,
                                                const char     *shows_name,
                                                gint64         *row);
+void      ssv_test_store_api_key         (SsvSecrets     *secrets,
+                                          const char     *provider,
+                                          const char     *key);
 
 void      ssv_test_wait_for_worker_state (SsvWorker      *worker,
                                           SsvWorkerState  state,

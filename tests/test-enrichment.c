@@ -154,18 +154,6 @@ typedef struct
 static const char * const providers[] = { "tmdb", "tvdb", "omdb", "fanart", "opensubtitles" };
 
 static void
-store_key (Fixture    *fixture,
-           const char *provider,
-           const char *key)
-{
-  g_autofree char *name = g_strconcat ("api-key:", provider, NULL);
-  g_autoptr(GError) error = NULL;
-
-  ssv_secrets_store_sync (fixture->secrets, name, "test key", key, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
 on_item_done (SsvEnrichmentEngine *engine,
               SsvWorker           *worker,
               guint                kind,
@@ -198,7 +186,7 @@ fixture_set_up (Fixture       *fixture,
     {
       g_autofree char *key = g_strconcat ("good-", providers[i], NULL);
 
-      store_key (fixture, providers[i], key);
+      ssv_test_store_api_key (fixture->secrets, providers[i], key);
       ssv_fake_providers_set_key (fixture->fake, providers[i], key);
     }
 
@@ -234,7 +222,7 @@ fixture_tear_down (Fixture       *fixture,
   settle (50);
 
   for (guint i = 0; i < G_N_ELEMENTS (providers); i++)
-    store_key (fixture, providers[i], NULL);
+    ssv_test_store_api_key (fixture->secrets, providers[i], NULL);
 
   g_clear_object (&fixture->engine);
   g_clear_object (&fixture->secrets);
@@ -626,7 +614,7 @@ test_missing_key (Fixture       *fixture,
   SsvWorker *tmdb = worker (fixture, "tmdb");
   g_autofree char *note = NULL;
 
-  store_key (fixture, "tmdb", NULL);
+  ssv_test_store_api_key (fixture->secrets, "tmdb", NULL);
   exec (fixture, "INSERT INTO movies (id, title) VALUES (1, 'Fight Club')");
   run_once (fixture, "tmdb");
 
@@ -672,7 +660,7 @@ test_key_rejected_mid_run (Fixture       *fixture,
 
   /* A new key in Preferences: it carries on where it stopped. */
   ssv_fake_providers_set_key (fixture->fake, "tmdb", "new-tmdb-key");
-  store_key (fixture, "tmdb", "new-tmdb-key");
+  ssv_test_store_api_key (fixture->secrets, "tmdb", "new-tmdb-key");
   ssv_enrichment_engine_key_changed (fixture->engine, "tmdb");
   wait_for_state (tmdb, SSV_WORKER_IDLE);
 
@@ -1040,7 +1028,7 @@ test_hold_during_scan (Fixture       *fixture,
   g_autofree char *note = NULL;
 
   exec (fixture, "INSERT INTO movies (id, title, imdb_id) VALUES (1, 'Fight Club', 'tt0137523')");
-  store_key (fixture, "fanart", NULL);
+  ssv_test_store_api_key (fixture->secrets, "fanart", NULL);
 
   /* A scan writes: nobody calls out or writes. */
   ssv_enrichment_engine_hold (fixture->engine);
@@ -1180,7 +1168,7 @@ start_blocking_worker (Fixture *fixture)
   gate.open = FALSE;
   g_mutex_unlock (&gate.lock);
 
-  store_key (fixture, "blocking", "a key");
+  ssv_test_store_api_key (fixture->secrets, "blocking", "a key");
   exec (fixture, "INSERT INTO movies (id, title) VALUES (1, 'Heat')");
   ssv_worker_start (blocking);
   g_assert_true (ssv_test_wait_for (gate_entered, NULL, 15000));
@@ -1467,7 +1455,7 @@ test_cli (Fixture       *fixture,
 
   exec (fixture, "INSERT INTO movies (id, title, year) VALUES (1, 'Fight Club', 1999), "
                  "(2, 'A Film Nobody Made', 2003)");
-  store_key (fixture, "fanart", NULL);
+  ssv_test_store_api_key (fixture->secrets, "fanart", NULL);
 
   /* One pass: TMDB matches, and OMDb rates what TMDB gave an IMDb id. */
   out = run_cli (fixture, enrich, &status);

@@ -409,6 +409,17 @@ test_rate_limiter_reservations (void)
   g_assert_cmpint (ssv_rate_limiter_reserve (limiter, t0 + 2 * G_USEC_PER_SEC), ==, 0);
 }
 
+/* A rate near zero asks for a wait past any gint64: an hour, not an overflow. */
+static void
+test_rate_limiter_tiny_rate (void)
+{
+  g_autoptr(SsvRateLimiter) limiter = ssv_rate_limiter_new (1e-300, 1);
+  gint64 t0 = g_get_monotonic_time ();
+
+  g_assert_cmpint (ssv_rate_limiter_reserve (limiter, t0), ==, 0);
+  g_assert_cmpint (ssv_rate_limiter_reserve (limiter, t0), ==, (gint64) 3600 * G_USEC_PER_SEC);
+}
+
 static void
 got_async_cb (GObject      *source,
               GAsyncResult *result,
@@ -534,9 +545,16 @@ test_xml_malformed (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SsvXmlNode) root = ssv_xml_parse ("<rss><channel><item></rss>", -1, &error);
+  /* A NUL in the text, then a tag closed out of turn: one error, no warning
+   * (a warning is fatal here) of GMarkup setting a second over the first. */
+  static const char nul[] = "<r><d><![CDATA[a\0b]]></d></x>";
+  g_autoptr(GError) nul_error = NULL;
+  g_autoptr(SsvXmlNode) nul_root = ssv_xml_parse (nul, sizeof nul - 1, &nul_error);
 
   g_assert_null (root);
   g_assert_error (error, SSV_ERROR, SSV_ERROR_MALFORMED);
+  g_assert_null (nul_root);
+  g_assert_error (nul_error, SSV_ERROR, SSV_ERROR_MALFORMED);
 }
 
 /* A server that sends one fixed answer (headers and body as given) to every
@@ -655,6 +673,290 @@ test_gzip_small_body (void)
   raw_server_free (raw);
 }
 
+/* A compressing proxy (Apache's mod_deflate) sends Content-Length of the gzip,
+ * which for small or incompressible answers is more than they inflate to: the
+ * answer is whole and must be read once, not retried as cut off. */
+static void
+test_gzip_content_length (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  SsvFakeFault gzip = { SSV_FAKE_FAULT_GZIP, 0, -1, 0, -1 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4242);
+  g_autoptr(GByteArray) noise = g_byte_array_new ();
+  g_autoptr(GBytes) noise_bytes = NULL;
+  const char *paths[] = { "/small", "/noise", "/movie/550" };
+
+  for (guint i = 0; i < 4096; i++)
+    {
+      guint8 byte = (guint8) g_rand_int_range (rand, 0, 256);
+      g_byte_array_append (noise, &byte, 1);
+    }
+  noise_bytes = g_bytes_new (noise->data, noise->len);
+  ssv_fake_server_add_body (fixture->server, "GET /small", 200, "application/json", "{\"ok\":true}");
+  ssv_fake_server_add_bytes (fixture->server, "GET /noise", 200, "application/octet-stream", noise_bytes);
+  ssv_fake_server_set_fault (fixture->server, "*", &gzip);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(SsvHttpRequest) request = ssv_http_request_new ("tmdb", "GET", paths[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) body = NULL;
+      g_autoptr(GPtrArray) requests = NULL;
+      SsvFakeRequest *seen;
+
+      ssv_fake_server_reset_log (fixture->server);
+      body = ssv_http_send (fixture->http, request, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (ssv_http_request_get_response_header (request, "Content-Encoding"), ==, "gzip");
+
+      requests = ssv_fake_server_dup_requests (fixture->server);
+      g_assert_cmpuint (requests->len, ==, 1);
+      seen = g_ptr_array_index (requests, 0);
+      g_assert_nonnull (strstr (g_hash_table_lookup (seen->headers, "accept-encoding"), "gzip"));
+
+      if (i == 0)
+        g_assert_cmpmem (g_bytes_get_data (body, NULL), g_bytes_get_size (body), "{\"ok\":true}", 11);
+      else if (i == 1)
+        g_assert_true (g_bytes_equal (body, noise_bytes));
+      else
+        g_assert_nonnull (strstr (g_bytes_get_data (body, NULL), "Fight Club"));
+    }
+}
+
+/* Past the service's cap an answer is an error, said plainly, and not retried. */
+static void
+test_body_cap (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  g_assert_cmpuint (ssv_http_get_max_body_size (fixture->http, "tmdb"), >=, 1024 * 1024);
+  ssv_http_set_max_body_size (fixture->http, "tmdb", 1024);
+  node = get_json (fixture, "/movie/550", NULL, &error);
+
+  g_assert_null (node);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "TMDB sent an answer larger than"));
+  g_assert_false (ssv_error_is_transient (error));
+  g_assert_cmpuint (movie_hits (fixture), ==, 1);
+}
+
+/* 64 MiB of zeros gzip to a few kilobytes: the cap counts what they inflate to. */
+static void
+test_gzip_bomb (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  SsvFakeFault gzip = { SSV_FAKE_FAULT_GZIP, 0, -1, 0, -1 };
+  gsize size = 64 * 1024 * 1024;
+  g_autoptr(GBytes) zeros = g_bytes_new_take (g_malloc0 (size), size);
+  g_autoptr(SsvHttpRequest) request = ssv_http_request_new ("tmdb", "GET", "/bomb");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+
+  ssv_fake_server_add_bytes (fixture->server, "GET /bomb", 200, "application/json", zeros);
+  ssv_fake_server_set_fault (fixture->server, "GET /bomb", &gzip);
+  ssv_http_set_max_body_size (fixture->http, "tmdb", 1024 * 1024);
+
+  body = ssv_http_send (fixture->http, request, NULL, &error);
+  g_assert_null (body);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_TOO_LARGE);
+  g_assert_cmpuint (ssv_fake_server_get_hits (fixture->server, "/bomb"), ==, 1);
+}
+
+/* A Retry-After of absurd size (digits past G_MAXINT64, a date in 9999) is
+ * a day at most, and the cooldown it starts is that day, not an overflow. */
+static void
+test_retry_after_overflow (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  const char *values[] = { "99999999999999999999999999", "9223372036854775807", "Fri, 31 Dec 9999 23:59:59 GMT" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      SsvFakeFault fault = { SSV_FAKE_FAULT_STATUS, 429, -1, 0, -1, values[i] };
+      g_autoptr(SsvHttp) http = ssv_http_new ();
+      g_autoptr(SsvHttpRequest) request = ssv_http_request_new ("tmdb", "GET", "/movie/550");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) body = NULL;
+      gint64 cooldown;
+
+      ssv_http_set_base_url (http, "tmdb", ssv_fake_server_get_url (fixture->server));
+      ssv_http_set_rate_limit (http, "tmdb", 0, 1);
+      ssv_fake_server_clear_faults (fixture->server);
+      ssv_fake_server_set_fault (fixture->server, "/movie/550", &fault);
+
+      body = ssv_http_send (http, request, NULL, &error);
+      g_assert_error (error, SSV_ERROR, SSV_ERROR_RATE_LIMITED);
+      g_assert_cmpint (ssv_http_request_get_retry_after (request), ==, 24 * 3600);
+      cooldown = ssv_http_get_cooldown_remaining (http, "tmdb");
+      g_assert_cmpint (cooldown, >, 24 * 3600 - 60);
+      g_assert_cmpint (cooldown, <=, 24 * 3600);
+    }
+}
+
+static const char * const token_headers[] = { "x-plex-token", "x-emby-token", "api-key", "authorization" };
+
+static SsvHttpRequest *
+request_with_tokens (const char *path)
+{
+  SsvHttpRequest *request = ssv_http_request_new ("tmdb", "GET", path);
+
+  ssv_http_request_set_header (request, "X-Plex-Token", "plex-secret");
+  ssv_http_request_set_header (request, "X-Emby-Token", "emby-secret");
+  ssv_http_request_set_header (request, "Api-Key", "os-secret");
+  ssv_http_request_set_header (request, "Authorization", "Bearer tmdb-secret");
+  ssv_http_request_set_header (request, "X-Harmless", "kept");
+  return request;
+}
+
+static void
+assert_no_tokens (SsvFakeRequest *seen)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (token_headers); i++)
+    g_assert_null (g_hash_table_lookup (seen->headers, token_headers[i]));
+}
+
+/* Tokens go to the host that was configured, never where a redirect points. */
+static void
+test_redirect_keeps_tokens (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(SsvFakeServer) other = ssv_fake_server_new ();
+  SsvFakeFault away = { SSV_FAKE_FAULT_REDIRECT, 302, -1, 0, 1, NULL, ssv_fake_server_get_url (other) };
+  g_autoptr(SsvHttpRequest) request = request_with_tokens ("/movie/550");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GPtrArray) here = NULL;
+  g_autoptr(GPtrArray) there = NULL;
+  SsvFakeRequest *seen;
+
+  ssv_fake_server_add_fixture (other, "GET /movie/550", "tmdb/movie-details.json", NULL);
+  ssv_fake_server_set_fault (fixture->server, "/movie/550", &away);
+
+  node = ssv_http_send_json (fixture->http, request, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "title"), ==, "Fight Club");
+
+  /* The configured host had them… */
+  here = ssv_fake_server_dup_requests (fixture->server);
+  g_assert_cmpuint (here->len, ==, 1);
+  seen = g_ptr_array_index (here, 0);
+  g_assert_cmpstr (g_hash_table_lookup (seen->headers, "x-plex-token"), ==, "plex-secret");
+  g_assert_cmpstr (g_hash_table_lookup (seen->headers, "authorization"), ==, "Bearer tmdb-secret");
+
+  /* …the other one, on another port, got the request without them. */
+  there = ssv_fake_server_dup_requests (other);
+  g_assert_cmpuint (there->len, ==, 1);
+  seen = g_ptr_array_index (there, 0);
+  assert_no_tokens (seen);
+  g_assert_cmpstr (g_hash_table_lookup (seen->headers, "x-harmless"), ==, "kept");
+}
+
+/* "localhost" is another host than "127.0.0.1", even on the same port; a
+ * redirect within the configured host keeps the tokens. */
+static void
+test_redirect_host_names (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autofree char *localhost = g_strdup_printf ("http://localhost:%u/moved", ssv_fake_server_get_port (fixture->server));
+  g_autofree char *same = g_strdup_printf ("%s/moved", ssv_fake_server_get_url (fixture->server));
+  const char *targets[] = { localhost, same };
+
+  ssv_fake_server_add_fixture (fixture->server, "GET /moved/movie/550", "tmdb/movie-details.json", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      SsvFakeFault away = { SSV_FAKE_FAULT_REDIRECT, 301, -1, 0, 1, NULL, targets[i] };
+      g_autoptr(SsvHttpRequest) request = request_with_tokens ("/movie/550");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) body = NULL;
+      g_autoptr(GPtrArray) requests = NULL;
+      SsvFakeRequest *seen;
+
+      ssv_fake_server_clear_faults (fixture->server);
+      ssv_fake_server_reset_log (fixture->server);
+      ssv_fake_server_set_fault (fixture->server, "/movie/550", &away);
+      body = ssv_http_send (fixture->http, request, NULL, &error);
+      g_assert_no_error (error);
+
+      requests = ssv_fake_server_dup_requests (fixture->server);
+      g_assert_cmpuint (requests->len, ==, 2);
+      seen = g_ptr_array_index (requests, 1);
+      g_assert_cmpstr (seen->path, ==, "/moved/movie/550");
+      if (i == 0)
+        assert_no_tokens (seen);
+      else
+        g_assert_cmpstr (g_hash_table_lookup (seen->headers, "x-emby-token"), ==, "emby-secret");
+    }
+}
+
+/* A key in the query cannot be taken off an address the server chose: a
+ * redirect to another host that carries it is not followed. */
+static void
+test_redirect_with_key_in_address (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_autoptr(SsvFakeServer) other = ssv_fake_server_new ();
+  SsvFakeFault away = { SSV_FAKE_FAULT_REDIRECT, 307, -1, 0, -1, NULL, ssv_fake_server_get_url (other) };
+  g_autoptr(SsvHttpRequest) request = ssv_http_request_new ("tmdb", "GET", "/movie/550");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+
+  ssv_fake_server_add_fixture (other, "GET /movie/550", "tmdb/movie-details.json", NULL);
+  ssv_fake_server_set_fault (fixture->server, "/movie/550", &away);
+  ssv_http_request_add_secret_query (request, "api_key", "query-secret");
+
+  body = ssv_http_send (fixture->http, request, NULL, &error);
+  g_assert_null (body);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_REFUSED);
+  g_assert_null (strstr (error->message, "query-secret"));
+  g_assert_cmpuint (ssv_fake_server_get_total_hits (other), ==, 0);
+}
+
+/* Nesting past the limit is refused in plain words; a long answer of deep
+ * but allowed nesting, and a refused one, free without recursion. */
+static void
+test_xml_depth (void)
+{
+  g_autoptr(GString) hostile = g_string_new (NULL);
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GString) wide = g_string_new ("<r>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvXmlNode) refused = NULL;
+  g_autoptr(SsvXmlNode) allowed = NULL;
+  g_autoptr(SsvXmlNode) many = NULL;
+  SsvXmlNode *node;
+  guint depth = 0;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (hostile, "<a>");
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (hostile, "</a>");
+  refused = ssv_xml_parse (hostile->str, (gssize) hostile->len, &error);
+  g_assert_null (refused);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "nested deeper"));
+
+  for (guint i = 0; i < SSV_XML_MAX_DEPTH; i++)
+    g_string_append (deep, "<a x=\"1\">");
+  for (guint i = 0; i < SSV_XML_MAX_DEPTH; i++)
+    g_string_append (deep, "</a>");
+  allowed = ssv_xml_parse (deep->str, (gssize) deep->len, NULL);
+  g_assert_nonnull (allowed);
+  for (node = allowed; node != NULL; node = ssv_xml_node_child (node, "a"))
+    depth++;
+  g_assert_cmpuint (depth, ==, SSV_XML_MAX_DEPTH);
+
+  /* Wide is fine: a library of a hundred thousand items is one level. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (wide, "<Video ratingKey=\"1\"/>");
+  g_string_append (wide, "</r>");
+  many = ssv_xml_parse (wide->str, (gssize) wide->len, NULL);
+  g_assert_nonnull (many);
+  g_assert_cmpuint (many->children->len, ==, 100000);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -682,12 +984,21 @@ main (int    argc,
   ADD ("/core/http/async-never-blocks", test_async_never_blocks);
   ADD ("/core/http/cancel-during-backoff", test_cancel_during_backoff);
   ADD ("/core/http/xml", test_xml);
+  ADD ("/core/http/gzip-content-length", test_gzip_content_length);
+  ADD ("/core/http/body-cap", test_body_cap);
+  ADD ("/core/http/gzip-bomb", test_gzip_bomb);
+  ADD ("/core/http/retry-after-overflow", test_retry_after_overflow);
+  ADD ("/core/http/redirect-keeps-tokens", test_redirect_keeps_tokens);
+  ADD ("/core/http/redirect-host-names", test_redirect_host_names);
+  ADD ("/core/http/redirect-with-key-in-address", test_redirect_with_key_in_address);
   g_test_add_func ("/core/http/dead-server", test_dead_server);
   g_test_add_func ("/core/http/bad-address", test_bad_address);
   g_test_add_func ("/core/http/rate-limiter-reservations", test_rate_limiter_reservations);
+  g_test_add_func ("/core/http/rate-limiter-tiny-rate", test_rate_limiter_tiny_rate);
   g_test_add_func ("/core/http/env-override", test_env_override);
   g_test_add_func ("/core/http/xml-malformed", test_xml_malformed);
   g_test_add_func ("/core/http/gzip-small-body", test_gzip_small_body);
+  g_test_add_func ("/core/http/xml-depth", test_xml_depth);
 
   return g_test_run ();
 }

@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <utime.h>
+#include <glib/gstdio.h>
 
 #include "ssv-error.h"
 #include "ssv-fake-server.h"
@@ -215,6 +217,149 @@ test_local_files (Fixture       *f,
   g_assert_cmpuint (ssv_fake_server_get_total_hits (f->server), ==, 0);
 }
 
+/* A 10 kB "poster": a PNG signature and padding (the cache checks the signature only). */
+static GBytes *
+poster_bytes (guint8 fill)
+{
+  gsize size = 10000;
+  guint8 *data = g_malloc (size);
+
+  memset (data, fill, size);
+  memcpy (data, tiny_png, 8);
+  return g_bytes_new_take (data, size);
+}
+
+static char *
+poster_uri (Fixture    *f,
+            const char *name)
+{
+  return g_strdup_printf ("%s/art/%s.png", ssv_fake_server_get_url (f->server), name);
+}
+
+static GFile *
+fetch_poster (Fixture       *f,
+              SsvImageCache *cache,
+              const char    *name)
+{
+  g_autofree char *uri = poster_uri (f, name);
+  g_autoptr(GError) error = NULL;
+  GFile *file = ssv_image_cache_fetch (cache, uri, 0, NULL, &error);
+
+  g_assert_no_error (error);
+  return file;
+}
+
+static gboolean
+poster_cached (Fixture       *f,
+               SsvImageCache *cache,
+               const char    *name)
+{
+  g_autofree char *uri = poster_uri (f, name);
+  g_autoptr(GFile) file = ssv_image_cache_dup_cached_file (cache, uri, 0);
+
+  return g_file_query_exists (file, NULL);
+}
+
+/* As if the poster was last shown @hours ago, in an earlier session. */
+static void
+age_poster (Fixture    *f,
+            const char *name,
+            int         hours)
+{
+  g_autofree char *uri = poster_uri (f, name);
+  g_autoptr(GFile) file = ssv_image_cache_dup_cached_file (f->cache, uri, 0);
+  g_autofree char *path = g_file_get_path (file);
+  struct utimbuf when;
+
+  when.actime = when.modtime = (time_t) (g_get_real_time () / G_USEC_PER_SEC - hours * 3600);
+  g_assert_cmpint (g_utime (path, &when), ==, 0);
+}
+
+/* The cache has a size limit: past it, the posters shown least recently go
+ * (in the order earlier sessions left, kept in the files' times), and one
+ * shown again moves to the back of the queue. */
+static void
+test_evicts_least_recently_used (Fixture       *f,
+                                 gconstpointer  data)
+{
+  const char *names[] = { "a", "b", "c", "d", "e" };
+  g_autoptr(SsvImageCache) later = NULL;
+  g_autoptr(GFile) again = NULL;
+  g_autoptr(GFile) fresh = NULL;
+  g_autoptr(GFile) back = NULL;
+  g_autofree char *a_path = NULL;
+  GStatBuf info;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *route = g_strdup_printf ("GET /art/%s.png", names[i]);
+      g_autoptr(GBytes) bytes = poster_bytes ((guint8) i);
+
+      ssv_fake_server_add_bytes (f->server, route, 200, "image/png", bytes);
+    }
+
+  /* An earlier session showed a, b, c and d, a first. */
+  g_assert_cmpuint (ssv_image_cache_get_max_bytes (f->cache), >=, 512 * 1024 * 1024);
+  for (guint i = 0; i < 4; i++)
+    g_object_unref (fetch_poster (f, f->cache, names[i]));
+  for (guint i = 0; i < 4; i++)
+    age_poster (f, names[i], 4 - (int) i);
+
+  /* This session allows four and a half posters. */
+  later = ssv_image_cache_new (f->http, ssv_image_cache_get_directory (f->cache));
+  ssv_image_cache_set_max_bytes (later, 45000);
+  g_assert_cmpuint (ssv_image_cache_trim (later), ==, 40000);
+  g_assert_cmpuint (ssv_image_cache_get_evictions (later), ==, 0);
+
+  /* a is shown again (from disk), then e arrives: b is the one least recently shown. */
+  again = fetch_poster (f, later, "a");
+  fresh = fetch_poster (f, later, "e");
+  g_assert_cmpuint (ssv_image_cache_get_evictions (later), ==, 1);
+  g_assert_true (poster_cached (f, later, "a"));
+  g_assert_false (poster_cached (f, later, "b"));
+  g_assert_true (poster_cached (f, later, "c"));
+  g_assert_true (poster_cached (f, later, "d"));
+  g_assert_true (poster_cached (f, later, "e"));
+  g_assert_cmpuint (ssv_image_cache_trim (later), ==, 40000);
+
+  /* a's file says it was just used, for the next session. */
+  a_path = g_file_get_path (again);
+  g_assert_cmpint (g_stat (a_path, &info), ==, 0);
+  g_assert_cmpint (info.st_mtime, >=, g_get_real_time () / G_USEC_PER_SEC - 60);
+
+  /* b is fetched again when it is shown again. */
+  ssv_fake_server_reset_log (f->server);
+  back = fetch_poster (f, later, "b");
+  g_assert_cmpuint (ssv_fake_server_get_hits (f->server, "/art/b.png"), ==, 1);
+}
+
+/* Lowering the limit trims at once; what was just shown stays even then. */
+static void
+test_limit_lowered (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) first = NULL;
+  g_autoptr(GFile) second = NULL;
+  g_autoptr(GBytes) one = poster_bytes (1);
+  g_autoptr(GBytes) two = poster_bytes (2);
+
+  ssv_fake_server_add_bytes (f->server, "GET /art/old.png", 200, "image/png", one);
+  ssv_fake_server_add_bytes (f->server, "GET /art/new.png", 200, "image/png", two);
+  first = fetch_poster (f, f->cache, "old");
+  second = fetch_poster (f, f->cache, "new");
+  age_poster (f, "old", 2);
+
+  {
+    g_autoptr(SsvImageCache) later = ssv_image_cache_new (f->http, ssv_image_cache_get_directory (f->cache));
+
+    g_assert_cmpuint (ssv_image_cache_trim (later), ==, 20000);
+    ssv_image_cache_set_max_bytes (later, 5000);
+    g_assert_cmpuint (ssv_image_cache_trim (later), ==, 10000);
+    g_assert_false (poster_cached (f, later, "old"));
+    g_assert_true (poster_cached (f, later, "new"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -227,6 +372,9 @@ main (int    argc,
   g_test_add ("/image-cache/bad-answers-not-kept", Fixture, NULL, fixture_setup, test_bad_answers_not_kept,
               fixture_teardown);
   g_test_add ("/image-cache/local-files", Fixture, NULL, fixture_setup, test_local_files, fixture_teardown);
+  g_test_add ("/image-cache/evicts-least-recently-used", Fixture, NULL, fixture_setup,
+              test_evicts_least_recently_used, fixture_teardown);
+  g_test_add ("/image-cache/limit-lowered", Fixture, NULL, fixture_setup, test_limit_lowered, fixture_teardown);
 
   return g_test_run ();
 }

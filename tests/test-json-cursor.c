@@ -162,51 +162,110 @@ test_jellyfin_item (void)
   g_assert_true (g_str_has_prefix (item->poster_url, "http://jf:8096/Items/"));
 }
 
-/* Flipped, dropped and repeated bytes of real answers: an error or an item, never a crash. */
+/* The page reader's items of @json, or -1 when it refused the page. Every item
+ * it gives is one the scanner can store, or one with its problem said. */
+static gint64
+read_page_items (const char *json,
+                 gsize       length)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_item_free);
+  g_autoptr(GError) error = NULL;
+  gint64 total = 0;
+
+  if (!ssv_jellyfin_parse_page (json, length, "http://jf", items, &total, &error))
+    {
+      g_assert_error (error, SSV_ERROR, SSV_ERROR_MALFORMED);
+      return -1;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      SsvMediaItem *item = g_ptr_array_index (items, i);
+
+      if (item->problem == NULL)
+        {
+          g_assert_nonnull (item->server_id);
+          g_assert_nonnull (item->title);
+          g_assert_cmpint (item->episode_number_end - item->episode_number, <, SSV_MAX_EPISODES_PER_FILE);
+        }
+    }
+
+  return items->len;
+}
+
+/* Changes 1 to 7 bytes of @copy (or cuts it short); returns the new length. */
+static gsize
+mutate (GRand *rand,
+        char  *copy,
+        gsize  length)
+{
+  guint edits = g_rand_int_range (rand, 1, 8);
+
+  for (guint e = 0; e < edits && length > 0; e++)
+    {
+      gsize at = g_rand_int_range (rand, 0, (gint32) length);
+
+      switch (g_rand_int_range (rand, 0, 3))
+        {
+        case 0:
+          copy[at] = (char) g_rand_int_range (rand, 0, 256);
+          break;
+        case 1:
+          length = at;
+          break;
+        default:
+          copy[at] = "{}[]\",:\\"[g_rand_int_range (rand, 0, 8)];
+          break;
+        }
+    }
+
+  return length;
+}
+
+/* Flipped, dropped and repeated bytes of real answers, through the reader each
+ * answer really goes through (pages through the page reader, an item through
+ * the item reader): an error or items, never a crash. */
 static void
 test_mutations (void)
 {
-  const char *fixtures[] = {
-    "jellyfin/mediux_list-movies.json", "jellyfin/mediux_list-episodes.json",
-    "jellyfin/mediux_list-shows.json", "jellyfin/item_movie.ha-stub.json",
+  const struct { const char *fixture; gboolean page; } inputs[] = {
+    { "jellyfin/mediux_list-movies.json", TRUE },
+    { "jellyfin/mediux_list-episodes.json", TRUE },
+    { "jellyfin/mediux_list-shows.json", TRUE },
+    { "jellyfin/item_movie.ha-stub.json", FALSE },
   };
-  GRand *rand = g_rand_new_with_seed (20261124);
-  guint errors = 0, parsed = 0;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261124);
+  guint errors = 0, pages_read = 0, several = 0, items_read = 0;
 
-  for (guint f = 0; f < G_N_ELEMENTS (fixtures); f++)
+  for (guint f = 0; f < G_N_ELEMENTS (inputs); f++)
     {
-      g_autoptr(GBytes) bytes = ssv_fixture_load (fixtures[f]);
+      g_autoptr(GBytes) bytes = ssv_fixture_load (inputs[f].fixture);
       gsize size = g_bytes_get_size (bytes);
+
+      /* Whole, a page is read as the items it holds, not as one. */
+      if (inputs[f].page)
+        g_assert_cmpint (read_page_items (g_bytes_get_data (bytes, NULL), size), >, 1);
 
       for (guint round = 0; round < 400; round++)
         {
           g_autofree char *copy = g_memdup2 (g_bytes_get_data (bytes, NULL), size);
-          gsize length = size;
+          gsize length = mutate (rand, copy, size);
           g_autoptr(GError) error = NULL;
           g_autoptr(SsvMediaItem) item = NULL;
-          guint edits = g_rand_int_range (rand, 1, 8);
+          gint64 n;
 
-          for (guint e = 0; e < edits; e++)
+          if (length == size && memcmp (copy, g_bytes_get_data (bytes, NULL), size) == 0)
+            continue;
+
+          if (inputs[f].page)
             {
-              gsize at = g_rand_int_range (rand, 0, (gint32) length);
-
-              switch (g_rand_int_range (rand, 0, 3))
-                {
-                case 0:
-                  copy[at] = (char) g_rand_int_range (rand, 0, 256);
-                  break;
-                case 1:
-                  length = at;
-                  break;
-                default:
-                  copy[at] = "{}[]\",:\\"[g_rand_int_range (rand, 0, 8)];
-                  break;
-                }
-              if (length == 0)
-                break;
+              n = read_page_items (copy, length);
+              errors += n < 0;
+              pages_read += n >= 0;
+              several += n > 1;
+              continue;
             }
 
-          /* A page's items, or the page as one item: both must hold. */
           item = ssv_jellyfin_parse_item (copy, (gssize) length, "http://jf", &error);
           if (item == NULL)
             {
@@ -214,13 +273,38 @@ test_mutations (void)
               errors++;
             }
           else
-            parsed++;
+            items_read++;
         }
     }
 
-  g_test_message ("%u mutated answers rejected, %u read", errors, parsed);
+  g_test_message ("%u mutated answers rejected, %u pages read (%u of several items), %u items read",
+                  errors, pages_read, several, items_read);
   g_assert_cmpuint (errors, >, 0);
-  g_rand_free (rand);
+  g_assert_cmpuint (several, >, 0);
+  g_assert_cmpuint (items_read, >, 0);
+}
+
+/* Numbers no gint64 holds read as the fallback: a cast of 1e300 is undefined. */
+static void
+test_number_overflow (void)
+{
+  const char *json = "[1e300, -1e300, 9.3e18, -9.3e18, 12.9, 1E3, \"1e300\", 9223372036854775807, "
+                     "99999999999999999999, 1e999]";
+  const gint64 expected[] = { -7, -7, -7, -7, 12, 1000, -7, G_MAXINT64, G_MAXINT64, -7 };
+  SsvJsonCursor c;
+  guint i = 0;
+
+  ssv_json_cursor_init (&c, json, strlen (json));
+  g_assert_true (ssv_json_cursor_enter_array (&c));
+  while (ssv_json_cursor_next_element (&c))
+    {
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (expected));
+      g_assert_cmpint (ssv_json_cursor_read_int (&c, -7), ==, expected[i]);
+      i++;
+    }
+  g_assert_true (ssv_json_cursor_finish (&c, "Test", NULL));
+  ssv_json_cursor_clear (&c);
+  g_assert_cmpuint (i, ==, G_N_ELEMENTS (expected));
 }
 
 int
@@ -234,6 +318,7 @@ main (int    argc,
   g_test_add_func ("/json-cursor/deep-nesting", test_deep_nesting);
   g_test_add_func ("/json-cursor/jellyfin-item", test_jellyfin_item);
   g_test_add_func ("/json-cursor/mutations", test_mutations);
+  g_test_add_func ("/json-cursor/number-overflow", test_number_overflow);
 
   return g_test_run ();
 }

@@ -1,17 +1,35 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-image-cache.c: posters and art fetched once (scaled by the server when it can) into
- * files named by a hash of their address; concurrent requests for one image share a download. */
+ * files named by a hash of their address; concurrent requests for one image share a download;
+ * past a size limit the least recently used files go. */
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <utime.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "ssv-error.h"
 #include "ssv-image-cache.h"
 
-#define WAIT_SLICE_US (100 * 1000)
+#define WAIT_SLICE_US        (100 * 1000)
+#define DEFAULT_MAX_BYTES    ((guint64) 1024 * 1024 * 1024)
+/* Trimmed to this share of the limit, so not every download trims. */
+#define LOW_WATER_PERCENT    90
+/* A file used this recently is being shown (or about to be decoded): it stays. */
+#define KEEP_RECENT_US       ((gint64) 30 * G_USEC_PER_SEC)
+/* A file's modification time records its last use, refreshed at most this often. */
+#define TOUCH_EVERY_US       ((gint64) 3600 * G_USEC_PER_SEC)
+
+/* One file of the cache, as the size limit sees it. */
+typedef struct
+{
+  char   *path;
+  guint64 size;
+  gint64  used_us;    /* wall clock: survives a restart as the file's mtime */
+} CachedFile;
 
 typedef struct
 {
@@ -32,6 +50,11 @@ struct _SsvImageCache
   GPtrArray  *servers;      /* Server */
   GHashTable *in_flight;    /* cache path → TRUE */
   guint       downloads;
+
+  guint64     max_bytes;    /* 0: no limit */
+  GHashTable *files;        /* path → CachedFile; NULL until the folder was read */
+  guint64     total_bytes;
+  guint       evictions;
 };
 
 G_DEFINE_FINAL_TYPE (SsvImageCache, ssv_image_cache, G_TYPE_OBJECT)
@@ -226,6 +249,232 @@ ssv_image_cache_dup_cached_file (SsvImageCache *self,
   return g_file_new_build_filename (self->directory, shard, hash, NULL);
 }
 
+/* ---- the size limit ---------------------------------------------------------- */
+
+static void
+cached_file_free (gpointer data)
+{
+  CachedFile *file = data;
+
+  g_free (file->path);
+  g_free (file);
+}
+
+static void
+remember_file_locked (SsvImageCache *self,
+                      const char    *path,
+                      guint64        size,
+                      gint64         used_us)
+{
+  CachedFile *file = g_hash_table_lookup (self->files, path);
+
+  if (file == NULL)
+    {
+      file = g_new0 (CachedFile, 1);
+      file->path = g_strdup (path);
+      g_hash_table_insert (self->files, file->path, file);
+    }
+  else
+    self->total_bytes -= file->size;
+
+  file->size = size;
+  file->used_us = used_us;
+  self->total_bytes += size;
+}
+
+/* The folder as it is on disk: each file's size, and its mtime as its last use. */
+static void
+load_files_locked (SsvImageCache *self)
+{
+  g_autoptr(GDir) top = NULL;
+  const char *shard;
+
+  if (self->files != NULL)
+    return;
+
+  self->files = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, cached_file_free);
+  self->total_bytes = 0;
+
+  top = g_dir_open (self->directory, 0, NULL);
+  while (top != NULL && (shard = g_dir_read_name (top)) != NULL)
+    {
+      g_autofree char *shard_path = g_build_filename (self->directory, shard, NULL);
+      g_autoptr(GDir) dir = g_dir_open (shard_path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (shard_path, name, NULL);
+          GStatBuf info;
+
+          /* Half-written files (g_file_set_contents' temporaries) have a dot. */
+          if (strchr (name, '.') != NULL || g_lstat (path, &info) != 0 || !S_ISREG (info.st_mode))
+            continue;
+          remember_file_locked (self, path, (guint64) info.st_size, (gint64) info.st_mtime * G_USEC_PER_SEC);
+        }
+    }
+}
+
+static int
+least_recent_first (gconstpointer a,
+                    gconstpointer b)
+{
+  const CachedFile *fa = *(const CachedFile * const *) a;
+  const CachedFile *fb = *(const CachedFile * const *) b;
+
+  return fa->used_us < fb->used_us ? -1 : fa->used_us > fb->used_us ? 1 : g_strcmp0 (fa->path, fb->path);
+}
+
+/* Past the limit, removes the least recently used files down to the low-water
+ * mark; never one in flight or just used. */
+static void
+trim_locked (SsvImageCache *self)
+{
+  g_autoptr(GPtrArray) order = NULL;
+  guint64 target;
+  gint64 now = g_get_real_time ();
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->max_bytes == 0 || self->total_bytes <= self->max_bytes)
+    return;
+
+  target = self->max_bytes / 100 * LOW_WATER_PERCENT;
+  order = g_ptr_array_sized_new (g_hash_table_size (self->files));
+  g_hash_table_iter_init (&iter, self->files);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (order, value);
+  g_ptr_array_sort (order, least_recent_first);
+
+  for (guint i = 0; i < order->len && self->total_bytes > target; i++)
+    {
+      CachedFile *file = g_ptr_array_index (order, i);
+
+      if (now - file->used_us < KEEP_RECENT_US || g_hash_table_contains (self->in_flight, file->path))
+        continue;
+
+      /* A cache, not the person's files: removed, not trashed. Gone already is fine. */
+      if (g_unlink (file->path) != 0 && errno != ENOENT)
+        {
+          g_debug ("Could not remove %s from the image cache: %s", file->path, g_strerror (errno));
+          continue;
+        }
+      self->total_bytes -= file->size;
+      self->evictions++;
+      g_hash_table_remove (self->files, file->path);
+    }
+}
+
+/* A file was shown again: it moves to the back of the eviction queue. */
+static void
+note_use (SsvImageCache *self,
+          const char    *path)
+{
+  gint64 now = g_get_real_time ();
+  gboolean touch = FALSE;
+  CachedFile *file;
+
+  g_mutex_lock (&self->lock);
+  load_files_locked (self);
+  file = g_hash_table_lookup (self->files, path);
+  if (file == NULL)
+    {
+      GStatBuf info;
+
+      if (g_stat (path, &info) == 0)
+        remember_file_locked (self, path, (guint64) info.st_size, now);
+    }
+  else
+    {
+      touch = now - file->used_us > TOUCH_EVERY_US;
+      file->used_us = now;
+    }
+  g_mutex_unlock (&self->lock);
+
+  /* The order outlives the app: a new session reads it from the mtimes. */
+  if (touch && g_utime (path, NULL) != 0)
+    g_debug ("Could not mark %s as used: %s", path, g_strerror (errno));
+}
+
+static void
+note_download (SsvImageCache *self,
+               const char    *path,
+               guint64        size)
+{
+  g_mutex_lock (&self->lock);
+  load_files_locked (self);
+  remember_file_locked (self, path, size, g_get_real_time ());
+  trim_locked (self);
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * ssv_image_cache_set_max_bytes:
+ * @max_bytes: how much disk the cached images may take; 0 for no limit
+ *
+ * Takes effect with the next image fetched (on a worker thread): the least
+ * recently used files are removed until the cache is under the limit.
+ */
+void
+ssv_image_cache_set_max_bytes (SsvImageCache *self,
+                               guint64        max_bytes)
+{
+  g_return_if_fail (SSV_IS_IMAGE_CACHE (self));
+
+  g_mutex_lock (&self->lock);
+  self->max_bytes = max_bytes;
+  g_mutex_unlock (&self->lock);
+}
+
+guint64
+ssv_image_cache_get_max_bytes (SsvImageCache *self)
+{
+  guint64 max_bytes;
+
+  g_mutex_lock (&self->lock);
+  max_bytes = self->max_bytes;
+  g_mutex_unlock (&self->lock);
+
+  return max_bytes;
+}
+
+/**
+ * ssv_image_cache_trim:
+ *
+ * Reads the folder (the first time) and removes the least recently used
+ * files past the limit. Blocks: worker threads only.
+ *
+ * Returns: the bytes the cache holds now
+ */
+guint64
+ssv_image_cache_trim (SsvImageCache *self)
+{
+  guint64 total;
+
+  g_return_val_if_fail (SSV_IS_IMAGE_CACHE (self), 0);
+
+  g_mutex_lock (&self->lock);
+  load_files_locked (self);
+  trim_locked (self);
+  total = self->total_bytes;
+  g_mutex_unlock (&self->lock);
+
+  return total;
+}
+
+/* How many files the size limit removed; for tests. */
+guint
+ssv_image_cache_get_evictions (SsvImageCache *self)
+{
+  guint evictions;
+
+  g_mutex_lock (&self->lock);
+  evictions = self->evictions;
+  g_mutex_unlock (&self->lock);
+
+  return evictions;
+}
+
 /* JPEG, PNG, GIF, WebP: a server's error page is not a poster. */
 static gboolean
 looks_like_image (GBytes *bytes)
@@ -275,7 +524,7 @@ download (SsvImageCache  *self,
   ssv_http_request_set_base_url (request, fetch_uri);
   ssv_http_request_set_header (request, "Accept", "image/webp,image/png,image/jpeg,image/*");
   if (header != NULL)
-    ssv_http_request_set_header (request, header, token);
+    ssv_http_request_set_secret_header (request, header, token);
 
   bytes = ssv_http_send (self->http, request, cancellable, error);
   if (bytes == NULL)
@@ -285,7 +534,9 @@ download (SsvImageCache  *self,
 
   if (!looks_like_image (bytes))
     {
-      g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED, _("The server sent something that is not an image."));
+      /* Translators: the first %s is where it came from: "Jellyfin", "Image server" */
+      g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED, _("%s sent something that is not an image."),
+                   ssv_http_service_display_name (service));
       return FALSE;
     }
 
@@ -296,8 +547,12 @@ download (SsvImageCache  *self,
     }
 
   /* Written beside and renamed into place: a reader never sees half a file. */
-  return g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, error))
+    return FALSE;
+
+  note_download (self, path, g_bytes_get_size (bytes));
+  return TRUE;
 }
 
 /**
@@ -330,7 +585,10 @@ ssv_image_cache_fetch (SsvImageCache  *self,
 
   path = g_file_get_path (file);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return g_steal_pointer (&file);
+    {
+      note_use (self, path);
+      return g_steal_pointer (&file);
+    }
 
   g_mutex_lock (&self->lock);
   while (g_hash_table_contains (self->in_flight, path))
@@ -443,6 +701,7 @@ ssv_image_cache_finalize (GObject *object)
   g_free (self->directory);
   g_ptr_array_unref (self->servers);
   g_hash_table_unref (self->in_flight);
+  g_clear_pointer (&self->files, g_hash_table_unref);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->done_cond);
 
@@ -462,6 +721,7 @@ ssv_image_cache_init (SsvImageCache *self)
   g_cond_init (&self->done_cond);
   self->servers = g_ptr_array_new_with_free_func (server_free);
   self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->max_bytes = DEFAULT_MAX_BYTES;
 }
 
 /**
@@ -478,125 +738,4 @@ ssv_image_cache_new (SsvHttp    *http,
   self->directory = g_strdup (directory);
 
   return self;
-}
-
-/* ---- trimming ----------------------------------------------------------------- */
-
-typedef struct
-{
-  char    *path;
-  guint64  size;
-  gint64   used;     /* the later of its last read and its last write */
-} CachedFile;
-
-static void
-cached_file_free (gpointer data)
-{
-  CachedFile *file = data;
-
-  g_free (file->path);
-  g_free (file);
-}
-
-static int
-compare_least_used_first (gconstpointer a,
-                          gconstpointer b)
-{
-  const CachedFile *x = *(CachedFile * const *) a;
-  const CachedFile *y = *(CachedFile * const *) b;
-
-  return x->used < y->used ? -1 : x->used > y->used;
-}
-
-/* Every file in the cache's shard folders (two hex digits each). */
-static gboolean
-list_cached (const char    *directory,
-             GPtrArray     *files,
-             guint64       *total,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
-  const char *shard;
-
-  /* No cache yet: nothing to trim. */
-  if (dir == NULL)
-    return TRUE;
-
-  while ((shard = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *shard_path = g_build_filename (directory, shard, NULL);
-      g_autoptr(GDir) inner = NULL;
-      const char *name;
-
-      if (strlen (shard) != 2 || !g_ascii_isxdigit (shard[0]) || !g_ascii_isxdigit (shard[1]))
-        continue;
-      inner = g_dir_open (shard_path, 0, NULL);
-      while (inner != NULL && (name = g_dir_read_name (inner)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (shard_path, name, NULL);
-          GStatBuf st;
-          CachedFile *file;
-
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
-          if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
-            continue;
-
-          file = g_new0 (CachedFile, 1);
-          file->path = g_steal_pointer (&path);
-          file->size = (guint64) st.st_size;
-          file->used = MAX ((gint64) st.st_atime, (gint64) st.st_mtime);
-          g_ptr_array_add (files, file);
-          *total += file->size;
-        }
-    }
-
-  return TRUE;
-}
-
-/**
- * ssv_image_cache_trim:
- * @max_bytes: how much the cache may hold
- * @removed: (out) (optional): how many images were removed
- * @kept_bytes: (out) (optional): what the cache holds after
- *
- * Removes the images used least recently until the cache holds at most
- * @max_bytes. They are fetched again when shown. Blocks (worker threads).
- */
-gboolean
-ssv_image_cache_trim (SsvImageCache  *self,
-                      guint64         max_bytes,
-                      guint          *removed,
-                      guint64        *kept_bytes,
-                      GCancellable   *cancellable,
-                      GError        **error)
-{
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (cached_file_free);
-  guint64 total = 0;
-  guint gone = 0;
-
-  g_return_val_if_fail (SSV_IS_IMAGE_CACHE (self), FALSE);
-
-  if (!list_cached (self->directory, files, &total, cancellable, error))
-    return FALSE;
-
-  g_ptr_array_sort (files, compare_least_used_first);
-  for (guint i = 0; i < files->len && total > max_bytes; i++)
-    {
-      CachedFile *file = g_ptr_array_index (files, i);
-
-      /* A cache file, not the person's: it goes, it is not trashed. */
-      if (g_unlink (file->path) != 0)
-        continue;
-      total -= file->size;
-      gone++;
-    }
-
-  if (removed != NULL)
-    *removed = gone;
-  if (kept_bytes != NULL)
-    *kept_bytes = total;
-
-  return TRUE;
 }

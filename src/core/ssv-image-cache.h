@@ -44,11 +44,10 @@ GFile         *ssv_image_cache_fetch_finish     (SsvImageCache   *self,
                                                  GAsyncResult    *result,
                                                  GError         **error);
 guint          ssv_image_cache_get_downloads    (SsvImageCache   *self);
-gboolean       ssv_image_cache_trim             (SsvImageCache   *self,
-                                                 guint64          max_bytes,
-                                                 guint           *removed,
-                                                 guint64         *kept_bytes,
-                                                 GCancellable    *cancellable,
-                                                 GError         **error);
+void           ssv_image_cache_set_max_bytes    (SsvImageCache   *self,
+                                                 guint64          max_bytes);
+guint64        ssv_image_cache_get_max_bytes    (SsvImageCache   *self);
+guint64        ssv_image_cache_trim             (SsvImageCache   *self);
+guint          ssv_image_cache_get_evictions    (SsvImageCache   *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "ssv-json.h"
+#include "ssv-utils.h"
 
 JsonObject *
 ssv_json_node_object (JsonNode *node)
@@ -102,12 +103,8 @@ node_int (JsonNode *node,
     }
   if (type == G_TYPE_DOUBLE)
     {
-      double d = json_node_get_double (node);
-
-      if (d != d || d > (double) G_MAXINT64 || d < (double) G_MININT64)
-        return FALSE;
-      *value = (gint64) d;
-      return TRUE;
+      /* (double) G_MAXINT64 rounds up to 2^63, which does not fit: check, do not cast. */
+      return ssv_double_to_int64 (json_node_get_double (node), value);
     }
   if (type == G_TYPE_BOOLEAN)
     {

@@ -123,16 +123,14 @@ trim_thread (GTask        *task,
              GCancellable *cancellable)
 {
   SsvImageCache *cache = task_data;
-  GError *error = NULL;
   g_autofree char *size = NULL;
-  guint64 kept = 0;
-  guint removed = 0;
+  guint before, removed;
+  guint64 kept;
 
-  if (!ssv_image_cache_trim (cache, SSV_IMAGE_CACHE_BUDGET, &removed, &kept, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  /* Down to the person's limit (the image-cache-size preference), least recently used first. */
+  before = ssv_image_cache_get_evictions (cache);
+  kept = ssv_image_cache_trim (cache);
+  removed = ssv_image_cache_get_evictions (cache) - before;
 
   size = g_format_size (kept);
   g_task_return_pointer (task,

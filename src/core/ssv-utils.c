@@ -143,3 +143,35 @@ ssv_string_set_join (GHashTable *set,
   g_ptr_array_add (sorted, NULL);
   return g_strjoinv (separator, (char **) sorted->pdata);
 }
+
+/**
+ * ssv_double_to_int64:
+ * @out: (out): @value without its fraction, when it fits
+ *
+ * A cast of a double that does not fit (1e300, infinity, NaN) is undefined
+ * behaviour in C; numbers from servers go through this instead.
+ *
+ * Returns: whether @value fits a gint64
+ */
+gboolean
+ssv_double_to_int64 (double  value,
+                     gint64 *out)
+{
+  /* ±2^63 are exact as doubles (G_MAXINT64 is not: it rounds up to 2^63);
+   * NaN fails both comparisons. */
+  if (!(value >= -9223372036854775808.0 && value < 9223372036854775808.0))
+    return FALSE;
+
+  *out = (gint64) value;
+  return TRUE;
+}
+
+/* @value as an int when it lies in [@min, @max]; @fallback when it does not. */
+int
+ssv_int_in_range (gint64 value,
+                  int    min,
+                  int    max,
+                  int    fallback)
+{
+  return value >= min && value <= max ? (int) value : fallback;
+}

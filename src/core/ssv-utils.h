@@ -19,5 +19,11 @@ void      ssv_dispatch_to      (GMainContext *context,
 GPtrArray *ssv_string_set_dup_sorted (GHashTable *set);
 char      *ssv_string_set_join       (GHashTable *set,
                                       const char *separator);
+gboolean  ssv_double_to_int64  (double        value,
+                                gint64       *out);
+int       ssv_int_in_range     (gint64        value,
+                                int           min,
+                                int           max,
+                                int           fallback);
 
 G_END_DECLS

@@ -187,6 +187,17 @@ start_scheduler (SsvApplication *self)
   ssv_scheduler_start (scheduler);
 }
 
+/* The preference is in megabytes; the cache trims on its next fetch, off this thread. */
+static void
+apply_image_cache_size (SsvApplication *self)
+{
+  guint megabytes = g_settings_get_uint (self->settings, "image-cache-size");
+
+  if (self->context != NULL)
+    ssv_image_cache_set_max_bytes (ssv_context_get_image_cache (self->context),
+                                   (guint64) megabytes * 1024 * 1024);
+}
+
 static void
 context_ready_cb (GObject      *source,
                   GAsyncResult *result,
@@ -211,6 +222,7 @@ context_ready_cb (GObject      *source,
 
   self->context = g_steal_pointer (&context);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+  apply_image_cache_size (self);
 
   /* Posters of servers need their tokens; folders are watched while the app runs. */
   ssv_context_load_server_tokens_async (self->context, self->cancellable, tokens_loaded_cb, NULL);
@@ -483,6 +495,8 @@ ssv_application_startup (GApplication *app)
   apply_color_scheme (self->settings, "color-scheme", NULL);
   g_signal_connect_swapped (self->settings, "changed::run-in-background",
                             G_CALLBACK (update_background_hold), self);
+  g_signal_connect_swapped (self->settings, "changed::image-cache-size",
+                            G_CALLBACK (apply_image_cache_size), self);
   update_background_hold (self);
 
   /* Open the library now, window or not: the airing monitor needs it. */

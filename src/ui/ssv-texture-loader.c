@@ -16,7 +16,10 @@
 #include <unistd.h>
 #endif
 
+#include <glib/gi18n.h>
+
 #include "ssv-texture-loader.h"
+#include "ssv-texture-loader-private.h"
 #include "ssv-utils.h"
 
 /* About 240 posters at 150×225: a screenful many times over. The cards a grid
@@ -212,14 +215,117 @@ complete_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* What "size-prepared" learns of an image before any pixel is decoded. */
+typedef struct
+{
+  int      target_height;
+  int      width;
+  int      height;
+  gboolean refused;
+} SizeCheck;
+
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
+{
+  SizeCheck *check = user_data;
+
+  check->width = width;
+  check->height = height;
+
+  /* Both sides, before the decoder allocates: a poster 60,000 pixels wide is
+   * an attack or a mistake, whatever its height. 0 × 0 stops the decoder, as
+   * gdk_pixbuf_get_file_info() stops it. */
+  if (width <= 0 || height <= 0 || width > SSV_MAX_IMAGE_SIDE || height > SSV_MAX_IMAGE_SIDE ||
+      (gint64) width * height > SSV_MAX_IMAGE_PIXELS)
+    {
+      check->refused = TRUE;
+      gdk_pixbuf_loader_set_size (loader, 0, 0);
+      return;
+    }
+
+  /* Never scaled up: a small image stays small and sharp. */
+  if (check->target_height > 0 && height > check->target_height)
+    gdk_pixbuf_loader_set_size (loader,
+                                (int) MAX ((gint64) width * check->target_height / height, 1),
+                                check->target_height);
+}
+
+/**
+ * ssv_texture_loader_decode_file:
+ * @height: the height it is shown at, or 0 for its own
+ *
+ * Decodes the image at @path at most @height high. Its size is checked before
+ * anything is decoded: an image wider or higher than SSV_MAX_IMAGE_SIDE, or
+ * of more than SSV_MAX_IMAGE_PIXELS, is refused.
+ *
+ * Returns: (transfer full): the image, or %NULL with @error set
+ */
+GdkPixbuf *
+ssv_texture_loader_decode_file (const char    *path,
+                                int            height,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  g_autofree guchar *chunk = NULL;
+  SizeCheck check = { height, 0, 0, FALSE };
+  gboolean ok = stream != NULL;
+
+  if (!ok)
+    return NULL;
+
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &check);
+  chunk = g_malloc (64 * 1024);
+  while (ok && !check.refused)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, 64 * 1024, cancellable, error);
+
+      if (n <= 0)
+        {
+          ok = n == 0;
+          break;
+        }
+      ok = gdk_pixbuf_loader_write (loader, chunk, (gsize) n, error);
+    }
+
+  /* The loader keeps the first few kilobytes to tell the format: a small
+   * file's size may only be learnt on closing it. */
+  if (!gdk_pixbuf_loader_close (loader, ok && !check.refused ? error : NULL))
+    ok = FALSE;
+
+  if (check.refused)
+    {
+      g_clear_error (error);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The image is %d × %d pixels, too large to show."), check.width, check.height);
+      return NULL;
+    }
+
+  if (!ok)
+    return NULL;
+
+  if (gdk_pixbuf_loader_get_pixbuf (loader) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "“%s” is not an image", path);
+      return NULL;
+    }
+
+  return g_object_ref (gdk_pixbuf_loader_get_pixbuf (loader));
+}
+
 static GdkTexture *
-decode (GFile      *file,
-        int         height,
-        GError    **error)
+decode (GFile         *file,
+        int            height,
+        GCancellable  *cancellable,
+        GError       **error)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GdkPixbuf) pixbuf = NULL;
-  int file_height = 0;
 
   if (path == NULL)
     {
@@ -227,18 +333,7 @@ decode (GFile      *file,
       return NULL;
     }
 
-  /* Never scaled up: a small image stays small and sharp. */
-  if (gdk_pixbuf_get_file_info (path, NULL, &file_height) == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "“%s” is not an image", path);
-      return NULL;
-    }
-
-  if (height > 0 && file_height > height)
-    pixbuf = gdk_pixbuf_new_from_file_at_scale (path, -1, height, TRUE, error);
-  else
-    pixbuf = gdk_pixbuf_new_from_file (path, error);
-
+  pixbuf = ssv_texture_loader_decode_file (path, height, cancellable, error);
   if (pixbuf == NULL)
     return NULL;
 
@@ -277,7 +372,7 @@ work (gpointer data,
       g_autoptr(GFile) file = ssv_image_cache_fetch (self->cache, pending->uri, pending->height,
                                                      pending->cancellable, &pending->error);
       if (file != NULL)
-        pending->texture = decode (file, pending->height, &pending->error);
+        pending->texture = decode (file, pending->height, pending->cancellable, &pending->error);
     }
 
   ssv_dispatch_to (self->context, complete_cb,
@@ -575,7 +670,9 @@ ssv_texture_loader_finalize (GObject *object)
   /* Every job holds the loader, so none is left here. */
   if (self->pool != NULL)
     g_thread_pool_free (g_steal_pointer (&self->pool), TRUE, FALSE);
-  g_queue_clear (&self->lru);
+  /* The queue's links live inside the entries: forget them, the table frees
+   * the entries (g_queue_clear() would free the links as list nodes). */
+  g_queue_init (&self->lru);
   g_hash_table_unref (self->entries);
   g_hash_table_unref (self->pending);
   g_hash_table_unref (self->live_waiters);

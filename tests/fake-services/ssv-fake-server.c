@@ -353,6 +353,60 @@ answer_truncated (SoupServerMessage *msg,
   g_io_stream_close (stream, NULL, NULL);
 }
 
+/* @bytes as a gzip stream (what Apache's mod_deflate sends). */
+GBytes *
+ssv_fake_gzip (GBytes *bytes)
+{
+  g_autoptr(GZlibCompressor) gzip = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 6);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) out = g_converter_output_stream_new (memory, G_CONVERTER (gzip));
+  g_autoptr(GError) error = NULL;
+  gsize size = 0;
+  const char *data = bytes ? g_bytes_get_data (bytes, &size) : "";
+
+  if (!g_output_stream_write_all (out, data, size, NULL, NULL, &error) ||
+      !g_output_stream_close (out, NULL, &error))
+    g_error ("Could not gzip an answer: %s", error->message);
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+/* The answer gzipped when the client accepts it; SoupServer then sends the
+ * compressed length as Content-Length, as a compressing proxy does. */
+static void
+answer_gzipped (SoupServerMessage    *msg,
+                const SsvFakeRequest *request,
+                guint                 status,
+                const char           *content_type,
+                GBytes               *body)
+{
+  const char *accepted = g_hash_table_lookup (request->headers, "accept-encoding");
+  g_autoptr(GBytes) gzipped = NULL;
+
+  if (body == NULL || accepted == NULL || strstr (accepted, "gzip") == NULL)
+    {
+      set_response (msg, status, content_type, body);
+      return;
+    }
+
+  gzipped = ssv_fake_gzip (body);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Content-Encoding", "gzip");
+  set_response (msg, status, content_type, gzipped);
+}
+
+/* A redirect of the asked path and query to another server. */
+static void
+answer_redirect (SoupServerMessage    *msg,
+                 const SsvFakeRequest *request,
+                 const SsvFakeFault   *fault)
+{
+  g_autofree char *location = g_strdup_printf ("%s%s%s%s", fault->redirect_to, request->path,
+                                               request->query ? "?" : "", request->query ? request->query : "");
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Location", location);
+  set_response_text (msg, fault->status ? fault->status : 302, "text/plain", "moved");
+}
+
 static void
 record_arrival_locked (SsvFakeServer  *self,
                        SsvFakeRequest *request,
@@ -381,6 +435,81 @@ record_arrival_locked (SsvFakeServer  *self,
     }
 
   g_ptr_array_add (self->log, request);
+}
+
+/* Answers @msg as @fault says; FALSE when it answers normally. */
+static gboolean
+answer_with_fault (SsvFakeServer        *self,
+                   SoupServerMessage    *msg,
+                   const SsvFakeRequest *request,
+                   const SsvFakeFault   *fault,
+                   guint                 status,
+                   char                **content_type,
+                   GBytes              **body)
+{
+  switch (fault->kind)
+    {
+    case SSV_FAKE_FAULT_STATUS:
+      if (fault->retry_after_text != NULL)
+        soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                      "Retry-After", fault->retry_after_text);
+      else if (fault->retry_after >= 0)
+        {
+          char buf[16];
+          g_snprintf (buf, sizeof buf, "%d", fault->retry_after);
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                        "Retry-After", buf);
+        }
+      set_response_text (msg, fault->status, "application/json", "{\"error\":\"injected\"}");
+      return TRUE;
+
+    case SSV_FAKE_FAULT_DELAY:
+      {
+        Delayed *delayed = g_new0 (Delayed, 1);
+        GSource *source = g_timeout_source_new (fault->delay_ms);
+
+        delayed->msg = g_object_ref (msg);
+        delayed->status = status;
+        delayed->content_type = g_steal_pointer (content_type);
+        delayed->body = g_steal_pointer (body);
+        soup_server_message_pause (msg);
+        g_source_set_callback (source, delayed_answer_cb, delayed, NULL);
+        g_source_attach (source, self->context);
+        g_source_unref (source);
+      }
+      return TRUE;
+
+    case SSV_FAKE_FAULT_TRUNCATE:
+      answer_truncated (msg, *content_type, *body);
+      return TRUE;
+
+    case SSV_FAKE_FAULT_MALFORMED:
+      set_response_text (msg, 200, *content_type ? *content_type : "application/json",
+                         "{\"results\": [ {\"id\": 1, <<< not json");
+      return TRUE;
+
+    case SSV_FAKE_FAULT_RESET:
+      {
+        g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+        if (stream != NULL)
+          g_io_stream_close (stream, NULL, NULL);
+      }
+      return TRUE;
+
+    case SSV_FAKE_FAULT_GZIP:
+      answer_gzipped (msg, request, status, *content_type, *body);
+      return TRUE;
+
+    case SSV_FAKE_FAULT_REDIRECT:
+      answer_redirect (msg, request, fault);
+      return TRUE;
+
+    case SSV_FAKE_FAULT_NONE:
+    default:
+      break;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -463,59 +592,8 @@ handle_request (SoupServer        *server,
   if (route == NULL && body == NULL)
     body = g_bytes_new_static ("{\"error\":\"no such route in the fake server\"}", 44);
 
-  if (have_fault)
-    {
-      switch (fault.kind)
-        {
-        case SSV_FAKE_FAULT_STATUS:
-          if (fault.retry_after >= 0)
-            {
-              char buf[16];
-              g_snprintf (buf, sizeof buf, "%d", fault.retry_after);
-              soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                            "Retry-After", buf);
-            }
-          set_response_text (msg, fault.status, "application/json", "{\"error\":\"injected\"}");
-          return;
-
-        case SSV_FAKE_FAULT_DELAY:
-          {
-            Delayed *delayed = g_new0 (Delayed, 1);
-            GSource *source = g_timeout_source_new (fault.delay_ms);
-
-            delayed->msg = g_object_ref (msg);
-            delayed->status = status;
-            delayed->content_type = g_steal_pointer (&content_type);
-            delayed->body = g_steal_pointer (&body);
-            soup_server_message_pause (msg);
-            g_source_set_callback (source, delayed_answer_cb, delayed, NULL);
-            g_source_attach (source, self->context);
-            g_source_unref (source);
-          }
-          return;
-
-        case SSV_FAKE_FAULT_TRUNCATE:
-          answer_truncated (msg, content_type, body);
-          return;
-
-        case SSV_FAKE_FAULT_MALFORMED:
-          set_response_text (msg, 200, content_type ? content_type : "application/json",
-                             "{\"results\": [ {\"id\": 1, <<< not json");
-          return;
-
-        case SSV_FAKE_FAULT_RESET:
-          {
-            g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
-            if (stream != NULL)
-              g_io_stream_close (stream, NULL, NULL);
-          }
-          return;
-
-        case SSV_FAKE_FAULT_NONE:
-        default:
-          break;
-        }
-    }
+  if (have_fault && answer_with_fault (self, msg, request, &fault, status, &content_type, &body))
+    return;
 
   set_response (msg, status, content_type, body);
 }

@@ -29,6 +29,8 @@ typedef enum
   SSV_FAKE_FAULT_TRUNCATE,    /* promise the whole body, send half, close */
   SSV_FAKE_FAULT_MALFORMED,   /* 200 with a body that is not JSON/XML */
   SSV_FAKE_FAULT_RESET,       /* close the connection without answering */
+  SSV_FAKE_FAULT_GZIP,        /* answer normally, gzipped, Content-Length of the gzip (a proxy's mod_deflate) */
+  SSV_FAKE_FAULT_REDIRECT,    /* .status (302 if 0) to .redirect_to + the asked path and query */
 } SsvFakeFaultKind;
 
 typedef struct
@@ -38,6 +40,8 @@ typedef struct
   int              retry_after;   /* seconds, < 0 = no header */
   guint            delay_ms;
   int              times;         /* how many requests it hits; < 0 = every one */
+  const char      *retry_after_text;  /* STATUS: a Retry-After as sent, instead of .retry_after */
+  const char      *redirect_to;       /* REDIRECT: a base URL, "http://host:port" */
 } SsvFakeFault;
 
 /* A handler answers dynamically; return FALSE to fall through to 404. It may
@@ -86,6 +90,8 @@ GPtrArray     *ssv_fake_server_dup_requests      (SsvFakeServer   *self);
 void           ssv_fake_server_reset_log         (SsvFakeServer   *self);
 guint          ssv_fake_server_max_in_window     (SsvFakeServer   *self,
                                                   gint64           window_us);
+
+GBytes        *ssv_fake_gzip                     (GBytes          *bytes);
 
 char          *ssv_fixture_path                  (const char      *relative);
 GBytes        *ssv_fixture_load                  (const char      *relative);

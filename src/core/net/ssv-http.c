@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-http.c: the only SoupSession owner: base URLs, rate limits, retries, cooldowns. */
+/* ssv-http.c: the only SoupSession owner: base URLs, rate limits, retries, cooldowns, caps,
+ * redirects that keep tokens home. */
 
 #include "config.h"
 
@@ -9,6 +10,7 @@
 
 #include "ssv-error.h"
 #include "ssv-http.h"
+#include "ssv-http-private.h"
 #include "ssv-rate-limiter.h"
 
 #define DEFAULT_TIMEOUT_S        20
@@ -16,27 +18,13 @@
 #define DEFAULT_BASE_DELAY_MS    500
 #define DEFAULT_MAX_INLINE_WAIT  2
 #define MAX_BACKOFF_MS           30000
-
-struct _SsvHttpRequest
-{
-  gatomicrefcount  ref;
-  char            *service;
-  char            *method;
-  char            *path;
-  char            *base_url;
-  GString         *query;
-  GPtrArray       *secret_values;
-  GPtrArray       *headers;       /* name, value, name, value, … */
-  char            *content_type;
-  GBytes          *body;
-  int              max_retries;
-
-  /* Filled in by the last send. */
-  guint            status;
-  gint64           retry_after_s;
-  SoupMessageHeaders *response_headers;
-  GBytes          *response_body;
-};
+#define MAX_REDIRECTS            5
+/* A Retry-After beyond a day is a broken server, not a plan. */
+#define MAX_RETRY_AFTER_S        (24 * 3600)
+#define READ_CHUNK               (64 * 1024)
+#define MiB                      ((gsize) 1024 * 1024)
+/* Services not in the table below. */
+#define DEFAULT_MAX_BODY         (16 * MiB)
 
 typedef struct
 {
@@ -57,12 +45,15 @@ struct _SsvHttp
   GMutex        lock;
   GHashTable   *base_urls;    /* service → URL */
   GHashTable   *rates;        /* service → double[2] {per_second, burst} */
+  GHashTable   *max_bodies;   /* service → gsize */
   GHashTable   *hosts;        /* "host:port" → HostState */
 };
 
 G_DEFINE_FINAL_TYPE (SsvHttp, ssv_http, G_TYPE_OBJECT)
-G_DEFINE_BOXED_TYPE (SsvHttpRequest, ssv_http_request, ssv_http_request_ref, ssv_http_request_unref)
 
+/* Body caps: the largest answer each kind of service has a reason to send,
+ * decoded (a gzip answer is counted as it inflates). A Plex server that does
+ * not page answers a whole library at once. */
 static const struct
 {
   const char *service;
@@ -70,29 +61,30 @@ static const struct
   const char *base_url;
   double      per_second;
   guint       burst;
+  gsize       max_body;
 } known_services[] = {
   /* A burst of 1 keeps any one-second window under TMDB's limit of about 40. */
-  { "tmdb",          "TMDB",          "https://api.themoviedb.org/3",          38.0, 1 },
-  { "tmdb-images",   "TMDB images",   "https://image.tmdb.org/t/p",            20.0, 8 },
-  { "tvdb",          "TheTVDB",       "https://api4.thetvdb.com/v4",           10.0, 2 },
-  { "omdb",          "OMDb",          "https://www.omdbapi.com",                5.0, 2 },
-  { "fanart",        "fanart.tv",     "https://webservice.fanart.tv/v3",       10.0, 2 },
-  { "opensubtitles", "OpenSubtitles", "https://api.opensubtitles.com/api/v1",   4.0, 1 },
-  { "youtube",       "YouTube",       "https://www.youtube.com",                5.0, 2 },
-  { "sponsorblock",  "SponsorBlock",  "https://sponsor.ajay.app",               5.0, 2 },
-  { "ryd",           "Return YouTube Dislike", "https://returnyoutubedislikeapi.com", 5.0, 2 },
-  { "dearrow",       "DeArrow",       "https://sponsor.ajay.app",               5.0, 2 },
-  { "plex",          "Plex",          NULL,                                     0.0, 1 },
-  { "jellyfin",      "Jellyfin",      NULL,                                     0.0, 1 },
-  { "torznab",       "Indexer",       NULL,                                     2.0, 2 },
-  { "qbittorrent",   "qBittorrent",   NULL,                                     0.0, 1 },
-  { "transmission",  "Transmission",  NULL,                                     0.0, 1 },
-  { "deluge",        "Deluge",        NULL,                                     0.0, 1 },
-  { "aria2",         "aria2",         NULL,                                     0.0, 1 },
-  { "nzbget",        "NZBGet",        NULL,                                     0.0, 1 },
-  { "sabnzbd",       "SABnzbd",       NULL,                                     0.0, 1 },
-  { "slskd",         "slskd",         NULL,                                     0.0, 1 },
-  { "images",        "Image server",  NULL,                                    20.0, 8 },
+  { "tmdb",          "TMDB",          "https://api.themoviedb.org/3",          38.0, 1,  16 * MiB },
+  { "tmdb-images",   "TMDB images",   "https://image.tmdb.org/t/p",            20.0, 8,  32 * MiB },
+  { "tvdb",          "TheTVDB",       "https://api4.thetvdb.com/v4",           10.0, 2,  32 * MiB },
+  { "omdb",          "OMDb",          "https://www.omdbapi.com",                5.0, 2,   1 * MiB },
+  { "fanart",        "fanart.tv",     "https://webservice.fanart.tv/v3",       10.0, 2,   8 * MiB },
+  { "opensubtitles", "OpenSubtitles", "https://api.opensubtitles.com/api/v1",   4.0, 1,   8 * MiB },
+  { "youtube",       "YouTube",       "https://www.youtube.com",                5.0, 2,  32 * MiB },
+  { "sponsorblock",  "SponsorBlock",  "https://sponsor.ajay.app",               5.0, 2,   4 * MiB },
+  { "ryd",           "Return YouTube Dislike", "https://returnyoutubedislikeapi.com", 5.0, 2, 1 * MiB },
+  { "dearrow",       "DeArrow",       "https://sponsor.ajay.app",               5.0, 2,   4 * MiB },
+  { "plex",          "Plex",          NULL,                                     0.0, 1, 256 * MiB },
+  { "jellyfin",      "Jellyfin",      NULL,                                     0.0, 1, 128 * MiB },
+  { "torznab",       "Indexer",       NULL,                                     2.0, 2,  16 * MiB },
+  { "qbittorrent",   "qBittorrent",   NULL,                                     0.0, 1,  32 * MiB },
+  { "transmission",  "Transmission",  NULL,                                     0.0, 1,  32 * MiB },
+  { "deluge",        "Deluge",        NULL,                                     0.0, 1,  32 * MiB },
+  { "aria2",         "aria2",         NULL,                                     0.0, 1,  32 * MiB },
+  { "nzbget",        "NZBGet",        NULL,                                     0.0, 1,  32 * MiB },
+  { "sabnzbd",       "SABnzbd",       NULL,                                     0.0, 1,  32 * MiB },
+  { "slskd",         "slskd",         NULL,                                     0.0, 1,  32 * MiB },
+  { "images",        "Image server",  NULL,                                    20.0, 8,  32 * MiB },
 };
 
 const char *
@@ -103,225 +95,6 @@ ssv_http_service_display_name (const char *service)
       return known_services[i].display_name;
 
   return service;
-}
-
-/* ---- requests ------------------------------------------------------------ */
-
-SsvHttpRequest *
-ssv_http_request_new (const char *service,
-                      const char *method,
-                      const char *path)
-{
-  SsvHttpRequest *self = g_new0 (SsvHttpRequest, 1);
-
-  g_atomic_ref_count_init (&self->ref);
-  self->service = g_strdup (service);
-  self->method = g_strdup (method ? method : "GET");
-  self->path = g_strdup (path ? path : "");
-  self->query = g_string_new (NULL);
-  self->secret_values = g_ptr_array_new_with_free_func (g_free);
-  self->headers = g_ptr_array_new_with_free_func (g_free);
-  self->max_retries = -1;
-  self->retry_after_s = -1;
-
-  return self;
-}
-
-SsvHttpRequest *
-ssv_http_request_ref (SsvHttpRequest *self)
-{
-  g_atomic_ref_count_inc (&self->ref);
-  return self;
-}
-
-void
-ssv_http_request_unref (SsvHttpRequest *self)
-{
-  if (!g_atomic_ref_count_dec (&self->ref))
-    return;
-
-  g_free (self->service);
-  g_free (self->method);
-  g_free (self->path);
-  g_free (self->base_url);
-  g_string_free (self->query, TRUE);
-  g_ptr_array_unref (self->secret_values);
-  g_ptr_array_unref (self->headers);
-  g_free (self->content_type);
-  g_clear_pointer (&self->body, g_bytes_unref);
-  g_clear_pointer (&self->response_headers, soup_message_headers_unref);
-  g_clear_pointer (&self->response_body, g_bytes_unref);
-  g_free (self);
-}
-
-void
-ssv_http_request_set_base_url (SsvHttpRequest *self,
-                               const char     *base_url)
-{
-  g_free (self->base_url);
-  self->base_url = g_strdup (base_url);
-}
-
-void
-ssv_http_request_add_query (SsvHttpRequest *self,
-                            const char     *key,
-                            const char     *value)
-{
-  if (value == NULL)
-    return;
-
-  if (self->query->len > 0)
-    g_string_append_c (self->query, '&');
-  g_string_append_uri_escaped (self->query, key, NULL, FALSE);
-  g_string_append_c (self->query, '=');
-  g_string_append_uri_escaped (self->query, value, NULL, FALSE);
-}
-
-void
-ssv_http_request_add_query_int (SsvHttpRequest *self,
-                                const char     *key,
-                                gint64          value)
-{
-  char buf[32];
-
-  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
-  ssv_http_request_add_query (self, key, buf);
-}
-
-/* Like add_query, but the value never appears in logs or error messages. */
-void
-ssv_http_request_add_secret_query (SsvHttpRequest *self,
-                                   const char     *key,
-                                   const char     *value)
-{
-  g_autofree char *escaped = NULL;
-
-  if (value == NULL)
-    return;
-
-  ssv_http_request_add_query (self, key, value);
-  escaped = g_uri_escape_string (value, NULL, FALSE);
-  g_ptr_array_add (self->secret_values, g_steal_pointer (&escaped));
-}
-
-void
-ssv_http_request_set_header (SsvHttpRequest *self,
-                             const char     *name,
-                             const char     *value)
-{
-  g_ptr_array_add (self->headers, g_strdup (name));
-  g_ptr_array_add (self->headers, g_strdup (value));
-}
-
-void
-ssv_http_request_set_body (SsvHttpRequest *self,
-                           const char     *content_type,
-                           GBytes         *body)
-{
-  g_free (self->content_type);
-  self->content_type = g_strdup (content_type);
-  g_clear_pointer (&self->body, g_bytes_unref);
-  self->body = body ? g_bytes_ref (body) : NULL;
-}
-
-void
-ssv_http_request_set_json_body (SsvHttpRequest *self,
-                                JsonNode       *body)
-{
-  gsize length = 0;
-  char *text = json_to_string (body, FALSE);
-
-  length = strlen (text);
-  ssv_http_request_set_body (self, "application/json",
-                             g_bytes_new_take (text, length));
-}
-
-void
-ssv_http_request_set_max_retries (SsvHttpRequest *self,
-                                  int             max_retries)
-{
-  self->max_retries = max_retries;
-}
-
-guint
-ssv_http_request_get_status (SsvHttpRequest *self)
-{
-  return self->status;
-}
-
-/* Seconds the server asked us to wait (Retry-After), or -1. */
-gint64
-ssv_http_request_get_retry_after (SsvHttpRequest *self)
-{
-  return self->retry_after_s;
-}
-
-/* The body of the last answer, whatever its status (some APIs explain a 401 there), or NULL. */
-GBytes *
-ssv_http_request_get_response_body (SsvHttpRequest *self)
-{
-  return self->response_body;
-}
-
-const char *
-ssv_http_request_get_response_header (SsvHttpRequest *self,
-                                      const char     *name)
-{
-  if (self->response_headers == NULL)
-    return NULL;
-
-  return soup_message_headers_get_one (self->response_headers, name);
-}
-
-static char *
-redact (SsvHttpRequest *self,
-        const char     *text)
-{
-  g_autoptr(GString) out = g_string_new (text);
-
-  for (guint i = 0; i < self->secret_values->len; i++)
-    {
-      const char *secret = g_ptr_array_index (self->secret_values, i);
-      if (secret[0] != '\0')
-        g_string_replace (out, secret, "REDACTED", 0);
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-char *
-ssv_http_request_dup_uri (SsvHttpRequest *self,
-                          SsvHttp        *http,
-                          gboolean        redacted)
-{
-  g_autofree char *base = NULL;
-  g_autofree char *uri = NULL;
-  const char *path = self->path;
-
-  base = self->base_url ? g_strdup (self->base_url) : ssv_http_dup_base_url (http, self->service);
-  if (base == NULL)
-    return NULL;
-
-  /* An absolute path (an image URL, a paging link) wins over the base. */
-  if (g_str_has_prefix (path, "http://") || g_str_has_prefix (path, "https://"))
-    uri = g_strdup (path);
-  else
-    {
-      gsize len = strlen (base);
-
-      while (len > 0 && base[len - 1] == '/')
-        base[--len] = '\0';
-      uri = g_strconcat (base, path[0] == '/' || path[0] == '\0' ? "" : "/", path, NULL);
-    }
-
-  if (self->query->len > 0)
-    {
-      char *with_query = g_strconcat (uri, strchr (uri, '?') ? "&" : "?", self->query->str, NULL);
-      g_free (uri);
-      uri = with_query;
-    }
-
-  return redacted ? redact (self, uri) : g_steal_pointer (&uri);
 }
 
 /* ---- the session ---------------------------------------------------------- */
@@ -343,6 +116,7 @@ ssv_http_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->base_urls, g_hash_table_unref);
   g_clear_pointer (&self->rates, g_hash_table_unref);
+  g_clear_pointer (&self->max_bodies, g_hash_table_unref);
   g_clear_pointer (&self->hosts, g_hash_table_unref);
   g_mutex_clear (&self->lock);
 
@@ -377,6 +151,7 @@ ssv_http_init (SsvHttp *self)
   self->max_inline_wait_s = DEFAULT_MAX_INLINE_WAIT;
   self->base_urls = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->rates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->max_bodies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->hosts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, host_state_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (known_services); i++)
@@ -397,6 +172,8 @@ ssv_http_init (SsvHttp *self)
       rate[0] = known_services[i].per_second;
       rate[1] = known_services[i].burst;
       g_hash_table_insert (self->rates, g_strdup (known_services[i].service), rate);
+      g_hash_table_insert (self->max_bodies, g_strdup (known_services[i].service),
+                           g_memdup2 (&known_services[i].max_body, sizeof (gsize)));
     }
 }
 
@@ -493,6 +270,33 @@ ssv_http_set_rate_limit (SsvHttp    *self,
   g_mutex_unlock (&self->lock);
 }
 
+/* The largest answer @service may send (decoded); a larger one fails with
+ * %SSV_ERROR_TOO_LARGE instead of filling the memory. */
+void
+ssv_http_set_max_body_size (SsvHttp    *self,
+                            const char *service,
+                            gsize       bytes)
+{
+  g_mutex_lock (&self->lock);
+  g_hash_table_insert (self->max_bodies, g_strdup (service), g_memdup2 (&bytes, sizeof bytes));
+  g_mutex_unlock (&self->lock);
+}
+
+gsize
+ssv_http_get_max_body_size (SsvHttp    *self,
+                            const char *service)
+{
+  gsize *bytes;
+  gsize value;
+
+  g_mutex_lock (&self->lock);
+  bytes = g_hash_table_lookup (self->max_bodies, service);
+  value = bytes ? *bytes : DEFAULT_MAX_BODY;
+  g_mutex_unlock (&self->lock);
+
+  return value;
+}
+
 void
 ssv_http_set_timeout (SsvHttp *self,
                       guint    seconds)
@@ -572,6 +376,8 @@ ssv_http_get_cooldown_remaining (SsvHttp    *self,
   return remaining;
 }
 
+/* Seconds a Retry-After asks for (delta seconds or an HTTP date), at most
+ * MAX_RETRY_AFTER_S, or -1 without one. */
 static gint64
 parse_retry_after (const char *value)
 {
@@ -583,16 +389,17 @@ parse_retry_after (const char *value)
   if (value == NULL)
     return -1;
 
+  /* strtoll saturates past G_MAXINT64, so a number of any length clamps. */
   seconds = g_ascii_strtoll (value, &end, 10);
   if (end != value && *end == '\0')
-    return MAX (seconds, 0);
+    return CLAMP (seconds, 0, MAX_RETRY_AFTER_S);
 
   when = soup_date_time_new_from_http_string (value);
   if (when == NULL)
     return -1;
 
   now = g_date_time_new_now_utc ();
-  return MAX (g_date_time_difference (when, now) / G_USEC_PER_SEC, 0);
+  return CLAMP (g_date_time_difference (when, now) / G_USEC_PER_SEC, 0, MAX_RETRY_AFTER_S);
 }
 
 static gint64
@@ -621,14 +428,6 @@ is_transport_error_retryable (const GError *error)
          error->domain == G_TLS_ERROR;
 }
 
-static gboolean
-is_content_encoded (SoupMessageHeaders *headers)
-{
-  const char *encoding = soup_message_headers_get_one (headers, "Content-Encoding");
-
-  return encoding != NULL && g_ascii_strcasecmp (encoding, "identity") != 0;
-}
-
 static void
 set_transport_error (GError       **error,
                      const GError  *cause,
@@ -648,6 +447,491 @@ set_transport_error (GError       **error,
                  _("The connection to %s was cut off (%s)."), name, cause->message);
 }
 
+/* ---- one send: its attempts, each an exchange that may follow redirects ---- */
+
+typedef struct
+{
+  SsvHttp         *http;
+  SsvHttpRequest  *request;
+  const char      *name;          /* the service as people know it */
+  char            *uri_text;
+  GUri            *uri;           /* where the request was configured to go */
+  char            *host_key;
+  guint            max_retries;
+  gsize            max_body;
+  GError          *last_error;    /* why the last attempt failed, if it may be retried */
+} Send;
+
+typedef enum
+{
+  NEXT_DONE,      /* a 2xx: return its body */
+  NEXT_RETRY,     /* try again (any wait is over) */
+  NEXT_STOP,      /* fail now; *error is set */
+  NEXT_GIVE_UP,   /* fail with last_error (or cancelled) */
+} Next;
+
+static void
+send_clear (Send *send)
+{
+  g_clear_pointer (&send->uri_text, g_free);
+  g_clear_pointer (&send->uri, g_uri_unref);
+  g_clear_pointer (&send->host_key, g_free);
+  g_clear_error (&send->last_error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Send, send_clear)
+
+static gboolean
+send_begin (Send            *send,
+            SsvHttp         *self,
+            SsvHttpRequest  *request,
+            GError         **error)
+{
+  send->http = self;
+  send->request = request;
+  send->name = ssv_http_service_display_name (request->service);
+
+  request->status = 0;
+  request->retry_after_s = -1;
+  g_clear_pointer (&request->response_headers, soup_message_headers_unref);
+  g_clear_pointer (&request->response_body, g_bytes_unref);
+
+  send->uri_text = ssv_http_request_dup_uri (request, self, FALSE);
+  if (send->uri_text == NULL)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID, _("No address is set for %s."), send->name);
+      return FALSE;
+    }
+
+  send->uri = g_uri_parse (send->uri_text, SOUP_HTTP_URI_FLAGS, NULL);
+  if (send->uri == NULL || g_uri_get_host (send->uri) == NULL)
+    {
+      g_autofree char *shown = ssv_http_request_redact (request, send->uri_text);
+      g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID,
+                   _("“%s” is not a web address %s can be reached at."), shown, send->name);
+      return FALSE;
+    }
+
+  send->host_key = host_key_for (send->uri, request->service);
+  send->max_retries = request->max_retries >= 0 ? (guint) request->max_retries : self->max_retries;
+  send->max_body = request->max_body > 0 ? request->max_body
+                                         : ssv_http_get_max_body_size (self, request->service);
+  return TRUE;
+}
+
+/* Waits out a short cooldown and the rate limit. NEXT_RETRY: a cooldown was
+ * waited out (check again); NEXT_DONE: go; else stop. */
+static Next
+wait_for_turn (Send          *send,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  SsvHttp *self = send->http;
+  gint64 cooldown_left = 0;
+  gint64 wait_us = 0;
+  gint64 now;
+
+  g_mutex_lock (&self->lock);
+  {
+    HostState *state = lookup_host_locked (self, send->host_key, send->request->service);
+
+    now = g_get_monotonic_time ();
+    if (state->cooldown_until_us > now)
+      cooldown_left = state->cooldown_until_us - now;
+    else
+      wait_us = ssv_rate_limiter_reserve (state->limiter, now);
+  }
+  g_mutex_unlock (&self->lock);
+
+  if (cooldown_left > 0)
+    {
+      send->request->retry_after_s = (cooldown_left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
+      if (send->request->retry_after_s > self->max_inline_wait_s)
+        {
+          g_set_error (error, SSV_ERROR, SSV_ERROR_RATE_LIMITED,
+                       _("%s asked us to slow down; trying again in %" G_GINT64_FORMAT " s."),
+                       send->name, send->request->retry_after_s);
+          return NEXT_STOP;
+        }
+      return ssv_sleep_cancellable (cooldown_left, cancellable) ? NEXT_RETRY : NEXT_GIVE_UP;
+    }
+
+  if (wait_us > 0 && !ssv_sleep_cancellable (wait_us, cancellable))
+    return NEXT_GIVE_UP;
+
+  return NEXT_DONE;
+}
+
+/* Where secrets may go: the configured host and port, never down from https. */
+static gboolean
+same_origin (GUri *configured,
+             GUri *other)
+{
+  return g_ascii_strcasecmp (g_uri_get_host (configured), g_uri_get_host (other)) == 0 &&
+         g_uri_get_port (configured) == g_uri_get_port (other) &&
+         !(g_ascii_strcasecmp (g_uri_get_scheme (configured), "https") == 0 &&
+           g_ascii_strcasecmp (g_uri_get_scheme (other), "https") != 0);
+}
+
+static SoupMessage *
+build_message (SsvHttpRequest *request,
+               const char     *method,
+               GUri           *uri,
+               gboolean        with_body,
+               gboolean        with_secrets)
+{
+  SoupMessage *msg = soup_message_new_from_uri (method, uri);
+  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+
+  /* Redirects are followed here, so tokens never follow them to other hosts;
+   * metrics tell how many bytes came over the wire (see read_answer()). */
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT | SOUP_MESSAGE_COLLECT_METRICS);
+
+  for (guint i = 0; i < request->headers->len; i++)
+    {
+      SsvHttpHeader *header = g_ptr_array_index (request->headers, i);
+
+      if (with_secrets || !header->secret)
+        soup_message_headers_replace (headers, header->name, header->value);
+    }
+
+  if (with_body && request->body != NULL)
+    soup_message_set_request_body_from_bytes (msg, request->content_type, request->body);
+
+  return msg;
+}
+
+static void
+set_too_large (GError     **error,
+               const char  *name,
+               gsize        max_body)
+{
+  g_autofree char *limit = g_format_size (max_body);
+
+  g_set_error (error, SSV_ERROR, SSV_ERROR_TOO_LARGE,
+               _("%s sent an answer larger than %s; it was not read."), name, limit);
+}
+
+static gboolean
+is_identity (const char *content_encoding)
+{
+  return content_encoding == NULL || content_encoding[0] == '\0' ||
+         g_ascii_strcasecmp (content_encoding, "identity") == 0;
+}
+
+/* Checks that the whole promised body came, comparing what came over the wire
+ * (not what it inflated to) with the Content-Length. */
+static gboolean
+check_complete (SoupMessage  *msg,
+                gsize         decoded,
+                GError      **error)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
+  SoupMessageMetrics *metrics = soup_message_get_metrics (msg);
+  guint status = soup_message_get_status (msg);
+  goffset promised;
+  guint64 received;
+
+  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH ||
+      g_strcmp0 (soup_message_get_method (msg), "HEAD") == 0 ||
+      status == SOUP_STATUS_NO_CONTENT || status == SOUP_STATUS_NOT_MODIFIED)
+    return TRUE;
+
+  promised = soup_message_headers_get_content_length (headers);
+  if (is_identity (soup_message_headers_get_one (headers, "Content-Encoding")))
+    received = decoded;
+  else if (metrics != NULL)
+    received = soup_message_metrics_get_response_body_bytes_received (metrics);
+  else
+    return TRUE;
+
+  if (received >= (guint64) promised)
+    return TRUE;
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+               "received %" G_GUINT64_FORMAT " of %" G_GOFFSET_FORMAT " bytes", received, promised);
+  return FALSE;
+}
+
+/* Reads the answer to @msg, decoded, never more than max_body bytes of it. */
+static GBytes *
+read_answer (Send          *send,
+             SoupMessage   *msg,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  g_autofree guint8 *chunk = NULL;
+  SoupMessageHeaders *headers;
+  goffset promised = -1;
+  gboolean ok = TRUE;
+
+  stream = soup_session_send (get_session (send->http), msg, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  headers = soup_message_get_response_headers (msg);
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH)
+    promised = soup_message_headers_get_content_length (headers);
+
+  /* An answer that says at once it is too big is not read at all. */
+  if (promised > 0 && (guint64) promised > send->max_body &&
+      is_identity (soup_message_headers_get_one (headers, "Content-Encoding")))
+    {
+      set_too_large (error, send->name, send->max_body);
+      g_input_stream_close (stream, NULL, NULL);
+      return NULL;
+    }
+
+  buffer = g_byte_array_sized_new ((guint) CLAMP (promised, 0, (goffset) MIN (send->max_body, 4 * MiB)));
+  chunk = g_malloc (READ_CHUNK);
+  for (;;)
+    {
+      gssize n = g_input_stream_read (stream, chunk, READ_CHUNK, cancellable, error);
+
+      if (n <= 0)
+        {
+          ok = n == 0;
+          break;
+        }
+      if ((gsize) n > send->max_body - buffer->len)
+        {
+          set_too_large (error, send->name, send->max_body);
+          ok = FALSE;
+          break;
+        }
+      g_byte_array_append (buffer, chunk, (guint) n);
+    }
+
+  g_input_stream_close (stream, NULL, NULL);
+  if (!ok || !check_complete (msg, buffer->len, error))
+    return NULL;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+static gboolean
+is_redirect (guint status)
+{
+  return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+/* The address a redirect points at, and whether the secrets may go along. */
+static GUri *
+redirect_target (Send        *send,
+                 SoupMessage *msg,
+                 GUri        *current,
+                 gboolean    *with_secrets,
+                 GError     **error)
+{
+  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Location");
+  g_autoptr(GUri) target = NULL;
+  const char *scheme;
+
+  if (location != NULL)
+    target = g_uri_parse_relative (current, location, SOUP_HTTP_URI_FLAGS, NULL);
+  scheme = target ? g_uri_get_scheme (target) : NULL;
+  if (target == NULL || g_uri_get_host (target) == NULL ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_FAILED,
+                   _("%s sent us to an address that cannot be used."), send->name);
+      return NULL;
+    }
+
+  if (*with_secrets && !same_origin (send->uri, target))
+    {
+      g_autofree char *text = g_uri_to_string (target);
+      g_autofree char *shown = ssv_http_request_redact (send->request, text);
+
+      /* A key in the new address would go along with it. */
+      if (!g_str_equal (text, shown))
+        {
+          g_set_error (error, SSV_ERROR, SSV_ERROR_REFUSED,
+                       _("%s sent us to another host with the key in the address; the key was kept back."),
+                       send->name);
+          return NULL;
+        }
+      *with_secrets = FALSE;
+    }
+
+  return g_steal_pointer (&target);
+}
+
+static void
+keep_answer (SsvHttpRequest *request,
+             SoupMessage    *msg,
+             GBytes         *body)
+{
+  request->status = soup_message_get_status (msg);
+  g_clear_pointer (&request->response_headers, soup_message_headers_unref);
+  request->response_headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  g_clear_pointer (&request->response_body, g_bytes_unref);
+  request->response_body = body ? g_bytes_ref (body) : NULL;
+  request->retry_after_s = parse_retry_after (soup_message_headers_get_one (request->response_headers,
+                                                                            "Retry-After"));
+}
+
+/* One request and its redirects; the final answer's status and headers are
+ * kept in the request. Returns its body, or %NULL with a transport error. */
+static GBytes *
+exchange (Send          *send,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  SsvHttpRequest *request = send->request;
+  g_autoptr(GUri) current = g_uri_ref (send->uri);
+  g_autofree char *method = g_strdup (request->method);
+  gboolean with_body = TRUE;
+  gboolean with_secrets = TRUE;
+
+  for (guint hops = 0; ; hops++)
+    {
+      g_autoptr(SoupMessage) msg = build_message (request, method, current, with_body, with_secrets);
+      g_autoptr(GBytes) body = read_answer (send, msg, cancellable, error);
+      guint status;
+      GUri *target;
+
+      if (body == NULL)
+        return NULL;
+
+      keep_answer (request, msg, body);
+      status = soup_message_get_status (msg);
+      if (!is_redirect (status))
+        return g_steal_pointer (&body);
+
+      if (hops >= MAX_REDIRECTS)
+        {
+          g_set_error (error, SSV_ERROR, SSV_ERROR_FAILED,
+                       _("%s sent us in circles (more than %d redirects)."), send->name, MAX_REDIRECTS);
+          return NULL;
+        }
+
+      target = redirect_target (send, msg, current, &with_secrets, error);
+      if (target == NULL)
+        return NULL;
+      g_uri_unref (current);
+      current = target;
+
+      /* As browsers do: after a 303, or a 301/302 of a POST, the next request is a GET. */
+      if (status == 303 || ((status == 301 || status == 302) && g_str_equal (method, "POST")))
+        {
+          g_free (method);
+          method = g_strdup ("GET");
+          with_body = FALSE;
+        }
+    }
+}
+
+/* What a transport error (no answer at all) means for the next attempt. */
+static Next
+after_transport_error (Send          *send,
+                       GError        *local_error,
+                       guint          attempt,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_error_copy (local_error));
+      return NEXT_STOP;
+    }
+
+  /* Our own verdicts (too large, a refused redirect) are final. */
+  if (local_error->domain == SSV_ERROR)
+    {
+      g_propagate_error (error, g_error_copy (local_error));
+      return NEXT_STOP;
+    }
+
+  g_clear_error (&send->last_error);
+  set_transport_error (&send->last_error, local_error, send->name);
+  if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN) == FALSE)
+    {
+      g_autofree char *shown = ssv_http_request_redact (send->request, send->uri_text);
+      g_debug ("%s %s: %s (attempt %u)", send->request->method, shown, local_error->message, attempt + 1);
+    }
+
+  if (!is_transport_error_retryable (local_error) || attempt >= send->max_retries)
+    return NEXT_GIVE_UP;
+
+  return ssv_sleep_cancellable (backoff_us (send->http, attempt), cancellable) ? NEXT_RETRY : NEXT_GIVE_UP;
+}
+
+/* 429: the host cools down for its Retry-After (waited out here when short). */
+static Next
+after_rate_limited (Send  *send,
+                    guint  attempt)
+{
+  SsvHttp *self = send->http;
+  gint64 wait_s = send->request->retry_after_s >= 0 ? send->request->retry_after_s : 60;
+
+  g_mutex_lock (&self->lock);
+  lookup_host_locked (self, send->host_key, send->request->service)->cooldown_until_us =
+    g_get_monotonic_time () + wait_s * G_USEC_PER_SEC;
+  g_mutex_unlock (&self->lock);
+
+  send->request->retry_after_s = wait_s;
+  g_set_error (&send->last_error, SSV_ERROR, SSV_ERROR_RATE_LIMITED,
+               _("%s asked us to slow down; trying again in %" G_GINT64_FORMAT " s."),
+               send->name, wait_s);
+
+  if (wait_s > self->max_inline_wait_s || attempt >= send->max_retries)
+    return NEXT_GIVE_UP;
+  /* The cooldown check before the next attempt waits it out. */
+  return NEXT_RETRY;
+}
+
+/* What the answer's status means. */
+static Next
+after_answer (Send          *send,
+              guint          attempt,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  SsvHttpRequest *request = send->request;
+  guint status = request->status;
+  gint64 wait_us;
+
+  if (status >= 200 && status < 300)
+    return NEXT_DONE;
+
+  g_clear_error (&send->last_error);
+
+  if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED,
+                   _("%s rejected the key or token. Check it in Preferences."), send->name);
+      return NEXT_STOP;
+    }
+
+  if (status == SOUP_STATUS_NOT_FOUND)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND, _("%s has no such item."), send->name);
+      return NEXT_STOP;
+    }
+
+  if (status == 429)
+    return after_rate_limited (send, attempt);
+
+  if (status >= 500)
+    {
+      g_set_error (&send->last_error, SSV_ERROR, SSV_ERROR_SERVER,
+                   _("%s had a problem (HTTP %u). It will be tried again later."), send->name, status);
+      if (attempt >= send->max_retries)
+        return NEXT_GIVE_UP;
+      wait_us = request->retry_after_s >= 0 && request->retry_after_s <= send->http->max_inline_wait_s
+                ? request->retry_after_s * G_USEC_PER_SEC
+                : backoff_us (send->http, attempt);
+      return ssv_sleep_cancellable (wait_us, cancellable) ? NEXT_RETRY : NEXT_GIVE_UP;
+    }
+
+  g_set_error (error, SSV_ERROR, SSV_ERROR_FAILED, _("%s refused the request (HTTP %u %s)."),
+               send->name, status, soup_status_get_phrase (status));
+  return NEXT_STOP;
+}
+
 /**
  * ssv_http_send:
  *
@@ -658,6 +942,8 @@ set_transport_error (GError       **error,
  * backoff; 401/403 fail at once with %SSV_ERROR_KEY_REJECTED; 404 fails with
  * %SSV_ERROR_NOT_FOUND; 429 puts the host in a cooldown for its Retry-After
  * and fails with %SSV_ERROR_RATE_LIMITED (short waits are waited out here).
+ * An answer larger than the service's cap fails with %SSV_ERROR_TOO_LARGE.
+ * Redirects are followed; secret headers only to the configured host.
  * After the call, @request holds the status and the Retry-After seconds.
  */
 GBytes *
@@ -666,207 +952,49 @@ ssv_http_send (SsvHttp         *self,
                GCancellable    *cancellable,
                GError         **error)
 {
-  g_autofree char *uri_text = NULL;
-  g_autofree char *host_key = NULL;
-  g_autoptr(GUri) uri = NULL;
-  g_autoptr(GError) last_error = NULL;
-  const char *name = ssv_http_service_display_name (request->service);
-  SoupSession *session;
-  guint max_retries;
+  g_auto(Send) send = { 0 };
 
   g_return_val_if_fail (SSV_IS_HTTP (self), NULL);
   g_return_val_if_fail (request != NULL, NULL);
 
-  request->status = 0;
-  request->retry_after_s = -1;
-  g_clear_pointer (&request->response_headers, soup_message_headers_unref);
-  g_clear_pointer (&request->response_body, g_bytes_unref);
-
-  uri_text = ssv_http_request_dup_uri (request, self, FALSE);
-  if (uri_text == NULL)
-    {
-      g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID,
-                   _("No address is set for %s."), name);
-      return NULL;
-    }
-
-  uri = g_uri_parse (uri_text, SOUP_HTTP_URI_FLAGS, NULL);
-  if (uri == NULL || g_uri_get_host (uri) == NULL)
-    {
-      g_autofree char *shown = redact (request, uri_text);
-      g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID,
-                   _("“%s” is not a web address %s can be reached at."), shown, name);
-      return NULL;
-    }
-
-  session = get_session (self);
-  host_key = host_key_for (uri, request->service);
-  max_retries = request->max_retries >= 0 ? (guint) request->max_retries : self->max_retries;
+  if (!send_begin (&send, self, request, error))
+    return NULL;
 
   for (guint attempt = 0; ; attempt++)
     {
-      g_autoptr(SoupMessage) msg = NULL;
       g_autoptr(GBytes) body = NULL;
       g_autoptr(GError) local_error = NULL;
-      SsvRateLimiter *limiter;
-      gint64 cooldown_left = 0;
-      gint64 now;
-      guint status;
-      gint64 wait_us = 0;
+      Next next = wait_for_turn (&send, cancellable, error);
 
-      g_mutex_lock (&self->lock);
-      {
-        HostState *state = lookup_host_locked (self, host_key, request->service);
-        now = g_get_monotonic_time ();
-        if (state->cooldown_until_us > now)
-          cooldown_left = state->cooldown_until_us - now;
-        limiter = state->limiter;
-        if (cooldown_left == 0)
-          wait_us = ssv_rate_limiter_reserve (limiter, now);
-      }
-      g_mutex_unlock (&self->lock);
-
-      if (cooldown_left > 0)
+      if (next == NEXT_RETRY)
         {
-          request->retry_after_s = (cooldown_left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
-          if (request->retry_after_s > self->max_inline_wait_s)
-            {
-              g_set_error (error, SSV_ERROR, SSV_ERROR_RATE_LIMITED,
-                           _("%s asked us to slow down; trying again in %" G_GINT64_FORMAT " s."),
-                           name, request->retry_after_s);
-              return NULL;
-            }
-          if (!ssv_sleep_cancellable (cooldown_left, cancellable))
-            break;
+          /* A cooldown was waited out: not an attempt. */
           attempt--;
           continue;
         }
 
-      if (wait_us > 0 && !ssv_sleep_cancellable (wait_us, cancellable))
-        break;
-
-      msg = soup_message_new_from_uri (request->method, uri);
-      for (guint i = 0; i + 1 < request->headers->len; i += 2)
-        soup_message_headers_replace (soup_message_get_request_headers (msg),
-                                      g_ptr_array_index (request->headers, i),
-                                      g_ptr_array_index (request->headers, i + 1));
-      if (request->body != NULL)
-        soup_message_set_request_body_from_bytes (msg, request->content_type, request->body);
-
-      body = soup_session_send_and_read (session, msg, cancellable, &local_error);
-
-      /* A connection that drops mid-body can come back as a short body with no
-       * error; a promised length that did not arrive is a cut-off answer. A
-       * compressed body's length is that of the compressed bytes, which a small
-       * body decodes to fewer of (Transmission gzips its answers). */
-      if (local_error == NULL && body != NULL &&
-          soup_message_headers_get_encoding (soup_message_get_response_headers (msg)) == SOUP_ENCODING_CONTENT_LENGTH &&
-          !is_content_encoded (soup_message_get_response_headers (msg)) &&
-          (goffset) g_bytes_get_size (body) < soup_message_headers_get_content_length (soup_message_get_response_headers (msg)))
-        g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
-                     "received %" G_GSIZE_FORMAT " of %" G_GOFFSET_FORMAT " bytes",
-                     g_bytes_get_size (body),
-                     soup_message_headers_get_content_length (soup_message_get_response_headers (msg)));
-
-      if (local_error != NULL)
+      if (next == NEXT_DONE)
         {
-          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return NULL;
-            }
-
-          g_clear_error (&last_error);
-          set_transport_error (&last_error, local_error, name);
-          if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN) == FALSE)
-            {
-              g_autofree char *shown = redact (request, uri_text);
-              g_debug ("%s %s: %s (attempt %u)", request->method, shown,
-                       local_error->message, attempt + 1);
-            }
-
-          if (!is_transport_error_retryable (local_error) || attempt >= max_retries)
-            break;
-          if (!ssv_sleep_cancellable (backoff_us (self, attempt), cancellable))
-            break;
-          continue;
+          body = exchange (&send, cancellable, &local_error);
+          next = body == NULL ? after_transport_error (&send, local_error, attempt, cancellable, error)
+                              : after_answer (&send, attempt, cancellable, error);
         }
 
-      status = soup_message_get_status (msg);
-      request->status = status;
-      request->response_headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
-      g_clear_pointer (&request->response_body, g_bytes_unref);
-      request->response_body = body ? g_bytes_ref (body) : NULL;
-      request->retry_after_s = parse_retry_after (soup_message_headers_get_one (request->response_headers,
-                                                                                "Retry-After"));
-
-      if (status >= 200 && status < 300)
+      if (next == NEXT_DONE)
         return g_steal_pointer (&body);
-
-      g_clear_error (&last_error);
-
-      if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
-        {
-          g_set_error (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED,
-                       _("%s rejected the key or token. Check it in Preferences."), name);
-          return NULL;
-        }
-
-      if (status == SOUP_STATUS_NOT_FOUND)
-        {
-          g_set_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND,
-                       _("%s has no such item."), name);
-          return NULL;
-        }
-
-      if (status == 429)
-        {
-          gint64 wait_s = request->retry_after_s >= 0 ? request->retry_after_s : 60;
-
-          g_mutex_lock (&self->lock);
-          lookup_host_locked (self, host_key, request->service)->cooldown_until_us =
-            g_get_monotonic_time () + wait_s * G_USEC_PER_SEC;
-          g_mutex_unlock (&self->lock);
-
-          request->retry_after_s = wait_s;
-          g_set_error (&last_error, SSV_ERROR, SSV_ERROR_RATE_LIMITED,
-                       _("%s asked us to slow down; trying again in %" G_GINT64_FORMAT " s."),
-                       name, wait_s);
-
-          if (wait_s > self->max_inline_wait_s || attempt >= max_retries)
-            break;
-          /* The cooldown check at the top of the loop waits it out. */
-          continue;
-        }
-
-      if (status >= 500)
-        {
-          g_set_error (&last_error, SSV_ERROR, SSV_ERROR_SERVER,
-                       _("%s had a problem (HTTP %u). It will be tried again later."),
-                       name, status);
-          if (attempt >= max_retries)
-            break;
-          wait_us = request->retry_after_s >= 0 && request->retry_after_s <= self->max_inline_wait_s
-                    ? request->retry_after_s * G_USEC_PER_SEC
-                    : backoff_us (self, attempt);
-          if (!ssv_sleep_cancellable (wait_us, cancellable))
-            break;
-          continue;
-        }
-
-      g_set_error (error, SSV_ERROR, SSV_ERROR_FAILED,
-                   _("%s refused the request (HTTP %u %s)."),
-                   name, status, soup_status_get_phrase (status));
-      return NULL;
+      if (next == NEXT_STOP)
+        return NULL;
+      if (next == NEXT_GIVE_UP)
+        break;
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  if (last_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&last_error));
+  if (send.last_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&send.last_error));
   else
-    g_set_error (error, SSV_ERROR, SSV_ERROR_FAILED, _("The request to %s failed."), name);
+    g_set_error (error, SSV_ERROR, SSV_ERROR_FAILED, _("The request to %s failed."), send.name);
 
   return NULL;
 }
@@ -897,8 +1025,8 @@ static gboolean
 has_header (SsvHttpRequest *request,
             const char     *name)
 {
-  for (guint i = 0; i + 1 < request->headers->len; i += 2)
-    if (g_ascii_strcasecmp (g_ptr_array_index (request->headers, i), name) == 0)
+  for (guint i = 0; i < request->headers->len; i++)
+    if (g_ascii_strcasecmp (((SsvHttpHeader *) g_ptr_array_index (request->headers, i))->name, name) == 0)
       return TRUE;
 
   return FALSE;

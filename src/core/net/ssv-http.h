@@ -37,6 +37,9 @@ void            ssv_http_request_add_secret_query     (SsvHttpRequest  *self,
 void            ssv_http_request_set_header           (SsvHttpRequest  *self,
                                                        const char      *name,
                                                        const char      *value);
+void            ssv_http_request_set_secret_header    (SsvHttpRequest  *self,
+                                                       const char      *name,
+                                                       const char      *value);
 void            ssv_http_request_set_body             (SsvHttpRequest  *self,
                                                        const char      *content_type,
                                                        GBytes          *body);
@@ -44,6 +47,8 @@ void            ssv_http_request_set_json_body        (SsvHttpRequest  *self,
                                                        JsonNode        *body);
 void            ssv_http_request_set_max_retries      (SsvHttpRequest  *self,
                                                        int              max_retries);
+void            ssv_http_request_set_max_body_size    (SsvHttpRequest  *self,
+                                                       gsize            bytes);
 guint           ssv_http_request_get_status           (SsvHttpRequest  *self);
 gint64          ssv_http_request_get_retry_after      (SsvHttpRequest  *self);
 GBytes         *ssv_http_request_get_response_body    (SsvHttpRequest  *self);
@@ -63,6 +68,11 @@ void            ssv_http_set_rate_limit               (SsvHttp         *self,
                                                        const char      *service,
                                                        double           per_second,
                                                        guint            burst);
+void            ssv_http_set_max_body_size            (SsvHttp         *self,
+                                                       const char      *service,
+                                                       gsize            bytes);
+gsize           ssv_http_get_max_body_size            (SsvHttp         *self,
+                                                       const char      *service);
 void            ssv_http_set_timeout                  (SsvHttp         *self,
                                                        guint            seconds);
 void            ssv_http_set_retry_policy             (SsvHttp         *self,

@@ -4,6 +4,10 @@
 #include "config.h"
 
 #include "ssv-rate-limiter.h"
+#include "ssv-utils.h"
+
+/* A rate so low that the wait comes out longer is a mistake; wait this long. */
+#define MAX_WAIT_US  ((gint64) 3600 * G_USEC_PER_SEC)
 
 struct _SsvRateLimiter
 {
@@ -76,8 +80,10 @@ ssv_rate_limiter_reserve (SsvRateLimiter *self,
         }
 
       self->tokens -= 1.0;
-      if (self->tokens < 0)
-        wait_us = (gint64) (-self->tokens / self->per_second * G_USEC_PER_SEC + 0.5);
+      if (self->tokens < 0 &&
+          (!ssv_double_to_int64 (-self->tokens / self->per_second * G_USEC_PER_SEC + 0.5, &wait_us) ||
+           wait_us > MAX_WAIT_US))
+        wait_us = MAX_WAIT_US;
     }
 
   g_mutex_unlock (&self->lock);
@@ -116,7 +122,7 @@ ssv_sleep_cancellable (gint64        duration_us,
         break;
 
       if (have_fd)
-        g_poll (&pollfd, 1, (int) ((remaining + 999) / 1000));
+        g_poll (&pollfd, 1, (int) MIN ((remaining + 999) / 1000, G_MAXINT));
       else
         g_usleep (MIN (remaining, 50 * 1000));
     }

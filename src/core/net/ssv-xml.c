@@ -12,6 +12,7 @@ typedef struct
 {
   SsvXmlNode *root;
   SsvXmlNode *current;
+  guint       depth;
 } ParseState;
 
 static SsvXmlNode *
@@ -25,23 +26,38 @@ node_new (const char  *name,
   node->attr_names = g_strdupv ((char **) attr_names);
   node->attr_values = g_strdupv ((char **) attr_values);
   node->text = g_string_new (NULL);
-  node->children = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_xml_node_free);
+  /* No free function: ssv_xml_node_free() frees the children itself. */
+  node->children = g_ptr_array_new ();
 
   return node;
 }
 
+/* Frees @node and everything below it, without recursion: a hostile answer
+ * must not be able to reach the end of the stack. */
 void
 ssv_xml_node_free (SsvXmlNode *node)
 {
+  g_autoptr(GPtrArray) pending = NULL;
+
   if (node == NULL)
     return;
 
-  g_free (node->name);
-  g_strfreev (node->attr_names);
-  g_strfreev (node->attr_values);
-  g_string_free (node->text, TRUE);
-  g_ptr_array_unref (node->children);
-  g_free (node);
+  pending = g_ptr_array_new ();
+  g_ptr_array_add (pending, node);
+  while (pending->len > 0)
+    {
+      SsvXmlNode *next = g_ptr_array_steal_index_fast (pending, pending->len - 1);
+
+      for (guint i = 0; i < next->children->len; i++)
+        g_ptr_array_add (pending, g_ptr_array_index (next->children, i));
+
+      g_free (next->name);
+      g_strfreev (next->attr_names);
+      g_strfreev (next->attr_values);
+      g_string_free (next->text, TRUE);
+      g_ptr_array_unref (next->children);
+      g_free (next);
+    }
 }
 
 static void
@@ -53,8 +69,16 @@ start_element (GMarkupParseContext  *context,
                GError              **error)
 {
   ParseState *state = user_data;
-  SsvXmlNode *node = node_new (element_name, attribute_names, attribute_values);
+  SsvXmlNode *node;
 
+  if (state->depth >= SSV_XML_MAX_DEPTH)
+    {
+      g_set_error (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT,
+                   "elements nested deeper than %u", SSV_XML_MAX_DEPTH);
+      return;
+    }
+
+  node = node_new (element_name, attribute_names, attribute_values);
   if (state->current == NULL)
     {
       if (state->root != NULL)
@@ -73,6 +97,7 @@ start_element (GMarkupParseContext  *context,
     }
 
   state->current = node;
+  state->depth++;
 }
 
 static void
@@ -84,7 +109,10 @@ end_element (GMarkupParseContext  *context,
   ParseState *state = user_data;
 
   if (state->current != NULL)
-    state->current = state->current->parent;
+    {
+      state->current = state->current->parent;
+      state->depth--;
+    }
 }
 
 static void
@@ -115,10 +143,24 @@ ssv_xml_parse (const char  *data,
 {
   g_autoptr(GMarkupParseContext) context = NULL;
   g_autoptr(GError) local_error = NULL;
-  ParseState state = { NULL, NULL };
+  ParseState state = { NULL, NULL, 0 };
 
   if (length < 0)
     length = data ? strlen (data) : 0;
+
+  if (data == NULL || length == 0)
+    {
+      g_set_error_literal (error, SSV_ERROR, SSV_ERROR_MALFORMED, "not valid XML: empty document");
+      return NULL;
+    }
+
+  /* No XML holds a NUL; GMarkup (2.74) reads on past one and sets a second
+   * error over its first. */
+  if (memchr (data, '\0', (gsize) length) != NULL)
+    {
+      g_set_error_literal (error, SSV_ERROR, SSV_ERROR_MALFORMED, "not valid XML: a NUL byte");
+      return NULL;
+    }
 
   /* Skip a byte-order mark; GMarkup does not. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)

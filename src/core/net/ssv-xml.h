@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* Deeper answers are refused: nothing real nests this far (Plex: 5 levels). */
+#define SSV_XML_MAX_DEPTH 64
+
 typedef struct _SsvXmlNode SsvXmlNode;
 
 struct _SsvXmlNode

@@ -75,7 +75,7 @@ request_new (const char *path,
   SsvHttpRequest *request = ssv_http_request_new ("opensubtitles", "GET", path);
 
   /* The header is not a query parameter, so it never shows in a logged address. */
-  ssv_http_request_set_header (request, "Api-Key", key ? key : "");
+  ssv_http_request_set_secret_header (request, "Api-Key", key ? key : "");
   ssv_http_request_set_header (request, "User-Agent", agent);
 
   return request;

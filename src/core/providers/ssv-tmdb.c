@@ -623,7 +623,7 @@ ssv_tmdb_request_new (const char *path,
   if (is_bearer_token (key))
     {
       g_autofree char *value = g_strconcat ("Bearer ", key, NULL);
-      ssv_http_request_set_header (request, "Authorization", value);
+      ssv_http_request_set_secret_header (request, "Authorization", value);
     }
   else
     ssv_http_request_add_secret_query (request, "api_key", key);

@@ -9,6 +9,7 @@
 #include "ssv-error.h"
 #include "ssv-json.h"
 #include "ssv-tvdb.h"
+#include "ssv-utils.h"
 
 #define MAX_EPISODE_PAGES 40
 
@@ -129,7 +130,7 @@ ssv_tvdb_parse_search (JsonNode  *root,
       result->original_title = ssv_json_dup_string (item, "name");
       if (result->title == NULL)
         result->title = g_strdup (result->original_title);
-      result->year = (int) ssv_json_get_int_or (item, "year", 0);
+      result->year = ssv_int_in_range (ssv_json_get_int_or (item, "year", 0), 0, 9999, 0);
       if (result->year == 0)
         result->year = ssv_json_year_of (ssv_json_get_string (item, "first_air_time"));
       result->overview = ssv_json_dup_string (ssv_json_get_object (item, "overviews"), "eng");
@@ -263,7 +264,7 @@ ssv_tvdb_parse_series (JsonNode  *root,
   meta->overview = ssv_json_dup_string (series, "overview");
   meta->first_air_date = valid_date (series, "firstAired");
   meta->last_air_date = valid_date (series, "lastAired");
-  meta->year = (int) ssv_json_get_int_or (series, "year", 0);
+  meta->year = ssv_int_in_range (ssv_json_get_int_or (series, "year", 0), 0, 9999, 0);
   if (meta->year < 1870 || meta->year > 2300)
     meta->year = ssv_json_year_of (meta->first_air_date);
   meta->runtime_minutes = (int) CLAMP (ssv_json_get_int_or (series, "averageRuntime", 0), 0, 1000);
@@ -493,7 +494,7 @@ client_get (SsvTvdbClient       *self,
       for (guint i = 0; query != NULL && query[i] != NULL && query[i + 1] != NULL; i += 2)
         ssv_http_request_add_query (request, query[i], query[i + 1]);
       authorization = g_strconcat ("Bearer ", self->token, NULL);
-      ssv_http_request_set_header (request, "Authorization", authorization);
+      ssv_http_request_set_secret_header (request, "Authorization", authorization);
 
       root = ssv_http_send_json (self->http, request, cancellable, &local_error);
       if (root != NULL)

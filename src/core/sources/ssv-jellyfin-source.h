@@ -25,5 +25,11 @@ SsvMediaItem      *ssv_jellyfin_parse_item            (const char         *json,
                                                        gssize              length,
                                                        const char         *base_url,
                                                        GError            **error);
+gboolean           ssv_jellyfin_parse_page            (const char         *json,
+                                                       gsize               length,
+                                                       const char         *base_url,
+                                                       GPtrArray          *items,
+                                                       gint64             *total,
+                                                       GError            **error);
 
 G_END_DECLS

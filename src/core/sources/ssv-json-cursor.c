@@ -10,6 +10,7 @@
 
 #include "ssv-error.h"
 #include "ssv-json-cursor.h"
+#include "ssv-utils.h"
 
 #define MAX_DEPTH 64
 
@@ -486,7 +487,8 @@ ssv_json_cursor_dup_string (SsvJsonCursor *cursor)
   return NULL;
 }
 
-/* An integer from a number, a numeric string or a boolean; @fallback otherwise. */
+/* An integer from a number, a numeric string or a boolean; @fallback otherwise,
+ * and for a number no gint64 holds. */
 gint64
 ssv_json_cursor_read_int (SsvJsonCursor *cursor,
                           gint64         fallback)
@@ -496,10 +498,14 @@ ssv_json_cursor_read_int (SsvJsonCursor *cursor,
   skip_space (cursor);
   if (cursor->p < cursor->end && (g_ascii_isdigit (*cursor->p) || *cursor->p == '-'))
     {
+      gint64 value;
+
       if (!read_number_text (cursor, buffer))
         return fallback;
-      return strchr (buffer, '.') || strchr (buffer, 'e') || strchr (buffer, 'E')
-             ? (gint64) g_ascii_strtod (buffer, NULL) : g_ascii_strtoll (buffer, NULL, 10);
+      if (!strchr (buffer, '.') && !strchr (buffer, 'e') && !strchr (buffer, 'E'))
+        return g_ascii_strtoll (buffer, NULL, 10);
+      /* 1e300 has no gint64: the fallback, not undefined behaviour. */
+      return ssv_double_to_int64 (g_ascii_strtod (buffer, NULL), &value) ? value : fallback;
     }
 
   if (at (cursor, '"'))

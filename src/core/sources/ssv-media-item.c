@@ -261,3 +261,20 @@ ssv_date_only (const char *iso_text)
 
   return g_strndup (iso_text, 10);
 }
+
+/**
+ * ssv_media_item_last_episode:
+ *
+ * The last episode a multi-episode file covers: its episode_number_end when
+ * that is a believable range, else its episode_number. A server that says
+ * "episodes 1 to 2147483647" gets one episode, not two billion rows.
+ */
+int
+ssv_media_item_last_episode (const SsvMediaItem *item)
+{
+  if (item->episode_number_end > item->episode_number &&
+      (gint64) item->episode_number_end - item->episode_number < SSV_MAX_EPISODES_PER_FILE)
+    return item->episode_number_end;
+
+  return item->episode_number;
+}

@@ -111,10 +111,17 @@ typedef struct
   SsvLibraryKind  kind;    /* what the server says it holds */
 } SsvMediaLibrary;
 
+/* Past these a number from a server is nonsense, not a season or an episode. */
+#define SSV_MAX_SEASON_NUMBER      10000
+#define SSV_MAX_EPISODE_NUMBER     999999
+/* A multi-episode file ("S01E01-E03") covers at most this many episodes. */
+#define SSV_MAX_EPISODES_PER_FILE  50
+
 SsvMediaItem    *ssv_media_item_new          (SsvMediaKind     kind);
 void             ssv_media_item_free         (SsvMediaItem    *item);
 void             ssv_media_item_add_genre    (SsvMediaItem    *item,
                                               const char      *genre);
+int              ssv_media_item_last_episode (const SsvMediaItem *item);
 SsvMediaFile    *ssv_media_file_new          (void);
 void             ssv_media_file_free         (SsvMediaFile    *file);
 SsvMediaFile    *ssv_media_file_copy         (const SsvMediaFile *file);

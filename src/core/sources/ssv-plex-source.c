@@ -12,6 +12,7 @@
 #include "ssv-plex-source.h"
 #include "ssv-json.h"
 #include "ssv-source-common.h"
+#include "ssv-utils.h"
 
 #define DEFAULT_PAGE_SIZE 500
 
@@ -31,7 +32,8 @@ struct _SsvPlexSource
 
 /* Plex answers XML unless asked otherwise, and some servers ignore the asking.
  * Its JSON is the XML with attributes as members and children grouped into
- * arrays by element name, items ("Video", "Directory") under "Metadata". */
+ * arrays by element name, items ("Video", "Directory") under "Metadata".
+ * Recursive: ssv_xml_parse() refuses trees deeper than SSV_XML_MAX_DEPTH. */
 static JsonNode *
 plex_xml_to_json (SsvXmlNode *node)
 {
@@ -104,13 +106,78 @@ request_new (SsvPlexSource *self,
   ssv_http_request_set_header (request, "X-Plex-Product", "SoulSync Video");
   ssv_http_request_set_header (request, "X-Plex-Client-Identifier", "com.soulsync.Video");
   if (self->token != NULL)
-    ssv_http_request_set_header (request, "X-Plex-Token", self->token);
+    ssv_http_request_set_secret_header (request, "X-Plex-Token", self->token);
 
   return request;
 }
 
-/* Plex answers JSON when asked, XML otherwise (older servers, some proxies):
- * both come back as the JSON shape, rooted at MediaContainer. */
+static JsonNode *
+parse_xml_container (const char  *data,
+                     gsize        size,
+                     GError     **error)
+{
+  g_autoptr(GError) xml_error = NULL;
+  g_autoptr(SsvXmlNode) xml = ssv_xml_parse (data, (gssize) size, &xml_error);
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  if (xml == NULL)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED,
+                   _("Plex sent an answer that could not be read (%s)."), xml_error->message);
+      return NULL;
+    }
+
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, xml->name);
+  json_builder_add_value (builder, plex_xml_to_json (xml));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/**
+ * ssv_plex_parse_container:
+ * @data: an answer of a Plex server, JSON or XML
+ *
+ * Pure: both forms come back as the JSON shape, rooted at MediaContainer.
+ *
+ * Returns: (transfer full): the answer, or %NULL with @error set when it is
+ *   neither, or has no MediaContainer object
+ */
+JsonNode *
+ssv_plex_parse_container (const char  *data,
+                          gsize        size,
+                          GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  gsize at = 0;
+
+  while (at < size && g_ascii_isspace (data[at]))
+    at++;
+
+  if (at < size && data[at] == '<')
+    root = parse_xml_container (data, size, error);
+  else
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (data, size);
+      root = ssv_json_parse_bytes (bytes, "Plex", error);
+    }
+
+  if (root == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root) ||
+      ssv_json_get_object (json_node_get_object (root), "MediaContainer") == NULL)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED,
+                   _("Plex sent an answer that could not be read (%s)."), _("no MediaContainer"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&root);
+}
+
+/* Plex answers JSON when asked, XML otherwise (older servers, some proxies). */
 static JsonObject *
 send_container (SsvPlexSource   *self,
                 SsvHttpRequest  *request,
@@ -119,56 +186,18 @@ send_container (SsvPlexSource   *self,
                 GError         **error)
 {
   g_autoptr(GBytes) body = ssv_http_send (self->http, request, cancellable, error);
-  g_autoptr(JsonNode) root = NULL;
-  JsonObject *container;
   const char *data;
   gsize size = 0;
-  gsize at = 0;
 
   if (body == NULL)
     return NULL;
 
   data = g_bytes_get_data (body, &size);
-  while (at < size && g_ascii_isspace (data[at]))
-    at++;
+  *root_out = ssv_plex_parse_container (data, size, error);
+  if (*root_out == NULL)
+    return NULL;
 
-  if (at < size && data[at] == '<')
-    {
-      g_autoptr(GError) xml_error = NULL;
-      g_autoptr(SsvXmlNode) xml = ssv_xml_parse (data, (gssize) size, &xml_error);
-      g_autoptr(JsonBuilder) builder = NULL;
-
-      if (xml == NULL)
-        {
-          g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED,
-                       _("Plex sent an answer that could not be read (%s)."), xml_error->message);
-          return NULL;
-        }
-
-      builder = json_builder_new_immutable ();
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, xml->name);
-      json_builder_add_value (builder, plex_xml_to_json (xml));
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-    }
-  else
-    {
-      root = ssv_json_parse_bytes (body, "Plex", error);
-      if (root == NULL)
-        return NULL;
-    }
-
-  container = JSON_NODE_HOLDS_OBJECT (root) ? ssv_json_get_object (json_node_get_object (root), "MediaContainer") : NULL;
-  if (container == NULL)
-    {
-      g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED,
-                   _("Plex sent an answer that could not be read (%s)."), _("no MediaContainer"));
-      return NULL;
-    }
-
-  *root_out = g_steal_pointer (&root);
-  return container;
+  return ssv_json_get_object (json_node_get_object (*root_out), "MediaContainer");
 }
 
 /* ---- parsing ------------------------------------------------------------- */
@@ -244,6 +273,16 @@ ssv_plex_parse_guid (const char   *guid,
   return FALSE;
 }
 
+/* A rating out of ten, or NAN: 1e300 is not one. */
+static double
+rating_or_nan (JsonObject *object,
+               const char *member)
+{
+  double value = ssv_json_get_double_or_nan (object, member);
+
+  return isfinite (value) && value >= 0 && value <= 10 ? value : NAN;
+}
+
 static int
 height_from_resolution (const char *resolution)
 {
@@ -253,7 +292,7 @@ height_from_resolution (const char *resolution)
     return 2160;
   if (g_ascii_strcasecmp (resolution, "sd") == 0)
     return 480;
-  return atoi (resolution);
+  return ssv_int_in_range (g_ascii_strtoll (resolution, NULL, 10), 0, 100000, 0);
 }
 
 static const char *
@@ -305,11 +344,11 @@ parse_media (SsvMediaItem *item,
           file->container = g_strdup (ssv_json_get_string (part, "container") ? :
                                       ssv_json_get_string (m, "container"));
           file->video_codec = g_strdup (ssv_json_get_string (m, "videoCodec"));
-          file->video_height = (int) ssv_json_get_int_or (m, "height", 0);
+          file->video_height = ssv_int_in_range (ssv_json_get_int_or (m, "height", 0), 0, 100000, 0);
           if (file->video_height == 0)
             file->video_height = height_from_resolution (ssv_json_get_string (m, "videoResolution"));
           file->audio_codec = g_strdup (ssv_json_get_string (m, "audioCodec"));
-          file->audio_channels = (int) ssv_json_get_int_or (m, "audioChannels", 0);
+          file->audio_channels = ssv_int_in_range (ssv_json_get_int_or (m, "audioChannels", 0), 0, 256, 0);
           duration_ms = ssv_json_get_int_or (part, "duration", ssv_json_get_int_or (m, "duration", -1));
           file->duration_s = duration_ms >= 0 ? duration_ms / 1000 : -1;
           file->added_at = item->added_at;
@@ -357,18 +396,19 @@ ssv_plex_parse_item (JsonObject *object,
 
   item->sort_title = g_strdup (ssv_json_get_string (object, "titleSort"));
   item->original_title = g_strdup (ssv_json_get_string (object, "originalTitle"));
-  item->year = (int) ssv_json_get_int_or (object, "year", 0);
+  item->year = ssv_int_in_range (ssv_json_get_int_or (object, "year", 0), 0, 9999, 0);
   item->overview = g_strdup (ssv_json_get_string (object, "summary"));
   item->tagline = g_strdup (ssv_json_get_string (object, "tagline"));
   item->content_rating = g_strdup (ssv_json_get_string (object, "contentRating"));
   item->release_date = ssv_date_only (ssv_json_get_string (object, "originallyAvailableAt"));
   item->studio = g_strdup (ssv_json_get_string (object, "studio"));
-  item->community_rating = ssv_json_get_double_or_nan (object, "audienceRating");
-  item->critic_rating = ssv_json_get_double_or_nan (object, "rating");
-  item->runtime_minutes = (int) ((ssv_json_get_int_or (object, "duration", 0) / 1000 + 30) / 60);
+  item->community_rating = rating_or_nan (object, "audienceRating");
+  item->critic_rating = rating_or_nan (object, "rating");
+  item->runtime_minutes = ssv_int_in_range ((ssv_json_get_int_or (object, "duration", 0) / 1000 + 30) / 60,
+                                            0, 100000, 0);
   item->added_at = ssv_json_get_int_or (object, "addedAt", 0);
   item->updated_at = ssv_json_get_int_or (object, "updatedAt", 0);
-  item->play_count = (int) ssv_json_get_int_or (object, "viewCount", 0);
+  item->play_count = ssv_int_in_range (ssv_json_get_int_or (object, "viewCount", 0), 0, G_MAXINT, 0);
   item->last_played_at = ssv_json_get_int_or (object, "lastViewedAt", 0);
   number = ssv_json_get_int_or (object, "viewOffset", 0);
   item->resume_position_s = number > 0 ? number / 1000 : -1;
@@ -415,8 +455,10 @@ ssv_plex_parse_item (JsonObject *object,
         item->show_server_id = g_strdup (show);
       else if ((number = ssv_json_get_int_or (object, "grandparentRatingKey", 0)) > 0)
         item->show_server_id = g_strdup_printf ("%" G_GINT64_FORMAT, number);
-      item->season_number = (int) ssv_json_get_int_or (object, "parentIndex", -1);
-      item->episode_number = (int) ssv_json_get_int_or (object, "index", -1);
+      item->season_number = ssv_int_in_range (ssv_json_get_int_or (object, "parentIndex", -1),
+                                              0, SSV_MAX_SEASON_NUMBER, -1);
+      item->episode_number = ssv_int_in_range (ssv_json_get_int_or (object, "index", -1),
+                                               0, SSV_MAX_EPISODE_NUMBER, -1);
       if (item->season_number < 0 || item->episode_number < 0)
         item->problem = g_strdup (_("The episode has no season or episode number"));
     }
@@ -649,7 +691,8 @@ ssv_plex_source_list_show_tree (SsvMediaSource  *source,
       gint64 number = ssv_json_get_int_or (object, "index", -1);
       SsvMediaSeason *season;
 
-      if (object == NULL || number < 0 || g_strcmp0 (ssv_json_get_string (object, "type"), "season") != 0)
+      if (object == NULL || number < 0 || number > SSV_MAX_SEASON_NUMBER ||
+          g_strcmp0 (ssv_json_get_string (object, "type"), "season") != 0)
         continue;
 
       season = ssv_media_season_new ((int) number);
@@ -658,7 +701,8 @@ ssv_plex_source_list_show_tree (SsvMediaSource  *source,
       season->overview = g_strdup (ssv_json_get_string (object, "summary"));
       season->poster_url = ssv_source_absolute_url (self->url, ssv_json_get_string (object, "thumb"));
       season->air_date = ssv_date_only (ssv_json_get_string (object, "originallyAvailableAt"));
-      season->episode_count = (int) ssv_json_get_int_or (object, "leafCount", 0);
+      season->episode_count = ssv_int_in_range (ssv_json_get_int_or (object, "leafCount", 0),
+                                                0, SSV_MAX_EPISODE_NUMBER, 0);
       g_ptr_array_add (tree->seasons, season);
     }
 

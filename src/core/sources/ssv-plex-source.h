@@ -23,5 +23,8 @@ SsvMediaItem  *ssv_plex_parse_item             (JsonObject     *object,
                                                 const char     *base_url);
 gboolean       ssv_plex_parse_guid             (const char     *guid,
                                                 SsvMediaItem   *item);
+JsonNode      *ssv_plex_parse_container        (const char     *data,
+                                                gsize           size,
+                                                GError        **error);
 
 G_END_DECLS

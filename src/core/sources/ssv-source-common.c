@@ -59,7 +59,17 @@ ssv_source_fetch_pages_until (const char             *service,
 
       n = items->len;
       if (total < 0)
-        total = start + n;
+        total = (gint64) start + n;
+
+      /* A server that claims billions would be paged until the end of time. */
+      if (total > SSV_SOURCE_MAX_ITEMS)
+        {
+          /* Translators: the first %s is the server's kind, "Plex" or "Jellyfin". */
+          g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED,
+                       _("%s says a library holds %" G_GINT64_FORMAT " items; that cannot be right."),
+                       service, total);
+          return FALSE;
+        }
 
       if (n > 0 && !func (items, (guint) total, user_data, error))
         return FALSE;

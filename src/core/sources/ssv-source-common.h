@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* More items than any library holds: a listing that claims more is refused. */
+#define SSV_SOURCE_MAX_ITEMS 10000000
+
 /* Reads the page of items that begins at @start into @items (SsvMediaItem)
  * and sets @total to what the server says it has, or -1 when it does not say. */
 typedef gboolean (*SsvSourceReadPageFunc) (guint          start,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ssv-library-writer-private.h"
+#include "ssv-utils.h"
 
 /* ---- fingerprints ---------------------------------------------------------- */
 
@@ -49,7 +50,11 @@ static void
 hash_double (guint64 *h,
              double   v)
 {
-  gint64 fixed = isnan (v) ? G_MININT64 : (gint64) llround (v * 1000.0);
+  gint64 fixed = G_MININT64;
+
+  /* llround() of 1e300 or infinity is unspecified: a number no gint64 holds hashes as NaN does. */
+  if (!ssv_double_to_int64 (round (v * 1000.0), &fixed))
+    fixed = G_MININT64;
 
   hash_int (h, fixed);
 }

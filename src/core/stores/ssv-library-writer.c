@@ -709,11 +709,23 @@ typedef struct
   gboolean has_hash;
 } KnownEpisode;
 
-static guint
+/* One key per (season, episode), whatever the numbers: season * 100000 +
+ * episode made S00E100000 and S01E00 one row. */
+static gint64
 episode_key (int season,
              int number)
 {
-  return (guint) season * 100000u + (guint) number + 1u;
+  return (gint64) ((guint64) (guint32) season << 32 | (guint32) number);
+}
+
+static KnownEpisode *
+lookup_known (GHashTable *known,
+              int         season,
+              int         number)
+{
+  gint64 key = episode_key (season, number);
+
+  return g_hash_table_lookup (known, &key);
 }
 
 /* Every stored episode of a show in one query, instead of one per episode. */
@@ -737,9 +749,9 @@ load_known_episodes (Writer      *w,
       episode->id = sqlite3_column_int64 (stmt, 2);
       episode->has_hash = sqlite3_column_type (stmt, 3) != SQLITE_NULL;
       episode->hash = sqlite3_column_int64 (stmt, 3);
-      g_hash_table_insert (known, GUINT_TO_POINTER (episode_key (sqlite3_column_int (stmt, 0),
-                                                                 sqlite3_column_int (stmt, 1))),
-                           episode);
+      gint64 key = episode_key (sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 1));
+
+      g_hash_table_insert (known, g_memdup2 (&key, sizeof key), episode);
     }
   sqlite3_reset (stmt);
 
@@ -756,8 +768,9 @@ upsert_episode (Writer              *w,
                 UpsertResult        *result,
                 GError             **error)
 {
-  gint64 hash = ssv_library_item_hash (item) ^ ((gint64) number * (gint64) FNV_PRIME) ^ show_id;
-  KnownEpisode *stored = g_hash_table_lookup (known, GUINT_TO_POINTER (episode_key (item->season_number, number)));
+  /* Unsigned: a large episode number times the prime overflowed a gint64. */
+  gint64 hash = ssv_library_item_hash (item) ^ (gint64) ((guint64) number * FNV_PRIME) ^ show_id;
+  KnownEpisode *stored = lookup_known (known, item->season_number, number);
   SsvStmt *stmt;
   gint64 id;
 
@@ -821,32 +834,34 @@ merged_seasons (const SsvShowTree *tree)
 
       if (episode->problem != NULL || episode->season_number < 0)
         continue;
-      n = GPOINTER_TO_INT (g_hash_table_lookup (counts, GINT_TO_POINTER (episode->season_number + 1)));
-      n += episode->episode_number_end > episode->episode_number
-           ? episode->episode_number_end - episode->episode_number + 1 : 1;
-      g_hash_table_insert (counts, GINT_TO_POINTER (episode->season_number + 1), GINT_TO_POINTER (n));
+      /* Keyed by the season itself: season + 1 overflowed at G_MAXINT. */
+      n = GPOINTER_TO_INT (g_hash_table_lookup (counts, GINT_TO_POINTER (episode->season_number)));
+      n = (int) MIN ((gint64) n + ssv_media_item_last_episode (episode) - episode->episode_number + 1, G_MAXINT);
+      g_hash_table_insert (counts, GINT_TO_POINTER (episode->season_number), GINT_TO_POINTER (n));
     }
 
   for (guint i = 0; i < tree->seasons->len; i++)
     {
       const SsvMediaSeason *season = g_ptr_array_index (tree->seasons, i);
       SsvMediaSeason *copy = ssv_media_season_new (season->season_number);
-      gpointer known = g_hash_table_lookup (counts, GINT_TO_POINTER (season->season_number + 1));
+      gpointer known = NULL;
+      gboolean have_known = g_hash_table_lookup_extended (counts, GINT_TO_POINTER (season->season_number),
+                                                          NULL, &known);
 
       copy->server_id = g_strdup (season->server_id);
       copy->title = g_strdup (season->title);
       copy->overview = g_strdup (season->overview);
       copy->poster_url = g_strdup (season->poster_url);
       copy->air_date = g_strdup (season->air_date);
-      copy->episode_count = known ? GPOINTER_TO_INT (known) : season->episode_count;
+      copy->episode_count = have_known ? GPOINTER_TO_INT (known) : season->episode_count;
       g_ptr_array_add (seasons, copy);
-      g_hash_table_remove (counts, GINT_TO_POINTER (season->season_number + 1));
+      g_hash_table_remove (counts, GINT_TO_POINTER (season->season_number));
     }
 
   g_hash_table_iter_init (&iter, counts);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      SsvMediaSeason *season = ssv_media_season_new (GPOINTER_TO_INT (key) - 1);
+      SsvMediaSeason *season = ssv_media_season_new (GPOINTER_TO_INT (key));
 
       season->episode_count = GPOINTER_TO_INT (value);
       g_ptr_array_add (seasons, season);
@@ -872,7 +887,7 @@ write_tree (Writer             *w,
             GError            **error)
 {
   g_autoptr(GPtrArray) seasons = merged_seasons (tree);
-  g_autoptr(GHashTable) known = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) present = NULL;
   guint unreadable = 0;
 
@@ -890,7 +905,8 @@ write_tree (Writer             *w,
   for (guint i = 0; i < tree->episodes->len; i++)
     {
       const SsvMediaItem *episode = g_ptr_array_index (tree->episodes, i);
-      int last = MAX (episode->episode_number, episode->episode_number_end);
+      /* A believable range only, counted in gint64: no overflow at G_MAXINT. */
+      gint64 last = ssv_media_item_last_episode (episode);
       g_autoptr(GError) episode_error = NULL;
       SsvWriteCounts these = { 0 };
       gboolean ok = TRUE;
@@ -907,11 +923,11 @@ write_tree (Writer             *w,
         return FALSE;
 
       /* A two-episode file is two rows, each with the file. */
-      for (int number = episode->episode_number; ok && number <= last; number++)
+      for (gint64 number = episode->episode_number; ok && number <= last; number++)
         {
           UpsertResult result;
 
-          ok = upsert_episode (w, show_id, server_row, episode, number, known, &result, &episode_error);
+          ok = upsert_episode (w, show_id, server_row, episode, (int) number, known, &result, &episode_error);
           if (ok)
             count_result (&these, result);
         }
@@ -934,8 +950,8 @@ write_tree (Writer             *w,
         return FALSE;
 
       if (present != NULL)
-        for (int number = episode->episode_number; number <= last; number++)
-          g_hash_table_add (present, g_strdup_printf ("%d:%d", episode->season_number, number));
+        for (gint64 number = episode->episode_number; number <= last; number++)
+          g_hash_table_add (present, g_strdup_printf ("%d:%" G_GINT64_FORMAT, episode->season_number, number));
       add_counts (counts, &these);
     }
 

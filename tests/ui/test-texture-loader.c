@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-texture-loader.c: images decoded at the size shown; absurd sizes (either side) refused
+ * before decoding; the image cache's size preference reaches the cache. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ssv-image-cache.h"
+#include "ssv-test-utils.h"
+#include "ssv-texture-loader.h"
+#include "ssv-ui-test-utils.h"
+
+static char *tmp_dir;
+
+/* A @width × @height PNG in the temp folder; flat, so it is small on disk. */
+static char *
+write_png (int width,
+           int height)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autofree char *name = g_strdup_printf ("image-%dx%d.png", width, height);
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (pixbuf);
+  gdk_pixbuf_fill (pixbuf, 0x336699ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", &error, NULL));
+  g_assert_no_error (error);
+  return path;
+}
+
+static guint32
+crc32_of (const guint8 *data,
+          gsize         length)
+{
+  guint32 crc = 0xffffffff;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int bit = 0; bit < 8; bit++)
+        crc = (crc >> 1) ^ (0xedb88320 & (0u - (crc & 1)));
+    }
+
+  return ~crc;
+}
+
+static void
+append_be32 (GByteArray *out,
+             guint32     value)
+{
+  guint8 bytes[4] = { value >> 24, value >> 16, value >> 8, value };
+
+  g_byte_array_append (out, bytes, 4);
+}
+
+/* @body is the chunk's type and data. */
+static void
+append_chunk (GByteArray *out,
+              GByteArray *body)
+{
+  append_be32 (out, body->len - 4);
+  g_byte_array_append (out, body->data, body->len);
+  append_be32 (out, crc32_of (body->data, body->len));
+}
+
+/* Only the header of a @width × @height PNG: what a hostile server needs to
+ * send to make a decoder allocate the whole of it. */
+static char *
+write_png_header (guint32 width,
+                  guint32 height)
+{
+  static const guint8 signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  g_autoptr(GByteArray) ihdr = g_byte_array_new ();
+  g_autoptr(GByteArray) idat = g_byte_array_new ();
+  g_autoptr(GByteArray) iend = g_byte_array_new ();
+  g_autofree char *name = g_strdup_printf ("header-%ux%u.png", width, height);
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  const guint8 rest[] = { 8, 2, 0, 0, 0 };   /* 8-bit RGB, deflate, no filter, no interlace */
+
+  g_byte_array_append (ihdr, (const guint8 *) "IHDR", 4);
+  append_be32 (ihdr, width);
+  append_be32 (ihdr, height);
+  g_byte_array_append (ihdr, rest, sizeof rest);
+
+  g_byte_array_append (out, signature, sizeof signature);
+  append_chunk (out, ihdr);
+  /* The first bytes of pixel data: a decoder learns the size when they start. */
+  g_byte_array_append (idat, (const guint8 *) "IDAT\x78\x9c\x00\x00\x00\x00", 10);
+  append_chunk (out, idat);
+  g_byte_array_append (iend, (const guint8 *) "IEND", 4);
+  append_chunk (out, iend);
+
+  g_assert_true (g_file_set_contents (path, (const char *) out->data, out->len, NULL));
+  return path;
+}
+
+typedef struct
+{
+  gboolean    done;
+  GdkTexture *texture;
+  GError     *error;
+} Load;
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Load *load = user_data;
+
+  load->texture = ssv_texture_loader_load_finish (SSV_TEXTURE_LOADER (source), result, &load->error);
+  load->done = TRUE;
+}
+
+/* Loads @path shown @height high, as a poster card asks for it. */
+static Load
+load (const char *path,
+      int         height)
+{
+  g_autoptr(SsvHttp) http = ssv_http_new ();
+  g_autofree char *images = g_build_filename (tmp_dir, "images", NULL);
+  g_autoptr(SsvImageCache) cache = ssv_image_cache_new (http, images);
+  g_autoptr(SsvTextureLoader) loader = ssv_texture_loader_new (cache, 16 * 1024 * 1024);
+  Load result = { FALSE, NULL, NULL };
+
+  ssv_texture_loader_load_async (loader, path, height, NULL, loaded_cb, &result);
+  ssv_test_wait_for_flag (&result.done, 20000);
+  return result;
+}
+
+static void
+test_scaled_to_shown_height (void)
+{
+  g_autofree char *large = write_png (300, 450);
+  g_autofree char *small = write_png (100, 150);
+  Load shrunk = load (large, 225);
+  Load kept = load (small, 225);
+
+  g_assert_no_error (shrunk.error);
+  g_assert_cmpint (gdk_texture_get_height (shrunk.texture), ==, 225);
+  g_assert_cmpint (gdk_texture_get_width (shrunk.texture), ==, 150);
+  /* Never scaled up. */
+  g_assert_no_error (kept.error);
+  g_assert_cmpint (gdk_texture_get_height (kept.texture), ==, 150);
+  g_assert_cmpint (gdk_texture_get_width (kept.texture), ==, 100);
+  g_object_unref (shrunk.texture);
+  g_object_unref (kept.texture);
+}
+
+/* Only the height used to be checked: a strip 60,000 pixels wide was decoded
+ * whole. Both sides are checked before anything is decoded now. */
+static void
+test_absurd_sizes_refused (void)
+{
+  /* Two real strips, then headers only: 6,000 × 6,000 is 36 million pixels. */
+  const int sizes[][2] = { { 60000, 8 }, { 8, 60000 }, { 6000, 6000 }, { 1000000, 1000000 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = i < 2 ? write_png (sizes[i][0], sizes[i][1])
+                                    : write_png_header ((guint32) sizes[i][0], (guint32) sizes[i][1]);
+      g_autofree char *expected = g_strdup_printf ("%d × %d", sizes[i][0], sizes[i][1]);
+      Load refused = load (path, 225);
+
+      g_assert_null (refused.texture);
+      g_assert_error (refused.error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_assert_nonnull (strstr (refused.error->message, expected));
+      g_assert_nonnull (strstr (refused.error->message, "too large"));
+      g_clear_error (&refused.error);
+    }
+}
+
+static void
+test_not_an_image (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "page.png", NULL);
+  Load broken;
+
+  g_assert_true (g_file_set_contents (path, "<html>Sign in</html>", -1, NULL));
+  broken = load (path, 225);
+  g_assert_null (broken.texture);
+  g_assert_nonnull (broken.error);
+  g_clear_error (&broken.error);
+}
+
+static gboolean
+has_context (gpointer data)
+{
+  return ssv_application_get_context (data) != NULL;
+}
+
+static gboolean
+limit_is_128_mb (gpointer data)
+{
+  return ssv_image_cache_get_max_bytes (data) == (guint64) 128 * 1024 * 1024;
+}
+
+/* The preference in megabytes is the cache's limit in bytes, now and when it changes. */
+static void
+test_cache_size_preference (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "preference.db", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  SsvApplication *app;
+  SsvImageCache *cache;
+
+  g_settings_set_uint (settings, "image-cache-size", 300);
+  app = ssv_ui_test_start_app (db_path);
+  g_assert_true (ssv_test_wait_for (has_context, app, 20000));
+  cache = ssv_context_get_image_cache (ssv_application_get_context (app));
+  g_assert_cmpuint (ssv_image_cache_get_max_bytes (cache), ==, (guint64) 300 * 1024 * 1024);
+
+  g_settings_set_uint (settings, "image-cache-size", 128);
+  g_assert_true (ssv_test_wait_for (limit_is_128_mb, cache, 5000));
+
+  ssv_ui_test_stop_app (app);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int result;
+
+  if (!ssv_ui_test_init (&argc, &argv))
+    return g_test_run ();
+
+  tmp_dir = g_dir_make_tmp ("ssv-texture-XXXXXX", NULL);
+
+  g_test_add_func ("/ui/texture-loader/scaled-to-shown-height", test_scaled_to_shown_height);
+  g_test_add_func ("/ui/texture-loader/absurd-sizes-refused", test_absurd_sizes_refused);
+  g_test_add_func ("/ui/texture-loader/not-an-image", test_not_an_image);
+  g_test_add_func ("/ui/texture-loader/cache-size-preference", test_cache_size_preference);
+
+  result = g_test_run ();
+
+  ssv_test_remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return result;
+}
