@@ -36,7 +36,8 @@ add_thread (GTask        *task,
 
   libraries = ssv_media_source_list_libraries (SSV_MEDIA_SOURCE (source), cancellable, &error);
   if (libraries == NULL ||
-      !ssv_server_store_add (db, "folder", name, ssv_folder_source_get_path (source), NULL, &id, &error) ||
+      !ssv_server_store_add (db, "folder", name, ssv_folder_source_get_path (source), NULL,
+                             &id, NULL, &error) ||
       !ssv_server_store_set_libraries (db, id, libraries, &error))
     {
       g_task_return_error (task, error);

@@ -316,7 +316,7 @@ save_thread (GTask        *task,
   GError *error = NULL;
   gint64 id = 0;
 
-  if (!ssv_server_store_add (db, save->kind, save->name, save->url, save->user_id, &id, &error) ||
+  if (!ssv_server_store_add (db, save->kind, save->name, save->url, save->user_id, &id, NULL, &error) ||
       !ssv_server_store_update_identity (db, id, save->name, save->user_id, save->user_name,
                                          save->machine_id, &error) ||
       !ssv_server_store_set_libraries (db, id, save->libraries, &error))
