@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ssv-page.h"
+#include "ssv-ui-utils.h"
 #include "ssv-utils.h"
 
 typedef struct
@@ -290,10 +291,10 @@ ssv_page_is_loaded (SsvPage *self)
   return priv->loaded;
 }
 
-/* Errors reach people as toasts in plain words; the window owns the overlay. */
+/* Errors reach people as toasts in plain words, through app.toast like every toast. */
 void
 ssv_page_show_toast (SsvPage    *self,
                      const char *message)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+  ssv_ui_toast (GTK_WIDGET (self), message);
 }

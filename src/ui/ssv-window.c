@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "ssv-ui-utils.h"
 #include "ssv-window.h"
 #include "pages/ssv-calendar-page.h"
 #include "pages/ssv-library-page.h"
@@ -262,16 +263,6 @@ ssv_window_dup_page_names (SsvWindow *self)
   return g_strv_builder_end (builder);
 }
 
-void
-ssv_window_show_toast (SsvWindow  *self,
-                       const char *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
 static void
 go_back (SsvWindow *self)
 {
@@ -320,14 +311,6 @@ go_back_action (GtkWidget  *widget,
   go_back (SSV_WINDOW (widget));
 }
 
-static void
-toast_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  ssv_window_show_toast (SSV_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
 /* One Manage Workers window per main window, brought to the front when open. */
 static void
 manage_workers_action (GtkWidget  *widget,
@@ -339,11 +322,10 @@ manage_workers_action (GtkWidget  *widget,
   if (self->workers_dialog == NULL)
     {
       self->workers_dialog = GTK_WINDOW (ssv_workers_dialog_new (self->context));
-      gtk_window_set_transient_for (self->workers_dialog, GTK_WINDOW (self));
       g_object_add_weak_pointer (G_OBJECT (self->workers_dialog), (gpointer *) &self->workers_dialog);
     }
 
-  gtk_window_present (self->workers_dialog);
+  ssv_ui_present_window (self->workers_dialog, widget);
 }
 
 static void
@@ -392,7 +374,7 @@ scan_done_cb (GObject      *source,
     return;
 
   if (outcome == NULL)
-    ssv_window_show_toast (self, error->message);
+    ssv_ui_toast (GTK_WIDGET (self), error->message);
 
   if (self->queued_scans->len > 0)
     {
@@ -417,7 +399,7 @@ start_scan (SsvWindow *self,
       if (server_row > 0)
         g_array_append_val (self->queued_scans, server_row);
       else if (asked)
-        ssv_window_show_toast (self, _("A scan is already running."));
+        ssv_ui_toast (GTK_WIDGET (self), _("A scan is already running."));
       return;
     }
 
@@ -481,7 +463,8 @@ show_scan_report_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Every scan ends in a toast (scans nobody asked for only when they changed something). */
+/* Every scan ends in a toast (scans nobody asked for only when they changed something).
+ * It offers the report, which only this window has, so it stays in this window. */
 static void
 on_scan_finished (SsvWindow     *self,
                   SsvScanResult *result)
@@ -517,24 +500,6 @@ ssv_window_get_last_scan (SsvWindow *self)
   g_return_val_if_fail (SSV_IS_WINDOW (self), NULL);
 
   return self->last_scan;
-}
-
-/**
- * ssv_window_find_for:
- * @widget: any widget, maybe in a dialog of the main window
- *
- * Returns: (transfer none) (nullable): the main window @widget belongs to
- */
-SsvWindow *
-ssv_window_find_for (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-
-  while (window != NULL && !SSV_IS_WINDOW (window))
-    window = gtk_window_get_transient_for (window);
-
-  return window ? SSV_WINDOW (window) : NULL;
 }
 
 static void
@@ -796,7 +761,6 @@ ssv_window_class_init (SsvWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-movie", "x", show_title_action);
   gtk_widget_class_install_action (widget_class, "win.show-show", "x", show_title_action);
   gtk_widget_class_install_action (widget_class, "win.scan-library", NULL, scan_library_action);
@@ -826,7 +790,7 @@ ssv_window_init (SsvWindow *self)
 }
 
 SsvWindow *
-ssv_window_new (SsvApplication *application,
+ssv_window_new (GtkApplication *application,
                 SsvContext     *context)
 {
   return g_object_new (SSV_TYPE_WINDOW,

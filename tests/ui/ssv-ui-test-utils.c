@@ -192,14 +192,13 @@ ssv_ui_test_screenshot (GtkWidget  *widget,
 void
 ssv_ui_test_stop_app (SsvApplication *app)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  /* A copy: a window closes its dialogs with it, which leaves the app's list. */
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (app)),
+                                     (GCopyFunc) g_object_ref, NULL);
 
-  while (windows != NULL)
-    {
-      GList *next = windows->next;
-      gtk_window_destroy (windows->data);
-      windows = next;
-    }
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free_full (windows, g_object_unref);
 
   ssv_ui_test_iterate (50);
   g_object_unref (app);

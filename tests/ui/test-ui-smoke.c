@@ -111,7 +111,6 @@ test_app_icons_draw (void)
   /* Without an SVG loader on the system the welcome page shows a broken image. */
   for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
     {
-      g_autoptr(GError) error = NULL;
       g_autoptr(GdkTexture) texture = gdk_texture_new_from_resource (icons[i]);
 
       g_test_message ("%s", icons[i]);
@@ -131,18 +130,37 @@ test_app_icons_draw (void)
   }
 }
 
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
 static void
 test_toast_action (void)
 {
   g_autofree char *db_path = fresh_db_path ();
   SsvApplication *app = ssv_ui_test_start_app (db_path);
   SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  GtkWidget *page = GTK_WIDGET (ssv_window_get_visible_page (window));
+  GtkWidget *preferences;
 
-  /* Any page can raise a toast in plain words through the window. */
-  gtk_widget_activate_action (GTK_WIDGET (ssv_window_get_visible_page (window)),
-                              "win.toast", "s", "The server could not be reached.");
+  /* Any widget raises a toast in plain words through the app, one way for all. */
+  gtk_widget_activate_action (page, "app.toast", "s", "The server could not be reached.");
   ssv_ui_test_iterate (400);
+  g_assert_nonnull (ssv_ui_test_find_widget (GTK_WIDGET (window), is_label, "The server could not be reached."));
   ssv_ui_test_screenshot (GTK_WIDGET (window), "toast");
+
+  /* While Preferences is open, toasts show there, where the person looks. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  ssv_ui_test_iterate (300);
+  preferences = ssv_ui_test_find_window (SSV_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  gtk_widget_activate_action (page, "app.toast", "s", "The keyring could not be used.");
+  ssv_ui_test_iterate (400);
+  g_assert_nonnull (ssv_ui_test_find_widget (preferences, is_label, "The keyring could not be used."));
+  g_assert_null (ssv_ui_test_find_widget (GTK_WIDGET (window), is_label, "The keyring could not be used."));
 
   ssv_ui_test_stop_app (app);
 }

@@ -12,7 +12,7 @@
 #include "ssv-server-dialog.h"
 #include "ssv-server-store.h"
 #include "ssv-server-token.h"
-#include "ssv-window.h"
+#include "ssv-ui-utils.h"
 
 typedef struct
 {
@@ -348,7 +348,7 @@ save_done_cb (GObject      *source,
   SsvServerDialog *self = SSV_SERVER_DIALOG (source);
   g_autoptr(GError) error = NULL;
   gint64 id = g_task_propagate_int (G_TASK (result), &error);
-  SsvWindow *window = ssv_window_find_for (GTK_WIDGET (self));
+  g_autofree char *message = NULL;
 
   self->saving = FALSE;
 
@@ -359,14 +359,9 @@ save_done_cb (GObject      *source,
       return;
     }
 
-  if (window != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Added “%s”; scanning it now"),
-                                                  self->tested->name ? self->tested->name : "");
-
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.scan-source", "x", id);
-      ssv_window_show_toast (window, message);
-    }
+  message = g_strdup_printf (_("Added “%s”; scanning it now"), self->tested->name ? self->tested->name : "");
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.scan-source", "x", id);
+  ssv_ui_toast (GTK_WIDGET (self), message);
 
   gtk_window_destroy (GTK_WINDOW (self));
 }

@@ -13,7 +13,7 @@
 #include "ssv-server-token.h"
 #include "ssv-settings-store.h"
 #include "ssv-sources-preferences.h"
-#include "ssv-window.h"
+#include "ssv-ui-utils.h"
 
 struct _SsvSourcesPreferences
 {
@@ -180,10 +180,7 @@ static void
 on_scan_now (GtkButton             *button,
              SsvSourcesPreferences *self)
 {
-  SsvWindow *main_window = ssv_window_find_for (GTK_WIDGET (button));
-
-  if (main_window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (main_window), "win.scan-library", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (button), "app.scan-library", NULL);
 }
 
 static void
@@ -633,8 +630,7 @@ on_add_server (GtkButton             *button,
 {
   SsvServerDialog *dialog = ssv_server_dialog_new (self->context);
 
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self->window));
-  gtk_window_present (GTK_WINDOW (dialog));
+  ssv_ui_present_window (GTK_WINDOW (dialog), GTK_WIDGET (self->window));
 }
 
 static void

@@ -147,7 +147,7 @@ static void
 toast (SsvWorkerRow *self,
        const char   *message)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "workers-dialog.toast", "s", message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.toast", "s", message);
 }
 
 static void
