@@ -165,6 +165,62 @@ test_toast_action (void)
   ssv_ui_test_stop_app (app);
 }
 
+typedef struct
+{
+  const char *title;
+  const char *subtitle;
+} Heading;
+
+/* The header's title widget, showing @data's title and subtitle. */
+static gboolean
+is_heading (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  const Heading *heading = data;
+
+  return ADW_IS_WINDOW_TITLE (widget) &&
+         g_strcmp0 (adw_window_title_get_title (ADW_WINDOW_TITLE (widget)), heading->title) == 0 &&
+         g_strcmp0 (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (widget)), heading->subtitle) == 0;
+}
+
+static void
+test_header_follows_page (void)
+{
+  g_autofree char *db_path = fresh_db_path ();
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+  SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  g_auto(GStrv) pages = ssv_window_dup_page_names (window);
+  SsvPage *page;
+
+  /* The header shows the title of whichever page shows. */
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      g_assert_true (ssv_window_show_page (window, pages[i]));
+      page = ssv_window_get_visible_page (window);
+      ssv_ui_test_iterate (50);
+      g_assert_nonnull (ssv_ui_test_find_widget (GTK_WIDGET (window), is_heading,
+                                                 &(Heading) { ssv_page_get_title (page), "" }));
+    }
+
+  /* A page that changes its title and subtitle changes the header, and its sidebar row. */
+  page = ssv_window_get_visible_page (window);
+  ssv_page_set_title (page, "Renamed Page");
+  ssv_page_set_subtitle (page, "12 items");
+  ssv_ui_test_iterate (50);
+  g_assert_nonnull (ssv_ui_test_find_widget (GTK_WIDGET (window), is_heading,
+                                             &(Heading) { "Renamed Page", "12 items" }));
+  g_assert_nonnull (ssv_ui_test_find_widget (GTK_WIDGET (window), is_label, "Renamed Page"));
+
+  /* Another page: its own title, no subtitle left over. */
+  g_assert_true (ssv_window_show_page (window, pages[0]));
+  ssv_ui_test_iterate (50);
+  page = ssv_window_get_visible_page (window);
+  g_assert_nonnull (ssv_ui_test_find_widget (GTK_WIDGET (window), is_heading,
+                                             &(Heading) { ssv_page_get_title (page), "" }));
+
+  ssv_ui_test_stop_app (app);
+}
+
 static void
 test_window_state_remembered (void)
 {
@@ -236,6 +292,7 @@ main (int    argc,
   g_test_add_func ("/ui/smoke/dialogs", test_dialogs);
   g_test_add_func ("/ui/smoke/app-icons-draw", test_app_icons_draw);
   g_test_add_func ("/ui/smoke/toast-action", test_toast_action);
+  g_test_add_func ("/ui/smoke/header-follows-page", test_header_follows_page);
   g_test_add_func ("/ui/smoke/window-state-remembered", test_window_state_remembered);
   g_test_add_func ("/ui/smoke/unopenable-library", test_unopenable_library);
 
