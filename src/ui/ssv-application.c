@@ -9,7 +9,7 @@
 #include "ssv-application.h"
 #include "ssv-ui-utils.h"
 #include "ssv-window.h"
-#include "dialogs/ssv-preferences-window.h"
+#include "preferences/ssv-preferences-window.h"
 
 struct _SsvApplication
 {
