@@ -146,11 +146,11 @@ describe_movie (Fixture *f,
                 gint64   id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsvTitleDetail) detail = ssv_library_store_load_title (f->store, SSV_MEDIA_KIND_MOVIE, id, &error);
+  g_autoptr(SsvTitle) detail = ssv_library_store_load_title (f->store, SSV_MEDIA_KIND_MOVIE, id, &error);
   SsvMovie *movie;
 
   g_assert_no_error (error);
-  movie = SSV_MOVIE (detail->title);
+  movie = SSV_MOVIE (ssv_title_get_item (detail));
   return g_strdup_printf ("%s (%d) tmdb=%" G_GINT64_FORMAT " | %s | %s",
                           ssv_movie_get_title (movie), ssv_movie_get_year (movie),
                           ssv_movie_get_tmdb_id (movie), ssv_movie_get_overview (movie),
@@ -273,7 +273,8 @@ test_lock_survives_scan (Fixture       *f,
   const char * const movie_lock[] = { "title", "overview", "genres", NULL };
   const char * const title_only[] = { "title", NULL };
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsvTitleDetail) news = NULL;
+  g_autoptr(SsvTitle) news = NULL;
+  g_autoptr(SsvEpisode) monday = NULL;
   g_autofree char *others_before = NULL;
   g_autofree char *others_after = NULL;
   g_autofree char *heat = NULL;
@@ -314,11 +315,12 @@ test_lock_survives_scan (Fixture       *f,
   g_assert_cmpstr (heat, ==, "Heat (1996) tmdb=111 | A movie made up for the tests. | Drama");
   news = ssv_library_store_load_title (f->store, SSV_MEDIA_KIND_SHOW, news_id, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (ssv_show_get_status (SSV_SHOW (news->title)), ==, "Continuing");
-  g_assert_null (ssv_show_get_overview (SSV_SHOW (news->title)));
-  g_assert_cmpstr (ssv_show_get_title (SSV_SHOW (news->title)), ==, "Local News Tonight");
-  g_assert_cmpuint (news->episodes->len, ==, 1);
-  g_assert_cmpstr (ssv_episode_get_title (g_ptr_array_index (news->episodes, 0)), ==, "Monday");
+  g_assert_cmpstr (ssv_show_get_status (SSV_SHOW (ssv_title_get_item (news))), ==, "Continuing");
+  g_assert_null (ssv_show_get_overview (SSV_SHOW (ssv_title_get_item (news))));
+  g_assert_cmpstr (ssv_show_get_title (SSV_SHOW (ssv_title_get_item (news))), ==, "Local News Tonight");
+  g_assert_cmpuint (g_list_model_get_n_items (ssv_title_get_episodes (news)), ==, 1);
+  monday = g_list_model_get_item (ssv_title_get_episodes (news), 0);
+  g_assert_cmpstr (ssv_episode_get_title (monday), ==, "Monday");
   /* The other films are as they were. */
   others_after = describe_library_without (f, "Heat", "show Local News", NULL);
   g_assert_cmpstr (others_after, ==, others_before);
@@ -343,7 +345,7 @@ test_enrichment_respects_lock (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(SsvWorkItem) item = NULL;
   g_autoptr(SsvMeta) meta = ssv_meta_new (SSV_ITEM_MOVIE);
-  g_autoptr(SsvBillboard) billboard = NULL;
+  g_autoptr(SsvTitle) billboard = NULL;
   g_autofree char *others_before = NULL;
   g_autofree char *others_after = NULL;
   gint64 id;
@@ -369,13 +371,13 @@ test_enrichment_respects_lock (Fixture       *f,
                                               &error));
   g_assert_no_error (error);
 
-  billboard = ssv_enrichment_store_load_billboard (f->enrichment, SSV_ITEM_MOVIE, id, &error);
+  billboard = ssv_library_store_load_title (f->store, SSV_MEDIA_KIND_MOVIE, id, &error);
   g_assert_no_error (error);
-  g_assert_null (billboard->tagline);
-  g_assert_cmpuint (billboard->genres->len, ==, 0);
-  g_assert_cmpuint (billboard->cast->len, ==, 0);
+  g_assert_null (ssv_title_get_tagline (billboard));
+  g_assert_null (ssv_title_get_genres (billboard)[0]);
+  g_assert_cmpuint (g_list_model_get_n_items (ssv_title_get_cast (billboard)), ==, 0);
   /* What was not locked was filled. */
-  g_assert_cmpfloat (billboard->tmdb_rating, ==, 8.0);
+  g_assert_cmpfloat (ssv_title_get_tmdb_rating (billboard), ==, 8.0);
   g_assert_cmpint (ssv_test_query_int (f->db, "SELECT tmdb_id FROM movies WHERE server_id = 'film-up'"), ==, 14160);
 
   /* A rematch clears what providers filled, but not what the person locked,

@@ -273,15 +273,17 @@ page_episode (Fixture    *f,
   g_assert_cmpint (show_id, >, 0);
 
   {
-    g_autoptr(SsvTitleDetail) detail = ssv_library_store_load_title (f->store, SSV_MEDIA_KIND_SHOW, show_id, &error);
+    g_autoptr(SsvTitle) detail = ssv_library_store_load_title (f->store, SSV_MEDIA_KIND_SHOW, show_id, &error);
+    GListModel *episodes;
 
     g_assert_no_error (error);
-    for (guint i = 0; i < detail->episodes->len; i++)
+    episodes = ssv_title_get_episodes (detail);
+    for (guint i = 0; i < g_list_model_get_n_items (episodes); i++)
       {
-        SsvEpisode *episode = g_ptr_array_index (detail->episodes, i);
+        g_autoptr(SsvEpisode) episode = g_list_model_get_item (episodes, i);
 
         if (ssv_episode_get_season_number (episode) == 1 && ssv_episode_get_episode_number (episode) == number)
-          return g_object_ref (episode);
+          return g_steal_pointer (&episode);
       }
   }
 

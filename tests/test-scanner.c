@@ -290,13 +290,15 @@ episode_watched (Fixture    *f,
 {
   g_autoptr(SsvShow) show = show_card (f, show_title);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsvTitleDetail) detail = ssv_library_store_load_title (f->store, SSV_MEDIA_KIND_SHOW,
-                                                                   ssv_show_get_id (show), &error);
+  g_autoptr(SsvTitle) title = ssv_library_store_load_title (f->store, SSV_MEDIA_KIND_SHOW,
+                                                            ssv_show_get_id (show), &error);
+  GListModel *episodes;
 
   g_assert_no_error (error);
-  for (guint i = 0; i < detail->episodes->len; i++)
+  episodes = ssv_title_get_episodes (title);
+  for (guint i = 0; i < g_list_model_get_n_items (episodes); i++)
     {
-      SsvEpisode *episode = g_ptr_array_index (detail->episodes, i);
+      g_autoptr(SsvEpisode) episode = g_list_model_get_item (episodes, i);
 
       if (ssv_episode_get_season_number (episode) == season && ssv_episode_get_episode_number (episode) == number)
         return ssv_episode_get_watched (episode);

@@ -164,8 +164,9 @@ ssv_ui_test_screenshot (GtkWidget  *widget,
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   int width, height;
 
-  /* A window that just opened is drawn a little later on a busy machine. */
-  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0) &&
+  /* On a loaded machine the window maps and gets its first layout later than the caller waited. */
+  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0 ||
+          gtk_widget_get_height (widget) == 0) &&
          g_get_monotonic_time () < deadline)
     ssv_ui_test_iterate (20);
 

@@ -221,6 +221,29 @@ test_header_follows_page (void)
   ssv_ui_test_stop_app (app);
 }
 
+/* The colour scheme follows the setting while the app runs, not just at start. */
+static void
+test_color_scheme_follows_setting (void)
+{
+  g_autofree char *db_path = fresh_db_path ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+
+  ssv_ui_test_wait_for_window (app);
+  g_settings_set_string (settings, "color-scheme", "dark");
+  ssv_ui_test_iterate (100);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_settings_set_string (settings, "color-scheme", "light");
+  ssv_ui_test_iterate (100);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_settings_reset (settings, "color-scheme");
+  ssv_ui_test_iterate (100);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
+
+  ssv_ui_test_stop_app (app);
+}
+
 static void
 test_window_state_remembered (void)
 {
@@ -293,6 +316,7 @@ main (int    argc,
   g_test_add_func ("/ui/smoke/app-icons-draw", test_app_icons_draw);
   g_test_add_func ("/ui/smoke/toast-action", test_toast_action);
   g_test_add_func ("/ui/smoke/header-follows-page", test_header_follows_page);
+  g_test_add_func ("/ui/smoke/color-scheme-follows-setting", test_color_scheme_follows_setting);
   g_test_add_func ("/ui/smoke/window-state-remembered", test_window_state_remembered);
   g_test_add_func ("/ui/smoke/unopenable-library", test_unopenable_library);
 
