@@ -458,6 +458,66 @@ test_close_preferences_mid_write (void)
   ssv_ui_test_stop_app (app);
 }
 
+static gboolean
+no_servers (gpointer data)
+{
+  return ssv_test_query_int (ssv_context_get_database (data), "SELECT count(*) FROM servers") == 0;
+}
+
+/* Removing a server asks first. The question answered after Preferences closed removes
+ * nothing; answered while the page is there, the server goes with its titles and token. */
+static void
+test_remove_source_asks (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "remove.db", NULL);
+  Fake *fake = fake_new (API_KEY);
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+  SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  SsvContext *context = ssv_application_get_context (app);
+  g_autofree char *before = NULL;
+  g_autofree char *after_close = NULL;
+  SsvPreferencesWindow *prefs;
+  GtkWidget *page;
+  GtkWidget *question;
+  gint64 server_id;
+
+  fill_library (app, window, fake);
+  server_id = ssv_test_query_int (ssv_context_get_database (context), "SELECT id FROM servers");
+  before = dump_library (context);
+
+  /* Asked, then Preferences closes before the answer: the question goes with it. */
+  prefs = open_preferences (app, "sources");
+  page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs)));
+  gtk_widget_activate_action (page, "sources.remove-source", "x", server_id);
+  ssv_ui_test_iterate (200);
+  question = ssv_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (question)) == GTK_WINDOW (prefs));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  ssv_ui_test_iterate (500);
+  g_assert_null (ssv_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  after_close = dump_library (context);
+  g_assert_cmpstr (after_close, ==, before);
+  g_assert_true (keyring_holds (API_KEY));
+
+  /* Asked and answered with Preferences open: the server and its titles go. */
+  prefs = open_preferences (app, "sources");
+  page = GTK_WIDGET (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs)));
+  gtk_widget_activate_action (page, "sources.remove-source", "x", server_id);
+  ssv_ui_test_iterate (200);
+  question = ssv_ui_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (question);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "remove");
+  gtk_window_destroy (GTK_WINDOW (question));
+  g_assert_true (ssv_test_wait_for (no_servers, context, 30000));
+  ssv_ui_test_iterate (200);
+  g_assert_cmpint (ssv_test_query_int (ssv_context_get_database (context), "SELECT count(*) FROM movies"), ==, 0);
+  g_assert_cmpint (ssv_test_query_int (ssv_context_get_database (context), "SELECT count(*) FROM episodes"), ==, 0);
+
+  ssv_ui_test_stop_app (app);
+  fake_free (fake);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -474,6 +534,7 @@ main (int    argc,
   g_test_add_func ("/ui/sources/close-dialog-mid-save", test_close_dialog_mid_save);
   g_test_add_func ("/ui/sources/close-dialog-mid-test", test_close_dialog_mid_test);
   g_test_add_func ("/ui/sources/close-preferences-mid-write", test_close_preferences_mid_write);
+  g_test_add_func ("/ui/sources/remove-source-asks", test_remove_source_asks);
 
   result = g_test_run ();
 

@@ -452,9 +452,10 @@ test_source_action (GtkWidget  *widget,
 
 typedef struct
 {
-  gint64  id;
-  char   *kind;
-  char   *url;
+  GWeakRef  page;
+  gint64    id;
+  char     *kind;
+  char     *url;
 } Removal;
 
 static void
@@ -462,6 +463,7 @@ removal_free (gpointer data)
 {
   Removal *removal = data;
 
+  g_weak_ref_clear (&removal->page);
   g_free (removal->kind);
   g_free (removal->url);
   g_free (removal);
@@ -492,19 +494,31 @@ remove_source (SsvContext  *context,
 }
 
 static void
-on_remove_response (AdwMessageDialog      *dialog,
-                    const char            *response,
-                    SsvSourcesPreferences *self)
+removal_closure_free (gpointer  data,
+                      GClosure *closure)
 {
-  Removal *removal = g_object_steal_data (G_OBJECT (dialog), "ssv-removal");
+  removal_free (data);
+}
+
+/* The question holds the removal; an answer of "remove" hands the write its own copy. */
+static void
+on_remove_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Removal          *asked)
+{
+  g_autoptr(SsvSourcesPreferences) self = g_weak_ref_get (&asked->page);
+  Removal *removal;
 
   /* The page went while the question was open: nothing is removed. */
-  if (g_strcmp0 (response, "remove") != 0 || ssv_preferences_page_get_context (SSV_PREFERENCES_PAGE (self)) == NULL)
-    {
-      g_clear_pointer (&removal, removal_free);
-      return;
-    }
+  if (g_strcmp0 (response, "remove") != 0 || self == NULL ||
+      ssv_preferences_page_get_context (SSV_PREFERENCES_PAGE (self)) == NULL)
+    return;
 
+  removal = g_new0 (Removal, 1);
+  g_weak_ref_init (&removal->page, NULL);
+  removal->id = asked->id;
+  removal->kind = g_strdup (asked->kind);
+  removal->url = g_strdup (asked->url);
   run_write (self, remove_source, removal, removal_free, NULL, TRUE);
 }
 
@@ -526,6 +540,7 @@ remove_source_action (GtkWidget  *widget,
   /* The question outlives a refresh of the rows: it keeps its own copy. */
   folder = g_str_equal (info->kind, "folder");
   removal = g_new0 (Removal, 1);
+  g_weak_ref_init (&removal->page, self);
   removal->id = info->id;
   removal->kind = g_strdup (info->kind);
   removal->url = g_strdup (info->url);
@@ -544,9 +559,10 @@ remove_source_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "ssv-removal", removal, removal_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_remove_response),
+                         removal, removal_closure_free, 0);
+  /* Part of the app, and closed with Preferences. */
+  ssv_ui_present_window (GTK_WINDOW (dialog), widget);
 }
 
 static GtkWidget *
