@@ -27,9 +27,11 @@ if [ -z "${SSV_IN_SESSION:-}" ]; then
 fi
 
 # Inside the session: create and unlock a login keyring, then start its secrets component.
+# The keyring is not what is tested: without the tests' G_DEBUG=fatal-criticals, a critical
+# of its own (it has one when a prompt cannot be shown) does not abort it.
 if command -v gnome-keyring-daemon >/dev/null 2>&1; then
-  printf 'ssv-test' | gnome-keyring-daemon --login >/dev/null 2>&1 || true
-  eval "$(gnome-keyring-daemon --start --components=secrets 2>/dev/null)" || true
+  printf 'ssv-test' | env -u G_DEBUG gnome-keyring-daemon --login >/dev/null 2>&1 || true
+  eval "$(env -u G_DEBUG gnome-keyring-daemon --start --components=secrets 2>/dev/null)" || true
   export GNOME_KEYRING_CONTROL
 fi
 

@@ -252,7 +252,8 @@ ssv_test_add_jellyfin_server (SsvDatabase   *db,
   ssv_fake_jellyfin_add_library (jellyfin, "lib-movies", "Films", "movies");
   ssv_fake_jellyfin_add_library (jellyfin, "lib-shows", shows_name, "tvshows");
 
-  g_assert_true (ssv_server_store_add (db, "jellyfin", "Home", ssv_fake_server_get_url (server), NULL, row, &error));
+  g_assert_true (ssv_server_store_add (db, "jellyfin", "Home", ssv_fake_server_get_url (server), NULL, row,
+                                       NULL, &error));
   g_assert_no_error (error);
   g_ptr_array_add (libraries, ssv_media_library_new ("lib-movies", "Films", SSV_LIBRARY_KIND_MOVIES));
   g_ptr_array_add (libraries, ssv_media_library_new ("lib-shows", shows_name, SSV_LIBRARY_KIND_SHOWS));

@@ -308,7 +308,7 @@ prepare_library (const char *db_path,
   gint64 row;
 
   g_assert_no_error (error);
-  g_assert_true (ssv_server_store_add (db, "jellyfin", "Bench Jellyfin", url, NULL, &row, &error));
+  g_assert_true (ssv_server_store_add (db, "jellyfin", "Bench Jellyfin", url, NULL, &row, NULL, &error));
   g_assert_cmpint (row, ==, 1);
   g_ptr_array_add (mapping, ssv_media_library_new (SSV_BENCH_MOVIES_LIBRARY, "Movies", SSV_LIBRARY_KIND_MOVIES));
   g_ptr_array_add (mapping, ssv_media_library_new (SSV_BENCH_SHOWS_LIBRARY, "Shows", SSV_LIBRARY_KIND_SHOWS));

@@ -179,7 +179,7 @@ add_server (Matrix             *m,
   g_autoptr(GError) error = NULL;
 
   g_assert_true (ssv_server_store_add (m->db, kind, "Home", ssv_fake_server_get_url (m->media), NULL,
-                                       &m->row, &error));
+                                       &m->row, NULL, &error));
   for (guint i = 0; keys_and_kinds[i] != NULL; i += 2)
     g_ptr_array_add (libraries, ssv_media_library_new (keys_and_kinds[i], keys_and_kinds[i],
                                                        ssv_library_kind_from_string (keys_and_kinds[i + 1])));

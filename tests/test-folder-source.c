@@ -224,7 +224,7 @@ open_library (Fixture *f)
   f->store = ssv_library_store_new (f->db);
   f->scanner = ssv_scanner_new (f->db, f->store, http, secrets);
 
-  g_assert_true (ssv_server_store_add (f->db, "folder", "media", f->root, NULL, &f->row, &error));
+  g_assert_true (ssv_server_store_add (f->db, "folder", "media", f->root, NULL, &f->row, NULL, &error));
   source = ssv_folder_source_new (f->root);
   libraries = ssv_media_source_list_libraries (SSV_MEDIA_SOURCE (source), NULL, &error);
   g_assert_true (ssv_server_store_set_libraries (f->db, f->row, libraries, &error));

@@ -126,7 +126,7 @@ store_set_up (Store         *s,
 
   s->db = ssv_test_open_temp_database (&s->dir, NULL);
   s->store = ssv_library_store_new (s->db);
-  g_assert_true (ssv_server_store_add (s->db, "folder", "Shows", "/srv/shows", NULL, &s->server, &error));
+  g_assert_true (ssv_server_store_add (s->db, "folder", "Shows", "/srv/shows", NULL, &s->server, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -251,7 +251,7 @@ test_jellyfin_endless_episode_scan (void)
   episode = ssv_fake_jellyfin_add_episode (jellyfin, "series", "ep-2", 1, 2, "Forever");
   json_object_set_int_member (episode, "IndexNumberEnd", G_MAXINT);
 
-  g_assert_true (ssv_server_store_add (db, "jellyfin", "Home", ssv_fake_server_get_url (server), NULL, &row, &error));
+  g_assert_true (ssv_server_store_add (db, "jellyfin", "Home", ssv_fake_server_get_url (server), NULL, &row, NULL, &error));
   g_ptr_array_add (libraries, ssv_media_library_new ("lib-shows", "TV", SSV_LIBRARY_KIND_SHOWS));
   g_assert_true (ssv_server_store_set_libraries (db, row, libraries, &error));
   g_assert_no_error (error);

@@ -823,7 +823,7 @@ setup_folder (Fixture *f)
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     write_file (f->root, files[i]);
 
-  g_assert_true (ssv_server_store_add (f->db, "folder", "media", f->root, NULL, &f->row, &error));
+  g_assert_true (ssv_server_store_add (f->db, "folder", "media", f->root, NULL, &f->row, NULL, &error));
   f->source = SSV_MEDIA_SOURCE (ssv_folder_source_new (f->root));
   libraries = ssv_media_source_list_libraries (f->source, NULL, &error);
   g_assert_true (ssv_server_store_set_libraries (f->db, f->row, libraries, &error));
@@ -882,7 +882,7 @@ test_folder_new_and_empty (Fixture       *f,
 
   f->root = g_build_filename (f->dir, "empty", NULL);
   g_assert_cmpint (g_mkdir (f->root, 0755), ==, 0);
-  g_assert_true (ssv_server_store_add (f->db, "folder", "empty", f->root, NULL, &f->row, &error));
+  g_assert_true (ssv_server_store_add (f->db, "folder", "empty", f->root, NULL, &f->row, NULL, &error));
   f->source = SSV_MEDIA_SOURCE (ssv_folder_source_new (f->root));
   libraries = ssv_media_source_list_libraries (f->source, NULL, &error);
   g_assert_true (ssv_server_store_set_libraries (f->db, f->row, libraries, &error));

@@ -105,7 +105,7 @@ add_server (Fixture            *f,
   g_autoptr(GError) error = NULL;
 
   g_assert_true (ssv_server_store_add (f->db, kind, name, ssv_fake_server_get_url (f->server),
-                                       NULL, &f->row, &error));
+                                       NULL, &f->row, NULL, &error));
   g_assert_no_error (error);
   map_libraries (f, mapping);
 }

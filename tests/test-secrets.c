@@ -103,7 +103,7 @@ add_server (SsvDatabase *db,
   g_autoptr(GError) error = NULL;
   gint64 row = 0;
 
-  g_assert_true (ssv_server_store_add (db, "jellyfin", "Home", url, NULL, &row, &error));
+  g_assert_true (ssv_server_store_add (db, "jellyfin", "Home", url, NULL, &row, NULL, &error));
   g_assert_no_error (error);
   return row;
 }

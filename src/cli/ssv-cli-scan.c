@@ -185,7 +185,8 @@ add_folder (SsvDatabase  *db,
     return 0;
 
   name = g_file_get_basename (file);
-  if (!ssv_server_store_add (db, "folder", name, ssv_folder_source_get_path (source), NULL, &id, error))
+  if (!ssv_server_store_add (db, "folder", name, ssv_folder_source_get_path (source), NULL,
+                             &id, NULL, error))
     return 0;
 
   libraries = ssv_media_source_list_libraries (SSV_MEDIA_SOURCE (source), NULL, error);

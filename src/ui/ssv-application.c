@@ -10,8 +10,9 @@
 #include "ssv-scheduler.h"
 #include "ssv-search-provider.h"
 #include "ssv-sleep-monitor.h"
+#include "ssv-ui-utils.h"
 #include "ssv-window.h"
-#include "dialogs/ssv-preferences-window.h"
+#include "preferences/ssv-preferences-window.h"
 
 struct _SsvApplication
 {
@@ -112,7 +113,7 @@ present_main_window (SsvApplication *self)
   GtkWindow *window = get_main_window (self);
 
   if (window == NULL)
-    window = GTK_WINDOW (ssv_window_new (self, self->context));
+    window = GTK_WINDOW (ssv_window_new (GTK_APPLICATION (self), self->context));
 
   gtk_window_present (window);
 }
@@ -391,15 +392,14 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   SsvApplication *self = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  /* A copy: closing a window closes its dialogs, which leave the app's list. */
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                                     (GCopyFunc) g_object_ref, NULL);
 
   /* Closing windows first lets them save their size and page. */
-  while (windows != NULL)
-    {
-      GList *next = windows->next;
-      gtk_window_close (windows->data);
-      windows = next;
-    }
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 
   g_application_quit (G_APPLICATION (self));
 }
@@ -439,14 +439,92 @@ preferences_action (GSimpleAction *action,
 {
   SsvApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  SsvPreferencesWindow *preferences;
 
   if (self->context == NULL)
     return;
 
-  preferences = ssv_preferences_window_new (self->context);
-  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
-  gtk_window_present (GTK_WINDOW (preferences));
+  ssv_ui_present_window (GTK_WINDOW (ssv_preferences_window_new (self->context)),
+                         parent != NULL ? GTK_WIDGET (parent) : NULL);
+}
+
+/* Shows @message in @window if it can show toasts: Preferences, or a window whose
+ * content is a toast overlay (the main window, Manage Workers, …). */
+static gboolean
+add_toast_to (GtkWindow  *window,
+              const char *message)
+{
+  GtkWidget *content = NULL;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (window)))
+    return FALSE;
+
+  if (ADW_IS_PREFERENCES_WINDOW (window))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (message));
+      return TRUE;
+    }
+
+  if (ADW_IS_APPLICATION_WINDOW (window))
+    content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  else if (ADW_IS_WINDOW (window))
+    content = adw_window_get_content (ADW_WINDOW (window));
+
+  if (!ADW_IS_TOAST_OVERLAY (content))
+    return FALSE;
+
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), adw_toast_new (message));
+  return TRUE;
+}
+
+/* A toast goes where the person looks: the most recently focused window that
+ * shows toasts (a dialog without an overlay passes it to the window below). */
+static void
+toast_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  SsvApplication *self = user_data;
+  const char *message = g_variant_get_string (parameter, NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (add_toast_to (l->data, message))
+      return;
+
+  g_message ("%s", message);
+}
+
+/* Scans belong to the main window, which shows their progress; widgets anywhere
+ * (Preferences, dialogs) ask for them here. */
+static void
+forward_to_main_window (SsvApplication *self,
+                        const char     *window_action,
+                        GVariant       *parameter)
+{
+  GtkWindow *window = get_main_window (self);
+
+  if (window == NULL)
+    {
+      g_debug ("No window to run %s", window_action);
+      return;
+    }
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), window_action, parameter);
+}
+
+static void
+scan_library_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  forward_to_main_window (user_data, "win.scan-library", NULL);
+}
+
+static void
+scan_source_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  forward_to_main_window (user_data, "win.scan-source", parameter);
 }
 
 static const GActionEntry app_actions[] = {
@@ -456,6 +534,9 @@ static const GActionEntry app_actions[] = {
   { "open-show", open_show_action, "x" },
   { "open-calendar", open_calendar_action },
   { "wishlist-episodes", wishlist_episodes_action, "ax" },
+  { "toast", toast_action, "s" },
+  { "scan-library", scan_library_action },
+  { "scan-source", scan_source_action, "x" },
 };
 
 static void

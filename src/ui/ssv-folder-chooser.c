@@ -9,7 +9,7 @@
 #include "ssv-folder-chooser.h"
 #include "ssv-folder-source.h"
 #include "ssv-server-store.h"
-#include "ssv-window.h"
+#include "ssv-ui-utils.h"
 
 static void
 add_thread (GTask        *task,
@@ -36,7 +36,8 @@ add_thread (GTask        *task,
 
   libraries = ssv_media_source_list_libraries (SSV_MEDIA_SOURCE (source), cancellable, &error);
   if (libraries == NULL ||
-      !ssv_server_store_add (db, "folder", name, ssv_folder_source_get_path (source), NULL, &id, &error) ||
+      !ssv_server_store_add (db, "folder", name, ssv_folder_source_get_path (source), NULL,
+                             &id, NULL, &error) ||
       !ssv_server_store_set_libraries (db, id, libraries, &error))
     {
       g_task_return_error (task, error);
@@ -82,18 +83,16 @@ added_cb (GObject      *source,
   g_autoptr(GtkWidget) asker = user_data;
   g_autoptr(GError) error = NULL;
   gint64 id = ssv_folder_source_add_finish (result, &error);
-  /* Scans and toasts belong to the main window, also when a dialog asked. */
-  SsvWindow *window = ssv_window_find_for (asker);
-  GtkWidget *widget = window ? GTK_WIDGET (window) : asker;
 
   if (id <= 0)
     {
-      gtk_widget_activate_action (widget, "win.toast", "s", error->message);
+      ssv_ui_toast (asker, error->message);
       return;
     }
 
-  gtk_widget_activate_action (widget, "win.scan-source", "x", id);
-  gtk_widget_activate_action (widget, "win.toast", "s", _("Folder added; scanning it now"));
+  /* Scans are the app's, whichever window asked. */
+  gtk_widget_activate_action (asker, "app.scan-source", "x", id);
+  ssv_ui_toast (asker, _("Folder added; scanning it now"));
 }
 
 /* Adds @path and, once it is stored, asks @widget's window to scan it. */
@@ -126,8 +125,7 @@ chooser_response_cb (GtkNativeDialog *dialog,
       if (data->parent == NULL)
         g_warning ("A folder was chosen with no window to add it from");
       else if (path == NULL)
-        gtk_widget_activate_action (GTK_WIDGET (data->parent), "win.toast", "s",
-                                    _("Only folders on this computer can be added."));
+        ssv_ui_toast (GTK_WIDGET (data->parent), _("Only folders on this computer can be added."));
       else
         ssv_folder_source_add_and_scan (GTK_WIDGET (data->parent), data->context, path);
     }

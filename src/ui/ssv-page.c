@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ssv-page.h"
+#include "ssv-ui-utils.h"
 #include "ssv-utils.h"
 
 typedef struct
@@ -11,6 +12,7 @@ typedef struct
   SsvContext *context;
   char       *name;
   char       *title;
+  char       *subtitle;
   char       *icon_name;
   gboolean    loaded;
   guint       reload_source;
@@ -24,7 +26,9 @@ enum {
   PROP_CONTEXT,
   PROP_NAME,
   PROP_TITLE,
+  PROP_SUBTITLE,
   PROP_ICON_NAME,
+  PROP_HEADER_WIDGET,
   N_PROPS
 };
 
@@ -54,6 +58,7 @@ ssv_page_finalize (GObject *object)
 
   g_free (priv->name);
   g_free (priv->title);
+  g_free (priv->subtitle);
   g_free (priv->icon_name);
 
   G_OBJECT_CLASS (ssv_page_parent_class)->finalize (object);
@@ -78,8 +83,14 @@ ssv_page_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, ssv_page_get_title (self));
       break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, ssv_page_get_subtitle (self));
+      break;
     case PROP_ICON_NAME:
       g_value_set_string (value, ssv_page_get_icon_name (self));
+      break;
+    case PROP_HEADER_WIDGET:
+      g_value_set_object (value, ssv_page_get_header_widget (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -105,6 +116,9 @@ ssv_page_set_property (GObject      *object,
       break;
     case PROP_TITLE:
       ssv_page_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_SUBTITLE:
+      ssv_page_set_subtitle (self, g_value_get_string (value));
       break;
     case PROP_ICON_NAME:
       priv->icon_name = g_value_dup_string (value);
@@ -133,9 +147,16 @@ ssv_page_class_init (SsvPageClass *klass)
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ICON_NAME] =
     g_param_spec_string ("icon-name", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* What the window's header shows at its end while this page is visible. */
+  properties[PROP_HEADER_WIDGET] =
+    g_param_spec_object ("header-widget", NULL, NULL, GTK_TYPE_WIDGET,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -189,6 +210,25 @@ ssv_page_set_title (SsvPage    *self,
 
   if (ssv_set_str (&priv->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+/* A second line under the title in the window's header, or NULL. */
+const char *
+ssv_page_get_subtitle (SsvPage *self)
+{
+  SsvPagePrivate *priv = ssv_page_get_instance_private (self);
+
+  return priv->subtitle;
+}
+
+void
+ssv_page_set_subtitle (SsvPage    *self,
+                       const char *subtitle)
+{
+  SsvPagePrivate *priv = ssv_page_get_instance_private (self);
+
+  if (ssv_set_str (&priv->subtitle, subtitle))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
 }
 
 const char *
@@ -290,10 +330,10 @@ ssv_page_is_loaded (SsvPage *self)
   return priv->loaded;
 }
 
-/* Errors reach people as toasts in plain words; the window owns the overlay. */
+/* Errors reach people as toasts in plain words, through app.toast like every toast. */
 void
 ssv_page_show_toast (SsvPage    *self,
                      const char *message)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", message);
+  ssv_ui_toast (GTK_WIDGET (self), message);
 }

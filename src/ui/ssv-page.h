@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-page.h: base of the pages the window shows: name, title, icon, context. */
+/* ssv-page.h: base of the pages the window shows: name, title, subtitle, icon, context. */
 
 #pragma once
 
@@ -41,6 +41,9 @@ const char  *ssv_page_get_name           (SsvPage    *self);
 const char  *ssv_page_get_title          (SsvPage    *self);
 void         ssv_page_set_title          (SsvPage    *self,
                                           const char *title);
+const char  *ssv_page_get_subtitle       (SsvPage    *self);
+void         ssv_page_set_subtitle       (SsvPage    *self,
+                                          const char *subtitle);
 const char  *ssv_page_get_icon_name      (SsvPage    *self);
 GtkWidget   *ssv_page_get_header_widget  (SsvPage    *self);
 void         ssv_page_shown              (SsvPage    *self);

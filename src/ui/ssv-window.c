@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-window.c: the main window: a sidebar of pages, a content pane, toasts. */
+/* ssv-window.c: the main window: sidebar of pages, content pane, header bound to the page. */
 
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "ssv-ui-utils.h"
 #include "ssv-window.h"
 #include "pages/ssv-calendar-page.h"
 #include "pages/ssv-library-page.h"
@@ -25,6 +26,7 @@ struct _SsvWindow
   GSettings            *settings;
   GPtrArray            *pages;       /* the sidebar's pages, in order */
   GPtrArray            *history;     /* pages pushed on top (detail pages) */
+  GBindingGroup        *page_bindings; /* the visible page's title and header widget */
   GtkShortcutController *page_shortcuts;
   gboolean              restoring;
   GCancellable         *scan_cancellable;
@@ -102,25 +104,15 @@ update_back_button (SsvWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", can_go_back);
 }
 
+/* The header follows whichever page the stack shows, through the bindings. */
 static void
-update_header (SsvWindow *self)
+on_visible_page_changed (SsvWindow *self)
 {
-  SsvPage *page = get_visible_page (self);
-  GtkWidget *header_widget = page ? ssv_page_get_header_widget (page) : NULL;
+  if (self->page_bindings == NULL)
+    return;
 
-  adw_window_title_set_title (self->content_title, page ? ssv_page_get_title (page) : "");
-  if (adw_bin_get_child (self->header_end) != header_widget)
-    adw_bin_set_child (self->header_end, header_widget);
+  g_binding_group_set_source (self->page_bindings, get_visible_page (self));
   update_back_button (self);
-}
-
-static void
-on_page_title_changed (SsvWindow  *self,
-                       GParamSpec *pspec,
-                       SsvPage    *page)
-{
-  if (page == get_visible_page (self))
-    update_header (self);
 }
 
 static void
@@ -176,7 +168,6 @@ show_page (SsvWindow  *self,
            SsvPage    *page)
 {
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
-  update_header (self);
   ssv_page_shown (page);
 }
 
@@ -229,8 +220,6 @@ ssv_window_push_page (SsvWindow *self,
 
   g_ptr_array_add (self->history, g_object_ref_sink (page));
   gtk_stack_add_child (self->stack, GTK_WIDGET (page));
-  g_signal_connect_object (page, "notify::title", G_CALLBACK (on_page_title_changed),
-                           self, G_CONNECT_SWAPPED);
   show_page (self, page);
   show_content_pane (self, TRUE);
   remember_open_title (self);
@@ -260,16 +249,6 @@ ssv_window_dup_page_names (SsvWindow *self)
     g_strv_builder_add (builder, ssv_page_get_name (g_ptr_array_index (self->pages, i)));
 
   return g_strv_builder_end (builder);
-}
-
-void
-ssv_window_show_toast (SsvWindow  *self,
-                       const char *message)
-{
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -320,14 +299,6 @@ go_back_action (GtkWidget  *widget,
   go_back (SSV_WINDOW (widget));
 }
 
-static void
-toast_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  ssv_window_show_toast (SSV_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
 /* One Manage Workers window per main window, brought to the front when open. */
 static void
 manage_workers_action (GtkWidget  *widget,
@@ -339,11 +310,10 @@ manage_workers_action (GtkWidget  *widget,
   if (self->workers_dialog == NULL)
     {
       self->workers_dialog = GTK_WINDOW (ssv_workers_dialog_new (self->context));
-      gtk_window_set_transient_for (self->workers_dialog, GTK_WINDOW (self));
       g_object_add_weak_pointer (G_OBJECT (self->workers_dialog), (gpointer *) &self->workers_dialog);
     }
 
-  gtk_window_present (self->workers_dialog);
+  ssv_ui_present_window (self->workers_dialog, widget);
 }
 
 static void
@@ -392,7 +362,7 @@ scan_done_cb (GObject      *source,
     return;
 
   if (outcome == NULL)
-    ssv_window_show_toast (self, error->message);
+    ssv_ui_toast (GTK_WIDGET (self), error->message);
 
   if (self->queued_scans->len > 0)
     {
@@ -417,7 +387,7 @@ start_scan (SsvWindow *self,
       if (server_row > 0)
         g_array_append_val (self->queued_scans, server_row);
       else if (asked)
-        ssv_window_show_toast (self, _("A scan is already running."));
+        ssv_ui_toast (GTK_WIDGET (self), _("A scan is already running."));
       return;
     }
 
@@ -481,7 +451,8 @@ show_scan_report_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Every scan ends in a toast (scans nobody asked for only when they changed something). */
+/* Every scan ends in a toast (scans nobody asked for only when they changed something).
+ * It offers the report, which only this window has, so it stays in this window. */
 static void
 on_scan_finished (SsvWindow     *self,
                   SsvScanResult *result)
@@ -519,24 +490,6 @@ ssv_window_get_last_scan (SsvWindow *self)
   return self->last_scan;
 }
 
-/**
- * ssv_window_find_for:
- * @widget: any widget, maybe in a dialog of the main window
- *
- * Returns: (transfer none) (nullable): the main window @widget belongs to
- */
-SsvWindow *
-ssv_window_find_for (GtkWidget *widget)
-{
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-
-  while (window != NULL && !SSV_IS_WINDOW (window))
-    window = gtk_window_get_transient_for (window);
-
-  return window ? SSV_WINDOW (window) : NULL;
-}
-
 static void
 on_sidebar_row_activated (SsvWindow     *self,
                           GtkListBoxRow *row)
@@ -563,7 +516,7 @@ create_sidebar_row (SsvPage *page)
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name (ssv_page_get_icon_name (page));
-  GtkWidget *label = gtk_label_new (ssv_page_get_title (page));
+  GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -571,6 +524,7 @@ create_sidebar_row (SsvPage *page)
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, ssv_page_get_name (page));
+  g_object_bind_property (page, "title", label, "label", G_BINDING_SYNC_CREATE);
 
   return row;
 }
@@ -590,8 +544,6 @@ ssv_window_add_page (SsvWindow *self,
   g_ptr_array_add (self->pages, page);
   gtk_stack_add_named (self->stack, GTK_WIDGET (page), ssv_page_get_name (page));
   gtk_list_box_append (self->sidebar, create_sidebar_row (page));
-  g_signal_connect_object (page, "notify::title", G_CALLBACK (on_page_title_changed),
-                           self, G_CONNECT_SWAPPED);
 
   /* Alt+1 … Alt+9 reach the sidebar's pages in order. */
   if (self->pages->len <= 9)
@@ -698,6 +650,9 @@ ssv_window_dispose (GObject *object)
 
   /* No gtk_widget_dispose_template(): the template's root is the window's
    * "content", which AdwApplicationWindow tears down itself. */
+  if (self->page_bindings != NULL)
+    g_binding_group_set_source (self->page_bindings, NULL);
+  g_clear_object (&self->page_bindings);
   if (self->history != NULL)
     clear_history (self);
   if (self->workers_dialog != NULL)
@@ -793,10 +748,10 @@ ssv_window_class_init (SsvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvWindow, worker_orbs);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.show-movie", "x", show_title_action);
   gtk_widget_class_install_action (widget_class, "win.show-show", "x", show_title_action);
   gtk_widget_class_install_action (widget_class, "win.scan-library", NULL, scan_library_action);
@@ -818,7 +773,14 @@ ssv_window_init (SsvWindow *self)
   self->queued_scans = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->settings = g_settings_new (APPLICATION_ID);
 
+  self->page_bindings = g_binding_group_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_binding_group_bind (self->page_bindings, "title",
+                        self->content_title, "title", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->page_bindings, "subtitle",
+                        self->content_title, "subtitle", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->page_bindings, "header-widget",
+                        self->header_end, "child", G_BINDING_SYNC_CREATE);
 
   self->page_shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
   gtk_shortcut_controller_set_scope (self->page_shortcuts, GTK_SHORTCUT_SCOPE_GLOBAL);
@@ -826,7 +788,7 @@ ssv_window_init (SsvWindow *self)
 }
 
 SsvWindow *
-ssv_window_new (SsvApplication *application,
+ssv_window_new (GtkApplication *application,
                 SsvContext     *context)
 {
   return g_object_new (SSV_TYPE_WINDOW,

@@ -5,7 +5,6 @@
 
 #include <adwaita.h>
 
-#include "ssv-application.h"
 #include "ssv-context.h"
 #include "ssv-page.h"
 
@@ -15,7 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SsvWindow, ssv_window, SSV, WINDOW, AdwApplicationWindow)
 
-SsvWindow   *ssv_window_new                    (SsvApplication *application,
+SsvWindow   *ssv_window_new                    (GtkApplication *application,
                                                 SsvContext     *context);
 SsvContext  *ssv_window_get_context            (SsvWindow      *self);
 void         ssv_window_add_page               (SsvWindow      *self,
@@ -27,9 +26,6 @@ void         ssv_window_push_page              (SsvWindow      *self,
 const char  *ssv_window_get_visible_page_name  (SsvWindow      *self);
 SsvPage     *ssv_window_get_visible_page       (SsvWindow      *self);
 GStrv        ssv_window_dup_page_names         (SsvWindow      *self);
-void         ssv_window_show_toast             (SsvWindow      *self,
-                                                const char     *message);
 const SsvScanResult *ssv_window_get_last_scan  (SsvWindow      *self);
-SsvWindow   *ssv_window_find_for               (GtkWidget      *widget);
 
 G_END_DECLS

@@ -117,7 +117,7 @@ main (int    argc,
   secrets = ssv_secrets_new ();
   scanner = ssv_scanner_new (db, store, http, secrets);
 
-  g_assert_true (ssv_server_store_add (db, "jellyfin", "Bench Jellyfin", url, NULL, &row, &error));
+  g_assert_true (ssv_server_store_add (db, "jellyfin", "Bench Jellyfin", url, NULL, &row, NULL, &error));
   mapping = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_library_free);
   g_ptr_array_add (mapping, ssv_media_library_new (SSV_BENCH_MOVIES_LIBRARY, "Movies", SSV_LIBRARY_KIND_MOVIES));
   g_ptr_array_add (mapping, ssv_media_library_new (SSV_BENCH_SHOWS_LIBRARY, "Shows", SSV_LIBRARY_KIND_SHOWS));

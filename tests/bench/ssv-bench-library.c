@@ -618,7 +618,7 @@ ssv_bench_library_fill (const SsvBenchLibrary  *library,
   const char *base = library->image_base ? library->image_base : "http://bench.invalid";
   gint64 row;
 
-  if (!ssv_server_store_add (db, "jellyfin", "Bench Jellyfin", base, USER_ID, &row, error))
+  if (!ssv_server_store_add (db, "jellyfin", "Bench Jellyfin", base, USER_ID, &row, NULL, error))
     return FALSE;
   g_ptr_array_add (mapping, ssv_media_library_new (SSV_BENCH_MOVIES_LIBRARY, "Movies", SSV_LIBRARY_KIND_MOVIES));
   g_ptr_array_add (mapping, ssv_media_library_new (SSV_BENCH_SHOWS_LIBRARY, "Shows", SSV_LIBRARY_KIND_SHOWS));

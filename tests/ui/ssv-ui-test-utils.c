@@ -160,15 +160,17 @@ ssv_ui_test_screenshot (GtkWidget  *widget,
   g_autofree char *dir = g_build_filename (SSV_BUILD_ROOT, "screenshots", NULL);
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  GskRenderer *renderer;
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   int width, height;
 
-  /* On a loaded machine the first layout may come later than the caller waited. */
-  while ((gtk_widget_get_width (widget) == 0 || gtk_widget_get_height (widget) == 0) &&
+  /* On a loaded machine the window maps and gets its first layout later than the caller waited. */
+  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0 ||
+          gtk_widget_get_height (widget) == 0) &&
          g_get_monotonic_time () < deadline)
     ssv_ui_test_iterate (20);
 
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 0);
@@ -199,14 +201,13 @@ ssv_ui_test_screenshot (GtkWidget  *widget,
 void
 ssv_ui_test_stop_app (SsvApplication *app)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  /* A copy: a window closes its dialogs with it, which leaves the app's list. */
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (app)),
+                                     (GCopyFunc) g_object_ref, NULL);
 
-  while (windows != NULL)
-    {
-      GList *next = windows->next;
-      gtk_window_destroy (windows->data);
-      windows = next;
-    }
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  g_list_free_full (windows, g_object_unref);
 
   ssv_ui_test_iterate (50);
   g_object_unref (app);

@@ -126,7 +126,7 @@ test_empty_library_asks (void)
 
   /* A server the person added, its token in the keyring. */
   g_assert_true (ssv_server_store_add (ssv_context_get_database (context), "jellyfin", "Home",
-                                       ssv_fake_server_get_url (server), NULL, &row, &error));
+                                       ssv_fake_server_get_url (server), NULL, &row, NULL, &error));
   g_ptr_array_add (libraries, ssv_media_library_new ("lib-movies", "Films", SSV_LIBRARY_KIND_MOVIES));
   g_assert_true (ssv_server_store_set_libraries (ssv_context_get_database (context), row, libraries, &error));
   key = ssv_server_token_dup_key (ssv_context_get_database (context), row, &error);

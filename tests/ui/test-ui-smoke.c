@@ -130,18 +130,93 @@ test_app_icons_draw (void)
   }
 }
 
+static gboolean
+is_label (GtkWidget     *widget,
+          gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
 static void
 test_toast_action (void)
 {
   g_autofree char *db_path = fresh_db_path ();
   SsvApplication *app = ssv_ui_test_start_app (db_path);
   SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  GtkWidget *page = GTK_WIDGET (ssv_window_get_visible_page (window));
+  GtkWidget *preferences;
 
-  /* Any page can raise a toast in plain words through the window. */
-  gtk_widget_activate_action (GTK_WIDGET (ssv_window_get_visible_page (window)),
-                              "win.toast", "s", "The server could not be reached.");
+  /* Any widget raises a toast in plain words through the app, one way for all. */
+  gtk_widget_activate_action (page, "app.toast", "s", "The server could not be reached.");
   ssv_ui_test_iterate (400);
+  g_assert_nonnull (ssv_ui_test_find_widget (GTK_WIDGET (window), is_label, "The server could not be reached."));
   ssv_ui_test_screenshot (GTK_WIDGET (window), "toast");
+
+  /* While Preferences is open, toasts show there, where the person looks. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  ssv_ui_test_iterate (300);
+  preferences = ssv_ui_test_find_window (SSV_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  gtk_widget_activate_action (page, "app.toast", "s", "The keyring could not be used.");
+  ssv_ui_test_iterate (400);
+  g_assert_nonnull (ssv_ui_test_find_widget (preferences, is_label, "The keyring could not be used."));
+  g_assert_null (ssv_ui_test_find_widget (GTK_WIDGET (window), is_label, "The keyring could not be used."));
+
+  ssv_ui_test_stop_app (app);
+}
+
+typedef struct
+{
+  const char *title;
+  const char *subtitle;
+} Heading;
+
+/* The header's title widget, showing @data's title and subtitle. */
+static gboolean
+is_heading (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  const Heading *heading = data;
+
+  return ADW_IS_WINDOW_TITLE (widget) &&
+         g_strcmp0 (adw_window_title_get_title (ADW_WINDOW_TITLE (widget)), heading->title) == 0 &&
+         g_strcmp0 (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (widget)), heading->subtitle) == 0;
+}
+
+static void
+test_header_follows_page (void)
+{
+  g_autofree char *db_path = fresh_db_path ();
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+  SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  g_auto(GStrv) pages = ssv_window_dup_page_names (window);
+  SsvPage *page;
+
+  /* The header shows the title of whichever page shows. */
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      g_assert_true (ssv_window_show_page (window, pages[i]));
+      page = ssv_window_get_visible_page (window);
+      ssv_ui_test_iterate (50);
+      g_assert_nonnull (ssv_ui_test_find_widget (GTK_WIDGET (window), is_heading,
+                                                 &(Heading) { ssv_page_get_title (page), "" }));
+    }
+
+  /* A page that changes its title and subtitle changes the header, and its sidebar row. */
+  page = ssv_window_get_visible_page (window);
+  ssv_page_set_title (page, "Renamed Page");
+  ssv_page_set_subtitle (page, "12 items");
+  ssv_ui_test_iterate (50);
+  g_assert_nonnull (ssv_ui_test_find_widget (GTK_WIDGET (window), is_heading,
+                                             &(Heading) { "Renamed Page", "12 items" }));
+  g_assert_nonnull (ssv_ui_test_find_widget (GTK_WIDGET (window), is_label, "Renamed Page"));
+
+  /* Another page: its own title, no subtitle left over. */
+  g_assert_true (ssv_window_show_page (window, pages[0]));
+  ssv_ui_test_iterate (50);
+  page = ssv_window_get_visible_page (window);
+  g_assert_nonnull (ssv_ui_test_find_widget (GTK_WIDGET (window), is_heading,
+                                             &(Heading) { ssv_page_get_title (page), "" }));
 
   ssv_ui_test_stop_app (app);
 }
@@ -240,6 +315,7 @@ main (int    argc,
   g_test_add_func ("/ui/smoke/dialogs", test_dialogs);
   g_test_add_func ("/ui/smoke/app-icons-draw", test_app_icons_draw);
   g_test_add_func ("/ui/smoke/toast-action", test_toast_action);
+  g_test_add_func ("/ui/smoke/header-follows-page", test_header_follows_page);
   g_test_add_func ("/ui/smoke/color-scheme-follows-setting", test_color_scheme_follows_setting);
   g_test_add_func ("/ui/smoke/window-state-remembered", test_window_state_remembered);
   g_test_add_func ("/ui/smoke/unopenable-library", test_unopenable_library);

@@ -42,8 +42,12 @@ ssv_server_info_free (SsvServerInfo *info)
  * @kind: "plex", "jellyfin" or "folder"
  * @url: the server's address, or the folder's path
  * @id: (out): the row, new or the existing one for this @kind and @url
+ * @created: (out) (optional): whether the row is new. %FALSE means @kind and @url were
+ *   in the library already: that server (with its titles) is what @id names, and
+ *   undoing this call must not remove it.
  *
- * Adding the same server twice keeps one row.
+ * Adding the same server twice keeps one row; the second time updates its name
+ * and enables it again.
  */
 gboolean
 ssv_server_store_add (SsvDatabase  *db,
@@ -52,9 +56,14 @@ ssv_server_store_add (SsvDatabase  *db,
                       const char   *url,
                       const char   *user_id,
                       gint64       *id,
+                      gboolean     *created,
                       GError      **error)
 {
-  g_autoptr(SsvStmt) stmt = NULL;
+  g_autoptr(SsvStmt) insert = NULL;
+  g_autoptr(SsvStmt) update = NULL;
+  const char *shown_name = name && name[0] ? name : url;
+  gboolean inserted;
+  int rc;
 
   if (url == NULL || url[0] == '\0')
     {
@@ -62,28 +71,122 @@ ssv_server_store_add (SsvDatabase  *db,
       return FALSE;
     }
 
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+
+  /* Insert-or-nothing first: only a row this call inserted counts as created. */
+  insert = ssv_database_prepare (db,
+                                 "INSERT INTO servers (kind, name, url, user_id) VALUES (?1, ?2, ?3, ?4) "
+                                 "ON CONFLICT (kind, url) DO NOTHING RETURNING id",
+                                 error);
+  if (insert == NULL)
+    goto failed;
+
+  sqlite3_bind_text (insert, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 2, shown_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (insert, 3, url, -1, SQLITE_STATIC);
+  ssv_stmt_bind_text (insert, 4, user_id);
+
+  rc = ssv_stmt_step (insert, error);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    goto failed;
+
+  inserted = rc == SQLITE_ROW;
+  if (inserted)
+    {
+      if (id != NULL)
+        *id = sqlite3_column_int64 (insert, 0);
+    }
+  else
+    {
+      update = ssv_database_prepare (db,
+                                     "UPDATE servers SET name = ?1, user_id = coalesce (?2, user_id), enabled = 1 "
+                                     "WHERE kind = ?3 AND url = ?4 RETURNING id",
+                                     error);
+      if (update == NULL)
+        goto failed;
+
+      sqlite3_bind_text (update, 1, shown_name, -1, SQLITE_STATIC);
+      ssv_stmt_bind_text (update, 2, user_id);
+      sqlite3_bind_text (update, 3, kind, -1, SQLITE_STATIC);
+      sqlite3_bind_text (update, 4, url, -1, SQLITE_STATIC);
+      if (ssv_stmt_step (update, error) != SQLITE_ROW)
+        goto failed;
+      if (id != NULL)
+        *id = sqlite3_column_int64 (update, 0);
+    }
+
+  g_clear_pointer (&insert, ssv_stmt_release);
+  g_clear_pointer (&update, ssv_stmt_release);
+  if (!ssv_database_commit (db, error))
+    return FALSE;
+
+  if (created != NULL)
+    *created = inserted;
+  return TRUE;
+
+failed:
+  g_clear_pointer (&insert, ssv_stmt_release);
+  g_clear_pointer (&update, ssv_stmt_release);
+  ssv_database_rollback (db);
+  return FALSE;
+}
+
+/**
+ * ssv_server_store_forget_new:
+ * @id: a row ssv_server_store_add() reported as created
+ *
+ * Undoes the add of a server that was never scanned, as when its token could not
+ * be kept. A server that has been scanned (and so has titles) stays: its removal
+ * is the person's decision, through ssv_server_store_remove().
+ *
+ * Returns: %TRUE if the row is gone; %FALSE with no error if it stays
+ */
+gboolean
+ssv_server_store_forget_new (SsvDatabase  *db,
+                             gint64        id,
+                             GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+
   stmt = ssv_database_prepare (db,
-                               "INSERT INTO servers (kind, name, url, user_id) VALUES (?1, ?2, ?3, ?4) "
-                               "ON CONFLICT (kind, url) DO UPDATE SET "
-                               "  name = excluded.name, user_id = coalesce (excluded.user_id, user_id), "
-                               "  enabled = 1 "
-                               "RETURNING id",
+                               "DELETE FROM servers WHERE id = ? AND last_scan_at IS NULL "
+                               "  AND last_full_scan_at IS NULL",
                                error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, name && name[0] ? name : url, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, url, -1, SQLITE_STATIC);
-  ssv_stmt_bind_text (stmt, 4, user_id);
-
-  if (ssv_stmt_step (stmt, error) != SQLITE_ROW)
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!ssv_stmt_step_done (stmt, error))
     return FALSE;
 
-  if (id != NULL)
-    *id = sqlite3_column_int64 (stmt, 0);
+  return ssv_database_changes (db) > 0;
+}
 
-  return TRUE;
+/* The server of @kind at @url, or NULL (and no error) when the library has none. */
+SsvServerInfo *
+ssv_server_store_lookup (SsvDatabase  *db,
+                         const char   *kind,
+                         const char   *url,
+                         GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+  gint64 id;
+  int rc;
+
+  stmt = ssv_database_prepare (db, "SELECT id FROM servers WHERE kind = ? AND url = ?", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, url, -1, SQLITE_STATIC);
+  rc = ssv_stmt_step (stmt, error);
+  if (rc != SQLITE_ROW)
+    return NULL;
+
+  id = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, ssv_stmt_release);
+  return ssv_server_store_get (db, id, error);
 }
 
 /* Removes the server and, through the cascades, every title it brought in. */

@@ -38,6 +38,10 @@ gboolean       ssv_server_store_add              (SsvDatabase     *db,
                                                   const char      *url,
                                                   const char      *user_id,
                                                   gint64          *id,
+                                                  gboolean        *created,
+                                                  GError         **error);
+gboolean       ssv_server_store_forget_new       (SsvDatabase     *db,
+                                                  gint64           id,
                                                   GError         **error);
 gboolean       ssv_server_store_remove           (SsvDatabase     *db,
                                                   gint64           id,
@@ -49,6 +53,10 @@ SsvServerInfo *ssv_server_store_get              (SsvDatabase     *db,
                                                   GError         **error);
 SsvServerInfo *ssv_server_store_find             (SsvDatabase     *db,
                                                   const char      *name_or_id,
+                                                  GError         **error);
+SsvServerInfo *ssv_server_store_lookup           (SsvDatabase     *db,
+                                                  const char      *kind,
+                                                  const char      *url,
                                                   GError         **error);
 gboolean       ssv_server_store_update_identity  (SsvDatabase     *db,
                                                   gint64           id,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ssv-rematch-dialog.h"
+#include "ssv-ui-utils.h"
 #include "workers/ssv-tmdb-worker.h"
 
 struct _SsvRematchDialog
@@ -23,7 +24,6 @@ struct _SsvRematchDialog
   guint             search_source;
   gboolean          busy;
 
-  AdwToastOverlay  *toast_overlay;
   AdwWindowTitle   *window_title;
   GtkSearchEntry   *query_entry;
   GtkStack         *state_stack;
@@ -182,7 +182,7 @@ rematch_cb (GObject      *source,
   if (!ssv_enrichment_engine_rematch_finish (SSV_ENRICHMENT_ENGINE (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        ssv_ui_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -343,7 +343,6 @@ ssv_rematch_dialog_class_init (SsvRematchDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dialogs/ssv-rematch-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, SsvRematchDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SsvRematchDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, SsvRematchDialog, query_entry);
   gtk_widget_class_bind_template_child (widget_class, SsvRematchDialog, state_stack);

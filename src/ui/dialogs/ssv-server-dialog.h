@@ -19,5 +19,7 @@ void             ssv_server_dialog_fill       (SsvServerDialog *self,
                                                const char      *url,
                                                const char      *token);
 const char      *ssv_server_dialog_get_status (SsvServerDialog *self);
+const char      *ssv_server_dialog_get_notice (SsvServerDialog *self);
+gboolean         ssv_server_dialog_get_saving (SsvServerDialog *self);
 
 G_END_DECLS

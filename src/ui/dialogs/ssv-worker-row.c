@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ssv-error.h"
+#include "ssv-ui-utils.h"
 #include "ssv-worker-row.h"
 
 struct _SsvWorkerRow
@@ -164,13 +165,6 @@ ssv_worker_row_get_fraction (SsvWorkerRow *self,
 }
 
 static void
-toast (SsvWorkerRow *self,
-       const char   *message)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "workers-dialog.toast", "s", message);
-}
-
-static void
 toggle_pause_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -197,7 +191,7 @@ retry_failed_cb (GObject      *source,
   if (count < 0)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (self, error->message);
+        ssv_ui_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
@@ -207,7 +201,7 @@ retry_failed_cb (GObject      *source,
     message = g_strdup_printf (ngettext ("%s will try %" G_GINT64_FORMAT " title again",
                                          "%s will try %" G_GINT64_FORMAT " titles again", count),
                                ssv_worker_get_display_name (self->worker), count);
-  toast (self, message);
+  ssv_ui_toast (GTK_WIDGET (self), message);
 }
 
 static void
@@ -234,13 +228,13 @@ test_key_cb (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      toast (self, error->message);
+      ssv_ui_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
   /* Translators: "TMDB accepted the key" */
   message = g_strdup_printf (_("%s accepted the key"), ssv_worker_get_display_name (self->worker));
-  toast (self, message);
+  ssv_ui_toast (GTK_WIDGET (self), message);
   /* A worker that waited on a rejected key may try again. */
   ssv_worker_key_changed (self->worker);
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ssv-rematch-dialog.h"
+#include "ssv-ui-utils.h"
 #include "ssv-worker-row.h"
 #include "ssv-workers-dialog.h"
 
@@ -22,7 +23,6 @@ struct _SsvWorkersDialog
   guint                reload_source;
   gboolean             loading;
 
-  AdwToastOverlay     *toast_overlay;
   AdwViewStack        *stack;
   AdwPreferencesPage  *workers_page;
   GtkSearchEntry      *search_entry;
@@ -164,18 +164,6 @@ on_search_changed (SsvWorkersDialog *self)
 }
 
 static void
-toast_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  SsvWorkersDialog *self = SSV_WORKERS_DIALOG (widget);
-  AdwToast *toast = adw_toast_new (g_variant_get_string (parameter, NULL));
-
-  adw_toast_set_timeout (toast, 4);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
 on_rematched (SsvWorkersDialog *self)
 {
   reload_unmatched (self);
@@ -195,9 +183,8 @@ rematch_action (GtkWidget  *widget,
 
   g_variant_get (parameter, "(ux&si)", &kind, &id, &title, &year);
   dialog = ssv_rematch_dialog_new (self->context, kind, id, title, year);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   g_signal_connect_object (dialog, "rematched", G_CALLBACK (on_rematched), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ssv_ui_present_window (GTK_WINDOW (dialog), widget);
 }
 
 static void
@@ -299,7 +286,6 @@ ssv_workers_dialog_class_init (SsvWorkersDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/dialogs/ssv-workers-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, SsvWorkersDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SsvWorkersDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, SsvWorkersDialog, workers_page);
   gtk_widget_class_bind_template_child (widget_class, SsvWorkersDialog, search_entry);
@@ -309,7 +295,6 @@ ssv_workers_dialog_class_init (SsvWorkersDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvWorkersDialog, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
 
-  gtk_widget_class_install_action (widget_class, "workers-dialog.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "workers-dialog.rematch", "(uxsi)", rematch_action);
   gtk_widget_class_install_action (widget_class, "workers-dialog.show-unmatched", NULL, show_unmatched_action);
 

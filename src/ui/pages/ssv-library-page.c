@@ -10,6 +10,7 @@
 #include "ssv-folder-chooser.h"
 #include "ssv-follow-set.h"
 #include "ssv-library-page.h"
+#include "ssv-ui-utils.h"
 #include "widgets/ssv-poster-grid.h"
 #include "widgets/ssv-watch-button.h"
 
@@ -705,11 +706,9 @@ connect_server_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
   SsvServerDialog *dialog = ssv_server_dialog_new (ssv_page_get_context (SSV_PAGE (widget)));
 
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ssv_ui_present_window (GTK_WINDOW (dialog), widget);
 }
 
 static void

@@ -8,8 +8,8 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "ssv-ui-utils.h"
 #include "ssv-watch-button.h"
-#include "ssv-window.h"
 
 struct _SsvWatchButton
 {
@@ -265,16 +265,10 @@ changed_cb (GObject      *source,
 
   if (!ssv_watchlist_store_set_followed_finish (SSV_WATCHLIST_STORE (source), result, &error))
     {
-      SsvWindow *window;
-
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
-      window = ssv_window_find_for (GTK_WIDGET (self));
-      if (window != NULL)
-        gtk_widget_activate_action (GTK_WIDGET (window), "win.toast", "s", error->message);
-      else
-        g_warning ("%s", error->message);
+      ssv_ui_toast (GTK_WIDGET (self), error->message);
     }
 
   g_clear_object (&self->cancellable);

@@ -159,7 +159,7 @@ on_row_activated (SsvWishlistTile *self,
   if (show_id > 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-show", "x", show_id);
   else
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s",
+    gtk_widget_activate_action (GTK_WIDGET (self), "app.toast", "s",
                                 _("This show is not in your library, so it has no page to open."));
 }
 

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-metadata-preferences.c: the Metadata page of Preferences: API keys, language, region. */
+/* ssv-metadata-preferences.c: the Metadata page of Preferences: API keys (kept in the keyring,
+ * each with a test), the language and the region. Nothing here waits on the keyring or network. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "ssv-metadata-preferences.h"
+#include "ssv-ui-utils.h"
 
 static const struct
 {
@@ -62,13 +64,29 @@ static const struct
   { "opensubtitles", N_("From opensubtitles.com → Profile → API Consumers") },
 };
 
+/* One key row: the worker whose key it holds, and the work on its way. */
 typedef struct
 {
-  SsvPreferencesWindow *window;   /* not owned: the window owns the row */
-  SsvWorker            *worker;
-  GCancellable         *cancellable;
-  GtkWidget            *row;
+  SsvWorker    *worker;
+  GCancellable *cancellable;
+  GtkWidget    *row;
+  SsvEnrichmentEngine *engine;
 } KeyRow;
+
+struct _SsvMetadataPreferences
+{
+  SsvPreferencesPage   parent_instance;
+
+  GPtrArray           *key_rows;     /* KeyRow */
+  gboolean             language_loaded;
+
+  /* Template widgets */
+  AdwPreferencesGroup *keys_group;
+  AdwComboRow         *language_row;
+  AdwComboRow         *region_row;
+};
+
+G_DEFINE_FINAL_TYPE (SsvMetadataPreferences, ssv_metadata_preferences, SSV_TYPE_PREFERENCES_PAGE)
 
 static void
 key_row_free (gpointer data)
@@ -78,30 +96,26 @@ key_row_free (gpointer data)
   g_cancellable_cancel (key_row->cancellable);
   g_clear_object (&key_row->cancellable);
   g_clear_object (&key_row->worker);
+  g_clear_object (&key_row->engine);
   g_free (key_row);
 }
 
-static void
-toast (SsvPreferencesWindow *window,
-       const char           *message)
-{
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (message));
-}
+/* The callbacks below return at once when cancelled: the page and its KeyRows may be gone. */
 
 static void
 key_loaded_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  KeyRow *key_row = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *key = ssv_secrets_lookup_finish (SSV_SECRETS (source), result, &error);
+  KeyRow *key_row = user_data;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (error != NULL)
     {
-      toast (key_row->window, error->message);
+      ssv_ui_toast (key_row->row, error->message);
       return;
     }
 
@@ -114,29 +128,31 @@ key_stored_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  KeyRow *key_row = user_data;
   g_autoptr(GError) error = NULL;
-  SsvContext *context;
+  gboolean stored = ssv_secrets_store_finish (SSV_SECRETS (source), result, &error);
+  KeyRow *key_row = user_data;
 
-  if (!ssv_secrets_store_finish (SSV_SECRETS (source), result, &error))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (!stored)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (key_row->window, error->message);
+      ssv_ui_toast (key_row->row, error->message);
       return;
     }
 
-  context = ssv_preferences_window_get_context (key_row->window);
-  ssv_enrichment_engine_key_changed (ssv_context_get_enrichment_engine (context),
-                                     ssv_worker_get_name (key_row->worker));
-  toast (key_row->window, _("Key saved"));
+  ssv_enrichment_engine_key_changed (key_row->engine, ssv_worker_get_name (key_row->worker));
+  ssv_ui_toast (key_row->row, _("Key saved"));
 }
 
 static void
 on_key_applied (AdwEntryRow *row,
                 KeyRow      *key_row)
 {
-  SsvContext *context = ssv_preferences_window_get_context (key_row->window);
+  SsvMetadataPreferences *self = SSV_METADATA_PREFERENCES (gtk_widget_get_ancestor (GTK_WIDGET (row),
+                                                                                   SSV_TYPE_METADATA_PREFERENCES));
+  SsvContext *context = ssv_preferences_page_get_context (SSV_PREFERENCES_PAGE (self));
   g_autofree char *secret_key = ssv_worker_dup_secret_key (key_row->worker);
+  /* Translators: the keyring item's name; %s is a service, e.g. "TMDB" */
   g_autofree char *label = g_strdup_printf (_("SoulSync Video: %s API key"),
                                             ssv_worker_get_display_name (key_row->worker));
   g_autofree char *key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
@@ -151,19 +167,22 @@ key_tested_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  KeyRow *key_row = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean accepted = ssv_worker_test_key_finish (SSV_WORKER (source), result, &error);
+  KeyRow *key_row = user_data;
   g_autofree char *message = NULL;
 
-  if (!ssv_worker_test_key_finish (SSV_WORKER (source), result, &error))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (!accepted)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (key_row->window, error->message);
+      ssv_ui_toast (key_row->row, error->message);
       return;
     }
 
+  /* Translators: %s is a service, e.g. "TMDB" */
   message = g_strdup_printf (_("%s accepted the key"), ssv_worker_get_display_name (key_row->worker));
-  toast (key_row->window, message);
+  ssv_ui_toast (key_row->row, message);
 }
 
 static void
@@ -178,21 +197,24 @@ on_test_clicked (GtkButton *button,
 }
 
 static void
-add_key_row (SsvPreferencesWindow *window,
-             SsvWorker            *worker)
+add_key_row (SsvMetadataPreferences *self,
+             SsvContext             *context,
+             SsvWorker              *worker)
 {
-  SsvContext *context = ssv_preferences_window_get_context (window);
   GtkWidget *row = adw_password_entry_row_new ();
   GtkWidget *test = gtk_button_new_with_mnemonic (_("_Test"));
+  /* Translators: %s is a service, e.g. "TMDB API Key" */
   g_autofree char *title = g_strdup_printf (_("%s API Key"), ssv_worker_get_display_name (worker));
+  /* Translators: %s is a service, e.g. "Try the key with TMDB" */
   g_autofree char *test_tooltip = g_strdup_printf (_("Try the key with %s"), ssv_worker_get_display_name (worker));
   g_autofree char *secret_key = ssv_worker_dup_secret_key (worker);
   KeyRow *key_row = g_new0 (KeyRow, 1);
 
-  key_row->window = window;
   key_row->worker = g_object_ref (worker);
+  key_row->engine = g_object_ref (ssv_context_get_enrichment_engine (context));
   key_row->cancellable = g_cancellable_new ();
   key_row->row = row;
+  g_ptr_array_add (self->key_rows, key_row);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
@@ -206,32 +228,12 @@ add_key_row (SsvPreferencesWindow *window,
   gtk_widget_add_css_class (test, "flat");
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), test);
 
-  g_object_set_data_full (G_OBJECT (row), "ssv-key-row", key_row, key_row_free);
   g_signal_connect (row, "apply", G_CALLBACK (on_key_applied), key_row);
   g_signal_connect (test, "clicked", G_CALLBACK (on_test_clicked), key_row);
 
-  ssv_preferences_window_add_row (window, "metadata", "keys", row);
+  adw_preferences_group_add (self->keys_group, row);
   ssv_secrets_lookup_async (ssv_context_get_secrets (context), secret_key, key_row->cancellable,
                             key_loaded_cb, key_row);
-}
-
-typedef struct
-{
-  SsvPreferencesWindow *window;
-  AdwComboRow          *language;
-  AdwComboRow          *region;
-  GCancellable         *cancellable;
-  gboolean              loaded;
-} LanguageRows;
-
-static void
-language_rows_free (gpointer data)
-{
-  LanguageRows *rows = data;
-
-  g_cancellable_cancel (rows->cancellable);
-  g_clear_object (&rows->cancellable);
-  g_free (rows);
 }
 
 static void
@@ -239,29 +241,30 @@ language_saved_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  LanguageRows *rows = user_data;
+  g_autoptr(SsvMetadataPreferences) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!ssv_enrichment_engine_save_language_finish (SSV_ENRICHMENT_ENGINE (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast (rows->window, error->message);
+    ssv_ui_toast (GTK_WIDGET (self), error->message);
 }
 
 static void
-on_language_selected (AdwComboRow  *combo,
-                      GParamSpec   *pspec,
-                      LanguageRows *rows)
+on_language_selected (SsvMetadataPreferences *self)
 {
-  SsvContext *context = ssv_preferences_window_get_context (rows->window);
-  guint language = adw_combo_row_get_selected (rows->language);
-  guint region = adw_combo_row_get_selected (rows->region);
+  SsvPreferencesPage *page = SSV_PREFERENCES_PAGE (self);
+  SsvContext *context = ssv_preferences_page_get_context (page);
+  guint language = adw_combo_row_get_selected (self->language_row);
+  guint region = adw_combo_row_get_selected (self->region_row);
 
-  if (!rows->loaded || language >= G_N_ELEMENTS (languages) || region >= G_N_ELEMENTS (regions))
+  /* Only what the person picks is saved, not the stored choice arriving. */
+  if (!self->language_loaded || language >= G_N_ELEMENTS (languages) || region >= G_N_ELEMENTS (regions))
     return;
 
   ssv_enrichment_engine_save_language_async (ssv_context_get_enrichment_engine (context),
                                              languages[language].code, regions[region].code,
-                                             rows->cancellable, language_saved_cb, rows);
+                                             ssv_preferences_page_get_cancellable (page),
+                                             language_saved_cb, g_object_ref (self));
 }
 
 static void
@@ -269,7 +272,7 @@ language_loaded_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  LanguageRows *rows = user_data;
+  g_autoptr(SsvMetadataPreferences) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *language = NULL;
   g_autofree char *region = NULL;
@@ -278,73 +281,87 @@ language_loaded_cb (GObject      *source,
                                                    &language, &region, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        toast (rows->window, error->message);
+        ssv_ui_toast (GTK_WIDGET (self), error->message);
       return;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     if (g_strcmp0 (languages[i].code, language) == 0)
-      adw_combo_row_set_selected (rows->language, i);
+      adw_combo_row_set_selected (self->language_row, i);
   for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
     if (g_strcmp0 (regions[i].code, region) == 0)
-      adw_combo_row_set_selected (rows->region, i);
+      adw_combo_row_set_selected (self->region_row, i);
 
-  /* Only what the person picks from now on is saved. */
-  rows->loaded = TRUE;
+  self->language_loaded = TRUE;
 }
 
+/* One key row per metadata worker, then the stored language. */
 static void
-add_language_rows (SsvPreferencesWindow *window)
+ssv_metadata_preferences_load (SsvPreferencesPage *page,
+                               SsvContext         *context)
 {
-  SsvContext *context = ssv_preferences_window_get_context (window);
-  g_autoptr(GtkStringList) language_names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) region_names = gtk_string_list_new (NULL);
-  GtkWidget *language = adw_combo_row_new ();
-  GtkWidget *region = adw_combo_row_new ();
-  LanguageRows *rows = g_new0 (LanguageRows, 1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-    gtk_string_list_append (language_names, _(languages[i].name));
-  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
-    gtk_string_list_append (region_names, _(regions[i].name));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (language), _("Metadata Language"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (language), _("For overviews, titles and title logos"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (language), G_LIST_MODEL (language_names));
-  gtk_widget_set_name (language, "language");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (region), _("Region"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (region), _("For age ratings"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (region), G_LIST_MODEL (region_names));
-  gtk_widget_set_name (region, "region");
-
-  rows->window = window;
-  rows->language = ADW_COMBO_ROW (language);
-  rows->region = ADW_COMBO_ROW (region);
-  rows->cancellable = g_cancellable_new ();
-  g_object_set_data_full (G_OBJECT (language), "ssv-language-rows", rows, language_rows_free);
-  g_signal_connect (language, "notify::selected", G_CALLBACK (on_language_selected), rows);
-  g_signal_connect (region, "notify::selected", G_CALLBACK (on_language_selected), rows);
-
-  ssv_preferences_window_add_row (window, "metadata", "language", language);
-  ssv_preferences_window_add_row (window, "metadata", "language", region);
-
-  ssv_enrichment_engine_load_language_async (ssv_context_get_enrichment_engine (context), rows->cancellable,
-                                             language_loaded_cb, rows);
-}
-
-/* One key row per metadata worker (stored in the keyring, with a test), then the language. */
-void
-ssv_metadata_preferences_add_rows (SsvPreferencesWindow *window)
-{
-  SsvContext *context = ssv_preferences_window_get_context (window);
-  GListModel *workers = ssv_enrichment_engine_get_workers (ssv_context_get_enrichment_engine (context));
+  SsvMetadataPreferences *self = SSV_METADATA_PREFERENCES (page);
+  SsvEnrichmentEngine *engine = ssv_context_get_enrichment_engine (context);
+  GListModel *workers = ssv_enrichment_engine_get_workers (engine);
 
   for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
     {
       g_autoptr(SsvWorker) worker = g_list_model_get_item (workers, i);
 
-      add_key_row (window, worker);
+      add_key_row (self, context, worker);
     }
 
-  add_language_rows (window);
+  ssv_enrichment_engine_load_language_async (engine, ssv_preferences_page_get_cancellable (page),
+                                             language_loaded_cb, g_object_ref (self));
+}
+
+static void
+ssv_metadata_preferences_dispose (GObject *object)
+{
+  SsvMetadataPreferences *self = SSV_METADATA_PREFERENCES (object);
+
+  g_clear_pointer (&self->key_rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_METADATA_PREFERENCES);
+
+  G_OBJECT_CLASS (ssv_metadata_preferences_parent_class)->dispose (object);
+}
+
+static void
+ssv_metadata_preferences_class_init (SsvMetadataPreferencesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SsvPreferencesPageClass *page_class = SSV_PREFERENCES_PAGE_CLASS (klass);
+
+  object_class->dispose = ssv_metadata_preferences_dispose;
+  page_class->load = ssv_metadata_preferences_load;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/preferences/ssv-metadata-preferences.ui");
+  gtk_widget_class_bind_template_child (widget_class, SsvMetadataPreferences, keys_group);
+  gtk_widget_class_bind_template_child (widget_class, SsvMetadataPreferences, language_row);
+  gtk_widget_class_bind_template_child (widget_class, SsvMetadataPreferences, region_row);
+}
+
+static void
+ssv_metadata_preferences_init (SsvMetadataPreferences *self)
+{
+  g_autoptr(GtkStringList) language_names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) region_names = gtk_string_list_new (NULL);
+
+  self->key_rows = g_ptr_array_new_with_free_func (key_row_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    gtk_string_list_append (language_names, _(languages[i].name));
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    gtk_string_list_append (region_names, _(regions[i].name));
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (language_names));
+  adw_combo_row_set_model (self->region_row, G_LIST_MODEL (region_names));
+
+  g_signal_connect_object (self->language_row, "notify::selected", G_CALLBACK (on_language_selected),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->region_row, "notify::selected", G_CALLBACK (on_language_selected),
+                           self, G_CONNECT_SWAPPED);
 }

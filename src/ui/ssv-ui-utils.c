@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-ui-utils.c: a toast through app.toast, and secondary windows that belong to the app. */
+
+#include "config.h"
+
+#include "ssv-ui-utils.h"
+
+/**
+ * ssv_ui_toast:
+ * @widget: the widget that has something to say, in any window of the app
+ * @message: what to say, in plain words
+ *
+ * The one way to show a toast: the app puts it in the window the person looks at.
+ */
+void
+ssv_ui_toast (GtkWidget  *widget,
+              const char *message)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+
+  /* A widget no longer in a window of the app still has its say in the log. */
+  if (!gtk_widget_activate_action (widget, "app.toast", "s", message))
+    g_message ("%s", message);
+}
+
+/**
+ * ssv_ui_present_window:
+ * @window: a dialog or other secondary window
+ * @parent: (nullable): a widget of the window it opens from
+ *
+ * Opens @window over @parent's window, as part of the same app: app actions (toasts,
+ * scans, Ctrl+Q) reach it, and it closes with its parent.
+ */
+void
+ssv_ui_present_window (GtkWindow *window,
+                       GtkWidget *parent)
+{
+  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  if (GTK_IS_WINDOW (root))
+    {
+      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (root));
+
+      gtk_window_set_transient_for (window, GTK_WINDOW (root));
+      gtk_window_set_destroy_with_parent (window, TRUE);
+      if (application != NULL && gtk_window_get_application (window) == NULL)
+        gtk_window_set_application (window, application);
+    }
+
+  gtk_window_present (window);
+}
