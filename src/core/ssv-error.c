@@ -32,6 +32,7 @@ ssv_error_is_transient (const GError *error)
     case SSV_ERROR_NEWER_SCHEMA:
     case SSV_ERROR_INVALID:
     case SSV_ERROR_REFUSED:
+    case SSV_ERROR_CHANGED:
     default:
       return FALSE;
     }
