@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ssv-context.h"
+#include "ssv-youtube-settings.h"
 #include "stores/ssv-server-store.h"
 
 struct _SsvContext
@@ -23,6 +24,9 @@ struct _SsvContext
   SsvImageCache    *image_cache;
   SsvEnrichmentEngine *enrichment_engine;
   SsvFolderWatcher *folder_watcher;
+  SsvChannelStore  *channel_store;
+  SsvChannelService *channel_service;
+  SsvNetworkActivity *network_activity;
 };
 
 G_DEFINE_FINAL_TYPE (SsvContext, ssv_context, G_TYPE_OBJECT)
@@ -63,6 +67,16 @@ ssv_context_dispose (GObject *object)
   if (self->enrichment_engine != NULL)
     ssv_enrichment_engine_stop (self->enrichment_engine);
   g_clear_object (&self->enrichment_engine);
+  if (self->network_activity != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!ssv_network_activity_flush (self->network_activity, &error))
+        g_warning ("Could not write the network activity: %s", error->message);
+    }
+  g_clear_object (&self->channel_service);
+  g_clear_object (&self->channel_store);
+  g_clear_object (&self->network_activity);
   g_clear_object (&self->folder_watcher);
   g_clear_object (&self->image_cache);
   g_clear_object (&self->scanner);
@@ -114,6 +128,21 @@ init_services (SsvContext *self)
   ssv_enrichment_engine_follow_scanner (self->enrichment_engine, G_OBJECT (self->scanner));
 }
 
+/* YouTube: the channel store and service, and the record of hosts contacted,
+ * which every request of the shared SsvHttp passes. */
+static void
+create_youtube (SsvContext *self)
+{
+  g_autoptr(SsvYoutubeSettings) settings = ssv_youtube_settings_load ();
+
+  self->network_activity = ssv_network_activity_new (self->database);
+  ssv_network_activity_watch (self->network_activity, self->http);
+  self->channel_store = ssv_channel_store_new (self->database);
+  self->channel_service = ssv_channel_service_new (self->http, self->channel_store,
+                                                   self->watchlist_store, self->wishlist_store);
+  ssv_channel_service_set_proxies (self->channel_service, (const char * const *) settings->proxies);
+}
+
 /**
  * ssv_context_new:
  * @database_path: (nullable): the library file, or %NULL for the default
@@ -138,6 +167,7 @@ ssv_context_new (const char  *database_path,
   init_services (self);
   self->watchlist_store = ssv_watchlist_store_new (self->database);
   create_stores (self);
+  create_youtube (self);
 
   return g_steal_pointer (&self);
 }
@@ -193,6 +223,7 @@ ssv_context_new_finish (GAsyncResult  *result,
   init_services (self);
   self->watchlist_store = ssv_watchlist_store_new (self->database);
   create_stores (self);
+  create_youtube (self);
 
   return self;
 }
@@ -384,4 +415,28 @@ ssv_context_dup_cache_dir (SsvContext *self)
     return g_strdup (override);
 
   return g_build_filename (g_get_user_cache_dir (), "soulsync-video", NULL);
+}
+
+SsvChannelStore *
+ssv_context_get_channel_store (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->channel_store;
+}
+
+SsvChannelService *
+ssv_context_get_channel_service (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->channel_service;
+}
+
+SsvNetworkActivity *
+ssv_context_get_network_activity (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->network_activity;
 }

@@ -6,8 +6,10 @@
 #include <gio/gio.h>
 
 #include "ssv-airing-monitor.h"
+#include "ssv-channel-service.h"
 #include "ssv-database.h"
 #include "ssv-image-cache.h"
+#include "ssv-network-activity.h"
 #include "ssv-secrets.h"
 #include "net/ssv-http.h"
 #include "sources/ssv-folder-watcher.h"
@@ -56,6 +58,9 @@ gboolean          ssv_context_load_server_tokens_finish (SsvContext          *se
                                                          GAsyncResult        *result,
                                                          GError             **error);
 SsvEnrichmentEngine *ssv_context_get_enrichment_engine (SsvContext      *self);
+SsvChannelStore  *ssv_context_get_channel_store  (SsvContext           *self);
+SsvChannelService *ssv_context_get_channel_service (SsvContext         *self);
+SsvNetworkActivity *ssv_context_get_network_activity (SsvContext       *self);
 char             *ssv_context_dup_cache_dir      (SsvContext           *self);
 
 G_END_DECLS
