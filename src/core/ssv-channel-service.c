@@ -312,11 +312,9 @@ read_shorts (SsvChannelService  *self,
   page = ssv_youtube_browse (self->http, channel_id, SSV_YT_TAB_SHORTS, NULL, now_unix (), cancellable, &error);
   if (page != NULL)
     {
-      /* The Shorts tab lists Shorts only, whatever shape they come in. */
-      g_ptr_array_extend_and_steal (page->shorts, g_steal_pointer (&page->videos));
-      page->videos = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_yt_video_free);
-      for (guint i = 0; i < page->shorts->len; i++)
-        ((SsvYtVideo *) g_ptr_array_index (page->shorts, i))->is_short = TRUE;
+      /* Only what reads as a Short is saved as one: a tab answered with
+       * the videos instead must not turn every video into a Short. */
+      g_ptr_array_set_size (page->videos, 0);
       g_clear_pointer (&page->channel, ssv_yt_channel_meta_free);
       if (save_page (self, channel_id, page, -1, &error))
         return;

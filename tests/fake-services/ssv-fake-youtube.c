@@ -114,6 +114,17 @@ ssv_fake_youtube_load_json (const char *relative)
   return parse_bytes (bytes);
 }
 
+/* json_node_copy() shares objects and arrays; the made-up pages change their copies. */
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+  JsonNode *copy = json_from_string (text, NULL);
+
+  g_assert_nonnull (copy);
+  return copy;
+}
+
 static GBytes *
 to_bytes (JsonNode *node)
 {
@@ -260,7 +271,7 @@ lockup_item (SsvFakeYoutube *self,
              JsonNode       *template_item,
              FakeVideo      *video)
 {
-  JsonNode *item = json_node_copy (template_item);
+  JsonNode *item = deep_copy (template_item);
   JsonObject *lockup = get_path (item, "richItemRenderer.content.lockupViewModel");
   JsonObject *meta = get_path (item, "richItemRenderer.content.lockupViewModel.metadata.lockupMetadataViewModel");
   JsonArray *parts = json_object_get_array_member (get_path (item, "richItemRenderer.content.lockupViewModel.metadata"
@@ -289,7 +300,7 @@ static JsonNode *
 shorts_item (JsonNode  *template_item,
              FakeVideo *video)
 {
-  JsonNode *item = json_node_copy (template_item);
+  JsonNode *item = deep_copy (template_item);
   JsonObject *lockup = get_path (item, "richItemRenderer.content.shortsLockupViewModel");
   g_autofree char *entity = g_strconcat ("shorts-shelf-item-", video->video_id, NULL);
   g_autofree char *views = g_strdup_printf ("%" G_GINT64_FORMAT " views", video->views);
@@ -308,7 +319,7 @@ static JsonNode *
 continuation_item (JsonNode   *template_item,
                    const char *token)
 {
-  JsonNode *item = json_node_copy (template_item);
+  JsonNode *item = deep_copy (template_item);
 
   set_string (get_path (item, "continuationItemRenderer.continuationEndpoint.continuationCommand"), "token", token);
   return item;
@@ -322,8 +333,8 @@ fill_items (SsvFakeYoutube *self,
             JsonArray      *items,
             guint           offset)
 {
-  JsonNode *template_item = json_node_copy (json_array_get_element (items, 0));
-  JsonNode *more = json_node_copy (json_array_get_element (items, json_array_get_length (items) - 1));
+  JsonNode *template_item = deep_copy (json_array_get_element (items, 0));
+  JsonNode *more = deep_copy (json_array_get_element (items, json_array_get_length (items) - 1));
   guint skipped = 0;
   guint added = 0;
 
@@ -357,7 +368,7 @@ static GBytes *
 synthetic_first_page (SsvFakeYoutube *self,
                       FakeChannel    *channel)
 {
-  g_autoptr(JsonNode) page = json_node_copy (self->page_template);
+  g_autoptr(JsonNode) page = deep_copy (self->page_template);
   JsonObject *header = get_path (page, "header.pageHeaderRenderer.content.pageHeaderViewModel");
   JsonArray *rows = json_object_get_array_member (get_path (page, "header.pageHeaderRenderer.content.pageHeaderViewModel"
                                                                   ".metadata.contentMetadataViewModel"), "metadataRows");
@@ -387,7 +398,7 @@ synthetic_next_page (SsvFakeYoutube *self,
                      FakeChannel    *channel,
                      guint           offset)
 {
-  g_autoptr(JsonNode) page = json_node_copy (self->continuation_template);
+  g_autoptr(JsonNode) page = deep_copy (self->continuation_template);
 
   fill_items (self, channel, continuation_items (page), offset);
   return to_bytes (page);
@@ -397,9 +408,9 @@ static GBytes *
 synthetic_shorts_page (FakeChannel    *channel,
                        SsvFakeYoutube *self)
 {
-  g_autoptr(JsonNode) page = json_node_copy (self->shorts_template);
+  g_autoptr(JsonNode) page = deep_copy (self->shorts_template);
   JsonArray *items = grid_items (page);
-  JsonNode *template_item = json_node_copy (json_array_get_element (items, 0));
+  JsonNode *template_item = deep_copy (json_array_get_element (items, 0));
 
   while (json_array_get_length (items) > 0)
     json_array_remove_element (items, 0);
@@ -525,7 +536,7 @@ browse_locked (SsvFakeYoutube *self,
   if (channel == NULL)
     return NULL;
 
-  if (g_str_has_prefix (params, "EgZzaG9ydHM"))
+  if (g_str_has_prefix (params, "EgZzaG9ydH"))
     return channel->videos ? synthetic_shorts_page (channel, self) : NULL;
 
   page = channel->first_page ? g_bytes_ref (channel->first_page) : synthetic_first_page (self, channel);

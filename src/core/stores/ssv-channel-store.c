@@ -34,9 +34,10 @@ G_DEFINE_FINAL_TYPE (SsvChannelStore, ssv_channel_store, SSV_TYPE_STORE)
   "v.id, v.video_id, c.channel_id, c.title, v.title, v.dearrow_title, v.thumbnail_url, v.duration_s," \
   " v.views, v.published, v.date_exact, v.is_short, v.upcoming, v.likes, v.dislikes, v.downloaded_path," \
   " EXISTS (SELECT 1 FROM wishlist wl WHERE wl.kind = 'video' AND wl.source = 'youtube'" \
-  "         AND wl.source_id = v.video_id)"
+  "         AND wl.source_id = v.video_id AND wl.kind <> 'episode')"
 
-/* Dated videos newest first, then the undated in the channel's own order. */
+/* Dated videos newest first, then the undated in the channel's own order.
+ * ("kind <> 'episode'" lets the wished check use the partial wishlist_title index.) */
 const char * const ssv_channel_store_videos_sql =
   "SELECT " VIDEO_COLUMNS
   "  FROM yt_videos v JOIN yt_channels c ON c.id = v.channel_row"
@@ -669,7 +670,7 @@ ssv_channel_store_list_wished_videos (SsvChannelStore  *self,
 {
   g_autoptr(SsvStmt) stmt = ssv_database_prepare (db_of (self),
     "SELECT " VIDEO_COLUMNS
-    "  FROM wishlist w INDEXED BY wishlist_added"
+    "  FROM wishlist w"
     "  JOIN yt_videos v ON v.video_id = w.source_id"
     "  JOIN yt_channels c ON c.id = v.channel_row"
     " WHERE w.kind = 'video' AND w.source = 'youtube'"
