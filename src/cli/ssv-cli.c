@@ -17,6 +17,7 @@ static const SsvCliCommand commands[] = {
   { "scan", N_("Scan Plex, Jellyfin and folder sources into the library"), ssv_cli_scan },
   { "enrich", N_("Fill in titles from TMDB, TheTVDB, OMDb, fanart.tv and OpenSubtitles"), ssv_cli_enrich },
   { "status", N_("Print each metadata worker’s key, pause and progress"), ssv_cli_status },
+  { "channel", N_("Follow YouTube channels, read them again and list their videos"), ssv_cli_channel },
 };
 
 SsvContext *

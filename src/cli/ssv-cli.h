@@ -32,5 +32,6 @@ int         ssv_cli_calendar     (int argc, char **argv);
 int         ssv_cli_scan         (int argc, char **argv);
 int         ssv_cli_enrich       (int argc, char **argv);
 int         ssv_cli_status       (int argc, char **argv);
+int         ssv_cli_channel      (int argc, char **argv);
 
 G_END_DECLS
