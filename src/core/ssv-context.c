@@ -5,6 +5,7 @@
 
 #include "ssv-context.h"
 #include "ssv-youtube-settings.h"
+#include "workers/ssv-channel-worker.h"
 #include "stores/ssv-server-store.h"
 
 struct _SsvContext
@@ -141,6 +142,13 @@ create_youtube (SsvContext *self)
   self->channel_service = ssv_channel_service_new (self->http, self->channel_store,
                                                    self->watchlist_store, self->wishlist_store);
   ssv_channel_service_set_proxies (self->channel_service, (const char * const *) settings->proxies);
+
+  /* Listed, held during scans and started with the metadata workers. */
+  {
+    g_autoptr(SsvWorker) channels = ssv_channel_worker_new (self->database, self->http, self->channel_service);
+
+    ssv_enrichment_engine_add_worker (self->enrichment_engine, channels);
+  }
 }
 
 /**

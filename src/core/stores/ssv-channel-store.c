@@ -171,6 +171,37 @@ in_transaction (SsvChannelStore  *self,
   return TRUE;
 }
 
+typedef struct
+{
+  const char *channel_id;
+  gint64      row;
+} Ensure;
+
+static gboolean
+ensure_func (SsvDatabase    *db,
+             gconstpointer   data,
+             GError        **error)
+{
+  Ensure *ensure = (Ensure *) data;
+
+  ensure->row = ensure_channel (db, ensure->channel_id, error);
+  return ensure->row > 0;
+}
+
+/* The channel's row (made when missing, e.g. followed from another page). */
+gint64
+ssv_channel_store_ensure_channel (SsvChannelStore  *self,
+                                  const char       *channel_id,
+                                  GError          **error)
+{
+  Ensure ensure = { channel_id, -1 };
+
+  if (!in_transaction (self, ensure_func, &ensure, NULL, error))
+    return -1;
+
+  return ensure.row;
+}
+
 /* ---- channel meta ------------------------------------------------------------- */
 
 static gboolean
@@ -554,6 +585,30 @@ ssv_channel_store_get_channel (SsvChannelStore  *self,
 
   ssv_stmt_bind_text (stmt, 1, channel_id);
   if (!ssv_stmt_step_row (stmt, _("This channel has not been read yet."), error))
+    return NULL;
+
+  return read_channel (stmt);
+}
+
+/* The same, by its row (a worker's item). */
+SsvChannel *
+ssv_channel_store_get_channel_by_row (SsvChannelStore  *self,
+                                      gint64            row,
+                                      GError          **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  g_return_val_if_fail (SSV_IS_CHANNEL_STORE (self), NULL);
+
+  stmt = ssv_database_prepare (db_of (self),
+                               "SELECT " CHANNEL_COLUMNS ("w")
+                               "  FROM yt_channels c LEFT JOIN watchlist w ON " FOLLOWS ("w", "c")
+                               " WHERE c.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, row);
+  if (!ssv_stmt_step_row (stmt, _("The channel is no longer saved."), error))
     return NULL;
 
   return read_channel (stmt);

@@ -76,7 +76,14 @@ GPtrArray  *ssv_channel_store_take_new_uploads          (SsvChannelStore   *self
                                                          guint             *n_wished,
                                                          GError           **error);
 
+gint64      ssv_channel_store_ensure_channel            (SsvChannelStore   *self,
+                                                         const char        *channel_id,
+                                                         GError           **error);
+
 /* Reads. */
+SsvChannel *ssv_channel_store_get_channel_by_row        (SsvChannelStore   *self,
+                                                         gint64             row,
+                                                         GError           **error);
 SsvChannel *ssv_channel_store_get_channel               (SsvChannelStore   *self,
                                                          const char        *channel_id,
                                                          GError           **error);

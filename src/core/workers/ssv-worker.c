@@ -459,10 +459,13 @@ item_finished (SsvWorker         *self,
   done->label = ssv_work_item_dup_label (item);
 
   g_mutex_lock (&priv->lock);
-  from = stat_slot (&priv->stats[item->kind], item->previous);
-  if (*from > 0)
-    (*from)--;
-  (*stat_slot (&priv->stats[item->kind], outcome))++;
+  if (item->kind < SSV_N_ITEM_KINDS)
+    {
+      from = stat_slot (&priv->stats[item->kind], item->previous);
+      if (*from > 0)
+        (*from)--;
+      (*stat_slot (&priv->stats[item->kind], outcome))++;
+    }
   g_queue_push_tail (&priv->done, done);
   priv->pending_progress = TRUE;
   schedule_dispatch_locked (self);
@@ -742,7 +745,16 @@ next_item (SsvWorker  *self,
   load_language (self);
   refresh_stats (self, FALSE);
 
-  for (guint kind = 0; kind < SSV_N_ITEM_KINDS; kind++)
+  if (klass->next_items != NULL)
+    {
+      g_autoptr(GPtrArray) some = klass->next_items (self, g_get_real_time () / G_USEC_PER_SEC, BATCH_SIZE, error);
+
+      if (some == NULL)
+        return NULL;
+      g_ptr_array_extend_and_steal (priv->batch, g_steal_pointer (&some));
+    }
+
+  for (guint kind = 0; klass->next_items == NULL && kind < SSV_N_ITEM_KINDS; kind++)
     {
       g_autoptr(GPtrArray) some = NULL;
       gint64 window;
@@ -835,7 +847,7 @@ apply_failure (SsvWorker         *self,
       return TRUE;
     }
 
-  if (g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED))
+  if (!klass->keyless && g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED))
     {
       /* Translators: "TMDB rejected the API key" */
       g_autofree char *note = g_strdup_printf (_("%s rejected the API key"), klass->display_name);
@@ -855,8 +867,10 @@ apply_failure (SsvWorker         *self,
     }
 
   outcome = g_error_matches (error, SSV_ERROR, SSV_ERROR_NOT_FOUND) ? SSV_OUTCOME_NOT_FOUND : SSV_OUTCOME_ERROR;
-  if (!ssv_enrichment_store_record (priv->store, klass->name, item, NULL, outcome, FALSE,
-                                    error->message, &record_error))
+  if (klass->record_failure != NULL
+      ? !klass->record_failure (self, item, outcome, error, &record_error)
+      : !ssv_enrichment_store_record (priv->store, klass->name, item, NULL, outcome, FALSE,
+                                      error->message, &record_error))
     {
       cool_down_after_write_error (self, record_error);
       return TRUE;
@@ -928,7 +942,7 @@ run_thread (GTask        *task,
       wait = wait_until_allowed (self);
       if (wait == WAIT_CANCELLED)
         break;
-      if (wait == WAIT_CHECK_KEY || priv->key == NULL)
+      if (!klass->keyless && (wait == WAIT_CHECK_KEY || priv->key == NULL))
         {
           if (!load_key (self))
             {
@@ -1483,6 +1497,13 @@ test_key_thread (GTask        *task,
   g_autofree char *stored = NULL;
   const char *key = task_data;
   GError *error = NULL;
+
+  if (klass_of (self)->test_key == NULL)
+    {
+      g_task_return_new_error (task, SSV_ERROR, SSV_ERROR_INVALID, _("%s needs no key."),
+                               klass_of (self)->display_name);
+      return;
+    }
 
   if (key == NULL)
     {
