@@ -6,6 +6,7 @@
 #include "ssv-context.h"
 #include "ssv-youtube-settings.h"
 #include "workers/ssv-channel-worker.h"
+#include "workers/ssv-extras-worker.h"
 #include "stores/ssv-server-store.h"
 
 struct _SsvContext
@@ -148,6 +149,23 @@ create_youtube (SsvContext *self)
     g_autoptr(SsvWorker) channels = ssv_channel_worker_new (self->database, self->http, self->channel_service);
 
     ssv_enrichment_engine_add_worker (self->enrichment_engine, channels);
+  }
+
+  /* The per-video extras, each toggleable; Return YouTube Dislike is off unless asked for. */
+  {
+    const struct { GType type; gboolean enabled; } extras[] = {
+      { SSV_TYPE_SPONSORBLOCK_WORKER, settings->sponsorblock },
+      { SSV_TYPE_DEARROW_WORKER, settings->dearrow },
+      { SSV_TYPE_RYD_WORKER, settings->ryd },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (extras); i++)
+      {
+        g_autoptr(SsvWorker) worker = ssv_extras_worker_new (extras[i].type, self->database, self->http,
+                                                             self->channel_store, extras[i].enabled);
+
+        ssv_enrichment_engine_add_worker (self->enrichment_engine, worker);
+      }
   }
 }
 

@@ -109,6 +109,24 @@ ssv_yt_feed_free (SsvYtFeed *feed)
   g_free (feed);
 }
 
+SsvSegment *
+ssv_segment_new (void)
+{
+  return g_new0 (SsvSegment, 1);
+}
+
+void
+ssv_segment_free (SsvSegment *segment)
+{
+  if (segment == NULL)
+    return;
+
+  g_free (segment->category);
+  g_free (segment->action);
+  g_free (segment->uuid);
+  g_free (segment);
+}
+
 static gboolean
 all_id_chars (const char *text,
               gsize       length)

@@ -53,6 +53,18 @@ typedef struct
   GPtrArray  *entries;             /* SsvYtVideo*, date_exact set */
 } SsvYtFeed;
 
+/* A SponsorBlock segment of a video. */
+typedef struct
+{
+  char    *category;          /* "sponsor", "intro", … */
+  char    *action;            /* "skip", "mute", … */
+  double   start_s;
+  double   end_s;
+  char    *uuid;
+  gint64   votes;
+  gboolean locked;
+} SsvSegment;
+
 SsvYtVideo       *ssv_yt_video_new            (void);
 SsvYtVideo       *ssv_yt_video_copy           (const SsvYtVideo       *video);
 void              ssv_yt_video_free           (SsvYtVideo             *video);
@@ -63,6 +75,9 @@ void              ssv_yt_page_free            (SsvYtPage              *page);
 SsvYtFeed        *ssv_yt_feed_new             (void);
 void              ssv_yt_feed_free            (SsvYtFeed              *feed);
 
+SsvSegment       *ssv_segment_new             (void);
+void              ssv_segment_free            (SsvSegment             *segment);
+
 gboolean          ssv_yt_is_video_id          (const char             *text);
 gboolean          ssv_yt_is_channel_id        (const char             *text);
 
@@ -70,5 +85,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvYtVideo, ssv_yt_video_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvYtChannelMeta, ssv_yt_channel_meta_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvYtPage, ssv_yt_page_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvYtFeed, ssv_yt_feed_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvSegment, ssv_segment_free)
 
 G_END_DECLS

@@ -87,24 +87,6 @@ db_of (SsvChannelStore *self)
   return ssv_store_get_database (SSV_STORE (self));
 }
 
-SsvSegment *
-ssv_segment_new (void)
-{
-  return g_new0 (SsvSegment, 1);
-}
-
-void
-ssv_segment_free (SsvSegment *segment)
-{
-  if (segment == NULL)
-    return;
-
-  g_free (segment->category);
-  g_free (segment->action);
-  g_free (segment->uuid);
-  g_free (segment);
-}
-
 static void
 bind_count (SsvStmt *stmt,
             int      index,
@@ -1127,14 +1109,29 @@ ssv_channel_store_set_downloaded_path (SsvChannelStore  *self,
   return in_transaction (self, video_update_func, &update, "video", error);
 }
 
+static const char *
+extra_column (const char  *extra,
+              GError     **error)
+{
+  if (g_strcmp0 (extra, "sponsorblock") == 0)
+    return "sponsorblock_at";
+  if (g_strcmp0 (extra, "dearrow") == 0)
+    return "dearrow_at";
+  if (g_strcmp0 (extra, "ryd") == 0)
+    return "ryd_at";
+
+  g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID, "no such extra: %s", extra ? extra : "");
+  return NULL;
+}
+
 /**
  * ssv_channel_store_next_for_extra:
  * @extra: "sponsorblock", "dearrow" or "ryd"
  *
  * Videos of followed channels (not upcoming) never asked about @extra, or
- * asked more than a week ago when they are less than a month old: newest first.
+ * asked more than a week ago while less than a month old: newest first.
  *
- * Returns: (transfer full) (element-type utf8): video ids
+ * Returns: (transfer full) (element-type SsvVideo): the videos
  */
 GPtrArray *
 ssv_channel_store_next_for_extra (SsvChannelStore  *self,
@@ -1143,30 +1140,20 @@ ssv_channel_store_next_for_extra (SsvChannelStore  *self,
                                   guint             limit,
                                   GError          **error)
 {
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(SsvStmt) stmt = NULL;
   g_autofree char *sql = NULL;
-  const char *column;
-  int rc;
+  const char *column = extra_column (extra, error);
 
-  if (g_strcmp0 (extra, "sponsorblock") == 0)
-    column = "v.sponsorblock_at";
-  else if (g_strcmp0 (extra, "dearrow") == 0)
-    column = "v.dearrow_at";
-  else if (g_strcmp0 (extra, "ryd") == 0)
-    column = "v.ryd_at";
-  else
-    {
-      g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID, "no such extra: %s", extra);
-      return NULL;
-    }
+  if (column == NULL)
+    return NULL;
 
   /* The column is one of three names above, never input. */
-  sql = g_strdup_printf ("SELECT v.video_id FROM watchlist w INDEXED BY watchlist_kind"
+  sql = g_strdup_printf ("SELECT " VIDEO_COLUMNS " FROM watchlist w INDEXED BY watchlist_kind"
                          "  JOIN yt_channels c ON c.channel_id = w.source_id"
                          "  JOIN yt_videos v ON v.channel_row = c.id"
                          " WHERE w.kind = 'channel' AND w.muted = 0 AND w.source = 'youtube'"
-                         "   AND v.upcoming = 0 AND (%s IS NULL OR (%s <= ?1 - 604800 AND v.published > ?1 - 2629746))"
+                         "   AND v.upcoming = 0"
+                         "   AND (v.%s IS NULL OR (v.%s <= ?1 - 604800 AND v.published > ?1 - 2629746))"
                          " ORDER BY v.published IS NULL, v.published DESC LIMIT ?2", column, column);
   stmt = ssv_database_prepare (db_of (self), sql, error);
   if (stmt == NULL)
@@ -1174,13 +1161,46 @@ ssv_channel_store_next_for_extra (SsvChannelStore  *self,
 
   sqlite3_bind_int64 (stmt, 1, now);
   sqlite3_bind_int64 (stmt, 2, limit);
-  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (ids, ssv_stmt_dup_text (stmt, 0));
+  return collect (stmt, read_video, error);
+}
 
-  if (rc != SQLITE_DONE)
+/* Notes that @extra was asked about the video and had nothing (a 404). */
+gboolean
+ssv_channel_store_mark_extra_asked (SsvChannelStore  *self,
+                                    const char       *video_id,
+                                    const char       *extra,
+                                    gint64            now,
+                                    GError          **error)
+{
+  g_autofree char *sql = NULL;
+  const char *column = extra_column (extra, error);
+  VideoUpdate update = { video_id, NULL, -1, -1, NULL, now };
+
+  if (column == NULL)
+    return FALSE;
+
+  sql = g_strdup_printf ("UPDATE yt_videos SET %s = ?5 WHERE id = ?1", column);
+  update.sql = sql;
+  return in_transaction (self, video_update_func, &update, NULL, error);
+}
+
+SsvVideo *
+ssv_channel_store_get_video_by_row (SsvChannelStore  *self,
+                                    gint64            row,
+                                    GError          **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db_of (self),
+    "SELECT " VIDEO_COLUMNS
+    "  FROM yt_videos v JOIN yt_channels c ON c.id = v.channel_row WHERE v.id = ?1", error);
+
+  if (stmt == NULL)
     return NULL;
 
-  return g_steal_pointer (&ids);
+  sqlite3_bind_int64 (stmt, 1, row);
+  if (!ssv_stmt_step_row (stmt, _("This video is not saved."), error))
+    return NULL;
+
+  return read_video (stmt);
 }
 
 /* ---- async wrappers for the UI ------------------------------------------------ */

@@ -30,18 +30,6 @@ typedef struct
   const char  *error;         /* for people, or NULL */
 } SsvChannelRefresh;
 
-/* A SponsorBlock segment. */
-typedef struct
-{
-  char    *category;          /* "sponsor", "intro", … */
-  char    *action;            /* "skip", "mute", … */
-  double   start_s;
-  double   end_s;
-  char    *uuid;
-  gint64   votes;
-  gboolean locked;
-} SsvSegment;
-
 SsvChannelStore *ssv_channel_store_new                  (SsvDatabase       *database);
 
 /* Writes (worker or CLI threads). Each is one transaction and emits "changed". */
@@ -132,13 +120,18 @@ GPtrArray  *ssv_channel_store_next_for_extra            (SsvChannelStore   *self
                                                          gint64             now,
                                                          guint              limit,
                                                          GError           **error);
+gboolean    ssv_channel_store_mark_extra_asked          (SsvChannelStore   *self,
+                                                         const char        *video_id,
+                                                         const char        *extra,
+                                                         gint64             now,
+                                                         GError           **error);
+SsvVideo   *ssv_channel_store_get_video_by_row          (SsvChannelStore   *self,
+                                                         gint64             row,
+                                                         GError           **error);
 gboolean    ssv_channel_store_set_downloaded_path       (SsvChannelStore   *self,
                                                          const char        *video_id,
                                                          const char        *path,
                                                          GError           **error);
-
-SsvSegment *ssv_segment_new                             (void);
-void        ssv_segment_free                            (SsvSegment        *segment);
 
 /* Async for the UI: results on the caller's main context. */
 void        ssv_channel_store_get_channel_async         (SsvChannelStore   *self,
@@ -168,7 +161,5 @@ GPtrArray  *ssv_channel_store_list_finish               (SsvChannelStore   *self
 /* The SQL of the lists, for query-plan tests. */
 extern const char * const ssv_channel_store_videos_sql;
 extern const char * const ssv_channel_store_followed_sql;
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvSegment, ssv_segment_free)
 
 G_END_DECLS
