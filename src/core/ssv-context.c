@@ -29,6 +29,7 @@ struct _SsvContext
   SsvChannelStore  *channel_store;
   SsvChannelService *channel_service;
   SsvNetworkActivity *network_activity;
+  SsvVideoDownloader *video_downloader;
 };
 
 G_DEFINE_FINAL_TYPE (SsvContext, ssv_context, G_TYPE_OBJECT)
@@ -76,6 +77,9 @@ ssv_context_dispose (GObject *object)
       if (!ssv_network_activity_flush (self->network_activity, &error))
         g_warning ("Could not write the network activity: %s", error->message);
     }
+  if (self->video_downloader != NULL)
+    ssv_video_downloader_stop (self->video_downloader);
+  g_clear_object (&self->video_downloader);
   g_clear_object (&self->channel_service);
   g_clear_object (&self->channel_store);
   g_clear_object (&self->network_activity);
@@ -149,6 +153,22 @@ create_youtube (SsvContext *self)
     g_autoptr(SsvWorker) channels = ssv_channel_worker_new (self->database, self->http, self->channel_service);
 
     ssv_enrichment_engine_add_worker (self->enrichment_engine, channels);
+  }
+
+  /* Wished videos to disk with yt-dlp; the app runs it, the CLI does not. */
+  {
+    g_autofree char *root = ssv_youtube_settings_dup_download_dir (settings);
+    g_autoptr(GFile) root_file = g_file_new_for_path (root);
+    g_autofree char *youtube = ssv_http_dup_base_url (self->http, "youtube");
+    g_autofree char *sponsorblock = ssv_http_dup_base_url (self->http, "sponsorblock");
+
+    self->video_downloader = ssv_video_downloader_new (self->database, self->network_activity);
+    ssv_video_downloader_set_root (self->video_downloader, root_file);
+    ssv_video_downloader_set_quality (self->video_downloader, settings->max_height, settings->codec);
+    ssv_video_downloader_set_sponsorblock (self->video_downloader, settings->sponsorblock_chapters,
+                                           g_getenv ("SSV_SPONSORBLOCK_URL") ? sponsorblock : NULL);
+    if (youtube != NULL)
+      ssv_video_downloader_set_base_url (self->video_downloader, youtube);
   }
 
   /* The per-video extras, each toggleable; Return YouTube Dislike is off unless asked for. */
@@ -465,4 +485,13 @@ ssv_context_get_network_activity (SsvContext *self)
   g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
 
   return self->network_activity;
+}
+
+/* Built idle: the app runs it when the wishlist changes. */
+SsvVideoDownloader *
+ssv_context_get_video_downloader (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->video_downloader;
 }

@@ -20,6 +20,7 @@
 #include "stores/ssv-watchlist-store.h"
 #include "stores/ssv-wishlist-store.h"
 #include "workers/ssv-enrichment-engine.h"
+#include "downloads/ssv-video-downloader.h"
 
 G_BEGIN_DECLS
 
@@ -61,6 +62,7 @@ SsvEnrichmentEngine *ssv_context_get_enrichment_engine (SsvContext      *self);
 SsvChannelStore  *ssv_context_get_channel_store  (SsvContext           *self);
 SsvChannelService *ssv_context_get_channel_service (SsvContext         *self);
 SsvNetworkActivity *ssv_context_get_network_activity (SsvContext       *self);
+SsvVideoDownloader *ssv_context_get_video_downloader (SsvContext       *self);
 char             *ssv_context_dup_cache_dir      (SsvContext           *self);
 
 G_END_DECLS
