@@ -81,6 +81,15 @@ static const char * const fill_sql[] = {
   "INSERT INTO scan_hold_titles (hold_id, movie_id) VALUES (1, 1);"
   "INSERT INTO scan_holds (server_id, library_name, reason, device) VALUES (2, '/srv/movies', 'disk', 2049);"
   "INSERT INTO folder_roots (server_id, path, device, seen_at) VALUES (2, '/srv/movies', 2050, 1700000000);",
+  /* version 8: YouTube channels, videos, segments, downloads, the network-activity record */
+  "INSERT INTO yt_channels (id, channel_id, handle, title, subscribers, video_count, enriched_by, complete, refreshed_at)"
+  "  VALUES (1, 'UCsXVk37bltHxD1rDPwtNM8Q', '@kurzgesagt', 'Kurzgesagt', 25000000, 337, 'innertube', 1, 1700000000);"
+  "INSERT INTO yt_videos (id, video_id, channel_row, title, duration_s, views, published, date_exact, is_short)"
+  "  VALUES (1, 'D0WQK7cMJn8', 1, 'We Made A New Channel!', 183, 1545374, 1768000000, 1, 0),"
+  "         (2, 'zg40FHOAqC0', 1, 'Jupiter Made Earth Possible', NULL, NULL, 1769094102, 1, 1);"
+  "INSERT INTO yt_segments (video_row, category, action, start_s, end_s) VALUES (1, 'sponsor', 'skip', 53.4, 57.7);"
+  "INSERT INTO yt_downloads (video_row, state, attempts, last_error) VALUES (1, 'failed', 1, 'HTTP Error 404');"
+  "INSERT INTO network_activity (day, feature, host, requests) VALUES ('2026-05-21', 'youtube', 'www.youtube.com', 12);",
 };
 
 static char *
