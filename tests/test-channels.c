@@ -248,7 +248,8 @@ static void
 test_lists_use_indexes (Fixture       *f,
                         gconstpointer  data)
 {
-  const char * const queries[] = { ssv_channel_store_videos_sql, ssv_channel_store_followed_sql };
+  const char * const queries[] = { ssv_channel_store_videos_sql, ssv_channel_store_followed_sql,
+                                   ssv_channel_store_uploads_sql };
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
@@ -306,6 +307,30 @@ test_follow_recorded (Fixture       *f,
 
       g_assert_true (b == 0 || a >= b);
     }
+}
+
+static void
+test_calendar_lane (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *id = follow (f, SYNTH_HANDLE);
+  g_autoptr(GPtrArray) week = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The made-up channel uploads one a day, the newest three days ago: days 3 to 7 back. */
+  week = ssv_channel_store_list_uploads_between (f->store, f->now - 7 * 86400, f->now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (week->len, ==, 5);
+  for (guint i = 1; i < week->len; i++)
+    g_assert_cmpint (ssv_video_get_published (g_ptr_array_index (week, i - 1)), <=,
+                     ssv_video_get_published (g_ptr_array_index (week, i)));
+
+  /* Unfollowed: its uploads leave the calendar. */
+  ssv_channel_service_unfollow (f->service, id, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&week, g_ptr_array_unref);
+  week = ssv_channel_store_list_uploads_between (f->store, f->now - 7 * 86400, f->now, &error);
+  g_assert_cmpuint (week->len, ==, 0);
 }
 
 static void
@@ -782,6 +807,7 @@ main (int    argc,
   ADD ("/channels/follow/recorded", test_follow_recorded);
   ADD ("/channels/follow/paged", test_follow_paged);
   ADD ("/channels/follow/resolve-through-page", test_resolve_through_page);
+  ADD ("/channels/calendar-lane", test_calendar_lane);
   ADD ("/channels/faults/not-found", test_not_found);
   ADD ("/channels/faults/rate-limited", test_rate_limited);
   ADD ("/channels/faults/feed-down", test_feed_down);

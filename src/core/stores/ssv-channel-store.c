@@ -60,6 +60,15 @@ const char * const ssv_channel_store_followed_sql =
   " WHERE w.kind = 'channel' AND w.muted = 0 AND w.source = 'youtube'"
   " ORDER BY coalesce (c.title, w.title) COLLATE NOCASE";
 
+/* Uploads of followed channels in [?1, ?2): the calendar's lane under the episodes. */
+const char * const ssv_channel_store_uploads_sql =
+  "SELECT " VIDEO_COLUMNS
+  "  FROM watchlist w INDEXED BY watchlist_kind"
+  "  JOIN yt_channels c ON c.channel_id = w.source_id"
+  "  JOIN yt_videos v ON v.channel_row = c.id AND v.published >= ?1 AND v.published < ?2"
+  " WHERE w.kind = 'channel' AND w.muted = 0 AND w.source = 'youtube' AND v.is_short = 0"
+  " ORDER BY v.published, v.id";
+
 static const char * const all_channels_sql =
   "SELECT " CHANNEL_COLUMNS ("w")
   "  FROM yt_channels c LEFT JOIN watchlist w ON " FOLLOWS ("w", "c")
@@ -716,6 +725,30 @@ ssv_channel_store_list_wished_videos (SsvChannelStore  *self,
   if (stmt == NULL)
     return NULL;
 
+  return collect (stmt, read_video, error);
+}
+
+/**
+ * ssv_channel_store_list_uploads_between:
+ *
+ * Uploads (not Shorts) of followed channels from @from up to @to, oldest
+ * first; premieres to come are in, at their start time.
+ *
+ * Returns: (transfer full) (element-type SsvVideo): the videos, or %NULL
+ */
+GPtrArray *
+ssv_channel_store_list_uploads_between (SsvChannelStore  *self,
+                                        gint64            from,
+                                        gint64            to,
+                                        GError          **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db_of (self), ssv_channel_store_uploads_sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
   return collect (stmt, read_video, error);
 }
 

@@ -87,6 +87,10 @@ GPtrArray  *ssv_channel_store_list_videos               (SsvChannelStore   *self
                                                          GError           **error);
 GPtrArray  *ssv_channel_store_list_wished_videos        (SsvChannelStore   *self,
                                                          GError           **error);
+GPtrArray  *ssv_channel_store_list_uploads_between      (SsvChannelStore   *self,
+                                                         gint64             from,
+                                                         gint64             to,
+                                                         GError           **error);
 SsvVideo   *ssv_channel_store_get_video                 (SsvChannelStore   *self,
                                                          const char        *video_id,
                                                          GError           **error);
@@ -161,5 +165,6 @@ GPtrArray  *ssv_channel_store_list_finish               (SsvChannelStore   *self
 /* The SQL of the lists, for query-plan tests. */
 extern const char * const ssv_channel_store_videos_sql;
 extern const char * const ssv_channel_store_followed_sql;
+extern const char * const ssv_channel_store_uploads_sql;
 
 G_END_DECLS
