@@ -272,6 +272,11 @@ test_rss_bad (void)
                                                                                         "response"), "responseBody");
   g_autoptr(GError) error = NULL;
 
+  /* Nothing at all (not even a pointer) is malformed too. */
+  g_assert_null (ssv_yt_rss_parse (NULL, 0, &error));
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_MALFORMED);
+  g_clear_error (&error);
+
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {
       g_assert_null (ssv_yt_rss_parse (malformed[i], strlen (malformed[i]), &error));

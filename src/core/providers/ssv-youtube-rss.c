@@ -159,6 +159,12 @@ ssv_yt_rss_parse (const char  *data,
   g_autoptr(SsvYtFeed) feed = NULL;
   g_autoptr(GError) local_error = NULL;
 
+  if (data == NULL || length == 0)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED, _("YouTube sent an empty channel feed."));
+      return NULL;
+    }
+
   root = ssv_xml_parse (data, (gssize) length, &local_error);
   if (root == NULL)
     {
