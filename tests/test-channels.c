@@ -543,24 +543,27 @@ test_new_uploads (Fixture       *f,
   Told told = { NULL, FALSE };
   gboolean catching_up = TRUE;
 
+  /* Times count from the follow, however long a slow machine took to get there. */
+  gint64 t = ssv_test_query_int (f->db, "SELECT added_at FROM watchlist");
+
   g_signal_connect (f->service, "new-uploads", G_CALLBACK (on_new_uploads), &told);
 
   /* Nothing the channel had when followed is news. */
-  first = ssv_channel_service_check_uploads (f->service, f->now, &catching_up, &error);
+  first = ssv_channel_service_check_uploads (f->service, t, &catching_up, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (first->len, ==, 0);
   g_assert_false (catching_up);
 
   /* A video, a Short and a premiere to come appear after the follow. */
-  ssv_fake_youtube_add_upload (f->youtube, SYNTH_ID, "newvideo001", "Fresh", f->now + 60, FALSE, FALSE);
-  ssv_fake_youtube_add_upload (f->youtube, SYNTH_ID, "newshort001", "Quick", f->now + 60, TRUE, FALSE);
-  ssv_fake_youtube_add_upload (f->youtube, SYNTH_ID, "premiere001", "Soon", f->now + 86400, FALSE, TRUE);
-  ssv_fake_youtube_set_now (f->youtube, f->now + 120);
+  ssv_fake_youtube_add_upload (f->youtube, SYNTH_ID, "newvideo001", "Fresh", t + 60, FALSE, FALSE);
+  ssv_fake_youtube_add_upload (f->youtube, SYNTH_ID, "newshort001", "Quick", t + 60, TRUE, FALSE);
+  ssv_fake_youtube_add_upload (f->youtube, SYNTH_ID, "premiere001", "Soon", t + 86400, FALSE, TRUE);
+  ssv_fake_youtube_set_now (f->youtube, t + 120);
   g_assert_true (ssv_channel_service_refresh (f->service, id, SSV_REFRESH_QUICK, NULL, &error));
   g_assert_no_error (error);
 
   g_clear_pointer (&first, g_ptr_array_unref);
-  first = ssv_channel_service_check_uploads (f->service, f->now + 180, NULL, &error);
+  first = ssv_channel_service_check_uploads (f->service, t + 180, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (first->len, ==, 1);
   g_assert_cmpstr (ssv_video_get_video_id (g_ptr_array_index (first, 0)), ==, "newvideo001");
@@ -572,7 +575,7 @@ test_new_uploads (Fixture       *f,
   g_assert_false (told.catching_up);
 
   /* Told once, ever: the next look (and a restart) finds nothing. */
-  again = ssv_channel_service_check_uploads (f->service, f->now + 240, NULL, &error);
+  again = ssv_channel_service_check_uploads (f->service, t + 240, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (again->len, ==, 0);
   g_clear_pointer (&told.videos, g_ptr_array_unref);
@@ -587,19 +590,20 @@ test_new_uploads_catch_up_and_wish (Fixture       *f,
   g_autoptr(GPtrArray) wished = NULL;
   g_autoptr(GError) error = NULL;
   gboolean catching_up = FALSE;
+  gint64 t = ssv_test_query_int (f->db, "SELECT added_at FROM watchlist");
 
   ssv_channel_store_set_wish_new_uploads (f->store, id, TRUE, &error);
   g_assert_no_error (error);
-  ssv_settings_store_set_int (f->db, SSV_UPLOADS_BOOKMARK_KEY, f->now - 86400, &error);
+  ssv_settings_store_set_int (f->db, SSV_UPLOADS_BOOKMARK_KEY, t - 86400, &error);
   g_assert_no_error (error);
 
-  ssv_fake_youtube_add_upload (f->youtube, SYNTH_ID, "newvideo001", "One", f->now + 60, FALSE, FALSE);
-  ssv_fake_youtube_add_upload (f->youtube, SYNTH_ID, "newvideo002", "Two", f->now + 90, FALSE, FALSE);
-  ssv_fake_youtube_set_now (f->youtube, f->now + 120);
+  ssv_fake_youtube_add_upload (f->youtube, SYNTH_ID, "newvideo001", "One", t + 60, FALSE, FALSE);
+  ssv_fake_youtube_add_upload (f->youtube, SYNTH_ID, "newvideo002", "Two", t + 90, FALSE, FALSE);
+  ssv_fake_youtube_set_now (f->youtube, t + 120);
   g_assert_true (ssv_channel_service_refresh (f->service, id, SSV_REFRESH_QUICK, NULL, &error));
 
   /* A day without a look: one report, marked as a catch-up, oldest first. */
-  told = ssv_channel_service_check_uploads (f->service, f->now + 180, &catching_up, &error);
+  told = ssv_channel_service_check_uploads (f->service, t + 180, &catching_up, &error);
   g_assert_no_error (error);
   g_assert_true (catching_up);
   g_assert_cmpuint (told->len, ==, 2);

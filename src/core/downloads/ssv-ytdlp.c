@@ -69,12 +69,14 @@ ssv_ytdlp_parse_progress (const char *line,
                           double     *fraction)
 {
   g_auto(GStrv) words = NULL;
+  g_autofree char *trimmed = NULL;
   double done, total;
 
   if (line == NULL || !g_str_has_prefix (line, SSV_YTDLP_PROGRESS_PREFIX " "))
     return FALSE;
 
-  words = g_strsplit (g_strstrip (g_strdup (line)), " ", 5);
+  trimmed = g_strstrip (g_strdup (line));
+  words = g_strsplit (trimmed, " ", 5);
   if (g_strv_length (words) < 4 || !read_number (words[1], &done))
     return FALSE;
 

@@ -552,6 +552,35 @@ read_video (SsvStmt *stmt)
   return video;
 }
 
+/* One row of @sql, whose ?1 is @text or, when that is NULL, @row. */
+static gpointer
+get_one (SsvChannelStore  *self,
+         const char       *sql,
+         const char       *text,
+         gint64            row,
+         SsvRowReader      reader,
+         const char       *gone,
+         GError          **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db_of (self), sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+
+  if (text != NULL)
+    ssv_stmt_bind_text (stmt, 1, text);
+  else
+    sqlite3_bind_int64 (stmt, 1, row);
+  if (!ssv_stmt_step_row (stmt, gone, error))
+    return NULL;
+
+  return reader (stmt);
+}
+
+#define CHANNEL_SQL(where) \
+  "SELECT " CHANNEL_COLUMNS ("w") \
+  "  FROM yt_channels c LEFT JOIN watchlist w ON " FOLLOWS ("w", "c") " WHERE " where
+
 /**
  * ssv_channel_store_get_channel:
  *
@@ -563,22 +592,10 @@ ssv_channel_store_get_channel (SsvChannelStore  *self,
                                const char       *channel_id,
                                GError          **error)
 {
-  g_autoptr(SsvStmt) stmt = NULL;
-
   g_return_val_if_fail (SSV_IS_CHANNEL_STORE (self), NULL);
 
-  stmt = ssv_database_prepare (db_of (self),
-                               "SELECT " CHANNEL_COLUMNS ("w")
-                               "  FROM yt_channels c LEFT JOIN watchlist w ON " FOLLOWS ("w", "c")
-                               " WHERE c.channel_id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-
-  ssv_stmt_bind_text (stmt, 1, channel_id);
-  if (!ssv_stmt_step_row (stmt, _("This channel has not been read yet."), error))
-    return NULL;
-
-  return read_channel (stmt);
+  return get_one (self, CHANNEL_SQL ("c.channel_id = ?1"), channel_id ? channel_id : "", 0, read_channel,
+                  _("This channel has not been read yet."), error);
 }
 
 /* The same, by its row (a worker's item). */
@@ -587,22 +604,10 @@ ssv_channel_store_get_channel_by_row (SsvChannelStore  *self,
                                       gint64            row,
                                       GError          **error)
 {
-  g_autoptr(SsvStmt) stmt = NULL;
-
   g_return_val_if_fail (SSV_IS_CHANNEL_STORE (self), NULL);
 
-  stmt = ssv_database_prepare (db_of (self),
-                               "SELECT " CHANNEL_COLUMNS ("w")
-                               "  FROM yt_channels c LEFT JOIN watchlist w ON " FOLLOWS ("w", "c")
-                               " WHERE c.id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, row);
-  if (!ssv_stmt_step_row (stmt, _("The channel is no longer saved."), error))
-    return NULL;
-
-  return read_channel (stmt);
+  return get_one (self, CHANNEL_SQL ("c.id = ?1"), NULL, row, read_channel,
+                  _("The channel is no longer saved."), error);
 }
 
 /* The saved channel a handle ("@name") belongs to, or NULL (no error) when none is. */
@@ -752,23 +757,16 @@ ssv_channel_store_list_uploads_between (SsvChannelStore  *self,
   return collect (stmt, read_video, error);
 }
 
+#define VIDEO_SQL(where) \
+  "SELECT " VIDEO_COLUMNS " FROM yt_videos v JOIN yt_channels c ON c.id = v.channel_row WHERE " where
+
 SsvVideo *
 ssv_channel_store_get_video (SsvChannelStore  *self,
                              const char       *video_id,
                              GError          **error)
 {
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db_of (self),
-    "SELECT " VIDEO_COLUMNS
-    "  FROM yt_videos v JOIN yt_channels c ON c.id = v.channel_row WHERE v.video_id = ?1", error);
-
-  if (stmt == NULL)
-    return NULL;
-
-  ssv_stmt_bind_text (stmt, 1, video_id);
-  if (!ssv_stmt_step_row (stmt, _("This video is not saved."), error))
-    return NULL;
-
-  return read_video (stmt);
+  return get_one (self, VIDEO_SQL ("v.video_id = ?1"), video_id ? video_id : "", 0, read_video,
+                  _("This video is not saved."), error);
 }
 
 /**
@@ -1222,18 +1220,7 @@ ssv_channel_store_get_video_by_row (SsvChannelStore  *self,
                                     gint64            row,
                                     GError          **error)
 {
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db_of (self),
-    "SELECT " VIDEO_COLUMNS
-    "  FROM yt_videos v JOIN yt_channels c ON c.id = v.channel_row WHERE v.id = ?1", error);
-
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, row);
-  if (!ssv_stmt_step_row (stmt, _("This video is not saved."), error))
-    return NULL;
-
-  return read_video (stmt);
+  return get_one (self, VIDEO_SQL ("v.id = ?1"), NULL, row, read_video, _("This video is not saved."), error);
 }
 
 /* ---- async wrappers for the UI ------------------------------------------------ */
