@@ -23,6 +23,20 @@ print_json (JsonBuilder *builder)
   g_print ("%s\n", text);
 }
 
+/* Prints @items as one JSON array, each item written by @add. */
+static void
+print_json_array (GPtrArray  *items,
+                  void      (*add) (JsonBuilder *builder, gpointer item))
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    add (builder, g_ptr_array_index (items, i));
+  json_builder_end_array (builder);
+  print_json (builder);
+}
+
 static void
 add_string_or_null (JsonBuilder *builder,
                     const char  *name,
@@ -119,8 +133,9 @@ follow (int    argc,
 
 static void
 add_channel_json (JsonBuilder *builder,
-                  SsvChannel  *channel)
+                  gpointer     item)
 {
+  SsvChannel *channel = item;
   g_autofree char *followed_at = format_time (ssv_channel_get_followed_at (channel));
   g_autofree char *refreshed_at = format_time (ssv_channel_get_refreshed_at (channel));
 
@@ -172,13 +187,7 @@ list (int    argc,
 
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < channels->len; i++)
-        add_channel_json (builder, g_ptr_array_index (channels, i));
-      json_builder_end_array (builder);
-      print_json (builder);
+      print_json_array (channels, add_channel_json);
       return 0;
     }
 
@@ -248,8 +257,9 @@ refresh (int    argc,
 
 static void
 add_video_json (JsonBuilder *builder,
-                SsvVideo    *video)
+                gpointer     item)
 {
+  SsvVideo *video = item;
   g_autofree char *date = ssv_video_dup_date (video);
 
   json_builder_begin_object (builder);
@@ -302,13 +312,7 @@ videos (int    argc,
 
   if (json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < list->len; i++)
-        add_video_json (builder, g_ptr_array_index (list, i));
-      json_builder_end_array (builder);
-      print_json (builder);
+      print_json_array (list, add_video_json);
       return 0;
     }
 

@@ -52,11 +52,8 @@ next_items (SsvWorker  *worker,
       if (channel == NULL)
         return NULL;
 
-      item = g_new0 (SsvWorkItem, 1);
-      item->kind = SSV_N_ITEM_KINDS;
-      item->id = row;
-      item->title = g_strdup (ssv_channel_get_title (channel) ? ssv_channel_get_title (channel) : channel_id);
-      item->previous = ssv_channel_get_refreshed_at (channel) > 0 ? SSV_OUTCOME_MATCHED : -1;
+      item = ssv_worker_item_new (row, ssv_channel_get_title (channel) ? ssv_channel_get_title (channel) : channel_id,
+                                  ssv_channel_get_refreshed_at (channel) > 0);
       g_ptr_array_add (items, item);
     }
 

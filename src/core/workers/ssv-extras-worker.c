@@ -57,13 +57,9 @@ next_items (SsvWorker  *worker,
   for (guint i = 0; i < videos->len; i++)
     {
       SsvVideo *video = g_ptr_array_index (videos, i);
-      SsvWorkItem *item = g_new0 (SsvWorkItem, 1);
+      const char *label = ssv_video_get_title (video) ? ssv_video_get_title (video) : ssv_video_get_video_id (video);
 
-      item->kind = SSV_N_ITEM_KINDS;
-      item->id = ssv_video_get_id (video);
-      item->title = g_strdup (ssv_video_get_title (video) ? ssv_video_get_title (video) : ssv_video_get_video_id (video));
-      item->previous = -1;
-      g_ptr_array_add (items, item);
+      g_ptr_array_add (items, ssv_worker_item_new (ssv_video_get_id (video), label, FALSE));
     }
 
   return g_steal_pointer (&items);

@@ -141,6 +141,9 @@ gboolean        ssv_worker_test_key_finish       (SsvWorker       *self,
                                                   GError         **error);
 
 /* For subclasses, on the worker thread. */
+SsvWorkItem        *ssv_worker_item_new          (gint64           id,
+                                                  const char      *label,
+                                                  gboolean         attempted);
 gboolean            ssv_worker_error_stops_item  (const GError    *error);
 gboolean            ssv_worker_record_match      (SsvWorker       *self,
                                                   const SsvWorkItem *item,
