@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ssv-server-store.h"
 #include "ssv-test-utils.h"
 
 /* Every test gets its own HOME and XDG folders, so nothing touches the
@@ -223,4 +224,39 @@ ssv_test_close_temp_database (SsvDatabase **db,
   g_clear_object (db);
   ssv_test_remove_tree (*dir);
   g_clear_pointer (dir, g_free);
+}
+
+/**
+ * ssv_test_add_jellyfin_server:
+ * @shows_name: the name of the shows library
+ * @row: (out): the server's row
+ *
+ * A fake Jellyfin on @server with the libraries "lib-movies" ("Films") and
+ * "lib-shows" (@shows_name), added to @db as the server "Home" with both
+ * mapped, as the server dialog would.
+ *
+ * Returns: (transfer full): the fake
+ */
+SsvFakeJellyfin *
+ssv_test_add_jellyfin_server (SsvDatabase   *db,
+                              SsvFakeServer *server,
+                              const char    *api_key,
+                              const char    *shows_name,
+                              gint64        *row)
+{
+  g_autoptr(GPtrArray) libraries = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_library_free);
+  g_autoptr(GError) error = NULL;
+  SsvFakeJellyfin *jellyfin = ssv_fake_jellyfin_new (server, api_key);
+
+  ssv_fake_jellyfin_add_library (jellyfin, "lib-movies", "Films", "movies");
+  ssv_fake_jellyfin_add_library (jellyfin, "lib-shows", shows_name, "tvshows");
+
+  g_assert_true (ssv_server_store_add (db, "jellyfin", "Home", ssv_fake_server_get_url (server), NULL, row, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (libraries, ssv_media_library_new ("lib-movies", "Films", SSV_LIBRARY_KIND_MOVIES));
+  g_ptr_array_add (libraries, ssv_media_library_new ("lib-shows", shows_name, SSV_LIBRARY_KIND_SHOWS));
+  g_assert_true (ssv_server_store_set_libraries (db, *row, libraries, &error));
+  g_assert_no_error (error);
+
+  return jellyfin;
 }

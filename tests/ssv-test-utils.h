@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "ssv-database.h"
+#include "ssv-fake-jellyfin.h"
 #include "ssv-worker.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,12 @@ SsvDatabase *ssv_test_open_temp_database  (char        **dir_out,
                                            char        **path_out);
 void         ssv_test_close_temp_database (SsvDatabase **db,
                                            char        **dir);
+
+SsvFakeJellyfin *ssv_test_add_jellyfin_server (SsvDatabase    *db,
+                                               SsvFakeServer  *server,
+                                               const char     *api_key,
+                                               const char     *shows_name,
+                                               gint64         *row);
 
 void      ssv_test_wait_for_worker_state (SsvWorker      *worker,
                                           SsvWorkerState  state,

@@ -7,6 +7,9 @@
 #include <glib/gstdio.h>
 
 #include "ssv-database-private.h"
+#include "ssv-follow-rule-private.h"
+#include "ssv-locked-fields.h"
+#include "ssv-migration-guard-private.h"
 #include "ssv-error.h"
 #include "ssv-test-utils.h"
 
@@ -45,12 +48,20 @@ static const char * const fill_sql[] = {
   "INSERT INTO wishlist_shows (id, source, source_id, title, wanted) VALUES (1, 'tmdb', '1399', 'Game of Thrones', 1);"
   "INSERT INTO wishlist_subscriptions (wishlist_show_id, season_number, joined_through) VALUES (1, 1, '2011-06-19');"
   "INSERT INTO wishlist (kind, wishlist_show_id, season_number, episode_number, title, air_date)"
-  "  VALUES ('episode', 1, 1, 2, 'The Kingsroad', '2011-04-24');",
+  "  VALUES ('episode', 1, 1, 2, 'The Kingsroad', '2011-04-24');"
+  /* Titles without an outside id were keyed on their library row then. */
+  "INSERT INTO shows (id, server_source, server_id, title, status) VALUES (2, 1, 's2', 'Local News', 'Continuing');"
+  "INSERT INTO watchlist (kind, source, source_id, muted) VALUES ('show', 'library', '2', 1);"
+  "INSERT INTO watchlist (kind, source, source_id, muted) VALUES ('show', 'library', '77', 0);"
+  "INSERT INTO wishlist_shows (id, source, source_id, title, wanted) VALUES (2, 'library', '2', 'Local News', 0);"
+  "INSERT INTO wishlist_subscriptions (wishlist_show_id, joined_through) VALUES (2, '2024-01-01');"
+  "INSERT INTO wishlist (kind, source, source_id, title, year) VALUES ('movie', 'library', '2', 'Heat', 1995);",
   /* version 3: scan state */
   "UPDATE movies SET scan_hash = 8413275590112 WHERE id = 1;"
   "UPDATE shows SET scan_hash = -2205196151 WHERE id = 1;"
   "UPDATE seasons SET scan_hash = 77 WHERE id = 1;"
-  "UPDATE episodes SET scan_hash = 5119 WHERE show_id = 1;",
+  "UPDATE episodes SET scan_hash = 5119 WHERE show_id = 1;"
+  "UPDATE shows SET locked_fields = 'overview, status' WHERE id = 1;",
   /* version 4: enrichment */
   "INSERT INTO enrichment_status (provider, movie_id, status, attempts, last_attempt_at, synced_at, filled)"
   "  VALUES ('tmdb', 1, 'matched', 1, 1700000000, 1700000000, 'tagline,runtime_minutes');"
@@ -73,8 +84,11 @@ static const char * const fill_sql[] = {
   "INSERT INTO custom_formats (id, name) VALUES (1, 'HDR');"
   "INSERT INTO custom_format_conditions (format_id, position, kind, value) VALUES (1, 0, 'hdr', 'hdr');"
   "INSERT INTO quality_profile_formats (profile_id, format_id, score) VALUES (1, 1, 1500);",
-  /* version 6: kept for the identity step (issue 10), which brings its own rows */
-  "",
+  /* version 6: identities */
+  "UPDATE movies SET locked_fields = '[\"title\",\"year\"]' WHERE id = 2;"
+  "INSERT INTO servers (kind, name, url) VALUES ('plex', 'Office', 'http://office:32400');"
+  "INSERT INTO watchlist (kind, source, source_id, muted, missing_since)"
+  "  SELECT 'show', 'server', uuid || ':s9', 1, 1700000000 FROM servers WHERE id = 1;",
   /* version 7: what scans held back for the person, and the disks folders were read from */
   "INSERT INTO scan_holds (id, server_id, library_key, library_name, kind, reason, listed, stored)"
   "  VALUES (1, 1, 'lib1', 'Films', 'movies', 'empty', 0, 1);"
@@ -162,8 +176,9 @@ list_tables (SsvDatabase *db)
 }
 
 static char *
-list_columns (SsvDatabase *db,
-              const char  *table)
+list_columns_except (SsvDatabase *db,
+                     const char  *table,
+                     GHashTable  *skip)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) columns = g_string_new (NULL);
@@ -174,15 +189,183 @@ list_columns (SsvDatabase *db,
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (columns, "%s\"%s\"", columns->len ? "," : "",
-                            (const char *) sqlite3_column_text (stmt, 1));
+    {
+      const char *column = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *full = g_strconcat (table, ".", column, NULL);
+
+      if (skip == NULL || !g_hash_table_contains (skip, full))
+        g_string_append_printf (columns, "%s\"%s\"", columns->len ? "," : "", column);
+    }
   sqlite3_finalize (stmt);
 
   return g_string_free (g_steal_pointer (&columns), FALSE);
 }
 
+static char *
+list_columns (SsvDatabase *db,
+              const char  *table)
+{
+  return list_columns_except (db, table, NULL);
+}
+
+/* ---- data migrations keep what rows mean ---------------------------------------- */
+
+typedef struct
+{
+  gint64  id;
+  char   *a;
+  char   *b;
+  gint64  title;   /* for a 'library' key: 1 when its title row existed */
+} OldRow;
+
+static void
+old_row_free (gpointer data)
+{
+  OldRow *row = data;
+
+  g_free (row->a);
+  g_free (row->b);
+  g_free (row);
+}
+
+/* Rows of "SELECT id, a, b[, title exists] …", by id. */
+static GHashTable *
+read_rows (SsvDatabase *db,
+           const char  *sql)
+{
+  GHashTable *rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, old_row_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, sql, &error);
+
+  g_assert_no_error (error);
+  while (ssv_stmt_step (stmt, NULL) == SQLITE_ROW)
+    {
+      OldRow *row = g_new0 (OldRow, 1);
+
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->a = ssv_stmt_dup_text (stmt, 1);
+      row->b = sqlite3_column_count (stmt) > 2 ? ssv_stmt_dup_text (stmt, 2) : NULL;
+      row->title = sqlite3_column_count (stmt) > 3 ? sqlite3_column_int64 (stmt, 3) : 0;
+      g_hash_table_insert (rows, &row->id, row);
+    }
+
+  return rows;
+}
+
+/* A lock means the same names, now in the one stored form. */
+static void
+check_locks_kept (SsvDatabase *old_db,
+                  SsvDatabase *new_db,
+                  const char  *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id, locked_fields FROM %s", table);
+  g_autoptr(GHashTable) before = read_rows (old_db, sql);
+  g_autoptr(GHashTable) after = read_rows (new_db, sql);
+  GHashTableIter iter;
+  OldRow *row;
+
+  g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+    {
+      OldRow *now = g_hash_table_lookup (after, &row->id);
+      g_autoptr(GHashTable) old_set = ssv_locked_fields_parse (row->a);
+      g_autoptr(GHashTable) new_set = ssv_locked_fields_parse (now->a);
+      g_autofree char *old_form = ssv_locked_fields_format (old_set);
+      g_autofree char *stored_form = ssv_locked_fields_format (new_set);
+
+      g_test_message ("%s %" G_GINT64_FORMAT ": %s → %s", table, row->id, row->a, now->a);
+      g_assert_cmpstr (stored_form, ==, old_form);
+      g_assert_cmpstr (now->a, ==, stored_form);
+    }
+}
+
+/* A row keyed on a library row id names the same title after, by a lasting key. */
+static void
+check_keys_kept (SsvDatabase *old_db,
+                 SsvDatabase *new_db,
+                 const char  *table,
+                 const char  *where)
+{
+  gboolean movies = g_str_equal (table, "wishlist");
+  g_autofree char *before_sql = g_strdup_printf (
+    "SELECT id, source, source_id, source = 'library' AND EXISTS (SELECT 1 FROM %s t"
+    " WHERE t.id = CAST (x.source_id AS INTEGER)) FROM %s x WHERE %s",
+    movies ? "movies" : "shows", table, where);
+  g_autofree char *after_sql = g_strdup_printf ("SELECT id, source, source_id FROM %s x WHERE %s", table, where);
+  g_autoptr(GHashTable) before = read_rows (old_db, before_sql);
+  g_autoptr(GHashTable) after = read_rows (new_db, after_sql);
+  GHashTableIter iter;
+  OldRow *row;
+
+  g_assert_cmpuint (g_hash_table_size (after), ==, g_hash_table_size (before));
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &row))
+    {
+      OldRow *now = g_hash_table_lookup (after, &row->id);
+      g_autoptr(SsvStmt) names = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s %" G_GINT64_FORMAT ": %s:%s → %s:%s", table, row->id, row->a, row->b, now->a, now->b);
+      if (!row->title)
+        {
+          g_assert_cmpstr (now->a, ==, row->a);
+          g_assert_cmpstr (now->b, ==, row->b);
+          continue;
+        }
+
+      g_assert_cmpstr (now->a, !=, "library");
+      names = ssv_database_prepare (new_db, movies
+        ? "SELECT count(*) FROM movies m WHERE m.id = ?1 AND " SSV_SQL_MOVIE_HAS_KEY ("m", "?2", "?3")
+        : "SELECT count(*) FROM shows s WHERE s.id = ?1 AND " SSV_SQL_SHOW_HAS_KEY ("s", "?2", "?3"), &error);
+      g_assert_no_error (error);
+      sqlite3_bind_int64 (names, 1, g_ascii_strtoll (row->b, NULL, 10));
+      ssv_stmt_bind_text (names, 2, now->a);
+      ssv_stmt_bind_text (names, 3, now->b);
+      g_assert_cmpint (ssv_stmt_step (names, NULL), ==, SQLITE_ROW);
+      g_assert_cmpint (sqlite3_column_int (names, 0), ==, 1);
+    }
+}
+
+/* Checks each column a data migration of a step after @from declared. */
+static void
+check_data_migrations (SsvDatabase *old_db,
+                       SsvDatabase *new_db,
+                       GHashTable  *migrated,
+                       GPtrArray   *tables)
+{
+  GHashTableIter iter;
+  const char *name;
+
+  g_hash_table_iter_init (&iter, migrated);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    {
+      g_auto(GStrv) parts = g_strsplit (name, ".", 2);
+      gboolean existed = FALSE;
+
+      for (guint i = 0; i < tables->len; i++)
+        existed |= g_str_equal (g_ptr_array_index (tables, i), parts[0]);
+      if (!existed)
+        continue;
+
+      if (g_str_equal (parts[1], "locked_fields"))
+        check_locks_kept (old_db, new_db, parts[0]);
+      else if (g_str_equal (name, "watchlist.source"))
+        check_keys_kept (old_db, new_db, "watchlist", "kind = 'show'");
+      else if (g_str_equal (name, "wishlist_shows.source"))
+        check_keys_kept (old_db, new_db, "wishlist_shows", "1");
+      else if (g_str_equal (name, "wishlist.source"))
+        check_keys_kept (old_db, new_db, "wishlist", "kind = 'movie'");
+      else if (g_str_has_suffix (name, ".source_id") || g_str_has_prefix (name, "servers."))
+        ; /* with .source above; servers' columns are new in the same step */
+      else
+        g_error ("A step migrates %s: say in check_data_migrations() how its rows keep their meaning", name);
+    }
+}
+
 /* Build the file as version @from would have, fill it, upgrade, and check that
- * every row of every table that existed survives with the same values. */
+ * every row of every table that existed survives with the same values; the
+ * columns a later step's data migration changes keep what they mean. */
 static void
 check_upgrade_from (guint from)
 {
@@ -194,11 +377,21 @@ check_upgrade_from (guint from)
   g_autoptr(GPtrArray) tables = NULL;
   g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) migrated = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *copy = NULL;
   const SsvMigration *steps;
   guint n_steps;
 
   steps = ssv_database_get_migrations (&n_steps);
   g_test_message ("upgrading from version %u to %u", from, n_steps);
+
+  for (guint v = from; v < n_steps; v++)
+    {
+      g_autoptr(GPtrArray) names = ssv_migration_guard_dup_updatable (steps[v].sql);
+
+      for (guint i = 0; i < names->len; i++)
+        g_hash_table_add (migrated, g_strdup (g_ptr_array_index (names, i)));
+    }
 
   old_db = ssv_database_open_with_steps (path, steps, from, &error);
   g_assert_no_error (error);
@@ -213,10 +406,20 @@ check_upgrade_from (guint from)
   tables = list_tables (old_db);
   for (guint i = 0; i < tables->len; i++)
     {
-      char *cols = list_columns (old_db, g_ptr_array_index (tables, i));
+      char *cols = list_columns_except (old_db, g_ptr_array_index (tables, i), migrated);
       g_ptr_array_add (columns, cols);
       g_ptr_array_add (before, ssv_test_dump_table (old_db, g_ptr_array_index (tables, i), cols));
     }
+
+  /* The old file as it was, to compare the migrated columns with. */
+  copy = g_build_filename (dir, "before.db", NULL);
+  {
+    char *vacuum = sqlite3_mprintf ("VACUUM INTO %Q", copy);
+
+    ssv_database_exec (old_db, vacuum, &error);
+    sqlite3_free (vacuum);
+    g_assert_no_error (error);
+  }
   g_clear_object (&old_db);
 
   new_db = ssv_database_open (path, &error);
@@ -230,6 +433,11 @@ check_upgrade_from (guint from)
       g_test_message ("table %s", (char *) g_ptr_array_index (tables, i));
       g_assert_cmpstr (after, ==, g_ptr_array_index (before, i));
     }
+
+  old_db = ssv_database_open_with_steps (copy, steps, from, &error);
+  g_assert_no_error (error);
+  check_data_migrations (old_db, new_db, migrated, tables);
+  g_clear_object (&old_db);
 
   g_assert_cmpint (ssv_test_query_int (new_db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 
@@ -323,33 +531,74 @@ test_cascades (void)
   ssv_test_close_temp_database (&db, &dir);
 }
 
+/* Every table as text, to compare a whole file before and after. */
+static char *
+dump_all_tables (SsvDatabase *db)
+{
+  g_autoptr(GPtrArray) tables = list_tables (db);
+  g_autoptr(GString) dump = g_string_new (NULL);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *columns = list_columns (db, g_ptr_array_index (tables, i));
+      g_autofree char *rows = ssv_test_dump_table (db, g_ptr_array_index (tables, i), columns);
+
+      g_string_append_printf (dump, "== %s (%s)\n%s\n", (char *) g_ptr_array_index (tables, i), columns, rows);
+    }
+
+  return g_string_free (g_steal_pointer (&dump), FALSE);
+}
+
+/* A library at the latest version with the rows of every version, and the
+ * steps that bring it one further with @extra_sql. */
+static char *
+make_filled_library (char    **dir_out,
+                     GArray  **steps_out,
+                     const char *extra_sql)
+{
+  g_autofree char *path = temp_db_path (dir_out);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = NULL;
+  GArray *steps = g_array_new (FALSE, TRUE, sizeof (SsvMigration));
+  const SsvMigration *real;
+  SsvMigration extra = { 0 };
+  guint n_real;
+
+  real = ssv_database_get_migrations (&n_real);
+  g_array_append_vals (steps, real, n_real);
+  extra.version = n_real + 1;
+  extra.name = "extra";
+  extra.sql = extra_sql;
+  g_array_append_val (steps, extra);
+
+  db = ssv_database_open (path, &error);
+  g_assert_no_error (error);
+  for (guint v = 0; v < n_real && v < G_N_ELEMENTS (fill_sql); v++)
+    {
+      ssv_database_exec (db, fill_sql[v], &error);
+      g_assert_no_error (error);
+    }
+
+  *steps_out = steps;
+  return g_steal_pointer (&path);
+}
+
 static void
 check_bad_step (const char *bad_sql,
                 const char *expected_words)
 {
   g_autofree char *dir = NULL;
-  g_autofree char *path = temp_db_path (&dir);
+  g_autoptr(GArray) steps = NULL;
+  g_autofree char *path = make_filled_library (&dir, &steps, bad_sql);
   g_autoptr(GError) error = NULL;
   g_autoptr(SsvDatabase) db = NULL;
-  g_autoptr(GArray) steps = g_array_new (FALSE, TRUE, sizeof (SsvMigration));
-  g_autofree char *movies_before = NULL;
-  g_autofree char *movies_after = NULL;
-  const SsvMigration *real;
-  SsvMigration bad = { 0 };
-  guint n_real;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
 
-  real = ssv_database_get_migrations (&n_real);
-  g_array_append_vals (steps, real, n_real);
-  bad.version = n_real + 1;
-  bad.name = "bad";
-  bad.sql = bad_sql;
-  g_array_append_val (steps, bad);
-
+  g_test_message ("step: %s", bad_sql);
   db = ssv_database_open (path, &error);
   g_assert_no_error (error);
-  ssv_database_exec (db, fill_sql[0], &error);
-  g_assert_no_error (error);
-  movies_before = ssv_test_dump_table (db, "movies", "*");
+  before = dump_all_tables (db);
   g_clear_object (&db);
 
   db = ssv_database_open_with_steps (path, (SsvMigration *) (gpointer) steps->data, steps->len, &error);
@@ -359,13 +608,15 @@ check_bad_step (const char *bad_sql,
   g_assert_nonnull (strstr (error->message, expected_words));
   g_clear_error (&error);
 
-  /* Still at the previous version with every row, and nothing of the bad step. */
+  /* Still at the previous version with every row of every table, and nothing of the bad step. */
   db = ssv_database_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (ssv_test_query_int (db, "PRAGMA user_version"), ==, n_real);
-  movies_after = ssv_test_dump_table (db, "movies", "*");
-  g_assert_cmpstr (movies_after, ==, movies_before);
+  g_assert_cmpint (ssv_test_query_int (db, "PRAGMA user_version"), ==, steps->len - 1);
+  after = dump_all_tables (db);
+  g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"), ==, 0);
+  g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM sqlite_master"), ==,
+                   ssv_test_query_int (db, "SELECT count(*) FROM sqlite_master WHERE name <> 'half_done'"));
 
   ssv_test_close_temp_database (&db, &dir);
 }
@@ -384,6 +635,91 @@ test_destructive_step_refused (void)
 {
   check_bad_step ("CREATE TABLE half_done (a INTEGER); DROP TABLE activity;", "unchanged");
   check_bad_step ("CREATE TABLE half_done (a INTEGER); DELETE FROM movies;", "unchanged");
+}
+
+/* Each kind of statement that takes something away, or could, is refused,
+ * after a harmless statement that must roll back with it. */
+static void
+test_migration_guard_refuses (void)
+{
+  static const char * const refused[] = {
+    /* Columns, tables and indexes are never dropped or renamed. */
+    "ALTER TABLE movies DROP COLUMN tagline;",
+    "ALTER TABLE activity RENAME TO old_activity;",
+    "ALTER TABLE movies RENAME COLUMN overview TO plot;",
+    "ALTER TABLE \"movies\" RENAME TO films;",
+    "DROP INDEX movies_tmdb_id;",
+    /* Rows are never changed unless the step declares the column. */
+    "UPDATE movies SET overview = NULL;",
+    "-- allow-update: shows.overview\nUPDATE movies SET overview = NULL;",
+    "-- allow-update: movies.title\nUPDATE OR REPLACE movies SET title = 'Same' WHERE id = 2;",
+    /* …nor replaced, which deletes the row that was there. */
+    "INSERT OR REPLACE INTO movies (id, title) VALUES (1, 'Replaced');",
+    "REPLACE INTO genres (id, name) VALUES (1, 'Western');",
+    "INSERT INTO genres (id, name) VALUES (1, 'Drama') ON CONFLICT (id) DO UPDATE SET name = 'Western';",
+    /* A trigger the step fires is held to the same rules. */
+    ("CREATE TRIGGER wipe AFTER INSERT ON genres BEGIN DELETE FROM movies; END;"
+     "INSERT INTO genres (name) VALUES ('Western');"),
+    "WITH doomed AS (SELECT id FROM movies) DELETE FROM movies WHERE id IN doomed;",
+    /* The runner owns the transaction and the connection's settings. */
+    "PRAGMA foreign_keys = OFF;",
+    "COMMIT;",
+    "SAVEPOINT halfway;",
+    "ATTACH DATABASE ':memory:' AS other;",
+    "CREATE TEMP TABLE scratch (a);",
+    "VACUUM;",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *sql = g_strconcat ("CREATE TABLE half_done (a INTEGER);\n", refused[i], NULL);
+
+      check_bad_step (sql, "unchanged");
+    }
+}
+
+/* What adds is allowed, and a data migration may change the columns it declares, only those. */
+static void
+test_migration_guard_allows_declared_update (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GArray) steps = NULL;
+  g_autofree char *path = make_filled_library (&dir, &steps,
+    "-- A data migration: the overview in capitals.\n"
+    "-- allow-update: movies.overview\n"
+    "CREATE TABLE moods (id INTEGER PRIMARY KEY, name TEXT NOT NULL);\n"
+    "ALTER TABLE movies ADD COLUMN mood_id INTEGER REFERENCES moods (id);\n"
+    "CREATE UNIQUE INDEX moods_name ON moods (name);\n"
+    "INSERT INTO moods (name) VALUES ('tense');\n"
+    "INSERT OR IGNORE INTO genres (id, name) VALUES (1, 'Never written');\n"
+    "UPDATE movies SET overview = upper (overview) WHERE overview IS NOT NULL;\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = NULL;
+  g_autofree char *titles_before = NULL;
+  g_autofree char *titles_after = NULL;
+  g_autofree char *genres_before = NULL;
+  g_autofree char *genres_after = NULL;
+  g_autofree char *overview = NULL;
+
+  db = ssv_database_open (path, &error);
+  g_assert_no_error (error);
+  titles_before = ssv_test_dump_table (db, "movies", "id, title, year, tmdb_id, watched");
+  genres_before = ssv_test_dump_table (db, "genres", "*");
+  g_clear_object (&db);
+
+  db = ssv_database_open_with_steps (path, (SsvMigration *) (gpointer) steps->data, steps->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ssv_database_get_schema_version (db), ==, steps->len);
+
+  overview = ssv_test_query_text (db, "SELECT overview FROM movies WHERE id = 1");
+  g_assert_cmpstr (overview, ==, "MISCHIEF. MAYHEM. SOAP.");
+  g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM moods"), ==, 1);
+  titles_after = ssv_test_dump_table (db, "movies", "id, title, year, tmdb_id, watched");
+  g_assert_cmpstr (titles_after, ==, titles_before);
+  genres_after = ssv_test_dump_table (db, "genres", "*");
+  g_assert_cmpstr (genres_after, ==, genres_before);
+
+  ssv_test_close_temp_database (&db, &dir);
 }
 
 static void
@@ -517,6 +853,111 @@ test_thread_connections (void)
   ssv_test_close_temp_database (&db, &dir);
 }
 
+/* ---- two upgrades at once --------------------------------------------------------
+ * A VFS that is the default one but notes which threads had to wait for a lock
+ * (SQLite's busy handler sleeps through the VFS), so the test knows, without
+ * guessing at times, that every opener has read the version and is queued. */
+
+static sqlite3_vfs *real_vfs;
+static sqlite3_vfs noting_vfs;
+static GMutex waiters_lock;
+static GCond waiters_cond;
+static GHashTable *waiters;
+
+static int
+noting_sleep (sqlite3_vfs *vfs,
+              int          microseconds)
+{
+  g_mutex_lock (&waiters_lock);
+  if (waiters != NULL)
+    g_hash_table_add (waiters, g_thread_self ());
+  g_cond_broadcast (&waiters_cond);
+  g_mutex_unlock (&waiters_lock);
+
+  return real_vfs->xSleep (real_vfs, microseconds);
+}
+
+typedef struct
+{
+  const char         *path;
+  const SsvMigration *steps;
+  guint               n_steps;
+  SsvDatabase        *db;
+  GError             *error;
+} Opener;
+
+static gpointer
+opener_thread (gpointer user_data)
+{
+  Opener *opener = user_data;
+
+  opener->db = ssv_database_open_with_steps (opener->path, opener->steps, opener->n_steps, &opener->error);
+  return NULL;
+}
+
+static void
+test_concurrent_upgrade_applies_once (void)
+{
+  static const SsvMigration steps[] = {
+    { 1, "counter", "CREATE TABLE counter (n INTEGER);" },
+    /* Not idempotent: twice is an error (the table) and a second row. */
+    { 2, "once", "CREATE TABLE applied (at INTEGER); INSERT INTO counter (n) VALUES (1);" },
+  };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = temp_db_path (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = NULL;
+  Opener openers[2] = { { path, steps, 2, NULL, NULL }, { path, steps, 2, NULL, NULL } };
+  GThread *threads[2];
+  sqlite3 *holder = NULL;
+
+  db = ssv_database_open_with_steps (path, steps, 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  real_vfs = sqlite3_vfs_find (NULL);
+  noting_vfs = *real_vfs;
+  noting_vfs.zName = "ssv-noting";
+  noting_vfs.xSleep = noting_sleep;
+  g_assert_cmpint (sqlite3_vfs_register (&noting_vfs, 1), ==, SQLITE_OK);
+  waiters = g_hash_table_new (NULL, NULL);
+
+  /* Another process holds the write lock while two openers start upgrading. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &holder, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (holder, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  for (guint i = 0; i < G_N_ELEMENTS (openers); i++)
+    threads[i] = g_thread_new ("opener", opener_thread, &openers[i]);
+
+  g_mutex_lock (&waiters_lock);
+  while (g_hash_table_size (waiters) < G_N_ELEMENTS (openers))
+    g_cond_wait (&waiters_cond, &waiters_lock);
+  g_mutex_unlock (&waiters_lock);
+
+  g_assert_cmpint (sqlite3_exec (holder, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (holder);
+
+  for (guint i = 0; i < G_N_ELEMENTS (openers); i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_no_error (openers[i].error);
+      g_assert_nonnull (openers[i].db);
+      g_assert_cmpuint (ssv_database_get_schema_version (openers[i].db), ==, 2);
+    }
+
+  g_assert_cmpint (ssv_test_query_int (openers[0].db, "SELECT count(*) FROM counter"), ==, 1);
+  g_assert_cmpint (ssv_test_query_int (openers[0].db, "PRAGMA user_version"), ==, 2);
+
+  g_mutex_lock (&waiters_lock);
+  g_clear_pointer (&waiters, g_hash_table_unref);
+  g_mutex_unlock (&waiters_lock);
+  sqlite3_vfs_register (real_vfs, 1);
+  sqlite3_vfs_unregister (&noting_vfs);
+
+  g_clear_object (&openers[1].db);
+  ssv_test_close_temp_database (&openers[0].db, &dir);
+}
+
 static void
 test_rollback_discards (void)
 {
@@ -595,6 +1036,10 @@ main (int    argc,
   g_test_add_func ("/core/database/cascades", test_cascades);
   g_test_add_func ("/core/database/failing-step-keeps-data", test_failing_step_keeps_data);
   g_test_add_func ("/core/database/destructive-step-refused", test_destructive_step_refused);
+  g_test_add_func ("/core/database/migration-guard-refuses", test_migration_guard_refuses);
+  g_test_add_func ("/core/database/migration-guard-allows-declared-update",
+                   test_migration_guard_allows_declared_update);
+  g_test_add_func ("/core/database/concurrent-upgrade-applies-once", test_concurrent_upgrade_applies_once);
   g_test_add_func ("/core/database/newer-schema", test_newer_schema);
   g_test_add_func ("/core/database/corrupt-file", test_corrupt_file);
   g_test_add_func ("/core/database/thread-connections", test_thread_connections);

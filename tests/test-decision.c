@@ -114,6 +114,14 @@ test_quality_from_release (void)
     { "Show.S01E01.720p.HDTV.x264-KILLERS", SSV_QUALITY_HDTV_720 },
     { "Show.S01E01.HDTV.x264-LOL", SSV_QUALITY_SDTV },
     { "Movie.2020.DVDRip.XviD-GROUP", SSV_QUALITY_DVD },
+    /* No resolution written: what the name implies, as Sonarr reads it */
+    { "Show.S01E13.x264-CtrlSD", SSV_QUALITY_SDTV },
+    { "Show.S02E15.XviD-GROUP", SSV_QUALITY_SDTV },
+    { "Movie.2020.BluRay.XviD-GROUP", SSV_QUALITY_BLURAY_480 },
+    /* 360p and 540p are SD */
+    { "Movie.2020.540p.BluRay.x264-GROUP", SSV_QUALITY_BLURAY_480 },
+    { "Movie.2020.360p.BluRay.x264-GROUP", SSV_QUALITY_BLURAY_480 },
+    { "[Group] Show - 03 [540p].mkv", SSV_QUALITY_WEBDL_480 },
     { "Movie.2020.HDCAM.x264-GROUP", SSV_QUALITY_CAM },
     { "Movie.2020.720p.HDTS.x264-GROUP", SSV_QUALITY_TELESYNC },
     { "Stripes.1981.1080i.HDTV.DD5.1.MPEG2-TrollHD", SSV_QUALITY_RAWHD },
@@ -390,6 +398,25 @@ test_quality_rules (Fixture       *f,
   assert_rejected (unknown, "does not say what quality");
 }
 
+/* A name without a resolution whose words mean SD is judged as SD, and says why. */
+static void
+test_implied_quality (Fixture       *f,
+                      gconstpointer  data)
+{
+  SsvWantedItem w = episode ("The Bear", 2, 7);
+  g_autoptr(SsvDecision) xvid = decide (f->any, "The.Bear.S02E07.XviD-GRP", &w, NULL);
+  g_autoptr(SsvDecision) sd_group = decide (f->hd, "The.Bear.S02E07.x264-CtrlSD", &w, NULL);
+  g_autoptr(SsvDecision) hdtv = decide (f->any, "The.Bear.S02E07.HDTV.x264-GRP", &w, NULL);
+
+  g_assert_true (xvid->accepted);
+  g_assert_cmpint (xvid->quality, ==, SSV_QUALITY_SDTV);
+  g_assert_true (ssv_decision_has_reason (xvid, SSV_REASON_NOTE,
+                                          "SDTV is implied: the name gives no resolution, but its words mean 480p"));
+  assert_rejected (sd_group, "480p is below the profile's minimum 1080p");
+  g_assert_true (ssv_decision_has_reason (hdtv, SSV_REASON_NOTE, "SDTV is a guess"));
+  g_assert_false (ssv_decision_has_reason (hdtv, SSV_REASON_NOTE, "implied"));
+}
+
 static void
 test_size_limits (Fixture       *f,
                   gconstpointer  data)
@@ -566,6 +593,7 @@ main (int    argc,
   ADD ("/core/decision/season-and-episode", test_season_and_episode);
   ADD ("/core/decision/daily-and-anime", test_daily_and_anime);
   ADD ("/core/decision/quality", test_quality_rules);
+  ADD ("/core/decision/implied-quality", test_implied_quality);
   ADD ("/core/decision/size-limits", test_size_limits);
   ADD ("/core/decision/words", test_words);
   ADD ("/core/decision/custom-format-scores", test_custom_format_scores);

@@ -10,6 +10,8 @@
 #include "ssv-error.h"
 #include "ssv-fake-providers.h"
 #include "ssv-test-utils.h"
+#include "model/ssv-cast-member.h"
+#include "stores/ssv-library-store.h"
 #include "stores/ssv-settings-store.h"
 #include "workers/ssv-enrichment-engine.h"
 #include "workers/ssv-tmdb-worker.h"
@@ -297,75 +299,78 @@ test_movie_match (Fixture       *fixture,
 
 static void add_got (Fixture *fixture);
 
+/* What a title's page reads: the library's row and every provider's facts, in one call. */
 static void
-test_billboard (Fixture       *fixture,
-                gconstpointer  data)
+test_title_read (Fixture       *fixture,
+                 gconstpointer  data)
 {
-  SsvEnrichmentStore *store = ssv_enrichment_engine_get_store (fixture->engine);
-  g_autoptr(SsvBillboard) movie = NULL;
-  g_autoptr(SsvBillboard) show = NULL;
+  g_autoptr(SsvLibraryStore) library = ssv_library_store_new (fixture->db);
+  g_autoptr(SsvTitle) movie = NULL;
+  g_autoptr(SsvTitle) show = NULL;
+  g_autoptr(SsvCastMember) lead = NULL;
+  g_autoptr(SsvEpisode) first = NULL;
   g_autoptr(GError) error = NULL;
-  SsvBillboardPerson *lead;
-  SsvBillboardEpisode *first;
+  GListModel *episodes;
   guint owned = 0;
 
   exec (fixture, "INSERT INTO movies (id, title, year) VALUES (1, 'Fight Club', 1999)");
   add_got (fixture);
 
   /* Before any provider: the library's own facts, not synced. */
-  movie = ssv_enrichment_store_load_billboard (store, SSV_ITEM_MOVIE, 1, &error);
+  movie = ssv_library_store_load_title (library, SSV_MEDIA_KIND_MOVIE, 1, &error);
   g_assert_no_error (error);
-  g_assert_false (movie->synced);
-  g_assert_null (movie->logo_url);
-  g_assert_cmpint (movie->rt_score, ==, -1);
-  g_clear_pointer (&movie, ssv_billboard_free);
+  g_assert_false (ssv_title_get_synced (movie));
+  g_assert_null (ssv_title_get_logo_url (movie));
+  g_assert_cmpint (ssv_title_get_rt_score (movie), ==, -1);
+  g_clear_object (&movie);
 
   run_once (fixture, "tmdb");
   run_once (fixture, "omdb");
 
-  movie = ssv_enrichment_store_load_billboard (store, SSV_ITEM_MOVIE, 1, &error);
+  movie = ssv_library_store_load_title (library, SSV_MEDIA_KIND_MOVIE, 1, &error);
   g_assert_no_error (error);
-  g_assert_true (movie->synced);
-  g_assert_cmpstr (movie->tagline, ==, "Mischief. Mayhem. Soap.");
-  g_assert_true (g_str_has_suffix (movie->logo_url, ".png"));
-  g_assert_nonnull (movie->backdrop_url);
-  g_assert_cmpint (movie->rt_score, ==, 79);
-  g_assert_cmpint (movie->metascore, ==, 67);
-  g_assert_cmpfloat_with_epsilon (movie->imdb_rating, 8.8, 0.01);
-  g_assert_cmpfloat (movie->tmdb_rating, >, 0);
-  g_assert_cmpuint (movie->genres->len, ==, 1);
-  g_assert_cmpuint (movie->directors->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (movie->directors, 0), ==, "David Fincher");
-  g_assert_cmpuint (movie->cast->len, ==, 12);
-  lead = g_ptr_array_index (movie->cast, 0);
-  g_assert_cmpstr (lead->name, ==, "Edward Norton");
-  g_assert_cmpstr (lead->character, ==, "Narrator");
-  g_assert_nonnull (lead->profile_url);
+  g_assert_true (ssv_title_get_synced (movie));
+  g_assert_cmpstr (ssv_title_get_tagline (movie), ==, "Mischief. Mayhem. Soap.");
+  g_assert_true (g_str_has_suffix (ssv_title_get_logo_url (movie), ".png"));
+  g_assert_nonnull (ssv_title_get_backdrop_url (movie));
+  g_assert_cmpint (ssv_title_get_rt_score (movie), ==, 79);
+  g_assert_cmpint (ssv_title_get_metascore (movie), ==, 67);
+  g_assert_cmpfloat_with_epsilon (ssv_title_get_imdb_rating (movie), 8.8, 0.01);
+  g_assert_cmpfloat (ssv_title_get_tmdb_rating (movie), >, 0);
+  g_assert_cmpuint (g_strv_length ((GStrv) ssv_title_get_genres (movie)), ==, 1);
+  g_assert_cmpuint (g_strv_length ((GStrv) ssv_title_get_directors (movie)), ==, 1);
+  g_assert_cmpstr (ssv_title_get_directors (movie)[0], ==, "David Fincher");
+  g_assert_cmpuint (g_list_model_get_n_items (ssv_title_get_cast (movie)), ==, 12);
+  lead = g_list_model_get_item (ssv_title_get_cast (movie), 0);
+  g_assert_cmpstr (ssv_cast_member_get_name (lead), ==, "Edward Norton");
+  g_assert_cmpstr (ssv_cast_member_get_character (lead), ==, "Narrator");
+  g_assert_nonnull (ssv_cast_member_get_profile_url (lead));
 
-  show = ssv_enrichment_store_load_billboard (store, SSV_ITEM_SHOW, 1, &error);
+  show = ssv_library_store_load_title (library, SSV_MEDIA_KIND_SHOW, 1, &error);
   g_assert_no_error (error);
-  g_assert_true (show->synced);
-  g_assert_cmpstr (show->network, ==, "HBO");
-  g_assert_cmpuint (show->creators->len, ==, 2);
-  g_assert_cmpuint (show->episodes->len, ==, 91);
-  first = g_ptr_array_index (show->episodes, 0);
+  g_assert_true (ssv_title_get_synced (show));
+  g_assert_cmpstr (ssv_title_get_network (show), ==, "HBO");
+  g_assert_cmpuint (g_strv_length ((GStrv) ssv_title_get_creators (show)), ==, 2);
+  episodes = ssv_title_get_episodes (show);
+  g_assert_cmpuint (g_list_model_get_n_items (episodes), ==, 91);
+  first = g_list_model_get_item (episodes, 0);
   /* Specials first, then by season and number. */
-  g_assert_cmpint (first->season_number, ==, 0);
-  for (guint i = 0; i < show->episodes->len; i++)
+  g_assert_cmpint (ssv_episode_get_season_number (first), ==, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (episodes); i++)
     {
-      SsvBillboardEpisode *episode = g_ptr_array_index (show->episodes, i);
+      g_autoptr(SsvEpisode) episode = g_list_model_get_item (episodes, i);
 
-      if (episode->owned)
+      if (ssv_episode_get_has_file (episode))
         {
           owned++;
-          g_assert_cmpint (episode->season_number, ==, 1);
-          g_assert_cmpint (episode->episode_number, ==, 1);
-          g_assert_true (episode->watched);
+          g_assert_cmpint (ssv_episode_get_season_number (episode), ==, 1);
+          g_assert_cmpint (ssv_episode_get_episode_number (episode), ==, 1);
+          g_assert_true (ssv_episode_get_watched (episode));
         }
     }
   g_assert_cmpuint (owned, ==, 1);
 
-  g_assert_null (ssv_enrichment_store_load_billboard (store, SSV_ITEM_MOVIE, 42, &error));
+  g_assert_null (ssv_library_store_load_title (library, SSV_MEDIA_KIND_MOVIE, 42, &error));
   g_assert_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND);
 }
 
@@ -1266,7 +1271,7 @@ main (int    argc,
   ADD ("engine/lazy-request", test_lazy_request);
   ADD ("test-key", test_test_key);
   ADD ("cli", test_cli);
-  ADD ("billboard", test_billboard);
+  ADD ("title-read", test_title_read);
   ADD ("engine/follow-scanner", test_follow_scanner);
   ADD ("tmdb/manual-search-and-language", test_manual_search_and_language);
 #undef ADD

@@ -518,6 +518,122 @@ test_xml_malformed (void)
   g_assert_error (error, SSV_ERROR, SSV_ERROR_MALFORMED);
 }
 
+/* A server that sends one fixed answer (headers and body as given) to every
+ * connection, for what the fake server cannot say, such as Content-Encoding. */
+typedef struct
+{
+  GSocketListener *listener;
+  GCancellable    *cancellable;
+  GThread         *thread;
+  GBytes          *answer;
+  guint16          port;
+} RawServer;
+
+static gpointer
+raw_serve (gpointer data)
+{
+  RawServer *raw = data;
+
+  for (;;)
+    {
+      g_autoptr(GSocketConnection) connection = g_socket_listener_accept (raw->listener, NULL,
+                                                                               raw->cancellable, NULL);
+      GInputStream *in;
+      char buffer[4096];
+      gsize size;
+      const char *bytes;
+
+      if (connection == NULL)
+        return NULL;
+      in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+      /* The request is small; one read holds it. */
+      if (g_input_stream_read (in, buffer, sizeof buffer, NULL, NULL) <= 0)
+        continue;
+      bytes = g_bytes_get_data (raw->answer, &size);
+      g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)),
+                                 bytes, size, NULL, NULL, NULL);
+      g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+    }
+}
+
+static RawServer *
+raw_server_new (GBytes *answer)
+{
+  RawServer *raw = g_new0 (RawServer, 1);
+  g_autoptr(GError) error = NULL;
+
+  raw->listener = g_socket_listener_new ();
+  raw->cancellable = g_cancellable_new ();
+  raw->port = g_socket_listener_add_any_inet_port (raw->listener, NULL, &error);
+  g_assert_no_error (error);
+  raw->answer = g_bytes_ref (answer);
+  raw->thread = g_thread_new ("raw-server", raw_serve, raw);
+  return raw;
+}
+
+static void
+raw_server_free (RawServer *raw)
+{
+  g_cancellable_cancel (raw->cancellable);
+  g_thread_join (raw->thread);
+  g_socket_listener_close (raw->listener);
+  g_object_unref (raw->listener);
+  g_object_unref (raw->cancellable);
+  g_bytes_unref (raw->answer);
+  g_free (raw);
+}
+
+static GBytes *
+gzip_bytes (const char *text)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) gzip = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_write_all (gzip, text, strlen (text), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (gzip, NULL, &error);
+  g_assert_no_error (error);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+/* Transmission gzips even tiny answers, and says the compressed length: a
+ * body that decodes shorter than Content-Length is whole, not cut off. */
+static void
+test_gzip_small_body (void)
+{
+  const char *json = "{\"id\":550}";
+  g_autoptr(GBytes) compressed = gzip_bytes (json);
+  g_autofree char *head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                           "Content-Encoding: gzip\r\nContent-Length: %" G_GSIZE_FORMAT "\r\n"
+                                           "Connection: close\r\n\r\n", g_bytes_get_size (compressed));
+  g_autoptr(GByteArray) answer = g_byte_array_new ();
+  g_autoptr(GBytes) answer_bytes = NULL;
+  g_autoptr(SsvHttp) http = ssv_http_new ();
+  g_autoptr(SsvHttpRequest) request = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  RawServer *raw;
+
+  g_assert_cmpuint (g_bytes_get_size (compressed), >, strlen (json));
+  g_byte_array_append (answer, (const guint8 *) head, (guint) strlen (head));
+  g_byte_array_append (answer, g_bytes_get_data (compressed, NULL), (guint) g_bytes_get_size (compressed));
+  answer_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&answer));
+  raw = raw_server_new (answer_bytes);
+
+  url = g_strdup_printf ("http://127.0.0.1:%u", raw->port);
+  ssv_http_set_retry_policy (http, 1, 10);
+  request = ssv_http_request_new ("transmission", "GET", "/rpc");
+  ssv_http_request_set_base_url (request, url);
+  node = ssv_http_send_json (http, request, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (node), "id"), ==, 550);
+  raw_server_free (raw);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -549,6 +665,7 @@ main (int    argc,
   g_test_add_func ("/core/http/rate-limiter-reservations", test_rate_limiter_reservations);
   g_test_add_func ("/core/http/env-override", test_env_override);
   g_test_add_func ("/core/http/xml-malformed", test_xml_malformed);
+  g_test_add_func ("/core/http/gzip-small-body", test_gzip_small_body);
 
   return g_test_run ();
 }

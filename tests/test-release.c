@@ -285,6 +285,79 @@ test_quality (void)
   g_assert_false (r->flags & SSV_RELEASE_FLAG_RES_GUESSED);
 }
 
+/* No resolution written, but the words mean one: SD sources, XviD, DVDs, SD groups, "HR".
+ * Marked implied, apart from what is only assumed (guessed). */
+static void
+test_implied_quality (void)
+{
+  static const struct { const char *name; guint resolution; guint32 flag; } cases[] = {
+    { "Show.S02E15.XviD-GRP", 480, SSV_RELEASE_FLAG_RES_IMPLIED },
+    { "Show.S02E15.DivX", 480, SSV_RELEASE_FLAG_RES_IMPLIED },
+    { "Show.S01E13.x264-CtrlSD", 480, SSV_RELEASE_FLAG_RES_IMPLIED },
+    { "Show.S01E05.BluRay.x264-HiSD", 480, SSV_RELEASE_FLAG_RES_IMPLIED },
+    { "Show.S03E06.DVDRip.XviD-WiDE", 480, SSV_RELEASE_FLAG_RES_IMPLIED },
+    { "Show.S01E04.SDTV.x264-GRP", 480, SSV_RELEASE_FLAG_RES_IMPLIED },
+    { "Show.S01E04.WS.PDTV.x264-GRP", 480, SSV_RELEASE_FLAG_RES_IMPLIED },
+    { "Show.S01E04.WS.DSR.x264-GRP", 480, SSV_RELEASE_FLAG_RES_IMPLIED },
+    { "Show.S03.TVRip.x264-GRP", 480, SSV_RELEASE_FLAG_RES_IMPLIED },
+    { "Show.S01E01.SD.TV.x264-GRP", 480, SSV_RELEASE_FLAG_RES_IMPLIED },
+    { "Show.S01E01.SD.x264-GRP", 480, SSV_RELEASE_FLAG_RES_IMPLIED },
+    { "Movie.1999.BluRay.XviD-GRP", 480, SSV_RELEASE_FLAG_RES_IMPLIED },
+    { "Show.S12E17.HR.WS.PDTV.x264-GRP", 720, SSV_RELEASE_FLAG_RES_IMPLIED },
+    /* Only assumed: HDTV can be anything, a bare x264 encode is most often SD TV */
+    { "Show.S01E01.HDTV.x264-GRP", 480, SSV_RELEASE_FLAG_RES_GUESSED },
+    { "Show.S01E13.x264-FLEET", 480, SSV_RELEASE_FLAG_RES_GUESSED },
+    { "Movie.1999.BluRay.x264-GRP", 720, SSV_RELEASE_FLAG_RES_GUESSED },
+    /* Written: neither */
+    { "Show.S01E01.720p.HDTV.XviD-GRP", 720, 0 },
+    { "[Group] Show - 03 [360p].mkv", 360, 0 },
+    /* XviDHD is an HD encode */
+    { "Show.S01E01.XviDHD-GRP", 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SsvRelease *r = parse (cases[i].name);
+      guint32 marks = r->flags & (SSV_RELEASE_FLAG_RES_IMPLIED | SSV_RELEASE_FLAG_RES_GUESSED);
+
+      g_assert_cmpuint (r->resolution, ==, cases[i].resolution);
+      g_assert_cmphex (marks, ==, cases[i].flag);
+    }
+
+  /* The JSON says so */
+  {
+    g_autofree char *json = ssv_release_to_json (parse ("Show.S02E15.XviD-GRP"));
+    g_autofree char *written = ssv_release_to_json (parse ("Show.S02E15.720p.HDTV.XviD-GRP"));
+
+    g_assert_nonnull (strstr (json, "\"resolution\":\"480p\",\"resolution_implied\":true"));
+    g_assert_null (strstr (written, "resolution_implied"));
+  }
+}
+
+/* The first films are from 1888: from then on four digits after a title are its year. */
+static void
+test_early_years (void)
+{
+  SsvRelease *r = parse ("Roundhay.Garden.Scene.1888.DVDRip.XviD-GRP");
+
+  g_assert_cmpuint (r->year, ==, 1888);
+  g_assert_cmpstr (r->title, ==, "Roundhay Garden Scene");
+  g_assert_cmpint (r->type, ==, SSV_RELEASE_TYPE_MOVIE);
+
+  r = parse ("Leaving Jerusalem by Railway (1897) [DVD].mp4");
+  g_assert_cmpuint (r->year, ==, 1897);
+  g_assert_cmpstr (r->title, ==, "Leaving Jerusalem by Railway");
+
+  r = parse ("Movie.Title.1895.720p.BluRay.x264-GRP");
+  g_assert_cmpuint (r->year, ==, 1895);
+  g_assert_cmpuint (r->n_episodes, ==, 0);
+  g_assert_cmpint (r->type, ==, SSV_RELEASE_TYPE_MOVIE);
+
+  /* Before films, a number */
+  r = parse ("Movie.Title.1887.720p.BluRay.x264-GRP");
+  g_assert_cmpuint (r->year, ==, 0);
+}
+
 static void
 test_cam_and_screener (void)
 {
@@ -573,6 +646,8 @@ main (int    argc,
   g_test_add_func ("/core/release/anime", test_anime);
   g_test_add_func ("/core/release/quality", test_quality);
   g_test_add_func ("/core/release/cam-and-screener", test_cam_and_screener);
+  g_test_add_func ("/core/release/implied-quality", test_implied_quality);
+  g_test_add_func ("/core/release/early-years", test_early_years);
   g_test_add_func ("/core/release/edition", test_edition);
   g_test_add_func ("/core/release/revision", test_revision);
   g_test_add_func ("/core/release/languages", test_languages);

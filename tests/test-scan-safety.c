@@ -81,22 +81,8 @@ fixture_teardown (Fixture       *f,
 static void
 setup_jellyfin (Fixture *f)
 {
-  g_autoptr(GPtrArray) libraries = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_library_free);
-  g_autoptr(GError) error = NULL;
-
   f->server = ssv_fake_server_new ();
-  f->jellyfin = ssv_fake_jellyfin_new (f->server, JELLYFIN_KEY);
-  ssv_fake_jellyfin_add_library (f->jellyfin, "lib-movies", "Films", "movies");
-  ssv_fake_jellyfin_add_library (f->jellyfin, "lib-shows", "Series", "tvshows");
-
-  g_assert_true (ssv_server_store_add (f->db, "jellyfin", "Home", ssv_fake_server_get_url (f->server),
-                                       NULL, &f->row, &error));
-  g_assert_no_error (error);
-  g_ptr_array_add (libraries, ssv_media_library_new ("lib-movies", "Films", SSV_LIBRARY_KIND_MOVIES));
-  g_ptr_array_add (libraries, ssv_media_library_new ("lib-shows", "Series", SSV_LIBRARY_KIND_SHOWS));
-  g_assert_true (ssv_server_store_set_libraries (f->db, f->row, libraries, &error));
-  g_assert_no_error (error);
-
+  f->jellyfin = ssv_test_add_jellyfin_server (f->db, f->server, JELLYFIN_KEY, "Series", &f->row);
   f->source = SSV_MEDIA_SOURCE (ssv_jellyfin_source_new (f->http, ssv_fake_server_get_url (f->server),
                                                          JELLYFIN_KEY, NULL));
 }
@@ -287,15 +273,17 @@ page_episode (Fixture    *f,
   g_assert_cmpint (show_id, >, 0);
 
   {
-    g_autoptr(SsvTitleDetail) detail = ssv_library_store_load_title (f->store, SSV_MEDIA_KIND_SHOW, show_id, &error);
+    g_autoptr(SsvTitle) detail = ssv_library_store_load_title (f->store, SSV_MEDIA_KIND_SHOW, show_id, &error);
+    GListModel *episodes;
 
     g_assert_no_error (error);
-    for (guint i = 0; i < detail->episodes->len; i++)
+    episodes = ssv_title_get_episodes (detail);
+    for (guint i = 0; i < g_list_model_get_n_items (episodes); i++)
       {
-        SsvEpisode *episode = g_ptr_array_index (detail->episodes, i);
+        g_autoptr(SsvEpisode) episode = g_list_model_get_item (episodes, i);
 
         if (ssv_episode_get_season_number (episode) == 1 && ssv_episode_get_episode_number (episode) == number)
-          return g_object_ref (episode);
+          return g_steal_pointer (&episode);
       }
   }
 

@@ -17,6 +17,7 @@
 #include "ssv-plex-source.h"
 #include "ssv-scanner.h"
 #include "ssv-server-store.h"
+#include "ssv-server-token.h"
 #include "ssv-test-utils.h"
 
 #define JELLYFIN_KEY "jf-4f1d6c2b9a8e47d1b3c5a7e9f0d2b4c6"
@@ -289,13 +290,15 @@ episode_watched (Fixture    *f,
 {
   g_autoptr(SsvShow) show = show_card (f, show_title);
   g_autoptr(GError) error = NULL;
-  g_autoptr(SsvTitleDetail) detail = ssv_library_store_load_title (f->store, SSV_MEDIA_KIND_SHOW,
-                                                                   ssv_show_get_id (show), &error);
+  g_autoptr(SsvTitle) title = ssv_library_store_load_title (f->store, SSV_MEDIA_KIND_SHOW,
+                                                            ssv_show_get_id (show), &error);
+  GListModel *episodes;
 
   g_assert_no_error (error);
-  for (guint i = 0; i < detail->episodes->len; i++)
+  episodes = ssv_title_get_episodes (title);
+  for (guint i = 0; i < g_list_model_get_n_items (episodes); i++)
     {
-      SsvEpisode *episode = g_ptr_array_index (detail->episodes, i);
+      g_autoptr(SsvEpisode) episode = g_list_model_get_item (episodes, i);
 
       if (ssv_episode_get_season_number (episode) == season && ssv_episode_get_episode_number (episode) == number)
         return ssv_episode_get_watched (episode);
@@ -1328,8 +1331,10 @@ test_signals_and_token (Fixture       *f,
   add_shows (f, 2, 3);
 
   /* The way the app does it: the token in the keyring, the scan from the rows. */
-  key = ssv_secrets_server_key (f->row);
-  g_assert_true (ssv_secrets_store_sync (f->secrets, key, "Jellyfin token", JELLYFIN_KEY, NULL, &error));
+  key = ssv_server_token_dup_key (f->db, f->row, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssv_server_token_store_sync (f->secrets, f->db, f->row, "Jellyfin token", JELLYFIN_KEY, NULL,
+                                              &error));
   g_assert_no_error (error);
 
   g_signal_connect (f->scanner, "scan-started", G_CALLBACK (on_started), &events);

@@ -141,11 +141,13 @@ test_mute_and_follow_again (Fixture       *f,
   titles = list_titles (f, SSV_WATCH_KIND_SHOW);
   g_assert_cmpstr (titles, ==, "Andor,Severance");
 
-  /* A show without external ids is muted under its library id. */
+  /* A show without external ids is muted under its server's UUID and its id
+   * there, never its library row id, which a prune frees for another title. */
   set_followed (f, SSV_WATCH_KIND_SHOW, "library", "3", FALSE);
   g_assert_cmpint (ssv_test_query_int (f->db,
-                                       "SELECT count(*) FROM watchlist WHERE source = 'library'"
-                                       " AND source_id = '3' AND muted = 1"), ==, 1);
+                                       "SELECT count(*) FROM watchlist WHERE source = 'server'"
+                                       " AND source_id = (SELECT uuid FROM servers WHERE id = 1) || ':s3'"
+                                       " AND muted = 1"), ==, 1);
   /* It stays muted when enrichment later finds its TMDB id. */
   ssv_database_exec (f->db, "UPDATE shows SET tmdb_id = 83867 WHERE id = 3", NULL);
   g_assert_false (is_followed (f, SSV_WATCH_KIND_SHOW, "tmdb", "83867"));

@@ -193,8 +193,9 @@ test_add_season (Fixture       *f,
   /* A single episode joins nothing later. */
   add (f, SSV_WISH_TARGET_EPISODE, 8, 0, now);
   g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist_subscriptions"), ==, 1);
-  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist_shows WHERE source = 'library'"
-                                              " AND source_id = '2' AND wanted = 1"), ==, 1);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist_shows WHERE source = 'server'"
+                                              " AND source_id = (SELECT uuid FROM servers WHERE id = 1) || ':s2'"
+                                              " AND wanted = 1"), ==, 1);
 }
 
 static void
@@ -423,7 +424,7 @@ test_grouped (Fixture       *f,
   most = list_shows (f, NULL, SSV_WISHLIST_SORT_MOST_WANTED, 0, 10);
   g_assert_cmpstr (most, ==, "Severance 1/4 [S1 1/3:1+,2,3 S2 0/1:1]; Andor 0/1 [S1 0/1:2]");
 
-  ssv_database_exec (f->db, "UPDATE wishlist_shows SET updated_at = 500 WHERE source = 'library'", NULL);
+  ssv_database_exec (f->db, "UPDATE wishlist_shows SET updated_at = 500 WHERE source = 'server'", NULL);
   g_clear_pointer (&newest, g_free);
   newest = list_shows (f, NULL, SSV_WISHLIST_SORT_NEWEST, 0, 10);
   g_assert_cmpstr (newest, ==, "Andor 0/1 [S1 0/1:2]; Severance 1/4 [S1 1/3:1+,2,3 S2 0/1:1]");

@@ -15,6 +15,7 @@ typedef struct
 {
   GMainLoop  *loop;
   GPtrArray  *workers;     /* the selected ones */
+  GHashTable *notes;       /* worker → the note last printed for it */
   guint       next;
   gboolean    once;
   gboolean    quiet;
@@ -53,9 +54,9 @@ on_state_changed (SsvWorker *worker,
 {
   g_autofree char *note = ssv_worker_dup_note (worker);
 
-  if (!run->quiet && note != NULL && g_strcmp0 (note, g_object_get_data (G_OBJECT (worker), "cli-note")) != 0)
+  if (!run->quiet && note != NULL && g_strcmp0 (note, g_hash_table_lookup (run->notes, worker)) != 0)
     g_print ("%s: %s\n", ssv_worker_get_name (worker), note);
-  g_object_set_data_full (G_OBJECT (worker), "cli-note", g_steal_pointer (&note), g_free);
+  g_hash_table_replace (run->notes, worker, g_steal_pointer (&note));
 
   if (any_running (run))
     return;
@@ -116,6 +117,7 @@ ssv_cli_enrich (int    argc,
   g_autoptr(SsvContext) context = NULL;
   g_auto(GStrv) names = NULL;
   g_autoptr(GPtrArray) workers = g_ptr_array_new ();
+  g_autoptr(GHashTable) notes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(GMainLoop) loop = NULL;
   gboolean once = FALSE;
   gboolean quiet = FALSE;
@@ -168,6 +170,7 @@ ssv_cli_enrich (int    argc,
   loop = g_main_loop_new (NULL, FALSE);
   run.loop = loop;
   run.workers = workers;
+  run.notes = notes;
   run.once = once;
   run.quiet = quiet;
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ssv-context.h"
+#include "ssv-server-token.h"
 #include "ssv-youtube-settings.h"
 #include "workers/ssv-channel-worker.h"
 #include "workers/ssv-extras-worker.h"
@@ -392,14 +393,12 @@ ssv_context_load_server_tokens (SsvContext    *self,
   for (guint i = 0; i < servers->len; i++)
     {
       SsvServerInfo *server = g_ptr_array_index (servers, i);
-      g_autofree char *key = NULL;
       g_autofree char *token = NULL;
 
       if (g_str_equal (server->kind, "folder"))
         continue;
 
-      key = ssv_secrets_server_key (server->id);
-      token = ssv_secrets_lookup_sync (self->secrets, key, cancellable, error);
+      token = ssv_server_token_lookup_sync (self->secrets, self->database, server, cancellable, error);
       if (error != NULL && *error != NULL)
         return FALSE;
       ssv_image_cache_add_server (self->image_cache, server->kind, server->url, token);

@@ -11,6 +11,8 @@
 #include "ssv-database-private.h"
 #include "ssv-error.h"
 #include "ssv-core-resources.h"
+#include "ssv-locked-fields.h"
+#include "ssv-migration-guard-private.h"
 
 #define SCHEMA_RESOURCE_DIR "/com/soulsync/Video/core/schema/"
 #define BUSY_TIMEOUT_MS     30000
@@ -186,6 +188,13 @@ open_handle (const char  *path,
 
   sqlite3_busy_timeout (handle, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (handle, 0);
+
+  if (!ssv_locked_fields_register_sql (handle))
+    {
+      ssv_database_set_sqlite_error (error, handle, _("Could not open the library file"));
+      sqlite3_close_v2 (handle);
+      return NULL;
+    }
 
   if (!exec_on (handle,
                 "PRAGMA journal_mode=WAL;"
@@ -634,33 +643,6 @@ ssv_database_get_latest_version (void)
   return n;
 }
 
-/* A migration may add, never take away: no DROP TABLE and no DELETE of rows. */
-static int
-migration_authorizer (void       *user_data,
-                      int         action,
-                      const char *arg1,
-                      const char *arg2,
-                      const char *db_name,
-                      const char *trigger)
-{
-  switch (action)
-    {
-    case SQLITE_DROP_TABLE:
-    case SQLITE_DROP_TEMP_TABLE:
-    case SQLITE_DROP_VIEW:
-    case SQLITE_DROP_TRIGGER:
-      return SQLITE_DENY;
-
-    case SQLITE_DELETE:
-      if (arg1 != NULL && g_str_has_prefix (arg1, "sqlite_"))
-        return SQLITE_OK;
-      return SQLITE_DENY;
-
-    default:
-      return SQLITE_OK;
-    }
-}
-
 static guint
 read_user_version (sqlite3  *handle,
                    GError  **error)
@@ -686,26 +668,57 @@ read_user_version (sqlite3  *handle,
   return version;
 }
 
+static void
+set_newer_schema_error (GError **error,
+                        guint    version,
+                        guint    n_steps)
+{
+  g_set_error (error, SSV_ERROR, SSV_ERROR_NEWER_SCHEMA,
+               _("The library was written by a newer version of SoulSync Video "
+                 "(schema %u, this version knows %u). Update the app to open it."),
+               version, n_steps);
+}
+
+/* Applies @step in one write transaction, unless the file is past it already:
+ * the version is read inside the transaction, so when two processes upgrade
+ * at once the second sees the first one's work and skips the step. */
 static gboolean
 apply_step (sqlite3             *handle,
             const SsvMigration  *step,
-            guint                from_version,
+            guint                n_steps,
+            guint               *version,
             GError             **error)
 {
   g_autofree char *set_version = NULL;
   g_autoptr(GError) local_error = NULL;
+  guint current;
 
   if (!exec_on (handle, "BEGIN IMMEDIATE", &local_error))
     goto failed;
 
-  sqlite3_set_authorizer (handle, migration_authorizer, NULL);
-  if (!exec_on (handle, step->sql, &local_error))
+  current = read_user_version (handle, &local_error);
+  if (current == G_MAXUINT)
     {
-      sqlite3_set_authorizer (handle, NULL, NULL);
       exec_on (handle, "ROLLBACK", NULL);
       goto failed;
     }
-  sqlite3_set_authorizer (handle, NULL, NULL);
+  *version = current;
+
+  if (current > n_steps)
+    {
+      exec_on (handle, "ROLLBACK", NULL);
+      set_newer_schema_error (error, current, n_steps);
+      return FALSE;
+    }
+
+  if (current >= step->version)
+    return exec_on (handle, "COMMIT", error);
+
+  if (!ssv_migration_guard_run (handle, step->sql, &local_error))
+    {
+      exec_on (handle, "ROLLBACK", NULL);
+      goto failed;
+    }
 
   set_version = g_strdup_printf ("PRAGMA user_version = %u", step->version);
   if (!exec_on (handle, set_version, &local_error) ||
@@ -715,13 +728,14 @@ apply_step (sqlite3             *handle,
       goto failed;
     }
 
+  *version = step->version;
   return TRUE;
 
 failed:
   g_set_error (error, SSV_ERROR, SSV_ERROR_MIGRATION,
                _("Could not upgrade the library to version %u (%s): %s. "
                  "The library is unchanged at version %u."),
-               step->version, step->name, local_error->message, from_version);
+               step->version, step->name, local_error->message, *version);
   return FALSE;
 }
 
@@ -737,25 +751,20 @@ migrate (SsvDatabase         *self,
   if (handle == NULL)
     return FALSE;
 
+  /* A first look without a lock: an up-to-date file, the usual case, needs none. */
   version = read_user_version (handle, error);
   if (version == G_MAXUINT)
     return FALSE;
 
   if (version > n_steps)
     {
-      g_set_error (error, SSV_ERROR, SSV_ERROR_NEWER_SCHEMA,
-                   _("The library was written by a newer version of SoulSync Video "
-                     "(schema %u, this version knows %u). Update the app to open it."),
-                   version, n_steps);
+      set_newer_schema_error (error, version, n_steps);
       return FALSE;
     }
 
-  for (guint i = version; i < n_steps; i++)
-    {
-      if (!apply_step (handle, &steps[i], version, error))
-        return FALSE;
-      version = steps[i].version;
-    }
+  for (guint i = 0; i < n_steps; i++)
+    if (steps[i].version > version && !apply_step (handle, &steps[i], n_steps, &version, error))
+      return FALSE;
 
   self->schema_version = version;
   return TRUE;

@@ -46,11 +46,14 @@ ssv_secrets_new (void)
   return g_object_new (SSV_TYPE_SECRETS, NULL);
 }
 
-/* The keyring key of a server's token, e.g. "server:3". */
+/* The keyring key of a server's token, "server:<its uuid>": a row id would be
+ * shared by every library file that has a server number 1. */
 char *
-ssv_secrets_server_key (gint64 server_id)
+ssv_secrets_server_key (const char *server_uuid)
 {
-  return g_strdup_printf ("server:%" G_GINT64_FORMAT, server_id);
+  g_return_val_if_fail (server_uuid != NULL, NULL);
+
+  return g_strconcat ("server:", server_uuid, NULL);
 }
 
 static void

@@ -44,6 +44,6 @@ void        ssv_secrets_lookup_async   (SsvSecrets    *self,
 char       *ssv_secrets_lookup_finish  (SsvSecrets    *self,
                                         GAsyncResult  *result,
                                         GError       **error);
-char       *ssv_secrets_server_key     (gint64         server_id);
+char       *ssv_secrets_server_key     (const char    *server_uuid);
 
 G_END_DECLS

@@ -100,3 +100,46 @@ ssv_dispatch_to (GMainContext   *context,
   g_source_attach (source, context);
   g_source_unref (source);
 }
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * ssv_string_set_dup_sorted:
+ * @set: a set of strings (its keys)
+ *
+ * Returns: (transfer container) (element-type utf8): the strings, sorted; they
+ *   stay @set's
+ */
+GPtrArray *
+ssv_string_set_dup_sorted (GHashTable *set)
+{
+  GPtrArray *sorted = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (sorted, key);
+  g_ptr_array_sort (sorted, compare_strings);
+
+  return sorted;
+}
+
+/* The set as "a,b,c" (with @separator), sorted; NULL when it is empty. */
+char *
+ssv_string_set_join (GHashTable *set,
+                     const char *separator)
+{
+  g_autoptr(GPtrArray) sorted = ssv_string_set_dup_sorted (set);
+
+  if (sorted->len == 0)
+    return NULL;
+
+  g_ptr_array_add (sorted, NULL);
+  return g_strjoinv (separator, (char **) sorted->pdata);
+}

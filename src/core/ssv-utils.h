@@ -16,5 +16,8 @@ void      ssv_dispatch_to      (GMainContext *context,
                                 GSourceFunc   func,
                                 gpointer      data,
                                 GDestroyNotify notify);
+GPtrArray *ssv_string_set_dup_sorted (GHashTable *set);
+char      *ssv_string_set_join       (GHashTable *set,
+                                      const char *separator);
 
 G_END_DECLS

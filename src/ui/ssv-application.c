@@ -273,12 +273,14 @@ wishlist_added_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(SsvApplication) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!ssv_wishlist_store_change_finish (SSV_WISHLIST_STORE (source), result, &error) &&
       error != NULL)
     g_warning ("Could not add an episode to the wishlist: %s", error->message);
+
+  /* The application, held while the change ran. */
+  g_object_unref (user_data);
 }
 
 static void
@@ -412,7 +414,6 @@ ssv_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   SsvApplication *self = SSV_APPLICATION (app);
-  GSettings *settings;
 
   G_APPLICATION_CLASS (ssv_application_parent_class)->startup (app);
 
@@ -422,12 +423,9 @@ ssv_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
 
-  settings = g_settings_new (APPLICATION_ID);
-  g_signal_connect (settings, "changed::color-scheme", G_CALLBACK (apply_color_scheme), NULL);
-  apply_color_scheme (settings, "color-scheme", NULL);
-  g_object_set_data_full (G_OBJECT (self), "settings", settings, g_object_unref);
-
   self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect (self->settings, "changed::color-scheme", G_CALLBACK (apply_color_scheme), NULL);
+  apply_color_scheme (self->settings, "color-scheme", NULL);
   g_signal_connect_swapped (self->settings, "changed::run-in-background",
                             G_CALLBACK (update_background_hold), self);
   update_background_hold (self);

@@ -161,9 +161,16 @@ ssv_ui_test_screenshot (GtkWidget  *widget,
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  int width, height;
 
+  /* On a loaded machine the first layout may come later than the caller waited. */
+  while ((gtk_widget_get_width (widget) == 0 || gtk_widget_get_height (widget) == 0) &&
+         g_get_monotonic_time () < deadline)
+    ssv_ui_test_iterate (20);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 

@@ -10,7 +10,10 @@
 #include "ssv-episode-row.h"
 #include "ssv-fake-providers.h"
 #include "ssv-rating-badge.h"
-#include "ssv-title-page.h"
+#include "ssv-title-page-private.h"
+#include "title/ssv-cast-row.h"
+#include "title/ssv-season-episodes.h"
+#include "title/ssv-title-hero-private.h"
 #include "ssv-metadata-preferences.h"
 #include "ssv-preferences-window.h"
 #include "ssv-rematch-dialog.h"
@@ -339,17 +342,24 @@ test_billboard_widgets (void)
     { SSV_RATING_METACRITIC, 39, "metacritic-bad", "Metascore 39 out of 100" },
     { SSV_RATING_TMDB, 8.4, "tmdb", "TMDB rating 8.4 out of 10" },
   };
-  SsvBillboardEpisode owned = { 1, 1, 1, (char *) "Winter Is Coming", (char *) "Jon Arryn is dead.",
-                                (char *) "2011-04-17", NULL, 62, TRUE, TRUE };
-  SsvBillboardEpisode aired = { 2, 1, 2, (char *) "The Kingsroad", NULL, (char *) "2011-04-24", NULL, 56, FALSE, FALSE };
-  SsvBillboardEpisode coming = { 3, 9, 1, NULL, NULL, (char *) "2031-01-01", NULL, 0, FALSE, FALSE };
-  SsvBillboardEpisode undated = { 4, 9, 2, NULL, NULL, NULL, NULL, 0, FALSE, FALSE };
+  g_autoptr(SsvEpisode) owned = g_object_new (SSV_TYPE_EPISODE, "id", (gint64) 1, "season-number", 1,
+                                              "episode-number", 1, "title", "Winter Is Coming",
+                                              "overview", "Jon Arryn is dead.", "air-date", "2011-04-17",
+                                              "runtime-minutes", 62, "has-file", TRUE, "watched", TRUE, NULL);
+  g_autoptr(SsvEpisode) aired = g_object_new (SSV_TYPE_EPISODE, "id", (gint64) 2, "season-number", 1,
+                                              "episode-number", 2, "title", "The Kingsroad", "air-date", "2011-04-24",
+                                              "runtime-minutes", 56, NULL);
+  g_autoptr(SsvEpisode) coming = g_object_new (SSV_TYPE_EPISODE, "id", (gint64) 3, "season-number", 9,
+                                               "episode-number", 1, "air-date", "2031-01-01", NULL);
+  g_autoptr(SsvEpisode) undated = g_object_new (SSV_TYPE_EPISODE, "id", (gint64) 4, "season-number", 9,
+                                                "episode-number", 2, NULL);
+  g_autoptr(SsvCastMember) narrator = ssv_cast_member_new ("Edward Norton", "Narrator", NULL);
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
   GtkWidget *window = gtk_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *card = ssv_cast_card_new ("Edward Norton", "Narrator");
+  GtkWidget *card = ssv_cast_card_new (narrator, NULL);
   g_autoptr(GdkTexture) headshot = NULL;
   g_autoptr(GBytes) pixels = NULL;
   guint8 data[4 * 4 * 4];
@@ -365,15 +375,15 @@ test_billboard_widgets (void)
     }
 
   /* Owned, missing, upcoming: a file decides, then the air date against today. */
-  g_assert_cmpstr (ssv_episode_state_for (&owned, "2026-11-24"), ==, "owned");
-  g_assert_cmpstr (ssv_episode_state_for (&aired, "2026-11-24"), ==, "missing");
-  g_assert_cmpstr (ssv_episode_state_for (&coming, "2026-11-24"), ==, "upcoming");
-  g_assert_cmpstr (ssv_episode_state_for (&undated, "2026-11-24"), ==, "upcoming");
-  g_assert_cmpstr (ssv_episode_state_for (&aired, "2011-04-24"), ==, "missing");
-  g_assert_cmpstr (ssv_episode_state_for (&aired, "2011-04-23"), ==, "upcoming");
-  gtk_list_box_append (GTK_LIST_BOX (list), ssv_episode_row_new (&owned, "2026-11-24"));
-  gtk_list_box_append (GTK_LIST_BOX (list), ssv_episode_row_new (&aired, "2026-11-24"));
-  gtk_list_box_append (GTK_LIST_BOX (list), ssv_episode_row_new (&coming, "2026-11-24"));
+  g_assert_cmpstr (ssv_episode_state_for (owned, "2026-11-24"), ==, "owned");
+  g_assert_cmpstr (ssv_episode_state_for (aired, "2026-11-24"), ==, "missing");
+  g_assert_cmpstr (ssv_episode_state_for (coming, "2026-11-24"), ==, "upcoming");
+  g_assert_cmpstr (ssv_episode_state_for (undated, "2026-11-24"), ==, "upcoming");
+  g_assert_cmpstr (ssv_episode_state_for (aired, "2011-04-24"), ==, "missing");
+  g_assert_cmpstr (ssv_episode_state_for (aired, "2011-04-23"), ==, "upcoming");
+  gtk_list_box_append (GTK_LIST_BOX (list), ssv_episode_row_new (owned, NULL, "2026-11-24"));
+  gtk_list_box_append (GTK_LIST_BOX (list), ssv_episode_row_new (aired, NULL, "2026-11-24"));
+  gtk_list_box_append (GTK_LIST_BOX (list), ssv_episode_row_new (coming, NULL, "2026-11-24"));
   g_assert_cmpstr (ssv_episode_row_get_state (SSV_EPISODE_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1))),
                    ==, "missing");
 
@@ -505,14 +515,33 @@ page_loaded (gpointer data)
   return g_strcmp0 (ssv_title_page_get_state (data), "content") == 0;
 }
 
+static GtkWidget *
+cast_cards (SsvTitlePage *page)
+{
+  return ssv_cast_row_get_cards (SSV_CAST_ROW (ssv_title_page_get_section (page, "cast_row")));
+}
+
+static SsvTitleHero *
+hero_of (SsvTitlePage *page)
+{
+  return SSV_TITLE_HERO (ssv_title_page_get_section (page, "hero"));
+}
+
+static SsvSeasonEpisodes *
+episodes_of (SsvTitlePage *page)
+{
+  return SSV_SEASON_EPISODES (ssv_title_page_get_section (page, "season_episodes"));
+}
+
 static gboolean
 billboard_complete (gpointer data)
 {
   SsvTitlePage *page = data;
-  const SsvBillboard *billboard = ssv_title_page_get_billboard (page);
-  GtkWidget *cast = ssv_title_page_get_cast (page);
+  SsvTitle *billboard = ssv_title_page_get_item (page);
+  GtkWidget *cast = cast_cards (page);
 
-  if (!page_loaded (page) || billboard == NULL || !billboard->synced || !ssv_title_page_has_logo (page))
+  if (!page_loaded (page) || billboard == NULL || !ssv_title_get_synced (billboard) ||
+      !ssv_title_hero_has_logo (hero_of (page)))
     return FALSE;
 
   /* Every cast member with a headshot shows it; the others keep their initials. */
@@ -522,9 +551,9 @@ billboard_complete (gpointer data)
     for (GtkWidget *card = gtk_widget_get_first_child (cast); card != NULL;
          card = gtk_widget_get_next_sibling (card), i++)
       {
-        const SsvBillboardPerson *person = g_ptr_array_index (billboard->cast, i);
+        g_autoptr(SsvCastMember) person = g_list_model_get_item (ssv_title_get_cast (billboard), i);
 
-        if ((person->profile_url != NULL) != ssv_cast_card_has_headshot (SSV_CAST_CARD (card)))
+        if ((ssv_cast_member_get_profile_url (person) != NULL) != ssv_cast_card_has_headshot (SSV_CAST_CARD (card)))
           return FALSE;
       }
   }
@@ -535,18 +564,19 @@ billboard_complete (gpointer data)
 static void
 describe_page (SsvTitlePage *page)
 {
-  const SsvBillboard *billboard = ssv_title_page_get_billboard (page);
+  SsvTitle *billboard = ssv_title_page_get_item (page);
   guint cards = 0, shots = 0;
 
-  for (GtkWidget *card = gtk_widget_get_first_child (ssv_title_page_get_cast (page)); card != NULL;
+  for (GtkWidget *card = gtk_widget_get_first_child (cast_cards (page)); card != NULL;
        card = gtk_widget_get_next_sibling (card))
     {
       cards++;
       shots += ssv_cast_card_has_headshot (SSV_CAST_CARD (card));
     }
   g_test_message ("state %s, synced %d, logo %d (%s), headshots %u of %u", ssv_title_page_get_state (page),
-                  billboard ? billboard->synced : -1, ssv_title_page_has_logo (page),
-                  billboard && billboard->logo_url ? billboard->logo_url : "no logo url", shots, cards);
+                  billboard ? ssv_title_get_synced (billboard) : -1, ssv_title_hero_has_logo (hero_of (page)),
+                  billboard && ssv_title_get_logo_url (billboard) ? ssv_title_get_logo_url (billboard) : "no logo url",
+                  shots, cards);
 }
 
 static void
@@ -596,7 +626,7 @@ test_billboard (void)
   SsvWindow *window;
   SsvEnrichmentEngine *engine;
   SsvTitlePage *page;
-  const SsvBillboard *billboard;
+  SsvTitle *billboard;
   GtkWidget *logo;
   gint64 late_id;
 
@@ -630,12 +660,12 @@ test_billboard (void)
   /* A movie: backdrop, logo, tagline, facts, four ratings, genres, crew, cast with headshots. */
   page = open_title (window, "win.show-movie", 1);
   wait_for_billboard (page);
-  billboard = ssv_title_page_get_billboard (page);
-  g_assert_cmpstr (billboard->tagline, ==, "Mischief. Mayhem. Soap.");
-  g_assert_cmpuint (count_children (ssv_title_page_get_badges (page)), ==, 4);
-  g_assert_cmpuint (count_children (ssv_title_page_get_cast (page)), ==, 12);
+  billboard = ssv_title_page_get_item (page);
+  g_assert_cmpstr (ssv_title_get_tagline (billboard), ==, "Mischief. Mayhem. Soap.");
+  g_assert_cmpuint (ssv_title_hero_count_badges (hero_of (page)), ==, 4);
+  g_assert_cmpuint (count_children (cast_cards (page)), ==, 12);
   /* The logo stands for the title, and still says it. */
-  g_assert_true (ssv_title_page_has_logo (page));
+  g_assert_true (ssv_title_hero_has_logo (hero_of (page)));
   logo = find_all (GTK_WIDGET (page), GTK_TYPE_PICTURE)->pdata[1];
   g_assert_cmpint (gtk_widget_get_height (logo), <=, 110);
   g_assert_cmpstr (gtk_picture_get_alternative_text (GTK_PICTURE (logo)), ==, "Fight Club");
@@ -644,11 +674,11 @@ test_billboard (void)
   g_assert_cmpstr (last_title, ==, "movie:1");
   /* Workers announce changes often; a reload with nothing new for this title keeps its widgets. */
   {
-    GtkWidget *first_card = gtk_widget_get_first_child (ssv_title_page_get_cast (page));
+    GtkWidget *first_card = gtk_widget_get_first_child (cast_cards (page));
 
     ssv_store_emit_changed (SSV_STORE (ssv_context_get_library_store (ssv_window_get_context (window))), "movie");
     ssv_ui_test_iterate (1200);
-    g_assert_true (gtk_widget_get_first_child (ssv_title_page_get_cast (page)) == first_card);
+    g_assert_true (gtk_widget_get_first_child (cast_cards (page)) == first_card);
   }
   ssv_ui_test_iterate (500);
   ssv_ui_test_screenshot (GTK_WIDGET (window), "billboard-movie");
@@ -662,14 +692,14 @@ test_billboard (void)
   /* A show: the season with something left to watch opens; the switcher goes to others. */
   page = open_title (window, "win.show-show", 1);
   wait_for_billboard (page);
-  billboard = ssv_title_page_get_billboard (page);
-  g_assert_cmpuint (billboard->episodes->len, ==, 90);
-  g_assert_cmpuint (ssv_title_page_count_episode_rows (page), ==, 10);
-  g_assert_true (ssv_title_page_show_season (page, 3));
+  billboard = ssv_title_page_get_item (page);
+  g_assert_cmpuint (g_list_model_get_n_items (ssv_title_get_episodes (billboard)), ==, 90);
+  g_assert_cmpuint (ssv_season_episodes_count_rows (episodes_of (page)), ==, 10);
+  g_assert_true (ssv_season_episodes_show_season (episodes_of (page), 3));
   ssv_ui_test_iterate (200);
-  g_assert_cmpuint (ssv_title_page_count_episode_rows (page), ==, 10);
-  g_assert_false (ssv_title_page_show_season (page, 42));
-  g_assert_true (ssv_title_page_show_season (page, 1));
+  g_assert_cmpuint (ssv_season_episodes_count_rows (episodes_of (page)), ==, 10);
+  g_assert_false (ssv_season_episodes_show_season (episodes_of (page), 42));
+  g_assert_true (ssv_season_episodes_show_season (episodes_of (page), 1));
   ssv_ui_test_iterate (1000);
   ssv_ui_test_screenshot (GTK_WIDGET (window), "billboard-show");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);
@@ -685,9 +715,9 @@ test_billboard (void)
     late_id = ssv_database_last_insert_rowid (db);
   }
   page = open_title (window, "win.show-movie", late_id);
-  g_assert_false (ssv_title_page_get_billboard (page)->synced);
+  g_assert_false (ssv_title_get_synced (ssv_title_page_get_item (page)));
   wait_for_billboard (page);
-  g_assert_cmpstr (ssv_title_page_get_billboard (page)->tagline, ==, "Mischief. Mayhem. Soap.");
+  g_assert_cmpstr (ssv_title_get_tagline (ssv_title_page_get_item (page)), ==, "Mischief. Mayhem. Soap.");
 
   /* The open billboard comes back at the next start. */
   gtk_window_close (GTK_WINDOW (window));

@@ -17,7 +17,8 @@
 #include "ssv-scan-bar.h"
 #include "ssv-server-dialog.h"
 #include "ssv-test-utils.h"
-#include "ssv-title-page.h"
+#include "ssv-title-page-private.h"
+#include "title/ssv-season-episodes.h"
 #include "ssv-ui-test-utils.h"
 
 #define API_KEY "ui-test-key-6d3f1a"
@@ -449,6 +450,7 @@ test_connect_scan_browse (void)
   {
     g_autoptr(GObject) show = g_list_model_get_item (ssv_library_page_get_visible_model (page), 0);
     SsvPage *title_page;
+    GtkWidget *episodes;
 
     g_signal_emit_by_name (ssv_library_page_get_grid (page, "shows"), "item-activated", show);
     ssv_ui_test_iterate (100);
@@ -458,10 +460,13 @@ test_connect_scan_browse (void)
       ssv_ui_test_iterate (50);
     g_assert_cmpstr (ssv_title_page_get_state (SSV_TITLE_PAGE (title_page)), ==, "content");
     g_assert_cmpstr (ssv_page_get_title (title_page), ==, "Breaking Bad");
-    g_assert_cmpuint (ssv_title_page_get_detail (SSV_TITLE_PAGE (title_page))->episodes->len, ==, 12);
-    g_assert_cmpuint (ssv_title_page_get_detail (SSV_TITLE_PAGE (title_page))->seasons->len, ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (ssv_title_get_episodes (ssv_title_page_get_item (SSV_TITLE_PAGE (title_page)))),
+                      ==, 12);
+    g_assert_cmpuint (g_list_model_get_n_items (ssv_title_get_seasons (ssv_title_page_get_item (SSV_TITLE_PAGE (title_page)))),
+                      ==, 2);
     /* The first season with something unwatched is open. */
-    g_assert_cmpuint (ssv_title_page_count_episode_rows (SSV_TITLE_PAGE (title_page)), ==, 6);
+    episodes = ssv_title_page_get_section (SSV_TITLE_PAGE (title_page), "season_episodes");
+    g_assert_cmpuint (ssv_season_episodes_count_rows (SSV_SEASON_EPISODES (episodes)), ==, 6);
     ssv_ui_test_iterate (400);
     screenshot (GTK_WIDGET (window), "title-show");
 
@@ -475,7 +480,7 @@ test_connect_scan_browse (void)
     gint64 id = ssv_test_query_int (ssv_context_get_database (context),
                                     "SELECT id FROM movies WHERE title = 'The Matrix'");
     SsvPage *title_page;
-    const SsvTitleDetail *detail;
+    SsvTitle *detail;
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-movie", "x", id);
     ssv_ui_test_iterate (100);
@@ -483,10 +488,10 @@ test_connect_scan_browse (void)
     g_assert_true (SSV_IS_TITLE_PAGE (title_page));
     while (g_strcmp0 (ssv_title_page_get_state (SSV_TITLE_PAGE (title_page)), "loading") == 0)
       ssv_ui_test_iterate (50);
-    detail = ssv_title_page_get_detail (SSV_TITLE_PAGE (title_page));
-    g_assert_cmpstr (ssv_movie_get_title (SSV_MOVIE (detail->title)), ==, "The Matrix");
-    g_assert_nonnull (ssv_movie_get_overview (SSV_MOVIE (detail->title)));
-    g_assert_cmpuint (detail->files->len, ==, 1);
+    detail = ssv_title_page_get_item (SSV_TITLE_PAGE (title_page));
+    g_assert_cmpstr (ssv_movie_get_title (SSV_MOVIE (ssv_title_get_item (detail))), ==, "The Matrix");
+    g_assert_nonnull (ssv_movie_get_overview (SSV_MOVIE (ssv_title_get_item (detail))));
+    g_assert_cmpuint (g_list_model_get_n_items (ssv_title_get_files (detail)), ==, 1);
     ssv_ui_test_iterate (400);
     screenshot (GTK_WIDGET (window), "title-movie");
     gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL);

@@ -108,6 +108,14 @@ test_paste_a_name (void)
   ssv_ui_test_screenshot (GTK_WIDGET (window), "parse-tool");
   grab_screen ("parse-tool-screen");
 
+  /* No resolution written: what the words imply, and that it is implied */
+  ssv_parse_page_set_name (page, "The.Bear.S02E07.XviD-GRP");
+  ssv_ui_test_iterate (100);
+  assert_field (page, "resolution", "480p (implied by the name)");
+  ssv_parse_page_set_name (page, "The.Bear.S02E07.HDTV.x264-GRP");
+  ssv_ui_test_iterate (100);
+  assert_field (page, "resolution", "480p (a guess)");
+
   /* Not a release: said so */
   ssv_parse_page_set_name (page, "185d86a343e39f3341e35c4dad3f9959");
   ssv_ui_test_iterate (100);

@@ -10,6 +10,7 @@
 #include "ssv-scan-bar.h"
 #include "ssv-scan-hold-store.h"
 #include "ssv-server-store.h"
+#include "ssv-server-token.h"
 #include "ssv-settings-store.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
@@ -128,9 +129,10 @@ test_empty_library_asks (void)
                                        ssv_fake_server_get_url (server), NULL, &row, &error));
   g_ptr_array_add (libraries, ssv_media_library_new ("lib-movies", "Films", SSV_LIBRARY_KIND_MOVIES));
   g_assert_true (ssv_server_store_set_libraries (ssv_context_get_database (context), row, libraries, &error));
-  key = ssv_secrets_server_key (row);
-  g_assert_true (ssv_secrets_store_sync (ssv_context_get_secrets (context), key, "Jellyfin token", API_KEY,
-                                         NULL, &error));
+  key = ssv_server_token_dup_key (ssv_context_get_database (context), row, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssv_server_token_store_sync (ssv_context_get_secrets (context), ssv_context_get_database (context),
+                                              row, "Jellyfin token", API_KEY, NULL, &error));
   g_assert_no_error (error);
 
   scan_and_wait (window, &watch, "full");

@@ -111,7 +111,6 @@ test_app_icons_draw (void)
   /* Without an SVG loader on the system the welcome page shows a broken image. */
   for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
     {
-      g_autoptr(GError) error = NULL;
       g_autoptr(GdkTexture) texture = gdk_texture_new_from_resource (icons[i]);
 
       g_test_message ("%s", icons[i]);
@@ -143,6 +142,29 @@ test_toast_action (void)
                               "win.toast", "s", "The server could not be reached.");
   ssv_ui_test_iterate (400);
   ssv_ui_test_screenshot (GTK_WIDGET (window), "toast");
+
+  ssv_ui_test_stop_app (app);
+}
+
+/* The colour scheme follows the setting while the app runs, not just at start. */
+static void
+test_color_scheme_follows_setting (void)
+{
+  g_autofree char *db_path = fresh_db_path ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+
+  ssv_ui_test_wait_for_window (app);
+  g_settings_set_string (settings, "color-scheme", "dark");
+  ssv_ui_test_iterate (100);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_settings_set_string (settings, "color-scheme", "light");
+  ssv_ui_test_iterate (100);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_settings_reset (settings, "color-scheme");
+  ssv_ui_test_iterate (100);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
 
   ssv_ui_test_stop_app (app);
 }
@@ -218,6 +240,7 @@ main (int    argc,
   g_test_add_func ("/ui/smoke/dialogs", test_dialogs);
   g_test_add_func ("/ui/smoke/app-icons-draw", test_app_icons_draw);
   g_test_add_func ("/ui/smoke/toast-action", test_toast_action);
+  g_test_add_func ("/ui/smoke/color-scheme-follows-setting", test_color_scheme_follows_setting);
   g_test_add_func ("/ui/smoke/window-state-remembered", test_window_state_remembered);
   g_test_add_func ("/ui/smoke/unopenable-library", test_unopenable_library);
 

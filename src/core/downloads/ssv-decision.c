@@ -355,6 +355,9 @@ check_quality (SsvDecision             *d,
   if (r->flags & (SSV_RELEASE_FLAG_SOURCE_GUESSED | SSV_RELEASE_FLAG_RES_GUESSED))
     add_reason (d, SSV_REASON_NOTE, 0, _("%s is a guess: the name does not say it all"),
                 ssv_quality_get_label (d->quality));
+  else if (r->flags & SSV_RELEASE_FLAG_RES_IMPLIED)
+    add_reason (d, SSV_REASON_NOTE, 0, _("%s is implied: the name gives no resolution, but its words mean %up"),
+                ssv_quality_get_label (d->quality), r->resolution);
 
   item = ssv_quality_profile_get_item (p, d->quality);
   if (item != NULL && c->size_bytes > 0 && w->runtime_minutes > 0)

@@ -152,7 +152,8 @@ ssv_quality_from_release (const SsvRelease *r)
                             SSV_QUALITY_WEBDL_1080, SSV_QUALITY_WEBDL_2160);
     case SSV_RELEASE_SOURCE_BLURAY:
     case SSV_RELEASE_SOURCE_HDDVD:
-      if (res > 0 && res < 540)
+      /* 360p and 540p are SD, as 480p is */
+      if (res > 0 && res <= 540)
         return SSV_QUALITY_BLURAY_480;
       if (res > 0 && res < 700)
         return SSV_QUALITY_BLURAY_576;

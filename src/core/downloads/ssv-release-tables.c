@@ -3,8 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-release.h"
-#include "ssv-release-tables.h"
+#include "ssv-release-private.h"
 
 #define W(w, k, f, v)      { w, SSV_RK_##k, f, v, NULL }
 #define WX(w, k, f, v, x)  { w, SSV_RK_##k, f, v, x }
@@ -18,6 +17,7 @@
 #define HND(w, h, f)       { w, SSV_RK_COMPOUND, f, SSV_RH_##h, NULL }
 #define HNDV(w, h, f, v)   { w, SSV_RK_COMPOUND, f, SSV_RH_##h | ((v) << 8), NULL }
 
+/* The words' flags; in this file they hide the parser's claim levels of the same names. */
 #define WEAK  SSV_RW_WEAK
 #define AFTER SSV_RW_AFTER
 #define UPPER SSV_RW_UPPER
@@ -68,14 +68,14 @@ const SsvReleaseWord ssv_release_words[] = {
   SRC ("blurayrip", BLURAY, SSV_RX_RIP, 0),
   SRC ("hdtv", TV, 0, 0),
   SRC ("hdtvrip", TV, 0, 0),
-  SRC ("pdtv", TV, 0, 0),
-  SRC ("sdtv", TV, 0, 0),
+  SRC ("pdtv", TV, SSV_RX_SD, 0),
+  SRC ("sdtv", TV, SSV_RX_SD, 0),
   SRC ("ahdtv", TV, 0, 0),
   SRC ("hdtvmux", TV, 0, 0),
   SRC ("uhdtv", TV, SSV_RX_UHD, 0),
-  SRC ("tvrip", TV, 0, 0),
-  SRC ("dsr", TV, 0, AFTER),
-  SRC ("dsrip", TV, 0, 0),
+  SRC ("tvrip", TV, SSV_RX_SD, 0),
+  SRC ("dsr", TV, SSV_RX_SD, AFTER),
+  SRC ("dsrip", TV, SSV_RX_SD, 0),
   SRC ("dthrip", TV, 0, 0),
   SRC ("dvbrip", TV, 0, 0),
   SRC ("satrip", TV, 0, 0),

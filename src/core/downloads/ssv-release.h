@@ -219,6 +219,7 @@ typedef enum
   SSV_RELEASE_FLAG_BW              = 1 << 27,
   SSV_RELEASE_FLAG_SOURCE_GUESSED  = 1 << 28,  /* not in the name: assumed as Sonarr would */
   SSV_RELEASE_FLAG_RES_GUESSED     = 1 << 29,
+  SSV_RELEASE_FLAG_RES_IMPLIED     = 1 << 30,  /* not written, but the words mean it: XviD, DVDRip, SDTV */
 } SsvReleaseFlags;
 
 /* Everything read from one name. Plain data: copy it, keep it on the stack,

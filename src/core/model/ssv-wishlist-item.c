@@ -13,6 +13,14 @@ static const SsvModelProp props[] = {
   { "title", SSV_MODEL_STRING, G_STRUCT_OFFSET (SsvWishlistItem, title) },
   { "poster-url", SSV_MODEL_STRING, G_STRUCT_OFFSET (SsvWishlistItem, poster_url) },
   { "year", SSV_MODEL_INT, G_STRUCT_OFFSET (SsvWishlistItem, year) },
+  { "overview", SSV_MODEL_STRING, G_STRUCT_OFFSET (SsvWishlistItem, overview) },
+  { "still-url", SSV_MODEL_STRING, G_STRUCT_OFFSET (SsvWishlistItem, still_url) },
+  { "air-date", SSV_MODEL_STRING, G_STRUCT_OFFSET (SsvWishlistItem, air_date) },
+  { "season-number", SSV_MODEL_INT, G_STRUCT_OFFSET (SsvWishlistItem, season_number) },
+  { "episode-number", SSV_MODEL_INT, G_STRUCT_OFFSET (SsvWishlistItem, episode_number) },
+  /* guint fields, read as int: counts never come near G_MAXINT. */
+  { "wanted", SSV_MODEL_INT, G_STRUCT_OFFSET (SsvWishlistItem, wanted) },
+  { "done", SSV_MODEL_INT, G_STRUCT_OFFSET (SsvWishlistItem, done) },
 };
 
 static GParamSpec *pspecs[G_N_ELEMENTS (props) + 1];

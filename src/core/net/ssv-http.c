@@ -91,6 +91,11 @@ static const struct
   { "torznab",       "Indexer",       NULL,                                     2.0, 2 },
   { "qbittorrent",   "qBittorrent",   NULL,                                     0.0, 1 },
   { "transmission",  "Transmission",  NULL,                                     0.0, 1 },
+  { "deluge",        "Deluge",        NULL,                                     0.0, 1 },
+  { "aria2",         "aria2",         NULL,                                     0.0, 1 },
+  { "nzbget",        "NZBGet",        NULL,                                     0.0, 1 },
+  { "sabnzbd",       "SABnzbd",       NULL,                                     0.0, 1 },
+  { "slskd",         "slskd",         NULL,                                     0.0, 1 },
   { "images",        "Image server",  NULL,                                    20.0, 8 },
 };
 
@@ -646,6 +651,14 @@ is_transport_error_retryable (const GError *error)
          error->domain == G_TLS_ERROR;
 }
 
+static gboolean
+is_content_encoded (SoupMessageHeaders *headers)
+{
+  const char *encoding = soup_message_headers_get_one (headers, "Content-Encoding");
+
+  return encoding != NULL && g_ascii_strcasecmp (encoding, "identity") != 0;
+}
+
 static void
 set_transport_error (GError       **error,
                      const GError  *cause,
@@ -774,9 +787,12 @@ ssv_http_send (SsvHttp         *self,
       tell_observer (self, request->service, uri, msg);
 
       /* A connection that drops mid-body can come back as a short body with no
-       * error; a promised length that did not arrive is a cut-off answer. */
+       * error; a promised length that did not arrive is a cut-off answer. A
+       * compressed body's length is that of the compressed bytes, which a small
+       * body decodes to fewer of (Transmission gzips its answers). */
       if (local_error == NULL && body != NULL &&
           soup_message_headers_get_encoding (soup_message_get_response_headers (msg)) == SOUP_ENCODING_CONTENT_LENGTH &&
+          !is_content_encoded (soup_message_get_response_headers (msg)) &&
           (goffset) g_bytes_get_size (body) < soup_message_headers_get_content_length (soup_message_get_response_headers (msg)))
         g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
                      "received %" G_GSIZE_FORMAT " of %" G_GOFFSET_FORMAT " bytes",

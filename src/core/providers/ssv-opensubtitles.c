@@ -9,6 +9,7 @@
 #include "ssv-error.h"
 #include "ssv-json.h"
 #include "ssv-opensubtitles.h"
+#include "ssv-utils.h"
 
 /* Enough pages to see every language of a popular title without a crawl. */
 #define MAX_PAGES 3
@@ -59,34 +60,11 @@ ssv_opensubtitles_parse_page (JsonNode    *root,
   return TRUE;
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char **) a, *(const char **) b);
-}
-
 /* The set as "de,en,fr", sorted; NULL when empty. */
 char *
 ssv_opensubtitles_join (GHashTable *languages)
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
-  g_autoptr(GString) joined = g_string_new (NULL);
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, languages);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (sorted, key);
-
-  if (sorted->len == 0)
-    return NULL;
-
-  g_ptr_array_sort (sorted, compare_strings);
-  for (guint i = 0; i < sorted->len; i++)
-    g_string_append_printf (joined, "%s%s", i ? "," : "", (char *) g_ptr_array_index (sorted, i));
-
-  return g_string_free (g_steal_pointer (&joined), FALSE);
+  return ssv_string_set_join (languages, ",");
 }
 
 static SsvHttpRequest *

@@ -15,7 +15,9 @@
 #include "ssv-scan-hold-store.h"
 #include "ssv-scanner.h"
 #include "ssv-server-store.h"
+#include "ssv-server-token.h"
 #include "ssv-settings-store.h"
+#include "ssv-watchlist-store.h"
 
 #define DEFAULT_FETCH_THREADS   4
 #define MAX_TREES_IN_FLIGHT     24
@@ -607,6 +609,32 @@ release_listed (Scan             *scan,
   return TRUE;
 }
 
+/* After a complete full or deep scan, which listed every title: follows and
+ * mutes of titles gone for good go (see ssv_watchlist_forget_gone()). */
+static void
+forget_gone (Scan *scan)
+{
+  g_autoptr(GError) error = NULL;
+  guint forgotten = 0;
+
+  if (!ssv_watchlist_forget_gone (scan->self->database, scan->server_row,
+                                  g_get_real_time () / G_USEC_PER_SEC, &forgotten, &error))
+    {
+      log_activity (scan, SSV_ACTIVITY_WARNING, error->message);
+      return;
+    }
+
+  if (forgotten > 0)
+    {
+      g_autofree char *message = g_strdup_printf (ngettext ("Forgot %u follow or mute of a title gone since the last full scan",
+                                                            "Forgot %u follows and mutes of titles gone since the last full scan",
+                                                            forgotten),
+                                                  forgotten);
+
+      log_activity (scan, SSV_ACTIVITY_INFO, message);
+    }
+}
+
 /* Titles of libraries the person no longer maps (to their kind) go in every
  * mode: that is their choice, not a guess from a server's answer. */
 static gboolean
@@ -1111,6 +1139,8 @@ out:
       if (device != 0)
         ssv_scan_hold_store_set_root_device (self->database, server_row,
                                              ssv_folder_source_get_path (SSV_FOLDER_SOURCE (source)), device, NULL);
+      if (mode != SSV_SCAN_INCREMENTAL)
+        forget_gone (&scan);
     }
 
   result->added += scan.counts.added;
@@ -1152,7 +1182,6 @@ ssv_scanner_create_source (SsvScanner    *self,
                            GError       **error)
 {
   g_autoptr(SsvServerInfo) server = ssv_server_store_get (self->database, server_row, error);
-  g_autofree char *key = NULL;
   g_autofree char *token = NULL;
 
   if (server == NULL)
@@ -1161,8 +1190,7 @@ ssv_scanner_create_source (SsvScanner    *self,
   if (g_str_equal (server->kind, "folder"))
     return SSV_MEDIA_SOURCE (ssv_folder_source_new (server->url));
 
-  key = ssv_secrets_server_key (server->id);
-  token = ssv_secrets_lookup_sync (self->secrets, key, cancellable, error);
+  token = ssv_server_token_lookup_sync (self->secrets, self->database, server, cancellable, error);
   if (token == NULL)
     {
       if (error != NULL && *error == NULL)

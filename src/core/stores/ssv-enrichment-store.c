@@ -8,6 +8,8 @@
 
 #include "ssv-enrichment-store.h"
 #include "ssv-error.h"
+#include "ssv-locked-fields.h"
+#include "ssv-utils.h"
 
 struct _SsvEnrichmentStore
 {
@@ -436,7 +438,8 @@ exec_bound_step (SsvStmt  *stmt,
   return ssv_stmt_step_done (stmt, error);
 }
 
-/* "overview, tagline" or '["overview","tagline"]' → a set of column names. */
+/* A status row's filled list, "overview,tagline", → a set of column names.
+ * (Locks are another thing: ssv_locked_fields_parse() reads those.) */
 static GHashTable *
 parse_name_list (const char *text)
 {
@@ -454,33 +457,10 @@ parse_name_list (const char *text)
   return set;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static char *
 join_name_set (GHashTable *set)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GString) out = g_string_new (NULL);
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, set);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (names, key);
-
-  if (names->len == 0)
-    return NULL;
-
-  g_ptr_array_sort (names, compare_names);
-  for (guint i = 0; i < names->len; i++)
-    g_string_append_printf (out, "%s%s", i ? "," : "", (const char *) g_ptr_array_index (names, i));
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return ssv_string_set_join (set, ",");
 }
 
 static GHashTable *
@@ -503,10 +483,10 @@ read_locked (SsvDatabase  *db,
   if (rc == SQLITE_ROW)
     {
       *exists = TRUE;
-      return parse_name_list (ssv_stmt_column_text (stmt, 0));
+      return ssv_locked_fields_parse (ssv_stmt_column_text (stmt, 0));
     }
   if (rc == SQLITE_DONE)
-    return parse_name_list (NULL);
+    return ssv_locked_fields_parse (NULL);
 
   return NULL;
 }
@@ -715,7 +695,7 @@ fill_genres (SsvDatabase    *db,
   gboolean show = kind == SSV_ITEM_SHOW;
   gboolean any;
 
-  if (meta->genres->len == 0 || g_hash_table_contains (locked, "genres"))
+  if (meta->genres->len == 0 || g_hash_table_contains (locked, SSV_LOCKED_GENRES))
     return TRUE;
 
   if (!has_rows (db, show ? "SELECT 1 FROM show_genres WHERE show_id = ?1 LIMIT 1"
@@ -820,7 +800,7 @@ fill_credits (SsvDatabase    *db,
   gboolean role_done[SSV_CREDIT_CREATOR + 1] = { FALSE, };
   gboolean role_checked[SSV_CREDIT_CREATOR + 1] = { FALSE, };
 
-  if (g_hash_table_contains (locked, "credits"))
+  if (g_hash_table_contains (locked, SSV_LOCKED_CREDITS))
     return TRUE;
 
   for (guint i = 0; i < meta->credits->len; i++)
@@ -1083,7 +1063,7 @@ fill_episodes (SsvDatabase    *db,
       if (rc == SQLITE_ROW)
         {
           episode_id = sqlite3_column_int64 (find, 0);
-          locked = parse_name_list (ssv_stmt_column_text (find, 1));
+          locked = ssv_locked_fields_parse (ssv_stmt_column_text (find, 1));
         }
       else if (rc == SQLITE_DONE && meta->no_new_episodes)
         continue;
@@ -1102,7 +1082,7 @@ fill_episodes (SsvDatabase    *db,
           if (!exec_bound_step (insert, error))
             return FALSE;
           episode_id = ssv_database_last_insert_rowid (db);
-          locked = parse_name_list (NULL);
+          locked = ssv_locked_fields_parse (NULL);
         }
       else
         return FALSE;
@@ -1428,8 +1408,9 @@ clear_filled (SsvDatabase      *db,
  *
  * Clears what every provider filled from the old match (columns not locked,
  * credits, genre links, artwork, episodes added without a file and not
- * watched), forgets every provider's status for the title, and sets @tmdb_id,
- * so the workers start over from the right title. One transaction.
+ * watched), forgets every provider's status for the title, and sets @tmdb_id
+ * and locks it, so the workers start over from the right title and no scan
+ * puts the server's id back. One transaction.
  */
 gboolean
 ssv_enrichment_store_rematch (SsvEnrichmentStore  *self,
@@ -1484,7 +1465,7 @@ ssv_enrichment_store_rematch (SsvEnrichmentStore  *self,
           gint64 episode_id = sqlite3_column_int64 (episodes, 0);
 
           g_array_append_val (ids, episode_id);
-          g_ptr_array_add (locks, parse_name_list (ssv_stmt_column_text (episodes, 1)));
+          g_ptr_array_add (locks, ssv_locked_fields_parse (ssv_stmt_column_text (episodes, 1)));
         }
       if (rc != SQLITE_DONE)
         goto fail;
@@ -1526,8 +1507,10 @@ ssv_enrichment_store_rematch (SsvEnrichmentStore  *self,
            !ssv_database_exec_with_id (db, "DELETE FROM enrichment_status WHERE movie_id = ?1", id, error))
     goto fail;
 
-  /* The person's choice: set even over a value a server gave. */
-  set_sql = g_strdup_printf ("UPDATE %s SET tmdb_id = ?2 WHERE id = ?1", info->table);
+  /* The person's choice: set even over a value a server gave, and locked, so
+   * that the next scan does not bring the server's id back. */
+  set_sql = g_strdup_printf ("UPDATE %s SET tmdb_id = ?2, locked_fields = ssv_locked_fields_add (locked_fields, 'tmdb_id')"
+                             " WHERE id = ?1", info->table);
   {
     g_autoptr(SsvStmt) set = ssv_database_prepare (db, set_sql, error);
 
@@ -1548,211 +1531,6 @@ ssv_enrichment_store_rematch (SsvEnrichmentStore  *self,
 fail:
   ssv_database_rollback (db);
   return FALSE;
-}
-
-/* ---- the billboard ---------------------------------------------------------------- */
-
-static void
-person_free (gpointer data)
-{
-  SsvBillboardPerson *person = data;
-
-  g_free (person->name);
-  g_free (person->character);
-  g_free (person->profile_url);
-  g_free (person);
-}
-
-static void
-billboard_episode_free (gpointer data)
-{
-  SsvBillboardEpisode *episode = data;
-
-  g_free (episode->title);
-  g_free (episode->overview);
-  g_free (episode->air_date);
-  g_free (episode->still_url);
-  g_free (episode);
-}
-
-void
-ssv_billboard_free (SsvBillboard *billboard)
-{
-  if (billboard == NULL)
-    return;
-
-  g_free (billboard->title);
-  g_free (billboard->tagline);
-  g_free (billboard->overview);
-  g_free (billboard->content_rating);
-  g_free (billboard->status);
-  g_free (billboard->network);
-  g_free (billboard->logo_url);
-  g_free (billboard->backdrop_url);
-  g_free (billboard->poster_url);
-  g_ptr_array_unref (billboard->genres);
-  g_ptr_array_unref (billboard->directors);
-  g_ptr_array_unref (billboard->writers);
-  g_ptr_array_unref (billboard->creators);
-  g_ptr_array_unref (billboard->cast);
-  g_ptr_array_unref (billboard->episodes);
-  g_free (billboard);
-}
-
-static gpointer
-first_text_from_row (SsvStmt *stmt)
-{
-  return ssv_stmt_dup_text (stmt, 0);
-}
-
-static gpointer
-person_from_row (SsvStmt *stmt)
-{
-  SsvBillboardPerson *person = g_new0 (SsvBillboardPerson, 1);
-
-  person->name = ssv_stmt_dup_text (stmt, 0);
-  person->character = ssv_stmt_dup_text (stmt, 1);
-  person->profile_url = ssv_stmt_dup_text (stmt, 2);
-
-  return person;
-}
-
-static gpointer
-billboard_episode_from_row (SsvStmt *stmt)
-{
-  SsvBillboardEpisode *episode = g_new0 (SsvBillboardEpisode, 1);
-
-  episode->id = sqlite3_column_int64 (stmt, 0);
-  episode->season_number = sqlite3_column_int (stmt, 1);
-  episode->episode_number = sqlite3_column_int (stmt, 2);
-  episode->title = ssv_stmt_dup_text (stmt, 3);
-  episode->overview = ssv_stmt_dup_text (stmt, 4);
-  episode->air_date = ssv_stmt_dup_text (stmt, 5);
-  episode->still_url = ssv_stmt_dup_text (stmt, 6);
-  episode->runtime_minutes = sqlite3_column_int (stmt, 7);
-  episode->owned = sqlite3_column_int (stmt, 8) != 0;
-  episode->watched = sqlite3_column_int (stmt, 9) != 0;
-
-  return episode;
-}
-
-/* The rows of @sql about title @id (and, when not %NULL, credit @role), each
- * made by @read, into @into. */
-static gboolean
-read_rows (SsvDatabase   *db,
-           const char    *sql,
-           gint64         id,
-           const char    *role,
-           SsvRowReader   read,
-           GPtrArray     *into,
-           GError       **error)
-{
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (role != NULL)
-    sqlite3_bind_text (stmt, 2, role, -1, SQLITE_STATIC);
-
-  return ssv_stmt_collect_rows (stmt, read, into, error);
-}
-
-/**
- * ssv_enrichment_store_load_billboard:
- *
- * Everything a title's billboard shows, from every provider, in one read.
- * Returns: (transfer full): the billboard, or %NULL with NOT_FOUND when the title is gone
- */
-SsvBillboard *
-ssv_enrichment_store_load_billboard (SsvEnrichmentStore  *self,
-                                     SsvItemKind          kind,
-                                     gint64               id,
-                                     GError             **error)
-{
-  SsvDatabase *db = get_db (self);
-  gboolean show = kind == SSV_ITEM_SHOW;
-  g_autoptr(SsvBillboard) billboard = g_new0 (SsvBillboard, 1);
-  g_autoptr(SsvStmt) stmt = NULL;
-  const char *credits_sql;
-
-  g_return_val_if_fail (kind == SSV_ITEM_MOVIE || kind == SSV_ITEM_SHOW, NULL);
-
-  billboard->kind = kind;
-  billboard->id = id;
-  billboard->genres = g_ptr_array_new_with_free_func (g_free);
-  billboard->directors = g_ptr_array_new_with_free_func (g_free);
-  billboard->writers = g_ptr_array_new_with_free_func (g_free);
-  billboard->creators = g_ptr_array_new_with_free_func (g_free);
-  billboard->cast = g_ptr_array_new_with_free_func (person_free);
-  billboard->episodes = g_ptr_array_new_with_free_func (billboard_episode_free);
-
-  stmt = ssv_database_prepare (db, show
-    ? "SELECT title, year, tagline, overview, content_rating, runtime_minutes, status, network, logo_url, "
-      "backdrop_url, poster_url, imdb_rating, rt_score, metascore, tmdb_rating, "
-      "(SELECT status = 'matched' AND episodes_synced FROM enrichment_status "
-      " WHERE show_id = shows.id AND provider = 'tmdb') FROM shows WHERE id = ?1"
-    : "SELECT title, year, tagline, overview, content_rating, runtime_minutes, status, studio, logo_url, "
-      "backdrop_url, poster_url, imdb_rating, rt_score, metascore, tmdb_rating, "
-      "(SELECT status = 'matched' FROM enrichment_status "
-      " WHERE movie_id = movies.id AND provider = 'tmdb') FROM movies WHERE id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!ssv_stmt_step_row (stmt, _("The title is no longer in the library."), error))
-    return NULL;
-
-  billboard->title = ssv_stmt_dup_text (stmt, 0);
-  billboard->year = sqlite3_column_int (stmt, 1);
-  billboard->tagline = ssv_stmt_dup_text (stmt, 2);
-  billboard->overview = ssv_stmt_dup_text (stmt, 3);
-  billboard->content_rating = ssv_stmt_dup_text (stmt, 4);
-  billboard->runtime_minutes = sqlite3_column_int (stmt, 5);
-  billboard->status = ssv_stmt_dup_text (stmt, 6);
-  billboard->network = ssv_stmt_dup_text (stmt, 7);
-  billboard->logo_url = ssv_stmt_dup_text (stmt, 8);
-  billboard->backdrop_url = ssv_stmt_dup_text (stmt, 9);
-  billboard->poster_url = ssv_stmt_dup_text (stmt, 10);
-  billboard->imdb_rating = sqlite3_column_type (stmt, 11) == SQLITE_NULL ? 0 : sqlite3_column_double (stmt, 11);
-  billboard->rt_score = sqlite3_column_type (stmt, 12) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 12);
-  billboard->metascore = sqlite3_column_type (stmt, 13) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 13);
-  billboard->tmdb_rating = sqlite3_column_type (stmt, 14) == SQLITE_NULL ? 0 : sqlite3_column_double (stmt, 14);
-  billboard->synced = sqlite3_column_int (stmt, 15) != 0;
-  g_clear_pointer (&stmt, ssv_stmt_release);
-
-  if (!read_rows (db, show ? "SELECT g.name FROM show_genres l JOIN genres g ON g.id = l.genre_id "
-                             "WHERE l.show_id = ?1 ORDER BY g.name"
-                           : "SELECT g.name FROM movie_genres l JOIN genres g ON g.id = l.genre_id "
-                             "WHERE l.movie_id = ?1 ORDER BY g.name",
-                  id, NULL, first_text_from_row, billboard->genres, error))
-    return NULL;
-
-  credits_sql = show ? "SELECT p.name FROM credits c JOIN people p ON p.id = c.person_id "
-                       "WHERE c.show_id = ?1 AND c.role = ?2 ORDER BY c.sort_order, c.id LIMIT 6"
-                     : "SELECT p.name FROM credits c JOIN people p ON p.id = c.person_id "
-                       "WHERE c.movie_id = ?1 AND c.role = ?2 ORDER BY c.sort_order, c.id LIMIT 6";
-  if (!read_rows (db, credits_sql, id, "director", first_text_from_row, billboard->directors, error) ||
-      !read_rows (db, credits_sql, id, "writer", first_text_from_row, billboard->writers, error) ||
-      !read_rows (db, credits_sql, id, "creator", first_text_from_row, billboard->creators, error))
-    return NULL;
-
-  if (!read_rows (db, show
-                  ? "SELECT p.name, c.character, p.profile_url FROM credits c JOIN people p ON p.id = c.person_id "
-                    "WHERE c.show_id = ?1 AND c.role = 'cast' ORDER BY c.sort_order, c.id LIMIT 20"
-                  : "SELECT p.name, c.character, p.profile_url FROM credits c JOIN people p ON p.id = c.person_id "
-                    "WHERE c.movie_id = ?1 AND c.role = 'cast' ORDER BY c.sort_order, c.id LIMIT 20",
-                  id, NULL, person_from_row, billboard->cast, error))
-    return NULL;
-
-  if (show &&
-      !read_rows (db,
-                  "SELECT e.id, e.season_number, e.episode_number, e.title, e.overview, e.air_date, e.still_url, "
-                  "e.runtime_minutes, EXISTS (SELECT 1 FROM media_files f WHERE f.episode_id = e.id), e.watched "
-                  "FROM episodes e WHERE e.show_id = ?1 ORDER BY e.season_number, e.episode_number",
-                  id, NULL, billboard_episode_from_row, billboard->episodes, error))
-    return NULL;
-
-  return g_steal_pointer (&billboard);
 }
 
 /* ---- async wrappers for the UI -------------------------------------------------- */
@@ -1896,40 +1674,4 @@ ssv_enrichment_store_retry_failed_finish (SsvEnrichmentStore  *self,
   gpointer value = ssv_store_run_finish (SSV_STORE (self), result, error);
 
   return value == NULL ? -1 : (gint64) GPOINTER_TO_SIZE (value) - 1;
-}
-
-static gpointer
-load_billboard_func (SsvStore      *store,
-                     gpointer       data,
-                     GCancellable  *cancellable,
-                     GError       **error)
-{
-  Args *args = data;
-
-  return ssv_enrichment_store_load_billboard (SSV_ENRICHMENT_STORE (store), args->kind, args->id, error);
-}
-
-void
-ssv_enrichment_store_load_billboard_async (SsvEnrichmentStore  *self,
-                                           SsvItemKind          kind,
-                                           gint64               id,
-                                           GCancellable        *cancellable,
-                                           GAsyncReadyCallback  callback,
-                                           gpointer             user_data)
-{
-  Args *args = g_new0 (Args, 1);
-
-  args->kind = kind;
-  args->id = id;
-  ssv_store_run_async (SSV_STORE (self), ssv_enrichment_store_load_billboard_async,
-                       load_billboard_func, args, args_free, (GDestroyNotify) ssv_billboard_free,
-                       cancellable, callback, user_data);
-}
-
-SsvBillboard *
-ssv_enrichment_store_load_billboard_finish (SsvEnrichmentStore  *self,
-                                            GAsyncResult        *result,
-                                            GError             **error)
-{
-  return ssv_store_run_finish (SSV_STORE (self), result, error);
 }

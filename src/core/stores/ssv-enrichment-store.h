@@ -66,56 +66,6 @@ typedef struct
   gint64       last_attempt_at;
 } SsvUnmatched;
 
-/* What a title's billboard shows. Scores are -1 (or 0 for ratings) when unknown. */
-typedef struct
-{
-  char *name;
-  char *character;
-  char *profile_url;
-} SsvBillboardPerson;
-
-typedef struct
-{
-  gint64    id;
-  int       season_number;
-  int       episode_number;
-  char     *title;
-  char     *overview;
-  char     *air_date;
-  char     *still_url;
-  int       runtime_minutes;
-  gboolean  owned;        /* the library has a file for it */
-  gboolean  watched;
-} SsvBillboardEpisode;
-
-typedef struct
-{
-  SsvItemKind  kind;
-  gint64       id;
-  char        *title;
-  int          year;
-  char        *tagline;
-  char        *overview;
-  char        *content_rating;
-  int          runtime_minutes;
-  char        *status;
-  char        *network;         /* a show's network, a movie's studio */
-  char        *logo_url;
-  char        *backdrop_url;
-  char        *poster_url;
-  double       imdb_rating;
-  int          rt_score;
-  int          metascore;
-  double       tmdb_rating;
-  gboolean     synced;          /* TMDB matched it (and, for a show, every season) */
-  GPtrArray   *genres;          /* char* */
-  GPtrArray   *directors;       /* char* */
-  GPtrArray   *writers;         /* char* */
-  GPtrArray   *creators;        /* char* */
-  GPtrArray   *cast;            /* SsvBillboardPerson*, in billing order */
-  GPtrArray   *episodes;        /* SsvBillboardEpisode*, by season then number */
-} SsvBillboard;
-
 SsvEnrichmentStore *ssv_enrichment_store_new          (SsvDatabase         *database);
 
 GPtrArray   *ssv_enrichment_store_next_items          (SsvEnrichmentStore  *self,
@@ -164,21 +114,7 @@ gboolean     ssv_enrichment_store_is_synced           (SsvEnrichmentStore  *self
                                                        gint64               id,
                                                        GError             **error);
 
-SsvBillboard *ssv_enrichment_store_load_billboard      (SsvEnrichmentStore  *self,
-                                                       SsvItemKind          kind,
-                                                       gint64               id,
-                                                       GError             **error);
-
 /* For the UI thread. */
-void         ssv_enrichment_store_load_billboard_async  (SsvEnrichmentStore  *self,
-                                                         SsvItemKind          kind,
-                                                         gint64               id,
-                                                         GCancellable        *cancellable,
-                                                         GAsyncReadyCallback  callback,
-                                                         gpointer             user_data);
-SsvBillboard *ssv_enrichment_store_load_billboard_finish (SsvEnrichmentStore  *self,
-                                                          GAsyncResult        *result,
-                                                          GError             **error);
 void         ssv_enrichment_store_list_unmatched_async  (SsvEnrichmentStore  *self,
                                                          const char          *provider,
                                                          const char          *search,
@@ -213,10 +149,8 @@ SsvWorkItem *ssv_work_item_copy                       (const SsvWorkItem   *item
 void         ssv_work_item_free                       (SsvWorkItem         *item);
 char        *ssv_work_item_dup_label                  (const SsvWorkItem   *item);
 void         ssv_unmatched_free                       (SsvUnmatched        *unmatched);
-void         ssv_billboard_free                       (SsvBillboard        *billboard);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvWorkItem, ssv_work_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvUnmatched, ssv_unmatched_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvBillboard, ssv_billboard_free)
 
 G_END_DECLS

@@ -15,11 +15,26 @@ G_BEGIN_DECLS
 #define SSV_SQL_SHOW_AIRS(s) \
   "(" s ".status IS NULL OR lower(" s ".status) NOT IN ('ended', 'canceled', 'cancelled'))"
 
+/* Stored rows name a title by a key that lasts: a TMDB, TVDB (shows) or IMDb
+ * (movies) id, else 'server' with "<server uuid>:<the server's id>". Never by a
+ * library row id ('library'): SQLite hands a pruned row's id to the next title.
+ * 'library' is only a way for a page to name a row it shows, resolved at once. */
+
+/* Title @t's 'server' key. */
+#define SSV_SQL_SERVER_KEY(t) \
+  "((SELECT sv.uuid FROM servers sv WHERE sv.id = " t ".server_source) || ':' || " t ".server_id)"
+
+/* Title @t is the one a 'server' key names (probes the (server_source, server_id) index). */
+#define SSV_SQL_TITLE_HAS_SERVER_KEY(t, source, source_id) \
+  "(" source " = 'server' AND " t ".server_source = " \
+  "(SELECT sv.id FROM servers sv WHERE sv.uuid = substr (" source_id ", 1, 36)) AND " \
+  t ".server_id = substr (" source_id ", 38))"
+
 /* A (source, source_id) pair of columns that names show @s under any of its keys. */
 #define SSV_SQL_KEY_IS_SHOW(source, source_id, s) \
-  "((" source " = 'library' AND " source_id " = CAST(" s ".id AS TEXT)) OR " \
-  "(" source " = 'tmdb' AND " source_id " = CAST(" s ".tmdb_id AS TEXT)) OR " \
-  "(" source " = 'tvdb' AND " source_id " = CAST(" s ".tvdb_id AS TEXT)))"
+  "((" source " = 'tmdb' AND " source_id " = CAST(" s ".tmdb_id AS TEXT)) OR " \
+  "(" source " = 'tvdb' AND " source_id " = CAST(" s ".tvdb_id AS TEXT)) OR " \
+  "(" source " = 'server' AND " source_id " = " SSV_SQL_SERVER_KEY (s) "))"
 
 /* Watchlist rows that name show @s. The unary + keeps SQLite from walking every
  * show row of watchlist_kind: three probes of watchlist_key are cheaper however
@@ -29,20 +44,20 @@ G_BEGIN_DECLS
 
 /* The same for movies, which are also known by IMDb id. */
 #define SSV_SQL_KEY_IS_MOVIE(source, source_id, m) \
-  "((" source " = 'library' AND " source_id " = CAST(" m ".id AS TEXT)) OR " \
-  "(" source " = 'tmdb' AND " source_id " = CAST(" m ".tmdb_id AS TEXT)) OR " \
-  "(" source " = 'imdb' AND " source_id " = " m ".imdb_id))"
+  "((" source " = 'tmdb' AND " source_id " = CAST(" m ".tmdb_id AS TEXT)) OR " \
+  "(" source " = 'imdb' AND " source_id " = " m ".imdb_id) OR " \
+  "(" source " = 'server' AND " source_id " = " SSV_SQL_SERVER_KEY (m) "))"
 
 #define SSV_SQL_MOVIE_HAS_KEY(m, source, source_id) \
-  "((" source " = 'library' AND " m ".id = CAST(" source_id " AS INTEGER)) OR " \
-  "(" source " = 'tmdb' AND " m ".tmdb_id = CAST(" source_id " AS INTEGER)) OR " \
-  "(" source " = 'imdb' AND " m ".imdb_id = " source_id "))"
+  "((" source " = 'tmdb' AND " m ".tmdb_id = CAST(" source_id " AS INTEGER)) OR " \
+  "(" source " = 'imdb' AND " m ".imdb_id = " source_id ") OR " \
+  SSV_SQL_TITLE_HAS_SERVER_KEY (m, source, source_id) ")"
 
-/* Library shows that a (source, source_id) key names (probes shows by id or index). */
+/* Library shows that a stored (source, source_id) key names (probes shows by index). */
 #define SSV_SQL_SHOW_HAS_KEY(s, source, source_id) \
-  "((" source " = 'library' AND " s ".id = CAST(" source_id " AS INTEGER)) OR " \
-  "(" source " = 'tmdb' AND " s ".tmdb_id = CAST(" source_id " AS INTEGER)) OR " \
-  "(" source " = 'tvdb' AND " s ".tvdb_id = CAST(" source_id " AS INTEGER)))"
+  "((" source " = 'tmdb' AND " s ".tmdb_id = CAST(" source_id " AS INTEGER)) OR " \
+  "(" source " = 'tvdb' AND " s ".tvdb_id = CAST(" source_id " AS INTEGER)) OR " \
+  SSV_SQL_TITLE_HAS_SERVER_KEY (s, source, source_id) ")"
 
 /* Show @s is on the effective watchlist: it airs and is not muted, or it is
  * followed explicitly. */
@@ -51,14 +66,23 @@ G_BEGIN_DECLS
   SSV_SQL_WATCH_ROW_IS_SHOW ("wm", s) " AND +wm.muted = 1)) OR " \
   "EXISTS (SELECT 1 FROM watchlist wf WHERE " SSV_SQL_WATCH_ROW_IS_SHOW ("wf", s)  " AND +wf.muted = 0))"
 
-gboolean  ssv_show_dup_key   (SsvDatabase  *db,
-                              gint64        show_id,
-                              char        **source,
-                              char        **source_id,
-                              GError      **error);
-gint64    ssv_show_find_id   (SsvDatabase  *db,
-                              const char   *source,
-                              const char   *source_id,
-                              GError      **error);
+gboolean  ssv_show_dup_key    (SsvDatabase  *db,
+                               gint64        show_id,
+                               char        **source,
+                               char        **source_id,
+                               GError      **error);
+gboolean  ssv_movie_dup_key   (SsvDatabase  *db,
+                               gint64        movie_id,
+                               char        **source,
+                               char        **source_id,
+                               GError      **error);
+gint64    ssv_show_find_id    (SsvDatabase  *db,
+                               const char   *source,
+                               const char   *source_id,
+                               GError      **error);
+gint64    ssv_show_find_named (SsvDatabase  *db,
+                               const char   *source,
+                               const char   *source_id,
+                               GError      **error);
 
 G_END_DECLS

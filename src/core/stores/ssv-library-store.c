@@ -8,7 +8,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-library-store.h"
+#include "ssv-library-store-private.h"
+#include "ssv-locked-fields.h"
 #include "ssv-scan-hold-store-private.h"
 #include "ssv-utils.h"
 #include "model/ssv-model-private.h"
@@ -105,6 +106,117 @@ ssv_library_store_get_counts_finish (SsvLibraryStore   *self,
 
   *counts = *found;
   return TRUE;
+}
+
+/* ---- locks ------------------------------------------------------------------ */
+
+static const char *
+lock_table (SsvMediaKind kind)
+{
+  switch (kind)
+    {
+    case SSV_MEDIA_KIND_MOVIE:
+      return "movies";
+    case SSV_MEDIA_KIND_SHOW:
+      return "shows";
+    case SSV_MEDIA_KIND_EPISODE:
+      return "episodes";
+    default:
+      return NULL;
+    }
+}
+
+/* A lock names a column of the title's table, or its genres or credits. */
+static gboolean
+check_lock_names (SsvDatabase         *db,
+                  const char          *table,
+                  const char * const  *names,
+                  GError             **error)
+{
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autoptr(SsvStmt) stmt = NULL;
+      int rc;
+
+      if (g_str_equal (names[i], SSV_LOCKED_GENRES) || g_str_equal (names[i], SSV_LOCKED_CREDITS))
+        continue;
+
+      stmt = ssv_database_prepare (db, "SELECT 1 FROM pragma_table_info (?1) WHERE name = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, names[i], -1, SQLITE_STATIC);
+      rc = ssv_stmt_step (stmt, error);
+      if (rc == SQLITE_DONE)
+        g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID, _("“%s” is not something a title can keep."), names[i]);
+      if (rc != SQLITE_ROW)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * ssv_library_store_set_locked_fields:
+ * @kind: a movie, a show or an episode
+ * @lock: (nullable) (array zero-terminated=1): fields to keep as they are:
+ *   columns ("title", "tmdb_id"), "genres" or "credits"
+ * @unlock: (nullable) (array zero-terminated=1): fields scans and enrichment may
+ *   change again
+ *
+ * Records what a person fixed on a title, so that no scan and no provider
+ * changes it. One transaction; emits `changed::movie` (`changed::show` for a
+ * show or an episode).
+ */
+gboolean
+ssv_library_store_set_locked_fields (SsvLibraryStore     *self,
+                                     SsvMediaKind         kind,
+                                     gint64               id,
+                                     const char * const  *lock,
+                                     const char * const  *unlock,
+                                     GError             **error)
+{
+  SsvDatabase *db = get_db (self);
+  const char *table = lock_table (kind);
+  g_autofree char *select_sql = NULL;
+  g_autofree char *update_sql = NULL;
+  g_autofree char *locked = NULL;
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  g_return_val_if_fail (SSV_IS_LIBRARY_STORE (self), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  if (!check_lock_names (db, table, lock, error) || !check_lock_names (db, table, unlock, error))
+    return FALSE;
+
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+
+  select_sql = g_strdup_printf ("SELECT locked_fields FROM %s WHERE id = ?1", table);
+  stmt = ssv_database_prepare (db, select_sql, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!ssv_stmt_step_row (stmt, _("The title is no longer in the library. Reload the page and try again."), error))
+    goto failed;
+  locked = ssv_locked_fields_edit (ssv_stmt_column_text (stmt, 0), lock, unlock);
+  g_clear_pointer (&stmt, ssv_stmt_release);
+
+  update_sql = g_strdup_printf ("UPDATE %s SET locked_fields = ?2 WHERE id = ?1", table);
+  stmt = ssv_database_prepare (db, update_sql, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  ssv_stmt_bind_text (stmt, 2, locked);
+  if (!ssv_stmt_step_done (stmt, error) || !ssv_database_commit (db, error))
+    goto failed;
+
+  ssv_store_emit_changed (SSV_STORE (self), kind == SSV_MEDIA_KIND_MOVIE ? "movie" : "show");
+  return TRUE;
+
+failed:
+  ssv_database_rollback (db);
+  return FALSE;
 }
 
 /* ---- fingerprints ---------------------------------------------------------- */
@@ -254,9 +366,10 @@ bind_double_or_null (SsvStmt *stmt,
     sqlite3_bind_double (stmt, index, value);
 }
 
-/* A field people (or enrichment) locked keeps its value; an unknown value from
- * the source keeps what is there. */
-#define KEEP(col, n) col " = CASE WHEN instr (',' || coalesce (locked_fields, '') || ',', '," col ",') > 0 " \
+/* A field a person locked keeps its value (ssv_locked() is the one reader of
+ * locked_fields, see ssv-locked-fields.c); an unknown value from the source
+ * keeps what is there. */
+#define KEEP(col, n) col " = CASE WHEN ssv_locked (locked_fields, '" col "') " \
                      "THEN " col " ELSE coalesce (?" #n ", " col ") END"
 
 static const char movie_insert_sql[] =
@@ -381,8 +494,10 @@ typedef enum
   " added_at = coalesce (excluded.added_at, added_at)"
 
 static const char * const stmt_sql[N_STMTS] = {
-  [STMT_FIND_MOVIE] = "SELECT id, scan_hash FROM movies WHERE server_source = ? AND server_id = ?",
-  [STMT_FIND_SHOW] = "SELECT id, scan_hash FROM shows WHERE server_source = ? AND server_id = ?",
+  [STMT_FIND_MOVIE] = "SELECT id, scan_hash, ssv_locked (locked_fields, '" SSV_LOCKED_GENRES "')"
+                      " FROM movies WHERE server_source = ? AND server_id = ?",
+  [STMT_FIND_SHOW] = "SELECT id, scan_hash, ssv_locked (locked_fields, '" SSV_LOCKED_GENRES "')"
+                     " FROM shows WHERE server_source = ? AND server_id = ?",
   [STMT_INSERT_MOVIE] = movie_insert_sql,
   [STMT_UPDATE_MOVIE] = movie_update_sql,
   [STMT_INSERT_SHOW] = show_insert_sql,
@@ -584,17 +699,19 @@ sync_files (Writer        *w,
   return TRUE;
 }
 
+/* @locked: the person locked the title's genres: the source's list is not taken. */
 static gboolean
 set_genres (Writer        *w,
             SsvMediaKind   kind,
             gint64         owner_id,
             GPtrArray     *genres,
+            gboolean       locked,
             GError       **error)
 {
   gboolean movie = kind == SSV_MEDIA_KIND_MOVIE;
 
   /* No genres from the source: keep those enrichment may have found. */
-  if (genres == NULL || genres->len == 0)
+  if (genres == NULL || genres->len == 0 || locked)
     return TRUE;
 
   if (!writer_run (w, movie ? STMT_CLEAR_MOVIE_GENRES : STMT_CLEAR_SHOW_GENRES, error, owner_id, END_ARGS))
@@ -678,6 +795,7 @@ upsert_title (Writer              *w,
   gint64 hash = item_hash (item);
   gint64 id = 0;
   gboolean found = FALSE;
+  gboolean genres_locked = FALSE;
   SsvStmt *stmt;
   int rc;
 
@@ -691,6 +809,7 @@ upsert_title (Writer              *w,
     {
       found = TRUE;
       id = sqlite3_column_int64 (stmt, 0);
+      genres_locked = sqlite3_column_int (stmt, 2) != 0;
       if (sqlite3_column_type (stmt, 1) != SQLITE_NULL && sqlite3_column_int64 (stmt, 1) == hash)
         {
           sqlite3_reset (stmt);
@@ -719,7 +838,7 @@ upsert_title (Writer              *w,
 
   if (movie && !sync_files (w, SSV_MEDIA_KIND_MOVIE, id, server_row, item->files, !found, error))
     return FALSE;
-  if (!set_genres (w, item->kind, id, item->genres, error))
+  if (!set_genres (w, item->kind, id, item->genres, genres_locked, error))
     return FALSE;
 
   *id_out = id;
@@ -1746,146 +1865,25 @@ ssv_library_store_list_shows (SsvLibraryStore  *self,
                      show_card_from_row, error);
 }
 
-void
-ssv_title_detail_free (SsvTitleDetail *detail)
-{
-  if (detail == NULL)
-    return;
-
-  g_clear_object (&detail->title);
-  g_clear_pointer (&detail->files, g_ptr_array_unref);
-  g_clear_pointer (&detail->seasons, g_ptr_array_unref);
-  g_clear_pointer (&detail->episodes, g_ptr_array_unref);
-  g_free (detail);
-}
-
-static gpointer
-file_from_row (SsvStmt *stmt)
-{
-  SsvMediaFile *file = ssv_media_file_new ();
-
-  file->server_id = ssv_stmt_dup_text (stmt, 0);
-  file->path = ssv_stmt_dup_text (stmt, 1);
-  file->size_bytes = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 2);
-  file->container = ssv_stmt_dup_text (stmt, 3);
-  file->video_codec = ssv_stmt_dup_text (stmt, 4);
-  file->video_height = sqlite3_column_int (stmt, 5);
-  file->video_range = ssv_stmt_dup_text (stmt, 6);
-  file->audio_codec = ssv_stmt_dup_text (stmt, 7);
-  file->audio_channels = sqlite3_column_int (stmt, 8);
-  file->duration_s = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 9);
-  file->added_at = sqlite3_column_int64 (stmt, 10);
-
-  return file;
-}
-
-static gpointer
-season_from_row (SsvStmt *stmt)
-{
-  SsvSeason *season = ssv_season_new ();
-
-  season->id = sqlite3_column_int64 (stmt, 0);
-  season->season_number = sqlite3_column_int (stmt, 1);
-  season->title = ssv_stmt_dup_text (stmt, 2);
-  season->overview = ssv_stmt_dup_text (stmt, 3);
-  season->air_date = ssv_stmt_dup_text (stmt, 4);
-  season->poster_url = ssv_stmt_dup_text (stmt, 5);
-  season->episode_count = sqlite3_column_int (stmt, 6);
-  season->watched_count = sqlite3_column_int (stmt, 7);
-  season->show_id = sqlite3_column_int64 (stmt, 8);
-
-  return season;
-}
-
-static gpointer
-episode_from_row (SsvStmt *stmt)
-{
-  SsvEpisode *episode = ssv_episode_new ();
-
-  episode->id = sqlite3_column_int64 (stmt, 0);
-  episode->season_number = sqlite3_column_int (stmt, 1);
-  episode->episode_number = sqlite3_column_int (stmt, 2);
-  episode->title = ssv_stmt_dup_text (stmt, 3);
-  episode->overview = ssv_stmt_dup_text (stmt, 4);
-  episode->air_date = ssv_stmt_dup_text (stmt, 5);
-  episode->runtime_minutes = sqlite3_column_int (stmt, 6);
-  episode->still_url = ssv_stmt_dup_text (stmt, 7);
-  episode->rating = column_rating (stmt, 8);
-  episode->tmdb_id = sqlite3_column_int64 (stmt, 9);
-  episode->tvdb_id = sqlite3_column_int64 (stmt, 10);
-  episode->imdb_id = ssv_stmt_dup_text (stmt, 11);
-  episode->watched = sqlite3_column_int (stmt, 12) != 0;
-  episode->play_count = sqlite3_column_int (stmt, 13);
-  episode->file_path = ssv_stmt_dup_text (stmt, 14);
-  episode->has_file = episode->file_path != NULL;
-  episode->show_id = sqlite3_column_int64 (stmt, 15);
-
-  return episode;
-}
-
-/* The rows of @sql for the title @id, each made by @read, into @into. */
-static gboolean
-load_children (SsvDatabase   *db,
-               const char    *sql,
-               gint64         id,
-               SsvRowReader   read,
-               GPtrArray     *into,
-               GError       **error)
-{
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  return ssv_stmt_collect_rows (stmt, read, into, error);
-}
-
-static const char files_sql[] =
-  "SELECT server_id, path, size_bytes, container, video_codec, video_height,"
-  " video_range, audio_codec, audio_channels, duration_s, added_at"
-  " FROM media_files WHERE movie_id = ? ORDER BY path";
-
-static const char seasons_sql[] =
-  "SELECT s.id, s.season_number, s.title, s.overview, s.air_date, s.poster_url,"
-  " (SELECT count(*) FROM episodes e WHERE e.show_id = s.show_id AND e.season_number = s.season_number),"
-  " (SELECT coalesce (sum (watched), 0) FROM episodes e"
-  "   WHERE e.show_id = s.show_id AND e.season_number = s.season_number),"
-  " s.show_id"
-  " FROM seasons s WHERE s.show_id = ? ORDER BY s.season_number = 0, s.season_number";
-
-static const char episodes_sql[] =
-  "SELECT e.id, e.season_number, e.episode_number, e.title, e.overview, e.air_date,"
-  " e.runtime_minutes, e.still_url, e.rating, e.tmdb_id, e.tvdb_id, e.imdb_id, e.watched,"
-  " e.play_count, (SELECT path FROM media_files f WHERE f.episode_id = e.id ORDER BY path LIMIT 1),"
-  " e.show_id"
-  " FROM episodes e WHERE e.show_id = ? ORDER BY e.season_number = 0, e.season_number, e.episode_number";
-
 /**
- * ssv_library_store_load_title:
+ * ssv_library_store_read_title_row:
  * @kind: %SSV_MEDIA_KIND_MOVIE or %SSV_MEDIA_KIND_SHOW
  *
- * Returns: (transfer full): the title with what its page shows, or %NULL with
- *   %SSV_ERROR_NOT_FOUND when there is no such row
+ * The title's own row with its overview, as ssv_library_store_load_title() starts from.
+ *
+ * Returns: (transfer full): an SsvMovie or SsvShow, or %NULL with %SSV_ERROR_NOT_FOUND
  */
-SsvTitleDetail *
-ssv_library_store_load_title (SsvLibraryStore  *self,
-                              SsvMediaKind      kind,
-                              gint64            id,
-                              GError          **error)
+GObject *
+ssv_library_store_read_title_row (SsvLibraryStore  *self,
+                                  SsvMediaKind      kind,
+                                  gint64            id,
+                                  GError          **error)
 {
-  SsvDatabase *db = get_db (self);
-  g_autoptr(SsvTitleDetail) detail = g_new0 (SsvTitleDetail, 1);
-  g_autoptr(SsvStmt) stmt = NULL;
-
-  detail->files = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_media_file_free);
-  detail->seasons = g_ptr_array_new_with_free_func (g_object_unref);
-  detail->episodes = g_ptr_array_new_with_free_func (g_object_unref);
-
-  stmt = ssv_database_prepare (db, kind == SSV_MEDIA_KIND_MOVIE
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (get_db (self), kind == SSV_MEDIA_KIND_MOVIE
     ? "SELECT " MOVIE_COLUMNS " FROM movies m WHERE m.id = ?"
     : "SELECT " SHOW_COLUMNS " FROM shows s LEFT JOIN " SHOW_ROLLUP " e ON e.show_id = s.id"
       " WHERE s.id = ?", error);
+
   if (stmt == NULL)
     return NULL;
 
@@ -1893,22 +1891,7 @@ ssv_library_store_load_title (SsvLibraryStore  *self,
   if (!ssv_stmt_step_row (stmt, _("This title is no longer in the library."), error))
     return NULL;
 
-  if (kind == SSV_MEDIA_KIND_MOVIE)
-    detail->title = G_OBJECT (movie_from_row (stmt, TRUE));
-  else
-    detail->title = G_OBJECT (show_from_row (stmt, TRUE));
-  g_clear_pointer (&stmt, ssv_stmt_release);
-
-  if (kind == SSV_MEDIA_KIND_MOVIE)
-    {
-      if (!load_children (db, files_sql, id, file_from_row, detail->files, error))
-        return NULL;
-    }
-  else if (!load_children (db, seasons_sql, id, season_from_row, detail->seasons, error) ||
-           !load_children (db, episodes_sql, id, episode_from_row, detail->episodes, error))
-    return NULL;
-
-  return g_steal_pointer (&detail);
+  return kind == SSV_MEDIA_KIND_MOVIE ? movie_from_row (stmt, TRUE) : show_from_row (stmt, TRUE);
 }
 
 static gpointer
@@ -1962,48 +1945,6 @@ GPtrArray *
 ssv_library_store_list_finish (SsvLibraryStore  *self,
                                GAsyncResult     *result,
                                GError          **error)
-{
-  return ssv_store_run_finish (SSV_STORE (self), result, error);
-}
-
-typedef struct
-{
-  SsvMediaKind kind;
-  gint64       id;
-} LoadData;
-
-static gpointer
-load_title_func (SsvStore      *store,
-                 gpointer       data,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  LoadData *load = data;
-
-  return ssv_library_store_load_title (SSV_LIBRARY_STORE (store), load->kind, load->id, error);
-}
-
-void
-ssv_library_store_load_title_async (SsvLibraryStore     *self,
-                                    SsvMediaKind         kind,
-                                    gint64               id,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  LoadData *load = g_new0 (LoadData, 1);
-
-  load->kind = kind;
-  load->id = id;
-  ssv_store_run_async (SSV_STORE (self), ssv_library_store_load_title_async,
-                       load_title_func, load, g_free, (GDestroyNotify) ssv_title_detail_free,
-                       cancellable, callback, user_data);
-}
-
-SsvTitleDetail *
-ssv_library_store_load_title_finish (SsvLibraryStore  *self,
-                                     GAsyncResult     *result,
-                                     GError          **error)
 {
   return ssv_store_run_finish (SSV_STORE (self), result, error);
 }

@@ -9,6 +9,7 @@
 #include "model/ssv-movie.h"
 #include "model/ssv-season.h"
 #include "model/ssv-show.h"
+#include "model/ssv-title.h"
 #include "sources/ssv-media-item.h"
 
 G_BEGIN_DECLS
@@ -45,16 +46,6 @@ typedef struct
   guint          held;      /* titles kept until the person confirms */
   SsvHoldReason  reason;    /* why they were held */
 } SsvPruneOutcome;
-
-/* A title with what its page shows: files for a movie; seasons and episodes
- * for a show. */
-typedef struct
-{
-  GObject    *title;       /* SsvMovie or SsvShow */
-  GPtrArray  *files;       /* SsvMediaFile: the movie's, or every episode's */
-  GPtrArray  *seasons;     /* SsvSeason, by number */
-  GPtrArray  *episodes;    /* SsvEpisode, by season then number */
-} SsvTitleDetail;
 
 SsvLibraryStore  *ssv_library_store_new               (SsvDatabase       *database);
 gboolean          ssv_library_store_get_counts        (SsvLibraryStore   *self,
@@ -104,12 +95,20 @@ gboolean          ssv_library_store_prune_unmapped    (SsvLibraryStore   *self,
                                                        guint             *removed,
                                                        GError           **error);
 
+/* What a person fixed on a title: no scan and no provider changes it. */
+gboolean          ssv_library_store_set_locked_fields (SsvLibraryStore     *self,
+                                                       SsvMediaKind         kind,
+                                                       gint64               id,
+                                                       const char * const  *lock,
+                                                       const char * const  *unlock,
+                                                       GError             **error);
+
 /* Reads for the UI (plain, and in a worker thread). */
 GPtrArray        *ssv_library_store_list_movies       (SsvLibraryStore   *self,
                                                        GError           **error);
 GPtrArray        *ssv_library_store_list_shows        (SsvLibraryStore   *self,
                                                        GError           **error);
-SsvTitleDetail   *ssv_library_store_load_title        (SsvLibraryStore   *self,
+SsvTitle         *ssv_library_store_load_title        (SsvLibraryStore   *self,
                                                        SsvMediaKind       kind,
                                                        gint64             id,
                                                        GError           **error);
@@ -130,11 +129,8 @@ void              ssv_library_store_load_title_async  (SsvLibraryStore     *self
                                                        GCancellable        *cancellable,
                                                        GAsyncReadyCallback  callback,
                                                        gpointer             user_data);
-SsvTitleDetail   *ssv_library_store_load_title_finish (SsvLibraryStore     *self,
+SsvTitle         *ssv_library_store_load_title_finish (SsvLibraryStore     *self,
                                                        GAsyncResult        *result,
                                                        GError             **error);
-void              ssv_title_detail_free               (SsvTitleDetail      *detail);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvTitleDetail, ssv_title_detail_free)
 
 G_END_DECLS

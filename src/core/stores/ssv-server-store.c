@@ -31,6 +31,8 @@ ssv_server_info_free (SsvServerInfo *info)
   g_free (info->user_id);
   g_free (info->user_name);
   g_free (info->machine_id);
+  g_free (info->uuid);
+  g_free (info->legacy_token_key);
   g_clear_pointer (&info->libraries, g_ptr_array_unref);
   g_free (info);
 }
@@ -117,6 +119,8 @@ info_from_row (SsvStmt *stmt)
   info->enabled = sqlite3_column_int (stmt, 7) != 0;
   info->last_scan_at = sqlite3_column_int64 (stmt, 8);
   info->last_full_scan_at = sqlite3_column_int64 (stmt, 9);
+  info->uuid = ssv_stmt_dup_text (stmt, 10);
+  info->legacy_token_key = ssv_stmt_dup_text (stmt, 11);
   info->libraries = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_server_library_free);
 
   return info;
@@ -153,7 +157,7 @@ load_libraries (SsvDatabase    *db,
 }
 
 #define SERVER_COLUMNS "id, kind, name, url, user_id, user_name, machine_id, enabled, " \
-                       "last_scan_at, last_full_scan_at"
+                       "last_scan_at, last_full_scan_at, uuid, legacy_token_key"
 
 /**
  * ssv_server_store_list:
@@ -364,4 +368,14 @@ ssv_server_store_mark_scanned (SsvDatabase  *db,
   sqlite3_bind_int64 (stmt, 2, when);
   sqlite3_bind_int (stmt, 3, full);
   return ssv_stmt_step_done (stmt, error);
+}
+
+/* The server's token lives under its UUID now: the entry it had before is not read again. */
+gboolean
+ssv_server_store_forget_legacy_token_key (SsvDatabase  *db,
+                                          gint64        id,
+                                          GError      **error)
+{
+  return ssv_database_exec_with_id (db, "UPDATE servers SET legacy_token_key = NULL "
+                                        "WHERE id = ?1 AND legacy_token_key IS NOT NULL", id, error);
 }

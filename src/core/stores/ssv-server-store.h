@@ -27,6 +27,8 @@ typedef struct
   gboolean    enabled;
   gint64      last_scan_at;
   gint64      last_full_scan_at;
+  char       *uuid;          /* lasting: its keyring entry and its titles' keys use it */
+  char       *legacy_token_key;  /* the keyring entry of its token before schema 6, until moved */
   GPtrArray  *libraries;     /* SsvServerLibrary */
 } SsvServerInfo;
 
@@ -69,6 +71,9 @@ gboolean       ssv_server_store_mark_scanned     (SsvDatabase     *db,
                                                   gint64           when,
                                                   gboolean         full,
                                                   GError         **error);
+gboolean       ssv_server_store_forget_legacy_token_key (SsvDatabase *db,
+                                                         gint64       id,
+                                                         GError     **error);
 void           ssv_server_info_free              (SsvServerInfo   *info);
 void           ssv_server_library_free           (SsvServerLibrary *library);
 

@@ -195,14 +195,17 @@ collect_show_keys (SsvDatabase  *db,
   return TRUE;
 }
 
+/* Whether the show airs, and its title and poster. */
 static gboolean
 show_airs (SsvDatabase  *db,
            gint64        show_id,
            gboolean     *airs,
+           char        **title,
+           char        **image_url,
            GError      **error)
 {
   g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-                                                  "SELECT " SSV_SQL_SHOW_AIRS ("s")
+                                                  "SELECT " SSV_SQL_SHOW_AIRS ("s") ", s.title, s.poster_url"
                                                   " FROM shows s WHERE s.id = ?1",
                                                   error);
 
@@ -214,6 +217,8 @@ show_airs (SsvDatabase  *db,
     return FALSE;
 
   *airs = sqlite3_column_int (stmt, 0) != 0;
+  *title = ssv_stmt_dup_text (stmt, 1);
+  *image_url = ssv_stmt_dup_text (stmt, 2);
   return TRUE;
 }
 
@@ -284,11 +289,13 @@ set_show_followed (SsvDatabase  *db,
   g_autoptr(SsvStmt) stmt = NULL;
   g_autofree char *source = NULL;
   g_autofree char *source_id = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *image_url = NULL;
   gboolean airs;
 
   if (!collect_show_keys (db, show_id, keys, error) ||
       !ssv_show_dup_key (db, show_id, &source, &source_id, error) ||
-      !show_airs (db, show_id, &airs, error))
+      !show_airs (db, show_id, &airs, &title, &image_url, error))
     return FALSE;
 
   stmt = ssv_database_prepare (db,
@@ -304,10 +311,11 @@ set_show_followed (SsvDatabase  *db,
 
   /* Following an airing show clears its tombstone; following one that ended
    * needs a row; unfollowing an airing show needs a tombstone. */
+  /* The row keeps the show's name and poster, for when the library no longer has it. */
   if (followed && !airs)
-    return insert_row (db, SSV_WATCH_KIND_SHOW, source, source_id, FALSE, NULL, NULL, error);
+    return insert_row (db, SSV_WATCH_KIND_SHOW, source, source_id, FALSE, title, image_url, error);
   if (!followed && airs)
-    return insert_row (db, SSV_WATCH_KIND_SHOW, source, source_id, TRUE, NULL, NULL, error);
+    return insert_row (db, SSV_WATCH_KIND_SHOW, source, source_id, TRUE, title, image_url, error);
 
   return TRUE;
 }
@@ -352,9 +360,16 @@ ssv_watchlist_store_set_followed (SsvWatchlistStore  *self,
 
   if (kind == SSV_WATCH_KIND_SHOW)
     {
-      show_id = ssv_show_find_id (db, source, source_id, error);
+      show_id = ssv_show_find_named (db, source, source_id, error);
       if (show_id < 0)
         goto failed;
+      /* A row id is no key to keep: its title may be gone and the id another's. */
+      if (show_id == 0 && g_str_equal (source, "library"))
+        {
+          g_set_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND,
+                       _("The show is no longer in the library. Reload the page and try again."));
+          goto failed;
+        }
     }
 
   add_key (keys, source, source_id);
@@ -397,7 +412,7 @@ ssv_watchlist_store_is_followed (SsvWatchlistStore  *self,
 
   if (kind == SSV_WATCH_KIND_SHOW)
     {
-      show_id = ssv_show_find_id (db, source, source_id, error);
+      show_id = ssv_show_find_named (db, source, source_id, error);
       if (show_id < 0)
         return FALSE;
     }
@@ -600,6 +615,106 @@ ssv_watchlist_store_dup_followed_keys (SsvWatchlistStore  *self,
     return NULL;
 
   return g_steal_pointer (&keys);
+}
+
+/* ---- follows of titles gone for good ------------------------------------------- */
+
+/* Rows keyed on one of the server's titles: ?1 and ?2 bound to "<uuid>:" and "<uuid>;". */
+#define OF_SERVER "source = 'server' AND source_id >= ?1 AND source_id < ?2"
+/* A folder source scans deeply at every change: a show moved out for a
+ * minute must not lose its follow to two scans in that minute. */
+#define GONE_FOR_GOOD_S 86400
+#define TITLE_HERE "EXISTS (SELECT 1 FROM shows s WHERE " \
+                   SSV_SQL_SHOW_HAS_KEY ("s", "watchlist.source", "watchlist.source_id") ")"
+
+/**
+ * ssv_watchlist_forget_gone:
+ * @server_row: a server whose complete full or deep scan just ended
+ * @now: when it ended
+ * @forgotten: (out) (optional): how many rows went
+ *
+ * Removes follows and mutes whose title is gone for good, and only those:
+ *
+ * - a row keyed on one of this server's titles ('server' key) whose title was
+ *   missing at the end of a complete full (or deep) scan, and still missing at
+ *   the end of one a day or more later. The first scan after its title went
+ *   (pruned, or its library unmapped) marks the row; a later one removes it
+ *   if the title has not come back, and clears the mark if it has. A server
+ *   that half-answered never removed the title, so it is not missing.
+ * - a row keyed on a server that no longer exists: nothing can bring its
+ *   UUID back.
+ * - a show row still keyed on a library row id (written before schema 6 for a
+ *   title already gone then): it names no title.
+ *
+ * Rows keyed on TMDB or TVDB ids stay: they name a show whether the library
+ * has it or not. One transaction.
+ */
+gboolean
+ssv_watchlist_forget_gone (SsvDatabase  *db,
+                           gint64        server_row,
+                           gint64        now,
+                           guint        *forgotten,
+                           GError      **error)
+{
+  static const char * const steps[] = {
+    "UPDATE watchlist SET missing_since = NULL WHERE " OF_SERVER " AND missing_since IS NOT NULL AND " TITLE_HERE,
+    "DELETE FROM watchlist WHERE " OF_SERVER " AND missing_since <= ?3 - " G_STRINGIFY (GONE_FOR_GOOD_S)
+    " AND NOT " TITLE_HERE,
+    "UPDATE watchlist SET missing_since = ?3 WHERE " OF_SERVER " AND missing_since IS NULL AND NOT " TITLE_HERE,
+    ("DELETE FROM watchlist WHERE source = 'server'"
+     " AND NOT EXISTS (SELECT 1 FROM servers sv WHERE sv.uuid = substr (watchlist.source_id, 1, 36))"),
+    "DELETE FROM watchlist WHERE kind = 'show' AND source = 'library'",
+  };
+  g_autofree char *uuid = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  guint removed = 0;
+
+  {
+    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, "SELECT uuid FROM servers WHERE id = ?1", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, server_row);
+    if (!ssv_stmt_step_row (stmt, _("The source is no longer in the library."), error))
+      return FALSE;
+    uuid = ssv_stmt_dup_text (stmt, 0);
+  }
+  from = g_strconcat (uuid, ":", NULL);
+  to = g_strconcat (uuid, ";", NULL);
+
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, steps[i], error);
+
+      if (stmt == NULL)
+        goto failed;
+      if (sqlite3_bind_parameter_count (stmt) >= 2)
+        {
+          sqlite3_bind_text (stmt, 1, from, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 2, to, -1, SQLITE_STATIC);
+        }
+      if (sqlite3_bind_parameter_count (stmt) >= 3)
+        sqlite3_bind_int64 (stmt, 3, now);
+      if (!ssv_stmt_step_done (stmt, error))
+        goto failed;
+      if (g_str_has_prefix (steps[i], "DELETE"))
+        removed += (guint) ssv_database_changes (db);
+    }
+
+  if (!ssv_database_commit (db, error))
+    return FALSE;
+
+  if (forgotten != NULL)
+    *forgotten = removed;
+  return TRUE;
+
+failed:
+  ssv_database_rollback (db);
+  return FALSE;
 }
 
 /* ---- async wrappers for the UI ------------------------------------------- */

@@ -37,6 +37,13 @@ GHashTable *ssv_watchlist_store_dup_followed_keys     (SsvWatchlistStore   *self
 char       *ssv_watchlist_key                         (const char          *source,
                                                        const char          *source_id);
 
+/* After a complete full scan of a server (scan threads). */
+gboolean    ssv_watchlist_forget_gone                 (SsvDatabase         *db,
+                                                       gint64               server_row,
+                                                       gint64               now,
+                                                       guint               *forgotten,
+                                                       GError             **error);
+
 void        ssv_watchlist_store_set_followed_async    (SsvWatchlistStore   *self,
                                                        SsvWatchKind         kind,
                                                        const char          *source,

@@ -441,7 +441,8 @@ add_library_movie (SsvDatabase  *db,
                    GError      **error)
 {
   g_autoptr(SsvStmt) movie = ssv_database_prepare (db,
-    "SELECT title, year, overview, poster_url, backdrop_url, tmdb_id, imdb_id FROM movies WHERE id = ?1", error);
+    "SELECT title, year, overview, poster_url, backdrop_url FROM movies WHERE id = ?1", error);
+  g_autofree char *source = NULL;
   g_autofree char *source_id = NULL;
   SsvWishlistTitle title = { 0 };
   gint64 row_id;
@@ -476,21 +477,9 @@ add_library_movie (SsvDatabase  *db,
       return ssv_stmt_step_done (fill, error);
     }
 
-  if (sqlite3_column_type (movie, 5) != SQLITE_NULL)
-    {
-      title.source = "tmdb";
-      source_id = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (movie, 5));
-    }
-  else if (sqlite3_column_type (movie, 6) != SQLITE_NULL)
-    {
-      title.source = "imdb";
-      source_id = ssv_stmt_dup_text (movie, 6);
-    }
-  else
-    {
-      title.source = "library";
-      source_id = g_strdup_printf ("%" G_GINT64_FORMAT, movie_id);
-    }
+  if (!ssv_movie_dup_key (db, movie_id, &source, &source_id, error))
+    return FALSE;
+  title.source = source;
   title.source_id = source_id;
 
   return upsert_title (db, SSV_WISHLIST_KIND_MOVIE, &title, error);
@@ -669,7 +658,8 @@ ssv_wishlist_store_add_title (SsvWishlistStore        *self,
 
   g_return_val_if_fail (kind == SSV_WISHLIST_KIND_MOVIE || kind == SSV_WISHLIST_KIND_VIDEO, FALSE);
 
-  if (title->source == NULL || title->source[0] == '\0' ||
+  /* A library row id is no key to keep: a prune hands it to another title. */
+  if (title->source == NULL || title->source[0] == '\0' || g_str_equal (title->source, "library") ||
       title->source_id == NULL || title->source_id[0] == '\0')
     {
       g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID, _("This title has no id to add it by."));

@@ -11,6 +11,7 @@
 #include "ssv-plex-source.h"
 #include "ssv-server-dialog.h"
 #include "ssv-server-store.h"
+#include "ssv-server-token.h"
 #include "ssv-window.h"
 
 typedef struct
@@ -311,7 +312,6 @@ save_thread (GTask        *task,
   SsvServerDialog *self = source_object;
   SaveData *save = task_data;
   SsvDatabase *db = ssv_context_get_database (self->context);
-  g_autofree char *key = NULL;
   g_autofree char *label = NULL;
   GError *error = NULL;
   gint64 id = 0;
@@ -326,10 +326,9 @@ save_thread (GTask        *task,
     }
 
   /* A server without its token cannot be scanned: keep neither. */
-  key = ssv_secrets_server_key (id);
   label = g_strdup_printf (_("SoulSync Video: token for %s"), save->name);
-  if (!ssv_secrets_store_sync (ssv_context_get_secrets (self->context), key, label, save->token,
-                               cancellable, &error))
+  if (!ssv_server_token_store_sync (ssv_context_get_secrets (self->context), db, id, label, save->token,
+                                    cancellable, &error))
     {
       ssv_server_store_remove (db, id, NULL);
       g_task_return_error (task, error);

@@ -10,6 +10,7 @@
 #include "ssv-folder-chooser.h"
 #include "ssv-server-dialog.h"
 #include "ssv-server-store.h"
+#include "ssv-server-token.h"
 #include "ssv-settings-store.h"
 #include "ssv-sources-preferences.h"
 #include "ssv-window.h"
@@ -284,10 +285,10 @@ save_token (SsvContext  *context,
             GError     **error)
 {
   TokenChange *change = data;
-  g_autofree char *key = ssv_secrets_server_key (change->id);
   g_autofree char *label = g_strdup_printf (_("SoulSync Video: token for %s"), change->name);
 
-  if (!ssv_secrets_store_sync (ssv_context_get_secrets (context), key, label, change->token, NULL, error))
+  if (!ssv_server_token_store_sync (ssv_context_get_secrets (context), ssv_context_get_database (context),
+                                    change->id, label, change->token, NULL, error))
     return FALSE;
 
   ssv_image_cache_add_server (ssv_context_get_image_cache (context), change->kind, change->url, change->token);
@@ -395,7 +396,8 @@ remove_source (SsvContext  *context,
                GError     **error)
 {
   Removal *removal = data;
-  g_autofree char *key = ssv_secrets_server_key (removal->id);
+  /* Asked before the row goes: the key is the server's UUID. */
+  g_autofree char *key = ssv_server_token_dup_key (ssv_context_get_database (context), removal->id, NULL);
 
   if (!ssv_server_store_remove (ssv_context_get_database (context), removal->id, error))
     return FALSE;
@@ -405,7 +407,8 @@ remove_source (SsvContext  *context,
     {
       ssv_image_cache_remove_server (ssv_context_get_image_cache (context), removal->url);
       /* The row is gone either way; a keyring that says no leaves only a token behind. */
-      ssv_secrets_clear_sync (ssv_context_get_secrets (context), key, NULL, NULL);
+      if (key != NULL)
+        ssv_secrets_clear_sync (ssv_context_get_secrets (context), key, NULL, NULL);
     }
 
   return TRUE;

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-worker-row.c: one metadata worker in Manage Workers: state, progress per kind, controls. */
+/* ssv-worker-row.c: one metadata worker in Manage Workers: state, progress per kind, controls.
+ * The rows of the kinds it handles and the pause button bind to the worker and to the row's
+ * "paused" in the template; the counts come with the worker's "progress" signal. */
 
 #include "config.h"
 
@@ -15,11 +17,11 @@ struct _SsvWorkerRow
   SsvEnrichmentEngine *engine;
   SsvWorker           *worker;
   GCancellable        *cancellable;
-  GtkWidget           *kind_rows[SSV_N_ITEM_KINDS];
-  GtkProgressBar      *bars[SSV_N_ITEM_KINDS];
+  gboolean             paused;
 
+  AdwActionRow        *kind_rows[SSV_N_ITEM_KINDS];
+  GtkProgressBar      *bars[SSV_N_ITEM_KINDS];
   GtkButton           *pause_button;
-  GtkMenuButton       *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (SsvWorkerRow, ssv_worker_row, ADW_TYPE_PREFERENCES_GROUP)
@@ -28,23 +30,37 @@ enum {
   PROP_0,
   PROP_ENGINE,
   PROP_WORKER,
+  PROP_PAUSED,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-kind_title (SsvItemKind kind)
+/* ---- looks (closures of the template) ------------------------------------------ */
+
+static gboolean
+handles_kind (gpointer   unused,
+              SsvWorker *worker,
+              guint      kind)
 {
-  switch (kind)
-    {
-    case SSV_ITEM_MOVIE: return _("Movies");
-    case SSV_ITEM_SHOW: return _("Shows");
-    case SSV_ITEM_EPISODE:
-    case SSV_N_ITEM_KINDS:
-    default: return _("Episodes");
-    }
+  return worker != NULL && ssv_worker_handles_kind (worker, kind);
 }
+
+static char *
+pause_icon (gpointer unused,
+            gboolean paused)
+{
+  return g_strdup (paused ? "media-playback-start-symbolic" : "media-playback-pause-symbolic");
+}
+
+static char *
+pause_label (gpointer unused,
+             gboolean paused)
+{
+  return g_strdup (paused ? _("Resume") : _("Pause"));
+}
+
+/* ---- state and progress ------------------------------------------------------------ */
 
 static char *
 describe_state (SsvWorker *worker)
@@ -76,19 +92,23 @@ describe_state (SsvWorker *worker)
   return g_strdup (state);
 }
 
+/* The group's own description is set, not bound: GTK 4.8 cannot unbind a template
+ * from its own properties. */
 static void
 update_state (SsvWorkerRow *self)
 {
   g_autofree char *description = describe_state (self->worker);
+  g_autofree char *label = NULL;
   gboolean paused = ssv_worker_get_user_paused (self->worker);
-  const char *label = paused ? _("Resume") : _("Pause");
 
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), description);
-  gtk_button_set_icon_name (self->pause_button, paused ? "media-playback-start-symbolic"
-                                                       : "media-playback-pause-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->pause_button), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (self->paused != paused)
+    {
+      self->paused = paused;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+    }
+  label = pause_label (self, paused);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static double
@@ -112,7 +132,7 @@ update_progress (SsvWorkerRow *self)
       g_autofree char *pending = NULL;
       SsvKindStats stats;
 
-      if (self->kind_rows[kind] == NULL || !ssv_worker_get_stats (self->worker, kind, &stats))
+      if (!ssv_worker_handles_kind (self->worker, kind) || !ssv_worker_get_stats (self->worker, kind, &stats))
         continue;
 
       matched = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " matched", "%" G_GINT64_FORMAT " matched",
@@ -125,7 +145,7 @@ update_progress (SsvWorkerRow *self)
                                            stats.pending), stats.pending);
       subtitle = g_strdup_printf ("%s · %s · %s · %s", matched, missing, failed, pending);
 
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->kind_rows[kind]), subtitle);
+      adw_action_row_set_subtitle (self->kind_rows[kind], subtitle);
       gtk_progress_bar_set_fraction (self->bars[kind], fraction_of (&stats));
     }
 }
@@ -137,7 +157,7 @@ ssv_worker_row_get_fraction (SsvWorkerRow *self,
 {
   g_return_val_if_fail (SSV_IS_WORKER_ROW (self), -1);
 
-  if (kind >= SSV_N_ITEM_KINDS || self->bars[kind] == NULL)
+  if (kind >= SSV_N_ITEM_KINDS || !ssv_worker_handles_kind (self->worker, kind))
     return -1;
 
   return gtk_progress_bar_get_fraction (self->bars[kind]);
@@ -245,28 +265,6 @@ ssv_worker_row_constructed (GObject *object)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), ssv_worker_get_display_name (self->worker));
   gtk_widget_set_name (GTK_WIDGET (self), ssv_worker_get_name (self->worker));
 
-  for (guint kind = 0; kind < SSV_N_ITEM_KINDS; kind++)
-    {
-      GtkWidget *row;
-      GtkWidget *bar;
-
-      if (!ssv_worker_handles_kind (self->worker, kind))
-        continue;
-
-      row = adw_action_row_new ();
-      bar = gtk_progress_bar_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kind_title (kind));
-      gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
-      gtk_widget_set_size_request (bar, 120, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      kind_title (kind), -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), bar);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
-
-      self->kind_rows[kind] = row;
-      self->bars[kind] = GTK_PROGRESS_BAR (bar);
-    }
-
   g_signal_connect_object (self->worker, "state-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->worker, "notify::current-item", G_CALLBACK (update_state), self,
                            G_CONNECT_SWAPPED);
@@ -304,6 +302,9 @@ ssv_worker_row_get_property (GObject    *object,
       break;
     case PROP_WORKER:
       g_value_set_object (value, self->worker);
+      break;
+    case PROP_PAUSED:
+      g_value_set_boolean (value, self->paused);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -348,11 +349,33 @@ ssv_worker_row_class_init (SsvWorkerRowClass *klass)
   properties[PROP_WORKER] =
     g_param_spec_object ("worker", NULL, NULL, SSV_TYPE_WORKER,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SsvWorkerRow:paused:
+   *
+   * Whether a person paused the worker (the button then resumes it).
+   */
+  properties[PROP_PAUSED] =
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/dialogs/ssv-worker-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SsvWorkerRow, pause_button);
-  gtk_widget_class_bind_template_child (widget_class, SsvWorkerRow, menu_button);
+  gtk_widget_class_bind_template_child_full (widget_class, "movies_row", FALSE,
+                                             G_STRUCT_OFFSET (SsvWorkerRow, kind_rows[SSV_ITEM_MOVIE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "shows_row", FALSE,
+                                             G_STRUCT_OFFSET (SsvWorkerRow, kind_rows[SSV_ITEM_SHOW]));
+  gtk_widget_class_bind_template_child_full (widget_class, "episodes_row", FALSE,
+                                             G_STRUCT_OFFSET (SsvWorkerRow, kind_rows[SSV_ITEM_EPISODE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "movies_bar", FALSE,
+                                             G_STRUCT_OFFSET (SsvWorkerRow, bars[SSV_ITEM_MOVIE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "shows_bar", FALSE,
+                                             G_STRUCT_OFFSET (SsvWorkerRow, bars[SSV_ITEM_SHOW]));
+  gtk_widget_class_bind_template_child_full (widget_class, "episodes_bar", FALSE,
+                                             G_STRUCT_OFFSET (SsvWorkerRow, bars[SSV_ITEM_EPISODE]));
+  gtk_widget_class_bind_template_callback (widget_class, handles_kind);
+  gtk_widget_class_bind_template_callback (widget_class, pause_icon);
+  gtk_widget_class_bind_template_callback (widget_class, pause_label);
 
   gtk_widget_class_install_action (widget_class, "worker-row.toggle-pause", NULL, toggle_pause_action);
   gtk_widget_class_install_action (widget_class, "worker-row.retry-failed", NULL, retry_failed_action);

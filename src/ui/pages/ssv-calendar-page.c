@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-calendar-page.c: the Calendar page. Seven days from today (or a week before or
  * after), each with the episodes of followed shows that air on it, as art cards sorted by
- * air time in the person's zone, "Anytime" ones first; today is marked. A card opens the
- * episode's dialog; Export writes an iCalendar file off the UI thread. */
+ * air time in the person's zone, "Anytime" ones first; today is marked. The days are a list
+ * model of SsvCalendarDay shown by a list box of day sections. A card opens the episode's
+ * dialog (calendar.open-episode); Export writes an iCalendar file off the UI thread. */
 
 #include "config.h"
 
@@ -11,40 +12,31 @@
 #include "dialogs/ssv-episode-dialog.h"
 #include "ssv-calendar-page.h"
 #include "ssv-texture-loader.h"
+#include "widgets/ssv-day-section.h"
 #include "widgets/ssv-episode-card.h"
 
 #define EXPORT_PAST_DAYS  7
 #define EXPORT_DAYS       30
 
-typedef struct
-{
-  GListStore *entries;
-  GtkWidget  *section;
-  GtkWidget  *flow_box;
-  GtkLabel   *name_label;
-  GtkLabel   *date_label;
-  GtkWidget  *today_badge;
-  GtkWidget  *empty_label;
-} Day;
-
 struct _SsvCalendarPage
 {
   SsvPage          parent_instance;
 
-  Day              days[SSV_CALENDAR_DAYS];
+  GListStore      *days;           /* SsvCalendarDay, SSV_CALENDAR_DAYS of them */
   SsvFollowSet    *follow_set;     /* the episode dialogs' eye buttons */
   GDateTime       *today;          /* midnight, local */
   GDateTime       *first_day;      /* of the week shown */
   int              week;           /* 0: from today; -1 the week before, … */
   GCancellable    *cancellable;
   GCancellable    *export_cancellable;
+  GFile           *export_file;    /* where the running export writes */
   gboolean         loaded;
 
   GtkStack        *state_stack;
   GtkSpinner      *spinner;
   AdwStatusPage   *error_page;
   AdwStatusPage   *empty_page;
-  GtkBox          *days_box;
+  GtkListBox      *days_list;
   GtkLabel        *range_label;
   GtkWidget       *header_box;
   GtkWidget       *this_week_button;
@@ -74,82 +66,23 @@ ssv_calendar_page_get_state (SsvCalendarPage *self)
 
 /* ---- days ---------------------------------------------------------------------- */
 
+static SsvCalendarDay *
+get_day (SsvCalendarPage *self,
+         guint            index)
+{
+  g_autoptr(SsvCalendarDay) day = g_list_model_get_item (G_LIST_MODEL (self->days), index);
+
+  /* The store holds it. */
+  return day;
+}
+
 static GtkWidget *
-create_card (gpointer item,
-             gpointer user_data)
+create_day_section (gpointer item,
+                    gpointer user_data)
 {
   SsvCalendarPage *self = user_data;
-  SsvTextureLoader *loader = ssv_texture_loader_get_default (ssv_page_get_context (SSV_PAGE (self)));
 
-  return ssv_episode_card_new (loader, SSV_CALENDAR_ENTRY (item));
-}
-
-static void
-on_card_activated (SsvCalendarPage *self,
-                   GtkFlowBoxChild *child,
-                   GtkFlowBox      *flow_box)
-{
-  GtkWidget *card = gtk_flow_box_child_get_child (child);
-
-  if (SSV_IS_EPISODE_CARD (card))
-    ssv_calendar_page_open_episode (self, ssv_episode_card_get_entry (SSV_EPISODE_CARD (card)));
-}
-
-static void
-make_day (SsvCalendarPage *self,
-          Day             *day)
-{
-  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 10);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *names = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *date = gtk_label_new (NULL);
-  GtkWidget *badge = gtk_label_new (_("Today"));
-  GtkWidget *flow_box = gtk_flow_box_new ();
-  GtkWidget *empty = gtk_label_new (_("Nothing airs"));
-
-  gtk_widget_add_css_class (section, "calendar-day");
-  gtk_widget_add_css_class (header, "calendar-day-header");
-  gtk_widget_add_css_class (name, "title-4");
-  gtk_widget_add_css_class (date, "dim-label");
-  /* The day's name and date share a baseline; the badge and the empty note sit beside them. */
-  gtk_widget_set_valign (date, GTK_ALIGN_BASELINE);
-  gtk_widget_set_valign (name, GTK_ALIGN_BASELINE);
-  gtk_box_append (GTK_BOX (names), name);
-  gtk_box_append (GTK_BOX (names), date);
-  gtk_widget_set_valign (names, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (badge, "today-badge");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_label_set_xalign (GTK_LABEL (empty), 0);
-  gtk_widget_set_valign (empty, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (empty, "dim-label");
-  gtk_widget_add_css_class (empty, "calendar-day-empty");
-  gtk_box_append (GTK_BOX (header), names);
-  gtk_box_append (GTK_BOX (header), badge);
-  gtk_box_append (GTK_BOX (header), empty);
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow_box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow_box), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow_box), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow_box), 8);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow_box), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow_box), 12);
-  gtk_widget_set_valign (flow_box, GTK_ALIGN_START);
-  gtk_widget_add_css_class (flow_box, "calendar-cards");
-  /* A day holds a handful of episodes: a flow box bound to the day's model is enough. */
-  gtk_flow_box_bind_model (GTK_FLOW_BOX (flow_box), G_LIST_MODEL (day->entries), create_card, self, NULL);
-  g_signal_connect_object (flow_box, "child-activated", G_CALLBACK (on_card_activated), self, G_CONNECT_SWAPPED);
-
-  gtk_box_append (GTK_BOX (section), header);
-  gtk_box_append (GTK_BOX (section), flow_box);
-  gtk_box_append (self->days_box, section);
-
-  day->section = section;
-  day->flow_box = flow_box;
-  day->name_label = GTK_LABEL (name);
-  day->date_label = GTK_LABEL (date);
-  day->today_badge = badge;
-  day->empty_label = empty;
+  return ssv_day_section_new (item, ssv_texture_loader_get_default (ssv_page_get_context (SSV_PAGE (self))));
 }
 
 static void
@@ -157,26 +90,9 @@ label_days (SsvCalendarPage *self)
 {
   for (guint i = 0; i < SSV_CALENDAR_DAYS; i++)
     {
-      Day *day = &self->days[i];
       g_autoptr(GDateTime) date = g_date_time_add_days (self->first_day, (int) i);
-      g_autofree char *name = g_date_time_format (date, "%A");
-      /* Translators: a day of a month in g_date_time_format() notation: "17 January" */
-      g_autofree char *text = g_date_time_format (date, _("%-d %B"));
-      g_autofree char *accessible = NULL;
-      gboolean today = g_date_time_compare (date, self->today) == 0;
 
-      gtk_label_set_label (day->name_label, name);
-      gtk_label_set_label (day->date_label, text);
-      gtk_widget_set_visible (day->today_badge, today);
-      if (today)
-        gtk_widget_add_css_class (day->section, "today");
-      else
-        gtk_widget_remove_css_class (day->section, "today");
-
-      /* Translators: how a screen reader names a day's episodes: "Episodes on Friday 17 January" */
-      accessible = g_strdup_printf (_("Episodes on %s %s"), name, text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (day->flow_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      accessible, -1);
+      ssv_calendar_day_set_date (get_day (self, i), date, g_date_time_compare (date, self->today) == 0);
     }
 }
 
@@ -261,12 +177,7 @@ list_ready_cb (GObject      *source,
 
   for (guint d = 0; d < SSV_CALENDAR_DAYS; d++)
     {
-      Day *day = &self->days[d];
-
-      g_list_store_splice (day->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (day->entries)),
-                           by_day[d]->pdata, by_day[d]->len);
-      gtk_widget_set_visible (day->flow_box, by_day[d]->len > 0);
-      gtk_widget_set_visible (day->empty_label, by_day[d]->len == 0);
+      ssv_calendar_day_set_entries (get_day (self, d), by_day[d]->pdata, by_day[d]->len);
       g_ptr_array_unref (by_day[d]);
     }
 
@@ -309,7 +220,7 @@ go_to_week (SsvCalendarPage *self,
   set_week (self, week);
   reload (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
-                              GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->days_box),
+                              GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (self->days_list),
                                                                             GTK_TYPE_SCROLLED_WINDOW))), 0);
 }
 
@@ -332,6 +243,32 @@ ssv_calendar_page_open_episode (SsvCalendarPage  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* calendar.open-episode (episode id): a day's card. */
+static void
+open_episode_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SsvCalendarPage *self = SSV_CALENDAR_PAGE (widget);
+  gint64 episode_id = g_variant_get_int64 (parameter);
+
+  for (guint d = 0; d < SSV_CALENDAR_DAYS; d++)
+    {
+      GListModel *entries = ssv_calendar_day_get_entries (get_day (self, d));
+
+      for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+        {
+          g_autoptr(SsvCalendarEntry) entry = g_list_model_get_item (entries, i);
+
+          if (ssv_calendar_entry_get_episode_id (entry) == episode_id)
+            {
+              ssv_calendar_page_open_episode (self, entry);
+              return;
+            }
+        }
+    }
+}
+
 /* ---- export --------------------------------------------------------------------- */
 
 static void
@@ -341,8 +278,7 @@ exported_cb (GObject      *source,
 {
   g_autoptr(SsvCalendarPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  GFile *file = g_object_get_data (G_OBJECT (self), "ssv-export-file");
-  g_autofree char *name = file ? g_file_get_basename (file) : NULL;
+  g_autofree char *name = self->export_file ? g_file_get_basename (self->export_file) : NULL;
   g_autofree char *message = NULL;
   guint n_entries = 0;
 
@@ -362,6 +298,7 @@ exported_cb (GObject      *source,
     }
 
   g_clear_object (&self->export_cancellable);
+  g_clear_object (&self->export_file);
   gtk_widget_set_sensitive (self->export_button, TRUE);
 }
 
@@ -391,7 +328,7 @@ ssv_calendar_page_export_to (SsvCalendarPage *self,
   self->export_cancellable = g_cancellable_new ();
   gtk_widget_set_sensitive (self->export_button, FALSE);
 
-  g_object_set_data_full (G_OBJECT (self), "ssv-export-file", g_object_ref (file), g_object_unref);
+  g_set_object (&self->export_file, file);
   ssv_calendar_store_write_ics_async (ssv_context_get_calendar_store (context), from, to, file,
                                       self->export_cancellable, exported_cb, g_object_ref (self));
 }
@@ -544,8 +481,7 @@ ssv_calendar_page_get_today_index (SsvCalendarPage *self)
   g_return_val_if_fail (SSV_IS_CALENDAR_PAGE (self), -1);
 
   for (guint i = 0; i < SSV_CALENDAR_DAYS; i++)
-    if (gtk_widget_has_css_class (self->days[i].section, "today") &&
-        gtk_widget_get_visible (self->days[i].today_badge))
+    if (ssv_day_section_shows_today (SSV_DAY_SECTION (gtk_list_box_get_row_at_index (self->days_list, (int) i))))
       return (int) i;
 
   return -1;
@@ -558,7 +494,7 @@ ssv_calendar_page_get_day_entries (SsvCalendarPage *self,
   g_return_val_if_fail (SSV_IS_CALENDAR_PAGE (self), NULL);
   g_return_val_if_fail (day < SSV_CALENDAR_DAYS, NULL);
 
-  return G_LIST_MODEL (self->days[day].entries);
+  return ssv_calendar_day_get_entries (get_day (self, day));
 }
 
 GtkWidget *
@@ -568,7 +504,7 @@ ssv_calendar_page_get_day_section (SsvCalendarPage *self,
   g_return_val_if_fail (SSV_IS_CALENDAR_PAGE (self), NULL);
   g_return_val_if_fail (day < SSV_CALENDAR_DAYS, NULL);
 
-  return self->days[day].section;
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (self->days_list, (int) day));
 }
 
 /* Returns: (transfer none) (nullable): the card of the episode, where one shows */
@@ -579,15 +515,14 @@ ssv_calendar_page_find_card (SsvCalendarPage *self,
   g_return_val_if_fail (SSV_IS_CALENDAR_PAGE (self), NULL);
 
   for (guint d = 0; d < SSV_CALENDAR_DAYS; d++)
-    for (GtkWidget *child = gtk_widget_get_first_child (self->days[d].flow_box); child != NULL;
-         child = gtk_widget_get_next_sibling (child))
-      {
-        GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+    {
+      GtkWidget *card = ssv_day_section_find_card (SSV_DAY_SECTION (gtk_list_box_get_row_at_index (self->days_list,
+                                                                                                   (int) d)),
+                                                   episode_id);
 
-        if (SSV_IS_EPISODE_CARD (card) &&
-            ssv_calendar_entry_get_episode_id (ssv_episode_card_get_entry (SSV_EPISODE_CARD (card))) == episode_id)
-          return card;
-      }
+      if (card != NULL)
+        return card;
+    }
 
   return NULL;
 }
@@ -623,8 +558,7 @@ ssv_calendar_page_constructed (GObject *object)
   context = ssv_page_get_context (SSV_PAGE (self));
   self->follow_set = ssv_follow_set_new (ssv_context_get_watchlist_store (context), SSV_WATCH_KIND_SHOW);
 
-  for (guint i = 0; i < SSV_CALENDAR_DAYS; i++)
-    make_day (self, &self->days[i]);
+  gtk_list_box_bind_model (self->days_list, G_LIST_MODEL (self->days), create_day_section, self, NULL);
 
   g_signal_connect_object (ssv_context_get_watchlist_store (context), "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
@@ -651,6 +585,7 @@ ssv_calendar_page_dispose (GObject *object)
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
+  g_clear_object (&self->export_file);
   g_clear_object (&self->header_box);
 
   G_OBJECT_CLASS (ssv_calendar_page_parent_class)->dispose (object);
@@ -663,8 +598,7 @@ ssv_calendar_page_finalize (GObject *object)
 {
   SsvCalendarPage *self = SSV_CALENDAR_PAGE (object);
 
-  for (guint i = 0; i < SSV_CALENDAR_DAYS; i++)
-    g_clear_object (&self->days[i].entries);
+  g_clear_object (&self->days);
   g_clear_pointer (&self->today, g_date_time_unref);
   g_clear_pointer (&self->first_day, g_date_time_unref);
 
@@ -693,7 +627,7 @@ ssv_calendar_page_class_init (SsvCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvCalendarPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, SsvCalendarPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SsvCalendarPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, SsvCalendarPage, days_box);
+  gtk_widget_class_bind_template_child (widget_class, SsvCalendarPage, days_list);
   gtk_widget_class_bind_template_child (widget_class, SsvCalendarPage, range_label);
   gtk_widget_class_bind_template_child (widget_class, SsvCalendarPage, header_box);
   gtk_widget_class_bind_template_child (widget_class, SsvCalendarPage, this_week_button);
@@ -708,6 +642,7 @@ ssv_calendar_page_class_init (SsvCalendarPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.this-week", NULL, this_week_action);
   gtk_widget_class_install_action (widget_class, "calendar.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "calendar.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "calendar.open-episode", "x", open_episode_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "calendar.this-week", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "calendar.export", NULL);
@@ -724,8 +659,13 @@ ssv_calendar_page_init (SsvCalendarPage *self)
     { GDK_KEY_KP_Page_Down, "calendar.next-week" },
   };
 
+  self->days = g_list_store_new (SSV_TYPE_CALENDAR_DAY);
   for (guint i = 0; i < SSV_CALENDAR_DAYS; i++)
-    self->days[i].entries = g_list_store_new (SSV_TYPE_CALENDAR_ENTRY);
+    {
+      g_autoptr(SsvCalendarDay) day = ssv_calendar_day_new ();
+
+      g_list_store_append (self->days, day);
+    }
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

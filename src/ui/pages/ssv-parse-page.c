@@ -17,6 +17,7 @@ struct _SsvParsePage
   GPtrArray           *profiles;     /* SsvQualityProfile */
   GPtrArray           *field_rows;
   GPtrArray           *decision_rows;
+  GArray              *decision_accepted;  /* gboolean, one per decision row */
 
   AdwEntryRow         *name_row;
   GtkStack            *result_stack;
@@ -33,6 +34,13 @@ clear_rows (AdwPreferencesGroup *group,
   for (guint i = 0; i < rows->len; i++)
     adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
   g_ptr_array_set_size (rows, 0);
+}
+
+static void
+clear_decisions (SsvParsePage *self)
+{
+  clear_rows (self->decisions_group, self->decision_rows);
+  g_array_set_size (self->decision_accepted, 0);
 }
 
 static void
@@ -145,7 +153,8 @@ show_fields (SsvParsePage     *self,
 
   if (r->resolution)
     resolution = g_strdup_printf ("%u%c%s", r->resolution, (r->flags & SSV_RELEASE_FLAG_INTERLACED) ? 'i' : 'p',
-                                  (r->flags & SSV_RELEASE_FLAG_RES_GUESSED) ? _(" (a guess)") : "");
+                                  (r->flags & SSV_RELEASE_FLAG_RES_GUESSED) ? _(" (a guess)") :
+                                  (r->flags & SSV_RELEASE_FLAG_RES_IMPLIED) ? _(" (implied by the name)") : "");
   if (r->source != SSV_RELEASE_SOURCE_UNKNOWN)
     source = g_strdup_printf ("%s%s%s%s", ssv_release_source_label (r->source),
                               r->modifier ? " " : "",
@@ -230,7 +239,7 @@ show_decisions (SsvParsePage     *self,
   SsvWantedItem wanted = { 0 };
   SsvCandidate candidate = { name, r, 0, 0 };
 
-  clear_rows (self->decisions_group, self->decision_rows);
+  clear_decisions (self);
   if (self->profiles == NULL)
     return;
 
@@ -265,7 +274,6 @@ show_decisions (SsvParsePage     *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       d->accepted ? _("Taken") : _("Not taken"), -1);
       adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), icon);
-      g_object_set_data (G_OBJECT (row), "accepted", GINT_TO_POINTER (d->accepted));
 
       for (guint k = 0; k < d->reasons->len; k++)
         {
@@ -295,6 +303,7 @@ show_decisions (SsvParsePage     *self,
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
       adw_preferences_group_add (self->decisions_group, row);
       g_ptr_array_add (self->decision_rows, row);
+      g_array_append_val (self->decision_accepted, d->accepted);
     }
 }
 
@@ -310,7 +319,7 @@ refresh (SsvParsePage *self)
   if (trimmed[0] == '\0')
     {
       clear_rows (self->fields_group, self->field_rows);
-      clear_rows (self->decisions_group, self->decision_rows);
+      clear_decisions (self);
       gtk_stack_set_visible_child_name (self->result_stack, "empty");
       return;
     }
@@ -411,6 +420,7 @@ ssv_parse_page_dispose (GObject *object)
   g_clear_pointer (&self->profiles, g_ptr_array_unref);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
   g_clear_pointer (&self->decision_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->decision_accepted, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_PARSE_PAGE);
 
   G_OBJECT_CLASS (ssv_parse_page_parent_class)->dispose (object);
@@ -444,6 +454,7 @@ ssv_parse_page_init (SsvParsePage *self)
 {
   self->field_rows = g_ptr_array_new ();
   self->decision_rows = g_ptr_array_new ();
+  self->decision_accepted = g_array_new (FALSE, FALSE, sizeof (gboolean));
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -484,7 +495,7 @@ ssv_parse_page_dup_decision_summary (SsvParsePage *self,
       if (g_strcmp0 (gtk_widget_get_name (row), profile_name) == 0)
         {
           if (accepted != NULL)
-            *accepted = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "accepted"));
+            *accepted = g_array_index (self->decision_accepted, gboolean, i);
           return g_strdup (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)));
         }
     }

@@ -249,20 +249,31 @@ remove_item (SsvWishlistPage *self,
 
 /* ---- movies ---------------------------------------------------------------------- */
 
+/* wishlist.remove-movie (wishlist row id): a movie card's star. */
 static void
-on_movie_remove_clicked (GtkButton       *button,
-                         SsvWishlistPage *self)
+remove_movie_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  SsvWishlistItem *item = g_object_get_data (G_OBJECT (button), "ssv-item");
+  SsvWishlistPage *self = SSV_WISHLIST_PAGE (widget);
+  GListModel *movies = G_LIST_MODEL (self->tabs[TAB_MOVIES].items);
+  gint64 id = g_variant_get_int64 (parameter);
 
-  if (item != NULL)
-    remove_item (self, item);
+  for (guint i = 0; i < g_list_model_get_n_items (movies); i++)
+    {
+      g_autoptr(SsvWishlistItem) item = g_list_model_get_item (movies, i);
+
+      if (ssv_wishlist_item_get_id (item) == id)
+        {
+          remove_item (self, item);
+          return;
+        }
+    }
 }
 
 static GtkWidget *
 make_remove_button (gpointer user_data)
 {
-  SsvWishlistPage *self = user_data;
   GtkWidget *button = gtk_button_new_from_icon_name ("starred-symbolic");
 
   gtk_widget_add_css_class (button, "circular");
@@ -271,16 +282,18 @@ make_remove_button (gpointer user_data)
   gtk_widget_set_tooltip_text (button, _("Remove from Wishlist"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Remove from Wishlist"), -1);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_movie_remove_clicked), self, 0);
   return button;
 }
 
+/* The card's star names the movie it shows; an unbound card's names none. */
 static void
 bind_remove_button (GtkWidget *button,
                     GObject   *item,
                     gpointer   user_data)
 {
-  g_object_set_data_full (G_OBJECT (button), "ssv-item", item ? g_object_ref (item) : NULL, g_object_unref);
+  if (item != NULL)
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", ssv_wishlist_item_get_id (SSV_WISHLIST_ITEM (item)));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), item != NULL ? "wishlist.remove-movie" : NULL);
 }
 
 static void
@@ -694,6 +707,7 @@ ssv_wishlist_page_class_init (SsvWishlistPageClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "wishlist.sort", "sort");
   gtk_widget_class_install_action (widget_class, "wishlist.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "wishlist.remove-movie", "x", remove_movie_action);
   gtk_widget_class_install_action (widget_class, "wishlist.show-view", "s", show_view_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "wishlist.find", NULL);

@@ -1,72 +1,96 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-cast-card.c: one person of a title's cast: a round headshot (initials until it loads), name, part. */
+/* ssv-cast-card.c: one person of a title's cast: a round headshot (initials until it loads), name,
+ * part. The words bind to the cast member in the template; the headshot loads here. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "ssv-closures.h"
 #include "ssv-cast-card.h"
+
+#define HEADSHOT_SIZE 88
 
 struct _SsvCastCard
 {
-  GtkWidget  parent_instance;
+  GtkWidget         parent_instance;
 
-  GtkWidget *box;
-  AdwAvatar *avatar;
-  GtkLabel  *name_label;
-  GtkLabel  *character_label;
+  SsvCastMember    *member;
+  SsvTextureLoader *loader;
+  GCancellable     *cancellable;
+
+  GtkWidget        *box;        /* the template's child: unparented at dispose */
+  AdwAvatar        *avatar;
 };
 
 G_DEFINE_FINAL_TYPE (SsvCastCard, ssv_cast_card, GTK_TYPE_WIDGET)
 
-static void
-ssv_cast_card_dispose (GObject *object)
+enum {
+  PROP_0,
+  PROP_MEMBER,
+  PROP_LOADER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* "Edward Norton as Narrator", as the tooltip says it and a screen reader reads it. */
+static char *
+spoken_text (gpointer    unused,
+             const char *name,
+             const char *character)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), SSV_TYPE_CAST_CARD);
-
-  G_OBJECT_CLASS (ssv_cast_card_parent_class)->dispose (object);
-}
-
-static void
-ssv_cast_card_class_init (SsvCastCardClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = ssv_cast_card_dispose;
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/widgets/ssv-cast-card.ui");
-  gtk_widget_class_bind_template_child (widget_class, SsvCastCard, box);
-  gtk_widget_class_bind_template_child (widget_class, SsvCastCard, avatar);
-  gtk_widget_class_bind_template_child (widget_class, SsvCastCard, name_label);
-  gtk_widget_class_bind_template_child (widget_class, SsvCastCard, character_label);
-}
-
-static void
-ssv_cast_card_init (SsvCastCard *self)
-{
-  gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-GtkWidget *
-ssv_cast_card_new (const char *name,
-                   const char *character)
-{
-  SsvCastCard *self = g_object_new (SSV_TYPE_CAST_CARD, NULL);
-  g_autofree char *spoken = NULL;
-
-  adw_avatar_set_text (self->avatar, name);
-  gtk_label_set_label (self->name_label, name);
-  gtk_label_set_label (self->character_label, character ? character : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->character_label), character != NULL && character[0] != '\0');
+  if (name == NULL)
+    return NULL;
 
   /* Translators: a cast member read aloud: "Edward Norton as Narrator" */
-  spoken = character && character[0] ? g_strdup_printf (_("%s as %s"), name, character) : g_strdup (name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), spoken);
+  return character && character[0] ? g_strdup_printf (_("%s as %s"), name, character) : g_strdup (name);
+}
 
-  return GTK_WIDGET (self);
+static void
+headshot_ready_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(SsvCastCard) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = ssv_texture_loader_load_finish (SSV_TEXTURE_LOADER (source), result, &error);
+
+  /* Without one, the initials stay. */
+  if (texture != NULL)
+    ssv_cast_card_set_headshot (self, GDK_PAINTABLE (texture));
+}
+
+static void
+show_member (SsvCastCard *self)
+{
+  g_autofree char *spoken = NULL;
+  const char *url = self->member ? ssv_cast_member_get_profile_url (self->member) : NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  adw_avatar_set_custom_image (self->avatar, NULL);
+
+  if (self->member != NULL)
+    spoken = spoken_text (self, ssv_cast_member_get_name (self->member),
+                          ssv_cast_member_get_character (self->member));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken ? spoken : "", -1);
+
+  if (url == NULL || self->loader == NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  ssv_texture_loader_load_async (self->loader, url, HEADSHOT_SIZE * gtk_widget_get_scale_factor (GTK_WIDGET (self)),
+                                 self->cancellable, headshot_ready_cb, g_object_ref (self));
+}
+
+/* Returns: (transfer none) (nullable): who the card shows */
+SsvCastMember *
+ssv_cast_card_get_member (SsvCastCard *self)
+{
+  g_return_val_if_fail (SSV_IS_CAST_CARD (self), NULL);
+
+  return self->member;
 }
 
 /* The headshot, once loaded; the initials show until then (and when there is none). */
@@ -85,4 +109,108 @@ ssv_cast_card_has_headshot (SsvCastCard *self)
   g_return_val_if_fail (SSV_IS_CAST_CARD (self), FALSE);
 
   return adw_avatar_get_custom_image (self->avatar) != NULL;
+}
+
+static void
+ssv_cast_card_dispose (GObject *object)
+{
+  SsvCastCard *self = SSV_CAST_CARD (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (object), SSV_TYPE_CAST_CARD);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->member);
+  g_clear_object (&self->loader);
+
+  G_OBJECT_CLASS (ssv_cast_card_parent_class)->dispose (object);
+}
+
+static void
+ssv_cast_card_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  SsvCastCard *self = SSV_CAST_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEMBER:
+      g_value_set_object (value, self->member);
+      break;
+    case PROP_LOADER:
+      g_value_set_object (value, self->loader);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_cast_card_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  SsvCastCard *self = SSV_CAST_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEMBER:
+      if (g_set_object (&self->member, g_value_get_object (value)))
+        {
+          show_member (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_LOADER:
+      g_set_object (&self->loader, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_cast_card_class_init (SsvCastCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ssv_cast_card_dispose;
+  object_class->get_property = ssv_cast_card_get_property;
+  object_class->set_property = ssv_cast_card_set_property;
+
+  properties[PROP_MEMBER] =
+    g_param_spec_object ("member", NULL, NULL, SSV_TYPE_CAST_MEMBER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Set before the member: the headshot loads when the member is set. */
+  properties[PROP_LOADER] =
+    g_param_spec_object ("loader", NULL, NULL, SSV_TYPE_TEXTURE_LOADER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/widgets/ssv-cast-card.ui");
+  ssv_widget_class_bind_closures (widget_class);
+  gtk_widget_class_bind_template_child (widget_class, SsvCastCard, box);
+  gtk_widget_class_bind_template_child (widget_class, SsvCastCard, avatar);
+  gtk_widget_class_bind_template_callback (widget_class, spoken_text);
+}
+
+static void
+ssv_cast_card_init (SsvCastCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * ssv_cast_card_new:
+ * @loader: (nullable): where the headshot comes from; without one, initials only
+ */
+GtkWidget *
+ssv_cast_card_new (SsvCastMember    *member,
+                   SsvTextureLoader *loader)
+{
+  return g_object_new (SSV_TYPE_CAST_CARD, "loader", loader, "member", member, NULL);
 }

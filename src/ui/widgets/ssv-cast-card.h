@@ -5,16 +5,20 @@
 
 #include <adwaita.h>
 
+#include "model/ssv-cast-member.h"
+#include "ssv-texture-loader.h"
+
 G_BEGIN_DECLS
 
 #define SSV_TYPE_CAST_CARD (ssv_cast_card_get_type ())
 
 G_DECLARE_FINAL_TYPE (SsvCastCard, ssv_cast_card, SSV, CAST_CARD, GtkWidget)
 
-GtkWidget *ssv_cast_card_new            (const char   *name,
-                                         const char   *character);
-void       ssv_cast_card_set_headshot   (SsvCastCard  *self,
-                                         GdkPaintable *headshot);
-gboolean   ssv_cast_card_has_headshot   (SsvCastCard  *self);
+GtkWidget     *ssv_cast_card_new            (SsvCastMember    *member,
+                                             SsvTextureLoader *loader);
+SsvCastMember *ssv_cast_card_get_member     (SsvCastCard      *self);
+void           ssv_cast_card_set_headshot   (SsvCastCard      *self,
+                                             GdkPaintable     *headshot);
+gboolean       ssv_cast_card_has_headshot   (SsvCastCard      *self);
 
 G_END_DECLS

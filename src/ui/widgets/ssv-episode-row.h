@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-episode-row.h: an episode on a show's billboard: still, number, title, synopsis, air date, state. */
+/* ssv-episode-row.h: an episode on a show's page: still, number, title, synopsis, air date, state,
+ * and a button that wants it. */
 
 #pragma once
 
 #include <adwaita.h>
 
-#include "stores/ssv-enrichment-store.h"
+#include "model/ssv-episode.h"
+#include "ssv-texture-loader.h"
 
 G_BEGIN_DECLS
 
@@ -13,14 +15,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SsvEpisodeRow, ssv_episode_row, SSV, EPISODE_ROW, GtkListBoxRow)
 
-GtkWidget  *ssv_episode_row_new         (const SsvBillboardEpisode *episode,
-                                         const char                *today);
-void        ssv_episode_row_set_still   (SsvEpisodeRow             *self,
-                                         GdkPaintable              *still);
-const char *ssv_episode_row_get_state   (SsvEpisodeRow             *self);
-void        ssv_episode_row_add_suffix  (SsvEpisodeRow             *self,
-                                         GtkWidget                 *widget);
-const char *ssv_episode_state_for       (const SsvBillboardEpisode *episode,
-                                         const char                *today);
+GtkWidget  *ssv_episode_row_new         (SsvEpisode       *episode,
+                                         SsvTextureLoader *loader,
+                                         const char       *today);
+SsvEpisode *ssv_episode_row_get_episode (SsvEpisodeRow    *self);
+const char *ssv_episode_row_get_state   (SsvEpisodeRow    *self);
+gboolean    ssv_episode_row_has_still   (SsvEpisodeRow    *self);
+const char *ssv_episode_state_for       (SsvEpisode       *episode,
+                                         const char       *today);
 
 G_END_DECLS

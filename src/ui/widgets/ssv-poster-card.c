@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-poster-card.c: shows any object with "title" and "poster-url" (and, when it has them,
- * "subtitle" or "year", and "watched"); recycled by grids, so a load is cancelled on rebind. */
+ * "subtitle" or "year", and "watched"); recycled by grids, so a load is cancelled on rebind.
+ * The card reads those into its own properties, which its template's labels bind to. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "ssv-closures.h"
 #include "ssv-poster-card.h"
 
 /* As many as data/style.css has colours for (.poster-placeholder.color-N, .billboard-placeholder…). */
@@ -25,16 +27,28 @@ struct _SsvPosterCard
   gboolean           lazy;       /* loads only when asked to (a grid's cards) */
   gboolean           requested;  /* the poster of poster_uri was asked for */
   GtkWidget         *accessory;
+  char              *title;
+  char              *subtitle;
+  gboolean           watched;
 
   GtkWidget         *frame;
   GtkLabel          *initials_label;
   GtkPicture        *picture;
-  GtkWidget         *watched_badge;
-  GtkLabel          *title_label;
-  GtkLabel          *subtitle_label;
+  GtkWidget         *title_label;     /* bound for dispose: direct children */
+  GtkWidget         *subtitle_label;
 };
 
 G_DEFINE_FINAL_TYPE (SsvPosterCard, ssv_poster_card, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  PROP_WATCHED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* "The Matrix" → "M", "Breaking Bad" → "BB", "Amélie" → "A". */
 char *
@@ -138,6 +152,14 @@ dup_subtitle (GObject *item)
   return year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
 }
 
+/* "Breaking Bad" → "BB", as a template's closure: what a placeholder shows until art arrives. */
+char *
+ssv_poster_initials_closure (gpointer    unused,
+                             const char *title)
+{
+  return ssv_poster_initials (title);
+}
+
 static void
 show_texture (SsvPosterCard *self,
               GdkTexture    *texture)
@@ -161,7 +183,7 @@ texture_ready_cb (GObject      *source,
     {
       /* The initials stay: a missing poster is not worth an error. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No poster for “%s”: %s", gtk_label_get_label (self->title_label), error->message);
+        g_debug ("No poster for “%s”: %s", self->title, error->message);
       return;
     }
 
@@ -211,31 +233,47 @@ load_poster (SsvPosterCard *self,
 }
 
 static void
+set_string (SsvPosterCard  *self,
+            char          **field,
+            char           *value,
+            guint           prop_id)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    {
+      g_free (value);
+      return;
+    }
+
+  g_free (*field);
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+static void
 update_from_item (SsvPosterCard *self,
                   gboolean       reload)
 {
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *initials = NULL;
   g_autofree char *poster = NULL;
-  g_autofree char *accessible = NULL;
+  gboolean watched = FALSE;
 
+  g_object_freeze_notify (G_OBJECT (self));
+  set_string (self, &self->title, self->item ? dup_string_property (self->item, "title") : NULL, PROP_TITLE);
+  set_string (self, &self->subtitle, self->item ? dup_subtitle (self->item) : NULL, PROP_SUBTITLE);
   if (self->item != NULL)
     {
-      title = dup_string_property (self->item, "title");
-      subtitle = dup_subtitle (self->item);
+      watched = get_boolean_property (self->item, "watched");
       poster = dup_string_property (self->item, "poster-url");
     }
+  if (self->watched != watched)
+    {
+      self->watched = watched;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCHED]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
 
-  gtk_label_set_label (self->title_label, title ? title : "");
-  gtk_label_set_label (self->subtitle_label, subtitle ? subtitle : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL && subtitle[0] != '\0');
-  gtk_widget_set_visible (self->watched_badge, self->item != NULL && get_boolean_property (self->item, "watched"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);
-
-  initials = ssv_poster_initials (title);
-  gtk_label_set_label (self->initials_label, initials);
-  ssv_poster_set_placeholder_color (GTK_WIDGET (self->initials_label), title);
+  /* Not bound: a template binding on the card itself outlives the card in GTK 4.8. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->title);
+  ssv_poster_set_placeholder_color (GTK_WIDGET (self->initials_label), self->title);
 
   if (reload || g_strcmp0 (poster, self->poster_uri) != 0)
     {
@@ -293,12 +331,13 @@ ssv_poster_card_get_item (SsvPosterCard *self)
   return self->item;
 }
 
+/* Returns: (nullable): the title shown */
 const char *
 ssv_poster_card_get_title (SsvPosterCard *self)
 {
   g_return_val_if_fail (SSV_IS_POSTER_CARD (self), NULL);
 
-  return gtk_label_get_label (self->title_label);
+  return self->title;
 }
 
 /**
@@ -392,6 +431,8 @@ ssv_poster_card_dispose (GObject *object)
   g_clear_object (&self->item);
   g_clear_object (&self->loader);
   g_clear_pointer (&self->poster_uri, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->subtitle, g_free);
   /* The overlay (a template child) owns it. */
   self->accessory = NULL;
 
@@ -401,21 +442,69 @@ ssv_poster_card_dispose (GObject *object)
 }
 
 static void
+ssv_poster_card_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SsvPosterCard *self = SSV_POSTER_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
+      break;
+    case PROP_WATCHED:
+      g_value_set_boolean (value, self->watched);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ssv_poster_card_class_init (SsvPosterCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ssv_poster_card_dispose;
+  object_class->get_property = ssv_poster_card_get_property;
+
+  /**
+   * SsvPosterCard:title:
+   *
+   * The item's title, as the card shows it.
+   */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SsvPosterCard:subtitle:
+   *
+   * The item's "subtitle", else its year, else empty.
+   */
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WATCHED] =
+    g_param_spec_boolean ("watched", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/widgets/ssv-poster-card.ui");
+  ssv_widget_class_bind_closures (widget_class);
+  gtk_widget_class_bind_template_callback_full (widget_class, "initials_text",
+                                                G_CALLBACK (ssv_poster_initials_closure));
   gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, frame);
   gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, initials_label);
-  gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, picture);
-  gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, watched_badge);
   gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, picture);
   gtk_widget_class_set_css_name (widget_class, "postercard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

@@ -29,6 +29,8 @@ void        ssv_poster_card_set_accessory    (SsvPosterCard    *self,
                                               GtkWidget        *accessory);
 GtkWidget  *ssv_poster_card_get_accessory    (SsvPosterCard    *self);
 char       *ssv_poster_initials              (const char       *title);
+char       *ssv_poster_initials_closure      (gpointer          unused,
+                                              const char       *title);
 void        ssv_poster_set_placeholder_color (GtkWidget        *placeholder,
                                               const char       *title);
 

@@ -1,18 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-wishlist-tile.c: a wanted show in the wishlist: square art, a done ÷ wanted bar, and,
- * once opened, its seasons' episodes (still, title, two lines of synopsis). The rows are
- * made on first expand; a recycled tile drops them and cancels its image loads. */
+ * once opened, its seasons' episodes (still, title, two lines of synopsis). The header binds
+ * to the item in the template; each season's rows are a list box bound to its episodes, made
+ * on first expand; a recycled tile drops them and cancels its image loads. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "ssv-closures.h"
 #include "ssv-poster-card.h"
+#include "ssv-wishlist-episode-row.h"
 #include "ssv-wishlist-tile.h"
 
 #define ART_SIZE      88
-#define STILL_WIDTH   128
-#define STILL_HEIGHT  72
 
 struct _SsvWishlistTile
 {
@@ -27,8 +28,6 @@ struct _SsvWishlistTile
   GtkWidget        *header;
   GtkLabel         *initials_label;
   GtkPicture       *art_picture;
-  GtkLabel         *title_label;
-  GtkLabel         *subtitle_label;
   GtkProgressBar   *progress_bar;
   GtkLabel         *progress_label;
   GtkToggleButton  *expand_button;
@@ -40,6 +39,7 @@ G_DEFINE_FINAL_TYPE (SsvWishlistTile, ssv_wishlist_tile, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_ITEM,
   PROP_EXPANDED,
   N_PROPS
 };
@@ -71,122 +71,80 @@ load_picture (SsvWishlistTile *self,
                                    height * gtk_widget_get_scale_factor (GTK_WIDGET (self)), self->cancellable);
 }
 
-/* ---- episode rows --------------------------------------------------------------- */
+/* ---- words (closures of the template) ------------------------------------------ */
 
-static void
-on_episode_remove_clicked (GtkButton       *button,
-                           SsvWishlistTile *self)
+static guint
+n_seasons (SsvWishlistItem *item)
 {
-  SsvWishlistItem *episode = g_object_get_data (G_OBJECT (button), "ssv-item");
+  GListModel *seasons = item ? ssv_wishlist_item_get_children (item) : NULL;
 
-  g_signal_emit (self, signals[REMOVE_ITEM], 0, episode);
+  return seasons ? g_list_model_get_n_items (seasons) : 0;
+}
+
+/* "2 seasons · 10 episodes wanted" */
+static char *
+subtitle_text (gpointer         unused,
+               SsvWishlistItem *item)
+{
+  guint seasons = n_seasons (item);
+  guint wanted = item ? ssv_wishlist_item_get_wanted (item) : 0;
+  g_autofree char *n_seasons_text = g_strdup_printf (ngettext ("%u season", "%u seasons", seasons), seasons);
+  g_autofree char *n_wanted = g_strdup_printf (ngettext ("%u episode wanted", "%u episodes wanted", wanted), wanted);
+
+  return g_strdup_printf ("%s · %s", n_seasons_text, n_wanted);
 }
 
 static char *
-episode_heading (SsvWishlistItem *episode)
+progress_text (gpointer unused,
+               int      done,
+               int      wanted)
 {
-  const char *title = ssv_wishlist_item_get_title (episode);
-  int number = ssv_wishlist_item_get_episode_number (episode);
-
-  /* Translators: an episode's number and title: "3. The Wrong Door" */
-  return title ? g_strdup_printf (_("%d. %s"), number, title)
-               : g_strdup_printf (_("Episode %d"), number);
+  /* Translators: how many wanted episodes the library has: "3 of 12 in your library" */
+  return g_strdup_printf (_("%u of %u in your library"), (guint) done, (guint) wanted);
 }
 
-static GtkWidget *
-make_episode_row (SsvWishlistTile *self,
-                  SsvWishlistItem *episode)
+static double
+progress_fraction (gpointer unused,
+                   int      done,
+                   int      wanted)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *still_frame = gtk_overlay_new ();
-  GtkWidget *placeholder = gtk_image_new_from_icon_name ("video-x-generic-symbolic");
-  GtkWidget *still = g_object_new (GTK_TYPE_PICTURE, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *synopsis = gtk_label_new (NULL);
-  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  g_autofree char *heading = episode_heading (episode);
-  const char *overview = ssv_wishlist_item_get_overview (episode);
-  const char *aired = ssv_wishlist_item_get_air_date (episode);
+  return wanted > 0 ? (double) done / wanted : 0.0;
+}
 
-  gtk_widget_add_css_class (still_frame, "wishlist-still");
-  gtk_widget_set_overflow (still_frame, GTK_OVERFLOW_HIDDEN);
-  gtk_widget_set_valign (still_frame, GTK_ALIGN_START);
-  gtk_widget_set_size_request (placeholder, STILL_WIDTH, STILL_HEIGHT);
-  gtk_image_set_pixel_size (GTK_IMAGE (placeholder), 24);
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_overlay_set_child (GTK_OVERLAY (still_frame), placeholder);
-  gtk_picture_set_content_fit (GTK_PICTURE (still), GTK_CONTENT_FIT_COVER);
-  gtk_picture_set_can_shrink (GTK_PICTURE (still), TRUE);
-  gtk_widget_set_visible (still, FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (still_frame), still);
-  load_picture (self, GTK_PICTURE (still), ssv_wishlist_item_get_still_url (episode), STILL_HEIGHT);
+/* ---- episode rows --------------------------------------------------------------- */
 
-  gtk_label_set_label (GTK_LABEL (title), heading);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
+static GtkWidget *
+create_episode_row (gpointer item,
+                    gpointer user_data)
+{
+  SsvWishlistTile *self = user_data;
+  GtkWidget *row = ssv_wishlist_episode_row_new (item, self->loader);
 
-  gtk_label_set_label (GTK_LABEL (synopsis), overview ? overview : _("No synopsis yet."));
-  gtk_label_set_xalign (GTK_LABEL (synopsis), 0);
-  gtk_label_set_yalign (GTK_LABEL (synopsis), 0);
-  gtk_label_set_wrap (GTK_LABEL (synopsis), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (synopsis), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (synopsis), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (synopsis), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (synopsis), 20);
-  gtk_label_set_max_width_chars (GTK_LABEL (synopsis), 80);
-  gtk_widget_add_css_class (synopsis, "dim-label");
-  gtk_widget_set_tooltip_text (synopsis, overview);
-
-  gtk_box_append (GTK_BOX (text), title);
-  gtk_box_append (GTK_BOX (text), synopsis);
-  if (aired != NULL)
-    {
-      GtkWidget *date = gtk_label_new (aired);
-
-      gtk_label_set_xalign (GTK_LABEL (date), 0);
-      gtk_widget_add_css_class (date, "caption");
-      gtk_widget_add_css_class (date, "dim-label");
-      gtk_box_append (GTK_BOX (text), date);
-    }
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
-
-  gtk_box_append (GTK_BOX (box), still_frame);
-  gtk_box_append (GTK_BOX (box), text);
-
-  if (ssv_wishlist_item_get_done (episode) > 0)
-    {
-      GtkWidget *done = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
-
-      gtk_widget_add_css_class (done, "watched-mark");
-      gtk_widget_set_valign (done, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (done, _("In your library"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (done), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("In your library"), -1);
-      gtk_box_append (GTK_BOX (box), done);
-    }
-
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_add_css_class (remove, "circular");
-  gtk_widget_set_tooltip_text (remove, _("Remove from Wishlist"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove from Wishlist"), -1);
-  g_object_set_data_full (G_OBJECT (remove), "ssv-item", g_object_ref (episode), g_object_unref);
-  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_episode_remove_clicked), self, 0);
-  gtk_box_append (GTK_BOX (box), remove);
-
-  gtk_widget_add_css_class (box, "wishlist-episode");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, overview ? overview : "", -1);
-  g_object_set_data_full (G_OBJECT (row), "ssv-item", g_object_ref (episode), g_object_unref);
   g_ptr_array_add (self->episode_rows, row);
-
   return row;
+}
+
+/* tile.remove-episode (season, episode): the row's button. */
+static void
+remove_episode_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SsvWishlistTile *self = SSV_WISHLIST_TILE (widget);
+  int season, number;
+
+  g_variant_get (parameter, "(ii)", &season, &number);
+  for (guint i = 0; i < self->episode_rows->len; i++)
+    {
+      SsvWishlistItem *episode = ssv_wishlist_episode_row_get_item (g_ptr_array_index (self->episode_rows, i));
+
+      if (ssv_wishlist_item_get_season_number (episode) == season &&
+          ssv_wishlist_item_get_episode_number (episode) == number)
+        {
+          g_signal_emit (self, signals[REMOVE_ITEM], 0, episode);
+          return;
+        }
+    }
 }
 
 /* A row opens its show's page, as every episode of the tile belongs to it. */
@@ -195,7 +153,7 @@ on_row_activated (SsvWishlistTile *self,
                   GtkListBoxRow   *row,
                   GtkListBox      *list)
 {
-  SsvWishlistItem *episode = g_object_get_data (G_OBJECT (row), "ssv-item");
+  SsvWishlistItem *episode = ssv_wishlist_episode_row_get_item (SSV_WISHLIST_EPISODE_ROW (row));
   gint64 show_id = ssv_wishlist_item_get_library_id (episode);
 
   if (show_id > 0)
@@ -245,12 +203,7 @@ fill_episodes (SsvWishlistTile *self)
       gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
       gtk_widget_add_css_class (list, "boxed-list");
       gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      for (guint j = 0; episodes != NULL && j < g_list_model_get_n_items (episodes); j++)
-        {
-          g_autoptr(SsvWishlistItem) episode = g_list_model_get_item (episodes, j);
-
-          gtk_list_box_append (GTK_LIST_BOX (list), make_episode_row (self, episode));
-        }
+      gtk_list_box_bind_model (GTK_LIST_BOX (list), episodes, create_episode_row, self, NULL);
       g_signal_connect_object (list, "row-activated", G_CALLBACK (on_row_activated), self, G_CONNECT_SWAPPED);
       gtk_box_append (self->episodes_box, list);
     }
@@ -284,47 +237,25 @@ on_remove_clicked (SsvWishlistTile *self)
     g_signal_emit (self, signals[REMOVE_ITEM], 0, self->item);
 }
 
+/* What the template cannot bind: the bar's colour when complete, and the art. */
 static void
 update_from_item (SsvWishlistTile *self)
 {
   SsvWishlistItem *item = self->item;
   guint wanted = item ? ssv_wishlist_item_get_wanted (item) : 0;
   guint done = item ? ssv_wishlist_item_get_done (item) : 0;
-  const char *title = item ? ssv_wishlist_item_get_title (item) : NULL;
-  guint seasons = item && ssv_wishlist_item_get_children (item)
-                  ? g_list_model_get_n_items (ssv_wishlist_item_get_children (item)) : 0;
-  g_autofree char *initials = ssv_poster_initials (title);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *progress = NULL;
   const char *art = NULL;
 
-  gtk_label_set_label (self->title_label, title ? title : "");
-
-  {
-    g_autofree char *n_seasons = g_strdup_printf (ngettext ("%u season", "%u seasons", seasons), seasons);
-    g_autofree char *n_wanted = g_strdup_printf (ngettext ("%u episode wanted", "%u episodes wanted", wanted),
-                                                 wanted);
-
-    subtitle = g_strdup_printf ("%s · %s", n_seasons, n_wanted);
-    gtk_label_set_label (self->subtitle_label, subtitle);
-  }
-
-  /* Translators: how many wanted episodes the library has: "3 of 12 in your library" */
-  progress = g_strdup_printf (_("%u of %u in your library"), done, wanted);
-  gtk_label_set_label (self->progress_label, progress);
-  gtk_progress_bar_set_fraction (self->progress_bar, wanted > 0 ? (double) done / wanted : 0.0);
   if (wanted > 0 && done == wanted)
     gtk_widget_add_css_class (GTK_WIDGET (self->progress_bar), "complete");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->progress_bar), "complete");
-
-  gtk_label_set_label (self->initials_label, initials);
-  ssv_poster_set_placeholder_color (GTK_WIDGET (self->initials_label), title);
+  ssv_poster_set_placeholder_color (GTK_WIDGET (self->initials_label), item ? ssv_wishlist_item_get_title (item) : NULL);
 
   /* The show's poster, else the first wanted season's. */
   if (item != NULL)
     art = ssv_wishlist_item_get_poster_url (item);
-  if (art == NULL && seasons > 0)
+  if (art == NULL && n_seasons (item) > 0)
     {
       g_autoptr(SsvWishlistItem) first = g_list_model_get_item (ssv_wishlist_item_get_children (item), 0);
 
@@ -367,6 +298,7 @@ ssv_wishlist_tile_set_item (SsvWishlistTile *self,
   gtk_button_set_icon_name (GTK_BUTTON (self->expand_button), "pan-down-symbolic");
 
   update_from_item (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
 
 SsvWishlistItem *
@@ -456,6 +388,9 @@ ssv_wishlist_tile_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
     case PROP_EXPANDED:
       g_value_set_boolean (value, ssv_wishlist_tile_get_expanded (self));
       break;
@@ -474,6 +409,9 @@ ssv_wishlist_tile_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_ITEM:
+      ssv_wishlist_tile_set_item (self, g_value_get_object (value));
+      break;
     case PROP_EXPANDED:
       ssv_wishlist_tile_set_expanded (self, g_value_get_boolean (value));
       break;
@@ -492,6 +430,9 @@ ssv_wishlist_tile_class_init (SsvWishlistTileClass *klass)
   object_class->get_property = ssv_wishlist_tile_get_property;
   object_class->set_property = ssv_wishlist_tile_set_property;
 
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, SSV_TYPE_WISHLIST_ITEM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EXPANDED] =
     g_param_spec_boolean ("expanded", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -507,11 +448,12 @@ ssv_wishlist_tile_class_init (SsvWishlistTileClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/widgets/ssv-wishlist-tile.ui");
+  ssv_widget_class_bind_closures (widget_class);
+  gtk_widget_class_bind_template_callback_full (widget_class, "initials_text",
+                                                G_CALLBACK (ssv_poster_initials_closure));
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, header);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, initials_label);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, art_picture);
-  gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, title_label);
-  gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, progress_label);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, expand_button);
@@ -519,6 +461,10 @@ ssv_wishlist_tile_class_init (SsvWishlistTileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, episodes_box);
   gtk_widget_class_bind_template_callback (widget_class, on_expand_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, subtitle_text);
+  gtk_widget_class_bind_template_callback (widget_class, progress_text);
+  gtk_widget_class_bind_template_callback (widget_class, progress_fraction);
+  gtk_widget_class_install_action (widget_class, "tile.remove-episode", "(ii)", remove_episode_action);
   gtk_widget_class_set_css_name (widget_class, "wishlisttile");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

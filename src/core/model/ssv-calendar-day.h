@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-calendar-day.h: a day of the calendar and the episodes that air on it (properties with notify). */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define SSV_TYPE_CALENDAR_DAY (ssv_calendar_day_get_type ())
+
+G_DECLARE_FINAL_TYPE (SsvCalendarDay, ssv_calendar_day, SSV, CALENDAR_DAY, GObject)
+
+SsvCalendarDay *ssv_calendar_day_new           (void);
+GDateTime      *ssv_calendar_day_get_date      (SsvCalendarDay  *self);
+void            ssv_calendar_day_set_date      (SsvCalendarDay  *self,
+                                                GDateTime       *date,
+                                                gboolean         today);
+gboolean        ssv_calendar_day_get_today     (SsvCalendarDay  *self);
+GListModel     *ssv_calendar_day_get_entries   (SsvCalendarDay  *self);
+guint           ssv_calendar_day_get_n_entries (SsvCalendarDay  *self);
+void            ssv_calendar_day_set_entries   (SsvCalendarDay  *self,
+                                                gpointer        *entries,
+                                                guint            n_entries);
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-title-page-private.h: what tests reach of a title's page: its state and its sections. */
+
+#pragma once
+
+#include "ssv-title-page.h"
+
+G_BEGIN_DECLS
+
+const char *ssv_title_page_get_state        (SsvTitlePage *self);
+GtkWidget  *ssv_title_page_get_section      (SsvTitlePage *self,
+                                             const char   *name);
+GtkWidget  *ssv_title_page_get_watch_button (SsvTitlePage *self);
+
+G_END_DECLS

@@ -1,0 +1,502 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-wish-button.c: a title's wishlist button. Whether the title is wanted comes from the
+ * wishlist store (asked again when it changes); looks, action and menu bind to that and to
+ * the title in the template. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "model/ssv-season.h"
+#include "ssv-wish-button.h"
+
+struct _SsvWishButton
+{
+  GtkWidget         parent_instance;
+
+  SsvTitle         *item;
+  SsvWishlistStore *store;
+  gboolean          wanted;
+  GCancellable     *cancellable;   /* the question on its way */
+
+  GtkWidget        *box;
+  GtkWidget        *movie_button;
+  GtkWidget        *show_button;
+};
+
+G_DEFINE_FINAL_TYPE (SsvWishButton, ssv_wish_button, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  PROP_STORE,
+  PROP_WANTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- looks (closures of the template) ------------------------------------------ */
+
+static gboolean
+is_movie (gpointer unused,
+          gboolean is_show)
+{
+  return !is_show;
+}
+
+static char *
+star_icon (gpointer unused,
+           gboolean wanted)
+{
+  return g_strdup (wanted ? "starred-symbolic" : "non-starred-symbolic");
+}
+
+static char *
+movie_label (gpointer unused,
+             gboolean wanted)
+{
+  return g_strdup (wanted ? _("On Your Wishlist") : _("Add to Wishlist"));
+}
+
+static char *
+movie_tooltip (gpointer unused,
+               gboolean wanted)
+{
+  return g_strdup (wanted ? _("Remove from Wishlist") : _("Add to Wishlist"));
+}
+
+/* A show's page has no movie to want: its hidden movie button names no action. */
+static char *
+movie_action (gpointer  unused,
+              SsvTitle *item,
+              gboolean  wanted)
+{
+  if (item == NULL || ssv_title_get_kind (item) != SSV_MEDIA_KIND_MOVIE)
+    return NULL;
+
+  return g_strdup (wanted ? "title.unwish" : "title.wish");
+}
+
+static GVariant *
+movie_target (gpointer unused,
+              gint64   id)
+{
+  return g_variant_new ("(uxi)", (guint32) SSV_WISH_TARGET_MOVIE, id, -1);
+}
+
+static char *
+show_label (gpointer unused,
+            gboolean wanted)
+{
+  return g_strdup (wanted ? _("On Your _Wishlist") : _("_Wishlist"));
+}
+
+static char *
+show_tooltip (gpointer unused,
+              gboolean wanted)
+{
+  return g_strdup (wanted ? _("On Your Wishlist") : _("Add to Wishlist"));
+}
+
+static void
+append_item (GMenu         *menu,
+             const char    *label,
+             const char    *action,
+             SsvWishTarget  target,
+             gint64         id,
+             int            season)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+  g_menu_item_set_action_and_target (item, action, "(uxi)", (guint32) target, id, season);
+  g_menu_append_item (menu, item);
+}
+
+/* Every aired episode, or (when wanted) none; then a season at a time. */
+static GMenuModel *
+show_menu (gpointer  unused,
+           SsvTitle *item,
+           gboolean  wanted)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) show = g_menu_new ();
+  g_autoptr(GMenu) seasons = g_menu_new ();
+  GListModel *list;
+  gint64 id;
+
+  if (item == NULL || ssv_title_get_kind (item) != SSV_MEDIA_KIND_SHOW)
+    return G_MENU_MODEL (g_steal_pointer (&menu));
+
+  id = ssv_title_get_id (item);
+  append_item (show, _("Add Every Aired _Episode"), "title.wish", SSV_WISH_TARGET_SHOW, id, -1);
+  if (wanted)
+    append_item (show, _("_Remove from Wishlist"), "title.unwish", SSV_WISH_TARGET_SHOW, id, -1);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (show));
+
+  list = ssv_title_get_seasons (item);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(SsvSeason) season = g_list_model_get_item (list, i);
+      int number = ssv_season_get_season_number (season);
+      g_autofree char *label = NULL;
+
+      if (ssv_season_get_episode_count (season) == 0)
+        continue;
+
+      label = number == 0 ? g_strdup (_("Add the Specials"))
+                          /* Translators: a menu item that wants a season's episodes */
+                          : g_strdup_printf (_("Add Season %d"), number);
+      append_item (seasons, label, "title.wish", SSV_WISH_TARGET_SEASON, id, number);
+    }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (seasons)) > 0)
+    g_menu_append_section (menu, _("Seasons"), G_MENU_MODEL (seasons));
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+/* ---- wanted --------------------------------------------------------------------- */
+
+static void
+set_wanted (SsvWishButton *self,
+            gboolean       wanted)
+{
+  wanted = !!wanted;
+  if (self->wanted == wanted)
+    return;
+
+  self->wanted = wanted;
+  if (wanted)
+    {
+      gtk_widget_add_css_class (self->movie_button, "wanted");
+      gtk_widget_add_css_class (self->show_button, "wanted");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->movie_button, "wanted");
+      gtk_widget_remove_css_class (self->show_button, "wanted");
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WANTED]);
+}
+
+static void
+wanted_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(SsvWishButton) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean wanted = ssv_wishlist_store_change_finish (SSV_WISHLIST_STORE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  /* Unknown counts as not wanted: adding again is harmless. */
+  set_wanted (self, wanted);
+}
+
+static void
+query_wanted (SsvWishButton *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->store == NULL || self->item == NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  ssv_wishlist_store_contains_async (self->store,
+                                     ssv_title_get_kind (self->item) == SSV_MEDIA_KIND_SHOW ? SSV_WISH_TARGET_SHOW
+                                                                                          : SSV_WISH_TARGET_MOVIE,
+                                     ssv_title_get_id (self->item), -1, self->cancellable,
+                                     wanted_cb, g_object_ref (self));
+}
+
+static void
+on_store_changed (SsvWishButton *self,
+                  const char    *detail)
+{
+  query_wanted (self);
+}
+
+/* Returns: (transfer none) (nullable): the title the button wants */
+SsvTitle *
+ssv_wish_button_get_item (SsvWishButton *self)
+{
+  g_return_val_if_fail (SSV_IS_WISH_BUTTON (self), NULL);
+
+  return self->item;
+}
+
+void
+ssv_wish_button_set_item (SsvWishButton *self,
+                          SsvTitle      *item)
+{
+  gboolean same_title;
+
+  g_return_if_fail (SSV_IS_WISH_BUTTON (self));
+
+  same_title = self->item != NULL && item != NULL && ssv_title_get_kind (self->item) == ssv_title_get_kind (item) &&
+               ssv_title_get_id (self->item) == ssv_title_get_id (item);
+  if (!g_set_object (&self->item, item))
+    return;
+
+  /* A reload of the same title keeps what the store said. */
+  if (!same_title)
+    query_wanted (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+void
+ssv_wish_button_set_store (SsvWishButton    *self,
+                           SsvWishlistStore *store)
+{
+  g_return_if_fail (SSV_IS_WISH_BUTTON (self));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+
+  query_wanted (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+gboolean
+ssv_wish_button_get_wanted (SsvWishButton *self)
+{
+  g_return_val_if_fail (SSV_IS_WISH_BUTTON (self), FALSE);
+
+  return self->wanted;
+}
+
+/* Whether the store's answer is on its way. */
+gboolean
+ssv_wish_button_get_busy (SsvWishButton *self)
+{
+  g_return_val_if_fail (SSV_IS_WISH_BUTTON (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+/* The button that shows: a movie's button or a show's menu button. */
+GtkWidget *
+ssv_wish_button_get_button (SsvWishButton *self)
+{
+  g_return_val_if_fail (SSV_IS_WISH_BUTTON (self), NULL);
+
+  return gtk_widget_get_visible (self->show_button) ? self->show_button : self->movie_button;
+}
+
+/* ---- changes ------------------------------------------------------------------- */
+
+static char *
+describe_change (SsvWishButton *self,
+                 gboolean       add,
+                 SsvWishTarget  target,
+                 gint64         id,
+                 int            season)
+{
+  const char *name = self->item ? ssv_title_get_title (self->item) : "";
+  const char *episode = self->item ? ssv_title_find_episode_title (self->item, id) : NULL;
+
+  if (!add)
+    /* Translators: a toast; %s is a title */
+    return g_strdup_printf (_("Removed “%s” from your wishlist"), name);
+  if (target == SSV_WISH_TARGET_SHOW)
+    return g_strdup_printf (_("Every aired episode of “%s” is on your wishlist; new ones join as they air"), name);
+  if (target == SSV_WISH_TARGET_SEASON && season == 0)
+    return g_strdup_printf (_("The specials of “%s” are on your wishlist"), name);
+  if (target == SSV_WISH_TARGET_SEASON)
+    /* Translators: a toast: "Season 2 of “Severance” is on your wishlist" */
+    return g_strdup_printf (_("Season %d of “%s” is on your wishlist"), season, name);
+  if (target == SSV_WISH_TARGET_EPISODE && episode != NULL)
+    return g_strdup_printf (_("“%s” is on your wishlist"), episode);
+  if (target == SSV_WISH_TARGET_EPISODE)
+    return g_strdup (_("The episode is on your wishlist"));
+
+  return g_strdup_printf (_("“%s” is on your wishlist"), name);
+}
+
+static void
+changed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  ssv_wishlist_store_change_finish (SSV_WISHLIST_STORE (source), result, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_strdup (g_task_get_task_data (task)), g_free);
+}
+
+/**
+ * ssv_wish_button_change_async:
+ * @add: %TRUE to want @target, %FALSE to stop wanting it
+ * @target: (uxi): an SsvWishTarget, its library id and a season number, as title.wish takes
+ *
+ * Adds @target to the wishlist or removes it; the store's change then updates the button.
+ */
+void
+ssv_wish_button_change_async (SsvWishButton       *self,
+                              gboolean             add,
+                              GVariant            *target,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  guint32 kind;
+  gint64 id;
+  int season;
+
+  g_return_if_fail (SSV_IS_WISH_BUTTON (self));
+  g_return_if_fail (g_variant_is_of_type (target, G_VARIANT_TYPE ("(uxi)")));
+
+  g_task_set_source_tag (task, ssv_wish_button_change_async);
+  if (self->store == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("The wishlist is not open."));
+      return;
+    }
+
+  g_variant_get (target, "(uxi)", &kind, &id, &season);
+  g_task_set_task_data (task, describe_change (self, add, kind, id, season), g_free);
+  if (add)
+    ssv_wishlist_store_add_async (self->store, kind, id, season, cancellable, changed_cb, g_steal_pointer (&task));
+  else
+    ssv_wishlist_store_remove_async (self->store, kind, id, season, cancellable, changed_cb, g_steal_pointer (&task));
+}
+
+/* Returns: (transfer full): what was done, in a sentence for a toast; %NULL with @error set */
+char *
+ssv_wish_button_change_finish (SsvWishButton  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- GObject ------------------------------------------------------------------- */
+
+static void
+ssv_wish_button_dispose (GObject *object)
+{
+  SsvWishButton *self = SSV_WISH_BUTTON (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_WISH_BUTTON);
+  g_clear_object (&self->item);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (ssv_wish_button_parent_class)->dispose (object);
+}
+
+static void
+ssv_wish_button_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SsvWishButton *self = SSV_WISH_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_WANTED:
+      g_value_set_boolean (value, self->wanted);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_wish_button_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  SsvWishButton *self = SSV_WISH_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      ssv_wish_button_set_item (self, g_value_get_object (value));
+      break;
+    case PROP_STORE:
+      ssv_wish_button_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_wish_button_class_init (SsvWishButtonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ssv_wish_button_dispose;
+  object_class->get_property = ssv_wish_button_get_property;
+  object_class->set_property = ssv_wish_button_set_property;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, SSV_TYPE_TITLE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SSV_TYPE_WISHLIST_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WANTED] =
+    g_param_spec_boolean ("wanted", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/widgets/ssv-wish-button.ui");
+  gtk_widget_class_bind_template_child (widget_class, SsvWishButton, box);
+  gtk_widget_class_bind_template_child (widget_class, SsvWishButton, movie_button);
+  gtk_widget_class_bind_template_child (widget_class, SsvWishButton, show_button);
+  gtk_widget_class_bind_template_callback (widget_class, is_movie);
+  gtk_widget_class_bind_template_callback (widget_class, star_icon);
+  gtk_widget_class_bind_template_callback (widget_class, movie_label);
+  gtk_widget_class_bind_template_callback (widget_class, movie_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, movie_action);
+  gtk_widget_class_bind_template_callback (widget_class, movie_target);
+  gtk_widget_class_bind_template_callback (widget_class, show_label);
+  gtk_widget_class_bind_template_callback (widget_class, show_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, show_menu);
+}
+
+static void
+ssv_wish_button_init (SsvWishButton *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * ssv_wish_button_new:
+ * @store: (nullable): the store that says whether the title is wanted
+ */
+GtkWidget *
+ssv_wish_button_new (SsvWishlistStore *store)
+{
+  return g_object_new (SSV_TYPE_WISH_BUTTON, "store", store, NULL);
+}
