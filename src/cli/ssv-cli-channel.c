@@ -83,6 +83,42 @@ resolve (SsvContext  *context,
   return ssv_channel_service_resolve (ssv_context_get_channel_service (context), trimmed, NULL, error);
 }
 
+/* The start of a command on one channel (ID|URL): its options parsed, the
+ * context opened and the channel resolved. FALSE with *status set to the exit
+ * status when one of these failed. */
+static gboolean
+open_channel_argument (const char          *command,
+                       const char          *summary,
+                       const GOptionEntry  *entries,
+                       int                  argc,
+                       char               **argv,
+                       SsvContext         **context,
+                       char               **id,
+                       int                 *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  *status = 2;
+  if (!ssv_cli_parse_options (command, N_("ID|URL"), summary, entries, &argc, &argv))
+    return FALSE;
+  if (argc != 2)
+    {
+      /* Translators: %s is the command, like "channel videos". */
+      g_printerr (_("soulsync-video-cli channel: give one channel: %s ID|URL\n"), command);
+      return FALSE;
+    }
+
+  *context = ssv_cli_open_context (&error);
+  if (*context != NULL)
+    *id = resolve (*context, argv[1], &error);
+  if (*context == NULL || *id == NULL)
+    {
+      *status = ssv_cli_fail (error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static const char *
 describe_enrichment (SsvChannel *channel)
 {
@@ -218,27 +254,15 @@ refresh (int    argc,
   g_autofree char *id = NULL;
   gboolean full = FALSE;
   SsvRefreshDepth depth;
+  int status;
   GOptionEntry entries[] = {
     { "full", 0, 0, G_OPTION_ARG_NONE, &full, N_("Read the whole catalog, not only the newest page"), NULL },
     { NULL }
   };
 
-  if (!ssv_cli_parse_options ("channel refresh", N_("ID|URL"), _("Read a channel again from YouTube."),
-                              entries, &argc, &argv))
-    return 2;
-  if (argc != 2)
-    {
-      g_printerr ("soulsync-video-cli channel: %s\n", _("Give one channel: channel refresh ID|URL"));
-      return 2;
-    }
-
-  context = ssv_cli_open_context (&error);
-  if (context == NULL)
-    return ssv_cli_fail (error);
-
-  id = resolve (context, argv[1], &error);
-  if (id == NULL)
-    return ssv_cli_fail (error);
+  if (!open_channel_argument ("channel refresh", _("Read a channel again from YouTube."), entries, argc, argv,
+                              &context, &id, &status))
+    return status;
 
   before = ssv_channel_store_get_channel (ssv_context_get_channel_store (context), id, NULL);
   depth = full || before == NULL || !ssv_channel_get_complete (before) ? SSV_REFRESH_FULL : SSV_REFRESH_QUICK;
@@ -284,27 +308,15 @@ videos (int    argc,
   g_autoptr(GPtrArray) list = NULL;
   g_autofree char *id = NULL;
   gboolean json = FALSE;
+  int status;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
 
-  if (!ssv_cli_parse_options ("channel videos", N_("ID|URL"), _("Every saved video of a channel, newest first."),
-                              entries, &argc, &argv))
-    return 2;
-  if (argc != 2)
-    {
-      g_printerr ("soulsync-video-cli channel: %s\n", _("Give one channel: channel videos ID|URL --json"));
-      return 2;
-    }
-
-  context = ssv_cli_open_context (&error);
-  if (context == NULL)
-    return ssv_cli_fail (error);
-
-  id = resolve (context, argv[1], &error);
-  if (id == NULL)
-    return ssv_cli_fail (error);
+  if (!open_channel_argument ("channel videos", _("Every saved video of a channel, newest first."), entries, argc,
+                              argv, &context, &id, &status))
+    return status;
 
   list = ssv_channel_store_list_videos (ssv_context_get_channel_store (context), id, SSV_VIDEOS_ALL, &error);
   if (list == NULL)
