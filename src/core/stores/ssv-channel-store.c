@@ -10,7 +10,7 @@
 
 #include "ssv-error.h"
 #include "ssv-utils.h"
-#include "ssv-channel-store.h"
+#include "ssv-channel-store-private.h"
 #include "model/ssv-youtube-model-private.h"
 
 /* New uploads older than this are not news any more. */
@@ -30,16 +30,10 @@ G_DEFINE_FINAL_TYPE (SsvChannelStore, ssv_channel_store, SSV_TYPE_STORE)
 #define FOLLOWS(w, c) \
   w ".kind = 'channel' AND " w ".source = 'youtube' AND " w ".source_id = " c ".channel_id AND " w ".muted = 0"
 
-#define VIDEO_COLUMNS \
-  "v.id, v.video_id, c.channel_id, c.title, v.title, v.dearrow_title, v.thumbnail_url, v.duration_s," \
-  " v.views, v.published, v.date_exact, v.is_short, v.upcoming, v.likes, v.dislikes, v.downloaded_path," \
-  " EXISTS (SELECT 1 FROM wishlist wl WHERE wl.kind = 'video' AND wl.source = 'youtube'" \
-  "         AND wl.source_id = v.video_id AND wl.kind <> 'episode')"
-
 /* Dated videos newest first, then the undated in the channel's own order.
  * ("kind <> 'episode'" lets the wished check use the partial wishlist_title index.) */
 const char * const ssv_channel_store_videos_sql =
-  "SELECT " VIDEO_COLUMNS
+  "SELECT " SSV_CHANNEL_STORE_VIDEO_COLUMNS
   "  FROM yt_videos v JOIN yt_channels c ON c.id = v.channel_row"
   " WHERE v.channel_row = ?1 AND (?2 < 0 OR v.is_short = ?2)"
   " ORDER BY v.published IS NULL, v.published DESC, v.catalog_rank, v.id";
@@ -62,7 +56,7 @@ const char * const ssv_channel_store_followed_sql =
 
 /* Uploads of followed channels in [?1, ?2): the calendar's lane under the episodes. */
 const char * const ssv_channel_store_uploads_sql =
-  "SELECT " VIDEO_COLUMNS
+  "SELECT " SSV_CHANNEL_STORE_VIDEO_COLUMNS
   "  FROM watchlist w INDEXED BY watchlist_kind"
   "  JOIN yt_channels c ON c.channel_id = w.source_id"
   "  JOIN yt_videos v ON v.channel_row = c.id AND v.published >= ?1 AND v.published < ?2"
@@ -139,12 +133,12 @@ ensure_channel (SsvDatabase  *db,
 }
 
 /* Runs @func in one transaction; rolls back when it fails. */
-static gboolean
-in_transaction (SsvChannelStore  *self,
-                gboolean        (*func) (SsvDatabase *db, gconstpointer data, GError **error),
-                gconstpointer     data,
-                const char       *changed,
-                GError          **error)
+gboolean
+ssv_channel_store_in_transaction (SsvChannelStore  *self,
+                                  gboolean        (*func) (SsvDatabase *db, gconstpointer data, GError **error),
+                                  gconstpointer     data,
+                                  const char       *changed,
+                                  GError          **error)
 {
   SsvDatabase *db = db_of (self);
 
@@ -187,7 +181,7 @@ ssv_channel_store_ensure_channel (SsvChannelStore  *self,
 {
   Ensure ensure = { channel_id, -1 };
 
-  if (!in_transaction (self, ensure_func, &ensure, NULL, error))
+  if (!ssv_channel_store_in_transaction (self, ensure_func, &ensure, NULL, error))
     return -1;
 
   return ensure.row;
@@ -241,7 +235,7 @@ ssv_channel_store_save_meta (SsvChannelStore         *self,
 {
   g_return_val_if_fail (SSV_IS_CHANNEL_STORE (self), FALSE);
 
-  return in_transaction (self, save_meta_func, meta, "channel", error);
+  return ssv_channel_store_in_transaction (self, save_meta_func, meta, "channel", error);
 }
 
 /* ---- videos ------------------------------------------------------------------- */
@@ -350,7 +344,7 @@ ssv_channel_store_save_videos (SsvChannelStore  *self,
 
   g_return_val_if_fail (SSV_IS_CHANNEL_STORE (self), FALSE);
 
-  return in_transaction (self, save_videos_func, &save, "video", error);
+  return ssv_channel_store_in_transaction (self, save_videos_func, &save, "video", error);
 }
 
 typedef struct
@@ -415,7 +409,7 @@ ssv_channel_store_record_refresh (SsvChannelStore          *self,
 
   g_return_val_if_fail (SSV_IS_CHANNEL_STORE (self), FALSE);
 
-  return in_transaction (self, record_refresh_func, &record, "channel", error);
+  return ssv_channel_store_in_transaction (self, record_refresh_func, &record, "channel", error);
 }
 
 typedef struct
@@ -455,7 +449,7 @@ ssv_channel_store_mark_all_announced (SsvChannelStore  *self,
   SetColumn set = { channel_id, now,
                     "UPDATE yt_videos SET announced_at = ?2 WHERE channel_row = ?1 AND announced_at IS NULL" };
 
-  return in_transaction (self, set_column_func, &set, NULL, error);
+  return ssv_channel_store_in_transaction (self, set_column_func, &set, NULL, error);
 }
 
 /* Whether new uploads of the channel join the wishlist by themselves. */
@@ -467,7 +461,7 @@ ssv_channel_store_set_wish_new_uploads (SsvChannelStore  *self,
 {
   SetColumn set = { channel_id, wish ? 1 : 0, "UPDATE yt_channels SET wish_new_uploads = ?2 WHERE id = ?1" };
 
-  return in_transaction (self, set_column_func, &set, "channel", error);
+  return ssv_channel_store_in_transaction (self, set_column_func, &set, "channel", error);
 }
 
 /* The person looked at the channel: its uploads so far are seen. */
@@ -479,7 +473,7 @@ ssv_channel_store_mark_opened (SsvChannelStore  *self,
 {
   SetColumn set = { channel_id, now, "UPDATE yt_channels SET opened_at = ?2 WHERE id = ?1" };
 
-  return in_transaction (self, set_column_func, &set, "channel", error);
+  return ssv_channel_store_in_transaction (self, set_column_func, &set, "channel", error);
 }
 
 /* ---- reading ------------------------------------------------------------------ */
@@ -642,6 +636,14 @@ collect (SsvStmt       *stmt,
   return g_steal_pointer (&rows);
 }
 
+/* Every row of @stmt (its columns SSV_CHANNEL_STORE_SSV_CHANNEL_STORE_VIDEO_COLUMNS) as an SsvVideo. */
+GPtrArray *
+ssv_channel_store_collect_videos (SsvStmt  *stmt,
+                                  GError  **error)
+{
+  return collect (stmt, read_video, error);
+}
+
 /**
  * ssv_channel_store_list_channels:
  * @followed_only: the watchlist's channels (by title), or every saved one
@@ -720,7 +722,7 @@ ssv_channel_store_list_wished_videos (SsvChannelStore  *self,
                                       GError          **error)
 {
   g_autoptr(SsvStmt) stmt = ssv_database_prepare (db_of (self),
-    "SELECT " VIDEO_COLUMNS
+    "SELECT " SSV_CHANNEL_STORE_VIDEO_COLUMNS
     "  FROM wishlist w"
     "  JOIN yt_videos v ON v.video_id = w.source_id"
     "  JOIN yt_channels c ON c.id = v.channel_row"
@@ -758,7 +760,7 @@ ssv_channel_store_list_uploads_between (SsvChannelStore  *self,
 }
 
 #define VIDEO_SQL(where) \
-  "SELECT " VIDEO_COLUMNS " FROM yt_videos v JOIN yt_channels c ON c.id = v.channel_row WHERE " where
+  "SELECT " SSV_CHANNEL_STORE_VIDEO_COLUMNS " FROM yt_videos v JOIN yt_channels c ON c.id = v.channel_row WHERE " where
 
 SsvVideo *
 ssv_channel_store_get_video (SsvChannelStore  *self,
@@ -767,6 +769,14 @@ ssv_channel_store_get_video (SsvChannelStore  *self,
 {
   return get_one (self, VIDEO_SQL ("v.video_id = ?1"), video_id ? video_id : "", 0, read_video,
                   _("This video is not saved."), error);
+}
+
+SsvVideo *
+ssv_channel_store_get_video_by_row (SsvChannelStore  *self,
+                                    gint64            row,
+                                    GError          **error)
+{
+  return get_one (self, VIDEO_SQL ("v.id = ?1"), NULL, row, read_video, _("This video is not saved."), error);
 }
 
 /**
@@ -872,7 +882,7 @@ ssv_channel_store_take_new_uploads (SsvChannelStore  *self,
     return NULL;
 
   select = ssv_database_prepare (db,
-    "SELECT " VIDEO_COLUMNS ", c.wish_new_uploads"
+    "SELECT " SSV_CHANNEL_STORE_VIDEO_COLUMNS ", c.wish_new_uploads"
     "  FROM watchlist w INDEXED BY watchlist_kind"
     "  JOIN yt_channels c ON c.channel_id = w.source_id"
     "  JOIN yt_videos v ON v.channel_row = c.id"
@@ -929,298 +939,6 @@ ssv_channel_store_take_new_uploads (SsvChannelStore  *self,
 failed:
   ssv_database_rollback (db);
   return NULL;
-}
-
-/* ---- extras ------------------------------------------------------------------- */
-
-static gint64
-video_row (SsvDatabase  *db,
-           const char   *video_id,
-           GError      **error)
-{
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, "SELECT id FROM yt_videos WHERE video_id = ?1", error);
-
-  if (stmt == NULL)
-    return -1;
-  ssv_stmt_bind_text (stmt, 1, video_id);
-  if (!ssv_stmt_step_row (stmt, _("This video is not saved."), error))
-    return -1;
-
-  return sqlite3_column_int64 (stmt, 0);
-}
-
-typedef struct
-{
-  const char *video_id;
-  GPtrArray  *segments;
-  gint64      now;
-} SaveSegments;
-
-static gboolean
-save_segments_func (SsvDatabase    *db,
-                    gconstpointer   data,
-                    GError        **error)
-{
-  const SaveSegments *save = data;
-  gint64 row = video_row (db, save->video_id, error);
-  g_autoptr(SsvStmt) clear = NULL;
-  g_autoptr(SsvStmt) stamp = NULL;
-
-  if (row < 0)
-    return FALSE;
-
-  /* The answer is the whole list: what it no longer has was voted away. */
-  clear = ssv_database_prepare (db, "DELETE FROM yt_segments WHERE video_row = ?1", error);
-  if (clear == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (clear, 1, row);
-  if (!ssv_stmt_step_done (clear, error))
-    return FALSE;
-
-  for (guint i = 0; i < save->segments->len; i++)
-    {
-      const SsvSegment *segment = g_ptr_array_index (save->segments, i);
-      g_autoptr(SsvStmt) insert = ssv_database_prepare (db,
-        "INSERT INTO yt_segments (video_row, category, action, start_s, end_s, uuid, votes, locked)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
-
-      if (insert == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (insert, 1, row);
-      ssv_stmt_bind_text (insert, 2, segment->category);
-      ssv_stmt_bind_text (insert, 3, segment->action);
-      sqlite3_bind_double (insert, 4, segment->start_s);
-      sqlite3_bind_double (insert, 5, MAX (segment->end_s, segment->start_s));
-      ssv_stmt_bind_text (insert, 6, segment->uuid);
-      sqlite3_bind_int64 (insert, 7, segment->votes);
-      sqlite3_bind_int (insert, 8, segment->locked ? 1 : 0);
-      if (!ssv_stmt_step_done (insert, error))
-        return FALSE;
-    }
-
-  stamp = ssv_database_prepare (db, "UPDATE yt_videos SET sponsorblock_at = ?2 WHERE id = ?1", error);
-  if (stamp == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stamp, 1, row);
-  sqlite3_bind_int64 (stamp, 2, save->now);
-  return ssv_stmt_step_done (stamp, error);
-}
-
-/**
- * ssv_channel_store_save_segments:
- * @segments: (element-type SsvSegment): the video's segments now (maybe none)
- *
- * Replaces a video's SponsorBlock segments and notes when they were asked.
- */
-gboolean
-ssv_channel_store_save_segments (SsvChannelStore  *self,
-                                 const char       *video_id,
-                                 GPtrArray        *segments,
-                                 gint64            now,
-                                 GError          **error)
-{
-  SaveSegments save = { video_id, segments, now };
-
-  return in_transaction (self, save_segments_func, &save, "video", error);
-}
-
-static gpointer
-read_segment (SsvStmt *stmt)
-{
-  SsvSegment *segment = ssv_segment_new ();
-
-  segment->category = ssv_stmt_dup_text (stmt, 0);
-  segment->action = ssv_stmt_dup_text (stmt, 1);
-  segment->start_s = sqlite3_column_double (stmt, 2);
-  segment->end_s = sqlite3_column_double (stmt, 3);
-  segment->uuid = ssv_stmt_dup_text (stmt, 4);
-  segment->votes = sqlite3_column_int64 (stmt, 5);
-  segment->locked = sqlite3_column_int (stmt, 6) != 0;
-  return segment;
-}
-
-/* Returns: (transfer full) (element-type SsvSegment): by start time */
-GPtrArray *
-ssv_channel_store_list_segments (SsvChannelStore  *self,
-                                 const char       *video_id,
-                                 GError          **error)
-{
-  g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_segment_free);
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db_of (self),
-    "SELECT s.category, s.action, s.start_s, s.end_s, s.uuid, s.votes, s.locked"
-    "  FROM yt_segments s JOIN yt_videos v ON v.id = s.video_row"
-    " WHERE v.video_id = ?1 ORDER BY s.start_s", error);
-
-  if (stmt == NULL)
-    return NULL;
-  ssv_stmt_bind_text (stmt, 1, video_id);
-  if (!ssv_stmt_collect_rows (stmt, read_segment, segments, error))
-    return NULL;
-
-  return g_steal_pointer (&segments);
-}
-
-typedef struct
-{
-  const char *video_id;
-  const char *sql;
-  gint64      a;
-  gint64      b;
-  const char *text;
-  gint64      now;
-} VideoUpdate;
-
-static gboolean
-video_update_func (SsvDatabase    *db,
-                   gconstpointer   data,
-                   GError        **error)
-{
-  const VideoUpdate *update = data;
-  gint64 row = video_row (db, update->video_id, error);
-  g_autoptr(SsvStmt) stmt = NULL;
-
-  if (row < 0)
-    return FALSE;
-
-  stmt = ssv_database_prepare (db, update->sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, row);
-  bind_count (stmt, 2, update->a);
-  bind_count (stmt, 3, update->b);
-  ssv_stmt_bind_text (stmt, 4, update->text);
-  sqlite3_bind_int64 (stmt, 5, update->now);
-  return ssv_stmt_step_done (stmt, error);
-}
-
-/* Return YouTube Dislike's estimates; an unknown count keeps the last one. */
-gboolean
-ssv_channel_store_save_votes (SsvChannelStore  *self,
-                              const char       *video_id,
-                              gint64            likes,
-                              gint64            dislikes,
-                              gint64            now,
-                              GError          **error)
-{
-  VideoUpdate update = { video_id,
-                         "UPDATE yt_videos SET likes = coalesce (?2, likes), dislikes = coalesce (?3, dislikes),"
-                         " ryd_at = ?5 WHERE id = ?1",
-                         likes, dislikes, NULL, now };
-
-  return in_transaction (self, video_update_func, &update, "video", error);
-}
-
-/* DeArrow's title, or NULL when the crowd has none that differs from the original. */
-gboolean
-ssv_channel_store_save_dearrow_title (SsvChannelStore  *self,
-                                      const char       *video_id,
-                                      const char       *title,
-                                      gint64            now,
-                                      GError          **error)
-{
-  VideoUpdate update = { video_id,
-                         "UPDATE yt_videos SET dearrow_title = ?4, dearrow_at = ?5"
-                         " WHERE id = ?1",
-                         -1, -1, title, now };
-
-  return in_transaction (self, video_update_func, &update, "video", error);
-}
-
-gboolean
-ssv_channel_store_set_downloaded_path (SsvChannelStore  *self,
-                                       const char       *video_id,
-                                       const char       *path,
-                                       GError          **error)
-{
-  VideoUpdate update = { video_id,
-                         "UPDATE yt_videos SET downloaded_path = ?4"
-                         " WHERE id = ?1",
-                         -1, -1, path, 0 };
-
-  return in_transaction (self, video_update_func, &update, "video", error);
-}
-
-static const char *
-extra_column (const char  *extra,
-              GError     **error)
-{
-  if (g_strcmp0 (extra, "sponsorblock") == 0)
-    return "sponsorblock_at";
-  if (g_strcmp0 (extra, "dearrow") == 0)
-    return "dearrow_at";
-  if (g_strcmp0 (extra, "ryd") == 0)
-    return "ryd_at";
-
-  g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID, "no such extra: %s", extra ? extra : "");
-  return NULL;
-}
-
-/**
- * ssv_channel_store_next_for_extra:
- * @extra: "sponsorblock", "dearrow" or "ryd"
- *
- * Videos of followed channels (not upcoming) never asked about @extra, or
- * asked more than a week ago while less than a month old: newest first.
- *
- * Returns: (transfer full) (element-type SsvVideo): the videos
- */
-GPtrArray *
-ssv_channel_store_next_for_extra (SsvChannelStore  *self,
-                                  const char       *extra,
-                                  gint64            now,
-                                  guint             limit,
-                                  GError          **error)
-{
-  g_autoptr(SsvStmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  const char *column = extra_column (extra, error);
-
-  if (column == NULL)
-    return NULL;
-
-  /* The column is one of three names above, never input. */
-  sql = g_strdup_printf ("SELECT " VIDEO_COLUMNS " FROM watchlist w INDEXED BY watchlist_kind"
-                         "  JOIN yt_channels c ON c.channel_id = w.source_id"
-                         "  JOIN yt_videos v ON v.channel_row = c.id"
-                         " WHERE w.kind = 'channel' AND w.muted = 0 AND w.source = 'youtube'"
-                         "   AND v.upcoming = 0"
-                         "   AND (v.%s IS NULL OR (v.%s <= ?1 - 604800 AND v.published > ?1 - 2629746))"
-                         " ORDER BY v.published IS NULL, v.published DESC LIMIT ?2", column, column);
-  stmt = ssv_database_prepare (db_of (self), sql, error);
-  if (stmt == NULL)
-    return NULL;
-
-  sqlite3_bind_int64 (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, limit);
-  return collect (stmt, read_video, error);
-}
-
-/* Notes that @extra was asked about the video and had nothing (a 404). */
-gboolean
-ssv_channel_store_mark_extra_asked (SsvChannelStore  *self,
-                                    const char       *video_id,
-                                    const char       *extra,
-                                    gint64            now,
-                                    GError          **error)
-{
-  g_autofree char *sql = NULL;
-  const char *column = extra_column (extra, error);
-  VideoUpdate update = { video_id, NULL, -1, -1, NULL, now };
-
-  if (column == NULL)
-    return FALSE;
-
-  sql = g_strdup_printf ("UPDATE yt_videos SET %s = ?5 WHERE id = ?1", column);
-  update.sql = sql;
-  return in_transaction (self, video_update_func, &update, NULL, error);
-}
-
-SsvVideo *
-ssv_channel_store_get_video_by_row (SsvChannelStore  *self,
-                                    gint64            row,
-                                    GError          **error)
-{
-  return get_one (self, VIDEO_SQL ("v.id = ?1"), NULL, row, read_video, _("This video is not saved."), error);
 }
 
 /* ---- async wrappers for the UI ------------------------------------------------ */
