@@ -259,6 +259,7 @@ test_new_uploads_from_sweep (Fixture       *f,
   Told told = { NULL };
 
   g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, SYNTH_ID);
   g_signal_connect (f->service, "new-uploads", G_CALLBACK (on_new_uploads), &told);
 
   /* Followed and read seven hours ago; a new video went up a minute ago. The
