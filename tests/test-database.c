@@ -95,9 +95,7 @@ static const char * const fill_sql[] = {
   "INSERT INTO scan_hold_titles (hold_id, movie_id) VALUES (1, 1);"
   "INSERT INTO scan_holds (server_id, library_name, reason, device) VALUES (2, '/srv/movies', 'disk', 2049);"
   "INSERT INTO folder_roots (server_id, path, device, seen_at) VALUES (2, '/srv/movies', 2050, 1700000000);",
-  /* version 8: a placeholder here for the YouTube step (branch yt-core) */
-  "SELECT 1;",
-  /* version 9: scheduled jobs, next episodes, TMDB pages, followed people's movies */
+  /* version 8: scheduled jobs, next episodes, TMDB pages, followed people's movies */
   "INSERT INTO scheduled_jobs (name, interval_s, last_run_at, last_result, next_run_at)"
   "  VALUES ('airing-refresh', 86400, 1700000000, 'ok', 1700086400);"
   "UPDATE shows SET next_episode_season = 2, next_episode_number = 1, next_episode_air_date = '2026-04-12' WHERE id = 1;"
@@ -105,6 +103,15 @@ static const char * const fill_sql[] = {
   "UPDATE watchlist SET lookback_years = 2 WHERE kind = 'person';"
   "INSERT INTO followed_releases (person_tmdb_id, movie_tmdb_id, title, release_date, home_release_date)"
   "  VALUES (819, 550, 'Fight Club', '1999-10-15', '2000-04-18');",
+  /* version 9: YouTube channels, videos, segments, downloads, the network-activity record */
+  "INSERT INTO yt_channels (id, channel_id, handle, title, subscribers, video_count, enriched_by, complete, refreshed_at)"
+  "  VALUES (1, 'UCsXVk37bltHxD1rDPwtNM8Q', '@kurzgesagt', 'Kurzgesagt', 25000000, 337, 'innertube', 1, 1700000000);"
+  "INSERT INTO yt_videos (id, video_id, channel_row, title, duration_s, views, published, date_exact, is_short)"
+  "  VALUES (1, 'D0WQK7cMJn8', 1, 'We Made A New Channel!', 183, 1545374, 1768000000, 1, 0),"
+  "         (2, 'zg40FHOAqC0', 1, 'Jupiter Made Earth Possible', NULL, NULL, 1769094102, 1, 1);"
+  "INSERT INTO yt_segments (video_row, category, action, start_s, end_s) VALUES (1, 'sponsor', 'skip', 53.4, 57.7);"
+  "INSERT INTO yt_downloads (video_row, state, attempts, last_error) VALUES (1, 'failed', 1, 'HTTP Error 404');"
+  "INSERT INTO network_activity (day, feature, host, requests) VALUES ('2026-05-21', 'youtube', 'www.youtube.com', 12);",
 };
 
 static char *

@@ -243,7 +243,7 @@ ssv_cli_status (int    argc,
       gint64 quota_until = ssv_settings_store_get_int (db, quota_key, 0);
 
       g_print ("%s: name=\"%s\" key=%s paused=%s", name, ssv_worker_get_display_name (worker),
-               key_error != NULL ? "unknown" : key != NULL ? "set" : "missing",
+               klass->keyless ? "none-needed" : key_error != NULL ? "unknown" : key != NULL ? "set" : "missing",
                ssv_settings_store_get_int (db, paused_key, 0) ? "yes" : "no");
       if (quota_until > now)
         {

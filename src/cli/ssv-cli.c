@@ -22,6 +22,7 @@ static const SsvCliCommand commands[] = {
   { "find", N_("Search the library and TMDB; owned titles are marked"), ssv_cli_find },
   { "person", N_("Follow a person: “person follow TMDB_ID [--lookback YEARS]”"), ssv_cli_person },
   { "key", N_("Store an API key from standard input: “key set SERVICE”"), ssv_cli_key },
+  { "channel", N_("Follow YouTube channels, read them again and list their videos"), ssv_cli_channel },
 };
 
 SsvContext *

@@ -43,5 +43,6 @@ int         ssv_cli_tasks        (int argc, char **argv);
 int         ssv_cli_find         (int argc, char **argv);
 int         ssv_cli_person       (int argc, char **argv);
 int         ssv_cli_key          (int argc, char **argv);
+int         ssv_cli_channel      (int argc, char **argv);
 
 G_END_DECLS

@@ -6,6 +6,9 @@
 #include "ssv-context.h"
 #include "ssv-library-jobs.h"
 #include "ssv-server-token.h"
+#include "ssv-youtube-settings.h"
+#include "workers/ssv-channel-worker.h"
+#include "workers/ssv-extras-worker.h"
 #include "stores/ssv-server-store.h"
 
 struct _SsvContext
@@ -31,6 +34,10 @@ struct _SsvContext
   SsvDiscovery     *discovery;
   SsvPeopleFollower *people_follower;
   SsvTitleActions  *title_actions;
+  SsvChannelStore  *channel_store;
+  SsvChannelService *channel_service;
+  SsvNetworkActivity *network_activity;
+  SsvVideoDownloader *video_downloader;
 };
 
 G_DEFINE_FINAL_TYPE (SsvContext, ssv_context, G_TYPE_OBJECT)
@@ -80,6 +87,19 @@ ssv_context_dispose (GObject *object)
   if (self->enrichment_engine != NULL)
     ssv_enrichment_engine_stop (self->enrichment_engine);
   g_clear_object (&self->enrichment_engine);
+  if (self->network_activity != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!ssv_network_activity_flush (self->network_activity, &error))
+        g_warning ("Could not write the network activity: %s", error->message);
+    }
+  if (self->video_downloader != NULL)
+    ssv_video_downloader_stop (self->video_downloader);
+  g_clear_object (&self->video_downloader);
+  g_clear_object (&self->channel_service);
+  g_clear_object (&self->channel_store);
+  g_clear_object (&self->network_activity);
   g_clear_object (&self->folder_watcher);
   g_clear_object (&self->image_cache);
   g_clear_object (&self->scanner);
@@ -110,6 +130,8 @@ ssv_context_init (SsvContext *self)
 }
 
 /* Everything but the database, which opening may migrate (and so may be slow). */
+static void create_youtube (SsvContext *self);
+
 static void
 init_services (SsvContext *self)
 {
@@ -143,6 +165,63 @@ init_services (SsvContext *self)
   /* Created stopped: the app starts it, in its window and its background service. */
   self->scheduler = ssv_scheduler_new (self->database, self->clock);
   ssv_library_jobs_register (self->scheduler, self);
+
+  create_youtube (self);
+}
+
+/* YouTube: the channel store and service, and the record of hosts contacted,
+ * which every request of the shared SsvHttp passes. */
+static void
+create_youtube (SsvContext *self)
+{
+  g_autoptr(SsvYoutubeSettings) settings = ssv_youtube_settings_load ();
+
+  self->network_activity = ssv_network_activity_new (self->database);
+  ssv_network_activity_watch (self->network_activity, self->http);
+  self->channel_store = ssv_channel_store_new (self->database);
+  self->channel_service = ssv_channel_service_new (self->http, self->channel_store,
+                                                   self->watchlist_store, self->wishlist_store);
+  ssv_channel_service_set_proxies (self->channel_service, (const char * const *) settings->proxies);
+
+  /* Listed, held during scans and started with the metadata workers. */
+  {
+    g_autoptr(SsvWorker) channels = ssv_channel_worker_new (self->database, self->http, self->channel_service);
+
+    ssv_enrichment_engine_add_worker (self->enrichment_engine, channels);
+  }
+
+  /* Wished videos to disk with yt-dlp; the app runs it, the CLI does not. */
+  {
+    g_autofree char *root = ssv_youtube_settings_dup_download_dir (settings);
+    g_autoptr(GFile) root_file = g_file_new_for_path (root);
+    g_autofree char *youtube = ssv_http_dup_base_url (self->http, "youtube");
+    g_autofree char *sponsorblock = ssv_http_dup_base_url (self->http, "sponsorblock");
+
+    self->video_downloader = ssv_video_downloader_new (self->database, self->network_activity);
+    ssv_video_downloader_set_root (self->video_downloader, root_file);
+    ssv_video_downloader_set_quality (self->video_downloader, settings->max_height, settings->codec);
+    ssv_video_downloader_set_sponsorblock (self->video_downloader, settings->sponsorblock_chapters,
+                                           g_getenv ("SSV_SPONSORBLOCK_URL") ? sponsorblock : NULL);
+    if (youtube != NULL)
+      ssv_video_downloader_set_base_url (self->video_downloader, youtube);
+  }
+
+  /* The per-video extras, each toggleable; Return YouTube Dislike is off unless asked for. */
+  {
+    const struct { GType type; gboolean enabled; } extras[] = {
+      { SSV_TYPE_SPONSORBLOCK_WORKER, settings->sponsorblock },
+      { SSV_TYPE_DEARROW_WORKER, settings->dearrow },
+      { SSV_TYPE_RYD_WORKER, settings->ryd },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (extras); i++)
+      {
+        g_autoptr(SsvWorker) worker = ssv_extras_worker_new (extras[i].type, self->database, self->http,
+                                                             self->channel_store, extras[i].enabled);
+
+        ssv_enrichment_engine_add_worker (self->enrichment_engine, worker);
+      }
+  }
 }
 
 /**
@@ -460,4 +539,37 @@ ssv_context_get_title_actions (SsvContext *self)
   g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
 
   return self->title_actions;
+}
+
+SsvChannelStore *
+ssv_context_get_channel_store (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->channel_store;
+}
+
+SsvChannelService *
+ssv_context_get_channel_service (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->channel_service;
+}
+
+SsvNetworkActivity *
+ssv_context_get_network_activity (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->network_activity;
+}
+
+/* Built idle: the app runs it when the wishlist changes. */
+SsvVideoDownloader *
+ssv_context_get_video_downloader (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->video_downloader;
 }

@@ -7,11 +7,13 @@
 
 #include "ssv-airing-monitor.h"
 #include "ssv-clock.h"
+#include "ssv-channel-service.h"
 #include "ssv-database.h"
 #include "ssv-discovery.h"
 #include "ssv-image-cache.h"
 #include "ssv-people-follower.h"
 #include "ssv-scheduler.h"
+#include "ssv-network-activity.h"
 #include "ssv-secrets.h"
 #include "ssv-title-actions.h"
 #include "net/ssv-http.h"
@@ -24,6 +26,7 @@
 #include "stores/ssv-wishlist-store.h"
 #include "workers/ssv-enrichment-engine.h"
 #include "workers/ssv-refresher.h"
+#include "downloads/ssv-video-downloader.h"
 
 G_BEGIN_DECLS
 
@@ -68,6 +71,10 @@ SsvRefresher     *ssv_context_get_refresher      (SsvContext           *self);
 SsvDiscovery     *ssv_context_get_discovery      (SsvContext           *self);
 SsvPeopleFollower *ssv_context_get_people_follower (SsvContext         *self);
 SsvTitleActions  *ssv_context_get_title_actions  (SsvContext           *self);
+SsvChannelStore  *ssv_context_get_channel_store  (SsvContext           *self);
+SsvChannelService *ssv_context_get_channel_service (SsvContext         *self);
+SsvNetworkActivity *ssv_context_get_network_activity (SsvContext       *self);
+SsvVideoDownloader *ssv_context_get_video_downloader (SsvContext       *self);
 char             *ssv_context_dup_cache_dir      (SsvContext           *self);
 
 G_END_DECLS

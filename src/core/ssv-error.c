@@ -33,6 +33,7 @@ ssv_error_is_transient (const GError *error)
     case SSV_ERROR_INVALID:
     case SSV_ERROR_REFUSED:
     case SSV_ERROR_TOO_LARGE:
+    case SSV_ERROR_CHANGED:
     default:
       return FALSE;
     }

@@ -27,6 +27,7 @@ typedef enum
   SSV_ERROR_REFUSED,           /* a safety rule stopped the operation */
   SSV_ERROR_QUOTA,             /* a daily allowance is used up; resume the next day */
   SSV_ERROR_TOO_LARGE,         /* an answer over the service's size cap; not read */
+  SSV_ERROR_CHANGED,           /* an answer in a shape we do not know: the service changed */
 } SsvError;
 
 GQuark   ssv_error_quark        (void);

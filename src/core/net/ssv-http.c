@@ -47,6 +47,10 @@ struct _SsvHttp
   GHashTable   *rates;        /* service → double[2] {per_second, burst} */
   GHashTable   *max_bodies;   /* service → gsize */
   GHashTable   *hosts;        /* "host:port" → HostState */
+
+  SsvHttpObserver observer;
+  gpointer        observer_data;
+  GDestroyNotify  observer_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (SsvHttp, ssv_http, G_TYPE_OBJECT)
@@ -118,6 +122,8 @@ ssv_http_finalize (GObject *object)
   g_clear_pointer (&self->rates, g_hash_table_unref);
   g_clear_pointer (&self->max_bodies, g_hash_table_unref);
   g_clear_pointer (&self->hosts, g_hash_table_unref);
+  if (self->observer_destroy != NULL)
+    self->observer_destroy (self->observer_data);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (ssv_http_parent_class)->finalize (object);
@@ -315,6 +321,38 @@ ssv_http_set_retry_policy (SsvHttp *self,
 {
   self->max_retries = max_retries;
   self->base_delay_ms = base_delay_ms;
+}
+
+/**
+ * ssv_http_set_observer:
+ *
+ * Sets the one observer told of every request that goes out, so a record of
+ * the hosts the app talks to misses none. Set it before the first request.
+ */
+void
+ssv_http_set_observer (SsvHttp         *self,
+                       SsvHttpObserver  observer,
+                       gpointer         user_data,
+                       GDestroyNotify   destroy)
+{
+  g_return_if_fail (SSV_IS_HTTP (self));
+
+  if (self->observer_destroy != NULL)
+    self->observer_destroy (self->observer_data);
+  self->observer = observer;
+  self->observer_data = user_data;
+  self->observer_destroy = destroy;
+}
+
+static void
+tell_observer (SsvHttp     *self,
+               const char  *service,
+               GUri        *uri,
+               SoupMessage *msg)
+{
+  if (self->observer != NULL)
+    self->observer (service, g_uri_get_host (uri), msg ? soup_message_get_status (msg) : 0,
+                    self->observer_data);
 }
 
 /* A 429 asking for at most this long is waited out in place; longer ones are reported. */
@@ -668,6 +706,7 @@ read_answer (Send          *send,
   gboolean ok = TRUE;
 
   stream = soup_session_send (get_session (send->http), msg, cancellable, error);
+  tell_observer (send->http, send->request->service, soup_message_get_uri (msg), msg);
   if (stream == NULL)
     return NULL;
 

@@ -17,6 +17,13 @@ G_DECLARE_FINAL_TYPE (SsvHttp, ssv_http, SSV, HTTP, GObject)
 
 typedef struct _SsvHttpRequest SsvHttpRequest;
 
+/* Told of every request that went out (each attempt), on the sending thread:
+ * the service, the host and the answer's status (0: no answer). */
+typedef void (*SsvHttpObserver) (const char *service,
+                                 const char *host,
+                                 guint       status,
+                                 gpointer    user_data);
+
 GType           ssv_http_request_get_type             (void) G_GNUC_CONST;
 SsvHttpRequest *ssv_http_request_new                  (const char      *service,
                                                        const char      *method,
@@ -80,6 +87,10 @@ void            ssv_http_set_retry_policy             (SsvHttp         *self,
                                                        guint            base_delay_ms);
 void            ssv_http_set_max_inline_wait          (SsvHttp         *self,
                                                        guint            seconds);
+void            ssv_http_set_observer                 (SsvHttp         *self,
+                                                       SsvHttpObserver  observer,
+                                                       gpointer         user_data,
+                                                       GDestroyNotify   destroy);
 gint64          ssv_http_get_cooldown_remaining       (SsvHttp         *self,
                                                        const char      *service);
 const char     *ssv_http_service_display_name         (const char      *service);

@@ -79,7 +79,7 @@ on_item_done (SsvEnrichmentEngine *self,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->workers));
 
   /* A match may bring the ids other providers need (an IMDb id for OMDb). */
-  if (outcome == SSV_OUTCOME_MATCHED)
+  if (outcome == SSV_OUTCOME_MATCHED && kind < SSV_N_ITEM_KINDS)
     for (guint i = 0; i < n; i++)
       {
         g_autoptr(SsvWorker) other = g_list_model_get_item (G_LIST_MODEL (self->workers), i);
@@ -109,8 +109,29 @@ add_worker (SsvEnrichmentEngine *self,
                                               "store", self->store,
                                               NULL);
 
+  ssv_enrichment_engine_add_worker (self, worker);
+}
+
+/**
+ * ssv_enrichment_engine_add_worker:
+ *
+ * Adds a worker built elsewhere (the YouTube workers need the channel
+ * service): listed, started, stopped and held with the others. A running
+ * engine starts it at once.
+ */
+void
+ssv_enrichment_engine_add_worker (SsvEnrichmentEngine *self,
+                                  SsvWorker           *worker)
+{
+  g_return_if_fail (SSV_IS_ENRICHMENT_ENGINE (self));
+  g_return_if_fail (SSV_IS_WORKER (worker));
+
   g_signal_connect_object (worker, "item-done", G_CALLBACK (on_item_done), self, G_CONNECT_SWAPPED);
   g_list_store_append (self->workers, worker);
+  for (guint i = 0; i < self->holds; i++)
+    ssv_worker_hold (worker);
+  if (self->running)
+    ssv_worker_start (worker);
 }
 
 static void

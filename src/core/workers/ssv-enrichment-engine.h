@@ -22,6 +22,8 @@ GListModel          *ssv_enrichment_engine_get_workers  (SsvEnrichmentEngine  *s
 SsvWorker           *ssv_enrichment_engine_lookup       (SsvEnrichmentEngine  *self,
                                                         const char           *name);
 SsvEnrichmentStore  *ssv_enrichment_engine_get_store    (SsvEnrichmentEngine  *self);
+void                 ssv_enrichment_engine_add_worker   (SsvEnrichmentEngine  *self,
+                                                        SsvWorker            *worker);
 
 void                 ssv_enrichment_engine_start        (SsvEnrichmentEngine  *self);
 void                 ssv_enrichment_engine_stop         (SsvEnrichmentEngine  *self);

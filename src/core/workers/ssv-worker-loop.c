@@ -9,6 +9,7 @@
 #include <time.h>
 #include <glib/gi18n-lib.h>
 
+#include "ssv-error.h"
 #include "ssv-worker-private.h"
 #include "ssv-worker-rules.h"
 #include "stores/ssv-activity-store.h"
@@ -127,7 +128,9 @@ item_finished (SsvWorker         *self,
   done->label = ssv_work_item_dup_label (item);
 
   g_mutex_lock (&priv->lock);
-  ssv_worker_rules_count (&priv->stats[item->kind], item->previous, outcome);
+  /* A worker's own queue (next_items) holds no library titles: they count in no kind. */
+  if (item->kind < SSV_N_ITEM_KINDS)
+    ssv_worker_rules_count (&priv->stats[item->kind], item->previous, outcome);
   g_queue_push_tail (&priv->done, done);
   priv->pending_progress = TRUE;
   ssv_worker_schedule_dispatch_locked (self);
@@ -390,7 +393,16 @@ next_item (SsvWorker  *self,
   load_language (self);
   refresh_stats (self, FALSE);
 
-  for (guint kind = 0; kind < SSV_N_ITEM_KINDS; kind++)
+  if (klass->next_items != NULL)
+    {
+      g_autoptr(GPtrArray) some = klass->next_items (self, g_get_real_time () / G_USEC_PER_SEC, BATCH_SIZE, error);
+
+      if (some == NULL)
+        return NULL;
+      g_ptr_array_extend_and_steal (priv->batch, g_steal_pointer (&some));
+    }
+
+  for (guint kind = 0; klass->next_items == NULL && kind < SSV_N_ITEM_KINDS; kind++)
     {
       g_autoptr(GPtrArray) some = NULL;
       gint64 window;
@@ -442,6 +454,7 @@ judge (SsvWorker        *self,
   SsvWorkerSituation situation = { 0 };
 
   situation.display_name = klass->display_name;
+  situation.keyless = klass->keyless;
   situation.now = g_get_real_time () / G_USEC_PER_SEC;
   situation.transport_failures = priv->transport_failures;
   if (!processed)
@@ -474,6 +487,21 @@ start_quota_wait (SsvWorker  *self,
   g_mutex_unlock (&priv->lock);
 }
 
+/* A worker with a queue of its own (next_items) notes a failure its own way. */
+static gboolean
+record_own_failure (SsvWorker              *self,
+                    const SsvWorkItem      *item,
+                    const SsvWorkerVerdict *verdict,
+                    GError                **record_error)
+{
+  g_autoptr(GError) failure = g_error_new_literal (SSV_ERROR,
+                                                   verdict->outcome == SSV_OUTCOME_NOT_FOUND ? SSV_ERROR_NOT_FOUND
+                                                                                             : SSV_ERROR_FAILED,
+                                                   verdict->message ? verdict->message : "");
+
+  return klass_of (self)->record_failure (self, item, verdict->outcome, failure, record_error);
+}
+
 /* Does what the rules decided for the item in hand and for the worker. Returns FALSE to
  * end the loop. */
 static gboolean
@@ -495,8 +523,10 @@ apply_verdict (SsvWorker              *self,
       g_autoptr(GError) record_error = NULL;
 
       if (verdict->record &&
-          !ssv_enrichment_store_record (priv->store, klass->name, item, NULL, verdict->outcome, FALSE,
-                                        verdict->message, &record_error))
+          (klass->record_failure != NULL
+           ? !record_own_failure (self, item, verdict, &record_error)
+           : !ssv_enrichment_store_record (priv->store, klass->name, item, NULL, verdict->outcome, FALSE,
+                                           verdict->message, &record_error)))
         {
           g_auto(SsvWorkerVerdict) unwritten = { 0 };
 
@@ -578,7 +608,7 @@ ssv_worker_run_loop (SsvWorker *self)
       wait = wait_until_allowed (self);
       if (wait == WAIT_CANCELLED)
         break;
-      if (wait == WAIT_CHECK_KEY || priv->key == NULL)
+      if (!klass->keyless && (wait == WAIT_CHECK_KEY || priv->key == NULL))
         {
           if (!load_key (self))
             {

@@ -253,7 +253,7 @@ ssv_worker_rules_judge (const SsvWorkerSituation *situation,
       verdict->note = ssv_worker_rules_quota_note (situation->display_name, verdict->until);
       verdict->log = TRUE;
     }
-  else if (g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED))
+  else if (!situation->keyless && g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED))
     {
       verdict->item = SSV_ITEM_FATE_PUT_BACK;
       verdict->next = SSV_WORKER_NEXT_KEY;

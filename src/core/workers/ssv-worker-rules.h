@@ -37,6 +37,7 @@ typedef struct
   guint       transport_failures;  /* calls in a row that could not reach the provider */
   gint64      provider_wait_s;     /* what the HTTP layer says is left of the provider's cooldown */
   gint64      quota_reset_at;      /* when a used-up allowance comes back; 0: a day from now */
+  gboolean    keyless;             /* a 401/403 is an ordinary failure, not a rejected key */
 } SsvWorkerSituation;
 
 typedef struct

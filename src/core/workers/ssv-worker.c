@@ -687,6 +687,21 @@ ssv_worker_get_display_name (SsvWorker *self)
   return klass_of (self)->display_name;
 }
 
+/* An item of a worker's own queue (next_items): no library title, so no kind. */
+SsvWorkItem *
+ssv_worker_item_new (gint64      id,
+                     const char *label,
+                     gboolean    attempted)
+{
+  SsvWorkItem *item = g_new0 (SsvWorkItem, 1);
+
+  item->kind = SSV_N_ITEM_KINDS;
+  item->id = id;
+  item->title = g_strdup (label);
+  item->previous = attempted ? SSV_OUTCOME_MATCHED : -1;
+  return item;
+}
+
 /* Errors that say "not now" about the whole provider, not about this title:
  * nothing of the item may be written, and the base class waits. For subclasses
  * that make several calls per item and go on past some failures. */
@@ -861,6 +876,13 @@ test_key_thread (GTask        *task,
   g_autofree char *stored = NULL;
   const char *key = task_data;
   GError *error = NULL;
+
+  if (klass_of (self)->test_key == NULL)
+    {
+      g_task_return_new_error (task, SSV_ERROR, SSV_ERROR_INVALID, _("%s needs no key."),
+                               klass_of (self)->display_name);
+      return;
+    }
 
   if (key == NULL)
     {

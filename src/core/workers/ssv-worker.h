@@ -61,6 +61,25 @@ struct _SsvWorkerClass
   gint64   (*quota_reset_at)  (SsvWorker          *self,
                                gint64              now);
 
+  /* Optional, worker thread: a queue of the worker's own instead of the
+   * enrichment store's (YouTube channels). Items it returns may have kind
+   * SSV_N_ITEM_KINDS: they are no library titles and count in no kind. */
+  GPtrArray *(*next_items)    (SsvWorker          *self,
+                               gint64              now,
+                               guint               limit,
+                               GError            **error);
+
+  /* Optional, worker thread, with next_items: notes a failed item (the base
+   * class's outcome rules decided it is not found or an error). */
+  gboolean (*record_failure)  (SsvWorker          *self,
+                               const SsvWorkItem  *item,
+                               SsvOutcome          outcome,
+                               const GError       *error,
+                               GError            **record_error);
+
+  /* A keyless worker never waits for a key; a 401/403 is an ordinary failure. */
+  gboolean        keyless;
+
   /*< private >*/
   const char     *name;
   const char     *display_name;
@@ -129,6 +148,9 @@ gboolean        ssv_worker_test_key_finish       (SsvWorker       *self,
                                                   GError         **error);
 
 /* For subclasses, on the worker thread. */
+SsvWorkItem        *ssv_worker_item_new          (gint64           id,
+                                                  const char      *label,
+                                                  gboolean         attempted);
 gboolean            ssv_worker_error_stops_item  (const GError    *error);
 gboolean            ssv_worker_record_match      (SsvWorker       *self,
                                                   const SsvWorkItem *item,
