@@ -1,0 +1,1179 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-download-store.c: indexers, download clients and downloads in the library file. A grab
+ * writes its download, candidate pool, tries and first event in one transaction. */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "ssv-error.h"
+#include "ssv-download-store.h"
+#include "model/ssv-download-private.h"
+
+struct _SsvDownloadStore
+{
+  SsvStore parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (SsvDownloadStore, ssv_download_store, SSV_TYPE_STORE)
+
+#define DOWNLOAD_COLUMNS \
+  "id, kind, wishlist_id, tmdb_id, tvdb_id, imdb_id, title, year, season_number, episode_number," \
+  " air_date, absolute_number, poster_url, release_title, indexer, protocol, client_id, client_name," \
+  " client_reference, size_bytes, quality, profile_id, status, progress, speed, eta, error," \
+  " content_path, attempts, created_at, updated_at, completed_at"
+
+const char * const ssv_download_store_active_sql =
+  "SELECT " DOWNLOAD_COLUMNS " FROM downloads"
+  " WHERE status IN ('queued', 'downloading', 'stalled', 'importing', 'searching')"
+  " ORDER BY status, updated_at DESC";
+
+const char * const ssv_download_store_recent_sql =
+  "SELECT " DOWNLOAD_COLUMNS " FROM downloads ORDER BY updated_at DESC, id DESC LIMIT ?1";
+
+const char * const ssv_download_store_events_sql =
+  "SELECT at, kind, message FROM download_events WHERE download_id = ?1 ORDER BY id";
+
+const char * const ssv_download_store_candidates_sql =
+  "SELECT position, release_title, indexer, protocol, guid, download_url, magnet_url, infohash,"
+  " size_bytes, quality, score, seeders, slskd_user, tried"
+  " FROM download_candidates WHERE download_id = ?1 ORDER BY position";
+
+static void
+ssv_download_store_class_init (SsvDownloadStoreClass *klass)
+{
+}
+
+static void
+ssv_download_store_init (SsvDownloadStore *self)
+{
+}
+
+SsvDownloadStore *
+ssv_download_store_new (SsvDatabase *database)
+{
+  return g_object_new (SSV_TYPE_DOWNLOAD_STORE, "database", database, NULL);
+}
+
+static SsvDatabase *
+db_of (SsvDownloadStore *self)
+{
+  return ssv_store_get_database (SSV_STORE (self));
+}
+
+static gboolean
+step_done (SsvStmt  *stmt,
+           GError  **error)
+{
+  return stmt != NULL && ssv_stmt_step_done (stmt, error);
+}
+
+static gint64
+column_int64_or (SsvStmt *stmt,
+                 int      column,
+                 gint64   unknown)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? unknown : sqlite3_column_int64 (stmt, column);
+}
+
+const char *
+ssv_download_protocol_of_client (SsvClientKind kind)
+{
+  switch (kind)
+    {
+    case SSV_CLIENT_NZBGET:
+    case SSV_CLIENT_SABNZBD:
+      return "usenet";
+    case SSV_CLIENT_SLSKD:
+      return "slskd";
+    case SSV_CLIENT_QBITTORRENT:
+    case SSV_CLIENT_TRANSMISSION:
+    case SSV_CLIENT_DELUGE:
+    case SSV_CLIENT_ARIA2:
+    case SSV_CLIENT_N_KINDS:
+    default:
+      return "torrent";
+    }
+}
+
+/* A UNIQUE name taken, in plain words; other database errors pass as they are. */
+static void
+explain_name_taken (GError     **error,
+                    const char  *what,
+                    const char  *name)
+{
+  if (error == NULL || *error == NULL || strstr ((*error)->message, "UNIQUE") == NULL)
+    return;
+
+  g_clear_error (error);
+  g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID,
+               /* Translators: "An indexer called “Jackett” exists already." */
+               _("%s called “%s” exists already; pick another name."), what, name);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Indexers */
+
+void
+ssv_indexer_row_free (SsvIndexerRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->kind);
+  g_free (row->name);
+  g_free (row->url);
+  g_clear_pointer (&row->categories, g_array_unref);
+  g_free (row);
+}
+
+gint64
+ssv_download_store_add_indexer (SsvDownloadStore  *self,
+                                const char        *kind,
+                                const char        *name,
+                                const char        *url,
+                                GError           **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), 0);
+
+  stmt = ssv_database_prepare (db_of (self),
+    "INSERT INTO indexers (kind, name, url) VALUES (?1, ?2, ?3) RETURNING id", error);
+  if (stmt == NULL)
+    return 0;
+  ssv_stmt_bind_text (stmt, 1, kind);
+  ssv_stmt_bind_text (stmt, 2, name);
+  ssv_stmt_bind_text (stmt, 3, url);
+  if (ssv_stmt_step (stmt, error) != SQLITE_ROW)
+    {
+      explain_name_taken (error, _("An indexer"), name);
+      return 0;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, ssv_stmt_release);
+  ssv_store_emit_changed (SSV_STORE (self), "indexer");
+
+  return id;
+}
+
+static gpointer
+read_indexer (SsvStmt *stmt)
+{
+  SsvIndexerRow *row = g_new0 (SsvIndexerRow, 1);
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->kind = ssv_stmt_dup_text (stmt, 1);
+  row->name = ssv_stmt_dup_text (stmt, 2);
+  row->url = ssv_stmt_dup_text (stmt, 3);
+  row->enabled = sqlite3_column_int (stmt, 4) != 0;
+  row->categories = g_array_new (FALSE, FALSE, sizeof (int));
+
+  return row;
+}
+
+static gboolean
+read_indexer_categories (SsvDownloadStore  *self,
+                         SsvIndexerRow     *row,
+                         GError           **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db_of (self),
+    "SELECT category FROM indexer_categories WHERE indexer_id = ?1 AND selected ORDER BY category", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, row->id);
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      int category = sqlite3_column_int (stmt, 0);
+      g_array_append_val (row->categories, category);
+    }
+
+  return rc == SQLITE_DONE;
+}
+
+GPtrArray *
+ssv_download_store_list_indexers (SsvDownloadStore  *self,
+                                  gboolean           enabled_only,
+                                  GError           **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_indexer_row_free);
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
+
+  stmt = ssv_database_prepare (db_of (self),
+    "SELECT id, kind, name, url, enabled FROM indexers WHERE enabled OR NOT ?1 ORDER BY name", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, enabled_only);
+  if (!ssv_stmt_collect_rows (stmt, read_indexer, rows, error))
+    return NULL;
+  g_clear_pointer (&stmt, ssv_stmt_release);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (!read_indexer_categories (self, g_ptr_array_index (rows, i), error))
+      return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+SsvIndexerRow *
+ssv_download_store_find_indexer (SsvDownloadStore  *self,
+                                 const char        *name,
+                                 GError           **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+  g_autoptr(SsvIndexerRow) row = NULL;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
+
+  stmt = ssv_database_prepare (db_of (self),
+    "SELECT id, kind, name, url, enabled FROM indexers WHERE name = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  ssv_stmt_bind_text (stmt, 1, name);
+  if (ssv_stmt_step (stmt, error) != SQLITE_ROW)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND,
+                     _("There is no indexer called “%s”; “indexer list” shows the ones there are."), name);
+      return NULL;
+    }
+  row = read_indexer (stmt);
+  g_clear_pointer (&stmt, ssv_stmt_release);
+  if (!read_indexer_categories (self, row, error))
+    return NULL;
+
+  return g_steal_pointer (&row);
+}
+
+gboolean
+ssv_download_store_set_indexer_categories (SsvDownloadStore   *self,
+                                           gint64              indexer_id,
+                                           const int          *ids,
+                                           const int          *parents,
+                                           const char * const *names,
+                                           guint               n_categories,
+                                           GError            **error)
+{
+  SsvDatabase *db;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
+
+  db = db_of (self);
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+
+  if (!ssv_database_exec_with_id (db, "DELETE FROM indexer_categories WHERE indexer_id = ?1",
+                                  indexer_id, error))
+    goto fail;
+
+  for (guint i = 0; i < n_categories; i++)
+    {
+      g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
+        "INSERT OR REPLACE INTO indexer_categories (indexer_id, category, parent, name)"
+        " VALUES (?1, ?2, ?3, ?4)", error);
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, indexer_id);
+      sqlite3_bind_int (stmt, 2, ids[i]);
+      sqlite3_bind_int (stmt, 3, parents != NULL ? parents[i] : 0);
+      ssv_stmt_bind_text (stmt, 4, names != NULL ? names[i] : NULL);
+      if (!step_done (stmt, error))
+        goto fail;
+    }
+
+  if (!ssv_database_commit (db, error))
+    goto fail;
+  ssv_store_emit_changed (SSV_STORE (self), "indexer");
+  return TRUE;
+
+fail:
+  ssv_database_rollback (db);
+  return FALSE;
+}
+
+gboolean
+ssv_download_store_remove_indexer (SsvDownloadStore  *self,
+                                   gint64             indexer_id,
+                                   GError           **error)
+{
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
+
+  if (!ssv_database_exec_with_id (db_of (self), "DELETE FROM indexers WHERE id = ?1", indexer_id, error))
+    return FALSE;
+  ssv_store_emit_changed (SSV_STORE (self), "indexer");
+
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Download clients */
+
+void
+ssv_client_row_free (SsvClientRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->name);
+  g_free (row->url);
+  g_free (row->username);
+  g_free (row->category);
+  g_free (row->save_path);
+  g_free (row);
+}
+
+#define CLIENT_SELECT \
+  "SELECT c.id, c.kind, c.name, c.url, c.username, c.category, c.save_path, c.enabled," \
+  " d.client_id IS NOT NULL FROM download_clients c" \
+  " LEFT JOIN default_clients d ON d.client_id = c.id"
+
+static gpointer
+read_client (SsvStmt *stmt)
+{
+  SsvClientRow *row = g_new0 (SsvClientRow, 1);
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  if (!ssv_client_kind_from_string (ssv_stmt_column_text (stmt, 1), &row->kind))
+    row->kind = SSV_CLIENT_QBITTORRENT;
+  row->name = ssv_stmt_dup_text (stmt, 2);
+  row->url = ssv_stmt_dup_text (stmt, 3);
+  row->username = ssv_stmt_dup_text (stmt, 4);
+  row->category = ssv_stmt_dup_text (stmt, 5);
+  row->save_path = ssv_stmt_dup_text (stmt, 6);
+  row->enabled = sqlite3_column_int (stmt, 7) != 0;
+  row->is_default = sqlite3_column_int (stmt, 8) != 0;
+
+  return row;
+}
+
+/* The first client of a protocol becomes its default. */
+gint64
+ssv_download_store_add_client (SsvDownloadStore  *self,
+                               SsvClientKind      kind,
+                               const char        *name,
+                               const char        *url,
+                               const char        *username,
+                               GError           **error)
+{
+  SsvDatabase *db;
+  gint64 id = 0;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), 0);
+
+  db = db_of (self);
+  if (!ssv_database_begin (db, error))
+    return 0;
+
+  {
+    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
+      "INSERT INTO download_clients (kind, name, url, username) VALUES (?1, ?2, ?3, ?4) RETURNING id", error);
+
+    if (stmt == NULL)
+      goto fail;
+    ssv_stmt_bind_text (stmt, 1, ssv_client_kind_to_string (kind));
+    ssv_stmt_bind_text (stmt, 2, name);
+    ssv_stmt_bind_text (stmt, 3, url);
+    ssv_stmt_bind_text (stmt, 4, username);
+    if (ssv_stmt_step (stmt, error) != SQLITE_ROW)
+      {
+        explain_name_taken (error, _("A download client"), name);
+        goto fail;
+      }
+    id = sqlite3_column_int64 (stmt, 0);
+  }
+
+  {
+    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
+      "INSERT INTO default_clients (protocol, client_id) VALUES (?1, ?2)"
+      " ON CONFLICT (protocol) DO NOTHING", error);
+
+    if (stmt == NULL)
+      goto fail;
+    ssv_stmt_bind_text (stmt, 1, ssv_download_protocol_of_client (kind));
+    sqlite3_bind_int64 (stmt, 2, id);
+    if (!step_done (stmt, error))
+      goto fail;
+  }
+
+  if (!ssv_database_commit (db, error))
+    goto fail;
+  ssv_store_emit_changed (SSV_STORE (self), "client");
+  return id;
+
+fail:
+  ssv_database_rollback (db);
+  return 0;
+}
+
+GPtrArray *
+ssv_download_store_list_clients (SsvDownloadStore  *self,
+                                 GError           **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_client_row_free);
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
+
+  stmt = ssv_database_prepare (db_of (self), CLIENT_SELECT " ORDER BY c.name", error);
+  if (stmt == NULL || !ssv_stmt_collect_rows (stmt, read_client, rows, error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+static SsvClientRow *
+find_client_where (SsvDownloadStore  *self,
+                   const char        *where,
+                   const char        *text,
+                   gint64             number,
+                   const char        *gone,
+                   GError           **error)
+{
+  g_autofree char *sql = g_strconcat (CLIENT_SELECT, " WHERE ", where, NULL);
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db_of (self), sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (text != NULL)
+    ssv_stmt_bind_text (stmt, 1, text);
+  else
+    sqlite3_bind_int64 (stmt, 1, number);
+  if (!ssv_stmt_step_row (stmt, gone, error))
+    return NULL;
+
+  return read_client (stmt);
+}
+
+SsvClientRow *
+ssv_download_store_find_client (SsvDownloadStore  *self,
+                                const char        *name,
+                                GError           **error)
+{
+  g_autofree char *gone = NULL;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  gone = g_strdup_printf (_("There is no download client called “%s”; “client list” shows the ones there are."),
+                          name);
+  return find_client_where (self, "c.name = ?1", name, 0, gone, error);
+}
+
+SsvClientRow *
+ssv_download_store_get_client (SsvDownloadStore  *self,
+                               gint64             client_id,
+                               GError           **error)
+{
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
+
+  return find_client_where (self, "c.id = ?1", NULL, client_id,
+                            _("The download client this download went to was removed."), error);
+}
+
+SsvClientRow *
+ssv_download_store_dup_default_client (SsvDownloadStore  *self,
+                                       const char        *protocol,
+                                       GError           **error)
+{
+  g_autofree char *gone = NULL;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
+
+  gone = g_strdup_printf (_("No download client takes %s releases; add one with “client add”."), protocol);
+  return find_client_where (self, "d.protocol = ?1 AND c.enabled", protocol, 0, gone, error);
+}
+
+gboolean
+ssv_download_store_set_default_client (SsvDownloadStore  *self,
+                                       const char        *protocol,
+                                       gint64             client_id,
+                                       GError           **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
+
+  stmt = ssv_database_prepare (db_of (self),
+    "INSERT OR REPLACE INTO default_clients (protocol, client_id) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  ssv_stmt_bind_text (stmt, 1, protocol);
+  sqlite3_bind_int64 (stmt, 2, client_id);
+  if (!step_done (stmt, error))
+    return FALSE;
+  g_clear_pointer (&stmt, ssv_stmt_release);
+  ssv_store_emit_changed (SSV_STORE (self), "client");
+
+  return TRUE;
+}
+
+gboolean
+ssv_download_store_remove_client (SsvDownloadStore  *self,
+                                  gint64             client_id,
+                                  GError           **error)
+{
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
+
+  if (!ssv_database_exec_with_id (db_of (self), "DELETE FROM download_clients WHERE id = ?1", client_id, error))
+    return FALSE;
+  ssv_store_emit_changed (SSV_STORE (self), "client");
+
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Grabs */
+
+static gboolean
+insert_download (SsvDatabase          *db,
+                 const SsvGrabRecord  *record,
+                 gint64               *id,
+                 GError              **error)
+{
+  const SsvDownloadWanted *w = record->wanted;
+  const SsvDownloadCandidate *c = record->chosen;
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
+    "INSERT INTO downloads (kind, wishlist_id, tmdb_id, tvdb_id, imdb_id, title, year, season_number,"
+    " episode_number, air_date, absolute_number, poster_url, release_title, indexer, protocol, client_id,"
+    " client_name, client_reference, size_bytes, quality, profile_id, status, error)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
+    " ?21, ?22, ?23) RETURNING id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  ssv_stmt_bind_text (stmt, 1, ssv_download_kind_to_string (w->kind));
+  ssv_stmt_bind_int64_or_null (stmt, 2, w->wishlist_id, w->wishlist_id > 0);
+  ssv_stmt_bind_int64_or_null (stmt, 3, w->tmdb_id, w->tmdb_id > 0);
+  ssv_stmt_bind_int64_or_null (stmt, 4, w->tvdb_id, w->tvdb_id > 0);
+  ssv_stmt_bind_text (stmt, 5, w->imdb_id);
+  ssv_stmt_bind_text (stmt, 6, w->title);
+  ssv_stmt_bind_int64_or_null (stmt, 7, w->year, w->year > 0);
+  ssv_stmt_bind_int64_or_null (stmt, 8, w->season, w->season >= 0 && w->kind != SSV_DOWNLOAD_KIND_MOVIE);
+  ssv_stmt_bind_int64_or_null (stmt, 9, w->episode, w->episode >= 0 && w->kind == SSV_DOWNLOAD_KIND_EPISODE);
+  ssv_stmt_bind_text (stmt, 10, w->air_date);
+  ssv_stmt_bind_int64_or_null (stmt, 11, w->absolute, w->absolute > 0);
+  ssv_stmt_bind_text (stmt, 12, w->poster_url);
+  ssv_stmt_bind_text (stmt, 13, c->release_title);
+  ssv_stmt_bind_text (stmt, 14, c->indexer);
+  ssv_stmt_bind_text (stmt, 15, c->protocol);
+  ssv_stmt_bind_int64_or_null (stmt, 16, record->client_id, record->client_id > 0);
+  ssv_stmt_bind_text (stmt, 17, record->client_name);
+  ssv_stmt_bind_text (stmt, 18, record->reference);
+  ssv_stmt_bind_int64_or_null (stmt, 19, c->size, c->size >= 0);
+  ssv_stmt_bind_text (stmt, 20, c->quality);
+  ssv_stmt_bind_int64_or_null (stmt, 21, record->profile_id, record->profile_id > 0);
+  ssv_stmt_bind_text (stmt, 22, ssv_download_status_to_string (record->status));
+  ssv_stmt_bind_text (stmt, 23, record->error);
+  if (ssv_stmt_step (stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *id = sqlite3_column_int64 (stmt, 0);
+
+  return TRUE;
+}
+
+static gboolean
+insert_candidate (SsvDatabase                 *db,
+                  gint64                       download_id,
+                  guint                        position,
+                  const SsvDownloadCandidate  *c,
+                  gboolean                     tried,
+                  GError                     **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
+    "INSERT INTO download_candidates (download_id, position, release_title, indexer, protocol, guid,"
+    " download_url, magnet_url, infohash, size_bytes, quality, score, seeders, slskd_user, tried)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, download_id);
+  sqlite3_bind_int (stmt, 2, position);
+  ssv_stmt_bind_text (stmt, 3, c->release_title);
+  ssv_stmt_bind_text (stmt, 4, c->indexer);
+  ssv_stmt_bind_text (stmt, 5, c->protocol);
+  ssv_stmt_bind_text (stmt, 6, c->guid);
+  ssv_stmt_bind_text (stmt, 7, c->download_url);
+  ssv_stmt_bind_text (stmt, 8, c->magnet_url);
+  ssv_stmt_bind_text (stmt, 9, c->infohash);
+  ssv_stmt_bind_int64_or_null (stmt, 10, c->size, c->size >= 0);
+  ssv_stmt_bind_text (stmt, 11, c->quality);
+  sqlite3_bind_int (stmt, 12, c->score);
+  ssv_stmt_bind_int64_or_null (stmt, 13, c->seeders, c->seeders >= 0);
+  ssv_stmt_bind_text (stmt, 14, c->slskd_user);
+  sqlite3_bind_int (stmt, 15, tried || c->tried);
+  if (!step_done (stmt, error))
+    return FALSE;
+
+  for (guint i = 0; c->files != NULL && i < c->files->len; i++)
+    {
+      const SsvCandidateFile *file = g_ptr_array_index (c->files, i);
+      g_autoptr(SsvStmt) fstmt = ssv_database_prepare (db,
+        "INSERT INTO download_candidate_files (download_id, position, file_index, path, size_bytes)"
+        " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+
+      if (fstmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (fstmt, 1, download_id);
+      sqlite3_bind_int (fstmt, 2, position);
+      sqlite3_bind_int (fstmt, 3, i);
+      ssv_stmt_bind_text (fstmt, 4, file->path);
+      ssv_stmt_bind_int64_or_null (fstmt, 5, file->size, file->size >= 0);
+      if (!step_done (fstmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_try (SsvDatabase  *db,
+            gint64        download_id,
+            const char   *kind,
+            const char   *value,
+            GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
+    "INSERT OR IGNORE INTO download_tries (download_id, kind, value) VALUES (?1, ?2, ?3)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, download_id);
+  ssv_stmt_bind_text (stmt, 2, kind);
+  ssv_stmt_bind_text (stmt, 3, value);
+
+  return step_done (stmt, error);
+}
+
+static gboolean
+insert_event (SsvDatabase  *db,
+              gint64        download_id,
+              const char   *kind,
+              const char   *message,
+              GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
+    "INSERT INTO download_events (download_id, kind, message) VALUES (?1, ?2, ?3)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, download_id);
+  ssv_stmt_bind_text (stmt, 2, kind);
+  ssv_stmt_bind_text (stmt, 3, message);
+
+  return step_done (stmt, error);
+}
+
+/**
+ * ssv_download_store_record_grab:
+ *
+ * Writes the download, its chosen release (candidate 0, tried) and the others,
+ * the queries tried and the first event, all or nothing.
+ *
+ * Returns: the new download's id, or 0 with @error set
+ */
+gint64
+ssv_download_store_record_grab (SsvDownloadStore     *self,
+                                const SsvGrabRecord  *record,
+                                GError              **error)
+{
+  SsvDatabase *db;
+  gint64 id = 0;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), 0);
+  g_return_val_if_fail (record != NULL && record->wanted != NULL && record->chosen != NULL, 0);
+  g_return_val_if_fail (record->event != NULL, 0);
+
+  db = db_of (self);
+  if (!ssv_database_begin (db, error))
+    return 0;
+
+  if (!insert_download (db, record, &id, error) ||
+      !insert_candidate (db, id, 0, record->chosen, TRUE, error))
+    goto fail;
+
+  for (guint i = 0; record->others != NULL && i < record->others->len; i++)
+    if (!insert_candidate (db, id, i + 1, g_ptr_array_index (record->others, i), FALSE, error))
+      goto fail;
+
+  for (guint i = 0; record->queries != NULL && record->queries[i] != NULL; i++)
+    if (!insert_try (db, id, "query", record->queries[i], error))
+      goto fail;
+  for (guint i = 0; record->chosen->files != NULL && i < record->chosen->files->len; i++)
+    {
+      const SsvCandidateFile *file = g_ptr_array_index (record->chosen->files, i);
+      if (!insert_try (db, id, "file", file->path, error))
+        goto fail;
+    }
+
+  if (!insert_event (db, id, record->status == SSV_DOWNLOAD_FAILED ? "failed" : "grabbed", record->event, error))
+    goto fail;
+
+  if (!ssv_database_commit (db, error))
+    goto fail;
+  ssv_store_emit_changed (SSV_STORE (self), "download");
+  return id;
+
+fail:
+  ssv_database_rollback (db);
+  return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Reading downloads */
+
+static gpointer
+read_download (SsvStmt *stmt)
+{
+  SsvDownload *d = ssv_download_new ();
+  SsvDownloadWanted *w = &d->wanted;
+
+  d->id = sqlite3_column_int64 (stmt, 0);
+  d->kind_name = ssv_stmt_dup_text (stmt, 1);
+  if (!ssv_download_kind_from_string (d->kind_name, &w->kind))
+    w->kind = SSV_DOWNLOAD_KIND_MOVIE;
+  w->wishlist_id = column_int64_or (stmt, 2, 0);
+  w->tmdb_id = column_int64_or (stmt, 3, 0);
+  w->tvdb_id = column_int64_or (stmt, 4, 0);
+  w->imdb_id = ssv_stmt_dup_text (stmt, 5);
+  w->title = ssv_stmt_dup_text (stmt, 6);
+  w->year = (int) column_int64_or (stmt, 7, 0);
+  w->season = (int) column_int64_or (stmt, 8, -1);
+  w->episode = (int) column_int64_or (stmt, 9, -1);
+  w->air_date = ssv_stmt_dup_text (stmt, 10);
+  w->absolute = (int) column_int64_or (stmt, 11, 0);
+  w->poster_url = ssv_stmt_dup_text (stmt, 12);
+  d->release_title = ssv_stmt_dup_text (stmt, 13);
+  d->indexer = ssv_stmt_dup_text (stmt, 14);
+  d->protocol = ssv_stmt_dup_text (stmt, 15);
+  d->client_id = column_int64_or (stmt, 16, 0);
+  d->client_name = ssv_stmt_dup_text (stmt, 17);
+  d->reference = ssv_stmt_dup_text (stmt, 18);
+  d->size = column_int64_or (stmt, 19, -1);
+  d->quality = ssv_stmt_dup_text (stmt, 20);
+  d->profile_id = column_int64_or (stmt, 21, 0);
+  d->status_name = ssv_stmt_dup_text (stmt, 22);
+  if (!ssv_download_status_from_string (d->status_name, &d->status))
+    d->status = SSV_DOWNLOAD_FAILED;
+  d->progress = sqlite3_column_double (stmt, 23);
+  d->speed = column_int64_or (stmt, 24, -1);
+  d->eta = column_int64_or (stmt, 25, -1);
+  d->error = ssv_stmt_dup_text (stmt, 26);
+  d->content_path = ssv_stmt_dup_text (stmt, 27);
+  d->attempts = sqlite3_column_int (stmt, 28);
+  d->created_at = sqlite3_column_int64 (stmt, 29);
+  d->updated_at = sqlite3_column_int64 (stmt, 30);
+  d->completed_at = column_int64_or (stmt, 31, 0);
+
+  return d;
+}
+
+SsvDownload *
+ssv_download_store_get (SsvDownloadStore  *self,
+                        gint64             id,
+                        GError           **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
+
+  stmt = ssv_database_prepare (db_of (self), "SELECT " DOWNLOAD_COLUMNS " FROM downloads WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!ssv_stmt_step_row (stmt, _("That download is no longer there."), error))
+    return NULL;
+
+  return read_download (stmt);
+}
+
+/* Active downloads (those a client holds, and those being searched again), or
+ * the @limit most recently changed of all. */
+GPtrArray *
+ssv_download_store_list (SsvDownloadStore  *self,
+                         gboolean           active_only,
+                         guint              limit,
+                         GError           **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
+
+  stmt = ssv_database_prepare (db_of (self),
+                               active_only ? ssv_download_store_active_sql : ssv_download_store_recent_sql,
+                               error);
+  if (stmt == NULL)
+    return NULL;
+  if (!active_only)
+    sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+  if (!ssv_stmt_collect_rows (stmt, read_download, rows, error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+gint64
+ssv_download_store_count_active (SsvDownloadStore  *self,
+                                 GError           **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), -1);
+
+  stmt = ssv_database_prepare (db_of (self),
+    "SELECT count(*) FROM downloads WHERE status IN ('queued', 'downloading', 'stalled', 'importing')", error);
+  if (stmt == NULL || ssv_stmt_step (stmt, error) != SQLITE_ROW)
+    return -1;
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Changes while downloading */
+
+static gboolean
+update_one (SsvDatabase                *db,
+            const SsvDownloadProgress  *u,
+            GError                    **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
+    "UPDATE downloads SET status = ?2, progress = ?3, speed = ?4, eta = ?5, error = ?6,"
+    " content_path = coalesce (?7, content_path),"
+    " completed_at = CASE WHEN ?2 = 'completed' THEN coalesce (completed_at, unixepoch()) END,"
+    " updated_at = unixepoch()"
+    " WHERE id = ?1 AND (status IS NOT ?2 OR progress IS NOT ?3 OR speed IS NOT ?4 OR eta IS NOT ?5"
+    "  OR error IS NOT ?6 OR (?7 IS NOT NULL AND content_path IS NOT ?7))", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, u->id);
+  ssv_stmt_bind_text (stmt, 2, ssv_download_status_to_string (u->status));
+  sqlite3_bind_double (stmt, 3, CLAMP (u->progress, 0.0, 1.0));
+  ssv_stmt_bind_int64_or_null (stmt, 4, u->speed, u->speed >= 0);
+  ssv_stmt_bind_int64_or_null (stmt, 5, u->eta, u->eta >= 0);
+  ssv_stmt_bind_text (stmt, 6, u->error);
+  ssv_stmt_bind_text (stmt, 7, u->content_path);
+
+  return step_done (stmt, error);
+}
+
+/* One poll's news about many downloads, in one transaction. Plain numbers
+ * only: state changes with a timeline line go through set_status. */
+gboolean
+ssv_download_store_update_progress (SsvDownloadStore           *self,
+                                    const SsvDownloadProgress  *updates,
+                                    guint                       n_updates,
+                                    GError                    **error)
+{
+  SsvDatabase *db;
+  int changed = 0;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
+
+  if (n_updates == 0)
+    return TRUE;
+
+  db = db_of (self);
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < n_updates; i++)
+    {
+      if (!update_one (db, &updates[i], error))
+        {
+          ssv_database_rollback (db);
+          return FALSE;
+        }
+      changed += ssv_database_changes (db);
+    }
+  if (!ssv_database_commit (db, error))
+    {
+      ssv_database_rollback (db);
+      return FALSE;
+    }
+  if (changed > 0)
+    ssv_store_emit_changed (SSV_STORE (self), "progress");
+
+  return TRUE;
+}
+
+/* A new state with its line in the timeline, together. */
+gboolean
+ssv_download_store_set_status (SsvDownloadStore  *self,
+                               gint64             id,
+                               SsvDownloadStatus  status,
+                               const char        *error_message,
+                               const char        *content_path,
+                               const char        *event_kind,
+                               const char        *event,
+                               GError           **error)
+{
+  SsvDatabase *db;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
+
+  db = db_of (self);
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+
+  {
+    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
+      "UPDATE downloads SET status = ?2, error = ?3, content_path = coalesce (?4, content_path),"
+      " progress = CASE WHEN ?2 = 'completed' THEN 1 ELSE progress END,"
+      " speed = CASE WHEN ?2 IN ('downloading', 'stalled') THEN speed END,"
+      " eta = CASE WHEN ?2 IN ('downloading', 'stalled') THEN eta END,"
+      " completed_at = CASE WHEN ?2 = 'completed' THEN coalesce (completed_at, unixepoch()) END,"
+      " updated_at = unixepoch() WHERE id = ?1", error);
+
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_int64 (stmt, 1, id);
+    ssv_stmt_bind_text (stmt, 2, ssv_download_status_to_string (status));
+    ssv_stmt_bind_text (stmt, 3, error_message);
+    ssv_stmt_bind_text (stmt, 4, content_path);
+    if (!step_done (stmt, error))
+      goto fail;
+    if (ssv_database_changes (db) == 0)
+      {
+        g_set_error_literal (error, SSV_ERROR, SSV_ERROR_NOT_FOUND, _("That download is no longer there."));
+        goto fail;
+      }
+  }
+
+  if (event != NULL && !insert_event (db, id, event_kind != NULL ? event_kind : "state", event, error))
+    goto fail;
+
+  if (!ssv_database_commit (db, error))
+    goto fail;
+  ssv_store_emit_changed (SSV_STORE (self), "download");
+  return TRUE;
+
+fail:
+  ssv_database_rollback (db);
+  return FALSE;
+}
+
+gboolean
+ssv_download_store_add_event (SsvDownloadStore  *self,
+                              gint64             id,
+                              const char        *kind,
+                              const char        *message,
+                              GError           **error)
+{
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
+
+  if (!insert_event (db_of (self), id, kind, message, error))
+    return FALSE;
+  ssv_store_emit_changed (SSV_STORE (self), "event");
+
+  return TRUE;
+}
+
+static gpointer
+read_event (SsvStmt *stmt)
+{
+  SsvDownloadEvent *event = g_new0 (SsvDownloadEvent, 1);
+
+  event->at = sqlite3_column_int64 (stmt, 0);
+  event->kind = ssv_stmt_dup_text (stmt, 1);
+  event->message = ssv_stmt_dup_text (stmt, 2);
+
+  return event;
+}
+
+GPtrArray *
+ssv_download_store_list_events (SsvDownloadStore  *self,
+                                gint64             id,
+                                GError           **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_download_event_free);
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
+
+  stmt = ssv_database_prepare (db_of (self), ssv_download_store_events_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!ssv_stmt_collect_rows (stmt, read_event, rows, error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+static gpointer
+read_candidate (SsvStmt *stmt)
+{
+  SsvDownloadCandidate *c = ssv_download_candidate_new (ssv_stmt_column_text (stmt, 3),
+                                                        ssv_stmt_column_text (stmt, 1));
+
+  c->indexer = ssv_stmt_dup_text (stmt, 2);
+  c->guid = ssv_stmt_dup_text (stmt, 4);
+  c->download_url = ssv_stmt_dup_text (stmt, 5);
+  c->magnet_url = ssv_stmt_dup_text (stmt, 6);
+  c->infohash = ssv_stmt_dup_text (stmt, 7);
+  c->size = column_int64_or (stmt, 8, -1);
+  c->quality = ssv_stmt_dup_text (stmt, 9);
+  c->score = sqlite3_column_int (stmt, 10);
+  c->seeders = (int) column_int64_or (stmt, 11, -1);
+  c->slskd_user = ssv_stmt_dup_text (stmt, 12);
+  c->tried = sqlite3_column_int (stmt, 13) != 0;
+
+  return c;
+}
+
+static gboolean
+read_candidate_files (SsvDownloadStore      *self,
+                      gint64                 id,
+                      guint                  position,
+                      SsvDownloadCandidate  *c,
+                      GError               **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db_of (self),
+    "SELECT path, size_bytes FROM download_candidate_files"
+    " WHERE download_id = ?1 AND position = ?2 ORDER BY file_index", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, position);
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    ssv_download_candidate_add_file (c, ssv_stmt_column_text (stmt, 0), column_int64_or (stmt, 1, -1));
+
+  return rc == SQLITE_DONE;
+}
+
+/* The grab's pool in order: position 0 is the release grabbed first. */
+GPtrArray *
+ssv_download_store_list_candidates (SsvDownloadStore  *self,
+                                    gint64             id,
+                                    GError           **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_download_candidate_free);
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
+
+  stmt = ssv_database_prepare (db_of (self), ssv_download_store_candidates_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!ssv_stmt_collect_rows (stmt, read_candidate, rows, error))
+    return NULL;
+  g_clear_pointer (&stmt, ssv_stmt_release);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (!read_candidate_files (self, id, i, g_ptr_array_index (rows, i), error))
+      return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+ssv_download_store_list_tries (SsvDownloadStore  *self,
+                               gint64             id,
+                               const char        *kind,
+                               GError           **error)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SsvStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
+
+  stmt = ssv_database_prepare (db_of (self),
+    "SELECT value FROM download_tries WHERE download_id = ?1 AND kind = ?2 ORDER BY tried_at, rowid", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  ssv_stmt_bind_text (stmt, 2, kind);
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (values, ssv_stmt_dup_text (stmt, 0));
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&values) : NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Async wrappers for the UI */
+
+typedef struct
+{
+  gboolean  active_only;
+  guint     limit;
+  gint64    id;
+} ListData;
+
+static gpointer
+list_thread (SsvStore      *store,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  ListData *list = data;
+
+  return ssv_download_store_list (SSV_DOWNLOAD_STORE (store), list->active_only, list->limit, error);
+}
+
+void
+ssv_download_store_list_async (SsvDownloadStore    *self,
+                               gboolean             active_only,
+                               guint                limit,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  ListData *data = g_new0 (ListData, 1);
+
+  data->active_only = active_only;
+  data->limit = limit;
+  ssv_store_run_async (SSV_STORE (self), ssv_download_store_list_async, list_thread, data, g_free,
+                       (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+ssv_download_store_list_finish (SsvDownloadStore  *self,
+                                GAsyncResult      *result,
+                                GError           **error)
+{
+  return ssv_store_run_finish (SSV_STORE (self), result, error);
+}
+
+static gpointer
+events_thread (SsvStore      *store,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  ListData *list = data;
+
+  return ssv_download_store_list_events (SSV_DOWNLOAD_STORE (store), list->id, error);
+}
+
+void
+ssv_download_store_list_events_async (SsvDownloadStore    *self,
+                                      gint64               id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  ListData *data = g_new0 (ListData, 1);
+
+  data->id = id;
+  ssv_store_run_async (SSV_STORE (self), ssv_download_store_list_events_async, events_thread, data, g_free,
+                       (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+ssv_download_store_list_events_finish (SsvDownloadStore  *self,
+                                       GAsyncResult      *result,
+                                       GError           **error)
+{
+  return ssv_store_run_finish (SSV_STORE (self), result, error);
+}
