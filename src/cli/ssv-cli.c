@@ -17,6 +17,9 @@ static const SsvCliCommand commands[] = {
   { "scan", N_("Scan Plex, Jellyfin and folder sources into the library"), ssv_cli_scan },
   { "enrich", N_("Fill in titles from TMDB, TheTVDB, OMDb, fanart.tv and OpenSubtitles"), ssv_cli_enrich },
   { "status", N_("Print each metadata worker’s key, pause and progress"), ssv_cli_status },
+  { "indexer", N_("Add, list and test the indexers releases are searched on"), ssv_cli_indexer },
+  { "client", N_("Add, list and test the download clients releases are sent to"), ssv_cli_client },
+  { "downloads", N_("List the downloads, or watch them with --watch"), ssv_cli_downloads },
 };
 
 SsvContext *

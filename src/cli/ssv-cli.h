@@ -5,7 +5,10 @@
 
 #include <glib.h>
 
+#include <json-glib/json-glib.h>
+
 #include "ssv-context.h"
+#include "ssv-error.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +35,12 @@ int         ssv_cli_calendar     (int argc, char **argv);
 int         ssv_cli_scan         (int argc, char **argv);
 int         ssv_cli_enrich       (int argc, char **argv);
 int         ssv_cli_status       (int argc, char **argv);
+int         ssv_cli_indexer      (int argc, char **argv);
+int         ssv_cli_client       (int argc, char **argv);
+int         ssv_cli_downloads    (int argc, char **argv);
+
+char       *ssv_cli_read_secret  (const char  *what,
+                                  GError     **error);
+void        ssv_cli_print_json   (JsonNode    *node);
 
 G_END_DECLS
