@@ -45,6 +45,75 @@ ssv_cli_print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
+/* `COMMAND [--json]`: the rows @load reads, as JSON (one object each, by @add_json) or as text. */
+int
+ssv_cli_list (int              argc,
+              char           **argv,
+              const char      *command,
+              const char      *summary,
+              SsvCliLoadRows   load,
+              SsvCliRowJson    add_json,
+              SsvCliRowText    print_text,
+              const char      *empty)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvContext) context = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  if (!ssv_cli_parse_options (command, NULL, summary, entries, &argc, &argv))
+    return 2;
+  if (argc != 1)
+    {
+      g_printerr (_("Usage: soulsync-video-cli %s [--json]\n"), command);
+      return 2;
+    }
+  context = ssv_cli_open_context (&error);
+  if (context == NULL || (rows = load (context, &error)) == NULL)
+    return ssv_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          json_builder_begin_object (builder);
+          add_json (builder, g_ptr_array_index (rows, i));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      ssv_cli_print_json (root);
+      return 0;
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    print_text (g_ptr_array_index (rows, i));
+  if (rows->len == 0)
+    g_print ("%s\n", empty);
+
+  return 0;
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
 static gboolean
 looks_like_url (const char *url)
 {
@@ -134,69 +203,45 @@ indexer_add (int    argc,
   return 0;
 }
 
+static GPtrArray *
+load_indexers (SsvContext  *context,
+               GError     **error)
+{
+  return ssv_download_store_list_indexers (ssv_context_get_download_store (context), FALSE, error);
+}
+
+static void
+add_indexer_json (JsonBuilder *builder,
+                  gpointer     item)
+{
+  SsvIndexerRow *row = item;
+
+  add_string_member (builder, "name", row->name);
+  add_string_member (builder, "kind", row->kind);
+  add_string_member (builder, "url", row->url);
+  json_builder_set_member_name (builder, "enabled");
+  json_builder_add_boolean_value (builder, row->enabled);
+  json_builder_set_member_name (builder, "categories");
+  json_builder_begin_array (builder);
+  for (guint j = 0; j < row->categories->len; j++)
+    json_builder_add_int_value (builder, g_array_index (row->categories, int, j));
+  json_builder_end_array (builder);
+}
+
+static void
+print_indexer (gpointer item)
+{
+  SsvIndexerRow *row = item;
+
+  g_print ("%-20s %-9s %s%s\n", row->name, row->kind, row->url, row->enabled ? "" : _(" (off)"));
+}
+
 static int
 indexer_list (int    argc,
               char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SsvContext) context = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-
-  if (!ssv_cli_parse_options ("indexer list", NULL, _("List the indexers"), entries, &argc, &argv))
-    return 2;
-  context = ssv_cli_open_context (&error);
-  if (context == NULL)
-    return ssv_cli_fail (error);
-  rows = ssv_download_store_list_indexers (ssv_context_get_download_store (context), FALSE, &error);
-  if (rows == NULL)
-    return ssv_cli_fail (error);
-
-  if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < rows->len; i++)
-        {
-          SsvIndexerRow *row = g_ptr_array_index (rows, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, row->name);
-          json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, row->kind);
-          json_builder_set_member_name (builder, "url");
-          json_builder_add_string_value (builder, row->url);
-          json_builder_set_member_name (builder, "enabled");
-          json_builder_add_boolean_value (builder, row->enabled);
-          json_builder_set_member_name (builder, "categories");
-          json_builder_begin_array (builder);
-          for (guint j = 0; j < row->categories->len; j++)
-            json_builder_add_int_value (builder, g_array_index (row->categories, int, j));
-          json_builder_end_array (builder);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      ssv_cli_print_json (root);
-      return 0;
-    }
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      SsvIndexerRow *row = g_ptr_array_index (rows, i);
-      g_print ("%-20s %-9s %s%s\n", row->name, row->kind, row->url, row->enabled ? "" : _(" (off)"));
-    }
-  if (rows->len == 0)
-    g_print ("%s\n", _("No indexers yet; add one with “soulsync-video-cli indexer add”."));
-
-  return 0;
+  return ssv_cli_list (argc, argv, "indexer list", _("List the indexers"), load_indexers, add_indexer_json,
+                       print_indexer, _("No indexers yet; add one with “soulsync-video-cli indexer add”."));
 }
 
 int
@@ -278,74 +323,45 @@ client_add (int    argc,
   return 0;
 }
 
-static void
-add_client_json (JsonBuilder        *builder,
-                 const SsvClientRow *row)
+static GPtrArray *
+load_clients (SsvContext  *context,
+              GError     **error)
 {
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, row->name);
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, ssv_client_kind_to_string (row->kind));
-  json_builder_set_member_name (builder, "url");
-  json_builder_add_string_value (builder, row->url);
-  json_builder_set_member_name (builder, "user");
-  json_builder_add_string_value (builder, row->username);
-  json_builder_set_member_name (builder, "protocol");
-  json_builder_add_string_value (builder, ssv_download_protocol_of_client (row->kind));
+  return ssv_download_store_list_clients (ssv_context_get_download_store (context), error);
+}
+
+static void
+add_client_json (JsonBuilder *builder,
+                 gpointer     item)
+{
+  SsvClientRow *row = item;
+
+  add_string_member (builder, "name", row->name);
+  add_string_member (builder, "kind", ssv_client_kind_to_string (row->kind));
+  add_string_member (builder, "url", row->url);
+  add_string_member (builder, "user", row->username);
+  add_string_member (builder, "protocol", ssv_download_protocol_of_client (row->kind));
   json_builder_set_member_name (builder, "default");
   json_builder_add_boolean_value (builder, row->is_default);
   json_builder_set_member_name (builder, "enabled");
   json_builder_add_boolean_value (builder, row->enabled);
-  json_builder_end_object (builder);
+}
+
+static void
+print_client (gpointer item)
+{
+  SsvClientRow *row = item;
+
+  g_print ("%-20s %-12s %s%s\n", row->name, ssv_client_kind_to_string (row->kind), row->url,
+           row->is_default ? _(" (default)") : "");
 }
 
 static int
 client_list (int    argc,
              char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SsvContext) context = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-
-  if (!ssv_cli_parse_options ("client list", NULL, _("List the download clients"), entries, &argc, &argv))
-    return 2;
-  context = ssv_cli_open_context (&error);
-  if (context == NULL)
-    return ssv_cli_fail (error);
-  rows = ssv_download_store_list_clients (ssv_context_get_download_store (context), &error);
-  if (rows == NULL)
-    return ssv_cli_fail (error);
-
-  if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < rows->len; i++)
-        add_client_json (builder, g_ptr_array_index (rows, i));
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      ssv_cli_print_json (root);
-      return 0;
-    }
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      SsvClientRow *row = g_ptr_array_index (rows, i);
-      g_print ("%-20s %-12s %s%s\n", row->name, ssv_client_kind_to_string (row->kind), row->url,
-               row->is_default ? _(" (default)") : "");
-    }
-  if (rows->len == 0)
-    g_print ("%s\n", _("No download clients yet; add one with “soulsync-video-cli client add”."));
-
-  return 0;
+  return ssv_cli_list (argc, argv, "client list", _("List the download clients"), load_clients, add_client_json,
+                       print_client, _("No download clients yet; add one with “soulsync-video-cli client add”."));
 }
 
 static int

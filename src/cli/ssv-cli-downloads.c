@@ -27,8 +27,9 @@ describe_progress (SsvDownload *d)
 }
 
 static void
-print_download (SsvDownload *d)
+print_download (gpointer item)
 {
+  SsvDownload *d = item;
   g_autofree char *label = ssv_download_dup_label (d);
   g_autofree char *progress = describe_progress (d);
   const char *problem = ssv_download_get_error (d);
@@ -40,8 +41,9 @@ print_download (SsvDownload *d)
 
 static void
 add_download_json (JsonBuilder *builder,
-                   SsvDownload *d)
+                   gpointer     item)
 {
+  SsvDownload *d = item;
   static const char * const strings[] = {
     "kind", "title", "release-title", "indexer", "protocol", "client-name", "reference", "quality",
     "status-name", "error", "content-path",
@@ -51,7 +53,6 @@ add_download_json (JsonBuilder *builder,
   };
   double progress;
 
-  json_builder_begin_object (builder);
   for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
     {
       g_autofree char *value = NULL;
@@ -76,40 +77,13 @@ add_download_json (JsonBuilder *builder,
   g_object_get (d, "progress", &progress, NULL);
   json_builder_set_member_name (builder, "progress");
   json_builder_add_double_value (builder, progress);
-  json_builder_end_object (builder);
 }
 
-static int
-list_downloads (SsvContext *context,
-                gboolean    json)
+static GPtrArray *
+load_downloads (SsvContext  *context,
+                GError     **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-
-  rows = ssv_download_store_list (ssv_context_get_download_store (context), FALSE, 200, &error);
-  if (rows == NULL)
-    return ssv_cli_fail (error);
-
-  if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < rows->len; i++)
-        add_download_json (builder, g_ptr_array_index (rows, i));
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      ssv_cli_print_json (root);
-      return 0;
-    }
-
-  for (guint i = 0; i < rows->len; i++)
-    print_download (g_ptr_array_index (rows, i));
-  if (rows->len == 0)
-    g_print ("%s\n", _("No downloads yet; “soulsync-video-cli grab” starts one."));
-
-  return 0;
+  return ssv_download_store_list (ssv_context_get_download_store (context), FALSE, 200, error);
 }
 
 typedef struct
@@ -204,26 +178,40 @@ watch_downloads (SsvContext *context,
   return watch.interrupted ? 130 : 0;
 }
 
+static gboolean
+wants_watch (int    argc,
+             char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    if (g_str_equal (argv[i], "--watch"))
+      return TRUE;
+
+  return FALSE;
+}
+
 int
 ssv_cli_downloads (int    argc,
                    char **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SsvContext) context = NULL;
-  gboolean json = FALSE;
   gboolean watch = FALSE;
   int interval_ms = 0;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "watch", 0, 0, G_OPTION_ARG_NONE, &watch, N_("Watch the active downloads until none is left"), NULL },
     { "interval", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &interval_ms, N_("Milliseconds between polls"), "MS" },
     { NULL }
   };
 
-  if (!ssv_cli_parse_options ("downloads", NULL, _("List the downloads, or watch them with --watch"),
+  if (!wants_watch (argc, argv))
+    return ssv_cli_list (argc, argv, "downloads", _("List the downloads (state, progress, attempts)"),
+                         load_downloads, add_download_json, print_download,
+                         _("No downloads yet; “soulsync-video-cli grab” starts one."));
+
+  if (!ssv_cli_parse_options ("downloads", NULL, _("Watch the active downloads until none is left"),
                               entries, &argc, &argv))
     return 2;
-  if (argc != 1 || (json && watch) || interval_ms < 0)
+  if (argc != 1 || interval_ms < 0)
     {
       g_printerr ("%s\n", _("Usage: soulsync-video-cli downloads [--json] | --watch"));
       return 2;
@@ -233,5 +221,5 @@ ssv_cli_downloads (int    argc,
   if (context == NULL)
     return ssv_cli_fail (error);
 
-  return watch ? watch_downloads (context, (guint) interval_ms) : list_downloads (context, json);
+  return watch_downloads (context, (guint) interval_ms);
 }

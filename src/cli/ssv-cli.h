@@ -39,6 +39,18 @@ int         ssv_cli_indexer      (int argc, char **argv);
 int         ssv_cli_client       (int argc, char **argv);
 int         ssv_cli_downloads    (int argc, char **argv);
 
+typedef GPtrArray *(*SsvCliLoadRows) (SsvContext *context, GError **error);
+typedef void       (*SsvCliRowJson)  (JsonBuilder *builder, gpointer row);
+typedef void       (*SsvCliRowText)  (gpointer row);
+
+int         ssv_cli_list         (int              argc,
+                                  char           **argv,
+                                  const char      *command,
+                                  const char      *summary,
+                                  SsvCliLoadRows   load,
+                                  SsvCliRowJson    add_json,
+                                  SsvCliRowText    print_text,
+                                  const char      *empty);
 char       *ssv_cli_read_secret  (const char  *what,
                                   GError     **error);
 void        ssv_cli_print_json   (JsonNode    *node);

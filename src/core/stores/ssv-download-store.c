@@ -632,6 +632,26 @@ insert_candidate (SsvDatabase                 *db,
   return TRUE;
 }
 
+/* Runs @sql, an INSERT of (download id, text, text). */
+static gboolean
+insert_pair (SsvDatabase  *db,
+             const char   *sql,
+             gint64        download_id,
+             const char   *first,
+             const char   *second,
+             GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, download_id);
+  ssv_stmt_bind_text (stmt, 2, first);
+  ssv_stmt_bind_text (stmt, 3, second);
+
+  return step_done (stmt, error);
+}
+
 static gboolean
 insert_try (SsvDatabase  *db,
             gint64        download_id,
@@ -639,16 +659,8 @@ insert_try (SsvDatabase  *db,
             const char   *value,
             GError      **error)
 {
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-    "INSERT OR IGNORE INTO download_tries (download_id, kind, value) VALUES (?1, ?2, ?3)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, download_id);
-  ssv_stmt_bind_text (stmt, 2, kind);
-  ssv_stmt_bind_text (stmt, 3, value);
-
-  return step_done (stmt, error);
+  return insert_pair (db, "INSERT OR IGNORE INTO download_tries (download_id, kind, value) VALUES (?1, ?2, ?3)",
+                      download_id, kind, value, error);
 }
 
 static gboolean
@@ -658,16 +670,8 @@ insert_event (SsvDatabase  *db,
               const char   *message,
               GError      **error)
 {
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-    "INSERT INTO download_events (download_id, kind, message) VALUES (?1, ?2, ?3)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, download_id);
-  ssv_stmt_bind_text (stmt, 2, kind);
-  ssv_stmt_bind_text (stmt, 3, message);
-
-  return step_done (stmt, error);
+  return insert_pair (db, "INSERT INTO download_events (download_id, kind, message) VALUES (?1, ?2, ?3)",
+                      download_id, kind, message, error);
 }
 
 /**
