@@ -979,6 +979,27 @@ ssv_download_store_add_event (SsvDownloadStore  *self,
   return TRUE;
 }
 
+/* The rows @sql (taking one id) gives, each made by @read. */
+static GPtrArray *
+collect_by_id (SsvDownloadStore  *self,
+               const char        *sql,
+               gint64             id,
+               SsvRowReader       read,
+               GDestroyNotify     free_func,
+               GError           **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db_of (self), sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!ssv_stmt_collect_rows (stmt, read, rows, error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
 static gpointer
 read_event (SsvStmt *stmt)
 {
@@ -996,19 +1017,10 @@ ssv_download_store_list_events (SsvDownloadStore  *self,
                                 gint64             id,
                                 GError           **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_download_event_free);
-  g_autoptr(SsvStmt) stmt = NULL;
-
   g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
 
-  stmt = ssv_database_prepare (db_of (self), ssv_download_store_events_sql, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!ssv_stmt_collect_rows (stmt, read_event, rows, error))
-    return NULL;
-
-  return g_steal_pointer (&rows);
+  return collect_by_id (self, ssv_download_store_events_sql, id, read_event,
+                        (GDestroyNotify) ssv_download_event_free, error);
 }
 
 static gpointer
@@ -1060,18 +1072,14 @@ ssv_download_store_list_candidates (SsvDownloadStore  *self,
                                     gint64             id,
                                     GError           **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_download_candidate_free);
-  g_autoptr(SsvStmt) stmt = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
 
   g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
 
-  stmt = ssv_database_prepare (db_of (self), ssv_download_store_candidates_sql, error);
-  if (stmt == NULL)
+  rows = collect_by_id (self, ssv_download_store_candidates_sql, id, read_candidate,
+                        (GDestroyNotify) ssv_download_candidate_free, error);
+  if (rows == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!ssv_stmt_collect_rows (stmt, read_candidate, rows, error))
-    return NULL;
-  g_clear_pointer (&stmt, ssv_stmt_release);
 
   for (guint i = 0; i < rows->len; i++)
     if (!read_candidate_files (self, id, i, g_ptr_array_index (rows, i), error))
