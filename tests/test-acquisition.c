@@ -406,6 +406,9 @@ test_monitor_restarts (Fixture       *f,
   ssv_download_monitor_start (monitor);
   wait_polls (monitor, 1);
   g_assert_cmpuint (ssv_download_monitor_get_n_active (monitor), ==, 2);
+  /* What finished before the restart is listed, not announced again. */
+  g_assert_cmpuint (g_list_model_get_n_items (ssv_download_monitor_get_model (monitor)), ==, 3);
+  g_assert_cmpuint (heard.completed->len, ==, 1);
   g_assert_true (ssv_download_monitor_is_polling (monitor));
   d = ssv_download_store_get (f->store, magnet1, &error);
   g_assert_cmpint (ssv_download_get_status (d), ==, SSV_DOWNLOAD_DOWNLOADING);

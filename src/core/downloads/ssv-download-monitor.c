@@ -27,6 +27,7 @@ struct _SsvDownloadMonitor
   guint           max_interval;
   guint           interval;
   gboolean        started;
+  gboolean        loaded;          /* the rows were read once: later news is announced */
   gboolean        polling;         /* a poll or a reload runs in a thread */
   gboolean        reload_pending;
   guint64         n_polls;
@@ -49,6 +50,8 @@ static guint signals[N_SIGNALS];
 
 static void schedule (SsvDownloadMonitor *self);
 static void reload (SsvDownloadMonitor *self);
+static void run (SsvDownloadMonitor *self,
+                 gboolean            poll);
 
 /* ---------------------------------------------------------------------- */
 /* The poll itself: blocking, on a worker thread */
@@ -450,7 +453,8 @@ announce (SsvDownloadMonitor *self,
 /* Takes the fresh rows into the model; returns whether anything changed. */
 static gboolean
 merge (SsvDownloadMonitor *self,
-       GPtrArray          *fresh)
+       GPtrArray          *fresh,
+       gboolean            announcing)
 {
   gboolean changed = FALSE;
 
@@ -463,8 +467,8 @@ merge (SsvDownloadMonitor *self,
         {
           g_list_store_insert (self->model, 0, row);
           changed = TRUE;
-          /* A download new to this list: a grab, or one adopted after a restart. */
-          if (!ssv_download_status_is_active (row->status))
+          /* A grab made since: one that failed at once is news too. */
+          if (announcing && !ssv_download_status_is_active (row->status))
             announce (self, row, SSV_DOWNLOAD_QUEUED, FALSE);
           continue;
         }
@@ -473,7 +477,8 @@ merge (SsvDownloadMonitor *self,
         gboolean moved = ssv_download_update_from (d, row);
 
         changed |= moved;
-        announce (self, d, old_status, moved);
+        if (announcing)
+          announce (self, d, old_status, moved);
       }
     }
 
@@ -502,9 +507,21 @@ poll_done (GObject      *source,
     }
 
   self->polling = FALSE;
+  if (!self->loaded)
+    {
+      /* What was there before: listed, not announced; then the first poll
+       * tells what happened to the active ones meanwhile. */
+      merge (self, data->fresh, FALSE);
+      self->loaded = TRUE;
+      if (ssv_download_monitor_get_n_active (self) > 0)
+        run (self, TRUE);
+      else
+        schedule (self);
+      return;
+    }
   if (data->poll)
     self->n_polls++;
-  changed = merge (self, data->fresh);
+  changed = merge (self, data->fresh, TRUE);
   self->interval = changed ? self->min_interval : MIN (self->interval * 2, self->max_interval);
 
   if (self->reload_pending)
@@ -671,10 +688,11 @@ ssv_download_monitor_start (SsvDownloadMonitor *self)
   if (self->started)
     return;
   self->started = TRUE;
+  self->loaded = FALSE;
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->interval = self->min_interval;
-  run (self, TRUE);
+  run (self, FALSE);
 }
 
 void
