@@ -360,6 +360,11 @@ test_wishlist_states (Fixture       *f,
   g_assert_cmpstr (heat, ==, "downloading 42 %");
   g_assert_cmpstr (ronin, ==, "failed: The client refused the torrent.");
   g_assert_cmpstr (thief, ==, "wanted");
+
+  /* A grab of a wanted film finds its row by TMDB id. */
+  g_assert_cmpint (ssv_download_store_find_wanted_movie (f->store, 8195, &error), ==, 2);
+  g_assert_cmpint (ssv_download_store_find_wanted_movie (f->store, 550, &error), ==, 0);
+  g_assert_no_error (error);
 }
 
 static void

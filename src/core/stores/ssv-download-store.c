@@ -528,6 +528,29 @@ ssv_download_store_remove_client (SsvDownloadStore  *self,
   return TRUE;
 }
 
+/* The wishlist row of a wanted film, so its download shows there; 0 when it is not wanted. */
+gint64
+ssv_download_store_find_wanted_movie (SsvDownloadStore  *self,
+                                      gint64             tmdb_id,
+                                      GError           **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+  g_autofree char *source_id = NULL;
+  int rc;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), 0);
+
+  stmt = ssv_database_prepare (db_of (self),
+    "SELECT id FROM wishlist WHERE kind = 'movie' AND source = 'tmdb' AND source_id = ?1", error);
+  if (stmt == NULL)
+    return 0;
+  source_id = g_strdup_printf ("%" G_GINT64_FORMAT, tmdb_id);
+  ssv_stmt_bind_text (stmt, 1, source_id);
+  rc = ssv_stmt_step (stmt, error);
+
+  return rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Grabs */
 

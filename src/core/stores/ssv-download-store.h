@@ -127,6 +127,10 @@ gboolean          ssv_download_store_remove_client      (SsvDownloadStore     *s
                                                          GError              **error);
 void              ssv_client_row_free                   (SsvClientRow         *row);
 
+gint64            ssv_download_store_find_wanted_movie  (SsvDownloadStore     *self,
+                                                         gint64                tmdb_id,
+                                                         GError              **error);
+
 /* Downloads */
 gint64            ssv_download_store_record_grab        (SsvDownloadStore     *self,
                                                          const SsvGrabRecord  *record,
