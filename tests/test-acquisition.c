@@ -236,6 +236,24 @@ test_grab_magnet_and_refusal (Fixture       *f,
   d = ssv_download_store_get (f->store, id, &error);
   g_assert_cmpstr (ssv_download_get_reference (d), ==, hash);
   g_assert_cmpuint (ssv_fake_server_get_total_hits (f->indexer), ==, 0);
+  g_clear_object (&d);
+
+  /* Cancelled: out of the client, marked so, said in the timeline; twice is refused. */
+  g_assert_true (ssv_grabber_cancel (grabber, id, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(SsvDownloadClient) client = ssv_test_client_daemon_client (f->daemon, f->http, NULL);
+    const char *refs[] = { hash, NULL };
+    g_autoptr(GPtrArray) left = ssv_download_client_list (client, refs, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+  d = ssv_download_store_get (f->store, id, &error);
+  g_assert_cmpint (ssv_download_get_status (d), ==, SSV_DOWNLOAD_CANCELLED);
+  g_assert_false (ssv_grabber_cancel (grabber, id, NULL, &error));
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_INVALID);
+  g_clear_error (&error);
 
   store_secret (f, client_key, "not-the-password");
   ssv_client_pool_forget_all (f->pool);

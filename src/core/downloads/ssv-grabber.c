@@ -449,3 +449,89 @@ ssv_grabber_grab_finish (SsvGrabber    *self,
 
   return g_task_propagate_int (G_TASK (result), error);
 }
+
+/**
+ * ssv_grabber_cancel:
+ *
+ * Takes an active download out of its client (what it fetched stays on disk)
+ * and marks it cancelled. Blocks. When the client cannot be reached nothing
+ * changes and @error says why.
+ */
+gboolean
+ssv_grabber_cancel (SsvGrabber    *self,
+                    gint64         download_id,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  SsvDownloadStore *store;
+  g_autoptr(SsvDownload) d = NULL;
+  g_autoptr(SsvDownloadClient) client = NULL;
+  g_autofree char *event = NULL;
+
+  g_return_val_if_fail (SSV_IS_GRABBER (self), FALSE);
+
+  store = ssv_client_pool_get_store (self->pool);
+  d = ssv_download_store_get (store, download_id, error);
+  if (d == NULL)
+    return FALSE;
+  if (!ssv_download_status_is_active (ssv_download_get_status (d)) &&
+      ssv_download_get_status (d) != SSV_DOWNLOAD_SEARCHING)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID, _("That download is %s already; there is nothing to cancel."),
+                   ssv_download_status_to_string (ssv_download_get_status (d)));
+      return FALSE;
+    }
+
+  if (ssv_download_get_client_id (d) > 0 && ssv_download_get_reference (d) != NULL)
+    {
+      client = ssv_client_pool_dup_client (self->pool, ssv_download_get_client_id (d), cancellable, error);
+      if (client == NULL ||
+          !ssv_download_client_remove (client, ssv_download_get_reference (d), FALSE, cancellable, error))
+        return FALSE;
+    }
+
+  event = g_strdup (_("Cancelled; taken out of the download client (its files stay)."));
+  return ssv_download_store_set_status (store, download_id, SSV_DOWNLOAD_CANCELLED, NULL, NULL, "cancelled", event,
+                                        error);
+}
+
+static void
+cancel_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (ssv_grabber_cancel (source, *(gint64 *) task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+ssv_grabber_cancel_async (SsvGrabber          *self,
+                          gint64               download_id,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SSV_IS_GRABBER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ssv_grabber_cancel_async);
+  g_task_set_task_data (task, g_memdup2 (&download_id, sizeof download_id), g_free);
+  g_task_run_in_thread (task, cancel_thread);
+}
+
+gboolean
+ssv_grabber_cancel_finish (SsvGrabber    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

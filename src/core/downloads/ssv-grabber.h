@@ -42,6 +42,19 @@ gint64          ssv_grabber_grab_finish       (SsvGrabber          *self,
                                                gint64              *download_id,
                                                GError             **error);
 
+gboolean        ssv_grabber_cancel            (SsvGrabber          *self,
+                                               gint64               download_id,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+void            ssv_grabber_cancel_async      (SsvGrabber          *self,
+                                               gint64               download_id,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean        ssv_grabber_cancel_finish     (SsvGrabber          *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+
 const char     *ssv_grab_file_risk            (const char          *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvGrabRequest, ssv_grab_request_free)
