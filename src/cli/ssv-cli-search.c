@@ -272,6 +272,10 @@ ssv_cli_grab (int    argc,
     }
 
   request = ssv_grab_request_new_from_hits (item, profile, hits, pick);
+  /* A wanted film's row shows what became of it. */
+  if (s.movie != NULL && s.tmdb > 0)
+    request->wanted.wishlist_id = ssv_download_store_find_wanted_movie (ssv_context_get_download_store (context),
+                                                                        s.tmdb, NULL);
   chosen = g_ptr_array_index (request->candidates, 0);
   id = ssv_grabber_grab (ssv_context_get_grabber (context), request, &recorded, NULL, &error);
   if (id == 0)
