@@ -10,6 +10,7 @@
 
 #include "ssv-discovery.h"
 #include "ssv-error.h"
+#include "providers/ssv-tmdb.h"
 #include "model/ssv-found-title-private.h"
 #include "stores/ssv-find-store.h"
 #include "stores/ssv-settings-store.h"
@@ -631,8 +632,8 @@ ssv_discovery_watch_providers_sync (SsvDiscovery  *self,
   return ssv_tmdb_parse_watch_providers (root, region ? region : default_region, &session.options, link, error);
 }
 
-/* Returns: (transfer full) (element-type utf8): the title's other names, "Title (DE)" */
-GPtrArray *
+/* Returns: (transfer full) (array zero-terminated=1): the title's other names, each once (cached) */
+char **
 ssv_discovery_alternative_titles_sync (SsvDiscovery  *self,
                                        SsvItemKind    kind,
                                        gint64         tmdb_id,

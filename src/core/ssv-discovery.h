@@ -71,7 +71,7 @@ GPtrArray     *ssv_discovery_watch_providers_sync     (SsvDiscovery       *self,
                                                        char              **link,
                                                        GCancellable       *cancellable,
                                                        GError            **error);
-GPtrArray     *ssv_discovery_alternative_titles_sync  (SsvDiscovery       *self,
+char         **ssv_discovery_alternative_titles_sync  (SsvDiscovery       *self,
                                                        SsvItemKind         kind,
                                                        gint64              tmdb_id,
                                                        GCancellable       *cancellable,

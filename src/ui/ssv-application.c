@@ -7,7 +7,9 @@
 
 #include "ssv-airing-notifier.h"
 #include "ssv-application.h"
+#include "ssv-scheduler.h"
 #include "ssv-search-provider.h"
+#include "ssv-sleep-monitor.h"
 #include "ssv-window.h"
 #include "dialogs/ssv-preferences-window.h"
 
@@ -170,6 +172,18 @@ export_search_provider (SsvApplication *self)
     g_message ("GNOME Shell will not search the library: %s", error->message);
 }
 
+/* Scans, refreshes and trims come due with a window or without; a run missed while the
+ * machine slept runs once when logind says it woke. */
+static void
+start_scheduler (SsvApplication *self)
+{
+  SsvScheduler *scheduler = ssv_context_get_scheduler (self->context);
+  g_autoptr(SsvSleepMonitor) sleep_monitor = ssv_sleep_monitor_new ();
+
+  ssv_scheduler_set_sleep_monitor (scheduler, sleep_monitor);
+  ssv_scheduler_start (scheduler);
+}
+
 static void
 context_ready_cb (GObject      *source,
                   GAsyncResult *result,
@@ -209,6 +223,8 @@ context_ready_cb (GObject      *source,
     self->engine_start_source = g_timeout_add_seconds (ENGINE_START_DELAY_S, start_engine_cb, self);
   else
     ssv_enrichment_engine_start (ssv_context_get_enrichment_engine (self->context));
+
+  start_scheduler (self);
 
   if (self->present_when_ready)
     present_main_window (self);
@@ -480,6 +496,7 @@ ssv_application_shutdown (GApplication *app)
   if (self->context != NULL)
     {
       ssv_airing_monitor_stop (ssv_context_get_airing_monitor (self->context));
+      ssv_scheduler_stop (ssv_context_get_scheduler (self->context));
       /* The call in hand is cancelled; its title stays unmarked for next time. */
       ssv_enrichment_engine_stop (ssv_context_get_enrichment_engine (self->context));
     }
@@ -500,6 +517,7 @@ ssv_application_dispose (GObject *object)
   if (self->context != NULL)
     {
       ssv_airing_monitor_stop (ssv_context_get_airing_monitor (self->context));
+      ssv_scheduler_stop (ssv_context_get_scheduler (self->context));
       /* Others may still hold the context; its worker threads must not outlive the app. */
       ssv_enrichment_engine_stop (ssv_context_get_enrichment_engine (self->context));
     }

@@ -365,6 +365,49 @@ test_catch_up (void)
   ssv_test_remove_tree (dir);
 }
 
+static gboolean
+missed_trim_ran (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = ssv_database_open (data, &error);
+
+  g_assert_no_error (error);
+  return ssv_test_query_int (db, "SELECT count(*) FROM scheduled_jobs "
+                                 "WHERE name = 'image-cache-trim' AND last_run_at > 1000") == 1;
+}
+
+/* The service runs the scheduled work: a trim missed while the machine was off runs once
+ * when the app starts, with no window. */
+static void
+test_scheduler_runs_missed (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = make_library (dir, 10);
+  g_autoptr(GError) error = NULL;
+  FakeShell shell = { 0 };
+  SsvApplication *app;
+
+  {
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (ssv_database_exec (db,
+                                      "INSERT INTO scheduled_jobs (name, interval_s, last_run_at, last_finished_at, "
+                                      "  last_result, next_run_at) "
+                                      "VALUES ('image-cache-trim', 86400, 1000, 1001, 'ok', 87400);",
+                                      &error));
+    g_assert_no_error (error);
+  }
+
+  fake_shell_start (&shell);
+  app = start_service (db_path);
+  g_assert_true (ssv_test_wait_for (missed_trim_ran, db_path, 20000));
+
+  ssv_ui_test_stop_app (app);
+  fake_shell_stop (&shell);
+  ssv_test_remove_tree (dir);
+}
+
 static void
 test_autostart (void)
 {
@@ -560,6 +603,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/notifications/live", test_live);
   g_test_add_func ("/ui/notifications/catch-up", test_catch_up);
+  g_test_add_func ("/ui/notifications/scheduler-runs-missed", test_scheduler_runs_missed);
   g_test_add_func ("/ui/notifications/autostart", test_autostart);
   g_test_add_func ("/ui/notifications/autostart-portal", test_autostart_portal);
 

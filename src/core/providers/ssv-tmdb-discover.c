@@ -418,54 +418,6 @@ ssv_tmdb_parse_watch_providers (JsonNode              *root,
   return g_steal_pointer (&providers);
 }
 
-/**
- * ssv_tmdb_parse_alternative_titles:
- *
- * Reads a movie's (`titles`) or a show's (`results`) alternative titles.
- *
- * Returns: (transfer full) (element-type utf8): "Title (DE)", each once
- */
-GPtrArray *
-ssv_tmdb_parse_alternative_titles (JsonNode  *root,
-                                   GError   **error)
-{
-  JsonObject *object = ssv_json_node_object (root);
-  JsonArray *list = ssv_json_get_array (object, "titles");
-  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  if (list == NULL)
-    list = ssv_json_get_array (object, "results");
-  if (list == NULL)
-    {
-      set_malformed (error, "no titles");
-      return NULL;
-    }
-
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonObject *item = ssv_json_array_object (list, i);
-      const char *title = ssv_json_get_string (item, "title");
-      const char *country = ssv_json_get_string (item, "iso_3166_1");
-      char *text;
-
-      if (title == NULL || !g_utf8_validate (title, -1, NULL) ||
-          (country != NULL && !g_utf8_validate (country, -1, NULL)))
-        continue;
-
-      text = country != NULL ? g_strdup_printf ("%s (%s)", title, country) : g_strdup (title);
-      if (g_hash_table_contains (seen, text))
-        {
-          g_free (text);
-          continue;
-        }
-      g_hash_table_add (seen, text);
-      g_ptr_array_add (titles, text);
-    }
-
-  return g_steal_pointer (&titles);
-}
-
 /* TMDB's release types: 1 premiere, 2 limited, 3 theatrical, 4 digital, 5 physical, 6 TV. */
 static void
 scan_country (JsonObject  *country,

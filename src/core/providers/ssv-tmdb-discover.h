@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-tmdb-discover.h: TMDB beyond the library: multi search, trending, discover, people and
- * their credits, where to watch, alternative titles, home release dates. Pure parsers and
+ * their credits, where to watch, home release dates. Pure parsers and
  * the blocking calls that feed them. */
 
 #pragma once
@@ -87,8 +87,6 @@ GPtrArray     *ssv_tmdb_parse_watch_providers   (JsonNode              *root,
                                                  const char            *region,
                                                  const SsvTmdbOptions  *options,
                                                  char                 **link,
-                                                 GError               **error);
-GPtrArray     *ssv_tmdb_parse_alternative_titles (JsonNode             *root,
                                                  GError               **error);
 char          *ssv_tmdb_home_release_date       (JsonNode              *root,
                                                  const char            *region,
