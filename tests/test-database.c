@@ -112,6 +112,19 @@ static const char * const fill_sql[] = {
   "INSERT INTO yt_segments (video_row, category, action, start_s, end_s) VALUES (1, 'sponsor', 'skip', 53.4, 57.7);"
   "INSERT INTO yt_downloads (video_row, state, attempts, last_error) VALUES (1, 'failed', 1, 'HTTP Error 404');"
   "INSERT INTO network_activity (day, feature, host, requests) VALUES ('2026-05-21', 'youtube', 'www.youtube.com', 12);",
+  /* version 10: indexers, clients and downloads */
+  "INSERT INTO indexers (id, kind, name, url) VALUES (1, 'torznab', 'Jackett', 'http://nas:9117/api/v2.0/indexers/all');"
+  "INSERT INTO indexer_categories (indexer_id, category, name) VALUES (1, 2000, 'Movies');"
+  "INSERT INTO download_clients (id, kind, name, url, username) VALUES (1, 'qbittorrent', 'qBit', 'http://nas:8080', 'admin');"
+  "INSERT INTO default_clients (protocol, client_id) VALUES ('torrent', 1);"
+  "INSERT INTO downloads (id, kind, wishlist_id, tmdb_id, title, year, release_title, indexer, protocol,"
+  "  client_id, client_name, client_reference, status, progress, error)"
+  "  VALUES (1, 'movie', 1, 949, 'Heat', 1995, 'Heat.1995.1080p.BluRay.x264-GRP', 'Jackett', 'torrent',"
+  "  1, 'qBit', 'aaaabbbbccccddddeeeeffff0000111122223333', 'failed', 0.4, 'No seeds for 3 hours.');"
+  "INSERT INTO download_candidates (download_id, position, release_title, protocol, magnet_url)"
+  "  VALUES (1, 0, 'Heat.1995.720p.BluRay.x264-GRP', 'torrent', 'magnet:?xt=urn:btih:aaaa');"
+  "INSERT INTO download_tries (download_id, kind, value) VALUES (1, 'query', 'Heat 1995');"
+  "INSERT INTO download_events (download_id, kind, message) VALUES (1, 'grabbed', 'Grabbed from Jackett.');",
 };
 
 static char *

@@ -23,6 +23,11 @@ static const SsvCliCommand commands[] = {
   { "person", N_("Follow a person: “person follow TMDB_ID [--lookback YEARS]”"), ssv_cli_person },
   { "key", N_("Store an API key from standard input: “key set SERVICE”"), ssv_cli_key },
   { "channel", N_("Follow YouTube channels, read them again and list their videos"), ssv_cli_channel },
+  { "indexer", N_("Add, list and test the indexers releases are searched on"), ssv_cli_indexer },
+  { "client", N_("Add, list and test the download clients releases are sent to"), ssv_cli_client },
+  { "search", N_("Search the indexers for a film, an episode or a season and judge every hit"), ssv_cli_search },
+  { "grab", N_("Search, then send the best accepted hit (or --pick N) to the download client"), ssv_cli_grab },
+  { "downloads", N_("List the downloads, or watch them with --watch"), ssv_cli_downloads },
 };
 
 SsvContext *

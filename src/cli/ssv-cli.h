@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ssv-context.h"
+#include "ssv-error.h"
 
 G_BEGIN_DECLS
 
@@ -44,5 +45,26 @@ int         ssv_cli_find         (int argc, char **argv);
 int         ssv_cli_person       (int argc, char **argv);
 int         ssv_cli_key          (int argc, char **argv);
 int         ssv_cli_channel      (int argc, char **argv);
+int         ssv_cli_indexer      (int argc, char **argv);
+int         ssv_cli_client       (int argc, char **argv);
+int         ssv_cli_downloads    (int argc, char **argv);
+int         ssv_cli_indexer_test (int argc, char **argv);
+int         ssv_cli_search       (int argc, char **argv);
+int         ssv_cli_grab         (int argc, char **argv);
+
+typedef GPtrArray *(*SsvCliLoadRows) (SsvContext *context, GError **error);
+typedef void       (*SsvCliRowJson)  (JsonBuilder *builder, gpointer row);
+typedef void       (*SsvCliRowText)  (gpointer row);
+
+int         ssv_cli_list         (int              argc,
+                                  char           **argv,
+                                  const char      *command,
+                                  const char      *summary,
+                                  SsvCliLoadRows   load,
+                                  SsvCliRowJson    add_json,
+                                  SsvCliRowText    print_text,
+                                  const char      *empty);
+char       *ssv_cli_read_secret  (const char  *what,
+                                  GError     **error);
 
 G_END_DECLS

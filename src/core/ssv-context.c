@@ -28,6 +28,10 @@ struct _SsvContext
   SsvImageCache    *image_cache;
   SsvEnrichmentEngine *enrichment_engine;
   SsvFolderWatcher *folder_watcher;
+  SsvDownloadStore *download_store;
+  SsvClientPool    *client_pool;       /* these three made on first use */
+  SsvGrabber       *grabber;
+  SsvDownloadMonitor *download_monitor;
   SsvClock         *clock;
   SsvScheduler     *scheduler;
   SsvRefresher     *refresher;
@@ -63,6 +67,7 @@ create_stores (SsvContext *self)
   self->wishlist_store = ssv_wishlist_store_new (self->database);
   self->calendar_store = ssv_calendar_store_new (self->database);
   self->profile_store = ssv_profile_store_new (self->database);
+  self->download_store = ssv_download_store_new (self->database);
   self->airing_monitor = ssv_airing_monitor_new (self->calendar_store);
   /* A look may still run on its thread while the context goes away. */
   ssv_airing_monitor_set_hook (self->airing_monitor, airing_hook,
@@ -100,6 +105,12 @@ ssv_context_dispose (GObject *object)
   g_clear_object (&self->channel_service);
   g_clear_object (&self->channel_store);
   g_clear_object (&self->network_activity);
+  if (self->download_monitor != NULL)
+    ssv_download_monitor_stop (self->download_monitor);
+  g_clear_object (&self->download_monitor);
+  g_clear_object (&self->grabber);
+  g_clear_object (&self->client_pool);
+  g_clear_object (&self->download_store);
   g_clear_object (&self->folder_watcher);
   g_clear_object (&self->image_cache);
   g_clear_object (&self->scanner);
@@ -334,6 +345,53 @@ ssv_context_get_profile_store (SsvContext *self)
   g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
 
   return self->profile_store;
+}
+
+SsvDownloadStore *
+ssv_context_get_download_store (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->download_store;
+}
+
+/* The configured download clients, made on first use. */
+SsvClientPool *
+ssv_context_get_client_pool (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  if (self->client_pool == NULL)
+    self->client_pool = ssv_client_pool_new (self->download_store, self->http, self->secrets);
+
+  return self->client_pool;
+}
+
+SsvGrabber *
+ssv_context_get_grabber (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  if (self->grabber == NULL)
+    self->grabber = ssv_grabber_new (ssv_context_get_client_pool (self));
+
+  return self->grabber;
+}
+
+/* Made and started on first use: it reads the downloads once and polls only
+ * while one is active. */
+SsvDownloadMonitor *
+ssv_context_get_download_monitor (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  if (self->download_monitor == NULL)
+    {
+      self->download_monitor = ssv_download_monitor_new (ssv_context_get_client_pool (self));
+      ssv_download_monitor_start (self->download_monitor);
+    }
+
+  return self->download_monitor;
 }
 
 SsvLibraryStore *

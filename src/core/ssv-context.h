@@ -17,6 +17,9 @@
 #include "ssv-secrets.h"
 #include "ssv-title-actions.h"
 #include "net/ssv-http.h"
+#include "downloads/ssv-download-monitor.h"
+#include "downloads/ssv-grabber.h"
+#include "stores/ssv-download-store.h"
 #include "sources/ssv-folder-watcher.h"
 #include "stores/ssv-calendar-store.h"
 #include "sources/ssv-scanner.h"
@@ -50,6 +53,10 @@ SsvWatchlistStore *ssv_context_get_watchlist_store (SsvContext          *self);
 SsvWishlistStore *ssv_context_get_wishlist_store  (SsvContext           *self);
 SsvCalendarStore *ssv_context_get_calendar_store  (SsvContext           *self);
 SsvProfileStore  *ssv_context_get_profile_store   (SsvContext           *self);
+SsvDownloadStore *ssv_context_get_download_store  (SsvContext           *self);
+SsvClientPool    *ssv_context_get_client_pool     (SsvContext           *self);
+SsvGrabber       *ssv_context_get_grabber         (SsvContext           *self);
+SsvDownloadMonitor *ssv_context_get_download_monitor (SsvContext        *self);
 SsvAiringMonitor *ssv_context_get_airing_monitor  (SsvContext           *self);
 SsvScanner       *ssv_context_get_scanner        (SsvContext           *self);
 SsvImageCache    *ssv_context_get_image_cache    (SsvContext           *self);

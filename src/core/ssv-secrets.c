@@ -56,6 +56,13 @@ ssv_secrets_server_key (const char *server_uuid)
   return g_strconcat ("server:", server_uuid, NULL);
 }
 
+/* The keyring key of an indexer's API key (download clients: ssv_secrets_client_key()). */
+char *
+ssv_secrets_indexer_key (gint64 indexer_id)
+{
+  return g_strdup_printf ("indexer:%" G_GINT64_FORMAT, indexer_id);
+}
+
 static void
 explain_error (GError **error)
 {

@@ -45,5 +45,6 @@ char       *ssv_secrets_lookup_finish  (SsvSecrets    *self,
                                         GAsyncResult  *result,
                                         GError       **error);
 char       *ssv_secrets_server_key     (const char    *server_uuid);
+char       *ssv_secrets_indexer_key    (gint64         indexer_id);
 
 G_END_DECLS

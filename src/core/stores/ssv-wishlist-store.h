@@ -5,6 +5,7 @@
 
 #include "ssv-store.h"
 #include "ssv-wishlist-item.h"
+#include "model/ssv-download.h"
 
 G_BEGIN_DECLS
 
@@ -141,6 +142,22 @@ void        ssv_wishlist_store_list_async           (SsvWishlistStore     *self,
 GPtrArray  *ssv_wishlist_store_list_finish          (SsvWishlistStore     *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
+
+/* A wanted item's acquisition: its latest download (ssv-wishlist-downloads.c). */
+typedef struct
+{
+  gint64             wishlist_id;
+  gint64             download_id;
+  SsvDownloadStatus  status;
+  double             progress;
+  char              *error;
+} SsvWishDownloadState;
+
+extern const char * const ssv_wishlist_store_download_states_sql;
+GHashTable *ssv_wishlist_store_dup_download_states  (SsvWishlistStore     *self,
+                                                     GError              **error);
+char       *ssv_wish_download_state_describe        (const SsvWishDownloadState *state);
+void        ssv_wish_download_state_free            (SsvWishDownloadState *state);
 
 const char *ssv_wishlist_store_get_shows_sql        (SsvWishlistSort       sort);
 extern const char * const ssv_wishlist_store_episodes_sql;

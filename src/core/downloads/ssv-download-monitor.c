@@ -1,0 +1,774 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-download-monitor.c: polls the clients of active downloads (every few seconds while they
+ * move, backing off while nothing does, not at all when none is active), writes what changed,
+ * and keeps a list model of active and recent downloads. State lives in the database and the
+ * clients, so a restarted app re-adopts its downloads and a restarted client is found again. */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "ssv-download-monitor.h"
+#include "ssv-error.h"
+#include "model/ssv-download-private.h"
+
+#define RECENT_LIMIT 100
+
+struct _SsvDownloadMonitor
+{
+  GObject         parent_instance;
+
+  SsvClientPool  *pool;
+  GListStore     *model;           /* SsvDownload, newest first */
+  GCancellable   *cancellable;
+  guint           timeout_id;
+  guint           min_interval;
+  guint           max_interval;
+  guint           interval;
+  gboolean        started;
+  gboolean        loaded;          /* the rows were read once: later news is announced */
+  gboolean        polling;         /* a poll or a reload runs in a thread */
+  gboolean        reload_pending;
+  guint64         n_polls;
+  gulong          changed_id;
+};
+
+G_DEFINE_FINAL_TYPE (SsvDownloadMonitor, ssv_download_monitor, G_TYPE_OBJECT)
+
+enum
+{
+  PROGRESS,
+  STATE_CHANGED,
+  COMPLETED,
+  FAILED,
+  IDLE,
+  N_SIGNALS,
+};
+
+static guint signals[N_SIGNALS];
+
+static void schedule (SsvDownloadMonitor *self);
+static void reload (SsvDownloadMonitor *self);
+static void run (SsvDownloadMonitor *self,
+                 gboolean            poll);
+
+/* ---------------------------------------------------------------------- */
+/* The poll itself: blocking, on a worker thread */
+
+static SsvDownloadStatus
+map_state (SsvTransferState state)
+{
+  switch (state)
+    {
+    case SSV_TRANSFER_QUEUED:
+    case SSV_TRANSFER_PAUSED:
+      return SSV_DOWNLOAD_QUEUED;
+    case SSV_TRANSFER_STALLED:
+      return SSV_DOWNLOAD_STALLED;
+    case SSV_TRANSFER_SEEDING:
+    case SSV_TRANSFER_COMPLETED:
+      return SSV_DOWNLOAD_COMPLETED;
+    case SSV_TRANSFER_ERROR:
+      return SSV_DOWNLOAD_FAILED;
+    case SSV_TRANSFER_CHECKING:
+    case SSV_TRANSFER_METADATA:
+    case SSV_TRANSFER_DOWNLOADING:
+    default:
+      return SSV_DOWNLOAD_DOWNLOADING;
+    }
+}
+
+/* The finished file or folder, from the client's own word for this transfer,
+ * and only inside the folder it saves this transfer to. */
+static char *
+locate_content (const SsvTransfer *transfer)
+{
+  if (transfer->content_path != NULL &&
+      (transfer->save_path == NULL || g_str_has_prefix (transfer->content_path, transfer->save_path)))
+    return g_strdup (transfer->content_path);
+  if (transfer->save_path != NULL && transfer->name != NULL && strchr (transfer->name, '/') == NULL &&
+      strcmp (transfer->name, "..") != 0)
+    return g_build_filename (transfer->save_path, transfer->name, NULL);
+
+  return NULL;
+}
+
+typedef struct
+{
+  GPtrArray *progress;   /* SsvDownloadProgress, owning copies of their strings in @strings */
+  GPtrArray *strings;
+  GArray    *changed;    /* gint64 ids whose state changed (their events written) */
+} PollResult;
+
+static void
+poll_result_free (PollResult *result)
+{
+  g_ptr_array_unref (result->progress);
+  g_ptr_array_unref (result->strings);
+  g_array_unref (result->changed);
+  g_free (result);
+}
+
+static void
+set_status (SsvDownloadStore  *store,
+            SsvDownload       *d,
+            SsvDownloadStatus  status,
+            const char        *reason,
+            const char        *content_path,
+            const char        *kind,
+            const char        *event,
+            PollResult        *result)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ssv_download_store_set_status (store, d->id, status, reason, content_path, kind, event, &error))
+    g_warning ("Download %" G_GINT64_FORMAT ": %s", d->id, error->message);
+  else
+    g_array_append_val (result->changed, d->id);
+}
+
+/* A client that did not answer: the download is kept, the reason noted once. */
+static void
+note_unreachable (SsvDownloadStore *store,
+                  SsvDownload      *d,
+                  const GError     *client_error,
+                  PollResult       *result)
+{
+  g_autofree char *reason = g_strdup_printf (_("%s is not answering (%s); the download is kept and checked again."),
+                                             d->client_name != NULL ? d->client_name : _("The download client"),
+                                             client_error->message);
+  SsvDownloadProgress *u;
+
+  if (g_strcmp0 (d->error, reason) == 0)
+    return;
+
+  if (d->error == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      if (!ssv_download_store_add_event (store, d->id, "error", reason, &error))
+        g_warning ("%s", error->message);
+    }
+
+  u = g_new0 (SsvDownloadProgress, 1);
+  *u = (SsvDownloadProgress) { d->id, d->status, d->progress, -1, -1, reason, NULL };
+  g_ptr_array_add (result->strings, g_steal_pointer (&reason));
+  g_ptr_array_add (result->progress, u);
+}
+
+static void
+apply_transfer (SsvDownloadStore  *store,
+                SsvDownload       *d,
+                const SsvTransfer *t,
+                PollResult        *result)
+{
+  SsvDownloadStatus status = map_state (t->state);
+  g_autofree char *path = NULL;
+  g_autofree char *event = NULL;
+  SsvDownloadProgress *u;
+  gint64 eta = t->eta;
+
+  if (status == SSV_DOWNLOAD_FAILED)
+    {
+      const char *reason = t->error != NULL ? t->error : _("The download client reported an error.");
+      event = g_strdup_printf (_("Failed in %s: %s"), d->client_name, reason);
+      set_status (store, d, status, reason, NULL, "failed", event, result);
+      return;
+    }
+
+  if (status == SSV_DOWNLOAD_COMPLETED)
+    {
+      path = locate_content (t);
+      event = path != NULL ? g_strdup_printf (_("Downloaded to %s."), path)
+                           : g_strdup (_("Downloaded; the client did not say where."));
+      set_status (store, d, status, NULL, path, "completed", event, result);
+      return;
+    }
+
+  if (d->error != NULL && d->client_name != NULL)
+    {
+      g_autofree char *back = g_strdup_printf (_("%s answers again."), d->client_name);
+      g_autoptr(GError) error = NULL;
+      if (!ssv_download_store_add_event (store, d->id, "note", back, &error))
+        g_warning ("%s", error->message);
+    }
+
+  if (status != d->status)
+    {
+      event = g_strdup_printf (_("Now %s in %s (%s)."), ssv_download_status_to_string (status), d->client_name,
+                               t->client_state != NULL ? t->client_state : ssv_transfer_state_to_string (t->state));
+      set_status (store, d, status, NULL, NULL, "state", event, result);
+    }
+
+  if (eta < 0 && t->down_speed > 0)
+    eta = ssv_transfer_compute_eta (t->size, t->downloaded, t->down_speed);
+  u = g_new0 (SsvDownloadProgress, 1);
+  *u = (SsvDownloadProgress) { d->id, status, t->progress >= 0 ? t->progress : d->progress,
+                               t->down_speed, eta, NULL, NULL };
+  g_ptr_array_add (result->progress, u);
+}
+
+static void
+poll_client (SsvClientPool *pool,
+             gint64         client_id,
+             GPtrArray     *downloads,
+             GCancellable  *cancellable,
+             PollResult    *result)
+{
+  SsvDownloadStore *store = ssv_client_pool_get_store (pool);
+  g_autoptr(SsvDownloadClient) client = NULL;
+  g_autoptr(GPtrArray) transfers = NULL;
+  g_autoptr(GPtrArray) refs = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < downloads->len; i++)
+    g_ptr_array_add (refs, ((SsvDownload *) g_ptr_array_index (downloads, i))->reference);
+  g_ptr_array_add (refs, NULL);
+
+  client = ssv_client_pool_dup_client (pool, client_id, cancellable, &error);
+  if (client != NULL)
+    transfers = ssv_download_client_list (client, (const char * const *) refs->pdata, cancellable, &error);
+
+  for (guint i = 0; i < downloads->len; i++)
+    {
+      SsvDownload *d = g_ptr_array_index (downloads, i);
+      const SsvTransfer *found = NULL;
+
+      if (transfers == NULL)
+        {
+          note_unreachable (store, d, error, result);
+          continue;
+        }
+      for (guint j = 0; j < transfers->len && found == NULL; j++)
+        {
+          const SsvTransfer *t = g_ptr_array_index (transfers, j);
+          if (g_strcmp0 (t->reference, d->reference) == 0)
+            found = t;
+        }
+      if (found != NULL)
+        apply_transfer (store, d, found, result);
+      else
+        {
+          g_autofree char *reason = g_strdup_printf (_("The transfer is no longer in %s."), d->client_name);
+          set_status (store, d, SSV_DOWNLOAD_FAILED, reason, NULL, "failed", reason, result);
+        }
+    }
+}
+
+/* Polls @active (SsvDownload snapshots), grouped by client; writes the news. */
+static PollResult *
+poll_downloads (SsvClientPool *pool,
+                GPtrArray     *active,
+                GCancellable  *cancellable)
+{
+  PollResult *result = g_new0 (PollResult, 1);
+  g_autoptr(GHashTable) by_client = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                           (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  result->progress = g_ptr_array_new_with_free_func (g_free);
+  result->strings = g_ptr_array_new_with_free_func (g_free);
+  result->changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < active->len; i++)
+    {
+      SsvDownload *d = g_ptr_array_index (active, i);
+      GPtrArray *group;
+
+      if (!ssv_download_status_is_active (d->status) || d->client_id == 0 || d->reference == NULL)
+        continue;
+      group = g_hash_table_lookup (by_client, &d->client_id);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (by_client, &d->client_id, group);
+        }
+      g_ptr_array_add (group, d);
+    }
+
+  g_hash_table_iter_init (&iter, by_client);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    poll_client (pool, *(gint64 *) key, value, cancellable, result);
+
+  return result;
+}
+
+static gboolean
+write_progress (SsvClientPool  *pool,
+                PollResult     *result,
+                GError        **error)
+{
+  g_autoptr(GArray) flat = g_array_new (FALSE, FALSE, sizeof (SsvDownloadProgress));
+
+  for (guint i = 0; i < result->progress->len; i++)
+    g_array_append_vals (flat, g_ptr_array_index (result->progress, i), 1);
+
+  return ssv_download_store_update_progress (ssv_client_pool_get_store (pool),
+                                             (const SsvDownloadProgress *) (gpointer) flat->data, flat->len,
+                                             error);
+}
+
+guint
+ssv_download_monitor_poll_sync (SsvClientPool  *pool,
+                                GCancellable   *cancellable,
+                                GError        **error)
+{
+  g_autoptr(GPtrArray) active = NULL;
+  PollResult *result;
+  guint n;
+
+  g_return_val_if_fail (SSV_IS_CLIENT_POOL (pool), 0);
+
+  active = ssv_download_store_list (ssv_client_pool_get_store (pool), TRUE, 0, error);
+  if (active == NULL)
+    return 0;
+  result = poll_downloads (pool, active, cancellable);
+  if (!write_progress (pool, result, error))
+    {
+      poll_result_free (result);
+      return 0;
+    }
+  n = active->len;
+  poll_result_free (result);
+
+  return n;
+}
+
+/* ---------------------------------------------------------------------- */
+/* On the main context */
+
+typedef struct
+{
+  GPtrArray *snapshot;    /* SsvDownload: what the main context knew */
+  GPtrArray *fresh;       /* SsvDownload: the rows after the poll (active and recent) */
+  gboolean   poll;
+} PollTask;
+
+static void
+poll_task_free (PollTask *data)
+{
+  g_clear_pointer (&data->snapshot, g_ptr_array_unref);
+  g_clear_pointer (&data->fresh, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+poll_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SsvDownloadMonitor *self = source;
+  PollTask *data = task_data;
+  SsvDownloadStore *store = ssv_client_pool_get_store (self->pool);
+  g_autoptr(GPtrArray) active = NULL;
+  GError *error = NULL;
+
+  if (data->poll)
+    {
+      PollResult *result;
+
+      active = ssv_download_store_list (store, TRUE, 0, &error);
+      if (active == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      result = poll_downloads (self->pool, active, cancellable);
+      if (!write_progress (self->pool, result, &error))
+        {
+          poll_result_free (result);
+          g_task_return_error (task, error);
+          return;
+        }
+      poll_result_free (result);
+    }
+
+  data->fresh = ssv_download_store_list (store, FALSE, RECENT_LIMIT, &error);
+  if (data->fresh == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Active rows older than the recent ones still belong in the list. */
+  g_clear_pointer (&active, g_ptr_array_unref);
+  active = ssv_download_store_list (store, TRUE, 0, &error);
+  if (active == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; i < active->len; i++)
+    {
+      SsvDownload *a = g_ptr_array_index (active, i);
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < data->fresh->len && !seen; j++)
+        seen = ((SsvDownload *) g_ptr_array_index (data->fresh, j))->id == a->id;
+      if (!seen)
+        g_ptr_array_add (data->fresh, g_object_ref (a));
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+SsvDownload *
+ssv_download_monitor_find (SsvDownloadMonitor *self,
+                           gint64              id)
+{
+  guint n;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_MONITOR (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SsvDownload) d = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+      if (d->id == id)
+        return d;
+    }
+
+  return NULL;
+}
+
+static void
+announce (SsvDownloadMonitor *self,
+          SsvDownload        *d,
+          SsvDownloadStatus   old_status,
+          gboolean            moved)
+{
+  if (d->status != old_status)
+    {
+      g_signal_emit (self, signals[STATE_CHANGED], 0, d, (guint) old_status);
+      if (d->status == SSV_DOWNLOAD_COMPLETED)
+        g_signal_emit (self, signals[COMPLETED], 0, d, d->content_path);
+      else if (d->status == SSV_DOWNLOAD_FAILED)
+        g_signal_emit (self, signals[FAILED], 0, d, d->error);
+    }
+  else if (moved)
+    g_signal_emit (self, signals[PROGRESS], 0, d);
+}
+
+/* Takes the fresh rows into the model; returns whether anything changed. */
+static gboolean
+merge (SsvDownloadMonitor *self,
+       GPtrArray          *fresh,
+       gboolean            announcing)
+{
+  gboolean changed = FALSE;
+
+  for (guint i = fresh->len; i > 0; i--)
+    {
+      SsvDownload *row = g_ptr_array_index (fresh, i - 1);
+      SsvDownload *d = ssv_download_monitor_find (self, row->id);
+
+      if (d == NULL)
+        {
+          g_list_store_insert (self->model, 0, row);
+          changed = TRUE;
+          /* A grab made since: one that failed at once is news too. */
+          if (announcing && !ssv_download_status_is_active (row->status))
+            announce (self, row, SSV_DOWNLOAD_QUEUED, FALSE);
+          continue;
+        }
+      {
+        SsvDownloadStatus old_status = d->status;
+        gboolean moved = ssv_download_update_from (d, row);
+
+        changed |= moved;
+        if (announcing)
+          announce (self, d, old_status, moved);
+      }
+    }
+
+  return changed;
+}
+
+static void
+poll_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SsvDownloadMonitor *self = SSV_DOWNLOAD_MONITOR (source);
+  PollTask *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  gboolean changed;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Downloads could not be checked: %s", error->message);
+      self->polling = FALSE;
+      self->interval = MIN (self->interval * 2, self->max_interval);
+      schedule (self);
+      return;
+    }
+
+  self->polling = FALSE;
+  if (!self->loaded)
+    {
+      /* What was there before: listed, not announced; then the first poll
+       * tells what happened to the active ones meanwhile. */
+      merge (self, data->fresh, FALSE);
+      self->loaded = TRUE;
+      if (ssv_download_monitor_get_n_active (self) > 0)
+        run (self, TRUE);
+      else
+        schedule (self);
+      return;
+    }
+  if (data->poll)
+    self->n_polls++;
+  changed = merge (self, data->fresh, TRUE);
+  self->interval = changed ? self->min_interval : MIN (self->interval * 2, self->max_interval);
+
+  if (self->reload_pending)
+    {
+      self->reload_pending = FALSE;
+      self->interval = self->min_interval;
+      reload (self);
+      return;
+    }
+  schedule (self);
+}
+
+static void
+run (SsvDownloadMonitor *self,
+     gboolean            poll)
+{
+  g_autoptr(GTask) task = NULL;
+  PollTask *data;
+
+  if (self->polling)
+    {
+      self->reload_pending = TRUE;
+      return;
+    }
+
+  data = g_new0 (PollTask, 1);
+  data->poll = poll;
+  self->polling = TRUE;
+  task = g_task_new (self, self->cancellable, poll_done, NULL);
+  g_task_set_source_tag (task, run);
+  g_task_set_task_data (task, data, (GDestroyNotify) poll_task_free);
+  g_task_run_in_thread (task, poll_thread);
+}
+
+static void
+reload (SsvDownloadMonitor *self)
+{
+  run (self, FALSE);
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  SsvDownloadMonitor *self = user_data;
+
+  self->timeout_id = 0;
+  run (self, TRUE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Polls again after the current interval while anything is active; stops when nothing is. */
+static void
+schedule (SsvDownloadMonitor *self)
+{
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (!self->started)
+    return;
+  if (ssv_download_monitor_get_n_active (self) == 0)
+    {
+      self->interval = self->min_interval;
+      g_signal_emit (self, signals[IDLE], 0);
+      return;
+    }
+
+  self->timeout_id = g_timeout_add (self->interval, on_timeout, self);
+}
+
+static void
+on_store_changed (SsvStore           *store,
+                  const char         *detail,
+                  SsvDownloadMonitor *self)
+{
+  /* A grab, a cancel or a retry somewhere else: read the rows again. */
+  if (self->started && g_strcmp0 (detail, "download") == 0)
+    {
+      self->interval = self->min_interval;
+      if (self->polling)
+        self->reload_pending = TRUE;
+      else
+        run (self, TRUE);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void
+ssv_download_monitor_dispose (GObject *object)
+{
+  SsvDownloadMonitor *self = SSV_DOWNLOAD_MONITOR (object);
+
+  ssv_download_monitor_stop (self);
+  if (self->pool != NULL)
+    g_clear_signal_handler (&self->changed_id, ssv_client_pool_get_store (self->pool));
+  g_clear_object (&self->pool);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (ssv_download_monitor_parent_class)->dispose (object);
+}
+
+static void
+ssv_download_monitor_class_init (SsvDownloadMonitorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ssv_download_monitor_dispose;
+
+  /* Progress, speed or ETA of an active download changed. */
+  signals[PROGRESS] = g_signal_new ("download-progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, SSV_TYPE_DOWNLOAD);
+  /* The status changed; the old SsvDownloadStatus comes along. */
+  signals[STATE_CHANGED] = g_signal_new ("download-state-changed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 2, SSV_TYPE_DOWNLOAD, G_TYPE_UINT);
+  /* Finished; the file or folder it wrote (NULL when the client did not say). */
+  signals[COMPLETED] = g_signal_new ("download-completed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 2, SSV_TYPE_DOWNLOAD, G_TYPE_STRING);
+  /* Failed, with the reason in plain words. */
+  signals[FAILED] = g_signal_new ("download-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, SSV_TYPE_DOWNLOAD, G_TYPE_STRING);
+  /* Nothing is active any more; polling stopped. */
+  signals[IDLE] = g_signal_new ("idle", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+ssv_download_monitor_init (SsvDownloadMonitor *self)
+{
+  self->model = g_list_store_new (SSV_TYPE_DOWNLOAD);
+  self->min_interval = SSV_DOWNLOAD_MONITOR_MIN_INTERVAL_MS;
+  self->max_interval = SSV_DOWNLOAD_MONITOR_MAX_INTERVAL_MS;
+  self->interval = self->min_interval;
+}
+
+SsvDownloadMonitor *
+ssv_download_monitor_new (SsvClientPool *pool)
+{
+  SsvDownloadMonitor *self;
+
+  g_return_val_if_fail (SSV_IS_CLIENT_POOL (pool), NULL);
+
+  self = g_object_new (SSV_TYPE_DOWNLOAD_MONITOR, NULL);
+  self->pool = g_object_ref (pool);
+  self->changed_id = g_signal_connect (ssv_client_pool_get_store (pool), "changed",
+                                       G_CALLBACK (on_store_changed), self);
+
+  return self;
+}
+
+/* Returns: (transfer none): SsvDownload items, active and recent, newest first */
+GListModel *
+ssv_download_monitor_get_model (SsvDownloadMonitor *self)
+{
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_MONITOR (self), NULL);
+  return G_LIST_MODEL (self->model);
+}
+
+/* Reads the downloads (re-adopting those active before a restart) and polls while any is active. */
+void
+ssv_download_monitor_start (SsvDownloadMonitor *self)
+{
+  g_return_if_fail (SSV_IS_DOWNLOAD_MONITOR (self));
+
+  if (self->started)
+    return;
+  self->started = TRUE;
+  self->loaded = FALSE;
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->interval = self->min_interval;
+  run (self, FALSE);
+}
+
+void
+ssv_download_monitor_stop (SsvDownloadMonitor *self)
+{
+  g_return_if_fail (SSV_IS_DOWNLOAD_MONITOR (self));
+
+  self->started = FALSE;
+  self->polling = FALSE;
+  self->reload_pending = FALSE;
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
+void
+ssv_download_monitor_set_intervals (SsvDownloadMonitor *self,
+                                    guint               min_ms,
+                                    guint               max_ms)
+{
+  g_return_if_fail (SSV_IS_DOWNLOAD_MONITOR (self));
+  g_return_if_fail (min_ms > 0 && max_ms >= min_ms);
+
+  self->min_interval = min_ms;
+  self->max_interval = max_ms;
+  self->interval = min_ms;
+}
+
+guint
+ssv_download_monitor_get_n_active (SsvDownloadMonitor *self)
+{
+  guint n, active = 0;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_MONITOR (self), 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SsvDownload) d = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+      active += ssv_download_status_is_active (d->status);
+    }
+
+  return active;
+}
+
+/* Whether a poll is scheduled or running. */
+gboolean
+ssv_download_monitor_is_polling (SsvDownloadMonitor *self)
+{
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_MONITOR (self), FALSE);
+  return self->timeout_id != 0 || self->polling;
+}
+
+guint
+ssv_download_monitor_get_interval (SsvDownloadMonitor *self)
+{
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_MONITOR (self), 0);
+  return self->interval;
+}
+
+guint64
+ssv_download_monitor_get_n_polls (SsvDownloadMonitor *self)
+{
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_MONITOR (self), 0);
+  return self->n_polls;
+}
+
+void
+ssv_download_monitor_poll_now (SsvDownloadMonitor *self)
+{
+  g_return_if_fail (SSV_IS_DOWNLOAD_MONITOR (self));
+
+  if (!self->started)
+    return;
+  self->interval = self->min_interval;
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  run (self, TRUE);
+}

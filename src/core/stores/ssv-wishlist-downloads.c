@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-wishlist-downloads.c: what became of each wanted item: wanted, searching, downloading N %,
+ * failed with its reason; read from its latest download. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ssv-wishlist-store.h"
+
+/* The latest download of every wanted item that has one (walks downloads_wishlist). */
+const char * const ssv_wishlist_store_download_states_sql =
+  "SELECT d.wishlist_id, d.id, d.status, d.progress, d.error FROM downloads d"
+  " WHERE d.wishlist_id > 0"
+  "   AND NOT EXISTS (SELECT 1 FROM downloads later"
+  "                    WHERE later.wishlist_id = d.wishlist_id AND later.id > d.id)";
+
+void
+ssv_wish_download_state_free (SsvWishDownloadState *state)
+{
+  if (state == NULL)
+    return;
+
+  g_free (state->error);
+  g_free (state);
+}
+
+/**
+ * ssv_wishlist_store_dup_download_states:
+ *
+ * Returns: (transfer full): wishlist id (a gint64 key) → SsvWishDownloadState;
+ *   an item missing from it has never been grabbed: it is simply wanted
+ */
+GHashTable *
+ssv_wishlist_store_dup_download_states (SsvWishlistStore  *self,
+                                        GError           **error)
+{
+  g_autoptr(GHashTable) states = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                        (GDestroyNotify) ssv_wish_download_state_free);
+  g_autoptr(SsvStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SSV_IS_WISHLIST_STORE (self), NULL);
+
+  stmt = ssv_database_prepare (ssv_store_get_database (SSV_STORE (self)),
+                               ssv_wishlist_store_download_states_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      SsvWishDownloadState *state = g_new0 (SsvWishDownloadState, 1);
+
+      state->wishlist_id = sqlite3_column_int64 (stmt, 0);
+      state->download_id = sqlite3_column_int64 (stmt, 1);
+      if (!ssv_download_status_from_string (ssv_stmt_column_text (stmt, 2), &state->status))
+        state->status = SSV_DOWNLOAD_FAILED;
+      state->progress = sqlite3_column_double (stmt, 3);
+      state->error = ssv_stmt_dup_text (stmt, 4);
+      g_hash_table_replace (states, &state->wishlist_id, state);
+    }
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&states) : NULL;
+}
+
+/* The words the wishlist shows; NULL state: never grabbed. */
+char *
+ssv_wish_download_state_describe (const SsvWishDownloadState *state)
+{
+  if (state == NULL)
+    return g_strdup (_("wanted"));
+
+  switch (state->status)
+    {
+    case SSV_DOWNLOAD_SEARCHING:
+      return g_strdup (_("searching"));
+    case SSV_DOWNLOAD_QUEUED:
+    case SSV_DOWNLOAD_DOWNLOADING:
+    case SSV_DOWNLOAD_STALLED:
+      /* Translators: a wanted item's state, "downloading 42 %" */
+      return g_strdup_printf (_("downloading %d %%"), (int) (state->progress * 100.0));
+    case SSV_DOWNLOAD_IMPORTING:
+      return g_strdup (_("importing"));
+    case SSV_DOWNLOAD_COMPLETED:
+      return g_strdup (_("downloaded"));
+    case SSV_DOWNLOAD_FAILED:
+      /* Translators: a wanted item's state, "failed: No seeds for 3 hours." */
+      return g_strdup_printf (_("failed: %s"), state->error != NULL ? state->error : _("no reason given"));
+    case SSV_DOWNLOAD_CANCELLED:
+    case SSV_DOWNLOAD_N_STATUSES:
+    default:
+      return g_strdup (_("wanted"));
+    }
+}
