@@ -285,6 +285,97 @@ ssv_custom_format_unref (SsvCustomFormat *format)
     }
 }
 
+static guint64
+hdr_mask (const char *value)
+{
+  if (g_ascii_strcasecmp (value, "hdr") == 0)
+    return G_MAXUINT64;   /* any HDR at all */
+  if (g_ascii_strcasecmp (value, "hdr10") == 0)
+    return SSV_RELEASE_HDR_HDR10 | SSV_RELEASE_HDR_HDR10_PLUS;
+  if (g_ascii_strcasecmp (value, "hdr10+") == 0)
+    return SSV_RELEASE_HDR_HDR10_PLUS;
+  if (g_ascii_strcasecmp (value, "dv") == 0)
+    return SSV_RELEASE_HDR_DV;
+  if (g_ascii_strcasecmp (value, "hlg") == 0)
+    return SSV_RELEASE_HDR_HLG;
+  return 0;
+}
+
+/* What the condition's words name, read once here rather than for every
+ * release it tests: the enum values whose names @value is, as bits. */
+static void
+condition_compile (SsvCondition *c)
+{
+  const char *v = c->value ? c->value : "";
+
+  switch (c->kind)
+    {
+    case SSV_CONDITION_SOURCE:
+      c->other = g_ascii_strcasecmp (v, "remux") == 0 || g_ascii_strcasecmp (v, "brdisk") == 0 ||
+                 g_ascii_strcasecmp (v, "rawhd") == 0;
+      for (guint k = 0; c->other && k <= SSV_RELEASE_MODIFIER_RAWHD; k++)
+        if (g_strcmp0 (ssv_release_modifier_to_string (k), v) == 0)
+          c->mask |= G_GUINT64_CONSTANT (1) << k;
+      for (guint k = 0; !c->other && k < SSV_RELEASE_SOURCE_LAST; k++)
+        if (g_strcmp0 (ssv_release_source_to_string (k), v) == 0)
+          c->mask |= G_GUINT64_CONSTANT (1) << k;
+      break;
+
+    case SSV_CONDITION_RESOLUTION:
+      c->number = (guint) g_ascii_strtoull (v, NULL, 10);
+      break;
+
+    case SSV_CONDITION_CODEC:
+      for (guint k = 0; k < SSV_RELEASE_CODEC_LAST; k++)
+        if (g_strcmp0 (ssv_release_codec_to_string (k), v) == 0)
+          c->mask |= G_GUINT64_CONSTANT (1) << k;
+      break;
+
+    case SSV_CONDITION_HDR:
+      c->mask = hdr_mask (v);
+      break;
+
+    case SSV_CONDITION_AUDIO:
+      c->other = g_ascii_strcasecmp (v, "atmos") == 0;
+      for (guint k = 0; k < SSV_RELEASE_AUDIO_LAST; k++)
+        if (g_strcmp0 (ssv_release_audio_to_string (k), v) == 0)
+          c->mask |= G_GUINT64_CONSTANT (1) << k;
+      break;
+
+    case SSV_CONDITION_EDITION:
+      for (guint k = 0; k < SSV_RELEASE_N_EDITIONS; k++)
+        if (g_ascii_strcasecmp (ssv_release_edition_to_string (1u << k), v) == 0)
+          c->mask |= 1u << k;
+      break;
+
+    case SSV_CONDITION_LANGUAGE:
+      c->other = g_ascii_strcasecmp (v, "multi") == 0;
+      for (guint k = 0; k < SSV_RELEASE_LANG_LAST; k++)
+        if (g_ascii_strcasecmp (ssv_release_language_to_string (k), v) == 0)
+          c->mask |= G_GUINT64_CONSTANT (1) << k;
+      break;
+
+    case SSV_CONDITION_TITLE:
+    case SSV_CONDITION_RELEASE_GROUP:
+    case SSV_CONDITION_SIZE:
+    case SSV_CONDITION_INDEXER_FLAG:
+    case SSV_CONDITION_LAST:
+    default:
+      break;
+    }
+}
+
+G_STATIC_ASSERT (SSV_RELEASE_SOURCE_LAST <= 64 && SSV_RELEASE_CODEC_LAST <= 64 && SSV_RELEASE_AUDIO_LAST <= 64);
+G_STATIC_ASSERT (SSV_RELEASE_LANG_LAST <= 64 && SSV_RELEASE_N_EDITIONS <= 32);
+
+/* Whether bit @value of @mask is set; values past 63 name nothing. */
+static inline gboolean
+in_mask (guint64 mask,
+         guint   value)
+{
+  return value < 64 && (mask & (G_GUINT64_CONSTANT (1) << value)) != 0;
+}
+
 /**
  * ssv_custom_format_add_condition:
  * @value: what to look for; a regular expression for %SSV_CONDITION_TITLE
@@ -324,29 +415,13 @@ ssv_custom_format_add_condition (SsvCustomFormat   *format,
   c.value = g_strdup (value);
   if (kind == SSV_CONDITION_INDEXER_FLAG)
     c.flags = ssv_indexer_flags_from_string (value);
+  condition_compile (&c);
   c.min_gb = min_gb;
   c.max_gb = max_gb;
   c.negate = negate;
   c.required = required;
   g_array_append_val (format->conditions, c);
   return TRUE;
-}
-
-static gboolean
-hdr_matches (const SsvRelease *r,
-             const char       *value)
-{
-  if (g_ascii_strcasecmp (value, "hdr") == 0)
-    return r->hdr != 0;
-  if (g_ascii_strcasecmp (value, "hdr10") == 0)
-    return (r->hdr & (SSV_RELEASE_HDR_HDR10 | SSV_RELEASE_HDR_HDR10_PLUS)) != 0;
-  if (g_ascii_strcasecmp (value, "hdr10+") == 0)
-    return (r->hdr & SSV_RELEASE_HDR_HDR10_PLUS) != 0;
-  if (g_ascii_strcasecmp (value, "dv") == 0)
-    return (r->hdr & SSV_RELEASE_HDR_DV) != 0;
-  if (g_ascii_strcasecmp (value, "hlg") == 0)
-    return (r->hdr & SSV_RELEASE_HDR_HLG) != 0;
-  return FALSE;
 }
 
 static gboolean
@@ -369,42 +444,32 @@ condition_test (const SsvCondition *c,
              g_ascii_strcasecmp (r->release_group, v) == 0;
 
     case SSV_CONDITION_SOURCE:
-      if (g_ascii_strcasecmp (v, "remux") == 0 || g_ascii_strcasecmp (v, "brdisk") == 0 ||
-          g_ascii_strcasecmp (v, "rawhd") == 0)
-        return g_strcmp0 (ssv_release_modifier_to_string (r->modifier), v) == 0;
-      return g_strcmp0 (ssv_release_source_to_string (r->source), v) == 0;
+      return c->other ? in_mask (c->mask, r->modifier) : in_mask (c->mask, r->source);
 
     case SSV_CONDITION_RESOLUTION:
-      return r->resolution != 0 && (guint) g_ascii_strtoull (v, NULL, 10) == r->resolution;
+      return r->resolution != 0 && c->number == r->resolution;
 
     case SSV_CONDITION_CODEC:
-      return g_strcmp0 (ssv_release_codec_to_string (r->video_codec), v) == 0;
+      return in_mask (c->mask, r->video_codec);
 
     case SSV_CONDITION_HDR:
-      return hdr_matches (r, v);
+      return (r->hdr & c->mask) != 0;
 
     case SSV_CONDITION_AUDIO:
-      if (g_ascii_strcasecmp (v, "atmos") == 0)
+      if (c->other)
         return (r->flags & SSV_RELEASE_FLAG_ATMOS) != 0;
       for (guint k = 0; k < r->n_audio; k++)
-        if (g_strcmp0 (ssv_release_audio_to_string (r->audio[k]), v) == 0)
+        if (in_mask (c->mask, r->audio[k]))
           return TRUE;
       return FALSE;
 
     case SSV_CONDITION_EDITION:
-      for (guint k = 0; k < SSV_RELEASE_N_EDITIONS; k++)
-        if ((r->editions & (1u << k)) && g_ascii_strcasecmp (ssv_release_edition_to_string (1u << k), v) == 0)
-          return TRUE;
-      return FALSE;
+      return (r->editions & c->mask) != 0;
 
     case SSV_CONDITION_LANGUAGE:
-      if (g_ascii_strcasecmp (v, "multi") == 0)
+      if (c->other)
         return (r->flags & SSV_RELEASE_FLAG_MULTI_LANGUAGE) != 0;
-      for (guint k = 0; k < SSV_RELEASE_LANG_LAST; k++)
-        if ((r->languages & (G_GUINT64_CONSTANT (1) << k)) &&
-            g_ascii_strcasecmp (ssv_release_language_to_string (k), v) == 0)
-          return TRUE;
-      return FALSE;
+      return (r->languages & c->mask) != 0;
 
     case SSV_CONDITION_SIZE:
       {

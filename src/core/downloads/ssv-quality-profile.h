@@ -90,6 +90,9 @@ typedef struct
   gboolean          required;   /* must match for the format to apply */
   GRegex           *regex;      /* for SSV_CONDITION_TITLE; built by add_condition */
   guint32           flags;      /* for SSV_CONDITION_INDEXER_FLAG; read by add_condition */
+  guint64           mask;       /* read by add_condition: the enum values (as bits) or the bits @value names */
+  guint             number;     /* read by add_condition: the resolution @value names */
+  gboolean          other;      /* read by add_condition: @value names the modifier, "atmos" or "multi" */
 } SsvCondition;
 
 const char       *ssv_condition_kind_to_string   (SsvConditionKind kind);
