@@ -7,6 +7,8 @@
 
 G_BEGIN_DECLS
 
+const char *ssv_gettext_once (const char *msgid) G_GNUC_FORMAT (1);
+
 gboolean  ssv_set_str          (char       **str_pointer,
                                 const char  *new_str);
 char     *ssv_fold_title       (const char  *title);
