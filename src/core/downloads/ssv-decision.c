@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ssv-decision.h"
+#include "ssv-pattern-literals.h"
 #include "ssv-utils.h"
 
 /* ---------------------------------------------------------------------- */
@@ -589,13 +590,15 @@ score_formats (SsvDecision             *d,
                guint64                  size_bytes,
                guint32                  indexer_flags)
 {
+  char buffer[512];
+  const char *folded = ssv_pattern_fold_name (name, buffer, sizeof buffer);
   int score = 0;
 
   for (guint i = 0; i < p->format_scores->len; i++)
     {
       const SsvFormatScore *s = &g_array_index (p->format_scores, SsvFormatScore, i);
 
-      if (s->score == 0 || !ssv_custom_format_matches (s->format, name, r, size_bytes, indexer_flags))
+      if (s->score == 0 || !ssv_custom_format_matches_folded (s->format, name, folded, r, size_bytes, indexer_flags))
         continue;
       score += s->score;
       if (d != NULL)

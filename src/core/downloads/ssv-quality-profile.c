@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
+#include "ssv-pattern-literals.h"
 #include "ssv-quality-profile.h"
 
 typedef struct
@@ -253,6 +254,7 @@ condition_clear (gpointer data)
 
   g_clear_pointer (&c->value, g_free);
   g_clear_pointer (&c->regex, g_regex_unref);
+  g_clear_pointer (&c->literals, g_strfreev);
 }
 
 SsvCustomFormat *
@@ -409,6 +411,7 @@ ssv_custom_format_add_condition (SsvCustomFormat   *format,
                        _("“%s” is not a valid pattern: %s"), value, local_error->message);
           return FALSE;
         }
+      c.literals = ssv_pattern_required_literals (value ? value : "");
     }
 
   c.kind = kind;
@@ -427,6 +430,7 @@ ssv_custom_format_add_condition (SsvCustomFormat   *format,
 static gboolean
 condition_test (const SsvCondition *c,
                 const char         *name,
+                const char         *folded,
                 const SsvRelease   *r,
                 guint64             size_bytes,
                 guint32             indexer_flags)
@@ -436,7 +440,8 @@ condition_test (const SsvCondition *c,
   switch (c->kind)
     {
     case SSV_CONDITION_TITLE:
-      return c->regex != NULL && name != NULL && g_regex_match (c->regex, name, 0, NULL);
+      return c->regex != NULL && name != NULL && ssv_pattern_may_match ((const char * const *) c->literals, folded) &&
+             g_regex_match (c->regex, name, 0, NULL);
 
     case SSV_CONDITION_RELEASE_GROUP:
       /* the first letter rules out nearly every group at once */
@@ -502,6 +507,24 @@ ssv_custom_format_matches (const SsvCustomFormat *format,
                            guint64                size_bytes,
                            guint32                indexer_flags)
 {
+  return ssv_custom_format_matches_folded (format, name, NULL, release, size_bytes, indexer_flags);
+}
+
+/**
+ * ssv_custom_format_matches_folded:
+ * @folded: (nullable): @name from ssv_pattern_fold_name(), made once for every format
+ *
+ * ssv_custom_format_matches(), passing over title patterns whose words
+ * @folded lacks without running them.
+ */
+gboolean
+ssv_custom_format_matches_folded (const SsvCustomFormat *format,
+                                  const char            *name,
+                                  const char            *folded,
+                                  const SsvRelease      *release,
+                                  guint64                size_bytes,
+                                  guint32                indexer_flags)
+{
   gboolean any_optional = FALSE;
   gboolean optional_hit = FALSE;
 
@@ -516,7 +539,7 @@ ssv_custom_format_matches (const SsvCustomFormat *format,
       /* one optional condition that holds is enough; only required ones still matter */
       if (!c->required && optional_hit)
         continue;
-      hit = condition_test (c, name, release, size_bytes, indexer_flags) != c->negate;
+      hit = condition_test (c, name, folded, release, size_bytes, indexer_flags) != c->negate;
       if (c->required)
         {
           if (!hit)
