@@ -138,7 +138,7 @@ squash_ascii (const char *title,
         {
           if (n + 2 > size)
             return FALSE;
-          out[n++] = g_ascii_tolower (c);
+          out[n++] = ssv_ascii_lower (c);
           in_word = TRUE;
           continue;
         }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ssv-pattern-literals.h"
+#include "ssv-utils.h"
 
 /* A custom format's title pattern ("\b(PROPER|REPACK\d?|RERIP)\b") is tried
  * on every hit of a search; nearly all names hold none of its words. Read
@@ -243,7 +244,7 @@ ssv_pattern_fold_name (const char *name,
     {
       if ((guchar) name[i] >= 0x80 || i + 1 >= size)
         return NULL;
-      buffer[i] = g_ascii_tolower (name[i]);
+      buffer[i] = ssv_ascii_lower (name[i]);
     }
   buffer[i] = '\0';
   return buffer;

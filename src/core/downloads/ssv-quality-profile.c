@@ -9,6 +9,7 @@
 #include "ssv-error.h"
 #include "ssv-pattern-literals.h"
 #include "ssv-quality-profile.h"
+#include "ssv-utils.h"
 
 typedef struct
 {
@@ -445,7 +446,7 @@ condition_test (const SsvCondition *c,
 
     case SSV_CONDITION_RELEASE_GROUP:
       /* the first letter rules out nearly every group at once */
-      return r->release_group[0] != '\0' && g_ascii_tolower (r->release_group[0]) == g_ascii_tolower (v[0]) &&
+      return r->release_group[0] != '\0' && ssv_ascii_lower (r->release_group[0]) == ssv_ascii_lower (v[0]) &&
              g_ascii_strcasecmp (r->release_group, v) == 0;
 
     case SSV_CONDITION_SOURCE:
