@@ -8,6 +8,7 @@
 
 #include "ssv-decision.h"
 #include "ssv-error.h"
+#include "ssv-pattern-literals.h"
 #include "ssv-quality-profile.h"
 #include "ssv-test-utils.h"
 
@@ -214,6 +215,64 @@ test_custom_format_conditions (void)
                                                    &error));
   g_assert_error (error, SSV_ERROR, SSV_ERROR_INVALID);
   g_assert_cmpuint (bad->conditions->len, ==, 0);
+}
+
+/* Title patterns are skipped, without running them, on names that hold none
+ * of the words they need: that must never pass over a name a pattern matches. */
+static void
+test_pattern_literals (void)
+{
+  static const char * const patterns[] = {
+    "\\b(PROPER|REPACK\\d?|RERIP)\\b", "\\b(AMZN|NF|ATVP|DSNP|HMAX|MAX|PCOK|PMTP|HULU|iT)\\b", "\\bREPACK\\b",
+    "\\bDV\\b|DoVi", "\\bIMAX\\b", "\\bHDR10\\+", "Criterion", "x26[45]", "(?i)web", "\\.mkv$", "1080p?",
+    "(Director'?s|Extended)\\.Cut", "Blu-?Ray", "a+b*c", "((DD|DDP)5\\.1|Atmos)", "S\\d+E\\d+", "Special", "",
+  };
+  static const char * const extra_names[] = {
+    "Film.1999.ſpecial.Edition.1080p", "Movie.2020.REPAC\u212a.1080p-GRP", "Film.2019.proper.720p",
+    "Film.2019.DoVi.2160p", "Film.2019.Directors.Cut.1080p", "Film.2019.Director's.Cut", "abbbc", "ac",
+  };
+  g_autoptr(GPtrArray) names = ssv_test_load_corpus_names ();
+  g_auto(GStrv) proper = ssv_pattern_required_literals (patterns[0]);
+  g_auto(GStrv) either = ssv_pattern_required_literals (patterns[3]);
+  g_auto(GStrv) klass = ssv_pattern_required_literals ("[ab]c");
+  g_auto(GStrv) option = ssv_pattern_required_literals ("(?i)web");
+  g_auto(GStrv) open = ssv_pattern_required_literals ("REPACK|");
+  guint skipped = 0;
+
+  /* the words are read where the pattern is plain, and nothing is guessed where it is not */
+  g_assert_nonnull (proper);
+  g_assert_cmpstr (proper[0], ==, "proper");
+  g_assert_cmpstr (proper[1], ==, "repack");
+  g_assert_cmpstr (proper[2], ==, "rerip");
+  g_assert_null (proper[3]);
+  g_assert_nonnull (either);
+  g_assert_cmpuint (g_strv_length (either), ==, 2);
+  g_assert_null (klass);
+  g_assert_null (option);
+  g_assert_null (open);
+
+  for (guint i = 0; i < G_N_ELEMENTS (extra_names); i++)
+    g_ptr_array_add (names, g_strdup (extra_names[i]));
+  for (guint p = 0; p < G_N_ELEMENTS (patterns); p++)
+    {
+      g_autoptr(GRegex) regex = g_regex_new (patterns[p], G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_auto(GStrv) literals = ssv_pattern_required_literals (patterns[p]);
+
+      g_assert_nonnull (regex);
+      for (guint i = 0; i < names->len; i++)
+        {
+          const char *name = g_ptr_array_index (names, i);
+          char buffer[512];
+          const char *folded = ssv_pattern_fold_name (name, buffer, sizeof buffer);
+          gboolean may = ssv_pattern_may_match ((const char * const *) literals, folded);
+
+          if (g_regex_match (regex, name, 0, NULL) && !may)
+            g_error ("“%s” matches “%s”, but its words said it could not", name, patterns[p]);
+          skipped += !may;
+        }
+    }
+  /* and most names are passed over without running the pattern */
+  g_assert_cmpuint (skipped, >, names->len * 8);
 }
 
 static void
@@ -630,6 +689,7 @@ main (int    argc,
 
   g_test_add_func ("/core/quality/from-release", test_quality_from_release);
   g_test_add_func ("/core/custom-format/conditions", test_custom_format_conditions);
+  g_test_add_func ("/core/custom-format/pattern-literals", test_pattern_literals);
   g_test_add_func ("/core/title/normalize", test_title_normalize);
   g_test_add_func ("/core/title/keys-agree", test_title_keys_agree);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

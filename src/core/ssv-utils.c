@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "ssv-utils.h"
 
@@ -174,4 +175,47 @@ ssv_int_in_range (gint64 value,
                   int    fallback)
 {
   return value >= min && value <= max ? (int) value : fallback;
+}
+
+typedef struct
+{
+  const char *msgid;
+  const char *translated;
+} OnceText;
+
+/**
+ * ssv_gettext_once:
+ * @msgid: a string literal, marked with N_() so it is extracted
+ *
+ * _(@msgid), looked up once: for words written for each of thousands of
+ * search results, where gettext's lock and catalogue search each time cost
+ * more than the rest of the work. The locale is set once, at start-up, before
+ * anything is translated. Strings are told apart by address, so @msgid must
+ * be a literal (or live as long as the program).
+ *
+ * Returns: (transfer none): the translation
+ */
+const char *
+ssv_gettext_once (const char *msgid)
+{
+  static OnceText *slots[512];
+  guint i = (guint) (((guintptr) msgid >> 3) * 2654435761u) % G_N_ELEMENTS (slots);
+  OnceText *slot = g_atomic_pointer_get (&slots[i]);
+
+  if (slot != NULL && slot->msgid == msgid)
+    return slot->translated;
+  if (slot != NULL)
+    return _(msgid);   /* another string has the place: looked up each time */
+
+  slot = g_new (OnceText, 1);
+  slot->msgid = msgid;
+  slot->translated = _(msgid);
+  if (!g_atomic_pointer_compare_and_exchange (&slots[i], NULL, slot))
+    {
+      const char *translated = slot->translated;
+
+      g_free (slot);
+      return translated;
+    }
+  return slot->translated;
 }

@@ -7,6 +7,15 @@
 
 G_BEGIN_DECLS
 
+const char *ssv_gettext_once (const char *msgid) G_GNUC_FORMAT (1);
+
+/* g_ascii_tolower(), inlined for loops over every letter of many names. */
+static inline char
+ssv_ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : c;
+}
+
 gboolean  ssv_set_str          (char       **str_pointer,
                                 const char  *new_str);
 char     *ssv_fold_title       (const char  *title);

@@ -8,6 +8,8 @@
 #include <json-glib/json-glib.h>
 
 #include "ssv-decision.h"
+#include "ssv-pattern-literals.h"
+#include "ssv-utils.h"
 
 /* ---------------------------------------------------------------------- */
 /* Titles */
@@ -136,7 +138,7 @@ squash_ascii (const char *title,
         {
           if (n + 2 > size)
             return FALSE;
-          out[n++] = g_ascii_tolower (c);
+          out[n++] = ssv_ascii_lower (c);
           in_word = TRUE;
           continue;
         }
@@ -165,7 +167,8 @@ squash_ascii (const char *title,
       gsize start = w ? ends[w - 1] : 0;
       char word[8];
 
-      if (ends[w] - start >= sizeof word)
+      /* no article is longer than three letters */
+      if (ends[w] - start > 3)
         break;
       memcpy (word, out + start, ends[w] - start);
       word[ends[w] - start] = '\0';
@@ -293,20 +296,12 @@ ssv_title_matches (const SsvRelease   *release,
 /* ---------------------------------------------------------------------- */
 /* Reasons */
 
+/* A reason and its text are one block (see add_reason_va()). */
 static void
 reason_free (gpointer data)
 {
-  SsvReason *r = data;
-
-  g_free (r->text);
-  g_free (r);
+  g_free (data);
 }
-
-static void add_reason (SsvDecision   *d,
-                        SsvReasonKind  kind,
-                        int            score,
-                        const char    *format,
-                        ...) G_GNUC_PRINTF (4, 5);
 
 static void
 add_reason_va (SsvDecision   *d,
@@ -315,6 +310,22 @@ add_reason_va (SsvDecision   *d,
                const char    *format,
                va_list        args) G_GNUC_PRINTF (4, 0);
 
+/* A reason and its text in one block; reason_free() frees both. */
+static SsvReason *
+reason_new (SsvDecision   *d,
+            SsvReasonKind  kind,
+            int            score,
+            gsize          len)
+{
+  SsvReason *r = g_malloc (sizeof *r + len + 1);
+
+  r->text = (char *) (r + 1);
+  r->kind = kind;
+  r->score = score;
+  g_ptr_array_add (d->reasons, r);
+  return r;
+}
+
 static void
 add_reason_va (SsvDecision   *d,
                SsvReasonKind  kind,
@@ -322,26 +333,54 @@ add_reason_va (SsvDecision   *d,
                const char    *format,
                va_list        args)
 {
-  SsvReason *r = g_new0 (SsvReason, 1);
+  char buffer[512];
+  va_list copy;
+  SsvReason *r;
+  int len;
 
-  r->text = g_strdup_vprintf (format, args);
-  r->kind = kind;
-  r->score = score;
-  g_ptr_array_add (d->reasons, r);
+  /* most texts fit the buffer: formatted once, copied once */
+  va_copy (copy, args);
+  len = g_vsnprintf (buffer, sizeof buffer, format, copy);
+  va_end (copy);
+  g_assert (len >= 0);
+  r = reason_new (d, kind, score, (gsize) len);
+  if ((gsize) len < sizeof buffer)
+    memcpy (r->text, buffer, (gsize) len + 1);
+  else
+    g_vsnprintf (r->text, (gulong) len + 1, format, args);
 }
+
+/* @msgid: marked with N_(); translated here, once (thousands of hits are judged). */
+static void add_reason (SsvDecision   *d,
+                        SsvReasonKind  kind,
+                        int            score,
+                        const char    *msgid,
+                        ...) G_GNUC_PRINTF (4, 5);
 
 static void
 add_reason (SsvDecision   *d,
             SsvReasonKind  kind,
             int            score,
-            const char    *format,
+            const char    *msgid,
             ...)
 {
   va_list args;
 
-  va_start (args, format);
-  add_reason_va (d, kind, score, format, args);
+  va_start (args, msgid);
+  add_reason_va (d, kind, score, ssv_gettext_once (msgid), args);
   va_end (args);
+}
+
+/* A reason that is only words, @msgid marked with N_(): nothing to format. */
+static void
+add_reason_text (SsvDecision   *d,
+                 SsvReasonKind  kind,
+                 const char    *msgid)
+{
+  const char *text = ssv_gettext_once (msgid);
+  gsize len = strlen (text);
+
+  memcpy (reason_new (d, kind, 0, len)->text, text, len + 1);
 }
 
 static gboolean
@@ -373,40 +412,40 @@ check_what (SsvDecision         *d,
             const SsvWantedItem *w)
 {
   if (r->title[0] == '\0')
-    add_reason (d, SSV_REASON_REJECT, 0, "%s", _("rejected: the name has no title"));
+    add_reason_text (d, SSV_REASON_REJECT, N_("rejected: the name has no title"));
   else if (w->title_keys != NULL ? !ssv_title_matches_keys (r, w->title_keys)
                                   : !ssv_title_matches (r, w->title, w->aliases))
-    add_reason (d, SSV_REASON_REJECT, 0, _("rejected: “%s” is not “%s” or one of its other titles"),
+    add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: “%s” is not “%s” or one of its other titles"),
                 r->title, w->title);
 
   if (w->kind == SSV_WANTED_MOVIE)
     {
       if (r->type == SSV_RELEASE_TYPE_EPISODE)
-        add_reason (d, SSV_REASON_REJECT, 0, "%s", _("rejected: an episode of a show, but a film is wanted"));
+        add_reason_text (d, SSV_REASON_REJECT, N_("rejected: an episode of a show, but a film is wanted"));
       if (w->year != 0 && r->year != 0 && (r->year + 1u < w->year || r->year > w->year + 1))
-        add_reason (d, SSV_REASON_REJECT, 0, _("rejected: from %u, but the film is from %u"), r->year, w->year);
+        add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: from %u, but the film is from %u"), r->year, w->year);
       else if (w->year != 0 && r->year == 0)
-        add_reason (d, SSV_REASON_NOTE, 0, "%s", _("the name has no year to check"));
+        add_reason_text (d, SSV_REASON_NOTE, N_("the name has no year to check"));
       return;
     }
 
   /* An episode */
   if (w->year != 0 && r->year != 0 && r->air_year == 0 && (r->year + 1u < w->year || r->year > w->year + 1))
-    add_reason (d, SSV_REASON_REJECT, 0, _("rejected: the show from %u, not the one from %u"), r->year, w->year);
+    add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: the show from %u, not the one from %u"), r->year, w->year);
 
   if (w->air_date != NULL && r->air_year != 0)
     {
       g_autofree char *aired = g_strdup_printf ("%04u-%02u-%02u", r->air_year, r->air_month, r->air_day);
 
       if (strcmp (aired, w->air_date) != 0)
-        add_reason (d, SSV_REASON_REJECT, 0, _("rejected: aired %s, the wanted episode aired %s"), aired,
+        add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: aired %s, the wanted episode aired %s"), aired,
                     w->air_date);
       return;
     }
 
   if (r->n_seasons == 0 && r->n_episodes == 0 && r->n_absolute == 0)
     {
-      add_reason (d, SSV_REASON_REJECT, 0, "%s", _("rejected: no season or episode in the name"));
+      add_reason_text (d, SSV_REASON_REJECT, N_("rejected: no season or episode in the name"));
       return;
     }
 
@@ -422,7 +461,7 @@ check_what (SsvDecision         *d,
         {
           g_autofree char *have = number_list (r->absolute, r->n_absolute);
 
-          add_reason (d, SSV_REASON_REJECT, 0, _("rejected: episode %s, but episode %u is wanted"), have, n);
+          add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: episode %s, but episode %u is wanted"), have, n);
         }
       return;
     }
@@ -431,7 +470,7 @@ check_what (SsvDecision         *d,
     {
       g_autofree char *have = number_list (r->seasons, r->n_seasons);
 
-      add_reason (d, SSV_REASON_REJECT, 0, _("rejected: season %s, but season %u is wanted"), have, w->season);
+      add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: season %s, but season %u is wanted"), have, w->season);
       return;
     }
 
@@ -441,7 +480,7 @@ check_what (SsvDecision         *d,
         {
           g_autofree char *have = number_list (r->episodes, r->n_episodes);
 
-          add_reason (d, SSV_REASON_REJECT, 0, _("rejected: only episode %s, but all of season %u is wanted"),
+          add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: only episode %s, but all of season %u is wanted"),
                       have, w->season);
         }
       return;
@@ -450,9 +489,9 @@ check_what (SsvDecision         *d,
   if (r->n_episodes == 0)
     {
       if (w->accept_season_pack)
-        add_reason (d, SSV_REASON_NOTE, 0, _("a pack of all of season %u"), w->season);
+        add_reason (d, SSV_REASON_NOTE, 0, N_("a pack of all of season %u"), w->season);
       else
-        add_reason (d, SSV_REASON_REJECT, 0, _("rejected: a pack of all of season %u, but only episode %u is wanted"),
+        add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: a pack of all of season %u, but only episode %u is wanted"),
                     w->season, w->episode);
       return;
     }
@@ -461,14 +500,14 @@ check_what (SsvDecision         *d,
     {
       g_autofree char *have = number_list (r->episodes, r->n_episodes);
 
-      add_reason (d, SSV_REASON_REJECT, 0, _("rejected: episode %s of season %u, but episode %u is wanted"),
+      add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: episode %s of season %u, but episode %u is wanted"),
                   have, w->season, w->episode);
     }
   else if (r->n_episodes > 1)
     {
       g_autofree char *have = number_list (r->episodes, r->n_episodes);
 
-      add_reason (d, SSV_REASON_NOTE, 0, _("holds episodes %s together"), have);
+      add_reason (d, SSV_REASON_NOTE, 0, N_("holds episodes %s together"), have);
     }
 }
 
@@ -483,7 +522,7 @@ check_quality (SsvDecision             *d,
 
   if (d->quality == SSV_QUALITY_UNKNOWN)
     {
-      add_reason (d, SSV_REASON_REJECT, 0, "%s", _("rejected: the name does not say what quality it is"));
+      add_reason_text (d, SSV_REASON_REJECT, N_("rejected: the name does not say what quality it is"));
       return;
     }
 
@@ -502,18 +541,18 @@ check_quality (SsvDecision             *d,
         }
 
       if (res > 0 && min_res > 0 && res < min_res)
-        add_reason (d, SSV_REASON_REJECT, 0, _("rejected: %up is below the profile's minimum %up"), res, min_res);
+        add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: %up is below the profile's minimum %up"), res, min_res);
       else
-        add_reason (d, SSV_REASON_REJECT, 0, _("rejected: %s is not one of the qualities “%s” takes"),
+        add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: %s is not one of the qualities “%s” takes"),
                     ssv_quality_get_label (d->quality), p->name);
       return;
     }
 
   if (r->flags & (SSV_RELEASE_FLAG_SOURCE_GUESSED | SSV_RELEASE_FLAG_RES_GUESSED))
-    add_reason (d, SSV_REASON_NOTE, 0, _("%s is a guess: the name does not say it all"),
+    add_reason (d, SSV_REASON_NOTE, 0, N_("%s is a guess: the name does not say it all"),
                 ssv_quality_get_label (d->quality));
   else if (r->flags & SSV_RELEASE_FLAG_RES_IMPLIED)
-    add_reason (d, SSV_REASON_NOTE, 0, _("%s is implied: the name gives no resolution, but its words mean %up"),
+    add_reason (d, SSV_REASON_NOTE, 0, N_("%s is implied: the name gives no resolution, but its words mean %up"),
                 ssv_quality_get_label (d->quality), r->resolution);
 
   item = ssv_quality_profile_get_item (p, d->quality);
@@ -524,11 +563,11 @@ check_quality (SsvDecision             *d,
 
       if (item->max_mb_per_min > 0 && per_minute > item->max_mb_per_min)
         add_reason (d, SSV_REASON_REJECT, 0,
-                    _("rejected: %.1f GB for %u minutes is %.0f MB a minute, more than the %.0f %s may have"),
+                    N_("rejected: %.1f GB for %u minutes is %.0f MB a minute, more than the %.0f %s may have"),
                     gb, w->runtime_minutes, per_minute, item->max_mb_per_min, ssv_quality_get_label (d->quality));
       else if (item->min_mb_per_min > 0 && per_minute < item->min_mb_per_min)
         add_reason (d, SSV_REASON_REJECT, 0,
-                    _("rejected: %.1f GB for %u minutes is %.0f MB a minute, less than the %.0f %s needs"),
+                    N_("rejected: %.1f GB for %u minutes is %.0f MB a minute, less than the %.0f %s needs"),
                     gb, w->runtime_minutes, per_minute, item->min_mb_per_min, ssv_quality_get_label (d->quality));
     }
 }
@@ -551,17 +590,19 @@ score_formats (SsvDecision             *d,
                guint64                  size_bytes,
                guint32                  indexer_flags)
 {
+  char buffer[512];
+  const char *folded = ssv_pattern_fold_name (name, buffer, sizeof buffer);
   int score = 0;
 
   for (guint i = 0; i < p->format_scores->len; i++)
     {
       const SsvFormatScore *s = &g_array_index (p->format_scores, SsvFormatScore, i);
 
-      if (s->score == 0 || !ssv_custom_format_matches (s->format, name, r, size_bytes, indexer_flags))
+      if (s->score == 0 || !ssv_custom_format_matches_folded (s->format, name, folded, r, size_bytes, indexer_flags))
         continue;
       score += s->score;
       if (d != NULL)
-        add_reason (d, SSV_REASON_SCORE, s->score, _("%+d: custom format “%s”"), s->score, s->format->name);
+        add_reason (d, SSV_REASON_SCORE, s->score, N_("%+d: custom format “%s”"), s->score, s->format->name);
     }
 
   for (guint i = 0; name != NULL && i < p->preferred_words->len; i++)
@@ -572,7 +613,7 @@ score_formats (SsvDecision             *d,
         continue;
       score += w->score;
       if (d != NULL)
-        add_reason (d, SSV_REASON_SCORE, w->score, _("%+d: preferred word “%s”"), w->score, w->word);
+        add_reason (d, SSV_REASON_SCORE, w->score, N_("%+d: preferred word “%s”"), w->score, w->word);
     }
 
   return score;
@@ -595,7 +636,7 @@ check_words (SsvDecision             *d,
 
           for (guint i = 0; i < p->required_words->len; i++)
             g_string_append_printf (list, "%s%s", i ? ", " : "", (char *) g_ptr_array_index (p->required_words, i));
-          add_reason (d, SSV_REASON_REJECT, 0, _("rejected: none of the required words (%s) is in the name"),
+          add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: none of the required words (%s) is in the name"),
                       list->str);
         }
     }
@@ -605,7 +646,7 @@ check_words (SsvDecision             *d,
       const char *word = g_ptr_array_index (p->rejected_words, i);
 
       if (name_has_word (name, word))
-        add_reason (d, SSV_REASON_REJECT, 0, _("rejected: the name has the rejected word “%s”"), word);
+        add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: the name has the rejected word “%s”"), word);
     }
 }
 
@@ -637,32 +678,34 @@ check_upgrade (SsvDecision             *d,
 
   if (newer_revision)
     {
-      add_reason (d, SSV_REASON_UPGRADE, 0, _("upgrade: %s, a newer revision (v%u) of the one you have"), label,
+      add_reason (d, SSV_REASON_UPGRADE, 0, N_("upgrade: %s, a newer revision (v%u) of the one you have"), label,
                   r->revision_version);
       return;
     }
 
   if (!p->upgrades_allowed)
     {
-      add_reason (d, SSV_REASON_REJECT, 0, _("rejected: you have %s, and “%s” does not upgrade"), own_label, p->name);
+      add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: you have %s, and “%s” does not upgrade"), own_label,
+                  p->name);
       return;
     }
 
   if (own_rank >= cutoff_rank && own_score >= p->cutoff_format_score)
     {
-      add_reason (d, SSV_REASON_REJECT, 0, _("rejected: the %s you have already meets the cutoff, %s"), own_label,
+      add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: the %s you have already meets the cutoff, %s"), own_label,
                   ssv_quality_get_label (p->cutoff));
       return;
     }
 
   if (rank > own_rank)
-    add_reason (d, SSV_REASON_UPGRADE, 0, _("upgrade: %s → %s, cutoff not met"), own_label, label);
+    add_reason (d, SSV_REASON_UPGRADE, 0, N_("upgrade: %s → %s, cutoff not met"), own_label, label);
   else if (rank == own_rank && d->score > own_score)
-    add_reason (d, SSV_REASON_UPGRADE, 0, _("upgrade: %s with a better score (%d → %d)"), label, own_score, d->score);
+    add_reason (d, SSV_REASON_UPGRADE, 0, N_("upgrade: %s with a better score (%d → %d)"), label, own_score,
+                d->score);
   else if (rank == own_rank)
-    add_reason (d, SSV_REASON_REJECT, 0, _("rejected: not better than the %s you have"), own_label);
+    add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: not better than the %s you have"), own_label);
   else
-    add_reason (d, SSV_REASON_REJECT, 0, _("rejected: %s is worse than the %s you have"), label, own_label);
+    add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: %s is worse than the %s you have"), label, own_label);
 }
 
 /**
@@ -688,7 +731,7 @@ ssv_decide (const SsvQualityProfile *profile,
   const SsvRelease *r = candidate->release;
   const char *name = candidate->name ? candidate->name : "";
 
-  d->reasons = g_ptr_array_new_with_free_func (reason_free);
+  d->reasons = g_ptr_array_new_full (4, reason_free);
 
   if (r == NULL)
     {
@@ -698,13 +741,13 @@ ssv_decide (const SsvQualityProfile *profile,
   d->quality = ssv_quality_from_release (r);
 
   if (!r->parsed)
-    add_reason (d, SSV_REASON_REJECT, 0, _("rejected: “%s” does not look like a release name"), name);
+    add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: “%s” does not look like a release name"), name);
   if (r->flags & SSV_RELEASE_FLAG_SAMPLE)
-    add_reason (d, SSV_REASON_REJECT, 0, "%s", _("rejected: a sample, not the real thing"));
+    add_reason_text (d, SSV_REASON_REJECT, N_("rejected: a sample, not the real thing"));
   if (r->flags & SSV_RELEASE_FLAG_TRAILER)
-    add_reason (d, SSV_REASON_REJECT, 0, "%s", _("rejected: a trailer"));
+    add_reason_text (d, SSV_REASON_REJECT, N_("rejected: a trailer"));
   if ((r->flags & SSV_RELEASE_FLAG_EXTRAS) || (r->flags & SSV_RELEASE_FLAG_SEASON_EXTRA))
-    add_reason (d, SSV_REASON_REJECT, 0, "%s", _("rejected: extras, not the film or the episodes"));
+    add_reason_text (d, SSV_REASON_REJECT, N_("rejected: extras, not the film or the episodes"));
 
   check_what (d, r, wanted);
   check_quality (d, profile, r, candidate, wanted);
@@ -712,7 +755,7 @@ ssv_decide (const SsvQualityProfile *profile,
 
   d->score = score_formats (d, profile, name, r, candidate->size_bytes, candidate->indexer_flags);
   if (d->score < profile->min_format_score)
-    add_reason (d, SSV_REASON_REJECT, 0, _("rejected: a score of %d is below the profile's minimum %d"), d->score,
+    add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: a score of %d is below the profile's minimum %d"), d->score,
                 profile->min_format_score);
 
   if (owned != NULL && owned->quality != SSV_QUALITY_UNKNOWN && !has_rejection (d))

@@ -7,7 +7,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
+#include "ssv-pattern-literals.h"
 #include "ssv-quality-profile.h"
+#include "ssv-utils.h"
 
 typedef struct
 {
@@ -253,6 +255,7 @@ condition_clear (gpointer data)
 
   g_clear_pointer (&c->value, g_free);
   g_clear_pointer (&c->regex, g_regex_unref);
+  g_clear_pointer (&c->literals, g_strfreev);
 }
 
 SsvCustomFormat *
@@ -283,6 +286,97 @@ ssv_custom_format_unref (SsvCustomFormat *format)
       g_array_unref (format->conditions);
       g_free (format);
     }
+}
+
+static guint64
+hdr_mask (const char *value)
+{
+  if (g_ascii_strcasecmp (value, "hdr") == 0)
+    return G_MAXUINT64;   /* any HDR at all */
+  if (g_ascii_strcasecmp (value, "hdr10") == 0)
+    return SSV_RELEASE_HDR_HDR10 | SSV_RELEASE_HDR_HDR10_PLUS;
+  if (g_ascii_strcasecmp (value, "hdr10+") == 0)
+    return SSV_RELEASE_HDR_HDR10_PLUS;
+  if (g_ascii_strcasecmp (value, "dv") == 0)
+    return SSV_RELEASE_HDR_DV;
+  if (g_ascii_strcasecmp (value, "hlg") == 0)
+    return SSV_RELEASE_HDR_HLG;
+  return 0;
+}
+
+/* What the condition's words name, read once here rather than for every
+ * release it tests: the enum values whose names @value is, as bits. */
+static void
+condition_compile (SsvCondition *c)
+{
+  const char *v = c->value ? c->value : "";
+
+  switch (c->kind)
+    {
+    case SSV_CONDITION_SOURCE:
+      c->other = g_ascii_strcasecmp (v, "remux") == 0 || g_ascii_strcasecmp (v, "brdisk") == 0 ||
+                 g_ascii_strcasecmp (v, "rawhd") == 0;
+      for (guint k = 0; c->other && k <= SSV_RELEASE_MODIFIER_RAWHD; k++)
+        if (g_strcmp0 (ssv_release_modifier_to_string (k), v) == 0)
+          c->mask |= G_GUINT64_CONSTANT (1) << k;
+      for (guint k = 0; !c->other && k < SSV_RELEASE_SOURCE_LAST; k++)
+        if (g_strcmp0 (ssv_release_source_to_string (k), v) == 0)
+          c->mask |= G_GUINT64_CONSTANT (1) << k;
+      break;
+
+    case SSV_CONDITION_RESOLUTION:
+      c->number = (guint) g_ascii_strtoull (v, NULL, 10);
+      break;
+
+    case SSV_CONDITION_CODEC:
+      for (guint k = 0; k < SSV_RELEASE_CODEC_LAST; k++)
+        if (g_strcmp0 (ssv_release_codec_to_string (k), v) == 0)
+          c->mask |= G_GUINT64_CONSTANT (1) << k;
+      break;
+
+    case SSV_CONDITION_HDR:
+      c->mask = hdr_mask (v);
+      break;
+
+    case SSV_CONDITION_AUDIO:
+      c->other = g_ascii_strcasecmp (v, "atmos") == 0;
+      for (guint k = 0; k < SSV_RELEASE_AUDIO_LAST; k++)
+        if (g_strcmp0 (ssv_release_audio_to_string (k), v) == 0)
+          c->mask |= G_GUINT64_CONSTANT (1) << k;
+      break;
+
+    case SSV_CONDITION_EDITION:
+      for (guint k = 0; k < SSV_RELEASE_N_EDITIONS; k++)
+        if (g_ascii_strcasecmp (ssv_release_edition_to_string (1u << k), v) == 0)
+          c->mask |= 1u << k;
+      break;
+
+    case SSV_CONDITION_LANGUAGE:
+      c->other = g_ascii_strcasecmp (v, "multi") == 0;
+      for (guint k = 0; k < SSV_RELEASE_LANG_LAST; k++)
+        if (g_ascii_strcasecmp (ssv_release_language_to_string (k), v) == 0)
+          c->mask |= G_GUINT64_CONSTANT (1) << k;
+      break;
+
+    case SSV_CONDITION_TITLE:
+    case SSV_CONDITION_RELEASE_GROUP:
+    case SSV_CONDITION_SIZE:
+    case SSV_CONDITION_INDEXER_FLAG:
+    case SSV_CONDITION_LAST:
+    default:
+      break;
+    }
+}
+
+G_STATIC_ASSERT (SSV_RELEASE_SOURCE_LAST <= 64 && SSV_RELEASE_CODEC_LAST <= 64 && SSV_RELEASE_AUDIO_LAST <= 64);
+G_STATIC_ASSERT (SSV_RELEASE_LANG_LAST <= 64 && SSV_RELEASE_N_EDITIONS <= 32);
+
+/* Whether bit @value of @mask is set; values past 63 name nothing. */
+static inline gboolean
+in_mask (guint64 mask,
+         guint   value)
+{
+  return value < 64 && (mask & (G_GUINT64_CONSTANT (1) << value)) != 0;
 }
 
 /**
@@ -318,12 +412,14 @@ ssv_custom_format_add_condition (SsvCustomFormat   *format,
                        _("“%s” is not a valid pattern: %s"), value, local_error->message);
           return FALSE;
         }
+      c.literals = ssv_pattern_required_literals (value ? value : "");
     }
 
   c.kind = kind;
   c.value = g_strdup (value);
   if (kind == SSV_CONDITION_INDEXER_FLAG)
     c.flags = ssv_indexer_flags_from_string (value);
+  condition_compile (&c);
   c.min_gb = min_gb;
   c.max_gb = max_gb;
   c.negate = negate;
@@ -333,25 +429,9 @@ ssv_custom_format_add_condition (SsvCustomFormat   *format,
 }
 
 static gboolean
-hdr_matches (const SsvRelease *r,
-             const char       *value)
-{
-  if (g_ascii_strcasecmp (value, "hdr") == 0)
-    return r->hdr != 0;
-  if (g_ascii_strcasecmp (value, "hdr10") == 0)
-    return (r->hdr & (SSV_RELEASE_HDR_HDR10 | SSV_RELEASE_HDR_HDR10_PLUS)) != 0;
-  if (g_ascii_strcasecmp (value, "hdr10+") == 0)
-    return (r->hdr & SSV_RELEASE_HDR_HDR10_PLUS) != 0;
-  if (g_ascii_strcasecmp (value, "dv") == 0)
-    return (r->hdr & SSV_RELEASE_HDR_DV) != 0;
-  if (g_ascii_strcasecmp (value, "hlg") == 0)
-    return (r->hdr & SSV_RELEASE_HDR_HLG) != 0;
-  return FALSE;
-}
-
-static gboolean
 condition_test (const SsvCondition *c,
                 const char         *name,
+                const char         *folded,
                 const SsvRelease   *r,
                 guint64             size_bytes,
                 guint32             indexer_flags)
@@ -361,50 +441,41 @@ condition_test (const SsvCondition *c,
   switch (c->kind)
     {
     case SSV_CONDITION_TITLE:
-      return c->regex != NULL && name != NULL && g_regex_match (c->regex, name, 0, NULL);
+      return c->regex != NULL && name != NULL && ssv_pattern_may_match ((const char * const *) c->literals, folded) &&
+             g_regex_match (c->regex, name, 0, NULL);
 
     case SSV_CONDITION_RELEASE_GROUP:
       /* the first letter rules out nearly every group at once */
-      return r->release_group[0] != '\0' && g_ascii_tolower (r->release_group[0]) == g_ascii_tolower (v[0]) &&
+      return r->release_group[0] != '\0' && ssv_ascii_lower (r->release_group[0]) == ssv_ascii_lower (v[0]) &&
              g_ascii_strcasecmp (r->release_group, v) == 0;
 
     case SSV_CONDITION_SOURCE:
-      if (g_ascii_strcasecmp (v, "remux") == 0 || g_ascii_strcasecmp (v, "brdisk") == 0 ||
-          g_ascii_strcasecmp (v, "rawhd") == 0)
-        return g_strcmp0 (ssv_release_modifier_to_string (r->modifier), v) == 0;
-      return g_strcmp0 (ssv_release_source_to_string (r->source), v) == 0;
+      return c->other ? in_mask (c->mask, r->modifier) : in_mask (c->mask, r->source);
 
     case SSV_CONDITION_RESOLUTION:
-      return r->resolution != 0 && (guint) g_ascii_strtoull (v, NULL, 10) == r->resolution;
+      return r->resolution != 0 && c->number == r->resolution;
 
     case SSV_CONDITION_CODEC:
-      return g_strcmp0 (ssv_release_codec_to_string (r->video_codec), v) == 0;
+      return in_mask (c->mask, r->video_codec);
 
     case SSV_CONDITION_HDR:
-      return hdr_matches (r, v);
+      return (r->hdr & c->mask) != 0;
 
     case SSV_CONDITION_AUDIO:
-      if (g_ascii_strcasecmp (v, "atmos") == 0)
+      if (c->other)
         return (r->flags & SSV_RELEASE_FLAG_ATMOS) != 0;
       for (guint k = 0; k < r->n_audio; k++)
-        if (g_strcmp0 (ssv_release_audio_to_string (r->audio[k]), v) == 0)
+        if (in_mask (c->mask, r->audio[k]))
           return TRUE;
       return FALSE;
 
     case SSV_CONDITION_EDITION:
-      for (guint k = 0; k < SSV_RELEASE_N_EDITIONS; k++)
-        if ((r->editions & (1u << k)) && g_ascii_strcasecmp (ssv_release_edition_to_string (1u << k), v) == 0)
-          return TRUE;
-      return FALSE;
+      return (r->editions & c->mask) != 0;
 
     case SSV_CONDITION_LANGUAGE:
-      if (g_ascii_strcasecmp (v, "multi") == 0)
+      if (c->other)
         return (r->flags & SSV_RELEASE_FLAG_MULTI_LANGUAGE) != 0;
-      for (guint k = 0; k < SSV_RELEASE_LANG_LAST; k++)
-        if ((r->languages & (G_GUINT64_CONSTANT (1) << k)) &&
-            g_ascii_strcasecmp (ssv_release_language_to_string (k), v) == 0)
-          return TRUE;
-      return FALSE;
+      return (r->languages & c->mask) != 0;
 
     case SSV_CONDITION_SIZE:
       {
@@ -437,6 +508,24 @@ ssv_custom_format_matches (const SsvCustomFormat *format,
                            guint64                size_bytes,
                            guint32                indexer_flags)
 {
+  return ssv_custom_format_matches_folded (format, name, NULL, release, size_bytes, indexer_flags);
+}
+
+/**
+ * ssv_custom_format_matches_folded:
+ * @folded: (nullable): @name from ssv_pattern_fold_name(), made once for every format
+ *
+ * ssv_custom_format_matches(), passing over title patterns whose words
+ * @folded lacks without running them.
+ */
+gboolean
+ssv_custom_format_matches_folded (const SsvCustomFormat *format,
+                                  const char            *name,
+                                  const char            *folded,
+                                  const SsvRelease      *release,
+                                  guint64                size_bytes,
+                                  guint32                indexer_flags)
+{
   gboolean any_optional = FALSE;
   gboolean optional_hit = FALSE;
 
@@ -451,7 +540,7 @@ ssv_custom_format_matches (const SsvCustomFormat *format,
       /* one optional condition that holds is enough; only required ones still matter */
       if (!c->required && optional_hit)
         continue;
-      hit = condition_test (c, name, release, size_bytes, indexer_flags) != c->negate;
+      hit = condition_test (c, name, folded, release, size_bytes, indexer_flags) != c->negate;
       if (c->required)
         {
           if (!hit)

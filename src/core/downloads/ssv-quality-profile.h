@@ -89,7 +89,11 @@ typedef struct
   gboolean          negate;     /* matches when the test fails */
   gboolean          required;   /* must match for the format to apply */
   GRegex           *regex;      /* for SSV_CONDITION_TITLE; built by add_condition */
+  char            **literals;   /* for SSV_CONDITION_TITLE: words one of which each match holds, or NULL */
   guint32           flags;      /* for SSV_CONDITION_INDEXER_FLAG; read by add_condition */
+  guint64           mask;       /* read by add_condition: the enum values (as bits) or the bits @value names */
+  guint             number;     /* read by add_condition: the resolution @value names */
+  gboolean          other;      /* read by add_condition: @value names the modifier, "atmos" or "multi" */
 } SsvCondition;
 
 const char       *ssv_condition_kind_to_string   (SsvConditionKind kind);
@@ -118,6 +122,12 @@ gboolean         ssv_custom_format_add_condition  (SsvCustomFormat   *format,
                                                    GError           **error);
 gboolean         ssv_custom_format_matches        (const SsvCustomFormat *format,
                                                    const char        *name,
+                                                   const SsvRelease  *release,
+                                                   guint64            size_bytes,
+                                                   guint32            indexer_flags);
+gboolean         ssv_custom_format_matches_folded (const SsvCustomFormat *format,
+                                                   const char        *name,
+                                                   const char        *folded,
                                                    const SsvRelease  *release,
                                                    guint64            size_bytes,
                                                    guint32            indexer_flags);

@@ -257,12 +257,15 @@ extension_of (const char *name)
   return dot != NULL && dot[1] != '\0' ? dot + 1 : NULL;
 }
 
+/* @list is in lower case, so its first letter rules out most of it at once. */
 static gboolean
 extension_in (const char         *ext,
               const char * const *list)
 {
+  char first = ext != NULL ? g_ascii_tolower (ext[0]) : '\0';
+
   for (guint i = 0; ext != NULL && list[i] != NULL; i++)
-    if (g_ascii_strcasecmp (ext, list[i]) == 0)
+    if (list[i][0] == first && g_ascii_strcasecmp (ext, list[i]) == 0)
       return TRUE;
   return FALSE;
 }
