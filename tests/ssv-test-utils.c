@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "ssv-server-store.h"
 #include "ssv-test-utils.h"
@@ -259,4 +260,42 @@ ssv_test_add_jellyfin_server (SsvDatabase   *db,
   g_assert_no_error (error);
 
   return jellyfin;
+}
+
+/**
+ * ssv_test_load_corpus_names:
+ *
+ * Returns: (transfer container) (element-type utf8): the "name" of every line
+ *   of the release-name corpora in tests/corpus
+ */
+GPtrArray *
+ssv_test_load_corpus_names (void)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (SSV_CORPUS_DIR, 0, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *file;
+
+  g_assert_nonnull (dir);
+  while ((file = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (SSV_CORPUS_DIR, file, NULL);
+      g_autofree char *text = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (!g_str_has_suffix (file, ".jsonl") || !g_file_get_contents (path, &text, NULL, NULL))
+        continue;
+      lines = g_strsplit (text, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          JsonObject *row;
+
+          if (lines[i][0] == '\0' || !json_parser_load_from_data (parser, lines[i], -1, NULL))
+            continue;
+          row = json_node_get_object (json_parser_get_root (parser));
+          if (json_object_has_member (row, "name"))
+            g_ptr_array_add (names, g_strdup (json_object_get_string_member (row, "name")));
+        }
+    }
+  return names;
 }

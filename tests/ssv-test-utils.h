@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 void      ssv_test_init                (int          *argc,
                                         char       ***argv);
 char     *ssv_test_make_temp_dir       (void);
+GPtrArray *ssv_test_load_corpus_names  (void);
 void      ssv_test_remove_tree         (const char   *path);
 gboolean  ssv_test_wait_for            (gboolean    (*condition) (gpointer),
                                         gpointer      data,

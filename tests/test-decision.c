@@ -275,6 +275,51 @@ test_title_normalize (void)
   }
 }
 
+static gboolean
+matches_itself (const char *title)
+{
+  SsvRelease r = { 0 };
+  g_auto(GStrv) keys = ssv_title_keys (title, NULL);
+
+  g_strlcpy (r.title, title, sizeof r.title);
+  /* a title that has no key (only punctuation) matches nothing, not even itself */
+  return keys[0] == NULL || ssv_title_matches_keys (&r, (const char * const *) keys);
+}
+
+/* A wanted title's keys are made once, the release's each time by a quicker road:
+ * both must give the same key for every title, or titles stop matching. */
+static void
+test_title_keys_agree (void)
+{
+  static const char * const titles[] = {
+    "La Casa de Papel", "The A-Team", "A", "The", "Law & Order", "&", "& Juliet", "Doctor Who (2005)",
+    "It's Always Sunny in Philadelphia", "Marvel`s Daredevil", "The Office (US)", "Schitt$ Creek", "Die Hard",
+    "Les Misérables", "...", "An", "L'Avventura", "  spaced   out  ", "Se7en", "(500) Days of Summer",
+  };
+  g_autoptr(GPtrArray) names = ssv_test_load_corpus_names ();
+  guint checked = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_test_message ("%s", titles[i]);
+      g_assert_true (matches_itself (titles[i]));
+    }
+
+  /* and every title the parser reads from the corpora */
+  for (guint i = 0; i < names->len; i++)
+    {
+      SsvRelease r;
+
+      ssv_release_parse (g_ptr_array_index (names, i), &r);
+      if (r.title[0] == '\0')
+        continue;
+      if (!matches_itself (r.title))
+        g_error ("“%s” does not match its own key", r.title);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 1000);
+}
+
 static void
 test_title_matching (Fixture       *f,
                      gconstpointer  data)
@@ -586,6 +631,7 @@ main (int    argc,
   g_test_add_func ("/core/quality/from-release", test_quality_from_release);
   g_test_add_func ("/core/custom-format/conditions", test_custom_format_conditions);
   g_test_add_func ("/core/title/normalize", test_title_normalize);
+  g_test_add_func ("/core/title/keys-agree", test_title_keys_agree);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/core/profile/defaults", test_default_profiles);
   ADD ("/core/decision/title-matching", test_title_matching);

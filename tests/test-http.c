@@ -216,6 +216,27 @@ test_429_long_cooldown_reported (Fixture       *fixture,
   g_assert_cmpuint (ssv_fake_server_get_total_hits (fixture->server), ==, 1);
 }
 
+/* Giving another service its rate (each indexer gets its own) keeps this one's cooldown. */
+static void
+test_429_cooldown_survives_other_rates (Fixture       *fixture,
+                                        gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) second_error = NULL;
+  g_autoptr(JsonNode) second = NULL;
+  g_autoptr(JsonNode) node = get_movie_with_fault (fixture, (SsvFakeFault) { SSV_FAKE_FAULT_STATUS, 429, 30, 0, -1 },
+                                                  NULL, &error);
+
+  g_assert_null (node);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_RATE_LIMITED);
+  ssv_http_set_rate_limit (fixture->http, "indexer:NZBgeek", 2, 2);
+  g_assert_cmpint (ssv_http_get_cooldown_remaining (fixture->http, "tmdb"), >, 25);
+
+  second = get_json (fixture, "/search/movie", NULL, &second_error);
+  g_assert_error (second_error, SSV_ERROR, SSV_ERROR_RATE_LIMITED);
+  g_assert_cmpuint (ssv_fake_server_get_total_hits (fixture->server), ==, 1);
+}
+
 static void
 test_429_short_wait_honoured (Fixture       *fixture,
                               gconstpointer  user_data)
@@ -650,6 +671,7 @@ main (int    argc,
   ADD ("/core/http/401-403-key-rejected", test_401_403_key_rejected);
   ADD ("/core/http/404-not-found", test_404_not_found);
   ADD ("/core/http/429-long-cooldown-reported", test_429_long_cooldown_reported);
+  ADD ("/core/http/429-cooldown-survives-other-rates", test_429_cooldown_survives_other_rates);
   ADD ("/core/http/429-short-wait-honoured", test_429_short_wait_honoured);
   ADD ("/core/http/timeout", test_timeout);
   ADD ("/core/http/truncated-body", test_truncated_body);

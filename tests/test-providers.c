@@ -183,6 +183,29 @@ test_tmdb_search (void)
 }
 
 static void
+test_tmdb_alternative_titles (void)
+{
+  g_autoptr(JsonNode) movie = fixture_json ("tmdb/movie-alternative-titles.json");
+  g_autoptr(JsonNode) show = text_json ("{\"id\": 1399, \"results\": [{\"iso_3166_1\": \"FR\", \"title\": "
+                                        "\"Le Trône de fer\", \"type\": \"\"}, {\"title\": 4}, {\"title\": "
+                                        "\"Le Trône de fer\"}, null]}");
+  g_autoptr(JsonNode) odd = text_json ("{\"id\": 1, \"titles\": \"none\"}");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) films = ssv_tmdb_parse_alternative_titles (movie, NULL);
+  g_auto(GStrv) shows = ssv_tmdb_parse_alternative_titles (show, NULL);
+  g_auto(GStrv) none = ssv_tmdb_parse_alternative_titles (odd, &error);
+
+  g_assert_cmpuint (g_strv_length (films), ==, 18);
+  g_assert_true (g_strv_contains ((const char * const *) films, "El club de la lucha"));
+  g_assert_true (g_strv_contains ((const char * const *) films, "파이트 클럽"));
+  /* TV answers name the list "results"; repeats and wrong types are left out */
+  g_assert_cmpuint (g_strv_length (shows), ==, 1);
+  g_assert_cmpstr (shows[0], ==, "Le Trône de fer");
+  g_assert_null (none);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_MALFORMED);
+}
+
+static void
 test_tmdb_wrong_types (void)
 {
   static const char * const bodies[] = {
@@ -352,6 +375,7 @@ main (int    argc,
   g_test_add_func ("/providers/tmdb/logo-language", test_tmdb_logo_language);
   g_test_add_func ("/providers/tmdb/show-and-season", test_tmdb_show_and_season);
   g_test_add_func ("/providers/tmdb/search", test_tmdb_search);
+  g_test_add_func ("/providers/tmdb/alternative-titles", test_tmdb_alternative_titles);
   g_test_add_func ("/providers/tmdb/wrong-types", test_tmdb_wrong_types);
   g_test_add_func ("/providers/tvdb", test_tvdb);
   g_test_add_func ("/providers/omdb", test_omdb);

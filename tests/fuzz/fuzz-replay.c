@@ -31,7 +31,7 @@ run (const guint8 *data,
 static void
 replay_file (const char *path)
 {
-  static const char replacements[] = "{}[]\",:0-9.eEnulltrufas \\\"\x00\xff";
+  static const char replacements[] = "{}[]\",:0-9.eEnulltrufas \\\"\x00\xff<>/=&;!-";
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (20260101);
@@ -73,8 +73,8 @@ replay_dir (const char *path)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
 
-      if (g_str_has_suffix (name, ".json") || g_str_has_suffix (name, ".torrent") ||
-          g_file_test (child, G_FILE_TEST_IS_DIR))
+      if (g_str_has_suffix (name, ".json") || g_str_has_suffix (name, ".xml") ||
+          g_str_has_suffix (name, ".torrent") || g_file_test (child, G_FILE_TEST_IS_DIR))
         replay_dir (child);
     }
 }
@@ -86,6 +86,7 @@ main (int    argc,
   static const char * const odd[] = {
     "", "null", "0", "\"text\"", "[]", "{}", "[[[[[[[[[[]]]]]]]]]]", "{\"id\":null}",
     "{\"data\":[],\"status\":\"success\"}", "{\"Response\":\"False\"}", "{\"results\":[{}]}",
+    "<rss><channel><item/></channel></rss>", "<caps><searching/></caps>", "<error code=\"x\"/>",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (odd); i++)

@@ -29,6 +29,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     g_autoptr(SsvMeta) seasons = ssv_meta_new (SSV_ITEM_SHOW);
 
     ssv_meta_free (ssv_tmdb_parse_details (root, SSV_ITEM_MOVIE, &options, NULL));
+    g_strfreev (ssv_tmdb_parse_alternative_titles (root, NULL));
 
     ssv_tmdb_parse_season (root, 1, &options, seasons, NULL);
     if (show != NULL)

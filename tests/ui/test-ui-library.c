@@ -221,6 +221,22 @@ has_loaded_posters (gpointer data)
   return cards->len > 0 && with_poster == cards->len;
 }
 
+typedef struct
+{
+  const char *text;
+  gboolean    announced;
+} SearchWait;
+
+static void
+on_search_announced (GtkEditable *search,
+                     SearchWait  *wait)
+{
+  /* Replacing the text empties it first, which GtkSearchEntry announces at once: only the
+   * announcement of the text asked for counts. */
+  if (g_strcmp0 (gtk_editable_get_text (search), wait->text) == 0)
+    wait->announced = TRUE;
+}
+
 static void
 set_search (SsvLibraryPage *page,
             const char     *text)
@@ -232,11 +248,18 @@ set_search (SsvLibraryPage *page,
     GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (page)));
     GtkWidget *search = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
 
+    SearchWait wait = { text, FALSE };
+    gulong handler;
+
     g_assert_nonnull (search);
+    /* GtkSearchEntry waits a little before it announces a change: wait for the announcement,
+     * not for a fixed time, then let the filter run. */
+    handler = g_signal_connect (search, "search-changed", G_CALLBACK (on_search_announced), &wait);
     gtk_editable_set_text (GTK_EDITABLE (search), text);
+    ssv_test_wait_for_flag (&wait.announced, 10000);
+    g_signal_handler_disconnect (search, handler);
   }
-  /* GtkSearchEntry waits a little before it announces a change. */
-  ssv_ui_test_iterate (400);
+  ssv_ui_test_iterate (50);
 }
 
 typedef struct

@@ -684,18 +684,37 @@ set_bad_magnet (GError     **error,
   return FALSE;
 }
 
+/**
+ * ssv_infohash_normalize:
+ * @text: (nullable): 40 hex digits, or 32 base32 characters, spaces around them allowed
+ *
+ * What indexers and magnet links give as an infohash, in one form.
+ *
+ * Returns: (transfer full) (nullable): 40 lower-case hex digits, or NULL
+ *   when @text is not a v1 infohash ("(removed)", a SHA-256 v2 hash, garbage)
+ */
+char *
+ssv_infohash_normalize (const char *text)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  trimmed = g_strstrip (g_strdup (text));
+  if (ssv_infohash_is_valid (trimmed))
+    return g_ascii_strdown (trimmed, -1);
+
+  return base32_to_hex (trimmed);
+}
+
 /* The value of one "xt=urn:btih:…" parameter as 40 lower-case hex digits, or NULL. */
 static char *
 read_btih (const char *value)
 {
   g_autofree char *hash = g_uri_unescape_string (value, NULL);
 
-  if (hash == NULL)
-    return NULL;
-  if (ssv_infohash_is_valid (hash))
-    return g_ascii_strdown (hash, -1);
-
-  return base32_to_hex (hash);
+  return ssv_infohash_normalize (hash);
 }
 
 /**

@@ -39,6 +39,7 @@ char           *ssv_magnet_parse_infohash    (const char            *magnet,
                                               char                 **display_name,
                                               GError               **error);
 gboolean        ssv_infohash_is_valid        (const char            *text);
+char           *ssv_infohash_normalize       (const char            *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvTorrentInfo, ssv_torrent_info_free)
 

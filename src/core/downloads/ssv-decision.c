@@ -102,6 +102,177 @@ squash (const char *title)
   return g_string_free (out, FALSE);
 }
 
+/* squash() without allocating, for the ASCII names nearly every release has:
+ * the same key, written into @out. FALSE: not ASCII, too long or too many
+ * words; use squash(). */
+static gboolean
+squash_ascii (const char *title,
+              char       *out,
+              gsize       size)
+{
+  gsize ends[32];
+  gsize len = strlen (title);
+  gsize n = 0;
+  gsize skip = 0;
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) title[i] >= 0x80)
+      return FALSE;
+
+  /* "Doctor Who (2005)": as ssv_title_normalize() leaves the year out */
+  if (len >= 7 && title[len - 1] == ')' && title[len - 6] == '(' && g_ascii_isdigit (title[len - 5]) &&
+      g_ascii_isdigit (title[len - 2]))
+    len -= 6;
+
+  for (gsize i = 0; i <= len; i++)
+    {
+      char c = i < len ? title[i] : ' ';
+
+      if (c == '\'' || c == '`')
+        continue;
+      if (g_ascii_isalnum (c))
+        {
+          if (n + 2 > size)
+            return FALSE;
+          out[n++] = g_ascii_tolower (c);
+          in_word = TRUE;
+          continue;
+        }
+      /* anything else ends a word; "&" is the word "and" */
+      if (in_word)
+        {
+          if (words == G_N_ELEMENTS (ends))
+            return FALSE;
+          ends[words++] = n;
+          in_word = FALSE;
+        }
+      if (c == '&')
+        {
+          if (n + 4 > size || words == G_N_ELEMENTS (ends))
+            return FALSE;
+          memcpy (out + n, "and", 3);
+          n += 3;
+          ends[words++] = n;
+        }
+    }
+  out[n] = '\0';
+
+  /* leading articles go, unless one is all that is left */
+  for (guint w = 0; w + 1 < words; w++)
+    {
+      gsize start = w ? ends[w - 1] : 0;
+      char word[8];
+
+      if (ends[w] - start >= sizeof word)
+        break;
+      memcpy (word, out + start, ends[w] - start);
+      word[ends[w] - start] = '\0';
+      if (!is_article (word))
+        break;
+      skip = ends[w];
+    }
+  if (skip > 0)
+    memmove (out, out + skip, n - skip + 1);
+  return TRUE;
+}
+
+/* The key of @title in @buffer when it is plain ASCII, else a new string in @heap. */
+static const char *
+squash_fast (const char  *title,
+             char        *buffer,
+             gsize        size,
+             char       **heap)
+{
+  if (squash_ascii (title, buffer, size))
+    return buffer;
+  *heap = squash (title);
+  return *heap;
+}
+
+/**
+ * ssv_title_keys:
+ * @aliases: (nullable) (array zero-terminated=1): other titles of the same thing
+ *
+ * The keys ssv_title_matches() compares, made once for a wanted item
+ * (its title and every alias) so judging many releases does not remake them.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the non-empty keys
+ */
+char **
+ssv_title_keys (const char         *title,
+                const char * const *aliases)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (gssize i = -1; i < 0 || (aliases != NULL && aliases[i] != NULL); i++)
+    {
+      const char *one = i < 0 ? title : aliases[i];
+      char *key;
+
+      if (one == NULL)
+        continue;
+      key = squash (one);
+      if (key[0] != '\0')
+        g_strv_builder_add (builder, key);
+      g_free (key);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+key_in (const char         *key,
+        const char * const *keys)
+{
+  for (guint i = 0; key[0] != '\0' && keys[i] != NULL; i++)
+    if (strcmp (key, keys[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * ssv_title_matches_keys:
+ * @keys: (array zero-terminated=1): from ssv_title_keys()
+ *
+ * Whether the release names one of the titles @keys stand for. The release's
+ * country ("The Office US") and alternative title ("Garo - Vanishing Line")
+ * are tried too.
+ */
+gboolean
+ssv_title_matches_keys (const SsvRelease   *release,
+                        const char * const *keys)
+{
+  char buffer[2 * SSV_RELEASE_TEXT_MAX + 16];
+  char joined[2 * SSV_RELEASE_TEXT_MAX + 8];
+  g_autofree char *heap = NULL;
+
+  if (release->title[0] == '\0' || keys == NULL)
+    return FALSE;
+
+  if (key_in (squash_fast (release->title, buffer, sizeof buffer, &heap), keys))
+    return TRUE;
+  if (release->country[0] != '\0')
+    {
+      g_autofree char *other = NULL;
+
+      g_snprintf (joined, sizeof joined, "%s %s", release->title, release->country);
+      if (key_in (squash_fast (joined, buffer, sizeof buffer, &other), keys))
+        return TRUE;
+    }
+  if (release->alt_title[0] != '\0')
+    {
+      g_autofree char *both = NULL;
+      g_autofree char *alt = NULL;
+
+      g_snprintf (joined, sizeof joined, "%s %s", release->title, release->alt_title);
+      if (key_in (squash_fast (joined, buffer, sizeof buffer, &both), keys) ||
+          key_in (squash_fast (release->alt_title, buffer, sizeof buffer, &alt), keys))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * ssv_title_matches:
  * @aliases: (nullable) (array zero-terminated=1): other titles of the same thing
@@ -114,42 +285,9 @@ ssv_title_matches (const SsvRelease   *release,
                    const char         *title,
                    const char * const *aliases)
 {
-  g_autoptr(GPtrArray) ours = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) keys = ssv_title_keys (title, aliases);
 
-  if (release->title[0] == '\0')
-    return FALSE;
-
-  g_ptr_array_add (ours, squash (release->title));
-  if (release->country[0] != '\0')
-    {
-      g_autofree char *with_country = g_strconcat (release->title, " ", release->country, NULL);
-
-      g_ptr_array_add (ours, squash (with_country));
-    }
-  if (release->alt_title[0] != '\0')
-    {
-      g_autofree char *both = g_strconcat (release->title, " ", release->alt_title, NULL);
-
-      g_ptr_array_add (ours, squash (both));
-      g_ptr_array_add (ours, squash (release->alt_title));
-    }
-
-  if (title != NULL)
-    g_ptr_array_add (wanted, squash (title));
-  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
-    g_ptr_array_add (wanted, squash (aliases[i]));
-
-  for (guint i = 0; i < ours->len; i++)
-    for (guint j = 0; j < wanted->len; j++)
-      {
-        const char *a = g_ptr_array_index (ours, i);
-        const char *b = g_ptr_array_index (wanted, j);
-
-        if (a[0] != '\0' && strcmp (a, b) == 0)
-          return TRUE;
-      }
-  return FALSE;
+  return ssv_title_matches_keys (release, (const char * const *) keys);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -171,21 +309,39 @@ static void add_reason (SsvDecision   *d,
                         ...) G_GNUC_PRINTF (4, 5);
 
 static void
+add_reason_va (SsvDecision   *d,
+               SsvReasonKind  kind,
+               int            score,
+               const char    *format,
+               va_list        args) G_GNUC_PRINTF (4, 0);
+
+static void
+add_reason_va (SsvDecision   *d,
+               SsvReasonKind  kind,
+               int            score,
+               const char    *format,
+               va_list        args)
+{
+  SsvReason *r = g_new0 (SsvReason, 1);
+
+  r->text = g_strdup_vprintf (format, args);
+  r->kind = kind;
+  r->score = score;
+  g_ptr_array_add (d->reasons, r);
+}
+
+static void
 add_reason (SsvDecision   *d,
             SsvReasonKind  kind,
             int            score,
             const char    *format,
             ...)
 {
-  SsvReason *r = g_new0 (SsvReason, 1);
   va_list args;
 
   va_start (args, format);
-  r->text = g_strdup_vprintf (format, args);
+  add_reason_va (d, kind, score, format, args);
   va_end (args);
-  r->kind = kind;
-  r->score = score;
-  g_ptr_array_add (d->reasons, r);
 }
 
 static gboolean
@@ -218,7 +374,8 @@ check_what (SsvDecision         *d,
 {
   if (r->title[0] == '\0')
     add_reason (d, SSV_REASON_REJECT, 0, "%s", _("rejected: the name has no title"));
-  else if (!ssv_title_matches (r, w->title, w->aliases))
+  else if (w->title_keys != NULL ? !ssv_title_matches_keys (r, w->title_keys)
+                                  : !ssv_title_matches (r, w->title, w->aliases))
     add_reason (d, SSV_REASON_REJECT, 0, _("rejected: “%s” is not “%s” or one of its other titles"),
                 r->title, w->title);
 
@@ -594,6 +751,64 @@ ssv_decision_has_reason (const SsvDecision *decision,
 }
 
 /**
+ * ssv_decision_reject:
+ * @format: a translated reason, "rejected: …"
+ *
+ * Adds a reason found outside ssv_decide() (what the indexer says besides
+ * the name: the files, the links, the ids) and rejects the release.
+ */
+void
+ssv_decision_reject (SsvDecision *decision,
+                     const char  *format,
+                     ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_reason_va (decision, SSV_REASON_REJECT, 0, format, args);
+  va_end (args);
+  decision->accepted = FALSE;
+  decision->upgrade = FALSE;
+}
+
+/**
+ * ssv_decision_build_json:
+ * @builder: inside an object
+ *
+ * Adds the decision's members (accepted, upgrade, quality, score, reasons)
+ * to the object @builder is writing.
+ */
+void
+ssv_decision_build_json (const SsvDecision *decision,
+                         JsonBuilder       *builder)
+{
+  static const char *const kinds[] = { "reject", "score", "upgrade", "note" };
+
+  json_builder_set_member_name (builder, "accepted");
+  json_builder_add_boolean_value (builder, decision->accepted);
+  json_builder_set_member_name (builder, "upgrade");
+  json_builder_add_boolean_value (builder, decision->upgrade);
+  json_builder_set_member_name (builder, "quality");
+  json_builder_add_string_value (builder, ssv_quality_to_key (decision->quality));
+  json_builder_set_member_name (builder, "score");
+  json_builder_add_int_value (builder, decision->score);
+  json_builder_set_member_name (builder, "reasons");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < decision->reasons->len; i++)
+    {
+      const SsvReason *r = g_ptr_array_index (decision->reasons, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, kinds[r->kind]);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, r->text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/**
  * ssv_decision_to_json:
  * @profile_name: (nullable): the profile that decided
  * @release_name: (nullable): the name decided on
@@ -605,7 +820,6 @@ ssv_decision_to_json (const SsvDecision *decision,
                       const char        *profile_name,
                       const char        *release_name)
 {
-  static const char *const kinds[] = { "reject", "score", "upgrade", "note" };
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) g = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -621,28 +835,7 @@ ssv_decision_to_json (const SsvDecision *decision,
       json_builder_set_member_name (b, "profile");
       json_builder_add_string_value (b, profile_name);
     }
-  json_builder_set_member_name (b, "accepted");
-  json_builder_add_boolean_value (b, decision->accepted);
-  json_builder_set_member_name (b, "upgrade");
-  json_builder_add_boolean_value (b, decision->upgrade);
-  json_builder_set_member_name (b, "quality");
-  json_builder_add_string_value (b, ssv_quality_to_key (decision->quality));
-  json_builder_set_member_name (b, "score");
-  json_builder_add_int_value (b, decision->score);
-  json_builder_set_member_name (b, "reasons");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < decision->reasons->len; i++)
-    {
-      const SsvReason *r = g_ptr_array_index (decision->reasons, i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "kind");
-      json_builder_add_string_value (b, kinds[r->kind]);
-      json_builder_set_member_name (b, "text");
-      json_builder_add_string_value (b, r->text);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  ssv_decision_build_json (decision, b);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);

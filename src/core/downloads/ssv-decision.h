@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "ssv-quality-profile.h"
 #include "ssv-release.h"
@@ -29,6 +30,8 @@ typedef struct
   const char          *air_date;           /* "YYYY-MM-DD" for daily shows, or NULL */
   guint                runtime_minutes;    /* for size limits; 0: unknown */
   gboolean             accept_season_pack; /* a pack is fine although one episode is wanted */
+  const char * const  *title_keys;         /* ssv_title_keys() of title and aliases, made once;
+                                            * NULL: made for each decision */
 } SsvWantedItem;
 
 /* A release an indexer offers. */
@@ -77,17 +80,26 @@ SsvDecision *ssv_decide             (const SsvQualityProfile *profile,
                                      const SsvWantedItem     *wanted,
                                      const SsvOwnedFile      *owned);
 void         ssv_decision_free      (SsvDecision             *decision);
+void         ssv_decision_build_json (const SsvDecision      *decision,
+                                      JsonBuilder            *builder);
 char        *ssv_decision_to_json   (const SsvDecision       *decision,
                                      const char              *profile_name,
                                      const char              *release_name);
 gboolean     ssv_decision_has_reason (const SsvDecision      *decision,
                                       SsvReasonKind           kind,
                                       const char             *text_part);
+void         ssv_decision_reject    (SsvDecision             *decision,
+                                     const char              *format,
+                                     ...) G_GNUC_PRINTF (2, 3);
 
 char        *ssv_title_normalize    (const char              *title);
 gboolean     ssv_title_matches      (const SsvRelease        *release,
                                      const char              *title,
                                      const char * const      *aliases);
+char       **ssv_title_keys         (const char              *title,
+                                     const char * const      *aliases);
+gboolean     ssv_title_matches_keys (const SsvRelease        *release,
+                                     const char * const      *keys);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvDecision, ssv_decision_free)
 

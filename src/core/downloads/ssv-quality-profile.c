@@ -322,6 +322,8 @@ ssv_custom_format_add_condition (SsvCustomFormat   *format,
 
   c.kind = kind;
   c.value = g_strdup (value);
+  if (kind == SSV_CONDITION_INDEXER_FLAG)
+    c.flags = ssv_indexer_flags_from_string (value);
   c.min_gb = min_gb;
   c.max_gb = max_gb;
   c.negate = negate;
@@ -362,7 +364,9 @@ condition_test (const SsvCondition *c,
       return c->regex != NULL && name != NULL && g_regex_match (c->regex, name, 0, NULL);
 
     case SSV_CONDITION_RELEASE_GROUP:
-      return r->release_group[0] != '\0' && g_ascii_strcasecmp (r->release_group, v) == 0;
+      /* the first letter rules out nearly every group at once */
+      return r->release_group[0] != '\0' && g_ascii_tolower (r->release_group[0]) == g_ascii_tolower (v[0]) &&
+             g_ascii_strcasecmp (r->release_group, v) == 0;
 
     case SSV_CONDITION_SOURCE:
       if (g_ascii_strcasecmp (v, "remux") == 0 || g_ascii_strcasecmp (v, "brdisk") == 0 ||
@@ -412,7 +416,7 @@ condition_test (const SsvCondition *c,
       }
 
     case SSV_CONDITION_INDEXER_FLAG:
-      return (indexer_flags & ssv_indexer_flags_from_string (v)) != 0;
+      return (indexer_flags & c->flags) != 0;
 
     case SSV_CONDITION_LAST:
     default:
@@ -442,8 +446,12 @@ ssv_custom_format_matches (const SsvCustomFormat *format,
   for (guint i = 0; i < format->conditions->len; i++)
     {
       const SsvCondition *c = &g_array_index (format->conditions, SsvCondition, i);
-      gboolean hit = condition_test (c, name, release, size_bytes, indexer_flags) != c->negate;
+      gboolean hit;
 
+      /* one optional condition that holds is enough; only required ones still matter */
+      if (!c->required && optional_hit)
+        continue;
+      hit = condition_test (c, name, release, size_bytes, indexer_flags) != c->negate;
       if (c->required)
         {
           if (!hit)

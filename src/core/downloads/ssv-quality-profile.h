@@ -89,6 +89,7 @@ typedef struct
   gboolean          negate;     /* matches when the test fails */
   gboolean          required;   /* must match for the format to apply */
   GRegex           *regex;      /* for SSV_CONDITION_TITLE; built by add_condition */
+  guint32           flags;      /* for SSV_CONDITION_INDEXER_FLAG; read by add_condition */
 } SsvCondition;
 
 const char       *ssv_condition_kind_to_string   (SsvConditionKind kind);

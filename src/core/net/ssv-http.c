@@ -478,10 +478,18 @@ ssv_http_set_rate_limit (SsvHttp    *self,
   rate[0] = per_second;
   rate[1] = burst;
 
+  g_autofree char *prefix = g_strconcat (service, "|", NULL);
+  GHashTableIter iter;
+  gpointer key;
+
   g_mutex_lock (&self->lock);
   g_hash_table_insert (self->rates, g_strdup (service), rate);
-  /* Existing buckets pick the new rate up. */
-  g_hash_table_remove_all (self->hosts);
+  /* The service's buckets pick the new rate up; other services keep theirs,
+   * and their 429 cooldowns. */
+  g_hash_table_iter_init (&iter, self->hosts);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_str_has_prefix (key, prefix))
+      g_hash_table_iter_remove (&iter);
   g_mutex_unlock (&self->lock);
 }
 

@@ -675,6 +675,62 @@ ssv_tmdb_fetch_season (SsvHttp               *http,
   return ssv_tmdb_parse_season (root, season_number, options, into, error);
 }
 
+/**
+ * ssv_tmdb_parse_alternative_titles:
+ * @root: `/movie/{id}/alternative_titles` ("titles") or `/tv/{id}/alternative_titles` ("results")
+ *
+ * The other names a film or show goes by ("El club de la lucha"), in TMDB's
+ * order, each once: release names use them, and a search accepts them.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the titles, maybe none
+ */
+char **
+ssv_tmdb_parse_alternative_titles (JsonNode  *root,
+                                   GError   **error)
+{
+  JsonObject *object = ssv_json_node_object (root);
+  JsonArray *titles = ssv_json_get_array (object, "titles");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (titles == NULL)
+    titles = ssv_json_get_array (object, "results");
+  if (object == NULL || titles == NULL)
+    {
+      set_malformed (error, _("no list of titles"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < json_array_get_length (titles); i++)
+    {
+      const char *title = ssv_json_get_string (ssv_json_array_object (titles, i), "title");
+
+      if (title == NULL || title[0] == '\0' || g_hash_table_contains (seen, title))
+        continue;
+      g_hash_table_add (seen, (gpointer) title);
+      g_strv_builder_add (builder, title);
+    }
+  return g_strv_builder_end (builder);
+}
+
+char **
+ssv_tmdb_fetch_alternative_titles (SsvHttp       *http,
+                                   const char    *key,
+                                   SsvItemKind    kind,
+                                   gint64         tmdb_id,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
+{
+  g_autofree char *path = g_strdup_printf ("/%s/%" G_GINT64_FORMAT "/alternative_titles",
+                                           kind == SSV_ITEM_SHOW ? "tv" : "movie", tmdb_id);
+  g_autoptr(SsvHttpRequest) request = ssv_tmdb_request_new (path, key);
+  g_autoptr(JsonNode) root = send (http, request, cancellable, error);
+
+  if (root == NULL)
+    return NULL;
+  return ssv_tmdb_parse_alternative_titles (root, error);
+}
+
 /* A cheap call every valid key may make. */
 gboolean
 ssv_tmdb_test_key (SsvHttp       *http,

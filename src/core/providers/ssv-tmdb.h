@@ -34,6 +34,8 @@ gboolean   ssv_tmdb_parse_season      (JsonNode              *root,
 char      *ssv_tmdb_image_url         (const SsvTmdbOptions  *options,
                                        const char            *size,
                                        const char            *file_path);
+char     **ssv_tmdb_parse_alternative_titles (JsonNode       *root,
+                                       GError               **error);
 
 /* Blocking calls for worker threads. @key is a v3 API key or a v4 read token. */
 SsvHttpRequest *ssv_tmdb_request_new  (const char            *path,
@@ -59,6 +61,12 @@ gboolean   ssv_tmdb_fetch_season      (SsvHttp               *http,
                                        int                    season_number,
                                        const SsvTmdbOptions  *options,
                                        SsvMeta               *into,
+                                       GCancellable          *cancellable,
+                                       GError               **error);
+char     **ssv_tmdb_fetch_alternative_titles (SsvHttp       *http,
+                                       const char            *key,
+                                       SsvItemKind            kind,
+                                       gint64                 tmdb_id,
                                        GCancellable          *cancellable,
                                        GError               **error);
 gboolean   ssv_tmdb_test_key          (SsvHttp               *http,
