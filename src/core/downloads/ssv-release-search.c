@@ -208,3 +208,53 @@ ssv_grab_request_new_from_hits (const SsvSearchItem *item,
 
   return request;
 }
+
+static void
+grab_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SsvContext *context = source_object;
+  const SsvGrabRequest *request = task_data;
+  GError *error = NULL;
+  SsvDownload *download;
+  gint64 id;
+
+  id = ssv_grabber_grab (ssv_context_get_grabber (context), request, NULL, cancellable, &error);
+  if (id == 0 || (download = ssv_download_store_get (ssv_context_get_download_store (context), id, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, download, g_object_unref);
+}
+
+/**
+ * ssv_release_search_grab_async:
+ * @request: (transfer full): what to grab
+ *
+ * Grabs in a thread and reads the download back, so the caller can say which
+ * client took it without a query of its own.
+ */
+void
+ssv_release_search_grab_async (SsvContext          *context,
+                               SsvGrabRequest      *request,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (context, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, ssv_release_search_grab_async);
+  g_task_set_task_data (task, request, (GDestroyNotify) ssv_grab_request_free);
+  g_task_run_in_thread (task, grab_thread);
+}
+
+/* Returns: (transfer full): the queued download, or NULL with @error in plain words */
+SsvDownload *
+ssv_release_search_grab_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

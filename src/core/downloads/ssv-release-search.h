@@ -36,6 +36,13 @@ SsvGrabRequest         *ssv_grab_request_new_from_hits   (const SsvSearchItem *i
                                                           GPtrArray           *judged,
                                                           guint                chosen,
                                                           gint64               profile_id);
+void                    ssv_release_search_grab_async    (SsvContext          *context,
+                                                          SsvGrabRequest      *request,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+SsvDownload            *ssv_release_search_grab_finish   (GAsyncResult        *result,
+                                                          GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvReleaseSearchSetup, ssv_release_search_setup_free)
 

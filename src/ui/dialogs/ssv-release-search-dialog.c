@@ -203,32 +203,23 @@ grab_done (GObject      *source,
 {
   g_autoptr(SsvReleaseSearchDialog) self = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDownload) download = ssv_release_search_grab_finish (result, &error);
+  g_autofree char *client = NULL;
   g_autofree char *message = NULL;
-  gint64 download_id = 0;
-  SsvDownload *download;
 
   self->grabbing = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "search.grab", TRUE);
-  if (ssv_grabber_grab_finish (SSV_GRABBER (source), result, &download_id, &error) == 0)
+  if (download == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_toast (self, error->message);
       return;
     }
 
-  ssv_download_monitor_poll_now (ssv_context_get_download_monitor (self->context));
-  download = ssv_download_monitor_find (ssv_context_get_download_monitor (self->context), download_id);
-  if (download != NULL)
-    {
-      g_autofree char *client = NULL;
-
-      g_object_get (download, "client-name", &client, NULL);
-      /* Translators: "Grabbed Heat.1995.1080p.BluRay to qBittorrent" */
-      message = g_strdup_printf (_("Grabbed %s to %s"), ssv_download_get_release_title (download),
-                                 client != NULL ? client : _("the download client"));
-    }
-  else
-    message = g_strdup (_("Grabbed; the download is on the Downloads page."));
+  g_object_get (download, "client-name", &client, NULL);
+  /* Translators: "Grabbed Heat.1995.1080p.BluRay-GRP to Home" (a download client's name) */
+  message = g_strdup_printf (_("Grabbed %s to %s"), ssv_download_get_release_title (download),
+                             client != NULL ? client : _("the download client"));
   show_toast (self, message);
 }
 
@@ -248,8 +239,7 @@ grab_action (GtkWidget  *widget,
                                             self->setup->profile->id);
   self->grabbing = TRUE;
   gtk_widget_action_set_enabled (widget, "search.grab", FALSE);
-  ssv_grabber_grab_async (ssv_context_get_grabber (self->context), request, self->cancellable,
-                          grab_done, g_object_ref (self));
+  ssv_release_search_grab_async (self->context, request, self->cancellable, grab_done, g_object_ref (self));
 }
 
 static void

@@ -16,12 +16,18 @@ struct _SsvDownloadsPage
   GListModel    *model;
   GCancellable  *cancellable;
 
-  GtkStack      *stack;
   AdwStatusPage *empty_page;
   GtkListBox    *list_box;
 };
 
 G_DEFINE_FINAL_TYPE (SsvDownloadsPage, ssv_downloads_page, SSV_TYPE_PAGE)
+
+/* The page's child: not a bound template child, which AdwBin would drop twice. */
+static GtkStack *
+get_stack (SsvDownloadsPage *self)
+{
+  return GTK_STACK (adw_bin_get_child (ADW_BIN (self)));
+}
 
 static GtkWidget *
 create_card (gpointer item,
@@ -41,7 +47,7 @@ update_state (SsvDownloadsPage *self)
 {
   gboolean empty = self->model == NULL || g_list_model_get_n_items (self->model) == 0;
 
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  gtk_stack_set_visible_child_name (get_stack (self), empty ? "empty" : "list");
 }
 
 static void
@@ -124,7 +130,6 @@ ssv_downloads_page_class_init (SsvDownloadsPageClass *klass)
 
   g_type_ensure (SSV_TYPE_DOWNLOAD_CARD);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/pages/ssv-downloads-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SsvDownloadsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, SsvDownloadsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SsvDownloadsPage, list_box);
 
@@ -169,5 +174,5 @@ ssv_downloads_page_is_empty (SsvDownloadsPage *self)
 {
   g_return_val_if_fail (SSV_IS_DOWNLOADS_PAGE (self), TRUE);
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
+  return g_strcmp0 (gtk_stack_get_visible_child_name (get_stack (self)), "empty") == 0;
 }

@@ -15,7 +15,6 @@ struct _SsvReleaseRow
   SsvJudgedHit  *judged;
   char          *reasons;
 
-  GtkWidget     *content;
   GtkLabel      *name_label;
   GtkLabel      *quality_label;
   GtkLabel      *facts_label;
@@ -92,7 +91,8 @@ show_hit (SsvReleaseRow *self,
   if (judged->decision->accepted)
     verdict = self->reasons[0] != '\0' ? g_strdup_printf (_("Accepted: %s"), self->reasons) : g_strdup (_("Accepted"));
   else
-    verdict = g_strdup_printf (_("Rejected: %s"), self->reasons[0] != '\0' ? self->reasons : _("no reason given"));
+    /* the reasons say "rejected: …" themselves */
+    verdict = g_strdup (self->reasons[0] != '\0' ? self->reasons : _("Rejected"));
 
   gtk_label_set_text (self->name_label, judged->hit->title);
   gtk_label_set_text (self->quality_label, quality);
@@ -100,7 +100,7 @@ show_hit (SsvReleaseRow *self,
   gtk_label_set_text (self->verdict_label, verdict);
   gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label), judged->decision->accepted ? "success" : "error");
   if (!judged->decision->accepted)
-    gtk_widget_add_css_class (self->content, "dim-label");
+    gtk_widget_add_css_class (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (self)), "dim-label");
 
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->grab_button), "u", index);
   /* Translators: the Grab button's tooltip; %s is a release name */
@@ -113,6 +113,7 @@ show_hit (SsvReleaseRow *self,
 static void
 ssv_release_row_dispose (GObject *object)
 {
+  /* the row's child is GtkListBoxRow's to drop; nothing else is bound outside it */
   gtk_widget_dispose_template (GTK_WIDGET (object), SSV_TYPE_RELEASE_ROW);
 
   G_OBJECT_CLASS (ssv_release_row_parent_class)->dispose (object);
@@ -139,7 +140,6 @@ ssv_release_row_class_init (SsvReleaseRowClass *klass)
   object_class->finalize = ssv_release_row_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/widgets/ssv-release-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, SsvReleaseRow, content);
   gtk_widget_class_bind_template_child (widget_class, SsvReleaseRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, SsvReleaseRow, quality_label);
   gtk_widget_class_bind_template_child (widget_class, SsvReleaseRow, facts_label);
