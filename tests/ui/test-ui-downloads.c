@@ -190,6 +190,14 @@ grabbed (gpointer data)
 }
 
 static gboolean
+timeline_read (gpointer data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (gtk_expander_get_child (data)));
+
+  return strstr (text, "Grabbed “Heat.1995.1080p.BluRay.x264-GRP”") != NULL;
+}
+
+static gboolean
 cancelled (gpointer data)
 {
   return ssv_download_get_status (data) == SSV_DOWNLOAD_CANCELLED;
@@ -209,6 +217,7 @@ test_search_and_grab (void)
   GtkWidget *failed;
   GtkWidget *card;
   SsvDownload *download;
+  GtkExpander *expander;
   gint64 client_id;
 
   if (!ssv_test_have_program ("transmission-daemon"))
@@ -301,6 +310,11 @@ test_search_and_grab (void)
   g_assert_nonnull (strstr (ssv_download_card_get_summary (SSV_DOWNLOAD_CARD (card)), "Heat (1995)"));
   g_assert_nonnull (strstr (ssv_download_card_get_summary (SSV_DOWNLOAD_CARD (card)), "%"));
   g_assert_true (gtk_widget_get_visible (ssv_download_card_get_cancel_button (SSV_DOWNLOAD_CARD (card))));
+
+  /* Its timeline, read when first opened, starts with the grab. */
+  expander = GTK_EXPANDER (ssv_ui_test_find_widget_of_type (card, GTK_TYPE_EXPANDER));
+  gtk_expander_set_expanded (expander, TRUE);
+  g_assert_true (ssv_test_wait_for (timeline_read, expander, 20000));
   ssv_ui_test_screenshot (GTK_WIDGET (s.window), "downloads-page");
 
   /* Cancel: out of the client, and the card says so. */
