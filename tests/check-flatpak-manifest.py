@@ -30,6 +30,12 @@ checks.append((manifest.get("sdk") == "org.gnome.Sdk", "sdk is the GNOME SDK"))
 finish = manifest.get("finish-args", [])
 for arg in ("--share=network", "--socket=wayland", "--socket=fallback-x11", "--device=dri", "--share=ipc"):
     checks.append((arg in finish, f"finish-args has {arg}"))
+# The scheduler runs a missed job when the machine wakes: logind's PrepareForSleep.
+checks.append(("--system-talk-name=org.freedesktop.login1" in finish,
+               "finish-args lets the scheduler hear logind on the system bus"))
+# Starting at login goes through the Background portal, never a file the sandbox writes.
+checks.append((not any(a.startswith("--filesystem=xdg-config/autostart") for a in finish),
+               "no access to the autostart folder: the Background portal asks instead"))
 checks.append((not any(a.startswith("--filesystem=home") or a == "--filesystem=host" for a in finish),
                "no blanket home or host filesystem access"))
 modules = manifest.get("modules", [])

@@ -27,6 +27,7 @@ for f in \
   share/metainfo/com.soulsync.Video.metainfo.xml \
   share/glib-2.0/schemas/com.soulsync.Video.gschema.xml \
   share/dbus-1/services/com.soulsync.Video.service \
+  share/gnome-shell/search-providers/com.soulsync.Video.search-provider.ini \
   share/icons/hicolor/scalable/apps/com.soulsync.Video.svg \
   share/icons/hicolor/symbolic/apps/com.soulsync.Video-symbolic.svg
 do

@@ -9,6 +9,7 @@
 
 #include "ssv-client-pool.h"
 #include "ssv-grabber.h"
+#include "ssv-fake-indexer.h"
 #include "ssv-fake-server.h"
 #include "ssv-test-daemon.h"
 #include "ssv-test-torrent.h"
@@ -301,6 +302,119 @@ test_downloads_watch (Fixture       *f,
   g_assert_nonnull (strstr (out, "100.0 %"));
 }
 
+static char *
+heat_feed (const char *url)
+{
+  return g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<rss version=\"2.0\" xmlns:torznab=\"http://torznab.com/schemas/2015/feed\"><channel><title>Jackett</title>"
+    "<item><title>Heat.1995.CAM.x264-BAD</title><guid>cam</guid>"
+    "<link>%s/dl/cam.torrent</link><size>1400000000</size>"
+    "<pubDate>Mon, 01 Jan 2024 10:00:00 +0000</pubDate>"
+    "<torznab:attr name=\"seeders\" value=\"900\"/><torznab:attr name=\"peers\" value=\"950\"/>"
+    "<torznab:attr name=\"category\" value=\"2000\"/></item>"
+    "<item><title>Heat.1995.1080p.BluRay.x264-GRP</title><guid>good</guid>"
+    "<link>%s/dl/heat.torrent</link><size>9000000000</size>"
+    "<pubDate>Mon, 01 Jan 2024 10:00:00 +0000</pubDate>"
+    "<torznab:attr name=\"seeders\" value=\"40\"/><torznab:attr name=\"peers\" value=\"45\"/>"
+    "<torznab:attr name=\"category\" value=\"2040\"/></item>"
+    "</channel></rss>", url, url);
+}
+
+/* search judges every hit and says why; grab sends the best accepted one through the app. */
+static void
+test_search_and_grab (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const SsvTestTorrentFile video = { NULL, VIDEO_SIZE };
+  g_autoptr(SsvFakeIndexer) indexer = NULL;
+  g_autoptr(GBytes) torrent = NULL;
+  g_autoptr(JsonArray) hits = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autofree char *feed = NULL;
+  g_autofree char *api = NULL;
+  g_autofree char *out = NULL;
+  const char *no_selector[] = { "search", "--year", "1995", NULL };
+  const char *search[] = { "search", "--movie", "Heat", "--year", "1995", NULL };
+  const char *search_json[] = { "search", "--movie", "Heat", "--year", "1995", "--json", NULL };
+  const char *grab[] = { "grab", "--movie", "Heat", "--year", "1995", NULL };
+  const char *list_json[] = { "downloads", "--json", NULL };
+  gboolean fetched = FALSE;
+  int status;
+
+  if (f->daemon == NULL)
+    {
+      g_test_skip ("transmission-daemon is not installed");
+      return;
+    }
+
+  indexer = ssv_fake_indexer_new (INDEXER_KEY, "torznab/newznab_caps.xml");
+  feed = heat_feed (ssv_fake_server_get_url (ssv_fake_indexer_get_server (indexer)));
+  ssv_fake_indexer_set_body (indexer, NULL, 200, "application/rss+xml", feed);
+  torrent = ssv_test_torrent_new ("Heat.1995.1080p.BluRay.x264-GRP.mkv", &video, 1, 16384, VIDEO_SEED, NULL);
+  ssv_fake_server_add_bytes (ssv_fake_indexer_get_server (indexer), "/dl/heat.torrent", 200,
+                             "application/x-bittorrent", torrent);
+  api = g_strdup (ssv_fake_indexer_get_url (indexer));
+  {
+    const char *add_indexer[] = { "indexer", "add", "torznab", "Jackett", api, "--key-stdin", NULL };
+    const char *test_indexer[] = { "indexer", "test", "Jackett", NULL };
+    const char *add_client[] = { "client", "add", "transmission", "Home", f->daemon->url, "--user", SSV_TEST_USER,
+                                 "--password-stdin", NULL };
+
+    g_free (run_cli (f, add_indexer, INDEXER_KEY "\n", &status));
+    g_assert_cmpint (status, ==, 0);
+    g_free (run_cli (f, add_client, SSV_TEST_PASSWORD "\n", &status));
+    g_assert_cmpint (status, ==, 0);
+    out = run_cli (f, test_indexer, NULL, &status);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (out, "Jackett: "));
+    g_clear_pointer (&out, g_free);
+  }
+
+  out = run_cli (f, no_selector, NULL, &status);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (out, "--movie TITLE"));
+  g_clear_pointer (&out, g_free);
+
+  /* Both hits, the accepted one first, the CAM rejected with its reason. */
+  out = run_cli (f, search, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "  1. accepted Heat.1995.1080p.BluRay.x264-GRP"));
+  g_assert_nonnull (strstr (out, "  2. rejected Heat.1995.CAM.x264-BAD"));
+  g_clear_pointer (&out, g_free);
+  out = run_cli (f, search_json, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  hits = parse_array (out);
+  g_assert_cmpuint (json_array_get_length (hits), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (hits, 0), "title"), ==,
+                   "Heat.1995.1080p.BluRay.x264-GRP");
+  g_clear_pointer (&out, g_free);
+
+  out = run_cli (f, grab, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "Grabbed “Heat.1995.1080p.BluRay.x264-GRP” as download 1"));
+  g_clear_pointer (&out, g_free);
+
+  /* The .torrent came through the app, with the indexer's key. */
+  requests = ssv_fake_server_dup_requests (ssv_fake_indexer_get_server (indexer));
+  for (guint i = 0; i < requests->len; i++)
+    {
+      const SsvFakeRequest *r = g_ptr_array_index (requests, i);
+      if (g_str_equal (r->path, "/dl/heat.torrent"))
+        fetched = r->query != NULL && strstr (r->query, "apikey=" INDEXER_KEY) != NULL;
+    }
+  g_assert_true (fetched);
+
+  out = run_cli (f, list_json, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&hits, json_array_unref);
+  hits = parse_array (out);
+  g_assert_cmpuint (json_array_get_length (hits), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (hits, 0), "status"), ==, "queued");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (hits, 0), "release-title"), ==,
+                   "Heat.1995.1080p.BluRay.x264-GRP");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -311,6 +425,7 @@ main (int    argc,
   ADD ("/cli/acquire/clients", test_clients);
   ADD ("/cli/acquire/indexers", test_indexers);
   ADD ("/cli/acquire/downloads-watch", test_downloads_watch);
+  ADD ("/cli/acquire/search-and-grab", test_search_and_grab);
 #undef ADD
 
   return g_test_run ();

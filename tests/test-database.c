@@ -95,7 +95,17 @@ static const char * const fill_sql[] = {
   "INSERT INTO scan_hold_titles (hold_id, movie_id) VALUES (1, 1);"
   "INSERT INTO scan_holds (server_id, library_name, reason, device) VALUES (2, '/srv/movies', 'disk', 2049);"
   "INSERT INTO folder_roots (server_id, path, device, seen_at) VALUES (2, '/srv/movies', 2050, 1700000000);",
-  /* version 8: indexers, clients and downloads */
+  /* version 8: a placeholder here for the YouTube step (branch yt-core) */
+  "SELECT 1;",
+  /* version 9: scheduled jobs, next episodes, TMDB pages, followed people's movies */
+  "INSERT INTO scheduled_jobs (name, interval_s, last_run_at, last_result, next_run_at)"
+  "  VALUES ('airing-refresh', 86400, 1700000000, 'ok', 1700086400);"
+  "UPDATE shows SET next_episode_season = 2, next_episode_number = 1, next_episode_air_date = '2026-04-12' WHERE id = 1;"
+  "INSERT INTO tmdb_cache (key, body, fetched_at) VALUES ('person/819 en-US', '{\"id\":819}', 1700000000);"
+  "UPDATE watchlist SET lookback_years = 2 WHERE kind = 'person';"
+  "INSERT INTO followed_releases (person_tmdb_id, movie_tmdb_id, title, release_date, home_release_date)"
+  "  VALUES (819, 550, 'Fight Club', '1999-10-15', '2000-04-18');",
+  /* version 10: indexers, clients and downloads (0009 on its branch until the YouTube step is in) */
   "INSERT INTO indexers (id, kind, name, url) VALUES (1, 'torznab', 'Jackett', 'http://nas:9117/api/v2.0/indexers/all');"
   "INSERT INTO indexer_categories (indexer_id, category, name) VALUES (1, 2000, 'Movies');"
   "INSERT INTO download_clients (id, kind, name, url, username) VALUES (1, 'qbittorrent', 'qBit', 'http://nas:8080', 'admin');"

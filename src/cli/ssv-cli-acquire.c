@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ssv-cli.h"
+#include "ssv-indexer.h"
 
 /* One line of standard input, without its line end; NULL (with a message) when empty. */
 char *
@@ -31,18 +32,6 @@ ssv_cli_read_secret (const char  *what,
     }
 
   return g_steal_pointer (&line);
-}
-
-void
-ssv_cli_print_json (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
 }
 
 /* `COMMAND [--json]`: the rows @load reads, as JSON (one object each, by @add_json) or as text. */
@@ -79,7 +68,6 @@ ssv_cli_list (int              argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < rows->len; i++)
@@ -89,8 +77,7 @@ ssv_cli_list (int              argc,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      ssv_cli_print_json (root);
+      ssv_cli_print_json (builder);
       return 0;
     }
 
@@ -100,18 +87,6 @@ ssv_cli_list (int              argc,
     g_print ("%s\n", empty);
 
   return 0;
-}
-
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
 }
 
 static gboolean
@@ -143,7 +118,6 @@ store_secret_or_undo (SsvContext  *context,
 /* ---------------------------------------------------------------------- */
 /* indexer */
 
-static const char * const indexer_kinds[] = { "torznab", "newznab", "prowlarr", "slskd", NULL };
 
 static int
 indexer_add (int    argc,
@@ -153,6 +127,7 @@ indexer_add (int    argc,
   g_autoptr(SsvContext) context = NULL;
   g_autofree char *key = NULL;
   gboolean key_stdin = FALSE;
+  SsvIndexerKind kind;
   gint64 id;
   GOptionEntry entries[] = {
     { "key-stdin", 0, 0, G_OPTION_ARG_NONE, &key_stdin, N_("Read the API key from standard input"), NULL },
@@ -167,7 +142,7 @@ indexer_add (int    argc,
       g_printerr ("%s\n", _("Usage: soulsync-video-cli indexer add KIND NAME URL [--key-stdin]"));
       return 2;
     }
-  if (!g_strv_contains (indexer_kinds, argv[1]))
+  if (!ssv_indexer_kind_from_string (argv[1], &kind))
     {
       g_printerr (_("soulsync-video-cli: “%s” is not a kind of indexer; use torznab, newznab, prowlarr or slskd.\n"),
                   argv[1]);
@@ -216,9 +191,9 @@ add_indexer_json (JsonBuilder *builder,
 {
   SsvIndexerRow *row = item;
 
-  add_string_member (builder, "name", row->name);
-  add_string_member (builder, "kind", row->kind);
-  add_string_member (builder, "url", row->url);
+  ssv_cli_json_add_string (builder, "name", row->name);
+  ssv_cli_json_add_string (builder, "kind", row->kind);
+  ssv_cli_json_add_string (builder, "url", row->url);
   json_builder_set_member_name (builder, "enabled");
   json_builder_add_boolean_value (builder, row->enabled);
   json_builder_set_member_name (builder, "categories");
@@ -252,6 +227,8 @@ ssv_cli_indexer (int    argc,
     return indexer_add (argc - 1, argv + 1);
   if (argc >= 2 && strcmp (argv[1], "list") == 0)
     return indexer_list (argc - 1, argv + 1);
+  if (argc >= 2 && strcmp (argv[1], "test") == 0)
+    return ssv_cli_indexer_test (argc - 1, argv + 1);
 
   g_printerr ("%s\n", _("Usage: soulsync-video-cli indexer add KIND NAME URL [--key-stdin] | list [--json] | test NAME"));
   return 2;
@@ -336,11 +313,11 @@ add_client_json (JsonBuilder *builder,
 {
   SsvClientRow *row = item;
 
-  add_string_member (builder, "name", row->name);
-  add_string_member (builder, "kind", ssv_client_kind_to_string (row->kind));
-  add_string_member (builder, "url", row->url);
-  add_string_member (builder, "user", row->username);
-  add_string_member (builder, "protocol", ssv_download_protocol_of_client (row->kind));
+  ssv_cli_json_add_string (builder, "name", row->name);
+  ssv_cli_json_add_string (builder, "kind", ssv_client_kind_to_string (row->kind));
+  ssv_cli_json_add_string (builder, "url", row->url);
+  ssv_cli_json_add_string (builder, "user", row->username);
+  ssv_cli_json_add_string (builder, "protocol", ssv_download_protocol_of_client (row->kind));
   json_builder_set_member_name (builder, "default");
   json_builder_add_boolean_value (builder, row->is_default);
   json_builder_set_member_name (builder, "enabled");

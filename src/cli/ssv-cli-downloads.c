@@ -58,11 +58,7 @@ add_download_json (JsonBuilder *builder,
       g_autofree char *value = NULL;
 
       g_object_get (d, strings[i], &value, NULL);
-      json_builder_set_member_name (builder, g_str_equal (strings[i], "status-name") ? "status" : strings[i]);
-      if (value != NULL)
-        json_builder_add_string_value (builder, value);
-      else
-        json_builder_add_null_value (builder);
+      ssv_cli_json_add_string (builder, g_str_equal (strings[i], "status-name") ? "status" : strings[i], value);
     }
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
     {

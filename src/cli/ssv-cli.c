@@ -17,8 +17,15 @@ static const SsvCliCommand commands[] = {
   { "scan", N_("Scan Plex, Jellyfin and folder sources into the library"), ssv_cli_scan },
   { "enrich", N_("Fill in titles from TMDB, TheTVDB, OMDb, fanart.tv and OpenSubtitles"), ssv_cli_enrich },
   { "status", N_("Print each metadata worker’s key, pause and progress"), ssv_cli_status },
+  { "refresh", N_("Read titles again from TMDB now and print what changed"), ssv_cli_refresh },
+  { "tasks", N_("List the scheduled tasks with their last and next runs"), ssv_cli_tasks },
+  { "find", N_("Search the library and TMDB; owned titles are marked"), ssv_cli_find },
+  { "person", N_("Follow a person: “person follow TMDB_ID [--lookback YEARS]”"), ssv_cli_person },
+  { "key", N_("Store an API key from standard input: “key set SERVICE”"), ssv_cli_key },
   { "indexer", N_("Add, list and test the indexers releases are searched on"), ssv_cli_indexer },
   { "client", N_("Add, list and test the download clients releases are sent to"), ssv_cli_client },
+  { "search", N_("Search the indexers for a film, an episode or a season and judge every hit"), ssv_cli_search },
+  { "grab", N_("Search, then send the best accepted hit (or --pick N) to the download client"), ssv_cli_grab },
   { "downloads", N_("List the downloads, or watch them with --watch"), ssv_cli_downloads },
 };
 
@@ -26,6 +33,33 @@ SsvContext *
 ssv_cli_open_context (GError **error)
 {
   return ssv_context_new (NULL, error);
+}
+
+/* Adds @member as @value, or as null when there is none. */
+void
+ssv_cli_json_add_string (JsonBuilder *builder,
+                         const char  *member,
+                         const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* Prints what @builder built, indented, for --json. */
+void
+ssv_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
 }
 
 int

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <glib.h>
-
 #include <json-glib/json-glib.h>
 
 #include "ssv-context.h"
@@ -28,6 +27,11 @@ gboolean    ssv_cli_parse_options (const char          *command,
                                    int                 *argc,
                                    char              ***argv);
 
+void        ssv_cli_json_add_string (JsonBuilder         *builder,
+                                     const char          *member,
+                                     const char          *value);
+void        ssv_cli_print_json   (JsonBuilder         *builder);
+
 int         ssv_cli_db_info      (int argc, char **argv);
 int         ssv_cli_parse        (int argc, char **argv);
 int         ssv_cli_decide       (int argc, char **argv);
@@ -35,9 +39,17 @@ int         ssv_cli_calendar     (int argc, char **argv);
 int         ssv_cli_scan         (int argc, char **argv);
 int         ssv_cli_enrich       (int argc, char **argv);
 int         ssv_cli_status       (int argc, char **argv);
+int         ssv_cli_refresh      (int argc, char **argv);
+int         ssv_cli_tasks        (int argc, char **argv);
+int         ssv_cli_find         (int argc, char **argv);
+int         ssv_cli_person       (int argc, char **argv);
+int         ssv_cli_key          (int argc, char **argv);
 int         ssv_cli_indexer      (int argc, char **argv);
 int         ssv_cli_client       (int argc, char **argv);
 int         ssv_cli_downloads    (int argc, char **argv);
+int         ssv_cli_indexer_test (int argc, char **argv);
+int         ssv_cli_search       (int argc, char **argv);
+int         ssv_cli_grab         (int argc, char **argv);
 
 typedef GPtrArray *(*SsvCliLoadRows) (SsvContext *context, GError **error);
 typedef void       (*SsvCliRowJson)  (JsonBuilder *builder, gpointer row);
@@ -53,6 +65,5 @@ int         ssv_cli_list         (int              argc,
                                   const char      *empty);
 char       *ssv_cli_read_secret  (const char  *what,
                                   GError     **error);
-void        ssv_cli_print_json   (JsonNode    *node);
 
 G_END_DECLS

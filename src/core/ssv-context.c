@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ssv-context.h"
+#include "ssv-library-jobs.h"
 #include "ssv-server-token.h"
 #include "stores/ssv-server-store.h"
 
@@ -28,6 +29,12 @@ struct _SsvContext
   SsvClientPool    *client_pool;       /* these three made on first use */
   SsvGrabber       *grabber;
   SsvDownloadMonitor *download_monitor;
+  SsvClock         *clock;
+  SsvScheduler     *scheduler;
+  SsvRefresher     *refresher;
+  SsvDiscovery     *discovery;
+  SsvPeopleFollower *people_follower;
+  SsvTitleActions  *title_actions;
 };
 
 G_DEFINE_FINAL_TYPE (SsvContext, ssv_context, G_TYPE_OBJECT)
@@ -65,6 +72,15 @@ ssv_context_dispose (GObject *object)
 {
   SsvContext *self = (SsvContext *) object;
 
+  /* Jobs under way are cancelled; they keep what they use alive until they end. */
+  if (self->scheduler != NULL)
+    ssv_scheduler_stop (self->scheduler);
+  g_clear_object (&self->scheduler);
+  g_clear_object (&self->people_follower);
+  g_clear_object (&self->title_actions);
+  g_clear_object (&self->discovery);
+  g_clear_object (&self->refresher);
+  g_clear_object (&self->clock);
   /* Worker threads end after the item in hand; they keep what they use alive. */
   if (self->enrichment_engine != NULL)
     ssv_enrichment_engine_stop (self->enrichment_engine);
@@ -124,6 +140,20 @@ init_services (SsvContext *self)
   self->folder_watcher = ssv_folder_watcher_new (self->database, self->library_store, self->scanner);
   /* Workers wait while a scan writes (never overriding the person's pause). */
   ssv_enrichment_engine_follow_scanner (self->enrichment_engine, G_OBJECT (self->scanner));
+
+  self->clock = ssv_clock_new ();
+  self->refresher = ssv_refresher_new (self->database, self->http, self->secrets, self->clock,
+                                       SSV_STORE (self->library_store));
+  ssv_refresher_follow_scanner (self->refresher, G_OBJECT (self->scanner));
+  self->discovery = ssv_discovery_new (self->database, self->http, self->secrets, self->watchlist_store,
+                                       self->clock);
+  self->people_follower = ssv_people_follower_new (self->database, self->http, self->secrets,
+                                                   self->watchlist_store, self->wishlist_store, self->clock);
+  self->title_actions = ssv_title_actions_new (self->database, self->http, self->secrets, self->library_store,
+                                               self->scanner, self->enrichment_engine, self->refresher);
+  /* Created stopped: the app starts it, in its window and its background service. */
+  self->scheduler = ssv_scheduler_new (self->database, self->clock);
+  ssv_library_jobs_register (self->scheduler, self);
 }
 
 /**
@@ -148,8 +178,6 @@ ssv_context_new (const char  *database_path,
     return NULL;
 
   init_services (self);
-  self->watchlist_store = ssv_watchlist_store_new (self->database);
-  create_stores (self);
 
   return g_steal_pointer (&self);
 }
@@ -203,8 +231,6 @@ ssv_context_new_finish (GAsyncResult  *result,
   self = g_object_new (SSV_TYPE_CONTEXT, NULL);
   self->database = g_steal_pointer (&database);
   init_services (self);
-  self->watchlist_store = ssv_watchlist_store_new (self->database);
-  create_stores (self);
 
   return self;
 }
@@ -441,4 +467,55 @@ ssv_context_dup_cache_dir (SsvContext *self)
     return g_strdup (override);
 
   return g_build_filename (g_get_user_cache_dir (), "soulsync-video", NULL);
+}
+
+/* The clock jobs and refreshes keep time by (the wall clock). */
+SsvClock *
+ssv_context_get_clock (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->clock;
+}
+
+/* Built stopped, with the library's jobs registered; the app starts it. */
+SsvScheduler *
+ssv_context_get_scheduler (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->scheduler;
+}
+
+SsvRefresher *
+ssv_context_get_refresher (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->refresher;
+}
+
+SsvDiscovery *
+ssv_context_get_discovery (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->discovery;
+}
+
+SsvPeopleFollower *
+ssv_context_get_people_follower (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->people_follower;
+}
+
+/* Refresh, re-match, edit and mark watched, as title pages do. */
+SsvTitleActions *
+ssv_context_get_title_actions (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->title_actions;
 }

@@ -6,9 +6,14 @@
 #include <gio/gio.h>
 
 #include "ssv-airing-monitor.h"
+#include "ssv-clock.h"
 #include "ssv-database.h"
+#include "ssv-discovery.h"
 #include "ssv-image-cache.h"
+#include "ssv-people-follower.h"
+#include "ssv-scheduler.h"
 #include "ssv-secrets.h"
+#include "ssv-title-actions.h"
 #include "net/ssv-http.h"
 #include "downloads/ssv-download-monitor.h"
 #include "downloads/ssv-grabber.h"
@@ -21,6 +26,7 @@
 #include "stores/ssv-watchlist-store.h"
 #include "stores/ssv-wishlist-store.h"
 #include "workers/ssv-enrichment-engine.h"
+#include "workers/ssv-refresher.h"
 
 G_BEGIN_DECLS
 
@@ -63,6 +69,12 @@ gboolean          ssv_context_load_server_tokens_finish (SsvContext          *se
                                                          GAsyncResult        *result,
                                                          GError             **error);
 SsvEnrichmentEngine *ssv_context_get_enrichment_engine (SsvContext      *self);
+SsvClock         *ssv_context_get_clock          (SsvContext           *self);
+SsvScheduler     *ssv_context_get_scheduler      (SsvContext           *self);
+SsvRefresher     *ssv_context_get_refresher      (SsvContext           *self);
+SsvDiscovery     *ssv_context_get_discovery      (SsvContext           *self);
+SsvPeopleFollower *ssv_context_get_people_follower (SsvContext         *self);
+SsvTitleActions  *ssv_context_get_title_actions  (SsvContext           *self);
 char             *ssv_context_dup_cache_dir      (SsvContext           *self);
 
 G_END_DECLS

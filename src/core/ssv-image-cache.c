@@ -6,6 +6,7 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "ssv-error.h"
 #include "ssv-image-cache.h"
@@ -477,4 +478,125 @@ ssv_image_cache_new (SsvHttp    *http,
   self->directory = g_strdup (directory);
 
   return self;
+}
+
+/* ---- trimming ----------------------------------------------------------------- */
+
+typedef struct
+{
+  char    *path;
+  guint64  size;
+  gint64   used;     /* the later of its last read and its last write */
+} CachedFile;
+
+static void
+cached_file_free (gpointer data)
+{
+  CachedFile *file = data;
+
+  g_free (file->path);
+  g_free (file);
+}
+
+static int
+compare_least_used_first (gconstpointer a,
+                          gconstpointer b)
+{
+  const CachedFile *x = *(CachedFile * const *) a;
+  const CachedFile *y = *(CachedFile * const *) b;
+
+  return x->used < y->used ? -1 : x->used > y->used;
+}
+
+/* Every file in the cache's shard folders (two hex digits each). */
+static gboolean
+list_cached (const char    *directory,
+             GPtrArray     *files,
+             guint64       *total,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *shard;
+
+  /* No cache yet: nothing to trim. */
+  if (dir == NULL)
+    return TRUE;
+
+  while ((shard = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *shard_path = g_build_filename (directory, shard, NULL);
+      g_autoptr(GDir) inner = NULL;
+      const char *name;
+
+      if (strlen (shard) != 2 || !g_ascii_isxdigit (shard[0]) || !g_ascii_isxdigit (shard[1]))
+        continue;
+      inner = g_dir_open (shard_path, 0, NULL);
+      while (inner != NULL && (name = g_dir_read_name (inner)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (shard_path, name, NULL);
+          GStatBuf st;
+          CachedFile *file;
+
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+            continue;
+
+          file = g_new0 (CachedFile, 1);
+          file->path = g_steal_pointer (&path);
+          file->size = (guint64) st.st_size;
+          file->used = MAX ((gint64) st.st_atime, (gint64) st.st_mtime);
+          g_ptr_array_add (files, file);
+          *total += file->size;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * ssv_image_cache_trim:
+ * @max_bytes: how much the cache may hold
+ * @removed: (out) (optional): how many images were removed
+ * @kept_bytes: (out) (optional): what the cache holds after
+ *
+ * Removes the images used least recently until the cache holds at most
+ * @max_bytes. They are fetched again when shown. Blocks (worker threads).
+ */
+gboolean
+ssv_image_cache_trim (SsvImageCache  *self,
+                      guint64         max_bytes,
+                      guint          *removed,
+                      guint64        *kept_bytes,
+                      GCancellable   *cancellable,
+                      GError        **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (cached_file_free);
+  guint64 total = 0;
+  guint gone = 0;
+
+  g_return_val_if_fail (SSV_IS_IMAGE_CACHE (self), FALSE);
+
+  if (!list_cached (self->directory, files, &total, cancellable, error))
+    return FALSE;
+
+  g_ptr_array_sort (files, compare_least_used_first);
+  for (guint i = 0; i < files->len && total > max_bytes; i++)
+    {
+      CachedFile *file = g_ptr_array_index (files, i);
+
+      /* A cache file, not the person's: it goes, it is not trashed. */
+      if (g_unlink (file->path) != 0)
+        continue;
+      total -= file->size;
+      gone++;
+    }
+
+  if (removed != NULL)
+    *removed = gone;
+  if (kept_bytes != NULL)
+    *kept_bytes = total;
+
+  return TRUE;
 }

@@ -44,5 +44,11 @@ GFile         *ssv_image_cache_fetch_finish     (SsvImageCache   *self,
                                                  GAsyncResult    *result,
                                                  GError         **error);
 guint          ssv_image_cache_get_downloads    (SsvImageCache   *self);
+gboolean       ssv_image_cache_trim             (SsvImageCache   *self,
+                                                 guint64          max_bytes,
+                                                 guint           *removed,
+                                                 guint64         *kept_bytes,
+                                                 GCancellable    *cancellable,
+                                                 GError         **error);
 
 G_END_DECLS

@@ -7,6 +7,9 @@
 
 #include "ssv-airing-notifier.h"
 #include "ssv-application.h"
+#include "ssv-scheduler.h"
+#include "ssv-search-provider.h"
+#include "ssv-sleep-monitor.h"
 #include "ssv-window.h"
 #include "dialogs/ssv-preferences-window.h"
 
@@ -18,6 +21,7 @@ struct _SsvApplication
   GCancellable   *cancellable;
   GSettings      *settings;
   SsvAiringNotifier *notifier;
+  SsvSearchProvider *search_provider;
   GPtrArray      *pending;          /* actions that came before the library was open */
   gboolean        opening;
   gboolean        present_when_ready;
@@ -135,6 +139,51 @@ start_engine_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A result picked in GNOME Shell's search: its page, in the main window. */
+static void
+on_search_result_activated (SsvSearchProvider *provider,
+                            const char        *kind,
+                            gint64             id,
+                            guint32            timestamp,
+                            SsvApplication    *self)
+{
+  GtkWindow *window;
+
+  present_main_window (self);
+  window = get_main_window (self);
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), g_str_equal (kind, "show") ? "win.show-show"
+                                                                                : "win.show-movie", "x", id);
+}
+
+static void
+export_search_provider (SsvApplication *self)
+{
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+
+  if (connection == NULL)
+    return;
+
+  self->search_provider = ssv_search_provider_new (ssv_context_get_discovery (self->context));
+  g_signal_connect_object (self->search_provider, "activate-result", G_CALLBACK (on_search_result_activated),
+                           self, G_CONNECT_DEFAULT);
+  if (!ssv_search_provider_export (self->search_provider, connection, SSV_SEARCH_PROVIDER_PATH, &error))
+    g_message ("GNOME Shell will not search the library: %s", error->message);
+}
+
+/* Scans, refreshes and trims come due with a window or without; a run missed while the
+ * machine slept runs once when logind says it woke. */
+static void
+start_scheduler (SsvApplication *self)
+{
+  SsvScheduler *scheduler = ssv_context_get_scheduler (self->context);
+  g_autoptr(SsvSleepMonitor) sleep_monitor = ssv_sleep_monitor_new ();
+
+  ssv_scheduler_set_sleep_monitor (scheduler, sleep_monitor);
+  ssv_scheduler_start (scheduler);
+}
+
 static void
 context_ready_cb (GObject      *source,
                   GAsyncResult *result,
@@ -168,11 +217,14 @@ context_ready_cb (GObject      *source,
   self->notifier = ssv_airing_notifier_new (G_APPLICATION (self),
                                             ssv_context_get_airing_monitor (self->context));
   ssv_airing_monitor_start (ssv_context_get_airing_monitor (self->context));
+  export_search_provider (self);
   /* Titles fill in while the app runs, with a window or without. */
   if (self->present_when_ready)
     self->engine_start_source = g_timeout_add_seconds (ENGINE_START_DELAY_S, start_engine_cb, self);
   else
     ssv_enrichment_engine_start (ssv_context_get_enrichment_engine (self->context));
+
+  start_scheduler (self);
 
   if (self->present_when_ready)
     present_main_window (self);
@@ -444,6 +496,7 @@ ssv_application_shutdown (GApplication *app)
   if (self->context != NULL)
     {
       ssv_airing_monitor_stop (ssv_context_get_airing_monitor (self->context));
+      ssv_scheduler_stop (ssv_context_get_scheduler (self->context));
       /* The call in hand is cancelled; its title stays unmarked for next time. */
       ssv_enrichment_engine_stop (ssv_context_get_enrichment_engine (self->context));
     }
@@ -457,10 +510,14 @@ ssv_application_dispose (GObject *object)
   SsvApplication *self = SSV_APPLICATION (object);
 
   g_clear_object (&self->notifier);
+  if (self->search_provider != NULL)
+    ssv_search_provider_unexport (self->search_provider);
+  g_clear_object (&self->search_provider);
   g_clear_handle_id (&self->engine_start_source, g_source_remove);
   if (self->context != NULL)
     {
       ssv_airing_monitor_stop (ssv_context_get_airing_monitor (self->context));
+      ssv_scheduler_stop (ssv_context_get_scheduler (self->context));
       /* Others may still hold the context; its worker threads must not outlive the app. */
       ssv_enrichment_engine_stop (ssv_context_get_enrichment_engine (self->context));
     }

@@ -27,6 +27,7 @@ struct _SsvFakeJellyfin
   GPtrArray     *libraries;   /* JsonObject */
   SsvFakeCatalog *catalog;
   gint64         clock;
+  GPtrArray     *played_calls;   /* "played <id>", "unplayed <id>" */
 };
 
 static char *
@@ -319,6 +320,69 @@ handle (SsvFakeServer        *server,
   return answer (status, content_type, body, code, node);
 }
 
+/* POST (played) and DELETE (unplayed) /Users/{user}/PlayedItems/{item}. */
+static gboolean
+handle_played (SsvFakeServer        *server,
+               const SsvFakeRequest *request,
+               guint                *status,
+               char                **content_type,
+               GBytes              **body,
+               gpointer              user_data)
+{
+  SsvFakeJellyfin *self = user_data;
+  g_auto(GStrv) parts = g_strsplit (request->path + 1, "/", -1);
+  gboolean played = g_str_equal (request->method, "POST");
+  gboolean known;
+
+  if (g_strv_length (parts) != 4 || !g_str_equal (parts[2], "PlayedItems"))
+    return FALSE;
+  if (!authorized (self, request))
+    return answer (status, content_type, body, 401, NULL);
+  if (!g_str_equal (parts[1], USER_ID))
+    return answer (status, content_type, body, 404, NULL);
+
+  g_mutex_lock (&self->lock);
+  known = ssv_fake_catalog_lookup (self->catalog, parts[3]) != NULL;
+  if (known)
+    g_ptr_array_add (self->played_calls, g_strdup_printf ("%s %s", played ? "played" : "unplayed", parts[3]));
+  g_mutex_unlock (&self->lock);
+
+  if (!known)
+    return answer (status, content_type, body, 404, NULL);
+
+  ssv_fake_jellyfin_mark_played (self, parts[3], played);
+  /* A series marked played is every episode of it played, as Jellyfin does. */
+  {
+    g_autoptr(GPtrArray) episodes = NULL;
+
+    g_mutex_lock (&self->lock);
+    episodes = ssv_fake_catalog_episodes_of (self->catalog, parts[3]);
+    g_mutex_unlock (&self->lock);
+    for (guint i = 0; i < episodes->len; i++)
+      ssv_fake_jellyfin_mark_played (self, json_object_get_string_member (g_ptr_array_index (episodes, i), "Id"),
+                                     played);
+  }
+  {
+    g_autoptr(JsonNode) node = json_from_string (played ? "{\"Played\":true,\"PlayCount\":1}"
+                                                        : "{\"Played\":false,\"PlayCount\":0}", NULL);
+    return answer (status, content_type, body, 200, node);
+  }
+}
+
+/* Returns: (transfer full): what clients marked so far, "played <id>", in order, joined by ";" */
+char *
+ssv_fake_jellyfin_dup_played_calls (SsvFakeJellyfin *self)
+{
+  g_autoptr(GString) calls = g_string_new (NULL);
+
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < self->played_calls->len; i++)
+    g_string_append_printf (calls, "%s%s", i ? ";" : "", (char *) g_ptr_array_index (self->played_calls, i));
+  g_mutex_unlock (&self->lock);
+
+  return g_string_free (g_steal_pointer (&calls), FALSE);
+}
+
 SsvFakeJellyfin *
 ssv_fake_jellyfin_new (SsvFakeServer *server,
                        const char    *api_key)
@@ -336,6 +400,9 @@ ssv_fake_jellyfin_new (SsvFakeServer *server,
   ssv_fake_server_add_handler (server, "GET /System/*", handle, self, NULL);
   ssv_fake_server_add_handler (server, "GET /Users*", handle, self, NULL);
   ssv_fake_server_add_handler (server, "GET /Shows/*", handle, self, NULL);
+  ssv_fake_server_add_handler (server, "POST /Users/*", handle_played, self, NULL);
+  ssv_fake_server_add_handler (server, "DELETE /Users/*", handle_played, self, NULL);
+  self->played_calls = g_ptr_array_new_with_free_func (g_free);
 
   return self;
 }
@@ -349,6 +416,7 @@ ssv_fake_jellyfin_free (SsvFakeJellyfin *self)
 
   ssv_fake_catalog_free (self->catalog);
   g_ptr_array_unref (self->libraries);
+  g_ptr_array_unref (self->played_calls);
   g_free (self->api_key);
   g_mutex_clear (&self->lock);
   g_free (self);
@@ -641,7 +709,8 @@ ssv_fake_jellyfin_mark_played (SsvFakeJellyfin *self,
   entry = ssv_fake_catalog_lookup (self->catalog, id);
   g_assert_nonnull (entry);
   {
-    JsonObject *user_data = json_object_get_object_member (entry->object, "UserData");
+    JsonObject *user_data = json_object_has_member (entry->object, "UserData")
+                            ? json_object_get_object_member (entry->object, "UserData") : NULL;
     g_autofree char *now = iso_date (self->clock);
 
     if (user_data == NULL)

@@ -52,6 +52,8 @@ void             ssv_fake_jellyfin_set_clock         (SsvFakeJellyfin  *self,
 JsonObject      *ssv_fake_jellyfin_lookup            (SsvFakeJellyfin  *self,
                                                       const char       *id);
 
+char            *ssv_fake_jellyfin_dup_played_calls  (SsvFakeJellyfin  *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvFakeJellyfin, ssv_fake_jellyfin_free)
 
 G_END_DECLS

@@ -22,6 +22,7 @@ struct _SsvFakePlex
   GMutex         lock;
   GPtrArray     *sections;   /* JsonObject */
   SsvFakeCatalog *catalog;
+  GPtrArray     *watched_calls;   /* "scrobble <key>", "unscrobble <key>" */
 };
 
 static const char *
@@ -267,6 +268,68 @@ handle (SsvFakeServer        *server,
   return TRUE;
 }
 
+/* GET /:/scrobble?identifier=com.plexapp.plugins.library&key=… (and /:/unscrobble). */
+static gboolean
+handle_scrobble (SsvFakeServer        *server,
+                 const SsvFakeRequest *request,
+                 guint                *status,
+                 char                **content_type,
+                 GBytes              **body,
+                 gpointer              user_data)
+{
+  SsvFakePlex *self = user_data;
+  const char *token = g_hash_table_lookup (request->headers, "x-plex-token");
+  g_autoptr(GHashTable) params = NULL;
+  gboolean watched = g_str_equal (request->path, "/:/scrobble");
+  const char *key;
+  gboolean known;
+
+  if (!watched && !g_str_equal (request->path, "/:/unscrobble"))
+    return FALSE;
+
+  params = request->query ? g_uri_parse_params (request->query, -1, "&", G_URI_PARAMS_NONE, NULL) : NULL;
+  key = params ? g_hash_table_lookup (params, "key") : NULL;
+  *content_type = g_strdup ("text/plain");
+  *body = g_bytes_new_static ("", 0);
+
+  if (g_strcmp0 (token, self->token) != 0)
+    {
+      *status = 401;
+      return TRUE;
+    }
+
+  g_mutex_lock (&self->lock);
+  known = key != NULL && ssv_fake_catalog_lookup (self->catalog, key) != NULL &&
+          g_strcmp0 (g_hash_table_lookup (params, "identifier"), "com.plexapp.plugins.library") == 0;
+  if (known)
+    g_ptr_array_add (self->watched_calls, g_strdup_printf ("%s %s", watched ? "scrobble" : "unscrobble", key));
+  g_mutex_unlock (&self->lock);
+
+  if (!known)
+    {
+      *status = 404;
+      return TRUE;
+    }
+
+  ssv_fake_plex_mark_watched (self, key, watched, g_get_real_time () / G_USEC_PER_SEC);
+  *status = 200;
+  return TRUE;
+}
+
+/* Returns: (transfer full): the scrobbles so far, "scrobble <key>", in order, joined by ";" */
+char *
+ssv_fake_plex_dup_watched_calls (SsvFakePlex *self)
+{
+  g_autoptr(GString) calls = g_string_new (NULL);
+
+  g_mutex_lock (&self->lock);
+  for (guint i = 0; i < self->watched_calls->len; i++)
+    g_string_append_printf (calls, "%s%s", i ? ";" : "", (char *) g_ptr_array_index (self->watched_calls, i));
+  g_mutex_unlock (&self->lock);
+
+  return g_string_free (g_steal_pointer (&calls), FALSE);
+}
+
 SsvFakePlex *
 ssv_fake_plex_new (SsvFakeServer *server,
                    const char    *token)
@@ -278,7 +341,9 @@ ssv_fake_plex_new (SsvFakeServer *server,
   g_mutex_init (&self->lock);
   self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   self->catalog = ssv_fake_catalog_new (&members);
+  self->watched_calls = g_ptr_array_new_with_free_func (g_free);
 
+  ssv_fake_server_add_handler (server, "GET /:/*", handle_scrobble, self, NULL);
   ssv_fake_server_add_handler (server, "GET /", handle, self, NULL);
   ssv_fake_server_add_handler (server, "GET /library/*", handle, self, NULL);
 
@@ -294,6 +359,7 @@ ssv_fake_plex_free (SsvFakePlex *self)
 
   ssv_fake_catalog_free (self->catalog);
   g_ptr_array_unref (self->sections);
+  g_ptr_array_unref (self->watched_calls);
   g_free (self->token);
   g_mutex_clear (&self->lock);
   g_free (self);

@@ -40,6 +40,8 @@ void         ssv_fake_plex_mark_watched       (SsvFakePlex    *self,
                                                gboolean        watched,
                                                gint64          at);
 
+char        *ssv_fake_plex_dup_watched_calls  (SsvFakePlex    *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvFakePlex, ssv_fake_plex_free)
 
 G_END_DECLS

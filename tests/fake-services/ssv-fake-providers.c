@@ -25,6 +25,8 @@ struct _SsvFakeProviders
   guint          synthetic_movies;
   guint          synthetic_shows;
   guint          synthetic_seasons;
+  gboolean       synthetic_airing;
+  GHashTable    *answers;         /* TMDB path → Answer set by a test */
 
   /* Read-only after construction. */
   JsonNode      *movie_550;
@@ -38,6 +40,22 @@ struct _SsvFakeProviders
   JsonNode      *tvdb_search;
   JsonNode      *omdb_movie;
 };
+
+/* A TMDB answer a test set for one path. */
+typedef struct
+{
+  guint     status;
+  JsonNode *body;
+} Answer;
+
+static void
+answer_free (gpointer data)
+{
+  Answer *answer = data;
+
+  g_clear_pointer (&answer->body, json_node_unref);
+  g_free (answer);
+}
 
 gboolean ssv_fake_providers_handle (SsvFakeServer        *server,
                                     const SsvFakeRequest *request,
@@ -117,6 +135,7 @@ ssv_fake_providers_new (SsvFakeServer *server)
   self->server = server;
   self->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->revoke_after = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, answer_free);
   self->movie_550 = compose_movie_550 ();
   self->tv_1399 = compose_tv_1399 ();
   self->tv_2 = load_json ("tmdb/tv-details-complex.json");
@@ -148,6 +167,7 @@ ssv_fake_providers_free (SsvFakeProviders *self)
 
   g_hash_table_unref (self->keys);
   g_hash_table_unref (self->revoke_after);
+  g_hash_table_unref (self->answers);
   g_free (self->tvdb_token);
   json_node_unref (self->movie_550);
   json_node_unref (self->tv_1399);
@@ -253,6 +273,69 @@ ssv_fake_providers_add_synthetic (SsvFakeProviders *self,
   self->synthetic_shows = n_shows;
   self->synthetic_seasons = seasons_per_show;
   g_mutex_unlock (&self->lock);
+}
+
+/* Synthetic shows still air: "Returning Series", with a next episode after their last season. */
+void
+ssv_fake_providers_set_synthetic_airing (SsvFakeProviders *self,
+                                         gboolean          airing)
+{
+  g_mutex_lock (&self->lock);
+  self->synthetic_airing = airing;
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * ssv_fake_providers_set_tmdb:
+ * @path: TMDB's path, "/tv/37854", "/tv/37854/season/20", "/person/12312"
+ * @status: what it answers; 0 (with @json %NULL) forgets the answer
+ * @json: (nullable): the body; %NULL for TMDB's error body
+ *
+ * What TMDB answers for @path from now on, before any recording. A show's
+ * details with "season/N" appended carry the answers set for its seasons
+ * (a season without an answer, or with an error, is left out, as TMDB does).
+ */
+void
+ssv_fake_providers_set_tmdb (SsvFakeProviders *self,
+                             const char       *path,
+                             guint             status,
+                             const char       *json)
+{
+  Answer *answer;
+
+  g_mutex_lock (&self->lock);
+  if (status == 0)
+    {
+      g_hash_table_remove (self->answers, path);
+      g_mutex_unlock (&self->lock);
+      return;
+    }
+
+  answer = g_new0 (Answer, 1);
+  answer->status = status;
+  if (json != NULL)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+
+      if (!json_parser_load_from_data (parser, json, -1, &error))
+        g_error ("The answer for %s is not JSON: %s", path, error->message);
+      answer->body = json_node_ref (json_parser_get_root (parser));
+    }
+  g_hash_table_replace (self->answers, g_strdup (path), answer);
+  g_mutex_unlock (&self->lock);
+}
+
+/* Answers @path with a recorded fixture ("tmdb/search-multi.json"). */
+void
+ssv_fake_providers_set_tmdb_fixture (SsvFakeProviders *self,
+                                     const char       *path,
+                                     const char       *fixture)
+{
+  g_autoptr(GBytes) bytes = ssv_fixture_load (fixture);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  ssv_fake_providers_set_tmdb (self, path, 200, text);
 }
 
 /* ---- answering ------------------------------------------------------------ */
@@ -455,11 +538,13 @@ tmdb_details (SsvFakeProviders *self,
               gint64            id)
 {
   guint synthetic_movies, synthetic_shows, seasons;
+  gboolean airing;
 
   g_mutex_lock (&self->lock);
   synthetic_movies = self->synthetic_movies;
   synthetic_shows = self->synthetic_shows;
   seasons = self->synthetic_seasons;
+  airing = self->synthetic_airing;
   g_mutex_unlock (&self->lock);
 
   if (!show && id == 550)
@@ -503,6 +588,17 @@ tmdb_details (SsvFakeProviders *self,
       json_object_set_string_member (obj (copy), "name", title);
       json_object_set_array_member (obj (copy), "seasons", list);
       json_object_remove_member (obj (copy), "external_ids");
+      if (airing)
+        {
+          JsonObject *next = json_object_new ();
+
+          json_object_set_int_member (next, "season_number", seasons);
+          json_object_set_int_member (next, "episode_number", 11);
+          json_object_set_string_member (next, "air_date", "2099-01-01");
+          json_object_set_object_member (obj (copy), "next_episode_to_air", next);
+          json_object_set_string_member (obj (copy), "status", "Returning Series");
+          json_object_set_boolean_member (obj (copy), "in_production", TRUE);
+        }
       return copy;
     }
 
@@ -550,6 +646,83 @@ derive_season (SsvFakeProviders *self,
   return copy;
 }
 
+/* The season answer a test set, or NULL; *status gets its status. */
+static JsonNode *
+answer_for (SsvFakeProviders *self,
+            const char       *path,
+            guint            *status)
+{
+  Answer *answer;
+  JsonNode *node = NULL;
+
+  g_mutex_lock (&self->lock);
+  answer = g_hash_table_lookup (self->answers, path);
+  *status = answer != NULL ? answer->status : 0;
+  if (answer != NULL && answer->body != NULL)
+    node = deep_copy (answer->body);
+  g_mutex_unlock (&self->lock);
+
+  return node;
+}
+
+/* "append_to_response=…,season/3": each season the show has, nested as TMDB does. A
+ * season a test answered comes as set (left out when its answer is an error); the
+ * others of a recorded show come renumbered from the recording (@derive). */
+static void
+append_seasons (SsvFakeProviders *self,
+                JsonNode         *details,
+                gint64            show_id,
+                GHashTable       *params,
+                gboolean          derive)
+{
+  const char *append = params != NULL ? g_hash_table_lookup (params, "append_to_response") : NULL;
+  g_auto(GStrv) parts = g_strsplit (append ? append : "", ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *path = NULL;
+      JsonNode *season;
+      guint status;
+      gint64 number;
+
+      if (!g_str_has_prefix (parts[i], "season/"))
+        continue;
+      number = g_ascii_strtoll (parts[i] + 7, NULL, 10);
+      path = g_strdup_printf ("/tv/%" G_GINT64_FORMAT "/season/%" G_GINT64_FORMAT, show_id, number);
+      season = answer_for (self, path, &status);
+      if (status == 0 && derive && show_has_season (details, number))
+        season = derive_season (self, show_id, number);
+      if (season != NULL && (status == 0 || status == 200))
+        json_object_set_member (obj (details), parts[i], season);
+      else if (season != NULL)
+        json_node_unref (season);
+    }
+}
+
+/* What a test set for @path: its body, or TMDB's error body for its status. */
+static gboolean
+reply_answer (SsvFakeProviders  *self,
+              const char        *path,
+              GHashTable        *params,
+              guint             *status,
+              char             **content_type,
+              GBytes           **body)
+{
+  g_autoptr(JsonNode) node = answer_for (self, path, status);
+  gint64 id;
+
+  if (*status == 0)
+    return FALSE;
+  if (node == NULL)
+    return reply_fixture (*status == 404 ? "tmdb/resource-not-found.json" : "tmdb/invalid-api-key.json",
+                          *status, status, content_type, body);
+
+  if (g_str_has_prefix (path, "/tv/") && parse_id (path + 4, NULL, &id) && strchr (path + 4, '/') == NULL)
+    append_seasons (self, node, id, params, FALSE);
+
+  return reply_node (node, *status, status, content_type, body);
+}
+
 static gboolean
 handle_tmdb (SsvFakeProviders      *self,
              const char            *path,
@@ -568,6 +741,9 @@ handle_tmdb (SsvFakeProviders      *self,
     key = authorization + 7;
   if (!key_ok (self, "tmdb", key))
     return reply_fixture ("tmdb/invalid-api-key.json", 401, status, content_type, body);
+
+  if (reply_answer (self, path, params, status, content_type, body))
+    return TRUE;
 
   if (strcmp (path, "/configuration") == 0)
     return reply_text ("{\"images\":{\"secure_base_url\":\"https://image.tmdb.org/t/p/\","
@@ -591,7 +767,10 @@ handle_tmdb (SsvFakeProviders      *self,
       gint64 number;
 
       if (details != NULL && *rest == '\0')
-        return reply_node (details, 200, status, content_type, body);
+        {
+          append_seasons (self, details, id, params, TRUE);
+          return reply_node (details, 200, status, content_type, body);
+        }
       if (details != NULL && g_str_has_prefix (rest, "/season/") &&
           (number = g_ascii_strtoll (rest + 8, NULL, 10)) >= 0 && show_has_season (details, number))
         {

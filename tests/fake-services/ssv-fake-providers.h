@@ -29,6 +29,15 @@ void              ssv_fake_providers_add_synthetic   (SsvFakeProviders  *self,
                                                       guint              n_movies,
                                                       guint              n_shows,
                                                       guint              seasons_per_show);
+void              ssv_fake_providers_set_synthetic_airing (SsvFakeProviders *self,
+                                                      gboolean           airing);
+void              ssv_fake_providers_set_tmdb        (SsvFakeProviders  *self,
+                                                      const char        *path,
+                                                      guint              status,
+                                                      const char        *json);
+void              ssv_fake_providers_set_tmdb_fixture (SsvFakeProviders *self,
+                                                      const char        *path,
+                                                      const char        *fixture);
 char             *ssv_fake_providers_dup_url         (SsvFakeProviders  *self,
                                                       const char        *provider);
 

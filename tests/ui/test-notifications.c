@@ -365,6 +365,49 @@ test_catch_up (void)
   ssv_test_remove_tree (dir);
 }
 
+static gboolean
+missed_trim_ran (gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = ssv_database_open (data, &error);
+
+  g_assert_no_error (error);
+  return ssv_test_query_int (db, "SELECT count(*) FROM scheduled_jobs "
+                                 "WHERE name = 'image-cache-trim' AND last_run_at > 1000") == 1;
+}
+
+/* The service runs the scheduled work: a trim missed while the machine was off runs once
+ * when the app starts, with no window. */
+static void
+test_scheduler_runs_missed (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = make_library (dir, 10);
+  g_autoptr(GError) error = NULL;
+  FakeShell shell = { 0 };
+  SsvApplication *app;
+
+  {
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (ssv_database_exec (db,
+                                      "INSERT INTO scheduled_jobs (name, interval_s, last_run_at, last_finished_at, "
+                                      "  last_result, next_run_at) "
+                                      "VALUES ('image-cache-trim', 86400, 1000, 1001, 'ok', 87400);",
+                                      &error));
+    g_assert_no_error (error);
+  }
+
+  fake_shell_start (&shell);
+  app = start_service (db_path);
+  g_assert_true (ssv_test_wait_for (missed_trim_ran, db_path, 20000));
+
+  ssv_ui_test_stop_app (app);
+  fake_shell_stop (&shell);
+  ssv_test_remove_tree (dir);
+}
+
 static void
 test_autostart (void)
 {
@@ -392,6 +435,165 @@ test_autostart (void)
   g_assert_no_error (error);
 }
 
+/* ---- the Background portal ---------------------------------------------------------- */
+
+static const char portal_xml[] =
+  "<node><interface name='org.freedesktop.portal.Background'>"
+  "<method name='RequestBackground'><arg type='s' direction='in'/><arg type='a{sv}' direction='in'/>"
+  "<arg type='o' direction='out'/></method></interface></node>";
+
+typedef struct
+{
+  GDBusConnection *bus;
+  guint            object_id;
+  guint32          response;     /* what the person answers: 0 allowed, 1 cancelled */
+  guint            calls;
+  gboolean         asked_autostart;
+  char            *commandline;
+  char            *reason;
+} FakePortal;
+
+static void
+portal_method (GDBusConnection       *connection,
+               const char            *sender,
+               const char            *path,
+               const char            *interface,
+               const char            *method,
+               GVariant              *parameters,
+               GDBusMethodInvocation *invocation,
+               gpointer               user_data)
+{
+  FakePortal *portal = user_data;
+  g_autoptr(GVariant) options = g_variant_get_child_value (parameters, 1);
+  g_autofree const char **commandline = NULL;
+  g_autofree char *escaped = g_strdup (sender + 1);
+  g_autofree char *handle = NULL;
+  const char *token = "t";
+  GVariantBuilder results;
+
+  portal->calls++;
+  g_variant_lookup (options, "handle_token", "&s", &token);
+  g_variant_lookup (options, "autostart", "b", &portal->asked_autostart);
+  g_variant_lookup (options, "commandline", "^a&s", &commandline);
+  g_variant_lookup (options, "reason", "s", &portal->reason);
+  g_free (portal->commandline);
+  portal->commandline = commandline ? g_strjoinv (" ", (char **) commandline) : NULL;
+
+  g_strdelimit (escaped, ".", '_');
+  handle = g_strdup_printf ("/org/freedesktop/portal/desktop/request/%s/%s", escaped, token);
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(o)", handle));
+
+  g_variant_builder_init (&results, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&results, "{sv}", "background", g_variant_new_boolean (portal->response == 0));
+  g_variant_builder_add (&results, "{sv}", "autostart",
+                         g_variant_new_boolean (portal->response == 0 && portal->asked_autostart));
+  g_dbus_connection_emit_signal (connection, sender, handle, "org.freedesktop.portal.Request", "Response",
+                                 g_variant_new ("(ua{sv})", portal->response, &results), NULL);
+}
+
+static void
+fake_portal_start (FakePortal *portal)
+{
+  static const GDBusInterfaceVTable portal_vtable = { portal_method, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (portal_xml, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr(GVariant) owned = NULL;
+
+  g_assert_no_error (error);
+  portal->bus = g_dbus_connection_new_for_address_sync (address, G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                        G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                        NULL, NULL, &error);
+  g_assert_no_error (error);
+  portal->object_id = g_dbus_connection_register_object (portal->bus, "/org/freedesktop/portal/desktop",
+                                                         info->interfaces[0], &portal_vtable, portal, NULL, &error);
+  g_assert_no_error (error);
+  owned = g_dbus_connection_call_sync (portal->bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.freedesktop.portal.Desktop", 4),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fake_portal_stop (FakePortal *portal)
+{
+  g_dbus_connection_unregister_object (portal->bus, portal->object_id);
+  g_dbus_connection_close_sync (portal->bus, NULL, NULL);
+  g_clear_object (&portal->bus);
+  g_free (portal->commandline);
+  g_free (portal->reason);
+}
+
+static void
+on_set (GObject      *object,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  GError **error = user_data;
+  GError *local_error = NULL;
+
+  if (!ssv_autostart_set_enabled_finish (result, &local_error) && local_error == NULL)
+    local_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "failed without an error");
+  *error = local_error ? local_error : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "ok");
+}
+
+/* Returns: what ssv_autostart_set_enabled_async() said: NULL when it succeeded. */
+static GError *
+set_through_portal (gboolean enabled)
+{
+  GError *error = NULL;
+
+  ssv_autostart_set_enabled_async (enabled, NULL, on_set, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    g_clear_error (&error);
+
+  return error;
+}
+
+/* Inside Flatpak, starting at login is asked of the Background portal (never an
+ * autostart file the sandbox cannot reach); a refusal says so and changes nothing. */
+static void
+test_autostart_portal (void)
+{
+  FakePortal portal = { NULL, };
+  g_autofree char *path = ssv_autostart_dup_path ();
+  g_autoptr(GError) refused = NULL;
+  GError *error = NULL;
+
+  g_setenv ("SSV_BACKGROUND_PORTAL", "1", TRUE);
+  fake_portal_start (&portal);
+  g_assert_true (ssv_autostart_uses_portal ());
+  g_assert_false (ssv_autostart_is_enabled ());
+
+  error = set_through_portal (TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpuint (portal.calls, ==, 1);
+  g_assert_true (portal.asked_autostart);
+  g_assert_cmpstr (portal.commandline, ==, "soulsync-video --gapplication-service");
+  g_assert_nonnull (portal.reason);
+  g_assert_true (ssv_autostart_is_enabled ());
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* The person says no to turning it off again: it stays on, and the error says so. */
+  portal.response = 1;
+  refused = set_through_portal (FALSE);
+  g_assert_error (refused, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (ssv_autostart_is_enabled ());
+
+  portal.response = 0;
+  error = set_through_portal (FALSE);
+  g_assert_no_error (error);
+  g_assert_false (portal.asked_autostart);
+  g_assert_false (ssv_autostart_is_enabled ());
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  fake_portal_stop (&portal);
+  g_unsetenv ("SSV_BACKGROUND_PORTAL");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -401,7 +603,9 @@ main (int    argc,
 
   g_test_add_func ("/ui/notifications/live", test_live);
   g_test_add_func ("/ui/notifications/catch-up", test_catch_up);
+  g_test_add_func ("/ui/notifications/scheduler-runs-missed", test_scheduler_runs_missed);
   g_test_add_func ("/ui/notifications/autostart", test_autostart);
+  g_test_add_func ("/ui/notifications/autostart-portal", test_autostart_portal);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "ssv-bencode.h"
 #include "ssv-error.h"
 #include "ssv-grabber.h"
+#include "ssv-release-hit.h"
 
 struct _SsvGrabber
 {
@@ -79,32 +80,6 @@ ssv_grab_request_free (SsvGrabRequest *request)
   g_free (request);
 }
 
-/* Programs and archives that hide them: a video release never needs one.
- * Returns: the kind of risk in plain words, or NULL when @path looks harmless */
-const char *
-ssv_grab_file_risk (const char *path)
-{
-  static const char * const programs[] = {
-    ".exe", ".scr", ".bat", ".cmd", ".com", ".lnk", ".msi", ".vbs", ".js", ".jar", ".ps1", ".pif",
-    ".apk", ".dll", ".hta", ".wsf",
-  };
-  static const char * const archives[] = { ".zipx", ".arj", ".ace", ".cab", ".iso", ".img", ".dmg" };
-  g_autofree char *lower = NULL;
-
-  if (path == NULL)
-    return NULL;
-
-  lower = g_ascii_strdown (path, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (programs); i++)
-    if (g_str_has_suffix (lower, programs[i]))
-      return _("a program");
-  for (guint i = 0; i < G_N_ELEMENTS (archives); i++)
-    if (g_str_has_suffix (lower, archives[i]))
-      return _("an archive that may hide a program");
-
-  return NULL;
-}
-
 static gboolean
 check_files (const char  *release,
              GPtrArray   *paths,
@@ -113,7 +88,7 @@ check_files (const char  *release,
   for (guint i = 0; paths != NULL && i < paths->len; i++)
     {
       const char *path = g_ptr_array_index (paths, i);
-      const char *risk = ssv_grab_file_risk (path);
+      const char *risk = ssv_file_name_risk (path);
 
       if (risk != NULL)
         {

@@ -55,8 +55,6 @@ gboolean        ssv_grabber_cancel_finish     (SsvGrabber          *self,
                                                GAsyncResult        *result,
                                                GError             **error);
 
-const char     *ssv_grab_file_risk            (const char          *path);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvGrabRequest, ssv_grab_request_free)
 
 G_END_DECLS

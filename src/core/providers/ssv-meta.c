@@ -120,6 +120,8 @@ ssv_meta_new (SsvItemKind kind)
   meta->images = g_ptr_array_new_with_free_func (image_free);
   meta->seasons = g_ptr_array_new_with_free_func (season_free);
   meta->episodes = g_ptr_array_new_with_free_func (episode_free);
+  meta->in_production = -1;
+  meta->answered_seasons = g_array_new (FALSE, FALSE, sizeof (int));
 
   return meta;
 }
@@ -131,6 +133,8 @@ ssv_meta_free (SsvMeta *meta)
     return;
 
   g_free (meta->imdb_id);
+  g_free (meta->next_episode_air_date);
+  g_clear_pointer (&meta->answered_seasons, g_array_unref);
   g_free (meta->title);
   g_free (meta->original_title);
   g_free (meta->overview);

@@ -123,6 +123,15 @@ typedef struct
   GPtrArray   *episodes;     /* SsvMetaEpisode* */
   /* Fill gaps of the library's episodes but add none (another provider's list rules). */
   gboolean     no_new_episodes;
+  /* A show's next and last episodes as the provider lists them (0: not said). */
+  int          next_episode_season;
+  int          next_episode_number;
+  char        *next_episode_air_date;
+  int          last_episode_season;
+  int          last_episode_number;
+  int          in_production;        /* 1, 0, or -1: not said */
+  /* Seasons whose episodes came with the details (TMDB's append_to_response). */
+  GArray      *answered_seasons;     /* int */
 } SsvMeta;
 
 typedef struct

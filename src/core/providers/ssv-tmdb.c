@@ -314,12 +314,75 @@ valid_date (JsonObject *object,
   return ssv_dup_valid_date (ssv_json_get_string (object, member));
 }
 
+/* A show's "next_episode_to_air" and "last_episode_to_air", and whether it is in production. */
+static void
+parse_next_and_last (SsvMeta    *meta,
+                     JsonObject *object)
+{
+  JsonObject *next = ssv_json_get_object (object, "next_episode_to_air");
+  JsonObject *last = ssv_json_get_object (object, "last_episode_to_air");
+  JsonNode *production = json_object_get_member (object, "in_production");
+  gint64 season, number;
+
+  if (ssv_json_get_int (next, "season_number", &season) && season >= 0 && season <= 10000 &&
+      ssv_json_get_int (next, "episode_number", &number) && number > 0 && number <= 100000)
+    {
+      meta->next_episode_season = (int) season;
+      meta->next_episode_number = (int) number;
+      meta->next_episode_air_date = valid_date (next, "air_date");
+    }
+
+  if (ssv_json_get_int (last, "season_number", &season) && season >= 0 && season <= 10000 &&
+      ssv_json_get_int (last, "episode_number", &number) && number > 0 && number <= 100000)
+    {
+      meta->last_episode_season = (int) season;
+      meta->last_episode_number = (int) number;
+    }
+
+  if (production != NULL && JSON_NODE_HOLDS_VALUE (production) &&
+      json_node_get_value_type (production) == G_TYPE_BOOLEAN)
+    meta->in_production = json_node_get_boolean (production) ? 1 : 0;
+}
+
+/* Seasons asked for with the details ("append_to_response=season/3"): TMDB nests
+ * each under "season/3", or leaves it out when the show has no such season. */
+static void
+parse_appended_seasons (SsvMeta              *meta,
+                        JsonObject           *object,
+                        const SsvTmdbOptions *options)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      g_autoptr(GError) error = NULL;
+      char *end = NULL;
+      gint64 number;
+
+      if (!g_str_has_prefix (name, "season/"))
+        continue;
+
+      number = g_ascii_strtoll (name + 7, &end, 10);
+      if (end == name + 7 || *end != '\0' || number < 0 || number > 10000)
+        continue;
+
+      if (ssv_tmdb_parse_season (json_object_get_member (object, name), (int) number, options, meta, &error))
+        {
+          int n = (int) number;
+          g_array_append_val (meta->answered_seasons, n);
+        }
+    }
+}
+
 /**
  * ssv_tmdb_parse_details:
  *
  * Reads `movie/{id}` or `tv/{id}` with external_ids, credits, images and
  * release dates or content ratings appended. For a show, the seasons it lists
- * are in @meta's seasons; their episodes come from ssv_tmdb_parse_season().
+ * are in @meta's seasons; their episodes come from ssv_tmdb_parse_season(), or
+ * with the details when seasons were appended ("season/N"), which @meta's
+ * answered_seasons then lists.
  */
 SsvMeta *
 ssv_tmdb_parse_details (JsonNode              *root,
@@ -421,6 +484,9 @@ ssv_tmdb_parse_details (JsonNode              *root,
           season->poster_url = ssv_tmdb_image_url (options, "w342", ssv_json_get_string (item, "poster_path"));
           season->episode_count = (int) CLAMP (ssv_json_get_int_or (item, "episode_count", 0), 0, 100000);
         }
+
+      parse_next_and_last (meta, object);
+      parse_appended_seasons (meta, object, options);
     }
   else
     {
@@ -643,6 +709,52 @@ ssv_tmdb_fetch_details (SsvHttp               *http,
                               show ? "external_ids,credits,images,content_ratings"
                                    : "external_ids,credits,images,release_dates");
   ssv_http_request_add_query (request, "include_image_language", image_languages);
+
+  root = send (http, request, cancellable, error);
+  if (root == NULL)
+    return NULL;
+
+  return ssv_tmdb_parse_details (root, kind, options, error);
+}
+
+/* TMDB answers up to 20 appended parts with the details. */
+#define MAX_APPENDED 20
+
+/**
+ * ssv_tmdb_fetch_refresh:
+ * @seasons: (element-type int) (nullable): a show's seasons to have with the
+ *   details, at most 18 (the rest of TMDB's limit of 20 appended parts)
+ *
+ * One call for a second look at a title: the details with external ids and
+ * ratings or release dates, and a show's @seasons appended, which @meta's
+ * answered_seasons then lists (a season the show does not have is left out).
+ * Credits and images are not asked for again.
+ */
+SsvMeta *
+ssv_tmdb_fetch_refresh (SsvHttp               *http,
+                        const char            *key,
+                        SsvItemKind            kind,
+                        gint64                 tmdb_id,
+                        GArray                *seasons,
+                        const SsvTmdbOptions  *options,
+                        GCancellable          *cancellable,
+                        GError               **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GString) append = NULL;
+  g_autoptr(SsvHttpRequest) request = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  gboolean show = kind == SSV_ITEM_SHOW;
+
+  options = options_or_default (options);
+  append = g_string_new (show ? "external_ids,content_ratings" : "external_ids,release_dates");
+  for (guint i = 0; show && seasons != NULL && i < seasons->len && i < MAX_APPENDED - 2; i++)
+    g_string_append_printf (append, ",season/%d", g_array_index (seasons, int, i));
+
+  path = g_strdup_printf ("/%s/%" G_GINT64_FORMAT, show ? "tv" : "movie", tmdb_id);
+  request = ssv_tmdb_request_new (path, key);
+  ssv_http_request_add_query (request, "language", options->language);
+  ssv_http_request_add_query (request, "append_to_response", append->str);
 
   root = send (http, request, cancellable, error);
   if (root == NULL)

@@ -1117,9 +1117,44 @@ ssv_jellyfin_source_list_changed_shows (SsvMediaSource  *source,
   return ssv_source_show_ids_finish (&data);
 }
 
+/* Jellyfin's played state of the user the library is read as:
+ * POST (watched) or DELETE (unwatched) /Users/{user}/PlayedItems/{item}. */
+static gboolean
+ssv_jellyfin_source_set_watched (SsvMediaSource      *source,
+                                 const char * const  *server_ids,
+                                 gboolean             watched,
+                                 GCancellable        *cancellable,
+                                 GError             **error)
+{
+  SsvJellyfinSource *self = SSV_JELLYFIN_SOURCE (source);
+  g_autofree char *user_id = NULL;
+
+  if (!ensure_user (self, cancellable, error))
+    return FALSE;
+  user_id = dup_user_id (self);
+
+  for (guint i = 0; server_ids[i] != NULL; i++)
+    {
+      g_autofree char *escaped = g_uri_escape_string (server_ids[i], NULL, FALSE);
+      g_autofree char *path = g_strdup_printf ("/Users/%s/PlayedItems/%s", user_id, escaped);
+      g_autoptr(SsvHttpRequest) request = ssv_http_request_new ("jellyfin", watched ? "POST" : "DELETE", path);
+      g_autoptr(GBytes) body = NULL;
+
+      ssv_http_request_set_base_url (request, self->url);
+      if (self->token != NULL)
+        ssv_http_request_set_header (request, "X-Emby-Token", self->token);
+      body = ssv_http_send (self->http, request, cancellable, error);
+      if (body == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 media_source_iface_init (SsvMediaSourceInterface *iface)
 {
+  iface->set_watched = ssv_jellyfin_source_set_watched;
   iface->test_connection = ssv_jellyfin_source_test_connection;
   iface->list_libraries = ssv_jellyfin_source_list_libraries;
   iface->list_titles = ssv_jellyfin_source_list_titles;

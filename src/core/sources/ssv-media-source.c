@@ -115,3 +115,29 @@ ssv_media_source_list_changed_shows (SsvMediaSource  *self,
 
   return iface->list_changed_shows (self, library_key, changed_since, cancellable, error);
 }
+
+/**
+ * ssv_media_source_set_watched:
+ * @server_ids: the server's ids of movies, episodes, seasons or shows
+ *
+ * Marks them watched or unwatched on the server, so every player sees it. A
+ * source without a server (a folder) keeps watched state only in the library:
+ * it has nothing to tell and succeeds.
+ */
+gboolean
+ssv_media_source_set_watched (SsvMediaSource      *self,
+                              const char * const  *server_ids,
+                              gboolean             watched,
+                              GCancellable        *cancellable,
+                              GError             **error)
+{
+  SsvMediaSourceInterface *iface;
+
+  g_return_val_if_fail (SSV_IS_MEDIA_SOURCE (self), FALSE);
+
+  iface = SSV_MEDIA_SOURCE_GET_IFACE (self);
+  if (iface->set_watched == NULL || server_ids == NULL || server_ids[0] == NULL)
+    return TRUE;
+
+  return iface->set_watched (self, server_ids, watched, cancellable, error);
+}

@@ -51,6 +51,12 @@ struct _SsvMediaSourceInterface
                                     gint64             changed_since,
                                     GCancellable      *cancellable,
                                     GError           **error);
+  /* Tells the server a person watched (or unwatched) items, by the server's ids. */
+  gboolean    (*set_watched)       (SsvMediaSource    *self,
+                                    const char * const *server_ids,
+                                    gboolean           watched,
+                                    GCancellable      *cancellable,
+                                    GError           **error);
 };
 
 char        *ssv_media_source_test_connection    (SsvMediaSource    *self,
@@ -74,6 +80,12 @@ SsvShowTree *ssv_media_source_list_show_tree     (SsvMediaSource    *self,
 GPtrArray   *ssv_media_source_list_changed_shows (SsvMediaSource    *self,
                                                   const char        *library_key,
                                                   gint64             changed_since,
+                                                  GCancellable      *cancellable,
+                                                  GError           **error);
+
+gboolean     ssv_media_source_set_watched        (SsvMediaSource    *self,
+                                                  const char * const *server_ids,
+                                                  gboolean           watched,
                                                   GCancellable      *cancellable,
                                                   GError           **error);
 

@@ -699,9 +699,35 @@ ssv_plex_source_list_changed_shows (SsvMediaSource  *source,
   return ssv_source_show_ids_finish (&data);
 }
 
+/* Plex's own "mark as played": /:/scrobble (and /:/unscrobble) with the item's ratingKey. */
+static gboolean
+ssv_plex_source_set_watched (SsvMediaSource      *source,
+                             const char * const  *server_ids,
+                             gboolean             watched,
+                             GCancellable        *cancellable,
+                             GError             **error)
+{
+  SsvPlexSource *self = SSV_PLEX_SOURCE (source);
+
+  for (guint i = 0; server_ids[i] != NULL; i++)
+    {
+      g_autoptr(SsvHttpRequest) request = request_new (self, watched ? "/:/scrobble" : "/:/unscrobble");
+      g_autoptr(GBytes) body = NULL;
+
+      ssv_http_request_add_query (request, "identifier", "com.plexapp.plugins.library");
+      ssv_http_request_add_query (request, "key", server_ids[i]);
+      body = ssv_http_send (self->http, request, cancellable, error);
+      if (body == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 media_source_iface_init (SsvMediaSourceInterface *iface)
 {
+  iface->set_watched = ssv_plex_source_set_watched;
   iface->test_connection = ssv_plex_source_test_connection;
   iface->list_libraries = ssv_plex_source_list_libraries;
   iface->list_titles = ssv_plex_source_list_titles;

@@ -10,6 +10,7 @@
 #include "ssv-error.h"
 #include "ssv-download-store.h"
 #include "model/ssv-download-private.h"
+#include "ssv-download-store-private.h"
 
 struct _SsvDownloadStore
 {
@@ -56,21 +57,21 @@ ssv_download_store_new (SsvDatabase *database)
   return g_object_new (SSV_TYPE_DOWNLOAD_STORE, "database", database, NULL);
 }
 
-static SsvDatabase *
-db_of (SsvDownloadStore *self)
+SsvDatabase *
+ssv_download_store_db (SsvDownloadStore *self)
 {
   return ssv_store_get_database (SSV_STORE (self));
 }
 
-static gboolean
-step_done (SsvStmt  *stmt,
-           GError  **error)
+gboolean
+ssv_download_store_step_done (SsvStmt  *stmt,
+                              GError  **error)
 {
   return stmt != NULL && ssv_stmt_step_done (stmt, error);
 }
 
-static gint64
-column_int64_or (SsvStmt *stmt,
+gint64
+ssv_download_store_column_int64_or (SsvStmt *stmt,
                  int      column,
                  gint64   unknown)
 {
@@ -97,437 +98,6 @@ ssv_download_protocol_of_client (SsvClientKind kind)
     }
 }
 
-/* A UNIQUE name taken, in plain words; other database errors pass as they are. */
-static void
-explain_name_taken (GError     **error,
-                    const char  *what,
-                    const char  *name)
-{
-  if (error == NULL || *error == NULL || strstr ((*error)->message, "UNIQUE") == NULL)
-    return;
-
-  g_clear_error (error);
-  g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID,
-               /* Translators: "An indexer called “Jackett” exists already." */
-               _("%s called “%s” exists already; pick another name."), what, name);
-}
-
-/* ---------------------------------------------------------------------- */
-/* Indexers */
-
-void
-ssv_indexer_row_free (SsvIndexerRow *row)
-{
-  if (row == NULL)
-    return;
-
-  g_free (row->kind);
-  g_free (row->name);
-  g_free (row->url);
-  g_clear_pointer (&row->categories, g_array_unref);
-  g_free (row);
-}
-
-gint64
-ssv_download_store_add_indexer (SsvDownloadStore  *self,
-                                const char        *kind,
-                                const char        *name,
-                                const char        *url,
-                                GError           **error)
-{
-  g_autoptr(SsvStmt) stmt = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), 0);
-
-  stmt = ssv_database_prepare (db_of (self),
-    "INSERT INTO indexers (kind, name, url) VALUES (?1, ?2, ?3) RETURNING id", error);
-  if (stmt == NULL)
-    return 0;
-  ssv_stmt_bind_text (stmt, 1, kind);
-  ssv_stmt_bind_text (stmt, 2, name);
-  ssv_stmt_bind_text (stmt, 3, url);
-  if (ssv_stmt_step (stmt, error) != SQLITE_ROW)
-    {
-      explain_name_taken (error, _("An indexer"), name);
-      return 0;
-    }
-  id = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, ssv_stmt_release);
-  ssv_store_emit_changed (SSV_STORE (self), "indexer");
-
-  return id;
-}
-
-static gpointer
-read_indexer (SsvStmt *stmt)
-{
-  SsvIndexerRow *row = g_new0 (SsvIndexerRow, 1);
-
-  row->id = sqlite3_column_int64 (stmt, 0);
-  row->kind = ssv_stmt_dup_text (stmt, 1);
-  row->name = ssv_stmt_dup_text (stmt, 2);
-  row->url = ssv_stmt_dup_text (stmt, 3);
-  row->enabled = sqlite3_column_int (stmt, 4) != 0;
-  row->categories = g_array_new (FALSE, FALSE, sizeof (int));
-
-  return row;
-}
-
-static gboolean
-read_indexer_categories (SsvDownloadStore  *self,
-                         SsvIndexerRow     *row,
-                         GError           **error)
-{
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db_of (self),
-    "SELECT category FROM indexer_categories WHERE indexer_id = ?1 AND selected ORDER BY category", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, row->id);
-  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-    {
-      int category = sqlite3_column_int (stmt, 0);
-      g_array_append_val (row->categories, category);
-    }
-
-  return rc == SQLITE_DONE;
-}
-
-GPtrArray *
-ssv_download_store_list_indexers (SsvDownloadStore  *self,
-                                  gboolean           enabled_only,
-                                  GError           **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_indexer_row_free);
-  g_autoptr(SsvStmt) stmt = NULL;
-
-  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
-
-  stmt = ssv_database_prepare (db_of (self),
-    "SELECT id, kind, name, url, enabled FROM indexers WHERE enabled OR NOT ?1 ORDER BY name", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int (stmt, 1, enabled_only);
-  if (!ssv_stmt_collect_rows (stmt, read_indexer, rows, error))
-    return NULL;
-  g_clear_pointer (&stmt, ssv_stmt_release);
-
-  for (guint i = 0; i < rows->len; i++)
-    if (!read_indexer_categories (self, g_ptr_array_index (rows, i), error))
-      return NULL;
-
-  return g_steal_pointer (&rows);
-}
-
-SsvIndexerRow *
-ssv_download_store_find_indexer (SsvDownloadStore  *self,
-                                 const char        *name,
-                                 GError           **error)
-{
-  g_autoptr(SsvStmt) stmt = NULL;
-  g_autoptr(SsvIndexerRow) row = NULL;
-
-  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
-
-  stmt = ssv_database_prepare (db_of (self),
-    "SELECT id, kind, name, url, enabled FROM indexers WHERE name = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  ssv_stmt_bind_text (stmt, 1, name);
-  if (ssv_stmt_step (stmt, error) != SQLITE_ROW)
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND,
-                     _("There is no indexer called “%s”; “indexer list” shows the ones there are."), name);
-      return NULL;
-    }
-  row = read_indexer (stmt);
-  g_clear_pointer (&stmt, ssv_stmt_release);
-  if (!read_indexer_categories (self, row, error))
-    return NULL;
-
-  return g_steal_pointer (&row);
-}
-
-gboolean
-ssv_download_store_set_indexer_categories (SsvDownloadStore   *self,
-                                           gint64              indexer_id,
-                                           const int          *ids,
-                                           const int          *parents,
-                                           const char * const *names,
-                                           guint               n_categories,
-                                           GError            **error)
-{
-  SsvDatabase *db;
-
-  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
-
-  db = db_of (self);
-  if (!ssv_database_begin (db, error))
-    return FALSE;
-
-  if (!ssv_database_exec_with_id (db, "DELETE FROM indexer_categories WHERE indexer_id = ?1",
-                                  indexer_id, error))
-    goto fail;
-
-  for (guint i = 0; i < n_categories; i++)
-    {
-      g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-        "INSERT OR REPLACE INTO indexer_categories (indexer_id, category, parent, name)"
-        " VALUES (?1, ?2, ?3, ?4)", error);
-
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, indexer_id);
-      sqlite3_bind_int (stmt, 2, ids[i]);
-      sqlite3_bind_int (stmt, 3, parents != NULL ? parents[i] : 0);
-      ssv_stmt_bind_text (stmt, 4, names != NULL ? names[i] : NULL);
-      if (!step_done (stmt, error))
-        goto fail;
-    }
-
-  if (!ssv_database_commit (db, error))
-    goto fail;
-  ssv_store_emit_changed (SSV_STORE (self), "indexer");
-  return TRUE;
-
-fail:
-  ssv_database_rollback (db);
-  return FALSE;
-}
-
-gboolean
-ssv_download_store_remove_indexer (SsvDownloadStore  *self,
-                                   gint64             indexer_id,
-                                   GError           **error)
-{
-  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
-
-  if (!ssv_database_exec_with_id (db_of (self), "DELETE FROM indexers WHERE id = ?1", indexer_id, error))
-    return FALSE;
-  ssv_store_emit_changed (SSV_STORE (self), "indexer");
-
-  return TRUE;
-}
-
-/* ---------------------------------------------------------------------- */
-/* Download clients */
-
-void
-ssv_client_row_free (SsvClientRow *row)
-{
-  if (row == NULL)
-    return;
-
-  g_free (row->name);
-  g_free (row->url);
-  g_free (row->username);
-  g_free (row->category);
-  g_free (row->save_path);
-  g_free (row);
-}
-
-#define CLIENT_SELECT \
-  "SELECT c.id, c.kind, c.name, c.url, c.username, c.category, c.save_path, c.enabled," \
-  " d.client_id IS NOT NULL FROM download_clients c" \
-  " LEFT JOIN default_clients d ON d.client_id = c.id"
-
-static gpointer
-read_client (SsvStmt *stmt)
-{
-  SsvClientRow *row = g_new0 (SsvClientRow, 1);
-
-  row->id = sqlite3_column_int64 (stmt, 0);
-  if (!ssv_client_kind_from_string (ssv_stmt_column_text (stmt, 1), &row->kind))
-    row->kind = SSV_CLIENT_QBITTORRENT;
-  row->name = ssv_stmt_dup_text (stmt, 2);
-  row->url = ssv_stmt_dup_text (stmt, 3);
-  row->username = ssv_stmt_dup_text (stmt, 4);
-  row->category = ssv_stmt_dup_text (stmt, 5);
-  row->save_path = ssv_stmt_dup_text (stmt, 6);
-  row->enabled = sqlite3_column_int (stmt, 7) != 0;
-  row->is_default = sqlite3_column_int (stmt, 8) != 0;
-
-  return row;
-}
-
-/* The first client of a protocol becomes its default. */
-gint64
-ssv_download_store_add_client (SsvDownloadStore  *self,
-                               SsvClientKind      kind,
-                               const char        *name,
-                               const char        *url,
-                               const char        *username,
-                               GError           **error)
-{
-  SsvDatabase *db;
-  gint64 id = 0;
-
-  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), 0);
-
-  db = db_of (self);
-  if (!ssv_database_begin (db, error))
-    return 0;
-
-  {
-    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-      "INSERT INTO download_clients (kind, name, url, username) VALUES (?1, ?2, ?3, ?4) RETURNING id", error);
-
-    if (stmt == NULL)
-      goto fail;
-    ssv_stmt_bind_text (stmt, 1, ssv_client_kind_to_string (kind));
-    ssv_stmt_bind_text (stmt, 2, name);
-    ssv_stmt_bind_text (stmt, 3, url);
-    ssv_stmt_bind_text (stmt, 4, username);
-    if (ssv_stmt_step (stmt, error) != SQLITE_ROW)
-      {
-        explain_name_taken (error, _("A download client"), name);
-        goto fail;
-      }
-    id = sqlite3_column_int64 (stmt, 0);
-  }
-
-  {
-    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-      "INSERT INTO default_clients (protocol, client_id) VALUES (?1, ?2)"
-      " ON CONFLICT (protocol) DO NOTHING", error);
-
-    if (stmt == NULL)
-      goto fail;
-    ssv_stmt_bind_text (stmt, 1, ssv_download_protocol_of_client (kind));
-    sqlite3_bind_int64 (stmt, 2, id);
-    if (!step_done (stmt, error))
-      goto fail;
-  }
-
-  if (!ssv_database_commit (db, error))
-    goto fail;
-  ssv_store_emit_changed (SSV_STORE (self), "client");
-  return id;
-
-fail:
-  ssv_database_rollback (db);
-  return 0;
-}
-
-GPtrArray *
-ssv_download_store_list_clients (SsvDownloadStore  *self,
-                                 GError           **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_client_row_free);
-  g_autoptr(SsvStmt) stmt = NULL;
-
-  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
-
-  stmt = ssv_database_prepare (db_of (self), CLIENT_SELECT " ORDER BY c.name", error);
-  if (stmt == NULL || !ssv_stmt_collect_rows (stmt, read_client, rows, error))
-    return NULL;
-
-  return g_steal_pointer (&rows);
-}
-
-static SsvClientRow *
-find_client_where (SsvDownloadStore  *self,
-                   const char        *where,
-                   const char        *text,
-                   gint64             number,
-                   const char        *gone,
-                   GError           **error)
-{
-  g_autofree char *sql = g_strconcat (CLIENT_SELECT, " WHERE ", where, NULL);
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db_of (self), sql, error);
-
-  if (stmt == NULL)
-    return NULL;
-  if (text != NULL)
-    ssv_stmt_bind_text (stmt, 1, text);
-  else
-    sqlite3_bind_int64 (stmt, 1, number);
-  if (!ssv_stmt_step_row (stmt, gone, error))
-    return NULL;
-
-  return read_client (stmt);
-}
-
-SsvClientRow *
-ssv_download_store_find_client (SsvDownloadStore  *self,
-                                const char        *name,
-                                GError           **error)
-{
-  g_autofree char *gone = NULL;
-
-  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-
-  gone = g_strdup_printf (_("There is no download client called “%s”; “client list” shows the ones there are."),
-                          name);
-  return find_client_where (self, "c.name = ?1", name, 0, gone, error);
-}
-
-SsvClientRow *
-ssv_download_store_get_client (SsvDownloadStore  *self,
-                               gint64             client_id,
-                               GError           **error)
-{
-  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
-
-  return find_client_where (self, "c.id = ?1", NULL, client_id,
-                            _("The download client this download went to was removed."), error);
-}
-
-SsvClientRow *
-ssv_download_store_dup_default_client (SsvDownloadStore  *self,
-                                       const char        *protocol,
-                                       GError           **error)
-{
-  g_autofree char *gone = NULL;
-
-  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
-
-  gone = g_strdup_printf (_("No download client takes %s releases; add one with “client add”."), protocol);
-  return find_client_where (self, "d.protocol = ?1 AND c.enabled", protocol, 0, gone, error);
-}
-
-gboolean
-ssv_download_store_set_default_client (SsvDownloadStore  *self,
-                                       const char        *protocol,
-                                       gint64             client_id,
-                                       GError           **error)
-{
-  g_autoptr(SsvStmt) stmt = NULL;
-
-  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
-
-  stmt = ssv_database_prepare (db_of (self),
-    "INSERT OR REPLACE INTO default_clients (protocol, client_id) VALUES (?1, ?2)", error);
-  if (stmt == NULL)
-    return FALSE;
-  ssv_stmt_bind_text (stmt, 1, protocol);
-  sqlite3_bind_int64 (stmt, 2, client_id);
-  if (!step_done (stmt, error))
-    return FALSE;
-  g_clear_pointer (&stmt, ssv_stmt_release);
-  ssv_store_emit_changed (SSV_STORE (self), "client");
-
-  return TRUE;
-}
-
-gboolean
-ssv_download_store_remove_client (SsvDownloadStore  *self,
-                                  gint64             client_id,
-                                  GError           **error)
-{
-  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
-
-  if (!ssv_database_exec_with_id (db_of (self), "DELETE FROM download_clients WHERE id = ?1", client_id, error))
-    return FALSE;
-  ssv_store_emit_changed (SSV_STORE (self), "client");
-
-  return TRUE;
-}
-
 /* The wishlist row of a wanted film, so its download shows there; 0 when it is not wanted. */
 gint64
 ssv_download_store_find_wanted_movie (SsvDownloadStore  *self,
@@ -540,7 +110,7 @@ ssv_download_store_find_wanted_movie (SsvDownloadStore  *self,
 
   g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), 0);
 
-  stmt = ssv_database_prepare (db_of (self),
+  stmt = ssv_database_prepare (ssv_download_store_db (self),
     "SELECT id FROM wishlist WHERE kind = 'movie' AND source = 'tmdb' AND source_id = ?1", error);
   if (stmt == NULL)
     return 0;
@@ -631,7 +201,7 @@ insert_candidate (SsvDatabase                 *db,
   ssv_stmt_bind_int64_or_null (stmt, 13, c->seeders, c->seeders >= 0);
   ssv_stmt_bind_text (stmt, 14, c->slskd_user);
   sqlite3_bind_int (stmt, 15, tried || c->tried);
-  if (!step_done (stmt, error))
+  if (!ssv_download_store_step_done (stmt, error))
     return FALSE;
 
   for (guint i = 0; c->files != NULL && i < c->files->len; i++)
@@ -648,7 +218,7 @@ insert_candidate (SsvDatabase                 *db,
       sqlite3_bind_int (fstmt, 3, i);
       ssv_stmt_bind_text (fstmt, 4, file->path);
       ssv_stmt_bind_int64_or_null (fstmt, 5, file->size, file->size >= 0);
-      if (!step_done (fstmt, error))
+      if (!ssv_download_store_step_done (fstmt, error))
         return FALSE;
     }
 
@@ -672,7 +242,7 @@ insert_pair (SsvDatabase  *db,
   ssv_stmt_bind_text (stmt, 2, first);
   ssv_stmt_bind_text (stmt, 3, second);
 
-  return step_done (stmt, error);
+  return ssv_download_store_step_done (stmt, error);
 }
 
 static gboolean
@@ -717,7 +287,7 @@ ssv_download_store_record_grab (SsvDownloadStore     *self,
   g_return_val_if_fail (record != NULL && record->wanted != NULL && record->chosen != NULL, 0);
   g_return_val_if_fail (record->event != NULL, 0);
 
-  db = db_of (self);
+  db = ssv_download_store_db (self);
   if (!ssv_database_begin (db, error))
     return 0;
 
@@ -765,38 +335,38 @@ read_download (SsvStmt *stmt)
   d->kind_name = ssv_stmt_dup_text (stmt, 1);
   if (!ssv_download_kind_from_string (d->kind_name, &w->kind))
     w->kind = SSV_DOWNLOAD_KIND_MOVIE;
-  w->wishlist_id = column_int64_or (stmt, 2, 0);
-  w->tmdb_id = column_int64_or (stmt, 3, 0);
-  w->tvdb_id = column_int64_or (stmt, 4, 0);
+  w->wishlist_id = ssv_download_store_column_int64_or (stmt, 2, 0);
+  w->tmdb_id = ssv_download_store_column_int64_or (stmt, 3, 0);
+  w->tvdb_id = ssv_download_store_column_int64_or (stmt, 4, 0);
   w->imdb_id = ssv_stmt_dup_text (stmt, 5);
   w->title = ssv_stmt_dup_text (stmt, 6);
-  w->year = (int) column_int64_or (stmt, 7, 0);
-  w->season = (int) column_int64_or (stmt, 8, -1);
-  w->episode = (int) column_int64_or (stmt, 9, -1);
+  w->year = (int) ssv_download_store_column_int64_or (stmt, 7, 0);
+  w->season = (int) ssv_download_store_column_int64_or (stmt, 8, -1);
+  w->episode = (int) ssv_download_store_column_int64_or (stmt, 9, -1);
   w->air_date = ssv_stmt_dup_text (stmt, 10);
-  w->absolute = (int) column_int64_or (stmt, 11, 0);
+  w->absolute = (int) ssv_download_store_column_int64_or (stmt, 11, 0);
   w->poster_url = ssv_stmt_dup_text (stmt, 12);
   d->release_title = ssv_stmt_dup_text (stmt, 13);
   d->indexer = ssv_stmt_dup_text (stmt, 14);
   d->protocol = ssv_stmt_dup_text (stmt, 15);
-  d->client_id = column_int64_or (stmt, 16, 0);
+  d->client_id = ssv_download_store_column_int64_or (stmt, 16, 0);
   d->client_name = ssv_stmt_dup_text (stmt, 17);
   d->reference = ssv_stmt_dup_text (stmt, 18);
-  d->size = column_int64_or (stmt, 19, -1);
+  d->size = ssv_download_store_column_int64_or (stmt, 19, -1);
   d->quality = ssv_stmt_dup_text (stmt, 20);
-  d->profile_id = column_int64_or (stmt, 21, 0);
+  d->profile_id = ssv_download_store_column_int64_or (stmt, 21, 0);
   d->status_name = ssv_stmt_dup_text (stmt, 22);
   if (!ssv_download_status_from_string (d->status_name, &d->status))
     d->status = SSV_DOWNLOAD_FAILED;
   d->progress = sqlite3_column_double (stmt, 23);
-  d->speed = column_int64_or (stmt, 24, -1);
-  d->eta = column_int64_or (stmt, 25, -1);
+  d->speed = ssv_download_store_column_int64_or (stmt, 24, -1);
+  d->eta = ssv_download_store_column_int64_or (stmt, 25, -1);
   d->error = ssv_stmt_dup_text (stmt, 26);
   d->content_path = ssv_stmt_dup_text (stmt, 27);
   d->attempts = sqlite3_column_int (stmt, 28);
   d->created_at = sqlite3_column_int64 (stmt, 29);
   d->updated_at = sqlite3_column_int64 (stmt, 30);
-  d->completed_at = column_int64_or (stmt, 31, 0);
+  d->completed_at = ssv_download_store_column_int64_or (stmt, 31, 0);
 
   return d;
 }
@@ -810,7 +380,7 @@ ssv_download_store_get (SsvDownloadStore  *self,
 
   g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
 
-  stmt = ssv_database_prepare (db_of (self), "SELECT " DOWNLOAD_COLUMNS " FROM downloads WHERE id = ?1", error);
+  stmt = ssv_database_prepare (ssv_download_store_db (self), "SELECT " DOWNLOAD_COLUMNS " FROM downloads WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -833,7 +403,7 @@ ssv_download_store_list (SsvDownloadStore  *self,
 
   g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
 
-  stmt = ssv_database_prepare (db_of (self),
+  stmt = ssv_database_prepare (ssv_download_store_db (self),
                                active_only ? ssv_download_store_active_sql : ssv_download_store_recent_sql,
                                error);
   if (stmt == NULL)
@@ -854,7 +424,7 @@ ssv_download_store_count_active (SsvDownloadStore  *self,
 
   g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), -1);
 
-  stmt = ssv_database_prepare (db_of (self),
+  stmt = ssv_database_prepare (ssv_download_store_db (self),
     "SELECT count(*) FROM downloads WHERE status IN ('queued', 'downloading', 'stalled', 'importing')", error);
   if (stmt == NULL || ssv_stmt_step (stmt, error) != SQLITE_ROW)
     return -1;
@@ -888,7 +458,7 @@ update_one (SsvDatabase                *db,
   ssv_stmt_bind_text (stmt, 6, u->error);
   ssv_stmt_bind_text (stmt, 7, u->content_path);
 
-  return step_done (stmt, error);
+  return ssv_download_store_step_done (stmt, error);
 }
 
 /* One poll's news about many downloads, in one transaction. Plain numbers
@@ -907,7 +477,7 @@ ssv_download_store_update_progress (SsvDownloadStore           *self,
   if (n_updates == 0)
     return TRUE;
 
-  db = db_of (self);
+  db = ssv_download_store_db (self);
   if (!ssv_database_begin (db, error))
     return FALSE;
   for (guint i = 0; i < n_updates; i++)
@@ -945,7 +515,7 @@ ssv_download_store_set_status (SsvDownloadStore  *self,
 
   g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
 
-  db = db_of (self);
+  db = ssv_download_store_db (self);
   if (!ssv_database_begin (db, error))
     return FALSE;
 
@@ -964,7 +534,7 @@ ssv_download_store_set_status (SsvDownloadStore  *self,
     ssv_stmt_bind_text (stmt, 2, ssv_download_status_to_string (status));
     ssv_stmt_bind_text (stmt, 3, error_message);
     ssv_stmt_bind_text (stmt, 4, content_path);
-    if (!step_done (stmt, error))
+    if (!ssv_download_store_step_done (stmt, error))
       goto fail;
     if (ssv_database_changes (db) == 0)
       {
@@ -995,7 +565,7 @@ ssv_download_store_add_event (SsvDownloadStore  *self,
 {
   g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
 
-  if (!insert_event (db_of (self), id, kind, message, error))
+  if (!insert_event (ssv_download_store_db (self), id, kind, message, error))
     return FALSE;
   ssv_store_emit_changed (SSV_STORE (self), "event");
 
@@ -1012,7 +582,7 @@ collect_by_id (SsvDownloadStore  *self,
                GError           **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db_of (self), sql, error);
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (ssv_download_store_db (self), sql, error);
 
   if (stmt == NULL)
     return NULL;
@@ -1057,10 +627,10 @@ read_candidate (SsvStmt *stmt)
   c->download_url = ssv_stmt_dup_text (stmt, 5);
   c->magnet_url = ssv_stmt_dup_text (stmt, 6);
   c->infohash = ssv_stmt_dup_text (stmt, 7);
-  c->size = column_int64_or (stmt, 8, -1);
+  c->size = ssv_download_store_column_int64_or (stmt, 8, -1);
   c->quality = ssv_stmt_dup_text (stmt, 9);
   c->score = sqlite3_column_int (stmt, 10);
-  c->seeders = (int) column_int64_or (stmt, 11, -1);
+  c->seeders = (int) ssv_download_store_column_int64_or (stmt, 11, -1);
   c->slskd_user = ssv_stmt_dup_text (stmt, 12);
   c->tried = sqlite3_column_int (stmt, 13) != 0;
 
@@ -1074,7 +644,7 @@ read_candidate_files (SsvDownloadStore      *self,
                       SsvDownloadCandidate  *c,
                       GError               **error)
 {
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db_of (self),
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (ssv_download_store_db (self),
     "SELECT path, size_bytes FROM download_candidate_files"
     " WHERE download_id = ?1 AND position = ?2 ORDER BY file_index", error);
   int rc;
@@ -1084,7 +654,7 @@ read_candidate_files (SsvDownloadStore      *self,
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int (stmt, 2, position);
   while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
-    ssv_download_candidate_add_file (c, ssv_stmt_column_text (stmt, 0), column_int64_or (stmt, 1, -1));
+    ssv_download_candidate_add_file (c, ssv_stmt_column_text (stmt, 0), ssv_download_store_column_int64_or (stmt, 1, -1));
 
   return rc == SQLITE_DONE;
 }
@@ -1123,7 +693,7 @@ ssv_download_store_list_tries (SsvDownloadStore  *self,
 
   g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
 
-  stmt = ssv_database_prepare (db_of (self),
+  stmt = ssv_database_prepare (ssv_download_store_db (self),
     "SELECT value FROM download_tries WHERE download_id = ?1 AND kind = ?2 ORDER BY tried_at, rowid", error);
   if (stmt == NULL)
     return NULL;

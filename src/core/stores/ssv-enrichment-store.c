@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-enrichment-store.h"
+#include "ssv-enrichment-store-private.h"
 #include "ssv-error.h"
 #include "ssv-locked-fields.h"
 #include "ssv-utils.h"
@@ -1128,6 +1129,58 @@ fill_episodes (SsvDatabase    *db,
 }
 
 /**
+ * ssv_enrichment_store_record_in_transaction:
+ *
+ * ssv_enrichment_store_record() inside a transaction the caller holds (and
+ * commits), without the "changed" signal. A title that is gone writes nothing.
+ */
+gboolean
+ssv_enrichment_store_record_in_transaction (SsvEnrichmentStore  *self,
+                                            const char          *provider,
+                                            const SsvWorkItem   *item,
+                                            const SsvMeta       *meta,
+                                            SsvOutcome           outcome,
+                                            gboolean             episodes_synced,
+                                            const char          *message,
+                                            GError             **error)
+{
+  SsvDatabase *db = get_db (self);
+  const TableInfo *info = table_for_kind (item->kind);
+  g_autoptr(GHashTable) filled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) locked = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gboolean exists;
+
+  locked = read_locked (db, info->table, item->id, &exists, error);
+  if (locked == NULL)
+    return FALSE;
+  if (!exists)
+    /* Removed by a scan while the provider was asked: nothing to write to. */
+    return TRUE;
+
+  if (meta != NULL)
+    {
+      if (!fill_columns (db, info, meta, item->id, locked, filled, error))
+        return FALSE;
+
+      if (item->kind != SSV_ITEM_EPISODE &&
+          (!fill_genres (db, provider, item->kind, item->id, meta, locked, error) ||
+           !fill_credits (db, provider, item->kind, item->id, meta, locked, error) ||
+           !add_images (db, provider, item->kind, item->id, meta, error)))
+        return FALSE;
+
+      if (item->kind == SSV_ITEM_SHOW &&
+          (!fill_seasons (db, provider, item->id, meta, error) ||
+           !fill_episodes (db, provider, item->id, meta, episodes_synced, now, error)))
+        return FALSE;
+    }
+
+  return mark_status (db, provider, item->kind, item->id, outcome, outcome == SSV_OUTCOME_MATCHED,
+                      episodes_synced && outcome == SSV_OUTCOME_MATCHED, filled,
+                      outcome == SSV_OUTCOME_MATCHED ? NULL : message, now, error);
+}
+
+/**
  * ssv_enrichment_store_record:
  * @meta: (nullable): what the provider found; %NULL when nothing is to be written
  * @outcome: the item's status for @provider; "matched" also means synced
@@ -1148,11 +1201,6 @@ ssv_enrichment_store_record (SsvEnrichmentStore  *self,
                              GError             **error)
 {
   SsvDatabase *db = get_db (self);
-  const TableInfo *info = table_for_kind (item->kind);
-  g_autoptr(GHashTable) filled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) locked = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  gboolean exists;
 
   g_return_val_if_fail (SSV_IS_ENRICHMENT_STORE (self), FALSE);
   g_return_val_if_fail (item != NULL && outcome < SSV_N_OUTCOMES, FALSE);
@@ -1160,47 +1208,18 @@ ssv_enrichment_store_record (SsvEnrichmentStore  *self,
   if (!ssv_database_begin (db, error))
     return FALSE;
 
-  locked = read_locked (db, info->table, item->id, &exists, error);
-  if (locked == NULL)
-    goto fail;
-  if (!exists)
+  if (!ssv_enrichment_store_record_in_transaction (self, provider, item, meta, outcome, episodes_synced,
+                                                   message, error))
     {
-      /* Removed by a scan while the provider was asked: nothing to write to. */
       ssv_database_rollback (db);
-      return TRUE;
+      return FALSE;
     }
-
-  if (meta != NULL)
-    {
-      if (!fill_columns (db, info, meta, item->id, locked, filled, error))
-        goto fail;
-
-      if (item->kind != SSV_ITEM_EPISODE &&
-          (!fill_genres (db, provider, item->kind, item->id, meta, locked, error) ||
-           !fill_credits (db, provider, item->kind, item->id, meta, locked, error) ||
-           !add_images (db, provider, item->kind, item->id, meta, error)))
-        goto fail;
-
-      if (item->kind == SSV_ITEM_SHOW &&
-          (!fill_seasons (db, provider, item->id, meta, error) ||
-           !fill_episodes (db, provider, item->id, meta, episodes_synced, now, error)))
-        goto fail;
-    }
-
-  if (!mark_status (db, provider, item->kind, item->id, outcome, outcome == SSV_OUTCOME_MATCHED,
-                    episodes_synced && outcome == SSV_OUTCOME_MATCHED, filled,
-                    outcome == SSV_OUTCOME_MATCHED ? NULL : message, now, error))
-    goto fail;
 
   if (!ssv_database_commit (db, error))
     return FALSE;
 
   ssv_store_emit_changed (SSV_STORE (self), ssv_item_kind_to_string (item->kind));
   return TRUE;
-
-fail:
-  ssv_database_rollback (db);
-  return FALSE;
 }
 
 /* ---- reading ------------------------------------------------------------------ */

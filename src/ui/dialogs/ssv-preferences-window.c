@@ -226,23 +226,38 @@ switch_row (const char *title,
 }
 
 static void
+on_autostart_set (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GtkSwitch) toggle = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+
+  if (ssv_autostart_set_enabled_finish (result, &error))
+    return;
+
+  /* Refused or failed: the switch shows what is true, and the toast says why. */
+  window = gtk_widget_get_ancestor (GTK_WIDGET (toggle), ADW_TYPE_PREFERENCES_WINDOW);
+  if (window != NULL)
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (error->message));
+  g_signal_handlers_block_matched (toggle, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, window);
+  gtk_switch_set_active (toggle, ssv_autostart_is_enabled ());
+  g_signal_handlers_unblock_matched (toggle, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, window);
+}
+
+static void
 on_autostart_toggled (GtkSwitch            *toggle,
                       GParamSpec           *pspec,
                       SsvPreferencesWindow *self)
 {
-  g_autoptr(GError) error = NULL;
   gboolean active = gtk_switch_get_active (toggle);
 
   if (active == ssv_autostart_is_enabled ())
     return;
 
-  if (!ssv_autostart_set_enabled (active, &error))
-    {
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
-      g_signal_handlers_block_by_func (toggle, on_autostart_toggled, self);
-      gtk_switch_set_active (toggle, !active);
-      g_signal_handlers_unblock_by_func (toggle, on_autostart_toggled, self);
-    }
+  /* Inside Flatpak the Background portal may ask the person first. */
+  ssv_autostart_set_enabled_async (active, NULL, on_autostart_set, g_object_ref (toggle));
 }
 
 static void

@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Step 8 (0010 once the YouTube and scheduler steps are in): where releases are searched and
+-- Step 9 (0010 once the YouTube step is in): where releases are searched and
 -- sent, and every download with its candidates, what it tried and its timeline.
 -- API keys and passwords live in the keyring ("indexer:<id>", "client:<id>"), never here.
 

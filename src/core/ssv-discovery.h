@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-discovery.h: finding beyond the library: search over the library and TMDB, pages of
+ * titles and people not owned (kept in the library file, so a second visit is instant),
+ * trending and discover lists, where to watch, alternative titles. */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ssv-clock.h"
+#include "ssv-database.h"
+#include "ssv-secrets.h"
+#include "model/ssv-found-title.h"
+#include "net/ssv-http.h"
+#include "providers/ssv-tmdb-discover.h"
+#include "stores/ssv-watchlist-store.h"
+
+G_BEGIN_DECLS
+
+#define SSV_TYPE_DISCOVERY (ssv_discovery_get_type ())
+
+G_DECLARE_FINAL_TYPE (SsvDiscovery, ssv_discovery, SSV, DISCOVERY, GObject)
+
+/* How long kept answers count before TMDB is asked again. */
+#define SSV_DISCOVERY_TITLE_AGE_S  (7 * 24 * 3600)
+#define SSV_DISCOVERY_PERSON_AGE_S (3 * 24 * 3600)
+#define SSV_DISCOVERY_LIST_AGE_S   (12 * 3600)
+
+/* A person's page: who, what they made (with owned, wished and followed marks). */
+typedef struct
+{
+  SsvTmdbPerson *person;
+  GPtrArray     *filmography;   /* SsvFoundTitle*, role set, as the person's credits */
+  gboolean       followed;
+} SsvPersonPage;
+
+SsvDiscovery  *ssv_discovery_new                      (SsvDatabase        *database,
+                                                       SsvHttp            *http,
+                                                       SsvSecrets         *secrets,
+                                                       SsvWatchlistStore  *watchlist,
+                                                       SsvClock           *clock);
+
+/* Blocking: worker threads and the CLI. */
+GPtrArray     *ssv_discovery_find_sync                (SsvDiscovery       *self,
+                                                       const char         *query,
+                                                       gboolean            library_only,
+                                                       char              **note,
+                                                       GCancellable       *cancellable,
+                                                       GError            **error);
+SsvMeta       *ssv_discovery_title_sync               (SsvDiscovery       *self,
+                                                       SsvItemKind         kind,
+                                                       gint64              tmdb_id,
+                                                       GCancellable       *cancellable,
+                                                       GError            **error);
+SsvPersonPage *ssv_discovery_person_sync              (SsvDiscovery       *self,
+                                                       gint64              tmdb_id,
+                                                       GCancellable       *cancellable,
+                                                       GError            **error);
+GPtrArray     *ssv_discovery_trending_sync            (SsvDiscovery       *self,
+                                                       GCancellable       *cancellable,
+                                                       GError            **error);
+GPtrArray     *ssv_discovery_discover_sync            (SsvDiscovery       *self,
+                                                       SsvTmdbMediaType    type,
+                                                       int                 genre_id,
+                                                       GCancellable       *cancellable,
+                                                       GError            **error);
+GPtrArray     *ssv_discovery_watch_providers_sync     (SsvDiscovery       *self,
+                                                       SsvItemKind         kind,
+                                                       gint64              tmdb_id,
+                                                       const char         *region,
+                                                       char              **link,
+                                                       GCancellable       *cancellable,
+                                                       GError            **error);
+char         **ssv_discovery_alternative_titles_sync  (SsvDiscovery       *self,
+                                                       SsvItemKind         kind,
+                                                       gint64              tmdb_id,
+                                                       GCancellable       *cancellable,
+                                                       GError            **error);
+
+/* For the UI thread: each runs its _sync twin in a thread. Finish with the
+ * matching _finish; lists come as GPtrArray, a title as SsvMeta, a person as
+ * SsvPersonPage. */
+void           ssv_discovery_find_async               (SsvDiscovery       *self,
+                                                       const char         *query,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+GPtrArray     *ssv_discovery_find_finish              (SsvDiscovery       *self,
+                                                       GAsyncResult       *result,
+                                                       char              **note,
+                                                       GError            **error);
+void           ssv_discovery_title_async              (SsvDiscovery       *self,
+                                                       SsvItemKind         kind,
+                                                       gint64              tmdb_id,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+SsvMeta       *ssv_discovery_title_finish             (SsvDiscovery       *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
+void           ssv_discovery_person_async             (SsvDiscovery       *self,
+                                                       gint64              tmdb_id,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+SsvPersonPage *ssv_discovery_person_finish            (SsvDiscovery       *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
+void           ssv_discovery_list_async               (SsvDiscovery       *self,
+                                                       const char         *list,
+                                                       int                 genre_id,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+GPtrArray     *ssv_discovery_list_finish              (SsvDiscovery       *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
+void           ssv_discovery_watch_providers_async    (SsvDiscovery       *self,
+                                                       SsvItemKind         kind,
+                                                       gint64              tmdb_id,
+                                                       const char         *region,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+GPtrArray     *ssv_discovery_watch_providers_finish   (SsvDiscovery       *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
+
+char          *ssv_discovery_dup_watch_region         (void);
+void           ssv_person_page_free                   (SsvPersonPage      *page);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvPersonPage, ssv_person_page_free)
+
+G_END_DECLS

@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-library-jobs.c: the scheduled jobs that keep the library current: scans, refreshes,
+ * followed people, the image cache. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ssv-context.h"
+#include "ssv-error.h"
+#include "ssv-library-jobs.h"
+
+#define HOUR  (3600)
+#define DAY   (24 * HOUR)
+
+/* ---- scans ------------------------------------------------------------------------ */
+
+static void
+scan_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvScanResult) scan = ssv_scanner_scan_finish (SSV_SCANNER (source), result, &error);
+
+  if (scan == NULL && g_error_matches (error, SSV_ERROR, SSV_ERROR_REFUSED))
+    /* The person's own scan was under way: that one counts. */
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY, "%s", error->message);
+  else if (scan == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (scan->cancelled)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The scan was stopped."));
+  else
+    g_task_return_pointer (task, ssv_scan_result_dup_summary (scan), g_free);
+}
+
+/* Every source, incrementally, or deeply under the prune-safety rules: titles a
+ * deep scan holds back wait for the person; the scheduler never confirms them. */
+static void
+scan_job (SsvScheduler    *scheduler,
+          SsvSchedulerJob *job,
+          GTask           *task,
+          gpointer         user_data)
+{
+  SsvScanner *scanner = ssv_context_get_scanner (user_data);
+  SsvScanMode mode = g_str_equal (ssv_scheduler_job_get_name (job), "deep-scan") ? SSV_SCAN_DEEP
+                                                                                  : SSV_SCAN_INCREMENTAL;
+
+  if (ssv_scanner_get_running (scanner))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY, _("A scan was already running."));
+      return;
+    }
+
+  ssv_scanner_scan_async (scanner, mode, 0, g_task_get_cancellable (task), scan_done_cb, g_object_ref (task));
+}
+
+/* ---- refreshes -------------------------------------------------------------------- */
+
+static void
+refresh_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  g_autoptr(SsvRefreshReport) report = ssv_refresher_run_finish (SSV_REFRESHER (source), result, &error);
+
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, ssv_refresh_report_dup_summary (report), g_free);
+}
+
+static void
+refresh_job (SsvScheduler    *scheduler,
+             SsvSchedulerJob *job,
+             GTask           *task,
+             gpointer         user_data)
+{
+  gboolean airing = g_str_equal (ssv_scheduler_job_get_name (job), "airing-refresh");
+
+  ssv_refresher_run_async (ssv_context_get_refresher (user_data),
+                           airing ? SSV_REFRESH_AIRING : SSV_REFRESH_DUE, SSV_ITEM_SHOW, 0,
+                           airing ? G_MAXUINT : SSV_REFRESH_BATCH,
+                           g_task_get_cancellable (task), refresh_done_cb, g_object_ref (task));
+}
+
+/* ---- followed people ----------------------------------------------------------------- */
+
+static void
+people_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  char *summary = ssv_people_follower_sync_finish (SSV_PEOPLE_FOLLOWER (source), result, &error);
+
+  if (summary == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, summary, g_free);
+}
+
+static void
+people_job (SsvScheduler    *scheduler,
+            SsvSchedulerJob *job,
+            GTask           *task,
+            gpointer         user_data)
+{
+  ssv_people_follower_sync_async (ssv_context_get_people_follower (user_data), g_task_get_cancellable (task),
+                                  people_done_cb, g_object_ref (task));
+}
+
+/* ---- the image cache ------------------------------------------------------------------ */
+
+static void
+trim_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SsvImageCache *cache = task_data;
+  GError *error = NULL;
+  g_autofree char *size = NULL;
+  guint64 kept = 0;
+  guint removed = 0;
+
+  if (!ssv_image_cache_trim (cache, SSV_IMAGE_CACHE_BUDGET, &removed, &kept, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  size = g_format_size (kept);
+  g_task_return_pointer (task,
+                         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image removed, %s kept",
+                                                       "%u images removed, %s kept", removed),
+                                          removed, size),
+                         g_free);
+}
+
+static void
+trim_job (SsvScheduler    *scheduler,
+          SsvSchedulerJob *job,
+          GTask           *task,
+          gpointer         user_data)
+{
+  g_task_set_task_data (task, g_object_ref (ssv_context_get_image_cache (user_data)), g_object_unref);
+  g_task_run_in_thread (task, trim_thread);
+}
+
+/* ---- the table ---------------------------------------------------------------------- */
+
+static const SsvLibraryJobSpec specs[] = {
+  { "incremental-scan", N_("Scan sources for changes"), HOUR, SSV_JOB_NO_HOUR, SSV_JOB_NONE, scan_job },
+  { "deep-scan", N_("Scan sources deeply"), 7 * DAY, 4, SSV_JOB_NONE, scan_job },
+  { "airing-refresh", N_("Refresh airing shows"), DAY, 3, SSV_JOB_NONE, refresh_job },
+  { "library-refresh", N_("Refresh library metadata"), 15 * 60, SSV_JOB_NO_HOUR, SSV_JOB_NONE, refresh_job },
+  { "followed-people", N_("Look for new movies of followed people"), DAY, 5, SSV_JOB_NONE, people_job },
+  { "image-cache-trim", N_("Trim the image cache"), DAY, SSV_JOB_NO_HOUR, SSV_JOB_FIXED_INTERVAL, trim_job },
+};
+
+/* Returns: (transfer none): the jobs of the library, in the order lists show them */
+const SsvLibraryJobSpec *
+ssv_library_jobs_get_specs (guint *n_specs)
+{
+  *n_specs = G_N_ELEMENTS (specs);
+  return specs;
+}
+
+/**
+ * ssv_library_jobs_register:
+ * @context: the #SsvContext the jobs work on; it owns @scheduler, so it is not
+ *   referenced (the scheduler stops before the context goes)
+ */
+void
+ssv_library_jobs_register (SsvScheduler *scheduler,
+                           gpointer      context)
+{
+  g_return_if_fail (SSV_IS_CONTEXT (context));
+
+  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+    ssv_scheduler_register (scheduler, specs[i].name, _(specs[i].title), specs[i].interval, specs[i].at_hour,
+                            specs[i].flags, specs[i].func, context, NULL);
+}
