@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
+#include "ssv-grab-hits.h"
 #include "ssv-release-search.h"
 
 void
@@ -20,27 +21,6 @@ ssv_release_search_setup_free (SsvReleaseSearchSetup *setup)
   g_free (setup);
 }
 
-/* An indexer row as an SsvIndexer with its key from the keyring; NULL for a kind we cannot search. */
-static SsvIndexer *
-indexer_from_row (SsvContext          *context,
-                  const SsvIndexerRow *row,
-                  GCancellable        *cancellable)
-{
-  g_autofree char *secret_key = ssv_secrets_indexer_key (row->id);
-  g_autofree char *api_key = NULL;
-  SsvIndexerKind kind;
-  SsvIndexer *indexer;
-
-  if (!ssv_indexer_kind_from_string (row->kind, &kind))
-    return NULL;
-  api_key = ssv_secrets_lookup_sync (ssv_context_get_secrets (context), secret_key, cancellable, NULL);
-  indexer = ssv_indexer_new (kind, row->name, row->url, api_key);
-  if (row->categories != NULL && row->categories->len > 0)
-    ssv_indexer_set_categories (indexer, (const int *) (gpointer) row->categories->data, row->categories->len);
-
-  return indexer;
-}
-
 static void
 setup_thread (GTask        *task,
               gpointer      source_object,
@@ -50,12 +30,13 @@ setup_thread (GTask        *task,
   SsvContext *context = task_data;
   SsvProfileStore *profiles = ssv_context_get_profile_store (context);
   g_autoptr(SsvReleaseSearchSetup) setup = g_new0 (SsvReleaseSearchSetup, 1);
-  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) indexers = NULL;
   g_autoptr(GPtrArray) all_profiles = NULL;
   GError *error = NULL;
 
-  rows = ssv_download_store_list_indexers (ssv_context_get_download_store (context), TRUE, &error);
-  if (rows == NULL || !ssv_profile_store_ensure_defaults (profiles, &error)
+  indexers = ssv_grab_load_indexers (ssv_context_get_download_store (context), ssv_context_get_secrets (context),
+                                     cancellable, &error);
+  if (indexers == NULL || !ssv_profile_store_ensure_defaults (profiles, &error)
       || (all_profiles = ssv_profile_store_list (profiles, &error)) == NULL)
     {
       g_task_return_error (task, error);
@@ -69,15 +50,9 @@ setup_thread (GTask        *task,
     }
   setup->profile = ssv_quality_profile_ref (g_ptr_array_index (all_profiles, 0));
   setup->searcher = ssv_searcher_new (ssv_context_get_http (context));
-  for (guint i = 0; i < rows->len; i++)
-    {
-      g_autoptr(SsvIndexer) indexer = indexer_from_row (context, g_ptr_array_index (rows, i), cancellable);
-
-      if (indexer == NULL)
-        continue;
-      ssv_searcher_add_indexer (setup->searcher, indexer);
-      setup->n_indexers++;
-    }
+  for (guint i = 0; i < indexers->len; i++)
+    ssv_searcher_add_indexer (setup->searcher, g_ptr_array_index (indexers, i));
+  setup->n_indexers = indexers->len;
 
   g_task_return_pointer (task, g_steal_pointer (&setup), (GDestroyNotify) ssv_release_search_setup_free);
 }
@@ -125,85 +100,43 @@ ssv_judged_hit_dup_quality_label (const SsvJudgedHit *judged)
   return g_string_free (label, FALSE);
 }
 
-/* Returns: (transfer full): the hit as a grab sends it to a client */
-SsvDownloadCandidate *
-ssv_download_candidate_new_from_hit (const SsvJudgedHit *judged)
+static void
+relabel (SsvDownloadCandidate *candidate,
+         const SsvJudgedHit   *judged)
 {
-  const SsvReleaseHit *hit = judged->hit;
-  SsvDownloadCandidate *candidate = ssv_download_candidate_new (ssv_protocol_to_string (hit->protocol), hit->title);
-
-  candidate->indexer = g_strdup (hit->indexer);
-  candidate->guid = g_strdup (hit->guid);
-  candidate->download_url = g_strdup (hit->download_url);
-  candidate->magnet_url = g_strdup (hit->magnet_url);
-  candidate->infohash = g_strdup (hit->infohash);
-  candidate->size = hit->size;
+  g_free (candidate->quality);
   candidate->quality = ssv_judged_hit_dup_quality_label (judged);
-  candidate->score = judged->decision->score;
-  candidate->seeders = hit->seeders;
-  candidate->slskd_user = g_strdup (hit->slskd_user);
-  for (guint i = 0; hit->files != NULL && i < hit->files->len; i++)
-    {
-      const SsvHitFile *file = g_ptr_array_index (hit->files, i);
-
-      if (file->wanted || hit->protocol != SSV_PROTOCOL_SLSKD)
-        ssv_download_candidate_add_file (candidate, file->path, file->size);
-    }
-
-  return candidate;
-}
-
-void
-ssv_download_wanted_from_item (SsvDownloadWanted   *wanted,
-                               const SsvSearchItem *item)
-{
-  static const SsvDownloadKind kinds[] = {
-    [SSV_SEARCH_ITEM_MOVIE] = SSV_DOWNLOAD_KIND_MOVIE,
-    [SSV_SEARCH_ITEM_EPISODE] = SSV_DOWNLOAD_KIND_EPISODE,
-    [SSV_SEARCH_ITEM_SEASON] = SSV_DOWNLOAD_KIND_SEASON,
-  };
-
-  ssv_download_wanted_clear (wanted);
-  wanted->kind = kinds[item->kind];
-  wanted->tmdb_id = item->tmdb_id;
-  wanted->tvdb_id = item->tvdb_id;
-  wanted->imdb_id = g_strdup (item->imdb_id);
-  wanted->title = g_strdup (item->title);
-  wanted->year = (int) item->year;
-  wanted->season = item->kind == SSV_SEARCH_ITEM_MOVIE ? -1 : (int) item->season;
-  wanted->episode = item->kind == SSV_SEARCH_ITEM_EPISODE ? (int) item->episode : -1;
-  wanted->air_date = g_strdup (item->air_date);
-  wanted->absolute = (int) item->absolute;
 }
 
 /**
- * ssv_grab_request_new_from_hits:
+ * ssv_release_search_grab_request:
  * @judged: (element-type SsvJudgedHit): every hit of the search, sorted
  * @chosen: the index in @judged of the hit to send
  *
- * The chosen hit first, then the other accepted ones, best first, kept for a retry.
+ * The grab of @judged[@chosen] with the other accepted hits as its pool, each
+ * with the quality its chip showed, and the poster the Downloads page shows.
  */
 SsvGrabRequest *
-ssv_grab_request_new_from_hits (const SsvSearchItem *item,
-                                const char          *poster_url,
-                                GPtrArray           *judged,
-                                guint                chosen,
-                                gint64               profile_id)
+ssv_release_search_grab_request (const SsvSearchItem     *item,
+                                 const SsvQualityProfile *profile,
+                                 const char              *poster_url,
+                                 GPtrArray               *judged,
+                                 guint                    chosen)
 {
-  SsvGrabRequest *request = ssv_grab_request_new ();
+  SsvGrabRequest *request = ssv_grab_request_new_from_hits (item, profile, judged, chosen);
+  guint n = 1;
 
-  g_return_val_if_fail (chosen < judged->len, request);
-
-  ssv_download_wanted_from_item (&request->wanted, item);
+  if (request == NULL)
+    return NULL;
   request->wanted.poster_url = g_strdup (poster_url);
-  request->profile_id = profile_id;
-  g_ptr_array_add (request->candidates, ssv_download_candidate_new_from_hit (g_ptr_array_index (judged, chosen)));
-  for (guint i = 0; i < judged->len; i++)
+  relabel (g_ptr_array_index (request->candidates, 0), g_ptr_array_index (judged, chosen));
+  /* then the other accepted hits, in the order the request took them */
+  for (guint i = 0; i < judged->len && n < request->candidates->len; i++)
     {
-      const SsvJudgedHit *other = g_ptr_array_index (judged, i);
+      const SsvJudgedHit *hit = g_ptr_array_index (judged, i);
 
-      if (i != chosen && other->decision->accepted)
-        g_ptr_array_add (request->candidates, ssv_download_candidate_new_from_hit (other));
+      if (i != chosen && hit->decision->accepted)
+        relabel (g_ptr_array_index (request->candidates, n++), hit);
     }
 
   return request;

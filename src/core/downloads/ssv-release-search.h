@@ -28,14 +28,11 @@ SsvReleaseSearchSetup  *ssv_release_search_setup_finish  (GAsyncResult        *r
 void                    ssv_release_search_setup_free    (SsvReleaseSearchSetup *setup);
 
 char                   *ssv_judged_hit_dup_quality_label (const SsvJudgedHit  *judged);
-SsvDownloadCandidate   *ssv_download_candidate_new_from_hit (const SsvJudgedHit *judged);
-void                    ssv_download_wanted_from_item    (SsvDownloadWanted   *wanted,
-                                                          const SsvSearchItem *item);
-SsvGrabRequest         *ssv_grab_request_new_from_hits   (const SsvSearchItem *item,
-                                                          const char          *poster_url,
-                                                          GPtrArray           *judged,
-                                                          guint                chosen,
-                                                          gint64               profile_id);
+SsvGrabRequest         *ssv_release_search_grab_request  (const SsvSearchItem     *item,
+                                                          const SsvQualityProfile *profile,
+                                                          const char              *poster_url,
+                                                          GPtrArray               *judged,
+                                                          guint                    chosen);
 void                    ssv_release_search_grab_async    (SsvContext          *context,
                                                           SsvGrabRequest      *request,
                                                           GCancellable        *cancellable,

@@ -235,8 +235,7 @@ grab_action (GtkWidget  *widget,
   if (self->setup == NULL || index >= self->hits->len || self->grabbing)
     return;
 
-  request = ssv_grab_request_new_from_hits (self->item, self->poster_url, self->hits, index,
-                                            self->setup->profile->id);
+  request = ssv_release_search_grab_request (self->item, self->setup->profile, self->poster_url, self->hits, index);
   self->grabbing = TRUE;
   gtk_widget_action_set_enabled (widget, "search.grab", FALSE);
   ssv_release_search_grab_async (self->context, request, self->cancellable, grab_done, g_object_ref (self));
