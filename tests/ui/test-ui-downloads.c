@@ -7,11 +7,14 @@
 
 #include <string.h>
 
+#include "ssv-calendar-entry-private.h"
 #include "ssv-download-card.h"
 #include "ssv-download-private.h"
 #include "ssv-downloads-page.h"
+#include "ssv-episode-dialog.h"
 #include "ssv-error.h"
 #include "ssv-fake-indexer.h"
+#include "ssv-follow-set.h"
 #include "ssv-release-row.h"
 #include "ssv-release-search-dialog.h"
 #include "ssv-test-daemon.h"
@@ -151,17 +154,37 @@ is_status_page_titled (GtkWidget     *widget,
          && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
 }
 
+/* Opened from the calendar's episode dialog, it searches that episode, and with no indexer
+ * it says how to add one rather than searching nothing. */
 static void
 test_no_indexer (void)
 {
   Session s = { 0 };
+  g_autoptr(SsvCalendarEntry) entry = ssv_calendar_entry_new ();
+  g_autoptr(SsvFollowSet) follow_set = NULL;
+  SsvEpisodeDialog *episode_dialog;
   SsvReleaseSearchDialog *dialog;
   GtkWidget *empty;
 
   session_start (&s, "none.db");
-  dialog = open_dialog (&s);
+  entry->episode_id = 9;
+  entry->show_title = g_strdup ("The Fix");
+  entry->season_number = 1;
+  entry->episode_number = 2;
+  entry->title = g_strdup ("Pilot");
+  entry->airs = g_date_time_new_local (2026, 12, 6, 0, 0, 0);
+  follow_set = ssv_follow_set_new (ssv_context_get_watchlist_store (s.context), SSV_WATCH_KIND_SHOW);
+  episode_dialog = ssv_episode_dialog_new (s.context, follow_set, entry);
+  gtk_window_set_transient_for (GTK_WINDOW (episode_dialog), GTK_WINDOW (s.window));
+  gtk_window_present (GTK_WINDOW (episode_dialog));
+  ssv_ui_test_iterate (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (episode_dialog), "episode.search-releases", NULL));
 
-  /* It says how to add one, rather than searching nothing. */
+  dialog = SSV_RELEASE_SEARCH_DIALOG (ssv_ui_test_find_window (SSV_TYPE_RELEASE_SEARCH_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "The Fix · S01E02");
+  g_assert_true (ssv_test_wait_for (search_done, dialog, 20000));
+  ssv_ui_test_iterate (100);
   empty = ssv_ui_test_find_widget (GTK_WIDGET (dialog), is_status_page_titled, "No Indexers");
   g_assert_nonnull (empty);
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (empty)), "indexer add"));
