@@ -111,18 +111,10 @@ search_done (gpointer data)
   return !ssv_release_search_dialog_is_searching (data);
 }
 
-static SsvReleaseSearchDialog *
-open_dialog (Session *s)
+static gboolean
+one_answered (gpointer data)
 {
-  g_autoptr(SsvSearchItem) item = ssv_search_item_new_movie ("Heat", 1995);
-  SsvReleaseSearchDialog *dialog;
-
-  ssv_release_search_dialog_present (GTK_WIDGET (s->window), s->context, item, NULL);
-  dialog = SSV_RELEASE_SEARCH_DIALOG (ssv_ui_test_find_window (SSV_TYPE_RELEASE_SEARCH_DIALOG));
-  g_assert_nonnull (dialog);
-  g_assert_true (ssv_test_wait_for (search_done, dialog, 20000));
-  ssv_ui_test_iterate (100);
-  return dialog;
+  return g_strcmp0 (ssv_release_search_dialog_get_progress (data), "1 of 2 indexers answered") == 0;
 }
 
 static void
@@ -268,7 +260,22 @@ test_search_and_grab (void)
   client_key = ssv_secrets_client_key (client_id);
   store_secret (s.context, client_key, SSV_TEST_PASSWORD);
 
-  dialog = open_dialog (&s);
+  /* The good indexer is slow: the dialog shows the other one's answer and the count meanwhile. */
+  ssv_fake_indexer_hold (s.good);
+  {
+    g_autoptr(SsvSearchItem) item = ssv_search_item_new_movie ("Heat", 1995);
+
+    ssv_release_search_dialog_present (GTK_WIDGET (s.window), s.context, item, NULL);
+  }
+  dialog = SSV_RELEASE_SEARCH_DIALOG (ssv_ui_test_find_window (SSV_TYPE_RELEASE_SEARCH_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (ssv_test_wait_for (one_answered, dialog, 20000));
+  g_assert_true (ssv_release_search_dialog_is_searching (dialog));
+  g_assert_nonnull (ssv_ui_test_find_widget (GTK_WIDGET (dialog), is_action_row_of, "Cloudy"));
+  ssv_ui_test_screenshot (GTK_WIDGET (dialog), "release-search-waiting");
+  ssv_fake_indexer_release (s.good);
+  g_assert_true (ssv_test_wait_for (search_done, dialog, 20000));
+  ssv_ui_test_iterate (100);
   g_assert_cmpstr (ssv_release_search_dialog_get_progress (dialog), ==, "3 releases found");
 
   /* Accepted first, the best on top; the other film stays visible, with why. */

@@ -109,6 +109,8 @@ update_progress (SsvReleaseSearchDialog *self)
                                                    self->hits->len),
                                       self->hits->len);
   gtk_label_set_text (self->progress_label, self->progress);
+  gtk_label_set_text (self->none_label, running ? _("No indexer offered anything acceptable yet.")
+                                                : _("No indexer offered anything acceptable."));
   adw_window_title_set_subtitle (self->window_title, self->progress);
   gtk_spinner_set_spinning (self->spinner, running);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), running);
