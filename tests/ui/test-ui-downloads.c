@@ -18,6 +18,7 @@
 #include "ssv-release-row.h"
 #include "ssv-release-search-dialog.h"
 #include "ssv-test-daemon.h"
+#include "ssv-title-page-private.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
 
@@ -181,6 +182,46 @@ test_no_indexer (void)
   g_assert_nonnull (empty);
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (empty)), "indexer add"));
   ssv_ui_test_screenshot (GTK_WIDGET (dialog), "release-search-no-indexer");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  session_stop (&s);
+}
+
+/* A movie's page searches that movie. */
+static gboolean
+title_loaded (gpointer data)
+{
+  SsvPage *page = ssv_window_get_visible_page (data);
+
+  return SSV_IS_TITLE_PAGE (page) && g_strcmp0 (ssv_title_page_get_state (SSV_TITLE_PAGE (page)), "content") == 0;
+}
+
+static void
+test_title_page (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "title.db", NULL);
+  g_autoptr(GError) error = NULL;
+  Session s = { 0 };
+  SsvReleaseSearchDialog *dialog;
+  SsvPage *page;
+
+  {
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+    g_assert_no_error (error);
+    ssv_database_exec (db, "INSERT INTO movies (id, title, year) VALUES (1, 'Heat', 1995)", &error);
+    g_assert_no_error (error);
+  }
+  session_start (&s, "title.db");
+  gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-movie", "x", (gint64) 1);
+  g_assert_true (ssv_test_wait_for (title_loaded, s.window, 20000));
+  page = ssv_window_get_visible_page (s.window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "title.search-releases", "(ii)", -1, -1));
+  dialog = SSV_RELEASE_SEARCH_DIALOG (ssv_ui_test_find_window (SSV_TYPE_RELEASE_SEARCH_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Heat (1995)");
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (s.window));
+  g_assert_true (ssv_test_wait_for (search_done, dialog, 20000));
   gtk_window_destroy (GTK_WINDOW (dialog));
   session_stop (&s);
 }
@@ -457,6 +498,7 @@ main (int    argc,
   g_test_add_func ("/ui/downloads/release-row", test_release_row);
   g_test_add_func ("/ui/downloads/download-card", test_download_card);
   g_test_add_func ("/ui/downloads/no-indexer", test_no_indexer);
+  g_test_add_func ("/ui/downloads/title-page", test_title_page);
   g_test_add_func ("/ui/downloads/search-and-grab", test_search_and_grab);
 
   status = g_test_run ();
