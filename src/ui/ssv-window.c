@@ -14,6 +14,7 @@
 #include "pages/ssv-title-page.h"
 #include "pages/ssv-watchlist-page.h"
 #include "pages/ssv-wishlist-page.h"
+#include "pages/ssv-downloads-page.h"
 #include "widgets/ssv-scan-bar.h"
 #include "dialogs/ssv-workers-dialog.h"
 #include "widgets/ssv-worker-orb.h"
@@ -626,6 +627,9 @@ ssv_window_constructed (GObject *object)
                                            "context", self->context,
                                            NULL));
   ssv_window_add_page (self, g_object_new (SSV_TYPE_WISHLIST_PAGE,
+                                           "context", self->context,
+                                           NULL));
+  ssv_window_add_page (self, g_object_new (SSV_TYPE_DOWNLOADS_PAGE,
                                            "context", self->context,
                                            NULL));
   ssv_window_add_page (self, g_object_new (SSV_TYPE_CALENDAR_PAGE,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ssv-episode-dialog.h"
+#include "ssv-release-search-dialog.h"
 #include "ssv-texture-loader.h"
 #include "widgets/ssv-episode-card.h"
 #include "widgets/ssv-poster-card.h"
@@ -143,6 +144,25 @@ open_show_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* The search dialog opens over the main window: this one closes. */
+static void
+search_releases_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SsvEpisodeDialog *self = SSV_EPISODE_DIALOG (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr(SsvSearchItem) item = NULL;
+
+  item = ssv_search_item_new_episode (ssv_calendar_entry_get_show_title (self->entry),
+                                      (guint) MAX (ssv_calendar_entry_get_season_number (self->entry), 0),
+                                      (guint) MAX (ssv_calendar_entry_get_episode_number (self->entry), 0));
+  ssv_search_item_set_air_date (item, ssv_calendar_entry_get_air_date (self->entry), FALSE);
+  ssv_release_search_dialog_present (parent != NULL ? GTK_WIDGET (parent) : widget, self->context, item,
+                                     ssv_calendar_entry_get_poster_url (self->entry));
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 SsvCalendarEntry *
 ssv_episode_dialog_get_entry (SsvEpisodeDialog *self)
 {
@@ -220,6 +240,9 @@ ssv_episode_dialog_class_init (SsvEpisodeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvEpisodeDialog, open_button);
 
   gtk_widget_class_install_action (widget_class, "episode.open-show", NULL, open_show_action);
+  gtk_widget_class_install_action (widget_class, "episode.search-releases", NULL, search_releases_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "episode.search-releases", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dialogs/ssv-release-search-dialog.h"
 #include "ssv-follow-set.h"
 #include "ssv-texture-loader.h"
 #include "ssv-title-page-private.h"
@@ -218,6 +219,36 @@ wish_action (GtkWidget  *widget,
                                 wish_changed_cb, g_object_ref (self));
 }
 
+/* title.search-releases (season, episode): the film, a season (episode -1) or an episode;
+ * (-1, -1) on a show searches its first season. */
+static void
+search_releases_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SsvTitlePage *self = SSV_TITLE_PAGE (widget);
+  g_autoptr(SsvSearchItem) item = NULL;
+  const char *title;
+  int season = -1;
+  int episode = -1;
+
+  if (self->item == NULL)
+    return;
+  g_variant_get (parameter, "(ii)", &season, &episode);
+  title = ssv_title_get_title (self->item);
+  if (self->kind == SSV_MEDIA_KIND_MOVIE)
+    item = ssv_search_item_new_movie (title, (guint) MAX (ssv_title_get_year (self->item), 0));
+  else if (episode > 0)
+    item = ssv_search_item_new_episode (title, (guint) MAX (season, 0), (guint) episode);
+  else
+    item = ssv_search_item_new_season (title, (guint) MAX (season, 1));
+  if (self->kind == SSV_MEDIA_KIND_SHOW)
+    item->year = (guint) MAX (ssv_title_get_year (self->item), 0);
+
+  ssv_release_search_dialog_present (widget, ssv_page_get_context (SSV_PAGE (self)), item,
+                                     ssv_title_get_poster_url (self->item));
+}
+
 /* ---- public and for tests ----------------------------------------------------------- */
 
 /* Returns: (transfer none) (nullable): what the page shows, once loaded */
@@ -409,6 +440,9 @@ ssv_title_page_class_init (SsvTitlePageClass *klass)
   /* (target, library id, season number): an SsvWishTarget and what it names. */
   gtk_widget_class_install_action (widget_class, "title.wish", "(uxi)", wish_action);
   gtk_widget_class_install_action (widget_class, "title.unwish", "(uxi)", wish_action);
+  gtk_widget_class_install_action (widget_class, "title.search-releases", "(ii)", search_releases_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "title.search-releases", "(ii)", -1, -1);
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dialogs/ssv-release-search-dialog.h"
 #include "ssv-texture-loader.h"
 #include "ssv-wishlist-page.h"
 #include "widgets/ssv-poster-grid.h"
@@ -309,6 +310,22 @@ on_movie_activated (SsvWishlistPage *self,
 }
 
 /* ---- shows ------------------------------------------------------------------------ */
+
+/* wishlist.search-releases (show, season, episode, poster URL or ""): a wanted episode's releases. */
+static void
+search_releases_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  g_autoptr(SsvSearchItem) item = NULL;
+  const char *show, *poster;
+  int season, episode;
+
+  g_variant_get (parameter, "(&sii&s)", &show, &season, &episode, &poster);
+  item = ssv_search_item_new_episode (show, (guint) MAX (season, 0), (guint) MAX (episode, 0));
+  ssv_release_search_dialog_present (widget, ssv_page_get_context (SSV_PAGE (widget)), item,
+                                     poster[0] != '\0' ? poster : NULL);
+}
 
 static void
 on_tile_expanded (SsvWishlistPage *self,
@@ -709,6 +726,7 @@ ssv_wishlist_page_class_init (SsvWishlistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "wishlist.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "wishlist.remove-movie", "x", remove_movie_action);
   gtk_widget_class_install_action (widget_class, "wishlist.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "wishlist.search-releases", "(siis)", search_releases_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "wishlist.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "wishlist.show-view", "s", "movies");

@@ -147,6 +147,23 @@ remove_episode_action (GtkWidget  *widget,
     }
 }
 
+/* tile.search-releases (season, episode): handed to the page, which has the context, as
+ * wishlist.search-releases (show, season, episode, poster). */
+static void
+search_releases_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SsvWishlistTile *self = SSV_WISHLIST_TILE (widget);
+  int season, number;
+
+  g_variant_get (parameter, "(ii)", &season, &number);
+  gtk_widget_activate_action (widget, "wishlist.search-releases", "(siis)",
+                              ssv_wishlist_item_get_title (self->item), season, number,
+                              ssv_wishlist_item_get_poster_url (self->item) != NULL
+                              ? ssv_wishlist_item_get_poster_url (self->item) : "");
+}
+
 /* A row opens its show's page, as every episode of the tile belongs to it. */
 static void
 on_row_activated (SsvWishlistTile *self,
@@ -465,6 +482,7 @@ ssv_wishlist_tile_class_init (SsvWishlistTileClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, progress_text);
   gtk_widget_class_bind_template_callback (widget_class, progress_fraction);
   gtk_widget_class_install_action (widget_class, "tile.remove-episode", "(ii)", remove_episode_action);
+  gtk_widget_class_install_action (widget_class, "tile.search-releases", "(ii)", search_releases_action);
   gtk_widget_class_set_css_name (widget_class, "wishlisttile");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
