@@ -221,22 +221,45 @@ has_loaded_posters (gpointer data)
   return cards->len > 0 && with_poster == cards->len;
 }
 
+typedef struct
+{
+  const char *text;
+  gboolean    announced;
+} SearchWait;
+
+/* Replacing the text empties the entry first, which is announced at once. */
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   SearchWait     *wait)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), wait->text) == 0)
+    wait->announced = TRUE;
+}
+
 static void
 set_search (SsvLibraryPage *page,
             const char     *text)
 {
+  GtkWidget *focus, *search;
+  SearchWait wait = { text, FALSE };
+  gulong handler;
+
   /* Ctrl+F puts the focus in the search, where the text goes. */
   gtk_widget_activate_action (GTK_WIDGET (page), "library.find", NULL);
   ssv_ui_test_iterate (30);
-  {
-    GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (page)));
-    GtkWidget *search = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (page)));
+  search = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (search)), text) == 0)
+    return;
 
-    g_assert_nonnull (search);
-    gtk_editable_set_text (GTK_EDITABLE (search), text);
-  }
-  /* GtkSearchEntry waits a little before it announces a change. */
-  ssv_ui_test_iterate (400);
+  /* GtkSearchEntry waits a little before it announces a change; the page
+   * filters when it does (its handler runs before this one). */
+  handler = g_signal_connect (search, "search-changed", G_CALLBACK (search_changed_cb), &wait);
+  gtk_editable_set_text (GTK_EDITABLE (search), text);
+  ssv_test_wait_for_flag (&wait.announced, 10000);
+  g_signal_handler_disconnect (search, handler);
+  ssv_ui_test_iterate (50);
 }
 
 typedef struct
