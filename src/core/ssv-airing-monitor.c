@@ -7,6 +7,7 @@
 
 #include "ssv-airing-monitor.h"
 #include "ssv-settings-store.h"
+#include "ssv-thread.h"
 
 /* How often to look when nothing is due sooner; the next airing is looked up too. */
 #define IDLE_CHECK_S  (15 * 60)
@@ -246,6 +247,8 @@ check_thread (GTask        *task,
   CheckResult *result = g_new0 (CheckResult, 1);
   GError *error = NULL;
 
+  g_assert (!SSV_IS_MAIN_THREAD ());
+
   result->aired = ssv_airing_monitor_check (self, now, &result->catching_up, &error);
   if (result->aired == NULL)
     {
@@ -264,6 +267,8 @@ check_done_cb (GObject      *source,
   SsvAiringMonitor *self = SSV_AIRING_MONITOR (source);
   CheckResult *result = g_task_propagate_pointer (G_TASK (res), NULL);
 
+  g_assert (SSV_IS_MAIN_THREAD ());
+
   self->checking = FALSE;
   if (result == NULL)
     return;
@@ -281,6 +286,8 @@ static void
 check_now (SsvAiringMonitor *self)
 {
   g_autoptr(GTask) task = NULL;
+
+  g_assert (SSV_IS_MAIN_THREAD ());
 
   if (self->checking)
     return;
@@ -305,6 +312,9 @@ static void
 schedule_check (SsvAiringMonitor *self,
                 guint             seconds)
 {
+  /* The timeout goes to the default main context. */
+  g_assert (SSV_IS_MAIN_THREAD ());
+
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   self->timeout_id = g_timeout_add_seconds (seconds, timeout_cb, self);
 }
@@ -319,6 +329,7 @@ void
 ssv_airing_monitor_start (SsvAiringMonitor *self)
 {
   g_return_if_fail (SSV_IS_AIRING_MONITOR (self));
+  g_assert (SSV_IS_MAIN_THREAD ());
 
   if (self->running)
     return;
@@ -332,6 +343,7 @@ void
 ssv_airing_monitor_stop (SsvAiringMonitor *self)
 {
   g_return_if_fail (SSV_IS_AIRING_MONITOR (self));
+  g_assert (SSV_IS_MAIN_THREAD ());
 
   self->running = FALSE;
   g_clear_handle_id (&self->timeout_id, g_source_remove);

@@ -10,6 +10,7 @@
 #include "ssv-scheduler.h"
 #include "ssv-search-provider.h"
 #include "ssv-sleep-monitor.h"
+#include "ssv-thread.h"
 #include "ssv-ui-utils.h"
 #include "ssv-window.h"
 #include "preferences/ssv-preferences-window.h"
@@ -27,13 +28,14 @@ struct _SsvApplication
   gboolean        opening;
   gboolean        present_when_ready;
   gboolean        held_for_background;
-  guint           engine_start_source;
+  guint           background_source;
 };
 
-/* With a window, the enrichment engine starts this long after it: its five loops
- * open connections and count their queues, which on two cores slows the first
- * screen of a large library. */
-#define ENGINE_START_DELAY_S 1
+/* With a window, the background work starts this long after the window's first
+ * frame: the airing monitor's first look (and the wishlist's catch-up it runs) and
+ * the enrichment engine's five loops open connections and count their queues,
+ * which on two cores takes the processor the first screen of a large library needs. */
+#define BACKGROUND_START_DELAY_S 1
 
 /* How long quitting waits for the workers' cancelled calls to come back. */
 #define WORKERS_SHUTDOWN_WAIT_MS 3000
@@ -133,13 +135,24 @@ tokens_loaded_cb (GObject      *source,
     g_message ("Server tokens could not be read: %s", error->message);
 }
 
+/* Notifications, enrichment and scheduled work run with or without a window. */
+static void start_scheduler (SsvApplication *self);
+
+static void
+start_background (SsvApplication *self)
+{
+  ssv_airing_monitor_start (ssv_context_get_airing_monitor (self->context));
+  ssv_enrichment_engine_start (ssv_context_get_enrichment_engine (self->context));
+  start_scheduler (self);
+}
+
 static gboolean
-start_engine_cb (gpointer user_data)
+start_background_cb (gpointer user_data)
 {
   SsvApplication *self = user_data;
 
-  self->engine_start_source = 0;
-  ssv_enrichment_engine_start (ssv_context_get_enrichment_engine (self->context));
+  self->background_source = 0;
+  start_background (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -199,6 +212,28 @@ apply_image_cache_size (SsvApplication *self)
                                    (guint64) megabytes * 1024 * 1024);
 }
 
+static gboolean
+first_frame_tick_cb (GtkWidget     *window,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/* The window's first frame is on its way (or the window went before it): the
+ * background work gets its turn a moment later, unless the app is quitting. */
+static void
+first_frame_done (gpointer user_data)
+{
+  g_autoptr(SsvApplication) self = user_data;
+
+  g_assert (SSV_IS_MAIN_THREAD ());
+
+  if (!g_cancellable_is_cancelled (self->cancellable) && self->background_source == 0)
+    self->background_source = g_timeout_add_seconds (BACKGROUND_START_DELAY_S,
+                                                      start_background_cb, self);
+}
+
 static void
 context_ready_cb (GObject      *source,
                   GAsyncResult *result,
@@ -229,21 +264,19 @@ context_ready_cb (GObject      *source,
   ssv_context_load_server_tokens_async (self->context, self->cancellable, tokens_loaded_cb, NULL);
   ssv_folder_watcher_start (ssv_context_get_folder_watcher (self->context));
 
-  /* Notifications work with or without a window. */
   self->notifier = ssv_airing_notifier_new (G_APPLICATION (self),
                                             ssv_context_get_airing_monitor (self->context));
-  ssv_airing_monitor_start (ssv_context_get_airing_monitor (self->context));
   export_search_provider (self);
-  /* Titles fill in while the app runs, with a window or without. */
+
   if (self->present_when_ready)
-    self->engine_start_source = g_timeout_add_seconds (ENGINE_START_DELAY_S, start_engine_cb, self);
+    {
+      present_main_window (self);
+      /* The first tick comes just before the first frame is drawn. */
+      gtk_widget_add_tick_callback (GTK_WIDGET (get_main_window (self)), first_frame_tick_cb,
+                                    g_object_ref (self), first_frame_done);
+    }
   else
-    ssv_enrichment_engine_start (ssv_context_get_enrichment_engine (self->context));
-
-  start_scheduler (self);
-
-  if (self->present_when_ready)
-    present_main_window (self);
+    start_background (self);
 
   run_pending_actions (self);
 }
@@ -627,7 +660,7 @@ ssv_application_shutdown (GApplication *app)
   SsvApplication *self = SSV_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->engine_start_source, g_source_remove);
+  g_clear_handle_id (&self->background_source, g_source_remove);
   if (self->context != NULL)
     {
       ssv_airing_monitor_stop (ssv_context_get_airing_monitor (self->context));
@@ -647,7 +680,7 @@ ssv_application_dispose (GObject *object)
   if (self->search_provider != NULL)
     ssv_search_provider_unexport (self->search_provider);
   g_clear_object (&self->search_provider);
-  g_clear_handle_id (&self->engine_start_source, g_source_remove);
+  g_clear_handle_id (&self->background_source, g_source_remove);
   if (self->context != NULL)
     {
       ssv_airing_monitor_stop (ssv_context_get_airing_monitor (self->context));

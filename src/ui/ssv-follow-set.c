@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ssv-follow-set.h"
+#include "ssv-thread.h"
 
 struct _SsvFollowSet
 {
@@ -49,6 +50,9 @@ on_follow_changed (SsvFollowSet *self,
 {
   g_autofree char *key = NULL;
 
+  /* The keys and the changes are unlocked: main thread only. */
+  g_assert (SSV_IS_MAIN_THREAD ());
+
   if ((SsvWatchKind) kind != self->kind)
     return;
 
@@ -75,6 +79,8 @@ keys_ready_cb (GObject      *source,
   g_autoptr(GHashTable) keys = NULL;
   GHashTableIter iter;
   gpointer key, followed;
+
+  g_assert (SSV_IS_MAIN_THREAD ());
 
   keys = ssv_watchlist_store_dup_followed_keys_finish (SSV_WATCHLIST_STORE (source), result, &error);
   if (keys == NULL)

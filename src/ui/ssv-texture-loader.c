@@ -22,9 +22,10 @@
 #include "ssv-texture-loader-private.h"
 #include "ssv-utils.h"
 
-/* About 240 posters at 150×225: a screenful many times over. The cards a grid
- * keeps bound hold their own textures besides. */
-#define DEFAULT_MAX_BYTES   (32 * 1024 * 1024)
+/* About 120 posters at 150×225, beyond the cards a grid keeps bound (GtkGridView keeps
+ * some 160 around the view), which hold their own textures. Each texture drawn also
+ * has a copy in the GL driver, in RAM with software GL: more would cost twice. */
+#define DEFAULT_MAX_BYTES   (16 * 1024 * 1024)
 #define WORKER_THREADS      4
 /* Posters never come before drawing: the workers yield to the main thread. */
 #define WORKER_NICE         10

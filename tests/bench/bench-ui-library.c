@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-ui-library.c: the app with the generated library (10,000 movies, 2,000 shows,
  * 100,000 episodes): time from main() to the first frame of the Library page with its
- * grid, in fresh processes (the first launch ever, then the median of three more), then
- * the resident memory after scrolling the whole movie grid with posters. A child
- * process writes the library and serves the posters, so neither its memory nor its work
- * counts here. Run under tests/run-in-session.sh --x11; GSK_RENDERER is respected. */
+ * grid, in fresh processes (the first launch ever, then the median of five more), beside
+ * a bare AdwApplicationWindow with a header bar launched the same way in the same run (the
+ * floor), then the resident memory after scrolling the whole movie grid with posters. A
+ * child process writes the library and serves the posters, so neither its memory nor its
+ * work counts here. Run under tests/run-in-session.sh --x11; GSK_RENDERER is respected. */
 
 #include "config.h"
 
 #include <stdio.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "ssv-bench-library.h"
@@ -59,17 +61,31 @@ rss_mb (void)
   return resident * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
 }
 
+/* Processor time of every thread of this process so far, in ms: unlike the clock,
+ * barely moved by other work on a shared machine. */
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
 typedef struct
 {
-  SsvWindow *window;
+  GtkWindow *window;
+  gboolean (*shown) (GtkWindow *window);
   gint64     first_frame_us;
+  double     first_frame_cpu_ms;
   gulong     handler;
 } Startup;
 
 static gboolean
-library_shown (SsvWindow *window)
+library_shown (GtkWindow *window)
 {
-  SsvPage *page = ssv_window_get_visible_page (window);
+  SsvPage *page = ssv_window_get_visible_page (SSV_WINDOW (window));
   g_autoptr(GPtrArray) cards = NULL;
 
   if (!SSV_IS_LIBRARY_PAGE (page) ||
@@ -81,57 +97,145 @@ library_shown (SsvWindow *window)
   return cards->len > 0;
 }
 
-/* After each frame: is this the one that showed the grid? */
+static gboolean
+bare_shown (GtkWindow *window)
+{
+  return TRUE;
+}
+
+/* After each frame: is this the one that showed what was waited for? */
 static void
 after_paint_cb (GdkFrameClock *clock,
                 Startup       *startup)
 {
-  if (startup->first_frame_us == 0 && library_shown (startup->window))
-    startup->first_frame_us = g_get_monotonic_time ();
+  if (startup->first_frame_us == 0 && startup->shown (startup->window))
+    {
+      startup->first_frame_us = g_get_monotonic_time ();
+      startup->first_frame_cpu_ms = cpu_ms ();
+    }
+}
+
+/* Watches the frames of @window from its first one on. */
+static void
+window_realize_cb (GtkWidget *window,
+                   Startup   *startup)
+{
+  if (startup->handler == 0)
+    startup->handler = g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                                         G_CALLBACK (after_paint_cb), startup);
+}
+
+/* Runs the main loop until the first frame that shows what @startup waits for. */
+static void
+wait_for_first_frame (Startup *startup,
+                      GType    window_type)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (startup->first_frame_us == 0 && g_get_monotonic_time () < deadline)
+    {
+      if (startup->window == NULL)
+        {
+          startup->window = GTK_WINDOW (ssv_ui_test_find_window (window_type));
+          if (startup->window != NULL)
+            {
+              g_signal_connect (startup->window, "realize", G_CALLBACK (window_realize_cb), startup);
+              if (gtk_widget_get_realized (GTK_WIDGET (startup->window)))
+                window_realize_cb (GTK_WIDGET (startup->window), startup);
+            }
+        }
+      if (startup->first_frame_us == 0)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpint (startup->first_frame_us, >, 0);
+}
+
+/* Once the first frame is up: what is on screen settles, then "<ms> <rss MB> <cpu ms>"
+ * on stdout. */
+static void
+print_launch (const Startup *startup)
+{
+  ssv_ui_test_iterate (1000);
+  printf ("%.0f %.1f %.0f\n", (startup->first_frame_us - started_us) / 1000.0, rss_mb (),
+          startup->first_frame_cpu_ms);
+  fflush (stdout);
 }
 
 /* One launch, as a person starts the app: main() to the first frame showing the
- * grid. Prints "<ms> <rss MB>" on stdout. */
+ * grid. */
 static int
 launch (const char *db_path)
 {
-  Startup startup = { 0 };
+  Startup startup = { .shown = library_shown };
   SsvApplication *app;
-  gint64 deadline;
 
   started_us = g_get_monotonic_time ();
   gtk_init ();
   adw_init ();
 
   app = ssv_ui_test_start_app (db_path);
-  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  while (startup.first_frame_us == 0 && g_get_monotonic_time () < deadline)
-    {
-      g_main_context_iteration (NULL, TRUE);
-
-      if (startup.window == NULL)
-        startup.window = SSV_WINDOW (ssv_ui_test_find_window (SSV_TYPE_WINDOW));
-      if (startup.window != NULL && startup.handler == 0 && gtk_widget_get_realized (GTK_WIDGET (startup.window)))
-        startup.handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (startup.window)),
-                                            "after-paint", G_CALLBACK (after_paint_cb), &startup);
-    }
-  g_assert_cmpint (startup.first_frame_us, >, 0);
-
+  wait_for_first_frame (&startup, SSV_TYPE_WINDOW);
   /* The posters of the first screen arrive. */
-  ssv_ui_test_iterate (1000);
-  printf ("%.0f %.1f\n", (startup.first_frame_us - started_us) / 1000.0, rss_mb ());
-  fflush (stdout);
+  print_launch (&startup);
 
   ssv_ui_test_stop_app (app);
   return 0;
 }
 
+/* The floor: what any libadwaita app pays for a window with a header bar. */
+static void
+bare_activate_cb (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_window_set_title (GTK_WINDOW (window), "SoulSync Video");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_widget_set_vexpand (content, TRUE);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), content);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* One launch of the bare window, started as the app is: main() to its first frame. */
+static int
+launch_bare (void)
+{
+  static guint serial;
+  Startup startup = { .shown = bare_shown };
+  g_autofree char *app_id = NULL;
+  g_autoptr(AdwApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+
+  started_us = g_get_monotonic_time ();
+  gtk_init ();
+  adw_init ();
+
+  app_id = g_strdup_printf ("com.soulsync.Video.Bare%u", ++serial);
+  app = adw_application_new (app_id, G_APPLICATION_DEFAULT_FLAGS);
+  g_signal_connect (app, "activate", G_CALLBACK (bare_activate_cb), NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  wait_for_first_frame (&startup, ADW_TYPE_APPLICATION_WINDOW);
+  print_launch (&startup);
+
+  gtk_window_destroy (startup.window);
+  return 0;
+}
+
+/* Runs one launch in a fresh process: the app with @db_path, or the bare window
+ * without one. */
 static double
 run_launch (const char *self_path,
             const char *db_path,
-            double     *rss)
+            double     *rss,
+            double     *cpu)
 {
-  const char *launch_argv[] = { self_path, "--launch", db_path, NULL };
+  const char *launch_argv[] = { self_path, db_path != NULL ? "--launch" : "--launch-bare", db_path, NULL };
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
   double ms = -1;
@@ -141,7 +245,7 @@ run_launch (const char *self_path,
                 &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_cmpint (sscanf (out, "%lf %lf", &ms, rss), ==, 2);
+  g_assert_cmpint (sscanf (out, "%lf %lf %lf", &ms, rss, cpu), ==, 3);
   return ms;
 }
 
@@ -163,7 +267,7 @@ main (int    argc,
   g_autofree char *db_path = NULL;
   g_autofree char *cache_dir = NULL;
   const char *child_argv[] = { argv[0], "--serve", NULL, NULL };
-  Startup startup = { 0 };
+  SsvWindow *window;
   SsvApplication *app;
   GtkWidget *grid;
   GtkAdjustment *adjustment;
@@ -173,12 +277,17 @@ main (int    argc,
   gint64 deadline, scroll_start;
   guint steps = 0;
   const char *renderer;
-  double first_ms, first_rss, rss = 0, launches[3], startup_rss = 0;
+  double first_ms, first_rss, rss = 0, launches[5], startup_rss = 0, grid_rss;
+  double bare_launches[G_N_ELEMENTS (launches)], bare_rss[G_N_ELEMENTS (launches)];
+  double app_cpu[G_N_ELEMENTS (launches)], bare_cpu[G_N_ELEMENTS (launches)], cpu;
+  double app_ms, bare_ms, floor_rss;
 
   if (argc > 2 && g_str_equal (argv[1], "--serve"))
     return serve (argv[2]);
   if (argc > 2 && g_str_equal (argv[1], "--launch"))
     return launch (argv[2]);
+  if (argc > 1 && g_str_equal (argv[1], "--launch-bare"))
+    return launch_bare ();
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
@@ -200,14 +309,33 @@ main (int    argc,
   /* The first launch ever: no poster on disk, and the GL driver's shader cache
    * (Mesa's, under the fresh XDG_CACHE_HOME of run-in-session.sh) empty. Then
    * the launches a person makes every day, of which the median counts. */
-  first_ms = run_launch (argv[0], db_path, &first_rss);
+  first_ms = run_launch (argv[0], db_path, &first_rss, &cpu);
+  /* Turn about with the bare window, so load from elsewhere on the machine weighs
+   * on both alike. */
   for (guint i = 0; i < G_N_ELEMENTS (launches); i++)
-    launches[i] = run_launch (argv[0], db_path, &rss);
+    {
+      bare_launches[i] = run_launch (argv[0], NULL, &bare_rss[i], &bare_cpu[i]);
+      launches[i] = run_launch (argv[0], db_path, &rss, &app_cpu[i]);
+    }
   qsort (launches, G_N_ELEMENTS (launches), sizeof (double), compare_doubles);
+  qsort (bare_launches, G_N_ELEMENTS (bare_launches), sizeof (double), compare_doubles);
+  qsort (bare_rss, G_N_ELEMENTS (bare_rss), sizeof (double), compare_doubles);
+  qsort (app_cpu, G_N_ELEMENTS (app_cpu), sizeof (double), compare_doubles);
+  qsort (bare_cpu, G_N_ELEMENTS (bare_cpu), sizeof (double), compare_doubles);
+  app_ms = launches[G_N_ELEMENTS (launches) / 2];
+  bare_ms = bare_launches[G_N_ELEMENTS (bare_launches) / 2];
+  floor_rss = bare_rss[G_N_ELEMENTS (bare_rss) / 2];
 
-  g_print ("BENCH startup.first_frame_ms %.0f ms\n", launches[G_N_ELEMENTS (launches) / 2]);
+  g_print ("BENCH startup.first_frame_ms %.0f ms\n", app_ms);
   g_print ("BENCH startup.first_launch_ms %.0f ms\n", first_ms);
   g_print ("BENCH startup.rss_mb %.1f MB\n", rss);
+  g_print ("BENCH startup.bare_window_ms %.0f ms\n", bare_ms);
+  g_print ("BENCH startup.bare_window_rss_mb %.1f MB\n", floor_rss);
+  g_print ("BENCH startup.vs_bare_ratio %.2f ratio\n", app_ms / bare_ms);
+  g_print ("BENCH startup.cpu_ms %.0f ms\n", app_cpu[G_N_ELEMENTS (app_cpu) / 2]);
+  g_print ("BENCH startup.bare_window_cpu_ms %.0f ms\n", bare_cpu[G_N_ELEMENTS (bare_cpu) / 2]);
+  g_print ("BENCH startup.cpu_vs_bare_ratio %.2f ratio\n",
+           app_cpu[G_N_ELEMENTS (app_cpu) / 2] / bare_cpu[G_N_ELEMENTS (bare_cpu) / 2]);
   renderer = g_getenv ("GSK_RENDERER");
   g_print ("BENCH startup.renderer %s\n", renderer != NULL && renderer[0] != '\0' ? renderer : "default");
 
@@ -218,18 +346,18 @@ main (int    argc,
   gtk_init ();
   adw_init ();
   app = ssv_ui_test_start_app (db_path);
-  startup.window = ssv_ui_test_wait_for_window (app);
+  window = ssv_ui_test_wait_for_window (app);
   deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  while (!library_shown (startup.window) && g_get_monotonic_time () < deadline)
+  while (!library_shown (GTK_WINDOW (window)) && g_get_monotonic_time () < deadline)
     ssv_ui_test_iterate (20);
-  g_assert_true (library_shown (startup.window));
+  g_assert_true (library_shown (GTK_WINDOW (window)));
   ssv_ui_test_iterate (1000);
   startup_rss = rss_mb ();
 
   /* Scroll the whole movie grid, a screen at a time, as a person flicking through. */
-  grid = ssv_library_page_get_grid (SSV_LIBRARY_PAGE (ssv_window_get_visible_page (startup.window)), "movies");
+  grid = ssv_library_page_get_grid (SSV_LIBRARY_PAGE (ssv_window_get_visible_page (window)), "movies");
   adjustment = ssv_poster_grid_get_vadjustment (SSV_POSTER_GRID (grid));
-  loader = ssv_texture_loader_get_default (ssv_window_get_context (startup.window));
+  loader = ssv_texture_loader_get_default (ssv_window_get_context (window));
   scroll_start = g_get_monotonic_time ();
   while (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) <
          gtk_adjustment_get_upper (adjustment) - 1)
@@ -245,14 +373,16 @@ main (int    argc,
     ssv_ui_test_iterate (50);
   ssv_ui_test_iterate (500);
 
-  g_print ("BENCH grid.rss_mb %.1f MB\n", rss_mb ());
+  grid_rss = rss_mb ();
+  g_print ("BENCH grid.rss_mb %.1f MB\n", grid_rss);
+  g_print ("BENCH grid.rss_over_bare_mb %.1f MB\n", grid_rss - floor_rss);
   g_print ("BENCH grid.rss_before_scroll_mb %.1f MB\n", startup_rss);
   g_print ("BENCH grid.scroll_s %.1f s\n", (g_get_monotonic_time () - scroll_start) / (double) G_USEC_PER_SEC);
   g_print ("BENCH grid.scroll_steps %u steps\n", steps);
   g_print ("BENCH grid.textures_mb %.1f MB\n", ssv_texture_loader_get_bytes (loader) / (1024.0 * 1024.0));
   g_print ("BENCH grid.posters_decoded %u posters\n", ssv_texture_loader_get_decodes (loader));
   g_print ("BENCH grid.posters_downloaded %u posters\n",
-           ssv_image_cache_get_downloads (ssv_context_get_image_cache (ssv_window_get_context (startup.window))));
+           ssv_image_cache_get_downloads (ssv_context_get_image_cache (ssv_window_get_context (window))));
 
   ssv_ui_test_stop_app (app);
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ssv-thread.h"
 #include "ssv-utils.h"
 #include "ssv-error.h"
 #include "ssv-follow-rule-private.h"
@@ -121,6 +122,9 @@ static gboolean
 emit_follow_changed_cb (gpointer user_data)
 {
   FollowChanged *change = user_data;
+
+  /* Eye buttons listen: the signal belongs to the main thread. */
+  g_assert (SSV_IS_MAIN_THREAD ());
 
   for (guint i = 0; i + 1 < change->keys->len; i += 2)
     g_signal_emit (change->store, signals[FOLLOW_CHANGED], 0,
