@@ -195,28 +195,49 @@ parse_selectors (const char  *command,
                                 entries, argc, argv);
 }
 
+/* What search and grab share: the selectors read, the item made, every indexer asked and
+ * every hit judged. Returns 0, or the exit status to end with (the reason printed). */
+static int
+search_from_arguments (const char          *command,
+                       gboolean             grab,
+                       Selectors           *s,
+                       int                 *argc,
+                       char              ***argv,
+                       SsvContext         **context,
+                       SsvSearchItem      **item,
+                       SsvQualityProfile  **profile,
+                       GPtrArray          **hits)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_selectors (command, s, grab, argc, argv))
+    return 2;
+  if ((*item = make_item (s, &error)) == NULL)
+    {
+      g_printerr ("soulsync-video-cli %s: %s\n", command, error->message);
+      return 2;
+    }
+  *context = ssv_cli_open_context (&error);
+  if (*context == NULL || (*profile = load_profile (*context, s->profile, &error)) == NULL ||
+      (*hits = run_search (*context, *item, *profile, &error)) == NULL)
+    return ssv_cli_fail (error);
+
+  return 0;
+}
+
 int
 ssv_cli_search (int    argc,
                 char **argv)
 {
   g_auto(Selectors) s = { 0 };
-  g_autoptr(GError) error = NULL;
   g_autoptr(SsvContext) context = NULL;
   g_autoptr(SsvSearchItem) item = NULL;
   g_autoptr(SsvQualityProfile) profile = NULL;
   g_autoptr(GPtrArray) hits = NULL;
+  int status = search_from_arguments ("search", FALSE, &s, &argc, &argv, &context, &item, &profile, &hits);
 
-  if (!parse_selectors ("search", &s, FALSE, &argc, &argv))
-    return 2;
-  if ((item = make_item (&s, &error)) == NULL)
-    {
-      g_printerr ("soulsync-video-cli search: %s\n", error->message);
-      return 2;
-    }
-  context = ssv_cli_open_context (&error);
-  if (context == NULL || (profile = load_profile (context, s.profile, &error)) == NULL ||
-      (hits = run_search (context, item, profile, &error)) == NULL)
-    return ssv_cli_fail (error);
+  if (status != 0)
+    return status;
 
   print_hits (hits, profile, s.json);
   return 0;
@@ -237,17 +258,10 @@ ssv_cli_grab (int    argc,
   gint64 id, recorded = 0;
   guint pick = 0;
 
-  if (!parse_selectors ("grab", &s, TRUE, &argc, &argv))
-    return 2;
-  if ((item = make_item (&s, &error)) == NULL)
-    {
-      g_printerr ("soulsync-video-cli grab: %s\n", error->message);
-      return 2;
-    }
-  context = ssv_cli_open_context (&error);
-  if (context == NULL || (profile = load_profile (context, s.profile, &error)) == NULL ||
-      (hits = run_search (context, item, profile, &error)) == NULL)
-    return ssv_cli_fail (error);
+  int status = search_from_arguments ("grab", TRUE, &s, &argc, &argv, &context, &item, &profile, &hits);
+
+  if (status != 0)
+    return status;
 
   if (s.pick > 0)
     {
