@@ -791,3 +791,42 @@ ssv_channel_service_follow_finish (SsvChannelService  *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+static void
+unfollow_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (ssv_channel_service_unfollow (source_object, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Stops following @channel_id in a thread; its videos stay saved. */
+void
+ssv_channel_service_unfollow_async (SsvChannelService   *self,
+                                    const char          *channel_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, ssv_channel_service_unfollow_async);
+  g_task_set_task_data (task, g_strdup (channel_id), g_free);
+  g_task_run_in_thread (task, unfollow_thread);
+}
+
+gboolean
+ssv_channel_service_unfollow_finish (SsvChannelService  *self,
+                                     GAsyncResult       *result,
+                                     GError            **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

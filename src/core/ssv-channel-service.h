@@ -78,5 +78,13 @@ void               ssv_channel_service_follow_async   (SsvChannelService  *self,
 char              *ssv_channel_service_follow_finish  (SsvChannelService  *self,
                                                        GAsyncResult       *result,
                                                        GError            **error);
+void               ssv_channel_service_unfollow_async (SsvChannelService  *self,
+                                                       const char         *channel_id,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+gboolean           ssv_channel_service_unfollow_finish (SsvChannelService *self,
+                                                        GAsyncResult      *result,
+                                                        GError           **error);
 
 G_END_DECLS

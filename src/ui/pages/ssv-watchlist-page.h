@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SsvWatchlistPage, ssv_watchlist_page, SSV, WATCHLIST_PAGE, SsvPage)
 
+/* SsvWatchItems; for SSV_WATCH_KIND_CHANNEL, SsvChannels (the grid is then a GtkFlowBox of cards). */
 GListModel   *ssv_watchlist_page_get_items       (SsvWatchlistPage *self,
                                                   SsvWatchKind      kind);
 GtkWidget    *ssv_watchlist_page_get_grid        (SsvWatchlistPage *self,
