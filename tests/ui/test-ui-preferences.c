@@ -169,8 +169,9 @@ job_finished (gpointer data)
 }
 
 /* Scheduled Tasks on a fresh context: a row for every job the context registered, with its
- * title and how often it runs; Run Now on the image-cache trim runs it, and its row says
- * when it ran and how that went. A second Run Now while it runs is refused in words. */
+ * title and how often it runs, a choice of which changes the job; Run Now on the image-cache
+ * trim runs it, and its row says when it ran and how that went. A second Run Now while it
+ * runs is refused in words. */
 static void
 test_tasks_run_now (void)
 {
@@ -179,6 +180,8 @@ test_tasks_run_now (void)
   g_autoptr(SsvContext) context = ssv_context_new (path, &error);
   SsvScheduler *scheduler;
   SsvSchedulerJob *trim;
+  SsvSchedulerJob *scan;
+  GtkDropDown *choice;
   GListModel *jobs;
   GtkWidget *window;
   GtkWidget *page;
@@ -242,6 +245,21 @@ test_tasks_run_now (void)
   subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
   g_assert_true (g_str_has_prefix (subtitle, "Last run "));
   g_assert_nonnull (strstr (subtitle, "Done"));
+
+  /* Choosing how often a scan runs changes the job, and the choice keeps showing it. */
+  scan = ssv_scheduler_lookup (scheduler, "incremental-scan");
+  choice = GTK_DROP_DOWN (ssv_ui_test_find_widget_of_type (task_row (page, "incremental-scan"), GTK_TYPE_DROP_DOWN));
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (choice)), ==, "Every hour");
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (choice)); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (gtk_drop_down_get_model (choice), i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), "Every 6 hours"))
+        gtk_drop_down_set_selected (choice, i);
+    }
+  g_assert_cmpint (ssv_scheduler_job_get_interval (scan), ==, 6 * 3600);
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (choice)), ==, "Every 6 hours");
+
   ssv_ui_test_iterate (300);
   ssv_ui_test_screenshot (window, "preferences-tasks-after-run");
 
