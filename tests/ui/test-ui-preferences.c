@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-preferences.c: Preferences as its template lists it: every page there with the
  * app's context and a screenshot of each; each page alone, given a context, fills itself
- * and goes away whole. */
+ * and goes away whole; Scheduled Tasks lists the jobs and runs one on request. */
 
 #include "config.h"
 
@@ -11,6 +11,7 @@
 #include "ssv-preferences-window.h"
 #include "ssv-server-store.h"
 #include "ssv-sources-preferences.h"
+#include "ssv-tasks-preferences.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
 
@@ -69,7 +70,7 @@ screenshot_page (SsvPreferencesWindow *prefs,
 static void
 test_pages (void)
 {
-  static const char * const pages[] = { "general", "sources", "metadata", "downloads" };
+  static const char * const pages[] = { "general", "sources", "metadata", "downloads", "tasks" };
   g_autofree char *db_path = g_build_filename (tmp_dir, "pages.db", NULL);
   SsvApplication *app = ssv_ui_test_start_app (db_path);
   SsvWindow *window = ssv_ui_test_wait_for_window (app);
@@ -111,6 +112,7 @@ test_pages (void)
   screenshot_page (prefs, "sources", "preferences-page-sources");
   screenshot_page (prefs, "metadata", "preferences-page-metadata");
   screenshot_page (prefs, "downloads", "preferences-page-downloads");
+  screenshot_page (prefs, "tasks", "preferences-page-tasks");
 
   /* Closing the main window closes Preferences with it. */
   gtk_window_destroy (GTK_WINDOW (window));
@@ -143,6 +145,130 @@ test_page_alone (gconstpointer data)
   ssv_ui_test_stop_app (app);
 }
 
+static GtkWidget *
+task_row (GtkWidget  *page,
+          const char *name)
+{
+  GtkWidget *row = ssv_ui_test_find_widget (page, named, name);
+
+  g_assert_nonnull (row);
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  return row;
+}
+
+static gboolean
+is_sensitive (gpointer data)
+{
+  return gtk_widget_get_sensitive (data);
+}
+
+static gboolean
+job_finished (gpointer data)
+{
+  return !ssv_scheduler_job_get_running (data) && ssv_scheduler_job_get_last_result (data) != NULL;
+}
+
+/* Scheduled Tasks on a fresh context: a row for every job the context registered, with its
+ * title and how often it runs, a choice of which changes the job; Run Now on the image-cache
+ * trim runs it, and its row says when it ran and how that went. A second Run Now while it
+ * runs is refused in words. */
+static void
+test_tasks_run_now (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "tasks.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvContext) context = ssv_context_new (path, &error);
+  SsvScheduler *scheduler;
+  SsvSchedulerJob *trim;
+  SsvSchedulerJob *scan;
+  GtkDropDown *choice;
+  GListModel *jobs;
+  GtkWidget *window;
+  GtkWidget *page;
+  GtkWidget *row;
+  GtkWidget *run;
+  const char *subtitle;
+  guint n_rows = 0;
+
+  g_assert_no_error (error);
+  scheduler = ssv_context_get_scheduler (context);
+  jobs = ssv_scheduler_get_jobs (scheduler);
+  g_assert_cmpuint (g_list_model_get_n_items (jobs), >, 0);
+
+  page = g_object_ref_sink (g_object_new (SSV_TYPE_TASKS_PREFERENCES, "context", context, NULL));
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 760);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  for (GtkWidget *child = gtk_widget_get_first_child (ssv_ui_test_find_widget (page, named, "task-list"));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    n_rows += ADW_IS_ACTION_ROW (child);
+  g_assert_cmpuint (n_rows, ==, g_list_model_get_n_items (jobs));
+  for (guint i = 0; i < g_list_model_get_n_items (jobs); i++)
+    {
+      g_autoptr(SsvSchedulerJob) job = g_list_model_get_item (jobs, i);
+
+      row = task_row (page, ssv_scheduler_job_get_name (job));
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                       ssv_scheduler_job_get_title (job));
+      /* Every row says how often it runs: a choice where it may change, words where not. */
+      if (ssv_scheduler_job_get_interval_editable (job))
+        g_assert_nonnull (ssv_ui_test_find_widget_of_type (row, GTK_TYPE_DROP_DOWN));
+      else
+        g_assert_nonnull (ssv_ui_test_find_widget_of_type (row, GTK_TYPE_LABEL));
+    }
+
+  /* The trim runs every day, whatever a person says. */
+  row = task_row (page, "image-cache-trim");
+  g_assert_null (ssv_ui_test_find_widget_of_type (row, GTK_TYPE_DROP_DOWN));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Never run"));
+
+  /* An icon-only button: a tooltip and a label a screen reader reads. */
+  run = ssv_ui_test_find_widget (row, named, "run-now");
+  g_assert_nonnull (run);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (run), ==, "Run Now");
+
+  g_assert_true (ssv_test_wait_for (is_sensitive, run, 10000));
+
+  trim = ssv_scheduler_lookup (scheduler, "image-cache-trim");
+  g_signal_emit_by_name (run, "clicked");
+  g_assert_true (ssv_scheduler_job_get_running (trim));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Running since"));
+
+  /* Asked again while it runs: refused, and said (in no window of the app: to the log). */
+  g_test_expect_message ("SoulSync", G_LOG_LEVEL_MESSAGE, "*running already*");
+  g_signal_emit_by_name (run, "clicked");
+  g_test_assert_expected_messages ();
+
+  g_assert_true (ssv_test_wait_for (job_finished, trim, 10000));
+  g_assert_cmpstr (ssv_scheduler_job_get_last_result (trim), ==, "ok");
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_assert_true (g_str_has_prefix (subtitle, "Last run "));
+  g_assert_nonnull (strstr (subtitle, "Done"));
+
+  /* Choosing how often a scan runs changes the job, and the choice keeps showing it. */
+  scan = ssv_scheduler_lookup (scheduler, "incremental-scan");
+  choice = GTK_DROP_DOWN (ssv_ui_test_find_widget_of_type (task_row (page, "incremental-scan"), GTK_TYPE_DROP_DOWN));
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (choice)), ==, "Every hour");
+  for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (choice)); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (gtk_drop_down_get_model (choice), i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), "Every 6 hours"))
+        gtk_drop_down_set_selected (choice, i);
+    }
+  g_assert_cmpint (ssv_scheduler_job_get_interval (scan), ==, 6 * 3600);
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (choice)), ==, "Every 6 hours");
+
+  ssv_ui_test_iterate (300);
+  ssv_ui_test_screenshot (window, "preferences-tasks-after-run");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ssv_scheduler_flush (scheduler);
+  g_assert_true (ssv_test_wait_for (has_no_other_owner, page, 10000));
+  g_assert_finalize_object (page);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -163,6 +289,9 @@ main (int    argc,
                         test_page_alone);
   g_test_add_data_func ("/ui/preferences/downloads-alone", GSIZE_TO_POINTER (SSV_TYPE_DOWNLOADS_PREFERENCES),
                         test_page_alone);
+  g_test_add_data_func ("/ui/preferences/tasks-alone", GSIZE_TO_POINTER (SSV_TYPE_TASKS_PREFERENCES),
+                        test_page_alone);
+  g_test_add_func ("/ui/preferences/tasks-run-now", test_tasks_run_now);
 
   result = g_test_run ();
 
