@@ -16,6 +16,7 @@
 #include "pages/ssv-wishlist-page.h"
 #include "pages/ssv-downloads-page.h"
 #include "widgets/ssv-scan-bar.h"
+#include "dialogs/ssv-find-dialog.h"
 #include "dialogs/ssv-workers-dialog.h"
 #include "widgets/ssv-worker-orb.h"
 
@@ -52,6 +53,7 @@ struct _SsvWindow
   GtkBox               *worker_orbs;
 
   GtkWindow            *workers_dialog;   /* weak */
+  GtkWindow            *find_dialog;      /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (SsvWindow, ssv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -315,6 +317,23 @@ manage_workers_action (GtkWidget  *widget,
     }
 
   ssv_ui_present_window (self->workers_dialog, widget);
+}
+
+/* Find Anything (Ctrl+K): one per main window, brought to the front when open. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SsvWindow *self = SSV_WINDOW (widget);
+
+  if (self->find_dialog == NULL)
+    {
+      self->find_dialog = GTK_WINDOW (ssv_find_dialog_new (self->context));
+      g_object_add_weak_pointer (G_OBJECT (self->find_dialog), (gpointer *) &self->find_dialog);
+    }
+
+  ssv_ui_present_window (self->find_dialog, widget);
 }
 
 static void
@@ -665,6 +684,12 @@ ssv_window_dispose (GObject *object)
       gtk_window_destroy (self->workers_dialog);
       self->workers_dialog = NULL;
     }
+  if (self->find_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->find_dialog), (gpointer *) &self->find_dialog);
+      gtk_window_destroy (self->find_dialog);
+      self->find_dialog = NULL;
+    }
 
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
@@ -763,10 +788,12 @@ ssv_window_class_init (SsvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.stop-scan", NULL, stop_scan_action);
   gtk_widget_class_install_action (widget_class, "win.show-scan-report", NULL, show_scan_report_action);
   gtk_widget_class_install_action (widget_class, "win.manage-workers", NULL, manage_workers_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.scan-library", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.find", NULL);
 }
 
 static void
