@@ -302,7 +302,32 @@ go_back_action (GtkWidget  *widget,
   go_back (SSV_WINDOW (widget));
 }
 
-/* One Manage Workers window per main window, brought to the front when open. */
+/* One dialog of @type (a window with a "context") per main window, kept in @slot (weak),
+ * brought to the front when open. */
+static void
+present_single_dialog (SsvWindow  *self,
+                       GtkWindow **slot,
+                       GType       type)
+{
+  if (*slot == NULL)
+    {
+      *slot = g_object_new (type, "context", self->context, NULL);
+      g_object_add_weak_pointer (G_OBJECT (*slot), (gpointer *) slot);
+    }
+
+  ssv_ui_present_window (*slot, GTK_WIDGET (self));
+}
+
+static void
+destroy_single_dialog (GtkWindow **slot)
+{
+  if (*slot == NULL)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (*slot), (gpointer *) slot);
+  gtk_window_destroy (*slot);
+  *slot = NULL;
+}
+
 static void
 manage_workers_action (GtkWidget  *widget,
                        const char *action_name,
@@ -310,13 +335,7 @@ manage_workers_action (GtkWidget  *widget,
 {
   SsvWindow *self = SSV_WINDOW (widget);
 
-  if (self->workers_dialog == NULL)
-    {
-      self->workers_dialog = GTK_WINDOW (ssv_workers_dialog_new (self->context));
-      g_object_add_weak_pointer (G_OBJECT (self->workers_dialog), (gpointer *) &self->workers_dialog);
-    }
-
-  ssv_ui_present_window (self->workers_dialog, widget);
+  present_single_dialog (self, &self->workers_dialog, SSV_TYPE_WORKERS_DIALOG);
 }
 
 /* Find Anything (Ctrl+K): one per main window, brought to the front when open. */
@@ -327,13 +346,7 @@ find_action (GtkWidget  *widget,
 {
   SsvWindow *self = SSV_WINDOW (widget);
 
-  if (self->find_dialog == NULL)
-    {
-      self->find_dialog = GTK_WINDOW (ssv_find_dialog_new (self->context));
-      g_object_add_weak_pointer (G_OBJECT (self->find_dialog), (gpointer *) &self->find_dialog);
-    }
-
-  ssv_ui_present_window (self->find_dialog, widget);
+  present_single_dialog (self, &self->find_dialog, SSV_TYPE_FIND_DIALOG);
 }
 
 static void
@@ -678,18 +691,8 @@ ssv_window_dispose (GObject *object)
   g_clear_object (&self->page_bindings);
   if (self->history != NULL)
     clear_history (self);
-  if (self->workers_dialog != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->workers_dialog), (gpointer *) &self->workers_dialog);
-      gtk_window_destroy (self->workers_dialog);
-      self->workers_dialog = NULL;
-    }
-  if (self->find_dialog != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->find_dialog), (gpointer *) &self->find_dialog);
-      gtk_window_destroy (self->find_dialog);
-      self->find_dialog = NULL;
-    }
+  destroy_single_dialog (&self->workers_dialog);
+  destroy_single_dialog (&self->find_dialog);
 
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
