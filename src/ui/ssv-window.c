@@ -16,6 +16,7 @@
 #include "pages/ssv-wishlist-page.h"
 #include "pages/ssv-downloads-page.h"
 #include "widgets/ssv-scan-bar.h"
+#include "dialogs/ssv-find-dialog.h"
 #include "dialogs/ssv-workers-dialog.h"
 #include "widgets/ssv-worker-orb.h"
 
@@ -52,6 +53,7 @@ struct _SsvWindow
   GtkBox               *worker_orbs;
 
   GtkWindow            *workers_dialog;   /* weak */
+  GtkWindow            *find_dialog;      /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (SsvWindow, ssv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -300,7 +302,32 @@ go_back_action (GtkWidget  *widget,
   go_back (SSV_WINDOW (widget));
 }
 
-/* One Manage Workers window per main window, brought to the front when open. */
+/* One dialog of @type (a window with a "context") per main window, kept in @slot (weak),
+ * brought to the front when open. */
+static void
+present_single_dialog (SsvWindow  *self,
+                       GtkWindow **slot,
+                       GType       type)
+{
+  if (*slot == NULL)
+    {
+      *slot = g_object_new (type, "context", self->context, NULL);
+      g_object_add_weak_pointer (G_OBJECT (*slot), (gpointer *) slot);
+    }
+
+  ssv_ui_present_window (*slot, GTK_WIDGET (self));
+}
+
+static void
+destroy_single_dialog (GtkWindow **slot)
+{
+  if (*slot == NULL)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (*slot), (gpointer *) slot);
+  gtk_window_destroy (*slot);
+  *slot = NULL;
+}
+
 static void
 manage_workers_action (GtkWidget  *widget,
                        const char *action_name,
@@ -308,13 +335,18 @@ manage_workers_action (GtkWidget  *widget,
 {
   SsvWindow *self = SSV_WINDOW (widget);
 
-  if (self->workers_dialog == NULL)
-    {
-      self->workers_dialog = GTK_WINDOW (ssv_workers_dialog_new (self->context));
-      g_object_add_weak_pointer (G_OBJECT (self->workers_dialog), (gpointer *) &self->workers_dialog);
-    }
+  present_single_dialog (self, &self->workers_dialog, SSV_TYPE_WORKERS_DIALOG);
+}
 
-  ssv_ui_present_window (self->workers_dialog, widget);
+/* Find Anything (Ctrl+K): one per main window, brought to the front when open. */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SsvWindow *self = SSV_WINDOW (widget);
+
+  present_single_dialog (self, &self->find_dialog, SSV_TYPE_FIND_DIALOG);
 }
 
 static void
@@ -659,12 +691,8 @@ ssv_window_dispose (GObject *object)
   g_clear_object (&self->page_bindings);
   if (self->history != NULL)
     clear_history (self);
-  if (self->workers_dialog != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->workers_dialog), (gpointer *) &self->workers_dialog);
-      gtk_window_destroy (self->workers_dialog);
-      self->workers_dialog = NULL;
-    }
+  destroy_single_dialog (&self->workers_dialog);
+  destroy_single_dialog (&self->find_dialog);
 
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
@@ -763,10 +791,12 @@ ssv_window_class_init (SsvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.stop-scan", NULL, stop_scan_action);
   gtk_widget_class_install_action (widget_class, "win.show-scan-report", NULL, show_scan_report_action);
   gtk_widget_class_install_action (widget_class, "win.manage-workers", NULL, manage_workers_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.scan-library", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.find", NULL);
 }
 
 static void
