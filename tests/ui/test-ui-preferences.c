@@ -69,7 +69,7 @@ screenshot_page (SsvPreferencesWindow *prefs,
 static void
 test_pages (void)
 {
-  static const char * const pages[] = { "general", "sources", "metadata", "downloads" };
+  static const char * const pages[] = { "general", "sources", "metadata", "downloads", "acquire" };
   g_autofree char *db_path = g_build_filename (tmp_dir, "pages.db", NULL);
   SsvApplication *app = ssv_ui_test_start_app (db_path);
   SsvWindow *window = ssv_ui_test_wait_for_window (app);

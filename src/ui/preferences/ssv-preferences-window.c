@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "ssv-acquire-preferences.h"
 #include "ssv-downloads-preferences.h"
 #include "ssv-general-preferences.h"
 #include "ssv-metadata-preferences.h"
@@ -21,6 +22,7 @@ struct _SsvPreferencesWindow
   AdwPreferencesPage   *sources_page;
   AdwPreferencesPage   *metadata_page;
   AdwPreferencesPage   *downloads_page;
+  AdwPreferencesPage   *acquire_page;
 };
 
 G_DEFINE_FINAL_TYPE (SsvPreferencesWindow, ssv_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -35,7 +37,7 @@ static GParamSpec *properties[N_PROPS];
 
 /**
  * ssv_preferences_window_show_page:
- * @page_name: "general", "sources", "metadata" or "downloads"
+ * @page_name: "general", "sources", "metadata", "downloads" or "acquire"
  *
  * Returns: %TRUE if that page shows now; %FALSE if there is none, or it has
  *   nothing to show yet (Downloads lists its profiles once they are read)
@@ -45,7 +47,8 @@ ssv_preferences_window_show_page (SsvPreferencesWindow *self,
                                   const char           *page_name)
 {
   AdwPreferencesPage *pages[] = { self->general_page, self->sources_page,
-                                  self->metadata_page, self->downloads_page };
+                                  self->metadata_page, self->downloads_page,
+                                  self->acquire_page };
 
   g_return_val_if_fail (SSV_IS_PREFERENCES_WINDOW (self), FALSE);
 
@@ -132,6 +135,7 @@ ssv_preferences_window_class_init (SsvPreferencesWindowClass *klass)
   g_type_ensure (SSV_TYPE_SOURCES_PREFERENCES);
   g_type_ensure (SSV_TYPE_METADATA_PREFERENCES);
   g_type_ensure (SSV_TYPE_DOWNLOADS_PREFERENCES);
+  g_type_ensure (SSV_TYPE_ACQUIRE_PREFERENCES);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/preferences/ssv-preferences-window.ui");
@@ -139,6 +143,7 @@ ssv_preferences_window_class_init (SsvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvPreferencesWindow, sources_page);
   gtk_widget_class_bind_template_child (widget_class, SsvPreferencesWindow, metadata_page);
   gtk_widget_class_bind_template_child (widget_class, SsvPreferencesWindow, downloads_page);
+  gtk_widget_class_bind_template_child (widget_class, SsvPreferencesWindow, acquire_page);
 }
 
 static void
