@@ -81,27 +81,40 @@ set_row_text (GtkWidget  *dialog,
 
 /* Fills Add Indexer… as a person would and presses Add; returns the dialog, or NULL once it closed. */
 static GtkWidget *
-add_through_dialog (SsvAcquirePreferences *page,
-                    const char            *name,
-                    const char            *url,
-                    const char            *key)
+add_with_dialog (SsvAcquirePreferences *page,
+                 const char            *action,
+                 const char            *kind,
+                 const char            *name,
+                 const char            *url,
+                 const char            *user,
+                 const char            *key)
 {
   GtkWidget *dialog;
 
-  gtk_widget_activate_action (GTK_WIDGET (page), "acquire.add-indexer", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), action, NULL);
   ssv_ui_test_iterate (200);
   dialog = ssv_ui_test_find_window (SSV_TYPE_ACQUIRE_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_true (ssv_acquire_dialog_set_kind (SSV_ACQUIRE_DIALOG (dialog), "torznab"));
-  g_assert_false (ssv_acquire_dialog_set_kind (SSV_ACQUIRE_DIALOG (dialog), "qbittorrent"));
+  g_assert_true (ssv_acquire_dialog_set_kind (SSV_ACQUIRE_DIALOG (dialog), kind));
   set_row_text (dialog, "name", name);
   set_row_text (dialog, "url", url);
+  if (user != NULL)
+    set_row_text (dialog, "user", user);
   set_row_text (dialog, "secret", key);
   gtk_widget_activate_action (dialog, "acquire-dialog.add", NULL);
   ssv_ui_test_iterate (100);
   if (ssv_test_wait_for (dialog_gone, NULL, 5000))
     return NULL;
   return dialog;
+}
+
+static GtkWidget *
+add_through_dialog (SsvAcquirePreferences *page,
+                    const char            *name,
+                    const char            *url,
+                    const char            *key)
+{
+  return add_with_dialog (page, "acquire.add-indexer", "torznab", name, url, NULL, key);
 }
 
 static gint64
@@ -118,10 +131,11 @@ indexer_id (SsvContext *context,
 }
 
 static void
-test_indexer (SsvAcquirePreferences *page,
-              gint64                 id)
+run_test (SsvAcquirePreferences *page,
+          const char            *action,
+          gint64                 id)
 {
-  gtk_widget_activate_action (GTK_WIDGET (page), "acquire.test-indexer", "x", id);
+  gtk_widget_activate_action (GTK_WIDGET (page), action, "x", id);
   g_assert_cmpuint (ssv_acquire_preferences_get_pending (page), ==, 1);
   g_assert_true (ssv_test_wait_for (page_idle, page, 30000));
   g_test_message ("toast: %s", ssv_acquire_preferences_get_last_message (page));
@@ -177,7 +191,7 @@ test_add_test_remove (void)
   g_assert_false (database_contains (db_path, INDEXER_KEY));
 
   /* Test: the indexer answers and takes the key. */
-  test_indexer (page, id);
+  run_test (page, "acquire.test-indexer", id);
   message = ssv_acquire_preferences_get_last_message (page);
   g_assert_nonnull (message);
   g_assert_true (g_str_has_prefix (message, "Fake Torznab answers: "));
@@ -187,7 +201,7 @@ test_add_test_remove (void)
   /* An address with no indexer behind it: the test says so, in words, not a code dump. */
   g_assert_null (add_through_dialog (page, "Wrong Path", wrong_url, INDEXER_KEY));
   g_assert_true (ssv_test_wait_for (page_idle, page, 10000));
-  test_indexer (page, indexer_id (context, "Wrong Path"));
+  run_test (page, "acquire.test-indexer", indexer_id (context, "Wrong Path"));
   message = ssv_acquire_preferences_get_last_message (page);
   g_assert_true (g_str_has_prefix (message, "“Wrong Path” did not pass the test: "));
   g_assert_nonnull (strstr (message, "address"));
@@ -209,6 +223,96 @@ test_add_test_remove (void)
   stored = ssv_secrets_lookup_sync (ssv_context_get_secrets (context), secret_key, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (stored);
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  ssv_ui_test_iterate (100);
+  ssv_ui_test_stop_app (app);
+}
+
+static SsvPreferencesWindow *
+open_page (SsvApplication         *app,
+           SsvAcquirePreferences **page)
+{
+  SsvPreferencesWindow *prefs;
+
+  ssv_ui_test_wait_for_window (app);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  ssv_ui_test_iterate (300);
+  prefs = SSV_PREFERENCES_WINDOW (ssv_ui_test_find_window (SSV_TYPE_PREFERENCES_WINDOW));
+  g_assert_nonnull (prefs);
+  gtk_window_set_default_size (GTK_WINDOW (prefs), 640, 760);
+  g_assert_true (ssv_preferences_window_show_page (prefs, "acquire"));
+  *page = SSV_ACQUIRE_PREFERENCES (adw_preferences_window_get_visible_page (ADW_PREFERENCES_WINDOW (prefs)));
+  g_assert_true (ssv_test_wait_for (page_idle, *page, 10000));
+  return prefs;
+}
+
+/* Two torrent clients added through Add Client…: each password in the keyring only; the
+ * drop-down for torrents lists both, and picking one makes it the default. A client that
+ * is not behind its address fails its test in words. */
+static void
+test_clients (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "clients.db", NULL);
+  g_autoptr(SsvFakeIndexer) not_a_client = ssv_fake_indexer_new (INDEXER_KEY, "torznab/newznab_caps.xml");
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+  SsvContext *context = NULL;
+  SsvAcquirePreferences *page = NULL;
+  SsvPreferencesWindow *prefs = open_page (app, &page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvClientRow) home = NULL;
+  g_autoptr(SsvClientRow) chosen = NULL;
+  g_autofree char *secret_key = NULL;
+  g_autofree char *stored = NULL;
+  GtkWidget *torrents;
+  g_autofree char *other_name = NULL;
+  guint other;
+
+  context = ssv_application_get_context (app);
+  g_assert_null (add_with_dialog (page, "acquire.add-client", "qbittorrent", "Home", ssv_fake_indexer_get_url (not_a_client),
+                                  "alice", "client-pass-0417"));
+  g_assert_true (ssv_test_wait_for (page_idle, page, 10000));
+  g_assert_null (add_with_dialog (page, "acquire.add-client", "transmission", "Seedbox", "http://127.0.0.1:9/rpc",
+                                  NULL, "client-pass-9921"));
+  g_assert_true (ssv_test_wait_for (page_idle, page, 10000));
+  ssv_ui_test_iterate (100);
+  g_assert_nonnull (ssv_ui_test_find_widget (GTK_WIDGET (page), named, "Home"));
+  g_assert_nonnull (ssv_ui_test_find_widget (GTK_WIDGET (page), named, "Seedbox"));
+
+  home = ssv_download_store_find_client (ssv_context_get_download_store (context), "Home", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (home->username, ==, "alice");
+  secret_key = ssv_secrets_client_key (home->id);
+  stored = ssv_secrets_lookup_sync (ssv_context_get_secrets (context), secret_key, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored, ==, "client-pass-0417");
+  g_assert_false (database_contains (db_path, "client-pass-0417"));
+  g_assert_false (database_contains (db_path, "client-pass-9921"));
+
+  /* Picking the other torrent client in the drop-down makes it the default. */
+  torrents = ssv_ui_test_find_widget (GTK_WIDGET (page), named, "torrent");
+  g_assert_nonnull (torrents);
+  g_assert_true (ADW_IS_COMBO_ROW (torrents));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (torrents))), ==, 2);
+  other = adw_combo_row_get_selected (ADW_COMBO_ROW (torrents)) == 1 ? 0 : 1;
+  other_name = g_strdup (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (torrents))),
+                                                     other));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (torrents), other);
+  g_assert_cmpuint (ssv_acquire_preferences_get_pending (page), ==, 1);
+  g_assert_true (ssv_test_wait_for (page_idle, page, 10000));
+  chosen = ssv_download_store_dup_default_client (ssv_context_get_download_store (context), "torrent", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (chosen);
+  g_assert_cmpstr (chosen->name, ==, other_name);
+  /* Read again, the drop-down shows the new default. */
+  ssv_ui_test_iterate (100);
+  torrents = ssv_ui_test_find_widget (GTK_WIDGET (page), named, "torrent");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (torrents)), ==, other);
+  ssv_ui_test_screenshot (GTK_WIDGET (prefs), "preferences-acquire-clients");
+
+  /* Something else answers at Home's address: the test says it did not pass, in words. */
+  run_test (page, "acquire.test-client", home->id);
+  g_assert_true (g_str_has_prefix (ssv_acquire_preferences_get_last_message (page), "“Home” did not pass the test: "));
 
   gtk_window_destroy (GTK_WINDOW (prefs));
   ssv_ui_test_iterate (100);
@@ -250,6 +354,7 @@ main (int    argc,
   tmp_dir = g_dir_make_tmp ("ssv-ui-acquire-XXXXXX", NULL);
 
   g_test_add_func ("/ui/acquire-prefs/add-test-remove-indexer", test_add_test_remove);
+  g_test_add_func ("/ui/acquire-prefs/clients-and-default", test_clients);
   g_test_add_func ("/ui/acquire-prefs/page-alone", test_page_alone);
 
   result = g_test_run ();
