@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "ssv-acquire-setup.h"
 #include "ssv-cli.h"
 #include "ssv-indexer.h"
 
@@ -89,15 +90,6 @@ ssv_cli_list (int              argc,
   return 0;
 }
 
-static gboolean
-looks_like_url (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-
-  return uri != NULL && g_uri_get_host (uri) != NULL &&
-         (g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 || g_strcmp0 (g_uri_get_scheme (uri), "https") == 0);
-}
-
 /* Stores @secret under @key; on failure takes the new row back out, so nothing is half added. */
 static gboolean
 store_secret_or_undo (SsvContext  *context,
@@ -148,7 +140,7 @@ indexer_add (int    argc,
                   argv[1]);
       return 2;
     }
-  if (!looks_like_url (argv[3]))
+  if (!ssv_acquire_is_web_address (argv[3]))
     {
       g_printerr (_("soulsync-video-cli: “%s” is not a web address (http://… or https://…).\n"), argv[3]);
       return 2;
@@ -270,7 +262,7 @@ client_add (int    argc,
                     "aria2, nzbget, sabnzbd or slskd.\n"), argv[1]);
       return 2;
     }
-  if (!looks_like_url (argv[3]))
+  if (!ssv_acquire_is_web_address (argv[3]))
     {
       g_printerr (_("soulsync-video-cli: “%s” is not a web address (http://… or https://…).\n"), argv[3]);
       return 2;

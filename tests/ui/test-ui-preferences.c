@@ -70,7 +70,7 @@ screenshot_page (SsvPreferencesWindow *prefs,
 static void
 test_pages (void)
 {
-  static const char * const pages[] = { "general", "sources", "metadata", "downloads", "tasks" };
+  static const char * const pages[] = { "general", "sources", "metadata", "downloads", "acquire", "tasks" };
   g_autofree char *db_path = g_build_filename (tmp_dir, "pages.db", NULL);
   SsvApplication *app = ssv_ui_test_start_app (db_path);
   SsvWindow *window = ssv_ui_test_wait_for_window (app);

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include "ssv-acquire-preferences.h"
 #include "ssv-downloads-preferences.h"
 #include "ssv-general-preferences.h"
 #include "ssv-metadata-preferences.h"
@@ -22,6 +23,7 @@ struct _SsvPreferencesWindow
   AdwPreferencesPage   *sources_page;
   AdwPreferencesPage   *metadata_page;
   AdwPreferencesPage   *downloads_page;
+  AdwPreferencesPage   *acquire_page;
   AdwPreferencesPage   *tasks_page;
 };
 
@@ -37,7 +39,7 @@ static GParamSpec *properties[N_PROPS];
 
 /**
  * ssv_preferences_window_show_page:
- * @page_name: "general", "sources", "metadata", "downloads" or "tasks"
+ * @page_name: "general", "sources", "metadata", "downloads", "acquire" or "tasks"
  *
  * Returns: %TRUE if that page shows now; %FALSE if there is none, or it has
  *   nothing to show yet (Downloads lists its profiles once they are read)
@@ -48,7 +50,7 @@ ssv_preferences_window_show_page (SsvPreferencesWindow *self,
 {
   AdwPreferencesPage *pages[] = { self->general_page, self->sources_page,
                                   self->metadata_page, self->downloads_page,
-                                  self->tasks_page };
+                                  self->acquire_page, self->tasks_page };
 
   g_return_val_if_fail (SSV_IS_PREFERENCES_WINDOW (self), FALSE);
 
@@ -135,6 +137,7 @@ ssv_preferences_window_class_init (SsvPreferencesWindowClass *klass)
   g_type_ensure (SSV_TYPE_SOURCES_PREFERENCES);
   g_type_ensure (SSV_TYPE_METADATA_PREFERENCES);
   g_type_ensure (SSV_TYPE_DOWNLOADS_PREFERENCES);
+  g_type_ensure (SSV_TYPE_ACQUIRE_PREFERENCES);
   g_type_ensure (SSV_TYPE_TASKS_PREFERENCES);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -143,6 +146,7 @@ ssv_preferences_window_class_init (SsvPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvPreferencesWindow, sources_page);
   gtk_widget_class_bind_template_child (widget_class, SsvPreferencesWindow, metadata_page);
   gtk_widget_class_bind_template_child (widget_class, SsvPreferencesWindow, downloads_page);
+  gtk_widget_class_bind_template_child (widget_class, SsvPreferencesWindow, acquire_page);
   gtk_widget_class_bind_template_child (widget_class, SsvPreferencesWindow, tasks_page);
 }
 
