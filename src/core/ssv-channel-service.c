@@ -17,6 +17,7 @@
 #include "providers/ssv-youtube-browse.h"
 #include "providers/ssv-youtube-proxy.h"
 #include "stores/ssv-settings-store.h"
+#include "ssv-thread.h"
 
 /* Thirty videos a page: 300 pages are 9,000 videos. */
 #define DEFAULT_MAX_PAGES   300
@@ -663,6 +664,8 @@ quiet_refresh_thread (GTask        *task,
   SsvChannel *saved = ssv_channel_store_get_channel (self->store, task_data, NULL);
   SsvRefreshDepth depth = saved != NULL && saved->complete ? SSV_REFRESH_QUICK : SSV_REFRESH_FULL;
 
+  g_assert (!SSV_IS_MAIN_THREAD ());
+
   g_clear_object (&saved);
   refreshed->self = g_object_ref (self);
   refreshed->channel_id = g_strdup (task_data);
@@ -692,6 +695,8 @@ open_thread (GTask        *task,
   const char *channel_id = task_data;
   g_autoptr(GError) error = NULL;
   SsvChannel *channel;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   channel = ssv_channel_store_get_channel (self->store, channel_id, &error);
   if (channel == NULL && g_error_matches (error, SSV_ERROR, SSV_ERROR_NOT_FOUND))
@@ -761,6 +766,8 @@ follow_thread (GTask        *task,
   GError *error = NULL;
   char *id = ssv_channel_service_follow (source_object, task_data, cancellable, &error);
 
+  g_assert (!SSV_IS_MAIN_THREAD ());
+
   if (id == NULL)
     g_task_return_error (task, error);
   else
@@ -799,6 +806,8 @@ unfollow_thread (GTask        *task,
                  GCancellable *cancellable)
 {
   GError *error = NULL;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   if (ssv_channel_service_unfollow (source_object, task_data, &error))
     g_task_return_boolean (task, TRUE);

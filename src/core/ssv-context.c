@@ -10,6 +10,7 @@
 #include "workers/ssv-channel-worker.h"
 #include "workers/ssv-extras-worker.h"
 #include "stores/ssv-server-store.h"
+#include "ssv-thread.h"
 
 struct _SsvContext
 {
@@ -270,6 +271,8 @@ open_thread (GTask        *task,
   GError *error = NULL;
   g_autoptr(SsvDatabase) database = ssv_database_open (task_data, &error);
 
+  g_assert (!SSV_IS_MAIN_THREAD ());
+
   if (database == NULL)
     g_task_return_error (task, error);
   else
@@ -500,6 +503,8 @@ load_tokens_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   GError *error = NULL;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   if (ssv_context_load_server_tokens (source_object, cancellable, &error))
     g_task_return_boolean (task, TRUE);

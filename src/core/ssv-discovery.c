@@ -15,6 +15,7 @@
 #include "stores/ssv-find-store.h"
 #include "stores/ssv-settings-store.h"
 #include "stores/ssv-tmdb-cache-store.h"
+#include "ssv-thread.h"
 
 #define LIBRARY_HITS      20
 #define APPENDED_SEASONS  16    /* with the four other parts: TMDB's limit of 20 */
@@ -746,6 +747,8 @@ call_thread (GTask        *task,
   GError *error = NULL;
   gpointer result = NULL;
   GDestroyNotify free_func = (GDestroyNotify) g_ptr_array_unref;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   switch (call->call)
     {

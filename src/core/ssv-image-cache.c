@@ -13,6 +13,7 @@
 
 #include "ssv-error.h"
 #include "ssv-image-cache.h"
+#include "ssv-thread.h"
 
 #define WAIT_SLICE_US        (100 * 1000)
 #define DEFAULT_MAX_BYTES    ((guint64) 1024 * 1024 * 1024)
@@ -644,6 +645,8 @@ fetch_thread (GTask        *task,
   FetchData *fetch = task_data;
   GError *error = NULL;
   GFile *file = ssv_image_cache_fetch (source_object, fetch->uri, fetch->height, cancellable, &error);
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   if (file == NULL)
     g_task_return_error (task, error);

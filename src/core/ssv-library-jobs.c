@@ -9,6 +9,7 @@
 #include "ssv-context.h"
 #include "ssv-error.h"
 #include "ssv-library-jobs.h"
+#include "ssv-thread.h"
 
 #define HOUR  (3600)
 #define DAY   (24 * HOUR)
@@ -126,6 +127,8 @@ trim_thread (GTask        *task,
   g_autofree char *size = NULL;
   guint before, removed;
   guint64 kept;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   /* Down to the person's limit (the image-cache-size preference), least recently used first. */
   before = ssv_image_cache_get_evictions (cache);

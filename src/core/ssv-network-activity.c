@@ -8,6 +8,7 @@
 
 #include "ssv-network-activity.h"
 #include "stores/ssv-network-activity-store.h"
+#include "ssv-thread.h"
 
 #define FLUSH_INTERVAL_S 30
 
@@ -111,6 +112,8 @@ flush_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
+  g_assert (!SSV_IS_MAIN_THREAD ());
+
   g_autoptr(GError) error = NULL;
 
   if (!ssv_network_activity_flush (source_object, &error))

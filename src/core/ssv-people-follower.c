@@ -13,6 +13,7 @@
 #include "providers/ssv-tmdb-discover.h"
 #include "stores/ssv-settings-store.h"
 #include "workers/ssv-worker.h"
+#include "ssv-thread.h"
 
 /* A person's credits are read again at most this often. */
 #define PERSON_AGE_S (20 * 3600)
@@ -402,6 +403,8 @@ follow_thread (GTask        *task,
   gboolean ok = args->person > 0
     ? ssv_people_follower_follow_sync (source_object, args->person, args->lookback, &report, cancellable, &error)
     : ssv_people_follower_sync_sync (source_object, FALSE, &report, cancellable, &error);
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   if (!ok)
     g_task_return_error (task, error);

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-search-provider.h"
+#include "ssv-thread.h"
 
 #define MAX_RESULTS 10
 
@@ -97,6 +98,8 @@ search_thread (GTask        *task,
   g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) found = NULL;
   GError *error = NULL;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   /* The library alone: the Shell asks on every key press, and expects an answer at once. */
   found = ssv_discovery_find_sync (self->discovery, search->query, TRUE, NULL, cancellable, &error);

@@ -8,6 +8,7 @@
 
 #include "ssv-error.h"
 #include "ssv-secrets.h"
+#include "ssv-thread.h"
 
 struct _SsvSecrets
 {
@@ -189,6 +190,8 @@ store_thread (GTask        *task,
   SecretOp *op = task_data;
   GError *error = NULL;
 
+  g_assert (!SSV_IS_MAIN_THREAD ());
+
   if (ssv_secrets_store_sync (source_object, op->key, op->label, op->secret, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -229,6 +232,8 @@ lookup_thread (GTask        *task,
   SecretOp *op = task_data;
   GError *error = NULL;
   char *secret = ssv_secrets_lookup_sync (source_object, op->key, cancellable, &error);
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   if (error != NULL)
     g_task_return_error (task, error);

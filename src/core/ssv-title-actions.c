@@ -13,6 +13,7 @@
 #include "providers/ssv-tvdb.h"
 #include "stores/ssv-enrichment-store.h"
 #include "stores/ssv-settings-store.h"
+#include "ssv-thread.h"
 
 struct _SsvTitleActions
 {
@@ -357,6 +358,8 @@ act_thread (GTask        *task,
   GError *error = NULL;
   gpointer result = NULL;
   gboolean ok = FALSE;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   switch (args->act)
     {

@@ -10,6 +10,7 @@
 #include "ssv-folder-source.h"
 #include "ssv-server-store.h"
 #include "ssv-ui-utils.h"
+#include "ssv-thread.h"
 
 static void
 add_thread (GTask        *task,
@@ -26,6 +27,8 @@ add_thread (GTask        *task,
   g_autofree char *name = g_path_get_basename (ssv_folder_source_get_path (source));
   GError *error = NULL;
   gint64 id = 0;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   described = ssv_media_source_test_connection (SSV_MEDIA_SOURCE (source), cancellable, &error);
   if (described == NULL)

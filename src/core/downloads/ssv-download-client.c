@@ -15,6 +15,7 @@
 #include "ssv-sabnzbd.h"
 #include "ssv-slskd.h"
 #include "ssv-transmission.h"
+#include "ssv-thread.h"
 
 G_DEFINE_INTERFACE (SsvDownloadClient, ssv_download_client, G_TYPE_OBJECT)
 G_DEFINE_BOXED_TYPE (SsvTransfer, ssv_transfer, ssv_transfer_copy, ssv_transfer_free)
@@ -547,6 +548,8 @@ call_thread (GTask        *task,
   GError *error = NULL;
   gpointer result = NULL;
   gboolean ok = FALSE;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   switch (call->kind)
     {

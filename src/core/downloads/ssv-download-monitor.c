@@ -12,6 +12,7 @@
 #include "ssv-download-monitor.h"
 #include "ssv-error.h"
 #include "model/ssv-download-private.h"
+#include "ssv-thread.h"
 
 #define RECENT_LIMIT 100
 
@@ -364,6 +365,8 @@ poll_thread (GTask        *task,
   SsvDownloadStore *store = ssv_client_pool_get_store (self->pool);
   g_autoptr(GPtrArray) active = NULL;
   GError *error = NULL;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   if (data->poll)
     {

@@ -12,6 +12,7 @@
 #include "ssv-error.h"
 #include "ssv-grabber.h"
 #include "ssv-release-hit.h"
+#include "ssv-thread.h"
 
 struct _SsvGrabber
 {
@@ -381,6 +382,8 @@ grab_thread (GTask        *task,
   GError *error = NULL;
   gint64 id = ssv_grabber_grab (source, data->request, &data->download_id, cancellable, &error);
 
+  g_assert (!SSV_IS_MAIN_THREAD ());
+
   if (id == 0)
     g_task_return_error (task, error);
   else
@@ -477,6 +480,8 @@ cancel_thread (GTask        *task,
                GCancellable *cancellable)
 {
   GError *error = NULL;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   if (ssv_grabber_cancel (source, *(gint64 *) task_data, cancellable, &error))
     g_task_return_boolean (task, TRUE);

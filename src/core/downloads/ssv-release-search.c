@@ -9,6 +9,7 @@
 #include "ssv-error.h"
 #include "ssv-grab-hits.h"
 #include "ssv-release-search.h"
+#include "ssv-thread.h"
 
 void
 ssv_release_search_setup_free (SsvReleaseSearchSetup *setup)
@@ -33,6 +34,8 @@ setup_thread (GTask        *task,
   g_autoptr(GPtrArray) indexers = NULL;
   g_autoptr(GPtrArray) all_profiles = NULL;
   GError *error = NULL;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   indexers = ssv_grab_load_indexers (ssv_context_get_download_store (context), ssv_context_get_secrets (context),
                                      cancellable, &error);
@@ -153,6 +156,8 @@ grab_thread (GTask        *task,
   GError *error = NULL;
   SsvDownload *download;
   gint64 id;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   id = ssv_grabber_grab (ssv_context_get_grabber (context), request, NULL, cancellable, &error);
   if (id == 0 || (download = ssv_download_store_get (ssv_context_get_download_store (context), id, &error)) == NULL)

@@ -8,6 +8,7 @@
 #include "ssv-error.h"
 #include "ssv-searcher.h"
 #include "ssv-utils.h"
+#include "ssv-thread.h"
 
 struct _SsvSearcher
 {
@@ -365,6 +366,8 @@ job_thread (GTask        *task,
 {
   SsvSearch *self = source_object;
   Job *job = task_data;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   if (job->expand)
     {

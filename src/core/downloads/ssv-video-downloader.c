@@ -17,6 +17,7 @@
 #include "ssv-video-downloader.h"
 #include "ssv-ytdlp.h"
 #include "stores/ssv-video-download-store.h"
+#include "ssv-thread.h"
 
 #define STAGING_DIR  ".staging"
 
@@ -394,6 +395,8 @@ finish_thread (GTask        *task,
   Outcome *outcome = g_new0 (Outcome, 1);
   g_autoptr(GError) error = NULL;
 
+  g_assert (!SSV_IS_MAIN_THREAD ());
+
   outcome->row = job->download->row;
   outcome->video_id = g_strdup (job->download->video_id);
 
@@ -617,6 +620,8 @@ take_thread (GTask        *task,
   g_autoptr(GFile) staging = g_file_get_child (self->root, STAGING_DIR);
   Next *next = g_new0 (Next, 1);
   GError *error = NULL;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   if (first && (!ssv_video_download_store_reset_running (self->database, &error) ||
                 !ssv_video_download_store_queue_wished (self->database, NULL, &error)))

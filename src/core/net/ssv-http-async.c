@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ssv-http.h"
+#include "ssv-thread.h"
 
 typedef gpointer (*SendFunc) (SsvHttp *, SsvHttpRequest *, GCancellable *, GError **);
 
@@ -32,6 +33,8 @@ send_thread (GTask        *task,
   SendData *send = task_data;
   GError *error = NULL;
   gpointer result = send->send (source_object, send->request, cancellable, &error);
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   if (result == NULL)
     g_task_return_error (task, error);

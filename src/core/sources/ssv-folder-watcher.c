@@ -10,6 +10,7 @@
 #include "ssv-folder-watcher.h"
 #include "ssv-media-name.h"
 #include "ssv-server-store.h"
+#include "ssv-thread.h"
 
 #define DEFAULT_DELAY_MS   3000
 #define MAX_MONITORS       4000
@@ -87,6 +88,8 @@ list_thread (GTask        *task,
   g_autoptr(GPtrArray) servers = NULL;
   g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (watched_folder_free);
   GError *error = NULL;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   servers = ssv_server_store_list (self->database, &error);
   if (servers == NULL)

@@ -14,6 +14,7 @@
 #include "ssv-scanner-private.h"
 #include "ssv-settings-store.h"
 #include "ssv-source-factory.h"
+#include "ssv-thread.h"
 
 #define DEFAULT_FETCH_THREADS   4
 /* Clocks of servers and of this machine disagree a little; look back further. */
@@ -794,6 +795,8 @@ scan_thread (GTask        *task,
   ScanArgs *args = task_data;
   GError *error = NULL;
   SsvScanResult *result;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   if (args->saved_mode)
     {

@@ -5,6 +5,7 @@
 
 #include "ssv-utils.h"
 #include "ssv-store.h"
+#include "ssv-thread.h"
 
 typedef struct
 {
@@ -194,6 +195,8 @@ run_thread (GTask        *task,
   RunData *run = task_data;
   GError *error = NULL;
   gpointer result;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   result = run->func (source_object, run->data, cancellable, &error);
   if (error != NULL)

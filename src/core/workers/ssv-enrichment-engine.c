@@ -10,6 +10,7 @@
 #include "ssv-opensubtitles-worker.h"
 #include "ssv-tmdb-worker.h"
 #include "ssv-tvdb-worker.h"
+#include "ssv-thread.h"
 
 /* Lists refresh at most this often while workers write. */
 #define LIBRARY_CHANGED_INTERVAL_MS 1500
@@ -715,6 +716,8 @@ load_language_thread (GTask        *task,
   Language *language = g_new0 (Language, 1);
   GError *error = NULL;
 
+  g_assert (!SSV_IS_MAIN_THREAD ());
+
   language->language = ssv_settings_store_get (self->database, "metadata.language", &error);
   if (error == NULL)
     language->region = ssv_settings_store_get (self->database, "metadata.region", &error);
@@ -771,6 +774,8 @@ save_language_thread (GTask        *task,
   SsvEnrichmentEngine *self = source_object;
   Language *language = task_data;
   GError *error = NULL;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   if (!ssv_database_begin (self->database, &error) ||
       !ssv_settings_store_set (self->database, "metadata.language", language->language, &error) ||

@@ -12,6 +12,7 @@
 #include "providers/ssv-tvdb.h"
 #include "stores/ssv-settings-store.h"
 #include "workers/ssv-worker.h"
+#include "ssv-thread.h"
 
 /* TMDB's append_to_response takes 20 parts; two are the ids and ratings. */
 #define MAX_APPENDED_SEASONS 18
@@ -563,6 +564,8 @@ run_thread (GTask        *task,
   GError *error = NULL;
   SsvRefreshReport *report = ssv_refresher_run_sync (source_object, args->scope, args->kind, args->id,
                                                      args->limit, cancellable, &error);
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   if (report == NULL)
     g_task_return_error (task, error);

@@ -9,6 +9,7 @@
 #include "ssv-tmdb-worker.h"
 #include "providers/ssv-tmdb.h"
 #include "stores/ssv-settings-store.h"
+#include "ssv-thread.h"
 
 struct _SsvTmdbWorker
 {
@@ -162,6 +163,8 @@ search_thread (GTask        *task,
   g_autoptr(GPtrArray) results = NULL;
   SsvTmdbOptions options = { NULL, };
   GError *error = NULL;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   key = ssv_secrets_lookup_sync (ssv_worker_get_secrets (worker), secret_key, cancellable, &error);
   if (error != NULL)

@@ -12,6 +12,7 @@
 #include "ssv-worker-private.h"
 #include "ssv-worker-rules.h"
 #include "stores/ssv-settings-store.h"
+#include "ssv-thread.h"
 
 #define DEFAULT_RETRY_WINDOW_S  (30 * 24 * 3600)
 
@@ -494,6 +495,8 @@ persist_pause_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   gboolean paused;
 
+  g_assert (!SSV_IS_MAIN_THREAD ());
+
   /* The latest wish wins, whatever order these tasks run in. */
   g_mutex_lock (&priv->lock);
   paused = priv->user_paused;
@@ -876,6 +879,8 @@ test_key_thread (GTask        *task,
   g_autofree char *stored = NULL;
   const char *key = task_data;
   GError *error = NULL;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   if (klass_of (self)->test_key == NULL)
     {

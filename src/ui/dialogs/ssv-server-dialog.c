@@ -15,6 +15,7 @@
 #include "ssv-source-factory.h"
 #include "ssv-ui-utils.h"
 #include "widgets/ssv-library-kind-row.h"
+#include "ssv-thread.h"
 
 typedef struct
 {
@@ -187,6 +188,8 @@ test_thread (GTask        *task,
   g_autoptr(SsvMediaSource) source = NULL;
   g_autoptr(TestResult) result = g_new0 (TestResult, 1);
   GError *error = NULL;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   source = ssv_source_factory_new (test->http, test->kind, test->url, test->token, NULL);
 
@@ -408,6 +411,8 @@ save_thread (GTask        *task,
   SaveData *save = task_data;
   GError *error = NULL;
   gboolean saved = save_server (save, cancellable, &error);
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   /* Kept or undone, the list of sources may have changed. */
   ssv_store_emit_changed (SSV_STORE (ssv_context_get_library_store (save->context)), "servers");

@@ -15,6 +15,7 @@
 #include "ssv-sources-preferences.h"
 #include "ssv-ui-utils.h"
 #include "widgets/ssv-library-kind-row.h"
+#include "ssv-thread.h"
 
 struct _SsvSourcesPreferences
 {
@@ -77,6 +78,8 @@ work_thread (GTask        *task,
 {
   Work *work = task_data;
   GError *error = NULL;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   /* A write the person asked for is kept even when the page closes meanwhile. */
   if (work->func (work->context, work->data, &error))
@@ -180,6 +183,8 @@ load_mode_thread (GTask        *task,
   SsvContext *context = task_data;
   GError *error = NULL;
   char *mode = ssv_settings_store_get (ssv_context_get_database (context), "scan.mode", &error);
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   if (error != NULL)
     g_task_return_error (task, error);
@@ -385,6 +390,8 @@ test_thread (GTask        *task,
   g_autoptr(SsvMediaSource) source = NULL;
   GError *error = NULL;
   char *description;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   source = ssv_scanner_create_source (ssv_context_get_scanner (test->context), test->id, cancellable, &error);
   if (source == NULL)
@@ -694,6 +701,8 @@ load_sources_thread (GTask        *task,
   SsvContext *context = task_data;
   GError *error = NULL;
   GPtrArray *sources = ssv_server_store_list (ssv_context_get_database (context), &error);
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
 
   if (sources == NULL)
     g_task_return_error (task, error);
