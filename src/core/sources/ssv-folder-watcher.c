@@ -35,6 +35,7 @@ struct _SsvFolderWatcher
   gboolean         started;
 
   GHashTable      *monitors;      /* dir path → GFileMonitor */
+  GHashTable      *monitor_rows;  /* GFileMonitor → its folder's server row (gint64 *) */
   GHashTable      *due;           /* server row → timeout source id */
   GArray          *waiting;       /* server rows to scan after the running scan */
   guint            scans;
@@ -146,7 +147,7 @@ watch_dir (SsvFolderWatcher *self,
       return;
     }
 
-  g_object_set_data (G_OBJECT (monitor), "ssv-server-row", GSIZE_TO_POINTER ((gsize) server_row));
+  g_hash_table_insert (self->monitor_rows, monitor, g_memdup2 (&server_row, sizeof server_row));
   g_signal_connect_object (monitor, "changed", G_CALLBACK (on_changed), self, 0);
   g_hash_table_insert (self->monitors, g_strdup (path), monitor);
 }
@@ -167,6 +168,7 @@ listed_cb (GObject      *source,
       return;
     }
 
+  g_hash_table_remove_all (self->monitor_rows);
   g_hash_table_remove_all (self->monitors);
   for (guint i = 0; i < folders->len; i++)
     {
@@ -274,7 +276,13 @@ on_changed (GFileMonitor      *monitor,
             GFileMonitorEvent  event,
             SsvFolderWatcher  *self)
 {
-  gint64 server_row = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (monitor), "ssv-server-row"));
+  gint64 *row = g_hash_table_lookup (self->monitor_rows, monitor);
+  gint64 server_row;
+
+  /* A monitor let go of (the watcher stopped or re-listed) may still deliver. */
+  if (row == NULL)
+    return;
+  server_row = *row;
 
   switch (event)
     {
@@ -357,6 +365,7 @@ ssv_folder_watcher_stop (SsvFolderWatcher *self)
   self->started = FALSE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_hash_table_remove_all (self->monitor_rows);
   g_hash_table_remove_all (self->monitors);
 
   g_hash_table_iter_init (&iter, self->due);
@@ -395,6 +404,7 @@ ssv_folder_watcher_dispose (GObject *object)
   if (self->due != NULL)
     ssv_folder_watcher_stop (self);
 
+  g_clear_pointer (&self->monitor_rows, g_hash_table_unref);
   g_clear_pointer (&self->monitors, g_hash_table_unref);
   g_clear_pointer (&self->due, g_hash_table_unref);
   g_clear_pointer (&self->waiting, g_array_unref);
@@ -416,6 +426,7 @@ ssv_folder_watcher_init (SsvFolderWatcher *self)
 {
   self->delay_ms = DEFAULT_DELAY_MS;
   self->monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->monitor_rows = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->due = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->waiting = g_array_new (FALSE, FALSE, sizeof (gint64));
 }

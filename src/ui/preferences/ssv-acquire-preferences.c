@@ -133,7 +133,6 @@ add_row (SsvAcquirePreferences *self,
          AdwPreferencesGroup   *group,
          GtkWidget             *row)
 {
-  g_object_set_data (G_OBJECT (row), "group", group);
   g_ptr_array_add (self->rows, row);
   adw_preferences_group_add (group, row);
 }
@@ -257,7 +256,9 @@ show_rows (SsvAcquirePreferences *self)
     {
       GtkWidget *row = g_ptr_array_index (self->rows, i);
 
-      adw_preferences_group_remove (g_object_get_data (G_OBJECT (row), "group"), row);
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
     }
   g_ptr_array_set_size (self->rows, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->defaults_group), FALSE);
