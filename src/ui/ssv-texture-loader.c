@@ -270,15 +270,18 @@ ssv_texture_loader_decode_file (const char    *path,
                                 GCancellable  *cancellable,
                                 GError       **error)
 {
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autofree guchar *chunk = NULL;
   SizeCheck check = { height, 0, 0, FALSE };
   gboolean ok = stream != NULL;
 
+  /* No loader before there is something to read: one must be closed once made. */
   if (!ok)
     return NULL;
+
+  loader = gdk_pixbuf_loader_new ();
 
   g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), &check);
   chunk = g_malloc (64 * 1024);

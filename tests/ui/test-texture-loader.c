@@ -8,6 +8,7 @@
 
 #include "ssv-image-cache.h"
 #include "ssv-test-utils.h"
+#include "ssv-texture-loader-private.h"
 #include "ssv-texture-loader.h"
 #include "ssv-ui-test-utils.h"
 
@@ -186,6 +187,32 @@ test_not_an_image (void)
   g_clear_error (&broken.error);
 }
 
+/* A decode stopped before it reads (the app closing, a card recycled) or a file that
+ * is gone fails quietly: no decoder is left unclosed, which GdkPixbuf warns about. */
+static void
+test_stopped_or_gone_is_quiet (void)
+{
+  g_autofree char *path = write_png (300, 450);
+  g_autofree char *gone = g_build_filename (tmp_dir, "gone.png", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  GLogLevelFlags fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
+
+  /* Any warning from here on ends the test. */
+  g_log_set_always_fatal (fatal | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL);
+  g_cancellable_cancel (cancellable);
+  pixbuf = ssv_texture_loader_decode_file (path, 225, cancellable, &error);
+  g_assert_null (pixbuf);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  pixbuf = ssv_texture_loader_decode_file (gone, 225, NULL, &error);
+  g_assert_null (pixbuf);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_log_set_always_fatal (fatal);
+}
+
 static gboolean
 has_context (gpointer data)
 {
@@ -233,6 +260,7 @@ main (int    argc,
   g_test_add_func ("/ui/texture-loader/scaled-to-shown-height", test_scaled_to_shown_height);
   g_test_add_func ("/ui/texture-loader/absurd-sizes-refused", test_absurd_sizes_refused);
   g_test_add_func ("/ui/texture-loader/not-an-image", test_not_an_image);
+  g_test_add_func ("/ui/texture-loader/stopped-or-gone-is-quiet", test_stopped_or_gone_is_quiet);
   g_test_add_func ("/ui/texture-loader/cache-size-preference", test_cache_size_preference);
 
   result = g_test_run ();
