@@ -1,16 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-stall-daemons.c: the stall rules against real transmission-daemon and qbittorrent-nox, with
  * thresholds of seconds: a magnet nobody has, a torrent nobody seeds and a client error give up with
- * their reasons; a transfer that moves is left alone. */
+ * their reasons; a transfer that moves is left alone; a seeding goal takes a finished torrent off its
+ * client and leaves its file. */
 
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "ssv-bencode.h"
 #include "ssv-client-pool.h"
 #include "ssv-download-monitor.h"
+#include "ssv-error.h"
 #include "ssv-fake-server.h"
 #include "ssv-grabber.h"
 #include "ssv-qbittorrent.h"
@@ -436,6 +439,84 @@ test_client_error (Fixture       *f,
                                    : "Transmission reports an error: ");
 }
 
+typedef struct
+{
+  Fixture *f;
+  gint64   id;
+} Released;
+
+static gboolean
+is_released (gpointer data)
+{
+  Released *r = data;
+  g_autoptr(GPtrArray) events = ssv_download_store_list_events (r->f->store, r->id, NULL);
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    if (g_str_has_prefix (((SsvDownloadEvent *) g_ptr_array_index (events, i))->message, "Seeded to its goal"))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+polls_reached (gpointer data)
+{
+  gpointer *args = data;
+  return ssv_download_monitor_get_n_polls (args[0]) >= GPOINTER_TO_UINT (args[1]);
+}
+
+/* A finished torrent stays in its client while its goal is not met; once it
+ * is, it leaves the client and its file stays. */
+static void
+test_seeding_goal (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const SsvTestTorrentFile video = { NULL, VIDEO_SIZE };
+  g_autoptr(GBytes) torrent = ssv_test_torrent_new (VIDEO_NAME, &video, 1, PIECE, VIDEO_SEED, NULL);
+  g_autoptr(SsvTorrentInfo) info = NULL;
+  g_autoptr(SsvDownloadClient) client = NULL;
+  g_autoptr(SsvTransfer) still = NULL;
+  g_autoptr(SsvTransfer) gone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->save_dir, VIDEO_NAME, NULL);
+  Released released = { f, 0 };
+  gpointer args[2];
+
+  if (f->daemon == NULL)
+    return;
+
+  info = ssv_torrent_info_parse_bytes (torrent, &error);
+  g_assert_no_error (error);
+  /* A ratio nobody will bring it to here. */
+  ssv_download_store_set_seeding_goal (f->store, f->client_id, 5.0, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssv_test_torrent_write_payload (f->save_dir, VIDEO_NAME, &video, 1, VIDEO_SEED, &error));
+  set_rules (f, 3600, 3600);
+  released.id = grab (f, NULL, torrent);
+  ssv_download_monitor_start (f->monitor);
+  g_assert_true (ssv_test_wait_for (heard_one, f, 20000));
+  g_assert_cmpstr (g_ptr_array_index (f->heard, 0), ==, "completed");
+
+  /* Done and seeding, goal not met: still polled, still in the client. */
+  args[0] = f->monitor;
+  args[1] = GUINT_TO_POINTER (ssv_download_monitor_get_n_polls (f->monitor) + 2);
+  g_assert_true (ssv_test_wait_for (polls_reached, args, 20000));
+  client = ssv_test_client_daemon_client (f->daemon, f->http, NULL);
+  still = ssv_download_client_get (client, info->infohash, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (is_released (&released));
+
+  /* A goal of no time at all: met at the next look. */
+  ssv_download_store_set_seeding_goal (f->store, f->client_id, NAN, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssv_test_wait_for (is_released, &released, 20000));
+  gone = ssv_download_client_get (client, info->infohash, NULL, &error);
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND);
+  g_assert_null (gone);
+  /* Taken off the client, never deleted. */
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (f->heard->len, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -448,10 +529,12 @@ main (int    argc,
   ADD ("/daemons/stall/transmission/no-peer", SSV_CLIENT_TRANSMISSION, test_no_peer);
   ADD ("/daemons/stall/transmission/healthy", SSV_CLIENT_TRANSMISSION, test_healthy);
   ADD ("/daemons/stall/transmission/client-error", SSV_CLIENT_TRANSMISSION, test_client_error);
+  ADD ("/daemons/stall/transmission/seeding-goal", SSV_CLIENT_TRANSMISSION, test_seeding_goal);
   ADD ("/daemons/stall/qbittorrent/magnet-metadata", SSV_CLIENT_QBITTORRENT, test_magnet_metadata);
   ADD ("/daemons/stall/qbittorrent/no-peer", SSV_CLIENT_QBITTORRENT, test_no_peer);
   ADD ("/daemons/stall/qbittorrent/healthy", SSV_CLIENT_QBITTORRENT, test_healthy);
   ADD ("/daemons/stall/qbittorrent/client-error", SSV_CLIENT_QBITTORRENT, test_client_error);
+  ADD ("/daemons/stall/qbittorrent/seeding-goal", SSV_CLIENT_QBITTORRENT, test_seeding_goal);
 #undef ADD
 
   return g_test_run ();

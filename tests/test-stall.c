@@ -306,6 +306,44 @@ test_defaults (void)
   g_assert_cmpuint (rules.strikes, ==, 3);
 }
 
+static gboolean
+goal (double           ratio,
+      gint64           minutes,
+      SsvTransferState state,
+      double           have_ratio,
+      gint64           have_seconds,
+      const char      *why_expected)
+{
+  g_autoptr(SsvTransfer) t = ssv_transfer_new ();
+  g_autofree char *why = NULL;
+  gboolean met;
+
+  t->state = state;
+  t->ratio = have_ratio;
+  t->seeding_time = have_seconds;
+  met = ssv_seeding_goal_met (ratio, minutes, t, &why);
+  g_assert_cmpstr (why, ==, why_expected);
+  return met;
+}
+
+/* Seeding goals: the first one met is enough; unknown numbers and unfinished transfers never meet one. */
+static void
+test_seeding_goals (void)
+{
+  g_assert_false (goal (NAN, -1, SSV_TRANSFER_SEEDING, 9.0, 999999, NULL));
+  g_assert_true (goal (1.5, -1, SSV_TRANSFER_SEEDING, 1.5, 10, "ratio 1.50 of 1.50"));
+  g_assert_false (goal (1.5, -1, SSV_TRANSFER_SEEDING, 1.49, 10, NULL));
+  g_assert_true (goal (1.5, 60, SSV_TRANSFER_SEEDING, 0.2, 3600, "seeded 1 h of 1 h"));
+  g_assert_false (goal (1.5, 60, SSV_TRANSFER_SEEDING, 0.2, 3599, NULL));
+  g_assert_true (goal (NAN, 0, SSV_TRANSFER_COMPLETED, NAN, 0, "seeded 0 s of 0 s"));
+  /* Transmission says no ratio (-1, read as NAN) for what it never downloaded. */
+  g_assert_false (goal (0.0, -1, SSV_TRANSFER_SEEDING, NAN, 100, NULL));
+  g_assert_false (goal (2.0, 30, SSV_TRANSFER_SEEDING, 1.0, -1, NULL));
+  /* Checked again, or still downloading: not finished, whatever the numbers. */
+  g_assert_false (goal (0.0, 0, SSV_TRANSFER_CHECKING, 5.0, 99999, NULL));
+  g_assert_false (goal (0.0, 0, SSV_TRANSFER_DOWNLOADING, 5.0, 99999, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -325,6 +363,7 @@ main (int    argc,
   g_test_add_func ("/core/stall/off-switches", test_off_switches);
   g_test_add_func ("/core/stall/applicability", test_applicability);
   g_test_add_func ("/core/stall/defaults", test_defaults);
+  g_test_add_func ("/core/stall/seeding-goals", test_seeding_goals);
 
   return g_test_run ();
 }

@@ -32,6 +32,7 @@ struct _SsvDownloadMonitor
   gboolean        polling;         /* a poll or a reload runs in a thread */
   gboolean        reload_pending;
   guint64         n_polls;
+  guint           n_seeding;       /* finished torrents seeding toward their client's goal */
   gulong          changed_id;
 
   /* The stall rules and each active download's strikes. Held here, so they
@@ -366,6 +367,71 @@ poll_client (SsvClientPool *pool,
     }
 }
 
+/* Finished torrents whose client's seeding goal is met leave the client.
+ * Their files stay where they are: the library's copy is never touched.
+ * Returns how many still seed toward a goal. */
+static guint
+release_seeded (SsvClientPool *pool,
+                GCancellable  *cancellable)
+{
+  SsvDownloadStore *store = ssv_client_pool_get_store (pool);
+  g_autoptr(GPtrArray) seeding = NULL;
+  g_autoptr(GError) error = NULL;
+  guint left = 0;
+
+  seeding = ssv_download_store_list_seeding (store, &error);
+  if (seeding == NULL)
+    {
+      g_warning ("Seeding downloads could not be read: %s", error->message);
+      return 0;
+    }
+
+  for (guint i = 0; i < seeding->len; i++)
+    {
+      SsvDownload *d = g_ptr_array_index (seeding, i);
+      g_autoptr(SsvClientRow) row = NULL;
+      g_autoptr(SsvDownloadClient) client = NULL;
+      g_autoptr(SsvTransfer) t = NULL;
+      g_autofree char *why = NULL;
+      g_autofree char *event = NULL;
+
+      g_clear_error (&error);
+      row = ssv_download_store_get_client (store, d->client_id, &error);
+      if (row != NULL)
+        client = ssv_client_pool_dup_for_row (pool, row, cancellable, &error);
+      if (client != NULL)
+        t = ssv_download_client_get (client, d->reference, cancellable, &error);
+      if (t == NULL)
+        {
+          /* Gone from the client already (by hand): nothing more to do for it. */
+          if (g_error_matches (error, SSV_ERROR, SSV_ERROR_NOT_FOUND) && client != NULL)
+            {
+              event = g_strdup_printf (_("No longer in %s; it stopped seeding there."), row->name);
+              ssv_download_store_mark_released (store, d->id, event, NULL);
+            }
+          else
+            left++;
+          continue;
+        }
+      if (!ssv_seeding_goal_met (row->seed_ratio, row->seed_minutes, t, &why))
+        {
+          left++;
+          continue;
+        }
+      if (!ssv_download_client_remove (client, d->reference, FALSE, cancellable, &error))
+        {
+          g_warning ("Download %" G_GINT64_FORMAT ": %s", d->id, error->message);
+          left++;
+          continue;
+        }
+      event = g_strdup_printf (_("Seeded to its goal (%s): taken off %s, its files kept."), why, row->name);
+      if (!ssv_download_store_mark_released (store, d->id, event, &error))
+        g_warning ("Download %" G_GINT64_FORMAT ": %s", d->id, error->message);
+    }
+
+  return left;
+}
+
 /* Polls @active (SsvDownload snapshots), grouped by client; writes the news. */
 static PollResult *
 poll_downloads (SsvClientPool *pool,
@@ -457,6 +523,7 @@ typedef struct
   GPtrArray *snapshot;    /* SsvDownload: what the main context knew */
   GPtrArray *fresh;       /* SsvDownload: the rows after the poll (active and recent) */
   GHashTable *stalled;    /* gint64 id → reason, from the poll */
+  guint      n_seeding;
   gboolean   poll;
 } PollTask;
 
@@ -505,6 +572,7 @@ poll_thread (GTask        *task,
         }
       data->stalled = g_steal_pointer (&result->stalled);
       poll_result_free (result);
+      data->n_seeding = release_seeded (self->pool, cancellable);
     }
 
   data->fresh = ssv_download_store_list (store, FALSE, RECENT_LIMIT, &error);
@@ -643,14 +711,15 @@ poll_done (GObject      *source,
        * tells what happened to the active ones meanwhile. */
       merge (self, data->fresh, NULL, FALSE);
       self->loaded = TRUE;
-      if (ssv_download_monitor_get_n_active (self) > 0)
-        run (self, TRUE);
-      else
-        schedule (self);
+      /* Even with none active: finished torrents may have met their seeding goal. */
+      run (self, TRUE);
       return;
     }
   if (data->poll)
-    self->n_polls++;
+    {
+      self->n_polls++;
+      self->n_seeding = data->n_seeding;
+    }
   changed = merge (self, data->fresh, data->stalled, TRUE);
   self->interval = changed ? self->min_interval : MIN (self->interval * 2, self->max_interval);
 
@@ -713,6 +782,9 @@ schedule (SsvDownloadMonitor *self)
   if (ssv_download_monitor_get_n_active (self) == 0)
     {
       self->interval = self->min_interval;
+      /* Torrents seeding toward a goal are looked at now and then. */
+      if (self->n_seeding > 0)
+        self->timeout_id = g_timeout_add (self->max_interval, on_timeout, self);
       g_signal_emit (self, signals[IDLE], 0);
       return;
     }
@@ -726,7 +798,8 @@ on_store_changed (SsvStore           *store,
                   SsvDownloadMonitor *self)
 {
   /* A grab, a cancel or a retry somewhere else: read the rows again. */
-  if (self->started && g_strcmp0 (detail, "download") == 0)
+  /* A client's seeding goal changed: the seeding torrents are looked at again too. */
+  if (self->started && (g_strcmp0 (detail, "download") == 0 || g_strcmp0 (detail, "client") == 0))
     {
       self->interval = self->min_interval;
       if (self->polling)

@@ -325,3 +325,36 @@ ssv_stall_check (const SsvStallRules  *rules,
 
   return SSV_STALL_NONE;
 }
+
+gboolean
+ssv_seeding_goal_met (double              ratio,
+                      gint64              minutes,
+                      const SsvTransfer  *transfer,
+                      char              **why)
+{
+  g_return_val_if_fail (transfer != NULL, FALSE);
+
+  if (why != NULL)
+    *why = NULL;
+  /* Only what is finished, and not while the client checks it again. */
+  if (!ssv_transfer_state_is_done (transfer->state))
+    return FALSE;
+
+  if (!isnan (ratio) && !isnan (transfer->ratio) && transfer->ratio >= ratio)
+    {
+      if (why != NULL)
+        *why = g_strdup_printf (_("ratio %.2f of %.2f"), transfer->ratio, ratio);
+      return TRUE;
+    }
+  if (minutes >= 0 && transfer->seeding_time >= 0 && transfer->seeding_time >= minutes * 60)
+    {
+      g_autofree char *span = format_span (transfer->seeding_time);
+      g_autofree char *goal = format_span (minutes * 60);
+
+      if (why != NULL)
+        *why = g_strdup_printf (_("seeded %s of %s"), span, goal);
+      return TRUE;
+    }
+
+  return FALSE;
+}

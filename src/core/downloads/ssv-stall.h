@@ -76,6 +76,14 @@ SsvStallRule     ssv_stall_check               (const SsvStallRules   *rules,
                                                 gint64                 now,
                                                 char                 **reason);
 
+/* Whether a finished torrent has seeded enough: its ratio reached @ratio
+ * (NAN: no ratio goal), or it seeded @minutes (-1: no time goal); the first
+ * goal met is enough. @why gets which, in plain words. */
+gboolean         ssv_seeding_goal_met          (double                 ratio,
+                                                gint64                 minutes,
+                                                const SsvTransfer     *transfer,
+                                                char                 **why);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvStallTracker, ssv_stall_tracker_free)
 
 G_END_DECLS
