@@ -112,6 +112,52 @@ fixture_tear_down (Fixture       *f,
   g_free (f->save_dir);
 }
 
+/* Seeding goals given at "client add" are kept and listed; a bad one adds nothing. */
+static void
+test_seeding_goal (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *bad[] = { "client", "add", "qbittorrent", "Seedbox", "http://127.0.0.1:1", "--seed-ratio", "-2", NULL };
+  const char *good[] = { "client", "add", "qbittorrent", "Seedbox", "http://127.0.0.1:1", "--seed-ratio", "1.5",
+                         "--seed-minutes", "90", NULL };
+  const char *plain[] = { "client", "add", "transmission", "Plain", "http://127.0.0.1:2", NULL };
+  const char *list_json[] = { "client", "list", "--json", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(JsonArray) list = NULL;
+  JsonObject *plain_row, *seedbox;
+  int status;
+
+  out = run_cli (f, bad, NULL, &status);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (out, "seeding goal"));
+  g_clear_pointer (&out, g_free);
+  out = run_cli (f, list_json, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  list = parse_array (out);
+  g_assert_cmpuint (json_array_get_length (list), ==, 0);
+  g_clear_pointer (&list, json_array_unref);
+  g_clear_pointer (&out, g_free);
+
+  out = run_cli (f, good, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  out = run_cli (f, plain, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  out = run_cli (f, list_json, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  list = parse_array (out);
+  g_assert_cmpuint (json_array_get_length (list), ==, 2);
+  /* By name: Plain, Seedbox. */
+  plain_row = json_array_get_object_element (list, 0);
+  seedbox = json_array_get_object_element (list, 1);
+  g_assert_cmpstr (json_object_get_string_member (seedbox, "name"), ==, "Seedbox");
+  g_assert_cmpfloat (json_object_get_double_member (seedbox, "seed_ratio"), ==, 1.5);
+  g_assert_cmpint (json_object_get_int_member (seedbox, "seed_minutes"), ==, 90);
+  g_assert_false (json_object_has_member (plain_row, "seed_ratio"));
+  g_assert_false (json_object_has_member (plain_row, "seed_minutes"));
+}
+
 static void
 test_clients (Fixture       *f,
               gconstpointer  data)
@@ -423,6 +469,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/cli/acquire/clients", test_clients);
+  ADD ("/cli/acquire/seeding-goal", test_seeding_goal);
   ADD ("/cli/acquire/indexers", test_indexers);
   ADD ("/cli/acquire/downloads-watch", test_downloads_watch);
   ADD ("/cli/acquire/search-and-grab", test_search_and_grab);

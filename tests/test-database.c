@@ -125,6 +125,9 @@ static const char * const fill_sql[] = {
   "  VALUES (1, 0, 'Heat.1995.720p.BluRay.x264-GRP', 'torrent', 'magnet:?xt=urn:btih:aaaa');"
   "INSERT INTO download_tries (download_id, kind, value) VALUES (1, 'query', 'Heat 1995');"
   "INSERT INTO download_events (download_id, kind, message) VALUES (1, 'grabbed', 'Grabbed from Jackett.');",
+  /* version 11 (0014 after the merge): seeding goals per client, and torrents taken off their client */
+  ("UPDATE download_clients SET seed_ratio = 2.0, seed_minutes = 1440 WHERE id = 1;"
+   "UPDATE downloads SET released_at = 1770000000 WHERE id = 1;"),
 };
 
 static char *

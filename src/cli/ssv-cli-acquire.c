@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -238,12 +239,18 @@ client_add (int    argc,
   g_autofree char *password = NULL;
   g_autofree char *user = NULL;
   gboolean password_stdin = FALSE;
+  double seed_ratio = NAN;
+  gint64 seed_minutes = -1;
   SsvClientKind kind;
   gint64 id;
   GOptionEntry entries[] = {
     { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("The user name to log in with"), "U" },
     { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &password_stdin,
       N_("Read the password (API key, RPC secret) from standard input"), NULL },
+    { "seed-ratio", 0, 0, G_OPTION_ARG_DOUBLE, &seed_ratio,
+      N_("Take a finished torrent off the client once it reached this share ratio (its files stay)"), "R" },
+    { "seed-minutes", 0, 0, G_OPTION_ARG_INT64, &seed_minutes,
+      N_("Take a finished torrent off the client once it seeded this many minutes (its files stay)"), "M" },
     { NULL }
   };
 
@@ -253,7 +260,13 @@ client_add (int    argc,
     return 2;
   if (argc != 4)
     {
-      g_printerr ("%s\n", _("Usage: soulsync-video-cli client add KIND NAME URL [--user U] [--password-stdin]"));
+      g_printerr ("%s\n", _("Usage: soulsync-video-cli client add KIND NAME URL [--user U] [--password-stdin] "
+                            "[--seed-ratio R] [--seed-minutes M]"));
+      return 2;
+    }
+  if ((!isnan (seed_ratio) && !(seed_ratio >= 0)) || seed_minutes < -1)
+    {
+      g_printerr ("%s\n", _("soulsync-video-cli: a seeding goal is a ratio or a number of minutes, zero or more."));
       return 2;
     }
   if (!ssv_client_kind_from_string (argv[1], &kind))
@@ -276,6 +289,13 @@ client_add (int    argc,
   id = ssv_download_store_add_client (ssv_context_get_download_store (context), kind, argv[2], argv[3], user, &error);
   if (id == 0)
     return ssv_cli_fail (error);
+  if ((!isnan (seed_ratio) || seed_minutes >= 0) &&
+      !ssv_download_store_set_seeding_goal (ssv_context_get_download_store (context), id, seed_ratio, seed_minutes,
+                                            &error))
+    {
+      ssv_download_store_remove_client (ssv_context_get_download_store (context), id, NULL);
+      return ssv_cli_fail (error);
+    }
   if (password != NULL)
     {
       g_autofree char *secret_key = ssv_secrets_client_key (id);
@@ -314,6 +334,16 @@ add_client_json (JsonBuilder *builder,
   json_builder_add_boolean_value (builder, row->is_default);
   json_builder_set_member_name (builder, "enabled");
   json_builder_add_boolean_value (builder, row->enabled);
+  if (!isnan (row->seed_ratio))
+    {
+      json_builder_set_member_name (builder, "seed_ratio");
+      json_builder_add_double_value (builder, row->seed_ratio);
+    }
+  if (row->seed_minutes >= 0)
+    {
+      json_builder_set_member_name (builder, "seed_minutes");
+      json_builder_add_int_value (builder, row->seed_minutes);
+    }
 }
 
 static void

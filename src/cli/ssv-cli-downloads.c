@@ -153,6 +153,7 @@ watch_downloads (SsvContext *context,
   guint sigint = g_unix_signal_add (SIGINT, on_interrupt, &watch);
 
   monitor = ssv_download_monitor_new (ssv_context_get_client_pool (context));
+  ssv_download_monitor_follow_settings (monitor);
   if (interval_ms > 0)
     ssv_download_monitor_set_intervals (monitor, interval_ms, MAX (interval_ms, SSV_DOWNLOAD_MONITOR_MAX_INTERVAL_MS));
   g_signal_connect (monitor, "download-progress", G_CALLBACK (on_progress), &watch);

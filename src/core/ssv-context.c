@@ -391,6 +391,7 @@ ssv_context_get_download_monitor (SsvContext *self)
   if (self->download_monitor == NULL)
     {
       self->download_monitor = ssv_download_monitor_new (ssv_context_get_client_pool (self));
+      ssv_download_monitor_follow_settings (self->download_monitor);
       ssv_download_monitor_start (self->download_monitor);
     }
 

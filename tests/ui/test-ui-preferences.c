@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-preferences.c: Preferences as its template lists it: every page there with the
  * app's context and a screenshot of each; each page alone, given a context, fills itself
- * and goes away whole; Scheduled Tasks lists the jobs and runs one on request. */
+ * and goes away whole; Scheduled Tasks lists the jobs and runs one on request; the stall
+ * thresholds on the Downloads page follow their keys both ways. */
 
 #include "config.h"
 
+#include <string.h>
+
+#include "ssv-download-monitor.h"
 #include "ssv-downloads-preferences.h"
 #include "ssv-general-preferences.h"
 #include "ssv-metadata-preferences.h"
@@ -142,6 +146,88 @@ test_page_alone (gconstpointer data)
   ssv_ui_test_iterate (100);
   g_assert_finalize_object (page);
 
+  ssv_ui_test_stop_app (app);
+}
+
+static GtkSpinButton *
+threshold_spin (GtkWidget  *page,
+                const char *name)
+{
+  GtkWidget *spin = ssv_ui_test_find_widget (page, named, name);
+  GtkWidget *row;
+
+  g_assert_nonnull (spin);
+  g_assert_true (GTK_IS_SPIN_BUTTON (spin));
+  /* On a row that says what it does, in words. */
+  row = gtk_widget_get_ancestor (spin, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  g_assert_cmpuint (strlen (adw_action_row_get_subtitle (ADW_ACTION_ROW (row))), >, 20);
+  return GTK_SPIN_BUTTON (spin);
+}
+
+typedef struct
+{
+  GtkSpinButton *spin;
+  double         value;
+} SpinShows;
+
+static gboolean
+spin_shows (gpointer data)
+{
+  SpinShows *s = data;
+  return gtk_spin_button_get_value (s->spin) == s->value;
+}
+
+/* The stall thresholds on the Downloads page: each row shows its key in the row's unit, a
+ * change on the row reaches the key and the download monitor, and a key set elsewhere
+ * (gsettings) shows on the row. */
+static void
+test_stall_thresholds (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "stall.db", NULL);
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  SsvDownloadMonitor *monitor;
+  SsvContext *context;
+  GtkWidget *page;
+  GtkSpinButton *stall, *metadata, *speed, *eta;
+  SsvStallRules rules;
+  SpinShows shows;
+
+  ssv_ui_test_wait_for_window (app);
+  context = ssv_application_get_context (app);
+  monitor = ssv_context_get_download_monitor (context);
+  page = g_object_ref_sink (g_object_new (SSV_TYPE_DOWNLOADS_PREFERENCES, "context", context, NULL));
+  stall = threshold_spin (page, "stall-minutes");
+  metadata = threshold_spin (page, "metadata-minutes");
+  speed = threshold_spin (page, "min-speed");
+  eta = threshold_spin (page, "max-eta-hours");
+
+  /* The defaults, in minutes, KB/s and hours. */
+  g_assert_cmpfloat (gtk_spin_button_get_value (stall), ==, 180);
+  g_assert_cmpfloat (gtk_spin_button_get_value (metadata), ==, 60);
+  g_assert_cmpfloat (gtk_spin_button_get_value (speed), ==, 10);
+  g_assert_cmpfloat (gtk_spin_button_get_value (eta), ==, 168);
+
+  gtk_spin_button_set_value (stall, 90);
+  gtk_spin_button_set_value (speed, 0);
+  ssv_ui_test_iterate (100);
+  g_assert_cmpint (g_settings_get_int (settings, "download-stall-seconds"), ==, 5400);
+  g_assert_cmpint (g_settings_get_int (settings, "download-min-speed-kbps"), ==, 0);
+  ssv_download_monitor_get_stall_rules (monitor, &rules);
+  g_assert_cmpint (rules.stall_seconds, ==, 5400);
+  g_assert_cmpint (rules.min_speed_kbps, ==, 0);
+
+  g_settings_set_int (settings, "download-metadata-seconds", 1200);
+  shows = (SpinShows) { metadata, 20 };
+  g_assert_true (ssv_test_wait_for (spin_shows, &shows, 5000));
+  ssv_download_monitor_get_stall_rules (monitor, &rules);
+  g_assert_cmpint (rules.metadata_seconds, ==, 1200);
+
+  g_settings_reset (settings, "download-stall-seconds");
+  g_settings_reset (settings, "download-metadata-seconds");
+  g_settings_reset (settings, "download-min-speed-kbps");
+  g_object_unref (page);
   ssv_ui_test_stop_app (app);
 }
 
@@ -292,6 +378,7 @@ main (int    argc,
   g_test_add_data_func ("/ui/preferences/tasks-alone", GSIZE_TO_POINTER (SSV_TYPE_TASKS_PREFERENCES),
                         test_page_alone);
   g_test_add_func ("/ui/preferences/tasks-run-now", test_tasks_run_now);
+  g_test_add_func ("/ui/preferences/stall-thresholds", test_stall_thresholds);
 
   result = g_test_run ();
 

@@ -11,6 +11,7 @@
 
 #include "ssv-download-monitor.h"
 #include "ssv-error.h"
+#include "ssv-stall.h"
 #include "model/ssv-download-private.h"
 #include "ssv-thread.h"
 
@@ -32,7 +33,19 @@ struct _SsvDownloadMonitor
   gboolean        polling;         /* a poll or a reload runs in a thread */
   gboolean        reload_pending;
   guint64         n_polls;
+  guint           n_seeding;       /* finished torrents seeding toward their client's goal */
   gulong          changed_id;
+
+  /* The stall rules and each active download's strikes. Held here, so they
+   * outlive the backoff between polls; a download's tracker goes with it. A
+   * restart of the app starts every download's strikes afresh: the clocks
+   * begin again at the first poll, so a stall is never judged on a guess of
+   * what happened while the app was off. Locked: the poll thread uses them. */
+  GMutex          stall_lock;
+  SsvStallRules   stall_rules;
+  GHashTable     *trackers;        /* gint64 id → SsvStallTracker */
+  GSettings      *settings;
+  gulong          settings_id;
 };
 
 G_DEFINE_FINAL_TYPE (SsvDownloadMonitor, ssv_download_monitor, G_TYPE_OBJECT)
@@ -43,6 +56,7 @@ enum
   STATE_CHANGED,
   COMPLETED,
   FAILED,
+  STALLED,
   IDLE,
   N_SIGNALS,
 };
@@ -100,6 +114,7 @@ typedef struct
   GPtrArray *progress;   /* SsvDownloadProgress, owning copies of their strings in @strings */
   GPtrArray *strings;
   GArray    *changed;    /* gint64 ids whose state changed (their events written) */
+  GHashTable *stalled;   /* gint64 id → reason: given up by a stall or junk rule */
 } PollResult;
 
 static void
@@ -108,7 +123,91 @@ poll_result_free (PollResult *result)
   g_ptr_array_unref (result->progress);
   g_ptr_array_unref (result->strings);
   g_array_unref (result->changed);
+  g_clear_pointer (&result->stalled, g_hash_table_unref);
   g_free (result);
+}
+
+/* What a poll thread needs of the stall rules: the monitor's, or none (a
+ * single blocking poll, which has no history to count strikes over). */
+typedef struct
+{
+  GMutex        *lock;
+  SsvStallRules  rules;
+  GHashTable    *trackers;
+  gint64         now;
+} StallFeed;
+
+static gboolean
+protocol_from_string (const char  *text,
+                      SsvProtocol *protocol)
+{
+  if (g_strcmp0 (text, "torrent") == 0)
+    *protocol = SSV_PROTOCOL_TORRENT;
+  else if (g_strcmp0 (text, "usenet") == 0)
+    *protocol = SSV_PROTOCOL_USENET;
+  else if (g_strcmp0 (text, "slskd") == 0)
+    *protocol = SSV_PROTOCOL_SLSKD;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Feeds this poll of @d into its tracker; returns the reason when a rule gives up. */
+static char *
+feed_stall (StallFeed         *feed,
+            SsvDownload       *d,
+            const SsvTransfer *t)
+{
+  SsvStallTracker *tracker;
+  SsvProtocol protocol;
+  SsvStallRule rule;
+  char *reason = NULL;
+
+  if (feed == NULL || !protocol_from_string (d->protocol, &protocol))
+    return NULL;
+
+  g_mutex_lock (feed->lock);
+  tracker = g_hash_table_lookup (feed->trackers, &d->id);
+  if (tracker == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = d->id;
+      tracker = ssv_stall_tracker_new ();
+      g_hash_table_insert (feed->trackers, key, tracker);
+    }
+  rule = ssv_stall_check (&feed->rules, tracker, t, protocol, feed->now, &reason);
+  if (rule != SSV_STALL_NONE)
+    g_hash_table_remove (feed->trackers, &d->id);
+  g_mutex_unlock (feed->lock);
+
+  return reason;
+}
+
+/* Trackers of downloads no longer active go. */
+static void
+prune_trackers (StallFeed *feed,
+                GPtrArray *active)
+{
+  g_autoptr(GHashTable) keep = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (feed == NULL)
+    return;
+  for (guint i = 0; i < active->len; i++)
+    {
+      SsvDownload *d = g_ptr_array_index (active, i);
+      if (ssv_download_status_is_active (d->status))
+        g_hash_table_add (keep, &d->id);
+    }
+
+  g_mutex_lock (feed->lock);
+  g_hash_table_iter_init (&iter, feed->trackers);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (keep, key))
+      g_hash_table_iter_remove (&iter);
+  g_mutex_unlock (feed->lock);
 }
 
 static void
@@ -161,13 +260,25 @@ static void
 apply_transfer (SsvDownloadStore  *store,
                 SsvDownload       *d,
                 const SsvTransfer *t,
+                StallFeed         *feed,
                 PollResult        *result)
 {
   SsvDownloadStatus status = map_state (t->state);
   g_autofree char *path = NULL;
   g_autofree char *event = NULL;
+  g_autofree char *stalled = feed_stall (feed, d, t);
   SsvDownloadProgress *u;
   gint64 eta = t->eta;
+
+  if (stalled != NULL)
+    {
+      guint before = result->changed->len;
+
+      set_status (store, d, SSV_DOWNLOAD_FAILED, stalled, NULL, "error", stalled, result);
+      if (result->changed->len > before)
+        g_hash_table_insert (result->stalled, g_memdup2 (&d->id, sizeof d->id), g_steal_pointer (&stalled));
+      return;
+    }
 
   if (status == SSV_DOWNLOAD_FAILED)
     {
@@ -213,6 +324,7 @@ static void
 poll_client (SsvClientPool *pool,
              gint64         client_id,
              GPtrArray     *downloads,
+             StallFeed     *feed,
              GCancellable  *cancellable,
              PollResult    *result)
 {
@@ -247,7 +359,7 @@ poll_client (SsvClientPool *pool,
             found = t;
         }
       if (found != NULL)
-        apply_transfer (store, d, found, result);
+        apply_transfer (store, d, found, feed, result);
       else
         {
           g_autofree char *reason = g_strdup_printf (_("The transfer is no longer in %s."), d->client_name);
@@ -256,10 +368,76 @@ poll_client (SsvClientPool *pool,
     }
 }
 
+/* Finished torrents whose client's seeding goal is met leave the client.
+ * Their files stay where they are: the library's copy is never touched.
+ * Returns how many still seed toward a goal. */
+static guint
+release_seeded (SsvClientPool *pool,
+                GCancellable  *cancellable)
+{
+  SsvDownloadStore *store = ssv_client_pool_get_store (pool);
+  g_autoptr(GPtrArray) seeding = NULL;
+  g_autoptr(GError) error = NULL;
+  guint left = 0;
+
+  seeding = ssv_download_store_list_seeding (store, &error);
+  if (seeding == NULL)
+    {
+      g_warning ("Seeding downloads could not be read: %s", error->message);
+      return 0;
+    }
+
+  for (guint i = 0; i < seeding->len; i++)
+    {
+      SsvDownload *d = g_ptr_array_index (seeding, i);
+      g_autoptr(SsvClientRow) row = NULL;
+      g_autoptr(SsvDownloadClient) client = NULL;
+      g_autoptr(SsvTransfer) t = NULL;
+      g_autofree char *why = NULL;
+      g_autofree char *event = NULL;
+
+      g_clear_error (&error);
+      row = ssv_download_store_get_client (store, d->client_id, &error);
+      if (row != NULL)
+        client = ssv_client_pool_dup_for_row (pool, row, cancellable, &error);
+      if (client != NULL)
+        t = ssv_download_client_get (client, d->reference, cancellable, &error);
+      if (t == NULL)
+        {
+          /* Gone from the client already (by hand): nothing more to do for it. */
+          if (g_error_matches (error, SSV_ERROR, SSV_ERROR_NOT_FOUND) && client != NULL)
+            {
+              event = g_strdup_printf (_("No longer in %s; it stopped seeding there."), row->name);
+              ssv_download_store_mark_released (store, d->id, event, NULL);
+            }
+          else
+            left++;
+          continue;
+        }
+      if (!ssv_seeding_goal_met (row->seed_ratio, row->seed_minutes, t, &why))
+        {
+          left++;
+          continue;
+        }
+      if (!ssv_download_client_remove (client, d->reference, FALSE, cancellable, &error))
+        {
+          g_warning ("Download %" G_GINT64_FORMAT ": %s", d->id, error->message);
+          left++;
+          continue;
+        }
+      event = g_strdup_printf (_("Seeded to its goal (%s): taken off %s, its files kept."), why, row->name);
+      if (!ssv_download_store_mark_released (store, d->id, event, &error))
+        g_warning ("Download %" G_GINT64_FORMAT ": %s", d->id, error->message);
+    }
+
+  return left;
+}
+
 /* Polls @active (SsvDownload snapshots), grouped by client; writes the news. */
 static PollResult *
 poll_downloads (SsvClientPool *pool,
                 GPtrArray     *active,
+                StallFeed     *feed,
                 GCancellable  *cancellable)
 {
   PollResult *result = g_new0 (PollResult, 1);
@@ -271,6 +449,8 @@ poll_downloads (SsvClientPool *pool,
   result->progress = g_ptr_array_new_with_free_func (g_free);
   result->strings = g_ptr_array_new_with_free_func (g_free);
   result->changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  result->stalled = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  prune_trackers (feed, active);
 
   for (guint i = 0; i < active->len; i++)
     {
@@ -290,7 +470,7 @@ poll_downloads (SsvClientPool *pool,
 
   g_hash_table_iter_init (&iter, by_client);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    poll_client (pool, *(gint64 *) key, value, cancellable, result);
+    poll_client (pool, *(gint64 *) key, value, feed, cancellable, result);
 
   return result;
 }
@@ -324,7 +504,7 @@ ssv_download_monitor_poll_sync (SsvClientPool  *pool,
   active = ssv_download_store_list (ssv_client_pool_get_store (pool), TRUE, 0, error);
   if (active == NULL)
     return 0;
-  result = poll_downloads (pool, active, cancellable);
+  result = poll_downloads (pool, active, NULL, cancellable);
   if (!write_progress (pool, result, error))
     {
       poll_result_free (result);
@@ -343,6 +523,8 @@ typedef struct
 {
   GPtrArray *snapshot;    /* SsvDownload: what the main context knew */
   GPtrArray *fresh;       /* SsvDownload: the rows after the poll (active and recent) */
+  GHashTable *stalled;    /* gint64 id → reason, from the poll */
+  guint      n_seeding;
   gboolean   poll;
 } PollTask;
 
@@ -351,6 +533,7 @@ poll_task_free (PollTask *data)
 {
   g_clear_pointer (&data->snapshot, g_ptr_array_unref);
   g_clear_pointer (&data->fresh, g_ptr_array_unref);
+  g_clear_pointer (&data->stalled, g_hash_table_unref);
   g_free (data);
 }
 
@@ -371,6 +554,11 @@ poll_thread (GTask        *task,
   if (data->poll)
     {
       PollResult *result;
+      StallFeed feed = { &self->stall_lock, { 0 }, self->trackers, g_get_monotonic_time () / G_USEC_PER_SEC };
+
+      g_mutex_lock (&self->stall_lock);
+      feed.rules = self->stall_rules;
+      g_mutex_unlock (&self->stall_lock);
 
       active = ssv_download_store_list (store, TRUE, 0, &error);
       if (active == NULL)
@@ -378,14 +566,16 @@ poll_thread (GTask        *task,
           g_task_return_error (task, error);
           return;
         }
-      result = poll_downloads (self->pool, active, cancellable);
+      result = poll_downloads (self->pool, active, &feed, cancellable);
       if (!write_progress (self->pool, result, &error))
         {
           poll_result_free (result);
           g_task_return_error (task, error);
           return;
         }
+      data->stalled = g_steal_pointer (&result->stalled);
       poll_result_free (result);
+      data->n_seeding = release_seeded (self->pool, cancellable);
     }
 
   data->fresh = ssv_download_store_list (store, FALSE, RECENT_LIMIT, &error);
@@ -439,15 +629,22 @@ static void
 announce (SsvDownloadMonitor *self,
           SsvDownload        *d,
           SsvDownloadStatus   old_status,
-          gboolean            moved)
+          gboolean            moved,
+          GHashTable         *stalled)
 {
   if (d->status != old_status)
     {
+      const char *stall = stalled != NULL ? g_hash_table_lookup (stalled, &d->id) : NULL;
+
       g_signal_emit (self, signals[STATE_CHANGED], 0, d, (guint) old_status);
       if (d->status == SSV_DOWNLOAD_COMPLETED)
         g_signal_emit (self, signals[COMPLETED], 0, d, d->content_path);
       else if (d->status == SSV_DOWNLOAD_FAILED)
-        g_signal_emit (self, signals[FAILED], 0, d, d->error);
+        {
+          if (stall != NULL)
+            g_signal_emit (self, signals[STALLED], 0, d, stall);
+          g_signal_emit (self, signals[FAILED], 0, d, d->error);
+        }
     }
   else if (moved)
     g_signal_emit (self, signals[PROGRESS], 0, d);
@@ -457,6 +654,7 @@ announce (SsvDownloadMonitor *self,
 static gboolean
 merge (SsvDownloadMonitor *self,
        GPtrArray          *fresh,
+       GHashTable         *stalled,
        gboolean            announcing)
 {
   gboolean changed = FALSE;
@@ -472,7 +670,7 @@ merge (SsvDownloadMonitor *self,
           changed = TRUE;
           /* A grab made since: one that failed at once is news too. */
           if (announcing && !ssv_download_status_is_active (row->status))
-            announce (self, row, SSV_DOWNLOAD_QUEUED, FALSE);
+            announce (self, row, SSV_DOWNLOAD_QUEUED, FALSE, stalled);
           continue;
         }
       {
@@ -481,7 +679,7 @@ merge (SsvDownloadMonitor *self,
 
         changed |= moved;
         if (announcing)
-          announce (self, d, old_status, moved);
+          announce (self, d, old_status, moved, stalled);
       }
     }
 
@@ -514,17 +712,18 @@ poll_done (GObject      *source,
     {
       /* What was there before: listed, not announced; then the first poll
        * tells what happened to the active ones meanwhile. */
-      merge (self, data->fresh, FALSE);
+      merge (self, data->fresh, NULL, FALSE);
       self->loaded = TRUE;
-      if (ssv_download_monitor_get_n_active (self) > 0)
-        run (self, TRUE);
-      else
-        schedule (self);
+      /* Even with none active: finished torrents may have met their seeding goal. */
+      run (self, TRUE);
       return;
     }
   if (data->poll)
-    self->n_polls++;
-  changed = merge (self, data->fresh, TRUE);
+    {
+      self->n_polls++;
+      self->n_seeding = data->n_seeding;
+    }
+  changed = merge (self, data->fresh, data->stalled, TRUE);
   self->interval = changed ? self->min_interval : MIN (self->interval * 2, self->max_interval);
 
   if (self->reload_pending)
@@ -586,6 +785,9 @@ schedule (SsvDownloadMonitor *self)
   if (ssv_download_monitor_get_n_active (self) == 0)
     {
       self->interval = self->min_interval;
+      /* Torrents seeding toward a goal are looked at now and then. */
+      if (self->n_seeding > 0)
+        self->timeout_id = g_timeout_add (self->max_interval, on_timeout, self);
       g_signal_emit (self, signals[IDLE], 0);
       return;
     }
@@ -599,7 +801,8 @@ on_store_changed (SsvStore           *store,
                   SsvDownloadMonitor *self)
 {
   /* A grab, a cancel or a retry somewhere else: read the rows again. */
-  if (self->started && g_strcmp0 (detail, "download") == 0)
+  /* A client's seeding goal changed: the seeding torrents are looked at again too. */
+  if (self->started && (g_strcmp0 (detail, "download") == 0 || g_strcmp0 (detail, "client") == 0))
     {
       self->interval = self->min_interval;
       if (self->polling)
@@ -621,8 +824,22 @@ ssv_download_monitor_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, ssv_client_pool_get_store (self->pool));
   g_clear_object (&self->pool);
   g_clear_object (&self->model);
+  if (self->settings != NULL)
+    g_clear_signal_handler (&self->settings_id, self->settings);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ssv_download_monitor_parent_class)->dispose (object);
+}
+
+static void
+ssv_download_monitor_finalize (GObject *object)
+{
+  SsvDownloadMonitor *self = SSV_DOWNLOAD_MONITOR (object);
+
+  g_hash_table_unref (self->trackers);
+  g_mutex_clear (&self->stall_lock);
+
+  G_OBJECT_CLASS (ssv_download_monitor_parent_class)->finalize (object);
 }
 
 static void
@@ -631,6 +848,7 @@ ssv_download_monitor_class_init (SsvDownloadMonitorClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = ssv_download_monitor_dispose;
+  object_class->finalize = ssv_download_monitor_finalize;
 
   /* Progress, speed or ETA of an active download changed. */
   signals[PROGRESS] = g_signal_new ("download-progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -645,6 +863,10 @@ ssv_download_monitor_class_init (SsvDownloadMonitorClass *klass)
   /* Failed, with the reason in plain words. */
   signals[FAILED] = g_signal_new ("download-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, SSV_TYPE_DOWNLOAD, G_TYPE_STRING);
+  /* A stall or junk rule gave up on it, with the reason in plain words;
+   * download-failed follows with the same reason. */
+  signals[STALLED] = g_signal_new ("download-stalled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, SSV_TYPE_DOWNLOAD, G_TYPE_STRING);
   /* Nothing is active any more; polling stopped. */
   signals[IDLE] = g_signal_new ("idle", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -657,6 +879,10 @@ ssv_download_monitor_init (SsvDownloadMonitor *self)
   self->min_interval = SSV_DOWNLOAD_MONITOR_MIN_INTERVAL_MS;
   self->max_interval = SSV_DOWNLOAD_MONITOR_MAX_INTERVAL_MS;
   self->interval = self->min_interval;
+  g_mutex_init (&self->stall_lock);
+  ssv_stall_rules_init (&self->stall_rules);
+  self->trackers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                          (GDestroyNotify) ssv_stall_tracker_free);
 }
 
 SsvDownloadMonitor *
@@ -774,4 +1000,66 @@ ssv_download_monitor_poll_now (SsvDownloadMonitor *self)
   self->interval = self->min_interval;
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   run (self, TRUE);
+}
+
+/* The thresholds of the stall and junk rules (tests set short ones). Strikes
+ * counted so far are kept. */
+void
+ssv_download_monitor_set_stall_rules (SsvDownloadMonitor  *self,
+                                      const SsvStallRules *rules)
+{
+  g_return_if_fail (SSV_IS_DOWNLOAD_MONITOR (self));
+  g_return_if_fail (rules != NULL);
+
+  g_mutex_lock (&self->stall_lock);
+  self->stall_rules = *rules;
+  g_mutex_unlock (&self->stall_lock);
+}
+
+void
+ssv_download_monitor_get_stall_rules (SsvDownloadMonitor *self,
+                                      SsvStallRules      *rules)
+{
+  g_return_if_fail (SSV_IS_DOWNLOAD_MONITOR (self));
+  g_return_if_fail (rules != NULL);
+
+  g_mutex_lock (&self->stall_lock);
+  *rules = self->stall_rules;
+  g_mutex_unlock (&self->stall_lock);
+}
+
+static void
+read_stall_settings (GSettings          *settings,
+                     const char         *key,
+                     SsvDownloadMonitor *self)
+{
+  SsvStallRules rules;
+
+  ssv_download_monitor_get_stall_rules (self, &rules);
+  rules.stall_seconds = g_settings_get_int (settings, "download-stall-seconds");
+  rules.metadata_seconds = g_settings_get_int (settings, "download-metadata-seconds");
+  rules.min_speed_kbps = g_settings_get_int (settings, "download-min-speed-kbps");
+  rules.max_eta_hours = g_settings_get_int (settings, "download-max-eta-hours");
+  ssv_download_monitor_set_stall_rules (self, &rules);
+}
+
+/* Takes the thresholds from the preferences (GSettings) and follows their
+ * changes; without the schema installed the defaults stay. */
+void
+ssv_download_monitor_follow_settings (SsvDownloadMonitor *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_return_if_fail (SSV_IS_DOWNLOAD_MONITOR (self));
+
+  if (self->settings != NULL || source == NULL)
+    return;
+  schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "download-stall-seconds"))
+    return;
+
+  self->settings = g_settings_new_full (schema, NULL, NULL);
+  self->settings_id = g_signal_connect (self->settings, "changed", G_CALLBACK (read_stall_settings), self);
+  read_stall_settings (self->settings, NULL, self);
 }

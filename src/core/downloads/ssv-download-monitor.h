@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "ssv-client-pool.h"
+#include "ssv-stall.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,11 @@ guint64             ssv_download_monitor_get_n_polls  (SsvDownloadMonitor *self)
 void                ssv_download_monitor_poll_now     (SsvDownloadMonitor *self);
 SsvDownload        *ssv_download_monitor_find         (SsvDownloadMonitor *self,
                                                        gint64              id);
+void                ssv_download_monitor_set_stall_rules (SsvDownloadMonitor  *self,
+                                                          const SsvStallRules *rules);
+void                ssv_download_monitor_get_stall_rules (SsvDownloadMonitor  *self,
+                                                          SsvStallRules       *rules);
+void                ssv_download_monitor_follow_settings (SsvDownloadMonitor  *self);
 
 /* One poll of every active download, blocking (benchmarks, the CLI's --once). */
 guint               ssv_download_monitor_poll_sync    (SsvClientPool      *pool,

@@ -4,6 +4,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -245,7 +247,7 @@ ssv_client_row_free (SsvClientRow *row)
 
 #define CLIENT_SELECT \
   "SELECT c.id, c.kind, c.name, c.url, c.username, c.category, c.save_path, c.enabled," \
-  " d.client_id IS NOT NULL FROM download_clients c" \
+  " d.client_id IS NOT NULL, c.seed_ratio, c.seed_minutes FROM download_clients c" \
   " LEFT JOIN default_clients d ON d.client_id = c.id"
 
 static gpointer
@@ -263,6 +265,8 @@ read_client (SsvStmt *stmt)
   row->save_path = ssv_stmt_dup_text (stmt, 6);
   row->enabled = sqlite3_column_int (stmt, 7) != 0;
   row->is_default = sqlite3_column_int (stmt, 8) != 0;
+  row->seed_ratio = sqlite3_column_type (stmt, 9) == SQLITE_NULL ? NAN : sqlite3_column_double (stmt, 9);
+  row->seed_minutes = ssv_download_store_column_int64_or (stmt, 10, -1);
 
   return row;
 }
@@ -324,6 +328,51 @@ ssv_download_store_add_client (SsvDownloadStore  *self,
 fail:
   ssv_database_rollback (db);
   return 0;
+}
+
+/* A ratio (NAN: none) and a time (-1: none) after which a finished torrent
+ * leaves this client; both none: it seeds as long as the client does. */
+gboolean
+ssv_download_store_set_seeding_goal (SsvDownloadStore  *self,
+                                     gint64             client_id,
+                                     double             ratio,
+                                     gint64             minutes,
+                                     GError           **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+  SsvDatabase *db;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
+
+  if ((!isnan (ratio) && ratio < 0) || minutes < -1)
+    {
+      g_set_error_literal (error, SSV_ERROR, SSV_ERROR_INVALID,
+                           _("A seeding goal is a ratio or a number of minutes, zero or more."));
+      return FALSE;
+    }
+  db = ssv_download_store_db (self);
+  stmt = ssv_database_prepare (db, "UPDATE download_clients SET seed_ratio = ?2, seed_minutes = ?3,"
+                                   " updated_at = unixepoch() WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, client_id);
+  if (isnan (ratio))
+    sqlite3_bind_null (stmt, 2);
+  else
+    sqlite3_bind_double (stmt, 2, ratio);
+  if (minutes < 0)
+    sqlite3_bind_null (stmt, 3);
+  else
+    sqlite3_bind_int64 (stmt, 3, minutes);
+  if (!ssv_download_store_step_done (stmt, error))
+    return FALSE;
+  if (ssv_database_changes (db) == 0)
+    {
+      g_set_error_literal (error, SSV_ERROR, SSV_ERROR_NOT_FOUND, _("That download client is no longer there."));
+      return FALSE;
+    }
+  ssv_store_emit_changed (SSV_STORE (self), "client");
+  return TRUE;
 }
 
 GPtrArray *

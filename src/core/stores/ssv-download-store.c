@@ -572,6 +572,63 @@ ssv_download_store_add_event (SsvDownloadStore  *self,
   return TRUE;
 }
 
+/* Finished torrents still in a client that has a seeding goal. */
+GPtrArray *
+ssv_download_store_list_seeding (SsvDownloadStore  *self,
+                                 GError           **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
+
+  stmt = ssv_database_prepare (ssv_download_store_db (self),
+    "SELECT " DOWNLOAD_COLUMNS " FROM downloads"
+    " WHERE status = 'completed' AND protocol = 'torrent' AND released_at IS NULL"
+    " AND client_reference IS NOT NULL AND client_id IN"
+    " (SELECT id FROM download_clients WHERE seed_ratio IS NOT NULL OR seed_minutes IS NOT NULL)"
+    " ORDER BY id", error);
+  if (stmt == NULL || !ssv_stmt_collect_rows (stmt, read_download, rows, error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+/* The finished torrent left its client (its files stay): noted, and never looked at again. */
+gboolean
+ssv_download_store_mark_released (SsvDownloadStore  *self,
+                                  gint64             id,
+                                  const char        *event,
+                                  GError           **error)
+{
+  SsvDatabase *db;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  db = ssv_download_store_db (self);
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+  {
+    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
+      "UPDATE downloads SET released_at = unixepoch(), updated_at = unixepoch() WHERE id = ?1", error);
+
+    if (stmt == NULL)
+      goto fail;
+    sqlite3_bind_int64 (stmt, 1, id);
+    if (!ssv_download_store_step_done (stmt, error))
+      goto fail;
+  }
+  if (!insert_event (db, id, "note", event, error) || !ssv_database_commit (db, error))
+    goto fail;
+  ssv_store_emit_changed (SSV_STORE (self), "event");
+  return TRUE;
+
+fail:
+  ssv_database_rollback (db);
+  return FALSE;
+}
+
 /* The rows @sql (taking one id) gives, each made by @read. */
 static GPtrArray *
 collect_by_id (SsvDownloadStore  *self,

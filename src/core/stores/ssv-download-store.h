@@ -36,6 +36,8 @@ typedef struct
   char          *save_path;
   gboolean       enabled;
   gboolean       is_default;  /* for its protocol */
+  double         seed_ratio;    /* seeding goal: NAN for none */
+  gint64         seed_minutes;  /* seeding goal: -1 for none */
 } SsvClientRow;
 
 /* Everything one grab writes at once. */
@@ -124,6 +126,17 @@ gboolean          ssv_download_store_set_default_client (SsvDownloadStore     *s
                                                          GError              **error);
 gboolean          ssv_download_store_remove_client      (SsvDownloadStore     *self,
                                                          gint64                client_id,
+                                                         GError              **error);
+gboolean          ssv_download_store_set_seeding_goal   (SsvDownloadStore     *self,
+                                                         gint64                client_id,
+                                                         double                ratio,
+                                                         gint64                minutes,
+                                                         GError              **error);
+GPtrArray        *ssv_download_store_list_seeding       (SsvDownloadStore     *self,
+                                                         GError              **error);
+gboolean          ssv_download_store_mark_released      (SsvDownloadStore     *self,
+                                                         gint64                id,
+                                                         const char           *event,
                                                          GError              **error);
 void              ssv_client_row_free                   (SsvClientRow         *row);
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-downloads-preferences.c: the Downloads page of Preferences: the quality profiles, read off
- * the UI thread, each opening an editor. Every change is saved at once, off the UI thread, one
+ * the UI thread, each opening an editor, and the stall thresholds bound to their GSettings keys. Every change is saved at once, off the UI thread, one
  * save per profile at a time; a save always finishes, even when Preferences closes. */
 
 #include "config.h"
@@ -27,9 +27,14 @@ struct _SsvDownloadsPreferences
   SsvProfileStore     *store;
   GPtrArray           *formats;      /* SsvCustomFormat */
   GPtrArray           *entries;      /* ProfileEntry */
+  GSettings           *settings;
 
   /* Template widgets */
   AdwPreferencesGroup *profiles_group;
+  GtkSpinButton       *stall_spin;
+  GtkSpinButton       *metadata_spin;
+  GtkSpinButton       *speed_spin;
+  GtkSpinButton       *eta_spin;
 };
 
 G_DEFINE_FINAL_TYPE (SsvDownloadsPreferences, ssv_downloads_preferences, SSV_TYPE_PREFERENCES_PAGE)
@@ -221,6 +226,35 @@ ssv_downloads_preferences_load (SsvPreferencesPage *page,
                                         formats_ready_cb, g_object_ref (self));
 }
 
+/* ---- stall thresholds: keys in seconds (or KB/s, hours), rows in the unit they show ---- */
+
+static gboolean
+scaled_get (GValue   *value,
+            GVariant *variant,
+            gpointer  user_data)
+{
+  g_value_set_double (value, (double) g_variant_get_int32 (variant) / GPOINTER_TO_INT (user_data));
+  return TRUE;
+}
+
+static GVariant *
+scaled_set (const GValue       *value,
+            const GVariantType *type,
+            gpointer            user_data)
+{
+  return g_variant_new_int32 ((gint32) (g_value_get_double (value) * GPOINTER_TO_INT (user_data) + 0.5));
+}
+
+static void
+bind_threshold (SsvDownloadsPreferences *self,
+                const char              *key,
+                GtkSpinButton           *spin,
+                int                      scale)
+{
+  g_settings_bind_with_mapping (self->settings, key, spin, "value", G_SETTINGS_BIND_DEFAULT,
+                                scaled_get, scaled_set, GINT_TO_POINTER (scale), NULL);
+}
+
 static void
 ssv_downloads_preferences_dispose (GObject *object)
 {
@@ -238,6 +272,7 @@ ssv_downloads_preferences_finalize (GObject *object)
   SsvDownloadsPreferences *self = SSV_DOWNLOADS_PREFERENCES (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->formats, g_ptr_array_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
 
@@ -258,6 +293,10 @@ ssv_downloads_preferences_class_init (SsvDownloadsPreferencesClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/preferences/ssv-downloads-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, SsvDownloadsPreferences, profiles_group);
+  gtk_widget_class_bind_template_child (widget_class, SsvDownloadsPreferences, stall_spin);
+  gtk_widget_class_bind_template_child (widget_class, SsvDownloadsPreferences, metadata_spin);
+  gtk_widget_class_bind_template_child (widget_class, SsvDownloadsPreferences, speed_spin);
+  gtk_widget_class_bind_template_child (widget_class, SsvDownloadsPreferences, eta_spin);
 }
 
 static void
@@ -266,4 +305,10 @@ ssv_downloads_preferences_init (SsvDownloadsPreferences *self)
   self->entries = g_ptr_array_new_with_free_func (entry_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  bind_threshold (self, "download-stall-seconds", self->stall_spin, 60);
+  bind_threshold (self, "download-metadata-seconds", self->metadata_spin, 60);
+  bind_threshold (self, "download-min-speed-kbps", self->speed_spin, 1);
+  bind_threshold (self, "download-max-eta-hours", self->eta_spin, 1);
 }
