@@ -198,6 +198,11 @@ block_current (Run         *run,
   g_autoptr(SsvBlockEntry) entry = ssv_block_entry_new_for_candidate (c, reason, manual);
   g_autofree char *event = NULL;
 
+  /* a .torrent's infohash is known once the client has it: its reference */
+  if (entry->infohash == NULL && g_strcmp0 (run->download->protocol, "torrent") == 0 &&
+      run->download->reference != NULL && strlen (run->download->reference) == 40)
+    entry->infohash = g_ascii_strdown (run->download->reference, -1);
+
   if (ssv_blocklist_store_add (run->engine->blocklist, entry, run->download->id, error) == 0)
     return FALSE;
   /* the set was built by this run and is not shared: it may still grow */
@@ -422,13 +427,15 @@ run_plan (Run          *run,
 
   while (turns-- > 0)
     {
-      g_autoptr(GPtrArray) tried = g_ptr_array_copy (run->queries, NULL, NULL);
+      g_autoptr(GPtrArray) tried = g_ptr_array_new ();
       g_autoptr(SsvRetryPlan) plan = NULL;
       SsvRetryDownload state = { 0 };
       g_autoptr(GError) search_error = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
+      for (guint i = 0; i < run->queries->len; i++)
+        g_ptr_array_add (tried, g_ptr_array_index (run->queries, i));
       g_ptr_array_add (tried, NULL);
       state.attempts = run->attempts;
       state.candidates = run->candidates;
