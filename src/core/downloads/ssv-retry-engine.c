@@ -151,16 +151,16 @@ run_load (Run     *run,
   return TRUE;
 }
 
-/* The pool's entry of the release the download holds now, or one made from the row. */
+/* The pool's entry of the release @d holds now, or one made from the row (added to @candidates). */
 static SsvDownloadCandidate *
-current_candidate (Run *run)
+current_candidate (SsvDownload *d,
+                   GPtrArray   *candidates)
 {
-  SsvDownload *d = run->download;
   SsvDownloadCandidate *c;
 
-  for (guint i = run->candidates->len; i > 0; i--)
+  for (guint i = candidates->len; i > 0; i--)
     {
-      SsvDownloadCandidate *other = g_ptr_array_index (run->candidates, i - 1);
+      SsvDownloadCandidate *other = g_ptr_array_index (candidates, i - 1);
 
       if (other->tried && g_strcmp0 (other->release_title, d->release_title) == 0 &&
           g_strcmp0 (other->indexer, d->indexer) == 0)
@@ -169,12 +169,56 @@ current_candidate (Run *run)
 
   c = ssv_download_candidate_new (d->protocol, d->release_title);
   c->indexer = g_strdup (d->indexer);
-  if (g_strcmp0 (d->protocol, "torrent") == 0 && d->reference != NULL && strlen (d->reference) == 40)
-    c->infohash = g_ascii_strdown (d->reference, -1);
   c->tried = TRUE;
-  g_ptr_array_add (run->candidates, c);
+  g_ptr_array_add (candidates, c);
 
   return c;
+}
+
+/* What blocks the release @d holds: its keys, and a torrent's infohash from the client's
+ * reference (a .torrent's is known once the client has it). */
+static SsvBlockEntry *
+entry_for (SsvDownload *d,
+           GPtrArray   *candidates,
+           const char  *reason,
+           gboolean     manual)
+{
+  SsvBlockEntry *entry = ssv_block_entry_new_for_candidate (current_candidate (d, candidates), reason, manual);
+
+  if (entry->infohash == NULL && g_strcmp0 (d->protocol, "torrent") == 0 && d->reference != NULL &&
+      strlen (d->reference) == 40)
+    entry->infohash = g_ascii_strdown (d->reference, -1);
+
+  return entry;
+}
+
+/**
+ * ssv_retry_engine_dup_block_entry:
+ *
+ * The blocklist entry for the release @download_id holds now (not stored). Blocks.
+ *
+ * Returns: (transfer full): the entry, or NULL with @error
+ */
+SsvBlockEntry *
+ssv_retry_engine_dup_block_entry (SsvRetryEngine  *self,
+                                  gint64           download_id,
+                                  const char      *reason,
+                                  gboolean         manual,
+                                  GError         **error)
+{
+  SsvDownloadStore *store;
+  g_autoptr(SsvDownload) d = NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
+
+  g_return_val_if_fail (SSV_IS_RETRY_ENGINE (self), NULL);
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  store = ssv_client_pool_get_store (self->pool);
+  if ((d = ssv_download_store_get (store, download_id, error)) == NULL ||
+      (candidates = ssv_download_store_list_candidates (store, download_id, error)) == NULL)
+    return NULL;
+
+  return entry_for (d, candidates, reason, manual);
 }
 
 static void
@@ -194,21 +238,15 @@ block_current (Run         *run,
                gboolean     manual,
                GError     **error)
 {
-  SsvDownloadCandidate *c = current_candidate (run);
-  g_autoptr(SsvBlockEntry) entry = ssv_block_entry_new_for_candidate (c, reason, manual);
+  g_autoptr(SsvBlockEntry) entry = entry_for (run->download, run->candidates, reason, manual);
   g_autofree char *event = NULL;
-
-  /* a .torrent's infohash is known once the client has it: its reference */
-  if (entry->infohash == NULL && g_strcmp0 (run->download->protocol, "torrent") == 0 &&
-      run->download->reference != NULL && strlen (run->download->reference) == 40)
-    entry->infohash = g_ascii_strdown (run->download->reference, -1);
 
   if (ssv_blocklist_store_add (run->engine->blocklist, entry, run->download->id, error) == 0)
     return FALSE;
   /* the set was built by this run and is not shared: it may still grow */
   ssv_blocklist_add (run->blocklist, entry);
   /* Translators: "Blocklisted “Heat.1995…”: No seeds for 3 hours." */
-  event = g_strdup_printf (_("Blocklisted “%s”: %s"), c->release_title, reason);
+  event = g_strdup_printf (_("Blocklisted “%s”: %s"), entry->release_title, reason);
   note (run, "note", event);
 
   return TRUE;

@@ -47,6 +47,12 @@ void            ssv_retry_engine_block_and_retry  (SsvRetryEngine      *self,
                                                    SsvDownload         *download,
                                                    const char          *reason);
 
+SsvBlockEntry  *ssv_retry_engine_dup_block_entry  (SsvRetryEngine      *self,
+                                                   gint64               download_id,
+                                                   const char          *reason,
+                                                   gboolean             manual,
+                                                   GError             **error);
+
 /* The same work, blocking (the CLI, tests): the timeline line it ended with. */
 char           *ssv_retry_engine_run_sync         (SsvRetryEngine      *self,
                                                    gint64               download_id,
