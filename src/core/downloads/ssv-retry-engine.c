@@ -131,8 +131,6 @@ run_load (Run     *run,
           gint64   id,
           GError **error)
 {
-  g_autoptr(GPtrArray) queries = NULL;
-
   run->download = ssv_download_store_get (run->store, id, error);
   if (run->download == NULL)
     return FALSE;
