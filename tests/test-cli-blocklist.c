@@ -122,7 +122,6 @@ test_blocklist (Fixture       *f,
   const char *remove[] = { "blocklist", "remove", "1", NULL };
   const char *gone[] = { "blocklist", "add", "999", NULL };
   g_autoptr(JsonArray) rows = NULL;
-  g_autofree char *add_download = NULL;
   g_autofree char *out = NULL;
   JsonObject *row;
   int status;
