@@ -303,6 +303,17 @@ on_idle (SsvDownloadMonitor *monitor,
   heard->idle = TRUE;
 }
 
+static void
+set_missing_seconds (SsvDownloadMonitor *monitor,
+                     gint64              seconds)
+{
+  SsvStallRules rules;
+
+  ssv_download_monitor_get_stall_rules (monitor, &rules);
+  rules.missing_seconds = seconds;
+  ssv_download_monitor_set_stall_rules (monitor, &rules);
+}
+
 static SsvDownloadMonitor *
 new_monitor (Fixture *f,
              Heard   *heard)
@@ -310,6 +321,8 @@ new_monitor (Fixture *f,
   SsvDownloadMonitor *monitor = ssv_download_monitor_new (f->pool);
 
   ssv_download_monitor_set_intervals (monitor, 150, 600);
+  /* A transfer its client drops is failed after a second, not a minute. */
+  set_missing_seconds (monitor, 1);
   g_signal_connect (monitor, "download-completed", G_CALLBACK (on_completed), heard);
   g_signal_connect (monitor, "download-failed", G_CALLBACK (on_failed), heard);
   g_signal_connect (monitor, "idle", G_CALLBACK (on_idle), heard);
@@ -458,10 +471,20 @@ test_monitor_restarts (Fixture       *f,
   g_assert_nonnull (strstr (((SsvDownloadEvent *) g_ptr_array_index (events, 2))->message, "not answering"));
   g_assert_cmpstr (((SsvDownloadEvent *) g_ptr_array_index (events, 3))->message, ==, "Home answers again.");
 
-  /* Removed in the client behind the app's back: failed, with the reason. */
+  /* Not listed for a few polls (a client that has just restarted lists its
+   * transfers only once it has read its state back): not a failure yet. */
   client = ssv_test_client_daemon_client (f->daemon, f->http, NULL);
+  set_missing_seconds (monitor, 3600);
   ssv_download_client_remove (client, hash1, TRUE, NULL, &error);
   g_assert_no_error (error);
+  wait_polls (monitor, 4);
+  d = ssv_download_store_get (f->store, magnet1, &error);
+  g_assert_cmpint (ssv_download_get_status (d), ==, SSV_DOWNLOAD_DOWNLOADING);
+  g_clear_object (&d);
+  g_assert_cmpuint (heard.failed->len, ==, 0);
+
+  /* Gone for good, removed in the client behind the app's back: failed, with the reason. */
+  set_missing_seconds (monitor, 1);
   ssv_download_client_remove (client, hash2, TRUE, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ssv_test_wait_for (is_idle, &heard, 20000));

@@ -125,9 +125,15 @@ static const char * const fill_sql[] = {
   "  VALUES (1, 0, 'Heat.1995.720p.BluRay.x264-GRP', 'torrent', 'magnet:?xt=urn:btih:aaaa');"
   "INSERT INTO download_tries (download_id, kind, value) VALUES (1, 'query', 'Heat 1995');"
   "INSERT INTO download_events (download_id, kind, message) VALUES (1, 'grabbed', 'Grabbed from Jackett.');",
-  /* version 11 (0014 after the merge): seeding goals per client, and torrents taken off their client */
+  /* version 11: seeding goals per client, and torrents taken off their client */
   ("UPDATE download_clients SET seed_ratio = 2.0, seed_minutes = 1440 WHERE id = 1;"
    "UPDATE downloads SET released_at = 1770000000 WHERE id = 1;"),
+  /* version 12: the blocklist */
+  "INSERT INTO blocklist (protocol, indexer, release_title, infohash, reason, manual, download_id)"
+  "  VALUES ('torrent', 'Jackett', 'Heat.1995.1080p.BluRay.x264-GRP', 'aaaabbbbccccddddeeeeffff0000111122223333',"
+  "  'No seeds for 3 hours.', 0, 1);"
+  "INSERT INTO blocklist (protocol, release_title, slskd_user, slskd_file, reason, manual)"
+  "  VALUES ('slskd', 'Heat (1995)', 'peer', '@@music\\Heat (1995)\\heat.mkv', 'Blocked by hand.', 1);",
 };
 
 static char *

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-cli-downloads.c: `soulsync-video-cli downloads`: the list with state, progress and attempts,
- * or (--watch) the monitor in the foreground until nothing is active. */
+ * or (--watch) the monitor and the retry engine in the foreground until nothing is active. */
 
 #include "config.h"
 
@@ -84,8 +84,11 @@ load_downloads (SsvContext  *context,
 
 typedef struct
 {
-  GMainLoop *loop;
-  gboolean   interrupted;
+  GMainLoop          *loop;
+  gboolean            interrupted;
+  SsvDownloadMonitor *monitor;
+  SsvRetryEngine     *engine;
+  gboolean            moved;    /* a retry sent a release: the monitor has it now */
 } Watch;
 
 static void
@@ -128,10 +131,42 @@ on_failed (SsvDownloadMonitor *monitor,
 }
 
 static void
+on_retried (SsvRetryEngine *engine,
+            gint64          id,
+            gboolean        gave_up,
+            const char     *message,
+            Watch          *watch)
+{
+  SsvDownload *d = ssv_download_monitor_find (watch->monitor, id);
+  g_autofree char *label = d != NULL ? ssv_download_dup_label (d) : g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  /* Translators: "Heat (1995): retry: failed: No seeds → trying Heat.1995.720p… (score 1450)" */
+  g_print (_("%s: retry: %s\n"), label, message);
+  watch->moved |= !gave_up;
+}
+
+/* Done when the monitor has nothing to watch and no retry runs or just sent a release. */
+static void
+maybe_quit (Watch *watch)
+{
+  if (ssv_retry_engine_get_n_running (watch->engine) == 0 && !watch->moved &&
+      ssv_download_monitor_get_n_active (watch->monitor) == 0 && !ssv_download_monitor_is_polling (watch->monitor))
+    g_main_loop_quit (watch->loop);
+}
+
+static void
 on_idle (SsvDownloadMonitor *monitor,
          Watch              *watch)
 {
-  g_main_loop_quit (watch->loop);
+  watch->moved = FALSE;
+  maybe_quit (watch);
+}
+
+static void
+on_engine_idle (SsvRetryEngine *engine,
+                Watch          *watch)
+{
+  maybe_quit (watch);
 }
 
 static gboolean
@@ -149,11 +184,19 @@ watch_downloads (SsvContext *context,
                  guint       interval_ms)
 {
   SsvDownloadMonitor *monitor;
+  SsvRetryEngine *engine;
   Watch watch = { g_main_loop_new (NULL, FALSE), FALSE };
   guint sigint = g_unix_signal_add (SIGINT, on_interrupt, &watch);
 
   monitor = ssv_download_monitor_new (ssv_context_get_client_pool (context));
   ssv_download_monitor_follow_settings (monitor);
+  engine = ssv_retry_engine_new (ssv_context_get_client_pool (context), ssv_context_get_grabber (context),
+                                 ssv_context_get_profile_store (context), ssv_context_get_blocklist_store (context));
+  watch.monitor = monitor;
+  watch.engine = engine;
+  ssv_retry_engine_watch (engine, monitor);
+  g_signal_connect (engine, "retried", G_CALLBACK (on_retried), &watch);
+  g_signal_connect (engine, "idle", G_CALLBACK (on_engine_idle), &watch);
   if (interval_ms > 0)
     ssv_download_monitor_set_intervals (monitor, interval_ms, MAX (interval_ms, SSV_DOWNLOAD_MONITOR_MAX_INTERVAL_MS));
   g_signal_connect (monitor, "download-progress", G_CALLBACK (on_progress), &watch);
@@ -162,11 +205,14 @@ watch_downloads (SsvContext *context,
   g_signal_connect (monitor, "download-failed", G_CALLBACK (on_failed), &watch);
   g_signal_connect (monitor, "idle", G_CALLBACK (on_idle), &watch);
   ssv_download_monitor_start (monitor);
+  /* downloads a restart left searching are searched again */
+  ssv_retry_engine_start (engine);
 
   g_main_loop_run (watch.loop);
 
   if (!watch.interrupted)
     g_print ("%s\n", _("Nothing is downloading."));
+  g_object_unref (engine);
   ssv_download_monitor_stop (monitor);
   g_object_unref (monitor);
   g_source_remove (sigint);

@@ -103,6 +103,7 @@ run_search (SsvContext         *context,
   g_autoptr(GPtrArray) indexers = NULL;
   g_autoptr(SsvSearch) search = NULL;
   g_autoptr(GPtrArray) failures = NULL;
+  g_autoptr(SsvBlocklist) blocklist = NULL;
   GPtrArray *hits;
 
   indexers = ssv_grab_load_indexers (ssv_context_get_download_store (context), ssv_context_get_secrets (context),
@@ -117,6 +118,10 @@ run_search (SsvContext         *context,
     }
   for (guint i = 0; i < indexers->len; i++)
     ssv_searcher_add_indexer (searcher, g_ptr_array_index (indexers, i));
+  blocklist = ssv_blocklist_store_load (ssv_context_get_blocklist_store (context), error);
+  if (blocklist == NULL)
+    return NULL;
+  ssv_searcher_set_blocklist (searcher, blocklist);
 
   search = ssv_searcher_search_sync (searcher, item, profile, NULL, NULL);
   failures = ssv_search_dup_failures (search);

@@ -48,6 +48,7 @@ int         ssv_cli_channel      (int argc, char **argv);
 int         ssv_cli_indexer      (int argc, char **argv);
 int         ssv_cli_client       (int argc, char **argv);
 int         ssv_cli_downloads    (int argc, char **argv);
+int         ssv_cli_blocklist    (int argc, char **argv);
 int         ssv_cli_indexer_test (int argc, char **argv);
 int         ssv_cli_search       (int argc, char **argv);
 int         ssv_cli_grab         (int argc, char **argv);

@@ -33,6 +33,8 @@ struct _SsvContext
   SsvClientPool    *client_pool;       /* these three made on first use */
   SsvGrabber       *grabber;
   SsvDownloadMonitor *download_monitor;
+  SsvBlocklistStore *blocklist_store;
+  SsvRetryEngine   *retry_engine;      /* made on first use */
   SsvClock         *clock;
   SsvScheduler     *scheduler;
   SsvRefresher     *refresher;
@@ -68,6 +70,7 @@ create_stores (SsvContext *self)
   self->wishlist_store = ssv_wishlist_store_new (self->database);
   self->calendar_store = ssv_calendar_store_new (self->database);
   self->profile_store = ssv_profile_store_new (self->database);
+  self->blocklist_store = ssv_blocklist_store_new (self->database);
   self->download_store = ssv_download_store_new (self->database);
   self->airing_monitor = ssv_airing_monitor_new (self->calendar_store);
   /* A look may still run on its thread while the context goes away. */
@@ -106,6 +109,8 @@ ssv_context_dispose (GObject *object)
   g_clear_object (&self->channel_service);
   g_clear_object (&self->channel_store);
   g_clear_object (&self->network_activity);
+  g_clear_object (&self->retry_engine);
+  g_clear_object (&self->blocklist_store);
   if (self->download_monitor != NULL)
     ssv_download_monitor_stop (self->download_monitor);
   g_clear_object (&self->download_monitor);
@@ -396,6 +401,31 @@ ssv_context_get_download_monitor (SsvContext *self)
     }
 
   return self->download_monitor;
+}
+
+SsvBlocklistStore *
+ssv_context_get_blocklist_store (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  return self->blocklist_store;
+}
+
+/* Made on first use, next to the monitor it listens to; re-adopts interrupted searches. */
+SsvRetryEngine *
+ssv_context_get_retry_engine (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  if (self->retry_engine == NULL)
+    {
+      self->retry_engine = ssv_retry_engine_new (ssv_context_get_client_pool (self), ssv_context_get_grabber (self),
+                                                 self->profile_store, ssv_context_get_blocklist_store (self));
+      ssv_retry_engine_watch (self->retry_engine, ssv_context_get_download_monitor (self));
+      ssv_retry_engine_start (self->retry_engine);
+    }
+
+  return self->retry_engine;
 }
 
 SsvLibraryStore *

@@ -467,6 +467,20 @@ test_download_card (void)
   g_assert_cmpstr (ssv_download_card_get_summary (SSV_DOWNLOAD_CARD (card)), ==,
                    "The Fix · S01E02 — Downloading · 45 % · 2.0\u00a0MB/s · 3 min left");
   g_assert_cmpfloat_with_epsilon (ssv_download_card_get_fraction (SSV_DOWNLOAD_CARD (card)), 0.45, 0.001);
+  /* "Retry with another" and "Block" name their actions and this download, and say what they do */
+  {
+    GtkWidget *retry = ssv_download_card_get_retry_button (SSV_DOWNLOAD_CARD (card));
+    GtkWidget *block = ssv_download_card_get_block_button (SSV_DOWNLOAD_CARD (card));
+
+    g_assert_true (gtk_widget_get_visible (retry));
+    g_assert_true (gtk_widget_get_visible (block));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (retry)), ==, "downloads.retry");
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (block)), ==, "downloads.block");
+    g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (retry))), ==, 7);
+    g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (block))), ==, 7);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (retry), ==, "Retry with another release");
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (block), ==, "Block this release and retry with another");
+  }
 
   /* A failure shows at once, in its own words; Cancel goes away. */
   later->id = 7;
@@ -482,6 +496,9 @@ test_download_card (void)
   g_assert_cmpstr (ssv_download_card_get_summary (SSV_DOWNLOAD_CARD (card)), ==,
                    "The Fix · S01E02 — Failed: The client lost the torrent.");
   g_assert_false (gtk_widget_get_visible (ssv_download_card_get_cancel_button (SSV_DOWNLOAD_CARD (card))));
+  /* what failed can be retried with another release by hand */
+  g_assert_true (gtk_widget_get_visible (ssv_download_card_get_retry_button (SSV_DOWNLOAD_CARD (card))));
+  g_assert_true (gtk_widget_get_visible (ssv_download_card_get_block_button (SSV_DOWNLOAD_CARD (card))));
   g_assert_finalize_object (card);
 }
 

@@ -44,6 +44,7 @@ struct _SsvDownloadMonitor
   GMutex          stall_lock;
   SsvStallRules   stall_rules;
   GHashTable     *trackers;        /* gint64 id → SsvStallTracker */
+  GHashTable     *missing;         /* gint64 id → Missing: not listed by its client */
   GSettings      *settings;
   gulong          settings_id;
 };
@@ -135,7 +136,58 @@ typedef struct
   SsvStallRules  rules;
   GHashTable    *trackers;
   gint64         now;
+  GHashTable    *missing;
 } StallFeed;
+
+/* Since when, and over how many polls, a client has not listed a transfer. */
+typedef struct
+{
+  gint64 since;
+  guint  polls;
+} Missing;
+
+/* Whether @d's transfer, not listed by its client in this poll, has been gone long
+ * enough to say so: a client that restarts lists its transfers only once it has
+ * read its state back. A single blocking poll (no @feed) has no history: it says so
+ * at once. */
+static gboolean
+missing_for_good (StallFeed   *feed,
+                  SsvDownload *d)
+{
+  Missing *missing;
+  gboolean gone;
+
+  if (feed == NULL)
+    return TRUE;
+
+  g_mutex_lock (feed->lock);
+  missing = g_hash_table_lookup (feed->missing, &d->id);
+  if (missing == NULL)
+    {
+      missing = g_new0 (Missing, 1);
+      missing->since = feed->now;
+      g_hash_table_insert (feed->missing, g_memdup2 (&d->id, sizeof d->id), missing);
+    }
+  missing->polls++;
+  gone = missing->polls >= MAX (feed->rules.strikes, 1) && feed->now - missing->since >= feed->rules.missing_seconds;
+  if (gone)
+    g_hash_table_remove (feed->missing, &d->id);
+  g_mutex_unlock (feed->lock);
+
+  return gone;
+}
+
+static void
+found_again (StallFeed   *feed,
+             SsvDownload *d)
+{
+  if (feed == NULL)
+    return;
+
+  g_mutex_lock (feed->lock);
+  g_hash_table_remove (feed->missing, &d->id);
+  g_mutex_unlock (feed->lock);
+}
 
 static gboolean
 protocol_from_string (const char  *text,
@@ -204,6 +256,10 @@ prune_trackers (StallFeed *feed,
 
   g_mutex_lock (feed->lock);
   g_hash_table_iter_init (&iter, feed->trackers);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (keep, key))
+      g_hash_table_iter_remove (&iter);
+  g_hash_table_iter_init (&iter, feed->missing);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (!g_hash_table_contains (keep, key))
       g_hash_table_iter_remove (&iter);
@@ -359,8 +415,11 @@ poll_client (SsvClientPool *pool,
             found = t;
         }
       if (found != NULL)
-        apply_transfer (store, d, found, feed, result);
-      else
+        {
+          found_again (feed, d);
+          apply_transfer (store, d, found, feed, result);
+        }
+      else if (missing_for_good (feed, d))
         {
           g_autofree char *reason = g_strdup_printf (_("The transfer is no longer in %s."), d->client_name);
           set_status (store, d, SSV_DOWNLOAD_FAILED, reason, NULL, "failed", reason, result);
@@ -554,7 +613,8 @@ poll_thread (GTask        *task,
   if (data->poll)
     {
       PollResult *result;
-      StallFeed feed = { &self->stall_lock, { 0 }, self->trackers, g_get_monotonic_time () / G_USEC_PER_SEC };
+      StallFeed feed = { &self->stall_lock, { 0 }, self->trackers, g_get_monotonic_time () / G_USEC_PER_SEC,
+                         self->missing };
 
       g_mutex_lock (&self->stall_lock);
       feed.rules = self->stall_rules;
@@ -837,6 +897,7 @@ ssv_download_monitor_finalize (GObject *object)
   SsvDownloadMonitor *self = SSV_DOWNLOAD_MONITOR (object);
 
   g_hash_table_unref (self->trackers);
+  g_hash_table_unref (self->missing);
   g_mutex_clear (&self->stall_lock);
 
   G_OBJECT_CLASS (ssv_download_monitor_parent_class)->finalize (object);
@@ -881,6 +942,7 @@ ssv_download_monitor_init (SsvDownloadMonitor *self)
   self->interval = self->min_interval;
   g_mutex_init (&self->stall_lock);
   ssv_stall_rules_init (&self->stall_rules);
+  self->missing = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->trackers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                           (GDestroyNotify) ssv_stall_tracker_free);
 }

@@ -87,6 +87,13 @@ ssv_grab_request_new_from_hits (const SsvSearchItem     *item,
   if (item->kind == SSV_SEARCH_ITEM_EPISODE)
     request->wanted.episode = (int) item->episode;
   request->profile_id = profile != NULL ? profile->id : 0;
+  {
+    /* the text query every search sends first: a retry searches with the others */
+    g_autoptr(GPtrArray) texts = ssv_search_item_text_queries (item);
+
+    if (texts->len > 0)
+      request->queries = g_strdupv ((char *[]) { g_ptr_array_index (texts, 0), NULL });
+  }
 
   g_ptr_array_add (request->candidates, ssv_download_candidate_new_from_judged (g_ptr_array_index (hits, pick)));
   for (guint i = 0; i < hits->len; i++)

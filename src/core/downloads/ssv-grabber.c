@@ -300,6 +300,62 @@ record (SsvGrabber            *self,
  *
  * Returns: the id of the queued download, or 0 with @error set
  */
+/**
+ * ssv_grabber_send:
+ * @row: (out) (optional) (transfer full): the client it went to, or was refused by;
+ *   NULL when no client takes its protocol
+ *
+ * Sends @chosen to the default client of its protocol (a .torrent fetched
+ * and checked first) without recording anything. Blocks.
+ *
+ * Returns: (transfer full): the client's reference, or NULL with @error set
+ */
+char *
+ssv_grabber_send (SsvGrabber                  *self,
+                  const SsvDownloadCandidate  *chosen,
+                  SsvClientRow               **row,
+                  GCancellable                *cancellable,
+                  GError                     **error)
+{
+  g_autoptr(SsvClientRow) client_row = NULL;
+  g_autoptr(SsvDownloadClient) client = NULL;
+  g_autoptr(SsvAddRequest) add = NULL;
+  char *reference = NULL;
+
+  g_return_val_if_fail (SSV_IS_GRABBER (self), NULL);
+  g_return_val_if_fail (chosen != NULL, NULL);
+
+  if (row != NULL)
+    *row = NULL;
+  client_row = ssv_download_store_dup_default_client (ssv_client_pool_get_store (self->pool), chosen->protocol,
+                                                     error);
+  if (client_row == NULL)
+    return NULL;
+
+  client = ssv_client_pool_dup_for_row (self->pool, client_row, cancellable, error);
+  if (client != NULL)
+    add = build_request (self, chosen, cancellable, error);
+  if (add != NULL)
+    {
+      if (client_row->save_path != NULL)
+        ssv_add_request_set_save_path (add, client_row->save_path);
+      reference = ssv_download_client_add (client, add, cancellable, error);
+    }
+  if (row != NULL)
+    *row = g_steal_pointer (&client_row);
+
+  return reference;
+}
+
+/**
+ * ssv_grabber_grab:
+ * @download_id: (out) (optional): the recorded download, also when the grab failed
+ *   after a client was chosen (its row says why); 0 when nothing was recorded
+ *
+ * Blocks: call it from a worker thread (or use the async variant).
+ *
+ * Returns: the id of the queued download, or 0 with @error set
+ */
 gint64
 ssv_grabber_grab (SsvGrabber            *self,
                   const SsvGrabRequest  *request,
@@ -307,11 +363,7 @@ ssv_grabber_grab (SsvGrabber            *self,
                   GCancellable          *cancellable,
                   GError               **error)
 {
-  SsvDownloadStore *store;
-  const SsvDownloadCandidate *chosen;
   g_autoptr(SsvClientRow) row = NULL;
-  g_autoptr(SsvDownloadClient) client = NULL;
-  g_autoptr(SsvAddRequest) add = NULL;
   g_autoptr(GError) failure = NULL;
   g_autofree char *reference = NULL;
   gint64 id;
@@ -321,21 +373,12 @@ ssv_grabber_grab (SsvGrabber            *self,
 
   if (download_id != NULL)
     *download_id = 0;
-  store = ssv_client_pool_get_store (self->pool);
-  chosen = g_ptr_array_index (request->candidates, 0);
 
-  row = ssv_download_store_dup_default_client (store, chosen->protocol, error);
+  reference = ssv_grabber_send (self, g_ptr_array_index (request->candidates, 0), &row, cancellable, &failure);
   if (row == NULL)
-    return 0;
-
-  client = ssv_client_pool_dup_for_row (self->pool, row, cancellable, &failure);
-  if (client != NULL)
-    add = build_request (self, chosen, cancellable, &failure);
-  if (add != NULL)
     {
-      if (row->save_path != NULL)
-        ssv_add_request_set_save_path (add, row->save_path);
-      reference = ssv_download_client_add (client, add, cancellable, &failure);
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return 0;
     }
 
   if (reference == NULL)

@@ -42,6 +42,12 @@ gint64          ssv_grabber_grab_finish       (SsvGrabber          *self,
                                                gint64              *download_id,
                                                GError             **error);
 
+char           *ssv_grabber_send              (SsvGrabber          *self,
+                                               const SsvDownloadCandidate *chosen,
+                                               SsvClientRow       **row,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+
 gboolean        ssv_grabber_cancel            (SsvGrabber          *self,
                                                gint64               download_id,
                                                GCancellable        *cancellable,

@@ -33,6 +33,7 @@ setup_thread (GTask        *task,
   g_autoptr(SsvReleaseSearchSetup) setup = g_new0 (SsvReleaseSearchSetup, 1);
   g_autoptr(GPtrArray) indexers = NULL;
   g_autoptr(GPtrArray) all_profiles = NULL;
+  g_autoptr(SsvBlocklist) blocklist = NULL;
   GError *error = NULL;
 
   g_assert (!SSV_IS_MAIN_THREAD ());
@@ -52,7 +53,14 @@ setup_thread (GTask        *task,
       return;
     }
   setup->profile = ssv_quality_profile_ref (g_ptr_array_index (all_profiles, 0));
+  blocklist = ssv_blocklist_store_load (ssv_context_get_blocklist_store (context), &error);
+  if (blocklist == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   setup->searcher = ssv_searcher_new (ssv_context_get_http (context));
+  ssv_searcher_set_blocklist (setup->searcher, blocklist);
   for (guint i = 0; i < indexers->len; i++)
     ssv_searcher_add_indexer (setup->searcher, g_ptr_array_index (indexers, i));
   setup->n_indexers = indexers->len;

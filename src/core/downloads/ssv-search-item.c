@@ -388,3 +388,21 @@ ssv_search_item_plan (const SsvSearchItem  *item,
     g_ptr_array_add (plan, text_query (item, caps, g_ptr_array_index (texts, i), i > 0));
   return plan;
 }
+
+/**
+ * ssv_search_item_text_plan:
+ * @caps: (nullable): what the indexer can do; NULL: text only
+ * @text: the one text query to send (a retry's alternate form)
+ *
+ * Returns: (transfer container) (element-type SsvIndexerQuery): @text as the query the caps allow
+ */
+GPtrArray *
+ssv_search_item_text_plan (const SsvSearchItem  *item,
+                           const SsvIndexerCaps *caps,
+                           const char           *text)
+{
+  GPtrArray *plan = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_indexer_query_free);
+
+  g_ptr_array_add (plan, text_query (item, caps, text, FALSE));
+  return plan;
+}

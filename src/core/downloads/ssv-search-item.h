@@ -70,6 +70,9 @@ char          *ssv_search_clean_title         (const char          *title);
 GPtrArray     *ssv_search_item_text_queries   (const SsvSearchItem *item);
 GPtrArray     *ssv_search_item_plan           (const SsvSearchItem  *item,
                                                const SsvIndexerCaps *caps);
+GPtrArray     *ssv_search_item_text_plan      (const SsvSearchItem  *item,
+                                               const SsvIndexerCaps *caps,
+                                               const char           *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvSearchItem, ssv_search_item_unref)
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
+#include "ssv-retry.h"
 #include "ssv-searcher.h"
 #include "ssv-utils.h"
 #include "ssv-thread.h"
@@ -15,8 +16,9 @@ struct _SsvSearcher
   GObject     parent_instance;
 
   SsvHttp    *http;
-  GMutex      lock;
-  GPtrArray  *indexers;   /* SsvIndexer */
+  GMutex        lock;
+  GPtrArray    *indexers;   /* SsvIndexer */
+  SsvBlocklist *blocklist;  /* may be NULL */
 };
 
 struct _SsvSearch
@@ -29,6 +31,8 @@ struct _SsvSearch
   gboolean            has_owned;
   SsvOwnedFile        owned;
   char               *owned_name;
+  SsvBlocklist       *blocklist;  /* may be NULL */
+  char               *only_text;  /* a retry's one query; NULL: the item's plan */
   GCancellable       *cancellable;
   GCancellable       *caller_cancellable;
   gulong              caller_handler;
@@ -71,6 +75,19 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static SsvSearch *start       (SsvSearcher        *self,
+                               SsvSearchItem      *item,
+                               SsvQualityProfile  *profile,
+                               const SsvOwnedFile *owned,
+                               const char         *only_text,
+                               GCancellable       *cancellable);
+static SsvSearch *search_sync (SsvSearcher        *self,
+                               SsvSearchItem      *item,
+                               SsvQualityProfile  *profile,
+                               const SsvOwnedFile *owned,
+                               const char         *only_text,
+                               GCancellable       *cancellable);
 
 /* ---- batches ---------------------------------------------------------------- */
 
@@ -275,8 +292,16 @@ make_batch (SsvSearch             *self,
   g_mutex_unlock (&self->lock);
 
   for (guint i = 0; i < fresh->len; i++)
-    g_ptr_array_add (batch->hits, ssv_judge_hit (self->profile, self->item, self->has_owned ? &self->owned : NULL,
-                                                  g_ptr_array_index (fresh, i)));
+    {
+      SsvReleaseHit *hit = g_ptr_array_index (fresh, i);
+      SsvJudgedHit *judged = ssv_judge_hit (self->profile, self->item, self->has_owned ? &self->owned : NULL, hit);
+      const char *blocked = ssv_blocklist_match_hit (self->blocklist, hit);
+
+      /* not shared yet: the blocklist's word goes in before anyone sees it */
+      if (blocked != NULL)
+        ssv_decision_reject (judged->decision, _("Blocklisted: %s"), blocked);
+      g_ptr_array_add (batch->hits, judged);
+    }
   ssv_judged_hits_sort (batch->hits);
   batch->elapsed_us = g_get_monotonic_time () - self->started_us;
   return batch;
@@ -308,7 +333,8 @@ search_source (SsvSearch  *self,
       return;
     }
 
-  plan = ssv_search_item_plan (self->item, caps);
+  plan = self->only_text != NULL ? ssv_search_item_text_plan (self->item, caps, self->only_text)
+                                 : ssv_search_item_plan (self->item, caps);
   for (guint i = 0; i < plan->len && !g_cancellable_is_cancelled (self->cancellable); i++)
     {
       const SsvIndexerQuery *query = g_ptr_array_index (plan, i);
@@ -449,6 +475,8 @@ ssv_search_finalize (GObject *object)
   g_clear_pointer (&self->item, ssv_search_item_unref);
   g_clear_pointer (&self->profile, ssv_quality_profile_unref);
   g_free (self->owned_name);
+  g_clear_pointer (&self->blocklist, ssv_blocklist_unref);
+  g_free (self->only_text);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_hash_table_unref (self->seen);
@@ -614,6 +642,7 @@ ssv_searcher_finalize (GObject *object)
 
   g_clear_object (&self->http);
   g_ptr_array_unref (self->indexers);
+  g_clear_pointer (&self->blocklist, ssv_blocklist_unref);
   g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (ssv_searcher_parent_class)->finalize (object);
@@ -639,6 +668,20 @@ ssv_searcher_new (SsvHttp *http)
 
   self->http = g_object_ref (http);
   return self;
+}
+
+/**
+ * ssv_searcher_set_blocklist:
+ * @blocklist: (nullable): what later searches reject as "Blocklisted: <reason>"
+ */
+void
+ssv_searcher_set_blocklist (SsvSearcher  *self,
+                            SsvBlocklist *blocklist)
+{
+  g_mutex_lock (&self->lock);
+  g_clear_pointer (&self->blocklist, ssv_blocklist_unref);
+  self->blocklist = blocklist != NULL ? ssv_blocklist_ref (blocklist) : NULL;
+  g_mutex_unlock (&self->lock);
 }
 
 void
@@ -695,8 +738,24 @@ ssv_searcher_start (SsvSearcher        *self,
                     const SsvOwnedFile *owned,
                     GCancellable       *cancellable)
 {
+  return start (self, item, profile, owned, NULL, cancellable);
+}
+
+static SsvSearch *
+start (SsvSearcher        *self,
+       SsvSearchItem      *item,
+       SsvQualityProfile  *profile,
+       const SsvOwnedFile *owned,
+       const char         *only_text,
+       GCancellable       *cancellable)
+{
   SsvSearch *search = g_object_new (SSV_TYPE_SEARCH, NULL);
   g_autoptr(GPtrArray) indexers = ssv_searcher_dup_indexers (self);
+
+  g_mutex_lock (&self->lock);
+  search->blocklist = self->blocklist != NULL ? ssv_blocklist_ref (self->blocklist) : NULL;
+  g_mutex_unlock (&self->lock);
+  search->only_text = g_strdup (only_text);
 
   search->http = g_object_ref (self->http);
   search->item = ssv_search_item_ref (item);
@@ -756,12 +815,43 @@ ssv_searcher_search_sync (SsvSearcher        *self,
                           const SsvOwnedFile *owned,
                           GCancellable       *cancellable)
 {
+  return search_sync (self, item, profile, owned, NULL, cancellable);
+}
+
+/**
+ * ssv_searcher_search_text_sync:
+ * @text: the one text query every indexer gets (a retry's alternate form)
+ *
+ * Like ssv_searcher_search_sync(), with @text instead of the item's own plan.
+ *
+ * Returns: (transfer full): the finished search
+ */
+SsvSearch *
+ssv_searcher_search_text_sync (SsvSearcher        *self,
+                               SsvSearchItem      *item,
+                               SsvQualityProfile  *profile,
+                               const char         *text,
+                               GCancellable       *cancellable)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return search_sync (self, item, profile, NULL, text, cancellable);
+}
+
+static SsvSearch *
+search_sync (SsvSearcher        *self,
+             SsvSearchItem      *item,
+             SsvQualityProfile  *profile,
+             const SsvOwnedFile *owned,
+             const char         *only_text,
+             GCancellable       *cancellable)
+{
   g_autoptr(GMainContext) context = g_main_context_new ();
   SsvSearch *search;
   gboolean done = FALSE;
 
   g_main_context_push_thread_default (context);
-  search = ssv_searcher_start (self, item, profile, owned, cancellable);
+  search = start (self, item, profile, owned, only_text, cancellable);
   g_signal_connect (search, "finished", G_CALLBACK (finished_cb), &done);
   while (!done)
     g_main_context_iteration (context, TRUE);

@@ -8,6 +8,7 @@
 #include "ssv-http.h"
 #include "ssv-indexer.h"
 #include "ssv-judge.h"
+#include "ssv-retry.h"
 #include "ssv-search-item.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,8 @@ void              ssv_searcher_add_indexer   (SsvSearcher             *self,
 void              ssv_searcher_remove_indexer (SsvSearcher            *self,
                                               SsvIndexer              *indexer);
 GPtrArray        *ssv_searcher_dup_indexers  (SsvSearcher             *self);
+void              ssv_searcher_set_blocklist (SsvSearcher             *self,
+                                              SsvBlocklist            *blocklist);
 SsvSearch        *ssv_searcher_start         (SsvSearcher             *self,
                                               SsvSearchItem           *item,
                                               SsvQualityProfile       *profile,
@@ -58,6 +61,12 @@ SsvSearch        *ssv_searcher_search_sync   (SsvSearcher             *self,
                                               SsvSearchItem           *item,
                                               SsvQualityProfile       *profile,
                                               const SsvOwnedFile      *owned,
+                                              GCancellable            *cancellable);
+
+SsvSearch        *ssv_searcher_search_text_sync (SsvSearcher         *self,
+                                              SsvSearchItem           *item,
+                                              SsvQualityProfile       *profile,
+                                              const char              *text,
                                               GCancellable            *cancellable);
 
 SsvSearchItem    *ssv_search_get_item        (SsvSearch               *self);

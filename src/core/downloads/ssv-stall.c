@@ -26,6 +26,7 @@ ssv_stall_rules_init (SsvStallRules *rules)
   rules->min_speed_kbps = SSV_STALL_DEFAULT_MIN_SPEED_KBPS;
   rules->max_eta_hours = SSV_STALL_DEFAULT_MAX_ETA_HOURS;
   rules->strikes = SSV_STALL_DEFAULT_STRIKES;
+  rules->missing_seconds = SSV_STALL_DEFAULT_MISSING_SECONDS;
 }
 
 SsvStallTracker *

@@ -44,12 +44,16 @@ typedef struct
   gint64 min_speed_kbps;
   gint64 max_eta_hours;
   guint  strikes;
+  gint64 missing_seconds;   /* a transfer its client no longer lists fails after this long */
 } SsvStallRules;
 
 #define SSV_STALL_DEFAULT_STALL_SECONDS    10800
 #define SSV_STALL_DEFAULT_METADATA_SECONDS 3600
 #define SSV_STALL_DEFAULT_MIN_SPEED_KBPS   10
 #define SSV_STALL_DEFAULT_MAX_ETA_HOURS    168
+/* A client that has just started lists its transfers only once it has read its own
+ * state back: a minute of absence, over several polls, before "no longer there". */
+#define SSV_STALL_DEFAULT_MISSING_SECONDS  60
 #define SSV_STALL_DEFAULT_STRIKES          3
 
 /* What one download has looked like over its recent polls. */

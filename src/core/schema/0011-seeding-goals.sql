@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Step 11 (14 once the other steps of issue 12 are in): seeding goals per download client (a
+-- Step 11: seeding goals per download client (a
 -- ratio, minutes; NULL: seed as long as the client does; the store refuses negatives, as ADD
 -- COLUMN cannot carry a CHECK here), and when a finished torrent was taken off its client.
 

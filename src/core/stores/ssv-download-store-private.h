@@ -14,4 +14,21 @@ gint64       ssv_download_store_column_int64_or (SsvStmt          *stmt,
                                                 int                column,
                                                 gint64             unknown);
 
+gboolean     ssv_download_store_insert_candidate (SsvDatabase                *db,
+                                                 gint64                      download_id,
+                                                 guint                       position,
+                                                 const SsvDownloadCandidate *c,
+                                                 gboolean                    tried,
+                                                 GError                    **error);
+gboolean     ssv_download_store_insert_try     (SsvDatabase       *db,
+                                                gint64             download_id,
+                                                const char        *kind,
+                                                const char        *value,
+                                                GError           **error);
+gboolean     ssv_download_store_insert_event   (SsvDatabase       *db,
+                                                gint64             download_id,
+                                                const char        *kind,
+                                                const char        *message,
+                                                GError           **error);
+
 G_END_DECLS

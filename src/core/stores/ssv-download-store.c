@@ -171,8 +171,8 @@ insert_download (SsvDatabase          *db,
   return TRUE;
 }
 
-static gboolean
-insert_candidate (SsvDatabase                 *db,
+gboolean
+ssv_download_store_insert_candidate (SsvDatabase                 *db,
                   gint64                       download_id,
                   guint                        position,
                   const SsvDownloadCandidate  *c,
@@ -245,8 +245,8 @@ insert_pair (SsvDatabase  *db,
   return ssv_download_store_step_done (stmt, error);
 }
 
-static gboolean
-insert_try (SsvDatabase  *db,
+gboolean
+ssv_download_store_insert_try (SsvDatabase  *db,
             gint64        download_id,
             const char   *kind,
             const char   *value,
@@ -256,8 +256,8 @@ insert_try (SsvDatabase  *db,
                       download_id, kind, value, error);
 }
 
-static gboolean
-insert_event (SsvDatabase  *db,
+gboolean
+ssv_download_store_insert_event (SsvDatabase  *db,
               gint64        download_id,
               const char   *kind,
               const char   *message,
@@ -292,24 +292,24 @@ ssv_download_store_record_grab (SsvDownloadStore     *self,
     return 0;
 
   if (!insert_download (db, record, &id, error) ||
-      !insert_candidate (db, id, 0, record->chosen, TRUE, error))
+      !ssv_download_store_insert_candidate (db, id, 0, record->chosen, TRUE, error))
     goto fail;
 
   for (guint i = 0; record->others != NULL && i < record->others->len; i++)
-    if (!insert_candidate (db, id, i + 1, g_ptr_array_index (record->others, i), FALSE, error))
+    if (!ssv_download_store_insert_candidate (db, id, i + 1, g_ptr_array_index (record->others, i), FALSE, error))
       goto fail;
 
   for (guint i = 0; record->queries != NULL && record->queries[i] != NULL; i++)
-    if (!insert_try (db, id, "query", record->queries[i], error))
+    if (!ssv_download_store_insert_try (db, id, "query", record->queries[i], error))
       goto fail;
   for (guint i = 0; record->chosen->files != NULL && i < record->chosen->files->len; i++)
     {
       const SsvCandidateFile *file = g_ptr_array_index (record->chosen->files, i);
-      if (!insert_try (db, id, "file", file->path, error))
+      if (!ssv_download_store_insert_try (db, id, "file", file->path, error))
         goto fail;
     }
 
-  if (!insert_event (db, id, record->status == SSV_DOWNLOAD_FAILED ? "failed" : "grabbed", record->event, error))
+  if (!ssv_download_store_insert_event (db, id, record->status == SSV_DOWNLOAD_FAILED ? "failed" : "grabbed", record->event, error))
     goto fail;
 
   if (!ssv_database_commit (db, error))
@@ -543,7 +543,7 @@ ssv_download_store_set_status (SsvDownloadStore  *self,
       }
   }
 
-  if (event != NULL && !insert_event (db, id, event_kind != NULL ? event_kind : "state", event, error))
+  if (event != NULL && !ssv_download_store_insert_event (db, id, event_kind != NULL ? event_kind : "state", event, error))
     goto fail;
 
   if (!ssv_database_commit (db, error))
@@ -565,7 +565,7 @@ ssv_download_store_add_event (SsvDownloadStore  *self,
 {
   g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
 
-  if (!insert_event (ssv_download_store_db (self), id, kind, message, error))
+  if (!ssv_download_store_insert_event (ssv_download_store_db (self), id, kind, message, error))
     return FALSE;
   ssv_store_emit_changed (SSV_STORE (self), "event");
 
@@ -619,7 +619,7 @@ ssv_download_store_mark_released (SsvDownloadStore  *self,
     if (!ssv_download_store_step_done (stmt, error))
       goto fail;
   }
-  if (!insert_event (db, id, "note", event, error) || !ssv_database_commit (db, error))
+  if (!ssv_download_store_insert_event (db, id, "note", event, error) || !ssv_database_commit (db, error))
     goto fail;
   ssv_store_emit_changed (SSV_STORE (self), "event");
   return TRUE;

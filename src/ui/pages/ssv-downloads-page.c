@@ -56,6 +56,8 @@ ssv_downloads_page_load (SsvPage *page)
   SsvDownloadsPage *self = SSV_DOWNLOADS_PAGE (page);
   SsvDownloadMonitor *monitor = ssv_context_get_download_monitor (ssv_page_get_context (page));
 
+  /* what the monitor sees fail is retried from now on */
+  ssv_context_get_retry_engine (ssv_page_get_context (page));
   self->model = g_object_ref (ssv_download_monitor_get_model (monitor));
   gtk_list_box_bind_model (self->list_box, self->model, create_card, self, NULL);
   g_signal_connect_object (self->model, "items-changed", G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
@@ -89,6 +91,45 @@ cancel_action (GtkWidget  *widget,
 
   ssv_grabber_cancel_async (ssv_context_get_grabber (context), g_variant_get_int64 (parameter),
                             self->cancellable, cancel_done, g_object_ref (self));
+}
+
+/* The retry's last line, or its refusal, as a toast: the card's timeline has the rest. */
+static void
+retry_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(SsvDownloadsPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = g_task_get_source_tag (G_TASK (result)) == ssv_retry_engine_block_async
+    ? ssv_retry_engine_block_finish (SSV_RETRY_ENGINE (source), result, &error)
+    : ssv_retry_engine_retry_now_finish (SSV_RETRY_ENGINE (source), result, &error);
+
+  if (message == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        ssv_page_show_toast (SSV_PAGE (self), error->message);
+      return;
+    }
+  if (*message != '\0')
+    ssv_page_show_toast (SSV_PAGE (self), message);
+  ssv_download_monitor_poll_now (ssv_context_get_download_monitor (ssv_page_get_context (SSV_PAGE (self))));
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  SsvDownloadsPage *self = SSV_DOWNLOADS_PAGE (widget);
+  SsvRetryEngine *engine = ssv_context_get_retry_engine (ssv_page_get_context (SSV_PAGE (self)));
+
+  if (g_str_equal (action_name, "downloads.block"))
+    ssv_retry_engine_block_async (engine, g_variant_get_int64 (parameter), _("Blocked by hand."), TRUE,
+                                  self->cancellable, retry_done, g_object_ref (self));
+  else
+    ssv_retry_engine_retry_now (engine, g_variant_get_int64 (parameter), self->cancellable, retry_done,
+                                g_object_ref (self));
 }
 
 static void
@@ -135,6 +176,9 @@ ssv_downloads_page_class_init (SsvDownloadsPageClass *klass)
 
   /* The download's id, as its card's Cancel button names it. */
   gtk_widget_class_install_action (widget_class, "downloads.cancel", "x", cancel_action);
+  /* "Retry with another" and "Block" (the release blocklisted, then another tried). */
+  gtk_widget_class_install_action (widget_class, "downloads.retry", "x", retry_action);
+  gtk_widget_class_install_action (widget_class, "downloads.block", "x", retry_action);
 }
 
 static void

@@ -31,6 +31,8 @@ struct _SsvDownloadCard
   GtkExpander  *timeline_expander;
   GtkLabel     *timeline_label;
   GtkWidget    *cancel_button;
+  GtkWidget    *retry_button;
+  GtkWidget    *block_button;
 };
 
 G_DEFINE_FINAL_TYPE (SsvDownloadCard, ssv_download_card, ADW_TYPE_BIN)
@@ -136,6 +138,12 @@ update (SsvDownloadCard *self)
   gtk_widget_set_visible (GTK_WIDGET (self->attempts_label), attempts > 1);
   gtk_widget_set_visible (self->cancel_button, ssv_download_status_is_active (status));
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->cancel_button), "x", ssv_download_get_id (download));
+  /* another release for what failed or hangs; a finished or cancelled one is left be */
+  gtk_widget_set_visible (self->retry_button, status != SSV_DOWNLOAD_COMPLETED && status != SSV_DOWNLOAD_CANCELLED &&
+                                              status != SSV_DOWNLOAD_SEARCHING);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->retry_button), "x", ssv_download_get_id (download));
+  gtk_widget_set_visible (self->block_button, status != SSV_DOWNLOAD_CANCELLED && status != SSV_DOWNLOAD_SEARCHING);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->block_button), "x", ssv_download_get_id (download));
 
   g_free (self->summary);
   self->summary = g_strdup_printf ("%s — %s", label, state);
@@ -294,6 +302,8 @@ ssv_download_card_class_init (SsvDownloadCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvDownloadCard, timeline_expander);
   gtk_widget_class_bind_template_child (widget_class, SsvDownloadCard, timeline_label);
   gtk_widget_class_bind_template_child (widget_class, SsvDownloadCard, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, SsvDownloadCard, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, SsvDownloadCard, block_button);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -343,4 +353,20 @@ ssv_download_card_get_cancel_button (SsvDownloadCard *self)
   g_return_val_if_fail (SSV_IS_DOWNLOAD_CARD (self), NULL);
 
   return self->cancel_button;
+}
+
+GtkWidget *
+ssv_download_card_get_retry_button (SsvDownloadCard *self)
+{
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_CARD (self), NULL);
+
+  return self->retry_button;
+}
+
+GtkWidget *
+ssv_download_card_get_block_button (SsvDownloadCard *self)
+{
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_CARD (self), NULL);
+
+  return self->block_button;
 }

@@ -20,5 +20,7 @@ SsvDownload *ssv_download_card_get_download (SsvDownloadCard *self);
 const char  *ssv_download_card_get_summary  (SsvDownloadCard *self);
 double       ssv_download_card_get_fraction (SsvDownloadCard *self);
 GtkWidget   *ssv_download_card_get_cancel_button (SsvDownloadCard *self);
+GtkWidget   *ssv_download_card_get_retry_button  (SsvDownloadCard *self);
+GtkWidget   *ssv_download_card_get_block_button  (SsvDownloadCard *self);
 
 G_END_DECLS
