@@ -125,6 +125,10 @@ static const char * const fill_sql[] = {
   "  VALUES (1, 0, 'Heat.1995.720p.BluRay.x264-GRP', 'torrent', 'magnet:?xt=urn:btih:aaaa');"
   "INSERT INTO download_tries (download_id, kind, value) VALUES (1, 'query', 'Heat 1995');"
   "INSERT INTO download_events (download_id, kind, message) VALUES (1, 'grabbed', 'Grabbed from Jackett.');",
+  /* version 11: the automatic search of the wishlist */
+  "INSERT INTO wishlist_search (wishlist_id, attempts, fruitless, last_search_at, last_result, next_search_at,"
+  "  home_release_date, release_checked_at)"
+  "  VALUES (1, 3, 2, 1700000000, 'Nothing accepted: 4 hits, all rejected.', 1700010800, '2000-04-18', 1700000000);",
 };
 
 static char *
