@@ -63,7 +63,7 @@ ssv_wishlist_due (const SsvWishDueFacts   *facts,
       due->state = SSV_WISH_DUE_DOWNLOADING;
       return;
     }
-  if (facts->owned && ssv_wishlist_meets_cutoff (profile, facts->owned_quality))
+  if (facts->owned && (!profile->upgrades_allowed || ssv_wishlist_meets_cutoff (profile, facts->owned_quality)))
     {
       due->state = SSV_WISH_DUE_AT_CUTOFF;
       return;
@@ -175,7 +175,7 @@ ssv_wish_due_state_describe (SsvWishDueState state)
     case SSV_WISH_DUE_NOT_AIRED:
       return _("Not searched: it has not aired yet");
     case SSV_WISH_DUE_AT_CUTOFF:
-      return _("Not searched: the file you have meets the profile’s cutoff");
+      return _("Not searched: the file you have is good enough (the profile’s cutoff, or no upgrades)");
     case SSV_WISH_DUE_DOWNLOADING:
       return _("Not searched: a download of it is under way");
     case SSV_WISH_DUE_WAITING:
