@@ -8,6 +8,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include "ssv-client-pool.h"
 #include "ssv-error.h"
@@ -440,6 +441,13 @@ name_owned (gpointer data)
   return owned;
 }
 
+/* A failed assertion aborts the test: the bus and the mock go with it. */
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
 /* A private bus daemon as the system bus (not GTestDBus: its teardown waits for the session
  * bus, which the keyring keeps), with python-dbusmock's logind on it. */
 static void
@@ -453,7 +461,7 @@ logind_up (Logind *logind)
   int out = -1;
 
   g_assert_true (g_spawn_async_with_pipes (NULL, (char **) bus_argv, NULL,
-                                           G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                           G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, die_with_parent, NULL,
                                            &logind->bus, NULL, &out, NULL, &error));
   g_assert_no_error (error);
   channel = g_io_channel_unix_new (out);
@@ -465,7 +473,7 @@ logind_up (Logind *logind)
 
   g_assert_true (g_spawn_async (NULL, (char **) mock_argv, NULL,
                                 G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_DO_NOT_REAP_CHILD,
-                                NULL, NULL, &logind->mock, &error));
+                                die_with_parent, NULL, &logind->mock, &error));
   g_assert_no_error (error);
   for (int i = 0; i < 400 && !name_owned (NULL); i++)
     g_usleep (50 * 1000);
