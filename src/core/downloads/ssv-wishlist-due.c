@@ -153,6 +153,17 @@ ssv_wishlist_aired_at (const char *air_date,
   return g_date_time_to_unix (moment);
 }
 
+/* A stable name for JSON: "search", "upgrade", "not-released", … */
+const char *
+ssv_wish_due_state_to_string (SsvWishDueState state)
+{
+  static const char * const names[] = {
+    "search", "upgrade", "not-released", "release-unknown", "not-aired", "at-cutoff", "downloading", "waiting",
+  };
+
+  return (guint) state < G_N_ELEMENTS (names) ? names[state] : "unknown";
+}
+
 gboolean
 ssv_wish_due_is_search (SsvWishDueState state)
 {

@@ -60,6 +60,7 @@ gint64       ssv_wishlist_aired_at         (const char              *air_date,
                                             const char              *air_time_zone,
                                             GTimeZone               *local_zone);
 const char  *ssv_wish_due_state_describe   (SsvWishDueState          state);
+const char  *ssv_wish_due_state_to_string  (SsvWishDueState          state);
 gboolean     ssv_wish_due_is_search        (SsvWishDueState          state);
 
 G_END_DECLS
