@@ -683,6 +683,37 @@ search_planned (SsvWishlistDrain *self,
     }
 }
 
+/* One drain, the run claimed already. */
+static SsvDrainReport *
+drain (SsvWishlistDrain          *self,
+       SsvDrainMode               mode,
+       const SsvWishSearchFilter *filter,
+       GCancellable              *cancellable,
+       GError                   **error)
+{
+  g_auto(Run) run = { NULL, };
+  g_autoptr(SsvDrainReport) report = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) chosen = NULL;
+  gboolean ok;
+
+  run.now = ssv_clock_get_now (self->clock);
+  report = drain_report_new ();
+  chosen = g_ptr_array_new_with_free_func (planned_free);
+  ok = load_profiles (self, &run, error) && (rows = ssv_wishlist_search_store_list (self->database, filter, error));
+  if (ok)
+    {
+      refresh_release_dates (self, rows, &run, cancellable);
+      ok = plan_rows (self, &run, mode, rows, chosen, report, error);
+    }
+  if (ok && chosen->len > 0)
+    ok = load_indexers (self, &run, FALSE, cancellable, error);
+  if (ok && chosen->len > 0)
+    search_planned (self, &run, chosen, report, cancellable);
+
+  return ok ? g_steal_pointer (&report) : NULL;
+}
+
 /**
  * ssv_wishlist_drain_run_sync:
  * @filter: (nullable): which wanted items; %NULL for all
@@ -700,33 +731,16 @@ ssv_wishlist_drain_run_sync (SsvWishlistDrain          *self,
                              GCancellable              *cancellable,
                              GError                   **error)
 {
-  g_auto(Run) run = { NULL, };
-  g_autoptr(SsvDrainReport) report = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) chosen = NULL;
-  gboolean ok;
+  SsvDrainReport *report;
 
   g_return_val_if_fail (SSV_IS_WISHLIST_DRAIN (self), NULL);
 
   if (!begin_run (self, error))
     return NULL;
-
-  run.now = ssv_clock_get_now (self->clock);
-  report = drain_report_new ();
-  chosen = g_ptr_array_new_with_free_func (planned_free);
-  ok = load_profiles (self, &run, error) && (rows = ssv_wishlist_search_store_list (self->database, filter, error));
-  if (ok)
-    {
-      refresh_release_dates (self, rows, &run, cancellable);
-      ok = plan_rows (self, &run, mode, rows, chosen, report, error);
-    }
-  if (ok && chosen->len > 0)
-    ok = load_indexers (self, &run, FALSE, cancellable, error);
-  if (ok && chosen->len > 0)
-    search_planned (self, &run, chosen, report, cancellable);
-
+  report = drain (self, mode, filter, cancellable, error);
   end_run (self);
-  return ok ? g_steal_pointer (&report) : NULL;
+
+  return report;
 }
 
 /* ---- RSS sync ---------------------------------------------------------------------------- */
@@ -813,8 +827,8 @@ match_feed (SsvWishlistDrain *self,
   announce (self, job->row->wishlist_id, job->item->result);
 }
 
-/**
- * ssv_wishlist_drain_rss_sync:
+/*
+ * rss_sync:
  *
  * Reads each Torznab/Newznab indexer's feed of new releases once, matches them to
  * the wanted items that are out (backoff or not: a feed costs one request whatever
@@ -823,10 +837,10 @@ match_feed (SsvWishlistDrain *self,
  * Returns: (transfer full): the items something was grabbed for, and the feeds that
  *   could not be read (in problems)
  */
-SsvDrainReport *
-ssv_wishlist_drain_rss_sync (SsvWishlistDrain  *self,
-                             GCancellable      *cancellable,
-                             GError           **error)
+static SsvDrainReport *
+rss_sync (SsvWishlistDrain  *self,
+          GCancellable      *cancellable,
+          GError           **error)
 {
   g_auto(Run) run = { NULL, };
   g_autoptr(SsvDrainReport) report = NULL;
@@ -834,11 +848,6 @@ ssv_wishlist_drain_rss_sync (SsvWishlistDrain  *self,
   g_autoptr(GPtrArray) hits = NULL;
   g_autofree SsvRelease *parsed = NULL;
   gboolean ok;
-
-  g_return_val_if_fail (SSV_IS_WISHLIST_DRAIN (self), NULL);
-
-  if (!begin_run (self, error))
-    return NULL;
 
   run.now = ssv_clock_get_now (self->clock);
   report = drain_report_new ();
@@ -880,8 +889,24 @@ ssv_wishlist_drain_rss_sync (SsvWishlistDrain  *self,
         drain_item_free (item);
     }
 
-  end_run (self);
   return ok ? g_steal_pointer (&report) : NULL;
+}
+
+SsvDrainReport *
+ssv_wishlist_drain_rss_sync (SsvWishlistDrain  *self,
+                             GCancellable      *cancellable,
+                             GError           **error)
+{
+  SsvDrainReport *report;
+
+  g_return_val_if_fail (SSV_IS_WISHLIST_DRAIN (self), NULL);
+
+  if (!begin_run (self, error))
+    return NULL;
+  report = rss_sync (self, cancellable, error);
+  end_run (self);
+
+  return report;
 }
 
 /* ---- async ------------------------------------------------------------------------------ */
@@ -905,10 +930,12 @@ run_thread (GTask        *task,
   GError *error = NULL;
   SsvDrainReport *report;
 
+  /* The run was claimed on the caller's thread (start_task). */
   if (data->rss)
-    report = ssv_wishlist_drain_rss_sync (self, cancellable, &error);
+    report = rss_sync (self, cancellable, &error);
   else
-    report = ssv_wishlist_drain_run_sync (self, data->mode, &filter, cancellable, &error);
+    report = drain (self, data->mode, &filter, cancellable, &error);
+  end_run (self);
 
   if (report == NULL)
     g_task_return_error (task, error);
@@ -925,10 +952,15 @@ start_task (SsvWishlistDrain    *self,
             gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  GError *error = NULL;
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, data, g_free);
-  g_task_run_in_thread (task, run_thread);
+  /* Claimed here, so "running" is true as soon as a run is asked for. */
+  if (!begin_run (self, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_run_in_thread (task, run_thread);
 }
 
 void
