@@ -12,37 +12,13 @@
 #include "ssv-grab-hits.h"
 #include "ssv-searcher.h"
 #include "ssv-utils.h"
-#include "ssv-wishlist-drain.h"
+#include "ssv-wishlist-drain-private.h"
 #include "providers/ssv-tmdb-discover.h"
 #include "stores/ssv-profile-store.h"
 #include "stores/ssv-settings-store.h"
 
 #define DAY (24 * 3600)
 
-struct _SsvWishlistDrain
-{
-  GObject           parent_instance;
-
-  SsvDatabase      *database;
-  SsvDownloadStore *store;
-  SsvHttp          *http;
-  SsvSecrets       *secrets;
-  SsvGrabber       *grabber;
-  SsvClock         *clock;
-  SsvProfileStore  *profiles;
-  GMainContext     *main_context;
-  GTimeZone        *zone;
-
-  guint             concurrency;
-  guint             indexer_budget;
-  int               running;          /* atomic: one drain at a time */
-
-  GMutex            lock;             /* guards in_flight */
-  GHashTable       *in_flight;        /* wishlist ids being grabbed now */
-
-  SsvSleepMonitor  *sleep_monitor;
-  gulong            resumed_id;
-};
 
 enum {
   PROP_0,
@@ -63,8 +39,8 @@ G_DEFINE_FINAL_TYPE (SsvWishlistDrain, ssv_wishlist_drain, G_TYPE_OBJECT)
 
 /* ---- reports -------------------------------------------------------------------------- */
 
-static void
-drain_item_free (SsvDrainItem *item)
+void
+ssv_drain_item_free (SsvDrainItem *item)
 {
   g_free (item->label);
   g_free (item->grabbed);
@@ -72,12 +48,12 @@ drain_item_free (SsvDrainItem *item)
   g_free (item);
 }
 
-static SsvDrainReport *
-drain_report_new (void)
+SsvDrainReport *
+ssv_drain_report_new (void)
 {
   SsvDrainReport *report = g_new0 (SsvDrainReport, 1);
 
-  report->items = g_ptr_array_new_with_free_func ((GDestroyNotify) drain_item_free);
+  report->items = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_drain_item_free);
   report->problems = g_ptr_array_new_with_free_func (g_free);
   return report;
 }
@@ -105,8 +81,8 @@ ssv_drain_report_dup_summary (const SsvDrainReport *report)
                           searched, report->n_grabbed);
 }
 
-static char *
-label_of (const SsvWishSearchRow *row)
+char *
+ssv_drain_label_of (const SsvWishSearchRow *row)
 {
   if (row->episode)
     return g_strdup_printf ("%s · S%02dE%02d", row->title, row->season, row->number);
@@ -143,8 +119,8 @@ announce_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-announce (SsvWishlistDrain *self,
+void
+ssv_drain_announce (SsvWishlistDrain *self,
           gint64            wishlist_id,
           const char       *result)
 {
@@ -163,8 +139,8 @@ notify_running_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-begin_run (SsvWishlistDrain  *self,
+gboolean
+ssv_drain_begin_run (SsvWishlistDrain  *self,
            GError           **error)
 {
   if (!g_atomic_int_compare_and_exchange (&self->running, 0, 1))
@@ -176,8 +152,8 @@ begin_run (SsvWishlistDrain  *self,
   return TRUE;
 }
 
-static void
-end_run (SsvWishlistDrain *self)
+void
+ssv_drain_end_run (SsvWishlistDrain *self)
 {
   g_atomic_int_set (&self->running, 0);
   ssv_dispatch_to (self->main_context, notify_running_cb, g_object_ref (self), g_object_unref);
@@ -185,24 +161,16 @@ end_run (SsvWishlistDrain *self)
 
 /* ---- what a run needs ------------------------------------------------------------------- */
 
-typedef struct
-{
-  GPtrArray          *indexers;    /* SsvIndexer, with this run's budget */
-  GPtrArray          *profiles;    /* SsvQualityProfile; [0] is the default */
-  gint64              now;
-} Run;
 
-static void
-run_clear (Run *run)
+void
+ssv_drain_run_clear (Run *run)
 {
   g_clear_pointer (&run->indexers, g_ptr_array_unref);
   g_clear_pointer (&run->profiles, g_ptr_array_unref);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static SsvQualityProfile *
-profile_of (const Run              *run,
+SsvQualityProfile *
+ssv_drain_profile_of (const Run              *run,
             const SsvWishSearchRow *row)
 {
   for (guint i = 0; row->profile_id > 0 && i < run->profiles->len; i++)
@@ -216,8 +184,8 @@ profile_of (const Run              *run,
   return g_ptr_array_index (run->profiles, 0);
 }
 
-static gboolean
-load_profiles (SsvWishlistDrain  *self,
+gboolean
+ssv_drain_load_profiles (SsvWishlistDrain  *self,
                Run               *run,
                GError           **error)
 {
@@ -236,8 +204,8 @@ load_profiles (SsvWishlistDrain  *self,
   return TRUE;
 }
 
-static gboolean
-load_indexers (SsvWishlistDrain  *self,
+gboolean
+ssv_drain_load_indexers (SsvWishlistDrain  *self,
                Run               *run,
                gboolean           feeds_only,
                GCancellable      *cancellable,
@@ -336,8 +304,8 @@ refresh_release_dates (SsvWishlistDrain *self,
 
 /* ---- the due rule applied --------------------------------------------------------------- */
 
-static SsvQuality
-owned_quality (const char *path)
+SsvQuality
+ssv_drain_owned_quality (const char *path)
 {
   g_autofree char *base = path != NULL ? g_path_get_basename (path) : NULL;
   SsvRelease release;
@@ -348,8 +316,8 @@ owned_quality (const char *path)
   return ssv_quality_from_release (&release);
 }
 
-static void
-judge_due (SsvWishlistDrain       *self,
+void
+ssv_drain_judge_due (SsvWishlistDrain       *self,
            const Run              *run,
            const SsvWishSearchRow *row,
            SsvWishDue             *due)
@@ -361,12 +329,12 @@ judge_due (SsvWishlistDrain       *self,
     ? ssv_wishlist_aired_at (row->air_date, row->air_time, row->air_time_zone, self->zone)
     : ssv_wishlist_movie_available_at (row->home_release_date, row->year, self->zone);
   facts.owned = row->owned_path != NULL;
-  facts.owned_quality = owned_quality (row->owned_path);
+  facts.owned_quality = ssv_drain_owned_quality (row->owned_path);
   facts.downloading = row->downloading;
   facts.fruitless = row->fruitless;
   facts.last_search_at = row->last_search_at;
 
-  ssv_wishlist_due (&facts, profile_of (run, row), run->now, due);
+  ssv_wishlist_due (&facts, ssv_drain_profile_of (run, row), run->now, due);
 }
 
 static gboolean
@@ -387,19 +355,9 @@ wanted_by_mode (SsvDrainMode       mode,
 
 /* ---- one item --------------------------------------------------------------------------- */
 
-typedef struct
-{
-  SsvWishlistDrain  *self;
-  const Run         *run;
-  SsvWishSearchRow  *row;
-  SsvDrainItem      *item;
-  SsvOwnedFile       owned;
-  char              *owned_name;
-  GCancellable      *cancellable;
-} Job;
 
-static SsvSearchItem *
-search_item_of (const SsvWishSearchRow *row)
+SsvSearchItem *
+ssv_drain_search_item_of (const SsvWishSearchRow *row)
 {
   SsvSearchItem *item;
 
@@ -438,8 +396,8 @@ describe_failures (SsvSearch *search)
 
 /* Sends the best accepted hit unless a download of the item started meanwhile (the other
  * job of this drain, the RSS sync, or the person by hand): nothing is grabbed twice. */
-static char *
-grab_best (Job                     *job,
+char *
+ssv_drain_grab_best (Job                     *job,
            const SsvSearchItem     *search_item,
            const SsvQualityProfile *profile,
            GPtrArray               *hits,
@@ -508,8 +466,8 @@ search_one (gpointer data,
 {
   Job *job = data;
   SsvWishlistDrain *self = job->self;
-  const SsvQualityProfile *profile = profile_of (job->run, job->row);
-  g_autoptr(SsvSearchItem) search_item = search_item_of (job->row);
+  const SsvQualityProfile *profile = ssv_drain_profile_of (job->run, job->row);
+  g_autoptr(SsvSearchItem) search_item = ssv_drain_search_item_of (job->row);
   g_autoptr(SsvSearcher) searcher = ssv_searcher_new (self->http);
   g_autoptr(SsvSearch) search = NULL;
   g_autoptr(GPtrArray) hits = NULL;
@@ -538,7 +496,7 @@ search_one (gpointer data,
     if (((SsvJudgedHit *) g_ptr_array_index (hits, pick))->decision->accepted)
       break;
 
-  outcome = pick < hits->len ? grab_best (job, search_item, profile, hits, pick) : describe_misses (hits);
+  outcome = pick < hits->len ? ssv_drain_grab_best (job, search_item, profile, hits, pick) : describe_misses (hits);
   job->item->result = failures != NULL ? g_strconcat (outcome, " ", failures, NULL) : g_steal_pointer (&outcome);
   job->item->next_at = job->item->grabbed != NULL
     ? 0 : job->run->now + ssv_wishlist_backoff_s (job->row->fruitless + 1);
@@ -546,7 +504,7 @@ search_one (gpointer data,
   if (!ssv_wishlist_search_store_record (self->database, job->row->wishlist_id, job->run->now,
                                          job->item->grabbed != NULL, job->item->result, job->item->next_at, &error))
     g_warning ("Could not record the search of %s: %s", job->item->label, error->message);
-  announce (self, job->row->wishlist_id, job->item->result);
+  ssv_drain_announce (self, job->row->wishlist_id, job->item->result);
 }
 
 /* ---- a drain -------------------------------------------------------------------------- */
@@ -562,7 +520,7 @@ planned_free (gpointer data)
 {
   Planned *p = data;
 
-  g_clear_pointer (&p->item, drain_item_free);
+  g_clear_pointer (&p->item, ssv_drain_item_free);
   g_free (p);
 }
 
@@ -601,9 +559,9 @@ plan_rows (SsvWishlistDrain  *self,
       SsvDrainItem *item = g_new0 (SsvDrainItem, 1);
       SsvWishDue due;
 
-      judge_due (self, run, row, &due);
+      ssv_drain_judge_due (self, run, row, &due);
       item->wishlist_id = row->wishlist_id;
-      item->label = label_of (row);
+      item->label = ssv_drain_label_of (row);
       item->state = due.state;
       item->catch_up = due.catch_up;
       item->next_at = due.next_at;
@@ -658,7 +616,7 @@ search_planned (SsvWishlistDrain *self,
       if (p->row->owned_path != NULL)
         {
           job->owned_name = g_path_get_basename (p->row->owned_path);
-          job->owned.quality = owned_quality (p->row->owned_path);
+          job->owned.quality = ssv_drain_owned_quality (p->row->owned_path);
           job->owned.revision_version = 1;
           job->owned.name = job->owned_name;
         }
@@ -698,16 +656,16 @@ drain (SsvWishlistDrain          *self,
   gboolean ok;
 
   run.now = ssv_clock_get_now (self->clock);
-  report = drain_report_new ();
+  report = ssv_drain_report_new ();
   chosen = g_ptr_array_new_with_free_func (planned_free);
-  ok = load_profiles (self, &run, error) && (rows = ssv_wishlist_search_store_list (self->database, filter, error));
+  ok = ssv_drain_load_profiles (self, &run, error) && (rows = ssv_wishlist_search_store_list (self->database, filter, error));
   if (ok)
     {
       refresh_release_dates (self, rows, &run, cancellable);
       ok = plan_rows (self, &run, mode, rows, chosen, report, error);
     }
   if (ok && chosen->len > 0)
-    ok = load_indexers (self, &run, FALSE, cancellable, error);
+    ok = ssv_drain_load_indexers (self, &run, FALSE, cancellable, error);
   if (ok && chosen->len > 0)
     search_planned (self, &run, chosen, report, cancellable);
 
@@ -735,176 +693,10 @@ ssv_wishlist_drain_run_sync (SsvWishlistDrain          *self,
 
   g_return_val_if_fail (SSV_IS_WISHLIST_DRAIN (self), NULL);
 
-  if (!begin_run (self, error))
+  if (!ssv_drain_begin_run (self, error))
     return NULL;
   report = drain (self, mode, filter, cancellable, error);
-  end_run (self);
-
-  return report;
-}
-
-/* ---- RSS sync ---------------------------------------------------------------------------- */
-
-/* Every Torznab/Newznab feed read once (t=search with no query: the newest releases). */
-static GPtrArray *
-read_feeds (SsvWishlistDrain *self,
-            const Run        *run,
-            SsvDrainReport   *report,
-            GCancellable     *cancellable)
-{
-  GPtrArray *hits = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_release_hit_unref);
-  g_autoptr(SsvIndexerQuery) query = ssv_indexer_query_new (SSV_SEARCH_GENERIC, NULL);
-
-  for (guint i = 0; i < run->indexers->len; i++)
-    {
-      SsvIndexer *indexer = g_ptr_array_index (run->indexers, i);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) feed = ssv_indexer_search (indexer, self->http, query, cancellable, &error);
-
-      if (feed == NULL)
-        {
-          g_ptr_array_add (report->problems, g_strdup (error->message));
-          continue;
-        }
-      for (guint j = 0; j < feed->len; j++)
-        g_ptr_array_add (hits, ssv_release_hit_ref (g_ptr_array_index (feed, j)));
-    }
-
-  return hits;
-}
-
-/* The feed's hits judged for one wanted item; only those whose name is the item's title. */
-static GPtrArray *
-judge_feed (const SsvQualityProfile *profile,
-            SsvSearchItem           *item,
-            const SsvOwnedFile      *owned,
-            GPtrArray               *hits,
-            const SsvRelease        *parsed)
-{
-  GPtrArray *judged = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_judged_hit_unref);
-
-  for (guint i = 0; i < hits->len; i++)
-    if (ssv_title_matches_keys (&parsed[i], (const char * const *) item->title_keys))
-      g_ptr_array_add (judged, ssv_judge_hit (profile, item, owned, g_ptr_array_index (hits, i)));
-  ssv_judged_hits_sort (judged);
-
-  return judged;
-}
-
-static void
-match_feed (SsvWishlistDrain *self,
-            const Run        *run,
-            Job              *job,
-            GPtrArray        *hits,
-            const SsvRelease *parsed,
-            SsvDrainReport   *report)
-{
-  const SsvQualityProfile *profile = profile_of (run, job->row);
-  g_autoptr(SsvSearchItem) search_item = search_item_of (job->row);
-  g_autoptr(GPtrArray) judged = judge_feed (profile, search_item, job->row->owned_path ? &job->owned : NULL,
-                                            hits, parsed);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *outcome = NULL;
-  guint pick;
-
-  for (pick = 0; pick < judged->len; pick++)
-    if (((SsvJudgedHit *) g_ptr_array_index (judged, pick))->decision->accepted)
-      break;
-  if (pick == judged->len)
-    return;
-
-  job->item->n_hits = judged->len;
-  job->item->n_accepted = 1;
-  outcome = grab_best (job, search_item, profile, judged, pick);
-  if (job->item->grabbed == NULL)
-    return;
-
-  job->item->result = g_strdup_printf (_("%s Seen in an indexer’s feed of new releases."), outcome);
-  report->n_grabbed++;
-  if (!ssv_wishlist_search_store_record (self->database, job->row->wishlist_id, run->now, TRUE,
-                                         job->item->result, 0, &error))
-    g_warning ("Could not record the grab of %s: %s", job->item->label, error->message);
-  announce (self, job->row->wishlist_id, job->item->result);
-}
-
-/*
- * rss_sync:
- *
- * Reads each Torznab/Newznab indexer's feed of new releases once, matches them to
- * the wanted items that are out (backoff or not: a feed costs one request whatever
- * is wanted), judges them under each item's profile and grabs the best. Blocks.
- *
- * Returns: (transfer full): the items something was grabbed for, and the feeds that
- *   could not be read (in problems)
- */
-static SsvDrainReport *
-rss_sync (SsvWishlistDrain  *self,
-          GCancellable      *cancellable,
-          GError           **error)
-{
-  g_auto(Run) run = { NULL, };
-  g_autoptr(SsvDrainReport) report = NULL;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autofree SsvRelease *parsed = NULL;
-  gboolean ok;
-
-  run.now = ssv_clock_get_now (self->clock);
-  report = drain_report_new ();
-  ok = load_profiles (self, &run, error) && (rows = ssv_wishlist_search_store_list (self->database, NULL, error)) &&
-       load_indexers (self, &run, TRUE, cancellable, error);
-  if (ok)
-    {
-      hits = read_feeds (self, &run, report, cancellable);
-      parsed = g_new0 (SsvRelease, MAX (hits->len, 1));
-      for (guint i = 0; i < hits->len; i++)
-        ssv_release_parse (((SsvReleaseHit *) g_ptr_array_index (hits, i))->title, &parsed[i]);
-    }
-
-  for (guint i = 0; ok && hits->len > 0 && i < rows->len; i++)
-    {
-      SsvWishSearchRow *row = g_ptr_array_index (rows, i);
-      SsvDrainItem *item = g_new0 (SsvDrainItem, 1);
-      g_autofree char *owned_name = NULL;
-      Job job = { self, &run, row, item, { SSV_QUALITY_UNKNOWN, 1, NULL }, NULL, cancellable };
-      SsvWishDue due;
-
-      judge_due (self, &run, row, &due);
-      item->wishlist_id = row->wishlist_id;
-      item->label = label_of (row);
-      item->state = due.state;
-      if (ssv_wish_due_is_search (due.state) || due.state == SSV_WISH_DUE_WAITING)
-        {
-          if (row->owned_path != NULL)
-            {
-              owned_name = g_path_get_basename (row->owned_path);
-              job.owned.quality = owned_quality (row->owned_path);
-              job.owned.name = owned_name;
-            }
-          match_feed (self, &run, &job, hits, parsed, report);
-        }
-      if (item->grabbed != NULL)
-        g_ptr_array_add (report->items, item);
-      else
-        drain_item_free (item);
-    }
-
-  return ok ? g_steal_pointer (&report) : NULL;
-}
-
-SsvDrainReport *
-ssv_wishlist_drain_rss_sync (SsvWishlistDrain  *self,
-                             GCancellable      *cancellable,
-                             GError           **error)
-{
-  SsvDrainReport *report;
-
-  g_return_val_if_fail (SSV_IS_WISHLIST_DRAIN (self), NULL);
-
-  if (!begin_run (self, error))
-    return NULL;
-  report = rss_sync (self, cancellable, error);
-  end_run (self);
+  ssv_drain_end_run (self);
 
   return report;
 }
@@ -932,10 +724,10 @@ run_thread (GTask        *task,
 
   /* The run was claimed on the caller's thread (start_task). */
   if (data->rss)
-    report = rss_sync (self, cancellable, &error);
+    report = ssv_drain_rss_sync (self, cancellable, &error);
   else
     report = drain (self, data->mode, &filter, cancellable, &error);
-  end_run (self);
+  ssv_drain_end_run (self);
 
   if (report == NULL)
     g_task_return_error (task, error);
@@ -957,7 +749,7 @@ start_task (SsvWishlistDrain    *self,
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, data, g_free);
   /* Claimed here, so "running" is true as soon as a run is asked for. */
-  if (!begin_run (self, &error))
+  if (!ssv_drain_begin_run (self, &error))
     g_task_return_error (task, error);
   else
     g_task_run_in_thread (task, run_thread);
