@@ -367,32 +367,18 @@ heat_feed (const char *url)
     "</channel></rss>", url, url);
 }
 
-/* search judges every hit and says why; grab sends the best accepted one through the app. */
-static void
-test_search_and_grab (Fixture       *f,
-                      gconstpointer  data)
+/* A fake Jackett with Heat (a CAM and a 1080p BluRay whose .torrent it serves), added with
+ * the transmission-daemon through the CLI as a person would. */
+static SsvFakeIndexer *
+serve_heat (Fixture *f)
 {
   static const SsvTestTorrentFile video = { NULL, VIDEO_SIZE };
-  g_autoptr(SsvFakeIndexer) indexer = NULL;
+  SsvFakeIndexer *indexer = NULL;
   g_autoptr(GBytes) torrent = NULL;
-  g_autoptr(JsonArray) hits = NULL;
-  g_autoptr(GPtrArray) requests = NULL;
   g_autofree char *feed = NULL;
   g_autofree char *api = NULL;
   g_autofree char *out = NULL;
-  const char *no_selector[] = { "search", "--year", "1995", NULL };
-  const char *search[] = { "search", "--movie", "Heat", "--year", "1995", NULL };
-  const char *search_json[] = { "search", "--movie", "Heat", "--year", "1995", "--json", NULL };
-  const char *grab[] = { "grab", "--movie", "Heat", "--year", "1995", NULL };
-  const char *list_json[] = { "downloads", "--json", NULL };
-  gboolean fetched = FALSE;
   int status;
-
-  if (f->daemon == NULL)
-    {
-      g_test_skip ("transmission-daemon is not installed");
-      return;
-    }
 
   indexer = ssv_fake_indexer_new (INDEXER_KEY, "torznab/newznab_caps.xml");
   feed = heat_feed (ssv_fake_server_get_url (ssv_fake_indexer_get_server (indexer)));
@@ -416,6 +402,34 @@ test_search_and_grab (Fixture       *f,
     g_assert_nonnull (strstr (out, "Jackett: "));
     g_clear_pointer (&out, g_free);
   }
+
+  return indexer;
+}
+
+/* search judges every hit and says why; grab sends the best accepted one through the app. */
+static void
+test_search_and_grab (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SsvFakeIndexer) indexer = NULL;
+  g_autoptr(JsonArray) hits = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
+  g_autofree char *out = NULL;
+  const char *no_selector[] = { "search", "--year", "1995", NULL };
+  const char *search[] = { "search", "--movie", "Heat", "--year", "1995", NULL };
+  const char *search_json[] = { "search", "--movie", "Heat", "--year", "1995", "--json", NULL };
+  const char *grab[] = { "grab", "--movie", "Heat", "--year", "1995", NULL };
+  const char *list_json[] = { "downloads", "--json", NULL };
+  gboolean fetched = FALSE;
+  int status;
+
+  if (f->daemon == NULL)
+    {
+      g_test_skip ("transmission-daemon is not installed");
+      return;
+    }
+
+  indexer = serve_heat (f);
 
   out = run_cli (f, no_selector, NULL, &status);
   g_assert_cmpint (status, ==, 2);
@@ -461,6 +475,84 @@ test_search_and_grab (Fixture       *f,
                    "Heat.1995.1080p.BluRay.x264-GRP");
 }
 
+/* wishlist search runs the drain now: the wanted film that is out is searched and its best
+ * release grabbed; the one not out and the episode not aired say why not and when next; a
+ * second run grabs nothing twice. */
+static void
+test_wishlist_search (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(SsvFakeIndexer) indexer = NULL;
+  g_autoptr(SsvDatabase) db = NULL;
+  g_autoptr(JsonArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  JsonObject *item;
+  const char *usage[] = { "wishlist", "search", NULL };
+  const char *unknown[] = { "wishlist", "search", "--movie", "Nope", NULL };
+  const char *all[] = { "wishlist", "search", "--all", NULL };
+  const char *heat[] = { "wishlist", "search", "--movie", "heat", "--json", NULL };
+  const char *show[] = { "wishlist", "search", "--show", "Severance", "--season", "2", "--json", NULL };
+  int status;
+
+  if (f->daemon == NULL)
+    {
+      g_test_skip ("transmission-daemon is not installed");
+      return;
+    }
+
+  indexer = serve_heat (f);
+  db = ssv_database_open (f->db_path, &error);
+  g_assert_no_error (error);
+  ssv_database_exec (db,
+    "INSERT INTO wishlist (id, kind, source, source_id, title, year) VALUES"
+    "  (1, 'movie', 'tmdb', '949', 'Heat', 1995), (2, 'movie', 'tmdb', '900001', 'Future Film', 2099);"
+    "INSERT INTO wishlist_shows (id, source, source_id, title, year, wanted) VALUES (1, 'tmdb', '95396', 'Severance', 2022, 1);"
+    "INSERT INTO wishlist (id, kind, wishlist_show_id, season_number, episode_number, title, air_date)"
+    "  VALUES (3, 'episode', 1, 2, 4, 'Woe''s Hollow', '2099-03-07');", &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  out = run_cli (f, usage, NULL, &status);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (out, "--all | --movie TITLE | --show TITLE [--season S]"));
+  g_clear_pointer (&out, g_free);
+  out = run_cli (f, unknown, NULL, &status);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (out, "nothing on the wishlist is called “Nope”"));
+  g_clear_pointer (&out, g_free);
+
+  out = run_cli (f, all, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "Heat (1995)\n  searched: 2 found, 1 accepted\n"
+                                 "  Grabbed “Heat.1995.1080p.BluRay.x264-GRP” (score "));
+  g_assert_nonnull (strstr (out, "Future Film (2099)\n  Not searched: not out yet\n  next search: 2100-01-01 00:00\n"));
+  g_assert_nonnull (strstr (out, "Severance · S02E04\n  Not searched: it has not aired yet\n"));
+  g_assert_nonnull (strstr (out, "1 item searched, 1 grabbed"));
+  g_clear_pointer (&out, g_free);
+
+  /* The download under way owns it now: searched again, nothing is grabbed twice. */
+  out = run_cli (f, heat, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  items = parse_array (out);
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  item = json_array_get_object_element (items, 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "state"), ==, "downloading");
+  g_assert_false (json_object_get_boolean_member (item, "searched"));
+  g_assert_true (json_object_get_null_member (item, "grabbed"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&items, json_array_unref);
+
+  out = run_cli (f, show, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  items = parse_array (out);
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  item = json_array_get_object_element (items, 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "title"), ==, "Severance · S02E04");
+  g_assert_cmpstr (json_object_get_string_member (item, "state"), ==, "not-aired");
+  g_assert_cmpint (json_object_get_int_member (item, "next_search"), >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -473,6 +565,7 @@ main (int    argc,
   ADD ("/cli/acquire/indexers", test_indexers);
   ADD ("/cli/acquire/downloads-watch", test_downloads_watch);
   ADD ("/cli/acquire/search-and-grab", test_search_and_grab);
+  ADD ("/cli/acquire/wishlist-search", test_wishlist_search);
 #undef ADD
 
   return g_test_run ();

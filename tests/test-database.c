@@ -134,6 +134,10 @@ static const char * const fill_sql[] = {
   "  'No seeds for 3 hours.', 0, 1);"
   "INSERT INTO blocklist (protocol, release_title, slskd_user, slskd_file, reason, manual)"
   "  VALUES ('slskd', 'Heat (1995)', 'peer', '@@music\\Heat (1995)\\heat.mkv', 'Blocked by hand.', 1);",
+  /* version 13: the automatic search of the wishlist */
+  "INSERT INTO wishlist_search (wishlist_id, attempts, fruitless, last_search_at, last_result, next_search_at,"
+  "  home_release_date, release_checked_at)"
+  "  VALUES (1, 3, 2, 1700000000, 'Nothing accepted: 4 hits, all rejected.', 1700010800, '2000-04-18', 1700000000);",
 };
 
 static char *

@@ -4,12 +4,12 @@
 
 #include "config.h"
 
-#include <signal.h>
 #include <string.h>
 
 #include "ssv-error.h"
 #include "ssv-library-jobs.h"
 #include "ssv-scheduler.h"
+#include "ssv-test-logind.h"
 #include "ssv-test-utils.h"
 #include "model/ssv-scheduler-job-private.h"
 
@@ -369,80 +369,6 @@ test_results_persist (void)
 
 /* ---- wake-ups from logind ---------------------------------------------------------- */
 
-typedef struct
-{
-  GTestDBus *bus;
-  GPid       mock;
-} Logind;
-
-static gboolean
-name_owned (gpointer data)
-{
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SYSTEM, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  gboolean owned = FALSE;
-
-  if (bus == NULL)
-    return FALSE;
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", "org.freedesktop.login1"), G_VARIANT_TYPE ("(b)"),
-                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &owned);
-
-  return owned;
-}
-
-/* A private bus as the system bus, with python-dbusmock's logind on it. */
-static void
-logind_up (Logind *logind)
-{
-  const char *argv[] = { "/usr/bin/python3", "-m", "dbusmock", "--template", "logind", "--system", NULL };
-  g_autoptr(GError) error = NULL;
-
-  logind->bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (logind->bus);
-  g_setenv ("DBUS_SYSTEM_BUS_ADDRESS", g_test_dbus_get_bus_address (logind->bus), TRUE);
-
-  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_DO_NOT_REAP_CHILD,
-                                NULL, NULL, &logind->mock, &error));
-  g_assert_no_error (error);
-
-  /* Nothing on this main context says when python is ready: ask until it is. */
-  for (int i = 0; i < 400 && !name_owned (NULL); i++)
-    g_usleep (50 * 1000);
-  g_assert_true (name_owned (NULL));
-}
-
-static void
-logind_down (Logind *logind)
-{
-  kill (logind->mock, SIGTERM);
-  g_spawn_close_pid (logind->mock);
-  g_test_dbus_down (logind->bus);
-  g_clear_object (&logind->bus);
-  g_unsetenv ("DBUS_SYSTEM_BUS_ADDRESS");
-}
-
-static void
-prepare_for_sleep (gboolean going)
-{
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SYSTEM, NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) reply = NULL;
-  GVariantBuilder args;
-
-  g_variant_builder_init (&args, G_VARIANT_TYPE ("av"));
-  g_variant_builder_add (&args, "v", g_variant_new_boolean (going));
-  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.login1", "/org/freedesktop/login1",
-                                       "org.freedesktop.DBus.Mock", "EmitSignal",
-                                       g_variant_new ("(sssav)", "org.freedesktop.login1.Manager",
-                                                      "PrepareForSleep", "b", &args),
-                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-}
-
 static gboolean
 is_listening (gpointer data)
 {
@@ -497,11 +423,11 @@ test_missed_while_asleep (void)
   g_autoptr(SsvClock) clock = ssv_clock_new_manual (T0);
   g_autoptr(SsvScheduler) scheduler = ssv_scheduler_new (db, clock);
   g_autoptr(SsvSleepMonitor) monitor = NULL;
-  Logind logind = { NULL, };
+  SsvTestLogind logind = { 0, };
   Counter counter;
   RunsWait wait;
 
-  logind_up (&logind);
+  ssv_test_logind_up (&logind);
   monitor = ssv_sleep_monitor_new ();
   g_assert_true (ssv_test_wait_for (is_listening, monitor, 5000));
 
@@ -515,12 +441,12 @@ test_missed_while_asleep (void)
   settle ();
   g_assert_cmpuint (runs_of (&counter, "hourly"), ==, 1);
 
-  prepare_for_sleep (TRUE);
+  ssv_test_logind_prepare_for_sleep (TRUE);
   ssv_clock_sleep (clock, 10 * HOUR);
   let_bus_deliver ();
   g_assert_cmpuint (runs_of (&counter, "hourly"), ==, 1);
 
-  prepare_for_sleep (FALSE);
+  ssv_test_logind_prepare_for_sleep (FALSE);
   wait.wanted = 2;
   g_assert_true (ssv_test_wait_for (has_runs, &wait, 5000));
   settle ();
@@ -528,7 +454,7 @@ test_missed_while_asleep (void)
   g_assert_cmpint (ssv_scheduler_job_get_next_run (ssv_scheduler_lookup (scheduler, "hourly")), ==,
                    T0 + 12 * HOUR);
 
-  prepare_for_sleep (FALSE);
+  ssv_test_logind_prepare_for_sleep (FALSE);
   let_bus_deliver ();
   g_assert_cmpuint (runs_of (&counter, "hourly"), ==, 2);
 
@@ -536,7 +462,7 @@ test_missed_while_asleep (void)
   ssv_scheduler_set_sleep_monitor (scheduler, NULL);
   g_clear_object (&scheduler);
   g_clear_object (&monitor);
-  logind_down (&logind);
+  ssv_test_logind_down (&logind);
   counter_clear (&counter);
   ssv_test_close_temp_database (&db, &dir);
 }

@@ -35,6 +35,7 @@ struct _SsvContext
   SsvDownloadMonitor *download_monitor;
   SsvBlocklistStore *blocklist_store;
   SsvRetryEngine   *retry_engine;      /* made on first use */
+  SsvWishlistDrain *wishlist_drain;    /* made on first use, its jobs registered then */
   SsvClock         *clock;
   SsvScheduler     *scheduler;
   SsvRefresher     *refresher;
@@ -114,6 +115,7 @@ ssv_context_dispose (GObject *object)
   if (self->download_monitor != NULL)
     ssv_download_monitor_stop (self->download_monitor);
   g_clear_object (&self->download_monitor);
+  g_clear_object (&self->wishlist_drain);
   g_clear_object (&self->grabber);
   g_clear_object (&self->client_pool);
   g_clear_object (&self->download_store);
@@ -426,6 +428,22 @@ ssv_context_get_retry_engine (SsvContext *self)
     }
 
   return self->retry_engine;
+}
+
+/* Made on first use; its scheduled jobs ("Search the wishlist", the feed check) join then. */
+SsvWishlistDrain *
+ssv_context_get_wishlist_drain (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  if (self->wishlist_drain == NULL)
+    {
+      self->wishlist_drain = ssv_wishlist_drain_new (self->database, self->http, self->secrets, self->download_store,
+                                                     ssv_context_get_grabber (self), self->clock);
+      ssv_wishlist_drain_register_jobs (self->wishlist_drain, self->scheduler);
+    }
+
+  return self->wishlist_drain;
 }
 
 SsvLibraryStore *

@@ -198,6 +198,8 @@ start_scheduler (SsvApplication *self)
   g_autoptr(SsvSleepMonitor) sleep_monitor = ssv_sleep_monitor_new ();
 
   ssv_scheduler_set_sleep_monitor (scheduler, sleep_monitor);
+  /* Its jobs join the scheduler; what came out while the app was off is searched first. */
+  ssv_wishlist_drain_start (ssv_context_get_wishlist_drain (self->context), sleep_monitor);
   ssv_scheduler_start (scheduler);
 }
 
@@ -487,13 +489,15 @@ add_toast_to (GtkWindow  *window,
               const char *message)
 {
   GtkWidget *content = NULL;
+  /* A toast's title is markup; messages are plain words ("Indexers & Clients"). */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
 
   if (!gtk_widget_get_visible (GTK_WIDGET (window)))
     return FALSE;
 
   if (ADW_IS_PREFERENCES_WINDOW (window))
     {
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (message));
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (window), adw_toast_new (escaped));
       return TRUE;
     }
 
@@ -505,7 +509,7 @@ add_toast_to (GtkWindow  *window,
   if (!ADW_IS_TOAST_OVERLAY (content))
     return FALSE;
 
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), adw_toast_new (message));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (content), adw_toast_new (escaped));
   return TRUE;
 }
 

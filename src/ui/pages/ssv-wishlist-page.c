@@ -48,6 +48,13 @@ struct _SsvWishlistPage
 
   AdwViewStack    *view_stack;
   GtkSearchEntry  *search_entry;
+  GtkSpinner      *drain_spinner;
+  GtkLabel        *drain_label;
+
+  GCancellable    *drain_cancellable;   /* a "Search now" under way */
+  gulong           searched_id;
+  guint            n_searched;
+  char            *last_message;
 };
 
 G_DEFINE_FINAL_TYPE (SsvWishlistPage, ssv_wishlist_page, SSV_TYPE_PAGE)
@@ -557,6 +564,140 @@ ssv_wishlist_page_show_kind (SsvWishlistPage *self,
   adw_view_stack_set_visible_child_name (self->view_stack, kind == SSV_WISHLIST_KIND_SHOW ? "shows" : "movies");
 }
 
+/* ---- search now ------------------------------------------------------------------- */
+
+static char *
+describe_drain (const SsvDrainReport *report)
+{
+  g_autoptr(GString) titles = NULL;
+
+  if (report->n_grabbed > 0)
+    {
+      titles = g_string_new (NULL);
+      for (guint i = 0; i < report->items->len; i++)
+        {
+          const SsvDrainItem *item = g_ptr_array_index (report->items, i);
+
+          if (item->grabbed != NULL)
+            g_string_append_printf (titles, "%s%s", titles->len > 0 ? ", " : "", item->label);
+        }
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Grabbed %u: %s", "Grabbed %u: %s", report->n_grabbed),
+                              report->n_grabbed, titles->str);
+    }
+  if (report->n_searched > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Searched %u item; nothing to grab yet.",
+                                         "Searched %u items; nothing to grab yet.", report->n_searched),
+                            report->n_searched);
+  if (report->items->len == 1)
+    return g_strdup (((SsvDrainItem *) g_ptr_array_index (report->items, 0))->result);
+
+  return g_strdup (_("Nothing on the wishlist is out and still wanted; nothing searched."));
+}
+
+static void
+set_drain_running (SsvWishlistPage *self,
+                   gboolean         running)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wishlist.search-all", !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wishlist.search-now", !running);
+  gtk_spinner_set_spinning (self->drain_spinner, running);
+  gtk_widget_set_visible (GTK_WIDGET (self->drain_spinner), running);
+  gtk_widget_set_visible (GTK_WIDGET (self->drain_label), running);
+  gtk_label_set_text (self->drain_label, _("Searching…"));
+}
+
+static void
+on_item_searched (SsvWishlistPage *self,
+                  gint64           wishlist_id,
+                  const char      *result)
+{
+  g_autofree char *text = NULL;
+
+  self->n_searched++;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u searched…", "%u searched…", self->n_searched),
+                          self->n_searched);
+  gtk_label_set_text (self->drain_label, text);
+}
+
+static void
+stop_listening (SsvWishlistPage *self)
+{
+  SsvContext *context = ssv_page_get_context (SSV_PAGE (self));
+
+  if (self->searched_id != 0 && context != NULL)
+    g_clear_signal_handler (&self->searched_id, ssv_context_get_wishlist_drain (context));
+}
+
+static void
+drain_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SsvWishlistPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDrainReport) report = ssv_wishlist_drain_run_finish (SSV_WISHLIST_DRAIN (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  stop_listening (self);
+  g_clear_object (&self->drain_cancellable);
+  set_drain_running (self, FALSE);
+  g_free (self->last_message);
+  self->last_message = report != NULL ? describe_drain (report) : g_strdup (error->message);
+  ssv_page_show_toast (SSV_PAGE (self), self->last_message);
+  if (report != NULL && report->n_grabbed > 0)
+    reload_all (self);
+}
+
+/* Searches the wanted item @wishlist_id (0: everything wanted) now, backoff or not. */
+static void
+start_drain (SsvWishlistPage *self,
+             gint64           wishlist_id)
+{
+  SsvWishlistDrain *drain = ssv_context_get_wishlist_drain (ssv_page_get_context (SSV_PAGE (self)));
+
+  if (self->drain_cancellable != NULL)
+    return;
+
+  self->drain_cancellable = g_cancellable_new ();
+  self->n_searched = 0;
+  self->searched_id = g_signal_connect_swapped (drain, "item-searched", G_CALLBACK (on_item_searched), self);
+  set_drain_running (self, TRUE);
+  ssv_wishlist_drain_run_async (drain, SSV_DRAIN_NOW, wishlist_id, self->drain_cancellable, drain_done_cb,
+                                g_object_ref (self));
+}
+
+/* wishlist.search-all: the header's "Search Now", for everything wanted. */
+static void
+search_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  start_drain (SSV_WISHLIST_PAGE (widget), 0);
+}
+
+/* wishlist.search-now (wishlist row id): one wanted film or episode. */
+static void
+search_now_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  gint64 id = g_variant_get_int64 (parameter);
+
+  if (id > 0)
+    start_drain (SSV_WISHLIST_PAGE (widget), id);
+}
+
+/* What the last "Search now" said in its toast (tests). */
+const char *
+ssv_wishlist_page_get_last_drain_message (SsvWishlistPage *self)
+{
+  g_return_val_if_fail (SSV_IS_WISHLIST_PAGE (self), NULL);
+
+  return self->last_message;
+}
+
 /* ---- actions and GObject ------------------------------------------------------------ */
 
 static void
@@ -633,6 +774,10 @@ ssv_wishlist_page_dispose (GObject *object)
       tab->vadjustment = NULL;
       g_clear_handle_id (&tab->more_source, g_source_remove);
     }
+  if (self->drain_cancellable != NULL)
+    g_cancellable_cancel (self->drain_cancellable);
+  g_clear_object (&self->drain_cancellable);
+  stop_listening (self);
 
   G_OBJECT_CLASS (ssv_wishlist_page_parent_class)->dispose (object);
 }
@@ -719,6 +864,8 @@ ssv_wishlist_page_class_init (SsvWishlistPageClass *klass)
                                                RESOURCE_PATH "/ui/pages/ssv-wishlist-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SsvWishlistPage, drain_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SsvWishlistPage, drain_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 
@@ -727,6 +874,8 @@ ssv_wishlist_page_class_init (SsvWishlistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "wishlist.remove-movie", "x", remove_movie_action);
   gtk_widget_class_install_action (widget_class, "wishlist.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "wishlist.search-releases", "(siis)", search_releases_action);
+  gtk_widget_class_install_action (widget_class, "wishlist.search-all", NULL, search_all_action);
+  gtk_widget_class_install_action (widget_class, "wishlist.search-now", "x", search_now_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "wishlist.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "wishlist.show-view", "s", "movies");

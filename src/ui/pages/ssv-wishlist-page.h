@@ -20,5 +20,6 @@ GtkWidget   *ssv_wishlist_page_find_tile     (SsvWishlistPage *self,
                                               const char      *title);
 void         ssv_wishlist_page_show_kind     (SsvWishlistPage *self,
                                               SsvWishlistKind  kind);
+const char  *ssv_wishlist_page_get_last_drain_message (SsvWishlistPage *self);
 
 G_END_DECLS

@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-wishlist-search.c: the Wishlist's "Search Now": with no indexer it says so in a toast;
+ * with a fake indexer and a real transmission-daemon the wanted film is grabbed and the toast
+ * names it. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ssv-fake-indexer.h"
+#include "ssv-test-daemon.h"
+#include "ssv-test-utils.h"
+#include "ssv-ui-test-utils.h"
+#include "ssv-wishlist-page.h"
+
+#define INDEXER_KEY "ui-drain-key"
+#define HEAT_HASH   "1111111111111111111111111111111111111111"
+
+static const char heat_feed[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+  "<rss version=\"1.0\" xmlns:torznab=\"http://torznab.com/schemas/2015/feed\"><channel><title>Fake</title>"
+  "<item><title>Heat.1995.1080p.WEB-DL.DDP5.1.H.264-GRP</title><guid>" HEAT_HASH "</guid>"
+  "<pubDate>Sat, 28 Feb 2026 21:34:00 +0000</pubDate><size>4294967296</size>"
+  "<link>magnet:?xt=urn:btih:" HEAT_HASH "</link>"
+  "<torznab:attr name=\"seeders\" value=\"50\"/><torznab:attr name=\"peers\" value=\"60\"/>"
+  "<torznab:attr name=\"infohash\" value=\"" HEAT_HASH "\"/></item></channel></rss>";
+
+typedef struct
+{
+  SsvApplication *app;
+  SsvWishlistPage *page;
+  char           *last;
+} Probe;
+
+static gboolean
+settled (gpointer data)
+{
+  Probe *probe = data;
+  SsvContext *context = ssv_application_get_context (probe->app);
+  SsvScheduler *scheduler;
+
+  if (context == NULL)
+    return FALSE;
+  scheduler = ssv_context_get_scheduler (context);
+  /* The app started its background work (the drain's jobs are in) and the catch-up is over. */
+  return ssv_scheduler_lookup (scheduler, SSV_WISHLIST_DRAIN_JOB) != NULL &&
+         !ssv_wishlist_drain_get_running (ssv_context_get_wishlist_drain (context)) &&
+         !ssv_wishlist_page_get_loading (probe->page);
+}
+
+static gboolean
+new_message (gpointer data)
+{
+  Probe *probe = data;
+  const char *message = ssv_wishlist_page_get_last_drain_message (probe->page);
+
+  return message != NULL && g_strcmp0 (message, probe->last) != 0;
+}
+
+static const char *
+search_now (Probe *probe)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (probe->page), "wishlist.search-all", NULL));
+  g_assert_true (ssv_test_wait_for (new_message, probe, 60000));
+  g_free (probe->last);
+  probe->last = g_strdup (ssv_wishlist_page_get_last_drain_message (probe->page));
+  g_test_message ("toast: %s", probe->last);
+  return probe->last;
+}
+
+static void
+test_search_now (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *save_dir = g_build_filename (dir, "downloads", NULL);
+  g_autoptr(SsvFakeIndexer) indexer = NULL;
+  g_autoptr(SsvSecrets) secrets = ssv_secrets_new ();
+  g_autoptr(GError) error = NULL;
+  SsvTestClientDaemon *daemon = NULL;
+  SsvWindow *window;
+  Probe probe = { NULL, };
+
+  if (!ssv_test_have_program ("transmission-daemon"))
+    {
+      g_test_skip ("transmission-daemon is not installed");
+      return;
+    }
+
+  {
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+    g_assert_no_error (error);
+    ssv_database_exec (db, "INSERT INTO wishlist (id, kind, source, source_id, title, sort_title, year)"
+                           " VALUES (1, 'movie', 'tmdb', '949', 'Heat', 'heat', 1995)", &error);
+    g_assert_no_error (error);
+  }
+
+  probe.app = ssv_ui_test_start_app (db_path);
+  window = ssv_ui_test_wait_for_window (probe.app);
+  g_assert_true (ssv_window_show_page (window, "wishlist"));
+  probe.page = SSV_WISHLIST_PAGE (ssv_window_get_visible_page (window));
+  g_assert_true (ssv_test_wait_for (settled, &probe, 30000));
+
+  /* No indexer yet: said in plain words, with where to add one. */
+  g_assert_nonnull (strstr (search_now (&probe), "No indexer to search; add one in Preferences"));
+  ssv_ui_test_screenshot (GTK_WIDGET (window), "wishlist-search-no-indexer");
+
+  /* An indexer that has Heat and a real client to send it to. */
+  g_mkdir_with_parents (save_dir, 0700);
+  daemon = ssv_test_client_daemon_start (SSV_CLIENT_TRANSMISSION, save_dir, 0, &error);
+  g_assert_no_error (error);
+  indexer = ssv_fake_indexer_new (INDEXER_KEY, "torznab/newznab_caps.xml");
+  ssv_fake_indexer_set_body (indexer, NULL, 200, "application/rss+xml", heat_feed);
+  {
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+    g_autoptr(SsvDownloadStore) store = ssv_download_store_new (db);
+    g_autofree char *indexer_key = NULL;
+    g_autofree char *client_key = NULL;
+    gint64 id;
+
+    id = ssv_download_store_add_indexer (store, "torznab", "Alpha", ssv_fake_indexer_get_url (indexer), &error);
+    g_assert_no_error (error);
+    indexer_key = ssv_secrets_indexer_key (id);
+    ssv_secrets_store_sync (secrets, indexer_key, "test", INDEXER_KEY, NULL, &error);
+    g_assert_no_error (error);
+    id = ssv_download_store_add_client (store, SSV_CLIENT_TRANSMISSION, "Home", daemon->url, SSV_TEST_USER, &error);
+    g_assert_no_error (error);
+    client_key = ssv_secrets_client_key (id);
+    ssv_secrets_store_sync (secrets, client_key, "test", SSV_TEST_PASSWORD, NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  g_assert_cmpstr (search_now (&probe), ==, "Grabbed 1: Heat (1995)");
+  ssv_ui_test_screenshot (GTK_WIDGET (window), "wishlist-search-grabbed");
+  {
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM downloads WHERE wishlist_id = 1"), ==, 1);
+    g_assert_cmpint (ssv_test_query_int (db, "SELECT attempts FROM wishlist_search WHERE wishlist_id = 1"), ==, 1);
+  }
+
+  /* Again: the download under way owns it; nothing is grabbed twice, and the toast says why. */
+  g_assert_nonnull (strstr (search_now (&probe), "a download of it is under way"));
+
+  ssv_ui_test_stop_app (probe.app);
+  ssv_test_client_daemon_free (daemon);
+  g_free (probe.last);
+  ssv_test_remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (!ssv_ui_test_init (&argc, &argv))
+    return g_test_run ();
+
+  g_test_add_func ("/ui/wishlist-search/search-now", test_search_now);
+
+  return g_test_run ();
+}
