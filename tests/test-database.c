@@ -125,6 +125,9 @@ static const char * const fill_sql[] = {
   "  VALUES (1, 0, 'Heat.1995.720p.BluRay.x264-GRP', 'torrent', 'magnet:?xt=urn:btih:aaaa');"
   "INSERT INTO download_tries (download_id, kind, value) VALUES (1, 'query', 'Heat 1995');"
   "INSERT INTO download_events (download_id, kind, message) VALUES (1, 'grabbed', 'Grabbed from Jackett.');",
+  /* version 11: what imports did for wanted items */
+  "INSERT INTO wishlist_import (wishlist_id, state, quality, path, download_id)"
+  "  VALUES (1, 'upgrade-wanted', 'hdtv-720p', '/srv/movies/Heat (1995)/Heat (1995) - 720p HDTV.mkv', 1);",
 };
 
 static char *

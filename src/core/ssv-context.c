@@ -32,6 +32,7 @@ struct _SsvContext
   SsvClientPool    *client_pool;       /* these three made on first use */
   SsvGrabber       *grabber;
   SsvDownloadMonitor *download_monitor;
+  SsvImporter      *importer;
   SsvClock         *clock;
   SsvScheduler     *scheduler;
   SsvRefresher     *refresher;
@@ -105,6 +106,7 @@ ssv_context_dispose (GObject *object)
   g_clear_object (&self->channel_service);
   g_clear_object (&self->channel_store);
   g_clear_object (&self->network_activity);
+  g_clear_object (&self->importer);
   if (self->download_monitor != NULL)
     ssv_download_monitor_stop (self->download_monitor);
   g_clear_object (&self->download_monitor);
@@ -388,10 +390,24 @@ ssv_context_get_download_monitor (SsvContext *self)
   if (self->download_monitor == NULL)
     {
       self->download_monitor = ssv_download_monitor_new (ssv_context_get_client_pool (self));
+      /* what finishes is imported */
+      ssv_importer_watch (ssv_context_get_importer (self), self->download_monitor);
       ssv_download_monitor_start (self->download_monitor);
     }
 
   return self->download_monitor;
+}
+
+/* Made on first use; the download monitor hands it what finishes. */
+SsvImporter *
+ssv_context_get_importer (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  if (self->importer == NULL)
+    self->importer = ssv_importer_new (self->database, self->download_store, self->profile_store, self->scanner);
+
+  return self->importer;
 }
 
 SsvLibraryStore *

@@ -19,6 +19,7 @@
 #include "net/ssv-http.h"
 #include "downloads/ssv-download-monitor.h"
 #include "downloads/ssv-grabber.h"
+#include "downloads/ssv-importer.h"
 #include "stores/ssv-download-store.h"
 #include "sources/ssv-folder-watcher.h"
 #include "stores/ssv-calendar-store.h"
@@ -57,6 +58,7 @@ SsvDownloadStore *ssv_context_get_download_store  (SsvContext           *self);
 SsvClientPool    *ssv_context_get_client_pool     (SsvContext           *self);
 SsvGrabber       *ssv_context_get_grabber         (SsvContext           *self);
 SsvDownloadMonitor *ssv_context_get_download_monitor (SsvContext        *self);
+SsvImporter      *ssv_context_get_importer        (SsvContext           *self);
 SsvAiringMonitor *ssv_context_get_airing_monitor  (SsvContext           *self);
 SsvScanner       *ssv_context_get_scanner        (SsvContext           *self);
 SsvImageCache    *ssv_context_get_image_cache    (SsvContext           *self);
