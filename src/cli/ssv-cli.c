@@ -28,6 +28,7 @@ static const SsvCliCommand commands[] = {
   { "search", N_("Search the indexers for a film, an episode or a season and judge every hit"), ssv_cli_search },
   { "grab", N_("Search, then send the best accepted hit (or --pick N) to the download client"), ssv_cli_grab },
   { "downloads", N_("List the downloads, or watch them with --watch"), ssv_cli_downloads },
+  { "import", N_("Import a finished file or folder into the library: “import --path PATH”"), ssv_cli_import },
 };
 
 SsvContext *

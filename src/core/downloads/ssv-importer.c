@@ -713,3 +713,78 @@ ssv_importer_watch (SsvImporter        *self,
 
   g_signal_connect_object (monitor, "download-completed", G_CALLBACK (completed_cb), self, 0);
 }
+
+/* ---- a file by hand ------------------------------------------------------------------- */
+
+static gboolean
+wanted_matches (const SsvDownloadWanted *wanted,
+                const SsvRelease        *name)
+{
+  gboolean episodic = name->n_episodes > 0 || name->n_seasons > 0 || name->air_year > 0;
+
+  if (!ssv_title_matches (name, wanted->title, NULL))
+    return FALSE;
+  if (wanted->kind == SSV_DOWNLOAD_KIND_MOVIE)
+    return !episodic && (name->year == 0 || wanted->year <= 0 || ABS ((int) name->year - wanted->year) <= 1);
+  if (!episodic)
+    return FALSE;
+  /* a wishlist episode: that one; a library show: any of its episodes */
+  return wanted->season < 0 ||
+         (ssv_release_has_season (name, wanted->season) &&
+          (name->n_episodes == 0 || ssv_release_has_episode (name, wanted->episode)));
+}
+
+/**
+ * ssv_importer_match_sync:
+ * @path: a finished file or folder
+ *
+ * What a file imported by hand is: its name (or its folder's) read and
+ * matched against the wishlist, then the library's titles. A show's season
+ * and episode come from the name; a name with a season and no episode is a
+ * season pack.
+ *
+ * Returns: (transfer full): the wanted item; NULL with @error when nothing matches
+ */
+SsvDownloadWanted *
+ssv_importer_match_sync (SsvImporter  *self,
+                         const char   *path,
+                         GError      **error)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GPtrArray) items = NULL;
+  SsvRelease name;
+
+  g_return_val_if_fail (SSV_IS_IMPORTER (self), NULL);
+
+  if (!ssv_release_parse (base, &name) || name.title[0] == '\0')
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID,
+                   _("“%s” names no film or episode: name the file or its folder “Title (Year)” or “Show S01E02”."),
+                   base);
+      return NULL;
+    }
+  items = ssv_import_store_list_wanted (self->database, error);
+  if (items == NULL)
+    return NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      SsvDownloadWanted *wanted = g_ptr_array_index (items, i);
+
+      if (!wanted_matches (wanted, &name))
+        continue;
+      wanted = g_ptr_array_steal_index (items, i);
+      if (wanted->kind != SSV_DOWNLOAD_KIND_MOVIE && wanted->season < 0)
+        {
+          wanted->season = name.n_seasons > 0 ? name.seasons[0] : 1;
+          wanted->episode = name.n_episodes > 0 ? name.episodes[0] : -1;
+        }
+      if (wanted->kind != SSV_DOWNLOAD_KIND_MOVIE)
+        wanted->kind = name.n_episodes > 0 ? SSV_DOWNLOAD_KIND_EPISODE : SSV_DOWNLOAD_KIND_SEASON;
+      return wanted;
+    }
+
+  g_set_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND,
+               _("“%s” is nothing on the wishlist or in the library: add it to the wishlist first."), name.title);
+  return NULL;
+}

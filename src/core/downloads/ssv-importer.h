@@ -66,6 +66,9 @@ char              *ssv_importer_dup_root         (SsvImporter             *self,
                                                   gboolean                 shows,
                                                   GError                 **error);
 
+SsvDownloadWanted *ssv_importer_match_sync       (SsvImporter             *self,
+                                                  const char              *path,
+                                                  GError                 **error);
 SsvImportOutcome  *ssv_importer_import_sync      (SsvImporter             *self,
                                                   SsvDownload             *download,
                                                   const SsvDownloadWanted *wanted,
