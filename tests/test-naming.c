@@ -23,6 +23,20 @@ typedef struct
 } Row;
 
 static void
+check_rows (const Row *rows,
+            guint      n_rows)
+{
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *path = ssv_naming_expand (rows[i].template_, rows[i].values);
+
+      g_test_message ("row %u: %s", i, rows[i].template_);
+      g_assert_cmpstr (path, ==, rows[i].expected);
+      g_assert_true (ssv_naming_is_safe_path (path));
+    }
+}
+
+static void
 test_tokens (void)
 {
   static const SsvNamingValues no_year = { .title = "Alien", .quality = "DVD", .season = -1,
@@ -54,14 +68,7 @@ test_tokens (void)
     { "{Title} {Year", &movie, "The Matrix {Year" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      g_autofree char *path = ssv_naming_expand (rows[i].template_, rows[i].values);
-
-      g_test_message ("row %u: %s", i, rows[i].template_);
-      g_assert_cmpstr (path, ==, rows[i].expected);
-      g_assert_true (ssv_naming_is_safe_path (path));
-    }
+  check_rows (rows, G_N_ELEMENTS (rows));
 }
 
 static void
@@ -95,14 +102,7 @@ test_unsafe (void)
     { "{Title}/ . /{ext}", &movie, "The Matrix/mkv" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      g_autofree char *path = ssv_naming_expand (rows[i].template_, rows[i].values);
-
-      g_test_message ("row %u: %s", i, rows[i].template_);
-      g_assert_cmpstr (path, ==, rows[i].expected);
-      g_assert_true (ssv_naming_is_safe_path (path));
-    }
+  check_rows (rows, G_N_ELEMENTS (rows));
 }
 
 static void

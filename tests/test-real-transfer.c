@@ -63,36 +63,7 @@ poll_transfer (SsvDownloadClient *client,
   return transfer;
 }
 
-/* The seeder checks the file it has, and shares it. */
-static char *
-start_seeding (SsvDownloadClient *seeder,
-               GBytes            *torrent,
-               const char        *seed_dir)
-{
-  g_autoptr(SsvAddRequest) request = ssv_add_request_new_torrent (torrent);
-  g_autoptr(SsvTransfer) seeding = NULL;
-  g_autoptr(GError) error = NULL;
-  char *reference;
-
-  ssv_add_request_set_save_path (request, seed_dir);
-  reference = ssv_download_client_add (seeder, request, NULL, &error);
-  g_assert_no_error (error);
-  for (gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;;)
-    {
-      g_clear_pointer (&seeding, ssv_transfer_free);
-      seeding = poll_transfer (seeder, reference);
-      if (seeding->state == SSV_TRANSFER_SEEDING)
-        break;
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_usleep (POLL_MS * 1000);
-    }
-  g_assert_cmpfloat (seeding->progress, ==, 1.0);
-  g_assert_cmpint (seeding->downloaded, ==, VIDEO_SIZE);
-
-  return reference;
-}
-
-/* As start_seeding(), for a payload of any size. */
+/* The seeder checks the files it has, and shares them. */
 static char *
 start_seeding_size (SsvDownloadClient *seeder,
                     GBytes            *torrent,
@@ -114,6 +85,20 @@ start_seeding_size (SsvDownloadClient *seeder,
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_usleep (POLL_MS * 1000);
     }
+}
+
+/* As start_seeding_size(), for the one video of VIDEO_SIZE bytes, checked whole. */
+static char *
+start_seeding (SsvDownloadClient *seeder,
+               GBytes            *torrent,
+               const char        *seed_dir)
+{
+  char *reference = start_seeding_size (seeder, torrent, seed_dir);
+  g_autoptr(SsvTransfer) seeding = poll_transfer (seeder, reference);
+
+  g_assert_cmpfloat (seeding->progress, ==, 1.0);
+  g_assert_cmpint (seeding->downloaded, ==, VIDEO_SIZE);
+  return reference;
 }
 
 /* Watches the download to its end through the interface, handing the

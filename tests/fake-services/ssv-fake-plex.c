@@ -348,30 +348,31 @@ handle_refresh (SsvFakeServer        *server,
   return TRUE;
 }
 
-char *
-ssv_fake_plex_dup_refresh_calls (SsvFakePlex *self)
+/* The calls recorded in @list, ";"-joined. */
+static char *
+dup_calls (SsvFakePlex *self,
+           GPtrArray   *list)
 {
   g_autoptr(GString) calls = g_string_new (NULL);
 
   g_mutex_lock (&self->lock);
-  for (guint i = 0; i < self->refresh_calls->len; i++)
-    g_string_append_printf (calls, "%s%s", i ? ";" : "", (char *) g_ptr_array_index (self->refresh_calls, i));
+  for (guint i = 0; i < list->len; i++)
+    g_string_append_printf (calls, "%s%s", i ? ";" : "", (char *) g_ptr_array_index (list, i));
   g_mutex_unlock (&self->lock);
 
   return g_string_free (g_steal_pointer (&calls), FALSE);
 }
 
 char *
+ssv_fake_plex_dup_refresh_calls (SsvFakePlex *self)
+{
+  return dup_calls (self, self->refresh_calls);
+}
+
+char *
 ssv_fake_plex_dup_watched_calls (SsvFakePlex *self)
 {
-  g_autoptr(GString) calls = g_string_new (NULL);
-
-  g_mutex_lock (&self->lock);
-  for (guint i = 0; i < self->watched_calls->len; i++)
-    g_string_append_printf (calls, "%s%s", i ? ";" : "", (char *) g_ptr_array_index (self->watched_calls, i));
-  g_mutex_unlock (&self->lock);
-
-  return g_string_free (g_steal_pointer (&calls), FALSE);
+  return dup_calls (self, self->watched_calls);
 }
 
 SsvFakePlex *

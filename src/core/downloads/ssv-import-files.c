@@ -334,7 +334,7 @@ list_into (GFile         *folder,
            GError       **error)
 {
   g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
+  g_autoptr(GError) local_error = NULL;
 
   if (depth > 8)
     return TRUE;
@@ -343,12 +343,16 @@ list_into (GFile         *folder,
   if (children == NULL)
     return FALSE;
 
-  while ((info = g_file_enumerator_next_file (children, cancellable, error)) != NULL)
+  for (;;)
     {
-      g_autoptr(GFileInfo) owned = info;
-      const char *name = g_file_info_get_name (info);
-      g_autofree char *relative = g_build_filename (prefix, name, NULL);
+      g_autoptr(GFileInfo) info = g_file_enumerator_next_file (children, cancellable, &local_error);
+      g_autofree char *relative = NULL;
+      const char *name;
 
+      if (info == NULL)
+        break;
+      name = g_file_info_get_name (info);
+      relative = g_build_filename (prefix, name, NULL);
       /* a link could lead out of the download: not followed */
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
         {
@@ -366,7 +370,12 @@ list_into (GFile         *folder,
           g_ptr_array_add (files, file);
         }
     }
-  return error == NULL || *error == NULL;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
