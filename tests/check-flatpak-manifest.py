@@ -38,6 +38,20 @@ checks.append((not any(a.startswith("--filesystem=xdg-config/autostart") for a i
                "no access to the autostart folder: the Background portal asks instead"))
 checks.append((not any(a.startswith("--filesystem=home") or a == "--filesystem=host" for a in finish),
                "no blanket home or host filesystem access"))
+# Import (issue 12) reads what the download clients finished and writes the library: the
+# Videos folder read-write by default; other folders the person picks come through the
+# file chooser portal's persisted grants, and replaced files through the Trash portal.
+import os
+if os.path.exists(f"{root}/src/core/downloads/ssv-importer.c"):
+    videos = [a for a in finish if a.startswith("--filesystem=xdg-videos")]
+    checks.append((videos == ["--filesystem=xdg-videos"] or videos == ["--filesystem=xdg-videos:rw"],
+                   "import writes the library: the Videos folder is read-write"))
+    checks.append((any(a in ("--filesystem=xdg-download", "--filesystem=xdg-download:ro") for a in finish),
+                   "import reads finished downloads: the Downloads folder is readable"))
+    with open(f"{root}/data/{app_id}.gschema.xml", encoding="utf-8") as f:
+        schema = f.read()
+    checks.append((all(f'name="{k}"' in schema for k in ("movies-folder", "shows-folder", "import-mode")),
+                   "the import folders are settings the folder chooser fills (portal grants persist)"))
 modules = manifest.get("modules", [])
 last = modules[-1] if modules else {}
 checks.append((last.get("name") == project == meson_project, f"the last module is {project}"))

@@ -276,6 +276,7 @@ test_downloads_watch (Fixture       *f,
   const char *list_json[] = { "downloads", "--json", NULL };
   const char *watch[] = { "downloads", "--watch", "--interval", "200", NULL };
   const char *list[] = { "downloads", NULL };
+  const char *blocklist[] = { "blocklist", "list", NULL };
   g_autoptr(SsvDatabase) db = NULL;
   g_autoptr(SsvDownloadStore) store = NULL;
   g_autoptr(SsvHttp) http = ssv_http_new ();
@@ -334,18 +335,29 @@ test_downloads_watch (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (row, "title"), ==, "Ronin");
   g_clear_pointer (&out, g_free);
 
-  /* The watch follows it to the end and then leaves by itself. */
+  /* The watch follows it to the end, hands it to the import, and then leaves by
+   * itself. A "film" of a few hundred kilobytes is a sample: nothing is imported,
+   * the release goes on the blocklist, and with no indexer there is nothing else
+   * to try, which the download says. */
   out = run_cli (f, watch, NULL, &status);
   g_assert_cmpint (status, ==, 0);
   expected = g_strdup_printf ("Ronin (1998): downloaded to %s/%s\n", f->save_dir, VIDEO_NAME);
   g_assert_nonnull (strstr (out, expected));
+  g_assert_nonnull (strstr (out, "too small for a whole film"));
   g_assert_nonnull (strstr (out, "Nothing is downloading."));
   g_clear_pointer (&out, g_free);
 
   out = run_cli (f, list, NULL, &status);
   g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (strstr (out, "completed"));
+  g_assert_nonnull (strstr (out, "failed"));
   g_assert_nonnull (strstr (out, "100.0 %"));
+  g_assert_nonnull (strstr (out, "No indexer is set up to search again."));
+  g_clear_pointer (&out, g_free);
+
+  out = run_cli (f, blocklist, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "Ronin.1998.720p.BluRay.x264-GRP"));
+  g_assert_nonnull (strstr (out, "too small for a whole film"));
 }
 
 static char *

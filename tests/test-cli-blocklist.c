@@ -248,6 +248,7 @@ test_watch_retries (Fixture       *f,
   }
 
   out = run_cli (f, watch, &status);
+  g_test_message ("%s", out);
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, "Heat (1995): retry: failed: "));
   g_assert_nonnull (strstr (out, "→ trying Heat.1995.720p.BluRay.x264-GRP (score 1200)"));

@@ -138,6 +138,9 @@ static const char * const fill_sql[] = {
   "INSERT INTO wishlist_search (wishlist_id, attempts, fruitless, last_search_at, last_result, next_search_at,"
   "  home_release_date, release_checked_at)"
   "  VALUES (1, 3, 2, 1700000000, 'Nothing accepted: 4 hits, all rejected.', 1700010800, '2000-04-18', 1700000000);",
+  /* version 14: what imports did for wanted items */
+  "INSERT INTO wishlist_import (wishlist_id, state, quality, path, download_id)"
+  "  VALUES (1, 'upgrade-wanted', 'hdtv-720p', '/srv/movies/Heat (1995)/Heat (1995) - 720p HDTV.mkv', 1);",
 };
 
 static char *

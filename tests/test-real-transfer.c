@@ -14,6 +14,9 @@
 #include "ssv-test-daemon.h"
 #include "ssv-test-torrent.h"
 #include "ssv-test-utils.h"
+#include "ssv-context.h"
+#include "sources/ssv-folder-source.h"
+#include "stores/ssv-server-store.h"
 
 #define VIDEO_NAME   "Sample.Movie.2024.1080p.WEB-DL.x264.mkv"
 #define VIDEO_SIZE   (4 * 1024 * 1024)
@@ -60,14 +63,13 @@ poll_transfer (SsvDownloadClient *client,
   return transfer;
 }
 
-/* The seeder checks the file it has, and shares it. */
+/* The seeder checks the files it has, and shares them. */
 static char *
-start_seeding (SsvDownloadClient *seeder,
-               GBytes            *torrent,
-               const char        *seed_dir)
+start_seeding_size (SsvDownloadClient *seeder,
+                    GBytes            *torrent,
+                    const char        *seed_dir)
 {
   g_autoptr(SsvAddRequest) request = ssv_add_request_new_torrent (torrent);
-  g_autoptr(SsvTransfer) seeding = NULL;
   g_autoptr(GError) error = NULL;
   char *reference;
 
@@ -76,16 +78,26 @@ start_seeding (SsvDownloadClient *seeder,
   g_assert_no_error (error);
   for (gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;;)
     {
-      g_clear_pointer (&seeding, ssv_transfer_free);
-      seeding = poll_transfer (seeder, reference);
+      g_autoptr(SsvTransfer) seeding = poll_transfer (seeder, reference);
+
       if (seeding->state == SSV_TRANSFER_SEEDING)
-        break;
+        return reference;
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_usleep (POLL_MS * 1000);
     }
+}
+
+/* As start_seeding_size(), for the one video of VIDEO_SIZE bytes, checked whole. */
+static char *
+start_seeding (SsvDownloadClient *seeder,
+               GBytes            *torrent,
+               const char        *seed_dir)
+{
+  char *reference = start_seeding_size (seeder, torrent, seed_dir);
+  g_autoptr(SsvTransfer) seeding = poll_transfer (seeder, reference);
+
   g_assert_cmpfloat (seeding->progress, ==, 1.0);
   g_assert_cmpint (seeding->downloaded, ==, VIDEO_SIZE);
-
   return reference;
 }
 
@@ -331,6 +343,217 @@ test_qbittorrent_to_transmission (void)
   ssv_test_remove_tree (dir);
 }
 
+/* ---- a real transfer, then the import ------------------------------------------------ */
+
+/* qbittorrent-nox seeds @files, transmission-daemon fetches them on loopback:
+ * the path transmission says the finished download is at. */
+static char *
+fetch_through_transmission (const char               *dir,
+                            const char               *name,
+                            const SsvTestTorrentFile *files,
+                            guint                     n_files,
+                            guint32                   seed)
+{
+  g_autofree char *seed_dir = g_build_filename (dir, "seed", NULL);
+  g_autofree char *leech_dir = g_build_filename (dir, "leech", NULL);
+  g_autofree char *peer = NULL;
+  g_autoptr(SsvHttp) http = ssv_http_new ();
+  g_autoptr(SsvTestClientDaemon) seeder = NULL;
+  g_autoptr(SsvTestClientDaemon) leecher = NULL;
+  g_autoptr(SsvDownloadClient) qbittorrent = NULL;
+  g_autoptr(SsvDownloadClient) transmission = NULL;
+  g_autoptr(GBytes) torrent = ssv_test_torrent_new (name, files, n_files, 65536, seed, NULL);
+  g_autoptr(SsvAddRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *seed_ref = NULL;
+  g_autofree char *leech_ref = NULL;
+  gint64 last_peers = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (seed_dir, 0755), ==, 0);
+  g_assert_true (ssv_test_torrent_write_payload (seed_dir, name, files, n_files, seed, &error));
+  g_assert_no_error (error);
+  ssv_http_set_retry_policy (http, 1, 50);
+  seeder = ssv_test_client_daemon_start (SSV_CLIENT_QBITTORRENT, seed_dir, 0, &error);
+  g_assert_no_error (error);
+  leecher = ssv_test_client_daemon_start (SSV_CLIENT_TRANSMISSION, leech_dir, 0, &error);
+  g_assert_no_error (error);
+  peer = g_strdup_printf ("127.0.0.1:%u", leecher->peer_port);
+  qbittorrent = ssv_test_client_daemon_client (seeder, http, NULL);
+  transmission = ssv_test_client_daemon_client (leecher, http, NULL);
+
+  seed_ref = start_seeding_size (qbittorrent, torrent, seed_dir);
+  request = ssv_add_request_new_torrent (torrent);
+  ssv_add_request_set_save_path (request, leech_dir);
+  leech_ref = ssv_download_client_add (transmission, request, NULL, &error);
+  g_assert_no_error (error);
+
+  for (gint64 deadline = g_get_monotonic_time () + 90 * G_USEC_PER_SEC;;)
+    {
+      g_autoptr(SsvTransfer) transfer = poll_transfer (transmission, leech_ref);
+      gint64 now = g_get_monotonic_time ();
+
+      g_assert_cmpint (transfer->state, !=, SSV_TRANSFER_ERROR);
+      if (ssv_transfer_state_is_done (transfer->state))
+        return g_strdup (transfer->content_path);
+      if (transfer->seeds <= 0 && now - last_peers > G_USEC_PER_SEC)
+        {
+          const char *peers[] = { peer, NULL };
+
+          ssv_qbittorrent_add_peers (SSV_QBITTORRENT (qbittorrent), seed_ref, peers, NULL, &error);
+          g_assert_no_error (error);
+          last_peers = now;
+        }
+      g_assert_cmpint (now, <, deadline);
+      g_usleep (POLL_MS * 1000);
+    }
+}
+
+static SsvContext *
+import_context (const char *dir,
+                char      **library,
+                gint64     *wishlist_id)
+{
+  SsvWishlistTitle title = { .source = "tmdb", .source_id = "949", .title = "Heat", .year = 1995 };
+  SsvImportSettings settings = { .min_video_bytes = -1 };
+  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(SsvFolderSource) folder = NULL;
+  g_autoptr(GPtrArray) libraries = NULL;
+  g_autoptr(GError) error = NULL;
+  SsvContext *context = ssv_context_new (db_path, &error);
+  gint64 server_id;
+
+  g_assert_no_error (error);
+  *library = g_build_filename (dir, "Library", NULL);
+  g_mkdir_with_parents (*library, 0755);
+  g_assert_true (ssv_server_store_add (ssv_context_get_database (context), "folder", "Films", *library, NULL,
+                                       &server_id, NULL, &error));
+  folder = ssv_folder_source_new (*library);
+  libraries = ssv_media_source_list_libraries (SSV_MEDIA_SOURCE (folder), NULL, &error);
+  g_assert_true (ssv_server_store_set_libraries (ssv_context_get_database (context), server_id, libraries, &error));
+  g_assert_true (ssv_wishlist_store_add_title (ssv_context_get_wishlist_store (context), SSV_WISHLIST_KIND_MOVIE,
+                                               &title, &error));
+  g_assert_no_error (error);
+  *wishlist_id = ssv_test_query_int (ssv_context_get_database (context), "SELECT id FROM wishlist");
+  ssv_importer_set_settings (ssv_context_get_importer (context), &settings);
+  return context;
+}
+
+static SsvDownload *
+record_heat (SsvContext *context,
+             gint64      wishlist_id,
+             const char *release)
+{
+  SsvDownloadWanted wanted = { .kind = SSV_DOWNLOAD_KIND_MOVIE, .wishlist_id = wishlist_id, .tmdb_id = 949,
+                               .title = (char *) "Heat", .year = 1995, .season = -1, .episode = -1 };
+  g_autoptr(SsvDownloadCandidate) chosen = ssv_download_candidate_new ("torrent", release);
+  SsvGrabRecord record = { .wanted = &wanted, .chosen = chosen, .client_name = "transmission",
+                           .reference = release, .status = SSV_DOWNLOAD_QUEUED, .event = "Grabbed." };
+  g_autoptr(GError) error = NULL;
+  gint64 id = ssv_download_store_record_grab (ssv_context_get_download_store (context), &record, &error);
+  SsvDownload *d;
+
+  g_assert_no_error (error);
+  d = ssv_download_store_get (ssv_context_get_download_store (context), id, &error);
+  g_assert_no_error (error);
+  return d;
+}
+
+static void
+test_transfer_then_import (void)
+{
+  static const SsvTestTorrentFile one = { NULL, VIDEO_SIZE };
+  g_autofree char *dir = NULL;
+  g_autofree char *finished = NULL;
+  g_autofree char *library = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *quality = NULL;
+  g_autoptr(SsvContext) context = NULL;
+  g_autoptr(SsvDownload) d = NULL;
+  g_autoptr(SsvImportOutcome) outcome = NULL;
+  g_autoptr(GBytes) payload = ssv_test_payload (VIDEO_SIZE, VIDEO_SEED + 2);
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  gint64 wishlist_id;
+  SsvDownloadWanted heat = { .kind = SSV_DOWNLOAD_KIND_MOVIE, .title = (char *) "Heat", .year = 1995,
+                             .season = -1, .episode = -1 };
+
+  if (!ssv_test_have_program ("transmission-daemon") || !ssv_test_have_program ("qbittorrent-nox"))
+    {
+      g_test_skip ("transmission-daemon or qbittorrent-nox is not installed");
+      return;
+    }
+  dir = ssv_test_make_temp_dir ();
+  finished = fetch_through_transmission (dir, "Heat.1995.1080p.BluRay.x264-GRP.mkv", &one, 1, VIDEO_SEED + 2);
+
+  context = import_context (dir, &library, &wishlist_id);
+  d = record_heat (context, wishlist_id, "Heat.1995.1080p.BluRay.x264-GRP");
+  outcome = ssv_importer_import_sync (ssv_context_get_importer (context), d, NULL, finished, NULL, &error);
+  g_assert_no_error (error);
+
+  /* named by the template, the bytes transmission fetched */
+  expected = g_build_filename (library, "Heat (1995)", "Heat (1995) - 1080p Bluray.mkv", NULL);
+  g_assert_cmpstr (outcome->library_path, ==, expected);
+  g_assert_true (g_file_get_contents (expected, &imported, &length, NULL));
+  g_assert_cmpuint (length, ==, VIDEO_SIZE);
+  g_assert_true (memcmp (imported, g_bytes_get_data (payload, NULL), VIDEO_SIZE) == 0);
+  /* the client keeps its copy to seed */
+  g_assert_true (g_file_test (finished, G_FILE_TEST_IS_REGULAR));
+
+  /* the library owns it, the wishlist knows */
+  g_clear_pointer (&imported, g_free);
+  imported = ssv_import_store_dup_owned_path (ssv_context_get_database (context), &heat, -1, -1, &error);
+  g_assert_cmpstr (imported, ==, expected);
+  g_assert_cmpint (ssv_import_store_get_state (ssv_context_get_database (context), wishlist_id, &quality, &error),
+                   ==, SSV_WISH_IMPORT_RESOLVED);
+
+  g_clear_object (&context);
+  ssv_test_remove_tree (dir);
+}
+
+static void
+test_transfer_then_reject (void)
+{
+  static const SsvTestTorrentFile junk[] = { { "sample.mkv", 96 * 1024 }, { "setup.exe", 32 * 1024 } };
+  g_autofree char *dir = NULL;
+  g_autofree char *finished = NULL;
+  g_autofree char *library = NULL;
+  g_autoptr(SsvContext) context = NULL;
+  g_autoptr(SsvDownload) d = NULL;
+  g_autoptr(SsvDownload) after = NULL;
+  g_autoptr(SsvImportOutcome) outcome = NULL;
+  g_autoptr(GDir) nothing = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 wishlist_id;
+
+  if (!ssv_test_have_program ("transmission-daemon") || !ssv_test_have_program ("qbittorrent-nox"))
+    {
+      g_test_skip ("transmission-daemon or qbittorrent-nox is not installed");
+      return;
+    }
+  dir = ssv_test_make_temp_dir ();
+  finished = fetch_through_transmission (dir, "Heat.1995.1080p.BluRay-FAKE", junk, G_N_ELEMENTS (junk),
+                                         VIDEO_SEED + 3);
+
+  context = import_context (dir, &library, &wishlist_id);
+  d = record_heat (context, wishlist_id, "Heat.1995.1080p.BluRay-FAKE");
+  outcome = ssv_importer_import_sync (ssv_context_get_importer (context), d, NULL, finished, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (outcome->plan->rejected);
+  g_assert_nonnull (strstr (outcome->plan->reason, "a program, “Heat.1995.1080p.BluRay-FAKE/setup.exe”"));
+
+  /* nothing lands in the library; the download says why */
+  nothing = g_dir_open (library, 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (g_dir_read_name (nothing));
+  after = ssv_download_store_get (ssv_context_get_download_store (context), ssv_download_get_id (d), &error);
+  g_assert_cmpint (ssv_download_get_status (after), ==, SSV_DOWNLOAD_FAILED);
+  g_assert_nonnull (strstr (ssv_download_get_error (after), "setup.exe"));
+
+  g_clear_object (&context);
+  ssv_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -341,6 +564,8 @@ main (int    argc,
                    test_transmission_to_qbittorrent);
   g_test_add_func ("/daemons/real-transfer/qbittorrent-to-transmission",
                    test_qbittorrent_to_transmission);
+  g_test_add_func ("/daemons/real-transfer/import", test_transfer_then_import);
+  g_test_add_func ("/daemons/real-transfer/import-rejected", test_transfer_then_reject);
 
   return g_test_run ();
 }

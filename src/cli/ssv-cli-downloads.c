@@ -88,8 +88,12 @@ typedef struct
   gboolean            interrupted;
   SsvDownloadMonitor *monitor;
   SsvRetryEngine     *engine;
+  SsvImporter        *importer;
+  guint               importing; /* imports under way */
   gboolean            moved;    /* a retry sent a release: the monitor has it now */
 } Watch;
+
+static void maybe_quit (Watch *watch);
 
 static void
 on_progress (SsvDownloadMonitor *monitor,
@@ -109,6 +113,23 @@ on_state_changed (SsvDownloadMonitor *monitor,
 }
 
 static void
+imported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Watch *watch = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvImportOutcome) outcome = ssv_importer_import_finish (SSV_IMPORTER (source), result, &error);
+
+  if (outcome == NULL)
+    g_print (_("Not imported: %s\n"), error->message);
+  else if (outcome->library_path != NULL)
+    g_print (_("Imported as %s\n"), outcome->library_path);
+  watch->importing--;
+  maybe_quit (watch);
+}
+
+static void
 on_completed (SsvDownloadMonitor *monitor,
               SsvDownload        *d,
               const char         *path,
@@ -117,6 +138,9 @@ on_completed (SsvDownloadMonitor *monitor,
   g_autofree char *label = ssv_download_dup_label (d);
 
   g_print (_("%s: downloaded to %s\n"), label, path != NULL ? path : _("(the client did not say where)"));
+  /* Into the library; files that prove bad send the engine on to the next release. */
+  watch->importing++;
+  ssv_importer_import_async (watch->importer, d, path, NULL, imported_cb, watch);
 }
 
 static void
@@ -149,7 +173,7 @@ on_retried (SsvRetryEngine *engine,
 static void
 maybe_quit (Watch *watch)
 {
-  if (ssv_retry_engine_get_n_running (watch->engine) == 0 && !watch->moved &&
+  if (ssv_retry_engine_get_n_running (watch->engine) == 0 && !watch->moved && watch->importing == 0 &&
       ssv_download_monitor_get_n_active (watch->monitor) == 0 && !ssv_download_monitor_is_polling (watch->monitor))
     g_main_loop_quit (watch->loop);
 }
@@ -194,11 +218,23 @@ watch_downloads (SsvContext *context,
                                  ssv_context_get_profile_store (context), ssv_context_get_blocklist_store (context));
   watch.monitor = monitor;
   watch.engine = engine;
+  watch.importer = ssv_context_get_importer (context);
   ssv_retry_engine_watch (engine, monitor);
+  g_signal_connect_object (watch.importer, "import-rejected", G_CALLBACK (ssv_retry_engine_block_and_retry), engine,
+                           G_CONNECT_SWAPPED);
   g_signal_connect (engine, "retried", G_CALLBACK (on_retried), &watch);
   g_signal_connect (engine, "idle", G_CALLBACK (on_engine_idle), &watch);
   if (interval_ms > 0)
-    ssv_download_monitor_set_intervals (monitor, interval_ms, MAX (interval_ms, SSV_DOWNLOAD_MONITOR_MAX_INTERVAL_MS));
+    {
+      SsvStallRules rules;
+
+      ssv_download_monitor_set_intervals (monitor, interval_ms, MAX (interval_ms, SSV_DOWNLOAD_MONITOR_MAX_INTERVAL_MS));
+      /* Polling faster also notices sooner that a client dropped a transfer: after five
+       * polls' time rather than a minute. */
+      ssv_download_monitor_get_stall_rules (monitor, &rules);
+      rules.missing_seconds = MIN (rules.missing_seconds, MAX (1, (gint64) interval_ms * 5 / 1000));
+      ssv_download_monitor_set_stall_rules (monitor, &rules);
+    }
   g_signal_connect (monitor, "download-progress", G_CALLBACK (on_progress), &watch);
   g_signal_connect (monitor, "download-state-changed", G_CALLBACK (on_state_changed), &watch);
   g_signal_connect (monitor, "download-completed", G_CALLBACK (on_completed), &watch);

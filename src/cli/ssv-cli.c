@@ -30,6 +30,7 @@ static const SsvCliCommand commands[] = {
   { "downloads", N_("List the downloads, or watch them with --watch"), ssv_cli_downloads },
   { "blocklist", N_("List, add or remove releases never to grab again"), ssv_cli_blocklist },
   { "wishlist", N_("Search the wishlist now: “wishlist search [--all | --movie … | --show …]”"), ssv_cli_wishlist },
+  { "import", N_("Import a finished file or folder into the library: “import --path PATH”"), ssv_cli_import },
 };
 
 SsvContext *

@@ -53,6 +53,7 @@ int         ssv_cli_indexer_test (int argc, char **argv);
 int         ssv_cli_search       (int argc, char **argv);
 int         ssv_cli_grab         (int argc, char **argv);
 int         ssv_cli_wishlist     (int argc, char **argv);
+int         ssv_cli_import       (int argc, char **argv);
 
 typedef GPtrArray *(*SsvCliLoadRows) (SsvContext *context, GError **error);
 typedef void       (*SsvCliRowJson)  (JsonBuilder *builder, gpointer row);

@@ -36,6 +36,7 @@ struct _SsvContext
   SsvBlocklistStore *blocklist_store;
   SsvRetryEngine   *retry_engine;      /* made on first use */
   SsvWishlistDrain *wishlist_drain;    /* made on first use, its jobs registered then */
+  SsvImporter      *importer;
   SsvClock         *clock;
   SsvScheduler     *scheduler;
   SsvRefresher     *refresher;
@@ -112,6 +113,7 @@ ssv_context_dispose (GObject *object)
   g_clear_object (&self->network_activity);
   g_clear_object (&self->retry_engine);
   g_clear_object (&self->blocklist_store);
+  g_clear_object (&self->importer);
   if (self->download_monitor != NULL)
     ssv_download_monitor_stop (self->download_monitor);
   g_clear_object (&self->download_monitor);
@@ -399,6 +401,8 @@ ssv_context_get_download_monitor (SsvContext *self)
     {
       self->download_monitor = ssv_download_monitor_new (ssv_context_get_client_pool (self));
       ssv_download_monitor_follow_settings (self->download_monitor);
+      /* what finishes is imported */
+      ssv_importer_watch (ssv_context_get_importer (self), self->download_monitor);
       ssv_download_monitor_start (self->download_monitor);
     }
 
@@ -424,6 +428,11 @@ ssv_context_get_retry_engine (SsvContext *self)
       self->retry_engine = ssv_retry_engine_new (ssv_context_get_client_pool (self), ssv_context_get_grabber (self),
                                                  self->profile_store, ssv_context_get_blocklist_store (self));
       ssv_retry_engine_watch (self->retry_engine, ssv_context_get_download_monitor (self));
+      /* Files that prove bad on import: the release is blocklisted, taken out of its
+       * client, and the next one tried. */
+      g_signal_connect_object (ssv_context_get_importer (self), "import-rejected",
+                               G_CALLBACK (ssv_retry_engine_block_and_retry), self->retry_engine,
+                               G_CONNECT_SWAPPED);
       ssv_retry_engine_start (self->retry_engine);
     }
 
@@ -444,6 +453,18 @@ ssv_context_get_wishlist_drain (SsvContext *self)
     }
 
   return self->wishlist_drain;
+}
+
+/* Made on first use; the download monitor hands it what finishes. */
+SsvImporter *
+ssv_context_get_importer (SsvContext *self)
+{
+  g_return_val_if_fail (SSV_IS_CONTEXT (self), NULL);
+
+  if (self->importer == NULL)
+    self->importer = ssv_importer_new (self->database, self->download_store, self->profile_store, self->scanner);
+
+  return self->importer;
 }
 
 SsvLibraryStore *

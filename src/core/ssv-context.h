@@ -22,6 +22,7 @@
 #include "downloads/ssv-retry-engine.h"
 #include "stores/ssv-blocklist-store.h"
 #include "downloads/ssv-wishlist-drain.h"
+#include "downloads/ssv-importer.h"
 #include "stores/ssv-download-store.h"
 #include "sources/ssv-folder-watcher.h"
 #include "stores/ssv-calendar-store.h"
@@ -63,6 +64,7 @@ SsvDownloadMonitor *ssv_context_get_download_monitor (SsvContext        *self);
 SsvBlocklistStore *ssv_context_get_blocklist_store (SsvContext          *self);
 SsvRetryEngine   *ssv_context_get_retry_engine    (SsvContext           *self);
 SsvWishlistDrain *ssv_context_get_wishlist_drain  (SsvContext           *self);
+SsvImporter      *ssv_context_get_importer        (SsvContext           *self);
 SsvAiringMonitor *ssv_context_get_airing_monitor  (SsvContext           *self);
 SsvScanner       *ssv_context_get_scanner        (SsvContext           *self);
 SsvImageCache    *ssv_context_get_image_cache    (SsvContext           *self);

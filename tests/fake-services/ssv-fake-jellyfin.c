@@ -28,6 +28,7 @@ struct _SsvFakeJellyfin
   SsvFakeCatalog *catalog;
   gint64         clock;
   GPtrArray     *played_calls;   /* "played <id>", "unplayed <id>" */
+  guint          refreshes;      /* POST /Library/Refresh answered */
 };
 
 static char *
@@ -320,6 +321,38 @@ handle (SsvFakeServer        *server,
   return answer (status, content_type, body, code, node);
 }
 
+/* POST /Library/Refresh: "scan all libraries", counted. */
+static gboolean
+handle_refresh (SsvFakeServer        *server,
+                const SsvFakeRequest *request,
+                guint                *status,
+                char                **content_type,
+                GBytes              **body,
+                gpointer              user_data)
+{
+  SsvFakeJellyfin *self = user_data;
+
+  if (!g_str_equal (request->path, "/Library/Refresh"))
+    return FALSE;
+  if (!authorized (self, request))
+    return answer (status, content_type, body, 401, NULL);
+  g_mutex_lock (&self->lock);
+  self->refreshes++;
+  g_mutex_unlock (&self->lock);
+  return answer (status, content_type, body, 204, NULL);
+}
+
+guint
+ssv_fake_jellyfin_get_refreshes (SsvFakeJellyfin *self)
+{
+  guint n;
+
+  g_mutex_lock (&self->lock);
+  n = self->refreshes;
+  g_mutex_unlock (&self->lock);
+  return n;
+}
+
 /* POST (played) and DELETE (unplayed) /Users/{user}/PlayedItems/{item}. */
 static gboolean
 handle_played (SsvFakeServer        *server,
@@ -401,6 +434,7 @@ ssv_fake_jellyfin_new (SsvFakeServer *server,
   ssv_fake_server_add_handler (server, "GET /Users*", handle, self, NULL);
   ssv_fake_server_add_handler (server, "GET /Shows/*", handle, self, NULL);
   ssv_fake_server_add_handler (server, "POST /Users/*", handle_played, self, NULL);
+  ssv_fake_server_add_handler (server, "POST /Library/*", handle_refresh, self, NULL);
   ssv_fake_server_add_handler (server, "DELETE /Users/*", handle_played, self, NULL);
   self->played_calls = g_ptr_array_new_with_free_func (g_free);
 

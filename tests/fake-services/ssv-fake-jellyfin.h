@@ -53,6 +53,7 @@ JsonObject      *ssv_fake_jellyfin_lookup            (SsvFakeJellyfin  *self,
                                                       const char       *id);
 
 char            *ssv_fake_jellyfin_dup_played_calls  (SsvFakeJellyfin  *self);
+guint            ssv_fake_jellyfin_get_refreshes     (SsvFakeJellyfin  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvFakeJellyfin, ssv_fake_jellyfin_free)
 

@@ -23,6 +23,7 @@ struct _SsvFakePlex
   GPtrArray     *sections;   /* JsonObject */
   SsvFakeCatalog *catalog;
   GPtrArray     *watched_calls;   /* "scrobble <key>", "unscrobble <key>" */
+  GPtrArray     *refresh_calls;   /* "refresh <section>" */
 };
 
 static const char *
@@ -317,17 +318,61 @@ handle_scrobble (SsvFakeServer        *server,
 }
 
 /* Returns: (transfer full): the scrobbles so far, "scrobble <key>", in order, joined by ";" */
-char *
-ssv_fake_plex_dup_watched_calls (SsvFakePlex *self)
+/* GET /library/sections/{key}/refresh: "Scan Library Files", recorded. */
+static gboolean
+handle_refresh (SsvFakeServer        *server,
+                const SsvFakeRequest *request,
+                guint                *status,
+                char                **content_type,
+                GBytes              **body,
+                gpointer              user_data)
+{
+  SsvFakePlex *self = user_data;
+  const char *token = g_hash_table_lookup (request->headers, "x-plex-token");
+  g_auto(GStrv) parts = g_strsplit (request->path + 1, "/", -1);
+
+  /* the one route for /library/sections/…: everything else as before */
+  if (g_strv_length (parts) != 4 || !g_str_equal (parts[1], "sections") || !g_str_equal (parts[3], "refresh"))
+    return handle (server, request, status, content_type, body, user_data);
+  *content_type = g_strdup ("text/plain");
+  *body = g_bytes_new_static ("", 0);
+  if (g_strcmp0 (token, self->token) != 0)
+    {
+      *status = 401;
+      return TRUE;
+    }
+  g_mutex_lock (&self->lock);
+  g_ptr_array_add (self->refresh_calls, g_strdup_printf ("refresh %s", parts[2]));
+  g_mutex_unlock (&self->lock);
+  *status = 200;
+  return TRUE;
+}
+
+/* The calls recorded in @list, ";"-joined. */
+static char *
+dup_calls (SsvFakePlex *self,
+           GPtrArray   *list)
 {
   g_autoptr(GString) calls = g_string_new (NULL);
 
   g_mutex_lock (&self->lock);
-  for (guint i = 0; i < self->watched_calls->len; i++)
-    g_string_append_printf (calls, "%s%s", i ? ";" : "", (char *) g_ptr_array_index (self->watched_calls, i));
+  for (guint i = 0; i < list->len; i++)
+    g_string_append_printf (calls, "%s%s", i ? ";" : "", (char *) g_ptr_array_index (list, i));
   g_mutex_unlock (&self->lock);
 
   return g_string_free (g_steal_pointer (&calls), FALSE);
+}
+
+char *
+ssv_fake_plex_dup_refresh_calls (SsvFakePlex *self)
+{
+  return dup_calls (self, self->refresh_calls);
+}
+
+char *
+ssv_fake_plex_dup_watched_calls (SsvFakePlex *self)
+{
+  return dup_calls (self, self->watched_calls);
 }
 
 SsvFakePlex *
@@ -342,10 +387,12 @@ ssv_fake_plex_new (SsvFakeServer *server,
   self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
   self->catalog = ssv_fake_catalog_new (&members);
   self->watched_calls = g_ptr_array_new_with_free_func (g_free);
+  self->refresh_calls = g_ptr_array_new_with_free_func (g_free);
 
   ssv_fake_server_add_handler (server, "GET /:/*", handle_scrobble, self, NULL);
   ssv_fake_server_add_handler (server, "GET /", handle, self, NULL);
   ssv_fake_server_add_handler (server, "GET /library/*", handle, self, NULL);
+  ssv_fake_server_add_handler (server, "GET /library/sections/*", handle_refresh, self, NULL);
 
   return self;
 }
@@ -360,6 +407,7 @@ ssv_fake_plex_free (SsvFakePlex *self)
   ssv_fake_catalog_free (self->catalog);
   g_ptr_array_unref (self->sections);
   g_ptr_array_unref (self->watched_calls);
+  g_ptr_array_unref (self->refresh_calls);
   g_free (self->token);
   g_mutex_clear (&self->lock);
   g_free (self);

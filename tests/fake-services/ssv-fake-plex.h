@@ -41,6 +41,7 @@ void         ssv_fake_plex_mark_watched       (SsvFakePlex    *self,
                                                gint64          at);
 
 char        *ssv_fake_plex_dup_watched_calls  (SsvFakePlex    *self);
+char        *ssv_fake_plex_dup_refresh_calls  (SsvFakePlex    *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvFakePlex, ssv_fake_plex_free)
 

@@ -530,10 +530,29 @@ ssv_jellyfin_source_set_watched (SsvMediaSource      *source,
   return TRUE;
 }
 
+/* Jellyfin scans every library at once: POST /Library/Refresh. */
+static gboolean
+ssv_jellyfin_source_refresh_library (SsvMediaSource  *source,
+                                     const char      *library_key,
+                                     GCancellable    *cancellable,
+                                     GError         **error)
+{
+  SsvJellyfinSource *self = SSV_JELLYFIN_SOURCE (source);
+  g_autoptr(SsvHttpRequest) request = ssv_http_request_new ("jellyfin", "POST", "/Library/Refresh");
+  g_autoptr(GBytes) body = NULL;
+
+  ssv_http_request_set_base_url (request, self->url);
+  if (self->token != NULL)
+    ssv_http_request_set_secret_header (request, "X-Emby-Token", self->token);
+  body = ssv_http_send (self->http, request, cancellable, error);
+  return body != NULL;
+}
+
 static void
 media_source_iface_init (SsvMediaSourceInterface *iface)
 {
   iface->set_watched = ssv_jellyfin_source_set_watched;
+  iface->refresh_library = ssv_jellyfin_source_refresh_library;
   iface->test_connection = ssv_jellyfin_source_test_connection;
   iface->list_libraries = ssv_jellyfin_source_list_libraries;
   iface->list_titles = ssv_jellyfin_source_list_titles;

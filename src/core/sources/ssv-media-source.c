@@ -141,3 +141,27 @@ ssv_media_source_set_watched (SsvMediaSource      *self,
 
   return iface->set_watched (self, server_ids, watched, cancellable, error);
 }
+
+/**
+ * ssv_media_source_refresh_library:
+ *
+ * Asks a server to read one of its libraries again, after files were put in
+ * it. A source that reads the disk itself (a folder) has nothing to ask and
+ * succeeds.
+ */
+gboolean
+ssv_media_source_refresh_library (SsvMediaSource  *self,
+                                  const char      *library_key,
+                                  GCancellable    *cancellable,
+                                  GError         **error)
+{
+  SsvMediaSourceInterface *iface;
+
+  g_return_val_if_fail (SSV_IS_MEDIA_SOURCE (self), FALSE);
+
+  iface = SSV_MEDIA_SOURCE_GET_IFACE (self);
+  if (iface->refresh_library == NULL)
+    return TRUE;
+
+  return iface->refresh_library (self, library_key, cancellable, error);
+}

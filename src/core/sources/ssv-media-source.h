@@ -57,6 +57,11 @@ struct _SsvMediaSourceInterface
                                     gboolean           watched,
                                     GCancellable      *cancellable,
                                     GError           **error);
+  /* Asks the server to read one of its libraries again (new files were put in it). */
+  gboolean    (*refresh_library)   (SsvMediaSource    *self,
+                                    const char        *library_key,
+                                    GCancellable      *cancellable,
+                                    GError           **error);
 };
 
 char        *ssv_media_source_test_connection    (SsvMediaSource    *self,
@@ -86,6 +91,11 @@ GPtrArray   *ssv_media_source_list_changed_shows (SsvMediaSource    *self,
 gboolean     ssv_media_source_set_watched        (SsvMediaSource    *self,
                                                   const char * const *server_ids,
                                                   gboolean           watched,
+                                                  GCancellable      *cancellable,
+                                                  GError           **error);
+
+gboolean     ssv_media_source_refresh_library    (SsvMediaSource    *self,
+                                                  const char        *library_key,
                                                   GCancellable      *cancellable,
                                                   GError           **error);
 

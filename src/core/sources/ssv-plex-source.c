@@ -768,10 +768,27 @@ ssv_plex_source_set_watched (SsvMediaSource      *source,
   return TRUE;
 }
 
+/* Plex's "Scan Library Files" of one section. */
+static gboolean
+ssv_plex_source_refresh_library (SsvMediaSource  *source,
+                                 const char      *library_key,
+                                 GCancellable    *cancellable,
+                                 GError         **error)
+{
+  SsvPlexSource *self = SSV_PLEX_SOURCE (source);
+  g_autofree char *escaped = g_uri_escape_string (library_key, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("/library/sections/%s/refresh", escaped);
+  g_autoptr(SsvHttpRequest) request = request_new (self, path);
+  g_autoptr(GBytes) body = ssv_http_send (self->http, request, cancellable, error);
+
+  return body != NULL;
+}
+
 static void
 media_source_iface_init (SsvMediaSourceInterface *iface)
 {
   iface->set_watched = ssv_plex_source_set_watched;
+  iface->refresh_library = ssv_plex_source_refresh_library;
   iface->test_connection = ssv_plex_source_test_connection;
   iface->list_libraries = ssv_plex_source_list_libraries;
   iface->list_titles = ssv_plex_source_list_titles;

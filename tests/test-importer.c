@@ -1,0 +1,514 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-importer.c: finished downloads into a real library folder: named by the template, copied
+ * or linked, subtitles along, upgrades to the trash, the library and wishlist told, bad releases
+ * refused with nothing written, and a crash between copy and rename leaving no half file. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "ssv-context.h"
+#include "ssv-test-utils.h"
+#include "downloads/ssv-importer-private.h"
+#include "model/ssv-download-private.h"
+#include "sources/ssv-folder-source.h"
+#include "stores/ssv-server-store.h"
+
+typedef struct
+{
+  char        *dir;
+  char        *db_path;
+  char        *library;     /* the folder source's root */
+  char        *downloads;   /* where the client put what it finished */
+  SsvContext  *context;
+  SsvImporter *importer;
+  gint64       wishlist_id;
+} Fixture;
+
+static void
+write_bytes (const char *path,
+             gsize       size,
+             guint8      seed)
+{
+  g_autofree guint8 *data = g_malloc (size);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < size; i++)
+    data[i] = (guint8) (i * 31 + seed);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_file_set_contents (path, (const char *) data, size, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_same_bytes (const char *a,
+                   const char *b)
+{
+  g_autofree char *da = NULL, *db = NULL;
+  gsize la, lb;
+
+  g_assert_true (g_file_get_contents (a, &da, &la, NULL));
+  g_assert_true (g_file_get_contents (b, &db, &lb, NULL));
+  g_assert_cmpuint (la, ==, lb);
+  g_assert_true (memcmp (da, db, la) == 0);
+}
+
+/* Every file under @folder, relative, sorted, ";"-joined: what a person would see. */
+static void
+collect (const char *root,
+         const char *relative,
+         GPtrArray  *names)
+{
+  g_autofree char *path = g_build_filename (root, relative, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = *relative ? g_build_filename (relative, name, NULL) : g_strdup (name);
+      g_autofree char *full = g_build_filename (root, child, NULL);
+
+      if (g_file_test (full, G_FILE_TEST_IS_DIR))
+        collect (root, child, names);
+      else
+        g_ptr_array_add (names, g_steal_pointer (&child));
+    }
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+list_tree (const char *root)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  collect (root, "", names);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (";", (char **) names->pdata);
+}
+
+static gint64
+grab (Fixture    *f,
+      const char *release)
+{
+  SsvDownloadWanted wanted = { .kind = SSV_DOWNLOAD_KIND_MOVIE, .wishlist_id = f->wishlist_id, .tmdb_id = 603,
+                               .title = (char *) "The Matrix", .year = 1999, .season = -1, .episode = -1 };
+  g_autoptr(SsvDownloadCandidate) chosen = ssv_download_candidate_new ("torrent", release);
+  SsvGrabRecord record = { .wanted = &wanted, .chosen = chosen, .client_name = "Home",
+                           .reference = release, .status = SSV_DOWNLOAD_QUEUED, .event = "Grabbed." };
+  g_autoptr(GError) error = NULL;
+  gint64 id = ssv_download_store_record_grab (ssv_context_get_download_store (f->context), &record, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static SsvDownload *
+get_download (Fixture *f,
+              gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  SsvDownload *d = ssv_download_store_get (ssv_context_get_download_store (f->context), id, &error);
+
+  g_assert_no_error (error);
+  return d;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  SsvWishlistTitle title = { .source = "tmdb", .source_id = "603", .title = "The Matrix", .year = 1999 };
+  SsvImportSettings settings = { .min_video_bytes = -1 };
+  g_autoptr(SsvFolderSource) source = NULL;
+  g_autoptr(GPtrArray) libraries = NULL;
+  gint64 server_id;
+  gboolean created;
+
+  /* the isolated home the trash lives in, as a person's exists */
+  g_mkdir_with_parents (g_get_home_dir (), 0700);
+  f->dir = ssv_test_make_temp_dir ();
+  f->db_path = g_build_filename (f->dir, "library.db", NULL);
+  f->library = g_build_filename (f->dir, "Library", NULL);
+  f->downloads = g_build_filename (f->dir, "Downloads", NULL);
+  g_mkdir_with_parents (f->library, 0755);
+  g_mkdir_with_parents (f->downloads, 0755);
+
+  f->context = ssv_context_new (f->db_path, &error);
+  g_assert_no_error (error);
+  /* no folders set: the folder source's root is where imports go */
+  g_assert_true (ssv_server_store_add (ssv_context_get_database (f->context), "folder", "Films", f->library, NULL,
+                                       &server_id, &created, &error));
+  g_assert_no_error (error);
+  source = ssv_folder_source_new (f->library);
+  libraries = ssv_media_source_list_libraries (SSV_MEDIA_SOURCE (source), NULL, &error);
+  g_assert_true (ssv_server_store_set_libraries (ssv_context_get_database (f->context), server_id, libraries, &error));
+  g_assert_no_error (error);
+  g_assert_true (ssv_wishlist_store_add_title (ssv_context_get_wishlist_store (f->context), SSV_WISHLIST_KIND_MOVIE,
+                                               &title, &error));
+  g_assert_no_error (error);
+  f->wishlist_id = ssv_test_query_int (ssv_context_get_database (f->context), "SELECT id FROM wishlist");
+
+  f->importer = g_object_ref (ssv_context_get_importer (f->context));
+  ssv_importer_set_settings (f->importer, &settings);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->importer);
+  g_clear_object (&f->context);
+  ssv_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+  g_free (f->library);
+  g_free (f->downloads);
+}
+
+#define RELEASE "The.Matrix.1999.1080p.BluRay.x264-GRP"
+
+static char *
+make_release (Fixture *f)
+{
+  g_autofree char *folder = g_build_filename (f->downloads, RELEASE, NULL);
+  g_autofree char *video = g_build_filename (folder, RELEASE ".mkv", NULL);
+  g_autofree char *subtitle = g_build_filename (folder, RELEASE ".en.srt", NULL);
+  g_autofree char *sample = g_build_filename (folder, "Sample", "sample-grp.mkv", NULL);
+  g_autofree char *nfo = g_build_filename (folder, "grp.nfo", NULL);
+
+  write_bytes (video, 3 * 1024 * 1024 + 17, 1);
+  write_bytes (subtitle, 2000, 2);
+  write_bytes (sample, 1000, 3);
+  write_bytes (nfo, 100, 4);
+  return g_steal_pointer (&folder);
+}
+
+static void
+test_movie (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = make_release (f);
+  gint64 id = grab (f, RELEASE);
+  g_autoptr(SsvDownload) d = get_download (f, id);
+  g_autoptr(SsvImportOutcome) outcome = NULL;
+  g_autofree char *tree = NULL;
+  g_autofree char *video = g_build_filename (f->library, "The Matrix (1999)", "The Matrix (1999) - 1080p Bluray.mkv", NULL);
+  g_autofree char *source = g_build_filename (folder, RELEASE ".mkv", NULL);
+  g_autofree char *owned = NULL;
+  g_autofree char *quality = NULL;
+  g_autofree char *event = NULL;
+  SsvDownloadWanted matrix = { .kind = SSV_DOWNLOAD_KIND_MOVIE, .title = (char *) "The Matrix", .year = 1999,
+                               .season = -1, .episode = -1 };
+
+  outcome = ssv_importer_import_sync (f->importer, d, NULL, folder, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (outcome->plan->rejected);
+  g_assert_cmpstr (outcome->library_path, ==, video);
+  g_assert_false (outcome->linked);
+
+  /* named by the template, the subtitle beside it, nothing else, no temporaries */
+  tree = list_tree (f->library);
+  g_assert_cmpstr (tree, ==, "The Matrix (1999)/The Matrix (1999) - 1080p Bluray.en.srt;"
+                             "The Matrix (1999)/The Matrix (1999) - 1080p Bluray.mkv");
+  assert_same_bytes (video, source);
+  /* a copy: the client still has its file to seed */
+  g_assert_true (g_file_test (source, G_FILE_TEST_IS_REGULAR));
+
+  /* the library has the film now, with that file */
+  owned = ssv_import_store_dup_owned_path (ssv_context_get_database (f->context), &matrix, -1, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (owned, ==, video);
+
+  /* no profile on the grab: nothing better is wanted */
+  g_assert_cmpint (ssv_import_store_get_state (ssv_context_get_database (f->context), f->wishlist_id, &quality, &error),
+                   ==, SSV_WISH_IMPORT_RESOLVED);
+  g_assert_cmpstr (quality, ==, "bluray-1080p");
+
+  g_clear_object (&d);
+  d = get_download (f, id);
+  g_assert_cmpint (ssv_download_get_status (d), ==, SSV_DOWNLOAD_COMPLETED);
+  event = ssv_test_query_text (ssv_context_get_database (f->context),
+                               "SELECT message FROM download_events ORDER BY id DESC LIMIT 1");
+  g_assert_true (g_str_has_prefix (event, "Imported as "));
+  g_assert_nonnull (strstr (event, "The Matrix (1999) - 1080p Bluray.mkv"));
+}
+
+static void
+test_hardlink (Fixture       *f,
+               gconstpointer  data)
+{
+  SsvImportSettings settings = { .mode = SSV_IMPORT_MODE_HARDLINK, .min_video_bytes = -1 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = make_release (f);
+  g_autoptr(SsvDownload) d = get_download (f, grab (f, RELEASE));
+  g_autoptr(SsvImportOutcome) outcome = NULL;
+  g_autofree char *source = g_build_filename (folder, RELEASE ".mkv", NULL);
+  GStatBuf a, b;
+
+  ssv_importer_set_settings (f->importer, &settings);
+  outcome = ssv_importer_import_sync (f->importer, d, NULL, folder, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (outcome->linked);
+  g_assert_cmpint (g_stat (source, &a), ==, 0);
+  g_assert_cmpint (g_stat (outcome->library_path, &b), ==, 0);
+  /* one file with two names: no second copy on the disk */
+  g_assert_cmpuint (a.st_ino, ==, b.st_ino);
+  g_assert_cmpuint (a.st_nlink, ==, 2);
+}
+
+static void
+test_upgrade_to_trash (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = g_build_filename (f->library, "The Matrix (1999)", "The Matrix (1999) - 720p HDTV.mkv", NULL);
+  g_autofree char *folder = NULL;
+  g_autoptr(SsvImportOutcome) outcome = NULL;
+  g_autoptr(SsvDownload) d = NULL;
+  g_autofree char *trash = g_build_filename (g_get_user_data_dir (), "Trash", "files",
+                                             "The Matrix (1999) - 720p HDTV.mkv", NULL);
+  g_autoptr(SsvScanResult) scan = NULL;
+
+  /* the library has the 720p file */
+  write_bytes (old, 1024 * 1024, 9);
+  scan = ssv_scanner_scan_sync (ssv_context_get_scanner (f->context), SSV_SCAN_FULL, 0, NULL, &error);
+  g_assert_no_error (error);
+
+  folder = make_release (f);
+  d = get_download (f, grab (f, RELEASE));
+  outcome = ssv_importer_import_sync (f->importer, d, NULL, folder, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (outcome->plan->rejected);
+  for (guint i = 0; i < outcome->notes->len; i++)
+    g_test_message ("note: %s", (char *) g_ptr_array_index (outcome->notes, i));
+  g_assert_cmpuint (outcome->trashed->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (outcome->trashed, 0), ==, old);
+
+  /* the old file is in the trash, whole, not deleted */
+  g_assert_false (g_file_test (old, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (trash, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_rejected (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_build_filename (f->downloads, "The.Matrix.1999.1080p.BluRay-FAKE", NULL);
+  g_autofree char *sample = g_build_filename (folder, "sample.mkv", NULL);
+  g_autofree char *setup = g_build_filename (folder, "setup.exe", NULL);
+  gint64 id = grab (f, "The.Matrix.1999.1080p.BluRay-FAKE");
+  g_autoptr(SsvDownload) d = get_download (f, id);
+  g_autoptr(SsvImportOutcome) outcome = NULL;
+  g_autofree char *tree = NULL;
+
+  write_bytes (sample, 4096, 1);
+  write_bytes (setup, 4096, 2);
+  outcome = ssv_importer_import_sync (f->importer, d, NULL, folder, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (outcome->plan->rejected);
+  g_assert_nonnull (strstr (outcome->plan->reason, "setup.exe"));
+  g_assert_null (outcome->library_path);
+
+  tree = list_tree (f->library);
+  g_assert_cmpstr (tree, ==, "");
+  g_clear_object (&d);
+  d = get_download (f, id);
+  g_assert_cmpint (ssv_download_get_status (d), ==, SSV_DOWNLOAD_FAILED);
+  g_assert_nonnull (strstr (ssv_download_get_error (d), "setup.exe"));
+  g_assert_cmpint (ssv_import_store_get_state (ssv_context_get_database (f->context), f->wishlist_id, NULL, &error),
+                   ==, SSV_WISH_IMPORT_NONE);
+}
+
+typedef struct
+{
+  char     *rejected;
+  char     *imported;
+  gboolean  done;
+} Signals;
+
+static void
+on_rejected (SsvImporter *importer,
+             SsvDownload *download,
+             const char  *reason,
+             Signals     *s)
+{
+  s->rejected = g_strdup (reason);
+}
+
+static void
+on_imported (SsvImporter *importer,
+             SsvDownload *download,
+             const char  *path,
+             Signals     *s)
+{
+  s->imported = g_strdup (path);
+}
+
+static void
+import_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Signals *s = user_data;
+  g_autoptr(SsvImportOutcome) outcome = ssv_importer_import_finish (SSV_IMPORTER (object), result, NULL);
+
+  g_assert_nonnull (outcome);
+  s->done = TRUE;
+}
+
+/* In the background, as the monitor's download-completed starts it: the signals say what came of it. */
+static void
+test_signals (Fixture       *f,
+              gconstpointer  data)
+{
+  Signals s = { 0 };
+  g_autofree char *bad = g_build_filename (f->downloads, "bad", NULL);
+  g_autofree char *setup = g_build_filename (bad, "setup.exe", NULL);
+  g_autofree char *folder = make_release (f);
+  g_autoptr(SsvDownload) first = get_download (f, grab (f, "The.Matrix.1999.1080p.BluRay-FAKE"));
+  g_autoptr(SsvDownload) second = NULL;
+
+  g_signal_connect (f->importer, "import-rejected", G_CALLBACK (on_rejected), &s);
+  g_signal_connect (f->importer, "imported", G_CALLBACK (on_imported), &s);
+
+  write_bytes (setup, 10, 1);
+  ssv_importer_import_async (f->importer, first, bad, NULL, import_done, &s);
+  ssv_test_wait_for_flag (&s.done, 20000);
+  g_assert_nonnull (strstr (s.rejected, "a program, “bad/setup.exe”"));
+  g_assert_null (s.imported);
+
+  s.done = FALSE;
+  second = get_download (f, grab (f, RELEASE));
+  ssv_importer_import_async (f->importer, second, folder, NULL, import_done, &s);
+  ssv_test_wait_for_flag (&s.done, 20000);
+  g_assert_true (g_str_has_suffix (s.imported, "/The Matrix (1999) - 1080p Bluray.mkv"));
+  g_free (s.rejected);
+  g_free (s.imported);
+}
+
+/* ---- a crash between copy and rename ------------------------------------------------- */
+
+static void
+die_before_rename (const char *temporary,
+                   const char *destination,
+                   gpointer    user_data)
+{
+  /* the copy is whole and synced; the process dies as a power cut would end it */
+  _exit (0);
+}
+
+static void
+test_crash_child (void)
+{
+  const char *db_path = g_getenv ("SSV_TEST_IMPORT_DB");
+  const char *folder = g_getenv ("SSV_TEST_IMPORT_FROM");
+  SsvImportSettings settings = { .min_video_bytes = -1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvContext) context = ssv_context_new (db_path, &error);
+  g_autoptr(SsvDownload) d = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("the child of crash-between-copy-and-rename");
+      return;
+    }
+  g_assert_no_error (error);
+  d = ssv_download_store_get (ssv_context_get_download_store (context), 1, &error);
+  g_assert_no_error (error);
+  ssv_importer_set_settings (ssv_context_get_importer (context), &settings);
+  ssv_importer_set_hook (ssv_context_get_importer (context), die_before_rename, NULL);
+  ssv_importer_import_sync (ssv_context_get_importer (context), d, NULL, folder, NULL, &error);
+  g_assert_not_reached ();
+}
+
+static void
+test_crash (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = make_release (f);
+  g_autofree char *tree = NULL;
+  g_autoptr(SsvDownload) d = get_download (f, grab (f, RELEASE));
+  g_autoptr(SsvImportOutcome) outcome = NULL;
+  g_auto(GStrv) names = NULL;
+
+  g_assert_cmpint (ssv_download_get_id (d), ==, 1);
+  g_setenv ("SSV_TEST_IMPORT_DB", f->db_path, TRUE);
+  g_setenv ("SSV_TEST_IMPORT_FROM", folder, TRUE);
+  g_test_trap_subprocess ("/core/importer/crash-child", 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+
+  /* the child died with its copy made but not named: the library has no film,
+   * only a hidden temporary no scan reads */
+  tree = list_tree (f->library);
+  names = g_strsplit (tree, ";", -1);
+  g_assert_cmpuint (g_strv_length (names), ==, 1);
+  g_assert_true (g_str_has_prefix (names[0], "The Matrix (1999)/.ssv-import-"));
+  g_assert_true (g_str_has_suffix (names[0], ".part"));
+  g_assert_false (g_file_test (f->library, G_FILE_TEST_IS_REGULAR));
+
+  /* the next import cleans it away and puts the film in */
+  outcome = ssv_importer_import_sync (f->importer, d, NULL, folder, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&tree, g_free);
+  tree = list_tree (f->library);
+  g_assert_cmpstr (tree, ==, "The Matrix (1999)/The Matrix (1999) - 1080p Bluray.en.srt;"
+                             "The Matrix (1999)/The Matrix (1999) - 1080p Bluray.mkv");
+}
+
+/* A failure leaves nothing: the film's folder cannot be made (a file has its name). */
+static void
+test_failure_leaves_nothing (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = make_release (f);
+  g_autofree char *in_the_way = g_build_filename (f->library, "The Matrix (1999)", NULL);
+  g_autoptr(SsvDownload) d = get_download (f, grab (f, RELEASE));
+  g_autoptr(SsvImportOutcome) outcome = NULL;
+  g_autofree char *tree = NULL;
+  g_autofree char *event = NULL;
+
+  write_bytes (in_the_way, 10, 1);
+  outcome = ssv_importer_import_sync (f->importer, d, NULL, folder, NULL, &error);
+  g_assert_null (outcome);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "Could not make the folder"));
+  tree = list_tree (f->library);
+  g_assert_cmpstr (tree, ==, "The Matrix (1999)");
+  event = ssv_test_query_text (ssv_context_get_database (f->context),
+                               "SELECT message FROM download_events ORDER BY id DESC LIMIT 1");
+  g_assert_true (g_str_has_prefix (event, "Could not import: "));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ssv_test_init (&argc, &argv);
+
+#define ADD(path, func) g_test_add ("/core/importer/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("movie", test_movie);
+  ADD ("hardlink", test_hardlink);
+  ADD ("upgrade-to-trash", test_upgrade_to_trash);
+  ADD ("rejected", test_rejected);
+  ADD ("signals", test_signals);
+  ADD ("crash-between-copy-and-rename", test_crash);
+  ADD ("failure-leaves-nothing", test_failure_leaves_nothing);
+#undef ADD
+  g_test_add_func ("/core/importer/crash-child", test_crash_child);
+
+  return g_test_run ();
+}
