@@ -21,6 +21,8 @@
 #define RELOAD_DELAY_MS 500
 #define AVATAR_SIZE     96
 #define BANNER_HEIGHT   160
+#define CARD_CELL_WIDTH 264     /* a card and its cell's padding */
+#define MAX_COLUMNS     8
 
 /* Season keys: a year, or these. */
 #define SEASON_EARLIER  0
@@ -39,7 +41,13 @@ struct _SsvChannelPage
   GtkStringList      *season_names;
   GCancellable       *cancellable;
   guint               reload_source;
+  gboolean            reload_videos;   /* the coming reload reads the videos too */
   gboolean            busy;            /* following or unfollowing */
+  gboolean            opened;          /* the service was told of the visit */
+  GPtrArray          *bound;           /* cards showing a video now */
+  GdkFrameClock      *frame_clock;
+  gulong              after_paint_handler;
+  gboolean            thumbnails_due;  /* cards came into view since the last frame */
   gboolean            showed_loading;
   gboolean            dearrow_titles;
   GSettings          *settings;
@@ -54,6 +62,7 @@ struct _SsvChannelPage
   GtkLabel           *notice_label;
   GtkDropDown        *season_dropdown;
   GtkStack           *videos_stack;
+  GtkScrolledWindow  *grid_scroller;
   GtkGridView        *grid_view;
 };
 
@@ -70,6 +79,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void reload (SsvChannelPage *self);
+static void load_videos (SsvChannelPage *self);
+static void open_with_service (SsvChannelPage *self);
 
 static SsvContext *
 get_context (SsvChannelPage *self)
@@ -386,6 +397,9 @@ videos_ready_cb (GObject      *source,
     merge_videos (self, videos);
 
   set_state (self, "content");
+  /* Told after the saved videos show, so its work does not delay them. */
+  if (!self->opened)
+    open_with_service (self);
 }
 
 static void
@@ -437,14 +451,22 @@ opened_cb (GObject      *source,
       return;
     }
 
-  show_channel (self, channel);
-  load_avatar (self);
-  load_videos (self);
+  /* A saved channel is on screen with its videos already; what the refresh
+   * saves comes through the store's changed signal. */
+  if (self->channel == NULL)
+    {
+      show_channel (self, channel);
+      load_avatar (self);
+      load_videos (self);
+    }
+  else
+    show_channel (self, channel);
 }
 
 static void
 open_with_service (SsvChannelPage *self)
 {
+  self->opened = TRUE;
   ssv_channel_service_open_async (ssv_context_get_channel_service (get_context (self)), self->channel_id,
                                   self->cancellable, opened_cb, g_object_ref (self));
 }
@@ -477,12 +499,11 @@ saved_channel_cb (GObject      *source,
     }
 
   show_channel (self, channel);
-  load_videos (self);
   if (first)
     {
-      /* Saved: shown now; the service notes the visit and refreshes what is stale. */
+      /* Saved: shown now; then the service notes the visit and refreshes what is stale. */
+      load_videos (self);
       load_avatar (self);
-      open_with_service (self);
     }
 }
 
@@ -500,22 +521,30 @@ reload_timeout_cb (gpointer user_data)
 
   self->reload_source = 0;
   reload (self);
+  if (self->reload_videos)
+    load_videos (self);
+  self->reload_videos = FALSE;
   return G_SOURCE_REMOVE;
 }
 
+/* Changes come in bursts (a refresh saves page after page): one reload after them. */
 static void
-reload_soon (SsvChannelPage *self)
+reload_soon (SsvChannelPage *self,
+             gboolean        videos)
 {
+  self->reload_videos |= videos;
   if (self->reload_source == 0)
     self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
 }
 
+/* changed::video reads the videos again; anything else (the visit noted, a follow) only
+ * the channel: thousands of videos are not read for a changed date of a visit. */
 static void
 on_store_changed (SsvChannelPage *self,
                   const char     *detail)
 {
   if (self->channel != NULL)
-    reload_soon (self);
+    reload_soon (self, g_strcmp0 (detail, "video") == 0);
 }
 
 /* The quiet refresh ended: what it saved shows, and a failure says why in the notice. */
@@ -528,7 +557,9 @@ on_refreshed (SsvChannelPage *self,
     return;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->reload_videos = FALSE;
   reload (self);
+  load_videos (self);
 }
 
 static void
@@ -543,6 +574,61 @@ on_dearrow_titles_changed (SsvChannelPage *self)
 }
 
 /* ---- the grid ----------------------------------------------------------------------- */
+
+static void
+thumbnails_due (SsvChannelPage *self)
+{
+  self->thumbnails_due = TRUE;
+  if (self->frame_clock != NULL)
+    gdk_frame_clock_request_phase (self->frame_clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+/* After a frame: the cards within a screen of the view get their thumbnails. */
+static void
+after_paint_cb (GdkFrameClock  *frame_clock,
+                SsvChannelPage *self)
+{
+  GtkWidget *scroller = GTK_WIDGET (self->grid_scroller);
+  int height = gtk_widget_get_height (scroller);
+
+  if (!self->thumbnails_due || !gtk_widget_get_mapped (scroller))
+    return;
+
+  self->thumbnails_due = FALSE;
+  for (guint i = 0; i < self->bound->len; i++)
+    {
+      GtkWidget *card = g_ptr_array_index (self->bound, i);
+      graphene_rect_t bounds;
+
+      if (gtk_widget_compute_bounds (card, scroller, &bounds) &&
+          bounds.origin.y + bounds.size.height >= -height && bounds.origin.y <= 2 * height)
+        ssv_video_card_ensure_thumbnail (SSV_VIDEO_CARD (card));
+    }
+}
+
+static void
+ssv_channel_page_realize (GtkWidget *widget)
+{
+  SsvChannelPage *self = SSV_CHANNEL_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ssv_channel_page_parent_class)->realize (widget);
+
+  self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  self->after_paint_handler = g_signal_connect (self->frame_clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+  thumbnails_due (self);
+}
+
+static void
+ssv_channel_page_unrealize (GtkWidget *widget)
+{
+  SsvChannelPage *self = SSV_CHANNEL_PAGE (widget);
+
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+
+  GTK_WIDGET_CLASS (ssv_channel_page_parent_class)->unrealize (widget);
+}
 
 static void
 on_setup (GtkSignalListItemFactory *factory,
@@ -560,8 +646,11 @@ on_bind (GtkSignalListItemFactory *factory,
          GtkListItem              *list_item,
          SsvChannelPage           *self)
 {
-  ssv_video_card_set_video (SSV_VIDEO_CARD (gtk_list_item_get_child (list_item)),
-                            gtk_list_item_get_item (list_item));
+  GtkWidget *card = gtk_list_item_get_child (list_item);
+
+  ssv_video_card_set_video (SSV_VIDEO_CARD (card), gtk_list_item_get_item (list_item));
+  g_ptr_array_add (self->bound, card);
+  thumbnails_due (self);
 }
 
 static void
@@ -569,7 +658,28 @@ on_unbind (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            SsvChannelPage           *self)
 {
-  ssv_video_card_set_video (SSV_VIDEO_CARD (gtk_list_item_get_child (list_item)), NULL);
+  GtkWidget *card = gtk_list_item_get_child (list_item);
+
+  ssv_video_card_set_video (SSV_VIDEO_CARD (card), NULL);
+  g_ptr_array_remove_fast (self->bound, card);
+}
+
+/* Whole cards only. GTK 4.8's grid builds thirty rows of max-columns cards whatever the
+ * width, so a max-columns larger than what fits costs a frame hundreds of cards. */
+static void
+ssv_channel_page_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  SsvChannelPage *self = SSV_CHANNEL_PAGE (widget);
+  guint wanted = CLAMP ((guint) MAX (width, 0) / CARD_CELL_WIDTH, 1, MAX_COLUMNS);
+
+  if (wanted != gtk_grid_view_get_max_columns (self->grid_view))
+    gtk_grid_view_set_max_columns (self->grid_view, wanted);
+  thumbnails_due (self);
+
+  GTK_WIDGET_CLASS (ssv_channel_page_parent_class)->size_allocate (widget, width, height, baseline);
 }
 
 static void
@@ -805,6 +915,7 @@ ssv_channel_page_finalize (GObject *object)
   SsvChannelPage *self = SSV_CHANNEL_PAGE (object);
 
   g_clear_pointer (&self->season_keys, g_array_unref);
+  g_clear_pointer (&self->bound, g_ptr_array_unref);
   g_free (self->channel_id);
 
   G_OBJECT_CLASS (ssv_channel_page_parent_class)->finalize (object);
@@ -863,6 +974,9 @@ ssv_channel_page_class_init (SsvChannelPageClass *klass)
   object_class->finalize = ssv_channel_page_finalize;
   object_class->get_property = ssv_channel_page_get_property;
   object_class->set_property = ssv_channel_page_set_property;
+  widget_class->size_allocate = ssv_channel_page_size_allocate;
+  widget_class->realize = ssv_channel_page_realize;
+  widget_class->unrealize = ssv_channel_page_unrealize;
 
   /* Pushed on top of the sidebar's pages, never in the sidebar itself. */
   ssv_page_class_set_info (SSV_PAGE_CLASS (klass), "channel", _("Channel"), "camera-web-symbolic");
@@ -898,6 +1012,7 @@ ssv_channel_page_class_init (SsvChannelPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvChannelPage, notice_label);
   gtk_widget_class_bind_template_child (widget_class, SsvChannelPage, season_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SsvChannelPage, videos_stack);
+  gtk_widget_class_bind_template_child (widget_class, SsvChannelPage, grid_scroller);
   gtk_widget_class_bind_template_child (widget_class, SsvChannelPage, grid_view);
   gtk_widget_class_bind_template_callback (widget_class, counts_text);
   gtk_widget_class_bind_template_callback (widget_class, follow_label);
@@ -916,6 +1031,7 @@ ssv_channel_page_init (SsvChannelPage *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
   self->cancellable = g_cancellable_new ();
+  self->bound = g_ptr_array_new ();
   self->season_keys = g_array_new (FALSE, FALSE, sizeof (int));
   self->season_names = gtk_string_list_new (NULL);
   self->videos = g_list_store_new (SSV_TYPE_VIDEO);
@@ -937,6 +1053,8 @@ ssv_channel_page_init (SsvChannelPage *self)
   g_object_unref (factory);
   gtk_grid_view_set_model (self->grid_view,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->shown)))));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->grid_scroller), "value-changed",
+                           G_CALLBACK (thumbnails_due), self, G_CONNECT_SWAPPED);
 }
 
 SsvPage *

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-video-card.c: one video in a channel's grid. The words bind to the video in the
- * template (the DeArrow title when the card prefers it); the thumbnail loads here through
- * the texture loader and a recycled card cancels the load of the video it showed before. */
+/* ssv-video-card.c: one video in a channel's grid. The words are set here from the video
+ * (the DeArrow title when the card prefers it) and follow its notify: a grid builds a
+ * hundred or more of these at once, and expression bindings cost several times more. The
+ * thumbnail loads through the texture loader; a recycled card cancels the load of the
+ * video it showed before. */
 
 #include "config.h"
 
@@ -20,6 +22,8 @@ struct _SsvVideoCard
   SsvVideo         *video;
   SsvTextureLoader *loader;
   GCancellable     *cancellable;
+  gulong            notify_handler;
+  gboolean          thumbnail_asked;  /* for the video shown */
   gboolean          prefer_dearrow;
 
   GtkWidget        *box;        /* the template's child: unparented at dispose */
@@ -42,77 +46,82 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* ---- words (template closures) ------------------------------------------------------ */
-
-static char *
-title_text (SsvVideoCard *self,
-            const char   *title,
-            const char   *dearrow_title,
-            gboolean      prefer_dearrow)
-{
-  if (prefer_dearrow && dearrow_title != NULL && *dearrow_title != '\0')
-    return g_strdup (dearrow_title);
-  return g_strdup (title ? title : "");
-}
-
-static char *
-meta_text (SsvVideoCard *self,
-           gint64        views,
-           gint64        published,
-           gboolean      exact)
-{
-  return ssv_video_words_meta (views, published, exact);
-}
-
-static char *
-duration_text (SsvVideoCard *self,
-               gint64        duration_s)
-{
-  char *text = ssv_video_words_duration (duration_s);
-
-  return text ? text : g_strdup ("");
-}
-
-static gboolean
-has_duration (SsvVideoCard *self,
-              gint64        duration_s)
-{
-  return duration_s >= 0;
-}
+/* ---- words --------------------------------------------------------------------------- */
 
 /* "Downloaded", "Wished" or "": the mark over the thumbnail's corner. */
-static char *
-state_text (SsvVideoCard *self,
-            gboolean      wished,
-            const char   *downloaded_path)
+static const char *
+state_text (SsvVideo *video)
 {
-  if (downloaded_path != NULL && *downloaded_path != '\0')
-    return g_strdup (_("Downloaded"));
-  if (wished)
-    return g_strdup (_("Wished"));
-  return g_strdup ("");
+  const char *path = ssv_video_get_downloaded_path (video);
+
+  if (path != NULL && *path != '\0')
+    return _("Downloaded");
+  if (ssv_video_get_wished (video))
+    return _("Wished");
+  return "";
 }
 
-static gboolean
-has_text (SsvVideoCard *self,
-          const char   *text)
+static void
+update_words (SsvVideoCard *self)
 {
-  return text != NULL && *text != '\0';
+  g_autofree char *meta = NULL;
+  g_autofree char *duration = NULL;
+  const char *title;
+  const char *state;
+
+  if (self->video == NULL)
+    return;
+
+  title = ssv_video_get_display_title (self->video, self->prefer_dearrow);
+  gtk_label_set_text (self->title_label, title ? title : "");
+  /* One line on the card; the whole title on hover. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), title);
+  meta = ssv_video_words_meta (ssv_video_get_views (self->video), ssv_video_get_published (self->video),
+                               ssv_video_get_date_exact (self->video));
+  gtk_label_set_text (self->meta_label, meta);
+  duration = ssv_video_words_duration (ssv_video_get_duration (self->video));
+  gtk_label_set_text (self->duration_label, duration ? duration : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->duration_label), duration != NULL);
+  state = state_text (self->video);
+  gtk_label_set_text (self->state_label, state);
+  gtk_widget_set_visible (GTK_WIDGET (self->state_label), *state != '\0');
+}
+
+static void
+on_video_notify (SsvVideoCard *self)
+{
+  update_words (self);
 }
 
 /* ---- thumbnail --------------------------------------------------------------------- */
 
 static void
-show_video (SsvVideoCard *self)
+forget_thumbnail (SsvVideoCard *self)
 {
-  const char *url = self->video ? ssv_video_get_thumbnail_url (self->video) : NULL;
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_picture_set_paintable (self->thumbnail, NULL);
+  self->thumbnail_asked = FALSE;
+}
 
-  if (url == NULL || *url == '\0' || self->loader == NULL)
+/**
+ * ssv_video_card_ensure_thumbnail:
+ *
+ * Loads the thumbnail of the video shown, once. A grid asks for the cards in view
+ * only: GTK's grid keeps many more cards bound than show.
+ */
+void
+ssv_video_card_ensure_thumbnail (SsvVideoCard *self)
+{
+  const char *url;
+
+  g_return_if_fail (SSV_IS_VIDEO_CARD (self));
+
+  url = self->video ? ssv_video_get_thumbnail_url (self->video) : NULL;
+  if (self->thumbnail_asked || url == NULL || *url == '\0' || self->loader == NULL)
     return;
+
+  self->thumbnail_asked = TRUE;
 
   self->cancellable = g_cancellable_new ();
   ssv_texture_loader_load_picture (self->loader, self->thumbnail, url,
@@ -138,10 +147,17 @@ ssv_video_card_set_video (SsvVideoCard *self,
 {
   g_return_if_fail (SSV_IS_VIDEO_CARD (self));
 
-  if (!g_set_object (&self->video, video))
+  if (self->video == video)
     return;
 
-  show_video (self);
+  if (self->video != NULL)
+    g_clear_signal_handler (&self->notify_handler, self->video);
+  g_set_object (&self->video, video);
+  if (video != NULL)
+    self->notify_handler = g_signal_connect_object (video, "notify", G_CALLBACK (on_video_notify), self,
+                                                    G_CONNECT_SWAPPED);
+  update_words (self);
+  forget_thumbnail (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIDEO]);
 }
 
@@ -180,6 +196,8 @@ ssv_video_card_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), SSV_TYPE_VIDEO_CARD);
   g_clear_object (&self->cancellable);
+  if (self->video != NULL)
+    g_clear_signal_handler (&self->notify_handler, self->video);
   g_clear_object (&self->video);
   g_clear_object (&self->loader);
 
@@ -230,6 +248,7 @@ ssv_video_card_set_property (GObject      *object,
       if (self->prefer_dearrow != g_value_get_boolean (value))
         {
           self->prefer_dearrow = g_value_get_boolean (value);
+          update_words (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -272,12 +291,6 @@ ssv_video_card_class_init (SsvVideoCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvVideoCard, meta_label);
   gtk_widget_class_bind_template_child (widget_class, SsvVideoCard, duration_label);
   gtk_widget_class_bind_template_child (widget_class, SsvVideoCard, state_label);
-  gtk_widget_class_bind_template_callback (widget_class, title_text);
-  gtk_widget_class_bind_template_callback (widget_class, meta_text);
-  gtk_widget_class_bind_template_callback (widget_class, duration_text);
-  gtk_widget_class_bind_template_callback (widget_class, has_duration);
-  gtk_widget_class_bind_template_callback (widget_class, state_text);
-  gtk_widget_class_bind_template_callback (widget_class, has_text);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 

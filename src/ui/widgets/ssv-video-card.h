@@ -18,6 +18,7 @@ GtkWidget  *ssv_video_card_new           (SsvTextureLoader *loader);
 SsvVideo   *ssv_video_card_get_video     (SsvVideoCard     *self);
 void        ssv_video_card_set_video     (SsvVideoCard     *self,
                                           SsvVideo         *video);
+void        ssv_video_card_ensure_thumbnail (SsvVideoCard *self);
 const char *ssv_video_card_get_title     (SsvVideoCard     *self);
 const char *ssv_video_card_get_meta      (SsvVideoCard     *self);
 const char *ssv_video_card_get_badge     (SsvVideoCard     *self);
