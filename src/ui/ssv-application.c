@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ssv-airing-notifier.h"
+#include "ssv-uploads-notifier.h"
 #include "ssv-application.h"
 #include "ssv-scheduler.h"
 #include "ssv-search-provider.h"
@@ -23,6 +24,7 @@ struct _SsvApplication
   GCancellable   *cancellable;
   GSettings      *settings;
   SsvAiringNotifier *notifier;
+  SsvUploadsNotifier *uploads_notifier;
   SsvSearchProvider *search_provider;
   GPtrArray      *pending;          /* actions that came before the library was open */
   gboolean        opening;
@@ -268,6 +270,8 @@ context_ready_cb (GObject      *source,
 
   self->notifier = ssv_airing_notifier_new (G_APPLICATION (self),
                                             ssv_context_get_airing_monitor (self->context));
+  self->uploads_notifier = ssv_uploads_notifier_new (G_APPLICATION (self),
+                                                     ssv_context_get_channel_service (self->context));
   export_search_provider (self);
 
   if (self->present_when_ready)
@@ -369,6 +373,35 @@ open_calendar_action (GSimpleAction *action,
 
   present_main_window (self);
   gtk_widget_activate_action (GTK_WIDGET (get_main_window (self)), "win.show-page", "s", "calendar");
+}
+
+/* app.open-channel (UC… id): the channel's page, from a notification of its uploads. */
+static void
+open_channel_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  SsvApplication *self = user_data;
+
+  if (defer_until_open (self, action, parameter))
+    return;
+
+  present_main_window (self);
+  gtk_widget_activate_action_variant (GTK_WIDGET (get_main_window (self)), "win.show-channel", parameter);
+}
+
+static void
+open_watchlist_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SsvApplication *self = user_data;
+
+  if (defer_until_open (self, action, parameter))
+    return;
+
+  present_main_window (self);
+  gtk_widget_activate_action (GTK_WIDGET (get_main_window (self)), "win.show-page", "s", "watchlist");
 }
 
 static void
@@ -570,6 +603,8 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_action },
   { "open-show", open_show_action, "x" },
   { "open-calendar", open_calendar_action },
+  { "open-channel", open_channel_action, "s" },
+  { "open-watchlist", open_watchlist_action },
   { "wishlist-episodes", wishlist_episodes_action, "ax" },
   { "toast", toast_action, "s" },
   { "scan-library", scan_library_action },
@@ -681,6 +716,7 @@ ssv_application_dispose (GObject *object)
   SsvApplication *self = SSV_APPLICATION (object);
 
   g_clear_object (&self->notifier);
+  g_clear_object (&self->uploads_notifier);
   if (self->search_provider != NULL)
     ssv_search_provider_unexport (self->search_provider);
   g_clear_object (&self->search_provider);

@@ -9,6 +9,7 @@
 #include "ssv-ui-utils.h"
 #include "ssv-window.h"
 #include "pages/ssv-calendar-page.h"
+#include "pages/ssv-channel-page.h"
 #include "pages/ssv-library-page.h"
 #include "pages/ssv-parse-page.h"
 #include "pages/ssv-title-page.h"
@@ -371,6 +372,17 @@ show_title_action (GtkWidget  *widget,
   SsvMediaKind kind = g_str_equal (action_name, "win.show-show") ? SSV_MEDIA_KIND_SHOW : SSV_MEDIA_KIND_MOVIE;
 
   ssv_window_push_page (self, ssv_title_page_new (self->context, kind, g_variant_get_int64 (parameter)));
+}
+
+/* win.show-channel (UC… id): a YouTube channel's page on top. */
+static void
+show_channel_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SsvWindow *self = SSV_WINDOW (widget);
+
+  ssv_window_push_page (self, ssv_channel_page_new (self->context, g_variant_get_string (parameter, NULL)));
 }
 
 /* ---- scans ------------------------------------------------------------------ */
@@ -786,6 +798,7 @@ ssv_window_class_init (SsvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.show-movie", "x", show_title_action);
   gtk_widget_class_install_action (widget_class, "win.show-show", "x", show_title_action);
+  gtk_widget_class_install_action (widget_class, "win.show-channel", "s", show_channel_action);
   gtk_widget_class_install_action (widget_class, "win.scan-library", NULL, scan_library_action);
   gtk_widget_class_install_action (widget_class, "win.scan-source", "x", scan_source_action);
   gtk_widget_class_install_action (widget_class, "win.stop-scan", NULL, stop_scan_action);

@@ -6,7 +6,10 @@
 #include "config.h"
 
 #include "ssv-autostart.h"
+#include "ssv-channel-service.h"
+#include "ssv-fake-youtube.h"
 #include "ssv-settings-store.h"
+#include "ssv-watchlist-store.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
 
@@ -594,6 +597,149 @@ test_autostart_portal (void)
   g_unsetenv ("SSV_BACKGROUND_PORTAL");
 }
 
+/* ---- new uploads of followed channels ------------------------------------------------ */
+
+#define UPLOADS_A "UCaaaaaaaaaaaaaaaaaaaaa1"
+#define UPLOADS_B "UCaaaaaaaaaaaaaaaaaaaaa2"
+
+/* Two channels followed three days ago: A uploaded daily (three since the follow, and a
+ * Short and a premiere still to come), B every ten days (one since), unless not
+ * @follow_b. The uploads bookmark is @bookmark_minutes_ago, or unset for < 0. */
+static char *
+make_followed (const char     *dir,
+               SsvFakeYoutube *youtube,
+               gboolean        follow_b,
+               int             bookmark_minutes_ago)
+{
+  g_autofree char *path = g_build_filename (dir, "uploads.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = ssv_database_open (path, &error);
+  g_autoptr(SsvWatchlistStore) watchlist = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_auto(GStrv) envp = ssv_fake_youtube_environ (youtube, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  g_assert_no_error (error);
+  ssv_fake_youtube_add_synthetic (youtube, UPLOADS_A, "@daily", "Daily Channel", 10, now - 3600, 86400);
+  ssv_fake_youtube_add_upload (youtube, UPLOADS_A, "shortshort1", "A Short", now - 600, TRUE, FALSE);
+  ssv_fake_youtube_add_upload (youtube, UPLOADS_A, "premiere001", "A Premiere", now + 86400, FALSE, TRUE);
+  ssv_fake_youtube_add_synthetic (youtube, UPLOADS_B, "@seldom", "Seldom Channel", 5, now - 7200, 10 * 86400);
+  for (guint i = 0; envp[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (envp[i], "=", 2);
+
+      g_setenv (pair[0], pair[1], TRUE);
+    }
+  /* Only the channel worker asks the fake; the per-video extras are not what is tested. */
+  g_settings_set_boolean (settings, "youtube-sponsorblock", FALSE);
+  g_settings_set_boolean (settings, "youtube-dearrow", FALSE);
+
+  watchlist = ssv_watchlist_store_new (db);
+  g_assert_true (ssv_watchlist_store_set_followed (watchlist, SSV_WATCH_KIND_CHANNEL, "youtube", UPLOADS_A, TRUE,
+                                                   "Daily Channel", NULL, &error));
+  if (follow_b)
+    g_assert_true (ssv_watchlist_store_set_followed (watchlist, SSV_WATCH_KIND_CHANNEL, "youtube", UPLOADS_B, TRUE,
+                                                     "Seldom Channel", NULL, &error));
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE watchlist SET added_at = %" G_GINT64_FORMAT
+                                            " WHERE kind = 'channel'", now - 3 * 86400);
+
+    g_assert_true (ssv_database_exec (db, sql, &error));
+  }
+  if (bookmark_minutes_ago >= 0)
+    g_assert_true (ssv_settings_store_set_int (db, SSV_UPLOADS_BOOKMARK_KEY, now - bookmark_minutes_ago * 60, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static void
+test_uploads_live (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autoptr(SsvFakeServer) server = ssv_fake_server_new ();
+  g_autoptr(SsvFakeYoutube) youtube = ssv_fake_youtube_new (server);
+  g_autofree char *db_path = make_followed (dir, youtube, TRUE, -1);
+  FakeShell shell = { 0 };
+  WaitCount wait = { &shell, 2 };
+  SsvApplication *app;
+  GVariant *daily, *seldom;
+  g_autoptr(GVariant) open = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *daily_title = NULL;
+  g_autofree char *daily_body = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *seldom_title = NULL;
+  const char *action = NULL;
+
+  fake_shell_start (&shell);
+  app = start_service (db_path);
+
+  /* One per channel, its uploads since the follow listed; no Short, no premiere. */
+  g_assert_true (ssv_test_wait_for (has_count, &wait, 60000));
+  ssv_ui_test_iterate (1000);
+  g_assert_cmpuint (shell.received->len, ==, 2);
+
+  daily = find_notification (&shell, "uploads-" UPLOADS_A);
+  g_assert_nonnull (daily);
+  daily_title = lookup_string (daily, "title");
+  g_assert_cmpstr (daily_title, ==, "3 New Videos from Daily Channel");
+  daily_body = lookup_string (daily, "body");
+  g_assert_null (strstr (daily_body, "A Short"));
+  g_assert_null (strstr (daily_body, "A Premiere"));
+  lines = g_strsplit (daily_body, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+
+  seldom = find_notification (&shell, "uploads-" UPLOADS_B);
+  g_assert_nonnull (seldom);
+  seldom_title = lookup_string (seldom, "title");
+  g_assert_cmpstr (seldom_title, ==, "New Video from Seldom Channel");
+
+  open = lookup_button (daily, "Open");
+  g_assert_nonnull (open);
+  g_assert_true (g_variant_lookup (open, "action", "&s", &action));
+  g_assert_cmpstr (action, ==, "app.open-channel");
+  target = g_variant_lookup_value (open, "target", G_VARIANT_TYPE_STRING);
+  g_assert_cmpstr (g_variant_get_string (target, NULL), ==, UPLOADS_A);
+
+  ssv_ui_test_stop_app (app);
+  fake_shell_stop (&shell);
+  ssv_test_remove_tree (dir);
+}
+
+static void
+test_uploads_catch_up (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autoptr(SsvFakeServer) server = ssv_fake_server_new ();
+  g_autoptr(SsvFakeYoutube) youtube = ssv_fake_youtube_new (server);
+  /* Nobody looked for two days. (One channel: each channel's refresh is a look.) */
+  g_autofree char *db_path = make_followed (dir, youtube, FALSE, 2 * 24 * 60);
+  FakeShell shell = { 0 };
+  WaitCount wait = { &shell, 1 };
+  SsvApplication *app;
+  GVariant *call;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+
+  fake_shell_start (&shell);
+  app = start_service (db_path);
+
+  g_assert_true (ssv_test_wait_for (has_count, &wait, 60000));
+  ssv_ui_test_iterate (1000);
+  call = find_notification (&shell, "uploads-catch-up");
+  g_assert_nonnull (call);
+  title = lookup_string (call, "title");
+  g_assert_cmpstr (title, ==, "3 Videos Uploaded While You Were Away");
+  body = lookup_string (call, "body");
+  g_assert_cmpstr (body, ==, "Daily Channel (3)");
+  g_assert_null (find_notification (&shell, "uploads-" UPLOADS_A));
+
+  ssv_ui_test_stop_app (app);
+  fake_shell_stop (&shell);
+  ssv_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -603,6 +749,8 @@ main (int    argc,
 
   g_test_add_func ("/ui/notifications/live", test_live);
   g_test_add_func ("/ui/notifications/catch-up", test_catch_up);
+  g_test_add_func ("/ui/notifications/uploads-per-channel", test_uploads_live);
+  g_test_add_func ("/ui/notifications/uploads-catch-up", test_uploads_catch_up);
   g_test_add_func ("/ui/notifications/scheduler-runs-missed", test_scheduler_runs_missed);
   g_test_add_func ("/ui/notifications/autostart", test_autostart);
   g_test_add_func ("/ui/notifications/autostart-portal", test_autostart_portal);

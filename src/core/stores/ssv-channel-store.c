@@ -941,13 +941,67 @@ failed:
   return NULL;
 }
 
+/* ---- wishing one video ------------------------------------------------------- */
+
+/**
+ * ssv_channel_store_set_wished:
+ * @wished: %TRUE to put the saved video on the wishlist, %FALSE to take it off
+ *
+ * One transaction; emits "changed::video" when something changed.
+ */
+gboolean
+ssv_channel_store_set_wished (SsvChannelStore  *self,
+                              const char       *video_id,
+                              gboolean          wished,
+                              GError          **error)
+{
+  SsvDatabase *db = ssv_store_get_database (SSV_STORE (self));
+  g_autoptr(SsvVideo) video = NULL;
+  gboolean ok;
+
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+
+  video = ssv_channel_store_get_video (self, video_id, error);
+  if (video == NULL)
+    {
+      ssv_database_rollback (db);
+      return FALSE;
+    }
+
+  if (wished)
+    ok = video->wished || wish_video (db, video, error);
+  else
+    {
+      g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
+        "DELETE FROM wishlist WHERE kind = 'video' AND source = 'youtube' AND source_id = ?1", error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          ssv_stmt_bind_text (stmt, 1, video_id);
+          ok = ssv_stmt_step_done (stmt, error);
+        }
+    }
+
+  if (!ok || !ssv_database_commit (db, error))
+    {
+      ssv_database_rollback (db);
+      return FALSE;
+    }
+
+  ssv_store_emit_changed (SSV_STORE (self), "video");
+  return TRUE;
+}
+
 /* ---- async wrappers for the UI ------------------------------------------------ */
 
 typedef struct
 {
-  char           *channel_id;
+  char           *channel_id;   /* or a video id */
   SsvVideoFilter  filter;
   gboolean        followed_only;
+  gboolean        wished;
 } Request;
 
 static void
@@ -1046,7 +1100,71 @@ ssv_channel_store_list_channels_async (SsvChannelStore     *self,
                        cancellable, callback, user_data);
 }
 
-/* Returns: (transfer full): the list of a list_videos or list_channels call */
+static gpointer
+list_segments_func (SsvStore      *store,
+                    gpointer       data,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  Request *request = data;
+
+  return ssv_channel_store_list_segments (SSV_CHANNEL_STORE (store), request->channel_id, error);
+}
+
+/* A video's SponsorBlock segments (SsvSegment), finished by list_finish. */
+void
+ssv_channel_store_list_segments_async (SsvChannelStore     *self,
+                                       const char          *video_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->channel_id = g_strdup (video_id);
+  ssv_store_run_async (SSV_STORE (self), ssv_channel_store_list_segments_async, list_segments_func,
+                       request, request_free, (GDestroyNotify) g_ptr_array_unref,
+                       cancellable, callback, user_data);
+}
+
+static gpointer
+set_wished_func (SsvStore      *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  Request *request = data;
+
+  if (!ssv_channel_store_set_wished (SSV_CHANNEL_STORE (store), request->channel_id, request->wished, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+void
+ssv_channel_store_set_wished_async (SsvChannelStore     *self,
+                                    const char          *video_id,
+                                    gboolean             wished,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->channel_id = g_strdup (video_id);
+  request->wished = wished;
+  ssv_store_run_async (SSV_STORE (self), ssv_channel_store_set_wished_async, set_wished_func,
+                       request, request_free, NULL, cancellable, callback, user_data);
+}
+
+gboolean
+ssv_channel_store_set_wished_finish (SsvChannelStore  *self,
+                                     GAsyncResult     *result,
+                                     GError          **error)
+{
+  return ssv_store_run_finish (SSV_STORE (self), result, error) != NULL;
+}
+
+/* Returns: (transfer full): the list of a list_videos, list_channels or list_segments call */
 GPtrArray *
 ssv_channel_store_list_finish (SsvChannelStore  *self,
                                GAsyncResult     *result,

@@ -132,6 +132,10 @@ gboolean    ssv_channel_store_mark_extra_asked          (SsvChannelStore   *self
 SsvVideo   *ssv_channel_store_get_video_by_row          (SsvChannelStore   *self,
                                                          gint64             row,
                                                          GError           **error);
+gboolean    ssv_channel_store_set_wished                (SsvChannelStore   *self,
+                                                         const char        *video_id,
+                                                         gboolean           wished,
+                                                         GError           **error);
 gboolean    ssv_channel_store_set_downloaded_path       (SsvChannelStore   *self,
                                                          const char        *video_id,
                                                          const char        *path,
@@ -157,7 +161,21 @@ void        ssv_channel_store_list_channels_async       (SsvChannelStore   *self
                                                          GCancellable      *cancellable,
                                                          GAsyncReadyCallback callback,
                                                          gpointer           user_data);
-/* Finishes list_videos and list_channels. */
+void        ssv_channel_store_list_segments_async       (SsvChannelStore   *self,
+                                                         const char        *video_id,
+                                                         GCancellable      *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer           user_data);
+void        ssv_channel_store_set_wished_async          (SsvChannelStore   *self,
+                                                         const char        *video_id,
+                                                         gboolean           wished,
+                                                         GCancellable      *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer           user_data);
+gboolean    ssv_channel_store_set_wished_finish         (SsvChannelStore   *self,
+                                                         GAsyncResult      *result,
+                                                         GError           **error);
+/* Finishes list_videos, list_channels and list_segments. */
 GPtrArray  *ssv_channel_store_list_finish               (SsvChannelStore   *self,
                                                          GAsyncResult      *result,
                                                          GError           **error);

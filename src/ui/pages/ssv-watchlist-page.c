@@ -348,6 +348,18 @@ on_item_activated (SsvWatchlistPage *self,
                          _("This show is not in your library, so it has no page yet. Its episodes still show in the Calendar once the library has them."));
 }
 
+/* A channel's card opens its page. */
+static void
+on_channel_activated (SsvWatchlistPage *self,
+                      GtkFlowBoxChild  *child)
+{
+  GListModel *channels = G_LIST_MODEL (self->tabs[SSV_WATCH_KIND_CHANNEL].items);
+  g_autoptr(SsvChannel) channel = g_list_model_get_item (channels, (guint) gtk_flow_box_child_get_index (child));
+
+  if (channel != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-channel", "s", ssv_channel_get_channel_id (channel));
+}
+
 static GtkWidget *
 make_channel_card (gpointer item,
                    gpointer user_data)
@@ -391,6 +403,8 @@ make_channel_list (SsvWatchlistPage *self,
   gtk_widget_set_margin_end (flow, 18);
   gtk_widget_set_margin_bottom (flow, 18);
   gtk_flow_box_bind_model (GTK_FLOW_BOX (flow), G_LIST_MODEL (tab->items), make_channel_card, self, NULL);
+  gtk_flow_box_set_activate_on_single_click (GTK_FLOW_BOX (flow), TRUE);
+  g_signal_connect_object (flow, "child-activated", G_CALLBACK (on_channel_activated), self, G_CONNECT_SWAPPED);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), flow);
   gtk_widget_set_vexpand (scrolled, TRUE);
