@@ -316,6 +316,7 @@ typedef enum
   ACT_REMATCH,
   ACT_SEARCH,
   ACT_REFRESH,
+  ACT_LOCKS,
 } Act;
 
 typedef struct
@@ -378,6 +379,15 @@ act_thread (GTask        *task,
                                               cancellable, &error);
       if (result != NULL)
         g_task_return_pointer (task, result, (GDestroyNotify) g_ptr_array_unref);
+      else
+        g_task_return_error (task, error);
+      return;
+    case ACT_LOCKS:
+      result = ssv_library_store_dup_locked_fields (self->library, args->kind == SSV_ITEM_MOVIE ? SSV_MEDIA_KIND_MOVIE
+                                                                                                : SSV_MEDIA_KIND_SHOW,
+                                                    args->id, &error);
+      if (result != NULL)
+        g_task_return_pointer (task, result, (GDestroyNotify) g_strfreev);
       else
         g_task_return_error (task, error);
       return;
@@ -537,6 +547,34 @@ SsvRefreshReport *
 ssv_title_actions_refresh_finish (SsvTitleActions  *self,
                                   GAsyncResult     *result,
                                   GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* What the edit dialog shows locked, read off the UI thread. */
+void
+ssv_title_actions_locked_fields_async (SsvTitleActions     *self,
+                                       SsvMediaKind         kind,
+                                       gint64               id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  Args *args = g_new0 (Args, 1);
+
+  args->act = ACT_LOCKS;
+  args->kind = kind == SSV_MEDIA_KIND_MOVIE ? SSV_ITEM_MOVIE : SSV_ITEM_SHOW;
+  args->id = id;
+  start (self, args, ssv_title_actions_locked_fields_async, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full): the locked fields' names, sorted, or %NULL with @error */
+char **
+ssv_title_actions_locked_fields_finish (SsvTitleActions  *self,
+                                        GAsyncResult     *result,
+                                        GError          **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
