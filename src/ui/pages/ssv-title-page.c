@@ -8,9 +8,12 @@
 
 #include <glib/gi18n.h>
 
+#include "dialogs/ssv-edit-details-dialog.h"
 #include "dialogs/ssv-release-search-dialog.h"
+#include "dialogs/ssv-rematch-dialog.h"
 #include "ssv-follow-set.h"
 #include "ssv-texture-loader.h"
+#include "ssv-ui-utils.h"
 #include "ssv-title-page-private.h"
 #include "title/ssv-cast-row.h"
 #include "title/ssv-season-episodes.h"
@@ -33,12 +36,17 @@ struct _SsvTitlePage
   guint              reload_source;
   gboolean           requested;
   SsvFollowSet      *follow_set;       /* a show's eye button */
+  GCancellable      *work_cancellable; /* the title's actions: refresh, watched */
+  guint              n_working;
+  char              *last_message;     /* the actions' last toast, for tests */
 
   GtkStack          *state_stack;
   GtkSpinner        *spinner;
   AdwStatusPage     *error_page;
   SsvTitleHero      *hero;
   GtkBox            *actions_box;
+  GtkSpinner        *busy_spinner;
+  GtkMenuButton     *menu_button;
   GtkWidget         *watch_button;
   SsvWishButton     *wish_button;
   SsvCastRow        *cast_row;
@@ -249,6 +257,244 @@ search_releases_action (GtkWidget  *widget,
                                      ssv_title_get_poster_url (self->item));
 }
 
+/* ---- the title's actions: refresh, re-match, edit, watched ------------------------- */
+
+static SsvTitleActions *
+get_title_actions (SsvTitlePage *self)
+{
+  return ssv_context_get_title_actions (ssv_page_get_context (SSV_PAGE (self)));
+}
+
+static const char *
+shown_title (SsvTitlePage *self)
+{
+  return self->item != NULL ? ssv_title_get_title (self->item) : "";
+}
+
+/* The spinner beside the menu turns while anything asked of the title is under way. */
+static void
+work_started (SsvTitlePage *self)
+{
+  if (self->n_working++ == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), TRUE);
+      gtk_spinner_set_spinning (self->busy_spinner, TRUE);
+    }
+}
+
+static void
+work_done (SsvTitlePage *self)
+{
+  g_return_if_fail (self->n_working > 0);
+
+  if (--self->n_working == 0)
+    {
+      gtk_spinner_set_spinning (self->busy_spinner, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), FALSE);
+    }
+}
+
+/* Every outcome of an action reaches the person in words. */
+static void
+tell (SsvTitlePage *self,
+      const char   *message)
+{
+  g_free (self->last_message);
+  self->last_message = g_strdup (message);
+  ssv_page_show_toast (SSV_PAGE (self), message);
+}
+
+static void
+refresh_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(SsvTitlePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvRefreshReport) report = ssv_title_actions_refresh_finish (SSV_TITLE_ACTIONS (source), result, &error);
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  work_done (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "title.refresh", TRUE);
+
+  if (report == NULL)
+    /* Translators: "“Heat” could not be refreshed: Add your TMDB API key in Preferences" */
+    message = g_strdup_printf (_("“%s” could not be refreshed: %s"), shown_title (self), error->message);
+  else if (report->failed > 0 && report->messages != NULL && report->messages->len > 0)
+    message = g_strdup_printf (_("“%s” could not be refreshed: %s"), shown_title (self),
+                               (const char *) g_ptr_array_index (report->messages, 0));
+  else if (report->changed > 0)
+    message = g_strdup_printf (_("“%s” now has what TMDB knows today"), shown_title (self));
+  else
+    message = g_strdup_printf (_("“%s” was already up to date"), shown_title (self));
+
+  tell (self, message);
+  reload_soon (self);
+}
+
+/* title.refresh (F5; Ctrl+R stays the window's library scan): read the title again from TMDB now. */
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SsvTitlePage *self = SSV_TITLE_PAGE (widget);
+
+  gtk_widget_action_set_enabled (widget, "title.refresh", FALSE);
+  work_started (self);
+  ssv_title_actions_refresh_async (get_title_actions (self), item_kind (self), self->title_id,
+                                   self->work_cancellable, refresh_cb, g_object_ref (self));
+}
+
+/* title.rematch: search TMDB (or TheTVDB for a show) and pick; the page reloads when the
+ * library hears of the new match. */
+static void
+rematch_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SsvTitlePage *self = SSV_TITLE_PAGE (widget);
+  SsvRematchDialog *dialog;
+
+  if (self->item == NULL)
+    return;
+
+  dialog = ssv_rematch_dialog_new (ssv_page_get_context (SSV_PAGE (self)), item_kind (self), self->title_id,
+                                   ssv_title_get_title (self->item), MAX (ssv_title_get_year (self->item), 0));
+  ssv_ui_present_window (GTK_WINDOW (dialog), widget);
+}
+
+/* title.edit (Ctrl+E): title, sort title, year, overview and ids, a lock for each. */
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SsvTitlePage *self = SSV_TITLE_PAGE (widget);
+  SsvEditDetailsDialog *dialog;
+
+  if (self->item == NULL)
+    return;
+
+  dialog = ssv_edit_details_dialog_new (ssv_page_get_context (SSV_PAGE (self)), self->item);
+  ssv_ui_present_window (GTK_WINDOW (dialog), widget);
+}
+
+typedef struct
+{
+  SsvTitlePage *page;
+  char         *done;     /* the toast when it went well */
+} WatchedCall;
+
+static void
+watched_call_free (WatchedCall *call)
+{
+  g_object_unref (call->page);
+  g_free (call->done);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WatchedCall, watched_call_free)
+
+static void
+watched_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(WatchedCall) call = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!ssv_title_actions_finish (SSV_TITLE_ACTIONS (source), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  work_done (call->page);
+  /* The error names the server that could not be told. */
+  tell (call->page, error != NULL ? error->message : call->done);
+}
+
+/* Tells the library and the servers; @done (transfer full) is the toast once done. */
+static void
+set_watched (SsvTitlePage   *self,
+             SsvWatchTarget  target,
+             gint64          id,
+             int             season,
+             gboolean        watched,
+             char           *done)
+{
+  WatchedCall *call = g_new0 (WatchedCall, 1);
+
+  call->page = g_object_ref (self);
+  call->done = done;
+  work_started (self);
+  ssv_title_actions_set_watched_async (get_title_actions (self), target, id, season, watched,
+                                       self->work_cancellable, watched_cb, call);
+}
+
+/* title.mark-watched (b): the movie, or every episode of the show. */
+static void
+mark_watched_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SsvTitlePage *self = SSV_TITLE_PAGE (widget);
+  gboolean watched = g_variant_get_boolean (parameter);
+  char *done = watched ? g_strdup_printf (_("“%s” marked as watched"), shown_title (self))
+                       : g_strdup_printf (_("“%s” marked as unwatched"), shown_title (self));
+
+  set_watched (self, self->kind == SSV_MEDIA_KIND_SHOW ? SSV_WATCH_TARGET_SHOW : SSV_WATCH_TARGET_MOVIE,
+               self->title_id, 0, watched, done);
+}
+
+/* title.mark-season (b): the season the episode list shows. */
+static void
+mark_season_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SsvTitlePage *self = SSV_TITLE_PAGE (widget);
+  gboolean watched = g_variant_get_boolean (parameter);
+  int season = ssv_season_episodes_get_season (self->season_episodes);
+  char *done;
+
+  if (season == G_MININT || ssv_season_episodes_count_rows (self->season_episodes) == 0)
+    {
+      tell (self, _("This show has no episodes to mark yet"));
+      return;
+    }
+
+  /* Translators: "Season 2 of “Lost” marked as watched" */
+  done = watched ? g_strdup_printf (_("Season %d of “%s” marked as watched"), season, shown_title (self))
+                 : g_strdup_printf (_("Season %d of “%s” marked as unwatched"), season, shown_title (self));
+  set_watched (self, SSV_WATCH_TARGET_SEASON, self->title_id, season, watched, done);
+}
+
+/* title.set-episode-watched (xb): an episode row's check. */
+static void
+set_episode_watched_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  SsvTitlePage *self = SSV_TITLE_PAGE (widget);
+  const char *title = NULL;
+  gint64 episode_id = 0;
+  gboolean watched = FALSE;
+  char *done;
+
+  g_variant_get (parameter, "(xb)", &episode_id, &watched);
+  if (self->item != NULL)
+    title = ssv_title_find_episode_title (self->item, episode_id);
+  if (title == NULL)
+    title = shown_title (self);
+
+  done = watched ? g_strdup_printf (_("“%s” marked as watched"), title)
+                 : g_strdup_printf (_("“%s” marked as unwatched"), title);
+  set_watched (self, SSV_WATCH_TARGET_EPISODE, episode_id, 0, watched, done);
+}
+
 /* ---- public and for tests ----------------------------------------------------------- */
 
 /* Returns: (transfer none) (nullable): what the page shows, once loaded */
@@ -285,6 +531,20 @@ ssv_title_page_get_section (SsvTitlePage *self,
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SSV_TYPE_TITLE_PAGE, name));
 }
 
+/* Returns: (nullable): the last toast of the title's actions */
+const char *
+ssv_title_page_get_last_message (SsvTitlePage *self)
+{
+  return self->last_message;
+}
+
+/* Whether anything asked of the title (refresh, watched) is still under way. */
+gboolean
+ssv_title_page_is_working (SsvTitlePage *self)
+{
+  return self->n_working > 0;
+}
+
 /* Returns: (nullable): a show's eye button */
 GtkWidget *
 ssv_title_page_get_watch_button (SsvTitlePage *self)
@@ -319,6 +579,8 @@ ssv_title_page_constructed (GObject *object)
       gtk_box_prepend (self->actions_box, self->watch_button);
     }
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "title.mark-season", self->kind == SSV_MEDIA_KIND_SHOW);
+
   g_signal_connect_object (ssv_context_get_library_store (context), "changed",
                            G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (get_engine (self), "item-done", G_CALLBACK (on_item_done), self, G_CONNECT_SWAPPED);
@@ -332,6 +594,8 @@ ssv_title_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->work_cancellable);
+  g_clear_object (&self->work_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
 
   G_OBJECT_CLASS (ssv_title_page_parent_class)->dispose (object);
@@ -339,6 +603,7 @@ ssv_title_page_dispose (GObject *object)
   /* After the template's bindings and the eye button are gone. */
   g_clear_object (&self->item);
   g_clear_object (&self->follow_set);
+  g_clear_pointer (&self->last_message, g_free);
 }
 
 static void
@@ -433,6 +698,8 @@ ssv_title_page_class_init (SsvTitlePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, hero);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, wish_button);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, cast_row);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, season_episodes);
@@ -443,11 +710,22 @@ ssv_title_page_class_init (SsvTitlePageClass *klass)
   gtk_widget_class_install_action (widget_class, "title.search-releases", "(ii)", search_releases_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "title.search-releases", "(ii)", -1, -1);
+
+  gtk_widget_class_install_action (widget_class, "title.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "title.rematch", NULL, rematch_action);
+  gtk_widget_class_install_action (widget_class, "title.edit", NULL, edit_action);
+  /* Watched or not: the whole title, the season shown, one episode (id). */
+  gtk_widget_class_install_action (widget_class, "title.mark-watched", "b", mark_watched_action);
+  gtk_widget_class_install_action (widget_class, "title.mark-season", "b", mark_season_action);
+  gtk_widget_class_install_action (widget_class, "title.set-episode-watched", "(xb)", set_episode_watched_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "title.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "title.edit", NULL);
 }
 
 static void
 ssv_title_page_init (SsvTitlePage *self)
 {
+  self->work_cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
