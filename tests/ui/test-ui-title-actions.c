@@ -540,6 +540,62 @@ test_refresh_and_rematch (Fixture       *f,
   g_assert_cmpint (query (f, "SELECT tmdb_id FROM movies WHERE id = 1"), ==, 21778);
 }
 
+/* Only the test's reference is left: no search or match still holds the dialog. */
+static gboolean
+only_ours_left (gpointer object)
+{
+  return G_OBJECT (object)->ref_count == 1;
+}
+
+static gboolean
+provider_switch_shown (GtkWidget     *widget,
+                       gconstpointer  label)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0
+         && gtk_widget_is_visible (widget);
+}
+
+/* A show may be matched with TheTVDB instead: the pick becomes its TheTVDB id, locked. */
+static void
+test_rematch_tvdb (Fixture       *f,
+                   gconstpointer  data)
+{
+  SsvTitlePage *page = open_title (f, TRUE, 1);
+  SsvRematchDialog *dialog;
+  GtkListBoxRow *row;
+  GtkWidget *entry;
+  g_autofree char *locked = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "title.rematch", NULL);
+  g_assert_true (ssv_test_wait_for (rematch_shown, NULL, 5000));
+  dialog = g_object_ref (SSV_REMATCH_DIALOG (ssv_ui_test_find_window (SSV_TYPE_REMATCH_DIALOG)));
+  g_assert_true (ssv_test_wait_for (rematch_settled, dialog, 10000));
+  g_assert_nonnull (ssv_ui_test_find_widget (GTK_WIDGET (dialog), provider_switch_shown, "TheTVDB"));
+
+  ssv_rematch_dialog_set_provider (dialog, "tvdb");
+  g_assert_cmpstr (ssv_rematch_dialog_get_provider (dialog), ==, "tvdb");
+  g_assert_cmpstr (ssv_rematch_dialog_get_state (dialog), ==, "loading");
+  g_assert_true (ssv_test_wait_for (rematch_settled, dialog, 10000));
+  /* TheTVDB does not know "Lost" here; the person types another name. */
+  g_assert_cmpstr (ssv_rematch_dialog_get_state (dialog), ==, "empty");
+  entry = ssv_ui_test_find_widget_of_type (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "FLCL");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (ssv_test_wait_for (rematch_settled, dialog, 10000));
+  g_assert_cmpstr (ssv_rematch_dialog_get_state (dialog), ==, "results");
+  ssv_ui_test_screenshot (GTK_WIDGET (dialog), "title-actions-rematch-tvdb");
+  row = gtk_list_box_get_row_at_index (ssv_rematch_dialog_get_results (dialog), 0);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (ssv_rematch_dialog_get_results (dialog), "row-activated", row);
+  g_assert_true (ssv_test_wait_for (rematch_gone, NULL, 10000));
+  /* The typed search's own delayed search may still be on its way back. */
+  g_assert_true (ssv_test_wait_for (only_ours_left, dialog, 10000));
+  g_assert_finalize_object (dialog);
+  g_assert_cmpint (query (f, "SELECT tvdb_id FROM shows WHERE id = 1"), ==, 78878);
+  locked = query_text (f, "SELECT locked_fields FROM shows WHERE id = 1");
+  g_assert_nonnull (strstr (locked, "tvdb_id"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -559,9 +615,16 @@ main (int    argc,
 
     g_setenv ("SSV_TMDB_URL", url, TRUE);
   }
+  {
+    g_autofree char *url = ssv_fake_providers_dup_url (fake, "tvdb");
+
+    g_setenv ("SSV_TVDB_URL", url, TRUE);
+  }
   ssv_fake_providers_set_key (fake, "tmdb", "good-tmdb");
+  ssv_fake_providers_set_key (fake, "tvdb", "good-tvdb");
   secrets = ssv_secrets_new ();
   ssv_test_store_api_key (secrets, "tmdb", "good-tmdb");
+  ssv_test_store_api_key (secrets, "tvdb", "good-tvdb");
 
   g_test_add ("/ui/title-actions/movie-watched", Fixture, "movie.db", fixture_set_up, test_movie_watched,
               fixture_tear_down);
@@ -571,6 +634,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/ui/title-actions/refresh-and-rematch", Fixture, "refresh.db", fixture_set_up,
               test_refresh_and_rematch, fixture_tear_down);
+  g_test_add ("/ui/title-actions/rematch-tvdb", Fixture, "tvdb.db", fixture_set_up, test_rematch_tvdb,
+              fixture_tear_down);
 
   result = g_test_run ();
 
