@@ -347,6 +347,21 @@ args_free (gpointer data)
   g_free (args);
 }
 
+/* The arguments of an action about one movie or show. */
+static Args *
+args_for_title (Act          act,
+                SsvMediaKind kind,
+                gint64       id)
+{
+  Args *args = g_new0 (Args, 1);
+
+  args->act = act;
+  args->kind = kind == SSV_MEDIA_KIND_MOVIE ? SSV_ITEM_MOVIE : SSV_ITEM_SHOW;
+  args->id = id;
+
+  return args;
+}
+
 static void
 act_thread (GTask        *task,
             gpointer      source_object,
@@ -454,11 +469,8 @@ ssv_title_actions_edit_async (SsvTitleActions     *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  Args *args = g_new0 (Args, 1);
+  Args *args = args_for_title (ACT_EDIT, kind, id);
 
-  args->act = ACT_EDIT;
-  args->kind = kind == SSV_MEDIA_KIND_MOVIE ? SSV_ITEM_MOVIE : SSV_ITEM_SHOW;
-  args->id = id;
   args->fields = g_strdupv ((char **) fields);
   args->lock = g_strdupv ((char **) lock);
   args->unlock = g_strdupv ((char **) unlock);
@@ -562,12 +574,8 @@ ssv_title_actions_locked_fields_async (SsvTitleActions     *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  Args *args = g_new0 (Args, 1);
-
-  args->act = ACT_LOCKS;
-  args->kind = kind == SSV_MEDIA_KIND_MOVIE ? SSV_ITEM_MOVIE : SSV_ITEM_SHOW;
-  args->id = id;
-  start (self, args, ssv_title_actions_locked_fields_async, cancellable, callback, user_data);
+  start (self, args_for_title (ACT_LOCKS, kind, id), ssv_title_actions_locked_fields_async, cancellable, callback,
+         user_data);
 }
 
 /* Returns: (transfer full): the locked fields' names, sorted, or %NULL with @error */
