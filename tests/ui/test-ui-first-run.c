@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-first-run.c: a first start without a TMDB key: the library says what a free key
  * brings, its button opens Preferences → Metadata at the key's row, and the banner goes once
- * a key TMDB accepts is saved; a refused key is said as such. */
+ * a key TMDB accepts is saved; a refused key is said as such; the worker dots have a legend. */
 
 #include "config.h"
 
@@ -13,6 +13,7 @@
 #include "ssv-preferences-window.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
+#include "ssv-worker-orb.h"
 
 static char *tmp_dir;
 static SsvFakeServer *server;
@@ -84,7 +85,7 @@ test_without_key (void)
   SsvApplication *app;
   SsvWindow *window;
   SsvKeyBanner *banner;
-  GtkWidget *button, *row, *focus;
+  GtkWidget *button, *row, *focus, *orb;
   GtkWindow *preferences;
 
   g_assert_true (ssv_secrets_clear_sync (secrets, "api-key:tmdb", NULL, NULL));
@@ -96,6 +97,16 @@ test_without_key (void)
   g_assert_nonnull (strstr (ssv_key_banner_get_text (banner), "free TMDB API key"));
   ssv_ui_test_iterate (300);
   ssv_ui_test_screenshot (GTK_WIDGET (window), "first-run-banner");
+
+  /* The dots at the foot of the sidebar: a legend for the row, a name and state for each. */
+  orb = ssv_ui_test_find_widget_of_type (GTK_WIDGET (window), SSV_TYPE_WORKER_ORB);
+  g_assert_nonnull (orb);
+  g_assert_nonnull (gtk_widget_get_tooltip_text (gtk_widget_get_parent (orb)));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (gtk_widget_get_parent (orb)), "red needs an API key"));
+  for (; orb != NULL; orb = gtk_widget_get_next_sibling (orb))
+    if (gtk_widget_get_visible (orb))
+      g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (orb),
+                                       ssv_worker_get_display_name (ssv_worker_orb_get_worker (SSV_WORKER_ORB (orb)))));
 
   button = ssv_ui_test_find_widget (GTK_WIDGET (banner), is_button_for, "app.preferences-key");
   g_assert_nonnull (button);
