@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-title-actions.c: a title page's action menu against fake servers: watched and
  * unwatched reach Jellyfin, Plex and a folder's library row; an episode's check and a season;
- * Edit Details with its locks, which a scan then leaves alone; Refresh and Re-match. */
+ * Edit Details with its locks, which a scan then leaves alone; Refresh and Re-match (TMDB and
+ * TheTVDB); Where to Watch for the region chosen in Preferences. */
 
 #include "config.h"
 
@@ -17,6 +18,8 @@
 #include "ssv-test-utils.h"
 #include "ssv-title-page-private.h"
 #include "ssv-ui-test-utils.h"
+#include "title/ssv-where-to-watch.h"
+#include "stores/ssv-settings-store.h"
 
 #define JELLYFIN_KEY "jf-title-actions-ui"
 #define PLEX_TOKEN   "plex-title-actions-ui"
@@ -596,6 +599,78 @@ test_rematch_tvdb (Fixture       *f,
   g_assert_nonnull (strstr (locked, "tvdb_id"));
 }
 
+/* ---- where to watch ---------------------------------------------------------------- */
+
+static gboolean
+watch_settled (gpointer data)
+{
+  return g_strcmp0 (ssv_where_to_watch_get_state (data), "loading") != 0;
+}
+
+static char *
+watch_rows (SsvWhereToWatch *section)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *row;
+
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (ssv_where_to_watch_get_list (section))); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    g_string_append_printf (text, "%s%s: %s", text->len > 0 ? "; " : "",
+                            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                            adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The region chosen in Preferences → Metadata picks TMDB's list; a service that rents and
+ * sells is one row; a title TMDB does not know has no section; a failing TMDB is said. */
+static void
+test_where_to_watch (Fixture       *f,
+                     gconstpointer  data)
+{
+  SsvTitlePage *page;
+  SsvWhereToWatch *section;
+  g_autofree char *rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The shape TMDB documents for /movie/{id}/watch/providers (no recording exists). */
+  ssv_fake_providers_set_tmdb (fake, "/movie/550/watch/providers", 200,
+    "{\"id\":550,\"results\":{"
+    "\"US\":{\"link\":\"https://www.themoviedb.org/movie/550/watch?locale=US\","
+    "\"flatrate\":[{\"logo_path\":\"/n.jpg\",\"provider_id\":8,\"provider_name\":\"Netflix\",\"display_priority\":3}]},"
+    "\"DE\":{\"link\":\"https://www.themoviedb.org/movie/550/watch?locale=DE\","
+    "\"flatrate\":[{\"logo_path\":\"/d.jpg\",\"provider_id\":337,\"provider_name\":\"Disney Plus\",\"display_priority\":1}],"
+    "\"rent\":[{\"logo_path\":\"/a.jpg\",\"provider_id\":2,\"provider_name\":\"Apple TV\",\"display_priority\":4}],"
+    "\"buy\":[{\"logo_path\":\"/a.jpg\",\"provider_id\":2,\"provider_name\":\"Apple TV\",\"display_priority\":4}]}}}");
+  g_assert_true (ssv_settings_store_set (ssv_context_get_database (f->context), "metadata.region", "DE", &error));
+  g_assert_no_error (error);
+
+  page = open_title (f, FALSE, 1);
+  section = SSV_WHERE_TO_WATCH (ssv_title_page_get_section (page, "where_to_watch"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (section)));
+  g_assert_true (ssv_test_wait_for (watch_settled, section, 20000));
+  g_assert_cmpstr (ssv_where_to_watch_get_state (section), ==, "list");
+  rows = watch_rows (section);
+  g_assert_cmpstr (rows, ==, "Disney Plus: Stream; Apple TV: Rent · Buy");
+  ssv_ui_test_screenshot (GTK_WIDGET (f->window), "title-actions-where-to-watch");
+
+  /* No TMDB id: nothing to ask. */
+  page = open_title (f, FALSE, 3);
+  section = SSV_WHERE_TO_WATCH (ssv_title_page_get_section (page, "where_to_watch"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (section)));
+
+  /* TMDB fails for this one: the section says so in words. */
+  exec (ssv_context_get_database (f->context), "UPDATE movies SET tmdb_id = 551 WHERE id = 2");
+  ssv_fake_providers_set_tmdb (fake, "/movie/551/watch/providers", 404,
+                               "{\"success\":false,\"status_code\":34,"
+                               "\"status_message\":\"The resource you requested could not be found.\"}");
+  page = open_title (f, FALSE, 2);
+  section = SSV_WHERE_TO_WATCH (ssv_title_page_get_section (page, "where_to_watch"));
+  g_assert_true (ssv_test_wait_for (watch_settled, section, 30000));
+  g_assert_cmpstr (ssv_where_to_watch_get_state (section), ==, "message");
+  g_assert_true (g_str_has_prefix (ssv_where_to_watch_get_message (section), "Where to watch could not be found out: "));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -635,6 +710,8 @@ main (int    argc,
   g_test_add ("/ui/title-actions/refresh-and-rematch", Fixture, "refresh.db", fixture_set_up,
               test_refresh_and_rematch, fixture_tear_down);
   g_test_add ("/ui/title-actions/rematch-tvdb", Fixture, "tvdb.db", fixture_set_up, test_rematch_tvdb,
+              fixture_tear_down);
+  g_test_add ("/ui/title-actions/where-to-watch", Fixture, "watch.db", fixture_set_up, test_where_to_watch,
               fixture_tear_down);
 
   result = g_test_run ();

@@ -20,6 +20,7 @@
 #include "title/ssv-title-files.h"
 #include "title/ssv-title-hero.h"
 #include "title/ssv-title-overview.h"
+#include "title/ssv-where-to-watch.h"
 #include "widgets/ssv-watch-button.h"
 #include "widgets/ssv-wish-button.h"
 
@@ -51,6 +52,7 @@ struct _SsvTitlePage
   SsvWishButton     *wish_button;
   SsvCastRow        *cast_row;
   SsvSeasonEpisodes *season_episodes;
+  SsvWhereToWatch   *where_to_watch;
 };
 
 G_DEFINE_FINAL_TYPE (SsvTitlePage, ssv_title_page, SSV_TYPE_PAGE)
@@ -85,6 +87,12 @@ get_engine (SsvTitlePage *self)
   return ssv_context_get_enrichment_engine (ssv_page_get_context (SSV_PAGE (self)));
 }
 
+static SsvTitleActions *
+get_title_actions (SsvTitlePage *self)
+{
+  return ssv_context_get_title_actions (ssv_page_get_context (SSV_PAGE (self)));
+}
+
 /* ---- loading --------------------------------------------------------------------- */
 
 /* Opening a title the providers have not finished asks them for it first. */
@@ -116,6 +124,13 @@ show_item (SsvTitlePage *self,
   if (self->watch_button != NULL)
     ssv_watch_button_set_item (SSV_WATCH_BUTTON (self->watch_button), ssv_title_get_item (item));
   request_if_unsynced (self);
+  /* Where to watch needs TMDB's id; a re-match brings a new one. */
+  {
+    gint64 tmdb_id = 0;
+
+    g_object_get (ssv_title_get_item (item), "tmdb-id", &tmdb_id, NULL);
+    ssv_where_to_watch_load (self->where_to_watch, ssv_page_get_context (SSV_PAGE (self)), item_kind (self), tmdb_id);
+  }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
   set_state (self, "content");
 }
@@ -259,12 +274,6 @@ search_releases_action (GtkWidget  *widget,
 
 /* ---- the title's actions: refresh, re-match, edit, watched ------------------------- */
 
-static SsvTitleActions *
-get_title_actions (SsvTitlePage *self)
-{
-  return ssv_context_get_title_actions (ssv_page_get_context (SSV_PAGE (self)));
-}
-
 static const char *
 shown_title (SsvTitlePage *self)
 {
@@ -294,6 +303,13 @@ work_done (SsvTitlePage *self)
     }
 }
 
+/* A page closed while its action ran drops the answer: the library has it anyway. */
+static gboolean
+page_gone (SsvTitlePage *self)
+{
+  return self->work_cancellable == NULL || g_cancellable_is_cancelled (self->work_cancellable);
+}
+
 /* Every outcome of an action reaches the person in words. */
 static void
 tell (SsvTitlePage *self,
@@ -314,7 +330,7 @@ refresh_cb (GObject      *source,
   g_autoptr(SsvRefreshReport) report = ssv_title_actions_refresh_finish (SSV_TITLE_ACTIONS (source), result, &error);
   g_autofree char *message = NULL;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || page_gone (self))
     return;
 
   work_done (self);
@@ -407,8 +423,8 @@ watched_cb (GObject      *source,
   g_autoptr(WatchedCall) call = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!ssv_title_actions_finish (SSV_TITLE_ACTIONS (source), result, &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if ((!ssv_title_actions_finish (SSV_TITLE_ACTIONS (source), result, &error)
+       && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) || page_gone (call->page))
     return;
 
   work_done (call->page);
@@ -692,6 +708,7 @@ ssv_title_page_class_init (SsvTitlePageClass *klass)
   g_type_ensure (SSV_TYPE_TITLE_FILES);
   g_type_ensure (SSV_TYPE_TITLE_OVERVIEW);
   g_type_ensure (SSV_TYPE_WISH_BUTTON);
+  g_type_ensure (SSV_TYPE_WHERE_TO_WATCH);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/pages/ssv-title-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, spinner);
@@ -703,6 +720,7 @@ ssv_title_page_class_init (SsvTitlePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, wish_button);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, cast_row);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, season_episodes);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, where_to_watch);
 
   /* (target, library id, season number): an SsvWishTarget and what it names. */
   gtk_widget_class_install_action (widget_class, "title.wish", "(uxi)", wish_action);
