@@ -241,6 +241,18 @@ test_edit_locks (Fixture       *f,
   g_assert_cmpstr (title, ==, "Heat (Director's Cut)|A heist.");
   locked = ssv_test_query_text (f->db, "SELECT locked_fields FROM movies WHERE id = 1");
   g_assert_cmpstr (locked, ==, "[\"title\"]");
+  /* What the edit dialog reads to show its locks. */
+  {
+    g_auto(GStrv) names = ssv_library_store_dup_locked_fields (f->library, SSV_MEDIA_KIND_MOVIE, 1, &error);
+    g_auto(GStrv) gone = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstrv (names, ((const char *[]) { "title", NULL }));
+    gone = ssv_library_store_dup_locked_fields (f->library, SSV_MEDIA_KIND_MOVIE, 404, &error);
+    g_assert_null (gone);
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
 
   g_assert_true (ssv_title_actions_edit_sync (f->actions, SSV_MEDIA_KIND_MOVIE, 1, NULL, NULL, unlock, &error));
   g_assert_no_error (error);

@@ -317,6 +317,7 @@ typedef enum
   ACT_REMATCH,
   ACT_SEARCH,
   ACT_REFRESH,
+  ACT_LOCKS,
 } Act;
 
 typedef struct
@@ -345,6 +346,21 @@ args_free (gpointer data)
   g_strfreev (args->lock);
   g_strfreev (args->unlock);
   g_free (args);
+}
+
+/* The arguments of an action about one movie or show. */
+static Args *
+args_for_title (Act          act,
+                SsvMediaKind kind,
+                gint64       id)
+{
+  Args *args = g_new0 (Args, 1);
+
+  args->act = act;
+  args->kind = kind == SSV_MEDIA_KIND_MOVIE ? SSV_ITEM_MOVIE : SSV_ITEM_SHOW;
+  args->id = id;
+
+  return args;
 }
 
 static void
@@ -381,6 +397,15 @@ act_thread (GTask        *task,
                                               cancellable, &error);
       if (result != NULL)
         g_task_return_pointer (task, result, (GDestroyNotify) g_ptr_array_unref);
+      else
+        g_task_return_error (task, error);
+      return;
+    case ACT_LOCKS:
+      result = ssv_library_store_dup_locked_fields (self->library, args->kind == SSV_ITEM_MOVIE ? SSV_MEDIA_KIND_MOVIE
+                                                                                                : SSV_MEDIA_KIND_SHOW,
+                                                    args->id, &error);
+      if (result != NULL)
+        g_task_return_pointer (task, result, (GDestroyNotify) g_strfreev);
       else
         g_task_return_error (task, error);
       return;
@@ -447,11 +472,8 @@ ssv_title_actions_edit_async (SsvTitleActions     *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  Args *args = g_new0 (Args, 1);
+  Args *args = args_for_title (ACT_EDIT, kind, id);
 
-  args->act = ACT_EDIT;
-  args->kind = kind == SSV_MEDIA_KIND_MOVIE ? SSV_ITEM_MOVIE : SSV_ITEM_SHOW;
-  args->id = id;
   args->fields = g_strdupv ((char **) fields);
   args->lock = g_strdupv ((char **) lock);
   args->unlock = g_strdupv ((char **) unlock);
@@ -540,6 +562,30 @@ SsvRefreshReport *
 ssv_title_actions_refresh_finish (SsvTitleActions  *self,
                                   GAsyncResult     *result,
                                   GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* What the edit dialog shows locked, read off the UI thread. */
+void
+ssv_title_actions_locked_fields_async (SsvTitleActions     *self,
+                                       SsvMediaKind         kind,
+                                       gint64               id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  start (self, args_for_title (ACT_LOCKS, kind, id), ssv_title_actions_locked_fields_async, cancellable, callback,
+         user_data);
+}
+
+/* Returns: (transfer full): the locked fields' names, sorted, or %NULL with @error */
+char **
+ssv_title_actions_locked_fields_finish (SsvTitleActions  *self,
+                                        GAsyncResult     *result,
+                                        GError          **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 

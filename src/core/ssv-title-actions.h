@@ -109,5 +109,14 @@ void              ssv_title_actions_refresh_async       (SsvTitleActions      *s
 SsvRefreshReport *ssv_title_actions_refresh_finish      (SsvTitleActions      *self,
                                                          GAsyncResult         *result,
                                                          GError              **error);
+void              ssv_title_actions_locked_fields_async (SsvTitleActions      *self,
+                                                         SsvMediaKind          kind,
+                                                         gint64                id,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+char            **ssv_title_actions_locked_fields_finish (SsvTitleActions     *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
 
 G_END_DECLS

@@ -515,6 +515,24 @@ preferences_action (GSimpleAction *action,
                          parent != NULL ? GTK_WIDGET (parent) : NULL);
 }
 
+/* app.preferences-key (s): Preferences → Metadata with the keyboard in a provider's key row. */
+static void
+preferences_key_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  SsvApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  SsvPreferencesWindow *preferences;
+
+  if (self->context == NULL)
+    return;
+
+  preferences = ssv_preferences_window_new (self->context);
+  ssv_ui_present_window (GTK_WINDOW (preferences), parent != NULL ? GTK_WIDGET (parent) : NULL);
+  ssv_preferences_window_show_key (preferences, g_variant_get_string (parameter, NULL));
+}
+
 /* Shows @message in @window if it can show toasts: Preferences, or a window whose
  * content is a toast overlay (the main window, Manage Workers, …). */
 static gboolean
@@ -601,6 +619,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
+  { "preferences-key", preferences_key_action, "s" },
   { "open-show", open_show_action, "x" },
   { "open-calendar", open_calendar_action },
   { "open-channel", open_channel_action, "s" },

@@ -354,6 +354,7 @@ static void
 add_worker_orbs (SsvWindow *self)
 {
   GListModel *workers = ssv_enrichment_engine_get_workers (ssv_context_get_enrichment_engine (self->context));
+  const char *legend;
 
   for (guint i = 0; i < g_list_model_get_n_items (workers); i++)
     {
@@ -361,6 +362,14 @@ add_worker_orbs (SsvWindow *self)
 
       gtk_box_append (self->worker_orbs, ssv_worker_orb_new (worker));
     }
+
+  /* The legend: what the colours mean, for a row of dots that otherwise explains nothing. */
+  legend = _("Metadata workers, a dot each: green is up to date, blue is working, yellow is waiting "
+             "(for a scan, or a provider's limit), grey is paused, red needs an API key. "
+             "Point at a dot for its name; click one for Manage Workers.");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->worker_orbs), legend);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->worker_orbs), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, legend,
+                                  -1);
 }
 
 static void

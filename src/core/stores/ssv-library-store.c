@@ -217,6 +217,55 @@ failed:
   return FALSE;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * ssv_library_store_dup_locked_fields:
+ * @kind: a movie, a show or an episode
+ *
+ * Returns: (transfer full): the names of the title's locked fields, sorted
+ *   (empty when none), or %NULL with @error when the title is gone
+ */
+char **
+ssv_library_store_dup_locked_fields (SsvLibraryStore  *self,
+                                     SsvMediaKind      kind,
+                                     gint64            id,
+                                     GError          **error)
+{
+  const char *table = lock_table (kind);
+  g_autofree char *sql = NULL;
+  g_autoptr(SsvStmt) stmt = NULL;
+  g_autoptr(GHashTable) fields = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer name;
+
+  g_return_val_if_fail (SSV_IS_LIBRARY_STORE (self), NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+
+  sql = g_strdup_printf ("SELECT locked_fields FROM %s WHERE id = ?1", table);
+  stmt = ssv_database_prepare (get_db (self), sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!ssv_stmt_step_row (stmt, _("The title is no longer in the library. Reload the page and try again."), error))
+    return NULL;
+
+  fields = ssv_locked_fields_parse (ssv_stmt_column_text (stmt, 0));
+  g_hash_table_iter_init (&iter, fields);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
 /* ---- reads ----------------------------------------------------------------- */
 
 static double

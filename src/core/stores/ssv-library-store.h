@@ -47,6 +47,10 @@ gboolean          ssv_library_store_set_locked_fields (SsvLibraryStore     *self
                                                        const char * const  *lock,
                                                        const char * const  *unlock,
                                                        GError             **error);
+char            **ssv_library_store_dup_locked_fields (SsvLibraryStore     *self,
+                                                       SsvMediaKind         kind,
+                                                       gint64               id,
+                                                       GError             **error);
 
 /* Reads for the UI (plain, and in a worker thread). */
 GPtrArray        *ssv_library_store_list_movies       (SsvLibraryStore   *self,

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-rematch-dialog.c: pick the right TMDB title for a movie or show by hand. */
+/* ssv-rematch-dialog.c: pick the right TMDB title for a movie or show (or TheTVDB entry for a
+ * show) by hand. */
 
 #include "config.h"
 
@@ -7,7 +8,6 @@
 
 #include "ssv-rematch-dialog.h"
 #include "ssv-ui-utils.h"
-#include "workers/ssv-tmdb-worker.h"
 
 struct _SsvRematchDialog
 {
@@ -18,6 +18,7 @@ struct _SsvRematchDialog
   gint64            id;
   char             *title;
   int               year;
+  const char       *provider;             /* "tmdb" or "tvdb" (shows) */
   GCancellable     *cancellable;          /* the search; a new search cancels the last */
   GCancellable     *rematch_cancellable;  /* the pick; only closing cancels it */
   GPtrArray        *found;
@@ -30,6 +31,8 @@ struct _SsvRematchDialog
   GtkSpinner       *spinner;
   GtkListBox       *results;
   AdwStatusPage    *error_page;
+  GtkWidget        *provider_box;
+  GtkToggleButton  *tvdb_button;
 };
 
 G_DEFINE_FINAL_TYPE (SsvRematchDialog, ssv_rematch_dialog, ADW_TYPE_WINDOW)
@@ -100,7 +103,7 @@ search_cb (GObject      *source,
 {
   g_autoptr(SsvRematchDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) found = ssv_tmdb_worker_search_finish (SSV_TMDB_WORKER (source), result, &error);
+  g_autoptr(GPtrArray) found = ssv_title_actions_search_finish (SSV_TITLE_ACTIONS (source), result, &error);
   GtkWidget *child;
 
   if (found == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -127,8 +130,6 @@ search_cb (GObject      *source,
 static void
 search_now (SsvRematchDialog *self)
 {
-  SsvEnrichmentEngine *engine = ssv_context_get_enrichment_engine (self->context);
-  SsvWorker *tmdb = ssv_enrichment_engine_lookup (engine, "tmdb");
   const char *query = gtk_editable_get_text (GTK_EDITABLE (self->query_entry));
 
   g_clear_handle_id (&self->search_source, g_source_remove);
@@ -138,9 +139,9 @@ search_now (SsvRematchDialog *self)
 
   set_state (self, "loading");
   /* The year narrows only the first search a person did not type. */
-  ssv_tmdb_worker_search_async (SSV_TMDB_WORKER (tmdb), self->kind, query,
-                                g_strcmp0 (query, self->title) == 0 ? self->year : 0,
-                                self->cancellable, search_cb, g_object_ref (self));
+  ssv_title_actions_search_async (ssv_context_get_title_actions (self->context), self->provider, self->kind, query,
+                                  g_strcmp0 (query, self->title) == 0 ? self->year : 0,
+                                  self->cancellable, search_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -179,7 +180,7 @@ rematch_cb (GObject      *source,
   self->busy = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->results), TRUE);
 
-  if (!ssv_enrichment_engine_rematch_finish (SSV_ENRICHMENT_ENGINE (source), result, &error))
+  if (!ssv_title_actions_finish (SSV_TITLE_ACTIONS (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         ssv_ui_toast (GTK_WIDGET (self), error->message);
@@ -205,9 +206,41 @@ on_result_activated (SsvRematchDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->results), FALSE);
 
   /* The old match's data goes; every worker starts again from this title. */
-  ssv_enrichment_engine_rematch_async (ssv_context_get_enrichment_engine (self->context),
-                                       self->kind, self->id, picked->id, self->rematch_cancellable,
-                                       rematch_cb, g_object_ref (self));
+  ssv_title_actions_rematch_async (ssv_context_get_title_actions (self->context), self->provider,
+                                   self->kind, self->id, picked->id, self->rematch_cancellable,
+                                   rematch_cb, g_object_ref (self));
+}
+
+/* TMDB or TheTVDB: the same words searched again where the person asked. */
+static void
+on_provider_toggled (SsvRematchDialog *self)
+{
+  const char *provider = gtk_toggle_button_get_active (self->tvdb_button) ? "tvdb" : "tmdb";
+  const char *words;
+
+  if (g_str_equal (provider, self->provider))
+    return;
+
+  self->provider = provider;
+  words = g_str_equal (provider, "tvdb") ? _("Search TheTVDB") : _("Search TMDB");
+  g_object_set (self->query_entry, "placeholder-text", words, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->query_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
+  search_now (self);
+}
+
+/* "tmdb" or "tvdb": where the results come from. */
+const char *
+ssv_rematch_dialog_get_provider (SsvRematchDialog *self)
+{
+  return self->provider;
+}
+
+/* Picks where to search, as the switch at the top does. */
+void
+ssv_rematch_dialog_set_provider (SsvRematchDialog *self,
+                                 const char       *provider)
+{
+  gtk_toggle_button_set_active (self->tvdb_button, g_strcmp0 (provider, "tvdb") == 0);
 }
 
 static void
@@ -220,6 +253,8 @@ ssv_rematch_dialog_constructed (GObject *object)
   G_OBJECT_CLASS (ssv_rematch_dialog_parent_class)->constructed (object);
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
+  /* TheTVDB knows shows only. */
+  gtk_widget_set_visible (self->provider_box, self->kind == SSV_ITEM_SHOW);
   g_signal_handlers_block_by_func (self->query_entry, on_query_changed, self);
   gtk_editable_set_text (GTK_EDITABLE (self->query_entry), self->title ? self->title : "");
   g_signal_handlers_unblock_by_func (self->query_entry, on_query_changed, self);
@@ -349,9 +384,12 @@ ssv_rematch_dialog_class_init (SsvRematchDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvRematchDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, SsvRematchDialog, results);
   gtk_widget_class_bind_template_child (widget_class, SsvRematchDialog, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SsvRematchDialog, provider_box);
+  gtk_widget_class_bind_template_child (widget_class, SsvRematchDialog, tvdb_button);
   gtk_widget_class_bind_template_callback (widget_class, on_query_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_query_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_result_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_provider_toggled);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -361,6 +399,7 @@ ssv_rematch_dialog_init (SsvRematchDialog *self)
 {
   self->cancellable = g_cancellable_new ();
   self->rematch_cancellable = g_cancellable_new ();
+  self->provider = "tmdb";
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-rematch-dialog.h: pick the right TMDB title for a movie or show by hand. */
+/* ssv-rematch-dialog.h: pick the right TMDB title (or TheTVDB show) for a title by hand. */
 
 #pragma once
 
@@ -20,5 +20,8 @@ SsvRematchDialog *ssv_rematch_dialog_new          (SsvContext       *context,
                                                    int               year);
 const char       *ssv_rematch_dialog_get_state    (SsvRematchDialog *self);
 GtkListBox       *ssv_rematch_dialog_get_results  (SsvRematchDialog *self);
+const char       *ssv_rematch_dialog_get_provider (SsvRematchDialog *self);
+void              ssv_rematch_dialog_set_provider (SsvRematchDialog *self,
+                                                   const char       *provider);
 
 G_END_DECLS

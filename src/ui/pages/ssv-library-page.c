@@ -11,6 +11,7 @@
 #include "ssv-follow-set.h"
 #include "ssv-library-page.h"
 #include "ssv-ui-utils.h"
+#include "widgets/ssv-key-banner.h"
 #include "widgets/ssv-poster-grid.h"
 #include "widgets/ssv-watch-button.h"
 
@@ -71,6 +72,7 @@ struct _SsvLibraryPage
 
   /* Template widgets */
   GtkStack           *state_stack;
+  SsvKeyBanner       *key_banner;
   GtkSpinner         *spinner;
   AdwStatusPage      *error_page;
   AdwViewStack       *view_stack;
@@ -865,6 +867,7 @@ ssv_library_page_constructed (GObject *object)
   SsvLibraryPage *self = SSV_LIBRARY_PAGE (object);
   SsvContext *context;
   AdwViewStackPage *page;
+  SsvWorker *tmdb;
 
   G_OBJECT_CLASS (ssv_library_page_parent_class)->constructed (object);
 
@@ -883,6 +886,11 @@ ssv_library_page_constructed (GObject *object)
   page = adw_view_stack_add_titled (self->view_stack, make_view (self, self->shows_grid, &self->shows_stack),
                                     "shows", _("Shows"));
   adw_view_stack_page_set_icon_name (page, "video-display-symbolic");
+
+  /* First run: what a TMDB key would bring, while there is none. */
+  tmdb = ssv_enrichment_engine_lookup (ssv_context_get_enrichment_engine (context), "tmdb");
+  if (tmdb != NULL)
+    ssv_key_banner_watch (self->key_banner, tmdb, ssv_context_get_secrets (context));
 
   g_signal_connect_object (ssv_context_get_library_store (context), "changed",
                            G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
@@ -944,9 +952,11 @@ ssv_library_page_class_init (SsvLibraryPageClass *klass)
 
   ssv_page_class_set_info (page_class, "library", _("Library"), "video-x-generic-symbolic");
 
+  g_type_ensure (SSV_TYPE_KEY_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/pages/ssv-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, key_banner);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, view_stack);

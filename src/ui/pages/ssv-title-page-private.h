@@ -11,5 +11,7 @@ const char *ssv_title_page_get_state        (SsvTitlePage *self);
 GtkWidget  *ssv_title_page_get_section      (SsvTitlePage *self,
                                              const char   *name);
 GtkWidget  *ssv_title_page_get_watch_button (SsvTitlePage *self);
+const char *ssv_title_page_get_last_message (SsvTitlePage *self);
+gboolean    ssv_title_page_is_working       (SsvTitlePage *self);
 
 G_END_DECLS

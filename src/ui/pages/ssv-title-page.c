@@ -8,15 +8,19 @@
 
 #include <glib/gi18n.h>
 
+#include "dialogs/ssv-edit-details-dialog.h"
 #include "dialogs/ssv-release-search-dialog.h"
+#include "dialogs/ssv-rematch-dialog.h"
 #include "ssv-follow-set.h"
 #include "ssv-texture-loader.h"
+#include "ssv-ui-utils.h"
 #include "ssv-title-page-private.h"
 #include "title/ssv-cast-row.h"
 #include "title/ssv-season-episodes.h"
 #include "title/ssv-title-files.h"
 #include "title/ssv-title-hero.h"
 #include "title/ssv-title-overview.h"
+#include "title/ssv-where-to-watch.h"
 #include "widgets/ssv-watch-button.h"
 #include "widgets/ssv-wish-button.h"
 
@@ -33,16 +37,22 @@ struct _SsvTitlePage
   guint              reload_source;
   gboolean           requested;
   SsvFollowSet      *follow_set;       /* a show's eye button */
+  GCancellable      *work_cancellable; /* the title's actions: refresh, watched */
+  guint              n_working;
+  char              *last_message;     /* the actions' last toast, for tests */
 
   GtkStack          *state_stack;
   GtkSpinner        *spinner;
   AdwStatusPage     *error_page;
   SsvTitleHero      *hero;
   GtkBox            *actions_box;
+  GtkSpinner        *busy_spinner;
+  GtkMenuButton     *menu_button;
   GtkWidget         *watch_button;
   SsvWishButton     *wish_button;
   SsvCastRow        *cast_row;
   SsvSeasonEpisodes *season_episodes;
+  SsvWhereToWatch   *where_to_watch;
 };
 
 G_DEFINE_FINAL_TYPE (SsvTitlePage, ssv_title_page, SSV_TYPE_PAGE)
@@ -77,6 +87,12 @@ get_engine (SsvTitlePage *self)
   return ssv_context_get_enrichment_engine (ssv_page_get_context (SSV_PAGE (self)));
 }
 
+static SsvTitleActions *
+get_title_actions (SsvTitlePage *self)
+{
+  return ssv_context_get_title_actions (ssv_page_get_context (SSV_PAGE (self)));
+}
+
 /* ---- loading --------------------------------------------------------------------- */
 
 /* Opening a title the providers have not finished asks them for it first. */
@@ -108,6 +124,13 @@ show_item (SsvTitlePage *self,
   if (self->watch_button != NULL)
     ssv_watch_button_set_item (SSV_WATCH_BUTTON (self->watch_button), ssv_title_get_item (item));
   request_if_unsynced (self);
+  /* Where to watch needs TMDB's id; a re-match brings a new one. */
+  {
+    gint64 tmdb_id = 0;
+
+    g_object_get (ssv_title_get_item (item), "tmdb-id", &tmdb_id, NULL);
+    ssv_where_to_watch_load (self->where_to_watch, ssv_page_get_context (SSV_PAGE (self)), item_kind (self), tmdb_id);
+  }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
   set_state (self, "content");
 }
@@ -249,6 +272,245 @@ search_releases_action (GtkWidget  *widget,
                                      ssv_title_get_poster_url (self->item));
 }
 
+/* ---- the title's actions: refresh, re-match, edit, watched ------------------------- */
+
+static const char *
+shown_title (SsvTitlePage *self)
+{
+  return self->item != NULL ? ssv_title_get_title (self->item) : "";
+}
+
+/* The spinner beside the menu turns while anything asked of the title is under way. */
+static void
+work_started (SsvTitlePage *self)
+{
+  if (self->n_working++ == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), TRUE);
+      gtk_spinner_set_spinning (self->busy_spinner, TRUE);
+    }
+}
+
+static void
+work_done (SsvTitlePage *self)
+{
+  g_return_if_fail (self->n_working > 0);
+
+  if (--self->n_working == 0)
+    {
+      gtk_spinner_set_spinning (self->busy_spinner, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->busy_spinner), FALSE);
+    }
+}
+
+/* A page closed while its action ran drops the answer: the library has it anyway. */
+static gboolean
+page_gone (SsvTitlePage *self)
+{
+  return self->work_cancellable == NULL || g_cancellable_is_cancelled (self->work_cancellable);
+}
+
+/* Every outcome of an action reaches the person in words. */
+static void
+tell (SsvTitlePage *self,
+      const char   *message)
+{
+  g_free (self->last_message);
+  self->last_message = g_strdup (message);
+  ssv_page_show_toast (SSV_PAGE (self), message);
+}
+
+static void
+refresh_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(SsvTitlePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvRefreshReport) report = ssv_title_actions_refresh_finish (SSV_TITLE_ACTIONS (source), result, &error);
+  g_autofree char *message = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || page_gone (self))
+    return;
+
+  work_done (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "title.refresh", TRUE);
+
+  if (report == NULL)
+    /* Translators: "“Heat” could not be refreshed: Add your TMDB API key in Preferences" */
+    message = g_strdup_printf (_("“%s” could not be refreshed: %s"), shown_title (self), error->message);
+  else if (report->failed > 0 && report->messages != NULL && report->messages->len > 0)
+    message = g_strdup_printf (_("“%s” could not be refreshed: %s"), shown_title (self),
+                               (const char *) g_ptr_array_index (report->messages, 0));
+  else if (report->changed > 0)
+    message = g_strdup_printf (_("“%s” now has what TMDB knows today"), shown_title (self));
+  else
+    message = g_strdup_printf (_("“%s” was already up to date"), shown_title (self));
+
+  tell (self, message);
+  reload_soon (self);
+}
+
+/* title.refresh (F5; Ctrl+R stays the window's library scan): read the title again from TMDB now. */
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SsvTitlePage *self = SSV_TITLE_PAGE (widget);
+
+  gtk_widget_action_set_enabled (widget, "title.refresh", FALSE);
+  work_started (self);
+  ssv_title_actions_refresh_async (get_title_actions (self), item_kind (self), self->title_id,
+                                   self->work_cancellable, refresh_cb, g_object_ref (self));
+}
+
+/* title.rematch: search TMDB (or TheTVDB for a show) and pick; the page reloads when the
+ * library hears of the new match. */
+static void
+rematch_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SsvTitlePage *self = SSV_TITLE_PAGE (widget);
+  SsvRematchDialog *dialog;
+
+  if (self->item == NULL)
+    return;
+
+  dialog = ssv_rematch_dialog_new (ssv_page_get_context (SSV_PAGE (self)), item_kind (self), self->title_id,
+                                   ssv_title_get_title (self->item), MAX (ssv_title_get_year (self->item), 0));
+  ssv_ui_present_window (GTK_WINDOW (dialog), widget);
+}
+
+/* title.edit (Ctrl+E): title, sort title, year, overview and ids, a lock for each. */
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SsvTitlePage *self = SSV_TITLE_PAGE (widget);
+  SsvEditDetailsDialog *dialog;
+
+  if (self->item == NULL)
+    return;
+
+  dialog = ssv_edit_details_dialog_new (ssv_page_get_context (SSV_PAGE (self)), self->item);
+  ssv_ui_present_window (GTK_WINDOW (dialog), widget);
+}
+
+typedef struct
+{
+  SsvTitlePage *page;
+  char         *done;     /* the toast when it went well */
+} WatchedCall;
+
+static void
+watched_call_free (WatchedCall *call)
+{
+  g_object_unref (call->page);
+  g_free (call->done);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WatchedCall, watched_call_free)
+
+static void
+watched_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(WatchedCall) call = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if ((!ssv_title_actions_finish (SSV_TITLE_ACTIONS (source), result, &error)
+       && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)) || page_gone (call->page))
+    return;
+
+  work_done (call->page);
+  /* The error names the server that could not be told. */
+  tell (call->page, error != NULL ? error->message : call->done);
+}
+
+/* Tells the library and the servers; @done (transfer full) is the toast once done. */
+static void
+set_watched (SsvTitlePage   *self,
+             SsvWatchTarget  target,
+             gint64          id,
+             int             season,
+             gboolean        watched,
+             char           *done)
+{
+  WatchedCall *call = g_new0 (WatchedCall, 1);
+
+  call->page = g_object_ref (self);
+  call->done = done;
+  work_started (self);
+  ssv_title_actions_set_watched_async (get_title_actions (self), target, id, season, watched,
+                                       self->work_cancellable, watched_cb, call);
+}
+
+/* title.mark-watched (b): the movie, or every episode of the show. */
+static void
+mark_watched_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SsvTitlePage *self = SSV_TITLE_PAGE (widget);
+  gboolean watched = g_variant_get_boolean (parameter);
+  char *done = watched ? g_strdup_printf (_("“%s” marked as watched"), shown_title (self))
+                       : g_strdup_printf (_("“%s” marked as unwatched"), shown_title (self));
+
+  set_watched (self, self->kind == SSV_MEDIA_KIND_SHOW ? SSV_WATCH_TARGET_SHOW : SSV_WATCH_TARGET_MOVIE,
+               self->title_id, 0, watched, done);
+}
+
+/* title.mark-season (b): the season the episode list shows. */
+static void
+mark_season_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SsvTitlePage *self = SSV_TITLE_PAGE (widget);
+  gboolean watched = g_variant_get_boolean (parameter);
+  int season = ssv_season_episodes_get_season (self->season_episodes);
+  char *done;
+
+  if (season == G_MININT || ssv_season_episodes_count_rows (self->season_episodes) == 0)
+    {
+      tell (self, _("This show has no episodes to mark yet"));
+      return;
+    }
+
+  /* Translators: "Season 2 of “Lost” marked as watched" */
+  done = watched ? g_strdup_printf (_("Season %d of “%s” marked as watched"), season, shown_title (self))
+                 : g_strdup_printf (_("Season %d of “%s” marked as unwatched"), season, shown_title (self));
+  set_watched (self, SSV_WATCH_TARGET_SEASON, self->title_id, season, watched, done);
+}
+
+/* title.set-episode-watched (xb): an episode row's check. */
+static void
+set_episode_watched_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  SsvTitlePage *self = SSV_TITLE_PAGE (widget);
+  const char *title = NULL;
+  gint64 episode_id = 0;
+  gboolean watched = FALSE;
+  char *done;
+
+  g_variant_get (parameter, "(xb)", &episode_id, &watched);
+  if (self->item != NULL)
+    title = ssv_title_find_episode_title (self->item, episode_id);
+  if (title == NULL)
+    title = shown_title (self);
+
+  done = watched ? g_strdup_printf (_("“%s” marked as watched"), title)
+                 : g_strdup_printf (_("“%s” marked as unwatched"), title);
+  set_watched (self, SSV_WATCH_TARGET_EPISODE, episode_id, 0, watched, done);
+}
+
 /* ---- public and for tests ----------------------------------------------------------- */
 
 /* Returns: (transfer none) (nullable): what the page shows, once loaded */
@@ -285,6 +547,20 @@ ssv_title_page_get_section (SsvTitlePage *self,
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), SSV_TYPE_TITLE_PAGE, name));
 }
 
+/* Returns: (nullable): the last toast of the title's actions */
+const char *
+ssv_title_page_get_last_message (SsvTitlePage *self)
+{
+  return self->last_message;
+}
+
+/* Whether anything asked of the title (refresh, watched) is still under way. */
+gboolean
+ssv_title_page_is_working (SsvTitlePage *self)
+{
+  return self->n_working > 0;
+}
+
 /* Returns: (nullable): a show's eye button */
 GtkWidget *
 ssv_title_page_get_watch_button (SsvTitlePage *self)
@@ -319,6 +595,8 @@ ssv_title_page_constructed (GObject *object)
       gtk_box_prepend (self->actions_box, self->watch_button);
     }
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "title.mark-season", self->kind == SSV_MEDIA_KIND_SHOW);
+
   g_signal_connect_object (ssv_context_get_library_store (context), "changed",
                            G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (get_engine (self), "item-done", G_CALLBACK (on_item_done), self, G_CONNECT_SWAPPED);
@@ -332,6 +610,8 @@ ssv_title_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->work_cancellable);
+  g_clear_object (&self->work_cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
 
   G_OBJECT_CLASS (ssv_title_page_parent_class)->dispose (object);
@@ -339,6 +619,7 @@ ssv_title_page_dispose (GObject *object)
   /* After the template's bindings and the eye button are gone. */
   g_clear_object (&self->item);
   g_clear_object (&self->follow_set);
+  g_clear_pointer (&self->last_message, g_free);
 }
 
 static void
@@ -427,15 +708,19 @@ ssv_title_page_class_init (SsvTitlePageClass *klass)
   g_type_ensure (SSV_TYPE_TITLE_FILES);
   g_type_ensure (SSV_TYPE_TITLE_OVERVIEW);
   g_type_ensure (SSV_TYPE_WISH_BUTTON);
+  g_type_ensure (SSV_TYPE_WHERE_TO_WATCH);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/pages/ssv-title-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, hero);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, wish_button);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, cast_row);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, season_episodes);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, where_to_watch);
 
   /* (target, library id, season number): an SsvWishTarget and what it names. */
   gtk_widget_class_install_action (widget_class, "title.wish", "(uxi)", wish_action);
@@ -443,11 +728,22 @@ ssv_title_page_class_init (SsvTitlePageClass *klass)
   gtk_widget_class_install_action (widget_class, "title.search-releases", "(ii)", search_releases_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "title.search-releases", "(ii)", -1, -1);
+
+  gtk_widget_class_install_action (widget_class, "title.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "title.rematch", NULL, rematch_action);
+  gtk_widget_class_install_action (widget_class, "title.edit", NULL, edit_action);
+  /* Watched or not: the whole title, the season shown, one episode (id). */
+  gtk_widget_class_install_action (widget_class, "title.mark-watched", "b", mark_watched_action);
+  gtk_widget_class_install_action (widget_class, "title.mark-season", "b", mark_season_action);
+  gtk_widget_class_install_action (widget_class, "title.set-episode-watched", "(xb)", set_episode_watched_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "title.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "title.edit", NULL);
 }
 
 static void
 ssv_title_page_init (SsvTitlePage *self)
 {
+  self->work_cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

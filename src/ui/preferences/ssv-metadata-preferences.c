@@ -315,6 +315,35 @@ ssv_metadata_preferences_load (SsvPreferencesPage *page,
                                              language_loaded_cb, g_object_ref (self));
 }
 
+/**
+ * ssv_metadata_preferences_focus_key:
+ * @provider: a worker's name, "tmdb"
+ *
+ * Puts the keyboard in the provider's key row, for the first-run banner.
+ *
+ * Returns: %FALSE if there is no such row
+ */
+gboolean
+ssv_metadata_preferences_focus_key (SsvMetadataPreferences *self,
+                                    const char             *provider)
+{
+  g_return_val_if_fail (SSV_IS_METADATA_PREFERENCES (self), FALSE);
+
+  for (guint i = 0; self->key_rows != NULL && i < self->key_rows->len; i++)
+    {
+      KeyRow *key_row = g_ptr_array_index (self->key_rows, i);
+      GtkRoot *root = gtk_widget_get_root (key_row->row);
+
+      if (g_strcmp0 (ssv_worker_get_name (key_row->worker), provider) != 0)
+        continue;
+      if (GTK_IS_WINDOW (root))
+        gtk_window_set_focus (GTK_WINDOW (root), key_row->row);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 ssv_metadata_preferences_dispose (GObject *object)
 {

@@ -11,4 +11,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SsvMetadataPreferences, ssv_metadata_preferences, SSV, METADATA_PREFERENCES, SsvPreferencesPage)
 
+gboolean ssv_metadata_preferences_focus_key (SsvMetadataPreferences *self,
+                                             const char             *provider);
+
 G_END_DECLS

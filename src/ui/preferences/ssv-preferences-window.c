@@ -68,6 +68,22 @@ ssv_preferences_window_show_page (SsvPreferencesWindow *self,
   return FALSE;
 }
 
+/**
+ * ssv_preferences_window_show_key:
+ * @provider: a metadata worker's name, "tmdb"
+ *
+ * Shows Metadata with the keyboard in @provider's key row.
+ */
+gboolean
+ssv_preferences_window_show_key (SsvPreferencesWindow *self,
+                                 const char           *provider)
+{
+  g_return_val_if_fail (SSV_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  return ssv_preferences_window_show_page (self, "metadata")
+         && ssv_metadata_preferences_focus_key (SSV_METADATA_PREFERENCES (self->metadata_page), provider);
+}
+
 static void
 ssv_preferences_window_dispose (GObject *object)
 {

@@ -16,5 +16,7 @@ G_DECLARE_FINAL_TYPE (SsvPreferencesWindow, ssv_preferences_window, SSV, PREFERE
 SsvPreferencesWindow *ssv_preferences_window_new       (SsvContext           *context);
 gboolean              ssv_preferences_window_show_page (SsvPreferencesWindow *self,
                                                         const char           *page_name);
+gboolean              ssv_preferences_window_show_key  (SsvPreferencesWindow *self,
+                                                        const char           *provider);
 
 G_END_DECLS

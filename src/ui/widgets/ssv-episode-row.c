@@ -24,6 +24,7 @@ struct _SsvEpisodeRow
 
   GtkPicture       *still;
   GtkLabel         *state_label;
+  GtkWidget        *watched_button;
 };
 
 G_DEFINE_FINAL_TYPE (SsvEpisodeRow, ssv_episode_row, GTK_TYPE_LIST_BOX_ROW)
@@ -121,6 +122,30 @@ wish_target (gpointer unused,
   return g_variant_new ("(uxi)", (guint32) SSV_WISH_TARGET_EPISODE, id, -1);
 }
 
+/* The check: filled once watched; a click flips it. */
+static char *
+watched_icon (gpointer unused,
+              gboolean watched)
+{
+  return g_strdup (watched ? "object-select-symbolic" : "radio-symbolic");
+}
+
+static char *
+watched_words (gpointer unused,
+               gboolean watched)
+{
+  return g_strdup (watched ? _("Mark as Unwatched") : _("Mark as Watched"));
+}
+
+/* title.set-episode-watched's (episode id, watched): the opposite of what it is. */
+static GVariant *
+watched_target (gpointer unused,
+                gint64   id,
+                gboolean watched)
+{
+  return g_variant_new ("(xb)", id, !watched);
+}
+
 /* ---- the episode ---------------------------------------------------------------- */
 
 static void
@@ -153,6 +178,9 @@ show_episode (SsvEpisodeRow *self)
   spoken = g_strdup_printf (_("Episode %d, %s, %s, %s"), ssv_episode_get_episode_number (self->episode), title,
                             state_words (self), date);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->watched_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  ssv_episode_get_watched (self->episode) ? _("Mark as Unwatched")
+                                                                          : _("Mark as Watched"), -1);
 
   if (self->loader == NULL)
     return;
@@ -293,11 +321,15 @@ ssv_episode_row_class_init (SsvEpisodeRowClass *klass)
   ssv_widget_class_bind_closures (widget_class);
   gtk_widget_class_bind_template_child (widget_class, SsvEpisodeRow, still);
   gtk_widget_class_bind_template_child (widget_class, SsvEpisodeRow, state_label);
+  gtk_widget_class_bind_template_child (widget_class, SsvEpisodeRow, watched_button);
   gtk_widget_class_bind_template_callback (widget_class, number_text);
   gtk_widget_class_bind_template_callback (widget_class, title_text);
   gtk_widget_class_bind_template_callback (widget_class, date_text);
   gtk_widget_class_bind_template_callback (widget_class, state_text);
   gtk_widget_class_bind_template_callback (widget_class, wish_target);
+  gtk_widget_class_bind_template_callback (widget_class, watched_icon);
+  gtk_widget_class_bind_template_callback (widget_class, watched_words);
+  gtk_widget_class_bind_template_callback (widget_class, watched_target);
 }
 
 static void
