@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-cast-card.c: one person of a title's cast: a round headshot (initials until it loads), name,
- * part. The words bind to the cast member in the template; the headshot loads here. */
+ * part. The words bind to the cast member in the template; the headshot loads here. With
+ * TMDB's id of the person, the headshot opens their page (win.show-person) and an eye
+ * follows them (win.follow-person). */
 
 #include "config.h"
 
@@ -21,6 +23,8 @@ struct _SsvCastCard
 
   GtkWidget        *box;        /* the template's child: unparented at dispose */
   AdwAvatar        *avatar;
+  GtkWidget        *headshot_button;
+  GtkWidget        *follow_button;
 };
 
 G_DEFINE_FINAL_TYPE (SsvCastCard, ssv_cast_card, GTK_TYPE_WIDGET)
@@ -61,6 +65,42 @@ headshot_ready_cb (GObject      *source,
     ssv_cast_card_set_headshot (self, GDK_PAINTABLE (texture));
 }
 
+/* Their page and the eye need TMDB's id of them; without it the headshot is only a picture. */
+static void
+show_links (SsvCastCard *self)
+{
+  gint64 id = self->member ? ssv_cast_member_get_tmdb_id (self->member) : 0;
+  const char *name = self->member ? ssv_cast_member_get_name (self->member) : NULL;
+
+  gtk_widget_set_visible (self->follow_button, id > 0);
+  gtk_widget_set_can_target (self->headshot_button, id > 0);
+  gtk_widget_set_focusable (self->headshot_button, id > 0);
+  if (id <= 0)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->headshot_button), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->follow_button), NULL);
+      return;
+    }
+
+  {
+    /* Translators: the headshot's tooltip: "Open Edward Norton’s page" */
+    g_autofree char *open = g_strdup_printf (_("Open %s’s page"), name ? name : "");
+    /* Translators: the eye's tooltip: "Follow Edward Norton…" */
+    g_autofree char *follow = g_strdup_printf (_("Follow %s…"), name ? name : "");
+
+    /* The target before the name: an action never sees a target of the wrong type. */
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->headshot_button), NULL);
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->headshot_button), "x", id);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->headshot_button), "win.show-person");
+    gtk_widget_set_tooltip_text (self->headshot_button, open);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->follow_button), NULL);
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->follow_button), "(xs)", id, name ? name : "");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->follow_button), "win.follow-person");
+    gtk_widget_set_tooltip_text (self->follow_button, follow);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_button), GTK_ACCESSIBLE_PROPERTY_LABEL, follow, -1);
+  }
+}
+
 static void
 show_member (SsvCastCard *self)
 {
@@ -75,6 +115,7 @@ show_member (SsvCastCard *self)
     spoken = spoken_text (self, ssv_cast_member_get_name (self->member),
                           ssv_cast_member_get_character (self->member));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken ? spoken : "", -1);
+  show_links (self);
 
   if (url == NULL || self->loader == NULL)
     return;
@@ -195,6 +236,8 @@ ssv_cast_card_class_init (SsvCastCardClass *klass)
   ssv_widget_class_bind_closures (widget_class);
   gtk_widget_class_bind_template_child (widget_class, SsvCastCard, box);
   gtk_widget_class_bind_template_child (widget_class, SsvCastCard, avatar);
+  gtk_widget_class_bind_template_child (widget_class, SsvCastCard, headshot_button);
+  gtk_widget_class_bind_template_child (widget_class, SsvCastCard, follow_button);
   gtk_widget_class_bind_template_callback (widget_class, spoken_text);
 }
 
@@ -202,6 +245,7 @@ static void
 ssv_cast_card_init (SsvCastCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  show_links (self);
 }
 
 /**
