@@ -1,0 +1,441 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-tmdb-pages.c: pages beyond the library against a fake TMDB: a title not owned opens
+ * from Find Anything on a page built from TMDB (a second visit asks TMDB nothing), a movie
+ * not owned joins the wishlist, a person's page lists their work and follows them with the
+ * look-back choice, and a refused key, an unknown id or a dead TMDB say so in plain words. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "model/ssv-cast-member.h"
+#include "model/ssv-episode.h"
+#include "ssv-cast-card.h"
+#include "ssv-fake-providers.h"
+#include "ssv-find-dialog.h"
+#include "ssv-follow-person-dialog.h"
+#include "ssv-found-title.h"
+#include "ssv-person-detail-page.h"
+#include "ssv-test-utils.h"
+#include "ssv-title-page-private.h"
+#include "ssv-ui-test-utils.h"
+#include "title/ssv-cast-row.h"
+
+#define PERSON_ID 12312
+
+static char *tmp_dir;
+static SsvFakeServer *server;
+static SsvFakeProviders *fake;
+
+static SsvApplication *
+start_app (const char *name)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, name, NULL);
+
+  return ssv_ui_test_start_app (db_path);
+}
+
+static gboolean
+page_settled (gpointer data)
+{
+  SsvPage *page = ssv_window_get_visible_page (data);
+  const char *state = NULL;
+
+  if (SSV_IS_TITLE_PAGE (page))
+    state = ssv_title_page_get_state (SSV_TITLE_PAGE (page));
+  else if (SSV_IS_PERSON_DETAIL_PAGE (page))
+    state = ssv_person_detail_page_get_state (SSV_PERSON_DETAIL_PAGE (page));
+
+  return state != NULL && g_strcmp0 (state, "loading") != 0;
+}
+
+/* Opens @action (@id) in @window and waits until the page shows its content or an error. */
+static SsvPage *
+open_page (SsvWindow  *window,
+           const char *action,
+           gint64      id)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, "x", id));
+  g_assert_true (ssv_test_wait_for (page_settled, window, 30000));
+  return ssv_window_get_visible_page (window);
+}
+
+static gboolean
+search_done (gpointer data)
+{
+  return !ssv_find_dialog_is_searching (data) && g_list_model_get_n_items (ssv_find_dialog_get_results (data)) > 0;
+}
+
+static gboolean
+find_dialog_shown (gpointer unused)
+{
+  return ssv_ui_test_find_window (SSV_TYPE_FIND_DIALOG) != NULL;
+}
+
+static guint
+find_result (SsvFindDialog *dialog,
+             const char    *kind,
+             gint64         tmdb_id)
+{
+  GListModel *results = ssv_find_dialog_get_results (dialog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(SsvFoundTitle) found = g_list_model_get_item (results, i);
+
+      if (g_str_equal (ssv_found_title_get_kind (found), kind) && ssv_found_title_get_tmdb_id (found) == tmdb_id)
+        return i;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+has_air_dates (GListModel *episodes)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (episodes); i++)
+    {
+      g_autoptr(SsvEpisode) episode = g_list_model_get_item (episodes, i);
+
+      if (ssv_episode_get_air_date (episode) == NULL)
+        return FALSE;
+    }
+  return g_list_model_get_n_items (episodes) > 0;
+}
+
+/* Requests TMDB's API heard since the log was reset (its image host aside). */
+static guint
+tmdb_requests (void)
+{
+  g_autoptr(GPtrArray) requests = ssv_fake_server_dup_requests (server);
+  guint n = 0;
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      const SsvFakeRequest *request = g_ptr_array_index (requests, i);
+
+      if (g_str_has_prefix (request->path, "/tmdb/"))
+        n++;
+      g_test_message ("asked %s", request->path);
+    }
+  return n;
+}
+
+/* A show TMDB knows but the library does not: Find Anything opens it on a page built from
+ * TMDB, with its seasons and episodes and the eye to follow it; opened again, it comes
+ * from what was kept, without a single request. */
+static void
+test_title_not_owned (void)
+{
+  SsvApplication *app;
+  SsvWindow *window;
+  SsvFindDialog *dialog;
+  SsvPage *page;
+  SsvTitle *item;
+  GtkWidget *watch_button;
+
+  ssv_fake_providers_set_tmdb_fixture (fake, "/search/multi", "tmdb/search-multi.json");
+  app = start_app ("not-owned.db");
+  window = ssv_ui_test_wait_for_window (app);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  g_assert_true (ssv_test_wait_for (find_dialog_shown, NULL, 5000));
+  dialog = g_object_ref (SSV_FIND_DIALOG (ssv_ui_test_find_window (SSV_TYPE_FIND_DIALOG)));
+  ssv_find_dialog_set_query (dialog, "Game of Thrones");
+  g_assert_true (ssv_test_wait_for (search_done, dialog, 20000));
+
+  /* Not in the library, yet it opens. */
+  g_assert_true (ssv_find_dialog_open_result (dialog, find_result (dialog, SSV_FOUND_SHOW, 1399)));
+  g_assert_true (ssv_test_wait_for (page_settled, window, 30000));
+  page = ssv_window_get_visible_page (window);
+  g_assert_true (SSV_IS_TITLE_PAGE (page));
+  g_assert_cmpstr (ssv_title_page_get_state (SSV_TITLE_PAGE (page)), ==, "content");
+  item = ssv_title_page_get_item (SSV_TITLE_PAGE (page));
+  g_assert_false (ssv_title_get_owned (item));
+  g_assert_cmpint (ssv_title_get_tmdb_id (item), ==, 1399);
+  g_assert_cmpstr (ssv_title_get_title (item), ==, "Game of Thrones");
+  g_assert_nonnull (ssv_title_get_overview (item));
+  g_assert_nonnull (ssv_title_get_backdrop_url (item));
+  g_assert_cmpuint (ssv_title_get_n_seasons (item), >, 0);
+  g_assert_true (has_air_dates (ssv_title_get_episodes (item)));
+
+  /* The eye follows it by TMDB's id; the library's wishlist button is not offered. */
+  watch_button = ssv_title_page_get_watch_button (SSV_TITLE_PAGE (page));
+  g_assert_nonnull (watch_button);
+  g_assert_true (gtk_widget_get_visible (watch_button));
+  g_assert_false (gtk_widget_get_visible (ssv_title_page_get_section (SSV_TITLE_PAGE (page), "wish_button")));
+  g_assert_false (gtk_widget_get_visible (ssv_title_page_get_section (SSV_TITLE_PAGE (page), "tmdb_wish_button")));
+  ssv_ui_test_iterate (300);
+  ssv_ui_test_screenshot (GTK_WIDGET (window), "tmdb-title-page");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  ssv_ui_test_iterate (100);
+
+  /* The second visit: instant, and TMDB hears nothing. */
+  ssv_fake_server_reset_log (server);
+  page = open_page (window, "win.show-tmdb-show", 1399);
+  g_assert_cmpstr (ssv_title_page_get_state (SSV_TITLE_PAGE (page)), ==, "content");
+  g_assert_cmpstr (ssv_title_get_title (ssv_title_page_get_item (SSV_TITLE_PAGE (page))), ==, "Game of Thrones");
+  g_assert_cmpuint (tmdb_requests (), ==, 0);
+
+  g_assert_finalize_object (dialog);
+  ssv_ui_test_stop_app (app);
+}
+
+static gboolean
+item_wished (gpointer data)
+{
+  SsvTitle *item = ssv_title_page_get_item (data);
+
+  return item != NULL && ssv_title_get_wished (item);
+}
+
+static gboolean
+follow_dialog_shown (gpointer unused)
+{
+  return ssv_ui_test_find_window (SSV_TYPE_FOLLOW_PERSON_DIALOG) != NULL;
+}
+
+static gboolean
+follow_dialog_gone (gpointer unused)
+{
+  return ssv_ui_test_find_window (SSV_TYPE_FOLLOW_PERSON_DIALOG) == NULL;
+}
+
+static gboolean
+is_button_for (GtkWidget     *widget,
+               gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static gboolean
+is_cast_card (GtkWidget     *widget,
+              gconstpointer  unused)
+{
+  return SSV_IS_CAST_CARD (widget);
+}
+
+/* A movie not owned joins the wishlist by its TMDB id; its cast cards lead to people. */
+static void
+test_wish_movie_not_owned (void)
+{
+  SsvApplication *app = start_app ("wish.db");
+  SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  SsvPage *page = open_page (window, "win.show-tmdb-movie", 550);
+  GtkWidget *button, *card, *follow;
+  GtkWidget *cards;
+  SsvCastMember *member;
+
+  g_assert_cmpstr (ssv_title_page_get_state (SSV_TITLE_PAGE (page)), ==, "content");
+  g_assert_cmpstr (ssv_title_get_title (ssv_title_page_get_item (SSV_TITLE_PAGE (page))), ==, "Fight Club");
+  g_assert_false (ssv_title_get_wished (ssv_title_page_get_item (SSV_TITLE_PAGE (page))));
+
+  button = ssv_title_page_get_section (SSV_TITLE_PAGE (page), "tmdb_wish_button");
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (ssv_test_wait_for (item_wished, page, 20000));
+  ssv_ui_test_iterate (100);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "On Wishlist");
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  /* The cast: each card with TMDB's id opens the person and has an eye to follow them. */
+  cards = ssv_cast_row_get_cards (SSV_CAST_ROW (ssv_title_page_get_section (SSV_TITLE_PAGE (page), "cast_row")));
+  card = ssv_ui_test_find_widget (cards, is_cast_card, NULL);
+  g_assert_nonnull (card);
+  member = ssv_cast_card_get_member (SSV_CAST_CARD (card));
+  g_assert_cmpint (ssv_cast_member_get_tmdb_id (member), >, 0);
+  g_assert_nonnull (ssv_ui_test_find_widget (card, is_button_for, "win.show-person"));
+  follow = ssv_ui_test_find_widget (card, is_button_for, "win.follow-person");
+  g_assert_nonnull (follow);
+  g_assert_true (gtk_widget_get_visible (follow));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (follow));
+  ssv_ui_test_screenshot (GTK_WIDGET (window), "tmdb-movie-wished");
+
+  /* The eye asks how far back before following. */
+  g_assert_true (gtk_widget_activate (follow));
+  g_assert_true (ssv_test_wait_for (follow_dialog_shown, NULL, 5000));
+  gtk_window_close (GTK_WINDOW (ssv_ui_test_find_window (SSV_TYPE_FOLLOW_PERSON_DIALOG)));
+  g_assert_true (ssv_test_wait_for (follow_dialog_gone, NULL, 5000));
+
+  ssv_ui_test_stop_app (app);
+}
+
+static gboolean
+person_followed (gpointer data)
+{
+  return ssv_person_detail_page_get_followed (data);
+}
+
+static gboolean
+person_unfollowed (gpointer data)
+{
+  return !ssv_person_detail_page_get_followed (data);
+}
+
+/* A person's page: name, biography, their work by year; Follow asks how far back, follows,
+ * and the button says so; Following unfollows. */
+static void
+test_person_page (void)
+{
+  SsvApplication *app;
+  SsvWindow *window;
+  SsvPage *page;
+  SsvPersonDetailPage *person;
+  GtkWidget *follow_button;
+  g_autoptr(SsvFollowPersonDialog) dialog = NULL;
+
+  ssv_fake_providers_set_tmdb_fixture (fake, "/person/12312", "tmdb/ceg_person-12312-append-combined_credits.trimmed.json");
+  app = start_app ("person.db");
+  window = ssv_ui_test_wait_for_window (app);
+  page = open_page (window, "win.show-person", PERSON_ID);
+  g_assert_true (SSV_IS_PERSON_DETAIL_PAGE (page));
+  person = SSV_PERSON_DETAIL_PAGE (page);
+
+  g_assert_cmpstr (ssv_person_detail_page_get_state (person), ==, "content");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ssv_person_detail_page_get_part (person, "name_label"))), ==,
+                   "Richard Anderson");
+  g_assert_cmpstr (ssv_page_get_title (page), ==, "Richard Anderson");
+  g_assert_cmpuint (strlen (gtk_label_get_text (GTK_LABEL (ssv_person_detail_page_get_part (person, "biography_label")))),
+                    >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ssv_person_detail_page_get_filmography (person)), >, 0);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (ssv_person_detail_page_get_part (person, "filmography_list")), 0));
+  g_assert_false (ssv_person_detail_page_get_followed (person));
+  ssv_ui_test_iterate (300);
+  ssv_ui_test_screenshot (GTK_WIDGET (window), "person-page");
+
+  /* Follow… asks; only upcoming movies, then Follow. */
+  follow_button = ssv_person_detail_page_get_part (person, "follow_button");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (follow_button)), ==, "win.follow-person");
+  g_assert_true (gtk_widget_activate (follow_button));
+  g_assert_true (ssv_test_wait_for (follow_dialog_shown, NULL, 5000));
+  dialog = g_object_ref (SSV_FOLLOW_PERSON_DIALOG (ssv_ui_test_find_window (SSV_TYPE_FOLLOW_PERSON_DIALOG)));
+  g_assert_cmpint (ssv_follow_person_dialog_get_lookback (dialog), ==, 5);
+  ssv_follow_person_dialog_set_lookback (dialog, 0);
+  g_assert_cmpint (ssv_follow_person_dialog_get_lookback (dialog), ==, 0);
+  ssv_ui_test_screenshot (GTK_WIDGET (dialog), "follow-person-dialog");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "follow-person.follow", NULL));
+  g_assert_true (ssv_test_wait_for (follow_dialog_gone, NULL, 30000));
+  g_assert_null (ssv_follow_person_dialog_get_error (dialog));
+  g_assert_nonnull (ssv_follow_person_dialog_get_summary (dialog));
+  g_assert_true (ssv_test_wait_for (person_followed, person, 5000));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (follow_button)), ==, "Following");
+
+  /* Following → unfollow. */
+  g_assert_true (gtk_widget_activate (follow_button));
+  g_assert_true (ssv_test_wait_for (person_unfollowed, person, 10000));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (follow_button)), ==, "win.follow-person");
+
+  g_assert_finalize_object (g_steal_pointer (&dialog));
+  ssv_ui_test_stop_app (app);
+}
+
+static const char *
+error_text (SsvPage *page)
+{
+  GtkWidget *status = SSV_IS_TITLE_PAGE (page)
+                      ? GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), SSV_TYPE_TITLE_PAGE, "error_page"))
+                      : ssv_person_detail_page_get_part (SSV_PERSON_DETAIL_PAGE (page), "error_page");
+
+  return adw_status_page_get_description (ADW_STATUS_PAGE (status));
+}
+
+static GtkWidget *
+preferences_button (SsvPage *page)
+{
+  return SSV_IS_TITLE_PAGE (page)
+         ? GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), SSV_TYPE_TITLE_PAGE, "preferences_button"))
+         : ssv_person_detail_page_get_part (SSV_PERSON_DETAIL_PAGE (page), "preferences_button");
+}
+
+static const char *
+page_state (SsvPage *page)
+{
+  return SSV_IS_TITLE_PAGE (page) ? ssv_title_page_get_state (SSV_TITLE_PAGE (page))
+                                  : ssv_person_detail_page_get_state (SSV_PERSON_DETAIL_PAGE (page));
+}
+
+/* A refused key leads to Preferences; an id TMDB does not know and a TMDB that cannot be
+ * reached are said in plain words; never an empty page. */
+static void
+test_bad_input (void)
+{
+  SsvFakeFault dead = { SSV_FAKE_FAULT_RESET, 0, -1, 0, -1 };
+  SsvApplication *app = start_app ("bad.db");
+  SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  SsvPage *page;
+
+  /* The key stopped working. */
+  ssv_fake_providers_set_key (fake, "tmdb", "another-key");
+  page = open_page (window, "win.show-tmdb-movie", 550);
+  g_assert_cmpstr (page_state (page), ==, "error");
+  g_assert_nonnull (strstr (error_text (page), "API key"));
+  g_assert_true (gtk_widget_get_visible (preferences_button (page)));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (preferences_button (page))), ==,
+                   "app.preferences-page");
+  ssv_ui_test_screenshot (GTK_WIDGET (window), "tmdb-title-bad-key");
+
+  page = open_page (window, "win.show-person", PERSON_ID);
+  g_assert_cmpstr (page_state (page), ==, "error");
+  g_assert_nonnull (strstr (error_text (page), "API key"));
+  g_assert_true (gtk_widget_get_visible (preferences_button (page)));
+  ssv_fake_providers_set_key (fake, "tmdb", "good-tmdb");
+
+  /* An id TMDB does not know. */
+  page = open_page (window, "win.show-tmdb-movie", 999999);
+  g_assert_cmpstr (page_state (page), ==, "error");
+  g_assert_nonnull (strstr (error_text (page), "does not know"));
+  g_assert_false (gtk_widget_get_visible (preferences_button (page)));
+
+  /* TMDB cannot be reached, and nothing was kept. */
+  ssv_fake_server_set_fault (server, "GET /tmdb/tv/2", &dead);
+  page = open_page (window, "win.show-tmdb-show", 2);
+  g_assert_cmpstr (page_state (page), ==, "error");
+  g_assert_nonnull (strstr (error_text (page), "could not be reached"));
+  g_assert_false (gtk_widget_get_visible (preferences_button (page)));
+  ssv_ui_test_screenshot (GTK_WIDGET (window), "tmdb-title-offline");
+  ssv_fake_server_clear_faults (server);
+
+  ssv_ui_test_stop_app (app);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(SsvSecrets) secrets = NULL;
+  int result;
+
+  if (!ssv_ui_test_init (&argc, &argv))
+    return g_test_run ();
+
+  tmp_dir = g_dir_make_tmp ("ssv-ui-tmdb-XXXXXX", NULL);
+
+  /* The app's HTTP layer reads where TMDB lives when it starts. */
+  server = ssv_fake_server_new ();
+  fake = ssv_fake_providers_new (server);
+  {
+    g_autofree char *url = ssv_fake_providers_dup_url (fake, "tmdb");
+    g_autofree char *images = g_strdup_printf ("%s/images", ssv_fake_server_get_url (server));
+
+    g_setenv ("SSV_TMDB_URL", url, TRUE);
+    g_setenv ("SSV_TMDB_IMAGES_URL", images, TRUE);
+  }
+  ssv_fake_providers_set_key (fake, "tmdb", "good-tmdb");
+  secrets = ssv_secrets_new ();
+  ssv_test_store_api_key (secrets, "tmdb", "good-tmdb");
+
+  g_test_add_func ("/ui/tmdb-title/opens-not-owned-and-keeps-it", test_title_not_owned);
+  g_test_add_func ("/ui/tmdb-title/wish-a-movie-not-owned", test_wish_movie_not_owned);
+  g_test_add_func ("/ui/person-page/lists-work-and-follows", test_person_page);
+  g_test_add_func ("/ui/tmdb-title/bad-input-in-plain-words", test_bad_input);
+
+  result = g_test_run ();
+
+  ssv_fake_providers_free (fake);
+  ssv_fake_server_free (server);
+  ssv_test_remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return result;
+}
