@@ -210,6 +210,14 @@ is_button_for (GtkWidget     *widget,
 }
 
 static gboolean
+is_label_saying (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
+         gtk_widget_get_mapped (widget);
+}
+
+static gboolean
 is_cast_card (GtkWidget     *widget,
               gconstpointer  unused)
 {
@@ -239,6 +247,9 @@ test_wish_movie_not_owned (void)
   ssv_ui_test_iterate (100);
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "On Wishlist");
   g_assert_false (gtk_widget_is_sensitive (button));
+  /* Nothing of it is here to have been watched. */
+  g_assert_nonnull (ssv_ui_test_find_widget (ssv_title_page_get_section (SSV_TITLE_PAGE (page), "hero"),
+                                             is_label_saying, "Not in the library"));
 
   /* The cast: each card with TMDB's id opens the person and has an eye to follow them. */
   cards = ssv_cast_row_get_cards (SSV_CAST_ROW (ssv_title_page_get_section (SSV_TITLE_PAGE (page), "cast_row")));
