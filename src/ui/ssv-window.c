@@ -9,6 +9,7 @@
 #include "ssv-ui-utils.h"
 #include "ssv-window.h"
 #include "pages/ssv-calendar-page.h"
+#include "pages/ssv-discover-page.h"
 #include "pages/ssv-library-page.h"
 #include "pages/ssv-parse-page.h"
 #include "pages/ssv-person-detail-page.h"
@@ -704,6 +705,9 @@ ssv_window_constructed (GObject *object)
                                            "context", self->context,
                                            NULL));
   ssv_window_add_page (self, g_object_new (SSV_TYPE_CALENDAR_PAGE,
+                                           "context", self->context,
+                                           NULL));
+  ssv_window_add_page (self, g_object_new (SSV_TYPE_DISCOVER_PAGE,
                                            "context", self->context,
                                            NULL));
   ssv_window_add_page (self, g_object_new (SSV_TYPE_PARSE_PAGE,

@@ -2,7 +2,8 @@
 /* test-ui-tmdb-pages.c: pages beyond the library against a fake TMDB: a title not owned opens
  * from Find Anything on a page built from TMDB (a second visit asks TMDB nothing), a movie
  * not owned joins the wishlist, a person's page lists their work and follows them with the
- * look-back choice, and a refused key, an unknown id or a dead TMDB say so in plain words. */
+ * look-back choice, Discover lists what is trending and popular with the library's marked,
+ * and a refused key, an unknown id or a dead TMDB say so in plain words. */
 
 #include "config.h"
 
@@ -11,6 +12,7 @@
 #include "model/ssv-cast-member.h"
 #include "model/ssv-episode.h"
 #include "ssv-cast-card.h"
+#include "ssv-discover-page.h"
 #include "ssv-fake-providers.h"
 #include "ssv-find-dialog.h"
 #include "ssv-follow-person-dialog.h"
@@ -28,11 +30,27 @@ static SsvFakeServer *server;
 static SsvFakeProviders *fake;
 
 static SsvApplication *
-start_app (const char *name)
+start_app_with (const char *name,
+                const char *sql)
 {
   g_autofree char *db_path = g_build_filename (tmp_dir, name, NULL);
 
+  if (sql != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+      g_assert_no_error (error);
+      ssv_database_exec (db, sql, &error);
+      g_assert_no_error (error);
+    }
   return ssv_ui_test_start_app (db_path);
+}
+
+static SsvApplication *
+start_app (const char *name)
+{
+  return start_app_with (name, NULL);
 }
 
 static gboolean
@@ -342,22 +360,24 @@ test_person_page (void)
   ssv_ui_test_stop_app (app);
 }
 
+/* The template child @name of whichever page @page is. */
+static GtkWidget *
+page_part (SsvPage    *page,
+           const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), G_OBJECT_TYPE (page), name));
+}
+
 static const char *
 error_text (SsvPage *page)
 {
-  GtkWidget *status = SSV_IS_TITLE_PAGE (page)
-                      ? GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), SSV_TYPE_TITLE_PAGE, "error_page"))
-                      : ssv_person_detail_page_get_part (SSV_PERSON_DETAIL_PAGE (page), "error_page");
-
-  return adw_status_page_get_description (ADW_STATUS_PAGE (status));
+  return adw_status_page_get_description (ADW_STATUS_PAGE (page_part (page, "error_page")));
 }
 
 static GtkWidget *
 preferences_button (SsvPage *page)
 {
-  return SSV_IS_TITLE_PAGE (page)
-         ? GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), SSV_TYPE_TITLE_PAGE, "preferences_button"))
-         : ssv_person_detail_page_get_part (SSV_PERSON_DETAIL_PAGE (page), "preferences_button");
+  return page_part (page, "preferences_button");
 }
 
 static const char *
@@ -365,6 +385,111 @@ page_state (SsvPage *page)
 {
   return SSV_IS_TITLE_PAGE (page) ? ssv_title_page_get_state (SSV_TITLE_PAGE (page))
                                   : ssv_person_detail_page_get_state (SSV_PERSON_DETAIL_PAGE (page));
+}
+
+static gboolean
+discover_settled (gpointer data)
+{
+  return !ssv_discover_page_is_busy (data) && g_strcmp0 (ssv_discover_page_get_state (data), "loading") != 0;
+}
+
+static SsvDiscoverPage *
+show_discover (SsvWindow *window)
+{
+  SsvPage *page;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "discover"));
+  page = ssv_window_get_visible_page (window);
+  g_assert_true (SSV_IS_DISCOVER_PAGE (page));
+  g_assert_true (ssv_test_wait_for (discover_settled, page, 30000));
+  return SSV_DISCOVER_PAGE (page);
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static gboolean
+is_card_titled (GtkWidget     *widget,
+                gconstpointer  title)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), title) == 0;
+}
+
+static gboolean
+is_mark (GtkWidget     *widget,
+         gconstpointer  unused)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_widget_get_name (widget), "mark") == 0;
+}
+
+static gboolean
+owned_title_shown (gpointer data)
+{
+  SsvPage *page = ssv_window_get_visible_page (data);
+
+  return SSV_IS_TITLE_PAGE (page) && g_strcmp0 (ssv_title_page_get_state (SSV_TITLE_PAGE (page)), "content") == 0 &&
+         ssv_title_get_id (ssv_title_page_get_item (SSV_TITLE_PAGE (page))) == 9;
+}
+
+/* Discover: trending this week and popular movies and shows, the library's marked, each
+ * card leading to its page. */
+static void
+test_discover (void)
+{
+  /* TMDB's documented shape of /discover/tv; the fixtures have no recorded answer. */
+  static const char discover_tv[] =
+    "{\"page\":1,\"total_pages\":1,\"total_results\":1,\"results\":[{\"id\":1399,"
+    "\"name\":\"Game of Thrones\",\"original_name\":\"Game of Thrones\",\"first_air_date\":\"2011-04-17\","
+    "\"overview\":\"Seven noble families fight for control of the land of Westeros.\","
+    "\"poster_path\":\"/1XS1oqL89opfnbLl8WnZY1O1uJx.jpg\",\"popularity\":369.6,\"vote_average\":8.4,"
+    "\"genre_ids\":[10765,18],\"origin_country\":[\"US\"]}]}";
+  SsvApplication *app;
+  SsvWindow *window;
+  SsvDiscoverPage *page;
+  GtkWidget *card;
+
+  ssv_fake_providers_set_tmdb_fixture (fake, "/trending/all/week", "tmdb/ceg_trending-all.json");
+  ssv_fake_providers_set_tmdb_fixture (fake, "/discover/movie", "tmdb/ceg_discover-movie.json");
+  ssv_fake_providers_set_tmdb (fake, "/discover/tv", 200, discover_tv);
+  app = start_app_with ("discover.db", "INSERT INTO movies (id, title, year, tmdb_id)"
+                                       " VALUES (9, 'The Super Mario Bros. Movie', 2023, 502356)");
+  window = ssv_ui_test_wait_for_window (app);
+  page = show_discover (window);
+
+  g_assert_cmpstr (ssv_discover_page_get_state (page), ==, "content");
+  g_assert_cmpuint (count_children (ssv_discover_page_get_row (page, "trending")), ==, 3);
+  g_assert_cmpuint (count_children (ssv_discover_page_get_row (page, "movies")), ==, 20);
+  g_assert_cmpuint (count_children (ssv_discover_page_get_row (page, "shows")), ==, 1);
+  g_assert_null (ssv_discover_page_get_note (page, "shows"));
+
+  /* A person leads to their page, a title not owned to TMDB's. */
+  card = ssv_ui_test_find_widget (ssv_discover_page_get_row (page, "trending"), is_button_for, "win.show-person");
+  g_assert_nonnull (card);
+  g_assert_cmpint (g_variant_get_int64 (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (card))), ==, 224513);
+  card = ssv_ui_test_find_widget (ssv_discover_page_get_row (page, "trending"), is_card_titled, "Scream VI (2023)");
+  g_assert_nonnull (card);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (card)), ==, "win.show-tmdb-movie");
+  g_assert_null (ssv_ui_test_find_widget (card, is_mark, NULL));
+
+  /* The library's own is marked and opens the library's page. */
+  card = ssv_ui_test_find_widget (ssv_discover_page_get_row (page, "movies"), is_card_titled,
+                                  "The Super Mario Bros. Movie (2023)");
+  g_assert_nonnull (card);
+  g_assert_nonnull (ssv_ui_test_find_widget (card, is_label_saying, "In Library"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (card)), ==, "win.show-movie");
+  ssv_ui_test_iterate (300);
+  ssv_ui_test_screenshot (GTK_WIDGET (window), "discover");
+  g_assert_true (gtk_widget_activate (card));
+  g_assert_true (ssv_test_wait_for (owned_title_shown, window, 20000));
+
+  ssv_ui_test_stop_app (app);
 }
 
 /* A refused key leads to Preferences; an id TMDB does not know and a TMDB that cannot be
@@ -379,6 +504,14 @@ test_bad_input (void)
 
   /* The key stopped working. */
   ssv_fake_providers_set_key (fake, "tmdb", "another-key");
+  {
+    SsvDiscoverPage *discover = show_discover (window);
+
+    g_assert_cmpstr (ssv_discover_page_get_state (discover), ==, "error");
+    g_assert_nonnull (strstr (error_text (SSV_PAGE (discover)), "API key"));
+    g_assert_true (gtk_widget_get_visible (preferences_button (SSV_PAGE (discover))));
+    ssv_ui_test_screenshot (GTK_WIDGET (window), "discover-bad-key");
+  }
   page = open_page (window, "win.show-tmdb-movie", 550);
   g_assert_cmpstr (page_state (page), ==, "error");
   g_assert_nonnull (strstr (error_text (page), "API key"));
@@ -440,6 +573,7 @@ main (int    argc,
   g_test_add_func ("/ui/tmdb-title/opens-not-owned-and-keeps-it", test_title_not_owned);
   g_test_add_func ("/ui/tmdb-title/wish-a-movie-not-owned", test_wish_movie_not_owned);
   g_test_add_func ("/ui/person-page/lists-work-and-follows", test_person_page);
+  g_test_add_func ("/ui/discover/rows-marked-and-open", test_discover);
   g_test_add_func ("/ui/tmdb-title/bad-input-in-plain-words", test_bad_input);
 
   result = g_test_run ();
