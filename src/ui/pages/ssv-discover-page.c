@@ -10,8 +10,8 @@
 
 #include "ssv-discover-page.h"
 #include "ssv-discovery.h"
-#include "ssv-error.h"
 #include "ssv-texture-loader.h"
+#include "ssv-ui-utils.h"
 
 #define POSTER_WIDTH  120
 #define POSTER_HEIGHT 180
@@ -186,7 +186,7 @@ static void
 finish_load (SsvDiscoverPage *self)
 {
   const GError *error = self->first_error;
-  gboolean key;
+  gboolean key = FALSE;
 
   if (self->failed < N_ROWS)
     {
@@ -195,19 +195,10 @@ finish_load (SsvDiscoverPage *self)
       return;
     }
 
-  key = g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED) ||
-        g_error_matches (error, SSV_ERROR, SSV_ERROR_INVALID);
-  if (g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED))
-    adw_status_page_set_description (self->error_page,
-                                     _("TMDB did not accept the API key. Check it in Preferences → Metadata."));
-  else if (key)
-    adw_status_page_set_description (self->error_page,
-                                     _("Discover shows what is trending on TMDB, which needs an API key "
-                                       "(a free one will do). Add it in Preferences → Metadata."));
-  else
-    adw_status_page_set_description (self->error_page,
-                                     _("TMDB could not be reached, and nothing was kept from an earlier visit. "
-                                       "Check the connection and try again."));
+  adw_status_page_set_description (self->error_page, ssv_ui_describe_tmdb_error (error,
+    _("Discover shows what is trending on TMDB, which needs an API key (a free one will do). "
+      "Add it in Preferences → Metadata."),
+    NULL, &key));
   gtk_widget_set_visible (self->preferences_button, key);
   if (!self->shown_once)
     set_state (self, "error");

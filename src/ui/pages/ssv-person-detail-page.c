@@ -8,9 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "ssv-discovery.h"
-#include "ssv-error.h"
 #include "ssv-person-detail-page.h"
 #include "ssv-texture-loader.h"
+#include "ssv-ui-utils.h"
 
 #define PHOTO_SIZE    160
 #define KNOWN_FOR_MAX 4
@@ -304,24 +304,12 @@ static void
 show_error (SsvPersonDetailPage *self,
             const GError        *error)
 {
-  gboolean key = g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED) ||
-                 g_error_matches (error, SSV_ERROR, SSV_ERROR_INVALID);
-  const char *description;
+  gboolean key = FALSE;
 
-  if (g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED))
-    description = _("TMDB did not accept the API key. Check it in Preferences → Metadata.");
-  else if (key)
-    description = _("People’s pages come from TMDB, which needs an API key (a free one will do). "
-                    "Add it in Preferences → Metadata.");
-  else if (g_error_matches (error, SSV_ERROR, SSV_ERROR_NOT_FOUND))
-    description = _("TMDB does not know this person (any more).");
-  else if (g_error_matches (error, SSV_ERROR, SSV_ERROR_DATABASE))
-    description = error->message;
-  else
-    description = _("TMDB could not be reached, and this person was not kept from an earlier visit. "
-                    "Check the connection and try again.");
-
-  adw_status_page_set_description (self->error_page, description);
+  adw_status_page_set_description (self->error_page, ssv_ui_describe_tmdb_error (error,
+    _("People’s pages come from TMDB, which needs an API key (a free one will do). "
+      "Add it in Preferences → Metadata."),
+    _("TMDB does not know this person (any more)."), &key));
   gtk_widget_set_visible (self->preferences_button, key);
   set_state (self, "error");
 }

@@ -11,10 +11,10 @@
 
 #include "dialogs/ssv-release-search-dialog.h"
 #include "ssv-discovery.h"
-#include "ssv-error.h"
 #include "ssv-follow-set.h"
 #include "ssv-texture-loader.h"
 #include "ssv-title-page-private.h"
+#include "ssv-ui-utils.h"
 #include "title/ssv-cast-row.h"
 #include "title/ssv-season-episodes.h"
 #include "title/ssv-title-files.h"
@@ -126,22 +126,16 @@ static void
 show_error (SsvTitlePage *self,
             const GError *error)
 {
-  gboolean key = g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED) ||
-                 (self->title_id == 0 && g_error_matches (error, SSV_ERROR, SSV_ERROR_INVALID));
-  const char *description = error->message;
+  gboolean key = FALSE;
 
-  if (g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED))
-    description = _("TMDB did not accept the API key. Check it in Preferences → Metadata.");
-  else if (key)
-    description = _("Titles outside the library come from TMDB, which needs an API key (a free one will do). "
-                    "Add it in Preferences → Metadata.");
-  else if (self->title_id == 0 && g_error_matches (error, SSV_ERROR, SSV_ERROR_NOT_FOUND))
-    description = _("TMDB does not know this title (any more).");
-  else if (self->title_id == 0 && !g_error_matches (error, SSV_ERROR, SSV_ERROR_DATABASE))
-    description = _("TMDB could not be reached, and this title was not kept from an earlier visit. "
-                    "Check the connection and try again.");
-
-  adw_status_page_set_description (self->error_page, description);
+  /* The library's own titles: the store's words. */
+  if (self->title_id > 0)
+    adw_status_page_set_description (self->error_page, error->message);
+  else
+    adw_status_page_set_description (self->error_page, ssv_ui_describe_tmdb_error (error,
+      _("Titles outside the library come from TMDB, which needs an API key (a free one will do). "
+        "Add it in Preferences → Metadata."),
+      _("TMDB does not know this title (any more)."), &key));
   gtk_widget_set_visible (self->preferences_button, key);
   set_state (self, "error");
 }
@@ -170,6 +164,24 @@ show_item (SsvTitlePage *self,
   set_state (self, "content");
 }
 
+/* What a load brought: the title, or why not. Once shown, a title stays until a reload
+ * brings it back; a failed reload of a title from TMDB says so in a toast. */
+static void
+take_loaded (SsvTitlePage *self,
+             SsvTitle     *item,
+             const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (item != NULL)
+    show_item (self, item);
+  else if (self->item == NULL)
+    show_error (self, error);
+  else if (self->title_id == 0)
+    ssv_page_show_toast (SSV_PAGE (self), error->message);
+}
+
 static void
 title_ready_cb (GObject      *source,
                 GAsyncResult *result,
@@ -179,14 +191,7 @@ title_ready_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(SsvTitle) item = ssv_library_store_load_title_finish (SSV_LIBRARY_STORE (source), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (item != NULL)
-    show_item (self, item);
-  else if (self->item == NULL)
-    /* Once shown, a title stays until a reload brings it back. */
-    show_error (self, error);
+  take_loaded (self, item, error);
 }
 
 static void
@@ -198,15 +203,7 @@ tmdb_title_ready_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(SsvTitle) item = ssv_discovery_load_title_finish (SSV_DISCOVERY (source), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (item != NULL)
-    show_item (self, item);
-  else if (self->item == NULL)
-    show_error (self, error);
-  else
-    ssv_page_show_toast (SSV_PAGE (self), error->message);
+  take_loaded (self, item, error);
 }
 
 static void
