@@ -228,6 +228,12 @@ is_button_for (GtkWidget     *widget,
 }
 
 static gboolean
+card_followed (gpointer data)
+{
+  return ssv_cast_card_get_followed (data);
+}
+
+static gboolean
 is_label_saying (GtkWidget     *widget,
                  gconstpointer  text)
 {
@@ -287,6 +293,20 @@ test_wish_movie_not_owned (void)
   g_assert_true (ssv_test_wait_for (follow_dialog_shown, NULL, 5000));
   gtk_window_close (GTK_WINDOW (ssv_ui_test_find_window (SSV_TYPE_FOLLOW_PERSON_DIALOG)));
   g_assert_true (ssv_test_wait_for (follow_dialog_gone, NULL, 5000));
+
+  /* Followed (from anywhere), the eye opens and leads to their page. */
+  g_assert_false (ssv_cast_card_get_followed (SSV_CAST_CARD (card)));
+  {
+    SsvWatchlistStore *store = ssv_context_get_watchlist_store (ssv_application_get_context (app));
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ssv_cast_member_get_tmdb_id (member));
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (ssv_watchlist_store_set_followed (store, SSV_WATCH_KIND_PERSON, "tmdb", id, TRUE,
+                                                     ssv_cast_member_get_name (member), NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (ssv_test_wait_for (card_followed, card, 10000));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (follow)), ==, "win.show-person");
 
   ssv_ui_test_stop_app (app);
 }

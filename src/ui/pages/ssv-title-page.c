@@ -37,6 +37,7 @@ struct _SsvTitlePage
   guint              reload_source;
   gboolean           requested;
   SsvFollowSet      *follow_set;       /* a show's eye button */
+  SsvFollowSet      *people;           /* the cast cards' eyes */
 
   GtkStack          *state_stack;
   GtkSpinner        *spinner;
@@ -219,6 +220,7 @@ reload (SsvTitlePage *self)
     set_state (self, "loading");
   if (self->follow_set != NULL)
     ssv_follow_set_load (self->follow_set);
+  ssv_follow_set_load (self->people);
 
   if (self->title_id == 0)
     ssv_discovery_load_title_async (ssv_context_get_discovery (context), item_kind (self), self->tmdb_id,
@@ -435,6 +437,8 @@ ssv_title_page_constructed (GObject *object)
   loader = ssv_texture_loader_get_default (context);
   ssv_title_hero_set_loader (self->hero, loader);
   ssv_cast_row_set_loader (self->cast_row, loader);
+  self->people = ssv_follow_set_new (ssv_context_get_watchlist_store (context), SSV_WATCH_KIND_PERSON);
+  ssv_cast_row_set_follow_set (self->cast_row, self->people);
   ssv_season_episodes_set_loader (self->season_episodes, loader);
   ssv_wish_button_set_store (self->wish_button, ssv_context_get_wishlist_store (context));
   /* The library's wishlist button and episode rows go by library rows a title not owned lacks. */
@@ -473,6 +477,7 @@ ssv_title_page_dispose (GObject *object)
   /* After the template's bindings and the eye button are gone. */
   g_clear_object (&self->item);
   g_clear_object (&self->follow_set);
+  g_clear_object (&self->people);
 }
 
 static void

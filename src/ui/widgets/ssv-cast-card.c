@@ -19,6 +19,7 @@ struct _SsvCastCard
 
   SsvCastMember    *member;
   SsvTextureLoader *loader;
+  SsvFollowSet     *follow_set;   /* followed people, for the eye; may be unset */
   GCancellable     *cancellable;
 
   GtkWidget        *box;        /* the template's child: unparented at dispose */
@@ -65,7 +66,25 @@ headshot_ready_cb (GObject      *source,
     ssv_cast_card_set_headshot (self, GDK_PAINTABLE (texture));
 }
 
-/* Their page and the eye need TMDB's id of them; without it the headshot is only a picture. */
+static gboolean
+is_followed (SsvCastCard *self,
+             gint64       id)
+{
+  g_autofree char *source_id = NULL;
+  g_autofree char *key = NULL;
+  const char *keys[2] = { NULL, NULL };
+
+  if (self->follow_set == NULL || id <= 0)
+    return FALSE;
+
+  source_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  key = ssv_watchlist_key ("tmdb", source_id);
+  keys[0] = key;
+  return ssv_follow_set_contains_any (self->follow_set, keys);
+}
+
+/* Their page and the eye need TMDB's id of them; without it the headshot is only a picture.
+ * The eye of someone followed is open and leads to their page, where Following stops it. */
 static void
 show_links (SsvCastCard *self)
 {
@@ -85,8 +104,12 @@ show_links (SsvCastCard *self)
   {
     /* Translators: the headshot's tooltip: "Open Edward Norton’s page" */
     g_autofree char *open = g_strdup_printf (_("Open %s’s page"), name ? name : "");
-    /* Translators: the eye's tooltip: "Follow Edward Norton…" */
-    g_autofree char *follow = g_strdup_printf (_("Follow %s…"), name ? name : "");
+    gboolean followed = is_followed (self, id);
+    g_autofree char *follow = followed
+      /* Translators: the open eye's tooltip: "Following Edward Norton" */
+      ? g_strdup_printf (_("Following %s"), name ? name : "")
+      /* Translators: the eye's tooltip: "Follow Edward Norton…" */
+      : g_strdup_printf (_("Follow %s…"), name ? name : "");
 
     /* The target before the name: an action never sees a target of the wrong type. */
     gtk_actionable_set_action_name (GTK_ACTIONABLE (self->headshot_button), NULL);
@@ -94,8 +117,14 @@ show_links (SsvCastCard *self)
     gtk_actionable_set_action_name (GTK_ACTIONABLE (self->headshot_button), "win.show-person");
     gtk_widget_set_tooltip_text (self->headshot_button, open);
     gtk_actionable_set_action_name (GTK_ACTIONABLE (self->follow_button), NULL);
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->follow_button), "(xs)", id, name ? name : "");
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->follow_button), "win.follow-person");
+    if (followed)
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->follow_button), "x", id);
+    else
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->follow_button), "(xs)", id, name ? name : "");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->follow_button),
+                                    followed ? "win.show-person" : "win.follow-person");
+    gtk_button_set_icon_name (GTK_BUTTON (self->follow_button),
+                              followed ? "view-reveal-symbolic" : "view-conceal-symbolic");
     gtk_widget_set_tooltip_text (self->follow_button, follow);
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_button), GTK_ACCESSIBLE_PROPERTY_LABEL, follow, -1);
   }
@@ -134,6 +163,37 @@ ssv_cast_card_get_member (SsvCastCard *self)
   return self->member;
 }
 
+/**
+ * ssv_cast_card_set_follow_set:
+ * @follow_set: (nullable): the followed people, shared by a page's cards
+ *
+ * The eye shows whether the person is followed, and changes when they are.
+ */
+void
+ssv_cast_card_set_follow_set (SsvCastCard  *self,
+                              SsvFollowSet *follow_set)
+{
+  g_return_if_fail (SSV_IS_CAST_CARD (self));
+
+  if (self->follow_set == follow_set)
+    return;
+  if (self->follow_set != NULL)
+    g_signal_handlers_disconnect_by_func (self->follow_set, show_links, self);
+  g_set_object (&self->follow_set, follow_set);
+  if (follow_set != NULL)
+    g_signal_connect_object (follow_set, "changed", G_CALLBACK (show_links), self, G_CONNECT_SWAPPED);
+  show_links (self);
+}
+
+/* Whether the eye says the person is followed. */
+gboolean
+ssv_cast_card_get_followed (SsvCastCard *self)
+{
+  g_return_val_if_fail (SSV_IS_CAST_CARD (self), FALSE);
+
+  return self->member != NULL && is_followed (self, ssv_cast_member_get_tmdb_id (self->member));
+}
+
 /* The headshot, once loaded; the initials show until then (and when there is none). */
 void
 ssv_cast_card_set_headshot (SsvCastCard  *self,
@@ -162,6 +222,7 @@ ssv_cast_card_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->member);
   g_clear_object (&self->loader);
+  g_clear_object (&self->follow_set);
 
   G_OBJECT_CLASS (ssv_cast_card_parent_class)->dispose (object);
 }
