@@ -698,6 +698,7 @@ typedef enum
 {
   CALL_FIND,
   CALL_TITLE,
+  CALL_LOAD_TITLE,
   CALL_PERSON,
   CALL_LIST,
   CALL_PROVIDERS,
@@ -758,6 +759,10 @@ call_thread (GTask        *task,
     case CALL_TITLE:
       result = ssv_discovery_title_sync (self, call->kind, call->id, cancellable, &error);
       free_func = (GDestroyNotify) ssv_meta_free;
+      break;
+    case CALL_LOAD_TITLE:
+      result = ssv_discovery_load_title_sync (self, call->kind, call->id, cancellable, &error);
+      free_func = g_object_unref;
       break;
     case CALL_PERSON:
       result = ssv_discovery_person_sync (self, call->id, cancellable, &error);
@@ -857,6 +862,30 @@ ssv_discovery_title_finish (SsvDiscovery  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* The page of a title that may not be owned: see ssv_discovery_load_title_sync(). */
+void
+ssv_discovery_load_title_async (SsvDiscovery        *self,
+                                SsvItemKind          kind,
+                                gint64               tmdb_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  start_call (self, call_new (CALL_LOAD_TITLE, NULL, kind, tmdb_id), ssv_discovery_load_title_async,
+              cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full): the title, or %NULL with @error set */
+SsvTitle *
+ssv_discovery_load_title_finish (SsvDiscovery  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 void
 ssv_discovery_person_async (SsvDiscovery        *self,
                             gint64               tmdb_id,
@@ -926,6 +955,15 @@ ssv_discovery_watch_providers_finish (SsvDiscovery  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Returns: (transfer none): the library file it keeps TMDB's answers in */
+SsvDatabase *
+ssv_discovery_get_database (SsvDiscovery *self)
+{
+  g_return_val_if_fail (SSV_IS_DISCOVERY (self), NULL);
+
+  return self->database;
 }
 
 /* ---- object ------------------------------------------------------------------------------ */

@@ -11,6 +11,7 @@
 #include "ssv-database.h"
 #include "ssv-secrets.h"
 #include "model/ssv-found-title.h"
+#include "model/ssv-title.h"
 #include "net/ssv-http.h"
 #include "providers/ssv-tmdb-discover.h"
 #include "stores/ssv-watchlist-store.h"
@@ -48,6 +49,11 @@ GPtrArray     *ssv_discovery_find_sync                (SsvDiscovery       *self,
                                                        GCancellable       *cancellable,
                                                        GError            **error);
 SsvMeta       *ssv_discovery_title_sync               (SsvDiscovery       *self,
+                                                       SsvItemKind         kind,
+                                                       gint64              tmdb_id,
+                                                       GCancellable       *cancellable,
+                                                       GError            **error);
+SsvTitle      *ssv_discovery_load_title_sync          (SsvDiscovery       *self,
                                                        SsvItemKind         kind,
                                                        gint64              tmdb_id,
                                                        GCancellable       *cancellable,
@@ -98,6 +104,15 @@ void           ssv_discovery_title_async              (SsvDiscovery       *self,
 SsvMeta       *ssv_discovery_title_finish             (SsvDiscovery       *self,
                                                        GAsyncResult       *result,
                                                        GError            **error);
+void           ssv_discovery_load_title_async         (SsvDiscovery       *self,
+                                                       SsvItemKind         kind,
+                                                       gint64              tmdb_id,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+SsvTitle      *ssv_discovery_load_title_finish        (SsvDiscovery       *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
 void           ssv_discovery_person_async             (SsvDiscovery       *self,
                                                        gint64              tmdb_id,
                                                        GCancellable       *cancellable,
@@ -127,6 +142,7 @@ GPtrArray     *ssv_discovery_watch_providers_finish   (SsvDiscovery       *self,
                                                        GError            **error);
 
 char          *ssv_discovery_dup_watch_region         (void);
+SsvDatabase   *ssv_discovery_get_database             (SsvDiscovery       *self);
 void           ssv_person_page_free                   (SsvPersonPage      *page);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvPersonPage, ssv_person_page_free)

@@ -533,6 +533,24 @@ preferences_key_action (GSimpleAction *action,
   ssv_preferences_window_show_key (preferences, g_variant_get_string (parameter, NULL));
 }
 
+/* app.preferences-page ("metadata", …): Preferences open at that page. */
+static void
+preferences_page_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  SsvApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  SsvPreferencesWindow *window;
+
+  if (self->context == NULL)
+    return;
+
+  window = ssv_preferences_window_new (self->context);
+  ssv_preferences_window_show_page (window, g_variant_get_string (parameter, NULL));
+  ssv_ui_present_window (GTK_WINDOW (window), parent != NULL ? GTK_WIDGET (parent) : NULL);
+}
+
 /* Shows @message in @window if it can show toasts: Preferences, or a window whose
  * content is a toast overlay (the main window, Manage Workers, …). */
 static gboolean
@@ -620,6 +638,7 @@ static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "preferences", preferences_action },
   { "preferences-key", preferences_key_action, "s" },
+  { "preferences-page", preferences_page_action, "s" },
   { "open-show", open_show_action, "x" },
   { "open-calendar", open_calendar_action },
   { "open-channel", open_channel_action, "s" },

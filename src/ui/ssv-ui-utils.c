@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-ui-utils.c: a toast through app.toast, and secondary windows that belong to the app. */
+/* ssv-ui-utils.c: a toast through app.toast, secondary windows that belong to the app, and
+ * plain words for why TMDB gave a page nothing. */
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "ssv-error.h"
 #include "ssv-ui-utils.h"
 
 /**
@@ -51,4 +55,36 @@ ssv_ui_present_window (GtkWindow *window,
     }
 
   gtk_window_present (window);
+}
+
+/**
+ * ssv_ui_describe_tmdb_error:
+ * @error: why a page beyond the library got nothing from the discovery service
+ * @without_key: what the page says when no TMDB key is set (what the key would bring)
+ * @not_found: what it says when TMDB does not know the id, or %NULL
+ * @key_problem: (out): whether Preferences → Metadata is where to fix it
+ *
+ * Returns: plain words for a status page, never TMDB's or libsoup's
+ */
+const char *
+ssv_ui_describe_tmdb_error (const GError *error,
+                            const char   *without_key,
+                            const char   *not_found,
+                            gboolean     *key_problem)
+{
+  *key_problem = g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED) ||
+                 g_error_matches (error, SSV_ERROR, SSV_ERROR_INVALID);
+
+  if (g_error_matches (error, SSV_ERROR, SSV_ERROR_KEY_REJECTED))
+    return _("TMDB did not accept the API key. Check it in Preferences → Metadata.");
+  if (*key_problem)
+    return without_key;
+  if (not_found != NULL && g_error_matches (error, SSV_ERROR, SSV_ERROR_NOT_FOUND))
+    return not_found;
+  /* The library file itself: its own words say more than ours. */
+  if (g_error_matches (error, SSV_ERROR, SSV_ERROR_DATABASE))
+    return error->message;
+
+  return _("TMDB could not be reached, and this was not kept from an earlier visit. "
+           "Check the connection and try again.");
 }

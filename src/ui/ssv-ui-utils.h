@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-ui-utils.h: what any widget may ask of the app without knowing its window. */
+/* ssv-ui-utils.h: what any widget may ask of the app without knowing its window, and the
+ * plain words for TMDB's failures that pages beyond the library share. */
 
 #pragma once
 
@@ -11,5 +12,10 @@ void ssv_ui_toast          (GtkWidget  *widget,
                             const char *message);
 void ssv_ui_present_window (GtkWindow  *window,
                             GtkWidget  *parent);
+
+const char *ssv_ui_describe_tmdb_error (const GError *error,
+                                        const char   *without_key,
+                                        const char   *not_found,
+                                        gboolean     *key_problem);
 
 G_END_DECLS

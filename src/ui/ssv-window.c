@@ -10,14 +10,17 @@
 #include "ssv-window.h"
 #include "pages/ssv-calendar-page.h"
 #include "pages/ssv-channel-page.h"
+#include "pages/ssv-discover-page.h"
 #include "pages/ssv-library-page.h"
 #include "pages/ssv-parse-page.h"
+#include "pages/ssv-person-detail-page.h"
 #include "pages/ssv-title-page.h"
 #include "pages/ssv-watchlist-page.h"
 #include "pages/ssv-wishlist-page.h"
 #include "pages/ssv-downloads-page.h"
 #include "widgets/ssv-scan-bar.h"
 #include "dialogs/ssv-find-dialog.h"
+#include "dialogs/ssv-follow-person-dialog.h"
 #include "dialogs/ssv-workers-dialog.h"
 #include "widgets/ssv-worker-orb.h"
 
@@ -394,6 +397,43 @@ show_channel_action (GtkWidget  *widget,
   ssv_window_push_page (self, ssv_channel_page_new (self->context, g_variant_get_string (parameter, NULL)));
 }
 
+/* win.show-tmdb-movie and win.show-tmdb-show: a title not owned, from TMDB. */
+static void
+show_tmdb_title_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SsvWindow *self = SSV_WINDOW (widget);
+  SsvMediaKind kind = g_str_equal (action_name, "win.show-tmdb-show") ? SSV_MEDIA_KIND_SHOW : SSV_MEDIA_KIND_MOVIE;
+
+  ssv_window_push_page (self, ssv_title_page_new_from_tmdb (self->context, kind, g_variant_get_int64 (parameter)));
+}
+
+/* win.show-person (TMDB id): a person's page. */
+static void
+show_person_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SsvWindow *self = SSV_WINDOW (widget);
+
+  ssv_window_push_page (self, ssv_person_detail_page_new (self->context, g_variant_get_int64 (parameter)));
+}
+
+/* win.follow-person (TMDB id, name): asks how far back their movies count, then follows. */
+static void
+follow_person_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SsvWindow *self = SSV_WINDOW (widget);
+  gint64 id = 0;
+  const char *name = NULL;
+
+  g_variant_get (parameter, "(x&s)", &id, &name);
+  ssv_ui_present_window (GTK_WINDOW (ssv_follow_person_dialog_new (self->context, id, name)), widget);
+}
+
 /* ---- scans ------------------------------------------------------------------ */
 
 static void start_scan (SsvWindow *self,
@@ -688,6 +728,9 @@ ssv_window_constructed (GObject *object)
   ssv_window_add_page (self, g_object_new (SSV_TYPE_CALENDAR_PAGE,
                                            "context", self->context,
                                            NULL));
+  ssv_window_add_page (self, g_object_new (SSV_TYPE_DISCOVER_PAGE,
+                                           "context", self->context,
+                                           NULL));
   ssv_window_add_page (self, g_object_new (SSV_TYPE_PARSE_PAGE,
                                            "context", self->context,
                                            NULL));
@@ -808,6 +851,10 @@ ssv_window_class_init (SsvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-movie", "x", show_title_action);
   gtk_widget_class_install_action (widget_class, "win.show-show", "x", show_title_action);
   gtk_widget_class_install_action (widget_class, "win.show-channel", "s", show_channel_action);
+  gtk_widget_class_install_action (widget_class, "win.show-tmdb-movie", "x", show_tmdb_title_action);
+  gtk_widget_class_install_action (widget_class, "win.show-tmdb-show", "x", show_tmdb_title_action);
+  gtk_widget_class_install_action (widget_class, "win.show-person", "x", show_person_action);
+  gtk_widget_class_install_action (widget_class, "win.follow-person", "(xs)", follow_person_action);
   gtk_widget_class_install_action (widget_class, "win.scan-library", NULL, scan_library_action);
   gtk_widget_class_install_action (widget_class, "win.scan-source", "x", scan_source_action);
   gtk_widget_class_install_action (widget_class, "win.stop-scan", NULL, stop_scan_action);

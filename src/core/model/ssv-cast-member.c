@@ -13,6 +13,7 @@ struct _SsvCastMember
   char    *name;
   char    *character;
   char    *profile_url;
+  gint64   tmdb_id;
 };
 
 G_DEFINE_FINAL_TYPE (SsvCastMember, ssv_cast_member, G_TYPE_OBJECT)
@@ -21,6 +22,7 @@ static const SsvModelProp props[] = {
   { "name", SSV_MODEL_STRING, G_STRUCT_OFFSET (SsvCastMember, name) },
   { "character", SSV_MODEL_STRING, G_STRUCT_OFFSET (SsvCastMember, character) },
   { "profile-url", SSV_MODEL_STRING, G_STRUCT_OFFSET (SsvCastMember, profile_url) },
+  { "tmdb-id", SSV_MODEL_INT64, G_STRUCT_OFFSET (SsvCastMember, tmdb_id) },
 };
 
 static GParamSpec *pspecs[G_N_ELEMENTS (props) + 1];
@@ -101,6 +103,25 @@ ssv_cast_member_get_profile_url (SsvCastMember *self)
   return self->profile_url;
 }
 
+/* TMDB's id of the person, or 0 when not known: what their page and following go by. */
+gint64
+ssv_cast_member_get_tmdb_id (SsvCastMember *self)
+{
+  g_return_val_if_fail (SSV_IS_CAST_MEMBER (self), 0);
+
+  return self->tmdb_id;
+}
+
+/* For the reader that makes it, before anyone sees it. */
+void
+ssv_cast_member_set_tmdb_id (SsvCastMember *self,
+                             gint64         tmdb_id)
+{
+  g_return_if_fail (SSV_IS_CAST_MEMBER (self));
+
+  self->tmdb_id = tmdb_id;
+}
+
 /* Whether both show the same: a page keeps its cards when nothing a person sees changed. */
 gboolean
 ssv_cast_member_equal (SsvCastMember *a,
@@ -109,5 +130,5 @@ ssv_cast_member_equal (SsvCastMember *a,
   g_return_val_if_fail (SSV_IS_CAST_MEMBER (a) && SSV_IS_CAST_MEMBER (b), FALSE);
 
   return g_strcmp0 (a->name, b->name) == 0 && g_strcmp0 (a->character, b->character) == 0 &&
-         g_strcmp0 (a->profile_url, b->profile_url) == 0;
+         g_strcmp0 (a->profile_url, b->profile_url) == 0 && a->tmdb_id == b->tmdb_id;
 }

@@ -17,6 +17,9 @@ SsvCastMember *ssv_cast_member_new             (const char    *name,
 const char    *ssv_cast_member_get_name        (SsvCastMember *self);
 const char    *ssv_cast_member_get_character   (SsvCastMember *self);
 const char    *ssv_cast_member_get_profile_url (SsvCastMember *self);
+gint64         ssv_cast_member_get_tmdb_id     (SsvCastMember *self);
+void           ssv_cast_member_set_tmdb_id     (SsvCastMember *self,
+                                                gint64         tmdb_id);
 gboolean       ssv_cast_member_equal           (SsvCastMember *a,
                                                 SsvCastMember *b);
 

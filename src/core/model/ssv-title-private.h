@@ -12,7 +12,9 @@ struct _SsvTitle
   GObject       parent_instance;
 
   SsvMediaKind  kind;
-  gint64        id;
+  gint64        id;               /* the library's row; 0 for a title built from TMDB alone */
+  gint64        tmdb_id;          /* 0 when not known */
+  gboolean      wished;           /* a title not owned: on the wishlist by its TMDB id */
   GObject      *item;             /* the library's SsvMovie or SsvShow */
   char         *title;
   int           year;

@@ -17,6 +17,8 @@ G_DEFINE_FINAL_TYPE (SsvTitle, ssv_title, G_TYPE_OBJECT)
 static const SsvModelProp props[] = {
   { "kind", SSV_MODEL_INT, G_STRUCT_OFFSET (SsvTitle, kind) },
   { "id", SSV_MODEL_INT64, G_STRUCT_OFFSET (SsvTitle, id) },
+  { "tmdb-id", SSV_MODEL_INT64, G_STRUCT_OFFSET (SsvTitle, tmdb_id) },
+  { "wished", SSV_MODEL_BOOLEAN, G_STRUCT_OFFSET (SsvTitle, wished) },
   { "title", SSV_MODEL_STRING, G_STRUCT_OFFSET (SsvTitle, title) },
   { "year", SSV_MODEL_INT, G_STRUCT_OFFSET (SsvTitle, year) },
   { "last-year", SSV_MODEL_INT, G_STRUCT_OFFSET (SsvTitle, last_year) },
@@ -191,6 +193,33 @@ ssv_title_get_id (SsvTitle *self)
   g_return_val_if_fail (SSV_IS_TITLE (self), 0);
 
   return self->id;
+}
+
+/* TMDB's id, or 0: with no library row (ssv_title_get_id() 0), what the page goes by. */
+gint64
+ssv_title_get_tmdb_id (SsvTitle *self)
+{
+  g_return_val_if_fail (SSV_IS_TITLE (self), 0);
+
+  return self->tmdb_id;
+}
+
+/* Whether the library owns it: a title built from TMDB alone has no row. */
+gboolean
+ssv_title_get_owned (SsvTitle *self)
+{
+  g_return_val_if_fail (SSV_IS_TITLE (self), FALSE);
+
+  return self->id > 0;
+}
+
+/* A title not owned: whether it is on the wishlist by its TMDB id. */
+gboolean
+ssv_title_get_wished (SsvTitle *self)
+{
+  g_return_val_if_fail (SSV_IS_TITLE (self), FALSE);
+
+  return self->wished;
 }
 
 /* Returns: (transfer none) (nullable): the library's SsvMovie or SsvShow */

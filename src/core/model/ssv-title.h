@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (SsvTitle, ssv_title, SSV, TITLE, GObject)
 
 SsvMediaKind        ssv_title_get_kind            (SsvTitle   *self);
 gint64              ssv_title_get_id              (SsvTitle   *self);
+gint64              ssv_title_get_tmdb_id         (SsvTitle   *self);
+gboolean            ssv_title_get_owned           (SsvTitle   *self);
+gboolean            ssv_title_get_wished          (SsvTitle   *self);
 GObject            *ssv_title_get_item            (SsvTitle   *self);
 const char         *ssv_title_get_title           (SsvTitle   *self);
 int                 ssv_title_get_year            (SsvTitle   *self);

@@ -95,6 +95,28 @@ ssv_watch_item_new (SsvWatchKind  kind,
   return self;
 }
 
+/**
+ * ssv_watch_item_new_named:
+ * @title: (nullable): what the watchlist calls it once followed
+ * @image_url: (nullable): its poster or photo
+ *
+ * Something not yet on the watchlist, as an eye button follows it.
+ */
+SsvWatchItem *
+ssv_watch_item_new_named (SsvWatchKind  kind,
+                          const char   *source,
+                          const char   *source_id,
+                          const char   *title,
+                          const char   *image_url)
+{
+  SsvWatchItem *self = ssv_watch_item_new (kind, source, source_id);
+
+  self->title = g_strdup (title);
+  self->image_url = g_strdup (image_url);
+
+  return self;
+}
+
 SsvWatchKind
 ssv_watch_item_get_kind (SsvWatchItem *self)
 {

@@ -25,6 +25,11 @@ gboolean       ssv_watch_kind_from_string     (const char   *text,
 SsvWatchItem  *ssv_watch_item_new             (SsvWatchKind  kind,
                                                const char   *source,
                                                const char   *source_id);
+SsvWatchItem  *ssv_watch_item_new_named       (SsvWatchKind  kind,
+                                               const char   *source,
+                                               const char   *source_id,
+                                               const char   *title,
+                                               const char   *image_url);
 SsvWatchKind   ssv_watch_item_get_kind        (SsvWatchItem *self);
 const char    *ssv_watch_item_get_source      (SsvWatchItem *self);
 const char    *ssv_watch_item_get_source_id   (SsvWatchItem *self);

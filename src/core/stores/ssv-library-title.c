@@ -27,8 +27,11 @@ text_from_row (SsvStmt *stmt)
 static gpointer
 cast_member_from_row (SsvStmt *stmt)
 {
-  return ssv_cast_member_new (ssv_stmt_column_text (stmt, 0), ssv_stmt_column_text (stmt, 1),
-                              ssv_stmt_column_text (stmt, 2));
+  SsvCastMember *member = ssv_cast_member_new (ssv_stmt_column_text (stmt, 0), ssv_stmt_column_text (stmt, 1),
+                                               ssv_stmt_column_text (stmt, 2));
+
+  ssv_cast_member_set_tmdb_id (member, sqlite3_column_int64 (stmt, 3));
+  return member;
 }
 
 static gpointer
@@ -268,10 +271,10 @@ read_people (SsvDatabase  *db,
     return FALSE;
 
   return read_objects (db, show
-                       ? "SELECT p.name, c.character, p.profile_url FROM credits c JOIN people p ON p.id = c.person_id"
+                       ? "SELECT p.name, c.character, p.profile_url, coalesce (p.tmdb_id, 0) FROM credits c JOIN people p ON p.id = c.person_id"
                          " WHERE c.show_id = ?1 AND c.role = 'cast' ORDER BY c.sort_order, c.id"
                          " LIMIT " G_STRINGIFY (CAST_LIMIT)
-                       : "SELECT p.name, c.character, p.profile_url FROM credits c JOIN people p ON p.id = c.person_id"
+                       : "SELECT p.name, c.character, p.profile_url, coalesce (p.tmdb_id, 0) FROM credits c JOIN people p ON p.id = c.person_id"
                          " WHERE c.movie_id = ?1 AND c.role = 'cast' ORDER BY c.sort_order, c.id"
                          " LIMIT " G_STRINGIFY (CAST_LIMIT),
                        title->id, cast_member_from_row, title->cast, error);

@@ -941,9 +941,11 @@ typedef struct
   int              season_number;
   SsvWishlistItem *item;
   GArray          *ids;
+  GStrv            title;        /* add_title: source, source id, title, overview, poster, backdrop */
+  int              year;
 } Request;
 
-enum { OP_ADD, OP_REMOVE, OP_CONTAINS, OP_REMOVE_ITEM, OP_ADD_EPISODES };
+enum { OP_ADD, OP_REMOVE, OP_CONTAINS, OP_REMOVE_ITEM, OP_ADD_EPISODES, OP_ADD_TITLE };
 
 static void
 request_free (gpointer data)
@@ -952,6 +954,7 @@ request_free (gpointer data)
 
   g_clear_object (&request->item);
   g_clear_pointer (&request->ids, g_array_unref);
+  g_clear_pointer (&request->title, g_strfreev);
   g_free (request);
 }
 
@@ -988,6 +991,16 @@ change_func (SsvStore      *store,
         g_autoptr(GDateTime) now = g_date_time_new_now_local ();
         ok = ssv_wishlist_store_add_episodes (self, (const gint64 *) (gpointer) r->ids->data,
                                               r->ids->len, now, error);
+      }
+      break;
+    case OP_ADD_TITLE:
+      {
+        /* Empty strings stand for the ones not given, so the vector stays whole. */
+        SsvWishlistTitle title = { r->title[0], r->title[1], r->title[2], r->year,
+                                   r->title[3][0] ? r->title[3] : NULL, r->title[4][0] ? r->title[4] : NULL,
+                                   r->title[5][0] ? r->title[5] : NULL };
+
+        ok = ssv_wishlist_store_add_title (self, SSV_WISHLIST_KIND_MOVIE, &title, error);
       }
       break;
     default:
@@ -1058,6 +1071,28 @@ ssv_wishlist_store_add_episodes_async (SsvWishlistStore    *self,
   request->op = OP_ADD_EPISODES;
   request->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), (guint) n_ids);
   g_array_append_vals (request->ids, ids, (guint) n_ids);
+  run_change (self, request, cancellable, callback, user_data);
+}
+
+/* A movie that may not be in the library, by its key (ssv_wishlist_store_add_title());
+ * finish with ssv_wishlist_store_change_finish(). */
+void
+ssv_wishlist_store_add_title_async (SsvWishlistStore       *self,
+                                    const SsvWishlistTitle *title,
+                                    GCancellable           *cancellable,
+                                    GAsyncReadyCallback     callback,
+                                    gpointer                user_data)
+{
+  Request *request = g_new0 (Request, 1);
+  const char *fields[] = { title->source ? title->source : "", title->source_id ? title->source_id : "",
+                           title->title ? title->title : "", title->overview, title->poster_url,
+                           title->backdrop_url };
+
+  request->op = OP_ADD_TITLE;
+  request->year = title->year;
+  request->title = g_new0 (char *, G_N_ELEMENTS (fields) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    request->title[i] = g_strdup (fields[i] != NULL ? fields[i] : "");
   run_change (self, request, cancellable, callback, user_data);
 }
 

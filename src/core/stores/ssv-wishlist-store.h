@@ -107,6 +107,11 @@ void        ssv_wishlist_store_add_episodes_async   (SsvWishlistStore     *self,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
+void        ssv_wishlist_store_add_title_async      (SsvWishlistStore     *self,
+                                                     const SsvWishlistTitle *title,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
 void        ssv_wishlist_store_remove_async         (SsvWishlistStore     *self,
                                                      SsvWishTarget         target,
                                                      gint64                library_id,
@@ -126,7 +131,7 @@ void        ssv_wishlist_store_remove_item_async    (SsvWishlistStore     *self,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
-/* Finishes add, add_episodes, remove, contains (TRUE = wanted) and remove_item. */
+/* Finishes add, add_episodes, add_title, remove, contains (TRUE = wanted) and remove_item. */
 gboolean    ssv_wishlist_store_change_finish        (SsvWishlistStore     *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-find-dialog.c: Find Anything (Ctrl+K): the library and TMDB searched as one types,
- * through the discovery service; an owned result opens its title page in the main window. */
+ * through the discovery service; a result opens its page in the main window: an owned title's
+ * from the library, others' and people's from TMDB. */
 
 #include "config.h"
 
@@ -77,8 +78,6 @@ create_row (gpointer item,
       gtk_widget_add_css_class (owned, "accent");
       gtk_widget_set_name (owned, "in-library");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), owned);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
     }
   else if (ssv_found_title_get_wished (found) || ssv_found_title_get_followed (found))
     {
@@ -88,6 +87,10 @@ create_row (gpointer item,
       gtk_widget_add_css_class (mark, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
     }
+
+  /* Every result has a page: the library's, or TMDB's. */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   return row;
 }
@@ -189,7 +192,7 @@ on_search_changed (SsvFindDialog *self)
   start_search (self);
 }
 
-/* Enter opens the first result when it is the library's. */
+/* Enter opens the first result. */
 static void
 on_entry_activate (SsvFindDialog *self)
 {
@@ -364,11 +367,11 @@ ssv_find_dialog_get_note (SsvFindDialog *self)
 /**
  * ssv_find_dialog_open_result:
  *
- * Opens the result at @position as activating its row does: an owned title's page in the
- * window the dialog opened over, closing the dialog. Titles not in the library have no
- * page yet; a toast says so.
+ * Opens the result at @position as activating its row does, in the window the dialog
+ * opened over, closing the dialog: an owned title's page from the library, a title not
+ * owned from TMDB, a person's page.
  *
- * Returns: whether a title page was opened
+ * Returns: whether a page was opened
  */
 gboolean
 ssv_find_dialog_open_result (SsvFindDialog *self,
@@ -378,6 +381,7 @@ ssv_find_dialog_open_result (SsvFindDialog *self,
   GtkWindow *parent;
   const char *kind;
   const char *action;
+  gint64 id;
 
   g_return_val_if_fail (SSV_IS_FIND_DIALOG (self), FALSE);
 
@@ -386,21 +390,35 @@ ssv_find_dialog_open_result (SsvFindDialog *self,
     return FALSE;
 
   kind = ssv_found_title_get_kind (found);
-  if (!ssv_found_title_get_owned (found) || g_strcmp0 (kind, SSV_FOUND_PERSON) == 0)
+  if (g_strcmp0 (kind, SSV_FOUND_PERSON) == 0)
+    {
+      action = "win.show-person";
+      id = ssv_found_title_get_tmdb_id (found);
+    }
+  else if (ssv_found_title_get_owned (found))
+    {
+      action = g_str_equal (kind, SSV_FOUND_SHOW) ? "win.show-show" : "win.show-movie";
+      id = ssv_found_title_get_library_id (found);
+    }
+  else
+    {
+      action = g_str_equal (kind, SSV_FOUND_SHOW) ? "win.show-tmdb-show" : "win.show-tmdb-movie";
+      id = ssv_found_title_get_tmdb_id (found);
+    }
+
+  if (id <= 0)
     {
       g_autofree char *message =
-        /* Translators: "“Heat” is not in the library; only titles in the library have a page for now." */
-        g_strdup_printf (_("“%s” is not in the library; only titles in the library have a page for now."),
+        /* Translators: "TMDB does not know “Heat” from the library, so it has no page of its own." */
+        g_strdup_printf (_("TMDB does not know “%s” from the library, so it has no page of its own."),
                          ssv_found_title_get_title (found));
 
       ssv_ui_toast (GTK_WIDGET (self), message);
       return FALSE;
     }
 
-  action = g_str_equal (kind, SSV_FOUND_SHOW) ? "win.show-show" : "win.show-movie";
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (parent == NULL
-      || !gtk_widget_activate_action (GTK_WIDGET (parent), action, "x", ssv_found_title_get_library_id (found)))
+  if (parent == NULL || !gtk_widget_activate_action (GTK_WIDGET (parent), action, "x", id))
     return FALSE;
 
   gtk_window_close (GTK_WINDOW (self));

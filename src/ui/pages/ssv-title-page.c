@@ -2,7 +2,8 @@
 /* ssv-title-page.c: a movie's or show's billboard: sections over one SsvTitle. The page loads
  * the title (again, a little after the library or a provider changes it) and lays out the
  * hero, the words under it, the follow and wishlist buttons, cast, episodes and files; each
- * section binds to the title in the page's template. */
+ * section binds to the title in the page's template. A title not owned comes from TMDB
+ * through the discovery service, kept for a second visit. */
 
 #include "config.h"
 
@@ -11,10 +12,12 @@
 #include "dialogs/ssv-edit-details-dialog.h"
 #include "dialogs/ssv-release-search-dialog.h"
 #include "dialogs/ssv-rematch-dialog.h"
+#include "ssv-discovery.h"
 #include "ssv-follow-set.h"
 #include "ssv-texture-loader.h"
 #include "ssv-ui-utils.h"
 #include "ssv-title-page-private.h"
+#include "ssv-ui-utils.h"
 #include "title/ssv-cast-row.h"
 #include "title/ssv-season-episodes.h"
 #include "title/ssv-title-files.h"
@@ -32,6 +35,7 @@ struct _SsvTitlePage
 
   SsvMediaKind       kind;
   gint64             title_id;
+  gint64             tmdb_id;          /* a title not owned: built from TMDB */
   SsvTitle          *item;
   GCancellable      *cancellable;
   guint              reload_source;
@@ -40,10 +44,13 @@ struct _SsvTitlePage
   GCancellable      *work_cancellable; /* the title's actions: refresh, watched */
   guint              n_working;
   char              *last_message;     /* the actions' last toast, for tests */
+  SsvFollowSet      *people;           /* the cast cards' eyes */
 
   GtkStack          *state_stack;
   GtkSpinner        *spinner;
   AdwStatusPage     *error_page;
+  GtkWidget         *preferences_button;
+  GtkWidget         *tmdb_wish_button;
   SsvTitleHero      *hero;
   GtkBox            *actions_box;
   GtkSpinner        *busy_spinner;
@@ -61,6 +68,7 @@ enum {
   PROP_0,
   PROP_KIND,
   PROP_TITLE_ID,
+  PROP_TMDB_ID,
   PROP_ITEM,
   N_PROPS
 };
@@ -104,7 +112,7 @@ request_if_unsynced (SsvTitlePage *self)
   gboolean will_answer = state == SSV_WORKER_IDLE || state == SSV_WORKER_WORKING ||
                          state == SSV_WORKER_HELD || state == SSV_WORKER_COOLDOWN;
 
-  if (ssv_title_get_synced (self->item))
+  if (ssv_title_get_synced (self->item) || self->title_id == 0)
     will_answer = FALSE;
   else if (!self->requested)
     {
@@ -115,14 +123,59 @@ request_if_unsynced (SsvTitlePage *self)
   g_object_set (self->hero, "looking-up", will_answer, NULL);
 }
 
+/* A movie not owned is wished by its TMDB id; a show not owned is followed instead. */
+static void
+show_tmdb_wish (SsvTitlePage *self,
+                SsvTitle     *item)
+{
+  gboolean wished = ssv_title_get_wished (item);
+
+  gtk_widget_set_visible (self->tmdb_wish_button, self->kind == SSV_MEDIA_KIND_MOVIE);
+  gtk_button_set_label (GTK_BUTTON (self->tmdb_wish_button), wished ? _("On Wishlist") : _("Add to _Wishlist"));
+  gtk_widget_set_tooltip_text (self->tmdb_wish_button,
+                               wished ? _("This movie is on the wishlist") : _("Want this movie: it joins the wishlist"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "title.wish-tmdb", !wished);
+}
+
+/* Why a title could not be shown, in plain words; a key TMDB refused (or none) leads to
+ * Preferences → Metadata. */
+static void
+show_error (SsvTitlePage *self,
+            const GError *error)
+{
+  gboolean key = FALSE;
+
+  /* The library's own titles: the store's words. */
+  if (self->title_id > 0)
+    adw_status_page_set_description (self->error_page, error->message);
+  else
+    adw_status_page_set_description (self->error_page, ssv_ui_describe_tmdb_error (error,
+      _("Titles outside the library come from TMDB, which needs an API key (a free one will do). "
+        "Add it in Preferences → Metadata."),
+      _("TMDB does not know this title (any more)."), &key));
+  gtk_widget_set_visible (self->preferences_button, key);
+  set_state (self, "error");
+}
+
 static void
 show_item (SsvTitlePage *self,
            SsvTitle     *item)
 {
   g_set_object (&self->item, item);
   ssv_page_set_title (SSV_PAGE (self), ssv_title_get_title (item));
-  if (self->watch_button != NULL)
+  if (self->watch_button != NULL && self->title_id > 0)
     ssv_watch_button_set_item (SSV_WATCH_BUTTON (self->watch_button), ssv_title_get_item (item));
+  else if (self->watch_button != NULL)
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, self->tmdb_id);
+      g_autoptr(SsvWatchItem) watch = ssv_watch_item_new_named (SSV_WATCH_KIND_SHOW, "tmdb", id,
+                                                                ssv_title_get_title (item),
+                                                                ssv_title_get_poster_url (item));
+
+      ssv_watch_button_set_item (SSV_WATCH_BUTTON (self->watch_button), G_OBJECT (watch));
+    }
+  if (self->title_id == 0)
+    show_tmdb_wish (self, item);
   request_if_unsynced (self);
   /* Where to watch needs TMDB's id; a re-match brings a new one. */
   {
@@ -135,6 +188,24 @@ show_item (SsvTitlePage *self,
   set_state (self, "content");
 }
 
+/* What a load brought: the title, or why not. Once shown, a title stays until a reload
+ * brings it back; a failed reload of a title from TMDB says so in a toast. */
+static void
+take_loaded (SsvTitlePage *self,
+             SsvTitle     *item,
+             const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (item != NULL)
+    show_item (self, item);
+  else if (self->item == NULL)
+    show_error (self, error);
+  else if (self->title_id == 0)
+    ssv_page_show_toast (SSV_PAGE (self), error->message);
+}
+
 static void
 title_ready_cb (GObject      *source,
                 GAsyncResult *result,
@@ -144,17 +215,19 @@ title_ready_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(SsvTitle) item = ssv_library_store_load_title_finish (SSV_LIBRARY_STORE (source), result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+  take_loaded (self, item, error);
+}
 
-  if (item != NULL)
-    show_item (self, item);
-  else if (self->item == NULL)
-    {
-      /* Once shown, a title stays until a reload brings it back. */
-      adw_status_page_set_description (self->error_page, error->message);
-      set_state (self, "error");
-    }
+static void
+tmdb_title_ready_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(SsvTitlePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvTitle) item = ssv_discovery_load_title_finish (SSV_DISCOVERY (source), result, &error);
+
+  take_loaded (self, item, error);
 }
 
 static void
@@ -170,9 +243,14 @@ reload (SsvTitlePage *self)
     set_state (self, "loading");
   if (self->follow_set != NULL)
     ssv_follow_set_load (self->follow_set);
+  ssv_follow_set_load (self->people);
 
-  ssv_library_store_load_title_async (ssv_context_get_library_store (context), self->kind, self->title_id,
-                                      self->cancellable, title_ready_cb, g_object_ref (self));
+  if (self->title_id == 0)
+    ssv_discovery_load_title_async (ssv_context_get_discovery (context), item_kind (self), self->tmdb_id,
+                                    self->cancellable, tmdb_title_ready_cb, g_object_ref (self));
+  else
+    ssv_library_store_load_title_async (ssv_context_get_library_store (context), self->kind, self->title_id,
+                                        self->cancellable, title_ready_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -240,6 +318,54 @@ wish_action (GtkWidget  *widget,
 
   ssv_wish_button_change_async (self->wish_button, g_str_equal (action_name, "title.wish"), parameter, NULL,
                                 wish_changed_cb, g_object_ref (self));
+}
+
+static void
+tmdb_wished_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(SsvTitlePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!ssv_wishlist_store_change_finish (SSV_WISHLIST_STORE (source), result, &error))
+    {
+      ssv_page_show_toast (SSV_PAGE (self), error->message);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "title.wish-tmdb", TRUE);
+      return;
+    }
+
+  /* Translators: "“Heat” is on the wishlist." */
+  message = g_strdup_printf (_("“%s” is on the wishlist."), ssv_title_get_title (self->item));
+  ssv_page_show_toast (SSV_PAGE (self), message);
+  reload (self);
+}
+
+/* title.wish-tmdb: a movie not owned joins the wishlist by its TMDB id. */
+static void
+wish_tmdb_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SsvTitlePage *self = SSV_TITLE_PAGE (widget);
+  g_autofree char *id = NULL;
+  SsvWishlistTitle title = { 0, };
+
+  if (self->item == NULL || self->title_id != 0)
+    return;
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, self->tmdb_id);
+  title.source = "tmdb";
+  title.source_id = id;
+  title.title = ssv_title_get_title (self->item);
+  title.year = ssv_title_get_year (self->item);
+  title.overview = ssv_title_get_overview (self->item);
+  title.poster_url = ssv_title_get_poster_url (self->item);
+  title.backdrop_url = ssv_title_get_backdrop_url (self->item);
+  gtk_widget_action_set_enabled (widget, "title.wish-tmdb", FALSE);
+  ssv_wishlist_store_add_title_async (ssv_context_get_wishlist_store (ssv_page_get_context (SSV_PAGE (self))),
+                                      &title, self->cancellable, tmdb_wished_cb, g_object_ref (self));
 }
 
 /* title.search-releases (season, episode): the film, a season (episode -1) or an episode;
@@ -528,6 +654,10 @@ ssv_title_page_dup_restore_key (SsvTitlePage *self)
 {
   g_return_val_if_fail (SSV_IS_TITLE_PAGE (self), NULL);
 
+  /* A title not owned is not reopened at start: that would ask TMDB before anything shows. */
+  if (self->title_id == 0)
+    return g_strdup_printf ("tmdb-%s:%" G_GINT64_FORMAT, self->kind == SSV_MEDIA_KIND_SHOW ? "show" : "movie",
+                            self->tmdb_id);
   return g_strdup_printf ("%s:%" G_GINT64_FORMAT, self->kind == SSV_MEDIA_KIND_SHOW ? "show" : "movie",
                           self->title_id);
 }
@@ -583,8 +713,15 @@ ssv_title_page_constructed (GObject *object)
   loader = ssv_texture_loader_get_default (context);
   ssv_title_hero_set_loader (self->hero, loader);
   ssv_cast_row_set_loader (self->cast_row, loader);
+  self->people = ssv_follow_set_new (ssv_context_get_watchlist_store (context), SSV_WATCH_KIND_PERSON);
+  ssv_cast_row_set_follow_set (self->cast_row, self->people);
   ssv_season_episodes_set_loader (self->season_episodes, loader);
   ssv_wish_button_set_store (self->wish_button, ssv_context_get_wishlist_store (context));
+  /* The library's wishlist button and episode rows go by library rows a title not owned lacks. */
+  gtk_widget_set_visible (GTK_WIDGET (self->wish_button), self->title_id > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "title.wish", self->title_id > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "title.unwish", self->title_id > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "title.wish-tmdb", FALSE);
 
   /* Shows are followed; the eye goes before the wishlist button. */
   if (self->kind == SSV_MEDIA_KIND_SHOW)
@@ -596,9 +733,22 @@ ssv_title_page_constructed (GObject *object)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "title.mark-season", self->kind == SSV_MEDIA_KIND_SHOW);
+  /* Refreshing, re-matching, editing and marking watched act on the library's row:
+   * a title known only from TMDB has none. */
+  if (self->title_id <= 0)
+    {
+      static const char * const library_actions[] = {
+        "title.refresh", "title.rematch", "title.edit", "title.mark-watched", "title.mark-season",
+        "title.set-episode-watched",
+      };
 
-  g_signal_connect_object (ssv_context_get_library_store (context), "changed",
-                           G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
+      for (guint i = 0; i < G_N_ELEMENTS (library_actions); i++)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), library_actions[i], FALSE);
+    }
+
+  if (self->title_id > 0)
+    g_signal_connect_object (ssv_context_get_library_store (context), "changed",
+                             G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (get_engine (self), "item-done", G_CALLBACK (on_item_done), self, G_CONNECT_SWAPPED);
   reload (self);
 }
@@ -620,6 +770,7 @@ ssv_title_page_dispose (GObject *object)
   g_clear_object (&self->item);
   g_clear_object (&self->follow_set);
   g_clear_pointer (&self->last_message, g_free);
+  g_clear_object (&self->people);
 }
 
 static void
@@ -637,6 +788,9 @@ ssv_title_page_get_property (GObject    *object,
       break;
     case PROP_TITLE_ID:
       g_value_set_int64 (value, self->title_id);
+      break;
+    case PROP_TMDB_ID:
+      g_value_set_int64 (value, self->tmdb_id);
       break;
     case PROP_ITEM:
       g_value_set_object (value, self->item);
@@ -661,6 +815,9 @@ ssv_title_page_set_property (GObject      *object,
       break;
     case PROP_TITLE_ID:
       self->title_id = g_value_get_int64 (value);
+      break;
+    case PROP_TMDB_ID:
+      self->tmdb_id = g_value_get_int64 (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -693,6 +850,14 @@ ssv_title_page_class_init (SsvTitlePageClass *klass)
     g_param_spec_int64 ("title-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /**
+   * SsvTitlePage:tmdb-id:
+   *
+   * With no title-id: the page of a title not owned, built from TMDB.
+   */
+  properties[PROP_TMDB_ID] =
+    g_param_spec_int64 ("tmdb-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
    * SsvTitlePage:item:
    *
    * The SsvTitle shown, once loaded; a reload replaces it.
@@ -713,6 +878,8 @@ ssv_title_page_class_init (SsvTitlePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, preferences_button);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, tmdb_wish_button);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, hero);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, actions_box);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, busy_spinner);
@@ -725,6 +892,7 @@ ssv_title_page_class_init (SsvTitlePageClass *klass)
   /* (target, library id, season number): an SsvWishTarget and what it names. */
   gtk_widget_class_install_action (widget_class, "title.wish", "(uxi)", wish_action);
   gtk_widget_class_install_action (widget_class, "title.unwish", "(uxi)", wish_action);
+  gtk_widget_class_install_action (widget_class, "title.wish-tmdb", NULL, wish_tmdb_action);
   gtk_widget_class_install_action (widget_class, "title.search-releases", "(ii)", search_releases_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "title.search-releases", "(ii)", -1, -1);
@@ -761,5 +929,22 @@ ssv_title_page_new (SsvContext   *context,
                        "context", context,
                        "kind", kind == SSV_MEDIA_KIND_SHOW ? "show" : "movie",
                        "title-id", id,
+                       NULL);
+}
+
+/**
+ * ssv_title_page_new_from_tmdb:
+ * @kind: %SSV_MEDIA_KIND_MOVIE or %SSV_MEDIA_KIND_SHOW
+ * @tmdb_id: TMDB's id of a title that need not be in the library
+ */
+SsvPage *
+ssv_title_page_new_from_tmdb (SsvContext   *context,
+                              SsvMediaKind  kind,
+                              gint64        tmdb_id)
+{
+  return g_object_new (SSV_TYPE_TITLE_PAGE,
+                       "context", context,
+                       "kind", kind == SSV_MEDIA_KIND_SHOW ? "show" : "movie",
+                       "tmdb-id", tmdb_id,
                        NULL);
 }

@@ -15,6 +15,9 @@ G_DECLARE_FINAL_TYPE (SsvTitlePage, ssv_title_page, SSV, TITLE_PAGE, SsvPage)
 SsvPage  *ssv_title_page_new             (SsvContext    *context,
                                           SsvMediaKind   kind,
                                           gint64         id);
+SsvPage  *ssv_title_page_new_from_tmdb   (SsvContext    *context,
+                                          SsvMediaKind   kind,
+                                          gint64         tmdb_id);
 SsvTitle *ssv_title_page_get_item        (SsvTitlePage  *self);
 char     *ssv_title_page_dup_restore_key (SsvTitlePage  *self);
 

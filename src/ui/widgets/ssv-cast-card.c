@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-cast-card.c: one person of a title's cast: a round headshot (initials until it loads), name,
- * part. The words bind to the cast member in the template; the headshot loads here. */
+ * part. The words bind to the cast member in the template; the headshot loads here. With
+ * TMDB's id of the person, the headshot opens their page (win.show-person) and an eye
+ * follows them (win.follow-person). */
 
 #include "config.h"
 
@@ -17,10 +19,13 @@ struct _SsvCastCard
 
   SsvCastMember    *member;
   SsvTextureLoader *loader;
+  SsvFollowSet     *follow_set;   /* followed people, for the eye; may be unset */
   GCancellable     *cancellable;
 
   GtkWidget        *box;        /* the template's child: unparented at dispose */
   AdwAvatar        *avatar;
+  GtkWidget        *headshot_button;
+  GtkWidget        *follow_button;
 };
 
 G_DEFINE_FINAL_TYPE (SsvCastCard, ssv_cast_card, GTK_TYPE_WIDGET)
@@ -61,6 +66,70 @@ headshot_ready_cb (GObject      *source,
     ssv_cast_card_set_headshot (self, GDK_PAINTABLE (texture));
 }
 
+static gboolean
+is_followed (SsvCastCard *self,
+             gint64       id)
+{
+  g_autofree char *source_id = NULL;
+  g_autofree char *key = NULL;
+  const char *keys[2] = { NULL, NULL };
+
+  if (self->follow_set == NULL || id <= 0)
+    return FALSE;
+
+  source_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  key = ssv_watchlist_key ("tmdb", source_id);
+  keys[0] = key;
+  return ssv_follow_set_contains_any (self->follow_set, keys);
+}
+
+/* Their page and the eye need TMDB's id of them; without it the headshot is only a picture.
+ * The eye of someone followed is open and leads to their page, where Following stops it. */
+static void
+show_links (SsvCastCard *self)
+{
+  gint64 id = self->member ? ssv_cast_member_get_tmdb_id (self->member) : 0;
+  const char *name = self->member ? ssv_cast_member_get_name (self->member) : NULL;
+
+  gtk_widget_set_visible (self->follow_button, id > 0);
+  gtk_widget_set_can_target (self->headshot_button, id > 0);
+  gtk_widget_set_focusable (self->headshot_button, id > 0);
+  if (id <= 0)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->headshot_button), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->follow_button), NULL);
+      return;
+    }
+
+  {
+    /* Translators: the headshot's tooltip: "Open Edward Norton’s page" */
+    g_autofree char *open = g_strdup_printf (_("Open %s’s page"), name ? name : "");
+    gboolean followed = is_followed (self, id);
+    g_autofree char *follow = followed
+      /* Translators: the open eye's tooltip: "Following Edward Norton" */
+      ? g_strdup_printf (_("Following %s"), name ? name : "")
+      /* Translators: the eye's tooltip: "Follow Edward Norton…" */
+      : g_strdup_printf (_("Follow %s…"), name ? name : "");
+
+    /* The target before the name: an action never sees a target of the wrong type. */
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->headshot_button), NULL);
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->headshot_button), "x", id);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->headshot_button), "win.show-person");
+    gtk_widget_set_tooltip_text (self->headshot_button, open);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->follow_button), NULL);
+    if (followed)
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->follow_button), "x", id);
+    else
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->follow_button), "(xs)", id, name ? name : "");
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->follow_button),
+                                    followed ? "win.show-person" : "win.follow-person");
+    gtk_button_set_icon_name (GTK_BUTTON (self->follow_button),
+                              followed ? "view-reveal-symbolic" : "view-conceal-symbolic");
+    gtk_widget_set_tooltip_text (self->follow_button, follow);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_button), GTK_ACCESSIBLE_PROPERTY_LABEL, follow, -1);
+  }
+}
+
 static void
 show_member (SsvCastCard *self)
 {
@@ -75,6 +144,7 @@ show_member (SsvCastCard *self)
     spoken = spoken_text (self, ssv_cast_member_get_name (self->member),
                           ssv_cast_member_get_character (self->member));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken ? spoken : "", -1);
+  show_links (self);
 
   if (url == NULL || self->loader == NULL)
     return;
@@ -91,6 +161,37 @@ ssv_cast_card_get_member (SsvCastCard *self)
   g_return_val_if_fail (SSV_IS_CAST_CARD (self), NULL);
 
   return self->member;
+}
+
+/**
+ * ssv_cast_card_set_follow_set:
+ * @follow_set: (nullable): the followed people, shared by a page's cards
+ *
+ * The eye shows whether the person is followed, and changes when they are.
+ */
+void
+ssv_cast_card_set_follow_set (SsvCastCard  *self,
+                              SsvFollowSet *follow_set)
+{
+  g_return_if_fail (SSV_IS_CAST_CARD (self));
+
+  if (self->follow_set == follow_set)
+    return;
+  if (self->follow_set != NULL)
+    g_signal_handlers_disconnect_by_func (self->follow_set, show_links, self);
+  g_set_object (&self->follow_set, follow_set);
+  if (follow_set != NULL)
+    g_signal_connect_object (follow_set, "changed", G_CALLBACK (show_links), self, G_CONNECT_SWAPPED);
+  show_links (self);
+}
+
+/* Whether the eye says the person is followed. */
+gboolean
+ssv_cast_card_get_followed (SsvCastCard *self)
+{
+  g_return_val_if_fail (SSV_IS_CAST_CARD (self), FALSE);
+
+  return self->member != NULL && is_followed (self, ssv_cast_member_get_tmdb_id (self->member));
 }
 
 /* The headshot, once loaded; the initials show until then (and when there is none). */
@@ -121,6 +222,7 @@ ssv_cast_card_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->member);
   g_clear_object (&self->loader);
+  g_clear_object (&self->follow_set);
 
   G_OBJECT_CLASS (ssv_cast_card_parent_class)->dispose (object);
 }
@@ -195,6 +297,8 @@ ssv_cast_card_class_init (SsvCastCardClass *klass)
   ssv_widget_class_bind_closures (widget_class);
   gtk_widget_class_bind_template_child (widget_class, SsvCastCard, box);
   gtk_widget_class_bind_template_child (widget_class, SsvCastCard, avatar);
+  gtk_widget_class_bind_template_child (widget_class, SsvCastCard, headshot_button);
+  gtk_widget_class_bind_template_child (widget_class, SsvCastCard, follow_button);
   gtk_widget_class_bind_template_callback (widget_class, spoken_text);
 }
 
@@ -202,6 +306,7 @@ static void
 ssv_cast_card_init (SsvCastCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  show_links (self);
 }
 
 /**

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "model/ssv-cast-member.h"
+#include "ssv-follow-set.h"
 #include "ssv-texture-loader.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,9 @@ G_DECLARE_FINAL_TYPE (SsvCastCard, ssv_cast_card, SSV, CAST_CARD, GtkWidget)
 GtkWidget     *ssv_cast_card_new            (SsvCastMember    *member,
                                              SsvTextureLoader *loader);
 SsvCastMember *ssv_cast_card_get_member     (SsvCastCard      *self);
+void           ssv_cast_card_set_follow_set (SsvCastCard      *self,
+                                             SsvFollowSet     *follow_set);
+gboolean       ssv_cast_card_get_followed   (SsvCastCard      *self);
 void           ssv_cast_card_set_headshot   (SsvCastCard      *self,
                                              GdkPaintable     *headshot);
 gboolean       ssv_cast_card_has_headshot   (SsvCastCard      *self);

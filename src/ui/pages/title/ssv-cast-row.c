@@ -14,6 +14,7 @@ struct _SsvCastRow
 
   GListModel       *cast;
   SsvTextureLoader *loader;
+  SsvFollowSet     *follow_set;
 
   GtkWidget        *box;        /* the template's child: unparented at dispose */
   GtkBox           *cards_box;
@@ -64,7 +65,10 @@ fill_cards (SsvCastRow *self)
     {
       g_autoptr(SsvCastMember) member = g_list_model_get_item (self->cast, i);
 
-      gtk_box_append (self->cards_box, ssv_cast_card_new (member, self->loader));
+      GtkWidget *card = ssv_cast_card_new (member, self->loader);
+
+      ssv_cast_card_set_follow_set (SSV_CAST_CARD (card), self->follow_set);
+      gtk_box_append (self->cards_box, card);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self), n > 0);
@@ -110,6 +114,20 @@ ssv_cast_row_set_loader (SsvCastRow       *self,
     }
 }
 
+/* @follow_set: (nullable): followed people, so each card's eye shows whether its person is */
+void
+ssv_cast_row_set_follow_set (SsvCastRow   *self,
+                             SsvFollowSet *follow_set)
+{
+  g_return_if_fail (SSV_IS_CAST_ROW (self));
+
+  if (!g_set_object (&self->follow_set, follow_set))
+    return;
+  for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box)); card != NULL;
+       card = gtk_widget_get_next_sibling (card))
+    ssv_cast_card_set_follow_set (SSV_CAST_CARD (card), follow_set);
+}
+
 /* The box of SsvCastCard, for tests. */
 GtkWidget *
 ssv_cast_row_get_cards (SsvCastRow *self)
@@ -127,6 +145,7 @@ ssv_cast_row_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_CAST_ROW);
   g_clear_object (&self->cast);
   g_clear_object (&self->loader);
+  g_clear_object (&self->follow_set);
 
   G_OBJECT_CLASS (ssv_cast_row_parent_class)->dispose (object);
 }

@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ssv-follow-set.h"
 #include "ssv-texture-loader.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,7 @@ void        ssv_cast_row_set_cast   (SsvCastRow       *self,
 void        ssv_cast_row_set_loader (SsvCastRow       *self,
                                      SsvTextureLoader *loader);
 GtkWidget  *ssv_cast_row_get_cards  (SsvCastRow       *self);
+void        ssv_cast_row_set_follow_set (SsvCastRow   *self,
+                                         SsvFollowSet *follow_set);
 
 G_END_DECLS

@@ -106,6 +106,9 @@ watched_text (gpointer  unused,
 
   if (item == NULL)
     return NULL;
+  /* Built from TMDB: nothing of it is here to have been watched. */
+  if (!ssv_title_get_owned (item))
+    return g_strdup (_("Not in the library"));
   if (ssv_title_get_kind (item) == SSV_MEDIA_KIND_MOVIE)
     return g_strdup (ssv_title_get_watched (item) ? _("Watched") : _("Not watched yet"));
 
