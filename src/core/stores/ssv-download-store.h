@@ -93,7 +93,13 @@ gboolean          ssv_download_store_set_indexer_categories (SsvDownloadStore *s
                                                          const int            *ids,
                                                          const int            *parents,
                                                          const char * const   *names,
+                                                         const gboolean       *selected_if_new,
                                                          guint                 n_categories,
+                                                         GError              **error);
+gboolean          ssv_download_store_select_indexer_categories (SsvDownloadStore *self,
+                                                         gint64                indexer_id,
+                                                         const int            *ids,
+                                                         guint                 n_ids,
                                                          GError              **error);
 gboolean          ssv_download_store_remove_indexer     (SsvDownloadStore     *self,
                                                          gint64                indexer_id,
