@@ -480,6 +480,111 @@ test_sabnzbd (Fixture       *f,
   ssv_download_monitor_stop (monitor);
 }
 
+/* ---- Soulseek ------------------------------------------------------------------- */
+
+#define SLSKD_KEY   "slskd-key-2001"
+#define PEER_FOLDER "@@share\\Films\\Wanted Movie (2019)\\"
+#define PEER_VIDEO  PEER_FOLDER "Wanted.Movie.2019.1080p.BluRay.x264-GRP.mkv"
+#define PEER_SUBS   PEER_FOLDER "Wanted.Movie.2019.1080p.BluRay.x264-GRP.srt"
+
+static SsvGrabRequest *
+peer_request (const char *user,
+              gint64      video_size,
+              gint64      subs_size)
+{
+  SsvGrabRequest *request = film_request ("slskd", "Wanted Movie (2019)", "Soulseek", NULL);
+  SsvDownloadCandidate *chosen = g_ptr_array_index (request->candidates, 0);
+
+  chosen->slskd_user = g_strdup (user);
+  ssv_download_candidate_add_file (chosen, PEER_VIDEO, video_size);
+  ssv_download_candidate_add_file (chosen, PEER_SUBS, subs_size);
+  return request;
+}
+
+static gboolean
+polled_twice (gpointer data)
+{
+  gpointer *args = data;
+  return ssv_download_monitor_get_n_polls (args[0]) >= GPOINTER_TO_UINT (args[1]);
+}
+
+static void
+wait_two_polls (SsvDownloadMonitor *monitor)
+{
+  gpointer args[2] = { monitor, GUINT_TO_POINTER (ssv_download_monitor_get_n_polls (monitor) + 2) };
+
+  g_assert_true (ssv_test_wait_for (polled_twice, args, 10000));
+}
+
+/* A folder from one peer, followed through the fake slskd until every file of it arrived; a
+ * peer that refuses and one that is offline fail in slskd's words. */
+static void
+test_slskd (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(SsvFakeServer) server = ssv_fake_server_new ();
+  g_autoptr(SsvFakeSlskd) fake = ssv_fake_slskd_new (server, SLSKD_KEY);
+  g_autoptr(SsvDownloadMonitor) monitor = NULL;
+  g_autoptr(SsvGrabber) grabber = ssv_grabber_new (f->pool);
+  g_autoptr(SsvGrabRequest) offline = NULL;
+  g_autoptr(GBytes) video = random_bytes (30000, 2001);
+  g_autoptr(GBytes) subs = g_bytes_new_static ("1\n00:00:01,000 --> 00:00:02,000\nHello.\n", 40);
+  g_autoptr(GBytes) on_disk = NULL;
+  g_autoptr(SsvDownload) d = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *downloads = g_build_filename (f->dir, "slskd", NULL);
+  g_autofree char *folder = g_build_filename (downloads, "Wanted Movie (2019)", NULL);
+  g_autofree char *expected = g_strconcat ("completed ", folder, NULL);
+  gint64 good, refused, recorded;
+  const char *ended;
+
+  ssv_fake_slskd_set_downloads_dir (fake, downloads);
+  add_client (f, SSV_CLIENT_SLSKD, ssv_fake_server_get_url (server), NULL, SLSKD_KEY);
+
+  good = grab (f, peer_request ("fastpeer", 30000, 40));
+  refused = grab (f, peer_request ("pickypeer", 30000, 40));
+  g_assert_cmpuint (ssv_fake_slskd_count (fake), ==, 4);
+
+  /* the video arrives first: the release is not done while its subtitles are still queued */
+  monitor = watch (f);
+  ssv_fake_slskd_set_state (fake, "fastpeer", PEER_VIDEO, "InProgress", 15000, 5000.0, NULL);
+  wait_two_polls (monitor);
+  d = ssv_download_store_get (f->store, good, &error);
+  g_assert_cmpint (ssv_download_get_status (d), ==, SSV_DOWNLOAD_DOWNLOADING);
+  g_assert_cmpfloat (ssv_download_get_progress (d), >, 0.4);
+  g_assert_cmpfloat (ssv_download_get_progress (d), <, 0.6);
+  ssv_fake_slskd_complete (fake, "fastpeer", PEER_VIDEO, video);
+  wait_two_polls (monitor);
+  g_assert_false (g_hash_table_contains (f->ended, &good));
+
+  ssv_fake_slskd_complete (fake, "fastpeer", PEER_SUBS, subs);
+  ended = wait_end (f, good, 10000);
+  g_assert_cmpstr (ended, ==, expected);
+  on_disk = find_file (folder, "Wanted.Movie.2019.1080p.BluRay.x264-GRP.mkv");
+  g_assert_nonnull (on_disk);
+  g_assert_true (g_bytes_equal (on_disk, video));
+  g_clear_pointer (&on_disk, g_bytes_unref);
+  on_disk = find_file (folder, "Wanted.Movie.2019.1080p.BluRay.x264-GRP.srt");
+  g_assert_nonnull (on_disk);
+
+  /* the peer refuses: failed, in its words */
+  ssv_fake_slskd_set_state (fake, "pickypeer", PEER_VIDEO, "Completed, Rejected", 0, 0, "File not shared.");
+  ended = wait_end (f, refused, 10000);
+  g_assert_nonnull (strstr (ended, "The peer refused the download: File not shared."));
+  assert_row (f, refused, SSV_DOWNLOAD_FAILED, "File not shared.");
+
+  /* an offline peer: slskd says so at once, and the grab is recorded as failed */
+  ssv_fake_slskd_set_offline (fake, "gonepeer");
+  offline = peer_request ("gonepeer", 30000, 40);
+  g_assert_cmpint (ssv_grabber_grab (grabber, offline, &recorded, NULL, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+  assert_row (f, recorded, SSV_DOWNLOAD_FAILED, "offline");
+
+  ssv_download_monitor_stop (monitor);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -490,6 +595,7 @@ main (int    argc,
   ADD ("/daemons/grab-watch/nzbget", test_nzbget);
   ADD ("/core/grab-watch/nzb-refused", test_nzb_refused);
   ADD ("/core/grab-watch/sabnzbd", test_sabnzbd);
+  ADD ("/core/grab-watch/slskd", test_slskd);
 #undef ADD
 
   return g_test_run ();
