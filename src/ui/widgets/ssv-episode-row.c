@@ -121,6 +121,15 @@ wish_target (gpointer unused,
   return g_variant_new ("(uxi)", (guint32) SSV_WISH_TARGET_EPISODE, id, -1);
 }
 
+/* title.search-releases's (season, episode) for this episode. */
+static GVariant *
+search_target (gpointer unused,
+               int      season,
+               int      episode)
+{
+  return g_variant_new ("(ii)", season, episode);
+}
+
 /* ---- the episode ---------------------------------------------------------------- */
 
 static void
@@ -298,6 +307,7 @@ ssv_episode_row_class_init (SsvEpisodeRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, date_text);
   gtk_widget_class_bind_template_callback (widget_class, state_text);
   gtk_widget_class_bind_template_callback (widget_class, wish_target);
+  gtk_widget_class_bind_template_callback (widget_class, search_target);
 }
 
 static void
