@@ -309,6 +309,7 @@ record (SsvGrabber            *self,
   g_autofree char *client = describe_client (row);
   g_autofree char *event = NULL;
   SsvGrabRecord rec = { 0 };
+  SsvDownloadWanted wanted = request->wanted;
 
   for (guint i = 1; i < request->candidates->len; i++)
     g_ptr_array_add (others, g_ptr_array_index (request->candidates, i));
@@ -321,7 +322,10 @@ record (SsvGrabber            *self,
     /* Translators: "Could not grab “X” into Home (qBittorrent): reason" */
     event = g_strdup_printf (_("Could not grab “%s” into %s: %s"), chosen->release_title, client, error_message);
 
-  rec.wanted = &request->wanted;
+  /* a grab of something on the wishlist shows there, whoever started it */
+  wanted.wishlist_id = ssv_download_store_find_wanted (ssv_client_pool_get_store (self->pool), &request->wanted,
+                                                       NULL);
+  rec.wanted = &wanted;
   rec.chosen = chosen;
   rec.others = others;
   rec.client_id = row->id;

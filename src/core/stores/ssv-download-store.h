@@ -136,6 +136,9 @@ void              ssv_client_row_free                   (SsvClientRow         *r
 gint64            ssv_download_store_find_wanted_movie  (SsvDownloadStore     *self,
                                                          gint64                tmdb_id,
                                                          GError              **error);
+gint64            ssv_download_store_find_wanted        (SsvDownloadStore     *self,
+                                                         const SsvDownloadWanted *wanted,
+                                                         GError              **error);
 
 /* Downloads */
 gint64            ssv_download_store_record_grab        (SsvDownloadStore     *self,
