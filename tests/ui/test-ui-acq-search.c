@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-acq-search.c: searches started from a title's page carry the title's ids to the indexer,
- * and a show's season header and episode rows search that season or that episode. */
+ * a show's season header and episode rows search that season or that episode, and a wanted
+ * episode's wishlist row says what became of its download. */
 
 #include "config.h"
 
 #include <string.h>
 
 #include "ssv-episode-row.h"
+#include "ssv-grabber.h"
+#include "ssv-wishlist-page.h"
+#include "ssv-wishlist-tile.h"
 #include "ssv-fake-indexer.h"
 #include "ssv-release-search-dialog.h"
 #include "title/ssv-season-episodes.h"
@@ -14,7 +18,8 @@
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
 
-#define INDEXER_KEY "ui-test-key"
+#define INDEXER_KEY    "ui-test-key"
+#define GOOD_REFERENCE "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 
 static char *tmp_dir;
 
@@ -237,6 +242,114 @@ test_episode_row (void)
   g_assert_finalize_object (row);
 }
 
+/* ---- the wishlist ------------------------------------------------------------------ */
+
+static gboolean
+tile_shown (gpointer data)
+{
+  return ssv_wishlist_page_find_tile (data, "The Fix") != NULL;
+}
+
+typedef struct
+{
+  SsvWishlistItem *item;
+  const char      *prefix;
+} StateWait;
+
+static gboolean
+state_is (gpointer data)
+{
+  StateWait *wait = data;
+  return g_str_has_prefix (ssv_wishlist_item_get_download_state (wait->item) ?
+                           ssv_wishlist_item_get_download_state (wait->item) : "", wait->prefix);
+}
+
+static void
+wait_state (SsvWishlistItem *item,
+            const char      *prefix)
+{
+  StateWait wait = { item, prefix };
+
+  if (!ssv_test_wait_for (state_is, &wait, 20000))
+    g_error ("the row says “%s”, not “%s…”", ssv_wishlist_item_get_download_state (item), prefix);
+}
+
+/* A wanted episode's row says what became of it as its download moves: a grab of that episode
+ * (found on the wishlist by the show's TheTVDB id) downloads, then fails with its reason. */
+static void
+test_wishlist_state (void)
+{
+  Session s = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvWishlistItem) show = NULL;
+  g_autoptr(SsvWishlistItem) season = NULL;
+  g_autoptr(SsvWishlistItem) episode = NULL;
+  SsvDownloadStore *downloads;
+  SsvWishlistPage *wishlist;
+  SsvWishlistTile *tile;
+  SsvDownloadWanted wanted = { 0 };
+  SsvDownloadCandidate *chosen = ssv_download_candidate_new ("torrent", "The.Fix.S01E02.1080p.WEB-DL-GRP");
+  SsvDownloadProgress progress = { 0 };
+  SsvGrabRecord record = { 0 };
+  gint64 id;
+
+  session_start (&s, "wishlist.db");
+  downloads = ssv_context_get_download_store (s.context);
+  {
+    g_autofree char *db_path = g_build_filename (tmp_dir, "wishlist.db", NULL);
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+    g_assert_no_error (error);
+    ssv_database_exec (db,
+      "INSERT INTO wishlist_shows (id, source, source_id, title, wanted) VALUES (1, 'tvdb', '354629', 'The Fix', 1);"
+      "INSERT INTO wishlist (id, kind, wishlist_show_id, season_number, episode_number, title)"
+      " VALUES (5, 'episode', 1, 1, 2, 'Second');", &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (ssv_window_show_page (s.window, "wishlist"));
+  wishlist = SSV_WISHLIST_PAGE (ssv_window_get_visible_page (s.window));
+  ssv_wishlist_page_show_kind (wishlist, SSV_WISHLIST_KIND_SHOW);
+  g_assert_true (ssv_test_wait_for (tile_shown, wishlist, 20000));
+  show = g_list_model_get_item (ssv_wishlist_page_get_items (wishlist, SSV_WISHLIST_KIND_SHOW), 0);
+  season = g_list_model_get_item (ssv_wishlist_item_get_children (show), 0);
+  episode = g_list_model_get_item (ssv_wishlist_item_get_children (season), 0);
+  wait_state (episode, "wanted");
+
+  /* the grab names the show by id only: the store finds its wishlist row */
+  wanted.kind = SSV_DOWNLOAD_KIND_EPISODE;
+  wanted.tvdb_id = 354629;
+  wanted.title = (char *) "The Fix";
+  wanted.season = 1;
+  wanted.episode = 2;
+  wanted.wishlist_id = ssv_download_store_find_wanted (downloads, &wanted, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wanted.wishlist_id, ==, 5);
+  record.wanted = &wanted;
+  record.chosen = chosen;
+  record.reference = GOOD_REFERENCE;
+  record.status = SSV_DOWNLOAD_QUEUED;
+  record.event = "Grabbed.";
+  id = ssv_download_store_record_grab (downloads, &record, &error);
+  g_assert_no_error (error);
+
+  progress.id = id;
+  progress.status = SSV_DOWNLOAD_DOWNLOADING;
+  progress.progress = 0.42;
+  g_assert_true (ssv_download_store_update_progress (downloads, &progress, 1, &error));
+  wait_state (episode, "downloading 42 %");
+  tile = SSV_WISHLIST_TILE (ssv_wishlist_page_find_tile (wishlist, "The Fix"));
+  ssv_wishlist_tile_set_expanded (tile, TRUE);
+  ssv_ui_test_iterate (300);
+  ssv_ui_test_screenshot (GTK_WIDGET (s.window), "wishlist-download-state");
+
+  g_assert_true (ssv_download_store_set_status (downloads, id, SSV_DOWNLOAD_FAILED, "No seeds for 3 hours.", NULL,
+                                                "failed", "Failed.", &error));
+  wait_state (episode, "failed: No seeds for 3 hours.");
+
+  ssv_download_candidate_free (chosen);
+  session_stop (&s);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -250,6 +363,7 @@ main (int    argc,
   g_test_add_func ("/ui/episode-row/search-target", test_episode_row);
   g_test_add_func ("/ui/title-page/search-by-ids", test_movie_ids);
   g_test_add_func ("/ui/title-page/season-and-episode-search", test_season_and_episode);
+  g_test_add_func ("/ui/wishlist/download-state", test_wishlist_state);
 
   status = g_test_run ();
   ssv_test_remove_tree (tmp_dir);
