@@ -739,9 +739,9 @@ test_slskd_fake (void)
   g_assert_no_error (error);
   g_assert_cmpint (transfer->state, ==, SSV_TRANSFER_QUEUED);
   g_assert_cmpstr (transfer->name, ==, "Wanted.Movie.2019.1080p.mkv");
-  g_assert_cmpint (transfer->size, ==, 1500000000);
-  g_assert_cmpstr (transfer->content_path, ==,
-                   "/var/lib/slskd/downloads/Wanted Movie (2019)/Wanted.Movie.2019.1080p.mkv");
+  /* followed as the release: its folder, both files */
+  g_assert_cmpint (transfer->size, ==, 1500002000);
+  g_assert_cmpstr (transfer->content_path, ==, "/var/lib/slskd/downloads/Wanted Movie (2019)");
   g_clear_pointer (&transfer, ssv_transfer_free);
 
   ssv_fake_slskd_set_state (fake, PEER, MOVIE_FILE, "InProgress", 500000000, 1000000, NULL);
@@ -749,8 +749,9 @@ test_slskd_fake (void)
   g_assert_no_error (error);
   g_assert_cmpint (transfer->state, ==, SSV_TRANSFER_DOWNLOADING);
   g_assert_cmpint (transfer->down_speed, ==, 1000000);
-  g_assert_cmpint (transfer->eta, ==, 1000);
-  g_assert_cmpfloat_with_epsilon (transfer->progress, 1.0 / 3, 1e-9);
+  /* what is left of both files (1,000,002,000 bytes) at 1 MB/s, rounded up */
+  g_assert_cmpint (transfer->eta, ==, 1001);
+  g_assert_cmpfloat_with_epsilon (transfer->progress, 500000000.0 / 1500002000.0, 1e-9);
   g_clear_pointer (&transfer, ssv_transfer_free);
 
   /* The release's files; one skipped is one cancelled. */

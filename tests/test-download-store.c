@@ -288,7 +288,7 @@ test_clients_and_indexers (Fixture       *f,
 
   jackett = ssv_download_store_add_indexer (f->store, "torznab", "Jackett", "http://nas:9117/api", &error);
   g_assert_no_error (error);
-  g_assert_true (ssv_download_store_set_indexer_categories (f->store, jackett, ids, parents, names, 2, &error));
+  g_assert_true (ssv_download_store_set_indexer_categories (f->store, jackett, ids, parents, names, NULL, 2, &error));
   indexer = ssv_download_store_find_indexer (f->store, "Jackett", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (indexer->kind, ==, "torznab");

@@ -8,6 +8,7 @@
 #include "ssv-error.h"
 #include "ssv-fake-indexer.h"
 #include "ssv-fake-slskd.h"
+#include "ssv-grab-hits.h"
 #include "ssv-searcher.h"
 #include "ssv-test-utils.h"
 #include "ssv-torznab.h"
@@ -328,6 +329,150 @@ test_strategies_from_caps (Fixture       *f,
   g_assert_cmpstr (g_hash_table_lookup (fallback, "q"), ==, "The Fix S1E01");
 }
 
+/* Two indexers with different caps: each gets its own categories, ids only where caps take them. */
+static const char wide_caps[] =
+  "<caps><searching><search available=\"yes\" supportedParams=\"q\"/>"
+  "<tv-search available=\"yes\" supportedParams=\"q,season,ep,tvdbid\"/>"
+  "<movie-search available=\"yes\" supportedParams=\"q,imdbid\"/></searching>"
+  "<categories><category id=\"2000\" name=\"Movies\"><subcat id=\"2040\" name=\"Movies/HD\"/></category>"
+  "<category id=\"5000\" name=\"TV\"><subcat id=\"5040\" name=\"TV/HD\"/></category></categories></caps>";
+
+static const char narrow_caps[] =
+  "<caps><searching><search available=\"yes\" supportedParams=\"q\"/>"
+  "<tv-search available=\"yes\" supportedParams=\"q,season,ep\"/>"
+  "<movie-search available=\"yes\" supportedParams=\"q\"/></searching>"
+  "<categories><category id=\"2040\" name=\"Movies/HD\"/><category id=\"5030\" name=\"TV/SD\"/>"
+  "<category id=\"5040\" name=\"TV/HD\"/><category id=\"100001\" name=\"Ebooks\"/></categories></caps>";
+
+static const char narrow_caps_later[] =
+  "<caps><searching><search available=\"yes\" supportedParams=\"q\"/>"
+  "<tv-search available=\"yes\" supportedParams=\"q,season,ep,tvdbid\"/>"
+  "<movie-search available=\"yes\" supportedParams=\"q\"/></searching>"
+  "<categories><category id=\"2040\" name=\"Movies/HD\"/><category id=\"5030\" name=\"TV/SD\"/>"
+  "<category id=\"5040\" name=\"TV/HD\"/><category id=\"5045\" name=\"TV/UHD\"/></categories></caps>";
+
+static gint64
+add_stored (SsvDownloadStore *store,
+            const char       *name,
+            SsvFakeIndexer   *fake)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = ssv_download_store_add_indexer (store, "torznab", name, ssv_fake_indexer_get_url (fake), &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_indexer (SsvDownloadStore *store,
+              SsvHttp          *http,
+              const char       *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvIndexerRow) row = ssv_download_store_find_indexer (store, name, &error);
+  g_autofree char *said = NULL;
+
+  g_assert_no_error (error);
+  said = ssv_grab_test_indexer (store, NULL, http, row, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", said);
+}
+
+/* A searcher over the indexers as the store has them now. */
+static void
+load_stored (Fixture          *f,
+             SsvDownloadStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) indexers = ssv_grab_load_indexers (store, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_clear_object (&f->searcher);
+  f->searcher = ssv_searcher_new (f->http);
+  for (guint i = 0; i < indexers->len; i++)
+    ssv_searcher_add_indexer (f->searcher, g_ptr_array_index (indexers, i));
+}
+
+/* Every search the fake saw since @from sent @cat, and @param only if @with_param. */
+static void
+assert_searches (SsvFakeIndexer *fake,
+                 guint           from,
+                 const char     *cat,
+                 const char     *param,
+                 gboolean        with_param)
+{
+  g_autoptr(GPtrArray) searches = ssv_fake_indexer_dup_searches (fake);
+  gboolean seen_param = FALSE;
+
+  g_assert_cmpuint (searches->len, >, from);
+  for (guint i = from; i < searches->len; i++)
+    {
+      GHashTable *params = g_ptr_array_index (searches, i);
+
+      g_assert_cmpstr (g_hash_table_lookup (params, "cat"), ==, cat);
+      seen_param |= g_hash_table_contains (params, param);
+    }
+  g_assert_cmpint (seen_param, ==, with_param);
+}
+
+static void
+test_categories_from_caps (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SsvDatabase) db = ssv_test_open_temp_database (&dir, NULL);
+  g_autoptr(SsvDownloadStore) store = ssv_download_store_new (db);
+  g_autoptr(SsvFakeIndexer) wide = ssv_fake_indexer_new (NULL, "torznab/newznab_caps.xml");
+  g_autoptr(SsvFakeIndexer) narrow = ssv_fake_indexer_new (NULL, "torznab/newznab_caps.xml");
+  g_autoptr(SsvSearchItem) show = the_fix ();
+  g_autoptr(SsvSearchItem) film = ssv_search_item_new_movie ("Heat", 1995);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvSearch) search = NULL;
+  gint64 narrow_id;
+  const int chosen[] = { 2040, 5040 };
+  guint before, before_narrow;
+
+  ssv_fake_indexer_set_caps_text (wide, wide_caps);
+  ssv_fake_indexer_set_caps_text (narrow, narrow_caps);
+  ssv_fake_indexer_set_results (wide, NULL, GEEK_FEED);
+  ssv_fake_indexer_set_results (narrow, NULL, GEEK_FEED);
+  add_stored (store, "Wide", wide);
+  narrow_id = add_stored (store, "Narrow", narrow);
+  test_indexer (store, f->http, "Wide");
+  test_indexer (store, f->http, "Narrow");
+  ssv_search_item_set_ids (film, 949, 0, "tt0113277");
+
+  /* each indexer its own categories from its caps; ids only where they are listed */
+  load_stored (f, store);
+  g_clear_object (&search);
+  search = run (f, show);
+  assert_searches (wide, 0, "5000", "tvdbid", TRUE);
+  assert_searches (narrow, 0, "5030,5040", "tvdbid", FALSE);
+  before = n_searches (wide);
+  before_narrow = n_searches (narrow);
+  g_clear_object (&search);
+  search = run (f, film);
+  assert_searches (wide, before, "2000", "imdbid", TRUE);
+  assert_searches (narrow, before_narrow, "2040", "imdbid", FALSE);
+
+  /* the person leaves SD out; the indexer later lists more: a new test reads the caps
+   * again, keeps the person's choice and searches the new category */
+  g_assert_true (ssv_download_store_select_indexer_categories (store, narrow_id, chosen, G_N_ELEMENTS (chosen),
+                                                               &error));
+  g_assert_no_error (error);
+  ssv_fake_indexer_set_caps_text (narrow, narrow_caps_later);
+  test_indexer (store, f->http, "Narrow");
+  load_stored (f, store);
+  before = n_searches (narrow);
+  g_clear_object (&search);
+  search = run (f, show);
+  assert_searches (narrow, before, "5040,5045", "tvdbid", TRUE);
+
+  g_clear_object (&search);
+  g_clear_object (&store);
+  ssv_test_close_temp_database (&db, &dir);
+}
+
 static void
 test_rate_limit_and_budget (Fixture       *f,
                             gconstpointer  data)
@@ -519,6 +664,7 @@ main (int    argc,
   ADD ("/core/searcher/errors-per-indexer", test_errors_per_indexer);
   ADD ("/core/searcher/dedup", test_dedup);
   ADD ("/core/searcher/strategies-from-caps", test_strategies_from_caps);
+  ADD ("/core/searcher/categories-from-caps", test_categories_from_caps);
   ADD ("/core/searcher/rate-limit-and-budget", test_rate_limit_and_budget);
   ADD ("/core/searcher/first-batch-before-slowest", test_first_batch_before_slowest);
   ADD ("/core/searcher/cancel", test_cancel);

@@ -311,9 +311,8 @@ ssv_cli_indexer_test (int    argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SsvContext) context = NULL;
-  g_autoptr(GPtrArray) indexers = NULL;
+  g_autoptr(SsvIndexerRow) row = NULL;
   g_autofree char *summary = NULL;
-  SsvIndexer *indexer = NULL;
   GOptionEntry entries[] = { { NULL } };
 
   if (!ssv_cli_parse_options ("indexer test", "NAME", _("Check that an indexer answers and takes the key"),
@@ -327,21 +326,13 @@ ssv_cli_indexer_test (int    argc,
   context = ssv_cli_open_context (&error);
   if (context == NULL)
     return ssv_cli_fail (error);
-  indexers = ssv_grab_load_indexers (ssv_context_get_download_store (context), ssv_context_get_secrets (context),
-                                     NULL, &error);
-  if (indexers == NULL)
+  row = ssv_download_store_find_indexer (ssv_context_get_download_store (context), argv[1], &error);
+  if (row == NULL)
     return ssv_cli_fail (error);
-  for (guint i = 0; i < indexers->len && indexer == NULL; i++)
-    if (g_strcmp0 (ssv_indexer_get_name (g_ptr_array_index (indexers, i)), argv[1]) == 0)
-      indexer = g_ptr_array_index (indexers, i);
-  if (indexer == NULL)
-    {
-      g_printerr (_("soulsync-video-cli: there is no enabled indexer called “%s”; “indexer list” shows them.\n"),
-                  argv[1]);
-      return 1;
-    }
 
-  summary = ssv_indexer_test (indexer, ssv_context_get_http (context), NULL, &error);
+  /* the caps are read again and their categories kept for the searches */
+  summary = ssv_grab_test_indexer (ssv_context_get_download_store (context), ssv_context_get_secrets (context),
+                                   ssv_context_get_http (context), row, NULL, &error);
   if (summary == NULL)
     return ssv_cli_fail (error);
 

@@ -11,6 +11,7 @@
 #include "ssv-error.h"
 #include "ssv-thread.h"
 #include "downloads/ssv-client-pool.h"
+#include "downloads/ssv-grab-hits.h"
 #include "downloads/ssv-indexer.h"
 
 typedef struct
@@ -233,32 +234,21 @@ test_indexer (Job           *job,
 {
   SsvDownloadStore *store = ssv_context_get_download_store (job->context);
   g_autoptr(GPtrArray) rows = ssv_download_store_list_indexers (store, FALSE, error);
-  g_autofree char *secret_key = ssv_secrets_indexer_key (job->id);
-  g_autofree char *key = NULL;
-  g_autoptr(SsvIndexer) indexer = NULL;
-  GError *local_error = NULL;
   SsvIndexerRow *row = NULL;
-  SsvIndexerKind kind;
 
   if (rows == NULL)
     return NULL;
   for (guint i = 0; i < rows->len && row == NULL; i++)
     if (((SsvIndexerRow *) g_ptr_array_index (rows, i))->id == job->id)
       row = g_ptr_array_index (rows, i);
-  if (row == NULL || !ssv_indexer_kind_from_string (row->kind, &kind))
+  if (row == NULL)
     {
       g_set_error_literal (error, SSV_ERROR, SSV_ERROR_INVALID, _("That indexer is no longer set up."));
       return NULL;
     }
 
-  key = ssv_secrets_lookup_sync (ssv_context_get_secrets (job->context), secret_key, cancellable, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  indexer = ssv_indexer_new (kind, row->name, row->url, key);
-  return ssv_indexer_test (indexer, ssv_context_get_http (job->context), cancellable, error);
+  return ssv_grab_test_indexer (store, ssv_context_get_secrets (job->context), ssv_context_get_http (job->context),
+                                row, cancellable, error);
 }
 
 static char *

@@ -136,7 +136,9 @@ torznab_handler (SsvFakeServer        *server,
     }
   if (g_strcmp0 (t, "caps") == 0)
     {
+      g_mutex_lock (&self->lock);
       *body = g_bytes_ref (self->caps);
+      g_mutex_unlock (&self->lock);
       return TRUE;
     }
   if (t == NULL || !(strcmp (t, "search") == 0 || strcmp (t, "tvsearch") == 0 || strcmp (t, "movie") == 0))
@@ -174,7 +176,9 @@ prowlarr_handler (SsvFakeServer        *server,
   if (strcmp (request->path, "/api/v1/indexer") == 0)
     {
       *status = 200;
+      g_mutex_lock (&self->lock);
       *body = g_bytes_ref (self->caps);
+      g_mutex_unlock (&self->lock);
       return TRUE;
     }
   if (strcmp (request->path, "/api/v1/search") == 0)
@@ -255,6 +259,17 @@ SsvFakeServer *
 ssv_fake_indexer_get_server (SsvFakeIndexer *self)
 {
   return self->server;
+}
+
+/* What t=caps answers from now on: an indexer whose caps changed. */
+void
+ssv_fake_indexer_set_caps_text (SsvFakeIndexer *self,
+                                const char     *xml)
+{
+  g_mutex_lock (&self->lock);
+  g_bytes_unref (self->caps);
+  self->caps = g_bytes_new (xml, strlen (xml));
+  g_mutex_unlock (&self->lock);
 }
 
 void

@@ -26,6 +26,8 @@ SsvFakeServer  *ssv_fake_indexer_get_server     (SsvFakeIndexer  *self);
 void            ssv_fake_indexer_set_results    (SsvFakeIndexer  *self,
                                                  const char      *function,
                                                  const char      *fixture);
+void            ssv_fake_indexer_set_caps_text  (SsvFakeIndexer  *self,
+                                                 const char      *xml);
 void            ssv_fake_indexer_set_body       (SsvFakeIndexer  *self,
                                                  const char      *function,
                                                  guint            status,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-fake-nntp.c: enough of RFC 3977 for a usenet client to log in, pick a group and be told
- * that the article it wants is not there, so its download fails the way an expired one does. */
+/* ssv-fake-nntp.c: enough of RFC 3977 for a usenet client to log in, pick a group and fetch
+ * articles: the ones a test posted come back yEnc-encoded (one part each, with its CRC32); any
+ * other is not there (430), so its download fails the way an expired one does. */
 
 #include "config.h"
 
@@ -17,40 +18,139 @@ struct _SsvFakeNntp
   GSocketService   *service;
   guint16           port;
   gint              requests;   /* article requests answered 430 */
+  GMutex            lock;
+  GHashTable       *articles;   /* message id → yEnc body (dot-stuffed lines, CRLF) */
 };
 
-static const char *
+/* ---- yEnc ---------------------------------------------------------------- */
+
+static guint32
+crc32_of (const guint8 *data,
+          gsize         length)
+{
+  guint32 crc = 0xffffffffu;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (guint k = 0; k < 8; k++)
+        crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+    }
+  return ~crc;
+}
+
+/* One part of one file; escaping more than yEnc needs ('.', blanks) keeps lines safe anywhere. */
+static char *
+yenc_encode (const char   *name,
+             const guint8 *data,
+             gsize         length)
+{
+  GString *out = g_string_new (NULL);
+  guint32 crc = crc32_of (data, length);
+  guint column = 0;
+
+  g_string_append_printf (out, "=ybegin part=1 total=1 line=128 size=%" G_GSIZE_FORMAT " name=%s\r\n", length, name);
+  g_string_append_printf (out, "=ypart begin=1 end=%" G_GSIZE_FORMAT "\r\n", length);
+  for (gsize i = 0; i < length; i++)
+    {
+      guint8 c = (guint8) (data[i] + 42);
+
+      if (c == 0 || c == '\n' || c == '\r' || c == '=' || c == '.' || c == '\t' || c == ' ')
+        {
+          g_string_append_c (out, '=');
+          c = (guint8) (c + 64);
+          column++;
+        }
+      g_string_append_c (out, (char) c);
+      if (++column >= 128)
+        {
+          g_string_append (out, "\r\n");
+          column = 0;
+        }
+    }
+  if (column > 0)
+    g_string_append (out, "\r\n");
+  g_string_append_printf (out, "=yend size=%" G_GSIZE_FORMAT " part=1 pcrc32=%08x crc32=%08x\r\n", length, crc, crc);
+
+  return g_string_free (out, FALSE);
+}
+
+/* "<id@host>" or "id@host" → "id@host" */
+static char *
+bare_id (const char *text)
+{
+  const char *start = text + strspn (text, " <");
+  gsize length = strcspn (start, "> ");
+
+  return g_strndup (start, length);
+}
+
+/* The answer to ARTICLE/BODY/HEAD/STAT of a posted article, or NULL. */
+static char *
+article_answer (SsvFakeNntp *self,
+                const char  *command,
+                const char  *line)
+{
+  const char *argument = strchr (line, ' ');
+  g_autofree char *id = bare_id (argument != NULL ? argument : "");
+  g_autofree char *head = NULL;
+  const char *body;
+  char *answer = NULL;
+
+  g_mutex_lock (&self->lock);
+  body = g_hash_table_lookup (self->articles, id);
+  head = g_strdup_printf ("Message-ID: <%s>\r\nNewsgroups: alt.binaries.test\r\nSubject: %s\r\n", id, id);
+  if (body == NULL)
+    answer = NULL;
+  else if (g_str_equal (command, "STAT"))
+    answer = g_strdup_printf ("223 0 <%s>\r\n", id);
+  else if (g_str_equal (command, "HEAD"))
+    answer = g_strdup_printf ("221 0 <%s>\r\n%s.\r\n", id, head);
+  else if (g_str_equal (command, "BODY"))
+    answer = g_strdup_printf ("222 0 <%s>\r\n%s.\r\n", id, body);
+  else
+    answer = g_strdup_printf ("220 0 <%s>\r\n%s\r\n%s.\r\n", id, head, body);
+  g_mutex_unlock (&self->lock);
+
+  return answer;
+}
+
+static char *
 answer_for (SsvFakeNntp *self,
             const char  *line,
             gboolean    *quit)
 {
   g_autofree char *command = g_ascii_strup (line, strcspn (line, " "));
+  char *article;
 
   *quit = FALSE;
   if (g_str_equal (command, "QUIT"))
     {
       *quit = TRUE;
-      return "205 closing connection\r\n";
+      return g_strdup ("205 closing connection\r\n");
     }
   if (g_str_equal (command, "ARTICLE") || g_str_equal (command, "BODY") ||
       g_str_equal (command, "HEAD") || g_str_equal (command, "STAT"))
     {
+      article = article_answer (self, command, line);
+      if (article != NULL)
+        return article;
       g_atomic_int_inc (&self->requests);
-      return "430 No article with that message-id\r\n";
+      return g_strdup ("430 No article with that message-id\r\n");
     }
   if (g_str_equal (command, "GROUP"))
-    return "211 0 0 0 alt.binaries.test\r\n";
+    return g_strdup ("211 0 0 0 alt.binaries.test\r\n");
   if (g_str_equal (command, "MODE"))
-    return "200 reader mode, posting not permitted\r\n";
+    return g_strdup ("200 reader mode, posting not permitted\r\n");
   if (g_str_equal (command, "AUTHINFO"))
-    return g_ascii_strncasecmp (line, "AUTHINFO USER", 13) == 0 ? "381 password required\r\n"
-                                                                : "281 authentication accepted\r\n";
+    return g_strdup (g_ascii_strncasecmp (line, "AUTHINFO USER", 13) == 0 ? "381 password required\r\n"
+                                                                          : "281 authentication accepted\r\n");
   if (g_str_equal (command, "CAPABILITIES"))
-    return "101 capability list\r\nVERSION 2\r\nREADER\r\n.\r\n";
+    return g_strdup ("101 capability list\r\nVERSION 2\r\nREADER\r\n.\r\n");
   if (g_str_equal (command, "DATE"))
-    return "111 20260101000000\r\n";
+    return g_strdup ("111 20260101000000\r\n");
 
-  return "500 unknown command\r\n";
+  return g_strdup ("500 unknown command\r\n");
 }
 
 static gboolean
@@ -62,7 +162,7 @@ on_run (GThreadedSocketService *service,
   SsvFakeNntp *self = user_data;
   GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
   g_autoptr(GDataInputStream) in = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
-  const char *greeting = "200 test news server ready, no articles\r\n";
+  const char *greeting = "200 test news server ready\r\n";
 
   g_data_input_stream_set_newline_type (in, G_DATA_STREAM_NEWLINE_TYPE_ANY);
   if (!g_output_stream_write_all (out, greeting, strlen (greeting), NULL, NULL, NULL))
@@ -71,7 +171,7 @@ on_run (GThreadedSocketService *service,
   for (;;)
     {
       g_autofree char *line = g_data_input_stream_read_line (in, NULL, NULL, NULL);
-      const char *reply;
+      g_autofree char *reply = NULL;
       gboolean quit;
 
       if (line == NULL)
@@ -106,6 +206,8 @@ ssv_fake_nntp_new (void)
   g_autoptr(GSocketAddress) bound = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_mutex_init (&self->lock);
+  self->articles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->context = g_main_context_new ();
   self->loop = g_main_loop_new (self->context, FALSE);
   self->service = g_threaded_socket_service_new (4);
@@ -145,5 +247,22 @@ ssv_fake_nntp_free (SsvFakeNntp *self)
   g_clear_object (&self->service);
   g_main_loop_unref (self->loop);
   g_main_context_unref (self->context);
+  g_hash_table_unref (self->articles);
+  g_mutex_clear (&self->lock);
   g_free (self);
+}
+
+/* Posts @data as the one article @message_id (no angle brackets), a yEnc part named @name. */
+void
+ssv_fake_nntp_add_article (SsvFakeNntp  *self,
+                           const char   *message_id,
+                           const char   *name,
+                           const guint8 *data,
+                           gsize         length)
+{
+  char *body = yenc_encode (name, data, length);
+
+  g_mutex_lock (&self->lock);
+  g_hash_table_insert (self->articles, g_strdup (message_id), body);
+  g_mutex_unlock (&self->lock);
 }

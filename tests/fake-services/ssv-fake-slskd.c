@@ -43,6 +43,7 @@ struct _SsvFakeSlskd
   GMutex       lock;
   GPtrArray   *transfers;   /* Transfer, first enqueued first */
   GHashTable  *offline;     /* user names */
+  char        *downloads;   /* where finished files go, as options' directories.downloads */
 
   GCond        changed;     /* a search was started or deleted */
   GHashTable  *searches;    /* id → Search */
@@ -645,7 +646,9 @@ handle_options (SsvFakeServer         *server,
   json_builder_set_member_name (builder, "directories");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "downloads");
-  json_builder_add_string_value (builder, "/var/lib/slskd/downloads");
+  g_mutex_lock (&((SsvFakeSlskd *) user_data)->lock);
+  json_builder_add_string_value (builder, ((SsvFakeSlskd *) user_data)->downloads);
+  g_mutex_unlock (&((SsvFakeSlskd *) user_data)->lock);
   json_builder_set_member_name (builder, "incomplete");
   json_builder_add_string_value (builder, "/var/lib/slskd/incomplete");
   json_builder_end_object (builder);
@@ -660,6 +663,7 @@ ssv_fake_slskd_new (SsvFakeServer *server,
   SsvFakeSlskd *self = g_new0 (SsvFakeSlskd, 1);
 
   self->api_key = g_strdup (api_key);
+  self->downloads = g_strdup ("/var/lib/slskd/downloads");
   self->transfers = g_ptr_array_new_with_free_func (transfer_free);
   self->offline = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->searches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, search_free);
@@ -688,6 +692,7 @@ ssv_fake_slskd_free (SsvFakeSlskd *self)
   g_ptr_array_unref (self->texts);
   g_array_unref (self->start_times);
   g_free (self->api_key);
+  g_free (self->downloads);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->changed);
   g_free (self);
@@ -723,6 +728,50 @@ ssv_fake_slskd_set_state (SsvFakeSlskd *self,
   transfer->average_speed = average_speed;
   g_free (transfer->exception);
   transfer->exception = g_strdup (exception);
+  g_mutex_unlock (&self->lock);
+}
+
+/* A folder on disk for finished files (the default names slskd's own). */
+void
+ssv_fake_slskd_set_downloads_dir (SsvFakeSlskd *self,
+                                  const char   *dir)
+{
+  g_mutex_lock (&self->lock);
+  g_free (self->downloads);
+  self->downloads = g_strdup (dir);
+  g_mutex_unlock (&self->lock);
+}
+
+/* The peer sent the whole file: it is written where slskd writes it,
+ * <downloads>/<the peer's folder name>/<file name>, and the transfer says
+ * "Completed, Succeeded". */
+void
+ssv_fake_slskd_complete (SsvFakeSlskd *self,
+                         const char   *user,
+                         const char   *filename,
+                         GBytes       *contents)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parts = g_strsplit (filename, "\\", -1);
+  guint n = g_strv_length (parts);
+  Transfer *transfer;
+
+  g_assert_cmpuint (n, >=, 2);
+  g_mutex_lock (&self->lock);
+  transfer = find_active_locked (self, user, filename);
+  g_assert_nonnull (transfer);
+  g_assert_cmpint (transfer->size, ==, (gint64) g_bytes_get_size (contents));
+  dir = g_build_filename (self->downloads, parts[n - 2], NULL);
+  path = g_build_filename (dir, parts[n - 1], NULL);
+  g_mkdir_with_parents (dir, 0700);
+  g_file_set_contents (path, g_bytes_get_data (contents, NULL), (gssize) g_bytes_get_size (contents), &error);
+  g_assert_no_error (error);
+  g_free (transfer->state);
+  transfer->state = g_strdup ("Completed, Succeeded");
+  transfer->bytes_transferred = transfer->size;
+  transfer->average_speed = 0;
   g_mutex_unlock (&self->lock);
 }
 

@@ -25,6 +25,12 @@ void          ssv_fake_slskd_set_state    (SsvFakeSlskd   *self,
                                            double          average_speed,
                                            const char     *exception);
 guint         ssv_fake_slskd_count        (SsvFakeSlskd   *self);
+void          ssv_fake_slskd_set_downloads_dir (SsvFakeSlskd *self,
+                                           const char     *dir);
+void          ssv_fake_slskd_complete     (SsvFakeSlskd   *self,
+                                           const char     *user,
+                                           const char     *filename,
+                                           GBytes         *contents);
 
 /* Searches: what every search finds (a JSON list of responses, slskd's /responses shape),
  * and how many polls of one say "InProgress" before it completes. */

@@ -107,6 +107,41 @@ ssv_grab_request_new_from_hits (const SsvSearchItem     *item,
   return request;
 }
 
+/* One configured indexer, live, with its key from the keyring (blocking). */
+static SsvIndexer *
+load_indexer (const SsvIndexerRow  *row,
+              SsvSecrets           *secrets,
+              GCancellable         *cancellable,
+              GError              **error)
+{
+  g_autofree char *key = NULL;
+  SsvIndexerKind kind;
+  SsvIndexer *indexer;
+
+  if (!ssv_indexer_kind_from_string (row->kind, &kind))
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID, _("%s is not a kind of indexer this app knows."), row->name);
+      return NULL;
+    }
+  if (secrets != NULL)
+    {
+      g_autofree char *secret_key = ssv_secrets_indexer_key (row->id);
+      g_autoptr(GError) local_error = NULL;
+
+      key = ssv_secrets_lookup_sync (secrets, secret_key, cancellable, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  indexer = ssv_indexer_new (kind, row->name, row->url, key);
+  if (row->categories->len > 0)
+    ssv_indexer_set_categories (indexer, (const int *) (gpointer) row->categories->data, row->categories->len);
+
+  return indexer;
+}
+
 /**
  * ssv_grab_load_indexers:
  *
@@ -130,29 +165,97 @@ ssv_grab_load_indexers (SsvDownloadStore  *store,
   for (guint i = 0; i < rows->len; i++)
     {
       SsvIndexerRow *row = g_ptr_array_index (rows, i);
-      g_autofree char *key = NULL;
       SsvIndexerKind kind;
       SsvIndexer *indexer;
 
       if (!ssv_indexer_kind_from_string (row->kind, &kind))
         continue;
-      if (secrets != NULL)
-        {
-          g_autofree char *secret_key = ssv_secrets_indexer_key (row->id);
-          g_autoptr(GError) local_error = NULL;
-
-          key = ssv_secrets_lookup_sync (secrets, secret_key, cancellable, &local_error);
-          if (local_error != NULL)
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return NULL;
-            }
-        }
-      indexer = ssv_indexer_new (kind, row->name, row->url, key);
-      if (row->categories->len > 0)
-        ssv_indexer_set_categories (indexer, (const int *) (gpointer) row->categories->data, row->categories->len);
+      indexer = load_indexer (row, secrets, cancellable, error);
+      if (indexer == NULL)
+        return NULL;
       g_ptr_array_add (indexers, indexer);
     }
 
   return g_steal_pointer (&indexers);
+}
+
+static gboolean
+contains (GArray *ids,
+          int     id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, int, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* What caps list, kept as the indexer's categories: a new one is searched when
+ * it is what a film or show search would pick; an old one keeps its choice. */
+static gboolean
+store_caps (SsvDownloadStore     *store,
+            gint64                indexer_id,
+            const SsvIndexerCaps *caps,
+            GError              **error)
+{
+  g_autoptr(GArray) films = ssv_indexer_caps_pick_categories (caps, FALSE, FALSE);
+  g_autoptr(GArray) shows = ssv_indexer_caps_pick_categories (caps, TRUE, FALSE);
+  guint n = caps->categories->len;
+  g_autofree int *ids = g_new0 (int, n + 1);
+  g_autofree int *parents = g_new0 (int, n + 1);
+  g_autofree const char **names = g_new0 (const char *, n + 1);
+  g_autofree gboolean *selected = g_new0 (gboolean, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SsvIndexerCategory *c = &g_array_index (caps->categories, SsvIndexerCategory, i);
+
+      ids[i] = c->id;
+      parents[i] = c->parent;
+      names[i] = c->name;
+      selected[i] = contains (films, c->id) || contains (shows, c->id);
+    }
+
+  return ssv_download_store_set_indexer_categories (store, indexer_id, ids, parents, (const char * const *) names,
+                                                    selected, n, error);
+}
+
+/**
+ * ssv_grab_test_indexer:
+ *
+ * Checks a configured indexer (blocking) and, for Torznab and Newznab, reads
+ * its caps again and keeps their categories in the store, so searches send
+ * what the indexer lists today.
+ *
+ * Returns: (transfer full): a line saying what was found, or NULL with @error
+ */
+char *
+ssv_grab_test_indexer (SsvDownloadStore     *store,
+                       SsvSecrets           *secrets,
+                       SsvHttp              *http,
+                       const SsvIndexerRow  *row,
+                       GCancellable         *cancellable,
+                       GError              **error)
+{
+  g_autoptr(SsvIndexer) indexer = NULL;
+  g_autoptr(SsvIndexerCaps) caps = NULL;
+  g_autofree char *said = NULL;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (store), NULL);
+  g_return_val_if_fail (row != NULL, NULL);
+
+  indexer = load_indexer (row, secrets, cancellable, error);
+  if (indexer == NULL)
+    return NULL;
+  said = ssv_indexer_test (indexer, http, cancellable, error);
+  if (said == NULL)
+    return NULL;
+
+  if (ssv_indexer_get_kind (indexer) == SSV_INDEXER_TORZNAB || ssv_indexer_get_kind (indexer) == SSV_INDEXER_NEWZNAB)
+    {
+      caps = ssv_indexer_dup_caps (indexer);
+      if (caps != NULL && !store_caps (store, row->id, caps, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&said);
 }

@@ -19,5 +19,11 @@ GPtrArray            *ssv_grab_load_indexers                 (SsvDownloadStore  
                                                               SsvSecrets              *secrets,
                                                               GCancellable            *cancellable,
                                                               GError                 **error);
+char                 *ssv_grab_test_indexer                  (SsvDownloadStore        *store,
+                                                              SsvSecrets              *secrets,
+                                                              SsvHttp                 *http,
+                                                              const SsvIndexerRow     *row,
+                                                              GCancellable            *cancellable,
+                                                              GError                 **error);
 
 G_END_DECLS

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-grabber.c: a grab: pick the default client of the release's protocol, fetch a .torrent
- * through SsvHttp with the indexer's key and check it (bencode, no programs in it), send it, and
- * record the download with its candidate pool. A refusal is recorded too, in plain words. */
+/* ssv-grabber.c: a grab: pick the default client of the release's protocol, fetch a .torrent or
+ * an NZB through SsvHttp with the indexer's key and check it (bencode or NZB, no programs in it),
+ * send it, and record the download with its candidate pool. A refusal is recorded too. */
 
 #include "config.h"
 
@@ -11,6 +11,7 @@
 #include "ssv-bencode.h"
 #include "ssv-error.h"
 #include "ssv-grabber.h"
+#include "ssv-nzb.h"
 #include "ssv-release-hit.h"
 #include "ssv-thread.h"
 
@@ -191,6 +192,58 @@ torrent_request (SsvGrabber                  *self,
   return ssv_add_request_new_torrent (bytes);
 }
 
+static gboolean
+indexer_is_configured (SsvGrabber *self,
+                       const char *indexer)
+{
+  g_autoptr(SsvIndexerRow) row = NULL;
+
+  if (indexer == NULL)
+    return FALSE;
+  row = ssv_download_store_find_indexer (ssv_client_pool_get_store (self->pool), indexer, NULL);
+  return row != NULL;
+}
+
+/* From an indexer set up here the app fetches the NZB itself, with the key the
+ * client does not have, and reads its file names; any other URL goes to the client. */
+static SsvAddRequest *
+usenet_request (SsvGrabber                  *self,
+                const SsvDownloadCandidate  *chosen,
+                GCancellable                *cancellable,
+                GError                     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize size;
+
+  if (chosen->download_url == NULL)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID, _("“%s” has no NZB to fetch."), chosen->release_title);
+      return NULL;
+    }
+  if (!indexer_is_configured (self, chosen->indexer))
+    return ssv_add_request_new_nzb_url (chosen->download_url, chosen->release_title);
+
+  bytes = fetch_release_file (self, chosen, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &size);
+  names = ssv_nzb_parse_file_names (data, size, &local_error);
+  if (names == NULL)
+    {
+      g_set_error (error, SSV_ERROR, SSV_ERROR_MALFORMED,
+                   _("%s sent something that is not an NZB for “%s” (%s)."),
+                   chosen->indexer, chosen->release_title, local_error->message);
+      return NULL;
+    }
+  if (!check_files (chosen->release_title, names, error))
+    return NULL;
+
+  return ssv_add_request_new_nzb (bytes, chosen->release_title);
+}
+
 static SsvAddRequest *
 build_request (SsvGrabber                  *self,
                const SsvDownloadCandidate  *chosen,
@@ -225,14 +278,7 @@ build_request (SsvGrabber                  *self,
     }
 
   if (g_strcmp0 (chosen->protocol, "usenet") == 0)
-    {
-      if (url == NULL)
-        {
-          g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID, _("“%s” has no NZB to fetch."), chosen->release_title);
-          return NULL;
-        }
-      return ssv_add_request_new_nzb_url (url, chosen->release_title);
-    }
+    return usenet_request (self, chosen, cancellable, error);
 
   if (url != NULL && !g_str_has_prefix (url, "magnet:"))
     return torrent_request (self, chosen, cancellable, error);
@@ -264,6 +310,7 @@ record (SsvGrabber            *self,
   g_autofree char *client = describe_client (row);
   g_autofree char *event = NULL;
   SsvGrabRecord rec = { 0 };
+  SsvDownloadWanted wanted = request->wanted;
 
   for (guint i = 1; i < request->candidates->len; i++)
     g_ptr_array_add (others, g_ptr_array_index (request->candidates, i));
@@ -276,7 +323,10 @@ record (SsvGrabber            *self,
     /* Translators: "Could not grab “X” into Home (qBittorrent): reason" */
     event = g_strdup_printf (_("Could not grab “%s” into %s: %s"), chosen->release_title, client, error_message);
 
-  rec.wanted = &request->wanted;
+  /* a grab of something on the wishlist shows there, whoever started it */
+  wanted.wishlist_id = ssv_download_store_find_wanted (ssv_client_pool_get_store (self->pool), &request->wanted,
+                                                       NULL);
+  rec.wanted = &wanted;
   rec.chosen = chosen;
   rec.others = others;
   rec.client_id = row->id;

@@ -77,17 +77,17 @@ get_size (JsonObject *object,
 static SsvTransferState
 map_group_status (const char *status)
 {
+  /* PP_FINISHED too: only the history says whether it worked (a download whose
+   * articles are all gone passes through it on its way to FAILURE/HEALTH) */
   static const char * const processing[] = {
     "PP_QUEUED", "LOADING_PARS", "VERIFYING_SOURCES", "REPAIRING", "VERIFYING_REPAIRED",
-    "RENAMING", "UNPACKING", "MOVING", "EXECUTING_SCRIPT",
+    "RENAMING", "UNPACKING", "MOVING", "EXECUTING_SCRIPT", "PP_FINISHED",
   };
 
   if (g_strcmp0 (status, "PAUSED") == 0)
     return SSV_TRANSFER_PAUSED;
   if (g_strcmp0 (status, "DOWNLOADING") == 0)
     return SSV_TRANSFER_DOWNLOADING;
-  if (g_strcmp0 (status, "PP_FINISHED") == 0)
-    return SSV_TRANSFER_COMPLETED;
   for (guint i = 0; i < G_N_ELEMENTS (processing); i++)
     if (g_strcmp0 (status, processing[i]) == 0)
       return SSV_TRANSFER_CHECKING;

@@ -574,29 +574,6 @@ slskd_add (SsvDownloadClient    *client,
   return ssv_slskd_reference_new (add->slskd_user, main_file->filename);
 }
 
-static GPtrArray *
-slskd_list (SsvDownloadClient   *client,
-            const char * const  *references,
-            GCancellable        *cancellable,
-            GError             **error)
-{
-  SsvSlskd *self = SSV_SLSKD (client);
-  g_autoptr(JsonNode) root = get_downloads (self, cancellable, error);
-  g_autofree char *dir = NULL;
-  GPtrArray *transfers;
-
-  if (root == NULL)
-    return NULL;
-
-  dir = dup_downloads_dir (self, cancellable);
-  transfers = parse_downloads_node (root, dir, error);
-  for (guint i = transfers ? transfers->len : 0; i > 0; i--)
-    if (!ssv_client_wants (references, ((SsvTransfer *) g_ptr_array_index (transfers, i - 1))->reference))
-      g_ptr_array_remove_index (transfers, i - 1);
-
-  return transfers;
-}
-
 /* The transfers of the reference's user in the reference's folder: the
  * release it belongs to. */
 typedef struct
@@ -664,6 +641,100 @@ find_siblings (SsvSlskd      *self,
   for_each_file (root, collect_siblings, &siblings, NULL);
   *user_out = g_steal_pointer (&user);
   return siblings.siblings;
+}
+
+/* A release is its folder: it is done when every file the app still wants
+ * arrived, and failed when one of them failed; sizes and speed are summed. */
+static void
+merge_release (SsvTransfer *main,
+               const char  *user,
+               GPtrArray   *siblings,
+               const char  *downloads_dir)
+{
+  SsvTransferState state = main->state;
+  gint64 size = 0, downloaded = 0, speed = 0;
+  guint counted = 0;
+
+  for (guint i = 0; i < siblings->len; i++)
+    {
+      g_autoptr(SsvTransfer) file = parse_file (user, "", g_ptr_array_index (siblings, i), NULL);
+      gboolean is_main;
+
+      if (file == NULL)
+        continue;
+      is_main = g_strcmp0 (file->reference, main->reference) == 0;
+      /* a file the app skipped (cancelled) is not part of the release any more */
+      if (!is_main && strstr (file->client_state, "Cancelled") != NULL)
+        continue;
+      counted++;
+      size += MAX (file->size, 0);
+      downloaded += MAX (file->downloaded, 0);
+      speed += MAX (file->down_speed, 0);
+      if (is_main)
+        continue;
+      if (file->state == SSV_TRANSFER_ERROR && state != SSV_TRANSFER_ERROR)
+        {
+          state = SSV_TRANSFER_ERROR;
+          g_free (main->error);
+          /* Translators: "Movie.srt: The peer refused the download: File not shared." */
+          main->error = g_strdup_printf (_("%s: %s"), file->name, file->error);
+        }
+      else if (file->state != SSV_TRANSFER_COMPLETED && state == SSV_TRANSFER_COMPLETED)
+        state = file->state;
+      else if (file->state == SSV_TRANSFER_DOWNLOADING && state == SSV_TRANSFER_QUEUED)
+        state = SSV_TRANSFER_DOWNLOADING;
+    }
+
+  if (counted <= 1)
+    return;
+  main->state = state;
+  main->size = size;
+  main->downloaded = downloaded;
+  main->progress = size > 0 ? ssv_client_fraction ((double) downloaded, (double) size) : main->progress;
+  main->down_speed = state == SSV_TRANSFER_DOWNLOADING ? speed : 0;
+  main->eta = -1;
+  /* the release's folder is what arrived */
+  if (main->save_path != NULL && downloads_dir != NULL)
+    {
+      g_free (main->content_path);
+      main->content_path = g_strdup (main->save_path);
+    }
+  ssv_client_finish_transfer (main);
+}
+
+static GPtrArray *
+slskd_list (SsvDownloadClient   *client,
+            const char * const  *references,
+            GCancellable        *cancellable,
+            GError             **error)
+{
+  SsvSlskd *self = SSV_SLSKD (client);
+  g_autoptr(JsonNode) root = get_downloads (self, cancellable, error);
+  g_autofree char *dir = NULL;
+  GPtrArray *transfers;
+
+  if (root == NULL)
+    return NULL;
+
+  dir = dup_downloads_dir (self, cancellable);
+  transfers = parse_downloads_node (root, dir, error);
+  for (guint i = transfers ? transfers->len : 0; i > 0; i--)
+    {
+      SsvTransfer *transfer = g_ptr_array_index (transfers, i - 1);
+      g_autoptr(GPtrArray) siblings = NULL;
+      g_autofree char *user = NULL;
+
+      if (!ssv_client_wants (references, transfer->reference))
+        {
+          g_ptr_array_remove_index (transfers, i - 1);
+          continue;
+        }
+      /* asked for by reference: the app follows the release, not only its main file */
+      if (references != NULL && (siblings = find_siblings (self, transfer->reference, root, &user, NULL)) != NULL)
+        merge_release (transfer, user, siblings, dir);
+    }
+
+  return transfers;
 }
 
 static GPtrArray *

@@ -5,6 +5,7 @@
 
 #include "ssv-wishlist-item-private.h"
 #include "ssv-model-props.h"
+#include "ssv-utils.h"
 
 G_DEFINE_FINAL_TYPE (SsvWishlistItem, ssv_wishlist_item, G_TYPE_OBJECT)
 
@@ -25,6 +26,10 @@ static const SsvModelProp props[] = {
 
 static GParamSpec *pspecs[G_N_ELEMENTS (props) + 1];
 
+/* The one that changes after the store filled the item: what became of it. */
+#define PROP_DOWNLOAD_STATE (G_N_ELEMENTS (props) + 1)
+static GParamSpec *download_state_pspec;
+
 static void
 ssv_wishlist_item_finalize (GObject *object)
 {
@@ -40,6 +45,7 @@ ssv_wishlist_item_finalize (GObject *object)
   g_free (self->still_url);
   g_free (self->season_poster_url);
   g_free (self->air_date);
+  g_free (self->download_state);
   g_clear_object (&self->children);
 
   G_OBJECT_CLASS (ssv_wishlist_item_parent_class)->finalize (object);
@@ -51,7 +57,10 @@ ssv_wishlist_item_get_property (GObject    *object,
                                 GValue     *value,
                                 GParamSpec *pspec)
 {
-  ssv_model_get_prop (object, props, prop_id, value);
+  if (prop_id == PROP_DOWNLOAD_STATE)
+    g_value_set_string (value, SSV_WISHLIST_ITEM (object)->download_state);
+  else
+    ssv_model_get_prop (object, props, prop_id, value);
 }
 
 static void
@@ -63,6 +72,9 @@ ssv_wishlist_item_class_init (SsvWishlistItemClass *klass)
   object_class->get_property = ssv_wishlist_item_get_property;
 
   ssv_model_install_read_only_props (object_class, props, G_N_ELEMENTS (props), pspecs);
+  download_state_pspec = g_param_spec_string ("download-state", NULL, NULL, NULL,
+                                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_DOWNLOAD_STATE, download_state_pspec);
 }
 
 static void
@@ -120,4 +132,23 @@ ssv_wishlist_item_get_children (SsvWishlistItem *self)
   g_return_val_if_fail (SSV_IS_WISHLIST_ITEM (self), NULL);
 
   return G_LIST_MODEL (self->children);
+}
+
+/* Returns: (nullable): what became of the wanted item ("searching", "failed: …") */
+const char *
+ssv_wishlist_item_get_download_state (SsvWishlistItem *self)
+{
+  g_return_val_if_fail (SSV_IS_WISHLIST_ITEM (self), NULL);
+
+  return self->download_state;
+}
+
+void
+ssv_wishlist_item_set_download_state (SsvWishlistItem *self,
+                                      const char      *state)
+{
+  g_return_if_fail (SSV_IS_WISHLIST_ITEM (self));
+
+  if (ssv_set_str (&self->download_state, state))
+    g_object_notify_by_pspec (G_OBJECT (self), download_state_pspec);
 }

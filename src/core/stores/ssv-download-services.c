@@ -167,15 +167,46 @@ ssv_download_store_find_indexer (SsvDownloadStore  *self,
   return g_steal_pointer (&row);
 }
 
+/* The selection each category has now: category → 1 + selected. */
+static GHashTable *
+read_selection (SsvDatabase  *db,
+                gint64        indexer_id,
+                GError      **error)
+{
+  g_autoptr(GHashTable) selection = g_hash_table_new (NULL, NULL);
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
+    "SELECT category, selected FROM indexer_categories WHERE indexer_id = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, indexer_id);
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    g_hash_table_insert (selection, GINT_TO_POINTER (sqlite3_column_int (stmt, 0)),
+                         GINT_TO_POINTER (1 + (sqlite3_column_int (stmt, 1) != 0)));
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&selection) : NULL;
+}
+
+/**
+ * ssv_download_store_set_indexer_categories:
+ * @selected_if_new: (nullable): whether a category not listed before is
+ *   searched; NULL: all are
+ *
+ * Replaces the categories an indexer's caps list. A category listed before
+ * keeps the person's choice; one gone from caps goes.
+ */
 gboolean
 ssv_download_store_set_indexer_categories (SsvDownloadStore   *self,
                                            gint64              indexer_id,
                                            const int          *ids,
                                            const int          *parents,
                                            const char * const *names,
+                                           const gboolean     *selected_if_new,
                                            guint               n_categories,
                                            GError            **error)
 {
+  g_autoptr(GHashTable) selection = NULL;
   SsvDatabase *db;
 
   g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
@@ -184,15 +215,19 @@ ssv_download_store_set_indexer_categories (SsvDownloadStore   *self,
   if (!ssv_database_begin (db, error))
     return FALSE;
 
-  if (!ssv_database_exec_with_id (db, "DELETE FROM indexer_categories WHERE indexer_id = ?1",
+  selection = read_selection (db, indexer_id, error);
+  if (selection == NULL ||
+      !ssv_database_exec_with_id (db, "DELETE FROM indexer_categories WHERE indexer_id = ?1",
                                   indexer_id, error))
     goto fail;
 
   for (guint i = 0; i < n_categories; i++)
     {
       g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-        "INSERT OR REPLACE INTO indexer_categories (indexer_id, category, parent, name)"
-        " VALUES (?1, ?2, ?3, ?4)", error);
+        "INSERT OR REPLACE INTO indexer_categories (indexer_id, category, parent, name, selected)"
+        " VALUES (?1, ?2, ?3, ?4, ?5)", error);
+      int before = GPOINTER_TO_INT (g_hash_table_lookup (selection, GINT_TO_POINTER (ids[i])));
+      gboolean selected = before != 0 ? before == 2 : selected_if_new == NULL || selected_if_new[i];
 
       if (stmt == NULL)
         goto fail;
@@ -200,6 +235,49 @@ ssv_download_store_set_indexer_categories (SsvDownloadStore   *self,
       sqlite3_bind_int (stmt, 2, ids[i]);
       sqlite3_bind_int (stmt, 3, parents != NULL ? parents[i] : 0);
       ssv_stmt_bind_text (stmt, 4, names != NULL ? names[i] : NULL);
+      sqlite3_bind_int (stmt, 5, selected);
+      if (!ssv_download_store_step_done (stmt, error))
+        goto fail;
+    }
+
+  if (!ssv_database_commit (db, error))
+    goto fail;
+  ssv_store_emit_changed (SSV_STORE (self), "indexer");
+  return TRUE;
+
+fail:
+  ssv_database_rollback (db);
+  return FALSE;
+}
+
+/* The person's choice: @ids are searched, the indexer's other categories are not. */
+gboolean
+ssv_download_store_select_indexer_categories (SsvDownloadStore  *self,
+                                              gint64             indexer_id,
+                                              const int         *ids,
+                                              guint              n_ids,
+                                              GError           **error)
+{
+  SsvDatabase *db;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
+
+  db = ssv_download_store_db (self);
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+  if (!ssv_database_exec_with_id (db, "UPDATE indexer_categories SET selected = 0 WHERE indexer_id = ?1",
+                                  indexer_id, error))
+    goto fail;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
+        "UPDATE indexer_categories SET selected = 1 WHERE indexer_id = ?1 AND category = ?2", error);
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, indexer_id);
+      sqlite3_bind_int (stmt, 2, ids[i]);
       if (!ssv_download_store_step_done (stmt, error))
         goto fail;
     }

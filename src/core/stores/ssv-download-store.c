@@ -121,6 +121,60 @@ ssv_download_store_find_wanted_movie (SsvDownloadStore  *self,
   return rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
+static gint64
+find_wanted_episode (SsvDownloadStore         *self,
+                     const SsvDownloadWanted  *wanted,
+                     GError                  **error)
+{
+  g_autoptr(SsvStmt) stmt = NULL;
+  g_autofree char *tmdb = NULL;
+  g_autofree char *tvdb = NULL;
+  int rc;
+
+  stmt = ssv_database_prepare (ssv_download_store_db (self),
+    "SELECT w.id FROM wishlist w JOIN wishlist_shows s ON s.id = w.wishlist_show_id"
+    " WHERE w.kind = 'episode' AND w.season_number = ?3 AND w.episode_number = ?4"
+    "   AND ((s.source = 'tmdb' AND s.source_id = ?1) OR (s.source = 'tvdb' AND s.source_id = ?2))", error);
+  if (stmt == NULL)
+    return 0;
+  tmdb = g_strdup_printf ("%" G_GINT64_FORMAT, wanted->tmdb_id);
+  tvdb = g_strdup_printf ("%" G_GINT64_FORMAT, wanted->tvdb_id);
+  ssv_stmt_bind_text (stmt, 1, wanted->tmdb_id > 0 ? tmdb : NULL);
+  ssv_stmt_bind_text (stmt, 2, wanted->tvdb_id > 0 ? tvdb : NULL);
+  sqlite3_bind_int (stmt, 3, wanted->season);
+  sqlite3_bind_int (stmt, 4, wanted->episode);
+  rc = ssv_stmt_step (stmt, error);
+
+  return rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+/**
+ * ssv_download_store_find_wanted:
+ *
+ * The wishlist row of a wanted film (by its TMDB id) or episode (by its
+ * show's TMDB or TheTVDB id, season and episode), so a grab shows on it.
+ *
+ * Returns: the row's id, or 0 when it is not on the wishlist
+ */
+gint64
+ssv_download_store_find_wanted (SsvDownloadStore         *self,
+                                const SsvDownloadWanted  *wanted,
+                                GError                  **error)
+{
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), 0);
+  g_return_val_if_fail (wanted != NULL, 0);
+
+  if (wanted->wishlist_id > 0)
+    return wanted->wishlist_id;
+  if (wanted->kind == SSV_DOWNLOAD_KIND_MOVIE && wanted->tmdb_id > 0)
+    return ssv_download_store_find_wanted_movie (self, wanted->tmdb_id, error);
+  if (wanted->kind == SSV_DOWNLOAD_KIND_EPISODE && (wanted->tmdb_id > 0 || wanted->tvdb_id > 0) &&
+      wanted->season >= 0 && wanted->episode > 0)
+    return find_wanted_episode (self, wanted, error);
+
+  return 0;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Grabs */
 

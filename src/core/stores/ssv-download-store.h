@@ -95,7 +95,13 @@ gboolean          ssv_download_store_set_indexer_categories (SsvDownloadStore *s
                                                          const int            *ids,
                                                          const int            *parents,
                                                          const char * const   *names,
+                                                         const gboolean       *selected_if_new,
                                                          guint                 n_categories,
+                                                         GError              **error);
+gboolean          ssv_download_store_select_indexer_categories (SsvDownloadStore *self,
+                                                         gint64                indexer_id,
+                                                         const int            *ids,
+                                                         guint                 n_ids,
                                                          GError              **error);
 gboolean          ssv_download_store_remove_indexer     (SsvDownloadStore     *self,
                                                          gint64                indexer_id,
@@ -142,6 +148,9 @@ void              ssv_client_row_free                   (SsvClientRow         *r
 
 gint64            ssv_download_store_find_wanted_movie  (SsvDownloadStore     *self,
                                                          gint64                tmdb_id,
+                                                         GError              **error);
+gint64            ssv_download_store_find_wanted        (SsvDownloadStore     *self,
+                                                         const SsvDownloadWanted *wanted,
                                                          GError              **error);
 
 /* Downloads */

@@ -63,6 +63,36 @@ ssv_wishlist_store_dup_download_states (SsvWishlistStore  *self,
   return rc == SQLITE_DONE ? g_steal_pointer (&states) : NULL;
 }
 
+static gpointer
+states_func (SsvStore      *store,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return ssv_wishlist_store_dup_download_states (SSV_WISHLIST_STORE (store), error);
+}
+
+void
+ssv_wishlist_store_dup_download_states_async (SsvWishlistStore    *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data)
+{
+  g_return_if_fail (SSV_IS_WISHLIST_STORE (self));
+
+  ssv_store_run_async (SSV_STORE (self), ssv_wishlist_store_dup_download_states_async, states_func, NULL, NULL,
+                       (GDestroyNotify) g_hash_table_unref, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full): as ssv_wishlist_store_dup_download_states() */
+GHashTable *
+ssv_wishlist_store_dup_download_states_finish (SsvWishlistStore  *self,
+                                               GAsyncResult      *result,
+                                               GError           **error)
+{
+  return ssv_store_run_finish (SSV_STORE (self), result, error);
+}
+
 /* The words the wishlist shows; NULL state: never grabbed. */
 char *
 ssv_wish_download_state_describe (const SsvWishDownloadState *state)

@@ -161,6 +161,13 @@ typedef struct
 extern const char * const ssv_wishlist_store_download_states_sql;
 GHashTable *ssv_wishlist_store_dup_download_states  (SsvWishlistStore     *self,
                                                      GError              **error);
+void        ssv_wishlist_store_dup_download_states_async  (SsvWishlistStore    *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GHashTable *ssv_wishlist_store_dup_download_states_finish (SsvWishlistStore    *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 char       *ssv_wish_download_state_describe        (const SsvWishDownloadState *state);
 void        ssv_wish_download_state_free            (SsvWishDownloadState *state);
 

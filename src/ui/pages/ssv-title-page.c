@@ -393,6 +393,21 @@ search_releases_action (GtkWidget  *widget,
     item = ssv_search_item_new_season (title, (guint) MAX (season, 1));
   if (self->kind == SSV_MEDIA_KIND_SHOW)
     item->year = (guint) MAX (ssv_title_get_year (self->item), 0);
+  /* the ids, so indexers whose caps take them search by id */
+  if (SSV_IS_MOVIE (ssv_title_get_item (self->item)))
+    {
+      SsvMovie *movie = SSV_MOVIE (ssv_title_get_item (self->item));
+
+      ssv_search_item_set_ids (item, ssv_movie_get_tmdb_id (movie), ssv_movie_get_tvdb_id (movie),
+                               ssv_movie_get_imdb_id (movie));
+    }
+  else if (SSV_IS_SHOW (ssv_title_get_item (self->item)))
+    {
+      SsvShow *show = SSV_SHOW (ssv_title_get_item (self->item));
+
+      ssv_search_item_set_ids (item, ssv_show_get_tmdb_id (show), ssv_show_get_tvdb_id (show),
+                               ssv_show_get_imdb_id (show));
+    }
 
   ssv_release_search_dialog_present (widget, ssv_page_get_context (SSV_PAGE (self)), item,
                                      ssv_title_get_poster_url (self->item));

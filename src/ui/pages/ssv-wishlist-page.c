@@ -45,6 +45,8 @@ struct _SsvWishlistPage
   GHashTable      *expanded;      /* show group ids people opened */
   char            *search;
   SsvWishlistSort  sort;
+  GCancellable    *states_cancellable;
+  guint            states_source;  /* a refresh of the download states, soon */
 
   AdwViewStack    *view_stack;
   GtkSearchEntry  *search_entry;
@@ -111,6 +113,83 @@ load_more_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* ---- what became of each wanted item ------------------------------------------------ */
+
+static void
+apply_states (GListModel *items,
+              GHashTable *states)
+{
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SsvWishlistItem) item = g_list_model_get_item (items, i);
+      g_autofree char *words = NULL;
+      gint64 id;
+
+      if (ssv_wishlist_item_get_children (item) != NULL)
+        {
+          apply_states (ssv_wishlist_item_get_children (item), states);
+          continue;
+        }
+      id = ssv_wishlist_item_get_id (item);
+      words = ssv_wish_download_state_describe (g_hash_table_lookup (states, &id));
+      ssv_wishlist_item_set_download_state (item, words);
+    }
+}
+
+static void
+states_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SsvWishlistPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) states = ssv_wishlist_store_dup_download_states_finish (SSV_WISHLIST_STORE (source), result,
+                                                                                &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->states_cancellable);
+  if (states == NULL)
+    {
+      ssv_page_show_toast (SSV_PAGE (self), error->message);
+      return;
+    }
+  for (guint i = 0; i < N_TABS; i++)
+    apply_states (G_LIST_MODEL (self->tabs[i].items), states);
+}
+
+static void
+refresh_states (SsvWishlistPage *self)
+{
+  SsvWishlistStore *store = ssv_context_get_wishlist_store (ssv_page_get_context (SSV_PAGE (self)));
+
+  g_clear_handle_id (&self->states_source, g_source_remove);
+  if (self->states_cancellable != NULL)
+    g_cancellable_cancel (self->states_cancellable);
+  g_clear_object (&self->states_cancellable);
+  self->states_cancellable = g_cancellable_new ();
+  ssv_wishlist_store_dup_download_states_async (store, self->states_cancellable, states_ready_cb, self);
+}
+
+static gboolean
+refresh_states_cb (gpointer user_data)
+{
+  SsvWishlistPage *self = user_data;
+
+  self->states_source = 0;
+  refresh_states (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A download moved: its wanted item says so, a moment later (progress comes every poll). */
+static void
+on_downloads_changed (SsvWishlistPage *self,
+                      const char      *detail)
+{
+  if (self->states_source == 0)
+    self->states_source = g_timeout_add (300, refresh_states_cb, self);
+}
+
 static void
 list_ready_cb (GObject      *source,
                GAsyncResult *result,
@@ -143,6 +222,7 @@ list_ready_cb (GObject      *source,
   tab->exhausted = items->len < tab->limit;
   tab->loaded = TRUE;
   update_tab_state (tab);
+  refresh_states (tab->page);
 
   /* After layout: only then does the view know whether it is full. */
   if (tab->more_source == 0)
@@ -749,6 +829,8 @@ ssv_wishlist_page_constructed (GObject *object)
 
   g_signal_connect_object (ssv_context_get_wishlist_store (context), "changed",
                            G_CALLBACK (on_wishlist_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ssv_context_get_download_store (context), "changed",
+                           G_CALLBACK (on_downloads_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -778,6 +860,10 @@ ssv_wishlist_page_dispose (GObject *object)
     g_cancellable_cancel (self->drain_cancellable);
   g_clear_object (&self->drain_cancellable);
   stop_listening (self);
+  if (self->states_cancellable != NULL)
+    g_cancellable_cancel (self->states_cancellable);
+  g_clear_object (&self->states_cancellable);
+  g_clear_handle_id (&self->states_source, g_source_remove);
 
   G_OBJECT_CLASS (ssv_wishlist_page_parent_class)->dispose (object);
 }

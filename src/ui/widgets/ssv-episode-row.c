@@ -146,6 +146,15 @@ watched_target (gpointer unused,
   return g_variant_new ("(xb)", id, !watched);
 }
 
+/* title.search-releases's (season, episode) for this episode. */
+static GVariant *
+search_target (gpointer unused,
+               int      season,
+               int      episode)
+{
+  return g_variant_new ("(ii)", season, episode);
+}
+
 /* ---- the episode ---------------------------------------------------------------- */
 
 static void
@@ -330,6 +339,7 @@ ssv_episode_row_class_init (SsvEpisodeRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, watched_icon);
   gtk_widget_class_bind_template_callback (widget_class, watched_words);
   gtk_widget_class_bind_template_callback (widget_class, watched_target);
+  gtk_widget_class_bind_template_callback (widget_class, search_target);
 }
 
 static void

@@ -25,6 +25,7 @@ struct _SsvSeasonEpisodes
 
   GtkWidget         *box;             /* the template's child: unparented at dispose */
   GtkDropDown       *season_dropdown;
+  GtkWidget         *season_search_button;
   GtkListBox        *list;
 };
 
@@ -96,6 +97,8 @@ show_season (SsvSeasonEpisodes *self,
              int                season)
 {
   self->season = season;
+  /* the header's search is for the season shown: title.search-releases (season, -1) */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->season_search_button), "(ii)", season, -1);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -353,6 +356,7 @@ ssv_season_episodes_class_init (SsvSeasonEpisodesClass *klass)
                                                RESOURCE_PATH "/ui/pages/title/ssv-season-episodes.ui");
   gtk_widget_class_bind_template_child (widget_class, SsvSeasonEpisodes, box);
   gtk_widget_class_bind_template_child (widget_class, SsvSeasonEpisodes, season_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SsvSeasonEpisodes, season_search_button);
   gtk_widget_class_bind_template_child (widget_class, SsvSeasonEpisodes, list);
   gtk_widget_class_bind_template_callback (widget_class, on_season_selected);
 }

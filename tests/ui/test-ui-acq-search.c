@@ -1,0 +1,372 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-ui-acq-search.c: searches started from a title's page carry the title's ids to the indexer,
+ * a show's season header and episode rows search that season or that episode, and a wanted
+ * episode's wishlist row says what became of its download. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ssv-episode-row.h"
+#include "ssv-grabber.h"
+#include "ssv-wishlist-page.h"
+#include "ssv-wishlist-tile.h"
+#include "ssv-fake-indexer.h"
+#include "ssv-release-search-dialog.h"
+#include "title/ssv-season-episodes.h"
+#include "ssv-title-page-private.h"
+#include "ssv-test-utils.h"
+#include "ssv-ui-test-utils.h"
+
+#define INDEXER_KEY    "ui-test-key"
+#define GOOD_REFERENCE "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+
+static char *tmp_dir;
+
+static const char caps[] =
+  "<caps><searching><search available=\"yes\" supportedParams=\"q\"/>"
+  "<tv-search available=\"yes\" supportedParams=\"q,season,ep,tvdbid\"/>"
+  "<movie-search available=\"yes\" supportedParams=\"q,imdbid\"/></searching>"
+  "<categories><category id=\"2000\" name=\"Movies\"/><category id=\"5000\" name=\"TV\"/></categories></caps>";
+
+static const char empty_feed[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>x</title></channel></rss>";
+
+typedef struct
+{
+  SsvApplication *app;
+  SsvWindow      *window;
+  SsvContext     *context;
+  SsvFakeIndexer *indexer;
+} Session;
+
+/* A new library for each test: its indexer is this test's fake. */
+static void
+session_start (Session    *s,
+               const char *db_name)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, db_name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  gint64 id;
+
+  g_assert_false (g_file_test (db_path, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+    g_assert_no_error (error);
+    ssv_database_exec (db,
+      "INSERT INTO movies (id, title, year, tmdb_id, imdb_id) VALUES (1, 'Heat', 1995, 949, 'tt0113277');"
+      "INSERT INTO shows (id, title, sort_title, year, tmdb_id, tvdb_id) VALUES (1, 'The Fix', 'fix', 2019, 1, 354629);"
+      "INSERT INTO seasons (show_id, season_number, episode_count) VALUES (1, 1, 2), (1, 2, 1);"
+      "INSERT INTO episodes (id, show_id, season_number, episode_number, title, air_date) VALUES"
+      " (11, 1, 1, 1, 'Pilot', '2019-04-28'), (12, 1, 1, 2, 'Second', '2019-05-05'),"
+      " (21, 1, 2, 1, 'Again', '2020-05-05');", &error);
+    g_assert_no_error (error);
+  }
+
+  s->indexer = ssv_fake_indexer_new (INDEXER_KEY, "torznab/newznab_caps.xml");
+  ssv_fake_indexer_set_caps_text (s->indexer, caps);
+  ssv_fake_indexer_set_body (s->indexer, NULL, 200, "application/rss+xml", empty_feed);
+  s->app = ssv_ui_test_start_app (db_path);
+  s->window = ssv_ui_test_wait_for_window (s->app);
+  s->context = ssv_application_get_context (s->app);
+
+  id = ssv_download_store_add_indexer (ssv_context_get_download_store (s->context), "torznab", "Fake",
+                                       ssv_fake_indexer_get_url (s->indexer), &error);
+  g_assert_no_error (error);
+  key = ssv_secrets_indexer_key (id);
+  ssv_secrets_store_sync (ssv_context_get_secrets (s->context), key, "test", INDEXER_KEY, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+session_stop (Session *s)
+{
+  ssv_ui_test_stop_app (s->app);
+  g_clear_pointer (&s->indexer, ssv_fake_indexer_free);
+}
+
+static gboolean
+title_loaded (gpointer data)
+{
+  SsvPage *page = ssv_window_get_visible_page (data);
+
+  return SSV_IS_TITLE_PAGE (page) && g_strcmp0 (ssv_title_page_get_state (SSV_TITLE_PAGE (page)), "content") == 0;
+}
+
+static gboolean
+search_done (gpointer data)
+{
+  return !ssv_release_search_dialog_is_searching (data);
+}
+
+/* The dialog the last action opened, once its search is over; its title checked. */
+static void
+finish_dialog (const char *title,
+               const char *screenshot)
+{
+  SsvReleaseSearchDialog *dialog = SSV_RELEASE_SEARCH_DIALOG (ssv_ui_test_find_window (SSV_TYPE_RELEASE_SEARCH_DIALOG));
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, title);
+  g_assert_true (ssv_test_wait_for (search_done, dialog, 20000));
+  if (screenshot != NULL)
+    ssv_ui_test_screenshot (GTK_WIDGET (dialog), screenshot);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ssv_ui_test_iterate (50);
+}
+
+/* The first search the indexer saw since @from that used @param; NULL: none did. */
+static GHashTable *
+search_with (SsvFakeIndexer *indexer,
+             guint           from,
+             const char     *param)
+{
+  g_autoptr(GPtrArray) searches = ssv_fake_indexer_dup_searches (indexer);
+
+  for (guint i = from; i < searches->len; i++)
+    if (g_hash_table_contains (g_ptr_array_index (searches, i), param))
+      return g_hash_table_ref (g_ptr_array_index (searches, i));
+  return NULL;
+}
+
+static guint
+n_searches (SsvFakeIndexer *indexer)
+{
+  g_autoptr(GPtrArray) searches = ssv_fake_indexer_dup_searches (indexer);
+
+  return searches->len;
+}
+
+/* A film's page searches by its IMDb id where the indexer takes one. */
+static void
+test_movie_ids (void)
+{
+  Session s = { 0 };
+  g_autoptr(GHashTable) by_id = NULL;
+  SsvPage *page;
+
+  session_start (&s, "movie.db");
+  gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-movie", "x", (gint64) 1);
+  g_assert_true (ssv_test_wait_for (title_loaded, s.window, 20000));
+  page = ssv_window_get_visible_page (s.window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "title.search-releases", "(ii)", -1, -1));
+  finish_dialog ("Heat (1995)", NULL);
+  by_id = search_with (s.indexer, 0, "imdbid");
+  g_assert_nonnull (by_id);
+  g_assert_cmpstr (g_hash_table_lookup (by_id, "t"), ==, "movie");
+  g_assert_cmpstr (g_hash_table_lookup (by_id, "imdbid"), ==, "0113277");  /* Newznab takes it without "tt" */
+  session_stop (&s);
+}
+
+static gboolean
+is_button_titled (GtkWidget     *widget,
+                  gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static gboolean
+is_row_of_episode (GtkWidget     *widget,
+                   gconstpointer  number)
+{
+  return SSV_IS_EPISODE_ROW (widget) &&
+         ssv_episode_get_episode_number (ssv_episode_row_get_episode (SSV_EPISODE_ROW (widget))) ==
+           GPOINTER_TO_INT (number);
+}
+
+/* A show's page: the season header searches the season shown, an episode's row that episode,
+ * both with the show's TheTVDB id. */
+static void
+test_season_and_episode (void)
+{
+  Session s = { 0 };
+  g_autoptr(GHashTable) season = NULL;
+  g_autoptr(GHashTable) episode = NULL;
+  GtkWidget *episodes, *button, *row;
+  SsvPage *page;
+  guint before;
+
+  session_start (&s, "show.db");
+  gtk_widget_activate_action (GTK_WIDGET (s.window), "win.show-show", "x", (gint64) 1);
+  g_assert_true (ssv_test_wait_for (title_loaded, s.window, 20000));
+  page = ssv_window_get_visible_page (s.window);
+  ssv_ui_test_iterate (200);
+  episodes = ssv_ui_test_find_widget_of_type (GTK_WIDGET (page), SSV_TYPE_SEASON_EPISODES);
+  g_assert_nonnull (episodes);
+  g_assert_cmpint (ssv_season_episodes_get_season (SSV_SEASON_EPISODES (episodes)), ==, 1);
+  ssv_ui_test_screenshot (GTK_WIDGET (s.window), "title-page-season-search");
+
+  button = ssv_ui_test_find_widget (episodes, is_button_titled, "Search Releases of This Season");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  finish_dialog ("The Fix · season 1", "release-search-season");
+  season = search_with (s.indexer, 0, "tvdbid");
+  g_assert_nonnull (season);
+  g_assert_cmpstr (g_hash_table_lookup (season, "tvdbid"), ==, "354629");
+  g_assert_cmpstr (g_hash_table_lookup (season, "season"), ==, "1");
+  g_assert_false (g_hash_table_contains (season, "ep"));
+
+  before = n_searches (s.indexer);
+  row = ssv_ui_test_find_widget (episodes, is_row_of_episode, GINT_TO_POINTER (2));
+  g_assert_nonnull (row);
+  button = ssv_ui_test_find_widget (row, is_button_titled, "Search Releases of This Episode");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  finish_dialog ("The Fix · S01E02", NULL);
+  episode = search_with (s.indexer, before, "tvdbid");
+  g_assert_nonnull (episode);
+  g_assert_cmpstr (g_hash_table_lookup (episode, "season"), ==, "1");
+  g_assert_cmpstr (g_hash_table_lookup (episode, "ep"), ==, "2");
+  session_stop (&s);
+}
+
+/* The row on its own: its search button names its own season and episode. */
+static void
+test_episode_row (void)
+{
+  g_autoptr(SsvEpisode) e = g_object_new (SSV_TYPE_EPISODE, "id", (gint64) 7, "season-number", 3,
+                                          "episode-number", 4, "title", "Four", NULL);
+  GtkWidget *row = g_object_ref_sink (ssv_episode_row_new (e, NULL, NULL));
+  GtkWidget *button = ssv_ui_test_find_widget (row, is_button_titled, "Search Releases of This Episode");
+  GVariant *target;
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "title.search-releases");
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+  g_assert_nonnull (target);
+  g_assert_true (g_variant_equal (target, g_variant_new ("(ii)", 3, 4)));
+  g_assert_finalize_object (row);
+}
+
+/* ---- the wishlist ------------------------------------------------------------------ */
+
+static gboolean
+tile_shown (gpointer data)
+{
+  return ssv_wishlist_page_find_tile (data, "The Fix") != NULL;
+}
+
+typedef struct
+{
+  SsvWishlistItem *item;
+  const char      *prefix;
+} StateWait;
+
+static gboolean
+state_is (gpointer data)
+{
+  StateWait *wait = data;
+  return g_str_has_prefix (ssv_wishlist_item_get_download_state (wait->item) ?
+                           ssv_wishlist_item_get_download_state (wait->item) : "", wait->prefix);
+}
+
+static void
+wait_state (SsvWishlistItem *item,
+            const char      *prefix)
+{
+  StateWait wait = { item, prefix };
+
+  if (!ssv_test_wait_for (state_is, &wait, 20000))
+    g_error ("the row says “%s”, not “%s…”", ssv_wishlist_item_get_download_state (item), prefix);
+}
+
+/* A wanted episode's row says what became of it as its download moves: a grab of that episode
+ * (found on the wishlist by the show's TheTVDB id) downloads, then fails with its reason. */
+static void
+test_wishlist_state (void)
+{
+  Session s = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvWishlistItem) show = NULL;
+  g_autoptr(SsvWishlistItem) season = NULL;
+  g_autoptr(SsvWishlistItem) episode = NULL;
+  SsvDownloadStore *downloads;
+  SsvWishlistPage *wishlist;
+  SsvWishlistTile *tile;
+  SsvDownloadWanted wanted = { 0 };
+  SsvDownloadCandidate *chosen = ssv_download_candidate_new ("torrent", "The.Fix.S01E02.1080p.WEB-DL-GRP");
+  SsvDownloadProgress progress = { 0 };
+  SsvGrabRecord record = { 0 };
+  gint64 id;
+
+  session_start (&s, "wishlist.db");
+  downloads = ssv_context_get_download_store (s.context);
+  {
+    g_autofree char *db_path = g_build_filename (tmp_dir, "wishlist.db", NULL);
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+    g_assert_no_error (error);
+    ssv_database_exec (db,
+      "INSERT INTO wishlist_shows (id, source, source_id, title, wanted) VALUES (1, 'tvdb', '354629', 'The Fix', 1);"
+      "INSERT INTO wishlist (id, kind, wishlist_show_id, season_number, episode_number, title)"
+      " VALUES (5, 'episode', 1, 1, 2, 'Second');", &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (ssv_window_show_page (s.window, "wishlist"));
+  wishlist = SSV_WISHLIST_PAGE (ssv_window_get_visible_page (s.window));
+  ssv_wishlist_page_show_kind (wishlist, SSV_WISHLIST_KIND_SHOW);
+  g_assert_true (ssv_test_wait_for (tile_shown, wishlist, 20000));
+  show = g_list_model_get_item (ssv_wishlist_page_get_items (wishlist, SSV_WISHLIST_KIND_SHOW), 0);
+  season = g_list_model_get_item (ssv_wishlist_item_get_children (show), 0);
+  episode = g_list_model_get_item (ssv_wishlist_item_get_children (season), 0);
+  wait_state (episode, "wanted");
+
+  /* the grab names the show by id only: the store finds its wishlist row */
+  wanted.kind = SSV_DOWNLOAD_KIND_EPISODE;
+  wanted.tvdb_id = 354629;
+  wanted.title = (char *) "The Fix";
+  wanted.season = 1;
+  wanted.episode = 2;
+  wanted.wishlist_id = ssv_download_store_find_wanted (downloads, &wanted, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wanted.wishlist_id, ==, 5);
+  record.wanted = &wanted;
+  record.chosen = chosen;
+  record.reference = GOOD_REFERENCE;
+  record.status = SSV_DOWNLOAD_QUEUED;
+  record.event = "Grabbed.";
+  id = ssv_download_store_record_grab (downloads, &record, &error);
+  g_assert_no_error (error);
+
+  progress.id = id;
+  progress.status = SSV_DOWNLOAD_DOWNLOADING;
+  progress.progress = 0.42;
+  g_assert_true (ssv_download_store_update_progress (downloads, &progress, 1, &error));
+  wait_state (episode, "downloading 42 %");
+  tile = SSV_WISHLIST_TILE (ssv_wishlist_page_find_tile (wishlist, "The Fix"));
+  ssv_wishlist_tile_set_expanded (tile, TRUE);
+  ssv_ui_test_iterate (300);
+  ssv_ui_test_screenshot (GTK_WIDGET (s.window), "wishlist-download-state");
+
+  g_assert_true (ssv_download_store_set_status (downloads, id, SSV_DOWNLOAD_FAILED, "No seeds for 3 hours.", NULL,
+                                                "failed", "Failed.", &error));
+  wait_state (episode, "failed: No seeds for 3 hours.");
+
+  ssv_download_candidate_free (chosen);
+  session_stop (&s);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  if (!ssv_ui_test_init (&argc, &argv))
+    return g_test_run ();
+  tmp_dir = ssv_test_make_temp_dir ();
+
+  g_test_add_func ("/ui/episode-row/search-target", test_episode_row);
+  g_test_add_func ("/ui/title-page/search-by-ids", test_movie_ids);
+  g_test_add_func ("/ui/title-page/season-and-episode-search", test_season_and_episode);
+  g_test_add_func ("/ui/wishlist/download-state", test_wishlist_state);
+
+  status = g_test_run ();
+  ssv_test_remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
