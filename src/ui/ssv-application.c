@@ -145,6 +145,9 @@ start_background (SsvApplication *self)
 {
   ssv_airing_monitor_start (ssv_context_get_airing_monitor (self->context));
   ssv_enrichment_engine_start (ssv_context_get_enrichment_engine (self->context));
+  /* Downloads are watched, retried and imported from the start, not once the
+   * Downloads page is first opened; searches a restart interrupted are taken up. */
+  ssv_context_get_retry_engine (self->context);
   start_scheduler (self);
 }
 

@@ -137,6 +137,16 @@ is_action_row_of (GtkWidget     *widget,
          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
+/* The attempts badge: "2×", shown, and said in words to a screen reader. */
+static gboolean
+is_badge_reading (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0 &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "2 attempts") == 0;
+}
+
 /* ---- the dialog with no indexer --------------------------------------------------- */
 
 static gboolean
@@ -467,6 +477,7 @@ test_download_card (void)
   g_assert_cmpstr (ssv_download_card_get_summary (SSV_DOWNLOAD_CARD (card)), ==,
                    "The Fix · S01E02 — Downloading · 45 % · 2.0\u00a0MB/s · 3 min left");
   g_assert_cmpfloat_with_epsilon (ssv_download_card_get_fraction (SSV_DOWNLOAD_CARD (card)), 0.45, 0.001);
+  g_assert_nonnull (ssv_ui_test_find_widget (card, is_badge_reading, "2×"));
   /* "Retry with another" and "Block" name their actions and this download, and say what they do */
   {
     GtkWidget *retry = ssv_download_card_get_retry_button (SSV_DOWNLOAD_CARD (card));

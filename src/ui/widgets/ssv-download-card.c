@@ -130,10 +130,14 @@ update (SsvDownloadCard *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "error");
   if (attempts > 1)
     {
-      g_autofree char *badge = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d attempt", "%d attempts",
+      /* Translators: the attempts badge on a download card: "3×" */
+      g_autofree char *badge = g_strdup_printf (_("%d×"), attempts);
+      g_autofree char *words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d attempt", "%d attempts",
                                                              (gulong) attempts), attempts);
 
       gtk_label_set_text (self->attempts_label, badge);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->attempts_label), words);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->attempts_label), GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->attempts_label), attempts > 1);
   gtk_widget_set_visible (self->cancel_button, ssv_download_status_is_active (status));
