@@ -179,9 +179,14 @@ show_item (SsvTitlePage *self,
   request_if_unsynced (self);
   /* Where to watch needs TMDB's id; a re-match brings a new one. */
   {
+    GObject *owned = ssv_title_get_item (item);
     gint64 tmdb_id = 0;
 
-    g_object_get (ssv_title_get_item (item), "tmdb-id", &tmdb_id, NULL);
+    /* A title known only from TMDB has no library item: its own id is the one. */
+    if (owned != NULL)
+      g_object_get (owned, "tmdb-id", &tmdb_id, NULL);
+    else
+      tmdb_id = ssv_title_get_tmdb_id (item);
     ssv_where_to_watch_load (self->where_to_watch, ssv_page_get_context (SSV_PAGE (self)), item_kind (self), tmdb_id);
   }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
