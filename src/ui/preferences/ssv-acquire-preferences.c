@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-acquire-preferences.c: the Indexers & Clients page of Preferences: the configured indexers
  * and download clients, each with Test and Remove, the Add dialogs, and the default client per
- * protocol. Everything is read, tested and written off the UI thread (ssv-acquire-setup); the
- * rows are read again whenever the download store says indexers or clients changed. */
+ * protocol, and the blocklist with Unblock per release. Everything is read, tested and written
+ * off the UI thread (ssv-acquire-setup, the blocklist store's async calls); the rows are read
+ * again whenever the download or blocklist store says they changed. */
 
 #include "config.h"
 
@@ -19,6 +20,8 @@ struct _SsvAcquirePreferences
 
   SsvAcquireSetup     *setup;        /* what the rows show */
   GPtrArray           *rows;         /* GtkWidget: the rows added, with their group as "group" */
+  GPtrArray           *blocked;      /* SsvBlockEntry: what the blocklist rows show */
+  GPtrArray           *blocked_rows; /* GtkWidget */
   guint                pending;
   char                *last_message;
 
@@ -28,6 +31,8 @@ struct _SsvAcquirePreferences
   AdwPreferencesGroup *defaults_group;
   GtkWidget           *no_indexers_row;
   GtkWidget           *no_clients_row;
+  AdwPreferencesGroup *blocklist_group;
+  GtkWidget           *no_blocked_row;
 };
 
 G_DEFINE_FINAL_TYPE (SsvAcquirePreferences, ssv_acquire_preferences, SSV_TYPE_PREFERENCES_PAGE)
@@ -290,6 +295,112 @@ show_rows (SsvAcquirePreferences *self)
   add_default_row (self, "slskd", _("Soulseek"));
 }
 
+/* ---- blocklist -------------------------------------------------------------------- */
+
+static void
+show_blocked (SsvAcquirePreferences *self)
+{
+  for (guint i = 0; i < self->blocked_rows->len; i++)
+    adw_preferences_group_remove (self->blocklist_group, g_ptr_array_index (self->blocked_rows, i));
+  g_ptr_array_set_size (self->blocked_rows, 0);
+
+  for (guint i = 0; i < self->blocked->len; i++)
+    {
+      SsvBlockEntry *entry = g_ptr_array_index (self->blocked, i);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (entry->created_at);
+      g_autofree char *date = when != NULL ? g_date_time_format (when, "%x") : g_strdup ("");
+      g_autofree char *id_name = g_strdup_printf ("blocked-%" G_GINT64_FORMAT, entry->id);
+      /* Translators: why a release is blocklisted · the indexer it came from · when */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · %s · %s"),
+                                                   entry->reason != NULL ? entry->reason : "",
+                                                   entry->indexer != NULL ? entry->indexer : "",
+                                                   date);
+      GtkWidget *row = adw_action_row_new ();
+
+      gtk_widget_set_name (row, id_name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->release_title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button (_("Unblock"), "edit-undo-symbolic", "acquire.unblock", entry->id));
+      g_ptr_array_add (self->blocked_rows, row);
+      adw_preferences_group_add (self->blocklist_group, row);
+    }
+  gtk_widget_set_visible (self->no_blocked_row, self->blocked->len == 0);
+}
+
+static void
+blocked_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(Call) call = user_data;
+  SsvAcquirePreferences *self = call->self;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = ssv_blocklist_store_list_finish (SSV_BLOCKLIST_STORE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (entries == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not read the blocklist: %s"), error->message);
+
+      g_warning ("%s", message);
+      say (self, message);
+      return;
+    }
+  g_clear_pointer (&self->blocked, g_ptr_array_unref);
+  self->blocked = entries;
+  show_blocked (self);
+}
+
+static void
+reload_blocked (SsvAcquirePreferences *self)
+{
+  SsvPreferencesPage *page = SSV_PREFERENCES_PAGE (self);
+
+  ssv_blocklist_store_list_async (ssv_context_get_blocklist_store (ssv_preferences_page_get_context (page)),
+                                  ssv_preferences_page_get_cancellable (page), blocked_ready_cb, call_new (self, NULL));
+}
+
+static void
+unblock_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(Call) call = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (ssv_blocklist_store_remove_finish (SSV_BLOCKLIST_STORE (source), result, &error))
+    /* Translators: %s is a release name */
+    message = g_strdup_printf (_("Unblocked “%s”."), call->name);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    message = g_strdup_printf (_("Could not unblock “%s”: %s"), call->name, error->message);
+  if (message != NULL)
+    say (call->self, message);
+}
+
+static void
+unblock_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SsvAcquirePreferences *self = SSV_ACQUIRE_PREFERENCES (widget);
+  SsvPreferencesPage *page = SSV_PREFERENCES_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  SsvBlockEntry *entry = NULL;
+
+  for (guint i = 0; self->blocked != NULL && i < self->blocked->len; i++)
+    if (((SsvBlockEntry *) g_ptr_array_index (self->blocked, i))->id == id)
+      entry = g_ptr_array_index (self->blocked, i);
+  if (entry == NULL)
+    return;
+  ssv_blocklist_store_remove_async (ssv_context_get_blocklist_store (ssv_preferences_page_get_context (page)), id,
+                                    ssv_preferences_page_get_cancellable (page), unblock_done_cb,
+                                    call_new (self, entry->release_title));
+}
+
 /* ---- loading ---------------------------------------------------------------------- */
 
 static void
@@ -342,7 +453,10 @@ ssv_acquire_preferences_load (SsvPreferencesPage *page,
 
   g_signal_connect_object (store, "changed::indexer", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "changed::client", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ssv_context_get_blocklist_store (context), "changed::blocklist",
+                           G_CALLBACK (reload_blocked), self, G_CONNECT_SWAPPED);
   reload (self);
+  reload_blocked (self);
 }
 
 /* ---- actions ---------------------------------------------------------------------- */
@@ -530,6 +644,7 @@ ssv_acquire_preferences_dispose (GObject *object)
   SsvAcquirePreferences *self = SSV_ACQUIRE_PREFERENCES (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->blocked_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_ACQUIRE_PREFERENCES);
 
   G_OBJECT_CLASS (ssv_acquire_preferences_parent_class)->dispose (object);
@@ -541,6 +656,7 @@ ssv_acquire_preferences_finalize (GObject *object)
   SsvAcquirePreferences *self = SSV_ACQUIRE_PREFERENCES (object);
 
   g_clear_pointer (&self->setup, ssv_acquire_setup_free);
+  g_clear_pointer (&self->blocked, g_ptr_array_unref);
   g_free (self->last_message);
 
   G_OBJECT_CLASS (ssv_acquire_preferences_parent_class)->finalize (object);
@@ -564,6 +680,8 @@ ssv_acquire_preferences_class_init (SsvAcquirePreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvAcquirePreferences, defaults_group);
   gtk_widget_class_bind_template_child (widget_class, SsvAcquirePreferences, no_indexers_row);
   gtk_widget_class_bind_template_child (widget_class, SsvAcquirePreferences, no_clients_row);
+  gtk_widget_class_bind_template_child (widget_class, SsvAcquirePreferences, blocklist_group);
+  gtk_widget_class_bind_template_child (widget_class, SsvAcquirePreferences, no_blocked_row);
 
   gtk_widget_class_install_action (widget_class, "acquire.add-indexer", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "acquire.add-client", NULL, add_action);
@@ -571,12 +689,14 @@ ssv_acquire_preferences_class_init (SsvAcquirePreferencesClass *klass)
   gtk_widget_class_install_action (widget_class, "acquire.test-client", "x", test_action);
   gtk_widget_class_install_action (widget_class, "acquire.remove-indexer", "x", remove_action);
   gtk_widget_class_install_action (widget_class, "acquire.remove-client", "x", remove_action);
+  gtk_widget_class_install_action (widget_class, "acquire.unblock", "x", unblock_action);
 }
 
 static void
 ssv_acquire_preferences_init (SsvAcquirePreferences *self)
 {
   self->rows = g_ptr_array_new ();
+  self->blocked_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
