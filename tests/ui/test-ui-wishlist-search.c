@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-wishlist-search.c: the Wishlist's "Search Now": with no indexer it says so in a toast;
  * with a fake indexer and a real transmission-daemon the wanted film is grabbed and the toast
- * names it. */
+ * names it; each film then says when it was searched and what came of it, and a film's own
+ * "Search Now" searches that film only. */
 
 #include "config.h"
 
@@ -58,14 +59,76 @@ new_message (gpointer data)
 }
 
 static const char *
-search_now (Probe *probe)
+wait_message (Probe *probe)
 {
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (probe->page), "wishlist.search-all", NULL));
   g_assert_true (ssv_test_wait_for (new_message, probe, 60000));
   g_free (probe->last);
   probe->last = g_strdup (ssv_wishlist_page_get_last_drain_message (probe->page));
   g_test_message ("toast: %s", probe->last);
   return probe->last;
+}
+
+static const char *
+search_now (Probe *probe)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (probe->page), "wishlist.search-all", NULL));
+  return wait_message (probe);
+}
+
+typedef struct
+{
+  Probe      *probe;
+  gint64      id;
+  const char *prefix;
+} StateProbe;
+
+static SsvWishlistItem *
+find_movie (Probe  *probe,
+            gint64  id)
+{
+  GListModel *movies = ssv_wishlist_page_get_items (probe->page, SSV_WISHLIST_KIND_MOVIE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (movies); i++)
+    {
+      g_autoptr(SsvWishlistItem) item = g_list_model_get_item (movies, i);
+
+      if (ssv_wishlist_item_get_id (item) == id)
+        return item;
+    }
+  return NULL;
+}
+
+/* Returns: (transfer none) (nullable): the "Search Now" button of the card showing film @id */
+static GtkWidget *
+find_search_button (GtkWidget *widget,
+                    gint64     id)
+{
+  if (gtk_widget_has_css_class (widget, "wish-search-button"))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+      if (target != NULL && g_variant_get_int64 (target) == id &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "wishlist.search-now") == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_button (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+search_state_is (gpointer data)
+{
+  StateProbe *sp = data;
+  SsvWishlistItem *item = find_movie (sp->probe, sp->id);
+
+  return item != NULL && g_str_has_prefix (ssv_wishlist_item_get_search_state (item) ?: "", sp->prefix);
 }
 
 static void
@@ -92,7 +155,8 @@ test_search_now (void)
 
     g_assert_no_error (error);
     ssv_database_exec (db, "INSERT INTO wishlist (id, kind, source, source_id, title, sort_title, year)"
-                           " VALUES (1, 'movie', 'tmdb', '949', 'Heat', 'heat', 1995)", &error);
+                           " VALUES (1, 'movie', 'tmdb', '949', 'Heat', 'heat', 1995),"
+                           " (2, 'movie', 'tmdb', '8195', 'Ronin', 'ronin', 1998)", &error);
     g_assert_no_error (error);
   }
 
@@ -141,8 +205,52 @@ test_search_now (void)
     g_assert_cmpint (ssv_test_query_int (db, "SELECT attempts FROM wishlist_search WHERE wishlist_id = 1"), ==, 1);
   }
 
-  /* Again: the download under way owns it; nothing is grabbed twice, and the toast says why. */
-  g_assert_nonnull (strstr (search_now (&probe), "a download of it is under way"));
+  /* Each film says when it was searched and what came of it. */
+  {
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+    g_autofree char *result = NULL;
+    StateProbe sp = { &probe, 1, "Searched " };
+    const char *state;
+
+    g_assert_no_error (error);
+    result = ssv_test_query_text (db, "SELECT last_result FROM wishlist_search WHERE wishlist_id = 1");
+    g_assert_nonnull (result);
+    g_assert_true (ssv_test_wait_for (search_state_is, &sp, 30000));
+    state = ssv_wishlist_item_get_search_state (find_movie (&probe, 1));
+    g_test_message ("Heat: %s", state);
+    g_assert_nonnull (strstr (state, " ago: "));
+    g_assert_nonnull (strstr (state, result));
+  }
+
+  /* Ronin's own "Search Now" searches Ronin only. */
+  {
+    g_autoptr(GPtrArray) before = ssv_fake_indexer_dup_searches (indexer);
+    g_autoptr(GPtrArray) after = NULL;
+
+    GtkWidget *button = find_search_button (GTK_WIDGET (probe.page), 2);
+
+    g_assert_nonnull (button);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Search Now");
+    g_assert_true (gtk_widget_activate (button));
+    wait_message (&probe);
+    after = ssv_fake_indexer_dup_searches (indexer);
+    g_assert_cmpuint (after->len, >, before->len);
+    for (guint i = before->len; i < after->len; i++)
+      {
+        GHashTable *params = g_ptr_array_index (after, i);
+        const char *q = g_hash_table_lookup (params, "q");
+        const char *tmdb = g_hash_table_lookup (params, "tmdbid");
+
+        g_test_message ("search: q=%s tmdbid=%s", q, tmdb);
+        g_assert_true (g_strcmp0 (tmdb, "8195") == 0 || (q != NULL && strstr (q, "Ronin") != NULL));
+        g_assert_true (q == NULL || strstr (q, "Heat") == NULL);
+      }
+  }
+
+  /* Again, from Heat's own button: the download under way owns it; nothing is grabbed twice,
+   * and the toast says why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (probe.page), "wishlist.search-now", "x", (gint64) 1));
+  g_assert_nonnull (strstr (wait_message (&probe), "a download of it is under way"));
 
   ssv_ui_test_stop_app (probe.app);
   ssv_test_client_daemon_free (daemon);

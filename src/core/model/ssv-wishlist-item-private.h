@@ -32,6 +32,7 @@ struct _SsvWishlistItem
   guint            wanted;         /* units: 1; groups: their episodes */
   guint            done;           /* of those, how many are in the library */
   GListStore      *children;       /* groups only */
+  char            *search_state;   /* "Searched 2 h ago: …"; NULL before it is known */
   char            *download_state; /* "downloading 42 %", …; NULL before it is known */
 };
 

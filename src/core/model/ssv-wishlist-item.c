@@ -26,9 +26,11 @@ static const SsvModelProp props[] = {
 
 static GParamSpec *pspecs[G_N_ELEMENTS (props) + 1];
 
-/* The one that changes after the store filled the item: what became of it. */
+/* The ones that change after the store filled the item: what became of it, its searches. */
 #define PROP_DOWNLOAD_STATE (G_N_ELEMENTS (props) + 1)
 static GParamSpec *download_state_pspec;
+#define PROP_SEARCH_STATE (G_N_ELEMENTS (props) + 2)
+static GParamSpec *search_state_pspec;
 
 static void
 ssv_wishlist_item_finalize (GObject *object)
@@ -46,6 +48,7 @@ ssv_wishlist_item_finalize (GObject *object)
   g_free (self->season_poster_url);
   g_free (self->air_date);
   g_free (self->download_state);
+  g_free (self->search_state);
   g_clear_object (&self->children);
 
   G_OBJECT_CLASS (ssv_wishlist_item_parent_class)->finalize (object);
@@ -59,6 +62,8 @@ ssv_wishlist_item_get_property (GObject    *object,
 {
   if (prop_id == PROP_DOWNLOAD_STATE)
     g_value_set_string (value, SSV_WISHLIST_ITEM (object)->download_state);
+  else if (prop_id == PROP_SEARCH_STATE)
+    g_value_set_string (value, SSV_WISHLIST_ITEM (object)->search_state);
   else
     ssv_model_get_prop (object, props, prop_id, value);
 }
@@ -75,6 +80,9 @@ ssv_wishlist_item_class_init (SsvWishlistItemClass *klass)
   download_state_pspec = g_param_spec_string ("download-state", NULL, NULL, NULL,
                                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_property (object_class, PROP_DOWNLOAD_STATE, download_state_pspec);
+  search_state_pspec = g_param_spec_string ("search-state", NULL, NULL, NULL,
+                                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_property (object_class, PROP_SEARCH_STATE, search_state_pspec);
 }
 
 static void
@@ -151,4 +159,23 @@ ssv_wishlist_item_set_download_state (SsvWishlistItem *self,
 
   if (ssv_set_str (&self->download_state, state))
     g_object_notify_by_pspec (G_OBJECT (self), download_state_pspec);
+}
+
+/* Returns: (nullable): when the wanted item was searched and what came of it */
+const char *
+ssv_wishlist_item_get_search_state (SsvWishlistItem *self)
+{
+  g_return_val_if_fail (SSV_IS_WISHLIST_ITEM (self), NULL);
+
+  return self->search_state;
+}
+
+void
+ssv_wishlist_item_set_search_state (SsvWishlistItem *self,
+                                    const char      *state)
+{
+  g_return_if_fail (SSV_IS_WISHLIST_ITEM (self));
+
+  if (ssv_set_str (&self->search_state, state))
+    g_object_notify_by_pspec (G_OBJECT (self), search_state_pspec);
 }

@@ -41,6 +41,9 @@ int              ssv_wishlist_item_get_episode_number     (SsvWishlistItem *self
 guint            ssv_wishlist_item_get_wanted             (SsvWishlistItem *self);
 guint            ssv_wishlist_item_get_done               (SsvWishlistItem *self);
 GListModel      *ssv_wishlist_item_get_children           (SsvWishlistItem *self);
+const char      *ssv_wishlist_item_get_search_state       (SsvWishlistItem *self);
+void             ssv_wishlist_item_set_search_state       (SsvWishlistItem *self,
+                                                           const char      *state);
 const char      *ssv_wishlist_item_get_download_state     (SsvWishlistItem *self);
 void             ssv_wishlist_item_set_download_state     (SsvWishlistItem *self,
                                                            const char      *state);

@@ -122,3 +122,133 @@ ssv_wish_download_state_describe (const SsvWishDownloadState *state)
       return g_strdup (_("wanted"));
     }
 }
+
+/* ---- the automatic search's times ------------------------------------------------ */
+
+const char * const ssv_wishlist_store_search_times_sql =
+  "SELECT wishlist_id, last_search_at, last_result, next_search_at FROM wishlist_search";
+
+void
+ssv_wish_search_times_free (SsvWishSearchTimes *times)
+{
+  if (times == NULL)
+    return;
+
+  g_free (times->last_result);
+  g_free (times);
+}
+
+/**
+ * ssv_wishlist_store_dup_search_times:
+ *
+ * Returns: (transfer full): wishlist id (a gint64 key) → SsvWishSearchTimes;
+ *   an item missing from it has not been searched yet
+ */
+GHashTable *
+ssv_wishlist_store_dup_search_times (SsvWishlistStore  *self,
+                                     GError           **error)
+{
+  g_autoptr(GHashTable) all = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                     (GDestroyNotify) ssv_wish_search_times_free);
+  g_autoptr(SsvStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SSV_IS_WISHLIST_STORE (self), NULL);
+
+  stmt = ssv_database_prepare (ssv_store_get_database (SSV_STORE (self)),
+                               ssv_wishlist_store_search_times_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      SsvWishSearchTimes *times = g_new0 (SsvWishSearchTimes, 1);
+
+      times->wishlist_id = sqlite3_column_int64 (stmt, 0);
+      times->last_search_at = sqlite3_column_int64 (stmt, 1);
+      times->last_result = ssv_stmt_dup_text (stmt, 2);
+      times->next_search_at = sqlite3_column_int64 (stmt, 3);
+      g_hash_table_replace (all, &times->wishlist_id, times);
+    }
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&all) : NULL;
+}
+
+static gpointer
+search_times_func (SsvStore      *store,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  return ssv_wishlist_store_dup_search_times (SSV_WISHLIST_STORE (store), error);
+}
+
+void
+ssv_wishlist_store_dup_search_times_async (SsvWishlistStore    *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_return_if_fail (SSV_IS_WISHLIST_STORE (self));
+
+  ssv_store_run_async (SSV_STORE (self), ssv_wishlist_store_dup_search_times_async, search_times_func, NULL, NULL,
+                       (GDestroyNotify) g_hash_table_unref, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full): as ssv_wishlist_store_dup_search_times() */
+GHashTable *
+ssv_wishlist_store_dup_search_times_finish (SsvWishlistStore  *self,
+                                            GAsyncResult      *result,
+                                            GError           **error)
+{
+  return ssv_store_run_finish (SSV_STORE (self), result, error);
+}
+
+/* "5 min", "2 h", "3 d": a span of @seconds, roughly. */
+static char *
+describe_span (gint64 seconds)
+{
+  seconds = MAX (seconds, 0);
+  if (seconds < 3600)
+    /* Translators: a span of minutes, "5 min" */
+    return g_strdup_printf (_("%d min"), (int) MAX (seconds / 60, 1));
+  if (seconds < 2 * 86400)
+    /* Translators: a span of hours, "2 h" */
+    return g_strdup_printf (_("%d h"), (int) (seconds / 3600));
+  /* Translators: a span of days, "3 d" */
+  return g_strdup_printf (_("%d d"), (int) (seconds / 86400));
+}
+
+/* The words the wishlist shows: "Searched 2 h ago: no release yet. Next search in 1 h";
+ * NULL or never searched: "Not searched yet". @now in seconds since the epoch. */
+char *
+ssv_wish_search_times_describe (const SsvWishSearchTimes *times,
+                                gint64                    now)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (times == NULL || times->last_search_at <= 0)
+    g_string_append (text, _("Not searched yet"));
+  else
+    {
+      g_autofree char *ago = describe_span (now - times->last_search_at);
+
+      if (times->last_result != NULL && times->last_result[0] != '\0')
+        /* Translators: "Searched 2 h ago: nothing good enough yet." */
+        g_string_append_printf (text, _("Searched %s ago: %s"), ago, times->last_result);
+      else
+        /* Translators: "Searched 2 h ago" */
+        g_string_append_printf (text, _("Searched %s ago"), ago);
+    }
+
+  if (times != NULL && times->next_search_at > now)
+    {
+      g_autofree char *in = describe_span (times->next_search_at - now);
+
+      g_string_append_c (text, '\n');
+      /* Translators: "Next search in 1 h" */
+      g_string_append_printf (text, _("Next search in %s"), in);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

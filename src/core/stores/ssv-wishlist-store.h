@@ -171,6 +171,30 @@ GHashTable *ssv_wishlist_store_dup_download_states_finish (SsvWishlistStore    *
 char       *ssv_wish_download_state_describe        (const SsvWishDownloadState *state);
 void        ssv_wish_download_state_free            (SsvWishDownloadState *state);
 
+/* A wanted item's automatic search: when it was last searched, what came of it, when next
+ * (ssv-wishlist-downloads.c); 0: never / not planned. */
+typedef struct
+{
+  gint64  wishlist_id;
+  gint64  last_search_at;
+  char   *last_result;
+  gint64  next_search_at;
+} SsvWishSearchTimes;
+
+extern const char * const ssv_wishlist_store_search_times_sql;
+GHashTable *ssv_wishlist_store_dup_search_times     (SsvWishlistStore     *self,
+                                                     GError              **error);
+void        ssv_wishlist_store_dup_search_times_async  (SsvWishlistStore    *self,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+GHashTable *ssv_wishlist_store_dup_search_times_finish (SsvWishlistStore    *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+char       *ssv_wish_search_times_describe          (const SsvWishSearchTimes *times,
+                                                     gint64                    now);
+void        ssv_wish_search_times_free              (SsvWishSearchTimes   *times);
+
 const char *ssv_wishlist_store_get_shows_sql        (SsvWishlistSort       sort);
 extern const char * const ssv_wishlist_store_episodes_sql;
 const char *ssv_wishlist_store_get_titles_sql       (SsvWishlistSort       sort);

@@ -46,6 +46,7 @@ struct _SsvWishlistPage
   char            *search;
   SsvWishlistSort  sort;
   GCancellable    *states_cancellable;
+  GCancellable    *times_cancellable;
   guint            states_source;  /* a refresh of the download states, soon */
 
   AdwViewStack    *view_stack;
@@ -159,16 +160,70 @@ states_ready_cb (GObject      *source,
 }
 
 static void
+apply_search_times (GListModel *items,
+                    GHashTable *all,
+                    gint64      now)
+{
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SsvWishlistItem) item = g_list_model_get_item (items, i);
+      g_autofree char *words = NULL;
+      gint64 id;
+
+      if (ssv_wishlist_item_get_children (item) != NULL)
+        {
+          apply_search_times (ssv_wishlist_item_get_children (item), all, now);
+          continue;
+        }
+      id = ssv_wishlist_item_get_id (item);
+      words = ssv_wish_search_times_describe (g_hash_table_lookup (all, &id), now);
+      ssv_wishlist_item_set_search_state (item, words);
+    }
+}
+
+static void
+search_times_ready_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  SsvWishlistPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) all = ssv_wishlist_store_dup_search_times_finish (SSV_WISHLIST_STORE (source), result,
+                                                                          &error);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->times_cancellable);
+  if (all == NULL)
+    {
+      ssv_page_show_toast (SSV_PAGE (self), error->message);
+      return;
+    }
+  for (guint i = 0; i < N_TABS; i++)
+    apply_search_times (G_LIST_MODEL (self->tabs[i].items), all, now);
+}
+
+static void
+restart (GCancellable **cancellable)
+{
+  if (*cancellable != NULL)
+    g_cancellable_cancel (*cancellable);
+  g_clear_object (cancellable);
+  *cancellable = g_cancellable_new ();
+}
+
+/* Reads what became of every wanted item: its latest download and its searches. */
+static void
 refresh_states (SsvWishlistPage *self)
 {
   SsvWishlistStore *store = ssv_context_get_wishlist_store (ssv_page_get_context (SSV_PAGE (self)));
 
   g_clear_handle_id (&self->states_source, g_source_remove);
-  if (self->states_cancellable != NULL)
-    g_cancellable_cancel (self->states_cancellable);
-  g_clear_object (&self->states_cancellable);
-  self->states_cancellable = g_cancellable_new ();
+  restart (&self->states_cancellable);
   ssv_wishlist_store_dup_download_states_async (store, self->states_cancellable, states_ready_cb, self);
+  restart (&self->times_cancellable);
+  ssv_wishlist_store_dup_search_times_async (store, self->times_cancellable, search_times_ready_cb, self);
 }
 
 static gboolean
@@ -188,6 +243,15 @@ on_downloads_changed (SsvWishlistPage *self,
 {
   if (self->states_source == 0)
     self->states_source = g_timeout_add (300, refresh_states_cb, self);
+}
+
+/* The drain searched something (the hourly one too): its row says when, a moment later. */
+static void
+on_drain_item_searched (SsvWishlistPage *self,
+                        gint64           wishlist_id,
+                        const char      *result)
+{
+  on_downloads_changed (self, NULL);
 }
 
 static void
@@ -360,28 +424,69 @@ remove_movie_action (GtkWidget  *widget,
 }
 
 static GtkWidget *
-make_remove_button (gpointer user_data)
+make_icon_button (const char *icon_name,
+                  const char *label)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name ("starred-symbolic");
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
   gtk_widget_add_css_class (button, "circular");
   gtk_widget_add_css_class (button, "osd");
-  gtk_widget_add_css_class (button, "wish-remove-button");
-  gtk_widget_set_tooltip_text (button, _("Remove from Wishlist"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove from Wishlist"), -1);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   return button;
 }
 
-/* The card's star names the movie it shows; an unbound card's names none. */
+/* A movie card's corner: when it was searched and what came of it, "Search Now" and the star. */
+static GtkWidget *
+make_remove_button (gpointer user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *caption = gtk_label_new (NULL);
+  GtkWidget *search = make_icon_button ("system-search-symbolic", _("Search Now"));
+  GtkWidget *star = make_icon_button ("starred-symbolic", _("Remove from Wishlist"));
+
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (caption), 18);
+  gtk_label_set_xalign (GTK_LABEL (caption), 1.0);
+  gtk_widget_set_visible (caption, FALSE);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "wish-search-state");
+  gtk_widget_add_css_class (search, "wish-search-button");
+  gtk_widget_add_css_class (star, "wish-remove-button");
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (buttons), search);
+  gtk_box_append (GTK_BOX (buttons), star);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), buttons);
+  return box;
+}
+
+/* The card's corner names the movie it shows; an unbound card's names none. */
 static void
-bind_remove_button (GtkWidget *button,
+bind_remove_button (GtkWidget *box,
                     GObject   *item,
                     gpointer   user_data)
 {
+  GtkWidget *caption = gtk_widget_get_first_child (box);
+  GtkWidget *search = gtk_widget_get_first_child (gtk_widget_get_last_child (box));
+  GtkWidget *star = gtk_widget_get_next_sibling (search);
+  GBinding *binding = g_object_get_data (G_OBJECT (caption), "ssv-binding");
+
+  /* The binding is kept referenced: unbinding one whose item went away is harmless. */
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  g_object_set_data (G_OBJECT (caption), "ssv-binding", NULL);
+  gtk_widget_set_visible (caption, item != NULL);
   if (item != NULL)
-    gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", ssv_wishlist_item_get_id (SSV_WISHLIST_ITEM (item)));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), item != NULL ? "wishlist.remove-movie" : NULL);
+    {
+      binding = g_object_bind_property (item, "search-state", caption, "label", G_BINDING_SYNC_CREATE);
+      g_object_set_data_full (G_OBJECT (caption), "ssv-binding", g_object_ref (binding), g_object_unref);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (search), "x", ssv_wishlist_item_get_id (SSV_WISHLIST_ITEM (item)));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (star), "x", ssv_wishlist_item_get_id (SSV_WISHLIST_ITEM (item)));
+    }
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (search), item != NULL ? "wishlist.search-now" : NULL);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (star), item != NULL ? "wishlist.remove-movie" : NULL);
 }
 
 static void
@@ -728,6 +833,8 @@ drain_done_cb (GObject      *source,
   ssv_page_show_toast (SSV_PAGE (self), self->last_message);
   if (report != NULL && report->n_grabbed > 0)
     reload_all (self);
+  else
+    refresh_states (self);
 }
 
 /* Searches the wanted item @wishlist_id (0: everything wanted) now, backoff or not. */
@@ -831,6 +938,8 @@ ssv_wishlist_page_constructed (GObject *object)
                            G_CALLBACK (on_wishlist_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ssv_context_get_download_store (context), "changed",
                            G_CALLBACK (on_downloads_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ssv_context_get_wishlist_drain (context), "item-searched",
+                           G_CALLBACK (on_drain_item_searched), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -863,6 +972,9 @@ ssv_wishlist_page_dispose (GObject *object)
   if (self->states_cancellable != NULL)
     g_cancellable_cancel (self->states_cancellable);
   g_clear_object (&self->states_cancellable);
+  if (self->times_cancellable != NULL)
+    g_cancellable_cancel (self->times_cancellable);
+  g_clear_object (&self->times_cancellable);
   g_clear_handle_id (&self->states_source, g_source_remove);
 
   G_OBJECT_CLASS (ssv_wishlist_page_parent_class)->dispose (object);
