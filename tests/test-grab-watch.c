@@ -396,7 +396,7 @@ test_nzb_refused (Fixture       *f,
     "<file subject=\"Wanted [1/2] - &quot;Wanted.Movie.2019.mkv&quot; yEnc (1/1)\"><segments/></file>"
     "<file subject=\"Wanted [2/2] - &quot;Codec.Setup.exe&quot; yEnc (1/1)\"><segments/></file></nzb>";
   g_autoptr(SsvFakeServer) sab = ssv_fake_server_new ();
-  g_autoptr(SsvFakeSabnzbd) fake = ssv_fake_sabnzbd_new (sab, SAB_KEY);
+  g_autoptr(SsvFakeSabnzbd) fake G_GNUC_UNUSED = ssv_fake_sabnzbd_new (sab, SAB_KEY);  /* serves while the grabs try */
   g_autoptr(SsvGrabber) grabber = ssv_grabber_new (f->pool);
   g_autoptr(SsvGrabRequest) risky = NULL;
   g_autoptr(SsvGrabRequest) html = NULL;
