@@ -518,40 +518,28 @@ preferences_action (GSimpleAction *action,
                          parent != NULL ? GTK_WIDGET (parent) : NULL);
 }
 
-/* app.preferences-key (s): Preferences → Metadata with the keyboard in a provider's key row. */
+/* app.preferences-key (s): Preferences → Metadata with the keyboard in a provider's key row.
+ * app.preferences-page ("metadata", …): Preferences open at that page. */
 static void
-preferences_key_action (GSimpleAction *action,
-                        GVariant      *parameter,
-                        gpointer       user_data)
+preferences_at_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
 {
   SsvApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *where = g_variant_get_string (parameter, NULL);
   SsvPreferencesWindow *preferences;
 
   if (self->context == NULL)
     return;
 
   preferences = ssv_preferences_window_new (self->context);
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "preferences-page"))
+    ssv_preferences_window_show_page (preferences, where);
   ssv_ui_present_window (GTK_WINDOW (preferences), parent != NULL ? GTK_WIDGET (parent) : NULL);
-  ssv_preferences_window_show_key (preferences, g_variant_get_string (parameter, NULL));
-}
-
-/* app.preferences-page ("metadata", …): Preferences open at that page. */
-static void
-preferences_page_action (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
-{
-  SsvApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  SsvPreferencesWindow *window;
-
-  if (self->context == NULL)
-    return;
-
-  window = ssv_preferences_window_new (self->context);
-  ssv_preferences_window_show_page (window, g_variant_get_string (parameter, NULL));
-  ssv_ui_present_window (GTK_WINDOW (window), parent != NULL ? GTK_WIDGET (parent) : NULL);
+  /* The key row takes the keyboard once the window is shown. */
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "preferences-key"))
+    ssv_preferences_window_show_key (preferences, where);
 }
 
 /* Shows @message in @window if it can show toasts: Preferences, or a window whose
@@ -640,8 +628,8 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
-  { "preferences-key", preferences_key_action, "s" },
-  { "preferences-page", preferences_page_action, "s" },
+  { "preferences-key", preferences_at_action, "s" },
+  { "preferences-page", preferences_at_action, "s" },
   { "open-show", open_show_action, "x" },
   { "open-calendar", open_calendar_action },
   { "open-channel", open_channel_action, "s" },
