@@ -115,11 +115,15 @@ copy_contents (int            in,
   return TRUE;
 }
 
+/* The six characters g_mkstemp() replaces, just before the suffix. */
+#define TEMP_RANDOM_LEN 6
+
 static char *
 temp_template (const char *destination)
 {
   g_autofree char *folder = g_path_get_dirname (destination);
-  g_autofree char *name = g_strdup_printf (TEMP_PREFIX "%d-XXXXXX" TEMP_SUFFIX, (int) getpid ());
+  g_autofree char *random = g_strnfill (TEMP_RANDOM_LEN, 'X');
+  g_autofree char *name = g_strdup_printf (TEMP_PREFIX "%d-%s" TEMP_SUFFIX, (int) getpid (), random);
 
   return g_build_filename (folder, name, NULL);
 }
@@ -183,9 +187,9 @@ link_to_temp (const char  *source,
   for (guint attempt = 0; attempt < 8; attempt++)
     {
       g_autofree char *temp = temp_template (destination);
-      char *x = strstr (temp, "XXXXXX");
+      char *x = temp + strlen (temp) - strlen (TEMP_SUFFIX) - TEMP_RANDOM_LEN;
 
-      for (guint i = 0; i < 6; i++)
+      for (guint i = 0; i < TEMP_RANDOM_LEN; i++)
         x[i] = "abcdefghijklmnopqrstuvwxyz0123456789"[g_random_int_range (0, 36)];
       if (link (source, temp) == 0)
         return g_steal_pointer (&temp);
