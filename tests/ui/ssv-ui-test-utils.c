@@ -212,3 +212,19 @@ ssv_ui_test_stop_app (SsvApplication *app)
   ssv_ui_test_iterate (50);
   g_object_unref (app);
 }
+
+static gboolean
+is_shown_label (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* Whether @root shows a label reading @text (it and its ancestors visible). */
+gboolean
+ssv_ui_test_shows_label (GtkWidget  *root,
+                         const char *text)
+{
+  return ssv_ui_test_find_widget (root, is_shown_label, text) != NULL;
+}

@@ -27,6 +27,8 @@ GtkWidget      *ssv_ui_test_find_widget      (GtkWidget          *root,
                                               gconstpointer       data);
 GtkWidget      *ssv_ui_test_find_widget_of_type (GtkWidget   *root,
                                                  GType        type);
+gboolean        ssv_ui_test_shows_label      (GtkWidget   *root,
+                                              const char  *text);
 void            ssv_ui_test_stop_app         (SsvApplication *app);
 
 G_END_DECLS

@@ -19,21 +19,6 @@ own (GtkWidget *widget)
   return g_object_ref_sink (widget);
 }
 
-static gboolean
-is_shown_label (GtkWidget     *widget,
-                gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
-}
-
-static gboolean
-shows_label (GtkWidget  *root,
-             const char *text)
-{
-  return ssv_ui_test_find_widget (root, is_shown_label, text) != NULL;
-}
-
 /* The "In your library" badge, shown. */
 static gboolean
 is_owned_badge (GtkWidget     *widget,
@@ -76,11 +61,11 @@ test_episode_card (void)
 
   /* The show, the episode's code and title, its time of day in the person's zone. */
   g_assert_true (ssv_episode_card_get_entry (SSV_EPISODE_CARD (card)) == timed);
-  g_assert_true (shows_label (card, "Slow Horses"));
-  g_assert_true (shows_label (card, "S04E01 · Identity Theft"));
+  g_assert_true (ssv_ui_test_shows_label (card, "Slow Horses"));
+  g_assert_true (ssv_ui_test_shows_label (card, "S04E01 · Identity Theft"));
   g_assert_true (g_str_equal (expected_time, "21:05") || g_str_equal (expected_time, "9:05 PM"));
   g_assert_cmpstr (ssv_episode_card_get_time_text (SSV_EPISODE_CARD (card)), ==, expected_time);
-  g_assert_true (shows_label (card, expected_time));
+  g_assert_true (ssv_ui_test_shows_label (card, expected_time));
   /* The library has it: the badge says so. */
   g_assert_nonnull (ssv_ui_test_find_widget (card, is_owned_badge, NULL));
   tooltip = g_strdup_printf ("Slow Horses\nS04E01 · Identity Theft\n%s", expected_time);
@@ -89,8 +74,8 @@ test_episode_card (void)
   /* No time of day and no title: "Anytime" and the code alone. */
   other = own (ssv_episode_card_new (NULL, anytime));
   g_assert_cmpstr (ssv_episode_card_get_time_text (SSV_EPISODE_CARD (other)), ==, "Anytime");
-  g_assert_true (shows_label (other, "S04E01"));
-  g_assert_false (shows_label (other, "S04E01 · Identity Theft"));
+  g_assert_true (ssv_ui_test_shows_label (other, "S04E01"));
+  g_assert_false (ssv_ui_test_shows_label (other, "S04E01 · Identity Theft"));
   g_assert_false (ssv_episode_card_get_has_art (SSV_EPISODE_CARD (other)));
   g_assert_null (ssv_ui_test_find_widget (other, is_owned_badge, NULL));
 
@@ -179,7 +164,7 @@ test_watch_button (void)
 
   /* With a label, as title pages show it. */
   ssv_watch_button_set_show_label (SSV_WATCH_BUTTON (button), TRUE);
-  g_assert_true (shows_label (button, "Following"));
+  g_assert_true (ssv_ui_test_shows_label (button, "Following"));
 
   ssv_watch_button_set_item (SSV_WATCH_BUTTON (button), NULL);
   g_assert_false (gtk_widget_get_sensitive (button));

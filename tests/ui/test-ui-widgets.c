@@ -40,22 +40,6 @@ own (GtkWidget *widget)
 }
 
 static gboolean
-is_shown_label (GtkWidget     *widget,
-                gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
-         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
-}
-
-/* Whether @root shows a label reading @text (it and its ancestors visible). */
-static gboolean
-shows_label (GtkWidget  *root,
-             const char *text)
-{
-  return ssv_ui_test_find_widget (root, is_shown_label, text) != NULL;
-}
-
-static gboolean
 is_button_named (GtkWidget     *widget,
                  gconstpointer  action)
 {
@@ -189,10 +173,10 @@ test_poster_card (void)
   /* Any object with a title; a watched one gets the badge. */
   ssv_poster_card_set_item (SSV_POSTER_CARD (card), G_OBJECT (first));
   g_assert_cmpstr (ssv_poster_card_get_title (SSV_POSTER_CARD (card)), ==, "Breaking Bad");
-  g_assert_true (shows_label (card, "Breaking Bad"));
-  g_assert_true (shows_label (card, "BB"));
+  g_assert_true (ssv_ui_test_shows_label (card, "Breaking Bad"));
+  g_assert_true (ssv_ui_test_shows_label (card, "BB"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (card), ==, "Breaking Bad");
-  g_assert_nonnull (ssv_ui_test_find_widget (card, is_shown_label, "Breaking Bad"));
+  g_assert_true (ssv_ui_test_shows_label (card, "Breaking Bad"));
   {
     gboolean watched = FALSE;
 
@@ -203,11 +187,11 @@ test_poster_card (void)
 
   /* A changed item shows at once; a recycled card shows its new item, unwatched. */
   g_object_set (first, "title", "Better Call Saul", NULL);
-  g_assert_true (shows_label (card, "Better Call Saul"));
-  g_assert_true (shows_label (card, "BC"));
+  g_assert_true (ssv_ui_test_shows_label (card, "Better Call Saul"));
+  g_assert_true (ssv_ui_test_shows_label (card, "BC"));
   ssv_poster_card_set_item (SSV_POSTER_CARD (card), G_OBJECT (second));
-  g_assert_true (shows_label (card, "The Wire"));
-  g_assert_true (shows_label (card, "W"));
+  g_assert_true (ssv_ui_test_shows_label (card, "The Wire"));
+  g_assert_true (ssv_ui_test_shows_label (card, "W"));
   {
     gboolean watched = TRUE;
 
@@ -231,16 +215,16 @@ test_cast_card (void)
   GtkWidget *other = own (ssv_cast_card_new (nobody, NULL));
 
   g_assert_true (ssv_cast_card_get_member (SSV_CAST_CARD (card)) == narrator);
-  g_assert_true (shows_label (card, "Edward Norton"));
-  g_assert_true (shows_label (card, "Narrator"));
+  g_assert_true (ssv_ui_test_shows_label (card, "Edward Norton"));
+  g_assert_true (ssv_ui_test_shows_label (card, "Narrator"));
   g_assert_nonnull (ssv_ui_test_find_widget_of_type (card, ADW_TYPE_AVATAR));
   g_assert_cmpstr (adw_avatar_get_text (ADW_AVATAR (ssv_ui_test_find_widget_of_type (card, ADW_TYPE_AVATAR))), ==,
                    "Edward Norton");
   g_assert_false (ssv_cast_card_has_headshot (SSV_CAST_CARD (card)));
 
   /* Without a part, the name alone. */
-  g_assert_true (shows_label (other, "Meat Loaf"));
-  g_assert_null (ssv_ui_test_find_widget (other, is_shown_label, ""));
+  g_assert_true (ssv_ui_test_shows_label (other, "Meat Loaf"));
+  g_assert_false (ssv_ui_test_shows_label (other, ""));
 
   g_assert_finalize_object (card);
   g_assert_finalize_object (other);
@@ -253,8 +237,8 @@ test_rating_badge (void)
 {
   GtkWidget *badge = own (ssv_rating_badge_new (SSV_RATING_ROTTEN_TOMATOES, 59));
 
-  g_assert_true (shows_label (badge, "RT"));
-  g_assert_true (shows_label (badge, "59%"));
+  g_assert_true (ssv_ui_test_shows_label (badge, "RT"));
+  g_assert_true (ssv_ui_test_shows_label (badge, "59%"));
   g_assert_true (gtk_widget_has_css_class (badge, "rt-rotten"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (badge), ==, "Rotten Tomatoes 59%, rotten");
   g_assert_finalize_object (badge);
@@ -275,21 +259,21 @@ test_episode_row (void)
 
   g_assert_cmpstr (ssv_episode_row_get_state (SSV_EPISODE_ROW (row)), ==, "missing");
   g_assert_true (gtk_widget_has_css_class (row, "missing"));
-  g_assert_true (shows_label (row, "3"));
-  g_assert_true (shows_label (row, "Lord Snow"));
-  g_assert_true (shows_label (row, "Missing"));
-  g_assert_true (shows_label (row, "1 May 2011"));
+  g_assert_true (ssv_ui_test_shows_label (row, "3"));
+  g_assert_true (ssv_ui_test_shows_label (row, "Lord Snow"));
+  g_assert_true (ssv_ui_test_shows_label (row, "Missing"));
+  g_assert_true (ssv_ui_test_shows_label (row, "1 May 2011"));
 
   /* Its star wants this episode through the page's title.wish. */
   target = dup_target (row, "title.wish");
   g_assert_cmpstr (target, ==, "(uint32 3, int64 42, -1)");
 
   /* Untitled and watched; undated and still to come. */
-  g_assert_true (shows_label (owned, "Episode 1"));
-  g_assert_true (shows_label (owned, "Watched"));
+  g_assert_true (ssv_ui_test_shows_label (owned, "Episode 1"));
+  g_assert_true (ssv_ui_test_shows_label (owned, "Watched"));
   g_assert_true (gtk_widget_has_css_class (owned, "owned"));
-  g_assert_true (shows_label (upcoming, "Upcoming"));
-  g_assert_true (shows_label (upcoming, "No air date yet"));
+  g_assert_true (ssv_ui_test_shows_label (upcoming, "Upcoming"));
+  g_assert_true (ssv_ui_test_shows_label (upcoming, "No air date yet"));
 
   g_assert_finalize_object (row);
   g_assert_finalize_object (owned);
@@ -307,25 +291,25 @@ test_title_hero (void)
   g_autofree char *facts = NULL;
 
   ssv_title_hero_set_item (SSV_TITLE_HERO (hero), movie);
-  g_assert_true (shows_label (hero, "Fight Club"));
-  g_assert_true (shows_label (hero, "Mischief. Mayhem. Soap."));
-  g_assert_true (shows_label (hero, "1999 · 2 h 19 min · R · from Home"));
-  g_assert_true (shows_label (hero, "Not watched yet"));
+  g_assert_true (ssv_ui_test_shows_label (hero, "Fight Club"));
+  g_assert_true (ssv_ui_test_shows_label (hero, "Mischief. Mayhem. Soap."));
+  g_assert_true (ssv_ui_test_shows_label (hero, "1999 · 2 h 19 min · R · from Home"));
+  g_assert_true (ssv_ui_test_shows_label (hero, "Not watched yet"));
   g_assert_cmpuint (ssv_title_hero_count_badges (SSV_TITLE_HERO (hero)), ==, 3);
   g_assert_cmpuint (ssv_title_hero_count_genres (SSV_TITLE_HERO (hero)), ==, 2);
   /* Without a logo, the title in words. */
   g_assert_false (ssv_title_hero_has_logo (SSV_TITLE_HERO (hero)));
-  g_assert_false (shows_label (hero, "Looking up details…"));
+  g_assert_false (ssv_ui_test_shows_label (hero, "Looking up details…"));
   g_object_set (hero, "looking-up", TRUE, NULL);
-  g_assert_true (shows_label (hero, "Looking up details…"));
+  g_assert_true (ssv_ui_test_shows_label (hero, "Looking up details…"));
 
   /* A show: its years, its seasons and network; no tagline, no ratings, no genres. */
   ssv_title_hero_set_item (SSV_TITLE_HERO (hero), show);
   facts = ssv_title_hero_dup_facts (SSV_TITLE_HERO (hero));
   g_assert_cmpstr (facts, ==, "2022–2025 · 3 seasons · Apple TV+");
-  g_assert_true (shows_label (hero, facts));
-  g_assert_true (shows_label (hero, "1 of 4 episodes watched"));
-  g_assert_false (shows_label (hero, "Mischief. Mayhem. Soap."));
+  g_assert_true (ssv_ui_test_shows_label (hero, facts));
+  g_assert_true (ssv_ui_test_shows_label (hero, "1 of 4 episodes watched"));
+  g_assert_false (ssv_ui_test_shows_label (hero, "Mischief. Mayhem. Soap."));
   g_assert_cmpuint (ssv_title_hero_count_badges (SSV_TITLE_HERO (hero)), ==, 0);
   g_assert_cmpuint (ssv_title_hero_count_genres (SSV_TITLE_HERO (hero)), ==, 0);
 
@@ -343,15 +327,15 @@ test_title_overview (void)
   g_autofree char *crew = NULL;
 
   ssv_title_overview_set_item (SSV_TITLE_OVERVIEW (overview), movie);
-  g_assert_true (shows_label (overview, "An insomniac and a soap salesman."));
-  g_assert_true (shows_label (overview, "Directed by David Fincher · Written by Chuck Palahniuk, Jim Uhls"));
+  g_assert_true (ssv_ui_test_shows_label (overview, "An insomniac and a soap salesman."));
+  g_assert_true (ssv_ui_test_shows_label (overview, "Directed by David Fincher · Written by Chuck Palahniuk, Jim Uhls"));
 
   /* Nothing known: it says so, and names nobody. */
   ssv_title_overview_set_item (SSV_TITLE_OVERVIEW (overview), show);
-  g_assert_true (shows_label (overview, "No overview yet."));
+  g_assert_true (ssv_ui_test_shows_label (overview, "No overview yet."));
   crew = ssv_title_overview_dup_crew (SSV_TITLE_OVERVIEW (overview));
   g_assert_null (crew);
-  g_assert_false (shows_label (overview, "Directed by David Fincher · Written by Chuck Palahniuk, Jim Uhls"));
+  g_assert_false (ssv_ui_test_shows_label (overview, "Directed by David Fincher · Written by Chuck Palahniuk, Jim Uhls"));
 
   g_assert_finalize_object (overview);
 }
@@ -385,7 +369,7 @@ test_cast_row (void)
   ssv_cast_row_set_cast (SSV_CAST_ROW (row), NULL);
   ssv_cast_row_set_cast (SSV_CAST_ROW (row), ssv_title_get_cast (again));
   g_assert_cmpuint (count_children (cards), ==, 3);
-  g_assert_true (shows_label (row, "Marla Singer"));
+  g_assert_true (ssv_ui_test_shows_label (row, "Marla Singer"));
 
   /* No cast, no section. */
   ssv_cast_row_set_cast (SSV_CAST_ROW (row), G_LIST_MODEL (empty));
@@ -419,13 +403,13 @@ test_season_episodes (void)
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 2), ==, "Specials");
   g_assert_cmpint (ssv_season_episodes_get_season (episodes), ==, 1);
   g_assert_cmpuint (ssv_season_episodes_count_rows (episodes), ==, 2);
-  g_assert_true (shows_label (section, "Half Loop"));
-  g_assert_false (shows_label (section, "Hello, Ms. Cobel"));
+  g_assert_true (ssv_ui_test_shows_label (section, "Half Loop"));
+  g_assert_false (ssv_ui_test_shows_label (section, "Hello, Ms. Cobel"));
 
   /* The switcher shows another season; a season the show lacks is refused. */
   g_assert_true (ssv_season_episodes_show_season (episodes, 2));
   g_assert_cmpuint (ssv_season_episodes_count_rows (episodes), ==, 1);
-  g_assert_true (shows_label (section, "Hello, Ms. Cobel"));
+  g_assert_true (ssv_ui_test_shows_label (section, "Hello, Ms. Cobel"));
   g_assert_false (ssv_season_episodes_show_season (episodes, 42));
 
   /* The same episodes again keep their rows and the season shown. */
@@ -442,7 +426,7 @@ test_season_episodes (void)
     g_object_set (half_loop, "watched", TRUE, NULL);
     ssv_season_episodes_set_episodes (episodes, ssv_title_get_episodes (changed));
     g_assert_cmpint (ssv_season_episodes_get_season (episodes), ==, 2);
-    g_assert_true (shows_label (section, "Hello, Ms. Cobel"));
+    g_assert_true (ssv_ui_test_shows_label (section, "Hello, Ms. Cobel"));
   }
 
   /* A movie has no episodes: no section. */
@@ -636,24 +620,24 @@ test_wishlist_tile (void)
 
   g_signal_connect (tile, "remove-item", G_CALLBACK (on_remove_item), &removed);
   ssv_wishlist_tile_set_item (SSV_WISHLIST_TILE (tile), show);
-  g_assert_true (shows_label (tile, "Severance"));
-  g_assert_true (shows_label (tile, "2 seasons · 4 episodes wanted"));
-  g_assert_true (shows_label (tile, "1 of 4 in your library"));
+  g_assert_true (ssv_ui_test_shows_label (tile, "Severance"));
+  g_assert_true (ssv_ui_test_shows_label (tile, "2 seasons · 4 episodes wanted"));
+  g_assert_true (ssv_ui_test_shows_label (tile, "1 of 4 in your library"));
   g_assert_cmpfloat_with_epsilon (ssv_wishlist_tile_get_fraction (SSV_WISHLIST_TILE (tile)), 0.25, 1e-9);
   g_assert_cmpuint (ssv_wishlist_tile_count_episode_rows (SSV_WISHLIST_TILE (tile)), ==, 0);
 
   /* Opened: a row per wanted episode, with its heading and "in your library" mark. */
   ssv_wishlist_tile_set_expanded (SSV_WISHLIST_TILE (tile), TRUE);
   g_assert_cmpuint (ssv_wishlist_tile_count_episode_rows (SSV_WISHLIST_TILE (tile)), ==, 4);
-  g_assert_true (shows_label (tile, "Season 1 · 1 of 3 in your library"));
+  g_assert_true (ssv_ui_test_shows_label (tile, "Season 1 · 1 of 3 in your library"));
   row = ssv_wishlist_tile_get_episode_row (SSV_WISHLIST_TILE (tile), 2);
   g_assert_true (SSV_IS_WISHLIST_EPISODE_ROW (row));
-  g_assert_true (shows_label (GTK_WIDGET (row), "Episode 3"));
-  g_assert_true (shows_label (GTK_WIDGET (row), "No synopsis yet."));
+  g_assert_true (ssv_ui_test_shows_label (GTK_WIDGET (row), "Episode 3"));
+  g_assert_true (ssv_ui_test_shows_label (GTK_WIDGET (row), "No synopsis yet."));
 
   /* A row's button names its episode; the tile hands that episode on. */
   row = ssv_wishlist_tile_get_episode_row (SSV_WISHLIST_TILE (tile), 3);
-  g_assert_true (shows_label (GTK_WIDGET (row), "1. Hello, Ms. Cobel"));
+  g_assert_true (ssv_ui_test_shows_label (GTK_WIDGET (row), "1. Hello, Ms. Cobel"));
   target = dup_target (GTK_WIDGET (row), "tile.remove-episode");
   g_assert_cmpstr (target, ==, "(2, 1)");
   gtk_widget_activate_action (tile, "tile.remove-episode", "(ii)", 2, 1);
@@ -699,26 +683,26 @@ test_day_section (void)
   section = own (ssv_day_section_new (day, NULL));
 
   /* Today, and nothing on it yet. */
-  g_assert_true (shows_label (section, "Sunday"));
-  g_assert_true (shows_label (section, "6 December"));
+  g_assert_true (ssv_ui_test_shows_label (section, "Sunday"));
+  g_assert_true (ssv_ui_test_shows_label (section, "6 December"));
   g_assert_true (ssv_day_section_shows_today (SSV_DAY_SECTION (section)));
-  g_assert_true (shows_label (section, "Nothing airs"));
+  g_assert_true (ssv_ui_test_shows_label (section, "Nothing airs"));
 
   /* An episode: its card, and the note goes. */
   ssv_calendar_day_set_entries (day, (gpointer *) &entry, 1);
-  g_assert_false (shows_label (section, "Nothing airs"));
+  g_assert_false (ssv_ui_test_shows_label (section, "Nothing airs"));
   card = ssv_day_section_find_card (SSV_DAY_SECTION (section), 201);
   g_assert_nonnull (card);
   g_assert_cmpstr (ssv_episode_card_get_time_text (SSV_EPISODE_CARD (card)), ==, "Anytime");
-  g_assert_true (shows_label (section, "Slow Horses"));
+  g_assert_true (ssv_ui_test_shows_label (section, "Slow Horses"));
 
   /* The next week moves the day on. */
   ssv_calendar_day_set_date (day, monday, FALSE);
   ssv_calendar_day_set_entries (day, NULL, 0);
-  g_assert_true (shows_label (section, "Monday"));
+  g_assert_true (ssv_ui_test_shows_label (section, "Monday"));
   g_assert_false (ssv_day_section_shows_today (SSV_DAY_SECTION (section)));
   g_assert_null (ssv_day_section_find_card (SSV_DAY_SECTION (section), 201));
-  g_assert_true (shows_label (section, "Nothing airs"));
+  g_assert_true (ssv_ui_test_shows_label (section, "Nothing airs"));
 
   g_assert_finalize_object (section);
 }
@@ -751,8 +735,8 @@ test_worker_row (void)
 
   /* A group named for the worker, a row for each kind it handles. */
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (row)), ==, "TMDB");
-  g_assert_true (shows_label (row, "Movies"));
-  g_assert_true (shows_label (row, "Shows"));
+  g_assert_true (ssv_ui_test_shows_label (row, "Movies"));
+  g_assert_true (ssv_ui_test_shows_label (row, "Shows"));
   g_assert_cmpfloat (ssv_worker_row_get_fraction (SSV_WORKER_ROW (row), SSV_ITEM_MOVIE), ==, 0.0);
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (row)), ==, "Stopped");
 
