@@ -274,8 +274,22 @@ wait_state (SsvWishlistItem *item,
     g_error ("the row says “%s”, not “%s…”", ssv_wishlist_item_get_download_state (item), prefix);
 }
 
+static SsvDownloadMonitor *the_monitor;
+
+static gboolean
+monitor_downloading (gpointer data)
+{
+  SsvDownload *d = ssv_download_monitor_find (the_monitor, *(gint64 *) data);
+  SsvDownloadStatus status = SSV_DOWNLOAD_QUEUED;
+
+  if (d != NULL)
+    g_object_get (d, "status", &status, NULL);
+  return status == SSV_DOWNLOAD_DOWNLOADING;
+}
+
 /* A wanted episode's row says what became of it as its download moves: a grab of that episode
- * (found on the wishlist by the show's TheTVDB id) downloads, then fails with its reason. */
+ * (found on the wishlist by the show's TheTVDB id) downloads, then fails, and the retry engine's verdict
+ * follows. */
 static void
 test_wishlist_state (void)
 {
@@ -295,6 +309,7 @@ test_wishlist_state (void)
 
   session_start (&s, "wishlist.db");
   downloads = ssv_context_get_download_store (s.context);
+  the_monitor = ssv_context_get_download_monitor (s.context);
   {
     g_autofree char *db_path = g_build_filename (tmp_dir, "wishlist.db", NULL);
     g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
@@ -342,9 +357,25 @@ test_wishlist_state (void)
   ssv_ui_test_iterate (300);
   ssv_ui_test_screenshot (GTK_WIDGET (s.window), "wishlist-download-state");
 
+  /* The failure is news once the app watches the download (its monitor starts after the first frame). */
+  g_assert_true (ssv_test_wait_for (monitor_downloading, &id, 20000));
   g_assert_true (ssv_download_store_set_status (downloads, id, SSV_DOWNLOAD_FAILED, "No seeds for 3 hours.", NULL,
                                                 "failed", "Failed.", &error));
-  wait_state (episode, "failed: No seeds for 3 hours.");
+  /* The app's retry engine takes the failure up at once: with nothing else found it gives up,
+   * and the row says so; the first reason stays in the download's history. */
+  wait_state (episode, "failed: Nothing else to try");
+  {
+    g_autoptr(GPtrArray) events = ssv_download_store_list_events (downloads, id, &error);
+    gboolean first_reason_kept = FALSE;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < events->len; i++)
+      {
+        SsvDownloadEvent *event = g_ptr_array_index (events, i);
+        first_reason_kept |= strstr (event->message, "No seeds for 3 hours.") != NULL;
+      }
+    g_assert_true (first_reason_kept);
+  }
 
   ssv_download_candidate_free (chosen);
   session_stop (&s);

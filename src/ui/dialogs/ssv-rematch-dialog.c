@@ -22,6 +22,7 @@ struct _SsvRematchDialog
   GCancellable     *cancellable;          /* the search; a new search cancels the last */
   GCancellable     *rematch_cancellable;  /* the pick; only closing cancels it */
   GPtrArray        *found;
+  char             *searched;             /* the text of the last search started */
   guint             search_source;
   gboolean          busy;
 
@@ -106,7 +107,8 @@ search_cb (GObject      *source,
   g_autoptr(GPtrArray) found = ssv_title_actions_search_finish (SSV_TITLE_ACTIONS (source), result, &error);
   GtkWidget *child;
 
-  if (found == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* A search that a newer one replaced says nothing, however it ended. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results))) != NULL)
@@ -137,6 +139,8 @@ search_now (SsvRematchDialog *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  g_free (self->searched);
+  self->searched = g_strdup (query);
   set_state (self, "loading");
   /* The year narrows only the first search a person did not type. */
   ssv_title_actions_search_async (ssv_context_get_title_actions (self->context), self->provider, self->kind, query,
@@ -158,8 +162,11 @@ search_later_cb (gpointer data)
 static void
 on_query_changed (SsvRematchDialog *self)
 {
-  /* TMDB is not asked on every key press. */
+  /* TMDB is not asked on every key press, nor twice for the same text: Enter searches at once,
+   * and the entry's own delayed "search-changed" follows it. */
   g_clear_handle_id (&self->search_source, g_source_remove);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->query_entry)), self->searched) == 0)
+    return;
   self->search_source = g_timeout_add (400, search_later_cb, self);
 }
 
@@ -274,6 +281,7 @@ ssv_rematch_dialog_dispose (GObject *object)
   g_clear_object (&self->rematch_cancellable);
   g_clear_object (&self->context);
   g_clear_pointer (&self->found, g_ptr_array_unref);
+  g_clear_pointer (&self->searched, g_free);
 
   G_OBJECT_CLASS (ssv_rematch_dialog_parent_class)->dispose (object);
 }
