@@ -6,7 +6,7 @@
 
 #include <gio/gio.h>
 
-#include "ssv-download-client.h"
+#include "downloads/ssv-download-client.h"
 
 G_BEGIN_DECLS
 

@@ -6,7 +6,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "ssv-server-store.h"
+#include "stores/ssv-server-store.h"
 #include "ssv-test-utils.h"
 
 /* Every test gets its own HOME and XDG folders, so nothing touches the

@@ -8,7 +8,7 @@
 #include "ssv-database.h"
 #include "ssv-fake-jellyfin.h"
 #include "ssv-secrets.h"
-#include "ssv-worker.h"
+#include "workers/ssv-worker.h"
 
 G_BEGIN_DECLS
 

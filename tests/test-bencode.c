@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "ssv-bencode.h"
+#include "downloads/ssv-bencode.h"
 #include "ssv-error.h"
 #include "ssv-test-torrent.h"
 #include "ssv-test-utils.h"

@@ -5,10 +5,10 @@
 
 #include "ssv-air-time.h"
 #include "ssv-airing-monitor.h"
-#include "ssv-calendar-store.h"
-#include "ssv-settings-store.h"
+#include "stores/ssv-calendar-store.h"
+#include "stores/ssv-settings-store.h"
 #include "ssv-test-utils.h"
-#include "ssv-watchlist-store.h"
+#include "stores/ssv-watchlist-store.h"
 
 typedef struct
 {

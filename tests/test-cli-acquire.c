@@ -7,8 +7,8 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
-#include "ssv-client-pool.h"
-#include "ssv-grabber.h"
+#include "downloads/ssv-client-pool.h"
+#include "downloads/ssv-grabber.h"
 #include "ssv-fake-indexer.h"
 #include "ssv-fake-server.h"
 #include "ssv-test-daemon.h"

@@ -11,9 +11,9 @@
 #include <string.h>
 
 #include "ssv-bench-library.h"
-#include "ssv-jellyfin-source.h"
-#include "ssv-scanner.h"
-#include "ssv-server-store.h"
+#include "sources/ssv-jellyfin-source.h"
+#include "sources/ssv-scanner.h"
+#include "stores/ssv-server-store.h"
 #include "ssv-test-utils.h"
 
 /* Small enough for CI (twice: plain and ASan), large enough that a scan takes many

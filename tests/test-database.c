@@ -7,7 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "ssv-database-private.h"
-#include "ssv-follow-rule-private.h"
+#include "stores/ssv-follow-rule-private.h"
 #include "ssv-locked-fields.h"
 #include "ssv-migration-guard-private.h"
 #include "ssv-error.h"

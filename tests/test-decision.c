@@ -6,10 +6,10 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
-#include "ssv-decision.h"
+#include "downloads/ssv-decision.h"
 #include "ssv-error.h"
-#include "ssv-pattern-literals.h"
-#include "ssv-quality-profile.h"
+#include "downloads/ssv-pattern-literals.h"
+#include "downloads/ssv-quality-profile.h"
 #include "ssv-test-utils.h"
 
 typedef struct

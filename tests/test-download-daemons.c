@@ -6,8 +6,8 @@
 
 #include <string.h>
 
-#include "ssv-bencode.h"
-#include "ssv-download-client.h"
+#include "downloads/ssv-bencode.h"
+#include "downloads/ssv-download-client.h"
 #include "ssv-error.h"
 #include "ssv-fake-nntp.h"
 #include "ssv-fake-server.h"

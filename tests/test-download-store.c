@@ -6,9 +6,9 @@
 
 #include <string.h>
 
-#include "ssv-download-store.h"
+#include "stores/ssv-download-store.h"
 #include "ssv-error.h"
-#include "ssv-wishlist-store.h"
+#include "stores/ssv-wishlist-store.h"
 #include "ssv-test-utils.h"
 
 typedef struct

@@ -6,16 +6,16 @@
 
 #include <string.h>
 
-#include "ssv-activity-store.h"
+#include "stores/ssv-activity-store.h"
 #include "ssv-error.h"
 #include "ssv-fake-jellyfin.h"
 #include "ssv-fake-plex.h"
 #include "ssv-fake-providers.h"
 #include "ssv-image-cache.h"
-#include "ssv-jellyfin-source.h"
-#include "ssv-plex-source.h"
-#include "ssv-scanner.h"
-#include "ssv-server-store.h"
+#include "sources/ssv-jellyfin-source.h"
+#include "sources/ssv-plex-source.h"
+#include "sources/ssv-scanner.h"
+#include "stores/ssv-server-store.h"
 #include "ssv-test-utils.h"
 #include "workers/ssv-enrichment-engine.h"
 

@@ -10,11 +10,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ssv-folder-source.h"
-#include "ssv-folder-watcher.h"
-#include "ssv-media-name.h"
-#include "ssv-scanner.h"
-#include "ssv-server-store.h"
+#include "sources/ssv-folder-source.h"
+#include "sources/ssv-folder-watcher.h"
+#include "sources/ssv-media-name.h"
+#include "sources/ssv-scanner.h"
+#include "stores/ssv-server-store.h"
 #include "ssv-test-utils.h"
 
 typedef struct

@@ -6,14 +6,14 @@
 
 #include <string.h>
 
-#include "ssv-client-pool.h"
-#include "ssv-download-monitor.h"
+#include "downloads/ssv-client-pool.h"
+#include "downloads/ssv-download-monitor.h"
 #include "ssv-error.h"
 #include "ssv-fake-nntp.h"
 #include "ssv-fake-sabnzbd.h"
 #include "ssv-fake-server.h"
 #include "ssv-fake-slskd.h"
-#include "ssv-grabber.h"
+#include "downloads/ssv-grabber.h"
 #include "ssv-test-daemon.h"
 #include "ssv-test-utils.h"
 

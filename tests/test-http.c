@@ -7,8 +7,8 @@
 
 #include "ssv-error.h"
 #include "ssv-fake-server.h"
-#include "ssv-http.h"
-#include "ssv-rate-limiter.h"
+#include "net/ssv-http.h"
+#include "net/ssv-rate-limiter.h"
 #include "ssv-test-utils.h"
 
 typedef struct

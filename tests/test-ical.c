@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "ssv-calendar-store.h"
+#include "stores/ssv-calendar-store.h"
 #include "ssv-ical.h"
 #include "ssv-test-utils.h"
 

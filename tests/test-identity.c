@@ -6,19 +6,19 @@
 
 #include <string.h>
 
-#include "ssv-enrichment-store.h"
-#include "ssv-episode.h"
+#include "stores/ssv-enrichment-store.h"
+#include "model/ssv-episode.h"
 #include "ssv-error.h"
 #include "ssv-fake-jellyfin.h"
-#include "ssv-jellyfin-source.h"
-#include "ssv-meta.h"
-#include "ssv-movie.h"
-#include "ssv-scanner.h"
-#include "ssv-server-store.h"
-#include "ssv-show.h"
+#include "sources/ssv-jellyfin-source.h"
+#include "providers/ssv-meta.h"
+#include "model/ssv-movie.h"
+#include "sources/ssv-scanner.h"
+#include "stores/ssv-server-store.h"
+#include "model/ssv-show.h"
 #include "ssv-test-utils.h"
-#include "ssv-watchlist-store.h"
-#include "ssv-wishlist-store.h"
+#include "stores/ssv-watchlist-store.h"
+#include "stores/ssv-wishlist-store.h"
 
 #define JELLYFIN_KEY "jf-0a9b8c7d6e5f40312a3b4c5d6e7f8091"
 

@@ -14,6 +14,7 @@
 #include "model/ssv-download-private.h"
 #include "sources/ssv-folder-source.h"
 #include "stores/ssv-server-store.h"
+#include "stores/ssv-wishlist-store.h"
 
 typedef struct
 {

@@ -7,11 +7,11 @@
 
 #include "ssv-error.h"
 #include "ssv-fake-indexer.h"
-#include "ssv-indexer.h"
-#include "ssv-prowlarr.h"
-#include "ssv-quality-profile.h"
+#include "downloads/ssv-indexer.h"
+#include "downloads/ssv-prowlarr.h"
+#include "downloads/ssv-quality-profile.h"
 #include "ssv-test-utils.h"
-#include "ssv-torznab.h"
+#include "downloads/ssv-torznab.h"
 
 static GPtrArray *
 parse_fixture (const char  *fixture,

@@ -9,8 +9,8 @@
 
 #include "ssv-error.h"
 #include "ssv-fake-server.h"
-#include "ssv-jellyfin-source.h"
-#include "ssv-json-cursor.h"
+#include "sources/ssv-jellyfin-source.h"
+#include "sources/ssv-json-cursor.h"
 #include "ssv-test-utils.h"
 
 static void

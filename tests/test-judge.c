@@ -6,10 +6,10 @@
 #include <string.h>
 
 #include "ssv-fake-server.h"
-#include "ssv-judge.h"
-#include "ssv-search-item.h"
+#include "downloads/ssv-judge.h"
+#include "downloads/ssv-search-item.h"
 #include "ssv-test-utils.h"
-#include "ssv-tmdb.h"
+#include "providers/ssv-tmdb.h"
 
 typedef struct
 {

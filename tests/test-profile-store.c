@@ -5,9 +5,9 @@
 
 #include <string.h>
 
-#include "ssv-decision.h"
+#include "downloads/ssv-decision.h"
 #include "ssv-error.h"
-#include "ssv-profile-store.h"
+#include "stores/ssv-profile-store.h"
 #include "ssv-test-utils.h"
 
 typedef struct

@@ -7,16 +7,21 @@
 
 #include <string.h>
 
-#include "ssv-bencode.h"
-#include "ssv-download-client.h"
+#include "downloads/ssv-bencode.h"
+#include "downloads/ssv-download-client.h"
 #include "ssv-error.h"
-#include "ssv-qbittorrent.h"
+#include "downloads/ssv-qbittorrent.h"
 #include "ssv-test-daemon.h"
 #include "ssv-test-torrent.h"
 #include "ssv-test-utils.h"
 #include "ssv-context.h"
 #include "sources/ssv-folder-source.h"
 #include "stores/ssv-server-store.h"
+#include "downloads/ssv-importer.h"
+#include "model/ssv-download.h"
+#include "stores/ssv-download-store.h"
+#include "stores/ssv-import-store.h"
+#include "stores/ssv-wishlist-store.h"
 
 #define VIDEO_NAME   "Sample.Movie.2024.1080p.WEB-DL.x264.mkv"
 #define VIDEO_SIZE   (4 * 1024 * 1024)

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
-#include "ssv-release.h"
+#include "downloads/ssv-release.h"
 #include "ssv-test-utils.h"
 
 static SsvRelease *

@@ -7,13 +7,13 @@
 
 #include <string.h>
 
-#include "ssv-bencode.h"
-#include "ssv-client-pool.h"
-#include "ssv-download-monitor.h"
+#include "downloads/ssv-bencode.h"
+#include "downloads/ssv-client-pool.h"
+#include "downloads/ssv-download-monitor.h"
 #include "ssv-error.h"
 #include "ssv-fake-indexer.h"
-#include "ssv-grabber.h"
-#include "ssv-retry-engine.h"
+#include "downloads/ssv-grabber.h"
+#include "downloads/ssv-retry-engine.h"
 #include "ssv-test-daemon.h"
 #include "ssv-test-torrent.h"
 #include "ssv-test-utils.h"

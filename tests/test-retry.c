@@ -8,8 +8,8 @@
 
 #include "ssv-error.h"
 #include "ssv-fake-indexer.h"
-#include "ssv-retry.h"
-#include "ssv-searcher.h"
+#include "downloads/ssv-retry.h"
+#include "downloads/ssv-searcher.h"
 #include "ssv-test-utils.h"
 #include "stores/ssv-blocklist-store.h"
 #include "stores/ssv-download-store-retry.h"

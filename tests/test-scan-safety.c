@@ -9,15 +9,15 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ssv-activity-store.h"
-#include "ssv-episode.h"
+#include "stores/ssv-activity-store.h"
+#include "model/ssv-episode.h"
 #include "ssv-fake-jellyfin.h"
-#include "ssv-folder-source.h"
-#include "ssv-jellyfin-source.h"
-#include "ssv-scan-hold-store.h"
-#include "ssv-scanner.h"
-#include "ssv-server-store.h"
-#include "ssv-show.h"
+#include "sources/ssv-folder-source.h"
+#include "sources/ssv-jellyfin-source.h"
+#include "stores/ssv-scan-hold-store.h"
+#include "sources/ssv-scanner.h"
+#include "stores/ssv-server-store.h"
+#include "model/ssv-show.h"
 #include "ssv-test-utils.h"
 
 #define JELLYFIN_KEY "jf-safety-5c0ffee5c0ffee5c0ffee5c0ffee"

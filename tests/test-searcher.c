@@ -8,10 +8,10 @@
 #include "ssv-error.h"
 #include "ssv-fake-indexer.h"
 #include "ssv-fake-slskd.h"
-#include "ssv-grab-hits.h"
-#include "ssv-searcher.h"
+#include "downloads/ssv-grab-hits.h"
+#include "downloads/ssv-searcher.h"
 #include "ssv-test-utils.h"
-#include "ssv-torznab.h"
+#include "downloads/ssv-torznab.h"
 
 #define GEEK_FEED "torznab/newznab_nzbgeek_tvsearch_extended.DERIVED-escaped.xml"
 

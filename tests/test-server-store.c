@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-server-store.h"
+#include "stores/ssv-server-store.h"
 #include "ssv-test-utils.h"
 
 #define URL "http://nas.local:8096"

@@ -7,7 +7,7 @@
 
 #include "ssv-error.h"
 #include "ssv-fake-slskd.h"
-#include "ssv-slskd-search.h"
+#include "downloads/ssv-slskd-search.h"
 #include "ssv-test-utils.h"
 
 /* One peer's answer in the shape slskd sends (see slskd/get_search_responses.listenarr-anon.json). */

@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "ssv-stall.h"
+#include "downloads/ssv-stall.h"
 
 #define STEP 120     /* seconds between polls in the table */
 

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-library-store.h"
+#include "stores/ssv-library-store.h"
 #include "ssv-test-utils.h"
 
 typedef struct

@@ -5,7 +5,7 @@
 
 #include "ssv-error.h"
 #include "ssv-test-utils.h"
-#include "ssv-watchlist-store.h"
+#include "stores/ssv-watchlist-store.h"
 
 typedef struct
 {

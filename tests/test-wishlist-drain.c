@@ -8,14 +8,14 @@
 
 #include <string.h>
 
-#include "ssv-client-pool.h"
+#include "downloads/ssv-client-pool.h"
 #include "ssv-error.h"
 #include "ssv-fake-indexer.h"
-#include "ssv-grabber.h"
+#include "downloads/ssv-grabber.h"
 #include "ssv-test-daemon.h"
 #include "ssv-test-logind.h"
 #include "ssv-test-utils.h"
-#include "ssv-wishlist-drain.h"
+#include "downloads/ssv-wishlist-drain.h"
 #include "stores/ssv-blocklist-store.h"
 
 #define INDEXER_KEY "drain-key-0451"

@@ -8,7 +8,7 @@
 
 #include "ssv-fake-server.h"
 #include "ssv-test-utils.h"
-#include "ssv-wishlist-due.h"
+#include "downloads/ssv-wishlist-due.h"
 #include "providers/ssv-tmdb-discover.h"
 
 #define HOUR  ((gint64) 3600)

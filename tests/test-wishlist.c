@@ -5,7 +5,7 @@
 
 #include "ssv-error.h"
 #include "ssv-test-utils.h"
-#include "ssv-wishlist-store.h"
+#include "stores/ssv-wishlist-store.h"
 
 typedef struct
 {

@@ -11,7 +11,11 @@
 
 #include "ssv-acquire-setup.h"
 #include "ssv-cli.h"
-#include "ssv-indexer.h"
+#include "downloads/ssv-indexer.h"
+#include "downloads/ssv-client-pool.h"
+#include "downloads/ssv-download-client.h"
+#include "ssv-secrets.h"
+#include "stores/ssv-download-store.h"
 
 /* One line of standard input, without its line end; NULL (with a message) when empty. */
 char *

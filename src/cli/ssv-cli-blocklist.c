@@ -8,6 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "ssv-cli.h"
+#include "downloads/ssv-retry-engine.h"
+#include "downloads/ssv-retry.h"
+#include "stores/ssv-blocklist-store.h"
 
 #define USAGE N_("Usage: soulsync-video-cli blocklist list [--json] | add DOWNLOAD_ID [--reason R] |" \
                  " add --release NAME [--indexer I] [--infohash H] [--reason R] | remove ID")

@@ -9,6 +9,8 @@
 
 #include "ssv-cli.h"
 #include "ssv-ical.h"
+#include "model/ssv-calendar-entry.h"
+#include "stores/ssv-calendar-store.h"
 
 static void
 print_week (GPtrArray *entries)

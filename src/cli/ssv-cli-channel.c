@@ -9,6 +9,10 @@
 
 #include "ssv-cli.h"
 #include "providers/ssv-youtube-types.h"
+#include "model/ssv-channel.h"
+#include "model/ssv-video.h"
+#include "ssv-channel-service.h"
+#include "stores/ssv-channel-store.h"
 
 static void
 print_json (JsonBuilder *builder)

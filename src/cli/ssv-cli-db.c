@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ssv-cli.h"
+#include "ssv-database.h"
 
 int
 ssv_cli_db_info (int    argc,

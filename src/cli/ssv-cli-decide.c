@@ -9,7 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "ssv-cli.h"
-#include "ssv-decision.h"
+#include "downloads/ssv-decision.h"
+#include "stores/ssv-profile-store.h"
 
 typedef struct
 {

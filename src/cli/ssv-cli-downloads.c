@@ -8,6 +8,12 @@
 #include <glib-unix.h>
 
 #include "ssv-cli.h"
+#include "downloads/ssv-download-monitor.h"
+#include "downloads/ssv-importer.h"
+#include "downloads/ssv-retry-engine.h"
+#include "downloads/ssv-stall.h"
+#include "model/ssv-download.h"
+#include "stores/ssv-download-store.h"
 
 static char *
 describe_progress (SsvDownload *d)

@@ -8,6 +8,10 @@
 
 #include "ssv-cli.h"
 #include "stores/ssv-settings-store.h"
+#include "ssv-secrets.h"
+#include "stores/ssv-enrichment-store.h"
+#include "workers/ssv-enrichment-engine.h"
+#include "workers/ssv-worker.h"
 
 static const char * const kind_labels[] = { "movie", "show", "episode" };
 

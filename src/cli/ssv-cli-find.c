@@ -10,6 +10,12 @@
 #include <json-glib/json-glib.h>
 
 #include "ssv-cli.h"
+#include "model/ssv-found-title.h"
+#include "ssv-discovery.h"
+#include "ssv-people-follower.h"
+#include "ssv-secrets.h"
+#include "workers/ssv-enrichment-engine.h"
+#include "workers/ssv-worker.h"
 
 /* ---- find --------------------------------------------------------------------------- */
 

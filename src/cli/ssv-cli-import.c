@@ -7,6 +7,10 @@
 #include <glib/gi18n.h>
 
 #include "ssv-cli.h"
+#include "downloads/ssv-import-plan.h"
+#include "downloads/ssv-importer.h"
+#include "downloads/ssv-quality-profile.h"
+#include "model/ssv-download.h"
 
 typedef struct
 {

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ssv-cli.h"
-#include "ssv-release.h"
+#include "downloads/ssv-release.h"
 
 static void
 print_parse (const char *name)

@@ -11,6 +11,9 @@
 #include "ssv-cli.h"
 #include "ssv-error.h"
 #include "ssv-library-jobs.h"
+#include "providers/ssv-meta.h"
+#include "stores/ssv-refresh-store.h"
+#include "workers/ssv-refresher.h"
 
 static void
 print_report (const SsvRefreshReport *report)

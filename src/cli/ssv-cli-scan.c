@@ -10,10 +10,12 @@
 
 #include "ssv-cli.h"
 #include "ssv-error.h"
-#include "ssv-folder-source.h"
-#include "ssv-scan-hold-store.h"
-#include "ssv-server-store.h"
-#include "ssv-settings-store.h"
+#include "sources/ssv-folder-source.h"
+#include "stores/ssv-scan-hold-store.h"
+#include "stores/ssv-server-store.h"
+#include "stores/ssv-settings-store.h"
+#include "sources/ssv-scan-result.h"
+#include "sources/ssv-scanner.h"
 
 typedef struct
 {

@@ -10,8 +10,10 @@
 #include <glib/gi18n.h>
 
 #include "ssv-cli.h"
-#include "ssv-grab-hits.h"
-#include "ssv-searcher.h"
+#include "downloads/ssv-grab-hits.h"
+#include "downloads/ssv-searcher.h"
+#include "stores/ssv-blocklist-store.h"
+#include "stores/ssv-profile-store.h"
 
 typedef struct
 {

@@ -9,6 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "ssv-cli.h"
+#include "downloads/ssv-wishlist-drain.h"
+#include "downloads/ssv-wishlist-due.h"
+#include "stores/ssv-wishlist-search-store.h"
 
 static char *
 format_day (gint64 when)

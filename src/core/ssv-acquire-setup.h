@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ssv-context.h"
+#include "downloads/ssv-download-client.h"
 
 G_BEGIN_DECLS
 

@@ -6,7 +6,7 @@
 #include "config.h"
 
 #include "ssv-airing-monitor.h"
-#include "ssv-settings-store.h"
+#include "stores/ssv-settings-store.h"
 #include "ssv-thread.h"
 
 /* How often to look when nothing is due sooner; the next airing is looked up too. */

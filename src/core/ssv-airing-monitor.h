@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-calendar-store.h"
+#include "stores/ssv-calendar-store.h"
 
 G_BEGIN_DECLS
 

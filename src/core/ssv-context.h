@@ -5,35 +5,7 @@
 
 #include <gio/gio.h>
 
-#include "ssv-airing-monitor.h"
-#include "ssv-clock.h"
-#include "ssv-channel-service.h"
-#include "ssv-database.h"
-#include "ssv-discovery.h"
-#include "ssv-image-cache.h"
-#include "ssv-people-follower.h"
-#include "ssv-scheduler.h"
-#include "ssv-network-activity.h"
-#include "ssv-secrets.h"
-#include "ssv-title-actions.h"
-#include "net/ssv-http.h"
-#include "downloads/ssv-download-monitor.h"
-#include "downloads/ssv-grabber.h"
-#include "downloads/ssv-retry-engine.h"
-#include "stores/ssv-blocklist-store.h"
-#include "downloads/ssv-wishlist-drain.h"
-#include "downloads/ssv-importer.h"
-#include "stores/ssv-download-store.h"
-#include "sources/ssv-folder-watcher.h"
-#include "stores/ssv-calendar-store.h"
-#include "sources/ssv-scanner.h"
-#include "stores/ssv-library-store.h"
-#include "stores/ssv-profile-store.h"
-#include "stores/ssv-watchlist-store.h"
-#include "stores/ssv-wishlist-store.h"
-#include "workers/ssv-enrichment-engine.h"
-#include "workers/ssv-refresher.h"
-#include "downloads/ssv-video-downloader.h"
+#include "ssv-types.h"
 
 G_BEGIN_DECLS
 

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "ssv-calendar-entry.h"
+#include "model/ssv-calendar-entry.h"
 #include "ssv-ical.h"
 
 #define MAX_OCTETS 75

@@ -10,6 +10,11 @@
 #include "ssv-error.h"
 #include "ssv-library-jobs.h"
 #include "ssv-thread.h"
+#include "sources/ssv-scan-result.h"
+#include "sources/ssv-scanner.h"
+#include "ssv-image-cache.h"
+#include "ssv-people-follower.h"
+#include "workers/ssv-refresher.h"
 
 #define HOUR  (3600)
 #define DAY   (24 * HOUR)

@@ -5,7 +5,7 @@
 
 #include "ssv-database.h"
 #include "ssv-secrets.h"
-#include "ssv-server-store.h"
+#include "stores/ssv-server-store.h"
 
 G_BEGIN_DECLS
 

@@ -15,6 +15,10 @@
 #include "ssv-ui-utils.h"
 #include "ssv-window.h"
 #include "preferences/ssv-preferences-window.h"
+#include "downloads/ssv-wishlist-drain.h"
+#include "sources/ssv-folder-watcher.h"
+#include "ssv-image-cache.h"
+#include "workers/ssv-enrichment-engine.h"
 
 struct _SsvApplication
 {

@@ -7,10 +7,11 @@
 #include <glib/gi18n.h>
 
 #include "ssv-folder-chooser.h"
-#include "ssv-folder-source.h"
-#include "ssv-server-store.h"
+#include "sources/ssv-folder-source.h"
+#include "stores/ssv-server-store.h"
 #include "ssv-ui-utils.h"
 #include "ssv-thread.h"
+#include "stores/ssv-store.h"
 
 static void
 add_thread (GTask        *task,

@@ -7,6 +7,8 @@
 
 #include "ssv-follow-set.h"
 #include "ssv-thread.h"
+#include "model/ssv-watch-item.h"
+#include "stores/ssv-watchlist-store.h"
 
 struct _SsvFollowSet
 {

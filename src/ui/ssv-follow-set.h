@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "ssv-context.h"
+#include "model/ssv-watch-item.h"
 
 G_BEGIN_DECLS
 

@@ -21,6 +21,7 @@
 #include "ssv-texture-loader.h"
 #include "ssv-texture-loader-private.h"
 #include "ssv-utils.h"
+#include "ssv-image-cache.h"
 
 /* About 120 posters at 150×225, beyond the cards a grid keeps bound (GtkGridView keeps
  * some 160 around the view), which hold their own textures. Each texture drawn also

@@ -23,6 +23,9 @@
 #include "dialogs/ssv-follow-person-dialog.h"
 #include "dialogs/ssv-workers-dialog.h"
 #include "widgets/ssv-worker-orb.h"
+#include "sources/ssv-scan-result.h"
+#include "sources/ssv-scanner.h"
+#include "workers/ssv-enrichment-engine.h"
 
 struct _SsvWindow
 {

@@ -7,6 +7,7 @@
 
 #include "ssv-context.h"
 #include "ssv-page.h"
+#include "sources/ssv-scan-result.h"
 
 G_BEGIN_DECLS
 

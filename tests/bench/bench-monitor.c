@@ -6,9 +6,9 @@
 
 #include <time.h>
 
-#include "ssv-client-pool.h"
-#include "ssv-download-monitor.h"
-#include "ssv-grabber.h"
+#include "downloads/ssv-client-pool.h"
+#include "downloads/ssv-download-monitor.h"
+#include "downloads/ssv-grabber.h"
 #include "ssv-test-daemon.h"
 #include "ssv-test-torrent.h"
 #include "ssv-test-utils.h"

@@ -6,7 +6,7 @@
 
 #include <stdio.h>
 
-#include "ssv-retry.h"
+#include "downloads/ssv-retry.h"
 
 #define N_CANDIDATES  40
 #define N_BLOCKED     5000

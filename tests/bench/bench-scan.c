@@ -10,9 +10,9 @@
 #include <sys/resource.h>
 
 #include "ssv-bench-library.h"
-#include "ssv-jellyfin-source.h"
-#include "ssv-scanner.h"
-#include "ssv-server-store.h"
+#include "sources/ssv-jellyfin-source.h"
+#include "sources/ssv-scanner.h"
+#include "stores/ssv-server-store.h"
 #include "ssv-test-utils.h"
 
 static int

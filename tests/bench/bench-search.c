@@ -9,10 +9,10 @@
 #include <json-glib/json-glib.h>
 
 #include "ssv-fake-indexer.h"
-#include "ssv-judge.h"
-#include "ssv-searcher.h"
+#include "downloads/ssv-judge.h"
+#include "downloads/ssv-searcher.h"
 #include "ssv-test-utils.h"
-#include "ssv-tmdb.h"
+#include "providers/ssv-tmdb.h"
 
 #define N_HITS     10000
 #define N_FORMATS  20

@@ -13,12 +13,12 @@
 #include <sys/resource.h>
 
 #include "ssv-bench-library.h"
-#include "ssv-channel-page-private.h"
-#include "ssv-library-page.h"
-#include "ssv-poster-grid.h"
+#include "pages/ssv-channel-page-private.h"
+#include "pages/ssv-library-page.h"
+#include "widgets/ssv-poster-grid.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
-#include "ssv-video-card.h"
+#include "widgets/ssv-video-card.h"
 #include "stores/ssv-channel-store.h"
 
 #define CHANNEL_ID "UCbbbbbbbbbbbbbbbbbbbbbb"

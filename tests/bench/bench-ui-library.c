@@ -14,11 +14,12 @@
 #include <unistd.h>
 
 #include "ssv-bench-library.h"
-#include "ssv-library-page.h"
-#include "ssv-poster-grid.h"
+#include "pages/ssv-library-page.h"
+#include "widgets/ssv-poster-grid.h"
 #include "ssv-test-utils.h"
 #include "ssv-texture-loader.h"
 #include "ssv-ui-test-utils.h"
+#include "ssv-image-cache.h"
 
 static gint64 started_us;
 

@@ -8,11 +8,11 @@
 
 #include "ssv-airing-monitor.h"
 #include "ssv-bench-library.h"
-#include "ssv-calendar-store.h"
-#include "ssv-settings-store.h"
+#include "stores/ssv-calendar-store.h"
+#include "stores/ssv-settings-store.h"
 #include "ssv-test-utils.h"
-#include "ssv-watchlist-store.h"
-#include "ssv-wishlist-store.h"
+#include "stores/ssv-watchlist-store.h"
+#include "stores/ssv-wishlist-store.h"
 
 #define RUNS                25
 

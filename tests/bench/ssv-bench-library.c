@@ -11,9 +11,9 @@
 #include <unistd.h>
 
 #include "ssv-bench-library.h"
-#include "ssv-jellyfin-source.h"
-#include "ssv-library-writer.h"
-#include "ssv-server-store.h"
+#include "sources/ssv-jellyfin-source.h"
+#include "stores/ssv-library-writer.h"
+#include "stores/ssv-server-store.h"
 
 #define USER_ID       "b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0"
 #define POSTER_WIDTH  300

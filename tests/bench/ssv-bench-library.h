@@ -8,7 +8,7 @@
 #include <stdio.h>
 
 #include "ssv-fake-server.h"
-#include "ssv-library-store.h"
+#include "stores/ssv-library-store.h"
 
 G_BEGIN_DECLS
 

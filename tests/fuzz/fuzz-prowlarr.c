@@ -5,7 +5,7 @@
 
 #include <stdint.h>
 
-#include "ssv-prowlarr.h"
+#include "downloads/ssv-prowlarr.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);

@@ -5,7 +5,7 @@
 
 #include <stdint.h>
 
-#include "ssv-slskd-search.h"
+#include "downloads/ssv-slskd-search.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);

@@ -5,7 +5,7 @@
 
 #include <stdint.h>
 
-#include "ssv-torznab.h"
+#include "downloads/ssv-torznab.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);

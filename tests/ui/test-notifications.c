@@ -8,10 +8,11 @@
 #include "ssv-autostart.h"
 #include "ssv-channel-service.h"
 #include "ssv-fake-youtube.h"
-#include "ssv-settings-store.h"
-#include "ssv-watchlist-store.h"
+#include "stores/ssv-settings-store.h"
+#include "stores/ssv-watchlist-store.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
+#include "ssv-airing-monitor.h"
 
 static const char introspection[] =
   "<node><interface name='org.gtk.Notifications'>"

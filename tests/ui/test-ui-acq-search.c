@@ -7,16 +7,18 @@
 
 #include <string.h>
 
-#include "ssv-episode-row.h"
-#include "ssv-grabber.h"
-#include "ssv-wishlist-page.h"
-#include "ssv-wishlist-tile.h"
+#include "widgets/ssv-episode-row.h"
+#include "downloads/ssv-grabber.h"
+#include "pages/ssv-wishlist-page.h"
+#include "widgets/ssv-wishlist-tile.h"
 #include "ssv-fake-indexer.h"
-#include "ssv-release-search-dialog.h"
-#include "title/ssv-season-episodes.h"
-#include "ssv-title-page-private.h"
+#include "dialogs/ssv-release-search-dialog.h"
+#include "pages/title/ssv-season-episodes.h"
+#include "pages/ssv-title-page-private.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
+#include "downloads/ssv-download-monitor.h"
+#include "model/ssv-wishlist-item.h"
 
 #define INDEXER_KEY    "ui-test-key"
 #define GOOD_REFERENCE "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"

@@ -7,12 +7,13 @@
 
 #include <string.h>
 
-#include "ssv-acquire-dialog.h"
-#include "ssv-acquire-preferences.h"
+#include "dialogs/ssv-acquire-dialog.h"
+#include "preferences/ssv-acquire-preferences.h"
 #include "ssv-fake-indexer.h"
-#include "ssv-preferences-window.h"
+#include "preferences/ssv-preferences-window.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
+#include "stores/ssv-download-store.h"
 
 #define INDEXER_KEY "ui-acquire-key-5531"
 

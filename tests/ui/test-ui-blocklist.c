@@ -5,9 +5,11 @@
 
 #include "config.h"
 
-#include "ssv-acquire-preferences.h"
+#include "preferences/ssv-acquire-preferences.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
+#include "downloads/ssv-retry.h"
+#include "stores/ssv-blocklist-store.h"
 
 static char *tmp_dir;
 

@@ -10,13 +10,13 @@
 
 #include <string.h>
 
-#include "ssv-channel-page-private.h"
+#include "pages/ssv-channel-page-private.h"
 #include "ssv-fake-youtube.h"
-#include "ssv-segment-bar.h"
+#include "widgets/ssv-segment-bar.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
-#include "ssv-video-card.h"
-#include "ssv-video-dialog.h"
+#include "widgets/ssv-video-card.h"
+#include "dialogs/ssv-video-dialog.h"
 #include "stores/ssv-channel-store.h"
 
 #define CACHED_ID "UCcccccccccccccccccccccc"

@@ -7,12 +7,12 @@
 
 #include <string.h>
 
-#include "ssv-add-channel-dialog.h"
-#include "ssv-channel-card.h"
+#include "dialogs/ssv-add-channel-dialog.h"
+#include "widgets/ssv-channel-card.h"
 #include "ssv-fake-youtube.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
-#include "ssv-watchlist-page.h"
+#include "pages/ssv-watchlist-page.h"
 
 #define SYNTH_ID "UCaaaaaaaaaaaaaaaaaaaaa1"
 

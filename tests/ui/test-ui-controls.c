@@ -6,12 +6,15 @@
 #include "config.h"
 
 #include "model/ssv-calendar-entry-private.h"
-#include "ssv-episode-card.h"
+#include "widgets/ssv-episode-card.h"
 #include "ssv-follow-set.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
-#include "ssv-watch-button.h"
-#include "ssv-worker-orb.h"
+#include "widgets/ssv-watch-button.h"
+#include "widgets/ssv-worker-orb.h"
+#include "model/ssv-show.h"
+#include "stores/ssv-watchlist-store.h"
+#include "workers/ssv-enrichment-engine.h"
 
 static GtkWidget *
 own (GtkWidget *widget)

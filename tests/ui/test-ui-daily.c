@@ -7,21 +7,23 @@
 
 #include <string.h>
 
-#include "ssv-calendar-page.h"
-#include "ssv-episode-card.h"
-#include "ssv-episode-dialog.h"
-#include "ssv-library-page.h"
-#include "ssv-poster-card.h"
-#include "ssv-poster-grid.h"
+#include "pages/ssv-calendar-page.h"
+#include "widgets/ssv-episode-card.h"
+#include "dialogs/ssv-episode-dialog.h"
+#include "pages/ssv-library-page.h"
+#include "widgets/ssv-poster-card.h"
+#include "widgets/ssv-poster-grid.h"
 #include "ssv-test-utils.h"
-#include "ssv-title-page-private.h"
-#include "title/ssv-season-episodes.h"
+#include "pages/ssv-title-page-private.h"
+#include "pages/title/ssv-season-episodes.h"
 #include "ssv-ui-test-utils.h"
-#include "ssv-watch-button.h"
-#include "ssv-watchlist-page.h"
-#include "ssv-wishlist-page.h"
-#include "ssv-wishlist-episode-row.h"
-#include "ssv-wishlist-tile.h"
+#include "widgets/ssv-watch-button.h"
+#include "pages/ssv-watchlist-page.h"
+#include "pages/ssv-wishlist-page.h"
+#include "widgets/ssv-wishlist-episode-row.h"
+#include "widgets/ssv-wishlist-tile.h"
+#include "model/ssv-calendar-entry.h"
+#include "stores/ssv-wishlist-store.h"
 
 #define SEVERANCE      1
 #define SLOW_HORSES    2

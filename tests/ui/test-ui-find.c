@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include "ssv-fake-providers.h"
-#include "ssv-find-dialog.h"
-#include "ssv-found-title.h"
+#include "dialogs/ssv-find-dialog.h"
+#include "model/ssv-found-title.h"
 #include "ssv-test-utils.h"
-#include "ssv-title-page-private.h"
+#include "pages/ssv-title-page-private.h"
 #include "ssv-ui-test-utils.h"
 
 static char *tmp_dir;

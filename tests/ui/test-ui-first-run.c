@@ -8,12 +8,12 @@
 #include <string.h>
 
 #include "ssv-fake-providers.h"
-#include "ssv-key-banner.h"
-#include "ssv-library-page.h"
-#include "ssv-preferences-window.h"
+#include "widgets/ssv-key-banner.h"
+#include "pages/ssv-library-page.h"
+#include "preferences/ssv-preferences-window.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
-#include "ssv-worker-orb.h"
+#include "widgets/ssv-worker-orb.h"
 
 static char *tmp_dir;
 static SsvFakeServer *server;

@@ -4,9 +4,11 @@
 
 #include "config.h"
 
-#include "ssv-parse-page.h"
+#include "pages/ssv-parse-page.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
+#include "downloads/ssv-quality-profile.h"
+#include "stores/ssv-profile-store.h"
 
 static char *tmp_dir;
 

@@ -8,16 +8,18 @@
 
 #include <string.h>
 
-#include "ssv-download-monitor.h"
-#include "ssv-downloads-preferences.h"
-#include "ssv-general-preferences.h"
-#include "ssv-metadata-preferences.h"
-#include "ssv-preferences-window.h"
-#include "ssv-server-store.h"
-#include "ssv-sources-preferences.h"
-#include "ssv-tasks-preferences.h"
+#include "downloads/ssv-download-monitor.h"
+#include "preferences/ssv-downloads-preferences.h"
+#include "preferences/ssv-general-preferences.h"
+#include "preferences/ssv-metadata-preferences.h"
+#include "preferences/ssv-preferences-window.h"
+#include "stores/ssv-server-store.h"
+#include "preferences/ssv-sources-preferences.h"
+#include "preferences/ssv-tasks-preferences.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
+#include "model/ssv-scheduler-job.h"
+#include "ssv-scheduler.h"
 
 static char *tmp_dir;
 

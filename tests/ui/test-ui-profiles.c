@@ -4,9 +4,11 @@
 
 #include "config.h"
 
-#include "ssv-preferences-window.h"
+#include "preferences/ssv-preferences-window.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
+#include "downloads/ssv-quality-profile.h"
+#include "stores/ssv-profile-store.h"
 
 static char *tmp_dir;
 

@@ -7,13 +7,15 @@
 #include <string.h>
 
 #include "ssv-fake-jellyfin.h"
-#include "ssv-scan-bar.h"
-#include "ssv-scan-hold-store.h"
-#include "ssv-server-store.h"
+#include "widgets/ssv-scan-bar.h"
+#include "stores/ssv-scan-hold-store.h"
+#include "stores/ssv-server-store.h"
 #include "ssv-server-token.h"
-#include "ssv-settings-store.h"
+#include "stores/ssv-settings-store.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
+#include "sources/ssv-scan-result.h"
+#include "stores/ssv-library-store.h"
 
 #define API_KEY "ui-safety-key-91b2"
 

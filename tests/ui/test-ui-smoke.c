@@ -5,8 +5,8 @@
 
 #include <glib/gstdio.h>
 
-#include "ssv-library-page.h"
-#include "ssv-preferences-window.h"
+#include "pages/ssv-library-page.h"
+#include "preferences/ssv-preferences-window.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
 

@@ -9,12 +9,12 @@
 #include <string.h>
 
 #include "ssv-fake-jellyfin.h"
-#include "ssv-preferences-window.h"
-#include "ssv-server-dialog.h"
-#include "ssv-server-store.h"
+#include "preferences/ssv-preferences-window.h"
+#include "dialogs/ssv-server-dialog.h"
+#include "stores/ssv-server-store.h"
 #include "ssv-server-token.h"
-#include "ssv-settings-store.h"
-#include "ssv-sources-preferences.h"
+#include "stores/ssv-settings-store.h"
+#include "preferences/ssv-sources-preferences.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
 

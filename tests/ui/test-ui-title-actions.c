@@ -8,18 +8,19 @@
 
 #include <string.h>
 
-#include "ssv-edit-details-dialog.h"
-#include "ssv-episode-row.h"
+#include "dialogs/ssv-edit-details-dialog.h"
+#include "widgets/ssv-episode-row.h"
 #include "ssv-fake-jellyfin.h"
 #include "ssv-fake-plex.h"
 #include "ssv-fake-providers.h"
-#include "ssv-rematch-dialog.h"
+#include "dialogs/ssv-rematch-dialog.h"
 #include "ssv-server-token.h"
 #include "ssv-test-utils.h"
-#include "ssv-title-page-private.h"
+#include "pages/ssv-title-page-private.h"
 #include "ssv-ui-test-utils.h"
-#include "title/ssv-where-to-watch.h"
+#include "pages/title/ssv-where-to-watch.h"
 #include "stores/ssv-settings-store.h"
+#include "sources/ssv-scanner.h"
 
 #define JELLYFIN_KEY "jf-title-actions-ui"
 #define PLEX_TOKEN   "plex-title-actions-ui"

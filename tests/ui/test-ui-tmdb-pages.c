@@ -11,17 +11,18 @@
 
 #include "model/ssv-cast-member.h"
 #include "model/ssv-episode.h"
-#include "ssv-cast-card.h"
-#include "ssv-discover-page.h"
+#include "widgets/ssv-cast-card.h"
+#include "pages/ssv-discover-page.h"
 #include "ssv-fake-providers.h"
-#include "ssv-find-dialog.h"
-#include "ssv-follow-person-dialog.h"
-#include "ssv-found-title.h"
-#include "ssv-person-detail-page.h"
+#include "dialogs/ssv-find-dialog.h"
+#include "dialogs/ssv-follow-person-dialog.h"
+#include "model/ssv-found-title.h"
+#include "pages/ssv-person-detail-page.h"
 #include "ssv-test-utils.h"
-#include "ssv-title-page-private.h"
+#include "pages/ssv-title-page-private.h"
 #include "ssv-ui-test-utils.h"
-#include "title/ssv-cast-row.h"
+#include "pages/title/ssv-cast-row.h"
+#include "stores/ssv-watchlist-store.h"
 
 #define PERSON_ID 12312
 

@@ -12,7 +12,11 @@
 #include "ssv-test-daemon.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
-#include "ssv-wishlist-page.h"
+#include "pages/ssv-wishlist-page.h"
+#include "downloads/ssv-wishlist-drain.h"
+#include "model/ssv-wishlist-item.h"
+#include "ssv-scheduler.h"
+#include "stores/ssv-download-store.h"
 
 #define INDEXER_KEY "ui-drain-key"
 #define HEAT_HASH   "1111111111111111111111111111111111111111"

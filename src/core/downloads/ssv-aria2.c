@@ -7,9 +7,9 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "ssv-aria2.h"
-#include "ssv-bencode.h"
-#include "ssv-client-common.h"
+#include "downloads/ssv-aria2.h"
+#include "downloads/ssv-bencode.h"
+#include "downloads/ssv-client-common.h"
 #include "ssv-error.h"
 #include "ssv-json.h"
 

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "ssv-bencode.h"
+#include "downloads/ssv-bencode.h"
 #include "ssv-error.h"
 
 /* Deep enough for any real torrent, shallow enough for the stack. */

@@ -6,8 +6,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "ssv-download-client.h"
-#include "ssv-http.h"
+#include "downloads/ssv-download-client.h"
+#include "net/ssv-http.h"
 
 G_BEGIN_DECLS
 

@@ -4,7 +4,7 @@
 
 #include "config.h"
 
-#include "ssv-client-pool.h"
+#include "downloads/ssv-client-pool.h"
 
 struct _SsvClientPool
 {

@@ -5,8 +5,8 @@
 
 #include <gio/gio.h>
 
-#include "ssv-download-client.h"
-#include "ssv-http.h"
+#include "downloads/ssv-download-client.h"
+#include "net/ssv-http.h"
 #include "ssv-secrets.h"
 #include "stores/ssv-download-store.h"
 

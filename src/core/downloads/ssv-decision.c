@@ -7,8 +7,8 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "ssv-decision.h"
-#include "ssv-pattern-literals.h"
+#include "downloads/ssv-decision.h"
+#include "downloads/ssv-pattern-literals.h"
 #include "ssv-utils.h"
 
 /* ---------------------------------------------------------------------- */

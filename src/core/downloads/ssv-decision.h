@@ -6,8 +6,8 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
-#include "ssv-quality-profile.h"
-#include "ssv-release.h"
+#include "downloads/ssv-quality-profile.h"
+#include "downloads/ssv-release.h"
 
 G_BEGIN_DECLS
 

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-download-client.h"
+#include "downloads/ssv-download-client.h"
 
 G_BEGIN_DECLS
 

@@ -6,15 +6,15 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
-#include "ssv-aria2.h"
-#include "ssv-deluge.h"
-#include "ssv-download-client.h"
+#include "downloads/ssv-aria2.h"
+#include "downloads/ssv-deluge.h"
+#include "downloads/ssv-download-client.h"
 #include "ssv-error.h"
-#include "ssv-nzbget.h"
-#include "ssv-qbittorrent.h"
-#include "ssv-sabnzbd.h"
-#include "ssv-slskd.h"
-#include "ssv-transmission.h"
+#include "downloads/ssv-nzbget.h"
+#include "downloads/ssv-qbittorrent.h"
+#include "downloads/ssv-sabnzbd.h"
+#include "downloads/ssv-slskd.h"
+#include "downloads/ssv-transmission.h"
 #include "ssv-thread.h"
 
 G_DEFINE_INTERFACE (SsvDownloadClient, ssv_download_client, G_TYPE_OBJECT)

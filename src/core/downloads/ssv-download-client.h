@@ -5,7 +5,7 @@
 
 #include <gio/gio.h>
 
-#include "ssv-http.h"
+#include "net/ssv-http.h"
 #include "ssv-secrets.h"
 
 G_BEGIN_DECLS

@@ -9,9 +9,9 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "ssv-download-monitor.h"
+#include "downloads/ssv-download-monitor.h"
 #include "ssv-error.h"
-#include "ssv-stall.h"
+#include "downloads/ssv-stall.h"
 #include "model/ssv-download-private.h"
 #include "ssv-thread.h"
 

@@ -5,8 +5,8 @@
 
 #include <gio/gio.h>
 
-#include "ssv-client-pool.h"
-#include "ssv-stall.h"
+#include "downloads/ssv-client-pool.h"
+#include "downloads/ssv-stall.h"
 
 G_BEGIN_DECLS
 

@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-grab-hits.h"
+#include "downloads/ssv-grab-hits.h"
 
 SsvDownloadCandidate *
 ssv_download_candidate_new_from_judged (const SsvJudgedHit *judged)

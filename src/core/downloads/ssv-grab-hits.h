@@ -3,10 +3,10 @@
 
 #pragma once
 
-#include "ssv-grabber.h"
-#include "ssv-indexer.h"
-#include "ssv-judge.h"
-#include "ssv-search-item.h"
+#include "downloads/ssv-grabber.h"
+#include "downloads/ssv-indexer.h"
+#include "downloads/ssv-judge.h"
+#include "downloads/ssv-search-item.h"
 
 G_BEGIN_DECLS
 

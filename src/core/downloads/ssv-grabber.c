@@ -8,11 +8,11 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "ssv-bencode.h"
+#include "downloads/ssv-bencode.h"
 #include "ssv-error.h"
-#include "ssv-grabber.h"
-#include "ssv-nzb.h"
-#include "ssv-release-hit.h"
+#include "downloads/ssv-grabber.h"
+#include "downloads/ssv-nzb.h"
+#include "downloads/ssv-release-hit.h"
 #include "ssv-thread.h"
 
 struct _SsvGrabber

@@ -5,7 +5,7 @@
 
 #include <gio/gio.h>
 
-#include "ssv-client-pool.h"
+#include "downloads/ssv-client-pool.h"
 
 G_BEGIN_DECLS
 

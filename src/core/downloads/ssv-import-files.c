@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "ssv-error.h"
-#include "ssv-importer-private.h"
+#include "downloads/ssv-importer-private.h"
 
 #define TEMP_PREFIX  ".ssv-import-"
 #define TEMP_SUFFIX  ".part"

@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ssv-import-plan.h"
-#include "ssv-naming.h"
-#include "ssv-release-hit.h"
+#include "downloads/ssv-import-plan.h"
+#include "downloads/ssv-naming.h"
+#include "downloads/ssv-release-hit.h"
 
 static void
 entry_free (SsvImportEntry *entry)

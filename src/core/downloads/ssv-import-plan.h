@@ -5,8 +5,8 @@
 
 #include <glib.h>
 
-#include "ssv-decision.h"
-#include "ssv-quality-profile.h"
+#include "downloads/ssv-decision.h"
+#include "downloads/ssv-quality-profile.h"
 #include "model/ssv-download.h"
 
 G_BEGIN_DECLS

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-importer.h"
+#include "downloads/ssv-importer.h"
 
 G_BEGIN_DECLS
 

@@ -9,8 +9,8 @@
 #include <glib/gstdio.h>
 
 #include "ssv-error.h"
-#include "ssv-importer-private.h"
-#include "ssv-naming.h"
+#include "downloads/ssv-importer-private.h"
+#include "downloads/ssv-naming.h"
 #include "model/ssv-download-private.h"
 #include "stores/ssv-server-store.h"
 

@@ -6,8 +6,8 @@
 
 #include <gio/gio.h>
 
-#include "ssv-download-monitor.h"
-#include "ssv-import-plan.h"
+#include "downloads/ssv-download-monitor.h"
+#include "downloads/ssv-import-plan.h"
 #include "sources/ssv-scanner.h"
 #include "stores/ssv-import-store.h"
 #include "stores/ssv-profile-store.h"

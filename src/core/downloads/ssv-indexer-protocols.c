@@ -6,10 +6,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-indexer-private.h"
-#include "ssv-prowlarr.h"
-#include "ssv-slskd-search.h"
-#include "ssv-torznab.h"
+#include "downloads/ssv-indexer-private.h"
+#include "downloads/ssv-prowlarr.h"
+#include "downloads/ssv-slskd-search.h"
+#include "downloads/ssv-torznab.h"
 
 /**
  * ssv_indexer_fetch_caps:

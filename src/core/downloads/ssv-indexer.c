@@ -7,8 +7,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-indexer-private.h"
-#include "ssv-rate-limiter.h"
+#include "downloads/ssv-indexer-private.h"
+#include "net/ssv-rate-limiter.h"
 #include "ssv-utils.h"
 
 #define DEFAULT_RATE_PER_SECOND  2.0

@@ -5,8 +5,8 @@
 
 #include <gio/gio.h>
 
-#include "ssv-http.h"
-#include "ssv-release-hit.h"
+#include "net/ssv-http.h"
+#include "downloads/ssv-release-hit.h"
 
 G_BEGIN_DECLS
 

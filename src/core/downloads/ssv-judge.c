@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "ssv-judge.h"
+#include "downloads/ssv-judge.h"
 
 G_DEFINE_BOXED_TYPE (SsvJudgedHit, ssv_judged_hit, ssv_judged_hit_ref, ssv_judged_hit_unref)
 

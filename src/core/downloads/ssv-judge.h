@@ -5,9 +5,9 @@
 
 #include <glib-object.h>
 
-#include "ssv-decision.h"
-#include "ssv-release-hit.h"
-#include "ssv-search-item.h"
+#include "downloads/ssv-decision.h"
+#include "downloads/ssv-release-hit.h"
+#include "downloads/ssv-search-item.h"
 
 G_BEGIN_DECLS
 

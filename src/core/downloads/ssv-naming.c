@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "ssv-naming.h"
+#include "downloads/ssv-naming.h"
 
 typedef enum
 {

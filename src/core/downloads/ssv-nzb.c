@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-nzb.h"
+#include "downloads/ssv-nzb.h"
 
 typedef struct
 {

@@ -7,10 +7,10 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "ssv-client-common.h"
+#include "downloads/ssv-client-common.h"
 #include "ssv-error.h"
 #include "ssv-json.h"
-#include "ssv-nzbget.h"
+#include "downloads/ssv-nzbget.h"
 
 struct _SsvNzbget
 {

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "ssv-pattern-literals.h"
+#include "downloads/ssv-pattern-literals.h"
 #include "ssv-utils.h"
 
 /* A custom format's title pattern ("\b(PROPER|REPACK\d?|RERIP)\b") is tried

@@ -6,12 +6,12 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "ssv-bencode.h"
+#include "downloads/ssv-bencode.h"
 #include "ssv-error.h"
-#include "ssv-indexer-private.h"
+#include "downloads/ssv-indexer-private.h"
 #include "ssv-json.h"
-#include "ssv-prowlarr.h"
-#include "ssv-quality-profile.h"
+#include "downloads/ssv-prowlarr.h"
+#include "downloads/ssv-quality-profile.h"
 
 #define DEFAULT_LIMIT  100
 #define MAX_ITEMS      5000

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-indexer.h"
+#include "downloads/ssv-indexer.h"
 
 G_BEGIN_DECLS
 

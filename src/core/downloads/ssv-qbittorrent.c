@@ -8,12 +8,12 @@
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
-#include "ssv-bencode.h"
-#include "ssv-client-common.h"
+#include "downloads/ssv-bencode.h"
+#include "downloads/ssv-client-common.h"
 #include "ssv-error.h"
 #include "ssv-json.h"
-#include "ssv-qbittorrent.h"
-#include "ssv-rate-limiter.h"
+#include "downloads/ssv-qbittorrent.h"
+#include "net/ssv-rate-limiter.h"
 
 /* How long an add waits for qBittorrent to list the torrent: 5 s at most. */
 #define ADD_SETTLE_TRIES  50

@@ -7,8 +7,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-pattern-literals.h"
-#include "ssv-quality-profile.h"
+#include "downloads/ssv-pattern-literals.h"
+#include "downloads/ssv-quality-profile.h"
 #include "ssv-utils.h"
 
 typedef struct

@@ -5,7 +5,7 @@
 
 #include <glib.h>
 
-#include "ssv-release.h"
+#include "downloads/ssv-release.h"
 
 G_BEGIN_DECLS
 

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-release-private.h"
+#include "downloads/ssv-release-private.h"
 
 /* After the episode token @i: the tokens joined to it by a dash ("-03", "-E03",
  * "-1x03") each extend the list up to the number @range_end reads from them

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "ssv-bencode.h"
-#include "ssv-release-hit.h"
+#include "downloads/ssv-bencode.h"
+#include "downloads/ssv-release-hit.h"
 
 G_DEFINE_BOXED_TYPE (SsvReleaseHit, ssv_release_hit, ssv_release_hit_ref, ssv_release_hit_unref)
 

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-release-private.h"
+#include "downloads/ssv-release-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Names of things */

@@ -7,9 +7,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-grab-hits.h"
-#include "ssv-release-search.h"
+#include "downloads/ssv-grab-hits.h"
+#include "downloads/ssv-release-search.h"
 #include "ssv-thread.h"
+#include "stores/ssv-blocklist-store.h"
+#include "stores/ssv-profile-store.h"
 
 void
 ssv_release_search_setup_free (SsvReleaseSearchSetup *setup)

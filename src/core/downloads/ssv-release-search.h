@@ -6,8 +6,8 @@
 #include <gio/gio.h>
 
 #include "ssv-context.h"
-#include "ssv-grabber.h"
-#include "ssv-searcher.h"
+#include "downloads/ssv-grabber.h"
+#include "downloads/ssv-searcher.h"
 
 G_BEGIN_DECLS
 

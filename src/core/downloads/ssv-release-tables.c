@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-release-private.h"
+#include "downloads/ssv-release-private.h"
 
 #define W(w, k, f, v)      { w, SSV_RK_##k, f, v, NULL }
 #define WX(w, k, f, v, x)  { w, SSV_RK_##k, f, v, x }

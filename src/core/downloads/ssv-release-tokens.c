@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-release-private.h"
+#include "downloads/ssv-release-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Word index: an open-addressing hash table over the word lists, built once. */

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-release-private.h"
+#include "downloads/ssv-release-private.h"
 
 /* "iv": 4; -1 for anything else. */
 static int

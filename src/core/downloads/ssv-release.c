@@ -4,7 +4,7 @@
 
 #include "config.h"
 
-#include "ssv-release-private.h"
+#include "downloads/ssv-release-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* From claims to fields */

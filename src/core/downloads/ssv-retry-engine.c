@@ -10,9 +10,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-grab-hits.h"
-#include "ssv-retry-engine.h"
-#include "ssv-searcher.h"
+#include "downloads/ssv-grab-hits.h"
+#include "downloads/ssv-retry-engine.h"
+#include "downloads/ssv-searcher.h"
 #include "model/ssv-download-private.h"
 #include "stores/ssv-download-store-retry.h"
 

@@ -5,8 +5,8 @@
 
 #include <gio/gio.h>
 
-#include "ssv-download-monitor.h"
-#include "ssv-grabber.h"
+#include "downloads/ssv-download-monitor.h"
+#include "downloads/ssv-grabber.h"
 #include "stores/ssv-blocklist-store.h"
 #include "stores/ssv-profile-store.h"
 

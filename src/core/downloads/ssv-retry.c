@@ -6,9 +6,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ssv-grab-hits.h"
-#include "ssv-judge.h"
-#include "ssv-retry.h"
+#include "downloads/ssv-grab-hits.h"
+#include "downloads/ssv-judge.h"
+#include "downloads/ssv-retry.h"
 
 struct _SsvBlocklist
 {

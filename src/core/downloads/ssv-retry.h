@@ -6,8 +6,8 @@
 #include <glib.h>
 
 #include "model/ssv-download.h"
-#include "ssv-release-hit.h"
-#include "ssv-search-item.h"
+#include "downloads/ssv-release-hit.h"
+#include "downloads/ssv-search-item.h"
 
 G_BEGIN_DECLS
 

@@ -8,10 +8,10 @@
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
-#include "ssv-client-common.h"
+#include "downloads/ssv-client-common.h"
 #include "ssv-error.h"
 #include "ssv-json.h"
-#include "ssv-sabnzbd.h"
+#include "downloads/ssv-sabnzbd.h"
 
 #define MIB (1024.0 * 1024.0)
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "ssv-search-item.h"
+#include "downloads/ssv-search-item.h"
 
 G_DEFINE_BOXED_TYPE (SsvSearchItem, ssv_search_item, ssv_search_item_ref, ssv_search_item_unref)
 

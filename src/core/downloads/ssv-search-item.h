@@ -5,8 +5,8 @@
 
 #include <glib-object.h>
 
-#include "ssv-decision.h"
-#include "ssv-indexer.h"
+#include "downloads/ssv-decision.h"
+#include "downloads/ssv-indexer.h"
 
 G_BEGIN_DECLS
 

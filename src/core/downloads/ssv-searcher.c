@@ -6,8 +6,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-retry.h"
-#include "ssv-searcher.h"
+#include "downloads/ssv-retry.h"
+#include "downloads/ssv-searcher.h"
 #include "ssv-utils.h"
 #include "ssv-thread.h"
 

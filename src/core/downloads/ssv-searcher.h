@@ -5,11 +5,11 @@
 
 #include <gio/gio.h>
 
-#include "ssv-http.h"
-#include "ssv-indexer.h"
-#include "ssv-judge.h"
-#include "ssv-retry.h"
-#include "ssv-search-item.h"
+#include "net/ssv-http.h"
+#include "downloads/ssv-indexer.h"
+#include "downloads/ssv-judge.h"
+#include "downloads/ssv-retry.h"
+#include "downloads/ssv-search-item.h"
 
 G_BEGIN_DECLS
 

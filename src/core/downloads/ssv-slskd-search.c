@@ -7,11 +7,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-indexer-private.h"
+#include "downloads/ssv-indexer-private.h"
 #include "ssv-json.h"
-#include "ssv-rate-limiter.h"
-#include "ssv-release.h"
-#include "ssv-slskd-search.h"
+#include "net/ssv-rate-limiter.h"
+#include "downloads/ssv-release.h"
+#include "downloads/ssv-slskd-search.h"
 
 #define MAX_FILES       100000
 #define RESPONSE_LIMIT  100

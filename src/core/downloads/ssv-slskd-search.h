@@ -5,7 +5,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "ssv-indexer.h"
+#include "downloads/ssv-indexer.h"
 
 G_BEGIN_DECLS
 

@@ -7,10 +7,10 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "ssv-client-common.h"
+#include "downloads/ssv-client-common.h"
 #include "ssv-error.h"
 #include "ssv-json.h"
-#include "ssv-slskd.h"
+#include "downloads/ssv-slskd.h"
 
 struct _SsvSlskd
 {

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
-#include "ssv-stall.h"
+#include "downloads/ssv-stall.h"
 
 struct _SsvStallTracker
 {

@@ -5,8 +5,8 @@
 
 #include <glib.h>
 
-#include "ssv-download-client.h"
-#include "ssv-release-hit.h"
+#include "downloads/ssv-download-client.h"
+#include "downloads/ssv-release-hit.h"
 
 G_BEGIN_DECLS
 

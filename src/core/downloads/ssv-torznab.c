@@ -8,12 +8,12 @@
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
-#include "ssv-bencode.h"
+#include "downloads/ssv-bencode.h"
 #include "ssv-error.h"
-#include "ssv-indexer-private.h"
-#include "ssv-quality-profile.h"
-#include "ssv-torznab.h"
-#include "ssv-xml.h"
+#include "downloads/ssv-indexer-private.h"
+#include "downloads/ssv-quality-profile.h"
+#include "downloads/ssv-torznab.h"
+#include "net/ssv-xml.h"
 
 #define DEFAULT_LIMIT  100
 #define MAX_ITEMS      5000

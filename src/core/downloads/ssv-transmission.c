@@ -7,11 +7,11 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "ssv-bencode.h"
-#include "ssv-client-common.h"
+#include "downloads/ssv-bencode.h"
+#include "downloads/ssv-client-common.h"
 #include "ssv-error.h"
 #include "ssv-json.h"
-#include "ssv-transmission.h"
+#include "downloads/ssv-transmission.h"
 
 #define SESSION_HEADER "X-Transmission-Session-Id"
 

@@ -14,8 +14,8 @@
 #include <glib/gstdio.h>
 
 #include "ssv-error.h"
-#include "ssv-video-downloader.h"
-#include "ssv-ytdlp.h"
+#include "downloads/ssv-video-downloader.h"
+#include "downloads/ssv-ytdlp.h"
 #include "stores/ssv-video-download-store.h"
 #include "ssv-thread.h"
 

@@ -4,11 +4,11 @@
 
 #pragma once
 
-#include "ssv-judge.h"
-#include "ssv-searcher.h"
-#include "ssv-retry.h"
+#include "downloads/ssv-judge.h"
+#include "downloads/ssv-searcher.h"
+#include "downloads/ssv-retry.h"
 #include "stores/ssv-blocklist-store.h"
-#include "ssv-wishlist-drain.h"
+#include "downloads/ssv-wishlist-drain.h"
 #include "stores/ssv-profile-store.h"
 
 G_BEGIN_DECLS

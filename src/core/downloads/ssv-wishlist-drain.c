@@ -9,10 +9,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-grab-hits.h"
-#include "ssv-searcher.h"
+#include "downloads/ssv-grab-hits.h"
+#include "downloads/ssv-searcher.h"
 #include "ssv-utils.h"
-#include "ssv-wishlist-drain-private.h"
+#include "downloads/ssv-wishlist-drain-private.h"
 #include "providers/ssv-tmdb-discover.h"
 #include "stores/ssv-profile-store.h"
 #include "stores/ssv-settings-store.h"

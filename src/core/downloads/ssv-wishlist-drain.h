@@ -8,11 +8,11 @@
 
 #include "ssv-clock.h"
 #include "ssv-database.h"
-#include "ssv-grabber.h"
+#include "downloads/ssv-grabber.h"
 #include "ssv-scheduler.h"
 #include "ssv-secrets.h"
 #include "ssv-sleep-monitor.h"
-#include "ssv-wishlist-due.h"
+#include "downloads/ssv-wishlist-due.h"
 #include "net/ssv-http.h"
 #include "stores/ssv-wishlist-search-store.h"
 

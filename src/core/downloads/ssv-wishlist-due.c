@@ -9,7 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-air-time.h"
-#include "ssv-wishlist-due.h"
+#include "downloads/ssv-wishlist-due.h"
 
 /* Searches in a row that grabbed nothing → the wait before the next one. */
 static const gint64 backoff_s[] = { 0, 3600, 3 * 3600, 6 * 3600, 12 * 3600, SSV_WISH_BACKOFF_MAX_S };

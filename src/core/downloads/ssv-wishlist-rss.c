@@ -6,7 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ssv-wishlist-drain-private.h"
+#include "downloads/ssv-wishlist-drain-private.h"
 
 /* Every Torznab/Newznab feed read once (t=search with no query: the newest releases). */
 static GPtrArray *

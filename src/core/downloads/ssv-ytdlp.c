@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-ytdlp.h"
+#include "downloads/ssv-ytdlp.h"
 
 #define MAX_COMPONENT_BYTES 200
 

@@ -4,8 +4,8 @@
 
 #include "config.h"
 
-#include "ssv-calendar-day.h"
-#include "ssv-calendar-entry.h"
+#include "model/ssv-calendar-day.h"
+#include "model/ssv-calendar-entry.h"
 
 struct _SsvCalendarDay
 {

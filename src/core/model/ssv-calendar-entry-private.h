@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-calendar-entry.h"
+#include "model/ssv-calendar-entry.h"
 
 G_BEGIN_DECLS
 

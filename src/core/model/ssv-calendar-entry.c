@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-calendar-entry-private.h"
+#include "model/ssv-calendar-entry-private.h"
 
 G_DEFINE_FINAL_TYPE (SsvCalendarEntry, ssv_calendar_entry, G_TYPE_OBJECT)
 

@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "ssv-cast-member.h"
-#include "ssv-model-props.h"
+#include "model/ssv-cast-member.h"
+#include "model/ssv-model-props.h"
 
 struct _SsvCastMember
 {

@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "ssv-model-props.h"
-#include "ssv-youtube-model-private.h"
+#include "model/ssv-model-props.h"
+#include "model/ssv-youtube-model-private.h"
 
 G_DEFINE_FINAL_TYPE (SsvChannel, ssv_channel, G_TYPE_OBJECT)
 

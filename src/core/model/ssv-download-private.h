@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-download.h"
+#include "model/ssv-download.h"
 
 G_BEGIN_DECLS
 

@@ -6,8 +6,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ssv-download-private.h"
-#include "ssv-model-props.h"
+#include "model/ssv-download-private.h"
+#include "model/ssv-model-props.h"
 
 G_DEFINE_FINAL_TYPE (SsvDownload, ssv_download, G_TYPE_OBJECT)
 

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-found-title.h"
+#include "model/ssv-found-title.h"
 
 G_BEGIN_DECLS
 

@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "ssv-found-title-private.h"
-#include "ssv-model-props.h"
+#include "model/ssv-found-title-private.h"
+#include "model/ssv-model-props.h"
 
 G_DEFINE_FINAL_TYPE (SsvFoundTitle, ssv_found_title, G_TYPE_OBJECT)
 

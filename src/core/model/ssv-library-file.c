@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "ssv-library-file.h"
-#include "ssv-model-props.h"
+#include "model/ssv-library-file.h"
+#include "model/ssv-model-props.h"
 
 struct _SsvLibraryFile
 {

@@ -3,10 +3,10 @@
 
 #pragma once
 
-#include "ssv-movie.h"
-#include "ssv-show.h"
-#include "ssv-season.h"
-#include "ssv-episode.h"
+#include "model/ssv-movie.h"
+#include "model/ssv-show.h"
+#include "model/ssv-season.h"
+#include "model/ssv-episode.h"
 
 G_BEGIN_DECLS
 

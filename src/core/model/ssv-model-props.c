@@ -5,7 +5,7 @@
 
 #include <math.h>
 
-#include "ssv-model-props.h"
+#include "model/ssv-model-props.h"
 #include "ssv-utils.h"
 
 #define FIELD(object, prop, ctype) ((ctype *) (gpointer) ((guint8 *) (object) + (prop)->offset))

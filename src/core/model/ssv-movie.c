@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "ssv-model-private.h"
-#include "ssv-model-props.h"
+#include "model/ssv-model-private.h"
+#include "model/ssv-model-props.h"
 
 G_DEFINE_FINAL_TYPE (SsvMovie, ssv_movie, G_TYPE_OBJECT)
 

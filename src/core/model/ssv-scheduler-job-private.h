@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-scheduler-job.h"
+#include "model/ssv-scheduler-job.h"
 
 G_BEGIN_DECLS
 

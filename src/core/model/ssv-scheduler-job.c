@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "ssv-model-props.h"
-#include "ssv-scheduler-job-private.h"
+#include "model/ssv-model-props.h"
+#include "model/ssv-scheduler-job-private.h"
 
 G_DEFINE_FINAL_TYPE (SsvSchedulerJob, ssv_scheduler_job, G_TYPE_OBJECT)
 

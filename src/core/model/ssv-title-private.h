@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-title.h"
+#include "model/ssv-title.h"
 
 G_BEGIN_DECLS
 

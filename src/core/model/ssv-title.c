@@ -5,12 +5,12 @@
 
 #include "config.h"
 
-#include "ssv-cast-member.h"
-#include "ssv-episode.h"
-#include "ssv-library-file.h"
-#include "ssv-model-props.h"
-#include "ssv-season.h"
-#include "ssv-title-private.h"
+#include "model/ssv-cast-member.h"
+#include "model/ssv-episode.h"
+#include "model/ssv-library-file.h"
+#include "model/ssv-model-props.h"
+#include "model/ssv-season.h"
+#include "model/ssv-title-private.h"
 
 G_DEFINE_FINAL_TYPE (SsvTitle, ssv_title, G_TYPE_OBJECT)
 

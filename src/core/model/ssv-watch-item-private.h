@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-watch-item.h"
+#include "model/ssv-watch-item.h"
 
 G_BEGIN_DECLS
 

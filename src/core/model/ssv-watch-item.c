@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "ssv-watch-item-private.h"
-#include "ssv-model-props.h"
+#include "model/ssv-watch-item-private.h"
+#include "model/ssv-model-props.h"
 
 G_DEFINE_FINAL_TYPE (SsvWatchItem, ssv_watch_item, G_TYPE_OBJECT)
 

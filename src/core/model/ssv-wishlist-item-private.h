@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-wishlist-item.h"
+#include "model/ssv-wishlist-item.h"
 
 G_BEGIN_DECLS
 

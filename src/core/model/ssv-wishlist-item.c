@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "ssv-wishlist-item-private.h"
-#include "ssv-model-props.h"
+#include "model/ssv-wishlist-item-private.h"
+#include "model/ssv-model-props.h"
 #include "ssv-utils.h"
 
 G_DEFINE_FINAL_TYPE (SsvWishlistItem, ssv_wishlist_item, G_TYPE_OBJECT)

@@ -3,8 +3,8 @@
 
 #pragma once
 
-#include "ssv-channel.h"
-#include "ssv-video.h"
+#include "model/ssv-channel.h"
+#include "model/ssv-video.h"
 
 G_BEGIN_DECLS
 

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-http.h"
+#include "net/ssv-http.h"
 #include "ssv-thread.h"
 
 typedef gpointer (*SendFunc) (SsvHttp *, SsvHttpRequest *, GCancellable *, GError **);

@@ -5,7 +5,7 @@
 
 #include <libsoup/soup.h>
 
-#include "ssv-http.h"
+#include "net/ssv-http.h"
 
 G_BEGIN_DECLS
 

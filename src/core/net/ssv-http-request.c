@@ -6,8 +6,8 @@
 
 #include <string.h>
 
-#include "ssv-http.h"
-#include "ssv-http-private.h"
+#include "net/ssv-http.h"
+#include "net/ssv-http-private.h"
 
 G_DEFINE_BOXED_TYPE (SsvHttpRequest, ssv_http_request, ssv_http_request_ref, ssv_http_request_unref)
 

@@ -9,9 +9,9 @@
 #include <libsoup/soup.h>
 
 #include "ssv-error.h"
-#include "ssv-http.h"
-#include "ssv-http-private.h"
-#include "ssv-rate-limiter.h"
+#include "net/ssv-http.h"
+#include "net/ssv-http-private.h"
+#include "net/ssv-rate-limiter.h"
 
 #define DEFAULT_TIMEOUT_S        20
 #define DEFAULT_MAX_RETRIES      3

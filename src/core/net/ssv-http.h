@@ -6,7 +6,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "ssv-xml.h"
+#include "net/ssv-xml.h"
 
 G_BEGIN_DECLS
 

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-rate-limiter.h"
+#include "net/ssv-rate-limiter.h"
 #include "ssv-utils.h"
 
 /* A rate so low that the wait comes out longer is a mistake; wait this long. */

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "ssv-error.h"
-#include "ssv-xml.h"
+#include "net/ssv-xml.h"
 
 typedef struct
 {

@@ -10,7 +10,7 @@
 
 #include "ssv-error.h"
 #include "ssv-json.h"
-#include "ssv-dearrow.h"
+#include "providers/ssv-dearrow.h"
 
 /**
  * ssv_dearrow_parse:

@@ -8,7 +8,7 @@
 
 #include "ssv-error.h"
 #include "ssv-json.h"
-#include "ssv-fanart.h"
+#include "providers/ssv-fanart.h"
 
 #define MAX_IMAGES_PER_LIST 10
 

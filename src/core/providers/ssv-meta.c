@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "ssv-json.h"
-#include "ssv-meta.h"
+#include "providers/ssv-meta.h"
 
 static const char * const kind_names[] = { "movie", "show", "episode" };
 

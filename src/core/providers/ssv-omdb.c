@@ -8,7 +8,7 @@
 
 #include "ssv-error.h"
 #include "ssv-json.h"
-#include "ssv-omdb.h"
+#include "providers/ssv-omdb.h"
 
 /* OMDb writes "N/A" for what it does not know. */
 static const char *

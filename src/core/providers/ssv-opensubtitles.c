@@ -8,7 +8,7 @@
 
 #include "ssv-error.h"
 #include "ssv-json.h"
-#include "ssv-opensubtitles.h"
+#include "providers/ssv-opensubtitles.h"
 #include "ssv-utils.h"
 
 /* Enough pages to see every language of a popular title without a crawl. */

@@ -6,7 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "net/ssv-http.h"
-#include "ssv-meta.h"
+#include "providers/ssv-meta.h"
 
 G_BEGIN_DECLS
 

@@ -8,7 +8,7 @@
 
 #include "ssv-error.h"
 #include "ssv-json.h"
-#include "ssv-ryd.h"
+#include "providers/ssv-ryd.h"
 
 gboolean
 ssv_ryd_parse (JsonNode  *root,

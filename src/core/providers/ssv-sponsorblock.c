@@ -8,7 +8,7 @@
 
 #include "ssv-error.h"
 #include "ssv-json.h"
-#include "ssv-sponsorblock.h"
+#include "providers/ssv-sponsorblock.h"
 
 char *
 ssv_sponsorblock_prefix (const char *video_id)

@@ -7,7 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "net/ssv-http.h"
-#include "ssv-youtube-types.h"
+#include "providers/ssv-youtube-types.h"
 
 G_BEGIN_DECLS
 

@@ -11,7 +11,7 @@
 
 #include "ssv-error.h"
 #include "ssv-json.h"
-#include "ssv-tmdb-discover.h"
+#include "providers/ssv-tmdb-discover.h"
 
 #define MAX_KNOWN_FOR       3
 #define HOME_AFTER_CINEMA_S (90 * 24 * 3600)

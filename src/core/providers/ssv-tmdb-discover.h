@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "ssv-tmdb.h"
+#include "providers/ssv-tmdb.h"
 
 G_BEGIN_DECLS
 

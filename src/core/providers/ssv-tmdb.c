@@ -8,7 +8,7 @@
 
 #include "ssv-error.h"
 #include "ssv-json.h"
-#include "ssv-tmdb.h"
+#include "providers/ssv-tmdb.h"
 
 #define MAX_CAST          20
 #define MAX_WRITERS       6

@@ -8,7 +8,7 @@
 
 #include "ssv-error.h"
 #include "ssv-json.h"
-#include "ssv-tvdb.h"
+#include "providers/ssv-tvdb.h"
 #include "ssv-utils.h"
 
 #define MAX_EPISODE_PAGES 40

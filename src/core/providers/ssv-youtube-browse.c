@@ -12,8 +12,8 @@
 
 #include "ssv-error.h"
 #include "ssv-json.h"
-#include "ssv-youtube-browse.h"
-#include "ssv-youtube-text.h"
+#include "providers/ssv-youtube-browse.h"
+#include "providers/ssv-youtube-text.h"
 
 typedef struct
 {

@@ -5,7 +5,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "ssv-youtube-types.h"
+#include "providers/ssv-youtube-types.h"
 
 G_BEGIN_DECLS
 

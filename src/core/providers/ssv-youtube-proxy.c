@@ -11,7 +11,7 @@
 
 #include "ssv-error.h"
 #include "ssv-json.h"
-#include "ssv-youtube-proxy.h"
+#include "providers/ssv-youtube-proxy.h"
 
 /* ---- Piped ---------------------------------------------------------------------- */
 

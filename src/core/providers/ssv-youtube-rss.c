@@ -9,8 +9,8 @@
 
 #include "ssv-error.h"
 #include "net/ssv-xml.h"
-#include "ssv-youtube-rss.h"
-#include "ssv-youtube-text.h"
+#include "providers/ssv-youtube-rss.h"
+#include "providers/ssv-youtube-text.h"
 
 static const char *
 local_name (const char *name)

@@ -5,7 +5,7 @@
 
 #include <glib.h>
 
-#include "ssv-youtube-types.h"
+#include "providers/ssv-youtube-types.h"
 
 G_BEGIN_DECLS
 

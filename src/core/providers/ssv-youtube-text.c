@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "ssv-youtube-text.h"
+#include "providers/ssv-youtube-text.h"
 
 #define MAX_COUNT G_GINT64_CONSTANT (1000000000000000)
 

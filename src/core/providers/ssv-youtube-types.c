@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "ssv-youtube-types.h"
+#include "providers/ssv-youtube-types.h"
 
 SsvYtVideo *
 ssv_yt_video_new (void)

@@ -8,8 +8,8 @@
 
 #include "ssv-error.h"
 #include "ssv-json.h"
-#include "ssv-youtube-types.h"
-#include "ssv-youtube-url.h"
+#include "providers/ssv-youtube-types.h"
+#include "providers/ssv-youtube-url.h"
 
 #define MAX_NAME 200
 

@@ -8,9 +8,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-youtube.h"
-#include "ssv-youtube-browse.h"
-#include "ssv-youtube-rss.h"
+#include "providers/ssv-youtube.h"
+#include "providers/ssv-youtube-browse.h"
+#include "providers/ssv-youtube-rss.h"
 
 static void
 add_common_headers (SsvHttpRequest *request)

@@ -6,8 +6,8 @@
 #include <gio/gio.h>
 
 #include "net/ssv-http.h"
-#include "ssv-youtube-types.h"
-#include "ssv-youtube-url.h"
+#include "providers/ssv-youtube-types.h"
+#include "providers/ssv-youtube-url.h"
 
 G_BEGIN_DECLS
 

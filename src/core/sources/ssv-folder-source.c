@@ -9,8 +9,8 @@
 #include <glib/gstdio.h>
 
 #include "ssv-error.h"
-#include "ssv-folder-source.h"
-#include "ssv-media-name.h"
+#include "sources/ssv-folder-source.h"
+#include "sources/ssv-media-name.h"
 
 #define ENUMERATE_ATTRIBUTES "standard::name,standard::type,standard::size,standard::is-hidden," \
                              "standard::is-symlink,time::modified,unix::inode,unix::device"

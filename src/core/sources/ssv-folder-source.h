@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-media-source.h"
+#include "sources/ssv-media-source.h"
 
 G_BEGIN_DECLS
 

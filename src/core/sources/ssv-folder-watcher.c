@@ -7,9 +7,9 @@
 
 #include <string.h>
 
-#include "ssv-folder-watcher.h"
-#include "ssv-media-name.h"
-#include "ssv-server-store.h"
+#include "sources/ssv-folder-watcher.h"
+#include "sources/ssv-media-name.h"
+#include "stores/ssv-server-store.h"
 #include "ssv-thread.h"
 
 #define DEFAULT_DELAY_MS   3000

@@ -5,7 +5,7 @@
 
 #include <gio/gio.h>
 
-#include "ssv-scanner.h"
+#include "sources/ssv-scanner.h"
 
 G_BEGIN_DECLS
 

@@ -10,9 +10,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-jellyfin-source.h"
-#include "ssv-json-cursor.h"
-#include "ssv-source-common.h"
+#include "sources/ssv-jellyfin-source.h"
+#include "sources/ssv-json-cursor.h"
+#include "sources/ssv-source-common.h"
 #include "ssv-utils.h"
 
 #define TICKS_PER_SECOND  10000000

@@ -7,9 +7,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-jellyfin-source.h"
+#include "sources/ssv-jellyfin-source.h"
 #include "ssv-json.h"
-#include "ssv-source-common.h"
+#include "sources/ssv-source-common.h"
 
 #define DEFAULT_PAGE_SIZE 500
 

@@ -3,8 +3,8 @@
 
 #pragma once
 
-#include "ssv-http.h"
-#include "ssv-media-source.h"
+#include "net/ssv-http.h"
+#include "sources/ssv-media-source.h"
 
 G_BEGIN_DECLS
 

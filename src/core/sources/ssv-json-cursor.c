@@ -9,7 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-json-cursor.h"
+#include "sources/ssv-json-cursor.h"
 #include "ssv-utils.h"
 
 #define MAX_DEPTH 64

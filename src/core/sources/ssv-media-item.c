@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ssv-media-item.h"
+#include "sources/ssv-media-item.h"
 
 SsvMediaItem *
 ssv_media_item_new (SsvMediaKind kind)

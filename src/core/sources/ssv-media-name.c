@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ssv-media-name.h"
-#include "ssv-release.h"
+#include "sources/ssv-media-name.h"
+#include "downloads/ssv-release.h"
 
 /* A plain word put where a known title stands, so the release parser cannot
  * read the title's numbers as episode numbers ("The 100", "Catch-22", "24"). */

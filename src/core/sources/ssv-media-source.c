@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "ssv-error.h"
-#include "ssv-media-source.h"
+#include "sources/ssv-media-source.h"
 
 G_DEFINE_INTERFACE (SsvMediaSource, ssv_media_source, G_TYPE_OBJECT)
 

@@ -5,7 +5,7 @@
 
 #include <gio/gio.h>
 
-#include "ssv-media-item.h"
+#include "sources/ssv-media-item.h"
 
 G_BEGIN_DECLS
 

@@ -9,9 +9,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-plex-source.h"
+#include "sources/ssv-plex-source.h"
 #include "ssv-json.h"
-#include "ssv-source-common.h"
+#include "sources/ssv-source-common.h"
 #include "ssv-utils.h"
 
 #define DEFAULT_PAGE_SIZE 500

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ssv-scan-result.h"
+#include "sources/ssv-scan-result.h"
 
 G_DEFINE_BOXED_TYPE (SsvScanResult, ssv_scan_result, ssv_scan_result_copy, ssv_scan_result_free)
 

@@ -4,10 +4,10 @@
 
 #pragma once
 
-#include "ssv-activity-store.h"
-#include "ssv-library-writer.h"
-#include "ssv-scanner.h"
-#include "ssv-server-store.h"
+#include "stores/ssv-activity-store.h"
+#include "stores/ssv-library-writer.h"
+#include "sources/ssv-scanner.h"
+#include "stores/ssv-server-store.h"
 
 G_BEGIN_DECLS
 

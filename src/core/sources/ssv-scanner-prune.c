@@ -7,9 +7,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ssv-scan-hold-store.h"
-#include "ssv-scanner-private.h"
-#include "ssv-watchlist-store.h"
+#include "stores/ssv-scan-hold-store.h"
+#include "sources/ssv-scanner-private.h"
+#include "stores/ssv-watchlist-store.h"
 
 static void
 note_warning (Scan       *scan,

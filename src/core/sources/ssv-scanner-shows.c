@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-scanner-private.h"
+#include "sources/ssv-scanner-private.h"
 
 #define MAX_TREES_IN_FLIGHT     24
 

@@ -9,11 +9,11 @@
 
 #include "ssv-utils.h"
 #include "ssv-error.h"
-#include "ssv-folder-source.h"
-#include "ssv-scan-hold-store.h"
-#include "ssv-scanner-private.h"
-#include "ssv-settings-store.h"
-#include "ssv-source-factory.h"
+#include "sources/ssv-folder-source.h"
+#include "stores/ssv-scan-hold-store.h"
+#include "sources/ssv-scanner-private.h"
+#include "stores/ssv-settings-store.h"
+#include "sources/ssv-source-factory.h"
 #include "ssv-thread.h"
 
 #define DEFAULT_FETCH_THREADS   4

@@ -6,9 +6,9 @@
 #include <gio/gio.h>
 
 #include "ssv-database.h"
-#include "ssv-http.h"
-#include "ssv-media-source.h"
-#include "ssv-scan-result.h"
+#include "net/ssv-http.h"
+#include "sources/ssv-media-source.h"
+#include "sources/ssv-scan-result.h"
 #include "ssv-secrets.h"
 #include "stores/ssv-library-store.h"
 

@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-source-common.h"
+#include "sources/ssv-source-common.h"
 
 /**
  * ssv_source_fetch_pages:

@@ -5,7 +5,7 @@
 
 #include <gio/gio.h>
 
-#include "ssv-media-source.h"
+#include "sources/ssv-media-source.h"
 
 G_BEGIN_DECLS
 

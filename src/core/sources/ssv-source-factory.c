@@ -7,12 +7,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-folder-source.h"
-#include "ssv-jellyfin-source.h"
-#include "ssv-plex-source.h"
-#include "ssv-server-store.h"
+#include "sources/ssv-folder-source.h"
+#include "sources/ssv-jellyfin-source.h"
+#include "sources/ssv-plex-source.h"
+#include "stores/ssv-server-store.h"
 #include "ssv-server-token.h"
-#include "ssv-source-factory.h"
+#include "sources/ssv-source-factory.h"
 
 /**
  * ssv_source_factory_new:

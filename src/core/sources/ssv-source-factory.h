@@ -6,8 +6,8 @@
 #pragma once
 
 #include "ssv-database.h"
-#include "ssv-http.h"
-#include "ssv-media-source.h"
+#include "net/ssv-http.h"
+#include "sources/ssv-media-source.h"
 #include "ssv-secrets.h"
 
 G_BEGIN_DECLS

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-activity-store.h"
+#include "stores/ssv-activity-store.h"
 
 static const char * const level_names[] = { "info", "warning", "error" };
 

@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-blocklist-store.h"
+#include "stores/ssv-blocklist-store.h"
 
 struct _SsvBlocklistStore
 {

@@ -10,9 +10,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-air-time.h"
-#include "ssv-calendar-entry-private.h"
-#include "ssv-calendar-store.h"
-#include "ssv-follow-rule-private.h"
+#include "model/ssv-calendar-entry-private.h"
+#include "stores/ssv-calendar-store.h"
+#include "stores/ssv-follow-rule-private.h"
 #include "ssv-ical.h"
 
 struct _SsvCalendarStore

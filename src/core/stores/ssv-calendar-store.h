@@ -5,8 +5,8 @@
 
 #include <gio/gio.h>
 
-#include "ssv-store.h"
-#include "ssv-calendar-entry.h"
+#include "stores/ssv-store.h"
+#include "model/ssv-calendar-entry.h"
 
 G_BEGIN_DECLS
 

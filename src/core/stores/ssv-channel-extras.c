@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-channel-store-private.h"
+#include "stores/ssv-channel-store-private.h"
 #include "model/ssv-youtube-model-private.h"
 
 static gint64

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-channel-store.h"
+#include "stores/ssv-channel-store.h"
 #include "ssv-database.h"
 
 G_BEGIN_DECLS

@@ -10,7 +10,7 @@
 
 #include "ssv-error.h"
 #include "ssv-utils.h"
-#include "ssv-channel-store-private.h"
+#include "stores/ssv-channel-store-private.h"
 #include "model/ssv-youtube-model-private.h"
 
 /* New uploads older than this are not news any more. */

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-store.h"
+#include "stores/ssv-store.h"
 #include "model/ssv-channel.h"
 #include "model/ssv-video.h"
 #include "providers/ssv-youtube-types.h"

@@ -10,8 +10,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-download-store.h"
-#include "ssv-download-store-private.h"
+#include "stores/ssv-download-store.h"
+#include "stores/ssv-download-store-private.h"
 
 /* A UNIQUE name taken, in plain words; other database errors pass as they are. */
 static void

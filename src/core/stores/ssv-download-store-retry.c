@@ -8,8 +8,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-download-store-private.h"
-#include "ssv-download-store-retry.h"
+#include "stores/ssv-download-store-private.h"
+#include "stores/ssv-download-store-retry.h"
 
 static gboolean
 update_release (SsvDatabase             *db,

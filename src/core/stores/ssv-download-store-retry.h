@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-download-store.h"
+#include "stores/ssv-download-store.h"
 
 G_BEGIN_DECLS
 

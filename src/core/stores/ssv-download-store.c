@@ -8,9 +8,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-download-store.h"
+#include "stores/ssv-download-store.h"
 #include "model/ssv-download-private.h"
-#include "ssv-download-store-private.h"
+#include "stores/ssv-download-store-private.h"
 
 struct _SsvDownloadStore
 {

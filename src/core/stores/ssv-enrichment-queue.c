@@ -6,7 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ssv-enrichment-store-private.h"
+#include "stores/ssv-enrichment-store-private.h"
 
 static SsvDatabase *
 get_db (SsvEnrichmentStore *self)

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include "ssv-enrichment-store.h"
+#include "stores/ssv-enrichment-store.h"
 
 G_BEGIN_DECLS
 

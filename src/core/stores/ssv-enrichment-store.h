@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-store.h"
+#include "stores/ssv-store.h"
 #include "providers/ssv-meta.h"
 
 G_BEGIN_DECLS

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "ssv-enrichment-store-private.h"
+#include "stores/ssv-enrichment-store-private.h"
 #include "ssv-error.h"
 #include "ssv-locked-fields.h"
 #include "ssv-utils.h"

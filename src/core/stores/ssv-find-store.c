@@ -4,7 +4,7 @@
 
 #include "config.h"
 
-#include "ssv-find-store.h"
+#include "stores/ssv-find-store.h"
 #include "model/ssv-found-title-private.h"
 
 static gpointer

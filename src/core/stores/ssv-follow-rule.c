@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-follow-rule-private.h"
+#include "stores/ssv-follow-rule-private.h"
 
 /* The lasting key of a movie or show row (see ssv-follow-rule-private.h). */
 static gboolean

@@ -4,7 +4,7 @@
 
 #include "config.h"
 
-#include "ssv-followed-release-store.h"
+#include "stores/ssv-followed-release-store.h"
 
 void
 ssv_followed_person_free (SsvFollowedPerson *person)

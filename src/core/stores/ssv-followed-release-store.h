@@ -5,7 +5,7 @@
 #pragma once
 
 #include "ssv-database.h"
-#include "ssv-wishlist-store.h"
+#include "stores/ssv-wishlist-store.h"
 
 G_BEGIN_DECLS
 

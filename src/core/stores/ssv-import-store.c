@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-import-store.h"
+#include "stores/ssv-import-store.h"
 
 /* The biggest file of the film: by its TMDB id, else by title (and year). */
 const char * const ssv_import_store_owned_movie_sql =

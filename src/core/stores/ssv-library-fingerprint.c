@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "ssv-library-writer-private.h"
+#include "stores/ssv-library-writer-private.h"
 #include "ssv-utils.h"
 
 /* ---- fingerprints ---------------------------------------------------------- */

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "ssv-library-writer-private.h"
-#include "ssv-scan-hold-store-private.h"
+#include "stores/ssv-library-writer-private.h"
+#include "stores/ssv-scan-hold-store-private.h"
 
 static SsvDatabase *
 get_db (SsvLibraryStore *self)

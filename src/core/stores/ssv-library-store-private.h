@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-library-store.h"
+#include "stores/ssv-library-store.h"
 
 G_BEGIN_DECLS
 

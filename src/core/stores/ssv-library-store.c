@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-library-store-private.h"
+#include "stores/ssv-library-store-private.h"
 #include "ssv-locked-fields.h"
 #include "ssv-utils.h"
 #include "model/ssv-model-private.h"

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-store.h"
+#include "stores/ssv-store.h"
 #include "model/ssv-episode.h"
 #include "model/ssv-movie.h"
 #include "model/ssv-season.h"

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ssv-library-store-private.h"
+#include "stores/ssv-library-store-private.h"
 #include "model/ssv-cast-member.h"
 #include "model/ssv-library-file.h"
 #include "model/ssv-model-private.h"

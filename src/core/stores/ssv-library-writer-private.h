@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-library-writer.h"
+#include "stores/ssv-library-writer.h"
 
 G_BEGIN_DECLS
 

@@ -9,7 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-library-writer-private.h"
+#include "stores/ssv-library-writer-private.h"
 #include "ssv-locked-fields.h"
 #include "ssv-utils.h"
 

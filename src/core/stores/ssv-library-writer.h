@@ -4,8 +4,8 @@
 
 #pragma once
 
-#include "ssv-library-store.h"
-#include "ssv-scan-hold-store.h"
+#include "stores/ssv-library-store.h"
+#include "stores/ssv-scan-hold-store.h"
 
 G_BEGIN_DECLS
 

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-network-activity-store.h"
+#include "stores/ssv-network-activity-store.h"
 
 SsvHostActivity *
 ssv_host_activity_new (const char *day,

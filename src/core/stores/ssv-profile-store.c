@@ -8,8 +8,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-profile-store.h"
-#include "ssv-settings-store.h"
+#include "stores/ssv-profile-store.h"
+#include "stores/ssv-settings-store.h"
 
 #define DEFAULTS_KEY "quality-profiles.defaults-written"
 

@@ -8,10 +8,10 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "ssv-enrichment-store-private.h"
+#include "stores/ssv-enrichment-store-private.h"
 #include "ssv-error.h"
 #include "ssv-locked-fields.h"
-#include "ssv-refresh-store.h"
+#include "stores/ssv-refresh-store.h"
 
 #define PROVIDER "tmdb"
 

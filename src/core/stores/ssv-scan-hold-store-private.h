@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-scan-hold-store.h"
+#include "stores/ssv-scan-hold-store.h"
 
 G_BEGIN_DECLS
 

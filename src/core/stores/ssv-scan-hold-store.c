@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-scan-hold-store-private.h"
+#include "stores/ssv-scan-hold-store-private.h"
 
 static const char * const reason_names[] = { "empty", "most", "disk" };
 

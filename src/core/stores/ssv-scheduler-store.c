@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-scheduler-store.h"
+#include "stores/ssv-scheduler-store.h"
 #include "model/ssv-scheduler-job-private.h"
 
 static gpointer

@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-server-store.h"
+#include "stores/ssv-server-store.h"
 
 void
 ssv_server_library_free (SsvServerLibrary *library)

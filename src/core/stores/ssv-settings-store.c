@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-settings-store.h"
+#include "stores/ssv-settings-store.h"
 
 /* Returns NULL without an error when @key is not set. */
 char *

@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "ssv-utils.h"
-#include "ssv-store.h"
+#include "stores/ssv-store.h"
 #include "ssv-thread.h"
 
 typedef struct

@@ -9,7 +9,7 @@
 
 #include "ssv-error.h"
 #include "ssv-locked-fields.h"
-#include "ssv-title-edit-store.h"
+#include "stores/ssv-title-edit-store.h"
 #include "ssv-utils.h"
 #include "providers/ssv-meta.h"
 

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-tmdb-cache-store.h"
+#include "stores/ssv-tmdb-cache-store.h"
 
 /**
  * ssv_tmdb_cache_store_get:

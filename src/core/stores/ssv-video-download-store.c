@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-video-download-store.h"
+#include "stores/ssv-video-download-store.h"
 
 #define DOWNLOAD_COLUMNS \
   "v.id, v.video_id, v.title, c.title, v.published, d.state, d.attempts, d.last_error, d.path"

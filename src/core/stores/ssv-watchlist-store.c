@@ -10,9 +10,9 @@
 #include "ssv-thread.h"
 #include "ssv-utils.h"
 #include "ssv-error.h"
-#include "ssv-follow-rule-private.h"
-#include "ssv-watch-item-private.h"
-#include "ssv-watchlist-store.h"
+#include "stores/ssv-follow-rule-private.h"
+#include "model/ssv-watch-item-private.h"
+#include "stores/ssv-watchlist-store.h"
 
 struct _SsvWatchlistStore
 {

@@ -3,8 +3,8 @@
 
 #pragma once
 
-#include "ssv-store.h"
-#include "ssv-watch-item.h"
+#include "stores/ssv-store.h"
+#include "model/ssv-watch-item.h"
 
 G_BEGIN_DECLS
 

@@ -6,7 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ssv-wishlist-store.h"
+#include "stores/ssv-wishlist-store.h"
 
 /* The latest download of every wanted item that has one (walks downloads_wishlist). */
 const char * const ssv_wishlist_store_download_states_sql =

@@ -4,10 +4,10 @@
 
 #include "config.h"
 
-#include "ssv-follow-rule-private.h"
+#include "stores/ssv-follow-rule-private.h"
 #include "ssv-utils.h"
-#include "ssv-wishlist-item-private.h"
-#include "ssv-wishlist-store-private.h"
+#include "model/ssv-wishlist-item-private.h"
+#include "stores/ssv-wishlist-store-private.h"
 
 #define SHOWS_SELECT \
   "SELECT ws.id, ws.source, ws.source_id, ws.title, ws.year, ws.overview, ws.poster_url," \

@@ -5,8 +5,8 @@
 
 #include "config.h"
 
-#include "ssv-follow-rule-private.h"
-#include "ssv-wishlist-search-store.h"
+#include "stores/ssv-follow-rule-private.h"
+#include "stores/ssv-wishlist-search-store.h"
 
 #define ACTIVE_STATUSES "('queued', 'downloading', 'stalled', 'searching', 'importing')"
 

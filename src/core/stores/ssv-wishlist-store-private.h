@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-wishlist-store.h"
+#include "stores/ssv-wishlist-store.h"
 
 G_BEGIN_DECLS
 

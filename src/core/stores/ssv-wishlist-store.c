@@ -10,10 +10,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-follow-rule-private.h"
+#include "stores/ssv-follow-rule-private.h"
 #include "ssv-utils.h"
-#include "ssv-wishlist-item-private.h"
-#include "ssv-wishlist-store-private.h"
+#include "model/ssv-wishlist-item-private.h"
+#include "stores/ssv-wishlist-store-private.h"
 
 struct _SsvWishlistStore
 {

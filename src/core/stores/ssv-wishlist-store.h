@@ -3,8 +3,8 @@
 
 #pragma once
 
-#include "ssv-store.h"
-#include "ssv-wishlist-item.h"
+#include "stores/ssv-store.h"
+#include "model/ssv-wishlist-item.h"
 #include "model/ssv-download.h"
 
 G_BEGIN_DECLS

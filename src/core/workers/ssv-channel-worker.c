@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-channel-worker.h"
+#include "workers/ssv-channel-worker.h"
 
 struct _SsvChannelWorker
 {

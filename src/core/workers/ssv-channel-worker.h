@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-worker.h"
+#include "workers/ssv-worker.h"
 #include "ssv-channel-service.h"
 
 G_BEGIN_DECLS

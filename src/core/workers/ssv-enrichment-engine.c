@@ -3,13 +3,13 @@
 
 #include "config.h"
 
-#include "ssv-enrichment-engine.h"
+#include "workers/ssv-enrichment-engine.h"
 #include "stores/ssv-settings-store.h"
-#include "ssv-fanart-worker.h"
-#include "ssv-omdb-worker.h"
-#include "ssv-opensubtitles-worker.h"
-#include "ssv-tmdb-worker.h"
-#include "ssv-tvdb-worker.h"
+#include "workers/ssv-fanart-worker.h"
+#include "workers/ssv-omdb-worker.h"
+#include "workers/ssv-opensubtitles-worker.h"
+#include "workers/ssv-tmdb-worker.h"
+#include "workers/ssv-tvdb-worker.h"
 #include "ssv-thread.h"
 
 /* Lists refresh at most this often while workers write. */

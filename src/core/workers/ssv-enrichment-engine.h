@@ -5,7 +5,7 @@
 
 #include <gio/gio.h>
 
-#include "ssv-worker.h"
+#include "workers/ssv-worker.h"
 #include "stores/ssv-store.h"
 
 G_BEGIN_DECLS

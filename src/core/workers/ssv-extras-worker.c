@@ -9,7 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-extras-worker.h"
+#include "workers/ssv-extras-worker.h"
 #include "providers/ssv-dearrow.h"
 #include "providers/ssv-ryd.h"
 #include "providers/ssv-sponsorblock.h"

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-worker.h"
+#include "workers/ssv-worker.h"
 #include "stores/ssv-channel-store.h"
 
 G_BEGIN_DECLS

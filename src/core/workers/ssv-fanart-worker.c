@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-fanart-worker.h"
+#include "workers/ssv-fanart-worker.h"
 #include "providers/ssv-fanart.h"
 
 struct _SsvFanartWorker

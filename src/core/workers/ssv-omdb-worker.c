@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-omdb-worker.h"
+#include "workers/ssv-omdb-worker.h"
 #include "providers/ssv-omdb.h"
 
 struct _SsvOmdbWorker

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ssv-opensubtitles-worker.h"
+#include "workers/ssv-opensubtitles-worker.h"
 #include "providers/ssv-opensubtitles.h"
 
 struct _SsvOpensubtitlesWorker

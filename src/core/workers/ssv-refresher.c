@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-refresher.h"
+#include "workers/ssv-refresher.h"
 #include "providers/ssv-tmdb.h"
 #include "providers/ssv-tvdb.h"
 #include "stores/ssv-settings-store.h"

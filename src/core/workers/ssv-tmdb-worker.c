@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-tmdb-worker.h"
+#include "workers/ssv-tmdb-worker.h"
 #include "providers/ssv-tmdb.h"
 #include "stores/ssv-settings-store.h"
 #include "ssv-thread.h"

@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-tvdb-worker.h"
+#include "workers/ssv-tvdb-worker.h"
 #include "providers/ssv-tvdb.h"
 
 struct _SsvTvdbWorker

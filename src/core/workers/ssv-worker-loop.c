@@ -10,8 +10,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-worker-private.h"
-#include "ssv-worker-rules.h"
+#include "workers/ssv-worker-private.h"
+#include "workers/ssv-worker-rules.h"
 #include "stores/ssv-activity-store.h"
 #include "stores/ssv-settings-store.h"
 

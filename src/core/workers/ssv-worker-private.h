@@ -4,7 +4,7 @@
 
 #pragma once
 
-#include "ssv-worker.h"
+#include "workers/ssv-worker.h"
 
 G_BEGIN_DECLS
 

@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-worker-rules.h"
+#include "workers/ssv-worker-rules.h"
 
 /* Calls in a row that cannot reach the provider before the worker backs off, and how:
  * a minute, doubling up to sixteen. */

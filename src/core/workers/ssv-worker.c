@@ -9,8 +9,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
-#include "ssv-worker-private.h"
-#include "ssv-worker-rules.h"
+#include "workers/ssv-worker-private.h"
+#include "workers/ssv-worker-rules.h"
 #include "stores/ssv-settings-store.h"
 #include "ssv-thread.h"
 

@@ -8,9 +8,10 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "ssv-acquire-dialog.h"
+#include "dialogs/ssv-acquire-dialog.h"
 #include "ssv-acquire-setup.h"
 #include "ssv-ui-utils.h"
+#include "downloads/ssv-download-client.h"
 
 struct _SsvAcquireDialog
 {

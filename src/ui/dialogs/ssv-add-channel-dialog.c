@@ -7,8 +7,9 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-add-channel-dialog.h"
+#include "dialogs/ssv-add-channel-dialog.h"
 #include "ssv-ui-utils.h"
+#include "ssv-channel-service.h"
 
 struct _SsvAddChannelDialog
 {

@@ -7,8 +7,9 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-edit-details-dialog.h"
+#include "dialogs/ssv-edit-details-dialog.h"
 #include "ssv-ui-utils.h"
+#include "ssv-title-actions.h"
 
 typedef struct
 {

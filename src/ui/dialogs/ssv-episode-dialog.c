@@ -7,12 +7,13 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-episode-dialog.h"
-#include "ssv-release-search-dialog.h"
+#include "dialogs/ssv-episode-dialog.h"
+#include "dialogs/ssv-release-search-dialog.h"
 #include "ssv-texture-loader.h"
 #include "widgets/ssv-episode-card.h"
 #include "widgets/ssv-poster-card.h"
 #include "widgets/ssv-watch-button.h"
+#include "model/ssv-calendar-entry.h"
 
 #define BACKDROP_HEIGHT 240
 #define STILL_HEIGHT    117

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "ssv-follow-set.h"
+#include "model/ssv-calendar-entry.h"
 
 G_BEGIN_DECLS
 

@@ -9,7 +9,7 @@
 
 #include "ssv-discovery.h"
 #include "ssv-ui-utils.h"
-#include "ssv-find-dialog.h"
+#include "dialogs/ssv-find-dialog.h"
 
 struct _SsvFindDialog
 {

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-follow-person-dialog.h"
+#include "dialogs/ssv-follow-person-dialog.h"
 #include "ssv-people-follower.h"
 #include "ssv-ui-utils.h"
 

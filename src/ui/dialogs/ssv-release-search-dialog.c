@@ -7,7 +7,7 @@
 
 #include "downloads/ssv-release-search.h"
 #include "widgets/ssv-release-row.h"
-#include "ssv-release-search-dialog.h"
+#include "dialogs/ssv-release-search-dialog.h"
 
 struct _SsvReleaseSearchDialog
 {

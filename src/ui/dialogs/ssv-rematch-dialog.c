@@ -6,8 +6,10 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-rematch-dialog.h"
+#include "dialogs/ssv-rematch-dialog.h"
 #include "ssv-ui-utils.h"
+#include "providers/ssv-meta.h"
+#include "ssv-title-actions.h"
 
 struct _SsvRematchDialog
 {

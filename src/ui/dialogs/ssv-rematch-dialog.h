@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "ssv-context.h"
+#include "providers/ssv-meta.h"
 
 G_BEGIN_DECLS
 

@@ -9,13 +9,15 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "ssv-server-dialog.h"
-#include "ssv-server-store.h"
+#include "dialogs/ssv-server-dialog.h"
+#include "stores/ssv-server-store.h"
 #include "ssv-server-token.h"
-#include "ssv-source-factory.h"
+#include "sources/ssv-source-factory.h"
 #include "ssv-ui-utils.h"
 #include "widgets/ssv-library-kind-row.h"
 #include "ssv-thread.h"
+#include "ssv-image-cache.h"
+#include "stores/ssv-store.h"
 
 typedef struct
 {

@@ -10,9 +10,10 @@
 
 #include "ssv-texture-loader.h"
 #include "ssv-ui-utils.h"
-#include "ssv-video-dialog.h"
+#include "dialogs/ssv-video-dialog.h"
 #include "widgets/ssv-segment-bar.h"
 #include "widgets/ssv-video-words.h"
+#include "stores/ssv-channel-store.h"
 
 #define THUMB_HEIGHT 270
 #define WATCH_URI    "https://www.youtube.com/watch?v=%s"

@@ -9,7 +9,7 @@
 
 #include "ssv-error.h"
 #include "ssv-ui-utils.h"
-#include "ssv-worker-row.h"
+#include "dialogs/ssv-worker-row.h"
 
 struct _SsvWorkerRow
 {

@@ -5,10 +5,10 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-rematch-dialog.h"
+#include "dialogs/ssv-rematch-dialog.h"
 #include "ssv-ui-utils.h"
-#include "ssv-worker-row.h"
-#include "ssv-workers-dialog.h"
+#include "dialogs/ssv-worker-row.h"
+#include "dialogs/ssv-workers-dialog.h"
 
 #define UNMATCHED_LIMIT 200
 

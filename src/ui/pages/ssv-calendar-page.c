@@ -10,10 +10,13 @@
 #include <glib/gi18n.h>
 
 #include "dialogs/ssv-episode-dialog.h"
-#include "ssv-calendar-page.h"
+#include "pages/ssv-calendar-page.h"
 #include "ssv-texture-loader.h"
 #include "widgets/ssv-day-section.h"
 #include "widgets/ssv-episode-card.h"
+#include "model/ssv-calendar-entry.h"
+#include "ssv-follow-set.h"
+#include "stores/ssv-calendar-store.h"
 
 #define EXPORT_PAST_DAYS  7
 #define EXPORT_DAYS       30

@@ -5,6 +5,7 @@
 
 #include "ssv-follow-set.h"
 #include "ssv-page.h"
+#include "model/ssv-calendar-entry.h"
 
 G_BEGIN_DECLS
 

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-channel-page.h"
+#include "pages/ssv-channel-page.h"
 
 G_BEGIN_DECLS
 

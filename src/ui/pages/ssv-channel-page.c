@@ -11,12 +11,14 @@
 #include <glib/gi18n.h>
 
 #include "dialogs/ssv-video-dialog.h"
-#include "ssv-channel-page-private.h"
+#include "pages/ssv-channel-page-private.h"
 #include "ssv-error.h"
 #include "ssv-texture-loader.h"
 #include "ssv-ui-utils.h"
 #include "widgets/ssv-video-card.h"
 #include "widgets/ssv-video-words.h"
+#include "ssv-channel-service.h"
+#include "stores/ssv-channel-store.h"
 
 #define RELOAD_DELAY_MS 500
 #define AVATAR_SIZE     96

@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-discover-page.h"
+#include "pages/ssv-discover-page.h"
 #include "ssv-discovery.h"
 #include "ssv-texture-loader.h"
 #include "ssv-ui-utils.h"

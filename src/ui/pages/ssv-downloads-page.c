@@ -7,7 +7,10 @@
 #include <glib/gi18n.h>
 
 #include "widgets/ssv-download-card.h"
-#include "ssv-downloads-page.h"
+#include "pages/ssv-downloads-page.h"
+#include "downloads/ssv-download-monitor.h"
+#include "downloads/ssv-grabber.h"
+#include "downloads/ssv-retry-engine.h"
 
 struct _SsvDownloadsPage
 {

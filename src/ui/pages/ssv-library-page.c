@@ -9,11 +9,15 @@
 #include "dialogs/ssv-server-dialog.h"
 #include "ssv-folder-chooser.h"
 #include "ssv-follow-set.h"
-#include "ssv-library-page.h"
+#include "pages/ssv-library-page.h"
 #include "ssv-ui-utils.h"
 #include "widgets/ssv-key-banner.h"
 #include "widgets/ssv-poster-grid.h"
 #include "widgets/ssv-watch-button.h"
+#include "model/ssv-movie.h"
+#include "model/ssv-show.h"
+#include "stores/ssv-library-store.h"
+#include "workers/ssv-enrichment-engine.h"
 
 #define RELOAD_DELAY_MS 300
 

@@ -6,8 +6,9 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-decision.h"
-#include "ssv-parse-page.h"
+#include "downloads/ssv-decision.h"
+#include "pages/ssv-parse-page.h"
+#include "stores/ssv-profile-store.h"
 
 struct _SsvParsePage
 {

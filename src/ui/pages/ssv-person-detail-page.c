@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ssv-discovery.h"
-#include "ssv-person-detail-page.h"
+#include "pages/ssv-person-detail-page.h"
 #include "ssv-texture-loader.h"
 #include "ssv-ui-utils.h"
 

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-title-page.h"
+#include "pages/ssv-title-page.h"
 
 G_BEGIN_DECLS
 

@@ -8,13 +8,17 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-watchlist-page.h"
+#include "pages/ssv-watchlist-page.h"
 #include "dialogs/ssv-add-channel-dialog.h"
 #include "ssv-texture-loader.h"
 #include "ssv-ui-utils.h"
 #include "widgets/ssv-channel-card.h"
 #include "widgets/ssv-poster-grid.h"
 #include "widgets/ssv-watch-button.h"
+#include "model/ssv-watch-item.h"
+#include "ssv-channel-service.h"
+#include "stores/ssv-channel-store.h"
+#include "stores/ssv-watchlist-store.h"
 
 #define N_KINDS          3
 #define RELOAD_DELAY_MS  250

@@ -5,6 +5,7 @@
 
 #include "ssv-follow-set.h"
 #include "ssv-page.h"
+#include "model/ssv-watch-item.h"
 
 G_BEGIN_DECLS
 

@@ -9,9 +9,12 @@
 
 #include "dialogs/ssv-release-search-dialog.h"
 #include "ssv-texture-loader.h"
-#include "ssv-wishlist-page.h"
+#include "pages/ssv-wishlist-page.h"
 #include "widgets/ssv-poster-grid.h"
 #include "widgets/ssv-wishlist-tile.h"
+#include "downloads/ssv-wishlist-drain.h"
+#include "model/ssv-wishlist-item.h"
+#include "stores/ssv-wishlist-store.h"
 
 #define PAGE_SIZE        40
 #define LOAD_AHEAD_PX    600

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ssv-page.h"
+#include "model/ssv-wishlist-item.h"
 
 G_BEGIN_DECLS
 

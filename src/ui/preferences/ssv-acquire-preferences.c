@@ -9,10 +9,14 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-acquire-preferences.h"
-#include "ssv-acquire-dialog.h"
+#include "preferences/ssv-acquire-preferences.h"
+#include "dialogs/ssv-acquire-dialog.h"
 #include "ssv-acquire-setup.h"
 #include "ssv-ui-utils.h"
+#include "downloads/ssv-download-client.h"
+#include "downloads/ssv-retry.h"
+#include "stores/ssv-blocklist-store.h"
+#include "stores/ssv-download-store.h"
 
 struct _SsvAcquirePreferences
 {

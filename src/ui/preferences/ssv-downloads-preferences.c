@@ -7,9 +7,10 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-downloads-preferences.h"
-#include "ssv-profile-editor.h"
+#include "preferences/ssv-downloads-preferences.h"
+#include "preferences/ssv-profile-editor.h"
 #include "ssv-ui-utils.h"
+#include "stores/ssv-profile-store.h"
 
 typedef struct
 {

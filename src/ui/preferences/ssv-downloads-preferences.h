@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-preferences-page.h"
+#include "preferences/ssv-preferences-page.h"
 
 G_BEGIN_DECLS
 

@@ -8,8 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "ssv-autostart.h"
-#include "ssv-general-preferences.h"
+#include "preferences/ssv-general-preferences.h"
 #include "ssv-ui-utils.h"
+#include "ssv-database.h"
 
 struct _SsvGeneralPreferences
 {

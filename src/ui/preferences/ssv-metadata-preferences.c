@@ -6,8 +6,11 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-metadata-preferences.h"
+#include "preferences/ssv-metadata-preferences.h"
 #include "ssv-ui-utils.h"
+#include "ssv-secrets.h"
+#include "workers/ssv-enrichment-engine.h"
+#include "workers/ssv-worker.h"
 
 static const struct
 {

@@ -4,7 +4,7 @@
 
 #include "config.h"
 
-#include "ssv-preferences-page.h"
+#include "preferences/ssv-preferences-page.h"
 
 typedef struct
 {

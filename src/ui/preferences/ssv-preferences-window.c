@@ -4,13 +4,13 @@
 
 #include "config.h"
 
-#include "ssv-acquire-preferences.h"
-#include "ssv-downloads-preferences.h"
-#include "ssv-general-preferences.h"
-#include "ssv-metadata-preferences.h"
-#include "ssv-preferences-window.h"
-#include "ssv-sources-preferences.h"
-#include "ssv-tasks-preferences.h"
+#include "preferences/ssv-acquire-preferences.h"
+#include "preferences/ssv-downloads-preferences.h"
+#include "preferences/ssv-general-preferences.h"
+#include "preferences/ssv-metadata-preferences.h"
+#include "preferences/ssv-preferences-window.h"
+#include "preferences/ssv-sources-preferences.h"
+#include "preferences/ssv-tasks-preferences.h"
 
 struct _SsvPreferencesWindow
 {

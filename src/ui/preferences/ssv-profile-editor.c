@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-profile-editor.h"
+#include "preferences/ssv-profile-editor.h"
 #include "ssv-ui-utils.h"
 
 struct _SsvProfileEditor

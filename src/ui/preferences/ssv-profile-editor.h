@@ -5,7 +5,7 @@
 
 #include <adwaita.h>
 
-#include "ssv-quality-profile.h"
+#include "downloads/ssv-quality-profile.h"
 
 G_BEGIN_DECLS
 

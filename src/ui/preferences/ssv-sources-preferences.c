@@ -8,14 +8,18 @@
 #include <glib/gi18n.h>
 
 #include "ssv-folder-chooser.h"
-#include "ssv-server-dialog.h"
-#include "ssv-server-store.h"
+#include "dialogs/ssv-server-dialog.h"
+#include "stores/ssv-server-store.h"
 #include "ssv-server-token.h"
-#include "ssv-settings-store.h"
-#include "ssv-sources-preferences.h"
+#include "stores/ssv-settings-store.h"
+#include "preferences/ssv-sources-preferences.h"
 #include "ssv-ui-utils.h"
 #include "widgets/ssv-library-kind-row.h"
 #include "ssv-thread.h"
+#include "sources/ssv-media-source.h"
+#include "sources/ssv-scanner.h"
+#include "ssv-image-cache.h"
+#include "stores/ssv-store.h"
 
 struct _SsvSourcesPreferences
 {

@@ -7,8 +7,10 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-tasks-preferences.h"
+#include "preferences/ssv-tasks-preferences.h"
 #include "ssv-ui-utils.h"
+#include "model/ssv-scheduler-job.h"
+#include "ssv-scheduler.h"
 
 struct _SsvTasksPreferences
 {

@@ -9,7 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "ssv-closures.h"
-#include "ssv-cast-card.h"
+#include "widgets/ssv-cast-card.h"
+#include "stores/ssv-watchlist-store.h"
 
 #define HEADSHOT_SIZE 88
 

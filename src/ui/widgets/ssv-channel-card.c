@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-channel-card.h"
+#include "widgets/ssv-channel-card.h"
 #include "ssv-closures.h"
 
 #define AVATAR_SIZE 64

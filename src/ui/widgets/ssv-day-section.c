@@ -8,8 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "ssv-closures.h"
-#include "ssv-day-section.h"
-#include "ssv-episode-card.h"
+#include "widgets/ssv-day-section.h"
+#include "widgets/ssv-episode-card.h"
+#include "model/ssv-calendar-entry.h"
 
 struct _SsvDaySection
 {

@@ -6,8 +6,9 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-download-card.h"
+#include "widgets/ssv-download-card.h"
 #include "ssv-texture-loader.h"
+#include "stores/ssv-download-store.h"
 
 #define POSTER_HEIGHT 90
 

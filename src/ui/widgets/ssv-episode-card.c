@@ -7,8 +7,9 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-episode-card.h"
-#include "ssv-poster-card.h"
+#include "widgets/ssv-episode-card.h"
+#include "widgets/ssv-poster-card.h"
+#include "model/ssv-calendar-entry.h"
 
 #define ART_HEIGHT 126
 

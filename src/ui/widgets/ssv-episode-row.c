@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ssv-closures.h"
-#include "ssv-episode-row.h"
+#include "widgets/ssv-episode-row.h"
 #include "stores/ssv-wishlist-store.h"
 
 #define STILL_HEIGHT 99

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-key-banner.h"
+#include "widgets/ssv-key-banner.h"
 
 struct _SsvKeyBanner
 {

@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-library-kind-row.h"
+#include "widgets/ssv-library-kind-row.h"
 
 /* The rows of the combo, in order. */
 static const SsvLibraryKind kinds[] = { SSV_LIBRARY_KIND_NONE, SSV_LIBRARY_KIND_MOVIES, SSV_LIBRARY_KIND_SHOWS };

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ssv-closures.h"
-#include "ssv-poster-card.h"
+#include "widgets/ssv-poster-card.h"
 
 /* As many as data/style.css has colours for (.poster-placeholder.color-N, .billboard-placeholder…). */
 static const char * const placeholder_colors[] = {

@@ -9,8 +9,8 @@
 
 #include "config.h"
 
-#include "ssv-poster-card.h"
-#include "ssv-poster-grid.h"
+#include "widgets/ssv-poster-card.h"
+#include "widgets/ssv-poster-grid.h"
 #include "ssv-texture-loader.h"
 
 #define MIN_COLUMNS 2

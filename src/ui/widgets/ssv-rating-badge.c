@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-rating-badge.h"
+#include "widgets/ssv-rating-badge.h"
 
 struct _SsvRatingBadge
 {

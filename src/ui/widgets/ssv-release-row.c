@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "downloads/ssv-release-search.h"
-#include "ssv-release-row.h"
+#include "widgets/ssv-release-row.h"
 
 struct _SsvReleaseRow
 {

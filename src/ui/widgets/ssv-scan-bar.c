@@ -7,8 +7,10 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-scan-bar.h"
-#include "ssv-scan-hold-store.h"
+#include "widgets/ssv-scan-bar.h"
+#include "stores/ssv-scan-hold-store.h"
+#include "sources/ssv-scanner.h"
+#include "stores/ssv-store.h"
 
 struct _SsvScanBar
 {

@@ -8,8 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "providers/ssv-youtube-types.h"
-#include "ssv-segment-bar.h"
-#include "ssv-video-words.h"
+#include "widgets/ssv-segment-bar.h"
+#include "widgets/ssv-video-words.h"
 
 #define BAR_HEIGHT 12
 

@@ -9,8 +9,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-video-card.h"
-#include "ssv-video-words.h"
+#include "widgets/ssv-video-card.h"
+#include "widgets/ssv-video-words.h"
 
 #define THUMB_WIDTH  240
 #define THUMB_HEIGHT 135

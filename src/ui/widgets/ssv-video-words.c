@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-video-words.h"
+#include "widgets/ssv-video-words.h"
 
 /* "12:34", "1:02:03"; NULL when unknown. */
 char *

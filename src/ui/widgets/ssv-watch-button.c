@@ -9,7 +9,11 @@
 #include <adwaita.h>
 
 #include "ssv-ui-utils.h"
-#include "ssv-watch-button.h"
+#include "widgets/ssv-watch-button.h"
+#include "model/ssv-calendar-entry.h"
+#include "model/ssv-show.h"
+#include "model/ssv-watch-item.h"
+#include "stores/ssv-watchlist-store.h"
 
 struct _SsvWatchButton
 {

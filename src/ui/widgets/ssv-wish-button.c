@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "model/ssv-season.h"
-#include "ssv-wish-button.h"
+#include "widgets/ssv-wish-button.h"
 
 struct _SsvWishButton
 {

@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ssv-closures.h"
-#include "ssv-wishlist-episode-row.h"
+#include "widgets/ssv-wishlist-episode-row.h"
 
 #define STILL_HEIGHT 72
 

@@ -9,9 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "ssv-closures.h"
-#include "ssv-poster-card.h"
-#include "ssv-wishlist-episode-row.h"
-#include "ssv-wishlist-tile.h"
+#include "widgets/ssv-poster-card.h"
+#include "widgets/ssv-wishlist-episode-row.h"
+#include "widgets/ssv-wishlist-tile.h"
 
 #define ART_SIZE      88
 

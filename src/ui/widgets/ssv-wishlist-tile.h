@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "ssv-texture-loader.h"
+#include "model/ssv-wishlist-item.h"
 
 G_BEGIN_DECLS
 

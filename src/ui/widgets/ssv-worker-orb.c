@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-worker-orb.h"
+#include "widgets/ssv-worker-orb.h"
 
 struct _SsvWorkerOrb
 {

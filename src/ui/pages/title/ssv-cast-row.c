@@ -5,7 +5,7 @@
 #include "config.h"
 
 #include "model/ssv-cast-member.h"
-#include "ssv-cast-row.h"
+#include "pages/title/ssv-cast-row.h"
 #include "widgets/ssv-cast-card.h"
 
 struct _SsvCastRow

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-season-episodes.h"
+#include "pages/title/ssv-season-episodes.h"
 #include "widgets/ssv-episode-row.h"
 
 struct _SsvSeasonEpisodes

@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "model/ssv-library-file.h"
-#include "ssv-title-files.h"
+#include "pages/title/ssv-title-files.h"
 #include "ssv-utils.h"
 
 struct _SsvTitleFiles

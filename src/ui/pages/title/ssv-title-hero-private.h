@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "ssv-title-hero.h"
+#include "pages/title/ssv-title-hero.h"
 
 G_BEGIN_DECLS
 

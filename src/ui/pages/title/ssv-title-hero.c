@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ssv-closures.h"
-#include "ssv-title-hero-private.h"
+#include "pages/title/ssv-title-hero-private.h"
 #include "ssv-utils.h"
 #include "widgets/ssv-poster-card.h"
 #include "widgets/ssv-rating-badge.h"

@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-title-overview.h"
+#include "pages/title/ssv-title-overview.h"
 
 struct _SsvTitleOverview
 {

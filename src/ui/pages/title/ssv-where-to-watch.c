@@ -8,7 +8,11 @@
 
 #include <glib/gi18n.h>
 
-#include "ssv-where-to-watch.h"
+#include "pages/title/ssv-where-to-watch.h"
+#include "providers/ssv-meta.h"
+#include "providers/ssv-tmdb-discover.h"
+#include "ssv-discovery.h"
+#include "workers/ssv-enrichment-engine.h"
 
 struct _SsvWhereToWatch
 {
