@@ -410,6 +410,56 @@ test_follow_unknown_person (Fixture       *f,
   g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM watchlist"), ==, 0);
 }
 
+
+/* A show not owned, wished from its TMDB page: every aired regular episode TMDB lists is
+ * wanted, with TheTVDB's id for the indexers, the show's page and search say it is wished,
+ * and the answer its page read is reused (TMDB hears nothing more). */
+static void
+test_wish_show_not_owned (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvTitle) title = NULL;
+  g_autoptr(SsvTitle) again = NULL;
+  guint n_added = 0;
+  guint hits;
+
+  title = ssv_discovery_load_title_sync (f->discovery, SSV_ITEM_SHOW, 1399, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (ssv_title_get_wished (title));
+  hits = ssv_fake_server_get_total_hits (f->server);
+
+  g_assert_true (ssv_discovery_wish_show_sync (f->discovery, f->wishlist, 1399, SSV_WISH_TARGET_SEASON, 1, 0,
+                                               &n_added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 10);
+  g_assert_cmpuint (ssv_fake_server_get_total_hits (f->server), ==, hits);
+  g_assert_cmpint (ssv_test_query_int (f->db,
+    "SELECT tvdb_id FROM wishlist_shows WHERE source = 'tmdb' AND source_id = '1399'"), ==, 121361);
+  g_assert_cmpint (ssv_test_query_int (f->db,
+    "SELECT count(*) FROM wishlist WHERE kind = 'episode' AND season_number = 1 AND air_date IS NOT NULL"), ==, 10);
+  g_assert_cmpint (ssv_test_query_int (f->db,
+    "SELECT count(*) FROM wishlist WHERE title = 'Winter Is Coming'"), ==, 1);
+
+  /* The whole show: the other regular seasons join; the specials stay out. */
+  g_assert_true (ssv_discovery_wish_show_sync (f->discovery, f->wishlist, 1399, SSV_WISH_TARGET_SHOW, -1, 0,
+                                               &n_added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist WHERE season_number = 0"), ==, 0);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(DISTINCT season_number) FROM wishlist"), ==, 8);
+  g_assert_cmpuint (n_added, ==, (guint) ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist") - 10);
+
+  again = ssv_discovery_load_title_sync (f->discovery, SSV_ITEM_SHOW, 1399, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssv_title_get_wished (again));
+
+  /* TMDB does not know it: nothing is added, and the words say so. */
+  g_assert_false (ssv_discovery_wish_show_sync (f->discovery, f->wishlist, 424242, SSV_WISH_TARGET_SHOW, -1, 0,
+                                                NULL, NULL, &error));
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist_shows"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -426,6 +476,7 @@ main (int    argc,
   ADD ("title-page-cached", test_title_page_cached);
   ADD ("person-page", test_person_page);
   ADD ("watch-providers", test_watch_providers);
+  ADD ("wish-show-not-owned", test_wish_show_not_owned);
   ADD ("follow-person", test_follow_person);
   ADD ("follow-only-upcoming", test_follow_only_upcoming);
   ADD ("follow-unknown-person", test_follow_unknown_person);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-discovery-title.c: a title not owned as its page shows it: TMDB's details (kept for a
- * second visit by ssv_discovery_title_sync) laid into the SsvTitle the library's pages read. */
+ * second visit by ssv_discovery_title_sync) laid into the SsvTitle the library's pages read,
+ * and a show not owned wished with TMDB's list of its episodes. */
 
 #include "config.h"
 
@@ -10,6 +11,7 @@
 #include "model/ssv-model-private.h"
 #include "model/ssv-title-private.h"
 #include "stores/ssv-find-store.h"
+#include "stores/ssv-wishlist-store.h"
 
 #define CREW_LIMIT 6
 #define CAST_LIMIT 20
@@ -209,4 +211,168 @@ ssv_discovery_load_title_sync (SsvDiscovery  *self,
   title->wished = ssv_found_title_get_wished (found);
 
   return g_steal_pointer (&title);
+}
+
+/* ---- wishing a show not owned ---------------------------------------------------------- */
+
+static const char *
+season_poster (const SsvMeta *meta,
+               int            season_number)
+{
+  for (guint i = 0; i < meta->seasons->len; i++)
+    {
+      const SsvMetaSeason *season = g_ptr_array_index (meta->seasons, i);
+
+      if (season->season_number == season_number)
+        return season->poster_url;
+    }
+  return NULL;
+}
+
+/* The wishlist's view of a show from TMDB: its ids, words, art and every episode listed. */
+static SsvWishlistShow *
+wishlist_show_from_meta (const SsvMeta *meta,
+                         gint64         tmdb_id)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, meta->tmdb_id > 0 ? meta->tmdb_id : tmdb_id);
+  SsvWishlistShow *show = ssv_wishlist_show_new ("tmdb", id, meta->title);
+
+  show->tvdb_id = meta->tvdb_id;
+  show->year = meta->year;
+  show->overview = g_strdup (meta->overview);
+  show->poster_url = g_strdup (meta->poster_url);
+  show->backdrop_url = g_strdup (meta->backdrop_url);
+  for (guint i = 0; i < meta->episodes->len; i++)
+    {
+      const SsvMetaEpisode *from = g_ptr_array_index (meta->episodes, i);
+      SsvWishlistShowEpisode *episode = ssv_wishlist_show_add_episode (show, from->season_number,
+                                                                       from->episode_number);
+
+      episode->tmdb_id = from->tmdb_id;
+      episode->title = g_strdup (from->title);
+      episode->overview = g_strdup (from->overview);
+      episode->still_url = g_strdup (from->still_url);
+      episode->season_poster_url = g_strdup (season_poster (meta, from->season_number));
+      episode->air_date = g_strdup (from->air_date);
+    }
+
+  return show;
+}
+
+/**
+ * ssv_discovery_wish_show_sync:
+ * @store: the wishlist to add to
+ * @tmdb_id: TMDB's id of a show the library need not have
+ * @target: the whole show, season @season_number or episode @episode_number of it
+ * @n_added: (out) (optional): how many episodes are wanted now that were not
+ *
+ * Wishes a show by its TMDB id (and TheTVDB's, for the indexers) with TMDB's
+ * list of its seasons and episodes, so the aired ones are wanted now and the
+ * rest join as they air. TMDB's answer is the one the show's page read (kept
+ * for a week), so this asks TMDB nothing after a visit.
+ */
+gboolean
+ssv_discovery_wish_show_sync (SsvDiscovery      *self,
+                              SsvWishlistStore  *store,
+                              gint64             tmdb_id,
+                              SsvWishTarget      target,
+                              int                season_number,
+                              int                episode_number,
+                              guint             *n_added,
+                              GCancellable      *cancellable,
+                              GError           **error)
+{
+  g_autoptr(SsvMeta) meta = NULL;
+  g_autoptr(SsvWishlistShow) show = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (SSV_IS_DISCOVERY (self), FALSE);
+  g_return_val_if_fail (SSV_IS_WISHLIST_STORE (store), FALSE);
+
+  meta = ssv_discovery_title_sync (self, SSV_ITEM_SHOW, tmdb_id, cancellable, error);
+  if (meta == NULL)
+    return FALSE;
+
+  show = wishlist_show_from_meta (meta, tmdb_id);
+  now = g_date_time_new_now_local ();
+  return ssv_wishlist_store_add_show (store, show, target, season_number, episode_number, now, n_added, error);
+}
+
+typedef struct
+{
+  SsvWishlistStore *store;
+  gint64            tmdb_id;
+  SsvWishTarget     target;
+  int               season_number;
+  int               episode_number;
+} WishCall;
+
+static void
+wish_call_free (gpointer data)
+{
+  WishCall *call = data;
+
+  g_clear_object (&call->store);
+  g_free (call);
+}
+
+static void
+wish_show_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  WishCall *call = task_data;
+  GError *error = NULL;
+  guint n_added = 0;
+
+  if (ssv_discovery_wish_show_sync (source_object, call->store, call->tmdb_id, call->target, call->season_number,
+                                    call->episode_number, &n_added, cancellable, &error))
+    g_task_return_int (task, n_added);
+  else
+    g_task_return_error (task, error);
+}
+
+/* ssv_discovery_wish_show_sync() in a thread, for the UI. */
+void
+ssv_discovery_wish_show_async (SsvDiscovery        *self,
+                               SsvWishlistStore    *store,
+                               gint64               tmdb_id,
+                               SsvWishTarget        target,
+                               int                  season_number,
+                               int                  episode_number,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  WishCall *call = g_new0 (WishCall, 1);
+
+  call->store = g_object_ref (store);
+  call->tmdb_id = tmdb_id;
+  call->target = target;
+  call->season_number = season_number;
+  call->episode_number = episode_number;
+  g_task_set_source_tag (task, ssv_discovery_wish_show_async);
+  g_task_set_task_data (task, call, wish_call_free);
+  g_task_run_in_thread (task, wish_show_thread);
+}
+
+/* Returns: %FALSE with @error set on failure; @n_added as ssv_discovery_wish_show_sync() sets it */
+gboolean
+ssv_discovery_wish_show_finish (SsvDiscovery  *self,
+                                GAsyncResult  *result,
+                                guint         *n_added,
+                                GError       **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (n < 0)
+    return FALSE;
+  if (n_added != NULL)
+    *n_added = (guint) n;
+  return TRUE;
 }

@@ -633,6 +633,44 @@ ssv_discovery_watch_providers_sync (SsvDiscovery  *self,
   return ssv_tmdb_parse_watch_providers (root, region ? region : default_region, &session.options, link, error);
 }
 
+/**
+ * ssv_discovery_streaming_services_sync:
+ * @region: (nullable): "US", …; %NULL for ssv_discovery_dup_watch_region()
+ *
+ * Returns: (transfer full) (element-type SsvWatchProvider): the services TMDB
+ *   lists for @region, movies' and shows' together, each once (kept for a week)
+ */
+GPtrArray *
+ssv_discovery_streaming_services_sync (SsvDiscovery  *self,
+                                       const char    *region,
+                                       GCancellable  *cancellable,
+                                       GError       **error)
+{
+  static const char * const paths[] = { "/watch/providers/movie", "/watch/providers/tv" };
+  g_auto(Session) session = { 0, };
+  g_autofree char *default_region = region == NULL ? ssv_discovery_dup_watch_region () : NULL;
+  g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_watch_provider_free);
+
+  g_return_val_if_fail (SSV_IS_DISCOVERY (self), NULL);
+
+  if (!session_init (self, &session, cancellable, error))
+    return NULL;
+  if (region == NULL)
+    region = default_region;
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      const char *params[] = { "watch_region", region, "language", session.language, NULL };
+      g_autoptr(JsonNode) root = cached_get (self, &session, paths[i], params, SSV_DISCOVERY_TITLE_AGE_S,
+                                             cancellable, error);
+
+      if (root == NULL || !ssv_tmdb_parse_provider_list (root, region, &session.options, services, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&services);
+}
+
 /* Returns: (transfer full) (array zero-terminated=1): the title's other names, each once (cached) */
 char **
 ssv_discovery_alternative_titles_sync (SsvDiscovery  *self,
@@ -958,6 +996,14 @@ ssv_discovery_watch_providers_finish (SsvDiscovery  *self,
 }
 
 /* Returns: (transfer none): the library file it keeps TMDB's answers in */
+SsvClock *
+ssv_discovery_get_clock (SsvDiscovery *self)
+{
+  g_return_val_if_fail (SSV_IS_DISCOVERY (self), NULL);
+
+  return self->clock;
+}
+
 SsvDatabase *
 ssv_discovery_get_database (SsvDiscovery *self)
 {
