@@ -12,6 +12,7 @@
 #include "ssv-fake-providers.h"
 #include "ssv-people-follower.h"
 #include "ssv-test-utils.h"
+#include "stores/ssv-streaming-store.h"
 
 /* Monday 2 March 2026, 12:00 UTC. */
 #define T0 ((gint64) 1772452800)
@@ -460,6 +461,91 @@ test_wish_show_not_owned (Fixture       *f,
   g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist_shows"), ==, 1);
 }
 
+
+static gboolean
+has_key (GHashTable *keys,
+         gboolean    show,
+         gint64      id)
+{
+  g_autofree char *key = ssv_streaming_key (show, id);
+
+  return g_hash_table_contains (keys, key);
+}
+
+/* Streaming: the services TMDB lists for a country, each once and in its order there; where
+ * the wanted titles stream, read once a week and kept; which of them the person's services
+ * stream (subscriptions only: a film one can only buy is not "on" a service). */
+static void
+test_streaming_offers (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GHashTable) streamed = NULL;
+  g_autoptr(GHashTable) elsewhere = NULL;
+  const gint64 netflix[] = { 8 };
+  const gint64 apple[] = { 2 };
+  guint n_read = 0;
+  guint hits;
+
+  ssv_fake_providers_set_tmdb_fixture (f->fake, "/watch/providers/movie", "tmdb/watch-providers-movie-DE.SHAPE.json");
+  ssv_fake_providers_set_tmdb_fixture (f->fake, "/watch/providers/tv", "tmdb/watch-providers-tv-DE.SHAPE.json");
+  ssv_fake_providers_set_tmdb_fixture (f->fake, "/movie/550/watch/providers", "tmdb/movie-550-watch-providers-DE.SHAPE.json");
+  /* Game of Thrones only to buy there; a film TMDB lost. */
+  ssv_fake_providers_set_tmdb (f->fake, "/tv/1399/watch/providers", 200,
+    "{\"id\":1399,\"results\":{\"DE\":{\"link\":\"https://www.themoviedb.org/tv/1399/watch?locale=DE\","
+    "\"buy\":[{\"logo_path\":\"/a.jpg\",\"provider_id\":2,\"provider_name\":\"Apple TV\",\"display_priority\":4}]}}}");
+  ssv_fake_providers_set_tmdb (f->fake, "/movie/949/watch/providers", 404, NULL);
+
+  services = ssv_discovery_streaming_services_sync (f->discovery, "DE", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (services->len, ==, 4);
+  g_assert_cmpstr (((SsvWatchProvider *) g_ptr_array_index (services, 0))->name, ==, "Netflix");
+  g_assert_cmpstr (((SsvWatchProvider *) g_ptr_array_index (services, 1))->name, ==, "Disney Plus");
+  g_assert_cmpstr (((SsvWatchProvider *) g_ptr_array_index (services, 2))->name, ==, "Amazon Prime Video");
+  g_assert_cmpstr (((SsvWatchProvider *) g_ptr_array_index (services, 3))->name, ==, "WOW");
+
+  exec (f->db,
+    "INSERT INTO wishlist (id, kind, source, source_id, title) VALUES (1, 'movie', 'tmdb', '550', 'Fight Club'),"
+    " (2, 'movie', 'tmdb', '949', 'Heat');"
+    "INSERT INTO wishlist_shows (id, source, source_id, title, wanted) VALUES (5, 'tmdb', '1399', 'Game of Thrones', 1);");
+
+  hits = ssv_fake_server_get_total_hits (f->server);
+  g_assert_true (ssv_discovery_refresh_streaming_sync (f->discovery, "DE", SSV_STREAMING_MAX_AGE_S, &n_read, NULL,
+                                                       &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_read, ==, 3);
+  g_assert_cmpuint (ssv_fake_server_get_total_hits (f->server), ==, hits + 3);
+
+  streamed = ssv_streaming_store_dup_streamed (f->db, "DE", netflix, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (streamed), ==, 1);
+  g_assert_true (has_key (streamed, FALSE, 1));
+  /* Bought, not streamed: nothing is hidden for a store. */
+  elsewhere = ssv_streaming_store_dup_streamed (f->db, "DE", apple, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (elsewhere), ==, 0);
+
+  /* Read within the week: not again. A week on: again. */
+  g_assert_true (ssv_discovery_refresh_streaming_sync (f->discovery, "DE", SSV_STREAMING_MAX_AGE_S, &n_read, NULL,
+                                                       &error));
+  g_assert_cmpuint (n_read, ==, 0);
+  ssv_clock_advance (f->clock, SSV_STREAMING_MAX_AGE_S + 1);
+  g_assert_true (ssv_discovery_refresh_streaming_sync (f->discovery, "DE", SSV_STREAMING_MAX_AGE_S, &n_read, NULL,
+                                                       &error));
+  g_assert_cmpuint (n_read, ==, 3);
+
+  /* A key TMDB refuses stops the refresh with its words; what was read stays. */
+  ssv_fake_providers_set_key (f->fake, "tmdb", "another-key");
+  ssv_clock_advance (f->clock, SSV_STREAMING_MAX_AGE_S + 1);
+  g_assert_false (ssv_discovery_refresh_streaming_sync (f->discovery, "DE", 60, &n_read, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_pointer (&streamed, g_hash_table_unref);
+  streamed = ssv_streaming_store_dup_streamed (f->db, "DE", netflix, 1, &error);
+  g_assert_true (has_key (streamed, FALSE, 1));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -477,6 +563,7 @@ main (int    argc,
   ADD ("person-page", test_person_page);
   ADD ("watch-providers", test_watch_providers);
   ADD ("wish-show-not-owned", test_wish_show_not_owned);
+  ADD ("streaming-offers", test_streaming_offers);
   ADD ("follow-person", test_follow_person);
   ADD ("follow-only-upcoming", test_follow_only_upcoming);
   ADD ("follow-unknown-person", test_follow_unknown_person);
