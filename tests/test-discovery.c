@@ -546,6 +546,78 @@ test_streaming_offers (Fixture       *f,
   g_assert_true (has_key (streamed, FALSE, 1));
 }
 
+
+/* A season TMDB lists with one more episode, announced for 3 March 2026: the recorded season 1
+ * of Game of Thrones with an eleventh episode added in TMDB's shape of a season's episode. */
+static char *
+season_with_a_new_episode (void)
+{
+  g_autoptr(GBytes) recorded = ssv_fixture_load ("tmdb/tv-season-details.trimmed.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *episode = json_object_new ();
+  gsize size;
+  const char *data = g_bytes_get_data (recorded, &size);
+
+  json_parser_load_from_data (parser, data, (gssize) size, &error);
+  g_assert_no_error (error);
+  json_object_set_int_member (episode, "id", 9990011);
+  json_object_set_int_member (episode, "season_number", 1);
+  json_object_set_int_member (episode, "episode_number", 11);
+  json_object_set_string_member (episode, "name", "The Long Night Returns");
+  json_object_set_string_member (episode, "air_date", "2026-03-03");
+  json_array_add_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                               "episodes"), episode);
+  return json_to_string (json_parser_get_root (parser), FALSE);
+}
+
+/* A wished show the library lacks keeps TMDB's list current: the daily refresh brings an
+ * episode announced since, which joins the wishlist the day it airs. */
+static void
+test_wished_show_refreshed (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *season = season_with_a_new_episode ();
+  g_autoptr(GDateTime) aired = g_date_time_new_from_unix_local (T0 + 2 * 86400);
+  guint n_read = 0, joined = 0;
+
+  g_assert_true (ssv_discovery_wish_show_sync (f->discovery, f->wishlist, 1399, SSV_WISH_TARGET_SEASON, 1, 0,
+                                               NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist_show_episodes WHERE season_number = 1"),
+                   ==, 10);
+
+  /* Within the day, TMDB is not asked again. */
+  g_assert_true (ssv_discovery_refresh_wished_shows_sync (f->discovery, f->wishlist, &n_read, NULL, &error));
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist_show_episodes WHERE season_number = 1"),
+                   ==, 10);
+
+  ssv_fake_providers_set_tmdb (f->fake, "/tv/1399/season/1", 200, season);
+  ssv_clock_advance (f->clock, 86400);
+  g_assert_true (ssv_discovery_refresh_wished_shows_sync (f->discovery, f->wishlist, &n_read, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_read, ==, 1);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist_show_episodes WHERE season_number = 1"),
+                   ==, 11);
+  /* Listed, not yet wanted: it has not aired. */
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist WHERE episode_number = 11"), ==, 0);
+
+  g_assert_true (ssv_wishlist_store_join_aired (f->wishlist, aired, &joined, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (joined, ==, 1);
+  g_assert_cmpint (ssv_test_query_int (f->db,
+    "SELECT count(*) FROM wishlist WHERE episode_number = 11 AND title = 'The Long Night Returns'"), ==, 1);
+
+  /* TMDB lost the show: what was wished stays. */
+  ssv_fake_providers_set_tmdb (f->fake, "/tv/1399", 404, NULL);
+  ssv_clock_advance (f->clock, 86400);
+  g_assert_true (ssv_discovery_refresh_wished_shows_sync (f->discovery, f->wishlist, &n_read, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_read, ==, 0);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist"), ==, 11);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -564,6 +636,7 @@ main (int    argc,
   ADD ("watch-providers", test_watch_providers);
   ADD ("wish-show-not-owned", test_wish_show_not_owned);
   ADD ("streaming-offers", test_streaming_offers);
+  ADD ("wished-show-refreshed", test_wished_show_refreshed);
   ADD ("follow-person", test_follow_person);
   ADD ("follow-only-upcoming", test_follow_only_upcoming);
   ADD ("follow-unknown-person", test_follow_unknown_person);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ssv-discovery.h"
+#include "ssv-error.h"
 #include "model/ssv-cast-member.h"
 #include "model/ssv-found-title-private.h"
 #include "model/ssv-model-private.h"
@@ -294,8 +295,56 @@ ssv_discovery_wish_show_sync (SsvDiscovery      *self,
     return FALSE;
 
   show = wishlist_show_from_meta (meta, tmdb_id);
-  now = g_date_time_new_now_local ();
+  now = g_date_time_new_from_unix_local (ssv_clock_get_now (ssv_discovery_get_clock (self)));
   return ssv_wishlist_store_add_show (store, show, target, season_number, episode_number, now, n_added, error);
+}
+
+/**
+ * ssv_discovery_refresh_wished_shows_sync:
+ * @n_read: (out) (optional): how many shows TMDB was asked about
+ *
+ * Reads again (once a day at most) TMDB's list of episodes of every wished show
+ * the library lacks that still waits for episodes, so new episodes and moved
+ * air dates reach the wishlist and its drain as they air. A show TMDB no longer
+ * knows keeps what it had; a refused key or a dead network stops the refresh.
+ */
+gboolean
+ssv_discovery_refresh_wished_shows_sync (SsvDiscovery      *self,
+                                         SsvWishlistStore  *store,
+                                         guint             *n_read,
+                                         GCancellable      *cancellable,
+                                         GError           **error)
+{
+  g_autoptr(GPtrArray) ids = ssv_wishlist_store_dup_unowned_shows (store, "tmdb", error);
+
+  if (n_read != NULL)
+    *n_read = 0;
+  if (ids == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 tmdb_id = g_ascii_strtoll (g_ptr_array_index (ids, i), NULL, 10);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(SsvMeta) meta = ssv_discovery_title_aged_sync (self, SSV_ITEM_SHOW, tmdb_id, 20 * 3600,
+                                                               cancellable, &local_error);
+      g_autoptr(SsvWishlistShow) show = NULL;
+
+      if (meta == NULL && g_error_matches (local_error, SSV_ERROR, SSV_ERROR_NOT_FOUND))
+        continue;
+      if (meta == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      show = wishlist_show_from_meta (meta, tmdb_id);
+      if (!ssv_wishlist_store_update_show (store, show, error))
+        return FALSE;
+      if (n_read != NULL)
+        (*n_read)++;
+    }
+
+  return TRUE;
 }
 
 typedef struct

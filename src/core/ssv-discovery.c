@@ -396,6 +396,18 @@ ssv_discovery_title_sync (SsvDiscovery  *self,
                           GCancellable  *cancellable,
                           GError       **error)
 {
+  return ssv_discovery_title_aged_sync (self, kind, tmdb_id, SSV_DISCOVERY_TITLE_AGE_S, cancellable, error);
+}
+
+/* ssv_discovery_title_sync(), with what was kept good for @max_age seconds. */
+SsvMeta *
+ssv_discovery_title_aged_sync (SsvDiscovery  *self,
+                               SsvItemKind    kind,
+                               gint64         tmdb_id,
+                               gint64         max_age,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
   g_auto(Session) session = { 0, };
   g_autofree char *path = NULL;
   g_autofree char *append = NULL;
@@ -428,7 +440,7 @@ ssv_discovery_title_sync (SsvDiscovery  *self,
     const char *params[] = { "language", session.language, "append_to_response", append,
                              "include_image_language", "en,null", NULL };
 
-    root = cached_get (self, &session, path, params, SSV_DISCOVERY_TITLE_AGE_S, cancellable, error);
+    root = cached_get (self, &session, path, params, max_age, cancellable, error);
   }
   if (root == NULL)
     return NULL;

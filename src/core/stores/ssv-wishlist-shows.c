@@ -9,6 +9,7 @@
 
 #include "ssv-error.h"
 #include "ssv-utils.h"
+#include "stores/ssv-follow-rule-private.h"
 #include "stores/ssv-wishlist-store-private.h"
 
 /* ---- the show as a value ---------------------------------------------------------- */
@@ -385,6 +386,68 @@ ssv_wishlist_store_contains_show (SsvWishlistStore  *self,
 
   *wanted = group_id > 0;
   return group_id >= 0;
+}
+
+/**
+ * ssv_wishlist_store_dup_unowned_shows:
+ * @source: whose ids: "tmdb"
+ *
+ * Returns: (transfer full) (element-type utf8): the ids of wished shows the
+ *   library lacks that still wait for episodes (their lists need refreshing);
+ *   %NULL on error
+ */
+GPtrArray *
+ssv_wishlist_store_dup_unowned_shows (SsvWishlistStore  *self,
+                                      const char        *source,
+                                      GError           **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (ssv_store_get_database (SSV_STORE (self)),
+    "SELECT ws.source_id FROM wishlist_shows ws"
+    " WHERE ws.source = ?1"
+    "   AND EXISTS (SELECT 1 FROM wishlist_subscriptions sub WHERE sub.wishlist_show_id = ws.id)"
+    "   AND NOT EXISTS (SELECT 1 FROM shows s WHERE " SSV_SQL_KEY_IS_SHOW ("ws.source", "ws.source_id", "s") ")"
+    " ORDER BY ws.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  ssv_stmt_bind_text (stmt, 1, source);
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup (ssv_stmt_column_text (stmt, 0)));
+
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+/**
+ * ssv_wishlist_store_update_show:
+ * @show: a show wished by its key, as its provider lists it now
+ *
+ * Keeps the list of a wished show's episodes current (new episodes, moved air
+ * dates) without wanting anything new: those join as they air. A show not
+ * wished is left alone. One transaction.
+ */
+gboolean
+ssv_wishlist_store_update_show (SsvWishlistStore       *self,
+                                const SsvWishlistShow  *show,
+                                GError                **error)
+{
+  SsvDatabase *db = ssv_store_get_database (SSV_STORE (self));
+  gint64 group_id;
+
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+
+  group_id = find_keyed_group (db, show->source, show->source_id, error);
+  if (group_id < 0 || (group_id > 0 && (ensure_keyed_group (db, show, error) < 0 ||
+                                        !store_listed_episodes (db, group_id, show, error))) ||
+      !ssv_database_commit (db, error))
+    {
+      ssv_database_rollback (db);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* ---- async wrappers for the UI ------------------------------------------------------ */

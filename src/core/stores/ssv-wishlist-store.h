@@ -204,6 +204,12 @@ gboolean    ssv_wishlist_store_contains_show        (SsvWishlistStore     *self,
                                                      const char           *source_id,
                                                      gboolean             *wanted,
                                                      GError              **error);
+GPtrArray  *ssv_wishlist_store_dup_unowned_shows    (SsvWishlistStore     *self,
+                                                     const char           *source,
+                                                     GError              **error);
+gboolean    ssv_wishlist_store_update_show          (SsvWishlistStore     *self,
+                                                     const SsvWishlistShow *show,
+                                                     GError              **error);
 /* Finish both with ssv_wishlist_store_change_finish() (contains: TRUE = wanted). */
 void        ssv_wishlist_store_remove_show_async    (SsvWishlistStore     *self,
                                                      const char           *source,
