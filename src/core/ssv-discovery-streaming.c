@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "ssv-discovery.h"
+#include "ssv-discovery-private.h"
 #include "ssv-error.h"
 #include "ssv-thread.h"
 #include "stores/ssv-streaming-store.h"
@@ -171,11 +171,7 @@ start_call (SsvDiscovery        *self,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, tag);
-  g_task_set_task_data (task, call, call_free);
-  g_task_run_in_thread (task, call_thread);
+  ssv_discovery_run_in_thread (self, call, call_free, tag, call_thread, cancellable, callback, user_data);
 }
 
 static Call *

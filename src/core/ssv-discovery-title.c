@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include "ssv-discovery.h"
+#include "ssv-discovery-private.h"
 #include "ssv-error.h"
 #include "model/ssv-cast-member.h"
 #include "model/ssv-found-title-private.h"
@@ -394,7 +394,6 @@ ssv_discovery_wish_show_async (SsvDiscovery        *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   WishCall *call = g_new0 (WishCall, 1);
 
   call->store = g_object_ref (store);
@@ -402,9 +401,8 @@ ssv_discovery_wish_show_async (SsvDiscovery        *self,
   call->target = target;
   call->season_number = season_number;
   call->episode_number = episode_number;
-  g_task_set_source_tag (task, ssv_discovery_wish_show_async);
-  g_task_set_task_data (task, call, wish_call_free);
-  g_task_run_in_thread (task, wish_show_thread);
+  ssv_discovery_run_in_thread (self, call, wish_call_free, ssv_discovery_wish_show_async, wish_show_thread,
+                               cancellable, callback, user_data);
 }
 
 /* Returns: %FALSE with @error set on failure; @n_added as ssv_discovery_wish_show_sync() sets it */

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "ssv-discovery.h"
+#include "ssv-discovery-private.h"
 #include "ssv-error.h"
 #include "providers/ssv-tmdb.h"
 #include "model/ssv-found-title-private.h"
@@ -833,6 +833,30 @@ call_thread (GTask        *task,
     g_task_return_pointer (task, result, free_func);
 }
 
+/**
+ * ssv_discovery_run_in_thread:
+ * @data: (transfer full): the call's task data, freed with @data_free
+ *
+ * Runs @thread_func for a call of the service in a GTask thread; the result
+ * reaches @callback on the caller's main context.
+ */
+void
+ssv_discovery_run_in_thread (SsvDiscovery        *self,
+                             gpointer             data,
+                             GDestroyNotify       data_free,
+                             gpointer             source_tag,
+                             GTaskThreadFunc      thread_func,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, data_free);
+  g_task_run_in_thread (task, thread_func);
+}
+
 static void
 start_call (SsvDiscovery        *self,
             Call                *call,
@@ -841,11 +865,7 @@ start_call (SsvDiscovery        *self,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, tag);
-  g_task_set_task_data (task, call, call_free);
-  g_task_run_in_thread (task, call_thread);
+  ssv_discovery_run_in_thread (self, call, call_free, tag, call_thread, cancellable, callback, user_data);
 }
 
 static Call *
