@@ -141,6 +141,13 @@ static const char * const fill_sql[] = {
   /* version 14: what imports did for wanted items */
   "INSERT INTO wishlist_import (wishlist_id, state, quality, path, download_id)"
   "  VALUES (1, 'upgrade-wanted', 'hdtv-720p', '/srv/movies/Heat (1995)/Heat (1995) - 720p HDTV.mkv', 1);",
+  /* version 15: a show wished without owning it, and where wanted titles stream */
+  "UPDATE wishlist_shows SET tvdb_id = 121361 WHERE id = 1;"
+  "INSERT INTO wishlist_show_episodes (wishlist_show_id, season_number, episode_number, tmdb_id, title, air_date)"
+  "  VALUES (1, 1, 1, 63056, 'Winter Is Coming', '2011-04-17');"
+  "INSERT INTO streaming_checks (media, tmdb_id, region, checked_at) VALUES ('movie', 949, 'US', 1700000000);"
+  "INSERT INTO streaming_offers (media, tmdb_id, region, provider_id, provider_name)"
+  "  VALUES ('movie', 949, 'US', 8, 'Netflix');",
 };
 
 static char *

@@ -12,6 +12,7 @@
 #include "ssv-fake-providers.h"
 #include "ssv-people-follower.h"
 #include "ssv-test-utils.h"
+#include "stores/ssv-streaming-store.h"
 
 /* Monday 2 March 2026, 12:00 UTC. */
 #define T0 ((gint64) 1772452800)
@@ -410,6 +411,213 @@ test_follow_unknown_person (Fixture       *f,
   g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM watchlist"), ==, 0);
 }
 
+
+/* A show not owned, wished from its TMDB page: every aired regular episode TMDB lists is
+ * wanted, with TheTVDB's id for the indexers, the show's page and search say it is wished,
+ * and the answer its page read is reused (TMDB hears nothing more). */
+static void
+test_wish_show_not_owned (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvTitle) title = NULL;
+  g_autoptr(SsvTitle) again = NULL;
+  guint n_added = 0;
+  guint hits;
+
+  title = ssv_discovery_load_title_sync (f->discovery, SSV_ITEM_SHOW, 1399, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (ssv_title_get_wished (title));
+  hits = ssv_fake_server_get_total_hits (f->server);
+
+  g_assert_true (ssv_discovery_wish_show_sync (f->discovery, f->wishlist, 1399, SSV_WISH_TARGET_SEASON, 1, 0,
+                                               &n_added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 10);
+  g_assert_cmpuint (ssv_fake_server_get_total_hits (f->server), ==, hits);
+  g_assert_cmpint (ssv_test_query_int (f->db,
+    "SELECT tvdb_id FROM wishlist_shows WHERE source = 'tmdb' AND source_id = '1399'"), ==, 121361);
+  g_assert_cmpint (ssv_test_query_int (f->db,
+    "SELECT count(*) FROM wishlist WHERE kind = 'episode' AND season_number = 1 AND air_date IS NOT NULL"), ==, 10);
+  g_assert_cmpint (ssv_test_query_int (f->db,
+    "SELECT count(*) FROM wishlist WHERE title = 'Winter Is Coming'"), ==, 1);
+
+  /* The whole show: the other regular seasons join; the specials stay out. */
+  g_assert_true (ssv_discovery_wish_show_sync (f->discovery, f->wishlist, 1399, SSV_WISH_TARGET_SHOW, -1, 0,
+                                               &n_added, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist WHERE season_number = 0"), ==, 0);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(DISTINCT season_number) FROM wishlist"), ==, 8);
+  g_assert_cmpuint (n_added, ==, (guint) ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist") - 10);
+
+  again = ssv_discovery_load_title_sync (f->discovery, SSV_ITEM_SHOW, 1399, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssv_title_get_wished (again));
+
+  /* TMDB does not know it: nothing is added, and the words say so. */
+  g_assert_false (ssv_discovery_wish_show_sync (f->discovery, f->wishlist, 424242, SSV_WISH_TARGET_SHOW, -1, 0,
+                                                NULL, NULL, &error));
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist_shows"), ==, 1);
+}
+
+
+static gboolean
+has_key (GHashTable *keys,
+         gboolean    show,
+         gint64      id)
+{
+  g_autofree char *key = ssv_streaming_key (show, id);
+
+  return g_hash_table_contains (keys, key);
+}
+
+/* Streaming: the services TMDB lists for a country, each once and in its order there; where
+ * the wanted titles stream, read once a week and kept; which of them the person's services
+ * stream (subscriptions only: a film one can only buy is not "on" a service). */
+static void
+test_streaming_offers (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) services = NULL;
+  g_autoptr(GHashTable) streamed = NULL;
+  g_autoptr(GHashTable) elsewhere = NULL;
+  const gint64 netflix[] = { 8 };
+  const gint64 apple[] = { 2 };
+  guint n_read = 0;
+  guint hits;
+
+  ssv_fake_providers_set_tmdb_fixture (f->fake, "/watch/providers/movie", "tmdb/watch-providers-movie-DE.SHAPE.json");
+  ssv_fake_providers_set_tmdb_fixture (f->fake, "/watch/providers/tv", "tmdb/watch-providers-tv-DE.SHAPE.json");
+  ssv_fake_providers_set_tmdb_fixture (f->fake, "/movie/550/watch/providers", "tmdb/movie-550-watch-providers-DE.SHAPE.json");
+  /* Game of Thrones only to buy there; a film TMDB lost. */
+  ssv_fake_providers_set_tmdb (f->fake, "/tv/1399/watch/providers", 200,
+    "{\"id\":1399,\"results\":{\"DE\":{\"link\":\"https://www.themoviedb.org/tv/1399/watch?locale=DE\","
+    "\"buy\":[{\"logo_path\":\"/a.jpg\",\"provider_id\":2,\"provider_name\":\"Apple TV\",\"display_priority\":4}]}}}");
+  ssv_fake_providers_set_tmdb (f->fake, "/movie/949/watch/providers", 404, NULL);
+
+  services = ssv_discovery_streaming_services_sync (f->discovery, "DE", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (services->len, ==, 4);
+  g_assert_cmpstr (((SsvWatchProvider *) g_ptr_array_index (services, 0))->name, ==, "Netflix");
+  g_assert_cmpstr (((SsvWatchProvider *) g_ptr_array_index (services, 1))->name, ==, "Disney Plus");
+  g_assert_cmpstr (((SsvWatchProvider *) g_ptr_array_index (services, 2))->name, ==, "Amazon Prime Video");
+  g_assert_cmpstr (((SsvWatchProvider *) g_ptr_array_index (services, 3))->name, ==, "WOW");
+
+  exec (f->db,
+    "INSERT INTO wishlist (id, kind, source, source_id, title) VALUES (1, 'movie', 'tmdb', '550', 'Fight Club'),"
+    " (2, 'movie', 'tmdb', '949', 'Heat');"
+    "INSERT INTO wishlist_shows (id, source, source_id, title, wanted) VALUES (5, 'tmdb', '1399', 'Game of Thrones', 1);");
+
+  hits = ssv_fake_server_get_total_hits (f->server);
+  g_assert_true (ssv_discovery_refresh_streaming_sync (f->discovery, "DE", SSV_STREAMING_MAX_AGE_S, &n_read, NULL,
+                                                       &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_read, ==, 3);
+  g_assert_cmpuint (ssv_fake_server_get_total_hits (f->server), ==, hits + 3);
+
+  streamed = ssv_streaming_store_dup_streamed (f->db, "DE", netflix, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (streamed), ==, 1);
+  g_assert_true (has_key (streamed, FALSE, 1));
+  /* Bought, not streamed: nothing is hidden for a store. */
+  elsewhere = ssv_streaming_store_dup_streamed (f->db, "DE", apple, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (elsewhere), ==, 0);
+
+  /* Read within the week: not again. A week on: again. */
+  g_assert_true (ssv_discovery_refresh_streaming_sync (f->discovery, "DE", SSV_STREAMING_MAX_AGE_S, &n_read, NULL,
+                                                       &error));
+  g_assert_cmpuint (n_read, ==, 0);
+  ssv_clock_advance (f->clock, SSV_STREAMING_MAX_AGE_S + 1);
+  g_assert_true (ssv_discovery_refresh_streaming_sync (f->discovery, "DE", SSV_STREAMING_MAX_AGE_S, &n_read, NULL,
+                                                       &error));
+  g_assert_cmpuint (n_read, ==, 3);
+
+  /* A key TMDB refuses stops the refresh with its words; what was read stays. */
+  ssv_fake_providers_set_key (f->fake, "tmdb", "another-key");
+  ssv_clock_advance (f->clock, SSV_STREAMING_MAX_AGE_S + 1);
+  g_assert_false (ssv_discovery_refresh_streaming_sync (f->discovery, "DE", 60, &n_read, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_pointer (&streamed, g_hash_table_unref);
+  streamed = ssv_streaming_store_dup_streamed (f->db, "DE", netflix, 1, &error);
+  g_assert_true (has_key (streamed, FALSE, 1));
+}
+
+
+/* A season TMDB lists with one more episode, announced for 3 March 2026: the recorded season 1
+ * of Game of Thrones with an eleventh episode added in TMDB's shape of a season's episode. */
+static char *
+season_with_a_new_episode (void)
+{
+  g_autoptr(GBytes) recorded = ssv_fixture_load ("tmdb/tv-season-details.trimmed.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *episode = json_object_new ();
+  gsize size;
+  const char *data = g_bytes_get_data (recorded, &size);
+
+  json_parser_load_from_data (parser, data, (gssize) size, &error);
+  g_assert_no_error (error);
+  json_object_set_int_member (episode, "id", 9990011);
+  json_object_set_int_member (episode, "season_number", 1);
+  json_object_set_int_member (episode, "episode_number", 11);
+  json_object_set_string_member (episode, "name", "The Long Night Returns");
+  json_object_set_string_member (episode, "air_date", "2026-03-03");
+  json_array_add_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                               "episodes"), episode);
+  return json_to_string (json_parser_get_root (parser), FALSE);
+}
+
+/* A wished show the library lacks keeps TMDB's list current: the daily refresh brings an
+ * episode announced since, which joins the wishlist the day it airs. */
+static void
+test_wished_show_refreshed (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *season = season_with_a_new_episode ();
+  g_autoptr(GDateTime) aired = g_date_time_new_from_unix_local (T0 + 2 * 86400);
+  guint n_read = 0, joined = 0;
+
+  g_assert_true (ssv_discovery_wish_show_sync (f->discovery, f->wishlist, 1399, SSV_WISH_TARGET_SEASON, 1, 0,
+                                               NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist_show_episodes WHERE season_number = 1"),
+                   ==, 10);
+
+  /* Within the day, TMDB is not asked again. */
+  g_assert_true (ssv_discovery_refresh_wished_shows_sync (f->discovery, f->wishlist, &n_read, NULL, &error));
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist_show_episodes WHERE season_number = 1"),
+                   ==, 10);
+
+  ssv_fake_providers_set_tmdb (f->fake, "/tv/1399/season/1", 200, season);
+  ssv_clock_advance (f->clock, 86400);
+  g_assert_true (ssv_discovery_refresh_wished_shows_sync (f->discovery, f->wishlist, &n_read, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_read, ==, 1);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist_show_episodes WHERE season_number = 1"),
+                   ==, 11);
+  /* Listed, not yet wanted: it has not aired. */
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist WHERE episode_number = 11"), ==, 0);
+
+  g_assert_true (ssv_wishlist_store_join_aired (f->wishlist, aired, &joined, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (joined, ==, 1);
+  g_assert_cmpint (ssv_test_query_int (f->db,
+    "SELECT count(*) FROM wishlist WHERE episode_number = 11 AND title = 'The Long Night Returns'"), ==, 1);
+
+  /* TMDB lost the show: what was wished stays. */
+  ssv_fake_providers_set_tmdb (f->fake, "/tv/1399", 404, NULL);
+  ssv_clock_advance (f->clock, 86400);
+  g_assert_true (ssv_discovery_refresh_wished_shows_sync (f->discovery, f->wishlist, &n_read, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_read, ==, 0);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist"), ==, 11);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -426,6 +634,9 @@ main (int    argc,
   ADD ("title-page-cached", test_title_page_cached);
   ADD ("person-page", test_person_page);
   ADD ("watch-providers", test_watch_providers);
+  ADD ("wish-show-not-owned", test_wish_show_not_owned);
+  ADD ("streaming-offers", test_streaming_offers);
+  ADD ("wished-show-refreshed", test_wished_show_refreshed);
   ADD ("follow-person", test_follow_person);
   ADD ("follow-only-upcoming", test_follow_only_upcoming);
   ADD ("follow-unknown-person", test_follow_unknown_person);

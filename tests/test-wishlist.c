@@ -5,6 +5,7 @@
 
 #include "ssv-error.h"
 #include "ssv-test-utils.h"
+#include "stores/ssv-wishlist-search-store.h"
 #include "stores/ssv-wishlist-store.h"
 
 typedef struct
@@ -561,6 +562,143 @@ test_query_plans (Fixture       *f,
   assert_uses_index (f, ssv_wishlist_store_get_titles_sql (SSV_WISHLIST_SORT_TITLE), "wishlist_sort_title");
 }
 
+
+/* The Bear, not in the library, as TMDB lists it: S1 aired, S2E1 aired, S2E2 airs on
+ * 2025-06-20, a special, S2E3 with no date yet. */
+static SsvWishlistShow *
+not_owned_show (void)
+{
+  static const struct { int s, e; const char *title, *air_date; } listed[] = {
+    { 1, 1, "System", "2022-06-23" }, { 1, 2, "Hands", "2022-06-23" }, { 2, 1, "Beef", "2025-01-17" },
+    { 2, 2, "Pasta", "2025-06-20" }, { 0, 1, "Special", "2022-01-01" }, { 2, 3, "Sundae", NULL },
+  };
+  SsvWishlistShow *show = ssv_wishlist_show_new ("tmdb", "136315", "The Bear");
+
+  show->tvdb_id = 403245;
+  show->year = 2022;
+  show->poster_url = g_strdup ("https://img/bear.jpg");
+  for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
+    {
+      SsvWishlistShowEpisode *episode = ssv_wishlist_show_add_episode (show, listed[i].s, listed[i].e);
+
+      episode->title = g_strdup (listed[i].title);
+      episode->air_date = g_strdup (listed[i].air_date);
+      episode->tmdb_id = 1000 + i;
+    }
+  return show;
+}
+
+static guint
+add_show (Fixture         *f,
+          SsvWishlistShow *show,
+          SsvWishTarget    target,
+          int              season,
+          int              episode,
+          GDateTime       *now)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_added = G_MAXUINT;
+
+  g_assert_true (ssv_wishlist_store_add_show (f->store, show, target, season, episode, now, &n_added, &error));
+  g_assert_no_error (error);
+  return n_added;
+}
+
+static gboolean
+contains_show (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean wanted = FALSE;
+
+  g_assert_true (ssv_wishlist_store_contains_show (f->store, "tmdb", "136315", &wanted, &error));
+  g_assert_no_error (error);
+  return wanted;
+}
+
+/* A show the library lacks is wished as an owned one is: the aired regular episodes now,
+ * the next as it airs (from TMDB's list kept with it), and the drain searches by its TVDB id. */
+static void
+test_show_not_owned (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SsvWishlistShow) show = not_owned_show ();
+  g_autoptr(GDateTime) before = day (2025, 6, 1);
+  g_autoptr(GDateTime) aired = day (2025, 6, 20);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  SsvWishSearchFilter all = { 0, NULL, NULL, -1 };
+  guint joined = 0;
+
+  g_assert_false (contains_show (f));
+  g_assert_cmpuint (add_show (f, show, SSV_WISH_TARGET_SHOW, -1, 0, before), ==, 3);
+  g_assert_true (contains_show (f));
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT wanted FROM wishlist_shows WHERE source_id = '136315'"), ==, 3);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist WHERE season_number = 0"), ==, 0);
+
+  /* Nothing new before its day; on it, Pasta joins; Sundae, with no date, waits. */
+  g_assert_true (ssv_wishlist_store_join_aired (f->store, before, &joined, &error));
+  g_assert_cmpuint (joined, ==, 0);
+  g_assert_true (ssv_wishlist_store_join_aired (f->store, aired, &joined, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (joined, ==, 1);
+  g_assert_cmpint (ssv_test_query_int (f->db,
+    "SELECT count(*) FROM wishlist WHERE kind = 'episode' AND title = 'Pasta' AND air_date = '2025-06-20'"), ==, 1);
+
+  /* The drain has the show's ids to search by, though the library lacks it. */
+  rows = ssv_wishlist_search_store_list (f->db, &all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 4);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SsvWishSearchRow *row = g_ptr_array_index (rows, i);
+
+      g_assert_true (row->episode);
+      g_assert_cmpstr (row->title, ==, "The Bear");
+      g_assert_cmpint (row->tmdb_id, ==, 136315);
+      g_assert_cmpint (row->tvdb_id, ==, 403245);
+    }
+
+  /* Removing it takes the group, its list and its episodes. */
+  g_assert_true (ssv_wishlist_store_remove_show (f->store, "tmdb", "136315", SSV_WISH_TARGET_SHOW, -1, 0, &error));
+  g_assert_no_error (error);
+  g_assert_false (contains_show (f));
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist"), ==, 0);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist_show_episodes"), ==, 0);
+}
+
+/* A season or one episode of a show not owned: the same choices as an owned one's. */
+static void
+test_show_not_owned_parts (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(SsvWishlistShow) show = not_owned_show ();
+  g_autoptr(GDateTime) before = day (2025, 6, 1);
+  g_autoptr(GDateTime) later = day (2025, 7, 1);
+  g_autoptr(GError) error = NULL;
+
+  /* Season 2: its aired episode now, Pasta when it airs; season 1 stays out. */
+  g_assert_cmpuint (add_show (f, show, SSV_WISH_TARGET_SEASON, 2, 0, before), ==, 1);
+  g_assert_true (ssv_wishlist_store_join_aired (f->store, later, NULL, &error));
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist WHERE season_number = 2"), ==, 2);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist WHERE season_number = 1"), ==, 0);
+
+  /* One episode, even one still to come; only that one. */
+  g_assert_cmpuint (add_show (f, show, SSV_WISH_TARGET_EPISODE, 2, 3, before), ==, 1);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist WHERE title = 'Sundae'"), ==, 1);
+
+  /* An episode TMDB does not list: a plain error, nothing added. */
+  g_assert_false (ssv_wishlist_store_add_show (f->store, show, SSV_WISH_TARGET_EPISODE, 9, 9, before, NULL, &error));
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist"), ==, 3);
+
+  /* Season 2 off the wishlist: its episodes go, the group with nothing left goes too. */
+  g_assert_true (ssv_wishlist_store_remove_show (f->store, "tmdb", "136315", SSV_WISH_TARGET_SEASON, 2, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist"), ==, 0);
+  g_assert_false (contains_show (f));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -581,6 +719,8 @@ main (int    argc,
   ADD ("bad-input", test_bad_input);
   ADD ("add-episodes-together", test_add_episodes_together);
   ADD ("query-plans", test_query_plans);
+  ADD ("show-not-owned", test_show_not_owned);
+  ADD ("show-not-owned-parts", test_show_not_owned_parts);
 
   return g_test_run ();
 }

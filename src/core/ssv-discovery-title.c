@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-discovery-title.c: a title not owned as its page shows it: TMDB's details (kept for a
- * second visit by ssv_discovery_title_sync) laid into the SsvTitle the library's pages read. */
+ * second visit by ssv_discovery_title_sync) laid into the SsvTitle the library's pages read,
+ * and a show not owned wished with TMDB's list of its episodes. */
 
 #include "config.h"
 
-#include "ssv-discovery.h"
+#include "ssv-discovery-private.h"
+#include "ssv-error.h"
 #include "model/ssv-cast-member.h"
 #include "model/ssv-found-title-private.h"
 #include "model/ssv-model-private.h"
 #include "model/ssv-title-private.h"
 #include "stores/ssv-find-store.h"
+#include "stores/ssv-wishlist-store.h"
 
 #define CREW_LIMIT 6
 #define CAST_LIMIT 20
@@ -209,4 +212,214 @@ ssv_discovery_load_title_sync (SsvDiscovery  *self,
   title->wished = ssv_found_title_get_wished (found);
 
   return g_steal_pointer (&title);
+}
+
+/* ---- wishing a show not owned ---------------------------------------------------------- */
+
+static const char *
+season_poster (const SsvMeta *meta,
+               int            season_number)
+{
+  for (guint i = 0; i < meta->seasons->len; i++)
+    {
+      const SsvMetaSeason *season = g_ptr_array_index (meta->seasons, i);
+
+      if (season->season_number == season_number)
+        return season->poster_url;
+    }
+  return NULL;
+}
+
+/* The wishlist's view of a show from TMDB: its ids, words, art and every episode listed. */
+static SsvWishlistShow *
+wishlist_show_from_meta (const SsvMeta *meta,
+                         gint64         tmdb_id)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, meta->tmdb_id > 0 ? meta->tmdb_id : tmdb_id);
+  SsvWishlistShow *show = ssv_wishlist_show_new ("tmdb", id, meta->title);
+
+  show->tvdb_id = meta->tvdb_id;
+  show->year = meta->year;
+  show->overview = g_strdup (meta->overview);
+  show->poster_url = g_strdup (meta->poster_url);
+  show->backdrop_url = g_strdup (meta->backdrop_url);
+  for (guint i = 0; i < meta->episodes->len; i++)
+    {
+      const SsvMetaEpisode *from = g_ptr_array_index (meta->episodes, i);
+      SsvWishlistShowEpisode *episode = ssv_wishlist_show_add_episode (show, from->season_number,
+                                                                       from->episode_number);
+
+      episode->tmdb_id = from->tmdb_id;
+      episode->title = g_strdup (from->title);
+      episode->overview = g_strdup (from->overview);
+      episode->still_url = g_strdup (from->still_url);
+      episode->season_poster_url = g_strdup (season_poster (meta, from->season_number));
+      episode->air_date = g_strdup (from->air_date);
+    }
+
+  return show;
+}
+
+/**
+ * ssv_discovery_wish_show_sync:
+ * @store: the wishlist to add to
+ * @tmdb_id: TMDB's id of a show the library need not have
+ * @target: the whole show, season @season_number or episode @episode_number of it
+ * @n_added: (out) (optional): how many episodes are wanted now that were not
+ *
+ * Wishes a show by its TMDB id (and TheTVDB's, for the indexers) with TMDB's
+ * list of its seasons and episodes, so the aired ones are wanted now and the
+ * rest join as they air. TMDB's answer is the one the show's page read (kept
+ * for a week), so this asks TMDB nothing after a visit.
+ */
+gboolean
+ssv_discovery_wish_show_sync (SsvDiscovery      *self,
+                              SsvWishlistStore  *store,
+                              gint64             tmdb_id,
+                              SsvWishTarget      target,
+                              int                season_number,
+                              int                episode_number,
+                              guint             *n_added,
+                              GCancellable      *cancellable,
+                              GError           **error)
+{
+  g_autoptr(SsvMeta) meta = NULL;
+  g_autoptr(SsvWishlistShow) show = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (SSV_IS_DISCOVERY (self), FALSE);
+  g_return_val_if_fail (SSV_IS_WISHLIST_STORE (store), FALSE);
+
+  meta = ssv_discovery_title_sync (self, SSV_ITEM_SHOW, tmdb_id, cancellable, error);
+  if (meta == NULL)
+    return FALSE;
+
+  show = wishlist_show_from_meta (meta, tmdb_id);
+  now = g_date_time_new_from_unix_local (ssv_clock_get_now (ssv_discovery_get_clock (self)));
+  return ssv_wishlist_store_add_show (store, show, target, season_number, episode_number, now, n_added, error);
+}
+
+/**
+ * ssv_discovery_refresh_wished_shows_sync:
+ * @n_read: (out) (optional): how many shows TMDB was asked about
+ *
+ * Reads again (once a day at most) TMDB's list of episodes of every wished show
+ * the library lacks that still waits for episodes, so new episodes and moved
+ * air dates reach the wishlist and its drain as they air. A show TMDB no longer
+ * knows keeps what it had; a refused key or a dead network stops the refresh.
+ */
+gboolean
+ssv_discovery_refresh_wished_shows_sync (SsvDiscovery      *self,
+                                         SsvWishlistStore  *store,
+                                         guint             *n_read,
+                                         GCancellable      *cancellable,
+                                         GError           **error)
+{
+  g_autoptr(GPtrArray) ids = ssv_wishlist_store_dup_unowned_shows (store, "tmdb", error);
+
+  if (n_read != NULL)
+    *n_read = 0;
+  if (ids == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 tmdb_id = g_ascii_strtoll (g_ptr_array_index (ids, i), NULL, 10);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(SsvMeta) meta = ssv_discovery_title_aged_sync (self, SSV_ITEM_SHOW, tmdb_id, 20 * 3600,
+                                                               cancellable, &local_error);
+      g_autoptr(SsvWishlistShow) show = NULL;
+
+      if (meta == NULL && g_error_matches (local_error, SSV_ERROR, SSV_ERROR_NOT_FOUND))
+        continue;
+      if (meta == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      show = wishlist_show_from_meta (meta, tmdb_id);
+      if (!ssv_wishlist_store_update_show (store, show, error))
+        return FALSE;
+      if (n_read != NULL)
+        (*n_read)++;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  SsvWishlistStore *store;
+  gint64            tmdb_id;
+  SsvWishTarget     target;
+  int               season_number;
+  int               episode_number;
+} WishCall;
+
+static void
+wish_call_free (gpointer data)
+{
+  WishCall *call = data;
+
+  g_clear_object (&call->store);
+  g_free (call);
+}
+
+static void
+wish_show_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  WishCall *call = task_data;
+  GError *error = NULL;
+  guint n_added = 0;
+
+  if (ssv_discovery_wish_show_sync (source_object, call->store, call->tmdb_id, call->target, call->season_number,
+                                    call->episode_number, &n_added, cancellable, &error))
+    g_task_return_int (task, n_added);
+  else
+    g_task_return_error (task, error);
+}
+
+/* ssv_discovery_wish_show_sync() in a thread, for the UI. */
+void
+ssv_discovery_wish_show_async (SsvDiscovery        *self,
+                               SsvWishlistStore    *store,
+                               gint64               tmdb_id,
+                               SsvWishTarget        target,
+                               int                  season_number,
+                               int                  episode_number,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  WishCall *call = g_new0 (WishCall, 1);
+
+  call->store = g_object_ref (store);
+  call->tmdb_id = tmdb_id;
+  call->target = target;
+  call->season_number = season_number;
+  call->episode_number = episode_number;
+  ssv_discovery_run_in_thread (self, call, wish_call_free, ssv_discovery_wish_show_async, wish_show_thread,
+                               cancellable, callback, user_data);
+}
+
+/* Returns: %FALSE with @error set on failure; @n_added as ssv_discovery_wish_show_sync() sets it */
+gboolean
+ssv_discovery_wish_show_finish (SsvDiscovery  *self,
+                                GAsyncResult  *result,
+                                guint         *n_added,
+                                GError       **error)
+{
+  gssize n;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  n = g_task_propagate_int (G_TASK (result), error);
+  if (n < 0)
+    return FALSE;
+  if (n_added != NULL)
+    *n_added = (guint) n;
+  return TRUE;
 }

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "ssv-discovery.h"
+#include "ssv-discovery-private.h"
 #include "ssv-error.h"
 #include "providers/ssv-tmdb.h"
 #include "model/ssv-found-title-private.h"
@@ -396,6 +396,18 @@ ssv_discovery_title_sync (SsvDiscovery  *self,
                           GCancellable  *cancellable,
                           GError       **error)
 {
+  return ssv_discovery_title_aged_sync (self, kind, tmdb_id, SSV_DISCOVERY_TITLE_AGE_S, cancellable, error);
+}
+
+/* ssv_discovery_title_sync(), with what was kept good for @max_age seconds. */
+SsvMeta *
+ssv_discovery_title_aged_sync (SsvDiscovery  *self,
+                               SsvItemKind    kind,
+                               gint64         tmdb_id,
+                               gint64         max_age,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
   g_auto(Session) session = { 0, };
   g_autofree char *path = NULL;
   g_autofree char *append = NULL;
@@ -428,7 +440,7 @@ ssv_discovery_title_sync (SsvDiscovery  *self,
     const char *params[] = { "language", session.language, "append_to_response", append,
                              "include_image_language", "en,null", NULL };
 
-    root = cached_get (self, &session, path, params, SSV_DISCOVERY_TITLE_AGE_S, cancellable, error);
+    root = cached_get (self, &session, path, params, max_age, cancellable, error);
   }
   if (root == NULL)
     return NULL;
@@ -633,6 +645,44 @@ ssv_discovery_watch_providers_sync (SsvDiscovery  *self,
   return ssv_tmdb_parse_watch_providers (root, region ? region : default_region, &session.options, link, error);
 }
 
+/**
+ * ssv_discovery_streaming_services_sync:
+ * @region: (nullable): "US", …; %NULL for ssv_discovery_dup_watch_region()
+ *
+ * Returns: (transfer full) (element-type SsvWatchProvider): the services TMDB
+ *   lists for @region, movies' and shows' together, each once (kept for a week)
+ */
+GPtrArray *
+ssv_discovery_streaming_services_sync (SsvDiscovery  *self,
+                                       const char    *region,
+                                       GCancellable  *cancellable,
+                                       GError       **error)
+{
+  static const char * const paths[] = { "/watch/providers/movie", "/watch/providers/tv" };
+  g_auto(Session) session = { 0, };
+  g_autofree char *default_region = region == NULL ? ssv_discovery_dup_watch_region () : NULL;
+  g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_watch_provider_free);
+
+  g_return_val_if_fail (SSV_IS_DISCOVERY (self), NULL);
+
+  if (!session_init (self, &session, cancellable, error))
+    return NULL;
+  if (region == NULL)
+    region = default_region;
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      const char *params[] = { "watch_region", region, "language", session.language, NULL };
+      g_autoptr(JsonNode) root = cached_get (self, &session, paths[i], params, SSV_DISCOVERY_TITLE_AGE_S,
+                                             cancellable, error);
+
+      if (root == NULL || !ssv_tmdb_parse_provider_list (root, region, &session.options, services, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&services);
+}
+
 /* Returns: (transfer full) (array zero-terminated=1): the title's other names, each once (cached) */
 char **
 ssv_discovery_alternative_titles_sync (SsvDiscovery  *self,
@@ -783,6 +833,30 @@ call_thread (GTask        *task,
     g_task_return_pointer (task, result, free_func);
 }
 
+/**
+ * ssv_discovery_run_in_thread:
+ * @data: (transfer full): the call's task data, freed with @data_free
+ *
+ * Runs @thread_func for a call of the service in a GTask thread; the result
+ * reaches @callback on the caller's main context.
+ */
+void
+ssv_discovery_run_in_thread (SsvDiscovery        *self,
+                             gpointer             data,
+                             GDestroyNotify       data_free,
+                             gpointer             source_tag,
+                             GTaskThreadFunc      thread_func,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, data_free);
+  g_task_run_in_thread (task, thread_func);
+}
+
 static void
 start_call (SsvDiscovery        *self,
             Call                *call,
@@ -791,11 +865,7 @@ start_call (SsvDiscovery        *self,
             GAsyncReadyCallback  callback,
             gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, tag);
-  g_task_set_task_data (task, call, call_free);
-  g_task_run_in_thread (task, call_thread);
+  ssv_discovery_run_in_thread (self, call, call_free, tag, call_thread, cancellable, callback, user_data);
 }
 
 static Call *
@@ -958,6 +1028,14 @@ ssv_discovery_watch_providers_finish (SsvDiscovery  *self,
 }
 
 /* Returns: (transfer none): the library file it keeps TMDB's answers in */
+SsvClock *
+ssv_discovery_get_clock (SsvDiscovery *self)
+{
+  g_return_val_if_fail (SSV_IS_DISCOVERY (self), NULL);
+
+  return self->clock;
+}
+
 SsvDatabase *
 ssv_discovery_get_database (SsvDiscovery *self)
 {

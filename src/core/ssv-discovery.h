@@ -15,6 +15,7 @@
 #include "net/ssv-http.h"
 #include "providers/ssv-tmdb-discover.h"
 #include "stores/ssv-watchlist-store.h"
+#include "stores/ssv-wishlist-store.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +52,12 @@ GPtrArray     *ssv_discovery_find_sync                (SsvDiscovery       *self,
 SsvMeta       *ssv_discovery_title_sync               (SsvDiscovery       *self,
                                                        SsvItemKind         kind,
                                                        gint64              tmdb_id,
+                                                       GCancellable       *cancellable,
+                                                       GError            **error);
+SsvMeta       *ssv_discovery_title_aged_sync          (SsvDiscovery       *self,
+                                                       SsvItemKind         kind,
+                                                       gint64              tmdb_id,
+                                                       gint64              max_age,
                                                        GCancellable       *cancellable,
                                                        GError            **error);
 SsvTitle      *ssv_discovery_load_title_sync          (SsvDiscovery       *self,
@@ -141,7 +148,79 @@ GPtrArray     *ssv_discovery_watch_providers_finish   (SsvDiscovery       *self,
                                                        GAsyncResult       *result,
                                                        GError            **error);
 
+/* A show not owned on the wishlist, with TMDB's list of its episodes (ssv-discovery-title.c). */
+gboolean       ssv_discovery_wish_show_sync           (SsvDiscovery       *self,
+                                                       SsvWishlistStore   *store,
+                                                       gint64              tmdb_id,
+                                                       SsvWishTarget       target,
+                                                       int                 season_number,
+                                                       int                 episode_number,
+                                                       guint              *n_added,
+                                                       GCancellable       *cancellable,
+                                                       GError            **error);
+gboolean       ssv_discovery_refresh_wished_shows_sync (SsvDiscovery      *self,
+                                                        SsvWishlistStore  *store,
+                                                        guint             *n_read,
+                                                        GCancellable      *cancellable,
+                                                        GError           **error);
+void           ssv_discovery_wish_show_async          (SsvDiscovery       *self,
+                                                       SsvWishlistStore   *store,
+                                                       gint64              tmdb_id,
+                                                       SsvWishTarget       target,
+                                                       int                 season_number,
+                                                       int                 episode_number,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+gboolean       ssv_discovery_wish_show_finish         (SsvDiscovery       *self,
+                                                       GAsyncResult       *result,
+                                                       guint              *n_added,
+                                                       GError            **error);
+
+/* Streaming services and what they stream of the wishlist (ssv-discovery-streaming.c). */
+GPtrArray     *ssv_discovery_streaming_services_sync  (SsvDiscovery       *self,
+                                                       const char         *region,
+                                                       GCancellable       *cancellable,
+                                                       GError            **error);
+void           ssv_discovery_streaming_services_async (SsvDiscovery       *self,
+                                                       const char         *region,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+GPtrArray     *ssv_discovery_streaming_services_finish (SsvDiscovery      *self,
+                                                        GAsyncResult      *result,
+                                                        GError           **error);
+gboolean       ssv_discovery_refresh_streaming_sync   (SsvDiscovery       *self,
+                                                       const char         *region,
+                                                       gint64              max_age,
+                                                       guint              *n_read,
+                                                       GCancellable       *cancellable,
+                                                       GError            **error);
+void           ssv_discovery_refresh_streaming_async  (SsvDiscovery       *self,
+                                                       const char         *region,
+                                                       gint64              max_age,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+gboolean       ssv_discovery_refresh_streaming_finish (SsvDiscovery       *self,
+                                                       GAsyncResult       *result,
+                                                       guint              *n_read,
+                                                       GError            **error);
+void           ssv_discovery_dup_streamed_async       (SsvDiscovery       *self,
+                                                       const char         *region,
+                                                       const gint64       *provider_ids,
+                                                       gsize               n_ids,
+                                                       GCancellable       *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer            user_data);
+GHashTable    *ssv_discovery_dup_streamed_finish      (SsvDiscovery       *self,
+                                                       GAsyncResult       *result,
+                                                       GError            **error);
+
+#define SSV_STREAMING_MAX_AGE_S (7 * 24 * 3600)
+
 char          *ssv_discovery_dup_watch_region         (void);
+SsvClock      *ssv_discovery_get_clock                (SsvDiscovery       *self);
 SsvDatabase   *ssv_discovery_get_database             (SsvDiscovery       *self);
 void           ssv_person_page_free                   (SsvPersonPage      *page);
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-library-jobs.c: the scheduled jobs that keep the library current: scans, refreshes,
- * followed people, the image cache. */
+ * followed people, wished shows not owned and where wanted titles stream, the image cache. */
 
 #include "config.h"
 
@@ -12,6 +12,7 @@
 #include "ssv-thread.h"
 #include "sources/ssv-scan-result.h"
 #include "sources/ssv-scanner.h"
+#include "ssv-discovery.h"
 #include "ssv-image-cache.h"
 #include "ssv-people-follower.h"
 #include "workers/ssv-refresher.h"
@@ -120,6 +121,65 @@ people_job (SsvScheduler    *scheduler,
                                   people_done_cb, g_object_ref (task));
 }
 
+/* ---- the wishlist beyond the library ----------------------------------------------------- */
+
+typedef struct
+{
+  SsvDiscovery     *discovery;
+  SsvWishlistStore *wishlist;
+} WishlistRefresh;
+
+static void
+wishlist_refresh_free (gpointer data)
+{
+  WishlistRefresh *refresh = data;
+
+  g_clear_object (&refresh->discovery);
+  g_clear_object (&refresh->wishlist);
+  g_free (refresh);
+}
+
+static void
+wishlist_refresh_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  WishlistRefresh *refresh = task_data;
+  GError *error = NULL;
+  guint shows = 0, titles = 0;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
+
+  if (!ssv_discovery_refresh_wished_shows_sync (refresh->discovery, refresh->wishlist, &shows, cancellable, &error) ||
+      !ssv_discovery_refresh_streaming_sync (refresh->discovery, NULL, SSV_STREAMING_MAX_AGE_S, &titles, cancellable,
+                                             &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Translators: a scheduled task's result, "2 wished shows and 14 wanted titles read" */
+  g_task_return_pointer (task, g_strdup_printf (_("%u wished shows and %u wanted titles read"), shows, titles),
+                         g_free);
+}
+
+/* Wished shows the library lacks get their episode lists again; wanted titles whose
+ * streaming offers are a week old get them again (TMDB, in a thread). */
+static void
+wishlist_refresh_job (SsvScheduler    *scheduler,
+                      SsvSchedulerJob *job,
+                      GTask           *task,
+                      gpointer         user_data)
+{
+  WishlistRefresh *refresh = g_new0 (WishlistRefresh, 1);
+
+  refresh->discovery = g_object_ref (ssv_context_get_discovery (user_data));
+  refresh->wishlist = g_object_ref (ssv_context_get_wishlist_store (user_data));
+  g_task_set_task_data (task, refresh, wishlist_refresh_free);
+  g_task_run_in_thread (task, wishlist_refresh_thread);
+}
+
 /* ---- the image cache ------------------------------------------------------------------ */
 
 static void
@@ -166,6 +226,8 @@ static const SsvLibraryJobSpec specs[] = {
   { "airing-refresh", N_("Refresh airing shows"), DAY, 3, SSV_JOB_NONE, refresh_job },
   { "library-refresh", N_("Refresh library metadata"), 15 * 60, SSV_JOB_NO_HOUR, SSV_JOB_NONE, refresh_job },
   { "followed-people", N_("Look for new movies of followed people"), DAY, 5, SSV_JOB_NONE, people_job },
+  { "wishlist-refresh", N_("Refresh wished shows and where wanted titles stream"), DAY, 6, SSV_JOB_NONE,
+    wishlist_refresh_job },
   { "image-cache-trim", N_("Trim the image cache"), DAY, SSV_JOB_NO_HOUR, SSV_JOB_FIXED_INTERVAL, trim_job },
 };
 

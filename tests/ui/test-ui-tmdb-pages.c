@@ -22,7 +22,11 @@
 #include "pages/ssv-title-page-private.h"
 #include "ssv-ui-test-utils.h"
 #include "pages/title/ssv-cast-row.h"
+#include "pages/title/ssv-season-episodes.h"
 #include "stores/ssv-watchlist-store.h"
+#include "stores/ssv-wishlist-store.h"
+#include "widgets/ssv-episode-row.h"
+#include "widgets/ssv-wish-button.h"
 
 #define PERSON_ID 12312
 
@@ -178,11 +182,11 @@ test_title_not_owned (void)
   g_assert_cmpuint (ssv_title_get_n_seasons (item), >, 0);
   g_assert_true (has_air_dates (ssv_title_get_episodes (item)));
 
-  /* The eye follows it by TMDB's id; the library's wishlist button is not offered. */
+  /* The eye follows it by TMDB's id; the show's wishlist menu wishes it by TMDB's ids. */
   watch_button = ssv_title_page_get_watch_button (SSV_TITLE_PAGE (page));
   g_assert_nonnull (watch_button);
   g_assert_true (gtk_widget_get_visible (watch_button));
-  g_assert_false (gtk_widget_get_visible (ssv_title_page_get_section (SSV_TITLE_PAGE (page), "wish_button")));
+  g_assert_true (gtk_widget_get_visible (ssv_title_page_get_section (SSV_TITLE_PAGE (page), "wish_button")));
   g_assert_false (gtk_widget_get_visible (ssv_title_page_get_section (SSV_TITLE_PAGE (page), "tmdb_wish_button")));
   ssv_ui_test_iterate (300);
   ssv_ui_test_screenshot (GTK_WIDGET (window), "tmdb-title-page");
@@ -565,6 +569,196 @@ test_bad_input (void)
   ssv_ui_test_stop_app (app);
 }
 
+
+/* ---- a show not owned on the wishlist ---------------------------------------------- */
+
+static gboolean
+wish_button_wanted (gpointer data)
+{
+  return ssv_wish_button_get_wanted (data);
+}
+
+/* How many episodes of Game of Thrones (season @season, or all when < 0) are wanted. */
+static guint
+wanted_episodes (SsvApplication *app,
+                 int             season)
+{
+  SsvWishlistStore *store = ssv_context_get_wishlist_store (ssv_application_get_context (app));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) shows = ssv_wishlist_store_list_shows (store, NULL, SSV_WISHLIST_SORT_NEWEST, 0, 100, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < shows->len; i++)
+    {
+      SsvWishlistItem *show = g_ptr_array_index (shows, i);
+      GListModel *seasons;
+
+      if (g_strcmp0 (ssv_wishlist_item_get_source_id (show), "1399") != 0)
+        continue;
+      g_assert_cmpstr (ssv_wishlist_item_get_source (show), ==, "tmdb");
+      seasons = ssv_wishlist_item_get_children (show);
+      for (guint j = 0; seasons != NULL && j < g_list_model_get_n_items (seasons); j++)
+        {
+          g_autoptr(SsvWishlistItem) part = g_list_model_get_item (seasons, j);
+
+          if (season < 0 || ssv_wishlist_item_get_season_number (part) == season)
+            n += ssv_wishlist_item_get_wanted (part);
+        }
+    }
+  return n;
+}
+
+typedef struct
+{
+  SsvApplication *app;
+  int             season;
+  guint           n;
+} WantedWait;
+
+static gboolean
+wanted_reached (gpointer data)
+{
+  WantedWait *wait = data;
+
+  return wanted_episodes (wait->app, wait->season) >= wait->n;
+}
+
+static gboolean
+is_episode_row (GtkWidget     *widget,
+                gconstpointer  unused)
+{
+  return SSV_IS_EPISODE_ROW (widget);
+}
+
+static gboolean
+menu_has_label (GMenuModel *menu,
+                const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL && menu_has_label (section, label))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &text) &&
+          g_strcmp0 (text, label) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+row_marked_wished (gpointer data)
+{
+  SsvPersonDetailPage *person = data;
+  GListModel *filmography = ssv_person_detail_page_get_filmography (person);
+
+  for (guint i = 0; i < g_list_model_get_n_items (filmography); i++)
+    {
+      g_autoptr(SsvFoundTitle) found = g_list_model_get_item (filmography, i);
+
+      if (ssv_found_title_get_tmdb_id (found) == 1399 && g_str_equal (ssv_found_title_get_kind (found), SSV_FOUND_SHOW))
+        return ssv_found_title_get_wished (found) &&
+               ssv_ui_test_shows_label (ssv_person_detail_page_get_part (person, "filmography_list"), "Wished");
+    }
+  return FALSE;
+}
+
+/* Richard Anderson's recorded credits, with a part in Game of Thrones added in TMDB's shape
+ * of a combined_credits cast entry (the recording has no show). */
+static char *
+person_with_a_show (void)
+{
+  g_autoptr(GBytes) recorded = ssv_fixture_load ("tmdb/ceg_person-12312-append-combined_credits.trimmed.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *credits;
+  JsonObject *part = json_object_new ();
+  gsize size;
+  const char *data = g_bytes_get_data (recorded, &size);
+
+  json_parser_load_from_data (parser, data, (gssize) size, &error);
+  g_assert_no_error (error);
+  credits = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "combined_credits");
+  json_object_set_int_member (part, "id", 1399);
+  json_object_set_string_member (part, "media_type", "tv");
+  json_object_set_string_member (part, "name", "Game of Thrones");
+  json_object_set_string_member (part, "first_air_date", "2011-04-17");
+  json_object_set_string_member (part, "character", "Maester");
+  json_object_set_int_member (part, "episode_count", 1);
+  json_array_add_object_element (json_object_get_array_member (credits, "cast"), part);
+
+  return json_to_string (json_parser_get_root (parser), FALSE);
+}
+
+/* A show not owned, from a person's page: its wishlist menu offers the owned show's choices;
+ * a season joins the wishlist by TMDB's ids with TMDB's episodes, an episode row's star adds
+ * one more, and back on the person's page the show is marked wished. */
+static void
+test_wish_show_not_owned (void)
+{
+  g_autofree char *person_body = person_with_a_show ();
+  SsvApplication *app;
+  SsvWindow *window;
+  SsvPage *page;
+  SsvWishButton *wish_button;
+  GtkWidget *row, *star;
+  GMenuModel *menu;
+  WantedWait season_one, one_more;
+  g_autoptr(SsvPersonDetailPage) person = NULL;
+
+  ssv_fake_providers_set_tmdb (fake, "/person/12312", 200, person_body);
+  app = start_app ("wish-show.db");
+  window = ssv_ui_test_wait_for_window (app);
+  person = SSV_PERSON_DETAIL_PAGE (g_object_ref (open_page (window, "win.show-person", PERSON_ID)));
+  g_assert_cmpstr (ssv_person_detail_page_get_state (person), ==, "content");
+  g_assert_false (row_marked_wished (person));
+
+  page = open_page (window, "win.show-tmdb-show", 1399);
+  g_assert_cmpstr (ssv_title_page_get_state (SSV_TITLE_PAGE (page)), ==, "content");
+  wish_button = SSV_WISH_BUTTON (ssv_title_page_get_section (SSV_TITLE_PAGE (page), "wish_button"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (wish_button)));
+  g_assert_false (ssv_wish_button_get_wanted (wish_button));
+  ssv_ui_test_iterate (100);
+  g_assert_true (GTK_IS_MENU_BUTTON (ssv_wish_button_get_button (wish_button)));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (ssv_wish_button_get_button (wish_button)));
+  g_assert_true (menu_has_label (menu, "Add Every Aired _Episode"));
+  g_assert_true (menu_has_label (menu, "Add Season 1"));
+  g_assert_true (menu_has_label (menu, "Add the Specials"));
+
+  /* "Add Season 1", as the menu names it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "title.wish", "(uxi)",
+                                             (guint32) SSV_WISH_TARGET_SEASON, (gint64) 1399, 1));
+  g_assert_true (ssv_test_wait_for (wish_button_wanted, wish_button, 20000));
+  season_one = (WantedWait) { app, 1, 10 };
+  g_assert_true (ssv_test_wait_for (wanted_reached, &season_one, 10000));
+  g_assert_cmpuint (wanted_episodes (app, 2), ==, 0);
+  ssv_ui_test_screenshot (GTK_WIDGET (window), "tmdb-show-wished");
+
+  /* An episode of season 2 by its row's star. */
+  g_assert_true (ssv_season_episodes_show_season (SSV_SEASON_EPISODES (ssv_title_page_get_section (SSV_TITLE_PAGE (page),
+                                                                                              "season_episodes")), 2));
+  ssv_ui_test_iterate (200);
+  row = ssv_ui_test_find_widget (ssv_title_page_get_section (SSV_TITLE_PAGE (page), "season_episodes"),
+                                 is_episode_row, NULL);
+  g_assert_nonnull (row);
+  g_assert_cmpint (ssv_episode_get_season_number (ssv_episode_row_get_episode (SSV_EPISODE_ROW (row))), ==, 2);
+  star = ssv_ui_test_find_widget (row, is_button_for, "title.wish");
+  g_assert_nonnull (star);
+  g_assert_true (gtk_widget_activate (star));
+  one_more = (WantedWait) { app, 2, 1 };
+  g_assert_true (ssv_test_wait_for (wanted_reached, &one_more, 10000));
+  g_assert_cmpuint (wanted_episodes (app, -1), ==, 11);
+
+  /* Back on the person's page, the show is marked wished. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  g_assert_true (ssv_test_wait_for (row_marked_wished, person, 10000));
+
+  ssv_ui_test_stop_app (app);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -593,6 +787,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/tmdb-title/opens-not-owned-and-keeps-it", test_title_not_owned);
   g_test_add_func ("/ui/tmdb-title/wish-a-movie-not-owned", test_wish_movie_not_owned);
+  g_test_add_func ("/ui/tmdb-title/wish-a-show-not-owned", test_wish_show_not_owned);
   g_test_add_func ("/ui/person-page/lists-work-and-follows", test_person_page);
   g_test_add_func ("/ui/discover/rows-marked-and-open", test_discover);
   g_test_add_func ("/ui/tmdb-title/bad-input-in-plain-words", test_bad_input);

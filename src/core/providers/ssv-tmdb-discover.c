@@ -522,3 +522,69 @@ ssv_tmdb_get (SsvHttp             *http,
 
   return ssv_http_send_json (http, request, cancellable, error);
 }
+
+static int
+compare_providers (gconstpointer a,
+                   gconstpointer b)
+{
+  const SsvWatchProvider *x = *(const SsvWatchProvider * const *) a;
+  const SsvWatchProvider *y = *(const SsvWatchProvider * const *) b;
+
+  if (x->priority != y->priority)
+    return x->priority < y->priority ? -1 : 1;
+  return g_utf8_collate (x->name, y->name);
+}
+
+/**
+ * ssv_tmdb_parse_provider_list:
+ * @root: TMDB's /watch/providers/movie or /watch/providers/tv answer
+ * @region: (nullable): the region whose display priority orders them
+ * @providers: (inout): SsvWatchProvider* so far; those already in it are not added again
+ *
+ * Adds the services TMDB lists for a region: streaming ones and stores alike
+ * (kind %NULL), by their display priority there, then by name.
+ */
+gboolean
+ssv_tmdb_parse_provider_list (JsonNode              *root,
+                              const char            *region,
+                              const SsvTmdbOptions  *options,
+                              GPtrArray             *providers,
+                              GError               **error)
+{
+  JsonArray *results = ssv_json_get_array (ssv_json_node_object (root), "results");
+
+  if (results == NULL)
+    {
+      set_malformed (error, "no results");
+      return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *item = ssv_json_array_object (results, i);
+      JsonObject *priorities = ssv_json_get_object (item, "display_priorities");
+      SsvWatchProvider *provider;
+      gboolean known = FALSE;
+      gint64 id;
+
+      if (!ssv_json_get_int (item, "provider_id", &id) || id <= 0 ||
+          ssv_json_get_string (item, "provider_name") == NULL)
+        continue;
+      for (guint j = 0; j < providers->len && !known; j++)
+        known = ((SsvWatchProvider *) g_ptr_array_index (providers, j))->id == id;
+      if (known)
+        continue;
+
+      provider = g_new0 (SsvWatchProvider, 1);
+      provider->id = id;
+      provider->name = ssv_json_dup_string (item, "provider_name");
+      provider->logo_url = ssv_tmdb_image_url (options, "w92", ssv_json_get_string (item, "logo_path"));
+      provider->priority = (int) CLAMP (ssv_json_get_int_or (item, "display_priority", 1000), 0, 100000);
+      if (priorities != NULL && region != NULL)
+        provider->priority = (int) CLAMP (ssv_json_get_int_or (priorities, region, provider->priority), 0, 100000);
+      g_ptr_array_add (providers, provider);
+    }
+
+  g_ptr_array_sort (providers, compare_providers);
+  return TRUE;
+}

@@ -107,6 +107,11 @@ JsonNode      *ssv_tmdb_get                     (SsvHttp               *http,
 void           ssv_tmdb_hit_free                (SsvTmdbHit            *hit);
 void           ssv_tmdb_credit_free             (SsvTmdbCredit         *credit);
 void           ssv_tmdb_person_free             (SsvTmdbPerson         *person);
+gboolean       ssv_tmdb_parse_provider_list     (JsonNode              *root,
+                                                 const char            *region,
+                                                 const SsvTmdbOptions  *options,
+                                                 GPtrArray             *providers,
+                                                 GError               **error);
 void           ssv_watch_provider_free          (SsvWatchProvider      *provider);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvTmdbHit, ssv_tmdb_hit_free)

@@ -32,7 +32,7 @@ static const char movies_sql[] =
 static const char episodes_sql[] =
   "SELECT w.id, 1, ws.title, ws.year, w.season_number, w.episode_number,"
   "  CASE WHEN ws.source = 'tmdb' THEN CAST (ws.source_id AS INTEGER) ELSE sh.tmdb_id END,"
-  "  CASE WHEN ws.source = 'tvdb' THEN CAST (ws.source_id AS INTEGER) ELSE sh.tvdb_id END,"
+  "  CASE WHEN ws.source = 'tvdb' THEN CAST (ws.source_id AS INTEGER) ELSE coalesce (sh.tvdb_id, ws.tvdb_id) END,"
   "  sh.imdb_id, coalesce (e.air_date, w.air_date), coalesce (e.air_time, sh.air_time), sh.air_time_zone,"
   "  coalesce (w.season_poster_url, ws.poster_url),"
   "  (SELECT f.path FROM media_files f WHERE f.episode_id = e.id ORDER BY f.video_height DESC, f.id LIMIT 1),"

@@ -20,4 +20,35 @@ gint64      ssv_wishlist_find_target_group (SsvDatabase      *db,
                                             int              *episode_number,
                                             GError          **error);
 
+
+/* Shared by the library's shows (ssv-wishlist-store.c) and those it lacks (ssv-wishlist-shows.c). */
+char       *ssv_wishlist_format_day        (GDateTime        *now);
+gint64      ssv_wishlist_count_wanted      (SsvDatabase      *db,
+                                            gint64            group_id);
+gboolean    ssv_wishlist_recount_group     (SsvDatabase      *db,
+                                            gint64            group_id,
+                                            gboolean          touched,
+                                            GError          **error);
+gboolean    ssv_wishlist_subscribe         (SsvDatabase      *db,
+                                            gint64            group_id,
+                                            int               season_number,
+                                            const char       *through,
+                                            GError          **error);
+gboolean    ssv_wishlist_remove_season     (SsvDatabase      *db,
+                                            gint64            group_id,
+                                            int               season_number,
+                                            GError          **error);
+gboolean    ssv_wishlist_remove_episode    (SsvDatabase      *db,
+                                            gint64            group_id,
+                                            int               season_number,
+                                            int               episode_number,
+                                            GError          **error);
+gboolean    ssv_wishlist_insert_listed_episodes (SsvDatabase *db,
+                                                 gint64       group_id,
+                                                 int          season_number,
+                                                 int          episode_number,
+                                                 const char  *after,
+                                                 const char  *through,
+                                                 GError     **error);
+
 G_END_DECLS

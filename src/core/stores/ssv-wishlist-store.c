@@ -62,8 +62,8 @@ step_to_row (SsvStmt  *stmt,
                             error);
 }
 
-static char *
-format_day (GDateTime *now)
+char *
+ssv_wishlist_format_day (GDateTime *now)
 {
   g_autoptr(GDateTime) local = g_date_time_to_local (now);
 
@@ -151,11 +151,11 @@ ensure_group (SsvDatabase  *db,
 
 /* Keeps the group's count in step; @touched moves it up in "newest first". A
  * group with nothing wanted and nothing to wait for goes. */
-static gboolean
-recount_group (SsvDatabase  *db,
-               gint64        group_id,
-               gboolean      touched,
-               GError      **error)
+gboolean
+ssv_wishlist_recount_group (SsvDatabase  *db,
+                            gint64        group_id,
+                            gboolean      touched,
+                            GError      **error)
 {
   g_autoptr(SsvStmt) update = ssv_database_prepare (db,
     "UPDATE wishlist_shows SET"
@@ -176,9 +176,9 @@ recount_group (SsvDatabase  *db,
                                     group_id, error);
 }
 
-static gint64
-count_wanted (SsvDatabase *db,
-              gint64       group_id)
+gint64
+ssv_wishlist_count_wanted (SsvDatabase *db,
+                           gint64       group_id)
 {
   g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
     "SELECT count(*) FROM wishlist WHERE wishlist_show_id = ?1 AND kind = 'episode'", NULL);
@@ -252,12 +252,12 @@ exec_with_subscription (SsvDatabase  *db,
   return ssv_stmt_step_done (stmt, error);
 }
 
-static gboolean
-subscribe (SsvDatabase  *db,
-           gint64        group_id,
-           int           season_number,
-           const char   *through,
-           GError      **error)
+gboolean
+ssv_wishlist_subscribe (SsvDatabase  *db,
+                        gint64        group_id,
+                        int           season_number,
+                        const char   *through,
+                        GError      **error)
 {
   return exec_with_subscription (db,
                                  "INSERT INTO wishlist_subscriptions (wishlist_show_id, season_number, joined_through)"
@@ -427,7 +427,7 @@ add_in_transaction (SsvDatabase    *db,
                     gint64         *group_out,
                     GError        **error)
 {
-  g_autofree char *today = format_day (now);
+  g_autofree char *today = ssv_wishlist_format_day (now);
   gint64 show_id = library_id;
   gint64 episode_id = 0;
   int episode_number = 0;
@@ -465,10 +465,10 @@ add_in_transaction (SsvDatabase    *db,
     return FALSE;
 
   /* A show or season keeps its place for the episodes still to come. */
-  if (target != SSV_WISH_TARGET_EPISODE && !subscribe (db, group_id, season_number, today, error))
+  if (target != SSV_WISH_TARGET_EPISODE && !ssv_wishlist_subscribe (db, group_id, season_number, today, error))
     return FALSE;
 
-  return recount_group (db, group_id, TRUE, error);
+  return ssv_wishlist_recount_group (db, group_id, TRUE, error);
 }
 
 /**
@@ -505,7 +505,7 @@ ssv_wishlist_store_add (SsvWishlistStore  *self,
       group_id = ssv_wishlist_find_target_group (db, target, library_id, &s, &e, error);
       if (group_id < 0)
         goto failed;
-      before = group_id > 0 ? count_wanted (db, group_id) : 0;
+      before = group_id > 0 ? ssv_wishlist_count_wanted (db, group_id) : 0;
     }
   else
     {
@@ -518,7 +518,7 @@ ssv_wishlist_store_add (SsvWishlistStore  *self,
   if (!add_in_transaction (db, target, library_id, season_number, now, &group_id, error))
     goto failed;
 
-  after = target == SSV_WISH_TARGET_MOVIE ? 1 : count_wanted (db, group_id);
+  after = target == SSV_WISH_TARGET_MOVIE ? 1 : ssv_wishlist_count_wanted (db, group_id);
 
   if (!ssv_database_commit (db, error))
     goto failed;
@@ -620,25 +620,25 @@ exec_with_ids (SsvDatabase  *db,
   return ssv_stmt_step_done (stmt, error);
 }
 
-static gboolean
-remove_season (SsvDatabase  *db,
-               gint64        group_id,
-               int           season_number,
-               GError      **error)
+gboolean
+ssv_wishlist_remove_season (SsvDatabase  *db,
+                            gint64        group_id,
+                            int           season_number,
+                            GError      **error)
 {
   return exec_with_ids (db, "DELETE FROM wishlist WHERE wishlist_show_id = ?1 AND kind = 'episode'"
                             " AND season_number = ?2", group_id, season_number, error) &&
          exec_with_ids (db, "DELETE FROM wishlist_subscriptions WHERE wishlist_show_id = ?1"
                             " AND season_number = ?2", group_id, season_number, error) &&
-         recount_group (db, group_id, FALSE, error);
+         ssv_wishlist_recount_group (db, group_id, FALSE, error);
 }
 
-static gboolean
-remove_episode (SsvDatabase  *db,
-                gint64        group_id,
-                int           season_number,
-                int           episode_number,
-                GError      **error)
+gboolean
+ssv_wishlist_remove_episode (SsvDatabase  *db,
+                             gint64        group_id,
+                             int           season_number,
+                             int           episode_number,
+                             GError      **error)
 {
   g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
     "DELETE FROM wishlist WHERE wishlist_show_id = ?1 AND kind = 'episode'"
@@ -650,7 +650,7 @@ remove_episode (SsvDatabase  *db,
   sqlite3_bind_int (stmt, 2, season_number);
   sqlite3_bind_int (stmt, 3, episode_number);
 
-  return ssv_stmt_step_done (stmt, error) && recount_group (db, group_id, FALSE, error);
+  return ssv_stmt_step_done (stmt, error) && ssv_wishlist_recount_group (db, group_id, FALSE, error);
 }
 
 static gboolean
@@ -680,9 +680,9 @@ remove_in_transaction (SsvDatabase    *db,
     case SSV_WISH_TARGET_SHOW:
       return ssv_database_exec_with_id (db, "DELETE FROM wishlist_shows WHERE id = ?1", group_id, error);
     case SSV_WISH_TARGET_SEASON:
-      return remove_season (db, group_id, season_number, error);
+      return ssv_wishlist_remove_season (db, group_id, season_number, error);
     case SSV_WISH_TARGET_EPISODE:
-      return remove_episode (db, group_id, season_number, episode_number, error);
+      return ssv_wishlist_remove_episode (db, group_id, season_number, episode_number, error);
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -739,10 +739,10 @@ ssv_wishlist_store_remove_item (SsvWishlistStore  *self,
       ok = ssv_database_exec_with_id (db, "DELETE FROM wishlist_shows WHERE id = ?1", item->id, error);
       break;
     case SSV_WISHLIST_KIND_SEASON:
-      ok = remove_season (db, item->group_id, item->season_number, error);
+      ok = ssv_wishlist_remove_season (db, item->group_id, item->season_number, error);
       break;
     case SSV_WISHLIST_KIND_EPISODE:
-      ok = remove_episode (db, item->group_id, item->season_number, item->episode_number, error);
+      ok = ssv_wishlist_remove_episode (db, item->group_id, item->season_number, item->episode_number, error);
       break;
     default:
       g_return_val_if_reached (FALSE);
@@ -775,7 +775,7 @@ ssv_wishlist_store_join_aired (SsvWishlistStore  *self,
                                GError           **error)
 {
   SsvDatabase *db = ssv_store_get_database (SSV_STORE (self));
-  g_autofree char *today = format_day (now);
+  g_autofree char *today = ssv_wishlist_format_day (now);
   g_autoptr(SsvStmt) subs = NULL;
   guint joined = 0;
   int rc;
@@ -801,16 +801,18 @@ ssv_wishlist_store_join_aired (SsvWishlistStore  *self,
 
       if (show_id < 0)
         goto failed;
-      if (show_id == 0)
-        continue;
 
-      before = count_wanted (db, group_id);
-      if (!insert_episodes (db, group_id, show_id, sqlite3_column_int (subs, 2), 0,
-                            ssv_stmt_column_text (subs, 3), today, error))
+      before = ssv_wishlist_count_wanted (db, group_id);
+      /* A show the library lacks: the episodes TMDB listed when it was wished or refreshed. */
+      if (show_id == 0 && !ssv_wishlist_insert_listed_episodes (db, group_id, sqlite3_column_int (subs, 2), 0,
+                                                                ssv_stmt_column_text (subs, 3), today, error))
         goto failed;
-      added = count_wanted (db, group_id) - before;
+      if (show_id > 0 && !insert_episodes (db, group_id, show_id, sqlite3_column_int (subs, 2), 0,
+                                           ssv_stmt_column_text (subs, 3), today, error))
+        goto failed;
+      added = ssv_wishlist_count_wanted (db, group_id) - before;
       joined += (guint) MAX (added, 0);
-      if (!recount_group (db, group_id, added > 0, error))
+      if (!ssv_wishlist_recount_group (db, group_id, added > 0, error))
         goto failed;
     }
   if (rc != SQLITE_DONE)

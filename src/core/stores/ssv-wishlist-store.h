@@ -148,6 +148,85 @@ GPtrArray  *ssv_wishlist_store_list_finish          (SsvWishlistStore     *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
 
+/* A show the library may lack, as TMDB lists it, to wish by its key (ssv-wishlist-shows.c). */
+typedef struct
+{
+  int      season_number;
+  int      episode_number;
+  gint64   tmdb_id;
+  char    *title;
+  char    *overview;
+  char    *still_url;
+  char    *season_poster_url;
+  char    *air_date;          /* "YYYY-MM-DD", or NULL: not announced */
+} SsvWishlistShowEpisode;
+
+typedef struct
+{
+  char       *source;         /* "tmdb" or "tvdb" */
+  char       *source_id;
+  gint64      tvdb_id;        /* 0: not known */
+  char       *title;
+  int         year;
+  char       *overview;
+  char       *poster_url;
+  char       *backdrop_url;
+  GPtrArray  *episodes;       /* SsvWishlistShowEpisode*, every one the provider listed */
+} SsvWishlistShow;
+
+SsvWishlistShow        *ssv_wishlist_show_new          (const char       *source,
+                                                        const char       *source_id,
+                                                        const char       *title);
+SsvWishlistShowEpisode *ssv_wishlist_show_add_episode  (SsvWishlistShow  *show,
+                                                        int               season_number,
+                                                        int               episode_number);
+void                    ssv_wishlist_show_free         (SsvWishlistShow  *show);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvWishlistShow, ssv_wishlist_show_free)
+
+gboolean    ssv_wishlist_store_add_show             (SsvWishlistStore     *self,
+                                                     const SsvWishlistShow *show,
+                                                     SsvWishTarget         target,
+                                                     int                   season_number,
+                                                     int                   episode_number,
+                                                     GDateTime            *now,
+                                                     guint                *n_added,
+                                                     GError              **error);
+gboolean    ssv_wishlist_store_remove_show          (SsvWishlistStore     *self,
+                                                     const char           *source,
+                                                     const char           *source_id,
+                                                     SsvWishTarget         target,
+                                                     int                   season_number,
+                                                     int                   episode_number,
+                                                     GError              **error);
+gboolean    ssv_wishlist_store_contains_show        (SsvWishlistStore     *self,
+                                                     const char           *source,
+                                                     const char           *source_id,
+                                                     gboolean             *wanted,
+                                                     GError              **error);
+GPtrArray  *ssv_wishlist_store_dup_unowned_shows    (SsvWishlistStore     *self,
+                                                     const char           *source,
+                                                     GError              **error);
+gboolean    ssv_wishlist_store_update_show          (SsvWishlistStore     *self,
+                                                     const SsvWishlistShow *show,
+                                                     GError              **error);
+/* Finish both with ssv_wishlist_store_change_finish() (contains: TRUE = wanted). */
+void        ssv_wishlist_store_remove_show_async    (SsvWishlistStore     *self,
+                                                     const char           *source,
+                                                     const char           *source_id,
+                                                     SsvWishTarget         target,
+                                                     int                   season_number,
+                                                     int                   episode_number,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+void        ssv_wishlist_store_contains_show_async  (SsvWishlistStore     *self,
+                                                     const char           *source,
+                                                     const char           *source_id,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+
 /* A wanted item's acquisition: its latest download (ssv-wishlist-downloads.c). */
 typedef struct
 {

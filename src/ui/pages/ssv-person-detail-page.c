@@ -363,6 +363,16 @@ on_follow_changed (SsvPersonDetailPage *self,
   show_follow_state (self);
 }
 
+/* A title of theirs wished (from its page above this one) or no longer: the marks follow.
+ * TMDB's answer is kept, so this asks TMDB nothing. */
+static void
+on_wishlist_changed (SsvPersonDetailPage *self,
+                     const char          *detail)
+{
+  if (self->name != NULL)
+    reload (self);
+}
+
 static void
 unfollowed_cb (GObject      *source,
                GAsyncResult *result,
@@ -449,6 +459,8 @@ ssv_person_detail_page_constructed (GObject *object)
   context = ssv_page_get_context (SSV_PAGE (self));
   g_signal_connect_object (ssv_context_get_watchlist_store (context), "follow-changed",
                            G_CALLBACK (on_follow_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ssv_context_get_wishlist_store (context), "changed",
+                           G_CALLBACK (on_wishlist_changed), self, G_CONNECT_SWAPPED);
   reload (self);
 }
 

@@ -129,7 +129,7 @@ request_if_unsynced (SsvTitlePage *self)
   g_object_set (self->hero, "looking-up", will_answer, NULL);
 }
 
-/* A movie not owned is wished by its TMDB id; a show not owned is followed instead. */
+/* A movie not owned is wished by its TMDB id (a show not owned has the wishlist menu). */
 static void
 show_tmdb_wish (SsvTitlePage *self,
                 SsvTitle     *item)
@@ -732,6 +732,7 @@ ssv_title_page_constructed (GObject *object)
   SsvTitlePage *self = SSV_TITLE_PAGE (object);
   SsvContext *context;
   SsvTextureLoader *loader;
+  gboolean wishable;
 
   G_OBJECT_CLASS (ssv_title_page_parent_class)->constructed (object);
 
@@ -743,10 +744,13 @@ ssv_title_page_constructed (GObject *object)
   ssv_cast_row_set_follow_set (self->cast_row, self->people);
   ssv_season_episodes_set_loader (self->season_episodes, loader);
   ssv_wish_button_set_store (self->wish_button, ssv_context_get_wishlist_store (context));
-  /* The library's wishlist button and episode rows go by library rows a title not owned lacks. */
-  gtk_widget_set_visible (GTK_WIDGET (self->wish_button), self->title_id > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "title.wish", self->title_id > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "title.unwish", self->title_id > 0);
+  ssv_wish_button_set_discovery (self->wish_button, ssv_context_get_discovery (context));
+  /* A movie not owned has its own button; a show not owned is wished by TMDB's ids with
+   * the same menu and episode stars as an owned one. */
+  wishable = self->title_id > 0 || self->kind == SSV_MEDIA_KIND_SHOW;
+  gtk_widget_set_visible (GTK_WIDGET (self->wish_button), wishable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "title.wish", wishable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "title.unwish", wishable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "title.wish-tmdb", FALSE);
 
   /* Shows are followed; the eye goes before the wishlist button. */

@@ -10,6 +10,7 @@
 #include "dialogs/ssv-release-search-dialog.h"
 #include "ssv-texture-loader.h"
 #include "pages/ssv-wishlist-page.h"
+#include "ssv-streaming-filter.h"
 #include "widgets/ssv-poster-grid.h"
 #include "widgets/ssv-wishlist-tile.h"
 #include "downloads/ssv-wishlist-drain.h"
@@ -61,6 +62,8 @@ struct _SsvWishlistPage
   gulong           searched_id;
   guint            n_searched;
   char            *last_message;
+
+  SsvStreamingFilter *streaming_filter;  /* "not on my streaming services" */
 };
 
 G_DEFINE_FINAL_TYPE (SsvWishlistPage, ssv_wishlist_page, SSV_TYPE_PAGE)
@@ -68,6 +71,7 @@ G_DEFINE_FINAL_TYPE (SsvWishlistPage, ssv_wishlist_page, SSV_TYPE_PAGE)
 enum {
   PROP_0,
   PROP_SORT,
+  PROP_HIDE_STREAMING,
   N_PROPS
 };
 
@@ -82,6 +86,29 @@ static const char * const sort_names[] = {
 
 static void load (Tab      *tab,
                   gboolean  append);
+
+/* ---- not on my streaming services ------------------------------------------------ */
+
+/* Returns: (transfer full): @items without what the person's services stream, while the
+ * filter is on */
+static GListModel *
+without_streamed (SsvWishlistPage *self,
+                  GListStore      *items)
+{
+  return G_LIST_MODEL (gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (items)),
+                                                  GTK_FILTER (g_object_ref (self->streaming_filter))));
+}
+
+static void
+set_hide_streaming (SsvWishlistPage *self,
+                    gboolean         hide)
+{
+  if (ssv_streaming_filter_get_active (self->streaming_filter) == !!hide)
+    return;
+
+  ssv_streaming_filter_set_active (self->streaming_filter, hide);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDE_STREAMING]);
+}
 
 /* ---- loading ------------------------------------------------------------------- */
 
@@ -664,7 +691,7 @@ make_shows_view (SsvWishlistPage  *self,
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_scrollable_new ();
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkNoSelection *selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->tabs[TAB_SHOWS].items)));
+  GtkNoSelection *selection = gtk_no_selection_new (without_streamed (self, self->tabs[TAB_SHOWS].items));
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_tile_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_tile_bind), self);
@@ -919,10 +946,15 @@ ssv_wishlist_page_constructed (GObject *object)
   G_OBJECT_CLASS (ssv_wishlist_page_parent_class)->constructed (object);
 
   context = ssv_page_get_context (SSV_PAGE (self));
+  self->streaming_filter = ssv_streaming_filter_new (context);
 
   self->movies_grid = ssv_poster_grid_new (context);
   ssv_poster_grid_set_accessory (SSV_POSTER_GRID (self->movies_grid), make_remove_button, bind_remove_button, self);
-  ssv_poster_grid_set_model (SSV_POSTER_GRID (self->movies_grid), G_LIST_MODEL (self->tabs[TAB_MOVIES].items));
+  {
+    g_autoptr(GListModel) movies = without_streamed (self, self->tabs[TAB_MOVIES].items);
+
+    ssv_poster_grid_set_model (SSV_POSTER_GRID (self->movies_grid), movies);
+  }
   g_signal_connect_object (self->movies_grid, "item-activated", G_CALLBACK (on_movie_activated),
                            self, G_CONNECT_SWAPPED);
   page = adw_view_stack_add_titled (self->view_stack,
@@ -979,6 +1011,7 @@ ssv_wishlist_page_dispose (GObject *object)
     g_cancellable_cancel (self->times_cancellable);
   g_clear_object (&self->times_cancellable);
   g_clear_handle_id (&self->states_source, g_source_remove);
+  g_clear_object (&self->streaming_filter);
 
   G_OBJECT_CLASS (ssv_wishlist_page_parent_class)->dispose (object);
 }
@@ -1010,6 +1043,9 @@ ssv_wishlist_page_get_property (GObject    *object,
     case PROP_SORT:
       g_value_set_string (value, sort_names[self->sort]);
       break;
+    case PROP_HIDE_STREAMING:
+      g_value_set_boolean (value, self->streaming_filter && ssv_streaming_filter_get_active (self->streaming_filter));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1029,6 +1065,10 @@ ssv_wishlist_page_set_property (GObject      *object,
       for (guint i = 0; i < G_N_ELEMENTS (sort_names); i++)
         if (g_strcmp0 (g_value_get_string (value), sort_names[i]) == 0)
           set_sort (self, (SsvWishlistSort) i);
+      break;
+    case PROP_HIDE_STREAMING:
+      if (self->streaming_filter != NULL)
+        set_hide_streaming (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1059,6 +1099,14 @@ ssv_wishlist_page_class_init (SsvWishlistPageClass *klass)
   properties[PROP_SORT] =
     g_param_spec_string ("sort", NULL, NULL, "newest",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SsvWishlistPage:hide-streaming:
+   *
+   * Whether what the person's streaming services stream is hidden; the header's toggle.
+   */
+  properties[PROP_HIDE_STREAMING] =
+    g_param_spec_boolean ("hide-streaming", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1071,6 +1119,7 @@ ssv_wishlist_page_class_init (SsvWishlistPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
 
   gtk_widget_class_install_property_action (widget_class, "wishlist.sort", "sort");
+  gtk_widget_class_install_property_action (widget_class, "wishlist.hide-streaming", "hide-streaming");
   gtk_widget_class_install_action (widget_class, "wishlist.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "wishlist.remove-movie", "x", remove_movie_action);
   gtk_widget_class_install_action (widget_class, "wishlist.show-view", "s", show_view_action);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "preferences/ssv-metadata-preferences.h"
+#include "preferences/ssv-streaming-preferences.h"
 #include "ssv-ui-utils.h"
 #include "ssv-secrets.h"
 #include "workers/ssv-enrichment-engine.h"
@@ -87,6 +88,7 @@ struct _SsvMetadataPreferences
   AdwPreferencesGroup *keys_group;
   AdwComboRow         *language_row;
   AdwComboRow         *region_row;
+  SsvStreamingPreferences *streaming_group;
 };
 
 G_DEFINE_FINAL_TYPE (SsvMetadataPreferences, ssv_metadata_preferences, SSV_TYPE_PREFERENCES_PAGE)
@@ -316,6 +318,7 @@ ssv_metadata_preferences_load (SsvPreferencesPage *page,
 
   ssv_enrichment_engine_load_language_async (engine, ssv_preferences_page_get_cancellable (page),
                                              language_loaded_cb, g_object_ref (self));
+  ssv_streaming_preferences_set_context (self->streaming_group, context);
 }
 
 /**
@@ -368,11 +371,13 @@ ssv_metadata_preferences_class_init (SsvMetadataPreferencesClass *klass)
   object_class->dispose = ssv_metadata_preferences_dispose;
   page_class->load = ssv_metadata_preferences_load;
 
+  g_type_ensure (SSV_TYPE_STREAMING_PREFERENCES);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/preferences/ssv-metadata-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, SsvMetadataPreferences, keys_group);
   gtk_widget_class_bind_template_child (widget_class, SsvMetadataPreferences, language_row);
   gtk_widget_class_bind_template_child (widget_class, SsvMetadataPreferences, region_row);
+  gtk_widget_class_bind_template_child (widget_class, SsvMetadataPreferences, streaming_group);
 }
 
 static void

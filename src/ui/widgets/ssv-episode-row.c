@@ -114,11 +114,17 @@ state_text (SsvEpisodeRow *self,
   return episode ? g_strdup (state_words (self)) : NULL;
 }
 
-/* title.wish's (target, id, season) for this episode. */
+/* title.wish's (target, id, season) for this episode: the library's row, or for a show
+ * known only from TMDB, TMDB's id of the episode. */
 static GVariant *
-wish_target (gpointer unused,
-             gint64   id)
+wish_target (gpointer    unused,
+             SsvEpisode *episode)
 {
+  gint64 id = 0;
+
+  if (episode != NULL)
+    id = ssv_episode_get_id (episode) > 0 ? ssv_episode_get_id (episode) : ssv_episode_get_tmdb_id (episode);
+
   return g_variant_new ("(uxi)", (guint32) SSV_WISH_TARGET_EPISODE, id, -1);
 }
 

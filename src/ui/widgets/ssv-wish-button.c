@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-wish-button.c: a title's wishlist button. Whether the title is wanted comes from the
  * wishlist store (asked again when it changes); looks, action and menu bind to that and to
- * the title in the template. */
+ * the title in the template. A show known only from TMDB is wished by TMDB's ids, with
+ * TMDB's list of its episodes (through the discovery service). */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "model/ssv-episode.h"
 #include "model/ssv-season.h"
+#include "ssv-discovery.h"
 #include "widgets/ssv-wish-button.h"
 
 struct _SsvWishButton
@@ -16,6 +19,7 @@ struct _SsvWishButton
 
   SsvTitle         *item;
   SsvWishlistStore *store;
+  SsvDiscovery     *discovery;     /* wishes a show not owned */
   gboolean          wanted;
   GCancellable     *cancellable;   /* the question on its way */
 
@@ -35,6 +39,33 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* ---- a title known only from TMDB ------------------------------------------------ */
+
+/* A show not in the library: its page came from TMDB, and ids in its targets are TMDB's. */
+static gboolean
+is_tmdb_show (SsvTitle *item)
+{
+  return item != NULL && ssv_title_get_id (item) == 0 && ssv_title_get_tmdb_id (item) > 0 &&
+         ssv_title_get_kind (item) == SSV_MEDIA_KIND_SHOW;
+}
+
+/* Returns: (transfer full) (nullable): the episode of a show from TMDB with TMDB's id @tmdb_id */
+static SsvEpisode *
+find_listed_episode (SsvTitle *item,
+                     gint64    tmdb_id)
+{
+  GListModel *episodes = ssv_title_get_episodes (item);
+
+  for (guint i = 0; tmdb_id > 0 && i < g_list_model_get_n_items (episodes); i++)
+    {
+      g_autoptr(SsvEpisode) episode = g_list_model_get_item (episodes, i);
+
+      if (ssv_episode_get_tmdb_id (episode) == tmdb_id)
+        return g_steal_pointer (&episode);
+    }
+  return NULL;
+}
 
 /* ---- looks (closures of the template) ------------------------------------------ */
 
@@ -128,7 +159,7 @@ show_menu (gpointer  unused,
   if (item == NULL || ssv_title_get_kind (item) != SSV_MEDIA_KIND_SHOW)
     return G_MENU_MODEL (g_steal_pointer (&menu));
 
-  id = ssv_title_get_id (item);
+  id = is_tmdb_show (item) ? ssv_title_get_tmdb_id (item) : ssv_title_get_id (item);
   append_item (show, _("Add Every Aired _Episode"), "title.wish", SSV_WISH_TARGET_SHOW, id, -1);
   if (wanted)
     append_item (show, _("_Remove from Wishlist"), "title.unwish", SSV_WISH_TARGET_SHOW, id, -1);
@@ -206,6 +237,14 @@ query_wanted (SsvWishButton *self)
     return;
 
   self->cancellable = g_cancellable_new ();
+  if (is_tmdb_show (self->item))
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ssv_title_get_tmdb_id (self->item));
+
+      ssv_wishlist_store_contains_show_async (self->store, "tmdb", id, self->cancellable, wanted_cb,
+                                              g_object_ref (self));
+      return;
+    }
   ssv_wishlist_store_contains_async (self->store,
                                      ssv_title_get_kind (self->item) == SSV_MEDIA_KIND_SHOW ? SSV_WISH_TARGET_SHOW
                                                                                           : SSV_WISH_TARGET_MOVIE,
@@ -304,6 +343,10 @@ describe_change (SsvWishButton *self,
 {
   const char *name = self->item ? ssv_title_get_title (self->item) : "";
   const char *episode = self->item ? ssv_title_find_episode_title (self->item, id) : NULL;
+  g_autoptr(SsvEpisode) listed = is_tmdb_show (self->item) ? find_listed_episode (self->item, id) : NULL;
+
+  if (listed != NULL)
+    episode = ssv_episode_get_title (listed);
 
   if (!add)
     /* Translators: a toast; %s is a title */
@@ -338,10 +381,62 @@ changed_cb (GObject      *source,
     g_task_return_pointer (task, g_strdup (g_task_get_task_data (task)), g_free);
 }
 
+static void
+show_wished_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!ssv_discovery_wish_show_finish (SSV_DISCOVERY (source), result, NULL, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_strdup (g_task_get_task_data (task)), g_free);
+}
+
+/* A show known only from TMDB: wished through the discovery service, which has TMDB's list
+ * of its episodes; @id is TMDB's id of the show, or of the episode. */
+static void
+change_tmdb_show (SsvWishButton *self,
+                  GTask         *task,
+                  gboolean       add,
+                  SsvWishTarget  target,
+                  gint64         id,
+                  int            season)
+{
+  g_autofree char *show_id = g_strdup_printf ("%" G_GINT64_FORMAT, ssv_title_get_tmdb_id (self->item));
+  g_autoptr(SsvEpisode) episode = NULL;
+  int number = 0;
+
+  if (target == SSV_WISH_TARGET_EPISODE)
+    {
+      episode = find_listed_episode (self->item, id);
+      if (episode == NULL)
+        {
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                   _("TMDB does not list this episode (any more). Reload the page and try again."));
+          return;
+        }
+      season = ssv_episode_get_season_number (episode);
+      number = ssv_episode_get_episode_number (episode);
+    }
+
+  if (add && self->discovery == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("TMDB is not set up."));
+  else if (add)
+    ssv_discovery_wish_show_async (self->discovery, self->store, ssv_title_get_tmdb_id (self->item), target, season,
+                                   number, g_task_get_cancellable (task), show_wished_cb, g_object_ref (task));
+  else
+    ssv_wishlist_store_remove_show_async (self->store, "tmdb", show_id, target, season, number,
+                                          g_task_get_cancellable (task), changed_cb, g_object_ref (task));
+}
+
 /**
  * ssv_wish_button_change_async:
  * @add: %TRUE to want @target, %FALSE to stop wanting it
- * @target: (uxi): an SsvWishTarget, its library id and a season number, as title.wish takes
+ * @target: (uxi): an SsvWishTarget, its library id and a season number, as title.wish takes;
+ *   for a show known only from TMDB, TMDB's id of the show or episode
  *
  * Adds @target to the wishlist or removes it; the store's change then updates the button.
  */
@@ -370,7 +465,9 @@ ssv_wish_button_change_async (SsvWishButton       *self,
 
   g_variant_get (target, "(uxi)", &kind, &id, &season);
   g_task_set_task_data (task, describe_change (self, add, kind, id, season), g_free);
-  if (add)
+  if (is_tmdb_show (self->item))
+    change_tmdb_show (self, task, add, kind, id, season);
+  else if (add)
     ssv_wishlist_store_add_async (self->store, kind, id, season, cancellable, changed_cb, g_steal_pointer (&task));
   else
     ssv_wishlist_store_remove_async (self->store, kind, id, season, cancellable, changed_cb, g_steal_pointer (&task));
@@ -387,6 +484,19 @@ ssv_wish_button_change_finish (SsvWishButton  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/**
+ * ssv_wish_button_set_discovery:
+ * @discovery: (nullable): what wishes a show known only from TMDB
+ */
+void
+ssv_wish_button_set_discovery (SsvWishButton *self,
+                               SsvDiscovery  *discovery)
+{
+  g_return_if_fail (SSV_IS_WISH_BUTTON (self));
+
+  g_set_object (&self->discovery, discovery);
+}
+
 /* ---- GObject ------------------------------------------------------------------- */
 
 static void
@@ -399,6 +509,7 @@ ssv_wish_button_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_WISH_BUTTON);
   g_clear_object (&self->item);
   g_clear_object (&self->store);
+  g_clear_object (&self->discovery);
 
   G_OBJECT_CLASS (ssv_wish_button_parent_class)->dispose (object);
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "model/ssv-title.h"
+#include "ssv-types.h"
 #include "stores/ssv-wishlist-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,8 @@ void       ssv_wish_button_set_item   (SsvWishButton    *self,
                                        SsvTitle         *item);
 void       ssv_wish_button_set_store  (SsvWishButton    *self,
                                        SsvWishlistStore *store);
+void       ssv_wish_button_set_discovery (SsvWishButton *self,
+                                          SsvDiscovery  *discovery);
 gboolean   ssv_wish_button_get_wanted (SsvWishButton    *self);
 gboolean   ssv_wish_button_get_busy   (SsvWishButton    *self);
 GtkWidget *ssv_wish_button_get_button (SsvWishButton    *self);
