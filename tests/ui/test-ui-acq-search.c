@@ -19,6 +19,8 @@
 #include "ssv-ui-test-utils.h"
 #include "downloads/ssv-download-monitor.h"
 #include "model/ssv-wishlist-item.h"
+#include "widgets/ssv-poster-card.h"
+#include "widgets/ssv-poster-grid.h"
 
 #define INDEXER_KEY    "ui-test-key"
 #define GOOD_REFERENCE "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
@@ -42,10 +44,12 @@ typedef struct
   SsvFakeIndexer *indexer;
 } Session;
 
-/* A new library for each test: its indexer is this test's fake. */
+/* A new library for each test, with @sql run on it before the app opens it (the app may
+ * open on the page that shows it); its indexer is this test's fake. */
 static void
-session_start (Session    *s,
-               const char *db_name)
+session_start_with (Session    *s,
+                    const char *db_name,
+                    const char *sql)
 {
   g_autofree char *db_path = g_build_filename (tmp_dir, db_name, NULL);
   g_autoptr(GError) error = NULL;
@@ -65,6 +69,9 @@ session_start (Session    *s,
       " (11, 1, 1, 1, 'Pilot', '2019-04-28'), (12, 1, 1, 2, 'Second', '2019-05-05'),"
       " (21, 1, 2, 1, 'Again', '2020-05-05');", &error);
     g_assert_no_error (error);
+    if (sql != NULL)
+      ssv_database_exec (db, sql, &error);
+    g_assert_no_error (error);
   }
 
   s->indexer = ssv_fake_indexer_new (INDEXER_KEY, "torznab/newznab_caps.xml");
@@ -80,6 +87,13 @@ session_start (Session    *s,
   key = ssv_secrets_indexer_key (id);
   ssv_secrets_store_sync (ssv_context_get_secrets (s->context), key, "test", INDEXER_KEY, NULL, &error);
   g_assert_no_error (error);
+}
+
+static void
+session_start (Session    *s,
+               const char *db_name)
+{
+  session_start_with (s, db_name, NULL);
 }
 
 static void
@@ -383,6 +397,115 @@ test_wishlist_state (void)
   session_stop (&s);
 }
 
+/* ---- a wanted movie's card ------------------------------------------------------------- */
+
+typedef struct
+{
+  SsvWishlistPage *page;
+  const char      *prefix;
+} CardWait;
+
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
+}
+
+/* Returns: (transfer none) (nullable): the corner of the card that shows @title */
+static GtkWidget *
+find_card_corner (SsvWishlistPage *page,
+                  const char      *title)
+{
+  GtkWidget *grid = ssv_ui_test_find_widget_of_type (GTK_WIDGET (page), SSV_TYPE_POSTER_GRID);
+  g_autoptr(GPtrArray) cards = NULL;
+
+  if (grid == NULL)
+    return NULL;
+  cards = ssv_poster_grid_dup_bound_cards (SSV_POSTER_GRID (grid));
+  for (guint i = 0; i < cards->len; i++)
+    if (g_strcmp0 (ssv_poster_card_get_title (g_ptr_array_index (cards, i)), title) == 0)
+      return ssv_poster_card_get_accessory (g_ptr_array_index (cards, i));
+  return NULL;
+}
+
+static gboolean
+card_says (gpointer data)
+{
+  CardWait *wait = data;
+  GtkWidget *corner = find_card_corner (wait->page, "Heat");
+
+  return corner != NULL && ssv_ui_test_find_widget (corner, is_label_starting, wait->prefix) != NULL;
+}
+
+static void
+wait_card (SsvWishlistPage *page,
+           const char      *prefix)
+{
+  CardWait wait = { page, prefix };
+
+  if (!ssv_test_wait_for (card_says, &wait, 20000))
+    g_error ("Heat's card does not say “%s…”", prefix);
+}
+
+/* A wanted movie's card says what became of its latest download, and follows it as it moves. */
+static void
+test_movie_state (void)
+{
+  Session s = { 0 };
+  g_autoptr(GError) error = NULL;
+  SsvDownloadStore *downloads;
+  SsvWishlistPage *wishlist;
+  SsvDownloadWanted wanted = { 0 };
+  SsvDownloadCandidate *chosen = ssv_download_candidate_new ("torrent", "Heat.1995.1080p.BluRay.x264-GRP");
+  SsvDownloadProgress progress = { 0 };
+  SsvGrabRecord record = { 0 };
+  gint64 id;
+
+  session_start_with (&s, "movie-state.db", "INSERT INTO wishlist (id, kind, source, source_id, title, sort_title,"
+                                              " year) VALUES (7, 'movie', 'tmdb', '949', 'Heat', 'heat', 1995)");
+  downloads = ssv_context_get_download_store (s.context);
+  the_monitor = ssv_context_get_download_monitor (s.context);
+  g_assert_true (ssv_window_show_page (s.window, "wishlist"));
+  wishlist = SSV_WISHLIST_PAGE (ssv_window_get_visible_page (s.window));
+  ssv_wishlist_page_show_kind (wishlist, SSV_WISHLIST_KIND_MOVIE);
+  wait_card (wishlist, "wanted");
+
+  wanted.kind = SSV_DOWNLOAD_KIND_MOVIE;
+  wanted.tmdb_id = 949;
+  wanted.title = (char *) "Heat";
+  wanted.year = 1995;
+  wanted.wishlist_id = ssv_download_store_find_wanted (downloads, &wanted, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wanted.wishlist_id, ==, 7);
+  record.wanted = &wanted;
+  record.chosen = chosen;
+  record.reference = GOOD_REFERENCE;
+  record.status = SSV_DOWNLOAD_QUEUED;
+  record.event = "Grabbed.";
+  id = ssv_download_store_record_grab (downloads, &record, &error);
+  g_assert_no_error (error);
+  wait_card (wishlist, "downloading 0 %");
+
+  progress.id = id;
+  progress.status = SSV_DOWNLOAD_DOWNLOADING;
+  progress.progress = 0.42;
+  g_assert_true (ssv_download_store_update_progress (downloads, &progress, 1, &error));
+  wait_card (wishlist, "downloading 42 %");
+  ssv_ui_test_iterate (200);
+  ssv_ui_test_screenshot (GTK_WIDGET (s.window), "wishlist-movie-download-state");
+
+  /* Failed: the card says so, with the reason (the retry engine's verdict, once it gives up). */
+  g_assert_true (ssv_test_wait_for (monitor_downloading, &id, 20000));
+  g_assert_true (ssv_download_store_set_status (downloads, id, SSV_DOWNLOAD_FAILED, "No seeds for 3 hours.", NULL,
+                                                "failed", "Failed.", &error));
+  wait_card (wishlist, "failed: ");
+
+  ssv_download_candidate_free (chosen);
+  session_stop (&s);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -397,6 +520,7 @@ main (int    argc,
   g_test_add_func ("/ui/title-page/search-by-ids", test_movie_ids);
   g_test_add_func ("/ui/title-page/season-and-episode-search", test_season_and_episode);
   g_test_add_func ("/ui/wishlist/download-state", test_wishlist_state);
+  g_test_add_func ("/ui/wishlist/movie-download-state", test_movie_state);
 
   status = g_test_run ();
   ssv_test_remove_tree (tmp_dir);

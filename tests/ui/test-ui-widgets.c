@@ -22,6 +22,7 @@
 #include "ssv-ui-test-utils.h"
 #include "widgets/ssv-wish-button.h"
 #include "widgets/ssv-wishlist-episode-row.h"
+#include "widgets/ssv-wishlist-movie-corner.h"
 #include "widgets/ssv-wishlist-tile.h"
 #include "dialogs/ssv-worker-row.h"
 #include "pages/title/ssv-cast-row.h"
@@ -651,6 +652,57 @@ test_wishlist_tile (void)
   g_assert_finalize_object (tile);
 }
 
+/* ---- a wanted movie's card corner ------------------------------------------------------- */
+
+static void
+test_wishlist_movie_corner (void)
+{
+  g_autoptr(SsvWishlistItem) heat = ssv_wishlist_item_new (SSV_WISHLIST_KIND_MOVIE);
+  g_autoptr(SsvWishlistItem) ronin = ssv_wishlist_item_new (SSV_WISHLIST_KIND_MOVIE);
+  GtkWidget *corner = own (ssv_wishlist_movie_corner_new ());
+  SsvWishlistMovieCorner *self = SSV_WISHLIST_MOVIE_CORNER (corner);
+  g_autofree char *target = NULL;
+
+  heat->id = 11;
+  heat->title = g_strdup ("Heat");
+  ronin->id = 12;
+  ronin->title = g_strdup ("Ronin");
+
+  /* Unbound: nothing said, no button names an action. */
+  g_assert_cmpstr (ssv_wishlist_movie_corner_get_download_text (self), ==, "");
+  g_assert_null (ssv_ui_test_find_widget (corner, is_button_named, "wishlist.search-now"));
+
+  /* Bound: the buttons name the movie, the words follow its download as it moves. */
+  ssv_wishlist_item_set_download_state (heat, "wanted");
+  ssv_wishlist_item_set_search_state (heat, "Not searched yet");
+  ssv_wishlist_movie_corner_set_item (self, heat);
+  g_assert_cmpstr (ssv_wishlist_movie_corner_get_download_text (self), ==, "wanted");
+  g_assert_true (ssv_ui_test_shows_label (corner, "Not searched yet"));
+  target = dup_target (corner, "wishlist.search-now");
+  g_assert_cmpstr (target, ==, "int64 11");
+  g_clear_pointer (&target, g_free);
+  target = dup_target (corner, "wishlist.remove-movie");
+  g_assert_cmpstr (target, ==, "int64 11");
+  g_clear_pointer (&target, g_free);
+  ssv_wishlist_item_set_download_state (heat, "downloading 42 %");
+  g_assert_cmpstr (ssv_wishlist_movie_corner_get_download_text (self), ==, "downloading 42 %");
+  ssv_wishlist_item_set_download_state (heat, "failed: No seeds for 3 hours.");
+  g_assert_true (ssv_ui_test_shows_label (corner, "failed: No seeds for 3 hours."));
+
+  /* Recycled for another movie: only that one's words and id; the first one's changes no longer show. */
+  ssv_wishlist_movie_corner_set_item (self, ronin);
+  g_assert_cmpstr (ssv_wishlist_movie_corner_get_download_text (self), ==, "");
+  g_assert_false (ssv_ui_test_shows_label (corner, "Not searched yet"));
+  target = dup_target (corner, "wishlist.search-now");
+  g_assert_cmpstr (target, ==, "int64 12");
+  ssv_wishlist_item_set_download_state (heat, "importing");
+  g_assert_false (ssv_ui_test_shows_label (corner, "importing"));
+
+  ssv_wishlist_movie_corner_set_item (self, NULL);
+  g_assert_null (ssv_ui_test_find_widget (corner, is_button_named, "wishlist.remove-movie"));
+  g_assert_finalize_object (corner);
+}
+
 /* ---- day section ------------------------------------------------------------------------ */
 
 static SsvCalendarEntry *
@@ -778,6 +830,7 @@ main (int    argc,
   g_test_add_func ("/ui/title-files/a-row-per-file", test_title_files);
   g_test_add_func ("/ui/wish-button/follows-the-store", test_wish_button);
   g_test_add_func ("/ui/wishlist-tile/rows-and-removal", test_wishlist_tile);
+  g_test_add_func ("/ui/wishlist-movie-corner/follows-its-movie", test_wishlist_movie_corner);
   g_test_add_func ("/ui/day-section/follows-its-day", test_day_section);
   g_test_add_func ("/ui/worker-row/state-and-pause", test_worker_row);
 

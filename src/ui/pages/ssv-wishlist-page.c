@@ -11,6 +11,7 @@
 #include "ssv-texture-loader.h"
 #include "pages/ssv-wishlist-page.h"
 #include "widgets/ssv-poster-grid.h"
+#include "widgets/ssv-wishlist-movie-corner.h"
 #include "widgets/ssv-wishlist-tile.h"
 #include "downloads/ssv-wishlist-drain.h"
 #include "model/ssv-wishlist-item.h"
@@ -426,70 +427,20 @@ remove_movie_action (GtkWidget  *widget,
     }
 }
 
-static GtkWidget *
-make_icon_button (const char *icon_name,
-                  const char *label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_add_css_class (button, "circular");
-  gtk_widget_add_css_class (button, "osd");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return button;
-}
-
-/* A movie card's corner: when it was searched and what came of it, "Search Now" and the star. */
+/* A movie card's corner: what became of its download and its searches, "Search Now" and the star. */
 static GtkWidget *
 make_remove_button (gpointer user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *caption = gtk_label_new (NULL);
-  GtkWidget *search = make_icon_button ("system-search-symbolic", _("Search Now"));
-  GtkWidget *star = make_icon_button ("starred-symbolic", _("Remove from Wishlist"));
-
-  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (caption), 18);
-  gtk_label_set_xalign (GTK_LABEL (caption), 1.0);
-  gtk_widget_set_visible (caption, FALSE);
-  gtk_widget_add_css_class (caption, "caption");
-  gtk_widget_add_css_class (caption, "wish-search-state");
-  gtk_widget_add_css_class (search, "wish-search-button");
-  gtk_widget_add_css_class (star, "wish-remove-button");
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (buttons), search);
-  gtk_box_append (GTK_BOX (buttons), star);
-  gtk_box_append (GTK_BOX (box), caption);
-  gtk_box_append (GTK_BOX (box), buttons);
-  return box;
+  return ssv_wishlist_movie_corner_new ();
 }
 
-/* The card's corner names the movie it shows; an unbound card's names none. */
+/* The card's corner shows the movie the card shows; an unbound card's shows none. */
 static void
-bind_remove_button (GtkWidget *box,
+bind_remove_button (GtkWidget *corner,
                     GObject   *item,
                     gpointer   user_data)
 {
-  GtkWidget *caption = gtk_widget_get_first_child (box);
-  GtkWidget *search = gtk_widget_get_first_child (gtk_widget_get_last_child (box));
-  GtkWidget *star = gtk_widget_get_next_sibling (search);
-  GBinding *binding = g_object_get_data (G_OBJECT (caption), "ssv-binding");
-
-  /* The binding is kept referenced: unbinding one whose item went away is harmless. */
-  if (binding != NULL)
-    g_binding_unbind (binding);
-  g_object_set_data (G_OBJECT (caption), "ssv-binding", NULL);
-  gtk_widget_set_visible (caption, item != NULL);
-  if (item != NULL)
-    {
-      binding = g_object_bind_property (item, "search-state", caption, "label", G_BINDING_SYNC_CREATE);
-      g_object_set_data_full (G_OBJECT (caption), "ssv-binding", g_object_ref (binding), g_object_unref);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (search), "x", ssv_wishlist_item_get_id (SSV_WISHLIST_ITEM (item)));
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (star), "x", ssv_wishlist_item_get_id (SSV_WISHLIST_ITEM (item)));
-    }
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (search), item != NULL ? "wishlist.search-now" : NULL);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (star), item != NULL ? "wishlist.remove-movie" : NULL);
+  ssv_wishlist_movie_corner_set_item (SSV_WISHLIST_MOVIE_CORNER (corner), item != NULL ? SSV_WISHLIST_ITEM (item) : NULL);
 }
 
 static void
@@ -993,6 +944,7 @@ ssv_wishlist_page_finalize (GObject *object)
   g_clear_pointer (&self->tiles, g_ptr_array_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
   g_free (self->search);
+  g_free (self->last_message);
 
   G_OBJECT_CLASS (ssv_wishlist_page_parent_class)->finalize (object);
 }
