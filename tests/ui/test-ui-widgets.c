@@ -557,6 +557,7 @@ make_wanted_episode (int         season,
 {
   SsvWishlistItem *episode = ssv_wishlist_item_new (SSV_WISHLIST_KIND_EPISODE);
 
+  episode->id = season * 20 + number;
   episode->season_number = season;
   episode->episode_number = number;
   episode->title = g_strdup (title);
@@ -645,6 +646,32 @@ test_wishlist_tile (void)
   gtk_widget_activate_action (tile, "tile.remove-episode", "(ii)", 2, 1);
   g_assert_nonnull (removed);
   g_assert_true (removed == ssv_wishlist_episode_row_get_item (SSV_WISHLIST_EPISODE_ROW (row)));
+
+  /* "Search now" of the show, of a season and of an episode name what they search; a
+   * season's heading says what its search is doing. */
+  g_clear_pointer (&target, g_free);
+  target = dup_target (tile, "wishlist.search-show");
+  g_assert_cmpstr (target, ==, "(int64 5, -1)");
+  g_clear_pointer (&target, g_free);
+  target = dup_target (GTK_WIDGET (row), "wishlist.search-now");
+  g_assert_cmpstr (target, ==, "int64 41");
+  {
+    g_autoptr(SsvWishlistItem) season = g_list_model_get_item (ssv_wishlist_item_get_children (show), 1);
+    GtkWidget *box = GTK_WIDGET (ssv_wishlist_tile_get_episode_row (SSV_WISHLIST_TILE (tile), 0));
+    g_autofree char *season_target = NULL;
+
+    /* the episodes box: a heading and a list per season */
+    box = gtk_widget_get_parent (gtk_widget_get_parent (box));
+    g_clear_pointer (&target, g_free);
+    ssv_wishlist_item_set_search_state (season, "Searching…");
+    g_assert_true (ssv_ui_test_shows_label (box, "Searching…"));
+    ssv_wishlist_item_set_search_state (season, NULL);
+    g_assert_false (ssv_ui_test_shows_label (box, "Searching…"));
+    for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (season_target == NULL && ssv_ui_test_shows_label (child, "Season 2 · 0 of 1 in your library"))
+        season_target = dup_target (child, "wishlist.search-show");
+    g_assert_cmpstr (season_target, ==, "(int64 5, 2)");
+  }
 
   /* Recycled for nothing, it lets go of the rows and the item. */
   ssv_wishlist_tile_set_item (SSV_WISHLIST_TILE (tile), NULL);

@@ -62,6 +62,9 @@ struct _SsvWishlistPage
   gulong           searched_id;
   guint            n_searched;
   char            *last_message;
+  GHashTable      *searching;      /* wishlist ids a "Search now" covers and has not searched yet */
+  gint64           searching_show; /* the show it covers (0: none), and its season (-1: all) */
+  int              searching_season;
 };
 
 G_DEFINE_FINAL_TYPE (SsvWishlistPage, ssv_wishlist_page, SSV_TYPE_PAGE)
@@ -83,6 +86,7 @@ static const char * const sort_names[] = {
 
 static void load (Tab      *tab,
                   gboolean  append);
+static void show_searching (SsvWishlistPage *self);
 
 /* ---- loading ------------------------------------------------------------------- */
 
@@ -206,6 +210,7 @@ search_times_ready_cb (GObject      *source,
     }
   for (guint i = 0; i < N_TABS; i++)
     apply_search_times (G_LIST_MODEL (self->tabs[i].items), all, now);
+  show_searching (self);
 }
 
 static void
@@ -703,6 +708,97 @@ ssv_wishlist_page_show_kind (SsvWishlistPage *self,
   adw_view_stack_set_visible_child_name (self->view_stack, kind == SSV_WISHLIST_KIND_SHOW ? "shows" : "movies");
 }
 
+/* ---- what a "Search now" of one item, a season or a show is doing -------------------------- */
+
+static gboolean
+group_in_scope (SsvWishlistPage *self,
+                SsvWishlistItem *group)
+{
+  if (self->searching_show <= 0 || ssv_wishlist_item_get_group_id (group) != self->searching_show)
+    return FALSE;
+  if (ssv_wishlist_item_get_kind (group) == SSV_WISHLIST_KIND_SHOW)
+    return self->searching_season < 0;
+
+  return self->searching_season < 0 || ssv_wishlist_item_get_season_number (group) == self->searching_season;
+}
+
+/* Says "Searching…" on what the running search covers and has not reached yet; @clear:
+ * the groups say nothing again (their leaves get their outcome from refresh_states). */
+static void
+show_searching_in (SsvWishlistPage *self,
+                   GListModel      *items,
+                   gboolean         clear)
+{
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SsvWishlistItem) item = g_list_model_get_item (items, i);
+      gint64 id = ssv_wishlist_item_get_id (item);
+
+      if (ssv_wishlist_item_get_children (item) != NULL)
+        {
+          if (clear)
+            ssv_wishlist_item_set_search_state (item, NULL);
+          else if (group_in_scope (self, item))
+            ssv_wishlist_item_set_search_state (item, _("Searching…"));
+          show_searching_in (self, ssv_wishlist_item_get_children (item), clear);
+        }
+      else if (!clear && g_hash_table_contains (self->searching, &id))
+        ssv_wishlist_item_set_search_state (item, _("Searching…"));
+    }
+}
+
+static void
+show_searching (SsvWishlistPage *self)
+{
+  for (guint i = 0; i < N_TABS; i++)
+    show_searching_in (self, G_LIST_MODEL (self->tabs[i].items), FALSE);
+}
+
+static void
+collect_searching (SsvWishlistPage           *self,
+                   GListModel                *items,
+                   const SsvWishSearchFilter *filter)
+{
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SsvWishlistItem) item = g_list_model_get_item (items, i);
+      gint64 id = ssv_wishlist_item_get_id (item);
+
+      if (ssv_wishlist_item_get_children (item) != NULL)
+        collect_searching (self, ssv_wishlist_item_get_children (item), filter);
+      else if ((filter->wishlist_id > 0 && id == filter->wishlist_id) ||
+               (filter->wishlist_show_id > 0 && ssv_wishlist_item_get_group_id (item) == filter->wishlist_show_id &&
+                (filter->season < 0 || ssv_wishlist_item_get_season_number (item) == filter->season)))
+        g_hash_table_add (self->searching, g_memdup2 (&id, sizeof id));
+    }
+}
+
+/* A search of one item, a season or a show: what it covers says "Searching…" until it ends. */
+static void
+mark_searching (SsvWishlistPage           *self,
+                const SsvWishSearchFilter *filter)
+{
+  g_hash_table_remove_all (self->searching);
+  self->searching_show = filter->wishlist_show_id;
+  self->searching_season = filter->season;
+  if (filter->wishlist_id <= 0 && filter->wishlist_show_id <= 0)
+    return;
+
+  for (guint i = 0; i < N_TABS; i++)
+    collect_searching (self, G_LIST_MODEL (self->tabs[i].items), filter);
+  show_searching (self);
+}
+
+static void
+clear_searching (SsvWishlistPage *self)
+{
+  g_hash_table_remove_all (self->searching);
+  self->searching_show = 0;
+  self->searching_season = -1;
+  for (guint i = 0; i < N_TABS; i++)
+    show_searching_in (self, G_LIST_MODEL (self->tabs[i].items), TRUE);
+}
+
 /* ---- search now ------------------------------------------------------------------- */
 
 static char *
@@ -739,6 +835,7 @@ set_drain_running (SsvWishlistPage *self,
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wishlist.search-all", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wishlist.search-now", !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wishlist.search-show", !running);
   gtk_spinner_set_spinning (self->drain_spinner, running);
   gtk_widget_set_visible (GTK_WIDGET (self->drain_spinner), running);
   gtk_widget_set_visible (GTK_WIDGET (self->drain_label), running);
@@ -753,6 +850,7 @@ on_item_searched (SsvWishlistPage *self,
   g_autofree char *text = NULL;
 
   self->n_searched++;
+  g_hash_table_remove (self->searching, &wishlist_id);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u searched…", "%u searched…", self->n_searched),
                           self->n_searched);
   gtk_label_set_text (self->drain_label, text);
@@ -782,6 +880,7 @@ drain_done_cb (GObject      *source,
   stop_listening (self);
   g_clear_object (&self->drain_cancellable);
   set_drain_running (self, FALSE);
+  clear_searching (self);
   g_free (self->last_message);
   self->last_message = report != NULL ? describe_drain (report) : g_strdup (error->message);
   ssv_page_show_toast (SSV_PAGE (self), self->last_message);
@@ -791,10 +890,10 @@ drain_done_cb (GObject      *source,
     refresh_states (self);
 }
 
-/* Searches the wanted item @wishlist_id (0: everything wanted) now, backoff or not. */
+/* Searches the wanted items @filter names now, backoff or not. */
 static void
-start_drain (SsvWishlistPage *self,
-             gint64           wishlist_id)
+start_drain_for (SsvWishlistPage           *self,
+                 const SsvWishSearchFilter *filter)
 {
   SsvWishlistDrain *drain = ssv_context_get_wishlist_drain (ssv_page_get_context (SSV_PAGE (self)));
 
@@ -805,8 +904,19 @@ start_drain (SsvWishlistPage *self,
   self->n_searched = 0;
   self->searched_id = g_signal_connect_swapped (drain, "item-searched", G_CALLBACK (on_item_searched), self);
   set_drain_running (self, TRUE);
-  ssv_wishlist_drain_run_async (drain, SSV_DRAIN_NOW, wishlist_id, self->drain_cancellable, drain_done_cb,
-                                g_object_ref (self));
+  mark_searching (self, filter);
+  ssv_wishlist_drain_run_filtered_async (drain, SSV_DRAIN_NOW, filter, self->drain_cancellable, drain_done_cb,
+                                         g_object_ref (self));
+}
+
+/* Searches the wanted item @wishlist_id (0: everything wanted) now, backoff or not. */
+static void
+start_drain (SsvWishlistPage *self,
+             gint64           wishlist_id)
+{
+  SsvWishSearchFilter filter = { wishlist_id, NULL, NULL, -1 };
+
+  start_drain_for (self, &filter);
 }
 
 /* wishlist.search-all: the header's "Search Now", for everything wanted. */
@@ -828,6 +938,23 @@ search_now_action (GtkWidget  *widget,
 
   if (id > 0)
     start_drain (SSV_WISHLIST_PAGE (widget), id);
+}
+
+/* wishlist.search-show (wishlist show id, season or -1): a show tile's or a season's "Search Now". */
+static void
+search_show_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SsvWishSearchFilter filter = { 0, NULL, NULL, -1 };
+  gint64 show_id;
+  int season;
+
+  g_variant_get (parameter, "(xi)", &show_id, &season);
+  filter.wishlist_show_id = show_id;
+  filter.season = MAX (season, -1);
+  if (show_id > 0)
+    start_drain_for (SSV_WISHLIST_PAGE (widget), &filter);
 }
 
 /* What the last "Search now" said in its toast (tests). */
@@ -943,6 +1070,7 @@ ssv_wishlist_page_finalize (GObject *object)
     g_clear_object (&self->tabs[i].items);
   g_clear_pointer (&self->tiles, g_ptr_array_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_clear_pointer (&self->searching, g_hash_table_unref);
   g_free (self->search);
   g_free (self->last_message);
 
@@ -1029,6 +1157,7 @@ ssv_wishlist_page_class_init (SsvWishlistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "wishlist.search-releases", "(siis)", search_releases_action);
   gtk_widget_class_install_action (widget_class, "wishlist.search-all", NULL, search_all_action);
   gtk_widget_class_install_action (widget_class, "wishlist.search-now", "x", search_now_action);
+  gtk_widget_class_install_action (widget_class, "wishlist.search-show", "(xi)", search_show_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "wishlist.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "wishlist.show-view", "s", "movies");
@@ -1042,6 +1171,8 @@ ssv_wishlist_page_init (SsvWishlistPage *self)
   self->tabs[TAB_SHOWS].items = g_list_store_new (SSV_TYPE_WISHLIST_ITEM);
   self->tiles = g_ptr_array_new ();
   self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->searching = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->searching_season = -1;
   self->sort = SSV_WISHLIST_SORT_NEWEST;
 
   gtk_widget_init_template (GTK_WIDGET (self));
