@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-wishlist-tile.c: a wanted show in the wishlist: square art, a done ÷ wanted bar, a
  * "Search Now" for the show and for each season, and, once opened, its seasons' episodes
- * (still, title, two lines of synopsis). The header binds
- * to the item in the template; each season's rows are a list box bound to its episodes, made
- * on first expand; a recycled tile drops them and cancels its image loads. */
+ * (still, title, two lines of synopsis). The header binds to the item in the template; each
+ * season's rows are a list box bound to its episodes, made on first expand; a recycled tile
+ * drops them and cancels its image loads. */
 
 #include "config.h"
 
