@@ -19,6 +19,10 @@
 #include "ssv-ui-test-utils.h"
 #include "downloads/ssv-download-monitor.h"
 #include "model/ssv-wishlist-item.h"
+#include "downloads/ssv-wishlist-drain.h"
+#include "ssv-scheduler.h"
+#include "widgets/ssv-poster-card.h"
+#include "widgets/ssv-poster-grid.h"
 
 #define INDEXER_KEY    "ui-test-key"
 #define GOOD_REFERENCE "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
@@ -42,10 +46,12 @@ typedef struct
   SsvFakeIndexer *indexer;
 } Session;
 
-/* A new library for each test: its indexer is this test's fake. */
+/* A new library for each test, with @sql run on it before the app opens it (the app may
+ * open on the page that shows it); its indexer is this test's fake. */
 static void
-session_start (Session    *s,
-               const char *db_name)
+session_start_with (Session    *s,
+                    const char *db_name,
+                    const char *sql)
 {
   g_autofree char *db_path = g_build_filename (tmp_dir, db_name, NULL);
   g_autoptr(GError) error = NULL;
@@ -65,6 +71,9 @@ session_start (Session    *s,
       " (11, 1, 1, 1, 'Pilot', '2019-04-28'), (12, 1, 1, 2, 'Second', '2019-05-05'),"
       " (21, 1, 2, 1, 'Again', '2020-05-05');", &error);
     g_assert_no_error (error);
+    if (sql != NULL)
+      ssv_database_exec (db, sql, &error);
+    g_assert_no_error (error);
   }
 
   s->indexer = ssv_fake_indexer_new (INDEXER_KEY, "torznab/newznab_caps.xml");
@@ -80,6 +89,13 @@ session_start (Session    *s,
   key = ssv_secrets_indexer_key (id);
   ssv_secrets_store_sync (ssv_context_get_secrets (s->context), key, "test", INDEXER_KEY, NULL, &error);
   g_assert_no_error (error);
+}
+
+static void
+session_start (Session    *s,
+               const char *db_name)
+{
+  session_start_with (s, db_name, NULL);
 }
 
 static void
@@ -383,6 +399,352 @@ test_wishlist_state (void)
   session_stop (&s);
 }
 
+/* ---- a wanted movie's card ------------------------------------------------------------- */
+
+typedef struct
+{
+  SsvWishlistPage *page;
+  const char      *prefix;
+} CardWait;
+
+static gboolean
+is_label_starting (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
+}
+
+/* Returns: (transfer none) (nullable): the corner of the card that shows @title */
+static GtkWidget *
+find_card_corner (SsvWishlistPage *page,
+                  const char      *title)
+{
+  GtkWidget *grid = ssv_ui_test_find_widget_of_type (GTK_WIDGET (page), SSV_TYPE_POSTER_GRID);
+  g_autoptr(GPtrArray) cards = NULL;
+
+  if (grid == NULL)
+    return NULL;
+  cards = ssv_poster_grid_dup_bound_cards (SSV_POSTER_GRID (grid));
+  for (guint i = 0; i < cards->len; i++)
+    if (g_strcmp0 (ssv_poster_card_get_title (g_ptr_array_index (cards, i)), title) == 0)
+      return ssv_poster_card_get_accessory (g_ptr_array_index (cards, i));
+  return NULL;
+}
+
+static gboolean
+card_says (gpointer data)
+{
+  CardWait *wait = data;
+  GtkWidget *corner = find_card_corner (wait->page, "Heat");
+
+  return corner != NULL && ssv_ui_test_find_widget (corner, is_label_starting, wait->prefix) != NULL;
+}
+
+static void
+wait_card (SsvWishlistPage *page,
+           const char      *prefix)
+{
+  CardWait wait = { page, prefix };
+
+  if (!ssv_test_wait_for (card_says, &wait, 20000))
+    g_error ("Heat's card does not say “%s…”", prefix);
+}
+
+/* A wanted movie's card says what became of its latest download, and follows it as it moves. */
+static void
+test_movie_state (void)
+{
+  Session s = { 0 };
+  g_autoptr(GError) error = NULL;
+  SsvDownloadStore *downloads;
+  SsvWishlistPage *wishlist;
+  SsvDownloadWanted wanted = { 0 };
+  SsvDownloadCandidate *chosen = ssv_download_candidate_new ("torrent", "Heat.1995.1080p.BluRay.x264-GRP");
+  SsvDownloadProgress progress = { 0 };
+  SsvGrabRecord record = { 0 };
+  gint64 id;
+
+  session_start_with (&s, "movie-state.db", "INSERT INTO wishlist (id, kind, source, source_id, title, sort_title,"
+                                              " year) VALUES (7, 'movie', 'tmdb', '949', 'Heat', 'heat', 1995)");
+  downloads = ssv_context_get_download_store (s.context);
+  the_monitor = ssv_context_get_download_monitor (s.context);
+  g_assert_true (ssv_window_show_page (s.window, "wishlist"));
+  wishlist = SSV_WISHLIST_PAGE (ssv_window_get_visible_page (s.window));
+  ssv_wishlist_page_show_kind (wishlist, SSV_WISHLIST_KIND_MOVIE);
+  wait_card (wishlist, "wanted");
+
+  wanted.kind = SSV_DOWNLOAD_KIND_MOVIE;
+  wanted.tmdb_id = 949;
+  wanted.title = (char *) "Heat";
+  wanted.year = 1995;
+  wanted.wishlist_id = ssv_download_store_find_wanted (downloads, &wanted, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (wanted.wishlist_id, ==, 7);
+  record.wanted = &wanted;
+  record.chosen = chosen;
+  record.reference = GOOD_REFERENCE;
+  record.status = SSV_DOWNLOAD_QUEUED;
+  record.event = "Grabbed.";
+  id = ssv_download_store_record_grab (downloads, &record, &error);
+  g_assert_no_error (error);
+  wait_card (wishlist, "downloading 0 %");
+
+  progress.id = id;
+  progress.status = SSV_DOWNLOAD_DOWNLOADING;
+  progress.progress = 0.42;
+  g_assert_true (ssv_download_store_update_progress (downloads, &progress, 1, &error));
+  wait_card (wishlist, "downloading 42 %");
+  ssv_ui_test_iterate (200);
+  ssv_ui_test_screenshot (GTK_WIDGET (s.window), "wishlist-movie-download-state");
+
+  /* Failed: the card says so, with the reason (the retry engine's verdict, once it gives up). */
+  g_assert_true (ssv_test_wait_for (monitor_downloading, &id, 20000));
+  g_assert_true (ssv_download_store_set_status (downloads, id, SSV_DOWNLOAD_FAILED, "No seeds for 3 hours.", NULL,
+                                                "failed", "Failed.", &error));
+  wait_card (wishlist, "failed: ");
+
+  ssv_download_candidate_free (chosen);
+  session_stop (&s);
+}
+
+/* ---- "Search now" on an episode, a season, a show ---------------------------------------- */
+
+static gboolean
+drain_settled (gpointer data)
+{
+  Session *s = data;
+  SsvWishlistPage *page = SSV_WISHLIST_PAGE (ssv_window_get_visible_page (s->window));
+
+  return ssv_scheduler_lookup (ssv_context_get_scheduler (s->context), SSV_WISHLIST_DRAIN_JOB) != NULL &&
+         !ssv_wishlist_drain_get_running (ssv_context_get_wishlist_drain (s->context)) &&
+         !ssv_wishlist_page_get_loading (page) && ssv_wishlist_page_find_tile (page, "The Fix") != NULL;
+}
+
+typedef struct
+{
+  const char *action;
+  GVariant   *target;
+} ButtonFor;
+
+static gboolean
+is_button_for (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  const ButtonFor *want = data;
+  GVariant *target;
+
+  if (!GTK_IS_BUTTON (widget) ||
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), want->action) != 0)
+    return FALSE;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return target != NULL && g_variant_equal (target, want->target);
+}
+
+/* Returns: (transfer none): the button of @root naming @action with @target (floating, consumed) */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *action,
+             GVariant   *target)
+{
+  g_autoptr(GVariant) owned = g_variant_ref_sink (target);
+  ButtonFor want = { action, owned };
+  GtkWidget *button = ssv_ui_test_find_widget (root, is_button_for, &want);
+
+  g_assert_nonnull (button);
+  g_assert_nonnull (gtk_widget_get_tooltip_text (button));
+  return button;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* The episodes the indexer was asked for since @from, "1x2" each ("Severance 1x1" for the
+ * other show), sorted, no repeats. */
+static char *
+dup_searched_episodes (SsvFakeIndexer *indexer,
+                       guint           from)
+{
+  g_autoptr(GPtrArray) searches = ssv_fake_indexer_dup_searches (indexer);
+  g_autoptr(GRegex) regex = g_regex_new ("S(\\d+)E(\\d+)", G_REGEX_CASELESS, 0, NULL);
+  g_autoptr(GRegex) dates = g_regex_new ("(\\d{4}[. ]\\d{2}[. ]\\d{2})", 0, 0, NULL);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = from; i < searches->len; i++)
+    {
+      GHashTable *params = g_ptr_array_index (searches, i);
+      const char *season = g_hash_table_lookup (params, "season");
+      const char *ep = g_hash_table_lookup (params, "ep");
+      const char *q = g_hash_table_lookup (params, "q");
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autoptr(GMatchInfo) date_match = NULL;
+      g_autofree char *key = NULL;
+
+      if (season != NULL && ep != NULL)
+        key = g_strdup_printf ("%dx%d", atoi (season), atoi (ep));
+      else if (q != NULL && g_regex_match (regex, q, 0, &match))
+        {
+          g_autofree char *s = g_match_info_fetch (match, 1);
+          g_autofree char *e = g_match_info_fetch (match, 2);
+
+          key = g_strdup_printf ("%dx%d", atoi (s), atoi (e));
+        }
+      else if (q != NULL && g_regex_match (dates, q, 0, &date_match))
+        {
+          g_autofree char *date = g_match_info_fetch (date_match, 1);
+
+          /* The library's air dates (session_start), as daily searches name them. */
+          g_strdelimit (date, " ", '.');
+          key = g_strdup (g_str_equal (date, "2019.04.28") ? "1x1" : g_str_equal (date, "2019.05.05") ? "1x2"
+                          : g_str_equal (date, "2020.05.05") ? "2x1"
+                          : g_str_equal (date, "2022.02.18") ? "1x1" : date);
+        }
+      else
+        key = g_strdup_printf ("?%s", q != NULL ? q : "");
+      /* The other show's searches name it. */
+      if (g_strcmp0 (g_hash_table_lookup (params, "tvdbid"), "371980") == 0 || (q != NULL && strstr (q, "Severance")))
+        {
+          g_autofree char *plain = g_steal_pointer (&key);
+
+          key = g_strconcat ("Severance ", plain, NULL);
+        }
+      g_test_message ("search: t=%s q=%s season=%s ep=%s", (char *) g_hash_table_lookup (params, "t"), q, season, ep);
+      if (!g_ptr_array_find_with_equal_func (seen, key, g_str_equal, NULL))
+        g_ptr_array_add (seen, g_steal_pointer (&key));
+    }
+  g_ptr_array_sort (seen, compare_strings);
+  g_ptr_array_add (seen, NULL);
+  return g_strjoinv (",", (char **) seen->pdata);
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return ssv_ui_test_shows_label (wait->root, wait->text);
+}
+
+static void
+wait_label (GtkWidget  *root,
+            const char *text)
+{
+  LabelWait wait = { root, text };
+
+  if (!ssv_test_wait_for (label_shown, &wait, 20000))
+    g_error ("“%s” is not shown", text);
+}
+
+typedef struct
+{
+  Session   *session;
+  GtkWidget *button;
+} PressWait;
+
+/* The search is over and the page took its report: the button works again. */
+static gboolean
+press_done (gpointer data)
+{
+  PressWait *wait = data;
+
+  return drain_settled (wait->session) && gtk_widget_get_sensitive (wait->button);
+}
+
+static gboolean
+searching_over (gpointer data)
+{
+  return !ssv_ui_test_shows_label (data, "Searching…");
+}
+
+/* Presses @button with the indexer held: @searching shows "Searching…" meanwhile, and the
+ * button cannot be pressed again; then the toast, and the episodes searched. */
+static char *
+press_search (Session    *s,
+              GtkWidget  *button,
+              GtkWidget  *searching,
+              const char *toast)
+{
+  SsvWishlistPage *page = SSV_WISHLIST_PAGE (ssv_window_get_visible_page (s->window));
+  guint before = n_searches (s->indexer);
+  PressWait wait = { s, button };
+
+  ssv_fake_indexer_hold (s->indexer);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  wait_label (searching, "Searching…");
+  g_assert_false (gtk_widget_get_sensitive (button));
+  ssv_fake_indexer_release (s->indexer);
+  g_assert_true (ssv_test_wait_for (press_done, &wait, 30000));
+  g_assert_cmpstr (ssv_wishlist_page_get_last_drain_message (page), ==, toast);
+  g_assert_true (ssv_test_wait_for (searching_over, searching, 20000));
+  return dup_searched_episodes (s->indexer, before);
+}
+
+/* An episode row's, a season's and a show tile's "Search Now" search that episode, that season's
+ * wanted episodes and all the show's, each saying "Searching…" while it runs and the outcome after. */
+static void
+test_search_scopes (void)
+{
+  Session s = { 0 };
+  g_autofree char *searched = NULL;
+  SsvWishlistPage *wishlist;
+  GtkWidget *tile, *row, *button;
+
+  /* The Fix, and another wanted show whose aired episode no button of The Fix may search. */
+  session_start_with (&s, "search-scopes.db",
+    "INSERT INTO wishlist_shows (id, source, source_id, title, wanted) VALUES (1, 'tvdb', '354629', 'The Fix', 1),"
+    " (2, 'tvdb', '371980', 'Severance', 1);"
+    "INSERT INTO wishlist (id, kind, wishlist_show_id, season_number, episode_number, title, air_date) VALUES"
+    " (5, 'episode', 1, 1, 1, 'Pilot', NULL), (6, 'episode', 1, 1, 2, 'Second', NULL),"
+    " (7, 'episode', 1, 2, 1, 'Again', NULL), (8, 'episode', 2, 1, 1, 'Good News About Hell', '2022-02-18');");
+  g_assert_true (ssv_window_show_page (s.window, "wishlist"));
+  wishlist = SSV_WISHLIST_PAGE (ssv_window_get_visible_page (s.window));
+  ssv_wishlist_page_show_kind (wishlist, SSV_WISHLIST_KIND_SHOW);
+  g_assert_true (ssv_test_wait_for (drain_settled, &s, 30000));
+  tile = ssv_wishlist_page_find_tile (wishlist, "The Fix");
+  ssv_wishlist_tile_set_expanded (SSV_WISHLIST_TILE (tile), TRUE);
+  ssv_ui_test_iterate (200);
+  g_assert_cmpuint (ssv_wishlist_tile_count_episode_rows (SSV_WISHLIST_TILE (tile)), ==, 3);
+
+  /* The second episode's own button: that episode only. */
+  row = GTK_WIDGET (ssv_wishlist_tile_get_episode_row (SSV_WISHLIST_TILE (tile), 1));
+  button = find_button (row, "wishlist.search-now", g_variant_new_int64 (6));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Search Now");
+  searched = press_search (&s, button, row, "Searched 1 item; nothing to grab yet.");
+  g_assert_cmpstr (searched, ==, "1x2");
+  /* The outcome stays on the row, as the toast said it. */
+  g_assert_nonnull (ssv_ui_test_find_widget (row, is_label_starting, "Searched "));
+  ssv_ui_test_screenshot (GTK_WIDGET (s.window), "wishlist-search-episode");
+  g_clear_pointer (&searched, g_free);
+
+  /* Season 1's button: its two wanted episodes, not season 2's. */
+  button = find_button (tile, "wishlist.search-show", g_variant_new ("(xi)", (gint64) 1, 1));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Search This Season Now");
+  searched = press_search (&s, button, GTK_WIDGET (ssv_wishlist_tile_get_episode_row (SSV_WISHLIST_TILE (tile), 0)),
+                           "Searched 2 items; nothing to grab yet.");
+  g_assert_cmpstr (searched, ==, "1x1,1x2");
+  g_clear_pointer (&searched, g_free);
+
+  /* The show's button: every wanted episode. */
+  button = find_button (tile, "wishlist.search-show", g_variant_new ("(xi)", (gint64) 1, -1));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Search This Show Now");
+  searched = press_search (&s, button, GTK_WIDGET (ssv_wishlist_tile_get_episode_row (SSV_WISHLIST_TILE (tile), 2)),
+                           "Searched 3 items; nothing to grab yet.");
+  g_assert_cmpstr (searched, ==, "1x1,1x2,2x1");
+
+  session_stop (&s);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -397,6 +759,8 @@ main (int    argc,
   g_test_add_func ("/ui/title-page/search-by-ids", test_movie_ids);
   g_test_add_func ("/ui/title-page/season-and-episode-search", test_season_and_episode);
   g_test_add_func ("/ui/wishlist/download-state", test_wishlist_state);
+  g_test_add_func ("/ui/wishlist/movie-download-state", test_movie_state);
+  g_test_add_func ("/ui/wishlist/search-now-episode-season-show", test_search_scopes);
 
   status = g_test_run ();
   ssv_test_remove_tree (tmp_dir);

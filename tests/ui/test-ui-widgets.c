@@ -22,6 +22,7 @@
 #include "ssv-ui-test-utils.h"
 #include "widgets/ssv-wish-button.h"
 #include "widgets/ssv-wishlist-episode-row.h"
+#include "widgets/ssv-wishlist-movie-corner.h"
 #include "widgets/ssv-wishlist-tile.h"
 #include "dialogs/ssv-worker-row.h"
 #include "pages/title/ssv-cast-row.h"
@@ -556,6 +557,7 @@ make_wanted_episode (int         season,
 {
   SsvWishlistItem *episode = ssv_wishlist_item_new (SSV_WISHLIST_KIND_EPISODE);
 
+  episode->id = season * 20 + number;
   episode->season_number = season;
   episode->episode_number = number;
   episode->title = g_strdup (title);
@@ -645,10 +647,87 @@ test_wishlist_tile (void)
   g_assert_nonnull (removed);
   g_assert_true (removed == ssv_wishlist_episode_row_get_item (SSV_WISHLIST_EPISODE_ROW (row)));
 
+  /* "Search now" of the show, of a season and of an episode name what they search; a
+   * season's heading says what its search is doing. */
+  g_clear_pointer (&target, g_free);
+  target = dup_target (tile, "wishlist.search-show");
+  g_assert_cmpstr (target, ==, "(int64 5, -1)");
+  g_clear_pointer (&target, g_free);
+  target = dup_target (GTK_WIDGET (row), "wishlist.search-now");
+  g_assert_cmpstr (target, ==, "int64 41");
+  {
+    g_autoptr(SsvWishlistItem) season = g_list_model_get_item (ssv_wishlist_item_get_children (show), 1);
+    GtkWidget *box = GTK_WIDGET (ssv_wishlist_tile_get_episode_row (SSV_WISHLIST_TILE (tile), 0));
+    g_autofree char *season_target = NULL;
+
+    /* the episodes box: a heading and a list per season */
+    box = gtk_widget_get_parent (gtk_widget_get_parent (box));
+    g_clear_pointer (&target, g_free);
+    ssv_wishlist_item_set_search_state (season, "Searching…");
+    g_assert_true (ssv_ui_test_shows_label (box, "Searching…"));
+    ssv_wishlist_item_set_search_state (season, NULL);
+    g_assert_false (ssv_ui_test_shows_label (box, "Searching…"));
+    for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (season_target == NULL && ssv_ui_test_shows_label (child, "Season 2 · 0 of 1 in your library"))
+        season_target = dup_target (child, "wishlist.search-show");
+    g_assert_cmpstr (season_target, ==, "(int64 5, 2)");
+  }
+
   /* Recycled for nothing, it lets go of the rows and the item. */
   ssv_wishlist_tile_set_item (SSV_WISHLIST_TILE (tile), NULL);
   g_assert_cmpuint (ssv_wishlist_tile_count_episode_rows (SSV_WISHLIST_TILE (tile)), ==, 0);
   g_assert_finalize_object (tile);
+}
+
+/* ---- a wanted movie's card corner ------------------------------------------------------- */
+
+static void
+test_wishlist_movie_corner (void)
+{
+  g_autoptr(SsvWishlistItem) heat = ssv_wishlist_item_new (SSV_WISHLIST_KIND_MOVIE);
+  g_autoptr(SsvWishlistItem) ronin = ssv_wishlist_item_new (SSV_WISHLIST_KIND_MOVIE);
+  GtkWidget *corner = own (ssv_wishlist_movie_corner_new ());
+  SsvWishlistMovieCorner *self = SSV_WISHLIST_MOVIE_CORNER (corner);
+  g_autofree char *target = NULL;
+
+  heat->id = 11;
+  heat->title = g_strdup ("Heat");
+  ronin->id = 12;
+  ronin->title = g_strdup ("Ronin");
+
+  /* Unbound: nothing said, no button names an action. */
+  g_assert_cmpstr (ssv_wishlist_movie_corner_get_download_text (self), ==, "");
+  g_assert_null (ssv_ui_test_find_widget (corner, is_button_named, "wishlist.search-now"));
+
+  /* Bound: the buttons name the movie, the words follow its download as it moves. */
+  ssv_wishlist_item_set_download_state (heat, "wanted");
+  ssv_wishlist_item_set_search_state (heat, "Not searched yet");
+  ssv_wishlist_movie_corner_set_item (self, heat);
+  g_assert_cmpstr (ssv_wishlist_movie_corner_get_download_text (self), ==, "wanted");
+  g_assert_true (ssv_ui_test_shows_label (corner, "Not searched yet"));
+  target = dup_target (corner, "wishlist.search-now");
+  g_assert_cmpstr (target, ==, "int64 11");
+  g_clear_pointer (&target, g_free);
+  target = dup_target (corner, "wishlist.remove-movie");
+  g_assert_cmpstr (target, ==, "int64 11");
+  g_clear_pointer (&target, g_free);
+  ssv_wishlist_item_set_download_state (heat, "downloading 42 %");
+  g_assert_cmpstr (ssv_wishlist_movie_corner_get_download_text (self), ==, "downloading 42 %");
+  ssv_wishlist_item_set_download_state (heat, "failed: No seeds for 3 hours.");
+  g_assert_true (ssv_ui_test_shows_label (corner, "failed: No seeds for 3 hours."));
+
+  /* Recycled for another movie: only that one's words and id; the first one's changes no longer show. */
+  ssv_wishlist_movie_corner_set_item (self, ronin);
+  g_assert_cmpstr (ssv_wishlist_movie_corner_get_download_text (self), ==, "");
+  g_assert_false (ssv_ui_test_shows_label (corner, "Not searched yet"));
+  target = dup_target (corner, "wishlist.search-now");
+  g_assert_cmpstr (target, ==, "int64 12");
+  ssv_wishlist_item_set_download_state (heat, "importing");
+  g_assert_false (ssv_ui_test_shows_label (corner, "importing"));
+
+  ssv_wishlist_movie_corner_set_item (self, NULL);
+  g_assert_null (ssv_ui_test_find_widget (corner, is_button_named, "wishlist.remove-movie"));
+  g_assert_finalize_object (corner);
 }
 
 /* ---- day section ------------------------------------------------------------------------ */
@@ -778,6 +857,7 @@ main (int    argc,
   g_test_add_func ("/ui/title-files/a-row-per-file", test_title_files);
   g_test_add_func ("/ui/wish-button/follows-the-store", test_wish_button);
   g_test_add_func ("/ui/wishlist-tile/rows-and-removal", test_wishlist_tile);
+  g_test_add_func ("/ui/wishlist-movie-corner/follows-its-movie", test_wishlist_movie_corner);
   g_test_add_func ("/ui/day-section/follows-its-day", test_day_section);
   g_test_add_func ("/ui/worker-row/state-and-pause", test_worker_row);
 

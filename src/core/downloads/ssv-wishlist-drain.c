@@ -711,10 +711,20 @@ ssv_wishlist_drain_run_sync (SsvWishlistDrain          *self,
 
 typedef struct
 {
-  SsvDrainMode  mode;
-  gint64        wishlist_id;
-  gboolean      rss;
+  SsvDrainMode         mode;
+  SsvWishSearchFilter  filter;   /* its strings owned */
+  gboolean             rss;
 } RunData;
+
+static void
+run_data_free (gpointer data)
+{
+  RunData *run = data;
+
+  g_free ((char *) run->filter.movie);
+  g_free ((char *) run->filter.show);
+  g_free (run);
+}
 
 static void
 run_thread (GTask        *task,
@@ -724,7 +734,6 @@ run_thread (GTask        *task,
 {
   SsvWishlistDrain *self = source_object;
   RunData *data = task_data;
-  SsvWishSearchFilter filter = { data->wishlist_id, NULL, NULL, -1 };
   GError *error = NULL;
   SsvDrainReport *report;
 
@@ -732,7 +741,7 @@ run_thread (GTask        *task,
   if (data->rss)
     report = ssv_drain_rss_sync (self, cancellable, &error);
   else
-    report = drain (self, data->mode, &filter, cancellable, &error);
+    report = drain (self, data->mode, &data->filter, cancellable, &error);
   ssv_drain_end_run (self);
 
   if (report == NULL)
@@ -753,7 +762,7 @@ start_task (SsvWishlistDrain    *self,
   GError *error = NULL;
 
   g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, data, g_free);
+  g_task_set_task_data (task, data, run_data_free);
   /* Claimed here, so "running" is true as soon as a run is asked for. */
   if (!ssv_drain_begin_run (self, &error))
     g_task_return_error (task, error);
@@ -769,12 +778,35 @@ ssv_wishlist_drain_run_async (SsvWishlistDrain    *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
+  SsvWishSearchFilter filter = { wishlist_id, NULL, NULL, -1 };
+
+  ssv_wishlist_drain_run_filtered_async (self, mode, &filter, cancellable, callback, user_data);
+}
+
+/**
+ * ssv_wishlist_drain_run_filtered_async:
+ * @filter: which wanted items (copied): one, a film or a show by title, a show by its
+ *   wishlist show id, and a season of it
+ *
+ * As ssv_wishlist_drain_run_sync(), in a thread; finish with ssv_wishlist_drain_run_finish().
+ */
+void
+ssv_wishlist_drain_run_filtered_async (SsvWishlistDrain          *self,
+                                       SsvDrainMode               mode,
+                                       const SsvWishSearchFilter *filter,
+                                       GCancellable              *cancellable,
+                                       GAsyncReadyCallback        callback,
+                                       gpointer                   user_data)
+{
   RunData *data = g_new0 (RunData, 1);
 
   g_return_if_fail (SSV_IS_WISHLIST_DRAIN (self));
+  g_return_if_fail (filter != NULL);
 
   data->mode = mode;
-  data->wishlist_id = wishlist_id;
+  data->filter = *filter;
+  data->filter.movie = g_strdup (filter->movie);
+  data->filter.show = g_strdup (filter->show);
   start_task (self, data, ssv_wishlist_drain_run_async, cancellable, callback, user_data);
 }
 

@@ -99,6 +99,12 @@ void              ssv_wishlist_drain_run_async   (SsvWishlistDrain    *self,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
+void              ssv_wishlist_drain_run_filtered_async (SsvWishlistDrain          *self,
+                                                  SsvDrainMode               mode,
+                                                  const SsvWishSearchFilter *filter,
+                                                  GCancellable              *cancellable,
+                                                  GAsyncReadyCallback        callback,
+                                                  gpointer                   user_data);
 void              ssv_wishlist_drain_rss_async   (SsvWishlistDrain    *self,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,

@@ -27,7 +27,7 @@ static const char movies_sql[] =
   " LEFT JOIN movies m ON m.id = (SELECT m2.id FROM movies m2 WHERE "
   SSV_SQL_KEY_IS_MOVIE ("w.source", "w.source_id", "m2") " ORDER BY m2.id LIMIT 1)"
   " WHERE w.kind = 'movie' AND (?1 IS NULL OR w.title LIKE ?1) AND ?2 IS NULL"
-  "   AND (?4 = 0 OR w.id = ?4)";
+  "   AND (?4 = 0 OR w.id = ?4) AND ?5 = 0";
 
 static const char episodes_sql[] =
   "SELECT w.id, 1, ws.title, ws.year, w.season_number, w.episode_number,"
@@ -45,7 +45,7 @@ static const char episodes_sql[] =
   " LEFT JOIN episodes e ON e.show_id = sh.id AND e.season_number = w.season_number"
   "   AND e.episode_number = w.episode_number"
   " WHERE w.kind = 'episode' AND ?1 IS NULL AND (?2 IS NULL OR ws.title LIKE ?2)"
-  "   AND (?3 < 0 OR w.season_number = ?3) AND (?4 = 0 OR w.id = ?4)";
+  "   AND (?3 < 0 OR w.season_number = ?3) AND (?4 = 0 OR w.id = ?4) AND (?5 = 0 OR ws.id = ?5)";
 
 void
 ssv_wish_search_row_free (SsvWishSearchRow *row)
@@ -112,8 +112,10 @@ collect (SsvDatabase               *db,
     return FALSE;
   ssv_stmt_bind_text (stmt, 1, filter != NULL ? filter->movie : NULL);
   ssv_stmt_bind_text (stmt, 2, filter != NULL ? filter->show : NULL);
-  sqlite3_bind_int (stmt, 3, filter != NULL && filter->show != NULL ? filter->season : -1);
+  sqlite3_bind_int (stmt, 3, filter != NULL && (filter->show != NULL || filter->wishlist_show_id > 0)
+                             ? filter->season : -1);
   sqlite3_bind_int64 (stmt, 4, filter != NULL ? filter->wishlist_id : 0);
+  sqlite3_bind_int64 (stmt, 5, filter != NULL ? filter->wishlist_show_id : 0);
 
   return ssv_stmt_collect_rows (stmt, read_row, rows, error);
 }

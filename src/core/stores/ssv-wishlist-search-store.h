@@ -36,13 +36,14 @@ typedef struct
 } SsvWishSearchRow;
 
 /* Which wanted items: all (all unset), one by its wishlist id, a film by title, or a show
- * (and a season, or -1). */
+ * by title or by its wishlist show id (and a season, or -1). */
 typedef struct
 {
   gint64       wishlist_id;
   const char  *movie;
   const char  *show;
   int          season;
+  gint64       wishlist_show_id;
 } SsvWishSearchFilter;
 
 void        ssv_wish_search_row_free                (SsvWishSearchRow          *row);

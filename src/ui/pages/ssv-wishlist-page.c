@@ -12,6 +12,7 @@
 #include "pages/ssv-wishlist-page.h"
 #include "ssv-streaming-filter.h"
 #include "widgets/ssv-poster-grid.h"
+#include "widgets/ssv-wishlist-movie-corner.h"
 #include "widgets/ssv-wishlist-tile.h"
 #include "downloads/ssv-wishlist-drain.h"
 #include "model/ssv-wishlist-item.h"
@@ -62,6 +63,9 @@ struct _SsvWishlistPage
   gulong           searched_id;
   guint            n_searched;
   char            *last_message;
+  GHashTable      *searching;      /* wishlist ids a "Search now" covers and has not searched yet */
+  gint64           searching_show; /* the show it covers (0: none), and its season (-1: all) */
+  int              searching_season;
 
   SsvStreamingFilter *streaming_filter;  /* "not on my streaming services" */
 };
@@ -86,6 +90,7 @@ static const char * const sort_names[] = {
 
 static void load (Tab      *tab,
                   gboolean  append);
+static void show_searching (SsvWishlistPage *self);
 
 /* ---- not on my streaming services ------------------------------------------------ */
 
@@ -232,6 +237,7 @@ search_times_ready_cb (GObject      *source,
     }
   for (guint i = 0; i < N_TABS; i++)
     apply_search_times (G_LIST_MODEL (self->tabs[i].items), all, now);
+  show_searching (self);
 }
 
 static void
@@ -453,70 +459,20 @@ remove_movie_action (GtkWidget  *widget,
     }
 }
 
-static GtkWidget *
-make_icon_button (const char *icon_name,
-                  const char *label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_add_css_class (button, "circular");
-  gtk_widget_add_css_class (button, "osd");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return button;
-}
-
-/* A movie card's corner: when it was searched and what came of it, "Search Now" and the star. */
+/* A movie card's corner: what became of its download and its searches, "Search Now" and the star. */
 static GtkWidget *
 make_remove_button (gpointer user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *caption = gtk_label_new (NULL);
-  GtkWidget *search = make_icon_button ("system-search-symbolic", _("Search Now"));
-  GtkWidget *star = make_icon_button ("starred-symbolic", _("Remove from Wishlist"));
-
-  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (caption), 18);
-  gtk_label_set_xalign (GTK_LABEL (caption), 1.0);
-  gtk_widget_set_visible (caption, FALSE);
-  gtk_widget_add_css_class (caption, "caption");
-  gtk_widget_add_css_class (caption, "wish-search-state");
-  gtk_widget_add_css_class (search, "wish-search-button");
-  gtk_widget_add_css_class (star, "wish-remove-button");
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (buttons), search);
-  gtk_box_append (GTK_BOX (buttons), star);
-  gtk_box_append (GTK_BOX (box), caption);
-  gtk_box_append (GTK_BOX (box), buttons);
-  return box;
+  return ssv_wishlist_movie_corner_new ();
 }
 
-/* The card's corner names the movie it shows; an unbound card's names none. */
+/* The card's corner shows the movie the card shows; an unbound card's shows none. */
 static void
-bind_remove_button (GtkWidget *box,
+bind_remove_button (GtkWidget *corner,
                     GObject   *item,
                     gpointer   user_data)
 {
-  GtkWidget *caption = gtk_widget_get_first_child (box);
-  GtkWidget *search = gtk_widget_get_first_child (gtk_widget_get_last_child (box));
-  GtkWidget *star = gtk_widget_get_next_sibling (search);
-  GBinding *binding = g_object_get_data (G_OBJECT (caption), "ssv-binding");
-
-  /* The binding is kept referenced: unbinding one whose item went away is harmless. */
-  if (binding != NULL)
-    g_binding_unbind (binding);
-  g_object_set_data (G_OBJECT (caption), "ssv-binding", NULL);
-  gtk_widget_set_visible (caption, item != NULL);
-  if (item != NULL)
-    {
-      binding = g_object_bind_property (item, "search-state", caption, "label", G_BINDING_SYNC_CREATE);
-      g_object_set_data_full (G_OBJECT (caption), "ssv-binding", g_object_ref (binding), g_object_unref);
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (search), "x", ssv_wishlist_item_get_id (SSV_WISHLIST_ITEM (item)));
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (star), "x", ssv_wishlist_item_get_id (SSV_WISHLIST_ITEM (item)));
-    }
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (search), item != NULL ? "wishlist.search-now" : NULL);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (star), item != NULL ? "wishlist.remove-movie" : NULL);
+  ssv_wishlist_movie_corner_set_item (SSV_WISHLIST_MOVIE_CORNER (corner), item != NULL ? SSV_WISHLIST_ITEM (item) : NULL);
 }
 
 static void
@@ -779,6 +735,97 @@ ssv_wishlist_page_show_kind (SsvWishlistPage *self,
   adw_view_stack_set_visible_child_name (self->view_stack, kind == SSV_WISHLIST_KIND_SHOW ? "shows" : "movies");
 }
 
+/* ---- what a "Search now" of one item, a season or a show is doing -------------------------- */
+
+static gboolean
+group_in_scope (SsvWishlistPage *self,
+                SsvWishlistItem *group)
+{
+  if (self->searching_show <= 0 || ssv_wishlist_item_get_group_id (group) != self->searching_show)
+    return FALSE;
+  if (ssv_wishlist_item_get_kind (group) == SSV_WISHLIST_KIND_SHOW)
+    return self->searching_season < 0;
+
+  return self->searching_season < 0 || ssv_wishlist_item_get_season_number (group) == self->searching_season;
+}
+
+/* Says "Searching…" on what the running search covers and has not reached yet; @clear:
+ * the groups say nothing again (their leaves get their outcome from refresh_states). */
+static void
+show_searching_in (SsvWishlistPage *self,
+                   GListModel      *items,
+                   gboolean         clear)
+{
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SsvWishlistItem) item = g_list_model_get_item (items, i);
+      gint64 id = ssv_wishlist_item_get_id (item);
+
+      if (ssv_wishlist_item_get_children (item) != NULL)
+        {
+          if (clear)
+            ssv_wishlist_item_set_search_state (item, NULL);
+          else if (group_in_scope (self, item))
+            ssv_wishlist_item_set_search_state (item, _("Searching…"));
+          show_searching_in (self, ssv_wishlist_item_get_children (item), clear);
+        }
+      else if (!clear && g_hash_table_contains (self->searching, &id))
+        ssv_wishlist_item_set_search_state (item, _("Searching…"));
+    }
+}
+
+static void
+show_searching (SsvWishlistPage *self)
+{
+  for (guint i = 0; i < N_TABS; i++)
+    show_searching_in (self, G_LIST_MODEL (self->tabs[i].items), FALSE);
+}
+
+static void
+collect_searching (SsvWishlistPage           *self,
+                   GListModel                *items,
+                   const SsvWishSearchFilter *filter)
+{
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SsvWishlistItem) item = g_list_model_get_item (items, i);
+      gint64 id = ssv_wishlist_item_get_id (item);
+
+      if (ssv_wishlist_item_get_children (item) != NULL)
+        collect_searching (self, ssv_wishlist_item_get_children (item), filter);
+      else if ((filter->wishlist_id > 0 && id == filter->wishlist_id) ||
+               (filter->wishlist_show_id > 0 && ssv_wishlist_item_get_group_id (item) == filter->wishlist_show_id &&
+                (filter->season < 0 || ssv_wishlist_item_get_season_number (item) == filter->season)))
+        g_hash_table_add (self->searching, g_memdup2 (&id, sizeof id));
+    }
+}
+
+/* A search of one item, a season or a show: what it covers says "Searching…" until it ends. */
+static void
+mark_searching (SsvWishlistPage           *self,
+                const SsvWishSearchFilter *filter)
+{
+  g_hash_table_remove_all (self->searching);
+  self->searching_show = filter->wishlist_show_id;
+  self->searching_season = filter->season;
+  if (filter->wishlist_id <= 0 && filter->wishlist_show_id <= 0)
+    return;
+
+  for (guint i = 0; i < N_TABS; i++)
+    collect_searching (self, G_LIST_MODEL (self->tabs[i].items), filter);
+  show_searching (self);
+}
+
+static void
+clear_searching (SsvWishlistPage *self)
+{
+  g_hash_table_remove_all (self->searching);
+  self->searching_show = 0;
+  self->searching_season = -1;
+  for (guint i = 0; i < N_TABS; i++)
+    show_searching_in (self, G_LIST_MODEL (self->tabs[i].items), TRUE);
+}
+
 /* ---- search now ------------------------------------------------------------------- */
 
 static char *
@@ -815,6 +862,7 @@ set_drain_running (SsvWishlistPage *self,
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wishlist.search-all", !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wishlist.search-now", !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wishlist.search-show", !running);
   gtk_spinner_set_spinning (self->drain_spinner, running);
   gtk_widget_set_visible (GTK_WIDGET (self->drain_spinner), running);
   gtk_widget_set_visible (GTK_WIDGET (self->drain_label), running);
@@ -829,6 +877,7 @@ on_item_searched (SsvWishlistPage *self,
   g_autofree char *text = NULL;
 
   self->n_searched++;
+  g_hash_table_remove (self->searching, &wishlist_id);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u searched…", "%u searched…", self->n_searched),
                           self->n_searched);
   gtk_label_set_text (self->drain_label, text);
@@ -858,6 +907,7 @@ drain_done_cb (GObject      *source,
   stop_listening (self);
   g_clear_object (&self->drain_cancellable);
   set_drain_running (self, FALSE);
+  clear_searching (self);
   g_free (self->last_message);
   self->last_message = report != NULL ? describe_drain (report) : g_strdup (error->message);
   ssv_page_show_toast (SSV_PAGE (self), self->last_message);
@@ -867,10 +917,10 @@ drain_done_cb (GObject      *source,
     refresh_states (self);
 }
 
-/* Searches the wanted item @wishlist_id (0: everything wanted) now, backoff or not. */
+/* Searches the wanted items @filter names now, backoff or not. */
 static void
-start_drain (SsvWishlistPage *self,
-             gint64           wishlist_id)
+start_drain_for (SsvWishlistPage           *self,
+                 const SsvWishSearchFilter *filter)
 {
   SsvWishlistDrain *drain = ssv_context_get_wishlist_drain (ssv_page_get_context (SSV_PAGE (self)));
 
@@ -881,8 +931,19 @@ start_drain (SsvWishlistPage *self,
   self->n_searched = 0;
   self->searched_id = g_signal_connect_swapped (drain, "item-searched", G_CALLBACK (on_item_searched), self);
   set_drain_running (self, TRUE);
-  ssv_wishlist_drain_run_async (drain, SSV_DRAIN_NOW, wishlist_id, self->drain_cancellable, drain_done_cb,
-                                g_object_ref (self));
+  mark_searching (self, filter);
+  ssv_wishlist_drain_run_filtered_async (drain, SSV_DRAIN_NOW, filter, self->drain_cancellable, drain_done_cb,
+                                         g_object_ref (self));
+}
+
+/* Searches the wanted item @wishlist_id (0: everything wanted) now, backoff or not. */
+static void
+start_drain (SsvWishlistPage *self,
+             gint64           wishlist_id)
+{
+  SsvWishSearchFilter filter = { wishlist_id, NULL, NULL, -1 };
+
+  start_drain_for (self, &filter);
 }
 
 /* wishlist.search-all: the header's "Search Now", for everything wanted. */
@@ -904,6 +965,23 @@ search_now_action (GtkWidget  *widget,
 
   if (id > 0)
     start_drain (SSV_WISHLIST_PAGE (widget), id);
+}
+
+/* wishlist.search-show (wishlist show id, season or -1): a show tile's or a season's "Search Now". */
+static void
+search_show_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SsvWishSearchFilter filter = { 0, NULL, NULL, -1 };
+  gint64 show_id;
+  int season;
+
+  g_variant_get (parameter, "(xi)", &show_id, &season);
+  filter.wishlist_show_id = show_id;
+  filter.season = MAX (season, -1);
+  if (show_id > 0)
+    start_drain_for (SSV_WISHLIST_PAGE (widget), &filter);
 }
 
 /* What the last "Search now" said in its toast (tests). */
@@ -1025,7 +1103,9 @@ ssv_wishlist_page_finalize (GObject *object)
     g_clear_object (&self->tabs[i].items);
   g_clear_pointer (&self->tiles, g_ptr_array_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_clear_pointer (&self->searching, g_hash_table_unref);
   g_free (self->search);
+  g_free (self->last_message);
 
   G_OBJECT_CLASS (ssv_wishlist_page_parent_class)->finalize (object);
 }
@@ -1126,6 +1206,7 @@ ssv_wishlist_page_class_init (SsvWishlistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "wishlist.search-releases", "(siis)", search_releases_action);
   gtk_widget_class_install_action (widget_class, "wishlist.search-all", NULL, search_all_action);
   gtk_widget_class_install_action (widget_class, "wishlist.search-now", "x", search_now_action);
+  gtk_widget_class_install_action (widget_class, "wishlist.search-show", "(xi)", search_show_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "wishlist.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "wishlist.show-view", "s", "movies");
@@ -1139,6 +1220,8 @@ ssv_wishlist_page_init (SsvWishlistPage *self)
   self->tabs[TAB_SHOWS].items = g_list_store_new (SSV_TYPE_WISHLIST_ITEM);
   self->tiles = g_ptr_array_new ();
   self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->searching = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->searching_season = -1;
   self->sort = SSV_WISHLIST_SORT_NEWEST;
 
   gtk_widget_init_template (GTK_WIDGET (self));

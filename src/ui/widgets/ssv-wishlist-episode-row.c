@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-wishlist-episode-row.c: a wanted episode in a wishlist tile. Its words, its "in your
- * library" mark and its remove button's target bind to the episode in the template. */
+ * library" mark and its buttons' targets ("Search Now", remove) bind to the episode in the template. */
 
 #include "config.h"
 
@@ -58,6 +58,14 @@ remove_target (gpointer unused,
                int      episode)
 {
   return g_variant_new ("(ii)", season, episode);
+}
+
+/* wishlist.search-now's wishlist id: this episode's "Search Now". */
+static GVariant *
+id_target (gpointer         unused,
+           SsvWishlistItem *item)
+{
+  return g_variant_new_int64 (item != NULL ? ssv_wishlist_item_get_id (item) : 0);
 }
 
 /* ---- the episode ---------------------------------------------------------------- */
@@ -184,6 +192,7 @@ ssv_wishlist_episode_row_class_init (SsvWishlistEpisodeRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, heading_text);
   gtk_widget_class_bind_template_callback (widget_class, synopsis_text);
   gtk_widget_class_bind_template_callback (widget_class, remove_target);
+  gtk_widget_class_bind_template_callback (widget_class, id_target);
 }
 
 static void

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-wishlist-tile.c: a wanted show in the wishlist: square art, a done ÷ wanted bar, and,
- * once opened, its seasons' episodes (still, title, two lines of synopsis). The header binds
- * to the item in the template; each season's rows are a list box bound to its episodes, made
- * on first expand; a recycled tile drops them and cancels its image loads. */
+/* ssv-wishlist-tile.c: a wanted show in the wishlist: square art, a done ÷ wanted bar, a
+ * "Search Now" for the show and for each season, and, once opened, its seasons' episodes
+ * (still, title, two lines of synopsis). The header binds to the item in the template; each
+ * season's rows are a list box bound to its episodes, made on first expand; a recycled tile
+ * drops them and cancels its image loads. */
 
 #include "config.h"
 
@@ -111,6 +112,14 @@ progress_fraction (gpointer unused,
   return wanted > 0 ? (double) done / wanted : 0.0;
 }
 
+/* wishlist.search-show's (wishlist show id, season): the whole show's "Search Now". */
+static GVariant *
+show_search_target (gpointer         unused,
+                    SsvWishlistItem *item)
+{
+  return g_variant_new ("(xi)", item != NULL ? ssv_wishlist_item_get_id (item) : 0, -1);
+}
+
 /* ---- episode rows --------------------------------------------------------------- */
 
 static GtkWidget *
@@ -191,6 +200,44 @@ clear_episodes (SsvWishlistTile *self)
   self->filled = FALSE;
 }
 
+/* A season's heading: its name and counts, what its "Search Now" is doing, and that button. */
+static GtkWidget *
+make_season_heading (SsvWishlistTile *self,
+                     SsvWishlistItem *season,
+                     const char      *name,
+                     const char      *heading)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (heading);
+  GtkWidget *state = gtk_label_new (NULL);
+  GtkWidget *search = gtk_button_new_from_icon_name ("folder-download-symbolic");
+  /* Translators: the accessible name of a season's "Search Now" button: "Search Season 2 now" */
+  g_autofree char *search_label = g_strdup_printf (_("Search %s now"), name);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (state, "caption");
+  gtk_widget_add_css_class (state, "dim-label");
+  gtk_widget_add_css_class (state, "wish-search-state");
+  gtk_expression_bind (gtk_property_expression_new (SSV_TYPE_WISHLIST_ITEM, NULL, "search-state"),
+                       state, "label", season);
+
+  gtk_widget_set_tooltip_text (search, _("Search This Season Now"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL, search_label, -1);
+  gtk_widget_add_css_class (search, "flat");
+  gtk_widget_add_css_class (search, "circular");
+  gtk_widget_set_valign (search, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (search), "wishlist.search-show");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (search), "(xi)", ssv_wishlist_item_get_id (self->item),
+                                    ssv_wishlist_item_get_season_number (season));
+
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), state);
+  gtk_box_append (GTK_BOX (box), search);
+  return box;
+}
+
 static void
 fill_episodes (SsvWishlistTile *self)
 {
@@ -210,12 +257,9 @@ fill_episodes (SsvWishlistTile *self)
       g_autofree char *name = number == 0 ? g_strdup (_("Specials")) : g_strdup_printf (_("Season %d"), number);
       /* Translators: a season heading: "Season 2 · 3 of 8 in your library" */
       g_autofree char *heading = g_strdup_printf (_("%s · %u of %u in your library"), name, done, wanted);
-      GtkWidget *label = gtk_label_new (heading);
       GtkWidget *list = gtk_list_box_new ();
 
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "heading");
-      gtk_box_append (self->episodes_box, label);
+      gtk_box_append (self->episodes_box, make_season_heading (self, season, name, heading));
 
       gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
       gtk_widget_add_css_class (list, "boxed-list");
@@ -481,6 +525,7 @@ ssv_wishlist_tile_class_init (SsvWishlistTileClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, subtitle_text);
   gtk_widget_class_bind_template_callback (widget_class, progress_text);
   gtk_widget_class_bind_template_callback (widget_class, progress_fraction);
+  gtk_widget_class_bind_template_callback (widget_class, show_search_target);
   gtk_widget_class_install_action (widget_class, "tile.remove-episode", "(ii)", remove_episode_action);
   gtk_widget_class_install_action (widget_class, "tile.search-releases", "(ii)", search_releases_action);
   gtk_widget_class_set_css_name (widget_class, "wishlisttile");
