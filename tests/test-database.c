@@ -141,6 +141,9 @@ static const char * const fill_sql[] = {
   /* version 14: what imports did for wanted items */
   "INSERT INTO wishlist_import (wishlist_id, state, quality, path, download_id)"
   "  VALUES (1, 'upgrade-wanted', 'hdtv-720p', '/srv/movies/Heat (1995)/Heat (1995) - 720p HDTV.mkv', 1);",
+  /* version 15: a wanted movie's and show's own quality profile */
+  "UPDATE wishlist SET profile_id = 1 WHERE kind = 'movie' AND source = 'tmdb';"
+  "UPDATE wishlist_shows SET profile_id = 1 WHERE id = 1;",
 };
 
 static char *

@@ -506,7 +506,8 @@ on_movie_activated (SsvWishlistPage *self,
 
 /* ---- shows ------------------------------------------------------------------------ */
 
-/* wishlist.search-releases (show, season, episode, poster URL or ""): a wanted episode's releases. */
+/* wishlist.search-releases (show, season, episode, poster URL or "", wishlist row or 0): a wanted
+ * episode's releases, judged under the show's quality profile and searched with its ids. */
 static void
 search_releases_action (GtkWidget  *widget,
                         const char *action_name,
@@ -515,11 +516,12 @@ search_releases_action (GtkWidget  *widget,
   g_autoptr(SsvSearchItem) item = NULL;
   const char *show, *poster;
   int season, episode;
+  gint64 wishlist_id;
 
-  g_variant_get (parameter, "(&sii&s)", &show, &season, &episode, &poster);
+  g_variant_get (parameter, "(&sii&sx)", &show, &season, &episode, &poster, &wishlist_id);
   item = ssv_search_item_new_episode (show, (guint) MAX (season, 0), (guint) MAX (episode, 0));
   ssv_release_search_dialog_present (widget, ssv_page_get_context (SSV_PAGE (widget)), item,
-                                     poster[0] != '\0' ? poster : NULL);
+                                     poster[0] != '\0' ? poster : NULL, wishlist_id);
 }
 
 static void
@@ -1074,7 +1076,7 @@ ssv_wishlist_page_class_init (SsvWishlistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "wishlist.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "wishlist.remove-movie", "x", remove_movie_action);
   gtk_widget_class_install_action (widget_class, "wishlist.show-view", "s", show_view_action);
-  gtk_widget_class_install_action (widget_class, "wishlist.search-releases", "(siis)", search_releases_action);
+  gtk_widget_class_install_action (widget_class, "wishlist.search-releases", "(siisx)", search_releases_action);
   gtk_widget_class_install_action (widget_class, "wishlist.search-all", NULL, search_all_action);
   gtk_widget_class_install_action (widget_class, "wishlist.search-now", "x", search_now_action);
 

@@ -124,13 +124,11 @@ create_episode_row (gpointer item,
   return row;
 }
 
-/* tile.remove-episode (season, episode): the row's button. */
-static void
-remove_episode_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+/* The episode a row's (season, episode) target names; NULL when the tile no longer shows it. */
+static SsvWishlistItem *
+find_episode (SsvWishlistTile *self,
+              GVariant        *parameter)
 {
-  SsvWishlistTile *self = SSV_WISHLIST_TILE (widget);
   int season, number;
 
   g_variant_get (parameter, "(ii)", &season, &number);
@@ -140,28 +138,42 @@ remove_episode_action (GtkWidget  *widget,
 
       if (ssv_wishlist_item_get_season_number (episode) == season &&
           ssv_wishlist_item_get_episode_number (episode) == number)
-        {
-          g_signal_emit (self, signals[REMOVE_ITEM], 0, episode);
-          return;
-        }
+        return episode;
     }
+
+  return NULL;
+}
+
+/* tile.remove-episode (season, episode): the row's button. */
+static void
+remove_episode_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  SsvWishlistTile *self = SSV_WISHLIST_TILE (widget);
+  SsvWishlistItem *episode = find_episode (self, parameter);
+
+  if (episode != NULL)
+    g_signal_emit (self, signals[REMOVE_ITEM], 0, episode);
 }
 
 /* tile.search-releases (season, episode): handed to the page, which has the context, as
- * wishlist.search-releases (show, season, episode, poster). */
+ * wishlist.search-releases (show, season, episode, poster, wishlist row of the episode). */
 static void
 search_releases_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
   SsvWishlistTile *self = SSV_WISHLIST_TILE (widget);
+  SsvWishlistItem *episode = find_episode (self, parameter);
   int season, number;
 
   g_variant_get (parameter, "(ii)", &season, &number);
-  gtk_widget_activate_action (widget, "wishlist.search-releases", "(siis)",
+  gtk_widget_activate_action (widget, "wishlist.search-releases", "(siisx)",
                               ssv_wishlist_item_get_title (self->item), season, number,
                               ssv_wishlist_item_get_poster_url (self->item) != NULL
-                              ? ssv_wishlist_item_get_poster_url (self->item) : "");
+                              ? ssv_wishlist_item_get_poster_url (self->item) : "",
+                              episode != NULL ? ssv_wishlist_item_get_id (episode) : (gint64) 0);
 }
 
 /* A row opens its show's page, as every episode of the tile belongs to it. */
