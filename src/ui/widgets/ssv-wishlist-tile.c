@@ -124,21 +124,29 @@ create_episode_row (gpointer item,
   return row;
 }
 
-/* The episode a row's (season, episode) target names; NULL when the tile no longer shows it. */
+/* The episode of the tile's show a (season, episode) target names; NULL when it has none. */
 static SsvWishlistItem *
 find_episode (SsvWishlistTile *self,
               GVariant        *parameter)
 {
+  GListModel *seasons = self->item != NULL ? ssv_wishlist_item_get_children (self->item) : NULL;
   int season, number;
 
   g_variant_get (parameter, "(ii)", &season, &number);
-  for (guint i = 0; i < self->episode_rows->len; i++)
+  for (guint i = 0; seasons != NULL && i < g_list_model_get_n_items (seasons); i++)
     {
-      SsvWishlistItem *episode = ssv_wishlist_episode_row_get_item (g_ptr_array_index (self->episode_rows, i));
+      g_autoptr(SsvWishlistItem) s = g_list_model_get_item (seasons, i);
+      GListModel *episodes = ssv_wishlist_item_get_children (s);
 
-      if (ssv_wishlist_item_get_season_number (episode) == season &&
-          ssv_wishlist_item_get_episode_number (episode) == number)
-        return episode;
+      for (guint j = 0; episodes != NULL && j < g_list_model_get_n_items (episodes); j++)
+        {
+          g_autoptr(SsvWishlistItem) episode = g_list_model_get_item (episodes, j);
+
+          /* the show's model holds it: borrowed as long as the tile shows the show */
+          if (ssv_wishlist_item_get_season_number (episode) == season &&
+              ssv_wishlist_item_get_episode_number (episode) == number)
+            return episode;
+        }
     }
 
   return NULL;
