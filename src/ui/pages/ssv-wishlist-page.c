@@ -12,6 +12,7 @@
 #include "pages/ssv-wishlist-page.h"
 #include "widgets/ssv-poster-grid.h"
 #include "widgets/ssv-wishlist-tile.h"
+#include "widgets/ssv-wish-profile-menu.h"
 #include "downloads/ssv-wishlist-drain.h"
 #include "model/ssv-wishlist-item.h"
 #include "stores/ssv-wishlist-store.h"
@@ -439,12 +440,14 @@ make_icon_button (const char *icon_name,
   return button;
 }
 
-/* A movie card's corner: when it was searched and what came of it, "Search Now" and the star. */
+/* A movie card's corner: when it was searched and what came of it, its menu (the quality
+ * profile), "Search Now" and the star. */
 static GtkWidget *
 make_remove_button (gpointer user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *menu = ssv_wish_profile_menu_new (ssv_page_get_context (SSV_PAGE (user_data)));
   GtkWidget *caption = gtk_label_new (NULL);
   GtkWidget *search = make_icon_button ("system-search-symbolic", _("Search Now"));
   GtkWidget *star = make_icon_button ("starred-symbolic", _("Remove from Wishlist"));
@@ -458,6 +461,7 @@ make_remove_button (gpointer user_data)
   gtk_widget_add_css_class (search, "wish-search-button");
   gtk_widget_add_css_class (star, "wish-remove-button");
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (buttons), menu);
   gtk_box_append (GTK_BOX (buttons), search);
   gtk_box_append (GTK_BOX (buttons), star);
   gtk_box_append (GTK_BOX (box), caption);
@@ -472,7 +476,8 @@ bind_remove_button (GtkWidget *box,
                     gpointer   user_data)
 {
   GtkWidget *caption = gtk_widget_get_first_child (box);
-  GtkWidget *search = gtk_widget_get_first_child (gtk_widget_get_last_child (box));
+  GtkWidget *menu = gtk_widget_get_first_child (gtk_widget_get_last_child (box));
+  GtkWidget *search = gtk_widget_get_next_sibling (menu);
   GtkWidget *star = gtk_widget_get_next_sibling (search);
   GBinding *binding = g_object_get_data (G_OBJECT (caption), "ssv-binding");
 
@@ -481,6 +486,7 @@ bind_remove_button (GtkWidget *box,
     g_binding_unbind (binding);
   g_object_set_data (G_OBJECT (caption), "ssv-binding", NULL);
   gtk_widget_set_visible (caption, item != NULL);
+  ssv_wish_profile_menu_set_item (SSV_WISH_PROFILE_MENU (menu), item != NULL ? SSV_WISHLIST_ITEM (item) : NULL);
   if (item != NULL)
     {
       binding = g_object_bind_property (item, "search-state", caption, "label", G_BINDING_SYNC_CREATE);
