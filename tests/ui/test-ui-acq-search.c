@@ -11,6 +11,7 @@
 #include "downloads/ssv-grabber.h"
 #include "pages/ssv-wishlist-page.h"
 #include "widgets/ssv-wishlist-tile.h"
+#include "widgets/ssv-wish-profile-menu.h"
 #include "ssv-fake-indexer.h"
 #include "dialogs/ssv-release-search-dialog.h"
 #include "pages/title/ssv-season-episodes.h"
@@ -445,7 +446,7 @@ show_profile_is (gpointer data)
 
 /* A wanted episode's search from the wishlist carries the show's TheTVDB id, and its hits are
  * judged under the show's own quality profile: the same WEB-DL release is rejected under a
- * profile that refuses WEB-DL and accepted once the show is back on the default one. */
+ * profile that refuses WEB-DL and accepted once the show's tile menu put it back on the default one. */
 static void
 test_wishlist_search_ids_and_profile (void)
 {
@@ -491,8 +492,14 @@ test_wishlist_search_ids_and_profile (void)
   ssv_ui_test_screenshot (GTK_WIDGET (dialog), "release-search-item-profile");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  g_assert_true (ssv_wishlist_store_set_profile (store, SSV_WISHLIST_KIND_SHOW, 1, 0, &error));
-  g_assert_no_error (error);
+  /* The show's tile menu: Quality Profile → Default. */
+  {
+    GtkWidget *menu = ssv_ui_test_find_widget_of_type (ssv_wishlist_page_find_tile (wishlist, "The Fix"),
+                                                       SSV_TYPE_WISH_PROFILE_MENU);
+
+    g_assert_nonnull (menu);
+    g_assert_true (gtk_widget_activate_action (menu, "wish-profile.set", "x", (gint64) 0));
+  }
   g_assert_true (ssv_test_wait_for (show_profile_is, wishlist, 20000));
   dialog = search_from_tile (wishlist);
   g_assert_cmpstr (ssv_release_search_dialog_get_progress (dialog), ==, "1 release found");

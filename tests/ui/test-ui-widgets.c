@@ -615,7 +615,7 @@ static void
 test_wishlist_tile (void)
 {
   g_autoptr(SsvWishlistItem) show = make_wanted_show ();
-  GtkWidget *tile = own (ssv_wishlist_tile_new (NULL));
+  GtkWidget *tile = own (ssv_wishlist_tile_new (NULL, NULL));
   SsvWishlistItem *removed = NULL;
   GtkListBoxRow *row;
   g_autofree char *target = NULL;

@@ -566,7 +566,7 @@ on_tile_setup (GtkSignalListItemFactory *factory,
                SsvWishlistPage          *self)
 {
   SsvContext *context = ssv_page_get_context (SSV_PAGE (self));
-  GtkWidget *tile = ssv_wishlist_tile_new (ssv_texture_loader_get_default (context));
+  GtkWidget *tile = ssv_wishlist_tile_new (ssv_texture_loader_get_default (context), context);
 
   g_signal_connect_object (tile, "notify::expanded", G_CALLBACK (on_tile_expanded), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (tile, "remove-item", G_CALLBACK (on_tile_remove), self, G_CONNECT_SWAPPED);

@@ -10,6 +10,7 @@
 
 #include "ssv-closures.h"
 #include "widgets/ssv-poster-card.h"
+#include "widgets/ssv-wish-profile-menu.h"
 #include "widgets/ssv-wishlist-episode-row.h"
 #include "widgets/ssv-wishlist-tile.h"
 
@@ -26,6 +27,8 @@ struct _SsvWishlistTile
   GPtrArray        *episode_rows;
 
   GtkWidget        *header;
+  GtkWidget        *remove_button;
+  GtkWidget        *profile_menu;  /* the show's menu (its quality profile); NULL without a context */
   GtkLabel         *initials_label;
   GtkPicture       *art_picture;
   GtkProgressBar   *progress_bar;
@@ -325,6 +328,8 @@ ssv_wishlist_tile_set_item (SsvWishlistTile *self,
 
   g_set_object (&self->item, item);
   clear_episodes (self);
+  if (self->profile_menu != NULL)
+    ssv_wish_profile_menu_set_item (SSV_WISH_PROFILE_MENU (self->profile_menu), item);
 
   g_signal_handlers_block_by_func (self->expand_button, on_expand_toggled, self);
   gtk_toggle_button_set_active (self->expand_button, FALSE);
@@ -411,6 +416,7 @@ ssv_wishlist_tile_dispose (GObject *object)
   g_clear_pointer (&self->episode_rows, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_WISHLIST_TILE);
+  self->profile_menu = NULL;  /* went with the header */
 
   G_OBJECT_CLASS (ssv_wishlist_tile_parent_class)->dispose (object);
 }
@@ -489,6 +495,7 @@ ssv_wishlist_tile_class_init (SsvWishlistTileClass *klass)
   gtk_widget_class_bind_template_callback_full (widget_class, "initials_text",
                                                 G_CALLBACK (ssv_poster_initials_closure));
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, header);
+  gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, remove_button);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, initials_label);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, art_picture);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, progress_bar);
@@ -518,12 +525,20 @@ ssv_wishlist_tile_init (SsvWishlistTile *self)
 /**
  * ssv_wishlist_tile_new:
  * @loader: (nullable): where art comes from; without one, initials only
+ * @context: (nullable): for the show's menu (its quality profile); without one, no menu
  */
 GtkWidget *
-ssv_wishlist_tile_new (SsvTextureLoader *loader)
+ssv_wishlist_tile_new (SsvTextureLoader *loader,
+                       SsvContext       *context)
 {
   SsvWishlistTile *self = g_object_new (SSV_TYPE_WISHLIST_TILE, NULL);
 
   self->loader = loader ? g_object_ref (loader) : NULL;
+  if (context != NULL)
+    {
+      self->profile_menu = ssv_wish_profile_menu_new (context);
+      gtk_widget_add_css_class (gtk_widget_get_first_child (self->profile_menu), "flat");
+      gtk_widget_insert_before (self->profile_menu, self->header, self->remove_button);
+    }
   return GTK_WIDGET (self);
 }
