@@ -537,6 +537,8 @@ ssv_wishlist_tile_new (SsvTextureLoader *loader,
   if (context != NULL)
     {
       self->profile_menu = ssv_wish_profile_menu_new (context);
+      /* flat like the tile's other buttons, not the poster card's light-on-art look */
+      gtk_widget_remove_css_class (gtk_widget_get_first_child (self->profile_menu), "osd");
       gtk_widget_add_css_class (gtk_widget_get_first_child (self->profile_menu), "flat");
       gtk_widget_insert_before (self->profile_menu, self->header, self->remove_button);
     }
