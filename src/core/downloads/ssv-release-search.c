@@ -53,16 +53,8 @@ setup_wanted (SsvReleaseSearchSetup  *setup,
       g_propagate_error (error, local_error);
       return FALSE;
     }
-  for (guint i = 0; row->profile_id > 0 && i < profiles->len; i++)
-    {
-      SsvQualityProfile *p = g_ptr_array_index (profiles, i);
-
-      if (p->id == row->profile_id)
-        {
-          g_clear_pointer (&setup->profile, ssv_quality_profile_unref);
-          setup->profile = ssv_quality_profile_ref (p);
-        }
-    }
+  g_clear_pointer (&setup->profile, ssv_quality_profile_unref);
+  setup->profile = ssv_quality_profile_ref (ssv_quality_profiles_find_or_first (profiles, row->profile_id));
   setup->item = ssv_drain_search_item_of (row);
   setup->poster_url = g_strdup (row->poster_url);
 
