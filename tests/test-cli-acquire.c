@@ -565,6 +565,98 @@ test_wishlist_search (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (item, "next_search"), >, 0);
 }
 
+/* The accepted count `wishlist search --movie heat --json` reports for Heat. */
+static gint64
+heat_accepted (Fixture *f)
+{
+  const char *heat[] = { "wishlist", "search", "--movie", "heat", "--json", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(JsonArray) items = NULL;
+  JsonObject *item;
+  int status;
+
+  out = run_cli (f, heat, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  items = parse_array (out);
+  g_assert_cmpuint (json_array_get_length (items), ==, 1);
+  item = json_array_get_object_element (items, 0);
+  g_assert_true (json_object_get_boolean_member (item, "searched"));
+  g_assert_cmpint (json_object_get_int_member (item, "found"), ==, 2);
+
+  return json_object_get_int_member (item, "accepted");
+}
+
+/* wishlist profile sets a wanted movie's or show's own quality profile, by title or id and by the
+ * profile's name or id: Heat's 1080p BluRay is refused under "Ultra-HD" and taken once Heat is
+ * back on the default profile; unknown items and profiles are said so and change nothing. */
+static void
+test_wishlist_profile (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SsvFakeIndexer) indexer = NULL;
+  g_autoptr(SsvDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *usage[] = { "wishlist", "profile", "Heat", NULL };
+  const char *to_uhd[] = { "wishlist", "profile", "heat", "Ultra-HD", NULL };
+  const char *show[] = { "wishlist", "profile", "Severance", "3", NULL };
+  const char *back[] = { "wishlist", "profile", "1", "default", NULL };
+  const char *no_item[] = { "wishlist", "profile", "Nope", "default", NULL };
+  const char *no_profile[] = { "wishlist", "profile", "Heat", "Nope", NULL };
+  gint64 uhd;
+  int status;
+
+  if (f->daemon == NULL)
+    {
+      g_test_skip ("transmission-daemon is not installed");
+      return;
+    }
+
+  indexer = serve_heat (f);
+  db = ssv_database_open (f->db_path, &error);
+  g_assert_no_error (error);
+  ssv_database_exec (db,
+    "INSERT INTO wishlist (id, kind, source, source_id, title, year) VALUES (1, 'movie', 'tmdb', '949', 'Heat', 1995);"
+    "INSERT INTO wishlist_shows (id, source, source_id, title, year, wanted) VALUES (1, 'tmdb', '95396', 'Severance', 2022, 0);",
+    &error);
+  g_assert_no_error (error);
+
+  out = run_cli (f, usage, NULL, &status);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (out, "wishlist profile ITEM PROFILE"));
+  g_clear_pointer (&out, g_free);
+
+  out = run_cli (f, to_uhd, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "“heat” is now judged under “Ultra-HD”."));
+  g_clear_pointer (&out, g_free);
+  uhd = ssv_test_query_int (db, "SELECT id FROM quality_profiles WHERE name = 'Ultra-HD'");
+  g_assert_cmpint (ssv_test_query_int (db, "SELECT profile_id FROM wishlist WHERE id = 1"), ==, uhd);
+  g_assert_cmpint (heat_accepted (f), ==, 0);
+  g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM downloads"), ==, 0);
+
+  out = run_cli (f, show, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (ssv_test_query_int (db, "SELECT profile_id FROM wishlist_shows WHERE id = 1"), ==, 3);
+
+  out = run_cli (f, no_item, NULL, &status);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (out, "Nothing on the wishlist is called “Nope”."));
+  g_clear_pointer (&out, g_free);
+  out = run_cli (f, no_profile, NULL, &status);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (out, "There is no quality profile called “Nope”"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (ssv_test_query_int (db, "SELECT profile_id FROM wishlist WHERE id = 1"), ==, uhd);
+
+  out = run_cli (f, back, NULL, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "“1” is now judged under the default quality profile."));
+  g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM wishlist WHERE profile_id IS NOT NULL"), ==, 0);
+  g_assert_cmpint (heat_accepted (f), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -578,6 +670,7 @@ main (int    argc,
   ADD ("/cli/acquire/downloads-watch", test_downloads_watch);
   ADD ("/cli/acquire/search-and-grab", test_search_and_grab);
   ADD ("/cli/acquire/wishlist-search", test_wishlist_search);
+  ADD ("/cli/acquire/wishlist-profile", test_wishlist_profile);
 #undef ADD
 
   return g_test_run ();

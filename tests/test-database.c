@@ -148,6 +148,9 @@ static const char * const fill_sql[] = {
   "INSERT INTO streaming_checks (media, tmdb_id, region, checked_at) VALUES ('movie', 949, 'US', 1700000000);"
   "INSERT INTO streaming_offers (media, tmdb_id, region, provider_id, provider_name)"
   "  VALUES ('movie', 949, 'US', 8, 'Netflix');",
+  /* version 16: a wanted movie's and show's own quality profile */
+  "UPDATE wishlist SET profile_id = 1 WHERE kind = 'movie' AND source = 'tmdb';"
+  "UPDATE wishlist_shows SET profile_id = 1 WHERE id = 1;",
 };
 
 static char *

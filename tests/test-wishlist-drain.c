@@ -17,6 +17,8 @@
 #include "ssv-test-utils.h"
 #include "downloads/ssv-wishlist-drain.h"
 #include "stores/ssv-blocklist-store.h"
+#include "stores/ssv-profile-store.h"
+#include "stores/ssv-wishlist-store.h"
 
 #define INDEXER_KEY "drain-key-0451"
 #define HOUR        ((gint64) 3600)
@@ -340,6 +342,96 @@ test_blocklisted_not_grabbed (Fixture       *f,
   g_assert_cmpstr (find_item (report, 5)->grabbed, ==, "Alien.1979.1080p.BluRay.x264-GRP");
 }
 
+/* A copy of the default profile under @name that rejects names with @rejected (NULL: none). */
+static gint64
+add_profile (SsvProfileStore *profiles,
+             const char      *name,
+             const char      *rejected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(SsvQualityProfile) profile = NULL;
+
+  g_assert_true (ssv_profile_store_ensure_defaults (profiles, &error));
+  all = ssv_profile_store_list (profiles, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, >, 0);
+  profile = ssv_quality_profile_copy (g_ptr_array_index (all, 0));
+  profile->id = 0;
+  g_free (profile->name);
+  profile->name = g_strdup (name);
+  if (rejected != NULL)
+    g_ptr_array_add (profile->rejected_words, g_strdup (rejected));
+  g_assert_true (ssv_profile_store_save (profiles, profile, &error));
+  g_assert_no_error (error);
+
+  return profile->id;
+}
+
+/* A wanted film and a wanted show each judged under their own profile: the same WEB-DL hits the
+ * default profile takes are refused under one that rejects "WEB-DL", for the film and for the
+ * show's episode alike; the grab records the item's profile (the retry engine requeries under
+ * it); a deleted profile sends its items back to the default one. */
+static void
+test_item_profile (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(SsvProfileStore) profiles = ssv_profile_store_new (f->db);
+  g_autoptr(SsvWishlistStore) wishlist = ssv_wishlist_store_new (f->db);
+  g_autoptr(SsvDrainReport) report = NULL;
+  g_autoptr(SsvDrainReport) again = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 no_web, also;
+
+  if (f->daemon == NULL)
+    return;
+
+  no_web = add_profile (profiles, "No WEB-DL", "WEB-DL");
+  also = add_profile (profiles, "Also Fine", NULL);
+  g_assert_true (ssv_wishlist_store_set_profile (wishlist, SSV_WISHLIST_KIND_MOVIE, 1, no_web, &error));
+  g_assert_true (ssv_wishlist_store_set_profile (wishlist, SSV_WISHLIST_KIND_SHOW, 1, no_web, &error));
+  g_assert_true (ssv_wishlist_store_set_profile (wishlist, SSV_WISHLIST_KIND_MOVIE, 5, also, &error));
+  g_assert_no_error (error);
+  /* A profile that does not exist, or an item that is not wanted, is refused and changes nothing. */
+  g_assert_false (ssv_wishlist_store_set_profile (wishlist, SSV_WISHLIST_KIND_MOVIE, 1, 9999, &error));
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (ssv_wishlist_store_set_profile (wishlist, SSV_WISHLIST_KIND_MOVIE, 3, no_web, &error));
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT profile_id FROM wishlist WHERE id = 1"), ==, no_web);
+
+  report = ssv_wishlist_drain_run_sync (f->drain, SSV_DRAIN_DUE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < report->items->len; i++)
+    g_test_message ("%s: %s", ((SsvDrainItem *) g_ptr_array_index (report->items, i))->label,
+                    ((SsvDrainItem *) g_ptr_array_index (report->items, i))->result);
+
+  /* Heat and Severance S02E03 were found, and refused under their profile. */
+  g_assert_true (find_item (report, 1)->searched && find_item (report, 3)->searched);
+  g_assert_null (find_item (report, 1)->grabbed);
+  g_assert_null (find_item (report, 3)->grabbed);
+  g_assert_cmpuint (find_item (report, 1)->n_hits, >, 0);
+  g_assert_cmpuint (find_item (report, 1)->n_accepted, ==, 0);
+  g_assert_nonnull (strstr (find_item (report, 1)->result, "none accepted"));
+  g_assert_cmpint (downloads_of (f, 1) + downloads_of (f, 3), ==, 0);
+  /* Alien's BluRay is grabbed, and its download keeps Alien's profile. */
+  g_assert_cmpstr (find_item (report, 5)->grabbed, ==, "Alien.1979.1080p.BluRay.x264-GRP");
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT profile_id FROM downloads WHERE wishlist_id = 5"), ==, also);
+
+  /* The profile is deleted: its items fall back to the default one, and the same hits are taken. */
+  g_assert_true (ssv_profile_store_delete (profiles, no_web, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist WHERE profile_id IS NOT NULL"), ==, 1);
+  g_assert_cmpint (ssv_test_query_int (f->db, "SELECT count(*) FROM wishlist_shows WHERE profile_id IS NOT NULL"),
+                   ==, 0);
+  again = ssv_wishlist_drain_run_sync (f->drain, SSV_DRAIN_NOW, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (find_item (again, 1)->grabbed, ==, "Heat.1995.1080p.WEB-DL.DDP5.1.H.264-GRP");
+  g_assert_cmpstr (find_item (again, 3)->grabbed, ==, "Severance.S02E03.1080p.WEB-DL.DDP5.1.H.264-GRP");
+  assert_in_client (f, HASH_HEAT);
+}
+
 /* One indexer answers 429, another 500: each said plainly on the item, and the third indexer is
  * still searched and its release grabbed. With only the broken ones, nothing is found, the
  * backoff holds the item an hour, and "Search now" searches it anyway. */
@@ -604,6 +696,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/daemons/wishlist-drain/due", test_drain_due);
   ADD ("/daemons/wishlist-drain/blocklisted-not-grabbed", test_blocklisted_not_grabbed);
+  ADD ("/daemons/wishlist-drain/judged-under-the-items-profile", test_item_profile);
   ADD ("/daemons/wishlist-drain/indexer-failures", test_indexer_failures);
   ADD ("/daemons/wishlist-drain/rss-sync", test_rss_sync);
   ADD ("/daemons/wishlist-drain/catch-up-after-sleep", test_catch_up_after_sleep);

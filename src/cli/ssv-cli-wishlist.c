@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-cli-wishlist.c: `soulsync-video-cli wishlist search`: the automatic search of the wishlist
  * run now, for everything wanted, a film or a show (a season), with what each item found and
- * what was grabbed, or why it was not searched. */
+ * what was grabbed, or why it was not searched; `wishlist profile`: a wanted item's own quality
+ * profile. */
 
 #include "config.h"
 
@@ -11,7 +12,13 @@
 #include "ssv-cli.h"
 #include "downloads/ssv-wishlist-drain.h"
 #include "downloads/ssv-wishlist-due.h"
+#include "stores/ssv-profile-store.h"
 #include "stores/ssv-wishlist-search-store.h"
+#include "stores/ssv-wishlist-store.h"
+
+#define PROFILE_USAGE N_("Usage: soulsync-video-cli wishlist profile ITEM PROFILE\n" \
+                         "  ITEM: a wanted movie’s or show’s title, or a wanted movie’s wishlist id\n" \
+                         "  PROFILE: a quality profile’s name or id, or “default”")
 
 static char *
 format_day (gint64 when)
@@ -141,14 +148,96 @@ wishlist_search (int    argc,
   return 0;
 }
 
+/* PROFILE as a profile: "default" (0, *name NULL), a number (an id), or a name. */
+static gboolean
+find_profile (SsvContext  *context,
+              const char  *text,
+              gint64      *id,
+              char       **name,
+              GError     **error)
+{
+  SsvProfileStore *profiles = ssv_context_get_profile_store (context);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(SsvQualityProfile) named = NULL;
+  char *end = NULL;
+  gint64 number;
+
+  *id = 0;
+  *name = NULL;
+  if (g_ascii_strcasecmp (text, "default") == 0 || g_ascii_strcasecmp (text, "none") == 0)
+    return TRUE;
+
+  if (!ssv_profile_store_ensure_defaults (profiles, error) || (all = ssv_profile_store_list (profiles, error)) == NULL)
+    return FALSE;
+  number = g_ascii_strtoll (text, &end, 10);
+  for (guint i = 0; end != text && *end == '\0' && i < all->len; i++)
+    {
+      SsvQualityProfile *p = g_ptr_array_index (all, i);
+
+      if (p->id == number)
+        {
+          *id = p->id;
+          *name = g_strdup (p->name);
+          return TRUE;
+        }
+    }
+  named = ssv_profile_store_get_by_name (profiles, text, error);
+  if (named == NULL)
+    return FALSE;
+  *id = named->id;
+  *name = g_strdup (named->name);
+  return TRUE;
+}
+
+static int
+wishlist_profile (int    argc,
+                  char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvContext) context = NULL;
+  g_autofree char *name = NULL;
+  SsvWishlistStore *store;
+  SsvWishlistKind kind;
+  gint64 item_id, profile_id;
+  GOptionEntry entries[] = { { NULL } };
+
+  if (!ssv_cli_parse_options ("wishlist profile", "ITEM PROFILE",
+                              _("Judge a wanted movie’s or show’s releases under its own quality profile"),
+                              entries, &argc, &argv))
+    return 2;
+  if (argc != 3)
+    {
+      g_printerr ("%s\n", _(PROFILE_USAGE));
+      return 2;
+    }
+
+  context = ssv_cli_open_context (&error);
+  if (context == NULL)
+    return ssv_cli_fail (error);
+  store = ssv_context_get_wishlist_store (context);
+  if (!ssv_wishlist_store_find_wanted (store, argv[1], &kind, &item_id, &error) ||
+      !find_profile (context, argv[2], &profile_id, &name, &error) ||
+      !ssv_wishlist_store_set_profile (store, kind, item_id, profile_id, &error))
+    return ssv_cli_fail (error);
+
+  if (name != NULL)
+    /* Translators: "“Heat” is now judged under “HD 1080p”." */
+    g_print (_("“%s” is now judged under “%s”.\n"), argv[1], name);
+  else
+    g_print (_("“%s” is now judged under the default quality profile.\n"), argv[1]);
+  return 0;
+}
+
 int
 ssv_cli_wishlist (int    argc,
                   char **argv)
 {
   if (argc >= 2 && strcmp (argv[1], "search") == 0)
     return wishlist_search (argc - 1, argv + 1);
+  if (argc >= 2 && strcmp (argv[1], "profile") == 0)
+    return wishlist_profile (argc - 1, argv + 1);
 
-  g_printerr ("%s\n", _("Usage: soulsync-video-cli wishlist search [--all | --movie TITLE | "
-                        "--show TITLE [--season S]] [--json]"));
+  g_printerr ("%s\n%s\n", _("Usage: soulsync-video-cli wishlist search [--all | --movie TITLE | "
+                            "--show TITLE [--season S]] [--json]"), _(PROFILE_USAGE));
   return 2;
 }

@@ -29,7 +29,9 @@ static const SsvCliCommand commands[] = {
   { "grab", N_("Search, then send the best accepted hit (or --pick N) to the download client"), ssv_cli_grab },
   { "downloads", N_("List the downloads, or watch them with --watch"), ssv_cli_downloads },
   { "blocklist", N_("List, add or remove releases never to grab again"), ssv_cli_blocklist },
-  { "wishlist", N_("Search the wishlist now: “wishlist search [--all | --movie … | --show …]”"), ssv_cli_wishlist },
+  { "wishlist", N_("Search the wishlist now, or set an item’s quality profile: "
+                   "“wishlist search [--all | --movie … | --show …]”, “wishlist profile ITEM PROFILE”"),
+    ssv_cli_wishlist },
   { "import", N_("Import a finished file or folder into the library: “import --path PATH”"), ssv_cli_import },
 };
 

@@ -74,7 +74,7 @@ replay_dir (const char *path)
       g_autofree char *child = g_build_filename (path, name, NULL);
 
       if (g_str_has_suffix (name, ".json") || g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".txt") ||
-          g_str_has_suffix (name, ".torrent") || g_file_test (child, G_FILE_TEST_IS_DIR))
+          g_str_has_suffix (name, ".torrent") || g_str_has_suffix (name, ".nzb") || g_file_test (child, G_FILE_TEST_IS_DIR))
         replay_dir (child);
     }
 }

@@ -23,6 +23,9 @@
 #include "ssv-scheduler.h"
 #include "widgets/ssv-poster-card.h"
 #include "widgets/ssv-poster-grid.h"
+#include "widgets/ssv-wish-profile-menu.h"
+#include "stores/ssv-profile-store.h"
+#include "stores/ssv-wishlist-store.h"
 
 #define INDEXER_KEY    "ui-test-key"
 #define GOOD_REFERENCE "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
@@ -34,6 +37,16 @@ static const char caps[] =
   "<tv-search available=\"yes\" supportedParams=\"q,season,ep,tvdbid\"/>"
   "<movie-search available=\"yes\" supportedParams=\"q,imdbid\"/></searching>"
   "<categories><category id=\"2000\" name=\"Movies\"/><category id=\"5000\" name=\"TV\"/></categories></caps>";
+
+static const char fix_feed[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+  "<rss version=\"1.0\" xmlns:torznab=\"http://torznab.com/schemas/2015/feed\"><channel><title>x</title>"
+  "<item><title>The.Fix.S01E02.1080p.WEB-DL.DDP5.1.H.264-GRP</title><guid>fix-s01e02</guid>"
+  "<pubDate>Sat, 28 Feb 2026 21:34:00 +0000</pubDate><size>2147483648</size>"
+  "<link>magnet:?xt=urn:btih:" GOOD_REFERENCE "</link>"
+  "<torznab:attr name=\"seeders\" value=\"50\"/><torznab:attr name=\"peers\" value=\"60\"/>"
+  "<torznab:attr name=\"infohash\" value=\"" GOOD_REFERENCE "\"/></item>"
+  "</channel></rss>";
 
 static const char empty_feed[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>x</title></channel></rss>";
@@ -745,6 +758,120 @@ test_search_scopes (void)
   session_stop (&s);
 }
 
+/* A copy of the default profile that rejects WEB-DL releases: its id. */
+static gint64
+add_no_web_profile (SsvContext *context)
+{
+  SsvProfileStore *profiles = ssv_context_get_profile_store (context);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(SsvQualityProfile) profile = NULL;
+
+  g_assert_true (ssv_profile_store_ensure_defaults (profiles, &error));
+  all = ssv_profile_store_list (profiles, &error);
+  g_assert_no_error (error);
+  profile = ssv_quality_profile_copy (g_ptr_array_index (all, 0));
+  profile->id = 0;
+  g_free (profile->name);
+  profile->name = g_strdup ("No WEB-DL");
+  g_ptr_array_add (profile->rejected_words, g_strdup ("WEB-DL"));
+  g_assert_true (ssv_profile_store_save (profiles, profile, &error));
+  g_assert_no_error (error);
+
+  return profile->id;
+}
+
+/* Searches a wanted episode's releases from its tile; the dialog, once its search is over. */
+static SsvReleaseSearchDialog *
+search_from_tile (SsvWishlistPage *wishlist)
+{
+  GtkWidget *tile = ssv_wishlist_page_find_tile (wishlist, "The Fix");
+  SsvReleaseSearchDialog *dialog;
+
+  g_assert_nonnull (tile);
+  g_assert_true (gtk_widget_activate_action (tile, "tile.search-releases", "(ii)", 1, 2));
+  dialog = SSV_RELEASE_SEARCH_DIALOG (ssv_ui_test_find_window (SSV_TYPE_RELEASE_SEARCH_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (ssv_test_wait_for (search_done, dialog, 20000));
+  return dialog;
+}
+
+static gboolean
+show_profile_is (gpointer data)
+{
+  SsvWishlistPage *wishlist = data;
+  GListModel *shows = ssv_wishlist_page_get_items (wishlist, SSV_WISHLIST_KIND_SHOW);
+  g_autoptr(SsvWishlistItem) show = g_list_model_get_n_items (shows) > 0 ? g_list_model_get_item (shows, 0) : NULL;
+
+  return show != NULL && ssv_wishlist_item_get_profile_id (show) == 0;
+}
+
+/* A wanted episode's search from the wishlist carries the show's TheTVDB id, and its hits are
+ * judged under the show's own quality profile: the same WEB-DL release is rejected under a
+ * profile that refuses WEB-DL and accepted once the show's tile menu put it back on the default one. */
+static void
+test_wishlist_search_ids_and_profile (void)
+{
+  Session s = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  SsvWishlistStore *store;
+  SsvWishlistPage *wishlist;
+  SsvReleaseSearchDialog *dialog;
+  gint64 no_web;
+
+  session_start (&s, "wish-profile.db");
+  ssv_fake_indexer_set_body (s.indexer, NULL, 200, "application/rss+xml", fix_feed);
+  {
+    g_autofree char *db_path = g_build_filename (tmp_dir, "wish-profile.db", NULL);
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+    g_assert_no_error (error);
+    ssv_database_exec (db,
+      "INSERT INTO wishlist_shows (id, source, source_id, title, wanted) VALUES (1, 'tvdb', '354629', 'The Fix', 1);"
+      "INSERT INTO wishlist (id, kind, wishlist_show_id, season_number, episode_number, title)"
+      " VALUES (5, 'episode', 1, 1, 2, 'Second');", &error);
+    g_assert_no_error (error);
+  }
+  no_web = add_no_web_profile (s.context);
+  store = ssv_context_get_wishlist_store (s.context);
+  g_assert_true (ssv_wishlist_store_set_profile (store, SSV_WISHLIST_KIND_SHOW, 1, no_web, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ssv_window_show_page (s.window, "wishlist"));
+  wishlist = SSV_WISHLIST_PAGE (ssv_window_get_visible_page (s.window));
+  ssv_wishlist_page_show_kind (wishlist, SSV_WISHLIST_KIND_SHOW);
+  g_assert_true (ssv_test_wait_for (tile_shown, wishlist, 20000));
+
+  dialog = search_from_tile (wishlist);
+  by_id = search_with (s.indexer, 0, "tvdbid");
+  g_assert_nonnull (by_id);
+  g_assert_cmpstr (g_hash_table_lookup (by_id, "tvdbid"), ==, "354629");
+  g_assert_cmpstr (g_hash_table_lookup (by_id, "season"), ==, "1");
+  g_assert_cmpstr (g_hash_table_lookup (by_id, "ep"), ==, "2");
+  g_assert_cmpstr (ssv_release_search_dialog_get_progress (dialog), ==, "1 release found");
+  g_assert_true (ssv_ui_test_shows_label (GTK_WIDGET (dialog), "No indexer offered anything acceptable."));
+  ssv_ui_test_screenshot (GTK_WIDGET (dialog), "release-search-item-profile");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* The show's tile menu: Quality Profile → Default. */
+  {
+    GtkWidget *menu = ssv_ui_test_find_widget_of_type (ssv_wishlist_page_find_tile (wishlist, "The Fix"),
+                                                       SSV_TYPE_WISH_PROFILE_MENU);
+
+    g_assert_nonnull (menu);
+    g_assert_true (gtk_widget_activate_action (menu, "wish-profile.set", "x", (gint64) 0));
+  }
+  g_assert_true (ssv_test_wait_for (show_profile_is, wishlist, 20000));
+  dialog = search_from_tile (wishlist);
+  g_assert_cmpstr (ssv_release_search_dialog_get_progress (dialog), ==, "1 release found");
+  g_assert_false (ssv_ui_test_shows_label (GTK_WIDGET (dialog), "No indexer offered anything acceptable."));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ssv_ui_test_iterate (50);
+
+  session_stop (&s);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -761,6 +888,7 @@ main (int    argc,
   g_test_add_func ("/ui/wishlist/download-state", test_wishlist_state);
   g_test_add_func ("/ui/wishlist/movie-download-state", test_movie_state);
   g_test_add_func ("/ui/wishlist/search-now-episode-season-show", test_search_scopes);
+  g_test_add_func ("/ui/wishlist/search-carries-ids-and-profile", test_wishlist_search_ids_and_profile);
 
   status = g_test_run ();
   ssv_test_remove_tree (tmp_dir);

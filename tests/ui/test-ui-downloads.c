@@ -318,7 +318,7 @@ test_search_and_grab (void)
   {
     g_autoptr(SsvSearchItem) item = ssv_search_item_new_movie ("Heat", 1995);
 
-    ssv_release_search_dialog_present (GTK_WIDGET (s.window), s.context, item, NULL);
+    ssv_release_search_dialog_present (GTK_WIDGET (s.window), s.context, item, NULL, 0);
   }
   dialog = SSV_RELEASE_SEARCH_DIALOG (ssv_ui_test_find_window (SSV_TYPE_RELEASE_SEARCH_DIALOG));
   g_assert_nonnull (dialog);

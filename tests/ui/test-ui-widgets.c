@@ -21,6 +21,7 @@
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
 #include "widgets/ssv-wish-button.h"
+#include "widgets/ssv-wish-profile-menu.h"
 #include "widgets/ssv-wishlist-episode-row.h"
 #include "widgets/ssv-wishlist-movie-corner.h"
 #include "widgets/ssv-wishlist-tile.h"
@@ -616,7 +617,7 @@ static void
 test_wishlist_tile (void)
 {
   g_autoptr(SsvWishlistItem) show = make_wanted_show ();
-  GtkWidget *tile = own (ssv_wishlist_tile_new (NULL));
+  GtkWidget *tile = own (ssv_wishlist_tile_new (NULL, NULL));
   SsvWishlistItem *removed = NULL;
   GtkListBoxRow *row;
   g_autofree char *target = NULL;
@@ -839,6 +840,136 @@ test_worker_row (void)
   ssv_test_remove_tree (dir);
 }
 
+/* ---- wish profile menu -------------------------------------------------------------------- */
+
+typedef struct
+{
+  SsvDatabase *db;
+  const char  *sql;
+  gint64       expected;
+} QueryWait;
+
+static gboolean
+query_is (gpointer data)
+{
+  QueryWait *wait = data;
+
+  return ssv_test_query_int (wait->db, wait->sql) == wait->expected;
+}
+
+static gboolean
+menu_loaded (gpointer data)
+{
+  return ssv_wish_profile_menu_get_loaded (data);
+}
+
+/* The labels of a menu's items, joined by "|". */
+static char *
+dup_labels (GMenuModel *menu)
+{
+  GString *labels = g_string_new (NULL);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      g_string_append_printf (labels, "%s%s", labels->len > 0 ? "|" : "", label);
+    }
+  return g_string_free (labels, FALSE);
+}
+
+/* A wanted movie's menu: "Quality Profile" lists the default and every profile once opened, as
+ * radio items whose target is the profile's id; choosing one sets the movie's profile, and an
+ * episode's menu sets its show's. */
+static void
+test_wish_profile_menu (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvContext) context = ssv_context_new (path, &error);
+  g_autoptr(GPtrArray) movies = NULL;
+  g_autoptr(GPtrArray) shows = NULL;
+  g_autoptr(GMenuModel) submenu = NULL;
+  g_autofree char *labels = NULL;
+  g_autofree char *loaded = NULL;
+  SsvWishlistItem *season, *episode;
+  SsvDatabase *db;
+  GtkWidget *window, *menu, *button;
+  QueryWait movie_set, show_set;
+  gint64 uhd;
+
+  g_assert_no_error (error);
+  db = ssv_context_get_database (context);
+  ssv_database_exec (db,
+    "INSERT INTO wishlist (id, kind, source, source_id, title, year) VALUES (1, 'movie', 'tmdb', '949', 'Heat', 1995);"
+    "INSERT INTO wishlist_shows (id, source, source_id, title, wanted) VALUES (1, 'tvdb', '354629', 'The Fix', 1);"
+    "INSERT INTO wishlist (id, kind, wishlist_show_id, season_number, episode_number, title)"
+    " VALUES (5, 'episode', 1, 1, 2, 'Second');", &error);
+  g_assert_no_error (error);
+  movies = ssv_wishlist_store_list_titles (ssv_context_get_wishlist_store (context), SSV_WISHLIST_KIND_MOVIE, NULL,
+                                           SSV_WISHLIST_SORT_NEWEST, 0, 10, &error);
+  shows = ssv_wishlist_store_list_shows (ssv_context_get_wishlist_store (context), NULL, SSV_WISHLIST_SORT_NEWEST,
+                                         0, 10, &error);
+  g_assert_no_error (error);
+
+  menu = own (ssv_wish_profile_menu_new (context));
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), menu);
+  gtk_window_present (GTK_WINDOW (window));
+  ssv_wish_profile_menu_set_item (SSV_WISH_PROFILE_MENU (menu), g_ptr_array_index (movies, 0));
+
+  /* An icon-only button that says what it is. */
+  button = ssv_ui_test_find_widget_of_type (menu, GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "More Options");
+
+  /* Before it opens: the submenu and the default. */
+  labels = dup_labels (ssv_wish_profile_menu_get_menu (SSV_WISH_PROFILE_MENU (menu)));
+  g_assert_cmpstr (labels, ==, "Quality Profile");
+  submenu = g_menu_model_get_item_link (ssv_wish_profile_menu_get_menu (SSV_WISH_PROFILE_MENU (menu)), 0,
+                                        G_MENU_LINK_SUBMENU);
+  g_assert_nonnull (submenu);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_true (ssv_test_wait_for (menu_loaded, menu, 10000));
+  loaded = dup_labels (submenu);
+  g_assert_cmpstr (loaded, ==, "Default|HD 1080p|Ultra-HD|Any");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  {
+    g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (submenu, 2, G_MENU_ATTRIBUTE_TARGET, NULL);
+    g_autofree char *action = NULL;
+
+    uhd = ssv_test_query_int (db, "SELECT id FROM quality_profiles WHERE name = 'Ultra-HD'");
+    g_assert_true (g_menu_model_get_item_attribute (submenu, 2, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    g_assert_cmpstr (action, ==, "wish-profile.set");
+    g_assert_cmpint (g_variant_get_int64 (target), ==, uhd);
+  }
+
+  /* Choosing "Ultra-HD" sets the movie's profile. */
+  g_assert_true (gtk_widget_activate_action (menu, "wish-profile.set", "x", uhd));
+  movie_set = (QueryWait) { db, "SELECT coalesce (profile_id, 0) FROM wishlist WHERE id = 1", uhd };
+  g_assert_true (ssv_test_wait_for (query_is, &movie_set, 10000));
+
+  /* An episode's menu sets its show's profile; the episode row itself keeps none. */
+  season = g_list_model_get_item (ssv_wishlist_item_get_children (g_ptr_array_index (shows, 0)), 0);
+  episode = g_list_model_get_item (ssv_wishlist_item_get_children (season), 0);
+  ssv_wish_profile_menu_set_item (SSV_WISH_PROFILE_MENU (menu), episode);
+  g_assert_true (gtk_widget_activate_action (menu, "wish-profile.set", "x", uhd));
+  show_set = (QueryWait) { db, "SELECT coalesce (profile_id, 0) FROM wishlist_shows WHERE id = 1", uhd };
+  g_assert_true (ssv_test_wait_for (query_is, &show_set, 10000));
+  g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM wishlist WHERE id = 5 AND profile_id IS NULL"), ==, 1);
+  g_object_unref (episode);
+  g_object_unref (season);
+
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ssv_ui_test_iterate (50);
+  g_assert_finalize_object (menu);
+  g_clear_object (&context);
+  ssv_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -858,6 +989,7 @@ main (int    argc,
   g_test_add_func ("/ui/wish-button/follows-the-store", test_wish_button);
   g_test_add_func ("/ui/wishlist-tile/rows-and-removal", test_wishlist_tile);
   g_test_add_func ("/ui/wishlist-movie-corner/follows-its-movie", test_wishlist_movie_corner);
+  g_test_add_func ("/ui/wish-profile-menu/sets-the-items-profile", test_wish_profile_menu);
   g_test_add_func ("/ui/day-section/follows-its-day", test_day_section);
   g_test_add_func ("/ui/worker-row/state-and-pause", test_worker_row);
 

@@ -68,6 +68,12 @@ ssv_nzb_parse_file_names (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
   size = length < 0 ? strlen (data) : (gsize) length;
+  /* an empty answer (GBytes may give NULL for it) is said so, not handed to GMarkup */
+  if (size == 0)
+    {
+      g_set_error_literal (error, SSV_ERROR, SSV_ERROR_MALFORMED, _("The NZB file is empty."));
+      return NULL;
+    }
   /* the DOCTYPE line is allowed: GMarkup passes it through */
   context = g_markup_parse_context_new (&parser, G_MARKUP_IGNORE_QUALIFIED, &reader, NULL);
   if (!g_utf8_validate (data, size, NULL) ||

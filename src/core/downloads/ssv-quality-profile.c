@@ -944,3 +944,28 @@ ssv_quality_profile_new_defaults (GPtrArray *formats)
 
   return profiles;
 }
+
+/**
+ * ssv_quality_profiles_find_or_first:
+ * @profiles: (element-type SsvQualityProfile): the profiles in their order, not empty
+ * @id: a wanted item's or a grab's profile; 0 for none
+ *
+ * Returns: (transfer none): the profile @id, or the first (the default) when it has none
+ *   or that profile is gone
+ */
+SsvQualityProfile *
+ssv_quality_profiles_find_or_first (GPtrArray *profiles,
+                                    gint64     id)
+{
+  g_return_val_if_fail (profiles != NULL && profiles->len > 0, NULL);
+
+  for (guint i = 0; id > 0 && i < profiles->len; i++)
+    {
+      SsvQualityProfile *p = g_ptr_array_index (profiles, i);
+
+      if (p->id == id)
+        return p;
+    }
+
+  return g_ptr_array_index (profiles, 0);
+}

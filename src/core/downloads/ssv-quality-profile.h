@@ -201,6 +201,8 @@ void               ssv_quality_profile_add_preferred_word (SsvQualityProfile    
                                                            const char            *word,
                                                            int                    score);
 GPtrArray         *ssv_quality_profile_new_defaults     (GPtrArray               *formats);
+SsvQualityProfile *ssv_quality_profiles_find_or_first   (GPtrArray               *profiles,
+                                                         gint64                   id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvCustomFormat, ssv_custom_format_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvQualityProfile, ssv_quality_profile_unref)

@@ -9,9 +9,11 @@
 #include "ssv-error.h"
 #include "downloads/ssv-grab-hits.h"
 #include "downloads/ssv-release-search.h"
+#include "downloads/ssv-wishlist-drain-private.h"
 #include "ssv-thread.h"
 #include "stores/ssv-blocklist-store.h"
 #include "stores/ssv-profile-store.h"
+#include "stores/ssv-wishlist-search-store.h"
 
 void
 ssv_release_search_setup_free (SsvReleaseSearchSetup *setup)
@@ -21,7 +23,55 @@ ssv_release_search_setup_free (SsvReleaseSearchSetup *setup)
 
   g_clear_object (&setup->searcher);
   g_clear_pointer (&setup->profile, ssv_quality_profile_unref);
+  g_clear_pointer (&setup->item, ssv_search_item_unref);
+  g_free (setup->poster_url);
   g_free (setup);
+}
+
+/* The wanted item @wishlist_id as a search (its ids too), and the profile it is judged under:
+ * its own, or the default one (the first) when it has none or it is gone. */
+static gboolean
+setup_wanted (SsvReleaseSearchSetup  *setup,
+              SsvContext             *context,
+              gint64                  wishlist_id,
+              GPtrArray              *profiles,
+              GError                **error)
+{
+  g_autoptr(SsvWishSearchRow) row = NULL;
+  GError *local_error = NULL;
+
+  setup->profile = ssv_quality_profile_ref (g_ptr_array_index (profiles, 0));
+  if (wishlist_id <= 0)
+    return TRUE;
+
+  /* An item taken off the wishlist meanwhile is searched as the caller described it. */
+  row = ssv_wishlist_search_store_get (ssv_context_get_database (context), wishlist_id, &local_error);
+  if (row == NULL)
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  g_clear_pointer (&setup->profile, ssv_quality_profile_unref);
+  setup->profile = ssv_quality_profile_ref (ssv_quality_profiles_find_or_first (profiles, row->profile_id));
+  setup->item = ssv_drain_search_item_of (row);
+  setup->poster_url = g_strdup (row->poster_url);
+
+  return TRUE;
+}
+
+typedef struct
+{
+  SsvContext *context;
+  gint64      wishlist_id;
+} SetupRequest;
+
+static void
+setup_request_free (SetupRequest *request)
+{
+  g_object_unref (request->context);
+  g_free (request);
 }
 
 static void
@@ -30,7 +80,8 @@ setup_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  SsvContext *context = task_data;
+  SetupRequest *request = task_data;
+  SsvContext *context = request->context;
   SsvProfileStore *profiles = ssv_context_get_profile_store (context);
   g_autoptr(SsvReleaseSearchSetup) setup = g_new0 (SsvReleaseSearchSetup, 1);
   g_autoptr(GPtrArray) indexers = NULL;
@@ -54,7 +105,11 @@ setup_thread (GTask        *task,
                                _("There is no quality profile to judge releases with."));
       return;
     }
-  setup->profile = ssv_quality_profile_ref (g_ptr_array_index (all_profiles, 0));
+  if (!setup_wanted (setup, context, request->wishlist_id, all_profiles, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   blocklist = ssv_blocklist_store_load (ssv_context_get_blocklist_store (context), &error);
   if (blocklist == NULL)
     {
@@ -73,19 +128,27 @@ setup_thread (GTask        *task,
 /**
  * ssv_release_search_setup_async:
  *
- * Reads the enabled indexers, their keys and the default quality profile in a
- * thread: the keyring and the database are never waited on by the caller.
+ * @wishlist_id: the wanted film or episode searched for, or 0
+ *
+ * Reads the enabled indexers, their keys and the quality profile in a thread:
+ * the keyring and the database are never waited on by the caller. For a
+ * wanted item the profile is its own (a show's, for an episode) and the setup
+ * carries the item as the wishlist's automatic search would search it, ids and all.
  */
 void
 ssv_release_search_setup_async (SsvContext          *context,
+                                gint64               wishlist_id,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (context, cancellable, callback, user_data);
+  SetupRequest *request = g_new0 (SetupRequest, 1);
 
+  request->context = g_object_ref (context);
+  request->wishlist_id = wishlist_id;
   g_task_set_source_tag (task, ssv_release_search_setup_async);
-  g_task_set_task_data (task, g_object_ref (context), g_object_unref);
+  g_task_set_task_data (task, request, (GDestroyNotify) setup_request_free);
   g_task_run_in_thread (task, setup_thread);
 }
 

@@ -15,11 +15,14 @@ G_BEGIN_DECLS
 typedef struct
 {
   SsvSearcher       *searcher;    /* every enabled indexer, with its key */
-  SsvQualityProfile *profile;     /* the default quality profile */
+  SsvQualityProfile *profile;     /* the wanted item's own quality profile, or the default one */
   guint              n_indexers;
+  SsvSearchItem     *item;        /* the wanted item with its ids; NULL when not searching for one */
+  char              *poster_url;  /* the wanted item's poster */
 } SsvReleaseSearchSetup;
 
 void                    ssv_release_search_setup_async   (SsvContext          *context,
+                                                          gint64               wishlist_id,
                                                           GCancellable        *cancellable,
                                                           GAsyncReadyCallback  callback,
                                                           gpointer             user_data);

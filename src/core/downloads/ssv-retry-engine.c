@@ -335,15 +335,9 @@ profile_of (Run     *run,
   if (!ssv_profile_store_ensure_defaults (run->engine->profiles, error) ||
       (all = ssv_profile_store_list (run->engine->profiles, error)) == NULL)
     return NULL;
-  for (guint i = 0; i < all->len; i++)
-    {
-      SsvQualityProfile *p = g_ptr_array_index (all, i);
-
-      if (p->id == run->download->profile_id)
-        return ssv_quality_profile_ref (p);
-    }
+  /* the grab's profile: the wanted item's own, or the default one it was judged under */
   if (all->len > 0)
-    return ssv_quality_profile_ref (g_ptr_array_index (all, 0));
+    return ssv_quality_profile_ref (ssv_quality_profiles_find_or_first (all, run->download->profile_id));
 
   g_set_error_literal (error, SSV_ERROR, SSV_ERROR_NOT_FOUND, _("There is no quality profile to judge releases with."));
   return NULL;

@@ -174,15 +174,7 @@ SsvQualityProfile *
 ssv_drain_profile_of (const Run              *run,
             const SsvWishSearchRow *row)
 {
-  for (guint i = 0; row->profile_id > 0 && i < run->profiles->len; i++)
-    {
-      SsvQualityProfile *p = g_ptr_array_index (run->profiles, i);
-
-      if (p->id == row->profile_id)
-        return p;
-    }
-
-  return g_ptr_array_index (run->profiles, 0);
+  return ssv_quality_profiles_find_or_first (run->profiles, row->profile_id);
 }
 
 gboolean

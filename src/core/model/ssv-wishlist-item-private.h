@@ -34,6 +34,8 @@ struct _SsvWishlistItem
   GListStore      *children;       /* groups only */
   char            *search_state;   /* "Searched 2 h ago: …"; NULL before it is known */
   char            *download_state; /* "downloading 42 %", …; NULL before it is known */
+  gint64           profile_id;     /* the quality profile it is judged under (a show's, for its
+                                    * seasons and episodes); 0: the default one */
 };
 
 SsvWishlistItem *ssv_wishlist_item_new (SsvWishlistKind kind);

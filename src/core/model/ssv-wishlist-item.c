@@ -22,6 +22,7 @@ static const SsvModelProp props[] = {
   /* guint fields, read as int: counts never come near G_MAXINT. */
   { "wanted", SSV_MODEL_INT, G_STRUCT_OFFSET (SsvWishlistItem, wanted) },
   { "done", SSV_MODEL_INT, G_STRUCT_OFFSET (SsvWishlistItem, done) },
+  { "profile-id", SSV_MODEL_INT64, G_STRUCT_OFFSET (SsvWishlistItem, profile_id) },
 };
 
 static GParamSpec *pspecs[G_N_ELEMENTS (props) + 1];
@@ -130,6 +131,7 @@ GETTER (int, season_number, 0)
 GETTER (int, episode_number, 0)
 GETTER (guint, wanted, 0)
 GETTER (guint, done, 0)
+GETTER (gint64, profile_id, 0)
 
 #undef GETTER
 

@@ -40,6 +40,7 @@ int              ssv_wishlist_item_get_season_number      (SsvWishlistItem *self
 int              ssv_wishlist_item_get_episode_number     (SsvWishlistItem *self);
 guint            ssv_wishlist_item_get_wanted             (SsvWishlistItem *self);
 guint            ssv_wishlist_item_get_done               (SsvWishlistItem *self);
+gint64           ssv_wishlist_item_get_profile_id         (SsvWishlistItem *self);
 GListModel      *ssv_wishlist_item_get_children           (SsvWishlistItem *self);
 const char      *ssv_wishlist_item_get_search_state       (SsvWishlistItem *self);
 void             ssv_wishlist_item_set_search_state       (SsvWishlistItem *self,

@@ -396,13 +396,33 @@ ssv_profile_store_save_format (SsvProfileStore  *self,
   return TRUE;
 }
 
+/* Wanted movies and shows that had the profile fall back to the default one, in the
+ * same transaction: the wishlist's profile columns were added without a foreign key. */
 gboolean
 ssv_profile_store_delete (SsvProfileStore  *self,
                           gint64            id,
                           GError          **error)
 {
-  if (!ssv_database_exec_with_id (db_of (self), "DELETE FROM quality_profiles WHERE id = ?1", id, error))
+  static const char * const statements[] = {
+    "UPDATE wishlist SET profile_id = NULL WHERE profile_id = ?1",
+    "UPDATE wishlist_shows SET profile_id = NULL WHERE profile_id = ?1",
+    "DELETE FROM quality_profiles WHERE id = ?1",
+  };
+  SsvDatabase *db = db_of (self);
+
+  if (!ssv_database_begin (db, error))
     return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    if (!ssv_database_exec_with_id (db, statements[i], id, error))
+      {
+        ssv_database_rollback (db);
+        return FALSE;
+      }
+  if (!ssv_database_commit (db, error))
+    {
+      ssv_database_rollback (db);
+      return FALSE;
+    }
 
   ssv_store_emit_changed (SSV_STORE (self), "profiles");
   return TRUE;

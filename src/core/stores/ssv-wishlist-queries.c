@@ -11,7 +11,7 @@
 
 #define SHOWS_SELECT \
   "SELECT ws.id, ws.source, ws.source_id, ws.title, ws.year, ws.overview, ws.poster_url," \
-  "       ws.backdrop_url, ws.added_at, ws.wanted" \
+  "       ws.backdrop_url, ws.added_at, ws.wanted, ws.profile_id" \
   "  FROM wishlist_shows ws" \
   " WHERE ?1 IS NULL OR ws.title LIKE ?1 ESCAPE '\\'" \
   "    OR EXISTS (SELECT 1 FROM wishlist w WHERE w.wishlist_show_id = ws.id AND w.kind = 'episode'" \
@@ -41,7 +41,8 @@ const char * const ssv_wishlist_store_episodes_sql =
   "       w.added_at," \
   "       (SELECT min (m.id) FROM movies m WHERE " SSV_SQL_MOVIE_HAS_KEY ("m", "w.source", "w.source_id") ")," \
   "       EXISTS (SELECT 1 FROM movies m JOIN media_files mf ON mf.movie_id = m.id" \
-  "                WHERE " SSV_SQL_MOVIE_HAS_KEY ("m", "w.source", "w.source_id") ")" \
+  "                WHERE " SSV_SQL_MOVIE_HAS_KEY ("m", "w.source", "w.source_id") ")," \
+  "       w.profile_id" \
   "  FROM wishlist w" \
   " WHERE w.kind = ?1 AND w.kind <> 'episode' AND (?2 IS NULL OR w.title LIKE ?2 ESCAPE '\\')"
 
@@ -178,6 +179,7 @@ read_title (SsvStmt  *stmt,
   item->library_id = sqlite3_column_int64 (stmt, 9);
   item->wanted = 1;
   item->done = sqlite3_column_int (stmt, 10) != 0;
+  item->profile_id = sqlite3_column_int64 (stmt, 11);
   g_ptr_array_add (rows->items, item);
 }
 
@@ -251,6 +253,7 @@ fill_group (SsvDatabase      *db,
           new_season->show_title = g_strdup (show->title);
           new_season->source = g_strdup (show->source);
           new_season->source_id = g_strdup (show->source_id);
+          new_season->profile_id = show->profile_id;
           g_list_store_append (show->children, new_season);
           season = new_season;
         }
@@ -260,6 +263,7 @@ fill_group (SsvDatabase      *db,
       episode->library_id = show->library_id;
       episode->source = g_strdup (show->source);
       episode->source_id = g_strdup (show->source_id);
+      episode->profile_id = show->profile_id;
       episode->show_title = g_strdup (show->title);
       episode->season_number = season_number;
       episode->episode_number = sqlite3_column_int (stmt, 2);
@@ -301,6 +305,7 @@ show_group_from_row (SsvStmt *stmt)
   show->poster_url = ssv_stmt_dup_text (stmt, 6);
   show->backdrop_url = ssv_stmt_dup_text (stmt, 7);
   show->added_at = sqlite3_column_int64 (stmt, 8);
+  show->profile_id = sqlite3_column_int64 (stmt, 10);
 
   return show;
 }

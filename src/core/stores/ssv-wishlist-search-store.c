@@ -11,9 +11,10 @@
 #define ACTIVE_STATUSES "('queued', 'downloading', 'stalled', 'searching', 'importing')"
 
 /* Columns shared by films and episodes, in the order read_row reads them. */
-#define SEARCH_COLUMNS \
+/* The profile: the film's own, or the show's for its episodes (step 15). */
+#define SEARCH_COLUMNS(profile) \
   " s.home_release_date, s.release_checked_at, coalesce (s.attempts, 0), coalesce (s.fruitless, 0)," \
-  " s.last_search_at, s.last_result, s.next_search_at, s.profile_id," \
+  " s.last_search_at, s.last_result, s.next_search_at, " profile "," \
   " EXISTS (SELECT 1 FROM downloads d WHERE d.wishlist_id = w.id AND d.status IN " ACTIVE_STATUSES ")"
 
 static const char movies_sql[] =
@@ -21,7 +22,7 @@ static const char movies_sql[] =
   "  CASE WHEN w.source = 'tmdb' THEN CAST (w.source_id AS INTEGER) ELSE m.tmdb_id END, NULL,"
   "  CASE WHEN w.source = 'imdb' THEN w.source_id ELSE m.imdb_id END, NULL, NULL, NULL, w.poster_url,"
   "  (SELECT f.path FROM media_files f WHERE f.movie_id = m.id ORDER BY f.video_height DESC, f.id LIMIT 1),"
-  SEARCH_COLUMNS
+  SEARCH_COLUMNS ("w.profile_id")
   " FROM wishlist w"
   " LEFT JOIN wishlist_search s ON s.wishlist_id = w.id"
   " LEFT JOIN movies m ON m.id = (SELECT m2.id FROM movies m2 WHERE "
@@ -36,7 +37,7 @@ static const char episodes_sql[] =
   "  sh.imdb_id, coalesce (e.air_date, w.air_date), coalesce (e.air_time, sh.air_time), sh.air_time_zone,"
   "  coalesce (w.season_poster_url, ws.poster_url),"
   "  (SELECT f.path FROM media_files f WHERE f.episode_id = e.id ORDER BY f.video_height DESC, f.id LIMIT 1),"
-  SEARCH_COLUMNS
+  SEARCH_COLUMNS ("ws.profile_id")
   " FROM wishlist w"
   " JOIN wishlist_shows ws ON ws.id = w.wishlist_show_id"
   " LEFT JOIN wishlist_search s ON s.wishlist_id = w.id"
@@ -239,26 +240,6 @@ ssv_wishlist_search_store_set_home_release (SsvDatabase  *db,
   sqlite3_bind_int64 (stmt, 1, wishlist_id);
   ssv_stmt_bind_text (stmt, 2, date);
   sqlite3_bind_int64 (stmt, 3, now);
-
-  return ssv_stmt_step_done (stmt, error);
-}
-
-/* The quality profile an item is judged under; 0 for the first one. */
-gboolean
-ssv_wishlist_search_store_set_profile (SsvDatabase  *db,
-                                       gint64        wishlist_id,
-                                       gint64        profile_id,
-                                       GError      **error)
-{
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-    "INSERT INTO wishlist_search (wishlist_id, profile_id)"
-    " SELECT ?1, ?2 WHERE EXISTS (SELECT 1 FROM wishlist WHERE id = ?1)"
-    " ON CONFLICT (wishlist_id) DO UPDATE SET profile_id = ?2", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, wishlist_id);
-  ssv_stmt_bind_int64_or_null (stmt, 2, profile_id, profile_id > 0);
 
   return ssv_stmt_step_done (stmt, error);
 }

@@ -30,7 +30,7 @@ typedef struct
   gint64    last_search_at;
   char     *last_result;
   gint64    next_search_at;
-  gint64    profile_id;         /* 0: the first profile */
+  gint64    profile_id;         /* the film's or the show's own; 0: the first profile */
   char     *owned_path;         /* the best file the library has of it; NULL: none */
   gboolean  downloading;        /* a download of it is active */
 } SsvWishSearchRow;
@@ -69,10 +69,6 @@ gboolean    ssv_wishlist_search_store_set_home_release (SsvDatabase            *
                                                      gint64                     wishlist_id,
                                                      const char                *date,
                                                      gint64                     now,
-                                                     GError                   **error);
-gboolean    ssv_wishlist_search_store_set_profile   (SsvDatabase               *db,
-                                                     gint64                     wishlist_id,
-                                                     gint64                     profile_id,
                                                      GError                   **error);
 gboolean    ssv_wishlist_search_store_is_downloading (SsvDatabase             *db,
                                                      gint64                     wishlist_id,

@@ -226,6 +226,27 @@ void        ssv_wishlist_store_contains_show_async  (SsvWishlistStore     *self,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
+/* A wanted movie's or show's own quality profile (ssv-wishlist-profiles.c). */
+gboolean    ssv_wishlist_store_set_profile          (SsvWishlistStore     *self,
+                                                     SsvWishlistKind       kind,
+                                                     gint64                id,
+                                                     gint64                profile_id,
+                                                     GError              **error);
+void        ssv_wishlist_store_set_profile_async    (SsvWishlistStore     *self,
+                                                     SsvWishlistKind       kind,
+                                                     gint64                id,
+                                                     gint64                profile_id,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean    ssv_wishlist_store_set_profile_finish   (SsvWishlistStore     *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+gboolean    ssv_wishlist_store_find_wanted          (SsvWishlistStore     *self,
+                                                     const char           *text,
+                                                     SsvWishlistKind      *kind,
+                                                     gint64               *id,
+                                                     GError              **error);
 
 /* A wanted item's acquisition: its latest download (ssv-wishlist-downloads.c). */
 typedef struct

@@ -160,7 +160,7 @@ search_releases_action (GtkWidget  *widget,
                                       (guint) MAX (ssv_calendar_entry_get_episode_number (self->entry), 0));
   ssv_search_item_set_air_date (item, ssv_calendar_entry_get_air_date (self->entry), FALSE);
   ssv_release_search_dialog_present (parent != NULL ? GTK_WIDGET (parent) : widget, self->context, item,
-                                     ssv_calendar_entry_get_poster_url (self->entry));
+                                     ssv_calendar_entry_get_poster_url (self->entry), 0);
   gtk_window_close (GTK_WINDOW (self));
 }
 

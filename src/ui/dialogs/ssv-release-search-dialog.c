@@ -16,6 +16,7 @@ struct _SsvReleaseSearchDialog
   SsvContext            *context;
   SsvSearchItem         *item;
   char                  *poster_url;
+  gint64                 wishlist_id;   /* the wanted item searched for; 0: none */
   GCancellable          *cancellable;
   SsvReleaseSearchSetup *setup;
   SsvSearch             *search;
@@ -39,7 +40,7 @@ struct _SsvReleaseSearchDialog
 
 G_DEFINE_FINAL_TYPE (SsvReleaseSearchDialog, ssv_release_search_dialog, ADW_TYPE_WINDOW)
 
-enum { PROP_0, PROP_CONTEXT, PROP_ITEM, PROP_POSTER_URL, N_PROPS };
+enum { PROP_0, PROP_CONTEXT, PROP_ITEM, PROP_POSTER_URL, PROP_WISHLIST_ID, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 /* Every message reaches people through here: one place to change when toasts move to app.toast. */
@@ -195,6 +196,14 @@ setup_done (GObject      *source,
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
+  /* A wanted item is searched as the wishlist knows it: with its ids. */
+  if (self->setup->item != NULL)
+    {
+      g_clear_pointer (&self->item, ssv_search_item_unref);
+      self->item = ssv_search_item_ref (self->setup->item);
+      if (self->poster_url == NULL)
+        self->poster_url = g_strdup (self->setup->poster_url);
+    }
   start_search (self);
 }
 
@@ -238,6 +247,9 @@ grab_action (GtkWidget  *widget,
     return;
 
   request = ssv_release_search_grab_request (self->item, self->setup->profile, self->poster_url, self->hits, index);
+  if (request == NULL)
+    return;
+  request->wanted.wishlist_id = self->wishlist_id;
   self->grabbing = TRUE;
   gtk_widget_action_set_enabled (widget, "search.grab", FALSE);
   ssv_release_search_grab_async (self->context, request, self->cancellable, grab_done, g_object_ref (self));
@@ -256,7 +268,8 @@ ssv_release_search_dialog_constructed (GObject *object)
   adw_window_title_set_title (self->window_title, title);
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_spinner_set_spinning (self->spinner, TRUE);
-  ssv_release_search_setup_async (self->context, self->cancellable, setup_done, g_object_ref (self));
+  ssv_release_search_setup_async (self->context, self->wishlist_id, self->cancellable, setup_done,
+                                  g_object_ref (self));
 }
 
 static void
@@ -309,6 +322,9 @@ ssv_release_search_dialog_set_property (GObject      *object,
     case PROP_POSTER_URL:
       self->poster_url = g_value_dup_string (value);
       break;
+    case PROP_WISHLIST_ID:
+      self->wishlist_id = g_value_get_int64 (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -334,6 +350,10 @@ ssv_release_search_dialog_class_init (SsvReleaseSearchDialogClass *klass)
   properties[PROP_POSTER_URL] =
     g_param_spec_string ("poster-url", NULL, NULL, NULL,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* A wanted film or episode: judged under its own quality profile (a show's, for an episode). */
+  properties[PROP_WISHLIST_ID] =
+    g_param_spec_int64 ("wishlist-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SSV_TYPE_RELEASE_ROW);
@@ -364,15 +384,18 @@ ssv_release_search_dialog_init (SsvReleaseSearchDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* @wishlist_id: the wanted film or episode @item is, or 0 */
 GtkWidget *
 ssv_release_search_dialog_new (SsvContext    *context,
                                SsvSearchItem *item,
-                               const char    *poster_url)
+                               const char    *poster_url,
+                               gint64         wishlist_id)
 {
   return g_object_new (SSV_TYPE_RELEASE_SEARCH_DIALOG,
                        "context", context,
                        "item", item,
                        "poster-url", poster_url,
+                       "wishlist-id", wishlist_id,
                        NULL);
 }
 
@@ -381,9 +404,10 @@ void
 ssv_release_search_dialog_present (GtkWidget     *parent,
                                    SsvContext    *context,
                                    SsvSearchItem *item,
-                                   const char    *poster_url)
+                                   const char    *poster_url,
+                                   gint64         wishlist_id)
 {
-  GtkWidget *dialog = ssv_release_search_dialog_new (context, item, poster_url);
+  GtkWidget *dialog = ssv_release_search_dialog_new (context, item, poster_url, wishlist_id);
   GtkRoot *root = gtk_widget_get_root (parent);
 
   if (GTK_IS_WINDOW (root))

@@ -16,11 +16,13 @@ G_DECLARE_FINAL_TYPE (SsvReleaseSearchDialog, ssv_release_search_dialog, SSV, RE
 
 GtkWidget  *ssv_release_search_dialog_new              (SsvContext             *context,
                                                         SsvSearchItem          *item,
-                                                        const char             *poster_url);
+                                                        const char             *poster_url,
+                                                        gint64                  wishlist_id);
 void        ssv_release_search_dialog_present          (GtkWidget              *parent,
                                                         SsvContext             *context,
                                                         SsvSearchItem          *item,
-                                                        const char             *poster_url);
+                                                        const char             *poster_url,
+                                                        gint64                  wishlist_id);
 gboolean    ssv_release_search_dialog_is_searching     (SsvReleaseSearchDialog *self);
 const char *ssv_release_search_dialog_get_progress     (SsvReleaseSearchDialog *self);
 const char *ssv_release_search_dialog_get_last_message (SsvReleaseSearchDialog *self);

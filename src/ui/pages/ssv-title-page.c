@@ -421,7 +421,7 @@ search_releases_action (GtkWidget  *widget,
     }
 
   ssv_release_search_dialog_present (widget, ssv_page_get_context (SSV_PAGE (self)), item,
-                                     ssv_title_get_poster_url (self->item));
+                                     ssv_title_get_poster_url (self->item), 0);
 }
 
 /* ---- the title's actions: refresh, re-match, edit, watched ------------------------- */

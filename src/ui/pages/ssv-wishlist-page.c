@@ -14,6 +14,7 @@
 #include "widgets/ssv-poster-grid.h"
 #include "widgets/ssv-wishlist-movie-corner.h"
 #include "widgets/ssv-wishlist-tile.h"
+#include "widgets/ssv-wish-profile-menu.h"
 #include "downloads/ssv-wishlist-drain.h"
 #include "model/ssv-wishlist-item.h"
 #include "stores/ssv-wishlist-store.h"
@@ -459,11 +460,16 @@ remove_movie_action (GtkWidget  *widget,
     }
 }
 
-/* A movie card's corner: what became of its download and its searches, "Search Now" and the star. */
+/* A movie card's corner: what became of its download and its searches, its menu (the quality
+ * profile), "Search Now" and the star. */
 static GtkWidget *
 make_remove_button (gpointer user_data)
 {
-  return ssv_wishlist_movie_corner_new ();
+  GtkWidget *corner = ssv_wishlist_movie_corner_new ();
+
+  ssv_wishlist_movie_corner_add_menu (SSV_WISHLIST_MOVIE_CORNER (corner),
+                                      ssv_wish_profile_menu_new (ssv_page_get_context (SSV_PAGE (user_data))));
+  return corner;
 }
 
 /* The card's corner shows the movie the card shows; an unbound card's shows none. */
@@ -489,7 +495,8 @@ on_movie_activated (SsvWishlistPage *self,
 
 /* ---- shows ------------------------------------------------------------------------ */
 
-/* wishlist.search-releases (show, season, episode, poster URL or ""): a wanted episode's releases. */
+/* wishlist.search-releases (show, season, episode, poster URL or "", wishlist row or 0): a wanted
+ * episode's releases, judged under the show's quality profile and searched with its ids. */
 static void
 search_releases_action (GtkWidget  *widget,
                         const char *action_name,
@@ -498,11 +505,12 @@ search_releases_action (GtkWidget  *widget,
   g_autoptr(SsvSearchItem) item = NULL;
   const char *show, *poster;
   int season, episode;
+  gint64 wishlist_id;
 
-  g_variant_get (parameter, "(&sii&s)", &show, &season, &episode, &poster);
+  g_variant_get (parameter, "(&sii&sx)", &show, &season, &episode, &poster, &wishlist_id);
   item = ssv_search_item_new_episode (show, (guint) MAX (season, 0), (guint) MAX (episode, 0));
   ssv_release_search_dialog_present (widget, ssv_page_get_context (SSV_PAGE (widget)), item,
-                                     poster[0] != '\0' ? poster : NULL);
+                                     poster[0] != '\0' ? poster : NULL, wishlist_id);
 }
 
 static void
@@ -541,7 +549,7 @@ on_tile_setup (GtkSignalListItemFactory *factory,
                SsvWishlistPage          *self)
 {
   SsvContext *context = ssv_page_get_context (SSV_PAGE (self));
-  GtkWidget *tile = ssv_wishlist_tile_new (ssv_texture_loader_get_default (context));
+  GtkWidget *tile = ssv_wishlist_tile_new (ssv_texture_loader_get_default (context), context);
 
   g_signal_connect_object (tile, "notify::expanded", G_CALLBACK (on_tile_expanded), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (tile, "remove-item", G_CALLBACK (on_tile_remove), self, G_CONNECT_SWAPPED);
@@ -1203,7 +1211,7 @@ ssv_wishlist_page_class_init (SsvWishlistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "wishlist.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "wishlist.remove-movie", "x", remove_movie_action);
   gtk_widget_class_install_action (widget_class, "wishlist.show-view", "s", show_view_action);
-  gtk_widget_class_install_action (widget_class, "wishlist.search-releases", "(siis)", search_releases_action);
+  gtk_widget_class_install_action (widget_class, "wishlist.search-releases", "(siisx)", search_releases_action);
   gtk_widget_class_install_action (widget_class, "wishlist.search-all", NULL, search_all_action);
   gtk_widget_class_install_action (widget_class, "wishlist.search-now", "x", search_now_action);
   gtk_widget_class_install_action (widget_class, "wishlist.search-show", "(xi)", search_show_action);

@@ -15,6 +15,7 @@ struct _SsvWishlistMovieCorner
   SsvWishlistItem *item;
 
   GtkLabel        *download_label;
+  GtkBox          *buttons;
 };
 
 G_DEFINE_FINAL_TYPE (SsvWishlistMovieCorner, ssv_wishlist_movie_corner, GTK_TYPE_WIDGET)
@@ -158,6 +159,7 @@ ssv_wishlist_movie_corner_class_init (SsvWishlistMovieCornerClass *klass)
                                                RESOURCE_PATH "/ui/widgets/ssv-wishlist-movie-corner.ui");
   ssv_widget_class_bind_closures (widget_class);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistMovieCorner, download_label);
+  gtk_widget_class_bind_template_child (widget_class, SsvWishlistMovieCorner, buttons);
   gtk_widget_class_bind_template_callback (widget_class, action_for);
   gtk_widget_class_bind_template_callback (widget_class, item_target);
   gtk_widget_class_set_css_name (widget_class, "wishlistmoviecorner");
@@ -173,4 +175,21 @@ GtkWidget *
 ssv_wishlist_movie_corner_new (void)
 {
   return g_object_new (SSV_TYPE_WISHLIST_MOVIE_CORNER, NULL);
+}
+
+/**
+ * ssv_wishlist_movie_corner_add_menu:
+ * @menu: a widget with an "item" property (the wanted item's menu)
+ *
+ * Puts @menu before the buttons; it follows the corner's item.
+ */
+void
+ssv_wishlist_movie_corner_add_menu (SsvWishlistMovieCorner *self,
+                                    GtkWidget              *menu)
+{
+  g_return_if_fail (SSV_IS_WISHLIST_MOVIE_CORNER (self));
+  g_return_if_fail (GTK_IS_WIDGET (menu));
+
+  gtk_box_prepend (self->buttons, menu);
+  g_object_bind_property (self, "item", menu, "item", G_BINDING_SYNC_CREATE);
 }

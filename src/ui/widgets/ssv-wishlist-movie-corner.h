@@ -18,5 +18,7 @@ SsvWishlistItem *ssv_wishlist_movie_corner_get_item      (SsvWishlistMovieCorner
 void             ssv_wishlist_movie_corner_set_item      (SsvWishlistMovieCorner *self,
                                                           SsvWishlistItem        *item);
 const char      *ssv_wishlist_movie_corner_get_download_text (SsvWishlistMovieCorner *self);
+void             ssv_wishlist_movie_corner_add_menu      (SsvWishlistMovieCorner *self,
+                                                          GtkWidget              *menu);
 
 G_END_DECLS

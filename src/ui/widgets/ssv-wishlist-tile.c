@@ -11,6 +11,7 @@
 
 #include "ssv-closures.h"
 #include "widgets/ssv-poster-card.h"
+#include "widgets/ssv-wish-profile-menu.h"
 #include "widgets/ssv-wishlist-episode-row.h"
 #include "widgets/ssv-wishlist-tile.h"
 
@@ -27,6 +28,8 @@ struct _SsvWishlistTile
   GPtrArray        *episode_rows;
 
   GtkWidget        *header;
+  GtkWidget        *remove_button;
+  GtkWidget        *profile_menu;  /* the show's menu (its quality profile); NULL without a context */
   GtkLabel         *initials_label;
   GtkPicture       *art_picture;
   GtkProgressBar   *progress_bar;
@@ -133,6 +136,34 @@ create_episode_row (gpointer item,
   return row;
 }
 
+/* The episode of the tile's show a (season, episode) target names; NULL when it has none. */
+static SsvWishlistItem *
+find_episode (SsvWishlistTile *self,
+              GVariant        *parameter)
+{
+  GListModel *seasons = self->item != NULL ? ssv_wishlist_item_get_children (self->item) : NULL;
+  int season, number;
+
+  g_variant_get (parameter, "(ii)", &season, &number);
+  for (guint i = 0; seasons != NULL && i < g_list_model_get_n_items (seasons); i++)
+    {
+      g_autoptr(SsvWishlistItem) s = g_list_model_get_item (seasons, i);
+      GListModel *episodes = ssv_wishlist_item_get_children (s);
+
+      for (guint j = 0; episodes != NULL && j < g_list_model_get_n_items (episodes); j++)
+        {
+          g_autoptr(SsvWishlistItem) episode = g_list_model_get_item (episodes, j);
+
+          /* the show's model holds it: borrowed as long as the tile shows the show */
+          if (ssv_wishlist_item_get_season_number (episode) == season &&
+              ssv_wishlist_item_get_episode_number (episode) == number)
+            return episode;
+        }
+    }
+
+  return NULL;
+}
+
 /* tile.remove-episode (season, episode): the row's button. */
 static void
 remove_episode_action (GtkWidget  *widget,
@@ -140,37 +171,29 @@ remove_episode_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   SsvWishlistTile *self = SSV_WISHLIST_TILE (widget);
-  int season, number;
+  SsvWishlistItem *episode = find_episode (self, parameter);
 
-  g_variant_get (parameter, "(ii)", &season, &number);
-  for (guint i = 0; i < self->episode_rows->len; i++)
-    {
-      SsvWishlistItem *episode = ssv_wishlist_episode_row_get_item (g_ptr_array_index (self->episode_rows, i));
-
-      if (ssv_wishlist_item_get_season_number (episode) == season &&
-          ssv_wishlist_item_get_episode_number (episode) == number)
-        {
-          g_signal_emit (self, signals[REMOVE_ITEM], 0, episode);
-          return;
-        }
-    }
+  if (episode != NULL)
+    g_signal_emit (self, signals[REMOVE_ITEM], 0, episode);
 }
 
 /* tile.search-releases (season, episode): handed to the page, which has the context, as
- * wishlist.search-releases (show, season, episode, poster). */
+ * wishlist.search-releases (show, season, episode, poster, wishlist row of the episode). */
 static void
 search_releases_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
   SsvWishlistTile *self = SSV_WISHLIST_TILE (widget);
+  SsvWishlistItem *episode = find_episode (self, parameter);
   int season, number;
 
   g_variant_get (parameter, "(ii)", &season, &number);
-  gtk_widget_activate_action (widget, "wishlist.search-releases", "(siis)",
+  gtk_widget_activate_action (widget, "wishlist.search-releases", "(siisx)",
                               ssv_wishlist_item_get_title (self->item), season, number,
                               ssv_wishlist_item_get_poster_url (self->item) != NULL
-                              ? ssv_wishlist_item_get_poster_url (self->item) : "");
+                              ? ssv_wishlist_item_get_poster_url (self->item) : "",
+                              episode != NULL ? ssv_wishlist_item_get_id (episode) : (gint64) 0);
 }
 
 /* A row opens its show's page, as every episode of the tile belongs to it. */
@@ -349,6 +372,8 @@ ssv_wishlist_tile_set_item (SsvWishlistTile *self,
 
   g_set_object (&self->item, item);
   clear_episodes (self);
+  if (self->profile_menu != NULL)
+    ssv_wish_profile_menu_set_item (SSV_WISH_PROFILE_MENU (self->profile_menu), item);
 
   g_signal_handlers_block_by_func (self->expand_button, on_expand_toggled, self);
   gtk_toggle_button_set_active (self->expand_button, FALSE);
@@ -435,6 +460,7 @@ ssv_wishlist_tile_dispose (GObject *object)
   g_clear_pointer (&self->episode_rows, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_WISHLIST_TILE);
+  self->profile_menu = NULL;  /* went with the header */
 
   G_OBJECT_CLASS (ssv_wishlist_tile_parent_class)->dispose (object);
 }
@@ -513,6 +539,7 @@ ssv_wishlist_tile_class_init (SsvWishlistTileClass *klass)
   gtk_widget_class_bind_template_callback_full (widget_class, "initials_text",
                                                 G_CALLBACK (ssv_poster_initials_closure));
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, header);
+  gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, remove_button);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, initials_label);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, art_picture);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistTile, progress_bar);
@@ -543,12 +570,22 @@ ssv_wishlist_tile_init (SsvWishlistTile *self)
 /**
  * ssv_wishlist_tile_new:
  * @loader: (nullable): where art comes from; without one, initials only
+ * @context: (nullable): for the show's menu (its quality profile); without one, no menu
  */
 GtkWidget *
-ssv_wishlist_tile_new (SsvTextureLoader *loader)
+ssv_wishlist_tile_new (SsvTextureLoader *loader,
+                       SsvContext       *context)
 {
   SsvWishlistTile *self = g_object_new (SSV_TYPE_WISHLIST_TILE, NULL);
 
   self->loader = loader ? g_object_ref (loader) : NULL;
+  if (context != NULL)
+    {
+      self->profile_menu = ssv_wish_profile_menu_new (context);
+      /* flat like the tile's other buttons, not the poster card's light-on-art look */
+      gtk_widget_remove_css_class (gtk_widget_get_first_child (self->profile_menu), "osd");
+      gtk_widget_add_css_class (gtk_widget_get_first_child (self->profile_menu), "flat");
+      gtk_widget_insert_before (self->profile_menu, self->header, self->remove_button);
+    }
   return GTK_WIDGET (self);
 }

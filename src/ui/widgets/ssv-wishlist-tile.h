@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ssv-context.h"
 #include "ssv-texture-loader.h"
 #include "model/ssv-wishlist-item.h"
 
@@ -14,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SsvWishlistTile, ssv_wishlist_tile, SSV, WISHLIST_TILE, GtkWidget)
 
-GtkWidget       *ssv_wishlist_tile_new                (SsvTextureLoader *loader);
+GtkWidget       *ssv_wishlist_tile_new                (SsvTextureLoader *loader,
+                                                       SsvContext       *context);
 void             ssv_wishlist_tile_set_item           (SsvWishlistTile  *self,
                                                        SsvWishlistItem  *item);
 SsvWishlistItem *ssv_wishlist_tile_get_item           (SsvWishlistTile  *self);
