@@ -14,6 +14,7 @@
 #include "ssv-ui-test-utils.h"
 #include "ssv-airing-monitor.h"
 #include "ssv-context.h"
+#include "ssv-import-notifier.h"
 #include "downloads/ssv-importer.h"
 #include "sources/ssv-folder-source.h"
 #include "stores/ssv-download-store.h"
@@ -488,13 +489,12 @@ has_context (gpointer data)
 }
 
 static SsvDownload *
-grab_heat (SsvContext *context,
-           const char *release)
+grab (SsvContext              *context,
+      const SsvDownloadWanted *wanted,
+      const char              *release)
 {
-  SsvDownloadWanted wanted = { .kind = SSV_DOWNLOAD_KIND_MOVIE, .tmdb_id = 949, .title = (char *) "Heat",
-                               .year = 1995, .season = -1, .episode = -1 };
   g_autoptr(SsvDownloadCandidate) chosen = ssv_download_candidate_new ("torrent", release);
-  SsvGrabRecord record = { .wanted = &wanted, .chosen = chosen, .client_name = "Home",
+  SsvGrabRecord record = { .wanted = wanted, .chosen = chosen, .client_name = "Home",
                            .reference = release, .status = SSV_DOWNLOAD_QUEUED, .event = "Grabbed." };
   SsvDownloadStore *store = ssv_context_get_download_store (context);
   g_autoptr(GError) error = NULL;
@@ -505,6 +505,16 @@ grab_heat (SsvContext *context,
   download = ssv_download_store_get (store, id, &error);
   g_assert_no_error (error);
   return download;
+}
+
+static SsvDownload *
+grab_heat (SsvContext *context,
+           const char *release)
+{
+  SsvDownloadWanted wanted = { .kind = SSV_DOWNLOAD_KIND_MOVIE, .tmdb_id = 949, .title = (char *) "Heat",
+                               .year = 1995, .season = -1, .episode = -1 };
+
+  return grab (context, &wanted, release);
 }
 
 static void
@@ -622,6 +632,52 @@ test_import_ready (void)
   g_assert_cmpstr (g_variant_get_string (file, NULL), ==, placed_uri);
   g_assert_true (g_file_test (placed, G_FILE_TEST_IS_REGULAR));
 
+  ssv_ui_test_stop_app (app);
+  fake_shell_stop (&shell);
+  ssv_test_remove_tree (dir);
+}
+
+/* An episode reads as the show and its number; one the app's library does not show (it
+ * went to a Plex library) opens the show's page from TMDB. */
+static void
+test_import_ready_episode (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *library = g_build_filename (dir, "Shows", NULL);
+  g_autofree char *db_path = make_folder_library (dir, library);
+  SsvDownloadWanted wanted = { .kind = SSV_DOWNLOAD_KIND_EPISODE, .tmdb_id = 95396, .title = (char *) "Severance",
+                               .year = 2022, .season = 1, .episode = 2 };
+  FakeShell shell = { 0 };
+  WaitCount wait = { &shell, 1 };
+  SsvApplication *app;
+  g_autoptr(SsvImportNotifier) notifier = NULL;
+  g_autoptr(SsvDownload) download = NULL;
+  g_autoptr(GVariant) open = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *title = NULL;
+  const char *action = NULL;
+  GVariant *call;
+
+  fake_shell_start (&shell);
+  app = start_service (db_path);
+  g_assert_true (ssv_test_wait_for (has_context, app, 20000));
+  download = grab (ssv_application_get_context (app), &wanted, "Severance.S01E02.1080p.WEB-DL-GRP");
+  notifier = ssv_import_notifier_new (G_APPLICATION (app), ssv_context_get_importer (ssv_application_get_context (app)));
+
+  ssv_import_notifier_notify (notifier, download, "/srv/Plex/Severance/Season 01/Severance - S01E02.mkv", 0);
+  g_assert_true (ssv_test_wait_for (has_count, &wait, 20000));
+  call = find_notification (&shell, "imported-");
+  g_assert_nonnull (call);
+  title = lookup_string (call, "title");
+  g_assert_cmpstr (title, ==, "Ready: Severance S01E02");
+  open = lookup_button (call, "Open");
+  g_assert_nonnull (open);
+  g_assert_true (g_variant_lookup (open, "action", "&s", &action));
+  g_assert_cmpstr (action, ==, "app.open-tmdb-show");
+  target = g_variant_lookup_value (open, "target", G_VARIANT_TYPE_INT64);
+  g_assert_cmpint (g_variant_get_int64 (target), ==, 95396);
+
+  g_clear_object (&notifier);
   ssv_ui_test_stop_app (app);
   fake_shell_stop (&shell);
   ssv_test_remove_tree (dir);
@@ -942,6 +998,7 @@ main (int    argc,
   g_test_add_func ("/ui/notifications/uploads-catch-up", test_uploads_catch_up);
   g_test_add_func ("/ui/notifications/scheduler-runs-missed", test_scheduler_runs_missed);
   g_test_add_func ("/ui/notifications/import-ready", test_import_ready);
+  g_test_add_func ("/ui/notifications/import-ready-episode", test_import_ready_episode);
   g_test_add_func ("/ui/notifications/autostart", test_autostart);
   g_test_add_func ("/ui/notifications/autostart-portal", test_autostart_portal);
 
