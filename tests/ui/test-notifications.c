@@ -632,6 +632,12 @@ test_import_ready (void)
   g_assert_cmpstr (g_variant_get_string (file, NULL), ==, placed_uri);
   g_assert_true (g_file_test (placed, G_FILE_TEST_IS_REGULAR));
 
+  /* Both buttons name actions the app has, taking what they carry. */
+  g_assert_true (g_variant_type_equal (g_action_group_get_action_parameter_type (G_ACTION_GROUP (app), "open-movie"),
+                                       G_VARIANT_TYPE_INT64));
+  g_assert_true (g_variant_type_equal (g_action_group_get_action_parameter_type (G_ACTION_GROUP (app), "play-file"),
+                                       G_VARIANT_TYPE_STRING));
+
   ssv_ui_test_stop_app (app);
   fake_shell_stop (&shell);
   ssv_test_remove_tree (dir);
