@@ -522,8 +522,8 @@ import_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(SsvImportOutcome) outcome = ssv_importer_import_finish (SSV_IMPORTER (source), result, NULL);
-
+  /* what came of it the signals and the notifications say */
+  ssv_import_outcome_free (ssv_importer_import_finish (SSV_IMPORTER (source), result, NULL));
   *(gboolean *) user_data = TRUE;
 }
 
