@@ -336,6 +336,7 @@ typedef struct
 {
   char     *rejected;
   char     *imported;
+  gint64    title_id;
   gboolean  done;
 } Signals;
 
@@ -352,9 +353,11 @@ static void
 on_imported (SsvImporter *importer,
              SsvDownload *download,
              const char  *path,
+             gint64       title_id,
              Signals     *s)
 {
   s->imported = g_strdup (path);
+  s->title_id = title_id;
 }
 
 static void
@@ -395,6 +398,10 @@ test_signals (Fixture       *f,
   ssv_importer_import_async (f->importer, second, folder, NULL, import_done, &s);
   ssv_test_wait_for_flag (&s.done, 20000);
   g_assert_true (g_str_has_suffix (s.imported, "/The Matrix (1999) - 1080p Bluray.mkv"));
+  /* the film the library shows with that file, for "Open" */
+  g_assert_cmpint (s.title_id, >, 0);
+  g_assert_cmpint (s.title_id, ==, ssv_test_query_int (ssv_context_get_database (f->context),
+                                                       "SELECT id FROM movies WHERE title = 'The Matrix'"));
   g_free (s.rejected);
   g_free (s.imported);
 }

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "ssv-error.h"
 #include "downloads/ssv-naming.h"
 
 static const SsvNamingValues movie = {
@@ -151,6 +154,48 @@ test_safe_path (void)
   g_assert_false (ssv_naming_is_safe_path (NULL));
 }
 
+/* What a person types in Preferences: the defaults and sensible variants pass and
+ * preview as the importer would name the sample; each mistake is refused with a
+ * reason that names what to change. */
+static void
+test_check (void)
+{
+  static const struct { const char *template_; gboolean episode; const char *reason; } refused[] = {
+    { "", FALSE, "empty" },
+    { "{Title ({Year})/{Title}.{ext}", FALSE, "not closed" },
+    { "{Title} ({Year})}/{Title}.{ext}", FALSE, "no “{”" },
+    { "{Title} {Resolution}.{ext}", FALSE, "“{Resolution}” is not a name part" },
+    { "{Year}/{Quality}.{ext}", FALSE, "{Title}" },
+    { "{Title} ({Year})/{Title} ({Year})", FALSE, "{ext}" },
+    { "{Title}.{ext}/{Title}", FALSE, "{ext}" },
+    { "{Show}/{Show} - {Episode Title}.{ext}", TRUE, "{episode:00}" },
+    { "{Show}/{Show} - E{episode:00}.{ext}", TRUE, "{season:00}" },
+    { "Season {season}/E{episode}.{ext}", TRUE, "{Show}" },
+  };
+  g_autofree char *movie_path = NULL;
+  g_autofree char *episode_path = NULL;
+  g_autofree char *daily = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = ssv_naming_preview (refused[i].template_, refused[i].episode, "1080p Bluray", &error);
+
+      g_test_message ("%s", refused[i].template_);
+      g_assert_null (path);
+      g_assert_error (error, SSV_ERROR, SSV_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, refused[i].reason));
+      g_assert_false (ssv_naming_check (refused[i].template_, refused[i].episode, NULL));
+    }
+
+  movie_path = ssv_naming_preview (SSV_NAMING_DEFAULT_MOVIE, FALSE, "1080p Bluray", NULL);
+  g_assert_cmpstr (movie_path, ==, "Heat (1995)/Heat (1995) - 1080p Bluray.mkv");
+  episode_path = ssv_naming_preview (SSV_NAMING_DEFAULT_EPISODE, TRUE, "1080p WEB-DL", NULL);
+  g_assert_cmpstr (episode_path, ==, "Severance/Season 01/Severance - S01E02 - Half Loop.mkv");
+  daily = ssv_naming_preview ("{show.title}/{Show} {Air Date}.{ext}", TRUE, NULL, NULL);
+  g_assert_cmpstr (daily, ==, "severance/Severance 2022-02-25.mkv");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -161,6 +206,7 @@ main (int   argc,
   g_test_add_func ("/core/naming/unsafe", test_unsafe);
   g_test_add_func ("/core/naming/long-and-empty", test_long_and_empty);
   g_test_add_func ("/core/naming/safe-path", test_safe_path);
+  g_test_add_func ("/core/naming/check", test_check);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ssv-airing-notifier.h"
+#include "ssv-import-notifier.h"
 #include "ssv-uploads-notifier.h"
 #include "ssv-application.h"
 #include "ssv-scheduler.h"
@@ -15,6 +16,7 @@
 #include "ssv-ui-utils.h"
 #include "ssv-window.h"
 #include "preferences/ssv-preferences-window.h"
+#include "downloads/ssv-release-hit.h"
 #include "downloads/ssv-wishlist-drain.h"
 #include "sources/ssv-folder-watcher.h"
 #include "ssv-image-cache.h"
@@ -29,6 +31,7 @@ struct _SsvApplication
   GSettings      *settings;
   SsvAiringNotifier *notifier;
   SsvUploadsNotifier *uploads_notifier;
+  SsvImportNotifier *import_notifier;
   SsvSearchProvider *search_provider;
   GPtrArray      *pending;          /* actions that came before the library was open */
   gboolean        opening;
@@ -279,6 +282,7 @@ context_ready_cb (GObject      *source,
                                             ssv_context_get_airing_monitor (self->context));
   self->uploads_notifier = ssv_uploads_notifier_new (G_APPLICATION (self),
                                                      ssv_context_get_channel_service (self->context));
+  self->import_notifier = ssv_import_notifier_new (G_APPLICATION (self), ssv_context_get_importer (self->context));
   export_search_provider (self);
 
   if (self->present_when_ready)
@@ -395,6 +399,78 @@ open_channel_action (GSimpleAction *action,
 
   present_main_window (self);
   gtk_widget_activate_action_variant (GTK_WIDGET (get_main_window (self)), "win.show-channel", parameter);
+}
+
+/* app.open-movie (library id), app.open-tmdb-movie and app.open-tmdb-show (TMDB id): the
+ * title's page, from the notification that it is ready. */
+static void
+open_title_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  static const struct { const char *name; const char *window_action; } pages[] = {
+    { "open-movie", "win.show-movie" },
+    { "open-tmdb-movie", "win.show-tmdb-movie" },
+    { "open-tmdb-show", "win.show-tmdb-show" },
+  };
+  SsvApplication *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (defer_until_open (self, action, parameter))
+    return;
+
+  present_main_window (self);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_str_equal (name, pages[i].name))
+      gtk_widget_activate_action_variant (GTK_WIDGET (get_main_window (self)), pages[i].window_action, parameter);
+}
+
+static void
+say (SsvApplication *self,
+     const char     *message)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self), "toast", g_variant_new_string (message));
+}
+
+static void
+player_launched_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SsvApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      /* Translators: %s says why no video player could be started */
+      g_autofree char *message = g_strdup_printf (_("The video could not be played: %s"), error->message);
+
+      say (self, message);
+    }
+}
+
+/* app.play-file (a file:// URI): the default video player, from a "Ready" notification.
+ * Anyone on the session bus can ask for an app action: only a video file on this
+ * computer is handed on. */
+static void
+play_file_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  SsvApplication *self = user_data;
+  const char *uri = g_variant_get_string (parameter, NULL);
+  g_autofree char *path = g_str_has_prefix (uri, "file://") ? g_filename_from_uri (uri, NULL, NULL) : NULL;
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GAppLaunchContext) launch = NULL;
+
+  if (path == NULL || !ssv_file_name_is_video (path))
+    {
+      say (self, _("Only a video file on this computer can be played."));
+      return;
+    }
+  if (display != NULL)
+    launch = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (display));
+  g_app_info_launch_default_for_uri_async (uri, launch, NULL, player_launched_cb, g_object_ref (self));
 }
 
 static void
@@ -635,6 +711,10 @@ static const GActionEntry app_actions[] = {
   { "preferences-key", preferences_at_action, "s" },
   { "preferences-page", preferences_at_action, "s" },
   { "open-show", open_show_action, "x" },
+  { "open-movie", open_title_action, "x" },
+  { "open-tmdb-movie", open_title_action, "x" },
+  { "open-tmdb-show", open_title_action, "x" },
+  { "play-file", play_file_action, "s" },
   { "open-calendar", open_calendar_action },
   { "open-channel", open_channel_action, "s" },
   { "open-watchlist", open_watchlist_action },
@@ -750,6 +830,7 @@ ssv_application_dispose (GObject *object)
 
   g_clear_object (&self->notifier);
   g_clear_object (&self->uploads_notifier);
+  g_clear_object (&self->import_notifier);
   if (self->search_provider != NULL)
     ssv_search_provider_unexport (self->search_provider);
   g_clear_object (&self->search_provider);

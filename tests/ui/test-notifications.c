@@ -13,6 +13,12 @@
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
 #include "ssv-airing-monitor.h"
+#include "ssv-context.h"
+#include "ssv-import-notifier.h"
+#include "downloads/ssv-importer.h"
+#include "sources/ssv-folder-source.h"
+#include "stores/ssv-download-store.h"
+#include "stores/ssv-server-store.h"
 
 static const char introspection[] =
   "<node><interface name='org.gtk.Notifications'>"
@@ -439,6 +445,250 @@ test_autostart (void)
   g_assert_no_error (error);
 }
 
+/* ---- "Ready" after an import ------------------------------------------------------- */
+
+static void
+write_file (const char *path,
+            gsize       size)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *data = g_malloc0 (size);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_file_set_contents (path, data, size, &error);
+  g_assert_no_error (error);
+}
+
+/* An empty library whose one folder source is @library. */
+static char *
+make_folder_library (const char *dir,
+                     const char *library)
+{
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = ssv_database_open (path, &error);
+  g_autoptr(SsvFolderSource) source = ssv_folder_source_new (library);
+  g_autoptr(GPtrArray) libraries = NULL;
+  gint64 server_id = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (library, 0755), ==, 0);
+  g_assert_true (ssv_server_store_add (db, "folder", "Films", library, NULL, &server_id, NULL, &error));
+  libraries = ssv_media_source_list_libraries (SSV_MEDIA_SOURCE (source), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssv_server_store_set_libraries (db, server_id, libraries, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+has_context (gpointer data)
+{
+  return ssv_application_get_context (data) != NULL;
+}
+
+static SsvDownload *
+grab (SsvContext              *context,
+      const SsvDownloadWanted *wanted,
+      const char              *release)
+{
+  g_autoptr(SsvDownloadCandidate) chosen = ssv_download_candidate_new ("torrent", release);
+  SsvGrabRecord record = { .wanted = wanted, .chosen = chosen, .client_name = "Home",
+                           .reference = release, .status = SSV_DOWNLOAD_QUEUED, .event = "Grabbed." };
+  SsvDownloadStore *store = ssv_context_get_download_store (context);
+  g_autoptr(GError) error = NULL;
+  gint64 id = ssv_download_store_record_grab (store, &record, &error);
+  SsvDownload *download;
+
+  g_assert_no_error (error);
+  download = ssv_download_store_get (store, id, &error);
+  g_assert_no_error (error);
+  return download;
+}
+
+static SsvDownload *
+grab_heat (SsvContext *context,
+           const char *release)
+{
+  SsvDownloadWanted wanted = { .kind = SSV_DOWNLOAD_KIND_MOVIE, .tmdb_id = 949, .title = (char *) "Heat",
+                               .year = 1995, .season = -1, .episode = -1 };
+
+  return grab (context, &wanted, release);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  /* what came of it the signals and the notifications say */
+  ssv_import_outcome_free (ssv_importer_import_finish (SSV_IMPORTER (source), result, NULL));
+  *(gboolean *) user_data = TRUE;
+}
+
+static guint
+count_prefixed (FakeShell  *shell,
+                const char *id_prefix)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < shell->received->len; i++)
+    {
+      const char *id = NULL;
+
+      g_variant_get_child (g_ptr_array_index (shell->received, i), 1, "&s", &id);
+      n += g_str_has_prefix (id, id_prefix);
+    }
+  return n;
+}
+
+/* A finished download imported into the library raises exactly one "Ready: Heat (1995)"
+ * whose Open goes to the film's page in the library and whose Play plays the imported file;
+ * a release refused on import raises none. */
+static void
+test_import_ready (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *library = g_build_filename (dir, "Films", NULL);
+  g_autofree char *db_path = make_folder_library (dir, library);
+  g_autofree char *bad = g_build_filename (dir, "Downloads", "bad", NULL);
+  g_autofree char *setup = g_build_filename (bad, "setup.exe", NULL);
+  g_autofree char *good = g_build_filename (dir, "Downloads", "Heat.1995.1080p.BluRay.x264-GRP", NULL);
+  g_autofree char *video = g_build_filename (good, "Heat.1995.1080p.BluRay.x264-GRP.mkv", NULL);
+  g_autofree char *placed = g_build_filename (library, "Heat (1995)", "Heat (1995) - 1080p Bluray.mkv", NULL);
+  g_autofree char *placed_uri = g_filename_to_uri (placed, NULL, NULL);
+  SsvImportSettings settings = { .movies_folder = library, .min_video_bytes = -1 };
+  FakeShell shell = { 0 };
+  WaitCount wait = { &shell, 1 };
+  SsvApplication *app;
+  SsvContext *context;
+  SsvImporter *importer;
+  g_autoptr(SsvDownload) refused = NULL;
+  g_autoptr(SsvDownload) heat = NULL;
+  g_autoptr(GVariant) open = NULL;
+  g_autoptr(GVariant) play = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GVariant) file = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  const char *action = NULL;
+  gboolean done = FALSE;
+  GVariant *call;
+
+  write_file (setup, 10);
+  write_file (video, 4096);
+  fake_shell_start (&shell);
+  app = start_service (db_path);
+  g_assert_true (ssv_test_wait_for (has_context, app, 20000));
+  context = ssv_application_get_context (app);
+  importer = ssv_context_get_importer (context);
+  ssv_importer_set_settings (importer, &settings);
+
+  /* Refused on import (a program, no video): nothing to tell. */
+  refused = grab_heat (context, "Heat.1995.1080p.BluRay-FAKE");
+  ssv_importer_import_async (importer, refused, bad, NULL, import_done_cb, &done);
+  ssv_test_wait_for_flag (&done, 20000);
+  ssv_ui_test_iterate (300);
+  g_assert_cmpuint (count_prefixed (&shell, "imported-"), ==, 0);
+
+  done = FALSE;
+  heat = grab_heat (context, "Heat.1995.1080p.BluRay.x264-GRP");
+  ssv_importer_import_async (importer, heat, good, NULL, import_done_cb, &done);
+  ssv_test_wait_for_flag (&done, 20000);
+  g_assert_true (ssv_test_wait_for (has_count, &wait, 20000));
+  ssv_ui_test_iterate (500);
+  g_assert_cmpuint (count_prefixed (&shell, "imported-"), ==, 1);
+  g_assert_cmpuint (shell.received->len, ==, 1);
+
+  call = find_notification (&shell, "imported-");
+  title = lookup_string (call, "title");
+  g_assert_cmpstr (title, ==, "Ready: Heat (1995)");
+  body = lookup_string (call, "body");
+  g_assert_cmpstr (body, ==, "In your library as “Heat (1995) - 1080p Bluray.mkv”.");
+
+  /* Open: the film's page in the library, which now has it. */
+  open = lookup_button (call, "Open");
+  g_assert_nonnull (open);
+  g_assert_true (g_variant_lookup (open, "action", "&s", &action));
+  g_assert_cmpstr (action, ==, "app.open-movie");
+  target = g_variant_lookup_value (open, "target", G_VARIANT_TYPE_INT64);
+  g_assert_nonnull (target);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+    g_assert_cmpint (g_variant_get_int64 (target), >, 0);
+    g_assert_cmpint (g_variant_get_int64 (target), ==,
+                     ssv_test_query_int (db, "SELECT id FROM movies WHERE title = 'Heat' AND year = 1995"));
+  }
+
+  /* Play: the imported file itself. */
+  play = lookup_button (call, "Play");
+  g_assert_nonnull (play);
+  g_assert_true (g_variant_lookup (play, "action", "&s", &action));
+  g_assert_cmpstr (action, ==, "app.play-file");
+  file = g_variant_lookup_value (play, "target", G_VARIANT_TYPE_STRING);
+  g_assert_cmpstr (g_variant_get_string (file, NULL), ==, placed_uri);
+  g_assert_true (g_file_test (placed, G_FILE_TEST_IS_REGULAR));
+
+  /* Both buttons name actions the app has, taking what they carry. */
+  g_assert_true (g_variant_type_equal (g_action_group_get_action_parameter_type (G_ACTION_GROUP (app), "open-movie"),
+                                       G_VARIANT_TYPE_INT64));
+  g_assert_true (g_variant_type_equal (g_action_group_get_action_parameter_type (G_ACTION_GROUP (app), "play-file"),
+                                       G_VARIANT_TYPE_STRING));
+
+  ssv_ui_test_stop_app (app);
+  fake_shell_stop (&shell);
+  ssv_test_remove_tree (dir);
+}
+
+/* An episode reads as the show and its number; one the app's library does not show (it
+ * went to a Plex library) opens the show's page from TMDB. */
+static void
+test_import_ready_episode (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *library = g_build_filename (dir, "Shows", NULL);
+  g_autofree char *db_path = make_folder_library (dir, library);
+  SsvDownloadWanted wanted = { .kind = SSV_DOWNLOAD_KIND_EPISODE, .tmdb_id = 95396, .title = (char *) "Severance",
+                               .year = 2022, .season = 1, .episode = 2 };
+  FakeShell shell = { 0 };
+  WaitCount wait = { &shell, 1 };
+  SsvApplication *app;
+  g_autoptr(SsvImportNotifier) notifier = NULL;
+  g_autoptr(SsvDownload) download = NULL;
+  g_autoptr(GVariant) open = NULL;
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *title = NULL;
+  const char *action = NULL;
+  GVariant *call;
+
+  fake_shell_start (&shell);
+  app = start_service (db_path);
+  g_assert_true (ssv_test_wait_for (has_context, app, 20000));
+  download = grab (ssv_application_get_context (app), &wanted, "Severance.S01E02.1080p.WEB-DL-GRP");
+  notifier = ssv_import_notifier_new (G_APPLICATION (app), ssv_context_get_importer (ssv_application_get_context (app)));
+
+  ssv_import_notifier_notify (notifier, download, "/srv/Plex/Severance/Season 01/Severance - S01E02.mkv", 0);
+  g_assert_true (ssv_test_wait_for (has_count, &wait, 20000));
+  call = find_notification (&shell, "imported-");
+  g_assert_nonnull (call);
+  title = lookup_string (call, "title");
+  g_assert_cmpstr (title, ==, "Ready: Severance S01E02");
+  open = lookup_button (call, "Open");
+  g_assert_nonnull (open);
+  g_assert_true (g_variant_lookup (open, "action", "&s", &action));
+  g_assert_cmpstr (action, ==, "app.open-tmdb-show");
+  target = g_variant_lookup_value (open, "target", G_VARIANT_TYPE_INT64);
+  g_assert_cmpint (g_variant_get_int64 (target), ==, 95396);
+
+  g_clear_object (&notifier);
+  ssv_ui_test_stop_app (app);
+  fake_shell_stop (&shell);
+  ssv_test_remove_tree (dir);
+}
+
 /* ---- the Background portal ---------------------------------------------------------- */
 
 static const char portal_xml[] =
@@ -753,6 +1003,8 @@ main (int    argc,
   g_test_add_func ("/ui/notifications/uploads-per-channel", test_uploads_live);
   g_test_add_func ("/ui/notifications/uploads-catch-up", test_uploads_catch_up);
   g_test_add_func ("/ui/notifications/scheduler-runs-missed", test_scheduler_runs_missed);
+  g_test_add_func ("/ui/notifications/import-ready", test_import_ready);
+  g_test_add_func ("/ui/notifications/import-ready-episode", test_import_ready_episode);
   g_test_add_func ("/ui/notifications/autostart", test_autostart);
   g_test_add_func ("/ui/notifications/autostart-portal", test_autostart_portal);
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-downloads.c: the release search dialog against fake indexers (accepted first, rejected
  * with reasons, a failed indexer's message), Grab into a real transmission-daemon, the Downloads
- * page's card and Cancel, and the row and card widgets on their own (each finalized). */
+ * page's card and Cancel, the buttons of the "Ready" notification, and the row and card
+ * widgets on their own (each finalized). */
 
 #include "config.h"
 
@@ -429,6 +430,44 @@ own (GtkWidget *widget)
   return g_object_ref_sink (widget);
 }
 
+static gboolean
+shows_label (gpointer data)
+{
+  return ssv_ui_test_shows_label (GTK_WIDGET (data), "Only a video file on this computer can be played.");
+}
+
+/* The buttons of "Ready: Heat (1995)": Open brings up the film's page; Play hands on
+ * nothing but a video file on this computer, and says so. */
+static void
+test_ready_buttons (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "ready.db", NULL);
+  g_autoptr(GError) error = NULL;
+  SsvApplication *app;
+  SsvWindow *window;
+  SsvPage *page;
+
+  {
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+    g_assert_no_error (error);
+    ssv_database_exec (db, "INSERT INTO movies (id, title, year) VALUES (7, 'Heat', 1995)", &error);
+    g_assert_no_error (error);
+  }
+  app = ssv_ui_test_start_app (db_path);
+  window = ssv_ui_test_wait_for_window (app);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-movie", g_variant_new_int64 (7));
+  g_assert_true (ssv_test_wait_for (title_loaded, window, 20000));
+  page = ssv_window_get_visible_page (window);
+  g_assert_cmpstr (ssv_page_get_title (page), ==, "Heat");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "play-file", g_variant_new_string ("file:///etc/passwd"));
+  g_assert_true (ssv_test_wait_for (shows_label, window, 5000));
+
+  ssv_ui_test_stop_app (app);
+}
+
 static void
 test_release_row (void)
 {
@@ -529,6 +568,7 @@ main (int    argc,
   g_test_add_func ("/ui/downloads/download-card", test_download_card);
   g_test_add_func ("/ui/downloads/no-indexer", test_no_indexer);
   g_test_add_func ("/ui/downloads/title-page", test_title_page);
+  g_test_add_func ("/ui/downloads/ready-buttons", test_ready_buttons);
   g_test_add_func ("/ui/downloads/search-and-grab", test_search_and_grab);
 
   status = g_test_run ();

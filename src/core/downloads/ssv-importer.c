@@ -175,9 +175,12 @@ ssv_importer_class_init (SsvImporterClass *klass)
    * SsvImporter::imported:
    * @download: (nullable): the download, NULL for a file imported by hand
    * @library_path: the video's path in the library
+   * @title_id: the app's library id of the film, or of the show for an episode;
+   *   0 when the app's own library does not have it (a Plex library, no folder source)
    */
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2, SSV_TYPE_DOWNLOAD, G_TYPE_STRING);
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 3, SSV_TYPE_DOWNLOAD, G_TYPE_STRING,
+                                    G_TYPE_INT64);
   /**
    * SsvImporter::import-rejected:
    *
@@ -413,6 +416,19 @@ tell_libraries (SsvImporter      *self,
     g_ptr_array_add (outcome->notes, g_strdup (error->message));
 }
 
+/* The title the library now shows with the file, for "Open". */
+static gint64
+find_title (SsvImporter      *self,
+            SsvImportOutcome *outcome)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = ssv_import_store_find_title (self->database, outcome->library_path, &error);
+
+  if (error != NULL)
+    g_ptr_array_add (outcome->notes, g_strdup (error->message));
+  return id;
+}
+
 static void
 record_wish (SsvImporter             *self,
              SsvDownload             *download,
@@ -555,6 +571,7 @@ ssv_importer_import_sync (SsvImporter             *self,
     goto fail;
 
   tell_libraries (self, outcome, cancellable);
+  outcome->title_id = find_title (self, outcome);
   record_wish (self, download, wanted, outcome);
   for (guint i = 0; i < outcome->notes->len; i++)
     add_event (self, download, "note", g_ptr_array_index (outcome->notes, i));
@@ -632,7 +649,7 @@ import_done (GObject      *object,
   if (outcome->plan->rejected)
     g_signal_emit (self, signals[IMPORT_REJECTED], 0, job->download, outcome->plan->reason);
   else
-    g_signal_emit (self, signals[IMPORTED], 0, job->download, outcome->library_path);
+    g_signal_emit (self, signals[IMPORTED], 0, job->download, outcome->library_path, outcome->title_id);
   g_task_return_pointer (outer, outcome, (GDestroyNotify) ssv_import_outcome_free);
 }
 

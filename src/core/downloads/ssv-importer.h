@@ -42,6 +42,7 @@ typedef struct
   SsvImportPlan  *plan;
   char           *root;           /* the library root it went under */
   char           *library_path;   /* the first video written; NULL when rejected */
+  gint64          title_id;       /* the library's film or show with that file; 0 when not (yet) there */
   GPtrArray      *written;        /* char *: every file written */
   GPtrArray      *trashed;        /* char *: the files upgrades replaced, now in the trash */
   GPtrArray      *notes;          /* char *: what else happened (a server not told, …) */

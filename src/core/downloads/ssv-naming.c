@@ -5,6 +5,9 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "ssv-error.h"
 #include "downloads/ssv-naming.h"
 
 typedef enum
@@ -98,6 +101,40 @@ ssv_naming_sanitize (const char *component)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static const struct
+{
+  const char *name;
+  TokenKind   kind;
+  gsize       offset;
+} tokens[] = {
+  { "title", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, title) },
+  { "movie title", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, title) },
+  { "year", TOKEN_NUMBER, G_STRUCT_OFFSET (SsvNamingValues, year) },
+  { "release year", TOKEN_NUMBER, G_STRUCT_OFFSET (SsvNamingValues, year) },
+  { "quality", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, quality) },
+  { "quality full", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, quality) },
+  { "quality title", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, quality) },
+  { "show", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, show) },
+  { "series title", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, show) },
+  { "show title", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, show) },
+  { "season", TOKEN_NUMBER, G_STRUCT_OFFSET (SsvNamingValues, season) },
+  { "episode", TOKEN_NUMBER, G_STRUCT_OFFSET (SsvNamingValues, episode) },
+  { "episode title", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, episode_title) },
+  { "air date", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, air_date) },
+  { "release group", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, release_group) },
+  { "ext", TOKEN_EXT, G_STRUCT_OFFSET (SsvNamingValues, ext) },
+};
+
+/* The table's row for @name ("episode title"), or -1. */
+static int
+find_token (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
+    if (g_ascii_strcasecmp (name, tokens[i].name) == 0)
+      return (int) i;
+  return -1;
+}
+
 /* "Episode Title" from "episode_title", "Episode.Title", "EPISODE TITLE"; the
  * separator written becomes the separator of the value's words. */
 static TokenKind
@@ -106,38 +143,36 @@ lookup_token (const SsvNamingValues *values,
               const char           **text,
               int                   *number)
 {
-  static const struct { const char *name; TokenKind kind; gsize offset; } tokens[] = {
-    { "title", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, title) },
-    { "movie title", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, title) },
-    { "year", TOKEN_NUMBER, G_STRUCT_OFFSET (SsvNamingValues, year) },
-    { "release year", TOKEN_NUMBER, G_STRUCT_OFFSET (SsvNamingValues, year) },
-    { "quality", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, quality) },
-    { "quality full", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, quality) },
-    { "quality title", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, quality) },
-    { "show", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, show) },
-    { "series title", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, show) },
-    { "show title", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, show) },
-    { "season", TOKEN_NUMBER, G_STRUCT_OFFSET (SsvNamingValues, season) },
-    { "episode", TOKEN_NUMBER, G_STRUCT_OFFSET (SsvNamingValues, episode) },
-    { "episode title", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, episode_title) },
-    { "air date", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, air_date) },
-    { "release group", TOKEN_TEXT, G_STRUCT_OFFSET (SsvNamingValues, release_group) },
-    { "ext", TOKEN_EXT, G_STRUCT_OFFSET (SsvNamingValues, ext) },
-  };
+  int i = find_token (name);
+  const char *at;
 
-  for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
-    {
-      const char *at = (const char *) values + tokens[i].offset;
+  if (i < 0)
+    return TOKEN_UNKNOWN;
+  at = (const char *) values + tokens[i].offset;
+  if (tokens[i].kind == TOKEN_NUMBER)
+    *number = *(const int *) at;
+  else
+    *text = *(const char * const *) at;
+  return tokens[i].kind;
+}
 
-      if (g_ascii_strcasecmp (name, tokens[i].name) != 0)
-        continue;
-      if (tokens[i].kind == TOKEN_NUMBER)
-        *number = *(const int *) at;
-      else
-        *text = *(const char * const *) at;
-      return tokens[i].kind;
-    }
-  return TOKEN_UNKNOWN;
+/* Cuts @name (a token without braces) at its format, which it returns, and turns
+ * its word separators into spaces; @separator is the last one written. */
+static char *
+split_token (char *name,
+             char *separator)
+{
+  char *format = strchr (name, ':');
+
+  if (format != NULL)
+    *format++ = '\0';
+  for (char *p = name; *p != '\0'; p++)
+    if (*p == '.' || *p == '_' || *p == '-')
+      {
+        *separator = *p;
+        *p = ' ';
+      }
+  return format;
 }
 
 /* Expands one "{…}" (without braces) into @out; FALSE when the token is unknown. */
@@ -147,22 +182,15 @@ expand_token (GString               *out,
               const SsvNamingValues *values)
 {
   g_autofree char *name = g_strdup (token);
-  char *format = strchr (name, ':');
   char separator = ' ';
+  char *format = split_token (name, &separator);
   gboolean lower = TRUE, upper = TRUE;
   const char *text = NULL;
   int number = -1;
   TokenKind kind;
 
-  if (format != NULL)
-    *format++ = '\0';
   for (char *p = name; *p != '\0'; p++)
     {
-      if (*p == '.' || *p == '_' || *p == '-')
-        {
-          separator = *p;
-          *p = ' ';
-        }
       lower &= !g_ascii_isupper (*p);
       upper &= !g_ascii_islower (*p);
     }
@@ -318,4 +346,159 @@ ssv_naming_is_safe_path (const char *relative)
     if (*parts[i] == '\0' || g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
       return FALSE;
   return TRUE;
+}
+
+/* ---- checking a template ------------------------------------------------------------- */
+
+/* Which fields a template names, by their offset in SsvNamingValues. */
+typedef struct
+{
+  gboolean title, show, season, episode, air_date, ext_in_file;
+} Named;
+
+static void
+note_token (Named      *named,
+            gsize       offset,
+            gboolean    in_file_name)
+{
+  named->title |= offset == G_STRUCT_OFFSET (SsvNamingValues, title);
+  named->show |= offset == G_STRUCT_OFFSET (SsvNamingValues, show);
+  named->season |= offset == G_STRUCT_OFFSET (SsvNamingValues, season);
+  named->episode |= offset == G_STRUCT_OFFSET (SsvNamingValues, episode);
+  named->air_date |= offset == G_STRUCT_OFFSET (SsvNamingValues, air_date);
+  named->ext_in_file |= in_file_name && offset == G_STRUCT_OFFSET (SsvNamingValues, ext);
+}
+
+/* Every "{…}" closed and known; what they name in @named. */
+static gboolean
+read_tokens (const char  *template_,
+             gboolean     episode,
+             Named       *named,
+             GError     **error)
+{
+  const char *file_name = strrchr (template_, '/');
+
+  file_name = file_name != NULL ? file_name + 1 : template_;
+  for (const char *p = template_; *p != '\0'; p++)
+    {
+      const char *close;
+      g_autofree char *name = NULL;
+      char separator = ' ';
+      int row;
+
+      if (*p == '}')
+        {
+          g_set_error_literal (error, SSV_ERROR, SSV_ERROR_INVALID, _("A “}” has no “{” before it."));
+          return FALSE;
+        }
+      if (*p != '{')
+        continue;
+      close = strchr (p + 1, '}');
+      if (close == NULL || memchr (p + 1, '{', close - p - 1) != NULL)
+        {
+          g_set_error_literal (error, SSV_ERROR, SSV_ERROR_INVALID, _("A “{” is not closed with “}”."));
+          return FALSE;
+        }
+      name = g_strndup (p + 1, close - p - 1);
+      split_token (name, &separator);
+      row = find_token (name);
+      if (row < 0)
+        {
+          g_autofree char *token = g_strndup (p, close - p + 1);
+
+          g_set_error (error, SSV_ERROR, SSV_ERROR_INVALID,
+                       episode ? _("“%s” is not a name part. Use {Show}, {season:00}, {episode:00}, {Episode Title}, "
+                                   "{Air Date}, {Quality}, {Release Group} and {ext}.")
+                               : _("“%s” is not a name part. Use {Title}, {Year}, {Quality}, {Release Group} "
+                                   "and {ext}."),
+                       token);
+          return FALSE;
+        }
+      note_token (named, tokens[row].offset, p >= file_name);
+      p = close;
+    }
+  return TRUE;
+}
+
+/**
+ * ssv_naming_check:
+ * @episode: an episode template, else a movie's
+ *
+ * Whether @template_ is one to keep: braces closed, every token known, a
+ * different name for each film (its title) or episode (the show, and the
+ * season and episode or the air date), and a file name ending in its
+ * extension. The expander itself accepts anything; this is for what a person
+ * types.
+ *
+ * Returns: TRUE, or FALSE with @error saying what to change
+ */
+gboolean
+ssv_naming_check (const char  *template_,
+                  gboolean     episode,
+                  GError     **error)
+{
+  Named named = { 0 };
+
+  if (template_ == NULL || *template_ == '\0')
+    {
+      g_set_error_literal (error, SSV_ERROR, SSV_ERROR_INVALID, _("The pattern is empty."));
+      return FALSE;
+    }
+  if (!read_tokens (template_, episode, &named, error))
+    return FALSE;
+
+  if (!episode && !named.title)
+    g_set_error_literal (error, SSV_ERROR, SSV_ERROR_INVALID,
+                         _("Every film would get the same name: put {Title} in the pattern."));
+  else if (episode && !named.show)
+    g_set_error_literal (error, SSV_ERROR, SSV_ERROR_INVALID,
+                         _("Episodes of different shows would get the same name: put {Show} in the pattern."));
+  else if (episode && !(named.season && named.episode) && !named.air_date)
+    g_set_error_literal (error, SSV_ERROR, SSV_ERROR_INVALID,
+                         _("Every episode would get the same name: put {season:00} and {episode:00} "
+                           "(or {Air Date}) in the pattern."));
+  else if (!named.ext_in_file)
+    g_set_error_literal (error, SSV_ERROR, SSV_ERROR_INVALID,
+                         _("The file name needs {ext}, or players cannot tell what kind of file it is."));
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/**
+ * ssv_naming_preview:
+ * @quality: the sample's quality as the importer writes it ("1080p Bluray")
+ *
+ * What @template_ names a sample film (Heat, 1995) or episode (Severance
+ * S01E02 “Half Loop”), once ssv_naming_check() accepts it.
+ *
+ * Returns: (transfer full): the relative path; NULL with @error saying why not
+ */
+char *
+ssv_naming_preview (const char  *template_,
+                    gboolean     episode,
+                    const char  *quality,
+                    GError     **error)
+{
+  SsvNamingValues values = {
+    .title = "Heat", .year = 1995, .quality = quality, .season = -1, .episode = -1,
+    .release_group = "GRP", .ext = "mkv",
+  };
+  g_autofree char *path = NULL;
+
+  if (episode)
+    values = (SsvNamingValues) {
+      .show = "Severance", .year = 2022, .season = 1, .episode = 2, .episode_title = "Half Loop",
+      .air_date = "2022-02-25", .quality = quality, .release_group = "GRP", .ext = "mkv",
+    };
+  if (!ssv_naming_check (template_, episode, error))
+    return NULL;
+
+  path = ssv_naming_expand (template_, &values);
+  if (!ssv_naming_is_safe_path (path))
+    {
+      g_set_error_literal (error, SSV_ERROR, SSV_ERROR_INVALID, _("The pattern leaves no name for the file."));
+      return NULL;
+    }
+  return g_steal_pointer (&path);
 }

@@ -34,5 +34,12 @@ char     *ssv_naming_expand       (const char            *template_,
                                    const SsvNamingValues *values);
 char     *ssv_naming_sanitize     (const char            *component);
 gboolean  ssv_naming_is_safe_path (const char            *relative);
+gboolean  ssv_naming_check        (const char            *template_,
+                                   gboolean               episode,
+                                   GError               **error);
+char     *ssv_naming_preview      (const char            *template_,
+                                   gboolean               episode,
+                                   const char            *quality,
+                                   GError               **error);
 
 G_END_DECLS

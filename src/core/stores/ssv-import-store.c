@@ -65,6 +65,30 @@ ssv_import_store_dup_owned_path (SsvDatabase              *db,
   return ssv_stmt_dup_text (stmt, 0);
 }
 
+/**
+ * ssv_import_store_find_title:
+ * @path: a file in the library
+ *
+ * Returns: the library's film (or the show of the episode) that has the file at
+ *   @path; 0 when none has (yet), and with @error only when the query failed
+ */
+gint64
+ssv_import_store_find_title (SsvDatabase  *db,
+                             const char   *path,
+                             GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
+    "SELECT coalesce(mf.movie_id, e.show_id) FROM media_files mf LEFT JOIN episodes e ON e.id = mf.episode_id"
+    " WHERE mf.path = ?1 AND coalesce(mf.movie_id, e.show_id) IS NOT NULL LIMIT 1", error);
+
+  if (stmt == NULL)
+    return 0;
+  ssv_stmt_bind_text (stmt, 1, path);
+  if (ssv_stmt_step (stmt, error) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static const char *
 state_to_string (SsvWishImportState state)
 {

@@ -35,6 +35,9 @@ SsvWishImportState  ssv_import_store_get_state       (SsvDatabase              *
                                                       gint64                    wishlist_id,
                                                       char                    **quality_key,
                                                       GError                  **error);
+gint64              ssv_import_store_find_title      (SsvDatabase              *db,
+                                                      const char               *path,
+                                                      GError                  **error);
 GPtrArray          *ssv_import_store_list_wanted     (SsvDatabase              *db,
                                                       GError                  **error);
 void                ssv_download_wanted_free         (SsvDownloadWanted        *wanted);

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-downloads-preferences.c: the Downloads page of Preferences: the quality profiles, read off
  * the UI thread, each opening an editor, and the stall thresholds bound to their GSettings keys. Every change is saved at once, off the UI thread, one
- * save per profile at a time; a save always finishes, even when Preferences closes. */
+ * save per profile at a time; a save always finishes, even when Preferences closes. The Import
+ * group is its own widget (ssv-import-preferences). */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "preferences/ssv-downloads-preferences.h"
+#include "preferences/ssv-import-preferences.h"
 #include "preferences/ssv-profile-editor.h"
 #include "ssv-ui-utils.h"
 #include "stores/ssv-profile-store.h"
@@ -290,6 +292,8 @@ ssv_downloads_preferences_class_init (SsvDownloadsPreferencesClass *klass)
   object_class->dispose = ssv_downloads_preferences_dispose;
   object_class->finalize = ssv_downloads_preferences_finalize;
   page_class->load = ssv_downloads_preferences_load;
+
+  g_type_ensure (SSV_TYPE_IMPORT_PREFERENCES);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/preferences/ssv-downloads-preferences.ui");
