@@ -11,9 +11,13 @@
 
 #include "dialogs/ssv-video-dialog.h"
 #include "pages/ssv-calendar-page.h"
+#include "pages/ssv-channel-page-private.h"
+#include "pages/ssv-channels-page.h"
 #include "pages/ssv-wishlist-page.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
+#include "widgets/ssv-channel-card.h"
+#include "widgets/ssv-channel-list.h"
 #include "widgets/ssv-video-card.h"
 #include "widgets/ssv-wishlist-videos.h"
 #include "stores/ssv-channel-store.h"
@@ -371,6 +375,163 @@ test_wishlist_videos_alone (void)
   g_assert_finalize_object (videos);
 }
 
+/* ---- the Channels page and "Wish New Uploads" -------------------------------------------- */
+
+/* Alpha followed a day ago with two uploads since and one before; Beta saved, not followed. */
+static void
+seed_channels (const char *db_path,
+               gint64      now)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+  g_autoptr(SsvChannelStore) store = NULL;
+  g_autoptr(GPtrArray) alpha = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_yt_video_free);
+  g_autoptr(GPtrArray) beta = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_yt_video_free);
+  g_autofree char *backdate = g_strdup_printf ("UPDATE watchlist SET added_at = %" G_GINT64_FORMAT, now - 86400);
+
+  g_assert_no_error (error);
+  store = ssv_channel_store_new (db);
+  add_video (alpha, "alphanew001", "New one", now - 3600, FALSE, FALSE);
+  add_video (alpha, "alphanew002", "New two", now - 7200, FALSE, FALSE);
+  add_video (alpha, "alphaold001", "Seen before", now - 3 * 86400, FALSE, FALSE);
+  save_channel (store, ALPHA_ID, "Alpha Channel", alpha);
+  add_video (beta, "betaolder01", "Beta's", now - 3600, FALSE, FALSE);
+  save_channel (store, BETA_ID, "Beta Channel", beta);
+  follow (db, ALPHA_ID, "Alpha Channel");
+  exec (db, backdate);
+}
+
+static gboolean
+channels_shown (gpointer data)
+{
+  return g_strcmp0 (ssv_channel_list_get_state (data), "grid") == 0;
+}
+
+static gboolean
+not_following (gpointer data)
+{
+  return !ssv_channel_list_is_following (data);
+}
+
+static gboolean
+channel_read (gpointer data)
+{
+  return ssv_channel_page_get_channel (data) != NULL;
+}
+
+static gboolean
+badge_gone (gpointer data)
+{
+  return ssv_channel_card_get_new_text (data) == NULL;
+}
+
+static gboolean
+is_wish_toggle (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "channel.wish-new-uploads") == 0;
+}
+
+typedef struct
+{
+  const char *db_path;
+  GtkWidget  *toggle;
+  gint64      expected;
+} WishState;
+
+static gboolean
+wish_stored (gpointer data)
+{
+  WishState *state = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = ssv_database_open (state->db_path, &error);
+
+  g_assert_no_error (error);
+  return ssv_test_query_int (db, "SELECT wish_new_uploads FROM yt_channels WHERE channel_id = '" ALPHA_ID "'") ==
+         state->expected &&
+         gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (state->toggle)) == (state->expected != 0);
+}
+
+static void
+test_channels_page (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "channels.db", NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  SsvApplication *app;
+  SsvWindow *window;
+  SsvChannelsPage *page;
+  SsvChannelList *list;
+  SsvChannelCard *card;
+  SsvPage *visible;
+  GtkWidget *toggle;
+  WishState wish = { db_path, NULL, 1 };
+
+  seed_channels (db_path, now);
+  quiet_youtube ();
+
+  app = ssv_ui_test_start_app (db_path);
+  window = ssv_ui_test_wait_for_window (app);
+  g_assert_true (ssv_window_show_page (window, "channels"));
+  page = SSV_CHANNELS_PAGE (ssv_window_get_visible_page (window));
+  list = SSV_CHANNEL_LIST (ssv_channels_page_get_list (page));
+  wait_until (channels_shown, list, "the followed channels");
+
+  /* The followed channel only, with its name and the uploads not seen yet. */
+  g_assert_cmpuint (g_list_model_get_n_items (ssv_channel_list_get_channels (list)), ==, 1);
+  ssv_ui_test_iterate (300);
+  card = SSV_CHANNEL_CARD (ssv_ui_test_find_widget_of_type (ssv_channel_list_get_grid (list), SSV_TYPE_CHANNEL_CARD));
+  g_assert_nonnull (card);
+  g_assert_cmpstr (ssv_channel_get_title (ssv_channel_card_get_channel (card)), ==, "Alpha Channel");
+  g_assert_cmpstr (ssv_channel_card_get_new_text (card), ==, "2 new");
+  ssv_ui_test_screenshot (GTK_WIDGET (window), "channels-page");
+
+  /* The box refuses a video's address in the service's words, and follows nothing. */
+  ssv_channel_list_set_text (list, "https://www.youtube.com/watch?v=D0WQK7cMJn8");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (list), "channels.follow", NULL));
+  wait_until (not_following, list, "the refused follow");
+  g_assert_nonnull (ssv_channel_list_get_error (list));
+  g_assert_nonnull (strstr (ssv_channel_list_get_error (list), "address of a video"));
+  g_assert_cmpuint (g_list_model_get_n_items (ssv_channel_list_get_channels (list)), ==, 1);
+
+  /* A card opens the channel's page. */
+  g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (card)), "activate");
+  visible = ssv_window_get_visible_page (window);
+  g_assert_true (SSV_IS_CHANNEL_PAGE (visible));
+  g_assert_cmpstr (ssv_channel_page_get_channel_id (SSV_CHANNEL_PAGE (visible)), ==, ALPHA_ID);
+  wait_until (channel_read, visible, "the channel");
+
+  /* "Wish New Uploads" shows on a followed channel, off; switching it on is stored. */
+  ssv_ui_test_iterate (200);
+  toggle = ssv_ui_test_find_widget (GTK_WIDGET (visible), is_wish_toggle, NULL);
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_widget_get_visible (toggle));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+  wish.toggle = toggle;
+  g_assert_true (gtk_widget_activate_action (toggle, "channel.wish-new-uploads", NULL));
+  wait_until (wish_stored, &wish, "the switch stored on");
+  ssv_ui_test_screenshot (GTK_WIDGET (window), "channel-wish-new-uploads");
+  wish.expected = 0;
+  g_assert_true (gtk_widget_activate_action (toggle, "channel.wish-new-uploads", NULL));
+  wait_until (wish_stored, &wish, "the switch stored off");
+
+  /* The visit saw the new uploads: the card's badge goes. */
+  wait_until (badge_gone, card, "the seen uploads");
+
+  ssv_ui_test_stop_app (app);
+}
+
+/* The list alone, without a context: empty, and it goes away whole. */
+static void
+test_channel_list_alone (void)
+{
+  GtkWidget *list = g_object_ref_sink (ssv_channel_list_new (NULL));
+
+  g_assert_cmpstr (ssv_channel_list_get_state (SSV_CHANNEL_LIST (list)), ==, "empty");
+  g_assert_null (ssv_channel_list_get_error (SSV_CHANNEL_LIST (list)));
+  g_assert_finalize_object (list);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -385,6 +546,8 @@ main (int    argc,
   g_test_add_func ("/ui/calendar/uploads-lane", test_calendar_uploads_lane);
   g_test_add_func ("/ui/wishlist-videos/grouped-with-downloads", test_wishlist_videos_tab);
   g_test_add_func ("/ui/wishlist-videos/alone", test_wishlist_videos_alone);
+  g_test_add_func ("/ui/channels-page/followed-new-uploads-wish", test_channels_page);
+  g_test_add_func ("/ui/channel-list/alone", test_channel_list_alone);
 
   result = g_test_run ();
 
