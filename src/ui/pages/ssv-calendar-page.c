@@ -395,9 +395,9 @@ exported_cb (GObject      *source,
     }
   else
     {
-      /* Translators: a toast; %u episodes, %s a file name */
-      message = g_strdup_printf (ngettext ("Exported %u episode to “%s”: the past week and the next 30 days",
-                                           "Exported %u episodes to “%s”: the past week and the next 30 days",
+      /* Translators: a toast; %u episodes and channel uploads, %s a file name */
+      message = g_strdup_printf (ngettext ("Exported %u event to “%s”: episodes and uploads of the past week and the next 30 days",
+                                           "Exported %u events to “%s”: episodes and uploads of the past week and the next 30 days",
                                            n_entries),
                                  n_entries, name);
       ssv_page_show_toast (SSV_PAGE (self), message);
