@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ical.c: the iCal export read back as a calendar app would: lines, folding,
- * escaping, times, one event per episode and UIDs that survive a rescan. */
+ * escaping, times, one event per episode and per followed channel's upload, and UIDs
+ * that survive a rescan. */
 
 #include "config.h"
 
 #include <string.h>
 
 #include "stores/ssv-calendar-store.h"
+#include "stores/ssv-channel-store.h"
+#include "stores/ssv-watchlist-store.h"
 #include "ssv-ical.h"
 #include "ssv-test-utils.h"
 
@@ -326,6 +329,77 @@ test_write_file (Fixture       *f,
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
 }
 
+static void
+add_upload (GPtrArray  *videos,
+            const char *id,
+            const char *title,
+            gint64      published,
+            gboolean    is_short)
+{
+  SsvYtVideo *video = ssv_yt_video_new ();
+
+  video->video_id = g_strdup (id);
+  video->title = g_strdup (title);
+  video->published = published;
+  video->date_exact = TRUE;
+  video->duration_s = 754;
+  video->is_short = is_short;
+  g_ptr_array_add (videos, video);
+}
+
+/* The calendar's lane goes into the file too: the week's uploads of followed channels, one
+ * event each with the watch address, no Shorts, nothing of a channel not followed. */
+static void
+test_uploads (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) from = g_date_time_new (berlin, 2025, 6, 9, 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_new (berlin, 2025, 6, 16, 0, 0, 0);
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2025, 6, 11, 12, 0, 0);
+  g_autofree char *path = g_build_filename (f->dir, "uploads.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(SsvChannelStore) channels = ssv_channel_store_new (f->db);
+  g_autoptr(SsvWatchlistStore) watchlist = ssv_watchlist_store_new (f->db);
+  g_autoptr(SsvYtChannelMeta) meta = ssv_yt_channel_meta_new ();
+  g_autoptr(GPtrArray) videos = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_yt_video_free);
+  g_autoptr(GPtrArray) other = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_yt_video_free);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GHashTable *upload = NULL;
+  guint n_entries = 0;
+
+  meta->channel_id = g_strdup ("UCalphaaaaaaaaaaaaaaaaaa");
+  meta->title = g_strdup ("Alpha, the Channel");
+  g_assert_true (ssv_channel_store_save_meta (channels, meta, &error));
+  add_upload (videos, "alphaweek01", "In the week; with a semicolon", g_date_time_to_unix (at), FALSE);
+  add_upload (videos, "alphashort1", "A Short", g_date_time_to_unix (at), TRUE);
+  add_upload (videos, "alphalater1", "The week after", g_date_time_to_unix (at) + 8 * 86400, FALSE);
+  g_assert_true (ssv_channel_store_save_videos (channels, "UCalphaaaaaaaaaaaaaaaaaa", videos, TRUE, 0, &error));
+  add_upload (other, "othervideo1", "Not followed", g_date_time_to_unix (at), FALSE);
+  g_assert_true (ssv_channel_store_save_videos (channels, "UCotheraaaaaaaaaaaaaaaaa", other, TRUE, 0, &error));
+  g_assert_true (ssv_watchlist_store_set_followed (watchlist, SSV_WATCH_KIND_CHANNEL, "youtube",
+                                                   "UCalphaaaaaaaaaaaaaaaaaa", TRUE, "Alpha", NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ssv_calendar_store_write_ics (f->calendar, from, to, file, &n_entries, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_entries, ==, 3);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  events = read_events (contents);
+  g_assert_cmpuint (events->len, ==, 3);
+  for (guint i = 0; i < events->len; i++)
+    if (g_strcmp0 (g_hash_table_lookup (g_ptr_array_index (events, i), "UID"), "youtube-alphaweek01@soulsync-video") == 0)
+      upload = g_ptr_array_index (events, i);
+  g_assert_nonnull (upload);
+  g_assert_cmpstr (g_hash_table_lookup (upload, "DTSTART"), ==, "20250611T120000Z");
+  g_assert_cmpstr (g_hash_table_lookup (upload, "DTEND"), ==, "20250611T121234Z");
+  g_assert_cmpstr (g_hash_table_lookup (upload, "SUMMARY"), ==, "Alpha\\, the Channel · In the week\\; with a semicolon");
+  g_assert_cmpstr (g_hash_table_lookup (upload, "URL"), ==, "https://www.youtube.com/watch?v=alphaweek01");
+  g_assert_nonnull (g_hash_table_lookup (upload, "DTSTAMP"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -336,6 +410,8 @@ main (int    argc,
   g_test_add_func ("/core/ical/escaping", test_escaping);
   g_test_add ("/core/ical/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/core/ical/write-file", Fixture, NULL, fixture_set_up, test_write_file, fixture_tear_down);
+  g_test_add ("/core/ical/uploads-of-followed-channels", Fixture, NULL, fixture_set_up, test_uploads,
+              fixture_tear_down);
   g_test_add ("/core/ical/uids-survive-rescan", Fixture, NULL, fixture_set_up, test_uids_survive_rescan,
               fixture_tear_down);
 

@@ -1,16 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-ical.c: writes airing episodes as iCalendar (RFC 5545): UTC times (all-day
- * dates for Anytime), stable UIDs, escaped text, CRLF lines folded at 75 octets. */
+/* ssv-ical.c: writes airing episodes and followed channels' uploads as iCalendar (RFC 5545):
+ * UTC times (all-day dates for Anytime), stable UIDs, escaped text, CRLF lines folded at
+ * 75 octets. */
 
 #include "config.h"
 
 #include <string.h>
 
 #include "model/ssv-calendar-entry.h"
+#include "model/ssv-video.h"
 #include "ssv-ical.h"
 
 #define MAX_OCTETS 75
 #define DEFAULT_RUNTIME_MIN 30
+#define DEFAULT_VIDEO_S     (10 * 60)
 
 /* TEXT values escape backslash, semicolon, comma and line breaks (3.3.11). */
 char *
@@ -164,6 +167,42 @@ append_event (GString          *out,
   ssv_ical_append_line (out, "END:VEVENT");
 }
 
+/* An upload: from its publication for its length, its watch address as URL. */
+static void
+append_upload (GString    *out,
+               SsvVideo   *video,
+               const char *stamp)
+{
+  g_autoptr(GDateTime) published = g_date_time_new_from_unix_utc (ssv_video_get_published (video));
+  gint64 duration = ssv_video_get_duration (video);
+  g_autoptr(GDateTime) ends = NULL;
+  g_autofree char *uid = g_strdup_printf ("youtube-%s@soulsync-video", ssv_video_get_video_id (video));
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *url = g_strdup_printf ("https://www.youtube.com/watch?v=%s", ssv_video_get_video_id (video));
+
+  if (published == NULL)
+    return;
+
+  ends = g_date_time_add_seconds (published, duration > 0 ? (double) duration : DEFAULT_VIDEO_S);
+  start = format_utc (published);
+  end = format_utc (ends);
+  summary = g_strdup_printf ("%s · %s", ssv_video_get_channel_title (video) ? ssv_video_get_channel_title (video) : "",
+                             ssv_video_get_title (video) ? ssv_video_get_title (video) : "");
+
+  ssv_ical_append_line (out, "BEGIN:VEVENT");
+  append_raw (out, "UID", uid);
+  append_raw (out, "DTSTAMP", stamp);
+  append_raw (out, "DTSTART", start);
+  append_raw (out, "DTEND", end);
+  append_property (out, "SUMMARY", summary);
+  append_raw (out, "URL", url);
+  ssv_ical_append_line (out, "CATEGORIES:YouTube");
+  ssv_ical_append_line (out, "TRANSP:TRANSPARENT");
+  ssv_ical_append_line (out, "END:VEVENT");
+}
+
 /**
  * ssv_ical_build:
  * @entries: (element-type SsvCalendarEntry): the episodes, one event each
@@ -174,6 +213,22 @@ append_event (GString          *out,
 char *
 ssv_ical_build (GPtrArray *entries,
                 GDateTime *stamp)
+{
+  return ssv_ical_build_with_uploads (entries, NULL, stamp);
+}
+
+/**
+ * ssv_ical_build_with_uploads:
+ * @entries: (element-type SsvCalendarEntry): the episodes, one event each
+ * @uploads: (element-type SsvVideo) (nullable): followed channels' uploads, one event each
+ * @stamp: when the file is made (DTSTAMP)
+ *
+ * Returns: (transfer full): the iCalendar text
+ */
+char *
+ssv_ical_build_with_uploads (GPtrArray *entries,
+                             GPtrArray *uploads,
+                             GDateTime *stamp)
 {
   GString *out = g_string_new (NULL);
   g_autofree char *dtstamp = format_utc (stamp);
@@ -187,6 +242,8 @@ ssv_ical_build (GPtrArray *entries,
 
   for (guint i = 0; i < entries->len; i++)
     append_event (out, g_ptr_array_index (entries, i), dtstamp);
+  for (guint i = 0; uploads != NULL && i < uploads->len; i++)
+    append_upload (out, g_ptr_array_index (uploads, i), dtstamp);
 
   ssv_ical_append_line (out, "END:VCALENDAR");
   return g_string_free (out, FALSE);

@@ -10,6 +10,7 @@
 #include "ssv-window.h"
 #include "pages/ssv-calendar-page.h"
 #include "pages/ssv-channel-page.h"
+#include "pages/ssv-channels-page.h"
 #include "pages/ssv-discover-page.h"
 #include "pages/ssv-library-page.h"
 #include "pages/ssv-parse-page.h"
@@ -729,6 +730,9 @@ ssv_window_constructed (GObject *object)
                                            "context", self->context,
                                            NULL));
   ssv_window_add_page (self, g_object_new (SSV_TYPE_CALENDAR_PAGE,
+                                           "context", self->context,
+                                           NULL));
+  ssv_window_add_page (self, g_object_new (SSV_TYPE_CHANNELS_PAGE,
                                            "context", self->context,
                                            NULL));
   ssv_window_add_page (self, g_object_new (SSV_TYPE_DISCOVER_PAGE,

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-calendar-day.c: a day of the calendar and the episodes that air on it. The calendar
- * keeps seven and moves them from week to week; a day section binds to one. */
+/* ssv-calendar-day.c: a day of the calendar, the episodes that air on it and the uploads of
+ * followed channels that came out on it. The calendar keeps seven and moves them from week
+ * to week; a day section binds to one. */
 
 #include "config.h"
 
 #include "model/ssv-calendar-day.h"
 #include "model/ssv-calendar-entry.h"
+#include "model/ssv-video.h"
 
 struct _SsvCalendarDay
 {
@@ -14,6 +16,7 @@ struct _SsvCalendarDay
   GDateTime  *date;       /* local midnight */
   gboolean    today;
   GListStore *entries;    /* SsvCalendarEntry, by air time */
+  GListStore *uploads;    /* SsvVideo, by upload time */
 };
 
 G_DEFINE_FINAL_TYPE (SsvCalendarDay, ssv_calendar_day, G_TYPE_OBJECT)
@@ -24,6 +27,8 @@ enum {
   PROP_TODAY,
   PROP_ENTRIES,
   PROP_N_ENTRIES,
+  PROP_UPLOADS,
+  PROP_N_UPLOADS,
   N_PROPS
 };
 
@@ -36,6 +41,7 @@ ssv_calendar_day_finalize (GObject *object)
 
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_object (&self->entries);
+  g_clear_object (&self->uploads);
 
   G_OBJECT_CLASS (ssv_calendar_day_parent_class)->finalize (object);
 }
@@ -62,6 +68,12 @@ ssv_calendar_day_get_property (GObject    *object,
     case PROP_N_ENTRIES:
       g_value_set_uint (value, ssv_calendar_day_get_n_entries (self));
       break;
+    case PROP_UPLOADS:
+      g_value_set_object (value, self->uploads);
+      break;
+    case PROP_N_UPLOADS:
+      g_value_set_uint (value, ssv_calendar_day_get_n_uploads (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -87,6 +99,12 @@ ssv_calendar_day_class_init (SsvCalendarDayClass *klass)
   properties[PROP_N_ENTRIES] =
     g_param_spec_uint ("n-entries", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UPLOADS] =
+    g_param_spec_object ("uploads", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_UPLOADS] =
+    g_param_spec_uint ("n-uploads", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -94,6 +112,7 @@ static void
 ssv_calendar_day_init (SsvCalendarDay *self)
 {
   self->entries = g_list_store_new (SSV_TYPE_CALENDAR_ENTRY);
+  self->uploads = g_list_store_new (SSV_TYPE_VIDEO);
 }
 
 SsvCalendarDay *
@@ -183,4 +202,42 @@ ssv_calendar_day_set_entries (SsvCalendarDay *self,
   g_list_store_splice (self->entries, 0, before, entries, n_entries);
   if (before != n_entries)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ENTRIES]);
+}
+
+/* Returns: (transfer none): the day's SsvVideo uploads, by upload time */
+GListModel *
+ssv_calendar_day_get_uploads (SsvCalendarDay *self)
+{
+  g_return_val_if_fail (SSV_IS_CALENDAR_DAY (self), NULL);
+
+  return G_LIST_MODEL (self->uploads);
+}
+
+guint
+ssv_calendar_day_get_n_uploads (SsvCalendarDay *self)
+{
+  g_return_val_if_fail (SSV_IS_CALENDAR_DAY (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->uploads));
+}
+
+/**
+ * ssv_calendar_day_set_uploads:
+ * @uploads: (array length=n_uploads): SsvVideo items, by upload time
+ *
+ * Replaces the uploads of followed channels that came out on the day.
+ */
+void
+ssv_calendar_day_set_uploads (SsvCalendarDay *self,
+                              gpointer       *uploads,
+                              guint           n_uploads)
+{
+  guint before;
+
+  g_return_if_fail (SSV_IS_CALENDAR_DAY (self));
+
+  before = ssv_calendar_day_get_n_uploads (self);
+  g_list_store_splice (self->uploads, 0, before, uploads, n_uploads);
+  if (before != n_uploads)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_UPLOADS]);
 }

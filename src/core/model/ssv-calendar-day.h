@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-calendar-day.h: a day of the calendar and the episodes that air on it (properties with notify). */
+/* ssv-calendar-day.h: a day of the calendar, its episodes and its channel uploads (properties with notify). */
 
 #pragma once
 
@@ -22,5 +22,10 @@ guint           ssv_calendar_day_get_n_entries (SsvCalendarDay  *self);
 void            ssv_calendar_day_set_entries   (SsvCalendarDay  *self,
                                                 gpointer        *entries,
                                                 guint            n_entries);
+GListModel     *ssv_calendar_day_get_uploads   (SsvCalendarDay  *self);
+guint           ssv_calendar_day_get_n_uploads (SsvCalendarDay  *self);
+void            ssv_calendar_day_set_uploads   (SsvCalendarDay  *self,
+                                                gpointer        *uploads,
+                                                guint            n_uploads);
 
 G_END_DECLS

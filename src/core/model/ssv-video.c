@@ -27,6 +27,9 @@ static const SsvModelProp props[] = {
   { "dislikes", SSV_MODEL_INT64, G_STRUCT_OFFSET (SsvVideo, dislikes) },
   { "wished", SSV_MODEL_BOOLEAN, G_STRUCT_OFFSET (SsvVideo, wished) },
   { "downloaded-path", SSV_MODEL_STRING, G_STRUCT_OFFSET (SsvVideo, downloaded_path) },
+  { "download-state", SSV_MODEL_STRING, G_STRUCT_OFFSET (SsvVideo, download_state) },
+  { "download-error", SSV_MODEL_STRING, G_STRUCT_OFFSET (SsvVideo, download_error) },
+  { "download-attempts", SSV_MODEL_INT, G_STRUCT_OFFSET (SsvVideo, download_attempts) },
 };
 
 static GParamSpec *pspecs[G_N_ELEMENTS (props) + 1];
@@ -194,6 +197,33 @@ ssv_video_get_downloaded_path (SsvVideo *self)
   g_return_val_if_fail (SSV_IS_VIDEO (self), NULL);
 
   return self->downloaded_path;
+}
+
+/* Returns: (nullable): "queued", "running", "done" or "failed" where the video
+ * was read with its download (the wishlist's Videos), else %NULL */
+const char *
+ssv_video_get_download_state (SsvVideo *self)
+{
+  g_return_val_if_fail (SSV_IS_VIDEO (self), NULL);
+
+  return self->download_state;
+}
+
+/* Returns: (nullable): why the last download try failed */
+const char *
+ssv_video_get_download_error (SsvVideo *self)
+{
+  g_return_val_if_fail (SSV_IS_VIDEO (self), NULL);
+
+  return self->download_error;
+}
+
+int
+ssv_video_get_download_attempts (SsvVideo *self)
+{
+  g_return_val_if_fail (SSV_IS_VIDEO (self), 0);
+
+  return self->download_attempts;
 }
 
 /* The DeArrow title when asked for and known, else the original. */

@@ -35,5 +35,8 @@ gint64      ssv_video_get_likes            (SsvVideo *self);
 gint64      ssv_video_get_dislikes         (SsvVideo *self);
 gboolean    ssv_video_get_wished           (SsvVideo *self);
 const char *ssv_video_get_downloaded_path  (SsvVideo *self);
+const char *ssv_video_get_download_state   (SsvVideo *self);
+const char *ssv_video_get_download_error   (SsvVideo *self);
+int         ssv_video_get_download_attempts (SsvVideo *self);
 
 G_END_DECLS

@@ -55,6 +55,9 @@ struct _SsvVideo
   gint64    dislikes;           /* -1 if unknown */
   gboolean  wished;
   char     *downloaded_path;
+  char     *download_state;     /* "queued", "running", "done", "failed" or NULL */
+  char     *download_error;     /* why the last try failed, or NULL */
+  int       download_attempts;
 };
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "ssv-air-time.h"
 #include "model/ssv-calendar-entry-private.h"
 #include "stores/ssv-calendar-store.h"
+#include "stores/ssv-channel-store.h"
 #include "stores/ssv-follow-rule-private.h"
 #include "ssv-ical.h"
 
@@ -343,10 +344,10 @@ ssv_calendar_store_list_days_finish (SsvCalendarStore  *self,
  * @from: the first moment, in the person's zone
  * @to: the moment after the last
  * @file: where the iCalendar file goes; replaced whole, or left as it was
- * @n_entries: (out) (optional): how many episodes it holds
+ * @n_entries: (out) (optional): how many events it holds: episodes and uploads
  *
- * Writes the episodes of [@from, @to) as an RFC 5545 file GNOME Calendar can
- * import. For worker threads; the UI uses the _async variant.
+ * Writes the episodes of [@from, @to), and the followed channels' uploads (the
+ * calendar's lane), as an RFC 5545 file GNOME Calendar can import. For worker threads; the UI uses the _async variant.
  */
 gboolean
 ssv_calendar_store_write_ics (SsvCalendarStore  *self,
@@ -358,6 +359,8 @@ ssv_calendar_store_write_ics (SsvCalendarStore  *self,
                               GError           **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) uploads = NULL;
+  g_autoptr(SsvChannelStore) channels = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *text = NULL;
@@ -369,7 +372,14 @@ ssv_calendar_store_write_ics (SsvCalendarStore  *self,
   if (entries == NULL)
     return FALSE;
 
-  text = ssv_ical_build (entries, now);
+  /* The calendar's lane too: the followed channels' uploads, read on this thread's connection. */
+  channels = ssv_channel_store_new (ssv_store_get_database (SSV_STORE (self)));
+  uploads = ssv_channel_store_list_uploads_between (channels, g_date_time_to_unix (from), g_date_time_to_unix (to),
+                                                    error);
+  if (uploads == NULL)
+    return FALSE;
+
+  text = ssv_ical_build_with_uploads (entries, uploads, now);
   if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &local_error))
     {
@@ -388,7 +398,7 @@ ssv_calendar_store_write_ics (SsvCalendarStore  *self,
     }
 
   if (n_entries != NULL)
-    *n_entries = entries->len;
+    *n_entries = entries->len + uploads->len;
   return TRUE;
 }
 

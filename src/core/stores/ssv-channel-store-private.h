@@ -24,5 +24,6 @@ gboolean   ssv_channel_store_in_transaction (SsvChannelStore  *self,
                                              GError          **error);
 GPtrArray *ssv_channel_store_collect_videos (SsvStmt          *stmt,
                                              GError          **error);
+SsvVideo  *ssv_channel_store_read_video     (SsvStmt          *stmt);
 
 G_END_DECLS

@@ -54,13 +54,14 @@ const char * const ssv_channel_store_followed_sql =
   " WHERE w.kind = 'channel' AND w.muted = 0 AND w.source = 'youtube'"
   " ORDER BY coalesce (c.title, w.title) COLLATE NOCASE";
 
-/* Uploads of followed channels in [?1, ?2): the calendar's lane under the episodes. */
+/* Uploads of followed channels in [?1, ?2), premieres still to come left out: the
+ * calendar's lane under the episodes. */
 const char * const ssv_channel_store_uploads_sql =
   "SELECT " SSV_CHANNEL_STORE_VIDEO_COLUMNS
   "  FROM watchlist w INDEXED BY watchlist_kind"
   "  JOIN yt_channels c ON c.channel_id = w.source_id"
   "  JOIN yt_videos v ON v.channel_row = c.id AND v.published >= ?1 AND v.published < ?2"
-  " WHERE w.kind = 'channel' AND w.muted = 0 AND w.source = 'youtube' AND v.is_short = 0"
+  " WHERE w.kind = 'channel' AND w.muted = 0 AND w.source = 'youtube' AND v.is_short = 0 AND v.upcoming = 0"
   " ORDER BY v.published, v.id";
 
 static const char * const all_channels_sql =
@@ -523,6 +524,13 @@ local_year (gint64 published)
 static gpointer
 read_video (SsvStmt *stmt)
 {
+  return ssv_channel_store_read_video (stmt);
+}
+
+/* One row whose first columns are SSV_CHANNEL_STORE_VIDEO_COLUMNS, as an SsvVideo. */
+SsvVideo *
+ssv_channel_store_read_video (SsvStmt *stmt)
+{
   SsvVideo *video = ssv_video_new ();
 
   video->id = sqlite3_column_int64 (stmt, 0);
@@ -710,36 +718,10 @@ ssv_channel_store_list_videos (SsvChannelStore  *self,
 }
 
 /**
- * ssv_channel_store_list_wished_videos:
- *
- * Wished videos grouped by channel (by its title), newest first in each; only
- * those whose channel was read.
- *
- * Returns: (transfer full) (element-type SsvVideo): the videos, or %NULL
- */
-GPtrArray *
-ssv_channel_store_list_wished_videos (SsvChannelStore  *self,
-                                      GError          **error)
-{
-  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db_of (self),
-    "SELECT " SSV_CHANNEL_STORE_VIDEO_COLUMNS
-    "  FROM wishlist w"
-    "  JOIN yt_videos v ON v.video_id = w.source_id"
-    "  JOIN yt_channels c ON c.id = v.channel_row"
-    " WHERE w.kind = 'video' AND w.source = 'youtube'"
-    " ORDER BY c.title COLLATE NOCASE, c.id, v.published IS NULL, v.published DESC", error);
-
-  if (stmt == NULL)
-    return NULL;
-
-  return collect (stmt, read_video, error);
-}
-
-/**
  * ssv_channel_store_list_uploads_between:
  *
  * Uploads (not Shorts) of followed channels from @from up to @to, oldest
- * first; premieres to come are in, at their start time.
+ * first; premieres still to come are left out.
  *
  * Returns: (transfer full) (element-type SsvVideo): the videos, or %NULL
  */

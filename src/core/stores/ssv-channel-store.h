@@ -175,7 +175,26 @@ void        ssv_channel_store_set_wished_async          (SsvChannelStore   *self
 gboolean    ssv_channel_store_set_wished_finish         (SsvChannelStore   *self,
                                                          GAsyncResult      *result,
                                                          GError           **error);
-/* Finishes list_videos, list_channels and list_segments. */
+void        ssv_channel_store_list_wished_videos_async  (SsvChannelStore   *self,
+                                                         GCancellable      *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer           user_data);
+void        ssv_channel_store_list_uploads_between_async (SsvChannelStore  *self,
+                                                         gint64             from,
+                                                         gint64             to,
+                                                         GCancellable      *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer           user_data);
+void        ssv_channel_store_set_wish_new_uploads_async (SsvChannelStore  *self,
+                                                         const char        *channel_id,
+                                                         gboolean           wish,
+                                                         GCancellable      *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer           user_data);
+gboolean    ssv_channel_store_set_wish_new_uploads_finish (SsvChannelStore *self,
+                                                         GAsyncResult      *result,
+                                                         GError           **error);
+/* Finishes list_videos, list_channels, list_segments, list_wished_videos and list_uploads_between. */
 GPtrArray  *ssv_channel_store_list_finish               (SsvChannelStore   *self,
                                                          GAsyncResult      *result,
                                                          GError           **error);
@@ -184,5 +203,6 @@ GPtrArray  *ssv_channel_store_list_finish               (SsvChannelStore   *self
 extern const char * const ssv_channel_store_videos_sql;
 extern const char * const ssv_channel_store_followed_sql;
 extern const char * const ssv_channel_store_uploads_sql;
+extern const char * const ssv_channel_store_wished_sql;
 
 G_END_DECLS

@@ -1,22 +1,27 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-calendar-page.c: the Calendar page. Seven days from today (or a week before or
  * after), each with the episodes of followed shows that air on it, as art cards sorted by
- * air time in the person's zone, "Anytime" ones first; today is marked. The days are a list
- * model of SsvCalendarDay shown by a list box of day sections. A card opens the episode's
- * dialog (calendar.open-episode); Export writes an iCalendar file off the UI thread. */
+ * air time in the person's zone, "Anytime" ones first; today is marked. Under the episodes,
+ * a lane of the followed channels' uploads of the day (no Shorts, no premieres to come). The
+ * days are a list model of SsvCalendarDay shown by a list box of day sections. A card opens
+ * the episode's dialog (calendar.open-episode) or the video's (calendar.open-video); Export
+ * writes an iCalendar file off the UI thread. */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "dialogs/ssv-episode-dialog.h"
+#include "dialogs/ssv-video-dialog.h"
 #include "pages/ssv-calendar-page.h"
 #include "ssv-texture-loader.h"
 #include "widgets/ssv-day-section.h"
 #include "widgets/ssv-episode-card.h"
 #include "model/ssv-calendar-entry.h"
 #include "ssv-follow-set.h"
+#include "ssv-ui-utils.h"
 #include "stores/ssv-calendar-store.h"
+#include "stores/ssv-channel-store.h"
 
 #define EXPORT_PAST_DAYS  7
 #define EXPORT_DAYS       30
@@ -31,6 +36,7 @@ struct _SsvCalendarPage
   GDateTime       *first_day;      /* of the week shown */
   int              week;           /* 0: from today; -1 the week before, … */
   GCancellable    *cancellable;
+  GCancellable    *uploads_cancellable;
   GCancellable    *export_cancellable;
   GFile           *export_file;    /* where the running export writes */
   gboolean         loaded;
@@ -143,6 +149,102 @@ set_week (SsvCalendarPage *self,
   update_range (self);
 }
 
+/* "content" when an episode or an upload shows, else "empty"; once the episodes are in. */
+static void
+update_content_state (SsvCalendarPage *self)
+{
+  guint shown = 0;
+
+  if (!self->loaded || self->cancellable != NULL)
+    return;
+
+  for (guint d = 0; d < SSV_CALENDAR_DAYS; d++)
+    shown += ssv_calendar_day_get_n_entries (get_day (self, d)) + ssv_calendar_day_get_n_uploads (get_day (self, d));
+  set_state (self, shown > 0 ? "content" : "empty");
+}
+
+/* ---- the uploads lane ------------------------------------------------------------- */
+
+static void
+uploads_ready_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(SsvCalendarPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) uploads = ssv_channel_store_list_finish (SSV_CHANNEL_STORE (source), result, &error);
+  guint next = 0;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->uploads_cancellable);
+
+  /* The episodes stay; only the lane is missing, and a toast says why. */
+  if (uploads == NULL)
+    {
+      ssv_page_show_toast (SSV_PAGE (self), error->message);
+      uploads = g_ptr_array_new ();
+    }
+
+  /* Oldest first; each goes to the day whose local midnight it follows. */
+  for (guint d = 0; d < SSV_CALENDAR_DAYS; d++)
+    {
+      g_autoptr(GDateTime) end = g_date_time_add_days (self->first_day, (int) d + 1);
+      gint64 end_unix = g_date_time_to_unix (end);
+      guint first = next;
+
+      while (next < uploads->len && ssv_video_get_published (g_ptr_array_index (uploads, next)) < end_unix)
+        next++;
+      ssv_calendar_day_set_uploads (get_day (self, d), uploads->pdata + first, next - first);
+    }
+
+  update_content_state (self);
+}
+
+static void
+reload_uploads (SsvCalendarPage *self)
+{
+  SsvContext *context = ssv_page_get_context (SSV_PAGE (self));
+  g_autoptr(GDateTime) end = g_date_time_add_days (self->first_day, SSV_CALENDAR_DAYS);
+
+  if (self->uploads_cancellable != NULL)
+    g_cancellable_cancel (self->uploads_cancellable);
+  g_clear_object (&self->uploads_cancellable);
+  self->uploads_cancellable = g_cancellable_new ();
+
+  ssv_channel_store_list_uploads_between_async (ssv_context_get_channel_store (context),
+                                                g_date_time_to_unix (self->first_day), g_date_time_to_unix (end),
+                                                self->uploads_cancellable, uploads_ready_cb, g_object_ref (self));
+}
+
+/* calendar.open-video (video id): a card of a day's uploads lane. */
+static void
+open_video_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SsvCalendarPage *self = SSV_CALENDAR_PAGE (widget);
+  const char *video_id = g_variant_get_string (parameter, NULL);
+
+  for (guint d = 0; d < SSV_CALENDAR_DAYS; d++)
+    {
+      GListModel *uploads = ssv_calendar_day_get_uploads (get_day (self, d));
+
+      for (guint i = 0; i < g_list_model_get_n_items (uploads); i++)
+        {
+          g_autoptr(SsvVideo) video = g_list_model_get_item (uploads, i);
+
+          if (g_strcmp0 (ssv_video_get_video_id (video), video_id) == 0)
+            {
+              ssv_ui_present_window (GTK_WINDOW (ssv_video_dialog_new (ssv_page_get_context (SSV_PAGE (self)), video)),
+                                     widget);
+              return;
+            }
+        }
+    }
+}
+
 static void
 list_ready_cb (GObject      *source,
                GAsyncResult *result,
@@ -185,7 +287,7 @@ list_ready_cb (GObject      *source,
     }
 
   self->loaded = TRUE;
-  set_state (self, entries->len > 0 ? "content" : "empty");
+  update_content_state (self);
 }
 
 static void
@@ -206,6 +308,7 @@ reload (SsvCalendarPage *self)
   ssv_calendar_store_list_days_async (ssv_context_get_calendar_store (context), self->first_day,
                                       SSV_CALENDAR_DAYS, self->cancellable,
                                       list_ready_cb, g_object_ref (self));
+  reload_uploads (self);
 }
 
 /* Follows, library scans and enrichment (air times) all change what airs. */
@@ -292,9 +395,9 @@ exported_cb (GObject      *source,
     }
   else
     {
-      /* Translators: a toast; %u episodes, %s a file name */
-      message = g_strdup_printf (ngettext ("Exported %u episode to “%s”: the past week and the next 30 days",
-                                           "Exported %u episodes to “%s”: the past week and the next 30 days",
+      /* Translators: a toast; %u episodes and channel uploads, %s a file name */
+      message = g_strdup_printf (ngettext ("Exported %u event to “%s”: episodes and uploads of the past week and the next 30 days",
+                                           "Exported %u events to “%s”: episodes and uploads of the past week and the next 30 days",
                                            n_entries),
                                  n_entries, name);
       ssv_page_show_toast (SSV_PAGE (self), message);
@@ -457,7 +560,8 @@ ssv_calendar_page_get_loading (SsvCalendarPage *self)
 {
   g_return_val_if_fail (SSV_IS_CALENDAR_PAGE (self), FALSE);
 
-  return self->cancellable != NULL || ssv_page_get_reload_queued (SSV_PAGE (self));
+  return self->cancellable != NULL || self->uploads_cancellable != NULL ||
+         ssv_page_get_reload_queued (SSV_PAGE (self));
 }
 
 int
@@ -530,6 +634,35 @@ ssv_calendar_page_find_card (SsvCalendarPage *self,
   return NULL;
 }
 
+GListModel *
+ssv_calendar_page_get_day_uploads (SsvCalendarPage *self,
+                                   guint            day)
+{
+  g_return_val_if_fail (SSV_IS_CALENDAR_PAGE (self), NULL);
+  g_return_val_if_fail (day < SSV_CALENDAR_DAYS, NULL);
+
+  return ssv_calendar_day_get_uploads (get_day (self, day));
+}
+
+/* Returns: (transfer none) (nullable): the uploads lane's card of the video, where one shows */
+GtkWidget *
+ssv_calendar_page_find_upload_card (SsvCalendarPage *self,
+                                    const char      *video_id)
+{
+  g_return_val_if_fail (SSV_IS_CALENDAR_PAGE (self), NULL);
+
+  for (guint d = 0; d < SSV_CALENDAR_DAYS; d++)
+    {
+      GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->days_list, (int) d));
+      GtkWidget *card = ssv_day_section_find_upload_card (SSV_DAY_SECTION (row), video_id);
+
+      if (card != NULL)
+        return card;
+    }
+
+  return NULL;
+}
+
 /* ---- GObject ------------------------------------------------------------------- */
 
 static GtkWidget *
@@ -567,6 +700,9 @@ ssv_calendar_page_constructed (GObject *object)
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ssv_context_get_library_store (context), "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  /* A channel refresh brings uploads for the lane. */
+  g_signal_connect_object (ssv_context_get_channel_store (context), "changed",
+                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
 
   set_week (self, 0);
 }
@@ -585,6 +721,9 @@ ssv_calendar_page_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->uploads_cancellable != NULL)
+    g_cancellable_cancel (self->uploads_cancellable);
+  g_clear_object (&self->uploads_cancellable);
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_object (&self->export_cancellable);
@@ -646,6 +785,7 @@ ssv_calendar_page_class_init (SsvCalendarPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "calendar.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "calendar.open-episode", "x", open_episode_action);
+  gtk_widget_class_install_action (widget_class, "calendar.open-video", "s", open_video_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "calendar.this-week", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "calendar.export", NULL);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-calendar-page.h: the Calendar page: a week of airing episodes, starting today. */
+/* ssv-calendar-page.h: the Calendar page: a week of airing episodes and channel uploads, starting today. */
 
 #pragma once
 
@@ -26,6 +26,10 @@ GtkWidget    *ssv_calendar_page_get_day_section   (SsvCalendarPage *self,
                                                    guint            day);
 GtkWidget    *ssv_calendar_page_find_card         (SsvCalendarPage *self,
                                                    gint64           episode_id);
+GListModel   *ssv_calendar_page_get_day_uploads   (SsvCalendarPage *self,
+                                                   guint            day);
+GtkWidget    *ssv_calendar_page_find_upload_card  (SsvCalendarPage *self,
+                                                   const char      *video_id);
 void          ssv_calendar_page_open_episode      (SsvCalendarPage  *self,
                                                    SsvCalendarEntry *entry);
 void          ssv_calendar_page_export_to         (SsvCalendarPage *self,

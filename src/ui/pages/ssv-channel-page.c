@@ -787,6 +787,40 @@ follow_action (GtkWidget  *widget,
     ssv_channel_service_follow_async (service, self->channel_id, NULL, follow_done_cb, g_object_ref (self));
 }
 
+static void
+wish_new_uploads_done_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(SsvChannelPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Done: the store's changed::channel brings the channel again. */
+  if (ssv_channel_store_set_wish_new_uploads_finish (SSV_CHANNEL_STORE (source), result, &error))
+    return;
+
+  ssv_ui_toast (GTK_WIDGET (self), error->message);
+  /* The toggle goes back to what is stored. */
+  if (self->channel != NULL)
+    g_object_notify (G_OBJECT (self->channel), "wish-new-uploads");
+}
+
+/* channel.wish-new-uploads: new uploads of the followed channel join the wishlist, or stop to. */
+static void
+wish_new_uploads_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  SsvChannelPage *self = SSV_CHANNEL_PAGE (widget);
+
+  if (self->channel == NULL)
+    return;
+
+  ssv_channel_store_set_wish_new_uploads_async (ssv_context_get_channel_store (get_context (self)), self->channel_id,
+                                                !ssv_channel_get_wish_new_uploads (self->channel), NULL,
+                                                wish_new_uploads_done_cb, g_object_ref (self));
+}
+
 /* channel.reload: after a first open failed. */
 static void
 reload_action (GtkWidget  *widget,
@@ -1023,6 +1057,7 @@ ssv_channel_page_class_init (SsvChannelPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_grid_activate);
 
   gtk_widget_class_install_action (widget_class, "channel.open-video", "s", open_video_action);
+  gtk_widget_class_install_action (widget_class, "channel.wish-new-uploads", NULL, wish_new_uploads_action);
   gtk_widget_class_install_action (widget_class, "channel.follow", NULL, follow_action);
   gtk_widget_class_install_action (widget_class, "channel.reload", NULL, reload_action);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-watchlist-page.c: the Watchlist page: Shows and People tabs of poster cards with eye
- * buttons, and a Channels tab of channel cards read from the channel store, with Add Channel…
- * and Unfollow (asked first). Unfollowing removes a card at once (from the store's
+ * buttons, and a Channels tab showing the followed channels' list (the Channels page's own
+ * widget), with Add Channel… (Ctrl+N). Unfollowing removes a card at once (from the store's
  * follow-changed); other changes reload the tab, merged so untouched cards stay. */
 
 #include "config.h"
@@ -12,12 +12,10 @@
 #include "dialogs/ssv-add-channel-dialog.h"
 #include "ssv-texture-loader.h"
 #include "ssv-ui-utils.h"
-#include "widgets/ssv-channel-card.h"
+#include "widgets/ssv-channel-list.h"
 #include "widgets/ssv-poster-grid.h"
 #include "widgets/ssv-watch-button.h"
 #include "model/ssv-watch-item.h"
-#include "ssv-channel-service.h"
-#include "stores/ssv-channel-store.h"
 #include "stores/ssv-watchlist-store.h"
 
 #define N_KINDS          3
@@ -41,7 +39,8 @@ struct _SsvWatchlistPage
 {
   SsvPage        parent_instance;
 
-  Tab            tabs[N_KINDS];
+  Tab            tabs[N_KINDS];          /* the Channels tab's is its channel list's */
+  SsvChannelList *channel_list;
 
   AdwViewStack  *view_stack;
 };
@@ -70,8 +69,7 @@ static const struct
   },
   [SSV_WATCH_KIND_CHANNEL] = {
     "channels", N_("Channels"), "camera-web-symbolic", "camera-web-symbolic",
-    N_("No Channels Followed"),
-    N_("Follow a YouTube channel with Add Channel… and paste its address or @handle."),
+    NULL, NULL,
   },
 };
 
@@ -164,68 +162,16 @@ list_ready_cb (GObject      *source,
   update_tab_state (tab);
 }
 
-/* Channels whose words did not change keep their card; the others are swapped. */
-static void
-merge_channels (Tab       *tab,
-                GPtrArray *fresh)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (tab->items));
-  gboolean same_ids = n == fresh->len;
-
-  for (guint i = 0; same_ids && i < n; i++)
-    {
-      g_autoptr(SsvChannel) known = g_list_model_get_item (G_LIST_MODEL (tab->items), i);
-
-      same_ids = g_strcmp0 (ssv_channel_get_channel_id (known),
-                            ssv_channel_get_channel_id (g_ptr_array_index (fresh, i))) == 0;
-    }
-
-  if (!same_ids)
-    {
-      g_list_store_splice (tab->items, 0, n, fresh->pdata, fresh->len);
-      return;
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SsvChannel) known = g_list_model_get_item (G_LIST_MODEL (tab->items), i);
-
-      ssv_channel_update_from (known, g_ptr_array_index (fresh, i));
-    }
-}
-
-static void
-channels_ready_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  Tab *tab = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) channels = ssv_channel_store_list_finish (SSV_CHANNEL_STORE (source), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* Not cancelled: the page (and so the tab) is alive. */
-  g_clear_object (&tab->cancellable);
-
-  if (channels == NULL)
-    {
-      adw_status_page_set_description (tab->error_page, error->message);
-      set_tab_state (tab, "error");
-      ssv_ui_toast (GTK_WIDGET (tab->page), error->message);
-      return;
-    }
-
-  merge_channels (tab, channels);
-  tab->loaded = TRUE;
-  update_tab_state (tab);
-}
-
 static void
 reload_tab (Tab *tab)
 {
   SsvContext *context = ssv_page_get_context (SSV_PAGE (tab->page));
+
+  if (tab->kind == SSV_WATCH_KIND_CHANNEL)
+    {
+      ssv_channel_list_reload (tab->page->channel_list);
+      return;
+    }
 
   g_clear_handle_id (&tab->reload_source, g_source_remove);
   if (tab->cancellable != NULL)
@@ -235,13 +181,6 @@ reload_tab (Tab *tab)
 
   if (!tab->loaded)
     set_tab_state (tab, "loading");
-
-  if (tab->kind == SSV_WATCH_KIND_CHANNEL)
-    {
-      ssv_channel_store_list_channels_async (ssv_context_get_channel_store (context), TRUE, tab->cancellable,
-                                             channels_ready_cb, tab);
-      return;
-    }
 
   /* One query for every eye button of the tab. */
   ssv_follow_set_load (tab->follow_set);
@@ -279,7 +218,8 @@ on_follow_changed (SsvWatchlistPage  *self,
 {
   Tab *tab;
 
-  if (kind < 0 || kind >= N_KINDS)
+  /* The channel list follows the store itself. */
+  if (kind < 0 || kind >= N_KINDS || kind == SSV_WATCH_KIND_CHANNEL)
     return;
 
   tab = &self->tabs[kind];
@@ -291,10 +231,9 @@ on_follow_changed (SsvWatchlistPage  *self,
 
   for (guint i = g_list_model_get_n_items (G_LIST_MODEL (tab->items)); i > 0; i--)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (tab->items), i - 1);
+      g_autoptr(SsvWatchItem) item = g_list_model_get_item (G_LIST_MODEL (tab->items), i - 1);
 
-      if (SSV_IS_CHANNEL (item) ? g_strcmp0 (ssv_channel_get_channel_id (SSV_CHANNEL (item)), source_id) == 0
-                                : item_has_key (SSV_WATCH_ITEM (item), source, source_id))
+      if (item_has_key (item, source, source_id))
         g_list_store_remove (tab->items, i - 1);
     }
 
@@ -308,14 +247,6 @@ on_library_changed (SsvWatchlistPage *self,
                     const char       *detail)
 {
   schedule_reload (&self->tabs[SSV_WATCH_KIND_SHOW]);
-}
-
-/* A refresh changes counts and dates on the cards. */
-static void
-on_channels_changed (SsvWatchlistPage *self,
-                     const char       *detail)
-{
-  schedule_reload (&self->tabs[SSV_WATCH_KIND_CHANNEL]);
 }
 
 /* ---- cards ----------------------------------------------------------------- */
@@ -352,82 +283,13 @@ on_item_activated (SsvWatchlistPage *self,
                          _("This show is not in your library, so it has no page yet. Its episodes still show in the Calendar once the library has them."));
 }
 
-/* A channel's card opens its page. */
-static void
-on_channel_activated (SsvWatchlistPage *self,
-                      GtkFlowBoxChild  *child)
-{
-  GListModel *channels = G_LIST_MODEL (self->tabs[SSV_WATCH_KIND_CHANNEL].items);
-  g_autoptr(SsvChannel) channel = g_list_model_get_item (channels, (guint) gtk_flow_box_child_get_index (child));
-
-  if (channel != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-channel", "s", ssv_channel_get_channel_id (channel));
-}
-
-static GtkWidget *
-make_channel_card (gpointer item,
-                   gpointer user_data)
-{
-  SsvWatchlistPage *self = user_data;
-  SsvContext *context = ssv_page_get_context (SSV_PAGE (self));
-
-  return ssv_channel_card_new (SSV_CHANNEL (item), ssv_texture_loader_get_default (context));
-}
-
-static GtkWidget *
-make_add_channel_button (void)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Channel…"));
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "watchlist.add-channel");
-  gtk_widget_set_tooltip_text (button, _("Follow a YouTube channel by its address or @handle (Ctrl+N)"));
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "pill");
-  gtk_widget_add_css_class (button, "suggested-action");
-  return button;
-}
-
-/* The Channels tab's list: a card per channel, and Add Channel… above them. */
-static GtkWidget *
-make_channel_list (SsvWatchlistPage *self,
-                   Tab              *tab)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *flow = gtk_flow_box_new ();
-  GtkWidget *add = make_add_channel_button ();
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 4);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
-  gtk_widget_set_valign (flow, GTK_ALIGN_START);
-  gtk_widget_set_margin_start (flow, 18);
-  gtk_widget_set_margin_end (flow, 18);
-  gtk_widget_set_margin_bottom (flow, 18);
-  gtk_flow_box_bind_model (GTK_FLOW_BOX (flow), G_LIST_MODEL (tab->items), make_channel_card, self, NULL);
-  gtk_flow_box_set_activate_on_single_click (GTK_FLOW_BOX (flow), TRUE);
-  g_signal_connect_object (flow, "child-activated", G_CALLBACK (on_channel_activated), self, G_CONNECT_SWAPPED);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), flow);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_widget_set_margin_top (add, 12);
-  gtk_widget_set_margin_bottom (add, 12);
-  gtk_box_append (GTK_BOX (box), add);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  tab->grid = flow;
-
-  return box;
-}
-
 static GtkWidget *
 make_tab (SsvWatchlistPage *self,
           SsvWatchKind      kind)
 {
   SsvContext *context = ssv_page_get_context (SSV_PAGE (self));
   Tab *tab = &self->tabs[kind];
-  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *stack;
   GtkWidget *spinner = gtk_spinner_new ();
   GtkWidget *empty = adw_status_page_new ();
   GtkWidget *error = adw_status_page_new ();
@@ -436,13 +298,17 @@ make_tab (SsvWatchlistPage *self,
   tab->page = self;
   tab->kind = kind;
   tab->follow_set = ssv_follow_set_new (ssv_context_get_watchlist_store (context), kind);
-  if (kind != SSV_WATCH_KIND_CHANNEL)
+  if (kind == SSV_WATCH_KIND_CHANNEL)
     {
-      tab->grid = ssv_poster_grid_new (context);
-      ssv_poster_grid_set_accessory (SSV_POSTER_GRID (tab->grid), make_watch_button, bind_watch_button, tab);
-      ssv_poster_grid_set_model (SSV_POSTER_GRID (tab->grid), G_LIST_MODEL (tab->items));
-      g_signal_connect_object (tab->grid, "item-activated", G_CALLBACK (on_item_activated), self, G_CONNECT_SWAPPED);
+      self->channel_list = SSV_CHANNEL_LIST (ssv_channel_list_new (context));
+      return GTK_WIDGET (self->channel_list);
     }
+
+  stack = gtk_stack_new ();
+  tab->grid = ssv_poster_grid_new (context);
+  ssv_poster_grid_set_accessory (SSV_POSTER_GRID (tab->grid), make_watch_button, bind_watch_button, tab);
+  ssv_poster_grid_set_model (SSV_POSTER_GRID (tab->grid), G_LIST_MODEL (tab->items));
+  g_signal_connect_object (tab->grid, "item-activated", G_CALLBACK (on_item_activated), self, G_CONNECT_SWAPPED);
 
   gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
   gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
@@ -454,8 +320,6 @@ make_tab (SsvWatchlistPage *self,
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), kinds[kind].empty_icon);
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _(kinds[kind].empty_title));
   adw_status_page_set_description (ADW_STATUS_PAGE (empty), _(kinds[kind].empty_description));
-  if (kind == SSV_WATCH_KIND_CHANNEL)
-    adw_status_page_set_child (ADW_STATUS_PAGE (empty), make_add_channel_button ());
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (error), "dialog-error-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (error), _("The Watchlist Could Not Be Read"));
@@ -468,8 +332,7 @@ make_tab (SsvWatchlistPage *self,
   gtk_stack_add_named (GTK_STACK (stack), spinner, "loading");
   gtk_stack_add_named (GTK_STACK (stack), empty, "empty");
   gtk_stack_add_named (GTK_STACK (stack), error, "error");
-  gtk_stack_add_named (GTK_STACK (stack), kind == SSV_WATCH_KIND_CHANNEL ? make_channel_list (self, tab) : tab->grid,
-                       "grid");
+  gtk_stack_add_named (GTK_STACK (stack), tab->grid, "grid");
   gtk_stack_set_transition_type (GTK_STACK (stack), GTK_STACK_TRANSITION_TYPE_CROSSFADE);
   tab->stack = GTK_STACK (stack);
 
@@ -485,6 +348,8 @@ ssv_watchlist_page_get_items (SsvWatchlistPage *self,
   g_return_val_if_fail (SSV_IS_WATCHLIST_PAGE (self), NULL);
   g_return_val_if_fail ((guint) kind < N_KINDS, NULL);
 
+  if (kind == SSV_WATCH_KIND_CHANNEL)
+    return ssv_channel_list_get_channels (self->channel_list);
   return G_LIST_MODEL (self->tabs[kind].items);
 }
 
@@ -495,6 +360,8 @@ ssv_watchlist_page_get_grid (SsvWatchlistPage *self,
   g_return_val_if_fail (SSV_IS_WATCHLIST_PAGE (self), NULL);
   g_return_val_if_fail ((guint) kind < N_KINDS, NULL);
 
+  if (kind == SSV_WATCH_KIND_CHANNEL)
+    return ssv_channel_list_get_grid (self->channel_list);
   return self->tabs[kind].grid;
 }
 
@@ -516,6 +383,8 @@ ssv_watchlist_page_get_state (SsvWatchlistPage *self,
   g_return_val_if_fail (SSV_IS_WATCHLIST_PAGE (self), NULL);
   g_return_val_if_fail ((guint) kind < N_KINDS, NULL);
 
+  if (kind == SSV_WATCH_KIND_CHANNEL)
+    return ssv_channel_list_get_state (self->channel_list);
   return gtk_stack_get_visible_child_name (self->tabs[kind].stack);
 }
 
@@ -553,103 +422,6 @@ add_channel_action (GtkWidget  *widget,
 }
 
 static void
-unfollow_ready_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GtkWidget) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* The card goes with the store's follow-changed; only a failure is told here. */
-  if (!ssv_channel_service_unfollow_finish (SSV_CHANNEL_SERVICE (source), result, &error))
-    ssv_ui_toast (self, error->message);
-}
-
-/* What an open Unfollow question is about. */
-typedef struct
-{
-  GWeakRef  page;
-  char     *channel_id;
-} Unfollow;
-
-static void
-unfollow_free (gpointer  data,
-               GClosure *closure)
-{
-  Unfollow *unfollow = data;
-
-  g_weak_ref_clear (&unfollow->page);
-  g_free (unfollow->channel_id);
-  g_free (unfollow);
-}
-
-static void
-on_unfollow_response (AdwMessageDialog *dialog,
-                      const char       *response,
-                      Unfollow         *asked)
-{
-  g_autoptr(SsvWatchlistPage) self = g_weak_ref_get (&asked->page);
-
-  /* The page went while the question was open: nothing changes. */
-  if (g_strcmp0 (response, "unfollow") != 0 || self == NULL)
-    return;
-
-  ssv_channel_service_unfollow_async (ssv_context_get_channel_service (ssv_page_get_context (SSV_PAGE (self))),
-                                      asked->channel_id, NULL, unfollow_ready_cb, g_object_ref (self));
-}
-
-static SsvChannel *
-find_channel (SsvWatchlistPage *self,
-              const char       *channel_id)
-{
-  GListModel *channels = G_LIST_MODEL (self->tabs[SSV_WATCH_KIND_CHANNEL].items);
-
-  for (guint i = 0; i < g_list_model_get_n_items (channels); i++)
-    {
-      g_autoptr(SsvChannel) channel = g_list_model_get_item (channels, i);
-
-      if (g_strcmp0 (ssv_channel_get_channel_id (channel), channel_id) == 0)
-        return channel;
-    }
-  return NULL;
-}
-
-static void
-unfollow_channel_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  SsvWatchlistPage *self = SSV_WATCHLIST_PAGE (widget);
-  const char *channel_id = g_variant_get_string (parameter, NULL);
-  SsvChannel *channel = find_channel (self, channel_id);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  Unfollow *asked;
-  const char *title;
-  GtkWidget *dialog;
-
-  if (channel == NULL)
-    return;
-
-  title = ssv_channel_get_title (channel) != NULL ? ssv_channel_get_title (channel) : channel_id;
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Unfollow the Channel?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” leaves the watchlist and its new uploads are no longer looked for. Videos already saved stay."),
-                                  title);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "unfollow", _("_Unfollow"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "unfollow", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  asked = g_new0 (Unfollow, 1);
-  g_weak_ref_init (&asked->page, self);
-  asked->channel_id = g_strdup (channel_id);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_unfollow_response), asked, unfollow_free, 0);
-  ssv_ui_present_window (GTK_WINDOW (dialog), widget);
-}
-
-static void
 show_view_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -681,8 +453,6 @@ ssv_watchlist_page_constructed (GObject *object)
                            G_CALLBACK (on_follow_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ssv_context_get_library_store (context), "changed",
                            G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (ssv_context_get_channel_store (context), "changed::channel",
-                           G_CALLBACK (on_channels_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -739,7 +509,6 @@ ssv_watchlist_page_class_init (SsvWatchlistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "watchlist.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "watchlist.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "watchlist.add-channel", NULL, add_channel_action);
-  gtk_widget_class_install_action (widget_class, "watchlist.unfollow-channel", "s", unfollow_channel_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "watchlist.show-view", "s", "shows");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "watchlist.show-view", "s", "people");
@@ -753,5 +522,5 @@ ssv_watchlist_page_init (SsvWatchlistPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; i < N_KINDS; i++)
-    self->tabs[i].items = g_list_store_new (i == SSV_WATCH_KIND_CHANNEL ? SSV_TYPE_CHANNEL : SSV_TYPE_WATCH_ITEM);
+    self->tabs[i].items = g_list_store_new (SSV_TYPE_WATCH_ITEM);
 }

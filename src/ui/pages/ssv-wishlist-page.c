@@ -15,6 +15,7 @@
 #include "widgets/ssv-wishlist-movie-corner.h"
 #include "widgets/ssv-wishlist-tile.h"
 #include "widgets/ssv-wish-profile-menu.h"
+#include "widgets/ssv-wishlist-videos.h"
 #include "downloads/ssv-wishlist-drain.h"
 #include "model/ssv-wishlist-item.h"
 #include "stores/ssv-wishlist-store.h"
@@ -1055,6 +1056,10 @@ ssv_wishlist_page_constructed (GObject *object)
                                     "shows", _("Shows"));
   adw_view_stack_page_set_icon_name (page, "video-display-symbolic");
 
+  /* Wished YouTube videos: a widget of their own that reads when first shown. */
+  page = adw_view_stack_add_titled (self->view_stack, ssv_wishlist_videos_new (context), "videos", _("Videos"));
+  adw_view_stack_page_set_icon_name (page, "camera-web-symbolic");
+
   g_signal_connect_object (ssv_context_get_wishlist_store (context), "changed",
                            G_CALLBACK (on_wishlist_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ssv_context_get_download_store (context), "changed",
@@ -1219,6 +1224,7 @@ ssv_wishlist_page_class_init (SsvWishlistPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "wishlist.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "wishlist.show-view", "s", "movies");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "wishlist.show-view", "s", "shows");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "wishlist.show-view", "s", "videos");
 }
 
 static void

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-channel-card.c: one followed YouTube channel: avatar (initials until it loads), title,
- * handle, subscribers, videos, last refresh and an Unfollow button. The words bind to the
- * channel in the template; the avatar loads here; Unfollow asks the page (watchlist.unfollow-channel). */
+ * handle, subscribers, videos, last refresh, unseen uploads and an Unfollow button. The words
+ * bind to the channel in the template; the avatar loads here; Unfollow asks the channel list
+ * it is in (channels.unfollow). */
 
 #include "config.h"
 
@@ -22,6 +23,7 @@ struct _SsvChannelCard
 
   GtkWidget        *box;        /* the template's child: unparented at dispose */
   AdwAvatar        *avatar;
+  GtkLabel         *new_badge;
 };
 
 G_DEFINE_FINAL_TYPE (SsvChannelCard, ssv_channel_card, GTK_TYPE_WIDGET)
@@ -87,6 +89,15 @@ details_text (gpointer unused,
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
+/* "3 new": uploads since the follow or the last visit of the channel's page. */
+static char *
+new_text (gpointer unused,
+          int      new_count)
+{
+  /* Translators: uploads of a followed channel not seen yet */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d new", "%d new", (gulong) MAX (new_count, 0)), new_count);
+}
+
 /* ---- avatar ------------------------------------------------------------------------ */
 
 static void
@@ -132,8 +143,17 @@ unfollow_action (GtkWidget  *widget,
   if (self->channel == NULL)
     return;
 
-  gtk_widget_activate_action (widget, "watchlist.unfollow-channel", "s",
+  gtk_widget_activate_action (widget, "channels.unfollow", "s",
                               ssv_channel_get_channel_id (self->channel));
+}
+
+/* Returns: (nullable): "3 new" when uploads wait unseen, else %NULL */
+const char *
+ssv_channel_card_get_new_text (SsvChannelCard *self)
+{
+  g_return_val_if_fail (SSV_IS_CHANNEL_CARD (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->new_badge)) ? gtk_label_get_text (self->new_badge) : NULL;
 }
 
 /* ---- public ------------------------------------------------------------------------ */
@@ -171,6 +191,7 @@ ssv_channel_card_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), SSV_TYPE_CHANNEL_CARD);
   self->avatar = NULL;
+  self->new_badge = NULL;
   g_clear_object (&self->cancellable);
   g_clear_object (&self->channel);
   g_clear_object (&self->loader);
@@ -248,7 +269,9 @@ ssv_channel_card_class_init (SsvChannelCardClass *klass)
   ssv_widget_class_bind_closures (widget_class);
   gtk_widget_class_bind_template_child (widget_class, SsvChannelCard, box);
   gtk_widget_class_bind_template_child (widget_class, SsvChannelCard, avatar);
+  gtk_widget_class_bind_template_child (widget_class, SsvChannelCard, new_badge);
   gtk_widget_class_bind_template_callback (widget_class, details_text);
+  gtk_widget_class_bind_template_callback (widget_class, new_text);
 
   gtk_widget_class_install_action (widget_class, "channel-card.unfollow", NULL, unfollow_action);
 }

@@ -18,5 +18,6 @@ GtkWidget  *ssv_channel_card_new          (SsvChannel       *channel,
                                            SsvTextureLoader *loader);
 SsvChannel *ssv_channel_card_get_channel  (SsvChannelCard   *self);
 char       *ssv_channel_card_dup_details  (SsvChannelCard   *self);
+const char *ssv_channel_card_get_new_text (SsvChannelCard  *self);
 
 G_END_DECLS

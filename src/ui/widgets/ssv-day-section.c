@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-day-section.c: a day of the Calendar. Its words, its "Today" badge and which of cards
  * or "Nothing airs" shows bind to the day in the template; the cards are a flow box bound to
- * the day's entries, and a card names calendar.open-episode with its episode. */
+ * the day's entries, and a card names calendar.open-episode with its episode. Under them, a
+ * lane of the day's channel uploads: video cards naming calendar.open-video. */
 
 #include "config.h"
 
@@ -10,6 +11,7 @@
 #include "ssv-closures.h"
 #include "widgets/ssv-day-section.h"
 #include "widgets/ssv-episode-card.h"
+#include "widgets/ssv-video-card.h"
 #include "model/ssv-calendar-entry.h"
 
 struct _SsvDaySection
@@ -21,6 +23,7 @@ struct _SsvDaySection
 
   GtkWidget        *today_badge;
   GtkFlowBox       *cards;
+  GtkFlowBox       *uploads;
 };
 
 G_DEFINE_FINAL_TYPE (SsvDaySection, ssv_day_section, GTK_TYPE_LIST_BOX_ROW)
@@ -51,6 +54,15 @@ date_text (gpointer   unused,
   return date ? g_date_time_format (date, _("%-d %B")) : NULL;
 }
 
+/* Neither an episode nor an upload: "Nothing airs". */
+static gboolean
+nothing_on_day (gpointer unused,
+                guint    n_entries,
+                guint    n_uploads)
+{
+  return n_entries == 0 && n_uploads == 0;
+}
+
 /* ---- the day ------------------------------------------------------------------- */
 
 /* The row's box is reached, not bound: a bound direct child would be unparented by
@@ -68,6 +80,30 @@ create_card (gpointer item,
   SsvDaySection *self = user_data;
 
   return ssv_episode_card_new (self->loader, SSV_CALENDAR_ENTRY (item));
+}
+
+static GtkWidget *
+create_upload_card (gpointer item,
+                    gpointer user_data)
+{
+  SsvDaySection *self = user_data;
+  GtkWidget *card = ssv_video_card_new (self->loader);
+
+  ssv_video_card_set_video (SSV_VIDEO_CARD (card), SSV_VIDEO (item));
+  /* A day has a handful: each shows its thumbnail at once. */
+  ssv_video_card_ensure_thumbnail (SSV_VIDEO_CARD (card));
+  return card;
+}
+
+static void
+on_upload_activated (SsvDaySection   *self,
+                     GtkFlowBoxChild *child)
+{
+  GtkWidget *card = gtk_flow_box_child_get_child (child);
+  SsvVideo *video = SSV_IS_VIDEO_CARD (card) ? ssv_video_card_get_video (SSV_VIDEO_CARD (card)) : NULL;
+
+  if (video != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "calendar.open-video", "s", ssv_video_get_video_id (video));
 }
 
 static void
@@ -98,6 +134,10 @@ on_day_notify (SsvDaySection *self)
   /* Translators: how a screen reader names a day's episodes: "Episodes on Friday 17 January" */
   accessible = g_strdup_printf (_("Episodes on %s %s"), name ? name : "", text ? text : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->cards), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_free (accessible);
+  /* Translators: how a screen reader names a day's channel uploads: "Uploads on Friday 17 January" */
+  accessible = g_strdup_printf (_("Uploads on %s %s"), name ? name : "", text ? text : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->uploads), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
 /* Returns: (transfer none) (nullable): the day shown */
@@ -138,6 +178,26 @@ ssv_day_section_find_card (SsvDaySection *self,
   return NULL;
 }
 
+/* Returns: (transfer none) (nullable): the lane's card of the video, where one shows */
+GtkWidget *
+ssv_day_section_find_upload_card (SsvDaySection *self,
+                                  const char    *video_id)
+{
+  g_return_val_if_fail (SSV_IS_DAY_SECTION (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->uploads)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (SSV_IS_VIDEO_CARD (card) && ssv_video_card_get_video (SSV_VIDEO_CARD (card)) != NULL &&
+          g_strcmp0 (ssv_video_get_video_id (ssv_video_card_get_video (SSV_VIDEO_CARD (card))), video_id) == 0)
+        return card;
+    }
+
+  return NULL;
+}
+
 /* ---- GObject ------------------------------------------------------------------- */
 
 static void
@@ -147,6 +207,8 @@ ssv_day_section_dispose (GObject *object)
 
   if (self->cards != NULL)
     gtk_flow_box_bind_model (self->cards, NULL, NULL, NULL, NULL);
+  if (self->uploads != NULL)
+    gtk_flow_box_bind_model (self->uploads, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_DAY_SECTION);
   if (self->day != NULL)
     g_signal_handlers_disconnect_by_func (self->day, on_day_notify, self);
@@ -216,6 +278,7 @@ ssv_day_section_constructed (GObject *object)
 
   /* A day holds a handful of episodes: a flow box bound to the day's model is enough. */
   gtk_flow_box_bind_model (self->cards, ssv_calendar_day_get_entries (self->day), create_card, self, NULL);
+  gtk_flow_box_bind_model (self->uploads, ssv_calendar_day_get_uploads (self->day), create_upload_card, self, NULL);
   on_day_notify (self);
 }
 
@@ -242,6 +305,9 @@ ssv_day_section_class_init (SsvDaySectionClass *klass)
   ssv_widget_class_bind_closures (widget_class);
   gtk_widget_class_bind_template_child (widget_class, SsvDaySection, today_badge);
   gtk_widget_class_bind_template_child (widget_class, SsvDaySection, cards);
+  gtk_widget_class_bind_template_child (widget_class, SsvDaySection, uploads);
+  gtk_widget_class_bind_template_callback (widget_class, nothing_on_day);
+  gtk_widget_class_bind_template_callback (widget_class, on_upload_activated);
   gtk_widget_class_bind_template_callback (widget_class, name_text);
   gtk_widget_class_bind_template_callback (widget_class, date_text);
   gtk_widget_class_bind_template_callback (widget_class, on_card_activated);

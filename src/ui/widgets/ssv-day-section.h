@@ -21,5 +21,7 @@ SsvCalendarDay *ssv_day_section_get_day         (SsvDaySection    *self);
 gboolean        ssv_day_section_shows_today     (SsvDaySection    *self);
 GtkWidget      *ssv_day_section_find_card       (SsvDaySection    *self,
                                                  gint64            episode_id);
+GtkWidget      *ssv_day_section_find_upload_card (SsvDaySection   *self,
+                                                 const char       *video_id);
 
 G_END_DECLS

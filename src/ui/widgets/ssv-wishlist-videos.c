@@ -1,0 +1,523 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* ssv-wishlist-videos.c: the Wishlist's Videos tab. Wished YouTube videos read from the
+ * channel store off the UI thread, grouped under their channel's name, newest first, each
+ * saying where its yt-dlp download stands, opening the video's dialog and with Remove. It
+ * reads when first shown, and again when the channel store or the video downloader says
+ * something changed. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "widgets/ssv-wishlist-videos.h"
+#include "dialogs/ssv-video-dialog.h"
+#include "downloads/ssv-video-downloader.h"
+#include "ssv-ui-utils.h"
+#include "widgets/ssv-video-words.h"
+#include "model/ssv-video.h"
+#include "stores/ssv-channel-store.h"
+
+#define RELOAD_DELAY_MS  250
+
+struct _SsvWishlistVideos
+{
+  GtkWidget      parent_instance;
+
+  SsvContext    *context;
+  GListStore    *videos;          /* SsvVideo */
+  GCancellable  *cancellable;     /* the running read */
+  guint          reload_source;
+  gboolean       loaded;
+
+  GtkStack      *stack;
+  GtkSpinner    *spinner;
+  AdwStatusPage *error_page;
+  GtkListBox    *list;
+};
+
+G_DEFINE_FINAL_TYPE (SsvWishlistVideos, ssv_wishlist_videos, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void reload (SsvWishlistVideos *self);
+
+/* ---- words ------------------------------------------------------------------------- */
+
+/**
+ * ssv_wishlist_videos_describe_download:
+ *
+ * Where the video's download stands, in plain words: "Downloaded", "Downloading…",
+ * "Waiting to download", "Download failed, trying again later: …" and so on.
+ *
+ * Returns: (transfer full): the words
+ */
+char *
+ssv_wishlist_videos_describe_download (SsvVideo *video)
+{
+  const char *state = ssv_video_get_download_state (video);
+  const char *reason = ssv_video_get_download_error (video);
+  const char *path = ssv_video_get_downloaded_path (video);
+
+  if ((path != NULL && *path != '\0') || g_strcmp0 (state, "done") == 0)
+    return g_strdup (_("Downloaded"));
+  if (g_strcmp0 (state, "running") == 0)
+    return g_strdup (_("Downloading…"));
+  if (g_strcmp0 (state, "queued") == 0)
+    return g_strdup (_("Waiting to download"));
+  if (g_strcmp0 (state, "failed") == 0)
+    {
+      int attempts = ssv_video_get_download_attempts (video);
+
+      if (attempts <= SSV_VIDEO_DOWNLOAD_RETRIES)
+        /* Translators: %s is why yt-dlp failed */
+        return g_strdup_printf (_("Download failed, trying again later: %s"), reason ? reason : _("no reason given"));
+      /* Translators: %d tries; %s is why yt-dlp failed */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Download failed after %d try: %s",
+                                           "Download failed after %d tries: %s", (gulong) attempts),
+                              attempts, reason ? reason : _("no reason given"));
+    }
+  if (ssv_video_get_upcoming (video))
+    return g_strdup (_("Premieres later; downloaded once it is out"));
+  return g_strdup (_("Not downloaded yet"));
+}
+
+static char *
+describe_row (SsvVideo *video)
+{
+  g_autofree char *download = ssv_wishlist_videos_describe_download (video);
+  g_autofree char *date = ssv_video_words_date (ssv_video_get_published (video), ssv_video_get_date_exact (video));
+
+  if (date == NULL || *date == '\0')
+    return g_steal_pointer (&download);
+  return g_strdup_printf ("%s · %s", date, download);
+}
+
+/* ---- rows ---------------------------------------------------------------------------- */
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  SsvVideo *video = SSV_VIDEO (item);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+  g_autofree char *subtitle = describe_row (video);
+
+  /* Titles and yt-dlp's reasons are text, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ssv_video_get_title (video));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "wishlist-videos.open-video");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", ssv_video_get_video_id (video));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_widget_set_name (row, ssv_video_get_video_id (video));
+
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove from the Wishlist"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Remove this video from the wishlist"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "wishlist-videos.remove");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "s", ssv_video_get_video_id (video));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+  return row;
+}
+
+static const char *
+channel_title_of (SsvVideo *video)
+{
+  const char *title = ssv_video_get_channel_title (video);
+
+  return title != NULL && *title != '\0' ? title : ssv_video_get_channel_id (video);
+}
+
+/* The channel's name above its first video. */
+static void
+update_header (GtkListBoxRow *row,
+               GtkListBoxRow *before,
+               gpointer       user_data)
+{
+  SsvWishlistVideos *self = user_data;
+  g_autoptr(SsvVideo) video = g_list_model_get_item (G_LIST_MODEL (self->videos), (guint) gtk_list_box_row_get_index (row));
+  g_autoptr(SsvVideo) previous = before != NULL
+    ? g_list_model_get_item (G_LIST_MODEL (self->videos), (guint) gtk_list_box_row_get_index (before)) : NULL;
+  GtkWidget *header;
+
+  if (video == NULL || (previous != NULL &&
+                        g_strcmp0 (ssv_video_get_channel_id (previous), ssv_video_get_channel_id (video)) == 0))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (channel_title_of (video));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "wishlist-videos-channel");
+  gtk_widget_set_margin_top (header, before != NULL ? 18 : 0);
+  gtk_widget_set_margin_bottom (header, 6);
+  gtk_widget_set_margin_start (header, 6);
+  gtk_list_box_row_set_header (row, header);
+}
+
+/* ---- loading ------------------------------------------------------------------------ */
+
+static void
+set_state (SsvWishlistVideos *self,
+           const char        *state)
+{
+  gtk_spinner_set_spinning (self->spinner, g_strcmp0 (state, "loading") == 0);
+  gtk_stack_set_visible_child_name (self->stack, state);
+}
+
+static void
+list_ready_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(SsvWishlistVideos) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) videos = ssv_channel_store_list_finish (SSV_CHANNEL_STORE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+
+  if (videos == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      set_state (self, "error");
+      ssv_ui_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+
+  g_list_store_splice (self->videos, 0, g_list_model_get_n_items (G_LIST_MODEL (self->videos)),
+                       videos->pdata, videos->len);
+  self->loaded = TRUE;
+  set_state (self, videos->len > 0 ? "content" : "empty");
+}
+
+static void
+reload (SsvWishlistVideos *self)
+{
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->context == NULL)
+    return;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (!self->loaded)
+    set_state (self, "loading");
+
+  ssv_channel_store_list_wished_videos_async (ssv_context_get_channel_store (self->context), self->cancellable,
+                                              list_ready_cb, g_object_ref (self));
+}
+
+static gboolean
+reload_timeout_cb (gpointer user_data)
+{
+  SsvWishlistVideos *self = user_data;
+
+  self->reload_source = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Many changes in a row make one read; nothing is read before the tab first shows. */
+static void
+queue_reload (SsvWishlistVideos *self)
+{
+  if (!self->loaded && self->cancellable == NULL)
+    return;
+  if (self->reload_source == 0)
+    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+}
+
+static void
+on_channels_changed (SsvWishlistVideos *self,
+                     const char        *detail)
+{
+  queue_reload (self);
+}
+
+static SsvVideo *
+find_video (SsvWishlistVideos *self,
+            const char        *video_id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->videos)); i++)
+    {
+      g_autoptr(SsvVideo) video = g_list_model_get_item (G_LIST_MODEL (self->videos), i);
+
+      if (g_strcmp0 (ssv_video_get_video_id (video), video_id) == 0)
+        return video;   /* the list holds it */
+    }
+  return NULL;
+}
+
+/* A download started, finished or failed: the row's words change. */
+static void
+on_download_progress (SsvWishlistVideos *self,
+                      const char        *video_id,
+                      double             fraction)
+{
+  SsvVideo *video = find_video (self, video_id);
+
+  if (video != NULL && g_strcmp0 (ssv_video_get_download_state (video), "running") != 0)
+    queue_reload (self);
+}
+
+static void
+on_download_ended (SsvWishlistVideos *self,
+                   const char        *video_id)
+{
+  if (find_video (self, video_id) != NULL)
+    queue_reload (self);
+}
+
+/* ---- actions ------------------------------------------------------------------------ */
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  reload (SSV_WISHLIST_VIDEOS (widget));
+}
+
+/* wishlist-videos.open-video (video id): the video's dialog over the window. */
+static void
+open_video_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SsvWishlistVideos *self = SSV_WISHLIST_VIDEOS (widget);
+  SsvVideo *video = find_video (self, g_variant_get_string (parameter, NULL));
+
+  if (video != NULL)
+    ssv_ui_present_window (GTK_WINDOW (ssv_video_dialog_new (self->context, video)), widget);
+}
+
+static void
+removed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GtkWidget) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The row goes with the store's "changed"; only a failure is told. */
+  if (!ssv_channel_store_set_wished_finish (SSV_CHANNEL_STORE (source), result, &error))
+    ssv_ui_toast (self, error->message);
+}
+
+/* wishlist-videos.remove (video id): off the wishlist; a file already downloaded stays. */
+static void
+remove_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SsvWishlistVideos *self = SSV_WISHLIST_VIDEOS (widget);
+
+  ssv_channel_store_set_wished_async (ssv_context_get_channel_store (self->context),
+                                      g_variant_get_string (parameter, NULL), FALSE, NULL,
+                                      removed_cb, g_object_ref (self));
+}
+
+/* ---- for tests -------------------------------------------------------------------- */
+
+/* Returns: (transfer none): the SsvVideo items shown, in their order */
+GListModel *
+ssv_wishlist_videos_get_videos (SsvWishlistVideos *self)
+{
+  g_return_val_if_fail (SSV_IS_WISHLIST_VIDEOS (self), NULL);
+
+  return G_LIST_MODEL (self->videos);
+}
+
+/* "loading", "empty", "error" or "content". */
+const char *
+ssv_wishlist_videos_get_state (SsvWishlistVideos *self)
+{
+  g_return_val_if_fail (SSV_IS_WISHLIST_VIDEOS (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* Returns: (transfer none) (nullable): the row of the video */
+GtkWidget *
+ssv_wishlist_videos_find_row (SsvWishlistVideos *self,
+                              const char        *video_id)
+{
+  g_return_val_if_fail (SSV_IS_WISHLIST_VIDEOS (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_BOX_ROW (child) && g_strcmp0 (gtk_widget_get_name (child), video_id) == 0)
+      return child;
+
+  return NULL;
+}
+
+/* ---- GObject ------------------------------------------------------------------------ */
+
+static void
+ssv_wishlist_videos_map (GtkWidget *widget)
+{
+  SsvWishlistVideos *self = SSV_WISHLIST_VIDEOS (widget);
+
+  GTK_WIDGET_CLASS (ssv_wishlist_videos_parent_class)->map (widget);
+
+  /* Read when first shown, as pages are. */
+  if (!self->loaded && self->cancellable == NULL)
+    reload (self);
+}
+
+static void
+ssv_wishlist_videos_constructed (GObject *object)
+{
+  SsvWishlistVideos *self = SSV_WISHLIST_VIDEOS (object);
+
+  G_OBJECT_CLASS (ssv_wishlist_videos_parent_class)->constructed (object);
+
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->videos), create_row, self, NULL);
+  gtk_list_box_set_header_func (self->list, update_header, self, NULL);
+
+  if (self->context == NULL)
+    {
+      set_state (self, "empty");
+      return;
+    }
+
+  g_signal_connect_object (ssv_context_get_channel_store (self->context), "changed",
+                           G_CALLBACK (on_channels_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ssv_context_get_video_downloader (self->context), "progress",
+                           G_CALLBACK (on_download_progress), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ssv_context_get_video_downloader (self->context), "finished",
+                           G_CALLBACK (on_download_ended), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ssv_context_get_video_downloader (self->context), "failed",
+                           G_CALLBACK (on_download_ended), self, G_CONNECT_SWAPPED);
+}
+
+static void
+ssv_wishlist_videos_dispose (GObject *object)
+{
+  SsvWishlistVideos *self = SSV_WISHLIST_VIDEOS (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->list != NULL)
+    gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_WISHLIST_VIDEOS);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (ssv_wishlist_videos_parent_class)->dispose (object);
+}
+
+static void
+ssv_wishlist_videos_finalize (GObject *object)
+{
+  SsvWishlistVideos *self = SSV_WISHLIST_VIDEOS (object);
+
+  g_clear_object (&self->videos);
+
+  G_OBJECT_CLASS (ssv_wishlist_videos_parent_class)->finalize (object);
+}
+
+static void
+ssv_wishlist_videos_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  SsvWishlistVideos *self = SSV_WISHLIST_VIDEOS (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_wishlist_videos_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  SsvWishlistVideos *self = SSV_WISHLIST_VIDEOS (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_wishlist_videos_class_init (SsvWishlistVideosClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ssv_wishlist_videos_constructed;
+  object_class->dispose = ssv_wishlist_videos_dispose;
+  object_class->finalize = ssv_wishlist_videos_finalize;
+  object_class->get_property = ssv_wishlist_videos_get_property;
+  object_class->set_property = ssv_wishlist_videos_set_property;
+  widget_class->map = ssv_wishlist_videos_map;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SSV_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/widgets/ssv-wishlist-videos.ui");
+  gtk_widget_class_bind_template_child (widget_class, SsvWishlistVideos, stack);
+  gtk_widget_class_bind_template_child (widget_class, SsvWishlistVideos, spinner);
+  gtk_widget_class_bind_template_child (widget_class, SsvWishlistVideos, error_page);
+  gtk_widget_class_bind_template_child (widget_class, SsvWishlistVideos, list);
+
+  gtk_widget_class_install_action (widget_class, "wishlist-videos.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "wishlist-videos.open-video", "s", open_video_action);
+  gtk_widget_class_install_action (widget_class, "wishlist-videos.remove", "s", remove_action);
+}
+
+static void
+ssv_wishlist_videos_init (SsvWishlistVideos *self)
+{
+  self->videos = g_list_store_new (SSV_TYPE_VIDEO);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * ssv_wishlist_videos_new:
+ * @context: (nullable): where the videos are read; without one the tab stays empty
+ */
+GtkWidget *
+ssv_wishlist_videos_new (SsvContext *context)
+{
+  return g_object_new (SSV_TYPE_WISHLIST_VIDEOS, "context", context, NULL);
+}
