@@ -202,9 +202,6 @@ update_from_item (SsvPosterCard *self,
     }
   g_object_thaw_notify (G_OBJECT (self));
 
-  /* Not bound: a template binding on the card itself outlives the card in GTK 4.8. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->title);
-
   if (reload || g_strcmp0 (poster, self->poster_uri) != 0)
     {
       g_free (self->poster_uri);
@@ -335,6 +332,24 @@ ssv_poster_card_get_accessory (SsvPosterCard *self)
   return self->accessory;
 }
 
+/* The title, asked for only on hover: setting a tooltip's text on a shown widget asks
+ * the display where the pointer is, a round trip per card bound. */
+static gboolean
+ssv_poster_card_query_tooltip (GtkWidget  *widget,
+                               int         x,
+                               int         y,
+                               gboolean    keyboard_tooltip,
+                               GtkTooltip *tooltip)
+{
+  SsvPosterCard *self = SSV_POSTER_CARD (widget);
+
+  if (self->title == NULL || self->title[0] == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, self->title);
+  return TRUE;
+}
+
 static void
 ssv_poster_card_dispose (GObject *object)
 {
@@ -390,6 +405,7 @@ ssv_poster_card_class_init (SsvPosterCardClass *klass)
 
   object_class->dispose = ssv_poster_card_dispose;
   object_class->get_property = ssv_poster_card_get_property;
+  widget_class->query_tooltip = ssv_poster_card_query_tooltip;
 
   /**
    * SsvPosterCard:title:
@@ -428,6 +444,7 @@ static void
 ssv_poster_card_init (SsvPosterCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 /**
