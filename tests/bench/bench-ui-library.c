@@ -3,7 +3,9 @@
  * 100,000 episodes): time from main() to the first frame of the Library page with its
  * grid, in fresh processes (the first launch ever, then the median of five more), beside
  * a bare AdwApplicationWindow with a header bar launched the same way in the same run (the
- * floor), then the resident memory after scrolling the whole movie grid with posters. A
+ * floor), then the widgets each bound card is made of (what every card costs to build,
+ * style, measure and keep) and the resident memory after scrolling the whole movie grid
+ * with posters. A
  * child process writes the library and serves the posters, so neither its memory nor its
  * work counts here. Run under tests/run-in-session.sh --x11; GSK_RENDERER is respected. */
 
@@ -96,6 +98,31 @@ library_shown (GtkWindow *window)
   cards = ssv_poster_grid_dup_bound_cards (SSV_POSTER_GRID (ssv_library_page_get_grid (SSV_LIBRARY_PAGE (page),
                                                                                          "movies")));
   return cards->len > 0;
+}
+
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+
+  return n;
+}
+
+/* Widgets per bound card of @grid, the card itself included. */
+static double
+widgets_per_card (GtkWidget *grid)
+{
+  g_autoptr(GPtrArray) cards = ssv_poster_grid_dup_bound_cards (SSV_POSTER_GRID (grid));
+  guint n = 0;
+
+  for (guint i = 0; i < cards->len; i++)
+    n += count_widgets (g_ptr_array_index (cards, i));
+
+  return cards->len > 0 ? n / (double) cards->len : 0;
 }
 
 static gboolean
@@ -281,7 +308,8 @@ main (int    argc,
   double first_ms, first_rss, rss = 0, launches[5], startup_rss = 0, grid_rss;
   double bare_launches[G_N_ELEMENTS (launches)], bare_rss[G_N_ELEMENTS (launches)];
   double app_cpu[G_N_ELEMENTS (launches)], bare_cpu[G_N_ELEMENTS (launches)], cpu;
-  double app_ms, bare_ms, floor_rss;
+  double app_ms, bare_ms, floor_rss, per_card;
+  guint n_bound;
 
   if (argc > 2 && g_str_equal (argv[1], "--serve"))
     return serve (argv[2]);
@@ -357,6 +385,12 @@ main (int    argc,
 
   /* Scroll the whole movie grid, a screen at a time, as a person flicking through. */
   grid = ssv_library_page_get_grid (SSV_LIBRARY_PAGE (ssv_window_get_visible_page (window)), "movies");
+  per_card = widgets_per_card (grid);
+  {
+    g_autoptr(GPtrArray) bound = ssv_poster_grid_dup_bound_cards (SSV_POSTER_GRID (grid));
+
+    n_bound = bound->len;
+  }
   adjustment = ssv_poster_grid_get_vadjustment (SSV_POSTER_GRID (grid));
   loader = ssv_texture_loader_get_default (ssv_window_get_context (window));
   scroll_start = g_get_monotonic_time ();
@@ -378,6 +412,8 @@ main (int    argc,
   g_print ("BENCH grid.rss_mb %.1f MB\n", grid_rss);
   g_print ("BENCH grid.rss_over_bare_mb %.1f MB\n", grid_rss - floor_rss);
   g_print ("BENCH grid.rss_before_scroll_mb %.1f MB\n", startup_rss);
+  g_print ("BENCH grid.cards_bound_at_start %u cards\n", n_bound);
+  g_print ("BENCH grid.widgets_per_card %.2f widgets\n", per_card);
   g_print ("BENCH grid.scroll_s %.1f s\n", (g_get_monotonic_time () - scroll_start) / (double) G_USEC_PER_SEC);
   g_print ("BENCH grid.scroll_steps %u steps\n", steps);
   g_print ("BENCH grid.textures_mb %.1f MB\n", ssv_texture_loader_get_bytes (loader) / (1024.0 * 1024.0));

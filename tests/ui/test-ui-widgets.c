@@ -16,6 +16,7 @@
 #include "widgets/ssv-day-section.h"
 #include "widgets/ssv-episode-card.h"
 #include "widgets/ssv-episode-row.h"
+#include "widgets/ssv-poster-art.h"
 #include "widgets/ssv-poster-card.h"
 #include "widgets/ssv-rating-badge.h"
 #include "ssv-test-utils.h"
@@ -164,7 +165,145 @@ make_show (void)
   return title;
 }
 
+/* ---- poster art ------------------------------------------------------------------- */
+
+/* Whether @root's poster shows @initials, there being no art yet. */
+static gboolean
+shows_initials (GtkWidget  *root,
+                const char *initials)
+{
+  GtkWidget *art = ssv_ui_test_find_widget_of_type (root, SSV_TYPE_POSTER_ART);
+
+  return art != NULL && gtk_widget_is_visible (art) &&
+         ssv_poster_art_get_texture (SSV_POSTER_ART (art)) == NULL &&
+         g_strcmp0 (ssv_poster_art_get_initials (SSV_POSTER_ART (art)), initials) == 0;
+}
+
+static gboolean
+is_watched_badge (GtkWidget     *widget,
+                  gconstpointer  unused)
+{
+  return GTK_IS_IMAGE (widget) && gtk_widget_is_visible (widget) &&
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Watched") == 0;
+}
+
+static GdkTexture *
+solid_texture (int    width,
+               int    height,
+               guchar red,
+               guchar green,
+               guchar blue)
+{
+  g_autoptr(GByteArray) pixels = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (int i = 0; i < width * height; i++)
+    {
+      guchar pixel[] = { red, green, blue, 255 };
+
+      g_byte_array_append (pixels, pixel, sizeof pixel);
+    }
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&pixels));
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_R8G8B8A8, bytes, width * 4);
+}
+
+/* The red, green and blue of @widget's pixel at @x, @y, as its window draws it. */
+static guint32
+pixel_at (GtkWidget *widget,
+          int        x,
+          int        y)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autofree guchar *data = NULL;
+  guchar *pixel;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  data = g_malloc (width * height * 4);
+  gdk_texture_download (texture, data, width * 4);
+  /* Cairo's order: B, G, R, A in memory on little-endian machines. */
+  pixel = data + (y * width + x) * 4;
+  return (pixel[2] << 16) | (pixel[1] << 8) | pixel[0];
+}
+
+static void
+test_poster_art (void)
+{
+  g_autoptr(GdkTexture) portrait = solid_texture (2, 3, 255, 0, 0);
+  g_autoptr(GdkTexture) landscape = solid_texture (4, 2, 0, 0, 255);
+  GtkWidget *art = own (ssv_poster_art_new ());
+  GtkWidget *window = gtk_window_new ();
+  guint n_colours = 0;
+  gint64 deadline;
+
+  /* The title's initials on the title's own colour, and no badge. */
+  ssv_poster_art_set_title (SSV_POSTER_ART (art), "Breaking Bad");
+  g_assert_true (shows_initials (art, "BB"));
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *colour = g_strdup_printf ("color-%u", i);
+
+      n_colours += gtk_widget_has_css_class (art, colour);
+      if (gtk_widget_has_css_class (art, colour))
+        g_assert_cmpuint (i, ==, g_str_hash ("Breaking Bad") % 8);
+    }
+  g_assert_cmpuint (n_colours, ==, 1);
+  g_assert_null (ssv_ui_test_find_widget (art, is_watched_badge, NULL));
+
+  /* Watched: the badge, with its words; then not again. */
+  ssv_poster_art_set_watched (SSV_POSTER_ART (art), TRUE);
+  g_assert_nonnull (ssv_ui_test_find_widget (art, is_watched_badge, NULL));
+  ssv_poster_art_set_watched (SSV_POSTER_ART (art), FALSE);
+  g_assert_null (ssv_ui_test_find_widget (art, is_watched_badge, NULL));
+
+  /* Art fills the whole poster, cut to fit whatever its shape. */
+  gtk_widget_set_size_request (art, SSV_POSTER_WIDTH, SSV_POSTER_HEIGHT);
+  gtk_window_set_child (GTK_WINDOW (window), art);
+  gtk_window_present (GTK_WINDOW (window));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while ((!gtk_widget_get_mapped (art) || gtk_widget_get_width (art) == 0) &&
+         g_get_monotonic_time () < deadline)
+    ssv_ui_test_iterate (20);
+  g_assert_cmphex (pixel_at (art, 75, 112) & 0xff0000, !=, 0xff0000);
+  ssv_poster_art_set_texture (SSV_POSTER_ART (art), portrait);
+  g_assert_false (shows_initials (art, "BB"));
+  ssv_ui_test_iterate (100);
+  g_assert_cmphex (pixel_at (art, 75, 112), ==, 0xff0000);
+  g_assert_cmphex (pixel_at (art, 20, 20), ==, 0xff0000);
+  ssv_poster_art_set_texture (SSV_POSTER_ART (art), landscape);
+  ssv_ui_test_iterate (100);
+  g_assert_cmphex (pixel_at (art, 75, 10), ==, 0x0000ff);
+  g_assert_cmphex (pixel_at (art, 75, 215), ==, 0x0000ff);
+  ssv_poster_art_set_texture (SSV_POSTER_ART (art), NULL);
+  g_assert_true (shows_initials (art, "BB"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ssv_ui_test_iterate (50);
+  g_assert_finalize_object (art);
+}
+
 /* ---- poster card ------------------------------------------------------------------- */
+
+/* Whether hovering @widget shows a tooltip (its text is not readable back). */
+static gboolean
+offers_tooltip (GtkWidget *widget)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  if (!gtk_widget_get_has_tooltip (widget))
+    return FALSE;
+  g_signal_emit_by_name (widget, "query-tooltip", 10, 10, FALSE, tooltip, &shown);
+  return shown;
+}
 
 static void
 test_poster_card (void)
@@ -177,8 +316,8 @@ test_poster_card (void)
   ssv_poster_card_set_item (SSV_POSTER_CARD (card), G_OBJECT (first));
   g_assert_cmpstr (ssv_poster_card_get_title (SSV_POSTER_CARD (card)), ==, "Breaking Bad");
   g_assert_true (ssv_ui_test_shows_label (card, "Breaking Bad"));
-  g_assert_true (ssv_ui_test_shows_label (card, "BB"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (card), ==, "Breaking Bad");
+  g_assert_true (shows_initials (card, "BB"));
+  g_assert_true (offers_tooltip (card));
   g_assert_true (ssv_ui_test_shows_label (card, "Breaking Bad"));
   {
     gboolean watched = FALSE;
@@ -186,24 +325,27 @@ test_poster_card (void)
     g_object_get (card, "watched", &watched, NULL);
     g_assert_true (watched);
   }
+  g_assert_nonnull (ssv_ui_test_find_widget (card, is_watched_badge, NULL));
   g_assert_false (ssv_poster_card_get_has_poster (SSV_POSTER_CARD (card)));
 
   /* A changed item shows at once; a recycled card shows its new item, unwatched. */
   g_object_set (first, "title", "Better Call Saul", NULL);
   g_assert_true (ssv_ui_test_shows_label (card, "Better Call Saul"));
-  g_assert_true (ssv_ui_test_shows_label (card, "BC"));
+  g_assert_true (shows_initials (card, "BC"));
   ssv_poster_card_set_item (SSV_POSTER_CARD (card), G_OBJECT (second));
   g_assert_true (ssv_ui_test_shows_label (card, "The Wire"));
-  g_assert_true (ssv_ui_test_shows_label (card, "W"));
+  g_assert_true (shows_initials (card, "W"));
   {
     gboolean watched = TRUE;
 
     g_object_get (card, "watched", &watched, NULL);
     g_assert_false (watched);
   }
+  g_assert_null (ssv_ui_test_find_widget (card, is_watched_badge, NULL));
 
   ssv_poster_card_set_item (SSV_POSTER_CARD (card), NULL);
   g_assert_null (ssv_poster_card_get_title (SSV_POSTER_CARD (card)));
+  g_assert_false (offers_tooltip (card));
   g_assert_finalize_object (card);
 }
 
@@ -977,6 +1119,7 @@ main (int    argc,
   if (!ssv_ui_test_init (&argc, &argv))
     return g_test_run ();
 
+  g_test_add_func ("/ui/poster-art/initials-badge-and-art", test_poster_art);
   g_test_add_func ("/ui/poster-card/shows-its-item", test_poster_card);
   g_test_add_func ("/ui/cast-card/shows-the-person", test_cast_card);
   g_test_add_func ("/ui/rating-badge/shows-the-score", test_rating_badge);

@@ -10,11 +10,6 @@
 #include "ssv-closures.h"
 #include "widgets/ssv-poster-card.h"
 
-/* As many as data/style.css has colours for (.poster-placeholder.color-N, .billboard-placeholder…). */
-static const char * const placeholder_colors[] = {
-  "color-0", "color-1", "color-2", "color-3", "color-4", "color-5", "color-6", "color-7",
-};
-
 struct _SsvPosterCard
 {
   GtkWidget          parent_instance;
@@ -31,9 +26,7 @@ struct _SsvPosterCard
   char              *subtitle;
   gboolean           watched;
 
-  GtkWidget         *frame;
-  GtkLabel          *initials_label;
-  GtkPicture        *picture;
+  SsvPosterArt      *art;
   GtkWidget         *title_label;     /* bound for dispose: direct children */
   GtkWidget         *subtitle_label;
 };
@@ -49,65 +42,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* "The Matrix" → "M", "Breaking Bad" → "BB", "Amélie" → "A". */
-char *
-ssv_poster_initials (const char *title)
-{
-  static const char * const articles[] = { "the", "a", "an" };
-  g_auto(GStrv) words = NULL;
-  g_autoptr(GString) initials = g_string_new (NULL);
-  guint first = 0;
-  guint n;
-
-  if (title == NULL)
-    return g_strdup ("");
-
-  words = g_strsplit_set (title, " \t-_.:", -1);
-  n = g_strv_length (words);
-
-  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
-    if (n > 1 && g_ascii_strcasecmp (words[0], articles[i]) == 0)
-      first = 1;
-
-  for (guint i = first; i < n && initials->len < 8; i++)
-    {
-      gunichar c;
-
-      if (words[i][0] == '\0')
-        continue;
-      c = g_utf8_get_char (words[i]);
-      if (!g_unichar_isalnum (c))
-        continue;
-      g_string_append_unichar (initials, g_unichar_toupper (c));
-      if (g_utf8_strlen (initials->str, -1) == 2)
-        break;
-    }
-
-  return g_string_free (g_steal_pointer (&initials), FALSE);
-}
-
-/**
- * ssv_poster_set_placeholder_color:
- * @placeholder: what shows while there is no image (initials, a backdrop's place)
- * @title: (nullable): the title the colour follows
- *
- * Gives @placeholder the colour class of @title, and no other: the colour
- * follows the title, so it does not flicker when a recycled widget is rebound.
- */
-void
-ssv_poster_set_placeholder_color (GtkWidget  *placeholder,
-                                  const char *title)
-{
-  guint color = title ? g_str_hash (title) % G_N_ELEMENTS (placeholder_colors) : 0;
-
-  g_return_if_fail (GTK_IS_WIDGET (placeholder));
-
-  for (guint i = 0; i < G_N_ELEMENTS (placeholder_colors); i++)
-    if (i != color)
-      gtk_widget_remove_css_class (placeholder, placeholder_colors[i]);
-  gtk_widget_add_css_class (placeholder, placeholder_colors[color]);
-}
 
 static char *
 dup_string_property (GObject    *item,
@@ -164,10 +98,7 @@ static void
 show_texture (SsvPosterCard *self,
               GdkTexture    *texture)
 {
-  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
-  gtk_widget_set_visible (GTK_WIDGET (self->picture), texture != NULL);
-  /* The initials stay underneath for size, but need not be read out. */
-  gtk_widget_set_opacity (GTK_WIDGET (self->initials_label), texture != NULL ? 0.0 : 1.0);
+  ssv_poster_art_set_texture (self->art, texture);
 }
 
 static void
@@ -270,10 +201,6 @@ update_from_item (SsvPosterCard *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCHED]);
     }
   g_object_thaw_notify (G_OBJECT (self));
-
-  /* Not bound: a template binding on the card itself outlives the card in GTK 4.8. */
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->title);
-  ssv_poster_set_placeholder_color (GTK_WIDGET (self->initials_label), self->title);
 
   if (reload || g_strcmp0 (poster, self->poster_uri) != 0)
     {
@@ -379,7 +306,7 @@ ssv_poster_card_get_has_poster (SsvPosterCard *self)
 {
   g_return_val_if_fail (SSV_IS_POSTER_CARD (self), FALSE);
 
-  return gtk_picture_get_paintable (self->picture) != NULL;
+  return ssv_poster_art_get_texture (self->art) != NULL;
 }
 
 /**
@@ -393,21 +320,8 @@ ssv_poster_card_set_accessory (SsvPosterCard *self,
 {
   g_return_if_fail (SSV_IS_POSTER_CARD (self));
 
-  if (self->accessory == accessory)
-    return;
-
-  if (self->accessory != NULL)
-    gtk_overlay_remove_overlay (GTK_OVERLAY (self->frame), self->accessory);
   self->accessory = accessory;
-
-  if (accessory != NULL)
-    {
-      gtk_widget_set_halign (accessory, GTK_ALIGN_END);
-      gtk_widget_set_valign (accessory, GTK_ALIGN_END);
-      gtk_widget_add_css_class (accessory, "poster-accessory");
-      gtk_widget_add_css_class (accessory, "osd");
-      gtk_overlay_add_overlay (GTK_OVERLAY (self->frame), accessory);
-    }
+  ssv_poster_art_set_accessory (self->art, accessory);
 }
 
 GtkWidget *
@@ -416,6 +330,24 @@ ssv_poster_card_get_accessory (SsvPosterCard *self)
   g_return_val_if_fail (SSV_IS_POSTER_CARD (self), NULL);
 
   return self->accessory;
+}
+
+/* The title, asked for only on hover: setting a tooltip's text on a shown widget asks
+ * the display where the pointer is, a round trip per card bound. */
+static gboolean
+ssv_poster_card_query_tooltip (GtkWidget  *widget,
+                               int         x,
+                               int         y,
+                               gboolean    keyboard_tooltip,
+                               GtkTooltip *tooltip)
+{
+  SsvPosterCard *self = SSV_POSTER_CARD (widget);
+
+  if (self->title == NULL || self->title[0] == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, self->title);
+  return TRUE;
 }
 
 static void
@@ -433,7 +365,7 @@ ssv_poster_card_dispose (GObject *object)
   g_clear_pointer (&self->poster_uri, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
-  /* The overlay (a template child) owns it. */
+  /* The art (a template child) owns it. */
   self->accessory = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_POSTER_CARD);
@@ -473,6 +405,7 @@ ssv_poster_card_class_init (SsvPosterCardClass *klass)
 
   object_class->dispose = ssv_poster_card_dispose;
   object_class->get_property = ssv_poster_card_get_property;
+  widget_class->query_tooltip = ssv_poster_card_query_tooltip;
 
   /**
    * SsvPosterCard:title:
@@ -498,21 +431,20 @@ ssv_poster_card_class_init (SsvPosterCardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/widgets/ssv-poster-card.ui");
   ssv_widget_class_bind_closures (widget_class);
-  gtk_widget_class_bind_template_callback_full (widget_class, "initials_text",
-                                                G_CALLBACK (ssv_poster_initials_closure));
-  gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, frame);
-  gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, initials_label);
+  gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, art);
   gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, SsvPosterCard, picture);
   gtk_widget_class_set_css_name (widget_class, "postercard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  g_type_ensure (SSV_TYPE_POSTER_ART);
 }
 
 static void
 ssv_poster_card_init (SsvPosterCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 /**

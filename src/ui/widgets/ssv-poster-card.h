@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 
 #include "ssv-texture-loader.h"
+#include "widgets/ssv-poster-art.h"
 
 G_BEGIN_DECLS
 
@@ -28,10 +29,7 @@ void        ssv_poster_card_ensure_poster    (SsvPosterCard    *self);
 void        ssv_poster_card_set_accessory    (SsvPosterCard    *self,
                                               GtkWidget        *accessory);
 GtkWidget  *ssv_poster_card_get_accessory    (SsvPosterCard    *self);
-char       *ssv_poster_initials              (const char       *title);
 char       *ssv_poster_initials_closure      (gpointer          unused,
-                                              const char       *title);
-void        ssv_poster_set_placeholder_color (GtkWidget        *placeholder,
                                               const char       *title);
 
 G_END_DECLS
