@@ -516,7 +516,9 @@ poll_downloads (SsvClientPool *pool,
       SsvDownload *d = g_ptr_array_index (active, i);
       GPtrArray *group;
 
-      if (!ssv_download_status_is_active (d->status) || d->client_id == 0 || d->reference == NULL)
+      /* an importing one is the importer's: its client finished it already */
+      if (!ssv_download_status_is_active (d->status) || d->status == SSV_DOWNLOAD_IMPORTING || d->client_id == 0 ||
+          d->reference == NULL)
         continue;
       group = g_hash_table_lookup (by_client, &d->client_id);
       if (group == NULL)
