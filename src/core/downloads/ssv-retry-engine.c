@@ -281,6 +281,59 @@ remove_old_transfer (Run          *run,
 }
 
 static void
+set_cancelled (GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("That download was cancelled; nothing more is tried."));
+}
+
+/* FALSE with %G_IO_ERROR_CANCELLED when the person cancelled the download meanwhile. */
+static gboolean
+still_wanted (Run     *run,
+              GError **error)
+{
+  g_autoptr(SsvDownload) now = ssv_download_store_get (run->store, run->download->id, error);
+
+  if (now == NULL)
+    return FALSE;
+  if (now->status != SSV_DOWNLOAD_CANCELLED)
+    return TRUE;
+  set_cancelled (error);
+  return FALSE;
+}
+
+/* A release sent for a download that was cancelled meanwhile: out of its client again. */
+static void
+take_back (Run          *run,
+           gint64        client_id,
+           const char   *reference,
+           GCancellable *cancellable)
+{
+  g_autoptr(SsvDownloadClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = ssv_client_pool_dup_client (run->engine->pool, client_id, cancellable, &error);
+  if (client == NULL || !ssv_download_client_remove (client, reference, FALSE, cancellable, &error))
+    g_warning ("Download %" G_GINT64_FORMAT " was cancelled, but “%s” could not be taken out of its client: %s",
+               run->download->id, reference, error->message);
+}
+
+/* A write the store refused because the download is cancelled now: said as a cancel. */
+static void
+stand_down (Run     *run,
+            GError **error)
+{
+  g_autoptr(SsvDownload) now = NULL;
+
+  if (error == NULL || !g_error_matches (*error, SSV_ERROR, SSV_ERROR_REFUSED))
+    return;
+  now = ssv_download_store_get (run->store, run->download->id, NULL);
+  if (now == NULL || now->status != SSV_DOWNLOAD_CANCELLED)
+    return;
+  g_clear_error (error);
+  set_cancelled (error);
+}
+
+static void
 set_last_event (Run  *run,
                 char *event)
 {
@@ -302,6 +355,9 @@ try_candidate (Run          *run,
   g_autofree char *reference = NULL;
   SsvReleaseSwitch change = { 0 };
 
+  /* cancelled while the engine searched: no new release is started for it */
+  if (!still_wanted (run, error))
+    return FALSE;
   reference = ssv_grabber_send (run->engine->grabber, c, &row, cancellable, &refusal);
   change.position = index;
   change.candidate = c;
@@ -314,7 +370,12 @@ try_candidate (Run          *run,
                                         c->score));
   change.event = run->last_event;
   if (!ssv_download_store_switch_release (run->store, run->download->id, &change, error))
-    return FALSE;
+    {
+      /* cancelled between the look and the write: what was just sent leaves its client */
+      if (reference != NULL && row != NULL)
+        take_back (run, row->id, reference, cancellable);
+      return FALSE;
+    }
 
   c->tried = TRUE;
   run->attempts++;
@@ -384,8 +445,8 @@ requery (Run          *run,
   /* Translators: "failed: No seeds. → searching again: “Heat”" */
   event = g_strdup_printf (_("failed: %s → searching again: “%s”"), run->previous, query);
   if (run->download->status != SSV_DOWNLOAD_SEARCHING &&
-      !ssv_download_store_set_status (run->store, run->download->id, SSV_DOWNLOAD_SEARCHING, NULL, NULL, "state",
-                                      event, error))
+      !ssv_download_store_move_status (run->store, run->download->id, SSV_DOWNLOAD_RETRY_FROM,
+                                       SSV_DOWNLOAD_SEARCHING, NULL, NULL, "state", event, error))
     return FALSE;
   run->download->status = SSV_DOWNLOAD_SEARCHING;
   set_last_event (run, g_strdup (event));
@@ -448,8 +509,8 @@ give_up (Run         *run,
   /* Translators: "failed: No seeds. → gave up: Nothing else to try…" */
   set_last_event (run, g_strdup_printf (_("failed: %s → gave up: %s"), run->previous, reason));
 
-  return ssv_download_store_set_status (run->store, run->download->id, SSV_DOWNLOAD_FAILED, reason, NULL,
-                                        "failed", run->last_event, error);
+  return ssv_download_store_move_status (run->store, run->download->id, SSV_DOWNLOAD_RETRY_FROM,
+                                         SSV_DOWNLOAD_FAILED, reason, NULL, "failed", run->last_event, error);
 }
 
 /* Plans and acts until a release is sent or nothing is left. */
@@ -525,6 +586,11 @@ applies (Job               *job,
     case JOB_BY_HAND:
     case JOB_BLOCK:
     default:
+      if (status == SSV_DOWNLOAD_CANCELLED)
+        {
+          set_cancelled (error);
+          return FALSE;
+        }
       if (status == SSV_DOWNLOAD_COMPLETED && job->kind == JOB_BY_HAND)
         {
           g_set_error_literal (error, SSV_ERROR, SSV_ERROR_INVALID,
@@ -570,6 +636,8 @@ run_job (SsvRetryEngine  *self,
 
   if (run_plan (&run, job, cancellable, error))
     result = g_strdup (run.last_event != NULL ? run.last_event : "");
+  else
+    stand_down (&run, error);
 
 out:
   run_clear (&run);
