@@ -796,7 +796,7 @@ test_stall_then_next_imported (Fixture       *f,
   events = timeline (f, id);
   g_assert_nonnull (strstr (events, "Blocklisted “Heat.1995.1080p.BluRay.x264-NOPEER”: The torrent’s metadata never"));
   g_assert_nonnull (strstr (events, "→ trying Heat.1995.720p.WEB-DL.x264-PEER (score 1200)"));
-  g_assert_nonnull (strstr (events, "completed: Imported as "));
+  g_assert_nonnull (strstr (events, "state: Importing into the library.\ncompleted: Imported as "));
   g_test_message ("from the stall to the next release's start: %.0f ms", (sc.started_at - sc.stalled_at) / 1000.0);
 
   finish_monitor (&monitor, &engine);
