@@ -27,9 +27,11 @@ struct _SsvRetryEngine
   SsvDownloadMonitor *monitor;
   gulong              failed_id;
   gulong              stalled_id;
+  gulong              state_id;
   GCancellable       *cancellable;
   GHashTable         *busy;       /* gint64 ids a job works on */
   GHashTable         *gave_up;    /* gint64 ids the engine failed itself: their news is its own */
+  GHashTable         *rejected;   /* gint64 ids whose files the import refused: import-rejected retries them */
   guint               n_running;
 };
 
@@ -771,8 +773,10 @@ on_download_failed (SsvDownloadMonitor *monitor,
 {
   gint64 id = ssv_download_get_id (download);
 
-  /* its own doing (a refused release on the way, the final word) is no news */
-  if (g_hash_table_contains (self->busy, &id) || g_hash_table_contains (self->gave_up, &id))
+  /* its own doing (a refused release on the way, the final word) is no news; files the
+   * import refused are retried through import-rejected, with the release blocklisted */
+  if (g_hash_table_remove (self->rejected, &id) || g_hash_table_contains (self->busy, &id) ||
+      g_hash_table_contains (self->gave_up, &id))
     return;
   run_async (self, job_new (JOB_FAILED, id, NULL, FALSE), NULL);
 }
@@ -960,6 +964,7 @@ ssv_retry_engine_dispose (GObject *object)
     {
       g_clear_signal_handler (&self->failed_id, self->monitor);
       g_clear_signal_handler (&self->stalled_id, self->monitor);
+      g_clear_signal_handler (&self->state_id, self->monitor);
     }
   g_clear_object (&self->monitor);
 
@@ -978,6 +983,7 @@ ssv_retry_engine_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_hash_table_unref (self->busy);
   g_hash_table_unref (self->gave_up);
+  g_hash_table_unref (self->rejected);
 
   G_OBJECT_CLASS (ssv_retry_engine_parent_class)->finalize (object);
 }
@@ -1004,6 +1010,7 @@ ssv_retry_engine_init (SsvRetryEngine *self)
   self->cancellable = g_cancellable_new ();
   self->busy = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->gave_up = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->rejected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 SsvRetryEngine *
@@ -1028,6 +1035,21 @@ ssv_retry_engine_new (SsvClientPool     *pool,
   return self;
 }
 
+/* A download that fails once its client finished it failed on import: the importer's
+ * import-rejected follows, whenever its thread is done, and blocklists before it retries. */
+static void
+on_download_state_changed (SsvDownloadMonitor *monitor,
+                           SsvDownload        *download,
+                           guint               old_status,
+                           SsvRetryEngine     *self)
+{
+  gint64 id = ssv_download_get_id (download);
+
+  if (ssv_download_get_status (download) == SSV_DOWNLOAD_FAILED &&
+      (old_status == SSV_DOWNLOAD_IMPORTING || old_status == SSV_DOWNLOAD_COMPLETED))
+    g_hash_table_add (self->rejected, g_memdup2 (&id, sizeof id));
+}
+
 /* A stall rule gave up on the release: it goes on the blocklist before the retry, so
  * no later search takes it again. The download-failed that follows finds it busy. */
 static void
@@ -1050,6 +1072,8 @@ ssv_retry_engine_watch (SsvRetryEngine     *self,
 
   self->monitor = g_object_ref (monitor);
   self->stalled_id = g_signal_connect (monitor, "download-stalled", G_CALLBACK (on_download_stalled), self);
+  self->state_id = g_signal_connect (monitor, "download-state-changed", G_CALLBACK (on_download_state_changed),
+                                     self);
   self->failed_id = g_signal_connect (monitor, "download-failed", G_CALLBACK (on_download_failed), self);
 }
 
