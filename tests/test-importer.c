@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include "ssv-context.h"
+#include "ssv-error.h"
 #include "ssv-test-utils.h"
+#include "downloads/ssv-download-monitor.h"
 #include "downloads/ssv-importer-private.h"
 #include "model/ssv-download-private.h"
 #include "sources/ssv-folder-source.h"
@@ -635,11 +637,89 @@ test_adopt_after_stop (Fixture       *f,
   g_assert_cmpint (ssv_test_query_int (ssv_context_get_database (f->context),
                                        "SELECT count(*) FROM download_events WHERE download_id = 3"), ==, alien_events);
 
-  /* starting again does nothing twice */
+  /* starting again does nothing twice, nor does asking for one already imported */
   ssv_importer_adopt_async (f->importer, NULL, adopted_cb, &adopted);
   g_assert_true (ssv_test_wait_for (is_set, &adopted, 20000));
   g_assert_cmpint (adopted, ==, 0);
   g_assert_cmpuint (counts[0], ==, 2);
+  g_clear_object (&d);
+  d = get_download (f, matrix_id);
+  g_assert_null (ssv_importer_import_sync (f->importer, d, NULL, matrix, NULL, &error));
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_REFUSED);
+  g_clear_pointer (&tree, g_free);
+  tree = list_tree (f->library);
+  g_assert_cmpstr (tree, ==, "Heat (1995)/Heat (1995) - 1080p Bluray.mkv;"
+                             "The Matrix (1999)/The Matrix (1999) - 1080p Bluray.en.srt;"
+                             "The Matrix (1999)/The Matrix (1999) - 1080p Bluray.mkv");
+}
+
+typedef struct
+{
+  SsvDownloadMonitor *monitor;
+  gint64              id;
+  SsvDownloadStatus   status;
+} Seen;
+
+static gboolean
+monitor_sees (gpointer data)
+{
+  Seen *seen = data;
+  SsvDownload *d = ssv_download_monitor_find (seen->monitor, seen->id);
+
+  return d != NULL && ssv_download_get_status (d) == seen->status;
+}
+
+static void
+move_and_wait (Fixture            *f,
+               SsvDownloadMonitor *monitor,
+               gint64              id,
+               SsvDownloadStatus   status)
+{
+  Seen seen = { monitor, id, status };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ssv_download_store_set_status (ssv_context_get_download_store (f->context), id, status, NULL,
+                                                f->downloads, "state", "Moved.", &error));
+  g_assert_no_error (error);
+  g_assert_true (ssv_test_wait_for (monitor_sees, &seen, 10000));
+}
+
+static void
+count_completed (SsvDownloadMonitor *monitor,
+                 SsvDownload        *download,
+                 const char         *path,
+                 guint              *n)
+{
+  (*n)++;
+}
+
+static gboolean
+counted_one (gpointer data)
+{
+  return *(guint *) data >= 1;
+}
+
+/* "Completed" after "importing" is the importer's own word: the monitor does not hand
+ * the download to the import again; a client's "completed" still does. */
+static void
+test_completed_once (Fixture       *f,
+                     gconstpointer  data)
+{
+  SsvDownloadMonitor *monitor = ssv_context_get_download_monitor (f->context);
+  gint64 imported = grab (f, RELEASE);
+  gint64 fetched = grab (f, "The.Matrix.1999.720p.BluRay.x264-GRP");
+  guint n = 0;
+
+  g_signal_connect (monitor, "download-completed", G_CALLBACK (count_completed), &n);
+  move_and_wait (f, monitor, imported, SSV_DOWNLOAD_IMPORTING);
+  move_and_wait (f, monitor, imported, SSV_DOWNLOAD_COMPLETED);
+  g_assert_cmpuint (n, ==, 0);
+  move_and_wait (f, monitor, fetched, SSV_DOWNLOAD_DOWNLOADING);
+  g_assert_true (ssv_download_store_set_status (ssv_context_get_download_store (f->context), fetched,
+                                                SSV_DOWNLOAD_COMPLETED, NULL, f->downloads, "completed", "Done.",
+                                                NULL));
+  g_assert_true (ssv_test_wait_for (counted_one, &n, 10000));
+  g_signal_handlers_disconnect_by_func (monitor, count_completed, &n);
 }
 
 int
@@ -657,6 +737,7 @@ main (int   argc,
   ADD ("crash-between-copy-and-rename", test_crash);
   ADD ("failure-leaves-nothing", test_failure_leaves_nothing);
   ADD ("adopt-after-stop", test_adopt_after_stop);
+  ADD ("completed-once", test_completed_once);
 #undef ADD
   g_test_add_func ("/core/importer/crash-child", test_crash_child);
 

@@ -699,7 +699,8 @@ announce (SsvDownloadMonitor *self,
       const char *stall = stalled != NULL ? g_hash_table_lookup (stalled, &d->id) : NULL;
 
       g_signal_emit (self, signals[STATE_CHANGED], 0, d, (guint) old_status);
-      if (d->status == SSV_DOWNLOAD_COMPLETED)
+      /* from importing, it is the importer's own word that it is in the library */
+      if (d->status == SSV_DOWNLOAD_COMPLETED && old_status != SSV_DOWNLOAD_IMPORTING)
         g_signal_emit (self, signals[COMPLETED], 0, d, d->content_path);
       else if (d->status == SSV_DOWNLOAD_FAILED)
         {

@@ -634,7 +634,9 @@ import_done (GObject      *object,
 
   if (outcome == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* in the library already, or cancelled by the person: not a failure to tell */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_error_matches (error, SSV_ERROR, SSV_ERROR_REFUSED))
         g_signal_emit (self, signals[IMPORT_FAILED], 0, job->download, error->message);
       g_task_return_error (outer, g_steal_pointer (&error));
       return;
@@ -737,9 +739,9 @@ adopted_one_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Adoption *adoption = g_task_get_task_data (task);
-  g_autoptr(SsvImportOutcome) outcome = ssv_importer_import_finish (SSV_IMPORTER (object), result, NULL);
 
   /* how each ended is in the signals and the download's timeline */
+  ssv_import_outcome_free (ssv_importer_import_finish (SSV_IMPORTER (object), result, NULL));
   if (--adoption->pending == 0)
     g_task_return_int (task, adoption->n);
 }
