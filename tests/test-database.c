@@ -124,7 +124,10 @@ static const char * const fill_sql[] = {
   "INSERT INTO download_candidates (download_id, position, release_title, protocol, magnet_url)"
   "  VALUES (1, 0, 'Heat.1995.720p.BluRay.x264-GRP', 'torrent', 'magnet:?xt=urn:btih:aaaa');"
   "INSERT INTO download_tries (download_id, kind, value) VALUES (1, 'query', 'Heat 1995');"
-  "INSERT INTO download_events (download_id, kind, message) VALUES (1, 'grabbed', 'Grabbed from Jackett.');",
+  "INSERT INTO download_events (download_id, kind, message) VALUES (1, 'grabbed', 'Grabbed from Jackett.');"
+  "INSERT INTO downloads (id, kind, title, year, release_title, protocol, status, progress, content_path, completed_at)"
+  "  VALUES (2, 'movie', 'Alien', 1979, 'Alien.1979.1080p.BluRay.x264-GRP', 'torrent', 'completed', 1,"
+  "  '/data/Alien.1979.1080p.BluRay.x264-GRP', 1700000000);",
   /* version 11: seeding goals per client, and torrents taken off their client */
   ("UPDATE download_clients SET seed_ratio = 2.0, seed_minutes = 1440 WHERE id = 1;"
    "UPDATE downloads SET released_at = 1770000000 WHERE id = 1;"),
@@ -151,6 +154,8 @@ static const char * const fill_sql[] = {
   /* version 16: a wanted movie's and show's own quality profile */
   "UPDATE wishlist SET profile_id = 1 WHERE kind = 'movie' AND source = 'tmdb';"
   "UPDATE wishlist_shows SET profile_id = 1 WHERE id = 1;",
+  /* version 17: when a finished download went into the library */
+  "UPDATE downloads SET imported_at = 1770000000 WHERE id = 1;",
 };
 
 static char *
@@ -403,6 +408,10 @@ check_data_migrations (SsvDatabase *old_db,
         check_keys_kept (old_db, new_db, "wishlist_shows", "1");
       else if (g_str_equal (name, "wishlist.source"))
         check_keys_kept (old_db, new_db, "wishlist", "kind = 'movie'");
+      else if (g_str_equal (name, "downloads.imported_at"))
+        /* downloads completed before the step count as imported; no other */
+        g_assert_cmpint (ssv_test_query_int (new_db, "SELECT count(*) FROM downloads WHERE imported_at IS NOT"
+                                                     " (CASE WHEN status = 'completed' THEN completed_at END)"), ==, 0);
       else if (g_str_has_suffix (name, ".source_id") || g_str_has_prefix (name, "servers."))
         ; /* with .source above; servers' columns are new in the same step */
       else

@@ -14,6 +14,7 @@
 #include "ssv-fake-server.h"
 #include "ssv-fake-slskd.h"
 #include "downloads/ssv-grabber.h"
+#include "downloads/ssv-retry-engine.h"
 #include "ssv-test-daemon.h"
 #include "ssv-test-utils.h"
 
@@ -585,6 +586,98 @@ test_slskd (Fixture       *f,
   ssv_download_monitor_stop (monitor);
 }
 
+typedef struct
+{
+  Fixture           *f;
+  gint64             id;
+  SsvDownloadStatus  status;
+  const char        *user;     /* the peer its release comes from now */
+} Await;
+
+static gboolean
+reached (gpointer data)
+{
+  Await *a = data;
+  g_autoptr(SsvDownload) d = ssv_download_store_get (a->f->store, a->id, NULL);
+
+  return d != NULL && ssv_download_get_status (d) == a->status && ssv_download_get_reference (d) != NULL &&
+         g_str_has_prefix (ssv_download_get_reference (d), a->user);
+}
+
+/* A peer that keeps the release in its own queue past the threshold: the stall rule gives
+ * up on it, the retry engine blocklists that peer's copy and takes it out of slskd, and the
+ * next peer's copy is fetched in its place, through the monitor and the engine. */
+static void
+test_slskd_peer_queue (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(SsvFakeServer) server = ssv_fake_server_new ();
+  g_autoptr(SsvFakeSlskd) fake = ssv_fake_slskd_new (server, SLSKD_KEY);
+  g_autoptr(SsvProfileStore) profiles = ssv_profile_store_new (f->db);
+  g_autoptr(SsvBlocklistStore) blocklist = ssv_blocklist_store_new (f->db);
+  g_autoptr(SsvGrabber) grabber = ssv_grabber_new (f->pool);
+  g_autoptr(SsvRetryEngine) engine = NULL;
+  g_autoptr(SsvDownloadMonitor) monitor = NULL;
+  g_autoptr(GBytes) video = random_bytes (30000, 2002);
+  g_autoptr(GBytes) subs = g_bytes_new_static ("1\n00:00:01,000 --> 00:00:02,000\nHello.\n", 40);
+  g_autoptr(SsvDownload) d = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *downloads = g_build_filename (f->dir, "slskd", NULL);
+  g_autofree char *blocked = NULL;
+  g_autofree char *events = NULL;
+  SsvGrabRequest *request = peer_request ("slowpeer", 30000, 40);
+  SsvDownloadCandidate *next = ssv_download_candidate_new ("slskd", "Wanted Movie (2019)");
+  SsvStallRules rules;
+  Await moved = { f, 0, SSV_DOWNLOAD_QUEUED, "fastpeer" };
+  Await done = { f, 0, SSV_DOWNLOAD_COMPLETED, "fastpeer" };
+  gint64 id;
+
+  ssv_fake_slskd_set_downloads_dir (fake, downloads);
+  add_client (f, SSV_CLIENT_SLSKD, ssv_fake_server_get_url (server), NULL, SLSKD_KEY);
+  next->indexer = g_strdup ("Soulseek");
+  next->slskd_user = g_strdup ("fastpeer");
+  ssv_download_candidate_add_file (next, PEER_VIDEO, 30000);
+  ssv_download_candidate_add_file (next, PEER_SUBS, 40);
+  g_ptr_array_add (request->candidates, next);
+  id = grab (f, request);
+  moved.id = done.id = id;
+  ssv_fake_slskd_set_state (fake, "slowpeer", PEER_VIDEO, "Queued, Remotely", 0, 0, NULL);
+  ssv_fake_slskd_set_state (fake, "slowpeer", PEER_SUBS, "Queued, Remotely", 0, 0, NULL);
+
+  /* a second in the peer's queue is "too long" here */
+  monitor = watch (f);
+  ssv_stall_rules_init (&rules);
+  rules.stall_seconds = 1;
+  rules.min_speed_kbps = 0;
+  rules.max_eta_hours = 0;
+  ssv_download_monitor_set_stall_rules (monitor, &rules);
+  engine = ssv_retry_engine_new (f->pool, grabber, profiles, blocklist);
+  ssv_retry_engine_watch (engine, monitor);
+
+  if (!ssv_test_wait_for (reached, &moved, 15000))
+    {
+      events = ssv_test_query_text (f->db, "SELECT group_concat (kind || ': ' || message, ' | ') FROM download_events");
+      g_error ("the next peer was not asked: %s", events);
+    }
+  /* the slow peer's files left slskd; the fast peer's are asked for */
+  g_assert_cmpuint (ssv_fake_slskd_count (fake), ==, 2);
+  blocked = ssv_test_query_text (f->db, "SELECT slskd_user FROM blocklist");
+  g_assert_cmpstr (blocked, ==, "slowpeer");
+
+  ssv_fake_slskd_complete (fake, "fastpeer", PEER_VIDEO, video);
+  ssv_fake_slskd_complete (fake, "fastpeer", PEER_SUBS, subs);
+  g_assert_true (ssv_test_wait_for (reached, &done, 15000));
+  d = ssv_download_store_get (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ssv_download_get_attempts (d), ==, 2);
+  events = ssv_test_query_text (f->db, "SELECT group_concat (message, ' | ') FROM download_events");
+  g_test_message ("%s", events);
+  g_assert_nonnull (strstr (events, "Waiting in the peer’s queue for "));
+  g_assert_nonnull (strstr (events, "; nothing arrived. → trying Wanted Movie (2019)"));
+
+  ssv_download_monitor_stop (monitor);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -596,6 +689,7 @@ main (int    argc,
   ADD ("/core/grab-watch/nzb-refused", test_nzb_refused);
   ADD ("/core/grab-watch/sabnzbd", test_sabnzbd);
   ADD ("/core/grab-watch/slskd", test_slskd);
+  ADD ("/core/grab-watch/slskd-peer-queue", test_slskd_peer_queue);
 #undef ADD
 
   return g_test_run ();

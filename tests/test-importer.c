@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include "ssv-context.h"
+#include "ssv-error.h"
 #include "ssv-test-utils.h"
+#include "downloads/ssv-download-monitor.h"
 #include "downloads/ssv-importer-private.h"
 #include "model/ssv-download-private.h"
 #include "sources/ssv-folder-source.h"
@@ -501,6 +503,235 @@ test_failure_leaves_nothing (Fixture       *f,
   g_assert_true (g_str_has_prefix (event, "Could not import: "));
 }
 
+/* ---- what a stop left: imported at the next start ---------------------------------------- */
+
+static gint64
+grab_finished (Fixture           *f,
+               const char        *title,
+               int                year,
+               const char        *release,
+               const char        *content_path,
+               SsvDownloadStatus  status)
+{
+  SsvDownloadWanted wanted = { .kind = SSV_DOWNLOAD_KIND_MOVIE, .title = (char *) title, .year = year,
+                               .season = -1, .episode = -1 };
+  g_autoptr(SsvDownloadCandidate) chosen = ssv_download_candidate_new ("torrent", release);
+  SsvGrabRecord record = { .wanted = &wanted, .chosen = chosen, .client_name = "Home",
+                           .reference = release, .status = SSV_DOWNLOAD_QUEUED, .event = "Grabbed." };
+  SsvDownloadStore *store = ssv_context_get_download_store (f->context);
+  g_autoptr(GError) error = NULL;
+  gint64 id = ssv_download_store_record_grab (store, &record, &error);
+
+  g_assert_no_error (error);
+  /* as the monitor writes it when the client says it is done */
+  g_assert_true (ssv_download_store_set_status (store, id, SSV_DOWNLOAD_COMPLETED, NULL, content_path, "completed",
+                                                "Downloaded.", &error));
+  if (status != SSV_DOWNLOAD_COMPLETED)
+    g_assert_true (ssv_download_store_set_status (store, id, status, NULL, NULL, "state", "Importing.", &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static gboolean
+counted_to (gpointer data)
+{
+  guint *counts = data;
+
+  return counts[0] >= counts[1];
+}
+
+static void
+count_imported (SsvImporter *importer,
+                SsvDownload *download,
+                const char  *path,
+                guint       *counts)
+{
+  counts[0]++;
+}
+
+static void
+adopted_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  int *n = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *n = ssv_importer_adopt_finish (SSV_IMPORTER (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(int *) data >= 0;
+}
+
+/* The app stopped with one download finished by its client and not imported, one a
+ * crash cut short after its file was renamed into the library, and one imported long
+ * ago. The next start imports the first, recognises the second's file, leaves the third. */
+static void
+test_adopt_after_stop (Fixture       *f,
+                       gconstpointer  data)
+{
+  SsvImportSettings settings = { .min_video_bytes = -1 };
+  g_autofree char *matrix = make_release (f);
+  g_autofree char *heat_source = g_build_filename (f->downloads, "Heat.1995.1080p.BluRay.x264-GRP.mkv", NULL);
+  g_autofree char *heat_placed = g_build_filename (f->library, "Heat (1995)", "Heat (1995) - 1080p Bluray.mkv", NULL);
+  g_autofree char *alien_source = g_build_filename (f->downloads, "Alien.1979.1080p.BluRay.x264-GRP.mkv", NULL);
+  g_autofree char *trash = g_build_filename (g_get_user_data_dir (), "Trash", "files", NULL);
+  g_autofree char *tree = NULL;
+  g_autofree char *heat_events = NULL;
+  g_autoptr(SsvDownload) d = NULL;
+  g_autoptr(GError) error = NULL;
+  guint counts[2] = { 0, 2 };
+  gint64 matrix_id, heat_id, alien_id, alien_events;
+  int adopted = -1;
+  GStatBuf before, after;
+
+  matrix_id = grab_finished (f, "The Matrix", 1999, RELEASE, matrix, SSV_DOWNLOAD_COMPLETED);
+  write_bytes (heat_source, 2 * 1024 * 1024, 5);
+  write_bytes (heat_placed, 2 * 1024 * 1024, 5);
+  g_assert_cmpint (g_stat (heat_placed, &before), ==, 0);
+  heat_id = grab_finished (f, "Heat", 1995, "Heat.1995.1080p.BluRay.x264-GRP", heat_source, SSV_DOWNLOAD_IMPORTING);
+  write_bytes (alien_source, 1024 * 1024, 6);
+  alien_id = grab_finished (f, "Alien", 1979, "Alien.1979.1080p.BluRay.x264-GRP", alien_source,
+                            SSV_DOWNLOAD_COMPLETED);
+  g_assert_cmpint (alien_id, ==, 3);
+  ssv_database_exec (ssv_context_get_database (f->context), "UPDATE downloads SET imported_at = 1700000000"
+                     " WHERE id = 3", &error);
+  g_assert_no_error (error);
+  alien_events = ssv_test_query_int (ssv_context_get_database (f->context),
+                                     "SELECT count(*) FROM download_events WHERE download_id = 3");
+
+  /* the app starts again on that library */
+  g_clear_object (&f->importer);
+  g_clear_object (&f->context);
+  f->context = ssv_context_new (f->db_path, &error);
+  g_assert_no_error (error);
+  f->importer = g_object_ref (ssv_context_get_importer (f->context));
+  ssv_importer_set_settings (f->importer, &settings);
+  g_signal_connect (f->importer, "imported", G_CALLBACK (count_imported), counts);
+  ssv_context_get_download_monitor (f->context);
+  g_assert_true (ssv_test_wait_for (counted_to, counts, 20000));
+
+  /* the one finished while the app was off is in the library, and its download says so */
+  tree = list_tree (f->library);
+  g_assert_cmpstr (tree, ==, "Heat (1995)/Heat (1995) - 1080p Bluray.mkv;"
+                             "The Matrix (1999)/The Matrix (1999) - 1080p Bluray.en.srt;"
+                             "The Matrix (1999)/The Matrix (1999) - 1080p Bluray.mkv");
+  d = get_download (f, matrix_id);
+  g_assert_cmpint (ssv_download_get_status (d), ==, SSV_DOWNLOAD_COMPLETED);
+  g_assert_null (ssv_download_get_error (d));
+  g_assert_cmpint (ssv_test_query_int (ssv_context_get_database (f->context),
+                                       "SELECT count(*) FROM downloads WHERE imported_at IS NOT NULL"), ==, 3);
+
+  /* the crash's file is recognised: the same file, not copied again, nothing in the trash */
+  g_clear_object (&d);
+  d = get_download (f, heat_id);
+  g_assert_cmpint (ssv_download_get_status (d), ==, SSV_DOWNLOAD_COMPLETED);
+  g_assert_cmpint (g_stat (heat_placed, &after), ==, 0);
+  g_assert_cmpuint (before.st_ino, ==, after.st_ino);
+  g_assert_false (g_file_test (trash, G_FILE_TEST_EXISTS));
+  heat_events = ssv_test_query_text (ssv_context_get_database (f->context),
+                                     "SELECT group_concat (message, ' | ') FROM download_events"
+                                     " WHERE download_id = 2");
+  g_assert_cmpint (heat_id, ==, 2);
+  g_test_message ("%s", heat_events);
+  g_assert_nonnull (strstr (heat_events, "Heat (1995) - 1080p Bluray.mkv” was in the library already."));
+
+  /* the one imported long ago is left alone */
+  g_assert_cmpint (ssv_test_query_int (ssv_context_get_database (f->context),
+                                       "SELECT count(*) FROM download_events WHERE download_id = 3"), ==, alien_events);
+
+  /* starting again does nothing twice, nor does asking for one already imported */
+  ssv_importer_adopt_async (f->importer, NULL, adopted_cb, &adopted);
+  g_assert_true (ssv_test_wait_for (is_set, &adopted, 20000));
+  g_assert_cmpint (adopted, ==, 0);
+  g_assert_cmpuint (counts[0], ==, 2);
+  g_clear_object (&d);
+  d = get_download (f, matrix_id);
+  g_assert_null (ssv_importer_import_sync (f->importer, d, NULL, matrix, NULL, &error));
+  g_assert_error (error, SSV_ERROR, SSV_ERROR_REFUSED);
+  g_clear_pointer (&tree, g_free);
+  tree = list_tree (f->library);
+  g_assert_cmpstr (tree, ==, "Heat (1995)/Heat (1995) - 1080p Bluray.mkv;"
+                             "The Matrix (1999)/The Matrix (1999) - 1080p Bluray.en.srt;"
+                             "The Matrix (1999)/The Matrix (1999) - 1080p Bluray.mkv");
+}
+
+typedef struct
+{
+  SsvDownloadMonitor *monitor;
+  gint64              id;
+  SsvDownloadStatus   status;
+} Seen;
+
+static gboolean
+monitor_sees (gpointer data)
+{
+  Seen *seen = data;
+  SsvDownload *d = ssv_download_monitor_find (seen->monitor, seen->id);
+
+  return d != NULL && ssv_download_get_status (d) == seen->status;
+}
+
+static void
+move_and_wait (Fixture            *f,
+               SsvDownloadMonitor *monitor,
+               gint64              id,
+               SsvDownloadStatus   status)
+{
+  Seen seen = { monitor, id, status };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ssv_download_store_set_status (ssv_context_get_download_store (f->context), id, status, NULL,
+                                                f->downloads, "state", "Moved.", &error));
+  g_assert_no_error (error);
+  g_assert_true (ssv_test_wait_for (monitor_sees, &seen, 10000));
+}
+
+static void
+count_completed (SsvDownloadMonitor *monitor,
+                 SsvDownload        *download,
+                 const char         *path,
+                 guint              *n)
+{
+  (*n)++;
+}
+
+static gboolean
+counted_one (gpointer data)
+{
+  return *(guint *) data >= 1;
+}
+
+/* "Completed" after "importing" is the importer's own word: the monitor does not hand
+ * the download to the import again; a client's "completed" still does. */
+static void
+test_completed_once (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 imported = grab (f, RELEASE);
+  gint64 fetched = grab (f, "The.Matrix.1999.720p.BluRay.x264-GRP");
+  /* a monitor of its own: the context's would hand these rows to its importer */
+  g_autoptr(SsvDownloadMonitor) monitor = ssv_download_monitor_new (ssv_context_get_client_pool (f->context));
+  guint n = 0;
+
+  ssv_download_monitor_start (monitor);
+
+  g_signal_connect (monitor, "download-completed", G_CALLBACK (count_completed), &n);
+  move_and_wait (f, monitor, imported, SSV_DOWNLOAD_IMPORTING);
+  move_and_wait (f, monitor, imported, SSV_DOWNLOAD_COMPLETED);
+  g_assert_cmpuint (n, ==, 0);
+  move_and_wait (f, monitor, fetched, SSV_DOWNLOAD_DOWNLOADING);
+  g_assert_true (ssv_download_store_set_status (ssv_context_get_download_store (f->context), fetched,
+                                                SSV_DOWNLOAD_COMPLETED, NULL, f->downloads, "completed", "Done.",
+                                                NULL));
+  g_assert_true (ssv_test_wait_for (counted_one, &n, 10000));
+  ssv_download_monitor_stop (monitor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,6 +746,8 @@ main (int   argc,
   ADD ("signals", test_signals);
   ADD ("crash-between-copy-and-rename", test_crash);
   ADD ("failure-leaves-nothing", test_failure_leaves_nothing);
+  ADD ("adopt-after-stop", test_adopt_after_stop);
+  ADD ("completed-once", test_completed_once);
 #undef ADD
   g_test_add_func ("/core/importer/crash-child", test_crash_child);
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-retry-engine.c: the retry engine with a real transmission-daemon and a fake Torznab
  * indexer: the next candidate taken inline and completed, a search again when the pool is dry,
- * a "searching" row re-adopted after a restart, the budget, and the bad cases. */
+ * a "searching" row re-adopted after a restart, the budget, a cancel while it searches, the bad
+ * cases; and the whole way: a stalled magnet blocklisted, the next release from a real peer imported. */
 
 #include "config.h"
 
@@ -13,6 +14,8 @@
 #include "ssv-error.h"
 #include "ssv-fake-indexer.h"
 #include "downloads/ssv-grabber.h"
+#include "downloads/ssv-importer.h"
+#include "downloads/ssv-qbittorrent.h"
 #include "downloads/ssv-retry-engine.h"
 #include "ssv-test-daemon.h"
 #include "ssv-test-torrent.h"
@@ -567,6 +570,320 @@ test_by_hand (Fixture       *f,
   g_assert_cmpstr (blocked, ==, f->infohash);
 }
 
+/* ---- the whole way: a stall, the blocklist, the next release from a real peer, the import ---- */
+
+#define PEER_NAME  "Heat.1995.720p.WEB-DL.x264-PEER.mkv"
+#define PEER_SIZE  (1024 * 1024)
+#define PEER_SEED  1996u
+
+typedef struct
+{
+  Fixture           *f;
+  SsvDownloadClient *seeder;
+  char              *seed_reference;
+  char              *leecher_peer;     /* "127.0.0.1:<transmission's peer port>" */
+  gint64             stalled_at;       /* monotonic µs of the stall verdict */
+  gint64             started_at;       /* … of the next release's start */
+  char              *stall_reason;
+  char              *library_path;
+  char              *rejected;
+} Scenario;
+
+static void
+scenario_stalled (SsvDownloadMonitor *monitor,
+                  SsvDownload        *d,
+                  const char         *reason,
+                  Scenario           *sc)
+{
+  if (sc->stalled_at == 0)
+    sc->stalled_at = g_get_monotonic_time ();
+  g_free (sc->stall_reason);
+  sc->stall_reason = g_strdup (reason);
+}
+
+static void
+scenario_retried (SsvRetryEngine *engine,
+                  gint64          id,
+                  gboolean        gave_up,
+                  const char     *message,
+                  Scenario       *sc)
+{
+  if (sc->started_at == 0 && !gave_up)
+    sc->started_at = g_get_monotonic_time ();
+}
+
+static void
+scenario_imported (SsvImporter *importer,
+                   SsvDownload *d,
+                   const char  *path,
+                   Scenario    *sc)
+{
+  sc->library_path = g_strdup (path);
+}
+
+static void
+scenario_rejected (SsvImporter *importer,
+                   SsvDownload *d,
+                   const char  *reason,
+                   Scenario    *sc)
+{
+  sc->rejected = g_strdup (reason);
+}
+
+/* Transmission 3 dials no 127.x peer: the seeder dials it, again each second until connected. */
+static gboolean
+dial_leecher (gpointer data)
+{
+  Scenario *sc = data;
+  const char *peers[] = { sc->leecher_peer, NULL };
+
+  ssv_qbittorrent_add_peers (SSV_QBITTORRENT (sc->seeder), sc->seed_reference, peers, NULL, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+scenario_imported_or_rejected (gpointer data)
+{
+  Scenario *sc = data;
+
+  return sc->library_path != NULL || sc->rejected != NULL;
+}
+
+/* qbittorrent-nox seeds the second release's payload; its .torrent is on the indexer. */
+static SsvTestClientDaemon *
+start_peer (Fixture  *f,
+            Scenario *sc)
+{
+  static const SsvTestTorrentFile video = { NULL, PEER_SIZE };
+  g_autoptr(GBytes) torrent = ssv_test_torrent_new (PEER_NAME, &video, 1, 65536, PEER_SEED, NULL);
+  g_autofree char *seed_dir = g_build_filename (f->dir, "seed", NULL);
+  g_autoptr(SsvAddRequest) request = ssv_add_request_new_torrent (torrent);
+  g_autoptr(GError) error = NULL;
+  SsvTestClientDaemon *seeder;
+
+  g_mkdir_with_parents (seed_dir, 0700);
+  g_assert_true (ssv_test_torrent_write_payload (seed_dir, PEER_NAME, &video, 1, PEER_SEED, &error));
+  seeder = ssv_test_client_daemon_start (SSV_CLIENT_QBITTORRENT, seed_dir, 0, &error);
+  g_assert_no_error (error);
+  sc->seeder = ssv_test_client_daemon_client (seeder, f->http, NULL);
+  ssv_add_request_set_save_path (request, seed_dir);
+  sc->seed_reference = ssv_download_client_add (sc->seeder, request, NULL, &error);
+  g_assert_no_error (error);
+  for (gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;;)
+    {
+      g_autoptr(SsvTransfer) seeding = ssv_download_client_get (sc->seeder, sc->seed_reference, NULL, &error);
+
+      g_assert_no_error (error);
+      if (seeding->state == SSV_TRANSFER_SEEDING)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (100 * 1000);
+    }
+  ssv_fake_server_add_bytes (f->files, "/dl/peer.torrent", 200, "application/x-bittorrent", torrent);
+  sc->leecher_peer = g_strdup_printf ("127.0.0.1:%u", f->daemon->peer_port);
+  return seeder;
+}
+
+/* A grab whose first release is a magnet nobody has: its metadata never arrives, the
+ * stall rule gives up on it, it is blocklisted and taken out of transmission, the next
+ * candidate (seeded by a real peer) is started, completes, and is imported. */
+static void
+test_stall_then_next_imported (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(SsvTestClientDaemon) peer = NULL;
+  g_autoptr(SsvDownloadMonitor) monitor = NULL;
+  g_autoptr(SsvRetryEngine) engine = NULL;
+  g_autoptr(SsvImporter) importer = NULL;
+  g_autoptr(SsvGrabRequest) request = ssv_grab_request_new ();
+  g_autoptr(SsvDownloadClient) client = NULL;
+  g_autoptr(SsvDownload) d = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = ssv_test_random_infohash ();
+  g_autofree char *library = g_build_filename (f->dir, "Library", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *blocked = NULL;
+  g_autofree char *events = NULL;
+  g_autofree char *seeded = g_build_filename (f->dir, "seed", PEER_NAME, NULL);
+  g_autofree char *imported = NULL;
+  g_autofree char *original = NULL;
+  gsize imported_length = 0, original_length = 0;
+  SsvImportSettings settings = { .movies_folder = library, .min_video_bytes = -1 };
+  Scenario sc = { f };
+  SsvDownloadCandidate *stuck;
+  SsvStallRules rules;
+  const char *refs[] = { NULL, NULL };
+  guint dialing;
+  gint64 id;
+
+  if (f->daemon == NULL)
+    return;
+  if (!ssv_test_have_program ("qbittorrent-nox"))
+    {
+      g_test_skip ("qbittorrent-nox is not installed");
+      return;
+    }
+  peer = start_peer (f, &sc);
+
+  monitor = new_monitor (f);
+  /* seconds for a magnet's metadata; a minute for the rest, so the real transfer is never struck */
+  ssv_stall_rules_init (&rules);
+  rules.metadata_seconds = 2;
+  rules.stall_seconds = 60;
+  rules.min_speed_kbps = 0;
+  rules.max_eta_hours = 0;
+  ssv_download_monitor_set_stall_rules (monitor, &rules);
+  engine = new_engine (f);
+  ssv_retry_engine_watch (engine, monitor);
+  importer = ssv_importer_new (f->db, f->store, f->profiles, NULL);
+  ssv_importer_set_settings (importer, &settings);
+  ssv_importer_watch (importer, monitor);
+  g_signal_connect (monitor, "download-stalled", G_CALLBACK (scenario_stalled), &sc);
+  g_signal_connect (engine, "retried", G_CALLBACK (scenario_retried), &sc);
+  g_signal_connect (importer, "imported", G_CALLBACK (scenario_imported), &sc);
+  g_signal_connect (importer, "import-rejected", G_CALLBACK (scenario_rejected), &sc);
+  ssv_download_monitor_start (monitor);
+  g_assert_true (ssv_test_wait_for (monitor_loaded, monitor, 10000));
+
+  request->wanted.kind = SSV_DOWNLOAD_KIND_MOVIE;
+  request->wanted.title = g_strdup ("Heat");
+  request->wanted.year = 1995;
+  request->wanted.tmdb_id = 949;
+  stuck = ssv_download_candidate_new ("torrent", "Heat.1995.1080p.BluRay.x264-NOPEER");
+  stuck->indexer = g_strdup ("Jackett");
+  stuck->magnet_url = g_strdup_printf ("magnet:?xt=urn:btih:%s&dn=Heat.1995.1080p.BluRay.x264-NOPEER", hash);
+  stuck->score = 1450;
+  g_ptr_array_add (request->candidates, stuck);
+  g_ptr_array_add (request->candidates, release (f, "Heat.1995.720p.WEB-DL.x264-PEER", "/dl/peer.torrent", 1200));
+  id = ssv_grabber_grab (f->grabber, request, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  dialing = g_timeout_add (1000, dial_leecher, &sc);
+  if (!ssv_test_wait_for (scenario_imported_or_rejected, &sc, 90000))
+    g_free (timeline (f, id));
+  g_source_remove (dialing);
+  g_assert_null (sc.rejected);
+  g_assert_nonnull (sc.library_path);
+
+  /* the stall rule gave up on the magnet, with its reason */
+  g_assert_nonnull (sc.stall_reason);
+  g_assert_true (g_str_has_prefix (sc.stall_reason, "The torrent’s metadata never arrived: waited "));
+  g_assert_cmpint (sc.started_at, >, sc.stalled_at);
+  /* blocklisted by its infohash, and out of transmission */
+  blocked = ssv_test_query_text (f->db, "SELECT infohash FROM blocklist");
+  g_assert_cmpstr (blocked, ==, hash);
+  client = ssv_test_client_daemon_client (f->daemon, f->http, NULL);
+  refs[0] = hash;
+  left = ssv_download_client_list (client, refs, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (left->len, ==, 0);
+
+  /* the same download took the next release, got it whole from the peer, and it is in the library */
+  d = ssv_download_store_get (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ssv_download_get_status (d), ==, SSV_DOWNLOAD_COMPLETED);
+  g_assert_cmpstr (ssv_download_get_release_title (d), ==, "Heat.1995.720p.WEB-DL.x264-PEER");
+  g_assert_cmpstr (ssv_download_get_reference (d), ==, sc.seed_reference);
+  g_assert_cmpint (ssv_download_get_attempts (d), ==, 2);
+  expected = g_build_filename (library, "Heat (1995)", "Heat (1995) - 720p WEB-DL.mkv", NULL);
+  g_assert_cmpstr (sc.library_path, ==, expected);
+  g_assert_true (g_file_get_contents (expected, &imported, &imported_length, NULL));
+  g_assert_true (g_file_get_contents (seeded, &original, &original_length, NULL));
+  g_assert_cmpuint (imported_length, ==, PEER_SIZE);
+  g_assert_cmpuint (original_length, ==, PEER_SIZE);
+  g_assert_true (memcmp (imported, original, PEER_SIZE) == 0);
+  events = timeline (f, id);
+  g_assert_nonnull (strstr (events, "Blocklisted “Heat.1995.1080p.BluRay.x264-NOPEER”: The torrent’s metadata never"));
+  g_assert_nonnull (strstr (events, "→ trying Heat.1995.720p.WEB-DL.x264-PEER (score 1200)"));
+  g_assert_nonnull (strstr (events, "state: Importing into the library.\ncompleted: Imported as "));
+  g_test_message ("from the stall to the next release's start: %.0f ms", (sc.started_at - sc.stalled_at) / 1000.0);
+
+  finish_monitor (&monitor, &engine);
+  g_clear_object (&importer);
+  g_clear_object (&sc.seeder);
+  g_free (sc.seed_reference);
+  g_free (sc.leecher_peer);
+  g_free (sc.stall_reason);
+  g_free (sc.library_path);
+}
+
+typedef struct
+{
+  gboolean  done;
+  char     *last;
+  GError   *error;
+} Finished;
+
+static void
+retry_now_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  Finished *finished = data;
+
+  finished->last = ssv_retry_engine_retry_now_finish (SSV_RETRY_ENGINE (source), result, &finished->error);
+  finished->done = TRUE;
+}
+
+/* Cancelled while the engine searches again (a slow indexer): the person's cancel
+ * stands. The search's answer starts no release and the download stays cancelled. */
+static void
+test_cancel_while_searching (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(SsvRetryEngine) engine = NULL;
+  g_autoptr(SsvDownload) d = NULL;
+  g_autoptr(SsvDownloadClient) client = NULL;
+  g_autoptr(GPtrArray) held = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *events = NULL;
+  Finished finished = { FALSE, NULL, NULL };
+  const char *refs[] = { NULL, NULL };
+  gint64 id;
+
+  if (f->daemon == NULL)
+    return;
+
+  ssv_fake_indexer_set_body (f->indexer, NULL, 200, "application/rss+xml",
+                             heat_feed (ssv_fake_server_get_url (f->files)));
+  use_profile_any (f);
+  ssv_fake_indexer_hold (f->indexer);
+  id = grab_heat (f, 0, NULL);
+
+  engine = new_engine (f);
+  ssv_retry_engine_retry_now (engine, id, NULL, retry_now_cb, &finished);
+  g_assert_true (ssv_fake_indexer_wait_searches (f->indexer, 1, 20000));
+  d = ssv_download_store_get (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ssv_download_get_status (d), ==, SSV_DOWNLOAD_SEARCHING);
+
+  /* the person cancels while the indexer has not answered yet */
+  g_assert_true (ssv_grabber_cancel (f->grabber, id, NULL, &error));
+  g_assert_no_error (error);
+  ssv_fake_indexer_release (f->indexer);
+  ssv_test_wait_for_flag (&finished.done, 25000);
+  g_assert_error (finished.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (finished.last);
+  g_clear_error (&finished.error);
+
+  g_clear_object (&d);
+  d = ssv_download_store_get (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ssv_download_get_status (d), ==, SSV_DOWNLOAD_CANCELLED);
+  g_assert_cmpstr (ssv_download_get_release_title (d), ==, "Heat.1995.1080p.BluRay.x264-GRP");
+  g_assert_cmpint (ssv_download_get_attempts (d), ==, 1);
+  events = timeline (f, id);
+  g_assert_null (strstr (events, "→ trying"));
+  /* the release the search found was never sent to the client */
+  client = ssv_test_client_daemon_client (f->daemon, f->http, NULL);
+  refs[0] = f->infohash;
+  held = ssv_download_client_list (client, refs, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (held->len, ==, 0);
+  g_assert_true (ssv_test_wait_for (engine_idle, engine, 5000));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -580,6 +897,8 @@ main (int    argc,
   ADD ("/daemons/retry/adopt-searching", test_adopt_searching);
   ADD ("/daemons/retry/budget", test_budget);
   ADD ("/daemons/retry/by-hand", test_by_hand);
+  ADD ("/daemons/retry/cancel-while-searching", test_cancel_while_searching);
+  ADD ("/daemons/retry/stall-then-next-imported", test_stall_then_next_imported);
 #undef ADD
 
   return g_test_run ();

@@ -226,8 +226,10 @@ test_blocklist_match (void)
     { "usenet", "NZBgeek", "Whatever", NULL, "guid-7", NULL, NULL, NULL, "by guid" },
     { "usenet", "NZBgeek", "Whatever", NULL, NULL, "http://nzb/get/9", NULL, NULL, "by url" },
     { "slskd", "Soulseek", "Heat (1995)", NULL, NULL, NULL, "peer", "@@v\\Heat\\heat.mkv", "by peer" },
-    /* another peer's copy is another chance */
+    /* another peer's copy is another chance, also when its folder has the same name */
     { "slskd", "Soulseek", "Heat (1995)", NULL, NULL, NULL, "other", "@@v\\Heat\\heat.mkv", NULL },
+    { "slskd", "Soulseek", "Alien (1979)", NULL, NULL, NULL, "peer", "@@v\\Alien\\alien.mkv", "peer's folder" },
+    { "slskd", "Soulseek", "Alien (1979)", NULL, NULL, NULL, "other", "@@v\\Alien\\alien.mkv", NULL },
     { "torrent", "Jackett", "heat.1995.720P.bluray.x264-grp", NULL, NULL, NULL, NULL, NULL, "by title" },
     /* the same name on another indexer is another upload */
     { "torrent", "Elsewhere", "Heat.1995.720p.BluRay.x264-GRP", NULL, NULL, NULL, NULL, NULL, NULL },
@@ -241,7 +243,10 @@ test_blocklist_match (void)
   add_entry (blocklist, "slskd", NULL, "Heat", NULL, NULL, NULL, "peer", "@@v\\Heat\\heat.mkv", "by peer");
   add_entry (blocklist, "torrent", "Jackett", "Heat.1995.720p.BluRay.x264-GRP", NULL, NULL, NULL, NULL, NULL,
              "by title");
-  g_assert_cmpuint (ssv_blocklist_get_size (blocklist), ==, 5);
+  /* as the retry engine writes a Soulseek release: with its indexer and folder name too */
+  add_entry (blocklist, "slskd", "Soulseek", "Alien (1979)", NULL, NULL, NULL, "peer", "@@v\\Alien\\alien.mkv",
+             "peer's folder");
+  g_assert_cmpuint (ssv_blocklist_get_size (blocklist), ==, 6);
   g_assert_null (ssv_blocklist_match_candidate (NULL, NULL));
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)

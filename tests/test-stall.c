@@ -27,6 +27,7 @@ typedef struct
   SsvStallRule      expect;
   int               fires_at;      /* the poll that gives up; -1 never (within 12) */
   const char       *reason;        /* the reason, exactly */
+  const char       *client_state;  /* the client's own word for the state; NULL: none */
 } Row;
 
 static const Row rows[] = {
@@ -71,6 +72,13 @@ static const Row rows[] = {
   /* Swarm rules are torrents': Soulseek's seeds are made up, NZBGet's availability is health. */
   { "slskd queued remotely", SSV_PROTOCOL_SLSKD, SSV_TRANSFER_QUEUED, FALSE, 0, 0, 0, -1, NAN, NULL,
     SSV_STALL_NONE, -1, NULL },
+  { "slskd queued locally", SSV_PROTOCOL_SLSKD, SSV_TRANSFER_QUEUED, FALSE, 0, 0, 0, -1, NAN, NULL,
+    SSV_STALL_NONE, -1, NULL, "Queued, Locally" },
+  /* The peer's own queue is no progress: nothing the app does makes it move. */
+  { "slskd in the peer's queue", SSV_PROTOCOL_SLSKD, SSV_TRANSFER_QUEUED, FALSE, 0, 0, 0, -1, NAN, NULL,
+    SSV_STALL_NO_PROGRESS, 5, "Waiting in the peer’s queue for 10 min; nothing arrived.", "Queued, Remotely" },
+  { "torrent with a state named like slskd's", SSV_PROTOCOL_TORRENT, SSV_TRANSFER_QUEUED, FALSE, 0, 0, 0, -1, 0.0,
+    NULL, SSV_STALL_NONE, -1, NULL, "Queued, Remotely" },
   { "slskd with no seeds", SSV_PROTOCOL_SLSKD, SSV_TRANSFER_DOWNLOADING, TRUE, 0, 0, 500 * 1024, 60, NAN, NULL,
     SSV_STALL_NONE, -1, NULL },
   { "usenet with low health", SSV_PROTOCOL_USENET, SSV_TRANSFER_DOWNLOADING, TRUE, 0, 0, 5000 * 1024, 60, 0.4,
@@ -109,6 +117,7 @@ transfer_for (const Row *row,
   t->eta = row->eta;
   t->availability = row->availability;
   t->error = g_strdup (row->error);
+  t->client_state = g_strdup (row->client_state);
   return t;
 }
 

@@ -136,6 +136,25 @@ imported_cb (GObject      *source,
 }
 
 static void
+adopted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Watch *watch = user_data;
+  g_autoptr(GError) error = NULL;
+  int n = ssv_importer_adopt_finish (SSV_IMPORTER (source), result, &error);
+
+  if (n < 0)
+    g_printerr (_("The finished downloads could not be read: %s\n"), error->message);
+  else if (n > 0)
+    /* Translators: how many downloads that finished earlier were taken up for import */
+    g_print (ngettext ("%d download finished earlier was taken up for import.\n",
+                       "%d downloads finished earlier were taken up for import.\n", n), n);
+  watch->importing--;
+  maybe_quit (watch);
+}
+
+static void
 on_completed (SsvDownloadMonitor *monitor,
               SsvDownload        *d,
               const char         *path,
@@ -249,6 +268,9 @@ watch_downloads (SsvContext *context,
   ssv_download_monitor_start (monitor);
   /* downloads a restart left searching are searched again */
   ssv_retry_engine_start (engine);
+  /* and those finished while nothing watched go into the library */
+  watch.importing++;
+  ssv_importer_adopt_async (watch.importer, NULL, adopted_cb, &watch);
 
   g_main_loop_run (watch.loop);
 

@@ -425,6 +425,8 @@ ssv_context_get_download_monitor (SsvContext *self)
       ssv_download_monitor_follow_settings (self->download_monitor);
       /* what finishes is imported */
       ssv_importer_watch (ssv_context_get_importer (self), self->download_monitor);
+      /* and what finished while the app was off, or was cut short by a crash */
+      ssv_importer_adopt_async (ssv_context_get_importer (self), NULL, NULL, NULL);
       ssv_download_monitor_start (self->download_monitor);
     }
 

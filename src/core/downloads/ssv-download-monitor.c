@@ -516,7 +516,9 @@ poll_downloads (SsvClientPool *pool,
       SsvDownload *d = g_ptr_array_index (active, i);
       GPtrArray *group;
 
-      if (!ssv_download_status_is_active (d->status) || d->client_id == 0 || d->reference == NULL)
+      /* an importing one is the importer's: its client finished it already */
+      if (!ssv_download_status_is_active (d->status) || d->status == SSV_DOWNLOAD_IMPORTING || d->client_id == 0 ||
+          d->reference == NULL)
         continue;
       group = g_hash_table_lookup (by_client, &d->client_id);
       if (group == NULL)
@@ -697,7 +699,8 @@ announce (SsvDownloadMonitor *self,
       const char *stall = stalled != NULL ? g_hash_table_lookup (stalled, &d->id) : NULL;
 
       g_signal_emit (self, signals[STATE_CHANGED], 0, d, (guint) old_status);
-      if (d->status == SSV_DOWNLOAD_COMPLETED)
+      /* from importing, it is the importer's own word that it is in the library */
+      if (d->status == SSV_DOWNLOAD_COMPLETED && old_status != SSV_DOWNLOAD_IMPORTING)
         g_signal_emit (self, signals[COMPLETED], 0, d, d->content_path);
       else if (d->status == SSV_DOWNLOAD_FAILED)
         {

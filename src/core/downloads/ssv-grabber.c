@@ -553,7 +553,9 @@ ssv_grabber_cancel (SsvGrabber    *self,
       return FALSE;
     }
 
-  if (ssv_download_get_client_id (d) > 0 && ssv_download_get_reference (d) != NULL)
+  /* a download searching again has no transfer: the retry engine took the old one out */
+  if (ssv_download_get_client_id (d) > 0 && ssv_download_get_reference (d) != NULL &&
+      ssv_download_get_status (d) != SSV_DOWNLOAD_SEARCHING)
     {
       client = ssv_client_pool_dup_client (self->pool, ssv_download_get_client_id (d), cancellable, error);
       if (client == NULL ||

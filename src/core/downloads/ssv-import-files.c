@@ -232,6 +232,68 @@ ssv_import_trash (const char    *path,
   return g_file_trash (file, cancellable, error);
 }
 
+static gboolean
+same_bytes (int           a,
+            int           b,
+            GCancellable *cancellable)
+{
+  g_autofree char *buffer_a = g_malloc (BUFFER_SIZE);
+  g_autofree char *buffer_b = g_malloc (BUFFER_SIZE);
+
+  for (;;)
+    {
+      gssize n = read (a, buffer_a, BUFFER_SIZE);
+      gssize filled = 0;
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return n == 0 && read (b, buffer_b, 1) == 0;
+      while (filled < n)
+        {
+          gssize m = read (b, buffer_b + filled, n - filled);
+
+          if (m < 0 && errno == EINTR)
+            continue;
+          if (m <= 0)
+            return FALSE;
+          filled += m;
+        }
+      if (memcmp (buffer_a, buffer_b, n) != 0 || g_cancellable_is_cancelled (cancellable))
+        return FALSE;
+    }
+}
+
+/**
+ * ssv_import_same_file:
+ *
+ * Whether @destination holds what @source does already: the same file (a
+ * hardlink), or the same bytes (a copy an interrupted import finished).
+ */
+gboolean
+ssv_import_same_file (const char   *source,
+                      const char   *destination,
+                      GCancellable *cancellable)
+{
+  GStatBuf a, b;
+  int in_a, in_b;
+  gboolean same;
+
+  if (g_stat (source, &a) != 0 || g_stat (destination, &b) != 0 || !S_ISREG (b.st_mode) || a.st_size != b.st_size)
+    return FALSE;
+  if (a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+    return TRUE;
+
+  in_a = g_open (source, O_RDONLY | O_CLOEXEC, 0);
+  in_b = g_open (destination, O_RDONLY | O_CLOEXEC, 0);
+  same = in_a >= 0 && in_b >= 0 && same_bytes (in_a, in_b, cancellable);
+  if (in_a >= 0)
+    close (in_a);
+  if (in_b >= 0)
+    close (in_b);
+  return same;
+}
+
 /**
  * ssv_import_place_file:
  *

@@ -27,6 +27,9 @@ gboolean  ssv_import_place_file   (const char    *source,
                                    GCancellable  *cancellable,
                                    GError       **error);
 
+gboolean   ssv_import_same_file         (const char    *source,
+                                         const char    *destination,
+                                         GCancellable  *cancellable);
 gboolean   ssv_import_trash             (const char    *path,
                                          GCancellable  *cancellable,
                                          GError       **error);

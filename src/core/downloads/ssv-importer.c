@@ -9,9 +9,11 @@
 #include <glib/gstdio.h>
 
 #include "ssv-error.h"
+#include "ssv-thread.h"
 #include "downloads/ssv-importer-private.h"
 #include "downloads/ssv-naming.h"
 #include "model/ssv-download-private.h"
+#include "stores/ssv-download-store-import.h"
 #include "stores/ssv-server-store.h"
 
 struct _SsvImporter
@@ -353,19 +355,20 @@ add_event (SsvImporter *self,
     g_warning ("The download's timeline could not be written: %s", error->message);
 }
 
+/* How the import of @download ended, with its line in the timeline. */
 static void
-set_status (SsvImporter       *self,
-            SsvDownload       *download,
-            SsvDownloadStatus  status,
-            const char        *error_message,
-            const char        *event_kind,
-            const char        *event)
+finish (SsvImporter       *self,
+        SsvDownload       *download,
+        SsvDownloadStatus  status,
+        const char        *error_message,
+        const char        *event_kind,
+        const char        *event)
 {
   g_autoptr(GError) error = NULL;
 
   if (download != NULL &&
-      !ssv_download_store_set_status (self->downloads, download->id, status, error_message, NULL, event_kind,
-                                      event, &error))
+      !ssv_download_store_finish_import (self->downloads, download->id, status, error_message, event_kind, event,
+                                         &error))
     g_warning ("The download could not be updated: %s", error->message);
 }
 
@@ -471,8 +474,11 @@ place_files (SsvImporter             *self,
       destination = g_build_filename (outcome->root, entry->destination, NULL);
       folder = g_path_get_dirname (destination);
       ssv_import_clean_temporaries (folder);
-      if (!ssv_import_place_file (source, destination, settings->mode, self->hook, self->hook_data, &linked,
-                                  cancellable, error))
+      /* there already (an import a crash interrupted after its rename): kept as it is */
+      if (ssv_import_same_file (source, destination, cancellable))
+        g_ptr_array_add (outcome->notes, g_strdup_printf (_("“%s” was in the library already."), destination));
+      else if (!ssv_import_place_file (source, destination, settings->mode, self->hook, self->hook_data, &linked,
+                                       cancellable, error))
         return FALSE;
       outcome->linked |= linked;
       g_ptr_array_add (outcome->written, g_strdup (destination));
@@ -530,6 +536,10 @@ ssv_importer_import_sync (SsvImporter             *self,
   g_return_val_if_fail (SSV_IS_IMPORTER (self), NULL);
   g_return_val_if_fail (download != NULL || wanted != NULL, NULL);
 
+  /* the importer owns it from now on; one already in the library is not imported again */
+  if (download != NULL &&
+      !ssv_download_store_take_for_import (self->downloads, download->id, _("Importing into the library."), error))
+    return NULL;
   if (download != NULL)
     wanted = &download->wanted;
   outcome->written = g_ptr_array_new_with_free_func (g_free);
@@ -561,7 +571,7 @@ ssv_importer_import_sync (SsvImporter             *self,
   if (outcome->plan->rejected)
     {
       event = g_strdup_printf (_("Not imported: %s"), outcome->plan->reason);
-      set_status (self, download, SSV_DOWNLOAD_FAILED, outcome->plan->reason, "failed", event);
+      finish (self, download, SSV_DOWNLOAD_FAILED, outcome->plan->reason, "failed", event);
       return g_steal_pointer (&outcome);
     }
 
@@ -576,12 +586,13 @@ ssv_importer_import_sync (SsvImporter             *self,
   for (guint i = 0; i < outcome->notes->len; i++)
     add_event (self, download, "note", g_ptr_array_index (outcome->notes, i));
   event = g_strdup_printf (_("Imported as %s."), outcome->library_path);
-  set_status (self, download, SSV_DOWNLOAD_COMPLETED, NULL, "completed", event);
+  finish (self, download, SSV_DOWNLOAD_COMPLETED, NULL, "completed", event);
   return g_steal_pointer (&outcome);
 
 fail:
+  /* the download stays finished and not imported: the next start tries again */
   event = g_strdup_printf (_("Could not import: %s"), local_error->message);
-  add_event (self, download, "error", event);
+  finish (self, download, SSV_DOWNLOAD_COMPLETED, local_error->message, "error", event);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return NULL;
 }
@@ -640,7 +651,9 @@ import_done (GObject      *object,
 
   if (outcome == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* in the library already, or cancelled by the person: not a failure to tell */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_error_matches (error, SSV_ERROR, SSV_ERROR_REFUSED))
         g_signal_emit (self, signals[IMPORT_FAILED], 0, job->download, error->message);
       g_task_return_error (outer, g_steal_pointer (&error));
       return;
@@ -707,6 +720,112 @@ ssv_importer_import_finish (SsvImporter   *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- what a stop left to import ------------------------------------------------------- */
+
+typedef struct
+{
+  guint pending;
+  guint n;
+} Adoption;
+
+static void
+unimported_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  SsvImporter *self = source;
+  GError *error = NULL;
+  GPtrArray *rows;
+
+  g_assert (!SSV_IS_MAIN_THREAD ());
+
+  rows = ssv_download_store_list_unimported (self->downloads, &error);
+  if (rows == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+adopted_one_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Adoption *adoption = g_task_get_task_data (task);
+
+  /* how each ended is in the signals and the download's timeline */
+  ssv_import_outcome_free (ssv_importer_import_finish (SSV_IMPORTER (object), result, NULL));
+  if (--adoption->pending == 0)
+    g_task_return_int (task, adoption->n);
+}
+
+static void
+unimported_listed_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  SsvImporter *self = SSV_IMPORTER (object);
+  g_autoptr(GTask) task = user_data;
+  Adoption *adoption = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (rows == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  adoption->n = rows->len;
+  adoption->pending = 1;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      adoption->pending++;
+      ssv_importer_import_async (self, g_ptr_array_index (rows, i), NULL, g_task_get_cancellable (task),
+                                 adopted_one_cb, g_object_ref (task));
+    }
+  if (--adoption->pending == 0)
+    g_task_return_int (task, adoption->n);
+}
+
+/**
+ * ssv_importer_adopt_async:
+ *
+ * Imports what a stop left: downloads their client finished that never went
+ * into the library (the app was closed first), and those a crash left
+ * "importing". One that is in the library already is never imported twice.
+ * Finishes when all of them have been tried.
+ */
+void
+ssv_importer_adopt_async (SsvImporter         *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GTask *task;
+  g_autoptr(GTask) list = NULL;
+
+  g_return_if_fail (SSV_IS_IMPORTER (self));
+
+  task = g_task_new (self, cancellable != NULL ? cancellable : self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, ssv_importer_adopt_async);
+  g_task_set_task_data (task, g_new0 (Adoption, 1), g_free);
+  list = g_task_new (self, g_task_get_cancellable (task), unimported_listed_cb, task);
+  g_task_run_in_thread (list, unimported_thread);
+}
+
+/* Returns: how many downloads it took up, or -1 with @error */
+int
+ssv_importer_adopt_finish (SsvImporter   *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+
+  return (int) g_task_propagate_int (G_TASK (result), error);
 }
 
 static void

@@ -85,6 +85,13 @@ void               ssv_importer_import_async     (SsvImporter             *self,
 SsvImportOutcome  *ssv_importer_import_finish    (SsvImporter             *self,
                                                   GAsyncResult            *result,
                                                   GError                 **error);
+void               ssv_importer_adopt_async      (SsvImporter             *self,
+                                                  GCancellable            *cancellable,
+                                                  GAsyncReadyCallback      callback,
+                                                  gpointer                 user_data);
+int                ssv_importer_adopt_finish     (SsvImporter             *self,
+                                                  GAsyncResult            *result,
+                                                  GError                 **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvImportSettings, ssv_import_settings_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvImportOutcome, ssv_import_outcome_free)

@@ -27,9 +27,11 @@ struct _SsvRetryEngine
   SsvDownloadMonitor *monitor;
   gulong              failed_id;
   gulong              stalled_id;
+  gulong              state_id;
   GCancellable       *cancellable;
   GHashTable         *busy;       /* gint64 ids a job works on */
   GHashTable         *gave_up;    /* gint64 ids the engine failed itself: their news is its own */
+  GHashTable         *rejected;   /* gint64 ids whose files the import refused: import-rejected retries them */
   guint               n_running;
 };
 
@@ -281,6 +283,59 @@ remove_old_transfer (Run          *run,
 }
 
 static void
+set_cancelled (GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("That download was cancelled; nothing more is tried."));
+}
+
+/* FALSE with %G_IO_ERROR_CANCELLED when the person cancelled the download meanwhile. */
+static gboolean
+still_wanted (Run     *run,
+              GError **error)
+{
+  g_autoptr(SsvDownload) now = ssv_download_store_get (run->store, run->download->id, error);
+
+  if (now == NULL)
+    return FALSE;
+  if (now->status != SSV_DOWNLOAD_CANCELLED)
+    return TRUE;
+  set_cancelled (error);
+  return FALSE;
+}
+
+/* A release sent for a download that was cancelled meanwhile: out of its client again. */
+static void
+take_back (Run          *run,
+           gint64        client_id,
+           const char   *reference,
+           GCancellable *cancellable)
+{
+  g_autoptr(SsvDownloadClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = ssv_client_pool_dup_client (run->engine->pool, client_id, cancellable, &error);
+  if (client == NULL || !ssv_download_client_remove (client, reference, FALSE, cancellable, &error))
+    g_warning ("Download %" G_GINT64_FORMAT " was cancelled, but “%s” could not be taken out of its client: %s",
+               run->download->id, reference, error->message);
+}
+
+/* A write the store refused because the download is cancelled now: said as a cancel. */
+static void
+stand_down (Run     *run,
+            GError **error)
+{
+  g_autoptr(SsvDownload) now = NULL;
+
+  if (error == NULL || !g_error_matches (*error, SSV_ERROR, SSV_ERROR_REFUSED))
+    return;
+  now = ssv_download_store_get (run->store, run->download->id, NULL);
+  if (now == NULL || now->status != SSV_DOWNLOAD_CANCELLED)
+    return;
+  g_clear_error (error);
+  set_cancelled (error);
+}
+
+static void
 set_last_event (Run  *run,
                 char *event)
 {
@@ -302,6 +357,9 @@ try_candidate (Run          *run,
   g_autofree char *reference = NULL;
   SsvReleaseSwitch change = { 0 };
 
+  /* cancelled while the engine searched: no new release is started for it */
+  if (!still_wanted (run, error))
+    return FALSE;
   reference = ssv_grabber_send (run->engine->grabber, c, &row, cancellable, &refusal);
   change.position = index;
   change.candidate = c;
@@ -314,7 +372,12 @@ try_candidate (Run          *run,
                                         c->score));
   change.event = run->last_event;
   if (!ssv_download_store_switch_release (run->store, run->download->id, &change, error))
-    return FALSE;
+    {
+      /* cancelled between the look and the write: what was just sent leaves its client */
+      if (reference != NULL && row != NULL)
+        take_back (run, row->id, reference, cancellable);
+      return FALSE;
+    }
 
   c->tried = TRUE;
   run->attempts++;
@@ -378,8 +441,8 @@ requery (Run          *run,
   /* Translators: "failed: No seeds. → searching again: “Heat”" */
   event = g_strdup_printf (_("failed: %s → searching again: “%s”"), run->previous, query);
   if (run->download->status != SSV_DOWNLOAD_SEARCHING &&
-      !ssv_download_store_set_status (run->store, run->download->id, SSV_DOWNLOAD_SEARCHING, NULL, NULL, "state",
-                                      event, error))
+      !ssv_download_store_move_status (run->store, run->download->id, SSV_DOWNLOAD_RETRY_FROM,
+                                       SSV_DOWNLOAD_SEARCHING, NULL, NULL, "state", event, error))
     return FALSE;
   run->download->status = SSV_DOWNLOAD_SEARCHING;
   set_last_event (run, g_strdup (event));
@@ -442,8 +505,8 @@ give_up (Run         *run,
   /* Translators: "failed: No seeds. → gave up: Nothing else to try…" */
   set_last_event (run, g_strdup_printf (_("failed: %s → gave up: %s"), run->previous, reason));
 
-  return ssv_download_store_set_status (run->store, run->download->id, SSV_DOWNLOAD_FAILED, reason, NULL,
-                                        "failed", run->last_event, error);
+  return ssv_download_store_move_status (run->store, run->download->id, SSV_DOWNLOAD_RETRY_FROM,
+                                         SSV_DOWNLOAD_FAILED, reason, NULL, "failed", run->last_event, error);
 }
 
 /* Plans and acts until a release is sent or nothing is left. */
@@ -519,6 +582,11 @@ applies (Job               *job,
     case JOB_BY_HAND:
     case JOB_BLOCK:
     default:
+      if (status == SSV_DOWNLOAD_CANCELLED)
+        {
+          set_cancelled (error);
+          return FALSE;
+        }
       if (status == SSV_DOWNLOAD_COMPLETED && job->kind == JOB_BY_HAND)
         {
           g_set_error_literal (error, SSV_ERROR, SSV_ERROR_INVALID,
@@ -564,6 +632,8 @@ run_job (SsvRetryEngine  *self,
 
   if (run_plan (&run, job, cancellable, error))
     result = g_strdup (run.last_event != NULL ? run.last_event : "");
+  else
+    stand_down (&run, error);
 
 out:
   run_clear (&run);
@@ -697,8 +767,10 @@ on_download_failed (SsvDownloadMonitor *monitor,
 {
   gint64 id = ssv_download_get_id (download);
 
-  /* its own doing (a refused release on the way, the final word) is no news */
-  if (g_hash_table_contains (self->busy, &id) || g_hash_table_contains (self->gave_up, &id))
+  /* its own doing (a refused release on the way, the final word) is no news; files the
+   * import refused are retried through import-rejected, with the release blocklisted */
+  if (g_hash_table_remove (self->rejected, &id) || g_hash_table_contains (self->busy, &id) ||
+      g_hash_table_contains (self->gave_up, &id))
     return;
   run_async (self, job_new (JOB_FAILED, id, NULL, FALSE), NULL);
 }
@@ -886,6 +958,7 @@ ssv_retry_engine_dispose (GObject *object)
     {
       g_clear_signal_handler (&self->failed_id, self->monitor);
       g_clear_signal_handler (&self->stalled_id, self->monitor);
+      g_clear_signal_handler (&self->state_id, self->monitor);
     }
   g_clear_object (&self->monitor);
 
@@ -904,6 +977,7 @@ ssv_retry_engine_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_hash_table_unref (self->busy);
   g_hash_table_unref (self->gave_up);
+  g_hash_table_unref (self->rejected);
 
   G_OBJECT_CLASS (ssv_retry_engine_parent_class)->finalize (object);
 }
@@ -930,6 +1004,7 @@ ssv_retry_engine_init (SsvRetryEngine *self)
   self->cancellable = g_cancellable_new ();
   self->busy = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->gave_up = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->rejected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 SsvRetryEngine *
@@ -954,6 +1029,21 @@ ssv_retry_engine_new (SsvClientPool     *pool,
   return self;
 }
 
+/* A download that fails once its client finished it failed on import: the importer's
+ * import-rejected follows, whenever its thread is done, and blocklists before it retries. */
+static void
+on_download_state_changed (SsvDownloadMonitor *monitor,
+                           SsvDownload        *download,
+                           guint               old_status,
+                           SsvRetryEngine     *self)
+{
+  gint64 id = ssv_download_get_id (download);
+
+  if (ssv_download_get_status (download) == SSV_DOWNLOAD_FAILED &&
+      (old_status == SSV_DOWNLOAD_IMPORTING || old_status == SSV_DOWNLOAD_COMPLETED))
+    g_hash_table_add (self->rejected, g_memdup2 (&id, sizeof id));
+}
+
 /* A stall rule gave up on the release: it goes on the blocklist before the retry, so
  * no later search takes it again. The download-failed that follows finds it busy. */
 static void
@@ -976,6 +1066,8 @@ ssv_retry_engine_watch (SsvRetryEngine     *self,
 
   self->monitor = g_object_ref (monitor);
   self->stalled_id = g_signal_connect (monitor, "download-stalled", G_CALLBACK (on_download_stalled), self);
+  self->state_id = g_signal_connect (monitor, "download-state-changed", G_CALLBACK (on_download_state_changed),
+                                     self);
   self->failed_id = g_signal_connect (monitor, "download-failed", G_CALLBACK (on_download_failed), self);
 }
 

@@ -168,7 +168,8 @@ ssv_blocklist_add (SsvBlocklist        *blocklist,
     index_key (blocklist, make_key ("u", copy->url, NULL), copy);
   if (copy->slskd_user != NULL && copy->slskd_file != NULL)
     index_key (blocklist, make_key ("s", copy->slskd_user, copy->slskd_file), copy);
-  if (copy->release_title != NULL)
+  /* a Soulseek release is the peer's file: another peer's folder of the same name is another copy */
+  if (copy->release_title != NULL && (copy->slskd_user == NULL || copy->slskd_file == NULL))
     index_key (blocklist, make_key ("t", copy->indexer, copy->release_title), copy);
 }
 

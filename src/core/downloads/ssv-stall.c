@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "downloads/ssv-stall.h"
@@ -170,15 +171,24 @@ strike (SsvStallTracker *tracker,
   tracker->strikes[rule]++;
 }
 
+/* A Soulseek transfer waiting in the peer's own queue ("Queued, Remotely"): nothing
+ * comes, and unlike a queue of the app's own client, nothing here can make it move. */
+static gboolean
+in_peer_queue (const SsvTransfer *t)
+{
+  return t->state == SSV_TRANSFER_QUEUED && t->client_state != NULL && strstr (t->client_state, "Remotely") != NULL;
+}
+
 /* No progress counts from the last poll that brought some (or the first
  * poll seen), so its time includes the poll that set the baseline. */
 static void
 strike_progress (SsvStallTracker   *tracker,
                  const SsvTransfer *t,
+                 SsvProtocol        protocol,
                  gint64             now)
 {
   double done = t->downloaded >= 0 ? (double) t->downloaded : t->progress;
-  gboolean moving = is_moving (t->state);
+  gboolean moving = is_moving (t->state) || (protocol == SSV_PROTOCOL_SLSKD && in_peer_queue (t));
 
   if (!moving || !tracker->seen || done > tracker->last_done)
     {
@@ -268,6 +278,8 @@ explain (SsvStallRule          rule,
       peers = peers_words (t);
       return g_strdup_printf (_("The torrent’s metadata never arrived: waited %s%s."), span, peers);
     case SSV_STALL_NO_PROGRESS:
+      if (in_peer_queue (t))
+        return g_strdup_printf (_("Waiting in the peer’s queue for %s; nothing arrived."), span);
       peers = peers_words (t);
       return g_strdup_printf (_("No progress for %s%s."), span, peers);
     case SSV_STALL_NO_SEEDS:
@@ -311,7 +323,7 @@ ssv_stall_check (const SsvStallRules  *rules,
       if (!ssv_stall_rule_applies (rule, protocol))
         strike (tracker, rule, FALSE, now);
       else if (rule == SSV_STALL_NO_PROGRESS)
-        strike_progress (tracker, transfer, now);
+        strike_progress (tracker, transfer, protocol, now);
       else
         strike (tracker, rule, holds (rule, rules, transfer), now);
     }

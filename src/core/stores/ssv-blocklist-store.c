@@ -25,7 +25,8 @@ const char * const ssv_blocklist_store_lookup_sql[] = {
   "SELECT reason FROM blocklist WHERE guid = ?1 ORDER BY id LIMIT 1",
   "SELECT reason FROM blocklist WHERE url = ?1 ORDER BY id LIMIT 1",
   "SELECT reason FROM blocklist WHERE slskd_user = ?1 AND slskd_file = ?2 ORDER BY id LIMIT 1",
-  "SELECT reason FROM blocklist WHERE release_title = ?1 COLLATE NOCASE AND indexer IS ?2 ORDER BY id LIMIT 1",
+  "SELECT reason FROM blocklist WHERE release_title = ?1 COLLATE NOCASE AND indexer IS ?2"
+  " AND (slskd_user IS NULL OR slskd_file IS NULL) ORDER BY id LIMIT 1",
   NULL,
 };
 

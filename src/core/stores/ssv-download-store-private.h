@@ -14,6 +14,16 @@ gint64       ssv_download_store_column_int64_or (SsvStmt          *stmt,
                                                 int                column,
                                                 gint64             unknown);
 
+gboolean     ssv_download_store_check_status (SsvDatabase     *db,
+                                              gint64           id,
+                                              guint            from,
+                                              GError         **error);
+gboolean     ssv_download_store_write_status (SsvDatabase       *db,
+                                              gint64             id,
+                                              SsvDownloadStatus  status,
+                                              const char        *error_message,
+                                              const char        *content_path,
+                                              GError           **error);
 gboolean     ssv_download_store_insert_candidate (SsvDatabase                *db,
                                                  gint64                      download_id,
                                                  guint                       position,

@@ -54,6 +54,7 @@ update_release (SsvDatabase             *db,
  * The download takes @change's candidate: its release, client and reference
  * (queued), or its refusal (failed with @change->error); either way one more
  * attempt, the candidate tried, its files noted, the event written. All or nothing.
+ * A download cancelled meanwhile stays so (%SSV_ERROR_REFUSED).
  */
 gboolean
 ssv_download_store_switch_release (SsvDownloadStore        *self,
@@ -73,7 +74,9 @@ ssv_download_store_switch_release (SsvDownloadStore        *self,
   if (!ssv_database_begin (db, error))
     return FALSE;
 
-  if (!update_release (db, id, change, error))
+  /* a person's cancel made meanwhile stands: the release is not taken */
+  if (!ssv_download_store_check_status (db, id, SSV_DOWNLOAD_RETRY_FROM, error) ||
+      !update_release (db, id, change, error))
     goto fail;
   {
     g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,

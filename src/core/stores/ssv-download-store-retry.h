@@ -7,6 +7,9 @@
 
 G_BEGIN_DECLS
 
+/* What a retry may move a download from: anything but a person's cancel. */
+#define SSV_DOWNLOAD_RETRY_FROM (SSV_DOWNLOAD_STATUS_ANY & ~SSV_DOWNLOAD_STATUS_BIT (SSV_DOWNLOAD_CANCELLED))
+
 /* A download moving to another release of its pool. */
 typedef struct
 {

@@ -33,6 +33,11 @@ const char * const ssv_download_store_active_sql =
 const char * const ssv_download_store_recent_sql =
   "SELECT " DOWNLOAD_COLUMNS " FROM downloads ORDER BY updated_at DESC, id DESC LIMIT ?1";
 
+const char * const ssv_download_store_unimported_sql =
+  "SELECT " DOWNLOAD_COLUMNS " FROM downloads"
+  " WHERE status IN ('completed', 'importing') AND imported_at IS NULL AND content_path IS NOT NULL"
+  " ORDER BY id";
+
 const char * const ssv_download_store_events_sql =
   "SELECT at, kind, message FROM download_events WHERE download_id = ?1 ORDER BY id";
 
@@ -470,6 +475,24 @@ ssv_download_store_list (SsvDownloadStore  *self,
   return g_steal_pointer (&rows);
 }
 
+/* Downloads their client finished that never went into the library, and those a
+ * crash left "importing": what the importer takes up at start, oldest first. */
+GPtrArray *
+ssv_download_store_list_unimported (SsvDownloadStore  *self,
+                                    GError           **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SsvStmt) stmt = NULL;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), NULL);
+
+  stmt = ssv_database_prepare (ssv_download_store_db (self), ssv_download_store_unimported_sql, error);
+  if (stmt == NULL || !ssv_stmt_collect_rows (stmt, read_download, rows, error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
 gint64
 ssv_download_store_count_active (SsvDownloadStore  *self,
                                  GError           **error)
@@ -554,6 +577,103 @@ ssv_download_store_update_progress (SsvDownloadStore           *self,
   return TRUE;
 }
 
+/* The row's status now, inside the caller's transaction: FALSE with @error when it is gone,
+ * or when it is not one of @from (SSV_DOWNLOAD_STATUS_BIT). */
+gboolean
+ssv_download_store_check_status (SsvDatabase  *db,
+                                 gint64        id,
+                                 guint         from,
+                                 GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, "SELECT status FROM downloads WHERE id = ?1", error);
+  SsvDownloadStatus now;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!ssv_stmt_step_row (stmt, _("That download is no longer there."), error))
+    return FALSE;
+  if (!ssv_download_status_from_string ((const char *) sqlite3_column_text (stmt, 0), &now))
+    now = SSV_DOWNLOAD_FAILED;
+  if ((from & SSV_DOWNLOAD_STATUS_BIT (now)) != 0)
+    return TRUE;
+
+  /* Translators: "That download is cancelled now; it was left as it is." */
+  g_set_error (error, SSV_ERROR, SSV_ERROR_REFUSED, _("That download is %s now; it was left as it is."),
+               ssv_download_status_to_string (now));
+  return FALSE;
+}
+
+/* The row's new status, inside the caller's transaction. */
+gboolean
+ssv_download_store_write_status (SsvDatabase        *db,
+                                 gint64              id,
+                                 SsvDownloadStatus   status,
+                                 const char         *error_message,
+                                 const char         *content_path,
+                                 GError            **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
+    "UPDATE downloads SET status = ?2, error = ?3, content_path = coalesce (?4, content_path),"
+    " progress = CASE WHEN ?2 = 'completed' THEN 1 ELSE progress END,"
+    " speed = CASE WHEN ?2 IN ('downloading', 'stalled') THEN speed END,"
+    " eta = CASE WHEN ?2 IN ('downloading', 'stalled') THEN eta END,"
+    " completed_at = CASE WHEN ?2 = 'completed' THEN coalesce (completed_at, unixepoch()) END,"
+    " updated_at = unixepoch() WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  ssv_stmt_bind_text (stmt, 2, ssv_download_status_to_string (status));
+  ssv_stmt_bind_text (stmt, 3, error_message);
+  ssv_stmt_bind_text (stmt, 4, content_path);
+  return ssv_download_store_step_done (stmt, error);
+}
+
+/**
+ * ssv_download_store_move_status:
+ * @from: the statuses it may move from (SSV_DOWNLOAD_STATUS_BIT)
+ *
+ * As ssv_download_store_set_status(), only when the row's status is one of
+ * @from, checked in the transaction that writes: whoever changed it meanwhile
+ * (a person's cancel) wins, and @error is %SSV_ERROR_REFUSED.
+ */
+gboolean
+ssv_download_store_move_status (SsvDownloadStore  *self,
+                                gint64             id,
+                                guint              from,
+                                SsvDownloadStatus  status,
+                                const char        *error_message,
+                                const char        *content_path,
+                                const char        *event_kind,
+                                const char        *event,
+                                GError           **error)
+{
+  SsvDatabase *db;
+
+  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
+
+  db = ssv_download_store_db (self);
+  if (!ssv_database_begin (db, error))
+    return FALSE;
+  if (!ssv_download_store_check_status (db, id, from, error))
+    goto fail;
+
+  if (!ssv_download_store_write_status (db, id, status, error_message, content_path, error) ||
+      (event != NULL &&
+       !ssv_download_store_insert_event (db, id, event_kind != NULL ? event_kind : "state", event, error)))
+    goto fail;
+
+  if (!ssv_database_commit (db, error))
+    goto fail;
+  ssv_store_emit_changed (SSV_STORE (self), "download");
+  return TRUE;
+
+fail:
+  ssv_database_rollback (db);
+  return FALSE;
+}
+
 /* A new state with its line in the timeline, together. */
 gboolean
 ssv_download_store_set_status (SsvDownloadStore  *self,
@@ -565,49 +685,8 @@ ssv_download_store_set_status (SsvDownloadStore  *self,
                                const char        *event,
                                GError           **error)
 {
-  SsvDatabase *db;
-
-  g_return_val_if_fail (SSV_IS_DOWNLOAD_STORE (self), FALSE);
-
-  db = ssv_download_store_db (self);
-  if (!ssv_database_begin (db, error))
-    return FALSE;
-
-  {
-    g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
-      "UPDATE downloads SET status = ?2, error = ?3, content_path = coalesce (?4, content_path),"
-      " progress = CASE WHEN ?2 = 'completed' THEN 1 ELSE progress END,"
-      " speed = CASE WHEN ?2 IN ('downloading', 'stalled') THEN speed END,"
-      " eta = CASE WHEN ?2 IN ('downloading', 'stalled') THEN eta END,"
-      " completed_at = CASE WHEN ?2 = 'completed' THEN coalesce (completed_at, unixepoch()) END,"
-      " updated_at = unixepoch() WHERE id = ?1", error);
-
-    if (stmt == NULL)
-      goto fail;
-    sqlite3_bind_int64 (stmt, 1, id);
-    ssv_stmt_bind_text (stmt, 2, ssv_download_status_to_string (status));
-    ssv_stmt_bind_text (stmt, 3, error_message);
-    ssv_stmt_bind_text (stmt, 4, content_path);
-    if (!ssv_download_store_step_done (stmt, error))
-      goto fail;
-    if (ssv_database_changes (db) == 0)
-      {
-        g_set_error_literal (error, SSV_ERROR, SSV_ERROR_NOT_FOUND, _("That download is no longer there."));
-        goto fail;
-      }
-  }
-
-  if (event != NULL && !ssv_download_store_insert_event (db, id, event_kind != NULL ? event_kind : "state", event, error))
-    goto fail;
-
-  if (!ssv_database_commit (db, error))
-    goto fail;
-  ssv_store_emit_changed (SSV_STORE (self), "download");
-  return TRUE;
-
-fail:
-  ssv_database_rollback (db);
-  return FALSE;
+  return ssv_download_store_move_status (self, id, SSV_DOWNLOAD_STATUS_ANY, status, error_message, content_path,
+                                         event_kind, event, error);
 }
 
 gboolean

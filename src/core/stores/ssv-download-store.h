@@ -68,9 +68,14 @@ typedef struct
   const char        *content_path;  /* NULL: keep it */
 } SsvDownloadProgress;
 
+/* A set of statuses for ssv_download_store_move_status(). */
+#define SSV_DOWNLOAD_STATUS_BIT(status) (1u << (status))
+#define SSV_DOWNLOAD_STATUS_ANY         ((1u << SSV_DOWNLOAD_N_STATUSES) - 1)
+
 /* The queries lists run; tests check each walks an index. */
 extern const char * const ssv_download_store_active_sql;
 extern const char * const ssv_download_store_recent_sql;
+extern const char * const ssv_download_store_unimported_sql;
 extern const char * const ssv_download_store_events_sql;
 extern const char * const ssv_download_store_candidates_sql;
 
@@ -164,6 +169,8 @@ GPtrArray        *ssv_download_store_list               (SsvDownloadStore     *s
                                                          gboolean              active_only,
                                                          guint                 limit,
                                                          GError              **error);
+GPtrArray        *ssv_download_store_list_unimported    (SsvDownloadStore     *self,
+                                                         GError              **error);
 gint64            ssv_download_store_count_active       (SsvDownloadStore     *self,
                                                          GError              **error);
 gboolean          ssv_download_store_update_progress    (SsvDownloadStore     *self,
@@ -172,6 +179,15 @@ gboolean          ssv_download_store_update_progress    (SsvDownloadStore     *s
                                                          GError              **error);
 gboolean          ssv_download_store_set_status         (SsvDownloadStore     *self,
                                                          gint64                id,
+                                                         SsvDownloadStatus     status,
+                                                         const char           *error_message,
+                                                         const char           *content_path,
+                                                         const char           *event_kind,
+                                                         const char           *event,
+                                                         GError              **error);
+gboolean          ssv_download_store_move_status        (SsvDownloadStore     *self,
+                                                         gint64                id,
+                                                         guint                 from,
                                                          SsvDownloadStatus     status,
                                                          const char           *error_message,
                                                          const char           *content_path,

@@ -11,7 +11,7 @@
 #define ACTIVE_STATUSES "('queued', 'downloading', 'stalled', 'searching', 'importing')"
 
 /* Columns shared by films and episodes, in the order read_row reads them. */
-/* The profile: the film's own, or the show's for its episodes (step 15). */
+/* The profile: the film's own, or the show's for its episodes (step 16). */
 #define SEARCH_COLUMNS(profile) \
   " s.home_release_date, s.release_checked_at, coalesce (s.attempts, 0), coalesce (s.fruitless, 0)," \
   " s.last_search_at, s.last_result, s.next_search_at, " profile "," \
