@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "downloads/ssv-quality-profile.h"
 #include "ssv-database.h"
 #include "ssv-fake-jellyfin.h"
 #include "ssv-secrets.h"
@@ -16,6 +17,8 @@ void      ssv_test_init                (int          *argc,
                                         char       ***argv);
 char     *ssv_test_make_temp_dir       (void);
 GPtrArray *ssv_test_load_corpus_names  (void);
+SsvQualityProfile *ssv_test_profile_with_formats (GPtrArray *formats,
+                                                 guint      n_formats);
 void      ssv_test_remove_tree         (const char   *path);
 gboolean  ssv_test_wait_for            (gboolean    (*condition) (gpointer),
                                         gpointer      data,

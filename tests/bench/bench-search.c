@@ -40,35 +40,6 @@ load_hits (void)
   return hits;
 }
 
-/* The "Any" profile with the default formats scored, and more until there are 20. */
-static SsvQualityProfile *
-profile_with_20_formats (GPtrArray *formats)
-{
-  static const char * const groups[] = { "NTb", "FLUX", "CMRG", "TEPES", "HONE", "SiC", "playWEB", "EDITH" };
-  static const char * const words[] = { "\\bREPACK\\b", "\\bDV\\b|DoVi", "\\bIMAX\\b", "\\bHDR10\\+", "Criterion" };
-  g_autoptr(GPtrArray) profiles = ssv_quality_profile_new_defaults (formats);
-  SsvQualityProfile *profile = ssv_quality_profile_ref (g_ptr_array_index (profiles, 2));
-  guint i = 0;
-
-  while (formats->len < N_FORMATS)
-    {
-      g_autofree char *name = g_strdup_printf ("Bench format %u", i);
-      SsvCustomFormat *format = ssv_custom_format_new (name);
-
-      if (i < G_N_ELEMENTS (groups))
-        ssv_custom_format_add_condition (format, SSV_CONDITION_RELEASE_GROUP, groups[i], 0, 0, FALSE, FALSE, NULL);
-      else
-        ssv_custom_format_add_condition (format, SSV_CONDITION_TITLE, words[i % G_N_ELEMENTS (words)], 0, 0, FALSE,
-                                         FALSE, NULL);
-      ssv_custom_format_add_condition (format, SSV_CONDITION_SIZE, NULL, 1, 60, FALSE, TRUE, NULL);
-      g_ptr_array_add (formats, format);
-      i++;
-    }
-  for (guint f = 0; f < formats->len; f++)
-    ssv_quality_profile_set_format_score (profile, g_ptr_array_index (formats, f), (int) (f * 37 % 200) - 50);
-  return profile;
-}
-
 static double
 seconds_since (gint64 start)
 {
@@ -113,7 +84,7 @@ bench_decide (void)
 {
   g_autoptr(GPtrArray) hits = load_hits ();
   g_autoptr(GPtrArray) formats = ssv_custom_format_new_defaults ();
-  g_autoptr(SsvQualityProfile) profile = profile_with_20_formats (formats);
+  g_autoptr(SsvQualityProfile) profile = ssv_test_profile_with_formats (formats, N_FORMATS);
   g_autoptr(SsvSearchItem) item = ssv_search_item_new_movie ("Fight Club", 1999);
   g_autoptr(GBytes) titles = ssv_fixture_load ("tmdb/movie-alternative-titles.json");
   g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (titles, NULL), NULL);
