@@ -39,6 +39,13 @@ const char * const ssv_channel_store_videos_sql =
   " WHERE v.channel_row = ?1 AND (?2 < 0 OR v.is_short = ?2)"
   " ORDER BY v.published IS NULL, v.published DESC, v.catalog_rank, v.id";
 
+/* The same, the first ?3 only. */
+static const char newest_videos_sql[] =
+  "SELECT " SSV_CHANNEL_STORE_VIDEO_COLUMNS
+  "  FROM yt_videos v JOIN yt_channels c ON c.id = v.channel_row"
+  " WHERE v.channel_row = ?1 AND (?2 < 0 OR v.is_short = ?2)"
+  " ORDER BY v.published IS NULL, v.published DESC, v.catalog_rank, v.id LIMIT ?3";
+
 #define CHANNEL_COLUMNS(w) \
   "c.id, coalesce (c.channel_id, " w ".source_id), c.handle, coalesce (c.title, " w ".title), c.description," \
   " coalesce (c.avatar_url, " w ".image_url), c.banner_url, c.subscribers, c.video_count, " w ".id IS NOT NULL," \
@@ -674,25 +681,16 @@ ssv_channel_store_list_channels (SsvChannelStore  *self,
   return collect (stmt, read_channel, error);
 }
 
-/**
- * ssv_channel_store_list_videos:
- *
- * Every saved video of a channel: dated ones newest first, then the undated.
- * An unknown channel has none.
- *
- * Returns: (transfer full) (element-type SsvVideo): the videos, or %NULL
- */
-GPtrArray *
-ssv_channel_store_list_videos (SsvChannelStore  *self,
-                               const char       *channel_id,
-                               SsvVideoFilter    filter,
-                               GError          **error)
+static GPtrArray *
+list_videos (SsvChannelStore  *self,
+             const char       *channel_id,
+             SsvVideoFilter    filter,
+             int               limit,
+             GError          **error)
 {
   SsvDatabase *db = db_of (self);
   g_autoptr(SsvStmt) stmt = NULL;
   gint64 row;
-
-  g_return_val_if_fail (SSV_IS_CHANNEL_STORE (self), NULL);
 
   {
     g_autoptr(SsvStmt) find = ssv_database_prepare (db, "SELECT id FROM yt_channels WHERE channel_id = ?1", error);
@@ -707,13 +705,54 @@ ssv_channel_store_list_videos (SsvChannelStore  *self,
     row = rc == SQLITE_ROW ? sqlite3_column_int64 (find, 0) : 0;
   }
 
-  stmt = ssv_database_prepare (db, ssv_channel_store_videos_sql, error);
+  stmt = ssv_database_prepare (db, limit < 0 ? ssv_channel_store_videos_sql : newest_videos_sql, error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, row);
   sqlite3_bind_int (stmt, 2, filter == SSV_VIDEOS_ALL ? -1 : filter == SSV_VIDEOS_SHORTS ? 1 : 0);
+  if (limit >= 0)
+    sqlite3_bind_int (stmt, 3, limit);
   return collect (stmt, read_video, error);
+}
+
+/**
+ * ssv_channel_store_list_videos:
+ *
+ * Every saved video of a channel: dated ones newest first, then the undated.
+ * An unknown channel has none.
+ *
+ * Returns: (transfer full) (element-type SsvVideo): the videos, or %NULL
+ */
+GPtrArray *
+ssv_channel_store_list_videos (SsvChannelStore  *self,
+                               const char       *channel_id,
+                               SsvVideoFilter    filter,
+                               GError          **error)
+{
+  g_return_val_if_fail (SSV_IS_CHANNEL_STORE (self), NULL);
+
+  return list_videos (self, channel_id, filter, -1, error);
+}
+
+/**
+ * ssv_channel_store_list_newest_videos:
+ * @limit: how many at most
+ *
+ * The first @limit videos of ssv_channel_store_list_videos(), in its order:
+ * what a channel page shows first, before the rest are read.
+ *
+ * Returns: (transfer full) (element-type SsvVideo): the videos, or %NULL
+ */
+GPtrArray *
+ssv_channel_store_list_newest_videos (SsvChannelStore  *self,
+                                      const char       *channel_id,
+                                      guint             limit,
+                                      GError          **error)
+{
+  g_return_val_if_fail (SSV_IS_CHANNEL_STORE (self), NULL);
+
+  return list_videos (self, channel_id, SSV_VIDEOS_ALL, (int) MIN (limit, (guint) G_MAXINT), error);
 }
 
 /**
@@ -1007,6 +1046,7 @@ typedef struct
 {
   char           *channel_id;   /* or a video id */
   SsvVideoFilter  filter;
+  int             limit;        /* list_videos: -1 for all */
   gboolean        followed_only;
   gboolean        wished;
 } Request;
@@ -1061,7 +1101,7 @@ list_videos_func (SsvStore      *store,
 {
   Request *request = data;
 
-  return ssv_channel_store_list_videos (SSV_CHANNEL_STORE (store), request->channel_id, request->filter, error);
+  return list_videos (SSV_CHANNEL_STORE (store), request->channel_id, request->filter, request->limit, error);
 }
 
 void
@@ -1076,7 +1116,26 @@ ssv_channel_store_list_videos_async (SsvChannelStore     *self,
 
   request->channel_id = g_strdup (channel_id);
   request->filter = filter;
+  request->limit = -1;
   ssv_store_run_async (SSV_STORE (self), ssv_channel_store_list_videos_async, list_videos_func,
+                       request, request_free, (GDestroyNotify) g_ptr_array_unref,
+                       cancellable, callback, user_data);
+}
+
+void
+ssv_channel_store_list_newest_videos_async (SsvChannelStore     *self,
+                                            const char          *channel_id,
+                                            guint                limit,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->channel_id = g_strdup (channel_id);
+  request->filter = SSV_VIDEOS_ALL;
+  request->limit = (int) MIN (limit, (guint) G_MAXINT);
+  ssv_store_run_async (SSV_STORE (self), ssv_channel_store_list_newest_videos_async, list_videos_func,
                        request, request_free, (GDestroyNotify) g_ptr_array_unref,
                        cancellable, callback, user_data);
 }
