@@ -340,6 +340,20 @@ ssv_test_profile_with_formats (GPtrArray *formats,
   return profile;
 }
 
+/* The item a release name names, as a search for it would have it. */
+SsvSearchItem *
+ssv_test_item_named_by (const char *name)
+{
+  SsvRelease r;
+
+  ssv_release_parse (name, &r);
+  if (r.type == SSV_RELEASE_TYPE_EPISODE && r.n_seasons > 0 && r.n_episodes > 0)
+    return ssv_search_item_new_episode (r.title, r.seasons[0], r.episodes[0]);
+  if (r.type == SSV_RELEASE_TYPE_EPISODE && r.n_seasons > 0)
+    return ssv_search_item_new_season (r.title, r.seasons[0]);
+  return ssv_search_item_new_movie (r.title, r.year);
+}
+
 /* Stores @key as @provider's API key in the keyring, as Preferences does; %NULL removes it. */
 void
 ssv_test_store_api_key (SsvSecrets *secrets,

@@ -33,20 +33,6 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* The item a name names, as a search for it would have it. */
-static SsvSearchItem *
-item_named_by (const char *title)
-{
-  SsvRelease r;
-
-  ssv_release_parse (title, &r);
-  if (r.type == SSV_RELEASE_TYPE_EPISODE && r.n_seasons > 0 && r.n_episodes > 0)
-    return ssv_search_item_new_episode (r.title, r.seasons[0], r.episodes[0]);
-  if (r.type == SSV_RELEASE_TYPE_EPISODE && r.n_seasons > 0)
-    return ssv_search_item_new_season (r.title, r.seasons[0]);
-  return ssv_search_item_new_movie (r.title, r.year);
-}
-
 static SsvReleaseHit *
 hit_named (const char *name,
            guint       i)
@@ -124,7 +110,7 @@ test_digest (void)
     {
       const char *name = g_ptr_array_index (names, i);
       g_autoptr(SsvReleaseHit) hit = hit_named (name, i);
-      g_autoptr(SsvSearchItem) own = item_named_by (name);
+      g_autoptr(SsvSearchItem) own = ssv_test_item_named_by (name);
 
       for (guint p = 0; p < G_N_ELEMENTS (profiles); p++)
         {

@@ -49,20 +49,6 @@ seconds_since (gint64 start)
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
 }
 
-/* The item each hit names, as a search for it would have it. */
-static SsvSearchItem *
-item_named_by (const char *title)
-{
-  SsvRelease r;
-
-  ssv_release_parse (title, &r);
-  if (r.type == SSV_RELEASE_TYPE_EPISODE && r.n_seasons > 0 && r.n_episodes > 0)
-    return ssv_search_item_new_episode (r.title, r.seasons[0], r.episodes[0]);
-  if (r.type == SSV_RELEASE_TYPE_EPISODE && r.n_seasons > 0)
-    return ssv_search_item_new_season (r.title, r.seasons[0]);
-  return ssv_search_item_new_movie (r.title, r.year);
-}
-
 static double
 judge_seconds (GPtrArray               *hits,
                const SsvQualityProfile *profile,
@@ -104,7 +90,7 @@ bench_decide (void)
   for (guint i = 0; i < N_HITS; i++)
     {
       same[i] = item;
-      own[i] = item_named_by (((SsvReleaseHit *) g_ptr_array_index (hits, i))->title);
+      own[i] = ssv_test_item_named_by (((SsvReleaseHit *) g_ptr_array_index (hits, i))->title);
     }
 
   if (g_getenv ("SSV_BENCH_DECIDE_ONCE") != NULL)

@@ -402,6 +402,8 @@ show_videos (SsvChannelPage *self,
   set_state (self, "content");
 }
 
+/* The first screenful (list_newest_videos) shows, then the rest of the catalog is read;
+ * once every video is in, the service is told of the visit, so its work delays none. */
 static void
 videos_ready_cb (GObject      *source,
                  GAsyncResult *result,
@@ -410,13 +412,15 @@ videos_ready_cb (GObject      *source,
   g_autoptr(SsvChannelPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) videos = ssv_channel_store_list_finish (SSV_CHANNEL_STORE (source), result, &error);
+  gboolean first = g_task_get_source_tag (G_TASK (result)) == ssv_channel_store_list_newest_videos_async;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   show_videos (self, videos, error);
-  /* Told after the saved videos show, so its work does not delay them. */
-  if (!self->opened)
+  if (first && videos != NULL && videos->len >= FIRST_VIDEOS)
+    load_videos (self);
+  else if (!self->opened)
     open_with_service (self);
 }
 
@@ -427,32 +431,12 @@ load_videos (SsvChannelPage *self)
                                        videos_ready_cb, g_object_ref (self));
 }
 
-/* The first screenful shows; then the rest of the catalog is read. */
-static void
-first_videos_ready_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(SsvChannelPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) videos = ssv_channel_store_list_finish (SSV_CHANNEL_STORE (source), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  show_videos (self, videos, error);
-  if (videos != NULL && videos->len >= FIRST_VIDEOS)
-    load_videos (self);
-  else if (!self->opened)
-    open_with_service (self);
-}
-
 /* A first look at the channel: its newest videos first. */
 static void
 load_first_videos (SsvChannelPage *self)
 {
   ssv_channel_store_list_newest_videos_async (get_store (self), self->channel_id, FIRST_VIDEOS, self->cancellable,
-                                              first_videos_ready_cb, g_object_ref (self));
+                                              videos_ready_cb, g_object_ref (self));
 }
 
 static void
