@@ -301,6 +301,59 @@ ssv_test_load_corpus_names (void)
   return names;
 }
 
+/**
+ * ssv_test_profile_with_formats:
+ * @formats: ssv_custom_format_new_defaults(); formats are added to it until it has @n_formats
+ *
+ * The default "Any" profile with every format of @formats scored (some below zero), the
+ * added ones matching release groups or words, each with a required size range: what the
+ * decide benchmark judges under and the decision digest checks.
+ *
+ * Returns: (transfer full)
+ */
+SsvQualityProfile *
+ssv_test_profile_with_formats (GPtrArray *formats,
+                               guint      n_formats)
+{
+  static const char * const groups[] = { "NTb", "FLUX", "CMRG", "TEPES", "HONE", "SiC", "playWEB", "EDITH" };
+  static const char * const words[] = { "\\bREPACK\\b", "\\bDV\\b|DoVi", "\\bIMAX\\b", "\\bHDR10\\+", "Criterion" };
+  g_autoptr(GPtrArray) profiles = ssv_quality_profile_new_defaults (formats);
+  SsvQualityProfile *profile = ssv_quality_profile_ref (g_ptr_array_index (profiles, 2));
+  guint i = 0;
+
+  while (formats->len < n_formats)
+    {
+      g_autofree char *name = g_strdup_printf ("Bench format %u", i);
+      SsvCustomFormat *format = ssv_custom_format_new (name);
+
+      if (i < G_N_ELEMENTS (groups))
+        ssv_custom_format_add_condition (format, SSV_CONDITION_RELEASE_GROUP, groups[i], 0, 0, FALSE, FALSE, NULL);
+      else
+        ssv_custom_format_add_condition (format, SSV_CONDITION_TITLE, words[i % G_N_ELEMENTS (words)], 0, 0, FALSE,
+                                         FALSE, NULL);
+      ssv_custom_format_add_condition (format, SSV_CONDITION_SIZE, NULL, 1, 60, FALSE, TRUE, NULL);
+      g_ptr_array_add (formats, format);
+      i++;
+    }
+  for (guint f = 0; f < formats->len; f++)
+    ssv_quality_profile_set_format_score (profile, g_ptr_array_index (formats, f), (int) (f * 37 % 200) - 50);
+  return profile;
+}
+
+/* The item a release name names, as a search for it would have it. */
+SsvSearchItem *
+ssv_test_item_named_by (const char *name)
+{
+  SsvRelease r;
+
+  ssv_release_parse (name, &r);
+  if (r.type == SSV_RELEASE_TYPE_EPISODE && r.n_seasons > 0 && r.n_episodes > 0)
+    return ssv_search_item_new_episode (r.title, r.seasons[0], r.episodes[0]);
+  if (r.type == SSV_RELEASE_TYPE_EPISODE && r.n_seasons > 0)
+    return ssv_search_item_new_season (r.title, r.seasons[0]);
+  return ssv_search_item_new_movie (r.title, r.year);
+}
+
 /* Stores @key as @provider's API key in the keyring, as Preferences does; %NULL removes it. */
 void
 ssv_test_store_api_key (SsvSecrets *secrets,

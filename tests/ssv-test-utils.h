@@ -5,6 +5,8 @@
 
 #include <gio/gio.h>
 
+#include "downloads/ssv-quality-profile.h"
+#include "downloads/ssv-search-item.h"
 #include "ssv-database.h"
 #include "ssv-fake-jellyfin.h"
 #include "ssv-secrets.h"
@@ -16,6 +18,9 @@ void      ssv_test_init                (int          *argc,
                                         char       ***argv);
 char     *ssv_test_make_temp_dir       (void);
 GPtrArray *ssv_test_load_corpus_names  (void);
+SsvQualityProfile *ssv_test_profile_with_formats (GPtrArray *formats,
+                                                 guint      n_formats);
+SsvSearchItem     *ssv_test_item_named_by        (const char *name);
 void      ssv_test_remove_tree         (const char   *path);
 gboolean  ssv_test_wait_for            (gboolean    (*condition) (gpointer),
                                         gpointer      data,

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "ssv-error.h"
 #include "ssv-channel-service.h"
@@ -153,6 +154,54 @@ assert_date (Fixture    *f,
   g_assert_nonnull (video);
   g_assert_cmpint (ssv_video_get_published (video), ==, published);
   g_assert_cmpint (ssv_video_get_date_exact (video), ==, exact);
+}
+
+/* A video's year season is its year where the person lives: just after New Year in UTC is
+ * still the old year in Honolulu, and just before it is already the new one in Kiritimati. */
+static void
+test_year_in_local_zone (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char * const zones[] = { "Pacific/Kiritimati", "Pacific/Honolulu", "UTC" };
+  /* 2025-12-31 12:00 UTC, 2026-01-01 00:30 UTC, 2026-07-01 00:00 UTC */
+  static const gint64 times[] = { 1767182400, 1767227400, 1782864000 };
+  g_autofree char *old_tz = g_strdup (g_getenv ("TZ"));
+  guint years_seen = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("year%07u", i);
+
+      save_one (f, yt_video (id, times[i], TRUE, 0));
+    }
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autoptr(GPtrArray) videos = NULL;
+
+      g_setenv ("TZ", zones[z], TRUE);
+      tzset ();
+      videos = list_videos (f, SYNTH_ID);
+      for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+        {
+          g_autofree char *id = g_strdup_printf ("year%07u", i);
+          g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (times[i]);
+          SsvVideo *video = find_video (videos, id);
+
+          g_assert_nonnull (video);
+          g_test_message ("%s in %s", id, zones[z]);
+          g_assert_cmpint (ssv_video_get_year (video), ==, g_date_time_get_year (local));
+          years_seen |= 1u << (g_date_time_get_year (local) - 2025);
+        }
+    }
+  /* both sides of New Year were seen */
+  g_assert_cmpuint (years_seen, ==, 3);
+
+  if (old_tz != NULL)
+    g_setenv ("TZ", old_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+  tzset ();
 }
 
 static void
@@ -805,6 +854,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/channels/store/exact-beats-approximate", test_exact_beats_approximate);
+  ADD ("/channels/store/year-in-local-zone", test_year_in_local_zone);
   ADD ("/channels/store/meta-never-loses-a-field", test_meta_never_loses_a_field);
   ADD ("/channels/store/one-transaction", test_save_is_one_transaction);
   ADD ("/channels/store/lists-use-indexes", test_lists_use_indexes);

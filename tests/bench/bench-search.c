@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-search.c: hits judged per second under a profile of 20 custom formats, judging against parsing
- * alone (same run), and the time to the first results when one indexer is ten times slower. */
+ * alone (same run), and the time to the first results when one indexer is ten times slower.
+ * SSV_BENCH_DECIDE_ONCE=parse or =judge parses, or judges, the 10,000 hits once and stops
+ * (=setup only prepares them): runs under `valgrind --tool=cachegrind` give the ratio in
+ * instructions, which a busy machine does not move. */
 
 #include "config.h"
 
@@ -40,53 +43,10 @@ load_hits (void)
   return hits;
 }
 
-/* The "Any" profile with the default formats scored, and more until there are 20. */
-static SsvQualityProfile *
-profile_with_20_formats (GPtrArray *formats)
-{
-  static const char * const groups[] = { "NTb", "FLUX", "CMRG", "TEPES", "HONE", "SiC", "playWEB", "EDITH" };
-  static const char * const words[] = { "\\bREPACK\\b", "\\bDV\\b|DoVi", "\\bIMAX\\b", "\\bHDR10\\+", "Criterion" };
-  g_autoptr(GPtrArray) profiles = ssv_quality_profile_new_defaults (formats);
-  SsvQualityProfile *profile = ssv_quality_profile_ref (g_ptr_array_index (profiles, 2));
-  guint i = 0;
-
-  while (formats->len < N_FORMATS)
-    {
-      g_autofree char *name = g_strdup_printf ("Bench format %u", i);
-      SsvCustomFormat *format = ssv_custom_format_new (name);
-
-      if (i < G_N_ELEMENTS (groups))
-        ssv_custom_format_add_condition (format, SSV_CONDITION_RELEASE_GROUP, groups[i], 0, 0, FALSE, FALSE, NULL);
-      else
-        ssv_custom_format_add_condition (format, SSV_CONDITION_TITLE, words[i % G_N_ELEMENTS (words)], 0, 0, FALSE,
-                                         FALSE, NULL);
-      ssv_custom_format_add_condition (format, SSV_CONDITION_SIZE, NULL, 1, 60, FALSE, TRUE, NULL);
-      g_ptr_array_add (formats, format);
-      i++;
-    }
-  for (guint f = 0; f < formats->len; f++)
-    ssv_quality_profile_set_format_score (profile, g_ptr_array_index (formats, f), (int) (f * 37 % 200) - 50);
-  return profile;
-}
-
 static double
 seconds_since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-}
-
-/* The item each hit names, as a search for it would have it. */
-static SsvSearchItem *
-item_named_by (const char *title)
-{
-  SsvRelease r;
-
-  ssv_release_parse (title, &r);
-  if (r.type == SSV_RELEASE_TYPE_EPISODE && r.n_seasons > 0 && r.n_episodes > 0)
-    return ssv_search_item_new_episode (r.title, r.seasons[0], r.episodes[0]);
-  if (r.type == SSV_RELEASE_TYPE_EPISODE && r.n_seasons > 0)
-    return ssv_search_item_new_season (r.title, r.seasons[0]);
-  return ssv_search_item_new_movie (r.title, r.year);
 }
 
 static double
@@ -113,7 +73,7 @@ bench_decide (void)
 {
   g_autoptr(GPtrArray) hits = load_hits ();
   g_autoptr(GPtrArray) formats = ssv_custom_format_new_defaults ();
-  g_autoptr(SsvQualityProfile) profile = profile_with_20_formats (formats);
+  g_autoptr(SsvQualityProfile) profile = ssv_test_profile_with_formats (formats, N_FORMATS);
   g_autoptr(SsvSearchItem) item = ssv_search_item_new_movie ("Fight Club", 1999);
   g_autoptr(GBytes) titles = ssv_fixture_load ("tmdb/movie-alternative-titles.json");
   g_autoptr(JsonNode) root = json_from_string (g_bytes_get_data (titles, NULL), NULL);
@@ -130,7 +90,21 @@ bench_decide (void)
   for (guint i = 0; i < N_HITS; i++)
     {
       same[i] = item;
-      own[i] = item_named_by (((SsvReleaseHit *) g_ptr_array_index (hits, i))->title);
+      own[i] = ssv_test_item_named_by (((SsvReleaseHit *) g_ptr_array_index (hits, i))->title);
+    }
+
+  if (g_getenv ("SSV_BENCH_DECIDE_ONCE") != NULL)
+    {
+      gboolean parse = g_str_equal (g_getenv ("SSV_BENCH_DECIDE_ONCE"), "parse");
+      gboolean judge = g_str_equal (g_getenv ("SSV_BENCH_DECIDE_ONCE"), "judge");
+
+      for (guint i = 0; parse && i < hits->len; i++)
+        ssv_release_parse (((SsvReleaseHit *) g_ptr_array_index (hits, i))->title, &r);
+      if (judge)
+        judge_seconds (hits, profile, same, &accepted);
+      for (guint i = 0; i < N_HITS; i++)
+        ssv_search_item_unref (own[i]);
+      return;
     }
 
   /* Alternate them, best of several rounds each: all see the same machine. */
@@ -227,6 +201,7 @@ main (int    argc,
 {
   ssv_test_init (&argc, &argv);
   bench_decide ();
-  bench_first_result ();
+  if (g_getenv ("SSV_BENCH_DECIDE_ONCE") == NULL)
+    bench_first_result ();
   return 0;
 }

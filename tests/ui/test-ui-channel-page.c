@@ -22,6 +22,8 @@
 #define CACHED_ID "UCcccccccccccccccccccccc"
 #define SYNTH_ID  "UCaaaaaaaaaaaaaaaaaaaaa1"
 #define VIDEO_A   "aaaaaaaaaa1"
+#define BIG_ID    "UCdddddddddddddddddddddd"
+#define BIG_COUNT 300
 
 static char *tmp_dir;
 
@@ -118,6 +120,37 @@ seed_channel (const char *db_path,
   g_assert_no_error (error);
 }
 
+/* A saved channel of BIG_COUNT videos, one every three days back from the last day of 2024. */
+static void
+seed_big_channel (const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+  g_autoptr(SsvChannelStore) store = NULL;
+  g_autoptr(SsvYtChannelMeta) meta = ssv_yt_channel_meta_new ();
+  g_autoptr(GPtrArray) videos = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_yt_video_free);
+  SsvChannelRefresh refresh = { "innertube", TRUE, NULL, NULL };
+  gint64 last = unix_of (2024, 12, 31);
+
+  g_assert_no_error (error);
+  store = ssv_channel_store_new (db);
+  meta->channel_id = g_strdup (BIG_ID);
+  meta->title = g_strdup ("Big Channel");
+  meta->video_count = BIG_COUNT;
+  g_assert_true (ssv_channel_store_save_meta (store, meta, &error));
+  for (guint i = 0; i < BIG_COUNT; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("big%08u", i);
+      g_autofree char *title = g_strdup_printf ("Upload number %u", BIG_COUNT - i);
+
+      add_video (videos, id, title, last - (gint64) i * 3 * 86400, TRUE, 600, FALSE);
+    }
+  g_assert_true (ssv_channel_store_save_videos (store, BIG_ID, videos, TRUE, 0, &error));
+  g_assert_true (ssv_channel_store_record_refresh (store, BIG_ID, &refresh, g_get_real_time () / G_USEC_PER_SEC,
+                                                   &error));
+  g_assert_no_error (error);
+}
+
 static gint64
 wished_videos (const char *db_path)
 {
@@ -144,6 +177,12 @@ videos_shown (gpointer data)
 {
   return g_strcmp0 (ssv_channel_page_get_state (data), "content") == 0 &&
          g_list_model_get_n_items (ssv_channel_page_get_shown (data)) > 0;
+}
+
+static gboolean
+all_videos_read (gpointer data)
+{
+  return g_list_model_get_n_items (ssv_channel_page_get_videos (data)) == BIG_COUNT;
 }
 
 static gboolean
@@ -554,6 +593,56 @@ test_segment_bar_alone (void)
   g_assert_finalize_object (bar);
 }
 
+/* A channel of hundreds of videos shows its newest first, without waiting for the whole
+ * catalog; the rest join the same grid after, its first cards kept. */
+static void
+test_newest_first (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "big.db", NULL);
+  const char * const seasons[] = { "2024", "2023", "2022", NULL };
+  SsvApplication *app;
+  SsvWindow *window;
+  SsvChannelPage *page;
+  SsvVideoCard *card;
+  guint first_count;
+  guint in_2024 = 0;
+
+  seed_big_channel (db_path);
+  point_nowhere ();
+  quiet_extras ();
+
+  app = ssv_ui_test_start_app (db_path);
+  window = ssv_ui_test_wait_for_window (app);
+  page = open_channel (window, BIG_ID);
+  wait_until (videos_shown, page, "the first videos");
+
+  /* The first read: the newest screenful, not all of them. */
+  first_count = g_list_model_get_n_items (ssv_channel_page_get_videos (page));
+  g_assert_cmpuint (first_count, >, 0);
+  g_assert_cmpuint (first_count, <, BIG_COUNT);
+  g_assert_cmpstr (ssv_channel_get_title (ssv_channel_page_get_channel (page)), ==, "Big Channel");
+  ssv_ui_test_iterate (100);
+  card = first_card (page);
+  g_assert_nonnull (card);
+  g_assert_cmpstr (ssv_video_card_get_title (card), ==, "Upload number 300");
+
+  /* Then every video, in year seasons; the card shown stays the same card. */
+  wait_until (all_videos_read, page, "the rest of the videos");
+  g_assert_cmpuint (g_list_model_get_n_items (ssv_channel_page_get_videos (page)), ==, BIG_COUNT);
+  assert_seasons (page, seasons);
+  for (guint i = 0; i < BIG_COUNT; i++)
+    {
+      g_autoptr(SsvVideo) video = g_list_model_get_item (ssv_channel_page_get_videos (page), i);
+
+      in_2024 += ssv_video_get_year (video) == 2024;
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (ssv_channel_page_get_shown (page)), ==, in_2024);
+  ssv_ui_test_iterate (100);
+  g_assert_true (first_card (page) == card);
+
+  ssv_ui_test_stop_app (app);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -566,6 +655,7 @@ main (int    argc,
   tmp_dir = g_dir_make_tmp ("ssv-ui-channel-page-XXXXXX", NULL);
 
   g_test_add_func ("/ui/channel-page/cached-without-network", test_cached_channel);
+  g_test_add_func ("/ui/channel-page/newest-first-then-the-rest", test_newest_first);
   g_test_add_func ("/ui/channel-page/changed-youtube-keeps-videos", test_changed_youtube);
   g_test_add_func ("/ui/channel-page/first-open-loads", test_first_open);
   g_test_add_func ("/ui/channel-page/first-open-offline", test_first_open_offline);

@@ -228,8 +228,9 @@ static gboolean
 key_in (const char         *key,
         const char * const *keys)
 {
+  /* the first letter rules out nearly every other title at once */
   for (guint i = 0; key[0] != '\0' && keys[i] != NULL; i++)
-    if (strcmp (key, keys[i]) == 0)
+    if (keys[i][0] == key[0] && strcmp (key, keys[i]) == 0)
       return TRUE;
   return FALSE;
 }
@@ -726,11 +727,16 @@ ssv_decide (const SsvQualityProfile *profile,
             const SsvWantedItem     *wanted,
             const SsvOwnedFile      *owned)
 {
-  SsvDecision *d = g_new0 (SsvDecision, 1);
+  /* g_new, not g_new0: calloc() skips malloc's per-thread cache, so every decision freed
+   * would go to a fast bin, and the next large block (a judged hit) would sweep them all */
+  SsvDecision *d = g_new (SsvDecision, 1);
   SsvRelease parsed;
   const SsvRelease *r = candidate->release;
   const char *name = candidate->name ? candidate->name : "";
 
+  d->accepted = FALSE;
+  d->upgrade = FALSE;
+  d->score = 0;
   d->reasons = g_ptr_array_new_full (4, reason_free);
 
   if (r == NULL)

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <time.h>
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
@@ -37,6 +38,13 @@ const char * const ssv_channel_store_videos_sql =
   "  FROM yt_videos v JOIN yt_channels c ON c.id = v.channel_row"
   " WHERE v.channel_row = ?1 AND (?2 < 0 OR v.is_short = ?2)"
   " ORDER BY v.published IS NULL, v.published DESC, v.catalog_rank, v.id";
+
+/* The same, the first ?3 only. */
+static const char newest_videos_sql[] =
+  "SELECT " SSV_CHANNEL_STORE_VIDEO_COLUMNS
+  "  FROM yt_videos v JOIN yt_channels c ON c.id = v.channel_row"
+  " WHERE v.channel_row = ?1 AND (?2 < 0 OR v.is_short = ?2)"
+  " ORDER BY v.published IS NULL, v.published DESC, v.catalog_rank, v.id LIMIT ?3";
 
 #define CHANNEL_COLUMNS(w) \
   "c.id, coalesce (c.channel_id, " w ".source_id), c.handle, coalesce (c.title, " w ".title), c.description," \
@@ -513,12 +521,18 @@ read_channel (SsvStmt *stmt)
   return channel;
 }
 
+/* The year of @published in the local zone, 0 when unknown. Not through GDateTime: with TZ
+ * unset, GLib 2.74 reads the zone file again for every local GDateTime, a tenth of a
+ * millisecond each, which made reading a channel of 5,000 videos take most of a second. */
 static int
 local_year (gint64 published)
 {
-  g_autoptr(GDateTime) when = published != 0 ? g_date_time_new_from_unix_local (published) : NULL;
+  time_t when = (time_t) published;
+  struct tm local;
 
-  return when ? g_date_time_get_year (when) : 0;
+  if (published == 0 || (gint64) when != published || localtime_r (&when, &local) == NULL)
+    return 0;
+  return local.tm_year + 1900;
 }
 
 static gpointer
@@ -675,25 +689,16 @@ ssv_channel_store_list_channels (SsvChannelStore  *self,
   return collect (stmt, read_channel, error);
 }
 
-/**
- * ssv_channel_store_list_videos:
- *
- * Every saved video of a channel: dated ones newest first, then the undated.
- * An unknown channel has none.
- *
- * Returns: (transfer full) (element-type SsvVideo): the videos, or %NULL
- */
-GPtrArray *
-ssv_channel_store_list_videos (SsvChannelStore  *self,
-                               const char       *channel_id,
-                               SsvVideoFilter    filter,
-                               GError          **error)
+static GPtrArray *
+list_videos (SsvChannelStore  *self,
+             const char       *channel_id,
+             SsvVideoFilter    filter,
+             int               limit,
+             GError          **error)
 {
   SsvDatabase *db = db_of (self);
   g_autoptr(SsvStmt) stmt = NULL;
   gint64 row;
-
-  g_return_val_if_fail (SSV_IS_CHANNEL_STORE (self), NULL);
 
   {
     g_autoptr(SsvStmt) find = ssv_database_prepare (db, "SELECT id FROM yt_channels WHERE channel_id = ?1", error);
@@ -708,13 +713,54 @@ ssv_channel_store_list_videos (SsvChannelStore  *self,
     row = rc == SQLITE_ROW ? sqlite3_column_int64 (find, 0) : 0;
   }
 
-  stmt = ssv_database_prepare (db, ssv_channel_store_videos_sql, error);
+  stmt = ssv_database_prepare (db, limit < 0 ? ssv_channel_store_videos_sql : newest_videos_sql, error);
   if (stmt == NULL)
     return NULL;
 
   sqlite3_bind_int64 (stmt, 1, row);
   sqlite3_bind_int (stmt, 2, filter == SSV_VIDEOS_ALL ? -1 : filter == SSV_VIDEOS_SHORTS ? 1 : 0);
+  if (limit >= 0)
+    sqlite3_bind_int (stmt, 3, limit);
   return collect (stmt, read_video, error);
+}
+
+/**
+ * ssv_channel_store_list_videos:
+ *
+ * Every saved video of a channel: dated ones newest first, then the undated.
+ * An unknown channel has none.
+ *
+ * Returns: (transfer full) (element-type SsvVideo): the videos, or %NULL
+ */
+GPtrArray *
+ssv_channel_store_list_videos (SsvChannelStore  *self,
+                               const char       *channel_id,
+                               SsvVideoFilter    filter,
+                               GError          **error)
+{
+  g_return_val_if_fail (SSV_IS_CHANNEL_STORE (self), NULL);
+
+  return list_videos (self, channel_id, filter, -1, error);
+}
+
+/**
+ * ssv_channel_store_list_newest_videos:
+ * @limit: how many at most
+ *
+ * The first @limit videos of ssv_channel_store_list_videos(), in its order:
+ * what a channel page shows first, before the rest are read.
+ *
+ * Returns: (transfer full) (element-type SsvVideo): the videos, or %NULL
+ */
+GPtrArray *
+ssv_channel_store_list_newest_videos (SsvChannelStore  *self,
+                                      const char       *channel_id,
+                                      guint             limit,
+                                      GError          **error)
+{
+  g_return_val_if_fail (SSV_IS_CHANNEL_STORE (self), NULL);
+
+  return list_videos (self, channel_id, SSV_VIDEOS_ALL, (int) MIN (limit, (guint) G_MAXINT), error);
 }
 
 /**
@@ -974,183 +1020,4 @@ ssv_channel_store_set_wished (SsvChannelStore  *self,
 
   ssv_store_emit_changed (SSV_STORE (self), "video");
   return TRUE;
-}
-
-/* ---- async wrappers for the UI ------------------------------------------------ */
-
-typedef struct
-{
-  char           *channel_id;   /* or a video id */
-  SsvVideoFilter  filter;
-  gboolean        followed_only;
-  gboolean        wished;
-} Request;
-
-static void
-request_free (gpointer data)
-{
-  Request *request = data;
-
-  g_free (request->channel_id);
-  g_free (request);
-}
-
-static gpointer
-get_channel_func (SsvStore      *store,
-                  gpointer       data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  Request *request = data;
-
-  return ssv_channel_store_get_channel (SSV_CHANNEL_STORE (store), request->channel_id, error);
-}
-
-void
-ssv_channel_store_get_channel_async (SsvChannelStore     *self,
-                                     const char          *channel_id,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  Request *request = g_new0 (Request, 1);
-
-  request->channel_id = g_strdup (channel_id);
-  ssv_store_run_async (SSV_STORE (self), ssv_channel_store_get_channel_async, get_channel_func,
-                       request, request_free, g_object_unref, cancellable, callback, user_data);
-}
-
-SsvChannel *
-ssv_channel_store_get_channel_finish (SsvChannelStore  *self,
-                                      GAsyncResult     *result,
-                                      GError          **error)
-{
-  return ssv_store_run_finish (SSV_STORE (self), result, error);
-}
-
-static gpointer
-list_videos_func (SsvStore      *store,
-                  gpointer       data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  Request *request = data;
-
-  return ssv_channel_store_list_videos (SSV_CHANNEL_STORE (store), request->channel_id, request->filter, error);
-}
-
-void
-ssv_channel_store_list_videos_async (SsvChannelStore     *self,
-                                     const char          *channel_id,
-                                     SsvVideoFilter       filter,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
-{
-  Request *request = g_new0 (Request, 1);
-
-  request->channel_id = g_strdup (channel_id);
-  request->filter = filter;
-  ssv_store_run_async (SSV_STORE (self), ssv_channel_store_list_videos_async, list_videos_func,
-                       request, request_free, (GDestroyNotify) g_ptr_array_unref,
-                       cancellable, callback, user_data);
-}
-
-static gpointer
-list_channels_func (SsvStore      *store,
-                    gpointer       data,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  Request *request = data;
-
-  return ssv_channel_store_list_channels (SSV_CHANNEL_STORE (store), request->followed_only, error);
-}
-
-void
-ssv_channel_store_list_channels_async (SsvChannelStore     *self,
-                                       gboolean             followed_only,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
-{
-  Request *request = g_new0 (Request, 1);
-
-  request->followed_only = followed_only;
-  ssv_store_run_async (SSV_STORE (self), ssv_channel_store_list_channels_async, list_channels_func,
-                       request, request_free, (GDestroyNotify) g_ptr_array_unref,
-                       cancellable, callback, user_data);
-}
-
-static gpointer
-list_segments_func (SsvStore      *store,
-                    gpointer       data,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  Request *request = data;
-
-  return ssv_channel_store_list_segments (SSV_CHANNEL_STORE (store), request->channel_id, error);
-}
-
-/* A video's SponsorBlock segments (SsvSegment), finished by list_finish. */
-void
-ssv_channel_store_list_segments_async (SsvChannelStore     *self,
-                                       const char          *video_id,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
-{
-  Request *request = g_new0 (Request, 1);
-
-  request->channel_id = g_strdup (video_id);
-  ssv_store_run_async (SSV_STORE (self), ssv_channel_store_list_segments_async, list_segments_func,
-                       request, request_free, (GDestroyNotify) g_ptr_array_unref,
-                       cancellable, callback, user_data);
-}
-
-static gpointer
-set_wished_func (SsvStore      *store,
-                 gpointer       data,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  Request *request = data;
-
-  if (!ssv_channel_store_set_wished (SSV_CHANNEL_STORE (store), request->channel_id, request->wished, error))
-    return NULL;
-  return GINT_TO_POINTER (TRUE);
-}
-
-void
-ssv_channel_store_set_wished_async (SsvChannelStore     *self,
-                                    const char          *video_id,
-                                    gboolean             wished,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  Request *request = g_new0 (Request, 1);
-
-  request->channel_id = g_strdup (video_id);
-  request->wished = wished;
-  ssv_store_run_async (SSV_STORE (self), ssv_channel_store_set_wished_async, set_wished_func,
-                       request, request_free, NULL, cancellable, callback, user_data);
-}
-
-gboolean
-ssv_channel_store_set_wished_finish (SsvChannelStore  *self,
-                                     GAsyncResult     *result,
-                                     GError          **error)
-{
-  return ssv_store_run_finish (SSV_STORE (self), result, error) != NULL;
-}
-
-/* Returns: (transfer full): the list of a list_videos, list_channels or list_segments call */
-GPtrArray *
-ssv_channel_store_list_finish (SsvChannelStore  *self,
-                               GAsyncResult     *result,
-                               GError          **error)
-{
-  return ssv_store_run_finish (SSV_STORE (self), result, error);
 }

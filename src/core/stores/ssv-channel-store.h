@@ -85,6 +85,10 @@ GPtrArray  *ssv_channel_store_list_videos               (SsvChannelStore   *self
                                                          const char        *channel_id,
                                                          SsvVideoFilter     filter,
                                                          GError           **error);
+GPtrArray  *ssv_channel_store_list_newest_videos        (SsvChannelStore   *self,
+                                                         const char        *channel_id,
+                                                         guint              limit,
+                                                         GError           **error);
 GPtrArray  *ssv_channel_store_list_wished_videos        (SsvChannelStore   *self,
                                                          GError           **error);
 GPtrArray  *ssv_channel_store_list_uploads_between      (SsvChannelStore   *self,
@@ -156,6 +160,12 @@ void        ssv_channel_store_list_videos_async         (SsvChannelStore   *self
                                                          GCancellable      *cancellable,
                                                          GAsyncReadyCallback callback,
                                                          gpointer           user_data);
+void        ssv_channel_store_list_newest_videos_async  (SsvChannelStore   *self,
+                                                         const char        *channel_id,
+                                                         guint              limit,
+                                                         GCancellable      *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer           user_data);
 void        ssv_channel_store_list_channels_async       (SsvChannelStore   *self,
                                                          gboolean           followed_only,
                                                          GCancellable      *cancellable,
@@ -194,7 +204,8 @@ void        ssv_channel_store_set_wish_new_uploads_async (SsvChannelStore  *self
 gboolean    ssv_channel_store_set_wish_new_uploads_finish (SsvChannelStore *self,
                                                          GAsyncResult      *result,
                                                          GError           **error);
-/* Finishes list_videos, list_channels, list_segments, list_wished_videos and list_uploads_between. */
+/* Finishes list_videos, list_newest_videos, list_channels, list_segments, list_wished_videos and
+ * list_uploads_between. */
 GPtrArray  *ssv_channel_store_list_finish               (SsvChannelStore   *self,
                                                          GAsyncResult      *result,
                                                          GError           **error);

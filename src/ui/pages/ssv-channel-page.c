@@ -25,6 +25,9 @@
 #define BANNER_HEIGHT   160
 #define CARD_CELL_WIDTH 264     /* a card and its cell's padding */
 #define MAX_COLUMNS     8
+/* Read first, so the first frame waits for a screenful of cards, not the whole catalog:
+ * more than the widest grid shows (MAX_COLUMNS × 4 rows of 260-pixel cards). */
+#define FIRST_VIDEOS    48
 
 /* Season keys: a year, or these. */
 #define SEASON_EARLIER  0
@@ -344,24 +347,26 @@ load_avatar (SsvChannelPage *self)
                                  self->cancellable, avatar_ready_cb, g_object_ref (self));
 }
 
-/* The same videos in the same order are updated in place, so the grid keeps its cards and
- * its scroll; anything else replaces the list. */
+/* The videos shown are updated in place and the fresh ones after them added, as long as
+ * they begin the fresh list in the same order (the same list refreshed, or the first
+ * screenful followed by the whole catalog), so the grid keeps its cards and its scroll;
+ * anything else replaces the list. */
 static void
 merge_videos (SsvChannelPage *self,
               GPtrArray      *fresh)
 {
   GListModel *model = G_LIST_MODEL (self->videos);
   guint n = g_list_model_get_n_items (model);
-  gboolean same = n == fresh->len;
+  gboolean prefix = n <= fresh->len;
 
-  for (guint i = 0; same && i < n; i++)
+  for (guint i = 0; prefix && i < n; i++)
     {
       g_autoptr(SsvVideo) known = g_list_model_get_item (model, i);
 
-      same = g_strcmp0 (ssv_video_get_video_id (known), ssv_video_get_video_id (g_ptr_array_index (fresh, i))) == 0;
+      prefix = g_strcmp0 (ssv_video_get_video_id (known), ssv_video_get_video_id (g_ptr_array_index (fresh, i))) == 0;
     }
 
-  if (same)
+  if (prefix)
     {
       for (guint i = 0; i < n; i++)
         {
@@ -369,6 +374,8 @@ merge_videos (SsvChannelPage *self,
 
           ssv_video_update_from (known, g_ptr_array_index (fresh, i));
         }
+      if (fresh->len > n)
+        g_list_store_splice (self->videos, n, 0, fresh->pdata + n, fresh->len - n);
     }
   else
     g_list_store_splice (self->videos, 0, n, fresh->pdata, fresh->len);
@@ -377,18 +384,12 @@ merge_videos (SsvChannelPage *self,
   gtk_stack_set_visible_child_name (self->videos_stack, fresh->len > 0 ? "grid" : "empty");
 }
 
+/* What a read of the videos gave: shown, or a toast saying why not. */
 static void
-videos_ready_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+show_videos (SsvChannelPage *self,
+             GPtrArray      *videos,
+             const GError   *error)
 {
-  g_autoptr(SsvChannelPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) videos = ssv_channel_store_list_finish (SSV_CHANNEL_STORE (source), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
   if (videos == NULL)
     {
       ssv_ui_toast (GTK_WIDGET (self), error->message);
@@ -399,8 +400,27 @@ videos_ready_cb (GObject      *source,
     merge_videos (self, videos);
 
   set_state (self, "content");
-  /* Told after the saved videos show, so its work does not delay them. */
-  if (!self->opened)
+}
+
+/* The first screenful (list_newest_videos) shows, then the rest of the catalog is read;
+ * once every video is in, the service is told of the visit, so its work delays none. */
+static void
+videos_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SsvChannelPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) videos = ssv_channel_store_list_finish (SSV_CHANNEL_STORE (source), result, &error);
+  gboolean first = g_task_get_source_tag (G_TASK (result)) == ssv_channel_store_list_newest_videos_async;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  show_videos (self, videos, error);
+  if (first && videos != NULL && videos->len >= FIRST_VIDEOS)
+    load_videos (self);
+  else if (!self->opened)
     open_with_service (self);
 }
 
@@ -409,6 +429,14 @@ load_videos (SsvChannelPage *self)
 {
   ssv_channel_store_list_videos_async (get_store (self), self->channel_id, SSV_VIDEOS_ALL, self->cancellable,
                                        videos_ready_cb, g_object_ref (self));
+}
+
+/* A first look at the channel: its newest videos first. */
+static void
+load_first_videos (SsvChannelPage *self)
+{
+  ssv_channel_store_list_newest_videos_async (get_store (self), self->channel_id, FIRST_VIDEOS, self->cancellable,
+                                              videos_ready_cb, g_object_ref (self));
 }
 
 static void
@@ -459,7 +487,7 @@ opened_cb (GObject      *source,
     {
       show_channel (self, channel);
       load_avatar (self);
-      load_videos (self);
+      load_first_videos (self);
     }
   else
     show_channel (self, channel);
@@ -504,7 +532,7 @@ saved_channel_cb (GObject      *source,
   if (first)
     {
       /* Saved: shown now; then the service notes the visit and refreshes what is stale. */
-      load_videos (self);
+      load_first_videos (self);
       load_avatar (self);
     }
 }
