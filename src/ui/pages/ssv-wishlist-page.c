@@ -9,7 +9,7 @@
 
 #include "dialogs/ssv-release-search-dialog.h"
 #include "ssv-texture-loader.h"
-#include "pages/ssv-wishlist-page.h"
+#include "pages/ssv-wishlist-page-private.h"
 #include "ssv-streaming-filter.h"
 #include "widgets/ssv-poster-grid.h"
 #include "widgets/ssv-wishlist-movie-corner.h"
@@ -19,58 +19,6 @@
 #include "downloads/ssv-wishlist-drain.h"
 #include "model/ssv-wishlist-item.h"
 #include "stores/ssv-wishlist-store.h"
-
-#define PAGE_SIZE        40
-#define LOAD_AHEAD_PX    600
-
-enum { TAB_MOVIES, TAB_SHOWS, N_TABS };
-
-typedef struct
-{
-  SsvWishlistPage *page;
-  SsvWishlistKind  kind;
-  GListStore      *items;
-  GtkStack        *stack;
-  AdwStatusPage   *error_page;
-  GtkAdjustment   *vadjustment;
-  GCancellable    *cancellable;
-  guint            limit;         /* of the running load */
-  guint            more_source;
-  gboolean         appending;     /* the running load adds a page (not a reload) */
-  gboolean         exhausted;     /* the last page came back short */
-  gboolean         loaded;
-} Tab;
-
-struct _SsvWishlistPage
-{
-  SsvPage          parent_instance;
-
-  Tab              tabs[N_TABS];
-  GtkWidget       *movies_grid;
-  GtkListView     *shows_view;
-  GPtrArray       *tiles;         /* bound tiles */
-  GHashTable      *expanded;      /* show group ids people opened */
-  char            *search;
-  SsvWishlistSort  sort;
-  GCancellable    *states_cancellable;
-  GCancellable    *times_cancellable;
-  guint            states_source;  /* a refresh of the download states, soon */
-
-  AdwViewStack    *view_stack;
-  GtkSearchEntry  *search_entry;
-  GtkSpinner      *drain_spinner;
-  GtkLabel        *drain_label;
-
-  GCancellable    *drain_cancellable;   /* a "Search now" under way */
-  gulong           searched_id;
-  guint            n_searched;
-  char            *last_message;
-  GHashTable      *searching;      /* wishlist ids a "Search now" covers and has not searched yet */
-  gint64           searching_show; /* the show it covers (0: none), and its season (-1: all) */
-  int              searching_season;
-
-  SsvStreamingFilter *streaming_filter;  /* "not on my streaming services" */
-};
 
 G_DEFINE_FINAL_TYPE (SsvWishlistPage, ssv_wishlist_page, SSV_TYPE_PAGE)
 
@@ -92,7 +40,6 @@ static const char * const sort_names[] = {
 
 static void load (Tab      *tab,
                   gboolean  append);
-static void show_searching (SsvWishlistPage *self);
 
 /* ---- not on my streaming services ------------------------------------------------ */
 
@@ -239,7 +186,7 @@ search_times_ready_cb (GObject      *source,
     }
   for (guint i = 0; i < N_TABS; i++)
     apply_search_times (G_LIST_MODEL (self->tabs[i].items), all, now);
-  show_searching (self);
+  ssv_wishlist_page_show_searching (self);
 }
 
 static void
@@ -252,8 +199,8 @@ restart (GCancellable **cancellable)
 }
 
 /* Reads what became of every wanted item: its latest download and its searches. */
-static void
-refresh_states (SsvWishlistPage *self)
+void
+ssv_wishlist_page_refresh_states (SsvWishlistPage *self)
 {
   SsvWishlistStore *store = ssv_context_get_wishlist_store (ssv_page_get_context (SSV_PAGE (self)));
 
@@ -270,7 +217,7 @@ refresh_states_cb (gpointer user_data)
   SsvWishlistPage *self = user_data;
 
   self->states_source = 0;
-  refresh_states (self);
+  ssv_wishlist_page_refresh_states (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -324,7 +271,7 @@ list_ready_cb (GObject      *source,
   tab->exhausted = items->len < tab->limit;
   tab->loaded = TRUE;
   update_tab_state (tab);
-  refresh_states (tab->page);
+  ssv_wishlist_page_refresh_states (tab->page);
 
   /* After layout: only then does the view know whether it is full. */
   if (tab->more_source == 0)
@@ -356,8 +303,8 @@ load (Tab      *tab,
                                  tab->cancellable, list_ready_cb, tab);
 }
 
-static void
-reload_all (SsvWishlistPage *self)
+void
+ssv_wishlist_page_reload_all (SsvWishlistPage *self)
 {
   ssv_page_unqueue_reload (SSV_PAGE (self));
 
@@ -392,7 +339,7 @@ on_search_changed (SsvWishlistPage *self)
 
   g_free (self->search);
   self->search = g_steal_pointer (&search);
-  reload_all (self);
+  ssv_wishlist_page_reload_all (self);
 }
 
 static void
@@ -410,7 +357,7 @@ set_sort (SsvWishlistPage *self,
 
   self->sort = sort;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
-  reload_all (self);
+  ssv_wishlist_page_reload_all (self);
 }
 
 /* ---- removal ------------------------------------------------------------------- */
@@ -744,264 +691,6 @@ ssv_wishlist_page_show_kind (SsvWishlistPage *self,
   adw_view_stack_set_visible_child_name (self->view_stack, kind == SSV_WISHLIST_KIND_SHOW ? "shows" : "movies");
 }
 
-/* ---- what a "Search now" of one item, a season or a show is doing -------------------------- */
-
-static gboolean
-group_in_scope (SsvWishlistPage *self,
-                SsvWishlistItem *group)
-{
-  if (self->searching_show <= 0 || ssv_wishlist_item_get_group_id (group) != self->searching_show)
-    return FALSE;
-  if (ssv_wishlist_item_get_kind (group) == SSV_WISHLIST_KIND_SHOW)
-    return self->searching_season < 0;
-
-  return self->searching_season < 0 || ssv_wishlist_item_get_season_number (group) == self->searching_season;
-}
-
-/* Says "Searching…" on what the running search covers and has not reached yet; @clear:
- * the groups say nothing again (their leaves get their outcome from refresh_states). */
-static void
-show_searching_in (SsvWishlistPage *self,
-                   GListModel      *items,
-                   gboolean         clear)
-{
-  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(SsvWishlistItem) item = g_list_model_get_item (items, i);
-      gint64 id = ssv_wishlist_item_get_id (item);
-
-      if (ssv_wishlist_item_get_children (item) != NULL)
-        {
-          if (clear)
-            ssv_wishlist_item_set_search_state (item, NULL);
-          else if (group_in_scope (self, item))
-            ssv_wishlist_item_set_search_state (item, _("Searching…"));
-          show_searching_in (self, ssv_wishlist_item_get_children (item), clear);
-        }
-      else if (!clear && g_hash_table_contains (self->searching, &id))
-        ssv_wishlist_item_set_search_state (item, _("Searching…"));
-    }
-}
-
-static void
-show_searching (SsvWishlistPage *self)
-{
-  for (guint i = 0; i < N_TABS; i++)
-    show_searching_in (self, G_LIST_MODEL (self->tabs[i].items), FALSE);
-}
-
-static void
-collect_searching (SsvWishlistPage           *self,
-                   GListModel                *items,
-                   const SsvWishSearchFilter *filter)
-{
-  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(SsvWishlistItem) item = g_list_model_get_item (items, i);
-      gint64 id = ssv_wishlist_item_get_id (item);
-
-      if (ssv_wishlist_item_get_children (item) != NULL)
-        collect_searching (self, ssv_wishlist_item_get_children (item), filter);
-      else if ((filter->wishlist_id > 0 && id == filter->wishlist_id) ||
-               (filter->wishlist_show_id > 0 && ssv_wishlist_item_get_group_id (item) == filter->wishlist_show_id &&
-                (filter->season < 0 || ssv_wishlist_item_get_season_number (item) == filter->season)))
-        g_hash_table_add (self->searching, g_memdup2 (&id, sizeof id));
-    }
-}
-
-/* A search of one item, a season or a show: what it covers says "Searching…" until it ends. */
-static void
-mark_searching (SsvWishlistPage           *self,
-                const SsvWishSearchFilter *filter)
-{
-  g_hash_table_remove_all (self->searching);
-  self->searching_show = filter->wishlist_show_id;
-  self->searching_season = filter->season;
-  if (filter->wishlist_id <= 0 && filter->wishlist_show_id <= 0)
-    return;
-
-  for (guint i = 0; i < N_TABS; i++)
-    collect_searching (self, G_LIST_MODEL (self->tabs[i].items), filter);
-  show_searching (self);
-}
-
-static void
-clear_searching (SsvWishlistPage *self)
-{
-  g_hash_table_remove_all (self->searching);
-  self->searching_show = 0;
-  self->searching_season = -1;
-  for (guint i = 0; i < N_TABS; i++)
-    show_searching_in (self, G_LIST_MODEL (self->tabs[i].items), TRUE);
-}
-
-/* ---- search now ------------------------------------------------------------------- */
-
-static char *
-describe_drain (const SsvDrainReport *report)
-{
-  g_autoptr(GString) titles = NULL;
-
-  if (report->n_grabbed > 0)
-    {
-      titles = g_string_new (NULL);
-      for (guint i = 0; i < report->items->len; i++)
-        {
-          const SsvDrainItem *item = g_ptr_array_index (report->items, i);
-
-          if (item->grabbed != NULL)
-            g_string_append_printf (titles, "%s%s", titles->len > 0 ? ", " : "", item->label);
-        }
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Grabbed %u: %s", "Grabbed %u: %s", report->n_grabbed),
-                              report->n_grabbed, titles->str);
-    }
-  if (report->n_searched > 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Searched %u item; nothing to grab yet.",
-                                         "Searched %u items; nothing to grab yet.", report->n_searched),
-                            report->n_searched);
-  if (report->items->len == 1)
-    return g_strdup (((SsvDrainItem *) g_ptr_array_index (report->items, 0))->result);
-
-  return g_strdup (_("Nothing on the wishlist is out and still wanted; nothing searched."));
-}
-
-static void
-set_drain_running (SsvWishlistPage *self,
-                   gboolean         running)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wishlist.search-all", !running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wishlist.search-now", !running);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wishlist.search-show", !running);
-  gtk_spinner_set_spinning (self->drain_spinner, running);
-  gtk_widget_set_visible (GTK_WIDGET (self->drain_spinner), running);
-  gtk_widget_set_visible (GTK_WIDGET (self->drain_label), running);
-  gtk_label_set_text (self->drain_label, _("Searching…"));
-}
-
-static void
-on_item_searched (SsvWishlistPage *self,
-                  gint64           wishlist_id,
-                  const char      *result)
-{
-  g_autofree char *text = NULL;
-
-  self->n_searched++;
-  g_hash_table_remove (self->searching, &wishlist_id);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u searched…", "%u searched…", self->n_searched),
-                          self->n_searched);
-  gtk_label_set_text (self->drain_label, text);
-}
-
-static void
-stop_listening (SsvWishlistPage *self)
-{
-  SsvContext *context = ssv_page_get_context (SSV_PAGE (self));
-
-  if (self->searched_id != 0 && context != NULL)
-    g_clear_signal_handler (&self->searched_id, ssv_context_get_wishlist_drain (context));
-}
-
-static void
-drain_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(SsvWishlistPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SsvDrainReport) report = ssv_wishlist_drain_run_finish (SSV_WISHLIST_DRAIN (source), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  stop_listening (self);
-  g_clear_object (&self->drain_cancellable);
-  set_drain_running (self, FALSE);
-  clear_searching (self);
-  g_free (self->last_message);
-  self->last_message = report != NULL ? describe_drain (report) : g_strdup (error->message);
-  ssv_page_show_toast (SSV_PAGE (self), self->last_message);
-  if (report != NULL && report->n_grabbed > 0)
-    reload_all (self);
-  else
-    refresh_states (self);
-}
-
-/* Searches the wanted items @filter names now, backoff or not. */
-static void
-start_drain_for (SsvWishlistPage           *self,
-                 const SsvWishSearchFilter *filter)
-{
-  SsvWishlistDrain *drain = ssv_context_get_wishlist_drain (ssv_page_get_context (SSV_PAGE (self)));
-
-  if (self->drain_cancellable != NULL)
-    return;
-
-  self->drain_cancellable = g_cancellable_new ();
-  self->n_searched = 0;
-  self->searched_id = g_signal_connect_swapped (drain, "item-searched", G_CALLBACK (on_item_searched), self);
-  set_drain_running (self, TRUE);
-  mark_searching (self, filter);
-  ssv_wishlist_drain_run_filtered_async (drain, SSV_DRAIN_NOW, filter, self->drain_cancellable, drain_done_cb,
-                                         g_object_ref (self));
-}
-
-/* Searches the wanted item @wishlist_id (0: everything wanted) now, backoff or not. */
-static void
-start_drain (SsvWishlistPage *self,
-             gint64           wishlist_id)
-{
-  SsvWishSearchFilter filter = { wishlist_id, NULL, NULL, -1 };
-
-  start_drain_for (self, &filter);
-}
-
-/* wishlist.search-all: the header's "Search Now", for everything wanted. */
-static void
-search_all_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  start_drain (SSV_WISHLIST_PAGE (widget), 0);
-}
-
-/* wishlist.search-now (wishlist row id): one wanted film or episode. */
-static void
-search_now_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  gint64 id = g_variant_get_int64 (parameter);
-
-  if (id > 0)
-    start_drain (SSV_WISHLIST_PAGE (widget), id);
-}
-
-/* wishlist.search-show (wishlist show id, season or -1): a show tile's or a season's "Search Now". */
-static void
-search_show_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  SsvWishSearchFilter filter = { 0, NULL, NULL, -1 };
-  gint64 show_id;
-  int season;
-
-  g_variant_get (parameter, "(xi)", &show_id, &season);
-  filter.wishlist_show_id = show_id;
-  filter.season = MAX (season, -1);
-  if (show_id > 0)
-    start_drain_for (SSV_WISHLIST_PAGE (widget), &filter);
-}
-
-/* What the last "Search now" said in its toast (tests). */
-const char *
-ssv_wishlist_page_get_last_drain_message (SsvWishlistPage *self)
-{
-  g_return_val_if_fail (SSV_IS_WISHLIST_PAGE (self), NULL);
-
-  return self->last_message;
-}
-
 /* ---- actions and GObject ------------------------------------------------------------ */
 
 static void
@@ -1071,7 +760,7 @@ ssv_wishlist_page_constructed (GObject *object)
 static void
 ssv_wishlist_page_load (SsvPage *page)
 {
-  reload_all (SSV_WISHLIST_PAGE (page));
+  ssv_wishlist_page_reload_all (SSV_WISHLIST_PAGE (page));
 }
 
 static void
@@ -1094,7 +783,7 @@ ssv_wishlist_page_dispose (GObject *object)
   if (self->drain_cancellable != NULL)
     g_cancellable_cancel (self->drain_cancellable);
   g_clear_object (&self->drain_cancellable);
-  stop_listening (self);
+  ssv_wishlist_page_stop_listening (self);
   if (self->states_cancellable != NULL)
     g_cancellable_cancel (self->states_cancellable);
   g_clear_object (&self->states_cancellable);
@@ -1217,9 +906,7 @@ ssv_wishlist_page_class_init (SsvWishlistPageClass *klass)
   gtk_widget_class_install_action (widget_class, "wishlist.remove-movie", "x", remove_movie_action);
   gtk_widget_class_install_action (widget_class, "wishlist.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "wishlist.search-releases", "(siisx)", search_releases_action);
-  gtk_widget_class_install_action (widget_class, "wishlist.search-all", NULL, search_all_action);
-  gtk_widget_class_install_action (widget_class, "wishlist.search-now", "x", search_now_action);
-  gtk_widget_class_install_action (widget_class, "wishlist.search-show", "(xi)", search_show_action);
+  ssv_wishlist_page_add_search_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "wishlist.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "wishlist.show-view", "s", "movies");
