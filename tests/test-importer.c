@@ -544,6 +544,7 @@ static void
 count_imported (SsvImporter *importer,
                 SsvDownload *download,
                 const char  *path,
+                gint64       title_id,
                 guint       *counts)
 {
   counts[0]++;

@@ -616,6 +616,7 @@ static void
 scenario_imported (SsvImporter *importer,
                    SsvDownload *d,
                    const char  *path,
+                   gint64       title_id,
                    Scenario    *sc)
 {
   sc->library_path = g_strdup (path);
