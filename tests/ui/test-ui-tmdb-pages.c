@@ -463,6 +463,62 @@ owned_title_shown (gpointer data)
          ssv_title_get_id (ssv_title_page_get_item (SSV_TITLE_PAGE (page))) == 9;
 }
 
+typedef struct
+{
+  const char *path;
+  const char *genre;
+} GenreAsk;
+
+/* Whether TMDB was asked for @path narrowed to a genre id. */
+static gboolean
+asked_for_genre (const char *path,
+                 const char *genre)
+{
+  g_autoptr(GPtrArray) requests = ssv_fake_server_dup_requests (server);
+  g_autofree char *param = g_strconcat ("with_genres=", genre, NULL);
+
+  for (guint i = 0; i < requests->len; i++)
+    {
+      const SsvFakeRequest *request = g_ptr_array_index (requests, i);
+
+      if (g_strcmp0 (request->path, path) == 0 && request->query != NULL)
+        {
+          g_auto(GStrv) parts = g_strsplit (request->query, "&", -1);
+
+          if (g_strv_contains ((const char * const *) parts, param))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+genre_asked (gpointer data)
+{
+  const GenreAsk *asks = data;
+
+  return asked_for_genre (asks[0].path, asks[0].genre) && asked_for_genre (asks[1].path, asks[1].genre);
+}
+
+/* The popular rows narrowed to a genre: TMDB is asked for that genre's movies and shows,
+ * by their own ids where shows have another one. */
+static void
+choose_genre (SsvDiscoverPage *page,
+              const char      *key,
+              const char      *movie_id,
+              const char      *tv_id)
+{
+  GenreAsk asks[] = { { "/tmdb/discover/movie", movie_id }, { "/tmdb/discover/tv", tv_id } };
+  g_autofree char *chosen = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "discover.genre", "s", key));
+  g_object_get (page, "genre", &chosen, NULL);
+  g_assert_cmpstr (chosen, ==, key);
+  g_assert_true (ssv_test_wait_for (genre_asked, asks, 20000));
+  g_assert_true (ssv_test_wait_for (discover_settled, page, 30000));
+  g_assert_cmpstr (ssv_discover_page_get_state (page), ==, "content");
+}
+
 /* Discover: trending this week and popular movies and shows, the library's marked, each
  * card leading to its page. */
 static void
@@ -511,6 +567,13 @@ test_discover (void)
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (card)), ==, "win.show-movie");
   ssv_ui_test_iterate (300);
   ssv_ui_test_screenshot (GTK_WIDGET (window), "discover");
+
+  g_assert_false (asked_for_genre ("/tmdb/discover/movie", "35"));
+  choose_genre (page, "comedy", "35", "35");
+  choose_genre (page, "action", "28", "10759");
+  choose_genre (page, "science-fiction", "878", "10765");
+  card = ssv_ui_test_find_widget (ssv_discover_page_get_row (page, "movies"), is_card_titled,
+                                  "The Super Mario Bros. Movie (2023)");
   g_assert_true (gtk_widget_activate (card));
   g_assert_true (ssv_test_wait_for (owned_title_shown, window, 20000));
 

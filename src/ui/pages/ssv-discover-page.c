@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-discover-page.c: the Discover page: what is trending on TMDB this week, and the most
  * popular movies and shows, as rows of posters marked owned, wished or followed. Each card
- * opens its page (the library's when owned). The lists come through the discovery service,
- * kept for a while, and are read again when the wishlist or the watchlist changes. */
+ * opens its page (the library's when owned). The popular rows can be narrowed to a genre.
+ * The lists come through the discovery service, kept for a while, and are read again when
+ * the wishlist or the watchlist changes. */
 
 #include "config.h"
 
@@ -26,6 +27,35 @@ typedef struct
 
 enum { ROW_TRENDING, ROW_MOVIES, ROW_SHOWS, N_ROWS };
 
+/* TMDB's genres that movies and shows share (by name; a few have their own id for shows). */
+static const struct
+{
+  const char *key;
+  const char *name;
+  int         movie_id;
+  int         tv_id;
+} genres[] = {
+  { "all", N_("All Genres"), 0, 0 },
+  { "action", N_("Action"), 28, 10759 },
+  { "animation", N_("Animation"), 16, 16 },
+  { "comedy", N_("Comedy"), 35, 35 },
+  { "crime", N_("Crime"), 80, 80 },
+  { "documentary", N_("Documentary"), 99, 99 },
+  { "drama", N_("Drama"), 18, 18 },
+  { "family", N_("Family"), 10751, 10751 },
+  { "mystery", N_("Mystery"), 9648, 9648 },
+  { "science-fiction", N_("Science Fiction"), 878, 10765 },
+  { "western", N_("Western"), 37, 37 },
+};
+
+enum {
+  PROP_0,
+  PROP_GENRE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 struct _SsvDiscoverPage
 {
   SsvPage        parent_instance;
@@ -36,6 +66,7 @@ struct _SsvDiscoverPage
   guint          failed;
   GError        *first_error;
   gboolean       shown_once;
+  guint          genre;         /* index in genres[] */
 
   GtkStack      *state_stack;
   GtkSpinner    *spinner;
@@ -47,6 +78,7 @@ struct _SsvDiscoverPage
   GtkLabel      *trending_note;
   GtkLabel      *movies_note;
   GtkLabel      *shows_note;
+  GtkMenuButton *genre_button;
 };
 
 G_DEFINE_FINAL_TYPE (SsvDiscoverPage, ssv_discover_page, SSV_TYPE_PAGE)
@@ -253,7 +285,10 @@ ssv_discover_page_load (SsvPage *page)
 
       call->self = g_object_ref (self);
       call->row = i;
-      ssv_discovery_list_async (discovery, self->rows[i].list, 0, self->cancellable, list_ready_cb, call);
+      ssv_discovery_list_async (discovery, self->rows[i].list,
+                                i == ROW_MOVIES ? genres[self->genre].movie_id
+                                : i == ROW_SHOWS ? genres[self->genre].tv_id : 0,
+                                self->cancellable, list_ready_cb, call);
     }
 }
 
@@ -324,7 +359,81 @@ ssv_discover_page_get_note (SsvDiscoverPage *self,
   return gtk_label_get_text (row->note);
 }
 
+/* ---- genre -------------------------------------------------------------------- */
+
+static void
+set_genre (SsvDiscoverPage *self,
+           const char      *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (genres); i++)
+    {
+      if (g_strcmp0 (genres[i].key, key) != 0)
+        continue;
+      gtk_menu_button_set_label (self->genre_button, _(genres[i].name));
+      if (self->genre == i)
+        return;
+      self->genre = i;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GENRE]);
+      /* the popular rows of that genre */
+      ssv_page_queue_reload (SSV_PAGE (self));
+      return;
+    }
+}
+
+static GMenuModel *
+genre_menu (void)
+{
+  GMenu *menu = g_menu_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (genres); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(genres[i].name), NULL);
+
+      g_menu_item_set_action_and_target (item, "discover.genre", "s", genres[i].key);
+      g_menu_append_item (menu, item);
+    }
+  return G_MENU_MODEL (menu);
+}
+
 /* ---- GObject ------------------------------------------------------------------ */
+
+static void
+ssv_discover_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  SsvDiscoverPage *self = SSV_DISCOVER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_GENRE:
+      g_value_set_string (value, genres[self->genre].key);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ssv_discover_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  SsvDiscoverPage *self = SSV_DISCOVER_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_GENRE:
+      set_genre (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 ssv_discover_page_constructed (GObject *object)
@@ -364,7 +473,20 @@ ssv_discover_page_class_init (SsvDiscoverPageClass *klass)
 
   object_class->constructed = ssv_discover_page_constructed;
   object_class->dispose = ssv_discover_page_dispose;
+  object_class->get_property = ssv_discover_page_get_property;
+  object_class->set_property = ssv_discover_page_set_property;
   page_class->load = ssv_discover_page_load;
+
+  /**
+   * SsvDiscoverPage:genre:
+   *
+   * The genre the popular rows show ("all", "comedy", …), also the stateful
+   * action `discover.genre`.
+   */
+  properties[PROP_GENRE] =
+    g_param_spec_string ("genre", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   ssv_page_class_set_info (page_class, "discover", _("Discover"), "find-location-symbolic");
 
@@ -379,9 +501,11 @@ ssv_discover_page_class_init (SsvDiscoverPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvDiscoverPage, trending_note);
   gtk_widget_class_bind_template_child (widget_class, SsvDiscoverPage, movies_note);
   gtk_widget_class_bind_template_child (widget_class, SsvDiscoverPage, shows_note);
+  gtk_widget_class_bind_template_child (widget_class, SsvDiscoverPage, genre_button);
 
   gtk_widget_class_install_action (widget_class, "discover.reload", NULL, reload_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "discover.reload", NULL);
+  gtk_widget_class_install_property_action (widget_class, "discover.genre", "genre");
 }
 
 static void
@@ -392,4 +516,10 @@ ssv_discover_page_init (SsvDiscoverPage *self)
   self->rows[ROW_TRENDING] = (Row) { "trending", "trending", self->trending_box, self->trending_note };
   self->rows[ROW_MOVIES] = (Row) { "movies", "discover-movie", self->movies_box, self->movies_note };
   self->rows[ROW_SHOWS] = (Row) { "shows", "discover-tv", self->shows_box, self->shows_note };
+  {
+    g_autoptr(GMenuModel) menu = genre_menu ();
+
+    gtk_menu_button_set_menu_model (self->genre_button, menu);
+    gtk_menu_button_set_label (self->genre_button, _(genres[0].name));
+  }
 }
