@@ -430,6 +430,9 @@ read_files (SsvTorrentInfo  *info,
       if (!add_file (info, file, all_bytes, error))
         return FALSE;
     }
+  /* Only padding: nothing a client would write, so nothing to download. */
+  if (info->files->len == 0)
+    return set_damaged (error, "it lists only padding files");
 
   return TRUE;
 }
