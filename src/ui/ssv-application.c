@@ -806,10 +806,17 @@ shut_down_workers (SsvApplication *self)
     g_source_remove (timeout);
 }
 
-static void
-ssv_application_shutdown (GApplication *app)
+/**
+ * ssv_application_stop_work:
+ *
+ * Stops what the app runs in the background (the airing monitor, the scheduled jobs) and
+ * waits a moment for the workers' threads to end. Shutdown does it; a test that drives the
+ * app without running it does it before removing the app's files.
+ */
+void
+ssv_application_stop_work (SsvApplication *self)
 {
-  SsvApplication *self = SSV_APPLICATION (app);
+  g_return_if_fail (SSV_IS_APPLICATION (self));
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->background_source, g_source_remove);
@@ -819,6 +826,12 @@ ssv_application_shutdown (GApplication *app)
       ssv_scheduler_stop (ssv_context_get_scheduler (self->context));
       shut_down_workers (self);
     }
+}
+
+static void
+ssv_application_shutdown (GApplication *app)
+{
+  ssv_application_stop_work (SSV_APPLICATION (app));
 
   G_APPLICATION_CLASS (ssv_application_parent_class)->shutdown (app);
 }

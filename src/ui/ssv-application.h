@@ -15,5 +15,6 @@ G_DECLARE_FINAL_TYPE (SsvApplication, ssv_application, SSV, APPLICATION, AdwAppl
 
 SsvApplication *ssv_application_new          (void);
 SsvContext     *ssv_application_get_context  (SsvApplication *self);
+void            ssv_application_stop_work    (SsvApplication *self);
 
 G_END_DECLS

@@ -210,6 +210,8 @@ ssv_ui_test_stop_app (SsvApplication *app)
   g_list_free_full (windows, g_object_unref);
 
   ssv_ui_test_iterate (50);
+  /* as the app's shutdown does: its workers end before the test removes their library */
+  ssv_application_stop_work (app);
   g_object_unref (app);
 }
 

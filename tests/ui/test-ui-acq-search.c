@@ -18,6 +18,7 @@
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
 #include "downloads/ssv-download-monitor.h"
+#include "downloads/ssv-retry-engine.h"
 #include "model/ssv-wishlist-item.h"
 #include "downloads/ssv-wishlist-drain.h"
 #include "ssv-scheduler.h"
@@ -388,7 +389,9 @@ test_wishlist_state (void)
   ssv_ui_test_iterate (300);
   ssv_ui_test_screenshot (GTK_WIDGET (s.window), "wishlist-download-state");
 
-  /* The failure is news once the app watches the download (its monitor starts after the first frame). */
+  /* The failure is news once the app watches the download and its retry engine listens (the
+   * app starts both a moment after its first frame; here they start now). */
+  ssv_context_get_retry_engine (s.context);
   g_assert_true (ssv_test_wait_for (monitor_downloading, &id, 20000));
   g_assert_true (ssv_download_store_set_status (downloads, id, SSV_DOWNLOAD_FAILED, "No seeds for 3 hours.", NULL,
                                                 "failed", "Failed.", &error));
