@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-channel-lists.c: the channel store's lists for other pages than the channel's own:
- * wished videos with their downloads (the wishlist's Videos), a week's uploads (the
- * calendar's lane), and the "wish new uploads" switch, each with its async call for the UI. */
+ * wished videos with their downloads (the wishlist's Videos) and a week's uploads (the
+ * calendar's lane). Their async calls live with the others in ssv-channel-store-async.c. */
 
 #include "config.h"
 
@@ -53,107 +53,3 @@ ssv_channel_store_list_wished_videos (SsvChannelStore  *self,
 }
 
 /* ---- async ------------------------------------------------------------------------ */
-
-typedef struct
-{
-  char     *channel_id;
-  gint64    from;
-  gint64    to;
-  gboolean  wish;
-} Request;
-
-static void
-request_free (gpointer data)
-{
-  Request *request = data;
-
-  g_free (request->channel_id);
-  g_free (request);
-}
-
-static gpointer
-list_wished_func (SsvStore      *store,
-                  gpointer       data,
-                  GCancellable  *cancellable,
-                  GError       **error)
-{
-  return ssv_channel_store_list_wished_videos (SSV_CHANNEL_STORE (store), error);
-}
-
-/* Finished by ssv_channel_store_list_finish(). */
-void
-ssv_channel_store_list_wished_videos_async (SsvChannelStore     *self,
-                                            GCancellable        *cancellable,
-                                            GAsyncReadyCallback  callback,
-                                            gpointer             user_data)
-{
-  ssv_store_run_async (SSV_STORE (self), ssv_channel_store_list_wished_videos_async, list_wished_func,
-                       g_new0 (Request, 1), request_free, (GDestroyNotify) g_ptr_array_unref,
-                       cancellable, callback, user_data);
-}
-
-static gpointer
-list_uploads_func (SsvStore      *store,
-                   gpointer       data,
-                   GCancellable  *cancellable,
-                   GError       **error)
-{
-  Request *request = data;
-
-  return ssv_channel_store_list_uploads_between (SSV_CHANNEL_STORE (store), request->from, request->to, error);
-}
-
-/* Uploads of followed channels in [@from, @to) (unix seconds); finished by ssv_channel_store_list_finish(). */
-void
-ssv_channel_store_list_uploads_between_async (SsvChannelStore     *self,
-                                              gint64               from,
-                                              gint64               to,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data)
-{
-  Request *request = g_new0 (Request, 1);
-
-  request->from = from;
-  request->to = to;
-  ssv_store_run_async (SSV_STORE (self), ssv_channel_store_list_uploads_between_async, list_uploads_func,
-                       request, request_free, (GDestroyNotify) g_ptr_array_unref,
-                       cancellable, callback, user_data);
-}
-
-static gpointer
-set_wish_new_uploads_func (SsvStore      *store,
-                           gpointer       data,
-                           GCancellable  *cancellable,
-                           GError       **error)
-{
-  Request *request = data;
-
-  if (!ssv_channel_store_set_wish_new_uploads (SSV_CHANNEL_STORE (store), request->channel_id, request->wish, error))
-    return NULL;
-  return GINT_TO_POINTER (TRUE);
-}
-
-void
-ssv_channel_store_set_wish_new_uploads_async (SsvChannelStore     *self,
-                                              const char          *channel_id,
-                                              gboolean             wish,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data)
-{
-  Request *request = g_new0 (Request, 1);
-
-  request->channel_id = g_strdup (channel_id);
-  request->wish = wish;
-  ssv_store_run_async (SSV_STORE (self), ssv_channel_store_set_wish_new_uploads_async, set_wish_new_uploads_func,
-                       request, request_free, NULL, cancellable, callback, user_data);
-}
-
-gboolean
-ssv_channel_store_set_wish_new_uploads_finish (SsvChannelStore  *self,
-                                               GAsyncResult     *result,
-                                               GError          **error)
-{
-  return ssv_store_run_finish (SSV_STORE (self), result, error) != NULL;
-}

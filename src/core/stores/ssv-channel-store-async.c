@@ -15,7 +15,9 @@ typedef struct
   SsvVideoFilter  filter;
   int             limit;        /* list_videos: -1 for all */
   gboolean        followed_only;
-  gboolean        wished;
+  gboolean        wished;       /* set_wished; set_wish_new_uploads */
+  gint64          from;         /* list_uploads_between */
+  gint64          to;
 } Request;
 
 static void
@@ -207,4 +209,91 @@ ssv_channel_store_list_finish (SsvChannelStore  *self,
                                GError          **error)
 {
   return ssv_store_run_finish (SSV_STORE (self), result, error);
+}
+
+static gpointer
+list_wished_func (SsvStore      *store,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  return ssv_channel_store_list_wished_videos (SSV_CHANNEL_STORE (store), error);
+}
+
+/* Finished by ssv_channel_store_list_finish(). */
+void
+ssv_channel_store_list_wished_videos_async (SsvChannelStore     *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  ssv_store_run_async (SSV_STORE (self), ssv_channel_store_list_wished_videos_async, list_wished_func,
+                       g_new0 (Request, 1), request_free, (GDestroyNotify) g_ptr_array_unref,
+                       cancellable, callback, user_data);
+}
+
+static gpointer
+list_uploads_func (SsvStore      *store,
+                   gpointer       data,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  Request *request = data;
+
+  return ssv_channel_store_list_uploads_between (SSV_CHANNEL_STORE (store), request->from, request->to, error);
+}
+
+/* Uploads of followed channels in [@from, @to) (unix seconds); finished by ssv_channel_store_list_finish(). */
+void
+ssv_channel_store_list_uploads_between_async (SsvChannelStore     *self,
+                                              gint64               from,
+                                              gint64               to,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->from = from;
+  request->to = to;
+  ssv_store_run_async (SSV_STORE (self), ssv_channel_store_list_uploads_between_async, list_uploads_func,
+                       request, request_free, (GDestroyNotify) g_ptr_array_unref,
+                       cancellable, callback, user_data);
+}
+
+static gpointer
+set_wish_new_uploads_func (SsvStore      *store,
+                           gpointer       data,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  Request *request = data;
+
+  if (!ssv_channel_store_set_wish_new_uploads (SSV_CHANNEL_STORE (store), request->channel_id, request->wished, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+void
+ssv_channel_store_set_wish_new_uploads_async (SsvChannelStore     *self,
+                                              const char          *channel_id,
+                                              gboolean             wish,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data)
+{
+  Request *request = g_new0 (Request, 1);
+
+  request->channel_id = g_strdup (channel_id);
+  request->wished = wish;
+  ssv_store_run_async (SSV_STORE (self), ssv_channel_store_set_wish_new_uploads_async, set_wish_new_uploads_func,
+                       request, request_free, NULL, cancellable, callback, user_data);
+}
+
+gboolean
+ssv_channel_store_set_wish_new_uploads_finish (SsvChannelStore  *self,
+                                               GAsyncResult     *result,
+                                               GError          **error)
+{
+  return ssv_store_run_finish (SSV_STORE (self), result, error) != NULL;
 }
