@@ -27,6 +27,7 @@
 #include "widgets/ssv-wishlist-movie-corner.h"
 #include "widgets/ssv-wishlist-tile.h"
 #include "dialogs/ssv-worker-row.h"
+#include "ssv-reload-gate.h"
 #include "pages/title/ssv-cast-row.h"
 #include "pages/title/ssv-season-episodes.h"
 #include "pages/title/ssv-title-files.h"
@@ -1112,6 +1113,86 @@ test_wish_profile_menu (void)
   ssv_test_remove_tree (dir);
 }
 
+/* ---- the reload gate ------------------------------------------------------------------ */
+
+static void
+count_reload (SsvReloadGate *gate,
+              guint         *reloads)
+{
+  (*reloads)++;
+}
+
+static void
+wait_while_queued (SsvReloadGate *gate)
+{
+  while (ssv_reload_gate_get_queued (gate))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A view not read yet reads what is current when it first shows: changes before need nothing. */
+static void
+test_reload_gate_nothing_before_open (void)
+{
+  SsvReloadGate *gate = ssv_reload_gate_new (1);
+  guint reloads = 0;
+
+  g_signal_connect (gate, "reload", G_CALLBACK (count_reload), &reloads);
+  for (int i = 0; i < 5; i++)
+    ssv_reload_gate_queue (gate);
+  g_assert_false (ssv_reload_gate_get_open (gate));
+  g_assert_false (ssv_reload_gate_get_queued (gate));
+  g_assert_cmpuint (reloads, ==, 0);
+
+  g_assert_finalize_object (gate);
+}
+
+/* Once read, a burst of changes (a scan's rows) makes one reload, and later changes another. */
+static void
+test_reload_gate_many_changes_one_reload (void)
+{
+  SsvReloadGate *gate = ssv_reload_gate_new (SSV_RELOAD_GATE_DELAY_MS);
+  guint reloads = 0;
+
+  g_signal_connect (gate, "reload", G_CALLBACK (count_reload), &reloads);
+  ssv_reload_gate_open (gate);
+  g_assert_true (ssv_reload_gate_get_open (gate));
+
+  for (int i = 0; i < 20; i++)
+    ssv_reload_gate_queue (gate);
+  g_assert_true (ssv_reload_gate_get_queued (gate));
+  g_assert_cmpuint (reloads, ==, 0);
+  wait_while_queued (gate);
+  g_assert_cmpuint (reloads, ==, 1);
+
+  ssv_reload_gate_queue (gate);
+  wait_while_queued (gate);
+  g_assert_cmpuint (reloads, ==, 2);
+
+  g_assert_finalize_object (gate);
+}
+
+/* A view that reads at once on its own takes back the queued reload; a gate that goes takes
+ * its timer with it. */
+static void
+test_reload_gate_unqueued_or_gone_is_quiet (void)
+{
+  SsvReloadGate *gate = ssv_reload_gate_new (1);
+  guint reloads = 0;
+
+  g_signal_connect (gate, "reload", G_CALLBACK (count_reload), &reloads);
+  ssv_reload_gate_open (gate);
+  ssv_reload_gate_queue (gate);
+  ssv_reload_gate_unqueue (gate);
+  g_assert_false (ssv_reload_gate_get_queued (gate));
+  ssv_ui_test_iterate (50);
+  g_assert_cmpuint (reloads, ==, 0);
+
+  ssv_reload_gate_queue (gate);
+  g_assert_finalize_object (gate);
+  ssv_ui_test_iterate (50);
+  g_assert_cmpuint (reloads, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1120,6 +1201,9 @@ main (int    argc,
     return g_test_run ();
 
   g_test_add_func ("/ui/poster-art/initials-badge-and-art", test_poster_art);
+  g_test_add_func ("/ui/reload-gate/nothing-before-open", test_reload_gate_nothing_before_open);
+  g_test_add_func ("/ui/reload-gate/many-changes-one-reload", test_reload_gate_many_changes_one_reload);
+  g_test_add_func ("/ui/reload-gate/unqueued-or-gone-is-quiet", test_reload_gate_unqueued_or_gone_is_quiet);
   g_test_add_func ("/ui/poster-card/shows-its-item", test_poster_card);
   g_test_add_func ("/ui/cast-card/shows-the-person", test_cast_card);
   g_test_add_func ("/ui/rating-badge/shows-the-score", test_rating_badge);

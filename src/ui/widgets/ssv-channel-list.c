@@ -12,13 +12,12 @@
 
 #include "widgets/ssv-channel-list.h"
 #include "ssv-channel-service.h"
+#include "ssv-reload-gate.h"
 #include "ssv-texture-loader.h"
 #include "ssv-ui-utils.h"
 #include "widgets/ssv-channel-card.h"
 #include "stores/ssv-channel-store.h"
 #include "stores/ssv-watchlist-store.h"
-
-#define RELOAD_DELAY_MS  250
 
 struct _SsvChannelList
 {
@@ -28,8 +27,8 @@ struct _SsvChannelList
   GListStore    *channels;         /* SsvChannel, by title */
   GCancellable  *cancellable;      /* the running read */
   GCancellable  *follow_cancellable;
-  guint          reload_source;
-  gboolean       loaded;
+  SsvReloadGate *reload_gate;      /* open once the first read began */
+  gboolean       loaded;           /* a read came back: the cards show */
 
   GtkWidget     *box;              /* the template's child: unparented at dispose */
   GtkEditable   *entry;
@@ -135,10 +134,11 @@ ssv_channel_list_reload (SsvChannelList *self)
 {
   g_return_if_fail (SSV_IS_CHANNEL_LIST (self));
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
+  ssv_reload_gate_unqueue (self->reload_gate);
   if (self->context == NULL)
     return;
 
+  ssv_reload_gate_open (self->reload_gate);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -151,24 +151,11 @@ ssv_channel_list_reload (SsvChannelList *self)
                                          list_ready_cb, g_object_ref (self));
 }
 
-static gboolean
-reload_timeout_cb (gpointer user_data)
-{
-  SsvChannelList *self = user_data;
-
-  self->reload_source = 0;
-  ssv_channel_list_reload (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* Nothing is read before the list first shows; then many changes make one read. */
 static void
 queue_reload (SsvChannelList *self)
 {
-  if (!self->loaded && self->cancellable == NULL)
-    return;
-  if (self->reload_source == 0)
-    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+  ssv_reload_gate_queue (self->reload_gate);
 }
 
 /* A refresh changes counts and dates on the cards. */
@@ -526,7 +513,7 @@ ssv_channel_list_dispose (GObject *object)
   if (self->follow_cancellable != NULL)
     g_cancellable_cancel (self->follow_cancellable);
   g_clear_object (&self->follow_cancellable);
-  g_clear_handle_id (&self->reload_source, g_source_remove);
+  ssv_reload_gate_unqueue (self->reload_gate);
   if (self->flow != NULL)
     gtk_flow_box_bind_model (self->flow, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_CHANNEL_LIST);
@@ -541,6 +528,7 @@ ssv_channel_list_finalize (GObject *object)
   SsvChannelList *self = SSV_CHANNEL_LIST (object);
 
   g_clear_object (&self->channels);
+  g_clear_object (&self->reload_gate);
 
   G_OBJECT_CLASS (ssv_channel_list_parent_class)->finalize (object);
 }
@@ -622,6 +610,8 @@ static void
 ssv_channel_list_init (SsvChannelList *self)
 {
   self->channels = g_list_store_new (SSV_TYPE_CHANNEL);
+  self->reload_gate = ssv_reload_gate_new (SSV_RELOAD_GATE_DELAY_MS);
+  g_signal_connect_swapped (self->reload_gate, "reload", G_CALLBACK (ssv_channel_list_reload), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
