@@ -110,20 +110,6 @@ ssv_add_channel_dialog_get_followed (SsvAddChannelDialog *self)
 /* ---- GObject ------------------------------------------------------------------------- */
 
 static void
-ssv_add_channel_dialog_dispose (GObject *object)
-{
-  SsvAddChannelDialog *self = SSV_ADD_CHANNEL_DIALOG (object);
-
-  if (self->follow != NULL)
-    ssv_channel_follow_cancel (self->follow);
-  g_clear_object (&self->follow);
-  gtk_widget_dispose_template (GTK_WIDGET (object), SSV_TYPE_ADD_CHANNEL_DIALOG);
-  g_clear_object (&self->context);
-
-  G_OBJECT_CLASS (ssv_add_channel_dialog_parent_class)->dispose (object);
-}
-
-static void
 ssv_add_channel_dialog_constructed (GObject *object)
 {
   SsvAddChannelDialog *self = SSV_ADD_CHANNEL_DIALOG (object);
@@ -137,6 +123,30 @@ ssv_add_channel_dialog_constructed (GObject *object)
   ssv_channel_follow_bind (self->follow, GTK_WIDGET (self), "add-channel.follow", self->entry, self->spinner,
                            self->error_label);
   g_signal_connect_object (self->follow, "followed", G_CALLBACK (on_followed), self, G_CONNECT_SWAPPED);
+}
+
+static void
+ssv_add_channel_dialog_dispose (GObject *object)
+{
+  SsvAddChannelDialog *self = SSV_ADD_CHANNEL_DIALOG (object);
+
+  /* Kept until finalize: what was followed can still be asked. */
+  if (self->follow != NULL)
+    ssv_channel_follow_cancel (self->follow);
+  gtk_widget_dispose_template (GTK_WIDGET (object), SSV_TYPE_ADD_CHANNEL_DIALOG);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (ssv_add_channel_dialog_parent_class)->dispose (object);
+}
+
+static void
+ssv_add_channel_dialog_finalize (GObject *object)
+{
+  SsvAddChannelDialog *self = SSV_ADD_CHANNEL_DIALOG (object);
+
+  g_clear_object (&self->follow);
+
+  G_OBJECT_CLASS (ssv_add_channel_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -183,6 +193,7 @@ ssv_add_channel_dialog_class_init (SsvAddChannelDialogClass *klass)
 
   object_class->dispose = ssv_add_channel_dialog_dispose;
   object_class->constructed = ssv_add_channel_dialog_constructed;
+  object_class->finalize = ssv_add_channel_dialog_finalize;
   object_class->get_property = ssv_add_channel_dialog_get_property;
   object_class->set_property = ssv_add_channel_dialog_set_property;
 
