@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "ssv-test-daemon.h"
+#include "downloads/ssv-download-client-factory.h"
 #include "ssv-test-utils.h"
 
 /* PBKDF2-HMAC-SHA512 of SSV_TEST_PASSWORD, salt 00 01 … 0f, 100 000 rounds, as

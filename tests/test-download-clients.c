@@ -9,7 +9,7 @@
 
 #include "downloads/ssv-aria2.h"
 #include "downloads/ssv-deluge.h"
-#include "downloads/ssv-download-client.h"
+#include "downloads/ssv-download-client-factory.h"
 #include "ssv-error.h"
 #include "ssv-fake-sabnzbd.h"
 #include "ssv-fake-server.h"

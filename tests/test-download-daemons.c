@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "downloads/ssv-bencode.h"
-#include "downloads/ssv-download-client.h"
+#include "downloads/ssv-download-client-factory.h"
 #include "ssv-error.h"
 #include "ssv-fake-nntp.h"
 #include "ssv-fake-server.h"

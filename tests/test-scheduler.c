@@ -467,6 +467,65 @@ test_missed_while_asleep (void)
   ssv_test_close_temp_database (&db, &dir);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* A stopped scheduler stays busy until its cancelled run has ended, so that shutdown can
+ * wait for it; then it says so once. */
+static void
+test_busy_until_cancelled_run_ends (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SsvDatabase) db = ssv_test_open_temp_database (&dir, NULL);
+  g_autoptr(SsvClock) clock = ssv_clock_new_manual (T0);
+  g_autoptr(SsvScheduler) scheduler = ssv_scheduler_new (db, clock);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  guint notified = 0;
+  Counter counter;
+
+  counter_init (&counter);
+  counter.hold = TRUE;
+  ssv_scheduler_register (scheduler, "hourly", "Hourly", HOUR, SSV_JOB_NO_HOUR, SSV_JOB_NONE,
+                          counting_job, &counter, NULL);
+  start_and_wait (scheduler);
+  g_signal_connect (scheduler, "notify::busy", G_CALLBACK (count_notify), &notified);
+  g_assert_false (ssv_scheduler_get_busy (scheduler));
+
+  g_assert_true (ssv_scheduler_run_now (scheduler, "hourly", &error));
+  g_assert_no_error (error);
+  g_assert_true (ssv_scheduler_get_busy (scheduler));
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* Cancelled, but its task is not complete: still busy. */
+  ssv_scheduler_stop (scheduler);
+  settle ();
+  g_assert_true (ssv_scheduler_get_busy (scheduler));
+  g_assert_cmpuint (counter.held->len, ==, 1);
+  task = g_object_ref (g_ptr_array_index (counter.held, 0));
+  g_assert_true (g_cancellable_is_cancelled (g_task_get_cancellable (task)));
+
+  g_ptr_array_set_size (counter.held, 0);
+  counter.running--;
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped");
+  settle ();
+  g_assert_false (ssv_scheduler_get_busy (scheduler));
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpstr (ssv_scheduler_job_get_last_result (ssv_scheduler_lookup (scheduler, "hourly")), ==,
+                   SSV_JOB_RESULT_CANCELLED);
+
+  g_signal_handlers_disconnect_by_data (scheduler, &notified);
+  g_clear_object (&task);
+  g_clear_object (&scheduler);
+  counter_clear (&counter);
+  ssv_test_close_temp_database (&db, &dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -477,6 +536,7 @@ main (int    argc,
   g_test_add_func ("/core/scheduler/first-run-waits-an-interval", test_first_run_waits);
   g_test_add_func ("/core/scheduler/library-jobs-missed-run-once", test_library_jobs_missed_once);
   g_test_add_func ("/core/scheduler/never-overlaps", test_never_overlaps);
+  g_test_add_func ("/core/scheduler/busy-until-cancelled-run-ends", test_busy_until_cancelled_run_ends);
   g_test_add_func ("/core/scheduler/results-persist", test_results_persist);
   g_test_add_func ("/core/scheduler/missed-while-asleep-runs-once-at-wake", test_missed_while_asleep);
 

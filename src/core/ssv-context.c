@@ -207,7 +207,14 @@ init_services (SsvContext *self)
                                                self->scanner, self->enrichment_engine, self->refresher);
   /* Created stopped: the app starts it, in its window and its background service. */
   self->scheduler = ssv_scheduler_new (self->database, self->clock);
-  ssv_library_jobs_register (self->scheduler, self);
+  ssv_library_jobs_register (self->scheduler, &(SsvLibraryJobObjects) {
+                               .scanner = self->scanner,
+                               .refresher = self->refresher,
+                               .people_follower = self->people_follower,
+                               .discovery = self->discovery,
+                               .wishlist = self->wishlist_store,
+                               .image_cache = self->image_cache,
+                             });
 
   create_youtube (self);
 }

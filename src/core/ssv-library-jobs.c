@@ -6,7 +6,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ssv-context.h"
 #include "ssv-error.h"
 #include "ssv-library-jobs.h"
 #include "ssv-thread.h"
@@ -50,7 +49,7 @@ scan_job (SsvScheduler    *scheduler,
           GTask           *task,
           gpointer         user_data)
 {
-  SsvScanner *scanner = ssv_context_get_scanner (user_data);
+  SsvScanner *scanner = ((SsvLibraryJobObjects *) user_data)->scanner;
   SsvScanMode mode = g_str_equal (ssv_scheduler_job_get_name (job), "deep-scan") ? SSV_SCAN_DEEP
                                                                                   : SSV_SCAN_INCREMENTAL;
 
@@ -88,7 +87,7 @@ refresh_job (SsvScheduler    *scheduler,
 {
   gboolean airing = g_str_equal (ssv_scheduler_job_get_name (job), "airing-refresh");
 
-  ssv_refresher_run_async (ssv_context_get_refresher (user_data),
+  ssv_refresher_run_async (((SsvLibraryJobObjects *) user_data)->refresher,
                            airing ? SSV_REFRESH_AIRING : SSV_REFRESH_DUE, SSV_ITEM_SHOW, 0,
                            airing ? G_MAXUINT : SSV_REFRESH_BATCH,
                            g_task_get_cancellable (task), refresh_done_cb, g_object_ref (task));
@@ -117,7 +116,7 @@ people_job (SsvScheduler    *scheduler,
             GTask           *task,
             gpointer         user_data)
 {
-  ssv_people_follower_sync_async (ssv_context_get_people_follower (user_data), g_task_get_cancellable (task),
+  ssv_people_follower_sync_async (((SsvLibraryJobObjects *) user_data)->people_follower, g_task_get_cancellable (task),
                                   people_done_cb, g_object_ref (task));
 }
 
@@ -174,8 +173,8 @@ wishlist_refresh_job (SsvScheduler    *scheduler,
 {
   WishlistRefresh *refresh = g_new0 (WishlistRefresh, 1);
 
-  refresh->discovery = g_object_ref (ssv_context_get_discovery (user_data));
-  refresh->wishlist = g_object_ref (ssv_context_get_wishlist_store (user_data));
+  refresh->discovery = g_object_ref (((SsvLibraryJobObjects *) user_data)->discovery);
+  refresh->wishlist = g_object_ref (((SsvLibraryJobObjects *) user_data)->wishlist);
   g_task_set_task_data (task, refresh, wishlist_refresh_free);
   g_task_run_in_thread (task, wishlist_refresh_thread);
 }
@@ -214,7 +213,7 @@ trim_job (SsvScheduler    *scheduler,
           GTask           *task,
           gpointer         user_data)
 {
-  g_task_set_task_data (task, g_object_ref (ssv_context_get_image_cache (user_data)), g_object_unref);
+  g_task_set_task_data (task, g_object_ref (((SsvLibraryJobObjects *) user_data)->image_cache), g_object_unref);
   g_task_run_in_thread (task, trim_thread);
 }
 
@@ -241,16 +240,23 @@ ssv_library_jobs_get_specs (guint *n_specs)
 
 /**
  * ssv_library_jobs_register:
- * @context: the #SsvContext the jobs work on; it owns @scheduler, so it is not
- *   referenced (the scheduler stops before the context goes)
+ * @objects: what the jobs work on, borrowed: their owner (the #SsvContext) owns
+ *   @scheduler too and stops it before they go
  */
 void
-ssv_library_jobs_register (SsvScheduler *scheduler,
-                           gpointer      context)
+ssv_library_jobs_register (SsvScheduler               *scheduler,
+                           const SsvLibraryJobObjects *objects)
 {
-  g_return_if_fail (SSV_IS_CONTEXT (context));
+  SsvLibraryJobObjects *shared;
 
+  g_return_if_fail (SSV_IS_SCHEDULER (scheduler));
+  g_return_if_fail (objects != NULL);
+
+  /* One copy for all the jobs; the last one the scheduler lets go frees it. */
+  shared = g_rc_box_new (SsvLibraryJobObjects);
+  *shared = *objects;
   for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
     ssv_scheduler_register (scheduler, specs[i].name, _(specs[i].title), specs[i].interval, specs[i].at_hour,
-                            specs[i].flags, specs[i].func, context, NULL);
+                            specs[i].flags, specs[i].func, g_rc_box_acquire (shared), g_rc_box_release);
+  g_rc_box_release (shared);
 }

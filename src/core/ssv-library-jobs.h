@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ssv-scheduler.h"
+#include "ssv-types.h"
 
 G_BEGIN_DECLS
 
@@ -23,8 +24,19 @@ typedef struct
 /* Titles one run of the continuous re-enrichment reads again. */
 #define SSV_REFRESH_BATCH 25
 
-const SsvLibraryJobSpec *ssv_library_jobs_get_specs (guint         *n_specs);
-void                     ssv_library_jobs_register  (SsvScheduler  *scheduler,
-                                                     gpointer       context);
+/* The objects the library's jobs work on. */
+typedef struct
+{
+  SsvScanner        *scanner;
+  SsvRefresher      *refresher;
+  SsvPeopleFollower *people_follower;
+  SsvDiscovery      *discovery;
+  SsvWishlistStore  *wishlist;
+  SsvImageCache     *image_cache;
+} SsvLibraryJobObjects;
+
+const SsvLibraryJobSpec *ssv_library_jobs_get_specs (guint                      *n_specs);
+void                     ssv_library_jobs_register  (SsvScheduler               *scheduler,
+                                                     const SsvLibraryJobObjects *objects);
 
 G_END_DECLS

@@ -42,6 +42,7 @@ struct _SsvScheduler
   gboolean         started;
   gboolean         loaded;
   guint            timer;
+  guint            n_running;     /* runs started whose task has not completed */
 
   /* One writer thread keeps the rows' writes in order, off the main thread. */
   GThreadPool     *writer;
@@ -53,6 +54,7 @@ struct _SsvScheduler
 enum {
   PROP_0,
   PROP_LOADED,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -293,6 +295,7 @@ job_done_cb (GObject      *source,
     }
 
   g_clear_object (&entry->cancellable);
+  self->n_running--;
   g_object_set (entry->job,
                 "running", FALSE,
                 "last-finished", ssv_clock_get_now (self->clock),
@@ -301,6 +304,8 @@ job_done_cb (GObject      *source,
                 NULL);
   save_job (self, entry->job);
   g_signal_emit (self, signals[JOB_FINISHED], 0, entry->job);
+  if (self->n_running == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 
   if (self->started)
     ssv_scheduler_check_due (self);
@@ -314,6 +319,8 @@ start_job (SsvScheduler *self,
   g_autoptr(GTask) task = NULL;
 
   entry->cancellable = g_cancellable_new ();
+  if (self->n_running++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   /* The next run counts from this one, however many were missed: a job
    * missed for days runs once. */
   g_object_set (entry->job,
@@ -488,6 +495,21 @@ ssv_scheduler_get_loaded (SsvScheduler *self)
   return self->loaded;
 }
 
+/**
+ * ssv_scheduler_get_busy:
+ *
+ * Whether a run is under way: started and its job's task not completed yet,
+ * also after ssv_scheduler_stop() cancelled it. Shutdown waits for %FALSE
+ * before the files the jobs write go.
+ */
+gboolean
+ssv_scheduler_get_busy (SsvScheduler *self)
+{
+  g_return_val_if_fail (SSV_IS_SCHEDULER (self), FALSE);
+
+  return self->n_running > 0;
+}
+
 static void
 on_wake (SsvScheduler *self)
 {
@@ -517,7 +539,8 @@ ssv_scheduler_start (SsvScheduler *self)
     push_op (self, OP_LOAD, NULL);
 }
 
-/* Stops the timers and cancels the runs under way (they end as "cancelled"). */
+/* Stops the timers and cancels the runs under way (they end as "cancelled"). A run
+ * ends when its job completes its task: until then the scheduler stays busy. */
 void
 ssv_scheduler_stop (SsvScheduler *self)
 {
@@ -779,6 +802,9 @@ ssv_scheduler_get_property (GObject    *object,
     case PROP_LOADED:
       g_value_set_boolean (value, self->loaded);
       break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, ssv_scheduler_get_busy (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -800,6 +826,14 @@ ssv_scheduler_class_init (SsvSchedulerClass *klass)
    */
   properties[PROP_LOADED] =
     g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SsvScheduler:busy:
+   *
+   * A run is under way (ssv_scheduler_get_busy()).
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -63,6 +63,7 @@ gboolean         ssv_scheduler_load_sync      (SsvScheduler     *self,
 void             ssv_scheduler_start          (SsvScheduler     *self);
 void             ssv_scheduler_stop           (SsvScheduler     *self);
 gboolean         ssv_scheduler_get_loaded     (SsvScheduler     *self);
+gboolean         ssv_scheduler_get_busy       (SsvScheduler     *self);
 void             ssv_scheduler_check_due      (SsvScheduler     *self);
 gboolean         ssv_scheduler_run_now        (SsvScheduler     *self,
                                                const char       *name,

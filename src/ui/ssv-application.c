@@ -46,8 +46,9 @@ struct _SsvApplication
  * which on two cores takes the processor the first screen of a large library needs. */
 #define BACKGROUND_START_DELAY_S 1
 
-/* How long quitting waits for the workers' cancelled calls to come back. */
-#define WORKERS_SHUTDOWN_WAIT_MS 3000
+/* How long quitting waits for the workers' cancelled calls and the cancelled
+ * scheduled jobs to come back. */
+#define BACKGROUND_SHUTDOWN_WAIT_MS 3000
 
 G_DEFINE_FINAL_TYPE (SsvApplication, ssv_application, ADW_TYPE_APPLICATION)
 
@@ -787,22 +788,29 @@ give_up_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The workers' threads write the library: they end before the app does, the call in hand
- * cancelled and its title left unmarked for next time. A wait that takes too long is given
- * up; the loops still end on their own. */
+/* The workers' threads and the scheduled jobs write the library: they end before the app
+ * does (or before a test removes the library), the call in hand cancelled and its title left
+ * unmarked for next time. A wait that takes too long is given up; the loops and jobs still
+ * end on their own. */
 static void
-shut_down_workers (SsvApplication *self)
+wait_for_background_work (SsvApplication *self)
 {
+  SsvScheduler *scheduler = ssv_context_get_scheduler (self->context);
   g_autoptr(GCancellable) give_up = g_cancellable_new ();
-  gboolean done = FALSE;
+  gboolean workers_done = FALSE;
   guint timeout;
 
+  g_assert (SSV_IS_MAIN_THREAD ());
+
   ssv_enrichment_engine_shutdown_async (ssv_context_get_enrichment_engine (self->context), give_up,
-                                        workers_shut_down_cb, &done);
-  timeout = g_timeout_add (WORKERS_SHUTDOWN_WAIT_MS, give_up_cb, give_up);
-  while (!done)
+                                        workers_shut_down_cb, &workers_done);
+  timeout = g_timeout_add (BACKGROUND_SHUTDOWN_WAIT_MS, give_up_cb, give_up);
+  /* A job's run ends on this main context, where its task completes. */
+  while (!workers_done || (ssv_scheduler_get_busy (scheduler) && !g_cancellable_is_cancelled (give_up)))
     g_main_context_iteration (NULL, TRUE);
-  if (!g_cancellable_is_cancelled (give_up))
+  if (g_cancellable_is_cancelled (give_up))
+    g_message ("Quit before the background work had ended");
+  else
     g_source_remove (timeout);
 }
 
@@ -810,7 +818,7 @@ shut_down_workers (SsvApplication *self)
  * ssv_application_stop_work:
  *
  * Stops what the app runs in the background (the airing monitor, the scheduled jobs) and
- * waits a moment for the workers' threads to end. Shutdown does it; a test that drives the
+ * waits a moment for the workers' threads and the scheduled jobs under way to end. Shutdown does it; a test that drives the
  * app without running it does it before removing the app's files.
  */
 void
@@ -824,7 +832,7 @@ ssv_application_stop_work (SsvApplication *self)
     {
       ssv_airing_monitor_stop (ssv_context_get_airing_monitor (self->context));
       ssv_scheduler_stop (ssv_context_get_scheduler (self->context));
-      shut_down_workers (self);
+      wait_for_background_work (self);
     }
 }
 

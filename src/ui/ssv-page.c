@@ -4,22 +4,20 @@
 #include "config.h"
 
 #include "ssv-page.h"
+#include "ssv-reload-gate.h"
 #include "ssv-ui-utils.h"
 #include "ssv-utils.h"
 
 typedef struct
 {
-  SsvContext *context;
-  char       *name;
-  char       *title;
-  char       *subtitle;
-  char       *icon_name;
-  gboolean    loaded;
-  guint       reload_source;
+  SsvContext    *context;
+  char          *name;
+  char          *title;
+  char          *subtitle;
+  char          *icon_name;
+  /* Filled at first show; a burst of store changes (a scan, a follow) becomes one reload. */
+  SsvReloadGate *reload_gate;
 } SsvPagePrivate;
-
-/* A burst of store changes (a scan, a follow) becomes one reload. */
-#define RELOAD_DELAY_MS 250
 
 enum {
   PROP_0,
@@ -46,7 +44,7 @@ ssv_page_dispose (GObject *object)
    * it again), so templates of pages are torn down through the bin instead. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   g_clear_object (&priv->context);
-  g_clear_handle_id (&priv->reload_source, g_source_remove);
+  ssv_reload_gate_unqueue (priv->reload_gate);
 
   G_OBJECT_CLASS (ssv_page_parent_class)->dispose (object);
 }
@@ -60,6 +58,7 @@ ssv_page_finalize (GObject *object)
   g_free (priv->title);
   g_free (priv->subtitle);
   g_free (priv->icon_name);
+  g_clear_object (&priv->reload_gate);
 
   G_OBJECT_CLASS (ssv_page_parent_class)->finalize (object);
 }
@@ -162,8 +161,18 @@ ssv_page_class_init (SsvPageClass *klass)
 }
 
 static void
+on_reload (SsvPage *self)
+{
+  SSV_PAGE_GET_CLASS (self)->load (self);
+}
+
+static void
 ssv_page_init (SsvPage *self)
 {
+  SsvPagePrivate *priv = ssv_page_get_instance_private (self);
+
+  priv->reload_gate = ssv_reload_gate_new (SSV_RELOAD_GATE_DELAY_MS);
+  g_signal_connect_swapped (priv->reload_gate, "reload", G_CALLBACK (on_reload), self);
 }
 
 /* Sidebar pages say once, in class_init, who they are. */
@@ -253,26 +262,15 @@ ssv_page_shown (SsvPage *self)
   SsvPagePrivate *priv = ssv_page_get_instance_private (self);
   SsvPageClass *klass = SSV_PAGE_GET_CLASS (self);
 
-  if (!priv->loaded)
+  if (!ssv_reload_gate_get_open (priv->reload_gate))
     {
-      priv->loaded = TRUE;
+      ssv_reload_gate_open (priv->reload_gate);
       if (klass->load != NULL)
         klass->load (self);
     }
 
   if (klass->shown != NULL)
     klass->shown (self);
-}
-
-static gboolean
-reload_timeout_cb (gpointer user_data)
-{
-  SsvPage *self = user_data;
-  SsvPagePrivate *priv = ssv_page_get_instance_private (self);
-
-  priv->reload_source = 0;
-  SSV_PAGE_GET_CLASS (self)->load (self);
-  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -289,8 +287,7 @@ ssv_page_queue_reload (SsvPage *self)
   g_return_if_fail (SSV_IS_PAGE (self));
   g_return_if_fail (SSV_PAGE_GET_CLASS (self)->load != NULL);
 
-  if (priv->loaded && priv->reload_source == 0)
-    priv->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+  ssv_reload_gate_queue (priv->reload_gate);
 }
 
 gboolean
@@ -300,7 +297,7 @@ ssv_page_get_reload_queued (SsvPage *self)
 
   g_return_val_if_fail (SSV_IS_PAGE (self), FALSE);
 
-  return priv->reload_source != 0;
+  return ssv_reload_gate_get_queued (priv->reload_gate);
 }
 
 /* For a page that reloads now on its own: the queued reload is not needed. */
@@ -311,7 +308,7 @@ ssv_page_unqueue_reload (SsvPage *self)
 
   g_return_if_fail (SSV_IS_PAGE (self));
 
-  g_clear_handle_id (&priv->reload_source, g_source_remove);
+  ssv_reload_gate_unqueue (priv->reload_gate);
 }
 
 /**
@@ -327,7 +324,7 @@ ssv_page_is_loaded (SsvPage *self)
 
   g_return_val_if_fail (SSV_IS_PAGE (self), FALSE);
 
-  return priv->loaded;
+  return ssv_reload_gate_get_open (priv->reload_gate);
 }
 
 /* Errors reach people as toasts in plain words, through app.toast like every toast. */

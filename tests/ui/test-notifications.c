@@ -15,6 +15,7 @@
 #include "ssv-airing-monitor.h"
 #include "ssv-context.h"
 #include "ssv-import-notifier.h"
+#include "ssv-scheduler.h"
 #include "downloads/ssv-importer.h"
 #include "sources/ssv-folder-source.h"
 #include "stores/ssv-download-store.h"
@@ -375,15 +376,69 @@ test_catch_up (void)
   ssv_test_remove_tree (dir);
 }
 
-static gboolean
-missed_trim_ran (gpointer data)
+/* The scheduler's announcements, from the moment the app's library is open. */
+typedef struct
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SsvDatabase) db = ssv_database_open (data, &error);
+  SsvApplication *app;
+  SsvScheduler   *scheduler;     /* the app's, once its library is open */
+  const char     *name;          /* of the job watched */
+  guint           started;       /* runs of it started */
+  SsvSchedulerJob *finished;     /* it, once a run of it ended */
+} JobWatch;
 
-  g_assert_no_error (error);
-  return ssv_test_query_int (db, "SELECT count(*) FROM scheduled_jobs "
-                                 "WHERE name = 'image-cache-trim' AND last_run_at > 1000") == 1;
+static void
+on_job_started (SsvScheduler    *scheduler,
+                SsvSchedulerJob *job,
+                JobWatch        *watch)
+{
+  if (g_str_equal (ssv_scheduler_job_get_name (job), watch->name))
+    watch->started++;
+}
+
+static void
+on_job_finished (SsvScheduler    *scheduler,
+                 SsvSchedulerJob *job,
+                 JobWatch        *watch)
+{
+  if (g_str_equal (ssv_scheduler_job_get_name (job), watch->name) && watch->finished == NULL)
+    watch->finished = g_object_ref (job);
+}
+
+/* The scheduler starts (and reads its jobs) after the library opens: its signals are
+ * connected before any job can run. */
+static void
+on_context_notify (SsvApplication *app,
+                   GParamSpec     *pspec,
+                   JobWatch       *watch)
+{
+  SsvContext *context = ssv_application_get_context (app);
+
+  if (context == NULL || watch->scheduler != NULL)
+    return;
+
+  watch->scheduler = ssv_context_get_scheduler (context);
+  g_signal_connect (watch->scheduler, "job-started", G_CALLBACK (on_job_started), watch);
+  g_signal_connect (watch->scheduler, "job-finished", G_CALLBACK (on_job_finished), watch);
+}
+
+static void
+job_watch_start (JobWatch       *watch,
+                 SsvApplication *app,
+                 const char     *name)
+{
+  watch->app = app;
+  watch->name = name;
+  g_signal_connect (app, "notify::context", G_CALLBACK (on_context_notify), watch);
+  on_context_notify (app, NULL, watch);
+}
+
+static void
+job_watch_stop (JobWatch *watch)
+{
+  g_signal_handlers_disconnect_by_data (watch->app, watch);
+  if (watch->scheduler != NULL)
+    g_signal_handlers_disconnect_by_data (watch->scheduler, watch);
+  g_clear_object (&watch->finished);
 }
 
 /* The service runs the scheduled work: a trim missed while the machine was off runs once
@@ -395,6 +450,7 @@ test_scheduler_runs_missed (void)
   g_autofree char *db_path = make_library (dir, 10);
   g_autoptr(GError) error = NULL;
   FakeShell shell = { 0 };
+  JobWatch watch = { 0 };
   SsvApplication *app;
 
   {
@@ -411,11 +467,126 @@ test_scheduler_runs_missed (void)
 
   fake_shell_start (&shell);
   app = start_service (db_path);
-  g_assert_true (ssv_test_wait_for (missed_trim_ran, db_path, 20000));
+  job_watch_start (&watch, app, "image-cache-trim");
 
+  /* No clock in the waits, however slow the machine: what is due runs as the scheduler's
+   * rows are read, so the trim has started by then; then it announces its end. */
+  while (watch.scheduler == NULL || !ssv_scheduler_get_loaded (watch.scheduler))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (watch.started, ==, 1);
+  while (watch.finished == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (watch.started, ==, 1);
+  g_assert_cmpstr (ssv_scheduler_job_get_last_result (watch.finished), ==, SSV_JOB_RESULT_OK);
+  g_assert_cmpint (ssv_scheduler_job_get_last_run (watch.finished), >, 1000);
+
+  /* And the run is what the library remembers. */
+  ssv_scheduler_flush (watch.scheduler);
+  {
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM scheduled_jobs WHERE name = 'image-cache-trim' "
+                                             "AND last_run_at > 1000 AND last_result = 'ok'"), ==, 1);
+  }
+
+  job_watch_stop (&watch);
   ssv_ui_test_stop_app (app);
   fake_shell_stop (&shell);
   ssv_test_remove_tree (dir);
+}
+
+/* A scheduled job whose thread, once cancelled, still writes for a moment. */
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean cancelled;   /* guarded by @lock */
+  gint     ended;       /* atomic: the thread's last write is done */
+} SlowJob;
+
+static void
+slow_job_cancelled (GCancellable *cancellable,
+                    SlowJob      *slow)
+{
+  g_mutex_lock (&slow->lock);
+  slow->cancelled = TRUE;
+  g_cond_broadcast (&slow->cond);
+  g_mutex_unlock (&slow->lock);
+}
+
+static void
+slow_job_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  SlowJob *slow = task_data;
+  gulong handler = g_cancellable_connect (cancellable, G_CALLBACK (slow_job_cancelled), slow, NULL);
+
+  g_mutex_lock (&slow->lock);
+  while (!slow->cancelled)
+    g_cond_wait (&slow->cond, &slow->lock);
+  g_mutex_unlock (&slow->lock);
+  g_cancellable_disconnect (cancellable, handler);
+
+  /* What a job does after its cancellation (a last row, a file closed) takes a moment. */
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  g_atomic_int_set (&slow->ended, TRUE);
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped");
+}
+
+static void
+slow_job (SsvScheduler    *scheduler,
+          SsvSchedulerJob *job,
+          GTask           *task,
+          gpointer         user_data)
+{
+  g_task_set_task_data (task, user_data, NULL);
+  g_task_run_in_thread (task, slow_job_thread);
+}
+
+/* The app's shutdown (and a test's end) waits for a scheduled job under way to end after
+ * its cancellation: nothing writes to the library once it returns. */
+static void
+test_stop_waits_for_running_job (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = make_library (dir, 10);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvSchedulerJob) job = NULL;
+  FakeShell shell = { 0 };
+  JobWatch watch = { 0 };
+  SlowJob slow = { 0 };
+  SsvApplication *app;
+
+  g_mutex_init (&slow.lock);
+  g_cond_init (&slow.cond);
+  fake_shell_start (&shell);
+  app = start_service (db_path);
+  job_watch_start (&watch, app, "slow-test-job");
+  while (watch.scheduler == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  ssv_scheduler_register (watch.scheduler, "slow-test-job", "Slow test job", 86400, SSV_JOB_NO_HOUR,
+                          SSV_JOB_NONE, slow_job, &slow, NULL);
+  g_assert_true (ssv_scheduler_run_now (watch.scheduler, "slow-test-job", &error));
+  g_assert_no_error (error);
+  job = g_object_ref (ssv_scheduler_lookup (watch.scheduler, "slow-test-job"));
+  g_assert_true (ssv_scheduler_job_get_running (job));
+
+  ssv_application_stop_work (app);
+  g_assert_true (g_atomic_int_get (&slow.ended));
+  g_assert_false (ssv_scheduler_job_get_running (job));
+  g_assert_cmpstr (ssv_scheduler_job_get_last_result (job), ==, SSV_JOB_RESULT_CANCELLED);
+  g_assert_false (ssv_scheduler_get_busy (watch.scheduler));
+
+  job_watch_stop (&watch);
+  ssv_ui_test_stop_app (app);
+  fake_shell_stop (&shell);
+  ssv_test_remove_tree (dir);
+  g_mutex_clear (&slow.lock);
+  g_cond_clear (&slow.cond);
 }
 
 static void
@@ -1003,6 +1174,7 @@ main (int    argc,
   g_test_add_func ("/ui/notifications/uploads-per-channel", test_uploads_live);
   g_test_add_func ("/ui/notifications/uploads-catch-up", test_uploads_catch_up);
   g_test_add_func ("/ui/notifications/scheduler-runs-missed", test_scheduler_runs_missed);
+  g_test_add_func ("/ui/notifications/stop-waits-for-running-job", test_stop_waits_for_running_job);
   g_test_add_func ("/ui/notifications/import-ready", test_import_ready);
   g_test_add_func ("/ui/notifications/import-ready-episode", test_import_ready_episode);
   g_test_add_func ("/ui/notifications/autostart", test_autostart);

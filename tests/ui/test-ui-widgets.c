@@ -27,6 +27,14 @@
 #include "widgets/ssv-wishlist-movie-corner.h"
 #include "widgets/ssv-wishlist-tile.h"
 #include "dialogs/ssv-worker-row.h"
+#include "ssv-channel-follow.h"
+#include "ssv-channel-service.h"
+#include "ssv-fake-youtube.h"
+#include "ssv-reload-gate.h"
+#include "net/ssv-http.h"
+#include "stores/ssv-channel-store.h"
+#include "stores/ssv-watchlist-store.h"
+#include "stores/ssv-wishlist-store.h"
 #include "pages/title/ssv-cast-row.h"
 #include "pages/title/ssv-season-episodes.h"
 #include "pages/title/ssv-title-files.h"
@@ -1112,6 +1120,183 @@ test_wish_profile_menu (void)
   ssv_test_remove_tree (dir);
 }
 
+/* ---- the reload gate ------------------------------------------------------------------ */
+
+static void
+count_reload (SsvReloadGate *gate,
+              guint         *reloads)
+{
+  (*reloads)++;
+}
+
+static void
+wait_while_queued (SsvReloadGate *gate)
+{
+  while (ssv_reload_gate_get_queued (gate))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A view not read yet reads what is current when it first shows: changes before need nothing. */
+static void
+test_reload_gate_nothing_before_open (void)
+{
+  SsvReloadGate *gate = ssv_reload_gate_new (1);
+  guint reloads = 0;
+
+  g_signal_connect (gate, "reload", G_CALLBACK (count_reload), &reloads);
+  for (int i = 0; i < 5; i++)
+    ssv_reload_gate_queue (gate);
+  g_assert_false (ssv_reload_gate_get_open (gate));
+  g_assert_false (ssv_reload_gate_get_queued (gate));
+  g_assert_cmpuint (reloads, ==, 0);
+
+  g_assert_finalize_object (gate);
+}
+
+/* Once read, a burst of changes (a scan's rows) makes one reload, and later changes another. */
+static void
+test_reload_gate_many_changes_one_reload (void)
+{
+  SsvReloadGate *gate = ssv_reload_gate_new (SSV_RELOAD_GATE_DELAY_MS);
+  guint reloads = 0;
+
+  g_signal_connect (gate, "reload", G_CALLBACK (count_reload), &reloads);
+  ssv_reload_gate_open (gate);
+  g_assert_true (ssv_reload_gate_get_open (gate));
+
+  for (int i = 0; i < 20; i++)
+    ssv_reload_gate_queue (gate);
+  g_assert_true (ssv_reload_gate_get_queued (gate));
+  g_assert_cmpuint (reloads, ==, 0);
+  wait_while_queued (gate);
+  g_assert_cmpuint (reloads, ==, 1);
+
+  ssv_reload_gate_queue (gate);
+  wait_while_queued (gate);
+  g_assert_cmpuint (reloads, ==, 2);
+
+  g_assert_finalize_object (gate);
+}
+
+/* A view that reads at once on its own takes back the queued reload; a gate that goes takes
+ * its timer with it. */
+static void
+test_reload_gate_unqueued_or_gone_is_quiet (void)
+{
+  SsvReloadGate *gate = ssv_reload_gate_new (1);
+  guint reloads = 0;
+
+  g_signal_connect (gate, "reload", G_CALLBACK (count_reload), &reloads);
+  ssv_reload_gate_open (gate);
+  ssv_reload_gate_queue (gate);
+  ssv_reload_gate_unqueue (gate);
+  g_assert_false (ssv_reload_gate_get_queued (gate));
+  ssv_ui_test_iterate (50);
+  g_assert_cmpuint (reloads, ==, 0);
+
+  ssv_reload_gate_queue (gate);
+  g_assert_finalize_object (gate);
+  ssv_ui_test_iterate (50);
+  g_assert_cmpuint (reloads, ==, 0);
+}
+
+/* ---- following a channel from a box ----------------------------------------------------- */
+
+#define FOLLOW_SYNTH_ID "UCaaaaaaaaaaaaaaaaaaaaa1"
+
+static void
+on_channel_followed (SsvChannelFollow *follow,
+                     const char       *channel_id,
+                     char            **followed)
+{
+  g_free (*followed);
+  *followed = g_strdup (channel_id);
+}
+
+static void
+wait_while_following (SsvChannelFollow *follow)
+{
+  while (ssv_channel_follow_get_busy (follow))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The box the dialog and the channel list share: words when there is nothing to follow or
+ * the address is not a channel's, a spinner and a locked entry while the service reads, and
+ * the channel followed. */
+static void
+test_channel_follow_box (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SsvDatabase) db = ssv_test_open_temp_database (&dir, NULL);
+  SsvFakeServer *server = ssv_fake_server_new ();
+  SsvFakeYoutube *youtube = ssv_fake_youtube_new (server);
+  g_autoptr(SsvHttp) http = ssv_http_new ();
+  g_autoptr(SsvChannelStore) store = ssv_channel_store_new (db);
+  g_autoptr(SsvWatchlistStore) watchlist = ssv_watchlist_store_new (db);
+  g_autoptr(SsvWishlistStore) wishlist = ssv_wishlist_store_new (db);
+  g_autoptr(SsvChannelService) service = NULL;
+  GtkWidget *entry = g_object_ref_sink (gtk_entry_new ());
+  GtkWidget *spinner = g_object_ref_sink (gtk_spinner_new ());
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+  SsvChannelFollow *follow;
+  g_autofree char *followed = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  ssv_http_set_retry_policy (http, 1, 10);
+  ssv_fake_youtube_point_http (youtube, http);
+  ssv_fake_youtube_set_now (youtube, now);
+  ssv_fake_youtube_add_synthetic (youtube, FOLLOW_SYNTH_ID, "@madeup", "Made Up", 5, now - 3 * 86400, 86400);
+  service = ssv_channel_service_new (http, store, watchlist, wishlist);
+
+  follow = ssv_channel_follow_new (service);
+  ssv_channel_follow_bind (follow, NULL, NULL, GTK_EDITABLE (entry), GTK_SPINNER (spinner), GTK_LABEL (label));
+  g_signal_connect (follow, "followed", G_CALLBACK (on_channel_followed), &followed);
+  g_assert_false (gtk_widget_get_visible (label));
+  g_assert_false (gtk_widget_get_visible (spinner));
+
+  /* Nothing pasted: what to paste, and nothing asked of the service. */
+  ssv_channel_follow_start (follow, "   ");
+  g_assert_false (ssv_channel_follow_get_busy (follow));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "youtube.com/@name"));
+  ssv_channel_follow_clear_error (follow);
+  g_assert_false (gtk_widget_get_visible (label));
+
+  /* A video's address: a spinner and a locked entry while it is read, then the service's words. */
+  ssv_channel_follow_start (follow, "https://www.youtube.com/watch?v=D0WQK7cMJn8");
+  g_assert_true (ssv_channel_follow_get_busy (follow));
+  g_assert_true (gtk_widget_get_visible (spinner));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (entry)));
+  wait_while_following (follow);
+  g_assert_false (gtk_widget_get_visible (spinner));
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (entry)));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "address of a video"));
+  g_assert_null (followed);
+
+  /* The channel's address: followed, and the words gone. */
+  ssv_channel_follow_start (follow, " https://www.youtube.com/@madeup ");
+  g_assert_false (gtk_widget_get_visible (label));
+  wait_while_following (follow);
+  g_assert_cmpstr (followed, ==, FOLLOW_SYNTH_ID);
+  g_assert_cmpstr (ssv_channel_follow_get_followed (follow), ==, FOLLOW_SYNTH_ID);
+  g_assert_null (ssv_channel_follow_get_error (follow));
+  g_assert_false (gtk_widget_get_visible (label));
+
+  g_assert_finalize_object (follow);
+  g_object_unref (entry);
+  g_object_unref (spinner);
+  g_object_unref (label);
+  g_clear_object (&service);
+  ssv_fake_youtube_free (youtube);
+  ssv_fake_server_free (server);
+  g_clear_object (&store);
+  g_clear_object (&watchlist);
+  g_clear_object (&wishlist);
+  ssv_test_close_temp_database (&db, &dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1120,6 +1305,10 @@ main (int    argc,
     return g_test_run ();
 
   g_test_add_func ("/ui/poster-art/initials-badge-and-art", test_poster_art);
+  g_test_add_func ("/ui/channel-follow/box-shows-the-follow", test_channel_follow_box);
+  g_test_add_func ("/ui/reload-gate/nothing-before-open", test_reload_gate_nothing_before_open);
+  g_test_add_func ("/ui/reload-gate/many-changes-one-reload", test_reload_gate_many_changes_one_reload);
+  g_test_add_func ("/ui/reload-gate/unqueued-or-gone-is-quiet", test_reload_gate_unqueued_or_gone_is_quiet);
   g_test_add_func ("/ui/poster-card/shows-its-item", test_poster_card);
   g_test_add_func ("/ui/cast-card/shows-the-person", test_cast_card);
   g_test_add_func ("/ui/rating-badge/shows-the-score", test_rating_badge);

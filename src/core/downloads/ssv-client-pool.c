@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "downloads/ssv-client-pool.h"
+#include "downloads/ssv-download-client-factory.h"
 
 struct _SsvClientPool
 {

@@ -185,16 +185,6 @@ struct _SsvDownloadClientInterface
                                       GError              **error);
 };
 
-SsvDownloadClient *ssv_download_client_new              (SsvClientKind          kind,
-                                                         SsvHttp               *http,
-                                                         const SsvClientConfig *config);
-SsvDownloadClient *ssv_download_client_new_from_keyring (SsvClientKind          kind,
-                                                         SsvHttp               *http,
-                                                         SsvSecrets            *secrets,
-                                                         const SsvClientConfig *config,
-                                                         const char            *secret_key,
-                                                         GCancellable          *cancellable,
-                                                         GError               **error);
 char              *ssv_secrets_client_key               (gint64                 client_id);
 
 const char    *ssv_client_kind_to_string       (SsvClientKind     kind);

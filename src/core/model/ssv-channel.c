@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "model/ssv-channel.h"
 #include "model/ssv-model-props.h"
 #include "model/ssv-youtube-model-private.h"
 

@@ -3,10 +3,10 @@
 
 #pragma once
 
-#include "model/ssv-movie.h"
-#include "model/ssv-show.h"
-#include "model/ssv-season.h"
-#include "model/ssv-episode.h"
+#include <glib-object.h>
+
+/* The types only: a file that calls their API includes their own headers. */
+#include "ssv-types.h"
 
 G_BEGIN_DECLS
 

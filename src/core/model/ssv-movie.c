@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "model/ssv-movie.h"
 #include "model/ssv-model-private.h"
 #include "model/ssv-model-props.h"
 

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "model/ssv-show.h"
 #include "model/ssv-model-private.h"
 #include "model/ssv-model-props.h"
 

@@ -3,8 +3,10 @@
 
 #pragma once
 
-#include "model/ssv-channel.h"
-#include "model/ssv-video.h"
+#include <glib-object.h>
+
+/* The types only: a file that calls their API includes their own headers. */
+#include "ssv-types.h"
 
 G_BEGIN_DECLS
 

@@ -8,21 +8,21 @@
 #include <glib/gi18n.h>
 
 #include "dialogs/ssv-add-channel-dialog.h"
+#include "ssv-channel-follow.h"
+#include "ssv-context.h"
 #include "ssv-ui-utils.h"
-#include "ssv-channel-service.h"
 
 struct _SsvAddChannelDialog
 {
-  AdwWindow     parent_instance;
+  AdwWindow         parent_instance;
 
-  SsvContext   *context;
-  GCancellable *cancellable;
-  char         *followed;
+  SsvContext       *context;
+  SsvChannelFollow *follow;
 
-  GtkEditable  *entry;
-  GtkLabel     *error_label;
-  GtkSpinner   *spinner;
-  GtkWidget    *follow_button;
+  GtkEditable      *entry;
+  GtkLabel         *error_label;
+  GtkSpinner       *spinner;
+  GtkWidget        *follow_button;
 };
 
 G_DEFINE_FINAL_TYPE (SsvAddChannelDialog, ssv_add_channel_dialog, ADW_TYPE_WINDOW)
@@ -35,54 +35,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* ---- state ------------------------------------------------------------------------- */
-
-static void
-set_busy (SsvAddChannelDialog *self,
-          gboolean             busy)
-{
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_editable_set_editable (self->entry, !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "add-channel.follow", !busy);
-}
-
-static void
-show_error (SsvAddChannelDialog *self,
-            const char          *message)
-{
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
 /* ---- following ----------------------------------------------------------------------- */
 
 static void
-follow_ready_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+on_followed (SsvAddChannelDialog *self,
+             const char          *channel_id)
 {
-  SsvAddChannelDialog *self;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = ssv_channel_service_follow_finish (SSV_CHANNEL_SERVICE (source), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* Not cancelled: the dialog is alive. */
-  self = user_data;
-  g_clear_object (&self->cancellable);
-  set_busy (self, FALSE);
-
-  if (id == NULL)
-    {
-      show_error (self, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->entry));
-      return;
-    }
-
-  g_free (self->followed);
-  self->followed = g_steal_pointer (&id);
   ssv_ui_toast (GTK_WIDGET (self), _("Channel followed"));
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -93,22 +51,9 @@ follow_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SsvAddChannelDialog *self = SSV_ADD_CHANNEL_DIALOG (widget);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (self->entry)));
 
-  if (self->cancellable != NULL)
-    return;
-
-  if (*text == '\0')
-    {
-      show_error (self, _("Paste a channel’s address, such as https://www.youtube.com/@name, or its @handle."));
-      return;
-    }
-
-  show_error (self, NULL);
-  set_busy (self, TRUE);
-  self->cancellable = g_cancellable_new ();
-  ssv_channel_service_follow_async (ssv_context_get_channel_service (self->context), text, self->cancellable,
-                                    follow_ready_cb, self);
+  if (self->follow != NULL)
+    ssv_channel_follow_start (self->follow, gtk_editable_get_text (self->entry));
 }
 
 static void
@@ -120,7 +65,8 @@ on_entry_activate (SsvAddChannelDialog *self)
 static void
 on_entry_changed (SsvAddChannelDialog *self)
 {
-  show_error (self, NULL);
+  if (self->follow != NULL)
+    ssv_channel_follow_clear_error (self->follow);
 }
 
 /* ---- public ------------------------------------------------------------------------- */
@@ -140,7 +86,7 @@ ssv_add_channel_dialog_is_busy (SsvAddChannelDialog *self)
 {
   g_return_val_if_fail (SSV_IS_ADD_CHANNEL_DIALOG (self), FALSE);
 
-  return self->cancellable != NULL;
+  return self->follow != NULL && ssv_channel_follow_get_busy (self->follow);
 }
 
 /* Returns: (nullable): the words under the entry, if any show */
@@ -158,19 +104,35 @@ ssv_add_channel_dialog_get_followed (SsvAddChannelDialog *self)
 {
   g_return_val_if_fail (SSV_IS_ADD_CHANNEL_DIALOG (self), NULL);
 
-  return self->followed;
+  return self->follow != NULL ? ssv_channel_follow_get_followed (self->follow) : NULL;
 }
 
 /* ---- GObject ------------------------------------------------------------------------- */
+
+static void
+ssv_add_channel_dialog_constructed (GObject *object)
+{
+  SsvAddChannelDialog *self = SSV_ADD_CHANNEL_DIALOG (object);
+
+  G_OBJECT_CLASS (ssv_add_channel_dialog_parent_class)->constructed (object);
+
+  if (self->context == NULL)
+    return;
+
+  self->follow = ssv_channel_follow_new (ssv_context_get_channel_service (self->context));
+  ssv_channel_follow_bind (self->follow, GTK_WIDGET (self), "add-channel.follow", self->entry, self->spinner,
+                           self->error_label);
+  g_signal_connect_object (self->follow, "followed", G_CALLBACK (on_followed), self, G_CONNECT_SWAPPED);
+}
 
 static void
 ssv_add_channel_dialog_dispose (GObject *object)
 {
   SsvAddChannelDialog *self = SSV_ADD_CHANNEL_DIALOG (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  /* Kept until finalize: what was followed can still be asked. */
+  if (self->follow != NULL)
+    ssv_channel_follow_cancel (self->follow);
   gtk_widget_dispose_template (GTK_WIDGET (object), SSV_TYPE_ADD_CHANNEL_DIALOG);
   g_clear_object (&self->context);
 
@@ -182,7 +144,7 @@ ssv_add_channel_dialog_finalize (GObject *object)
 {
   SsvAddChannelDialog *self = SSV_ADD_CHANNEL_DIALOG (object);
 
-  g_free (self->followed);
+  g_clear_object (&self->follow);
 
   G_OBJECT_CLASS (ssv_add_channel_dialog_parent_class)->finalize (object);
 }
@@ -230,6 +192,7 @@ ssv_add_channel_dialog_class_init (SsvAddChannelDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ssv_add_channel_dialog_dispose;
+  object_class->constructed = ssv_add_channel_dialog_constructed;
   object_class->finalize = ssv_add_channel_dialog_finalize;
   object_class->get_property = ssv_add_channel_dialog_get_property;
   object_class->set_property = ssv_add_channel_dialog_set_property;

@@ -11,34 +11,34 @@
 #include <glib/gi18n.h>
 
 #include "widgets/ssv-channel-list.h"
+#include "ssv-channel-follow.h"
 #include "ssv-channel-service.h"
+#include "ssv-reload-gate.h"
 #include "ssv-texture-loader.h"
 #include "ssv-ui-utils.h"
 #include "widgets/ssv-channel-card.h"
 #include "stores/ssv-channel-store.h"
 #include "stores/ssv-watchlist-store.h"
 
-#define RELOAD_DELAY_MS  250
-
 struct _SsvChannelList
 {
-  GtkWidget      parent_instance;
+  GtkWidget         parent_instance;
 
-  SsvContext    *context;
-  GListStore    *channels;         /* SsvChannel, by title */
-  GCancellable  *cancellable;      /* the running read */
-  GCancellable  *follow_cancellable;
-  guint          reload_source;
-  gboolean       loaded;
+  SsvContext       *context;
+  GListStore       *channels;         /* SsvChannel, by title */
+  GCancellable     *cancellable;      /* the running read */
+  SsvChannelFollow *follow;           /* from the box; NULL without a context */
+  SsvReloadGate    *reload_gate;      /* open once the first read began */
+  gboolean          loaded;           /* a read came back: the cards show */
 
-  GtkWidget     *box;              /* the template's child: unparented at dispose */
-  GtkEditable   *entry;
-  GtkSpinner    *spinner;
-  GtkLabel      *error_label;
-  GtkStack      *stack;
-  GtkSpinner    *loading_spinner;
-  AdwStatusPage *error_page;
-  GtkFlowBox    *flow;
+  GtkWidget        *box;              /* the template's child: unparented at dispose */
+  GtkEditable      *entry;
+  GtkSpinner       *spinner;
+  GtkLabel         *error_label;
+  GtkStack         *stack;
+  GtkSpinner       *loading_spinner;
+  AdwStatusPage    *error_page;
+  GtkFlowBox       *flow;
 };
 
 G_DEFINE_FINAL_TYPE (SsvChannelList, ssv_channel_list, GTK_TYPE_WIDGET)
@@ -135,10 +135,11 @@ ssv_channel_list_reload (SsvChannelList *self)
 {
   g_return_if_fail (SSV_IS_CHANNEL_LIST (self));
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
+  ssv_reload_gate_unqueue (self->reload_gate);
   if (self->context == NULL)
     return;
 
+  ssv_reload_gate_open (self->reload_gate);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -151,24 +152,11 @@ ssv_channel_list_reload (SsvChannelList *self)
                                          list_ready_cb, g_object_ref (self));
 }
 
-static gboolean
-reload_timeout_cb (gpointer user_data)
-{
-  SsvChannelList *self = user_data;
-
-  self->reload_source = 0;
-  ssv_channel_list_reload (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* Nothing is read before the list first shows; then many changes make one read. */
 static void
 queue_reload (SsvChannelList *self)
 {
-  if (!self->loaded && self->cancellable == NULL)
-    return;
-  if (self->reload_source == 0)
-    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+  ssv_reload_gate_queue (self->reload_gate);
 }
 
 /* A refresh changes counts and dates on the cards. */
@@ -235,47 +223,11 @@ on_child_activated (SsvChannelList  *self,
 
 /* ---- following from the box ----------------------------------------------------------- */
 
+/* The card comes with the store's follow-changed. */
 static void
-show_error (SsvChannelList *self,
-            const char     *message)
+on_followed (SsvChannelList *self,
+             const char     *channel_id)
 {
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-}
-
-static void
-set_following (SsvChannelList *self,
-               gboolean        following)
-{
-  gtk_spinner_set_spinning (self->spinner, following);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), following);
-  gtk_editable_set_editable (self->entry, !following);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "channels.follow", !following);
-}
-
-static void
-follow_ready_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(SsvChannelList) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = ssv_channel_service_follow_finish (SSV_CHANNEL_SERVICE (source), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_clear_object (&self->follow_cancellable);
-  set_following (self, FALSE);
-
-  /* The service's words say what to paste instead; the card comes with follow-changed. */
-  if (id == NULL)
-    {
-      show_error (self, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->entry));
-      return;
-    }
-
   gtk_editable_set_text (self->entry, "");
   ssv_ui_toast (GTK_WIDGET (self), _("Channel followed"));
 }
@@ -287,22 +239,9 @@ follow_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SsvChannelList *self = SSV_CHANNEL_LIST (widget);
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (self->entry)));
 
-  if (self->follow_cancellable != NULL || self->context == NULL)
-    return;
-
-  if (*text == '\0')
-    {
-      show_error (self, _("Paste a channel’s address, such as https://www.youtube.com/@name, or its @handle."));
-      return;
-    }
-
-  show_error (self, NULL);
-  set_following (self, TRUE);
-  self->follow_cancellable = g_cancellable_new ();
-  ssv_channel_service_follow_async (ssv_context_get_channel_service (self->context), text, self->follow_cancellable,
-                                    follow_ready_cb, g_object_ref (self));
+  if (self->follow != NULL)
+    ssv_channel_follow_start (self->follow, gtk_editable_get_text (self->entry));
 }
 
 static void
@@ -314,7 +253,8 @@ on_entry_activate (SsvChannelList *self)
 static void
 on_entry_changed (SsvChannelList *self)
 {
-  show_error (self, NULL);
+  if (self->follow != NULL)
+    ssv_channel_follow_clear_error (self->follow);
 }
 
 /* ---- unfollowing --------------------------------------------------------------------- */
@@ -478,7 +418,7 @@ ssv_channel_list_is_following (SsvChannelList *self)
 {
   g_return_val_if_fail (SSV_IS_CHANNEL_LIST (self), FALSE);
 
-  return self->follow_cancellable != NULL;
+  return self->follow != NULL && ssv_channel_follow_get_busy (self->follow);
 }
 
 /* ---- GObject ------------------------------------------------------------------------ */
@@ -509,6 +449,11 @@ ssv_channel_list_constructed (GObject *object)
       return;
     }
 
+  self->follow = ssv_channel_follow_new (ssv_context_get_channel_service (self->context));
+  ssv_channel_follow_bind (self->follow, GTK_WIDGET (self), "channels.follow", self->entry, self->spinner,
+                           self->error_label);
+  g_signal_connect_object (self->follow, "followed", G_CALLBACK (on_followed), self, G_CONNECT_SWAPPED);
+
   g_signal_connect_object (ssv_context_get_watchlist_store (self->context), "follow-changed",
                            G_CALLBACK (on_follow_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ssv_context_get_channel_store (self->context), "changed::channel",
@@ -523,10 +468,10 @@ ssv_channel_list_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->follow_cancellable != NULL)
-    g_cancellable_cancel (self->follow_cancellable);
-  g_clear_object (&self->follow_cancellable);
-  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->follow != NULL)
+    ssv_channel_follow_cancel (self->follow);
+  g_clear_object (&self->follow);
+  ssv_reload_gate_unqueue (self->reload_gate);
   if (self->flow != NULL)
     gtk_flow_box_bind_model (self->flow, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_CHANNEL_LIST);
@@ -541,6 +486,7 @@ ssv_channel_list_finalize (GObject *object)
   SsvChannelList *self = SSV_CHANNEL_LIST (object);
 
   g_clear_object (&self->channels);
+  g_clear_object (&self->reload_gate);
 
   G_OBJECT_CLASS (ssv_channel_list_parent_class)->finalize (object);
 }
@@ -622,6 +568,8 @@ static void
 ssv_channel_list_init (SsvChannelList *self)
 {
   self->channels = g_list_store_new (SSV_TYPE_CHANNEL);
+  self->reload_gate = ssv_reload_gate_new (SSV_RELOAD_GATE_DELAY_MS);
+  g_signal_connect_swapped (self->reload_gate, "reload", G_CALLBACK (ssv_channel_list_reload), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -12,12 +12,11 @@
 #include "widgets/ssv-wishlist-videos.h"
 #include "dialogs/ssv-video-dialog.h"
 #include "downloads/ssv-video-downloader.h"
+#include "ssv-reload-gate.h"
 #include "ssv-ui-utils.h"
 #include "widgets/ssv-video-words.h"
 #include "model/ssv-video.h"
 #include "stores/ssv-channel-store.h"
-
-#define RELOAD_DELAY_MS  250
 
 struct _SsvWishlistVideos
 {
@@ -26,8 +25,8 @@ struct _SsvWishlistVideos
   SsvContext    *context;
   GListStore    *videos;          /* SsvVideo */
   GCancellable  *cancellable;     /* the running read */
-  guint          reload_source;
-  gboolean       loaded;
+  SsvReloadGate *reload_gate;      /* open once the first read began */
+  gboolean       loaded;           /* a read came back: the rows show */
 
   GtkStack      *stack;
   GtkSpinner    *spinner;
@@ -210,10 +209,11 @@ list_ready_cb (GObject      *source,
 static void
 reload (SsvWishlistVideos *self)
 {
-  g_clear_handle_id (&self->reload_source, g_source_remove);
+  ssv_reload_gate_unqueue (self->reload_gate);
   if (self->context == NULL)
     return;
 
+  ssv_reload_gate_open (self->reload_gate);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -226,24 +226,11 @@ reload (SsvWishlistVideos *self)
                                               list_ready_cb, g_object_ref (self));
 }
 
-static gboolean
-reload_timeout_cb (gpointer user_data)
-{
-  SsvWishlistVideos *self = user_data;
-
-  self->reload_source = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
 /* Many changes in a row make one read; nothing is read before the tab first shows. */
 static void
 queue_reload (SsvWishlistVideos *self)
 {
-  if (!self->loaded && self->cancellable == NULL)
-    return;
-  if (self->reload_source == 0)
-    self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+  ssv_reload_gate_queue (self->reload_gate);
 }
 
 static void
@@ -419,7 +406,7 @@ ssv_wishlist_videos_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->reload_source, g_source_remove);
+  ssv_reload_gate_unqueue (self->reload_gate);
   if (self->list != NULL)
     gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_WISHLIST_VIDEOS);
@@ -434,6 +421,7 @@ ssv_wishlist_videos_finalize (GObject *object)
   SsvWishlistVideos *self = SSV_WISHLIST_VIDEOS (object);
 
   g_clear_object (&self->videos);
+  g_clear_object (&self->reload_gate);
 
   G_OBJECT_CLASS (ssv_wishlist_videos_parent_class)->finalize (object);
 }
@@ -508,6 +496,8 @@ static void
 ssv_wishlist_videos_init (SsvWishlistVideos *self)
 {
   self->videos = g_list_store_new (SSV_TYPE_VIDEO);
+  self->reload_gate = ssv_reload_gate_new (SSV_RELOAD_GATE_DELAY_MS);
+  g_signal_connect_swapped (self->reload_gate, "reload", G_CALLBACK (reload), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
