@@ -1,16 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-texture-loader.c: images decoded at the size shown; absurd sizes (either side) refused
- * before decoding; the image cache's size preference reaches the cache. */
+ * before decoding; the image cache's size preference reaches the cache; a hidden card's
+ * poster still on its way is dropped, and asked for again when the card shows. */
 
 #include "config.h"
 
 #include <string.h>
 
+#include "model/ssv-season.h"
+#include "ssv-fake-server.h"
 #include "ssv-image-cache.h"
 #include "ssv-test-utils.h"
 #include "ssv-texture-loader-private.h"
 #include "ssv-texture-loader.h"
 #include "ssv-ui-test-utils.h"
+#include "widgets/ssv-poster-card.h"
 
 static char *tmp_dir;
 
@@ -246,6 +250,73 @@ test_cache_size_preference (void)
   ssv_ui_test_stop_app (app);
 }
 
+static gboolean
+nothing_pending (gpointer data)
+{
+  return ssv_texture_loader_get_pending (data) == 0;
+}
+
+static gboolean
+something_pending (gpointer data)
+{
+  return ssv_texture_loader_get_pending (data) > 0;
+}
+
+static gboolean
+has_poster (gpointer data)
+{
+  return ssv_poster_card_get_has_poster (data);
+}
+
+/* A page left for another leaves its cards bound but hidden: a poster still on its way
+ * (here a server that takes half a minute) is dropped at once, so its decode takes no
+ * processor from the page shown, and asked for again when the card shows. */
+static void
+test_hidden_card_drops_its_load (void)
+{
+  g_autofree char *path = write_png (300, 450);
+  g_autofree char *png = NULL;
+  g_autofree char *images = g_build_filename (tmp_dir, "hidden-card-images", NULL);
+  g_autofree char *url = NULL;
+  g_autoptr(SsvFakeServer) server = ssv_fake_server_new ();
+  g_autoptr(SsvHttp) http = ssv_http_new ();
+  g_autoptr(SsvImageCache) cache = ssv_image_cache_new (http, images);
+  g_autoptr(SsvTextureLoader) loader = ssv_texture_loader_new (cache, 16 * 1024 * 1024);
+  g_autoptr(SsvSeason) season = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  SsvFakeFault slow = { .kind = SSV_FAKE_FAULT_DELAY, .delay_ms = 30000, .times = -1 };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *card = g_object_ref_sink (ssv_poster_card_new (loader));
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &png, &length, NULL));
+  bytes = g_bytes_new (png, length);
+  ssv_fake_server_add_bytes (server, "GET /poster.png", 200, "image/png", bytes);
+  ssv_fake_server_set_fault (server, "GET /poster.png", &slow);
+  url = g_strdup_printf ("%s/poster.png", ssv_fake_server_get_url (server));
+  season = g_object_new (SSV_TYPE_SEASON, "title", "The Wire", "poster-url", url, NULL);
+
+  gtk_window_set_child (GTK_WINDOW (window), card);
+  gtk_window_present (GTK_WINDOW (window));
+  ssv_poster_card_set_item (SSV_POSTER_CARD (card), G_OBJECT (season));
+  g_assert_true (ssv_test_wait_for (something_pending, loader, 5000));
+
+  /* Hidden: nothing is left to fetch or decode, long before the server answers. */
+  gtk_widget_set_visible (card, FALSE);
+  g_assert_true (ssv_test_wait_for (nothing_pending, loader, 5000));
+  g_assert_false (ssv_poster_card_get_has_poster (SSV_POSTER_CARD (card)));
+
+  /* Shown again, with the server quick now: the poster is asked for again and shows. */
+  ssv_fake_server_clear_faults (server);
+  gtk_widget_set_visible (card, TRUE);
+  g_assert_true (ssv_test_wait_for (has_poster, card, 10000));
+
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ssv_ui_test_iterate (50);
+  g_assert_finalize_object (card);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -262,6 +333,7 @@ main (int    argc,
   g_test_add_func ("/ui/texture-loader/not-an-image", test_not_an_image);
   g_test_add_func ("/ui/texture-loader/stopped-or-gone-is-quiet", test_stopped_or_gone_is_quiet);
   g_test_add_func ("/ui/texture-loader/cache-size-preference", test_cache_size_preference);
+  g_test_add_func ("/ui/poster-card/hidden-card-drops-its-load", test_hidden_card_drops_its_load);
 
   result = g_test_run ();
 

@@ -18,6 +18,8 @@
 #include "widgets/ssv-video-card.h"
 #include "dialogs/ssv-video-dialog.h"
 #include "stores/ssv-channel-store.h"
+#include "ssv-image-cache.h"
+#include "ssv-texture-loader.h"
 
 #define CACHED_ID "UCcccccccccccccccccccccc"
 #define SYNTH_ID  "UCaaaaaaaaaaaaaaaaaaaaa1"
@@ -369,9 +371,8 @@ test_cached_channel (void)
   card = first_card (page);
   g_assert_cmpstr (ssv_video_card_get_title (card), ==, "Nobody knows when");
   g_assert_cmpstr (ssv_video_card_get_meta (card), ==, "2.6M views · Date unknown");
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (card),
-                                                                                       SSV_TYPE_VIDEO_CARD,
-                                                                                       "duration_label"))));
+  /* No duration known: no badge drawn. */
+  g_assert_cmpstr (ssv_video_card_get_badge (card), ==, "");
 
   ssv_channel_page_select_season (page, 3);
   ssv_ui_test_iterate (300);
@@ -568,6 +569,116 @@ test_video_card_alone (void)
   g_assert_finalize_object (card);
 }
 
+/* Nodes of @node's tree of @type, counted through the containers, clips and moves a
+ * widget's drawing is made of. */
+static guint
+count_nodes (GskRenderNode  *node,
+             GskRenderNodeType type)
+{
+  guint n = gsk_render_node_get_node_type (node) == type ? 1 : 0;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        n += count_nodes (gsk_container_node_get_child (node, i), type);
+      break;
+    case GSK_CLIP_NODE:
+      n += count_nodes (gsk_clip_node_get_child (node), type);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      n += count_nodes (gsk_rounded_clip_node_get_child (node), type);
+      break;
+    case GSK_TRANSFORM_NODE:
+      n += count_nodes (gsk_transform_node_get_child (node), type);
+      break;
+    case GSK_OPACITY_NODE:
+      n += count_nodes (gsk_opacity_node_get_child (node), type);
+      break;
+    default:
+      break;
+    }
+  return n;
+}
+
+/* What the card draws, as a render node. */
+static GskRenderNode *
+draw (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+static gboolean
+card_has_thumbnail (gpointer data)
+{
+  return ssv_video_card_get_has_thumbnail (data);
+}
+
+static gboolean
+card_drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_height (data) > 135;
+}
+
+/* A grid binds a hundred cards or more on the UI thread, so a card is one widget that
+ * draws it all: the thumbnail, its duration badge and wished mark, the title and the
+ * words under it, in a cell as high as the thumbnail and two lines. */
+static void
+test_video_card_draws_it_all (void)
+{
+  g_autofree char *thumbnail = g_build_filename (tmp_dir, "thumbnail.png", NULL);
+  g_autofree char *images = g_build_filename (tmp_dir, "card-images", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 480, 270);
+  g_autoptr(SsvHttp) http = ssv_http_new ();
+  g_autoptr(SsvImageCache) cache = ssv_image_cache_new (http, images);
+  g_autoptr(SsvTextureLoader) loader = ssv_texture_loader_new (cache, 16 * 1024 * 1024);
+  g_autoptr(SsvVideo) video = NULL;
+  g_autoptr(GskRenderNode) words = NULL;
+  g_autoptr(GskRenderNode) all = NULL;
+  GtkWidget *card = g_object_ref_sink (ssv_video_card_new (loader));
+  GtkWidget *window = gtk_window_new ();
+
+  gdk_pixbuf_fill (pixbuf, 0x336699ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, thumbnail, "png", NULL, NULL));
+  video = g_object_new (SSV_TYPE_VIDEO, "video-id", VIDEO_A, "title", "Out Today",
+                        "duration-s", (gint64) 754, "views", (gint64) 2600000, "published", unix_of (2024, 3, 3),
+                        "date-exact", TRUE, "wished", TRUE, "thumbnail-url", thumbnail, NULL);
+  ssv_video_card_set_video (SSV_VIDEO_CARD (card), video);
+  gtk_window_set_child (GTK_WINDOW (window), card);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ssv_test_wait_for (card_drawn, card, 10000));
+
+  /* One widget; no thumbnail yet: the words and the two badges, four lines of text. */
+  g_assert_null (gtk_widget_get_first_child (card));
+  g_assert_cmpint (gtk_widget_get_width (card), ==, 240);
+  words = draw (card);
+  g_assert_nonnull (words);
+  g_assert_cmpuint (count_nodes (words, GSK_TEXT_NODE), ==, 4);
+  g_assert_cmpuint (count_nodes (words, GSK_TEXTURE_NODE), ==, 0);
+  g_assert_cmpstr (ssv_video_card_get_badge (SSV_VIDEO_CARD (card)), ==, "12:34");
+  g_assert_cmpstr (ssv_video_card_get_state (SSV_VIDEO_CARD (card)), ==, "Wished");
+
+  /* The thumbnail drawn under them once asked for. */
+  ssv_video_card_ensure_thumbnail (SSV_VIDEO_CARD (card));
+  g_assert_true (ssv_test_wait_for (card_has_thumbnail, card, 10000));
+  ssv_ui_test_iterate (100);
+  all = draw (card);
+  g_assert_nonnull (all);
+  g_assert_cmpuint (count_nodes (all, GSK_TEXTURE_NODE), ==, 1);
+  g_assert_cmpuint (count_nodes (all, GSK_TEXT_NODE), ==, 4);
+  ssv_ui_test_screenshot (window, "video-card");
+
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ssv_ui_test_iterate (50);
+  g_assert_finalize_object (card);
+}
+
 static void
 test_segment_bar_alone (void)
 {
@@ -661,6 +772,7 @@ main (int    argc,
   g_test_add_func ("/ui/channel-page/first-open-offline", test_first_open_offline);
   g_test_add_func ("/ui/video-dialog/segments-votes-wish", test_video_dialog);
   g_test_add_func ("/ui/video-card/shows-its-video", test_video_card_alone);
+  g_test_add_func ("/ui/video-card/one-widget-draws-it-all", test_video_card_draws_it_all);
   g_test_add_func ("/ui/segment-bar/describes-its-segments", test_segment_bar_alone);
 
   result = g_test_run ();

@@ -105,12 +105,13 @@ ssv_poster_set_placeholder_color (GtkWidget  *placeholder,
 
 /* ---- drawing ------------------------------------------------------------------------ */
 
-/* Scaled to cover the whole poster, centred, the overflow cut. */
-static void
-snapshot_cover (GdkPaintable *paintable,
-                GtkSnapshot  *snapshot,
-                double        width,
-                double        height)
+/* Scaled to cover the whole @width × @height, centred, the overflow cut (a poster, a
+ * video's thumbnail). */
+void
+ssv_snapshot_cover (GdkPaintable *paintable,
+                    GtkSnapshot  *snapshot,
+                    double        width,
+                    double        height)
 {
   double image_width = gdk_paintable_get_intrinsic_width (paintable);
   double image_height = gdk_paintable_get_intrinsic_height (paintable);
@@ -169,7 +170,7 @@ ssv_poster_art_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
 
   if (self->texture != NULL)
-    snapshot_cover (GDK_PAINTABLE (self->texture), snapshot, width, height);
+    ssv_snapshot_cover (GDK_PAINTABLE (self->texture), snapshot, width, height);
   else
     snapshot_initials (self, snapshot, width, height);
 

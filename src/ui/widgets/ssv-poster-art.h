@@ -27,5 +27,9 @@ void        ssv_poster_art_set_accessory (SsvPosterArt *self,
 char       *ssv_poster_initials              (const char   *title);
 void        ssv_poster_set_placeholder_color (GtkWidget    *placeholder,
                                               const char   *title);
+void        ssv_snapshot_cover               (GdkPaintable *paintable,
+                                              GtkSnapshot  *snapshot,
+                                              double        width,
+                                              double        height);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-poster-card.c: shows any object with "title" and "poster-url" (and, when it has them,
- * "subtitle" or "year", and "watched"); recycled by grids, so a load is cancelled on rebind.
+ * "subtitle" or "year", and "watched"); recycled by grids, so a load is cancelled on rebind,
+ * and one still on its way is dropped while the card is hidden.
  * The card reads those into its own properties, which its template's labels bind to. */
 
 #include "config.h"
@@ -21,6 +22,7 @@ struct _SsvPosterCard
   char              *poster_uri;
   gboolean           lazy;       /* loads only when asked to (a grid's cards) */
   gboolean           requested;  /* the poster of poster_uri was asked for */
+  gboolean           dropped;    /* its load was dropped when the card was hidden */
   GtkWidget         *accessory;
   char              *title;
   char              *subtitle;
@@ -138,6 +140,7 @@ load_poster (SsvPosterCard *self,
       g_clear_object (&self->cancellable);
     }
   self->requested = FALSE;
+  self->dropped = FALSE;
 
   if (self->poster_uri == NULL || self->loader == NULL)
     {
@@ -332,6 +335,38 @@ ssv_poster_card_get_accessory (SsvPosterCard *self)
   return self->accessory;
 }
 
+/* Hidden (its page left for another): a poster still on its way is dropped, so decoding
+ * it takes no processor from the page shown; it is asked for again when the card shows. */
+static void
+ssv_poster_card_unmap (GtkWidget *widget)
+{
+  SsvPosterCard *self = SSV_POSTER_CARD (widget);
+
+  if (self->requested && self->cancellable != NULL && ssv_poster_art_get_texture (self->art) == NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      self->requested = FALSE;
+      self->dropped = TRUE;
+    }
+
+  GTK_WIDGET_CLASS (ssv_poster_card_parent_class)->unmap (widget);
+}
+
+static void
+ssv_poster_card_map (GtkWidget *widget)
+{
+  SsvPosterCard *self = SSV_POSTER_CARD (widget);
+
+  GTK_WIDGET_CLASS (ssv_poster_card_parent_class)->map (widget);
+
+  if (self->dropped)
+    {
+      self->dropped = FALSE;
+      ssv_poster_card_ensure_poster (self);
+    }
+}
+
 /* The title, asked for only on hover: setting a tooltip's text on a shown widget asks
  * the display where the pointer is, a round trip per card bound. */
 static gboolean
@@ -406,6 +441,8 @@ ssv_poster_card_class_init (SsvPosterCardClass *klass)
   object_class->dispose = ssv_poster_card_dispose;
   object_class->get_property = ssv_poster_card_get_property;
   widget_class->query_tooltip = ssv_poster_card_query_tooltip;
+  widget_class->map = ssv_poster_card_map;
+  widget_class->unmap = ssv_poster_card_unmap;
 
   /**
    * SsvPosterCard:title:

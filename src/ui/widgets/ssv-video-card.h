@@ -19,6 +19,7 @@ SsvVideo   *ssv_video_card_get_video     (SsvVideoCard     *self);
 void        ssv_video_card_set_video     (SsvVideoCard     *self,
                                           SsvVideo         *video);
 void        ssv_video_card_ensure_thumbnail (SsvVideoCard *self);
+gboolean    ssv_video_card_get_has_thumbnail (SsvVideoCard *self);
 const char *ssv_video_card_get_title     (SsvVideoCard     *self);
 const char *ssv_video_card_get_meta      (SsvVideoCard     *self);
 const char *ssv_video_card_get_badge     (SsvVideoCard     *self);
