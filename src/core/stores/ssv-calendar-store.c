@@ -340,14 +340,87 @@ ssv_calendar_store_list_days_finish (SsvCalendarStore  *self,
 }
 
 /**
+ * ssv_calendar_store_list_with_uploads:
+ * @from: the first moment, in the person's zone
+ * @to: the moment after the last
+ * @entries: (out) (transfer full) (element-type SsvCalendarEntry): the episodes, as
+ *   ssv_calendar_store_list_between() lists them
+ * @uploads: (out) (transfer full) (element-type SsvVideo): the followed channels' uploads
+ *   of [@from, @to), oldest first: the calendar's lane (no Shorts, no premieres to come)
+ *
+ * Everything the calendar shows in a span, read on this thread's connection: what
+ * the export, the command line and its listings are made of. On error neither is set.
+ */
+gboolean
+ssv_calendar_store_list_with_uploads (SsvCalendarStore  *self,
+                                      GDateTime         *from,
+                                      GDateTime         *to,
+                                      GPtrArray        **entries,
+                                      GPtrArray        **uploads,
+                                      GError           **error)
+{
+  g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(GPtrArray) videos = NULL;
+  g_autoptr(SsvChannelStore) channels = NULL;
+
+  g_return_val_if_fail (SSV_IS_CALENDAR_STORE (self), FALSE);
+  g_return_val_if_fail (entries != NULL && uploads != NULL, FALSE);
+
+  episodes = ssv_calendar_store_list_between (self, from, to, error);
+  if (episodes == NULL)
+    return FALSE;
+
+  channels = ssv_channel_store_new (ssv_store_get_database (SSV_STORE (self)));
+  videos = ssv_channel_store_list_uploads_between (channels, g_date_time_to_unix (from), g_date_time_to_unix (to),
+                                                   error);
+  if (videos == NULL)
+    return FALSE;
+
+  *entries = g_steal_pointer (&episodes);
+  *uploads = g_steal_pointer (&videos);
+  return TRUE;
+}
+
+/**
+ * ssv_calendar_store_dup_ics:
+ * @from: the first moment, in the person's zone
+ * @to: the moment after the last
+ * @stamp: when the file is made (its DTSTAMP)
+ * @n_events: (out) (optional): how many events it holds: episodes and uploads
+ *
+ * The episodes of [@from, @to) and the followed channels' uploads (the
+ * calendar's lane) as RFC 5545 text GNOME Calendar can import.
+ *
+ * Returns: (transfer full): the iCalendar text, or %NULL
+ */
+char *
+ssv_calendar_store_dup_ics (SsvCalendarStore  *self,
+                            GDateTime         *from,
+                            GDateTime         *to,
+                            GDateTime         *stamp,
+                            guint             *n_events,
+                            GError           **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) uploads = NULL;
+
+  if (!ssv_calendar_store_list_with_uploads (self, from, to, &entries, &uploads, error))
+    return NULL;
+
+  if (n_events != NULL)
+    *n_events = entries->len + uploads->len;
+  return ssv_ical_build_with_uploads (entries, uploads, stamp);
+}
+
+/**
  * ssv_calendar_store_write_ics:
  * @from: the first moment, in the person's zone
  * @to: the moment after the last
  * @file: where the iCalendar file goes; replaced whole, or left as it was
  * @n_entries: (out) (optional): how many events it holds: episodes and uploads
  *
- * Writes the episodes of [@from, @to), and the followed channels' uploads (the
- * calendar's lane), as an RFC 5545 file GNOME Calendar can import. For worker threads; the UI uses the _async variant.
+ * Writes ssv_calendar_store_dup_ics() to @file. For worker threads and the
+ * command line; the UI uses the _async variant.
  */
 gboolean
 ssv_calendar_store_write_ics (SsvCalendarStore  *self,
@@ -358,28 +431,18 @@ ssv_calendar_store_write_ics (SsvCalendarStore  *self,
                               GCancellable      *cancellable,
                               GError           **error)
 {
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GPtrArray) uploads = NULL;
-  g_autoptr(SsvChannelStore) channels = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *text = NULL;
+  guint n_events = 0;
 
   g_return_val_if_fail (SSV_IS_CALENDAR_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  entries = ssv_calendar_store_list_between (self, from, to, error);
-  if (entries == NULL)
+  text = ssv_calendar_store_dup_ics (self, from, to, now, &n_events, error);
+  if (text == NULL)
     return FALSE;
 
-  /* The calendar's lane too: the followed channels' uploads, read on this thread's connection. */
-  channels = ssv_channel_store_new (ssv_store_get_database (SSV_STORE (self)));
-  uploads = ssv_channel_store_list_uploads_between (channels, g_date_time_to_unix (from), g_date_time_to_unix (to),
-                                                    error);
-  if (uploads == NULL)
-    return FALSE;
-
-  text = ssv_ical_build_with_uploads (entries, uploads, now);
   if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &local_error))
     {
@@ -398,7 +461,7 @@ ssv_calendar_store_write_ics (SsvCalendarStore  *self,
     }
 
   if (n_entries != NULL)
-    *n_entries = entries->len + uploads->len;
+    *n_entries = n_events;
   return TRUE;
 }
 
