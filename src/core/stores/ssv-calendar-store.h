@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-calendar-store.h: episodes of followed shows that air in a span of days, and the
- * followed channels' uploads beside them. */
+/* ssv-calendar-store.h: episodes of followed shows that air in a span of days, owned or
+ * wished from TMDB, and the followed channels' uploads beside them. */
 
 #pragma once
 
@@ -67,5 +67,6 @@ GDateTime        *ssv_calendar_day_start            (GDateTime            *momen
 
 /* The SQL behind every list, for query-plan tests and benchmarks. */
 extern const char * const ssv_calendar_store_sql;
+extern const char * const ssv_calendar_store_wished_sql;
 
 G_END_DECLS
