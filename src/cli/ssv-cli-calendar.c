@@ -32,15 +32,41 @@ print_entry (SsvCalendarEntry *entry)
 }
 
 static void
-print_upload (SsvVideo *video,
+print_upload (SsvVideo  *video,
               GDateTime *published)
 {
   g_autofree char *time = g_date_time_format (published, "%H:%M");
 
-  /* A channel's upload, marked as one; the channel and title are YouTube's words. */
+  /* A channel's upload, marked as one; the channel and title are YouTube's words.
+   * Translators: follows an upload's title in the calendar's list */
   g_print ("  %-8s %s · %s %s\n", time,
            ssv_video_get_channel_title (video) ? ssv_video_get_channel_title (video) : "",
            ssv_video_get_title (video) ? ssv_video_get_title (video) : "", _("(YouTube)"));
+}
+
+/* When @video was published, in @zone. */
+static GDateTime *
+dup_published (SsvVideo  *video,
+               GTimeZone *zone)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ssv_video_get_published (video));
+
+  return g_date_time_to_timezone (utc, zone);
+}
+
+/* The day's heading, before its first line; a blank line between days. */
+static void
+print_day_header (GDateTime *day,
+                  gboolean  *header,
+                  gboolean  *printed)
+{
+  g_autofree char *title = NULL;
+
+  if (*header)
+    return;
+  title = g_date_time_format (day, "%A %x");
+  g_print ("%s%s\n", *printed ? "\n" : "", title);
+  *header = *printed = TRUE;
 }
 
 /* Day by day from @from: the episodes, then the lane of uploads, as the app shows a day. */
@@ -65,36 +91,22 @@ print_days (GPtrArray *entries,
       for (; next_entry < entries->len; next_entry++)
         {
           SsvCalendarEntry *entry = g_ptr_array_index (entries, next_entry);
-          g_autofree char *title = NULL;
 
           if (g_date_time_compare (ssv_calendar_entry_get_airs (entry), end) >= 0)
             break;
-          if (!header)
-            {
-              title = g_date_time_format (day, "%A %x");
-              g_print ("%s%s\n", printed ? "\n" : "", title);
-              header = printed = TRUE;
-            }
+          print_day_header (day, &header, &printed);
           print_entry (entry);
         }
 
       for (; next_upload < uploads->len; next_upload++)
         {
           SsvVideo *video = g_ptr_array_index (uploads, next_upload);
-          g_autoptr(GDateTime) utc = NULL;
           g_autoptr(GDateTime) published = NULL;
-          g_autofree char *title = NULL;
 
           if (ssv_video_get_published (video) >= end_unix)
             break;
-          utc = g_date_time_new_from_unix_utc (ssv_video_get_published (video));
-          published = g_date_time_to_timezone (utc, zone);
-          if (!header)
-            {
-              title = g_date_time_format (day, "%A %x");
-              g_print ("%s%s\n", printed ? "\n" : "", title);
-              header = printed = TRUE;
-            }
+          published = dup_published (video, zone);
+          print_day_header (day, &header, &printed);
           print_upload (video, published);
         }
 
@@ -145,8 +157,7 @@ add_upload_json (JsonBuilder *builder,
                  SsvVideo    *video,
                  GTimeZone   *zone)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (ssv_video_get_published (video));
-  g_autoptr(GDateTime) published = g_date_time_to_timezone (utc, zone);
+  g_autoptr(GDateTime) published = dup_published (video, zone);
   g_autofree char *when = g_date_time_format_iso8601 (published);
   g_autofree char *url = g_strconcat (YOUTUBE_WATCH_URL, ssv_video_get_video_id (video), NULL);
 

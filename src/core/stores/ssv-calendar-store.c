@@ -190,6 +190,15 @@ lookup_zone (GHashTable *zones,
   return zone;
 }
 
+/* Whether @airs is known and falls in [@from, @to). */
+static gboolean
+airs_within (GDateTime *airs,
+             GDateTime *from,
+             GDateTime *to)
+{
+  return airs != NULL && g_date_time_compare (airs, from) >= 0 && g_date_time_compare (airs, to) < 0;
+}
+
 /* An id for an episode that has no library row: negative, so it never names one, and
  * distinct per wishlist group, season and episode for the cards and notifications. */
 static gint64
@@ -229,7 +238,7 @@ add_wished_shows (SsvDatabase  *db,
       gboolean anytime = FALSE;
 
       airs = ssv_air_time_resolve_in (ssv_stmt_column_text (stmt, 8), NULL, NULL, zone, &anytime);
-      if (airs == NULL || g_date_time_compare (airs, from) < 0 || g_date_time_compare (airs, to) >= 0)
+      if (!airs_within (airs, from, to))
         continue;
 
       entry = ssv_calendar_entry_new ();
@@ -317,7 +326,7 @@ ssv_calendar_store_list_between (SsvCalendarStore  *self,
 
       airs = ssv_air_time_resolve_in (ssv_stmt_column_text (stmt, 7), ssv_stmt_column_text (stmt, 8),
                                       lookup_zone (zones, ssv_stmt_column_text (stmt, 9)), zone, &anytime);
-      if (airs == NULL || g_date_time_compare (airs, from) < 0 || g_date_time_compare (airs, to) >= 0)
+      if (!airs_within (airs, from, to))
         continue;
 
       entry = ssv_calendar_entry_new ();
