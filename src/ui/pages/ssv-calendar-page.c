@@ -702,8 +702,8 @@ ssv_calendar_page_constructed (GObject *object)
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ssv_context_get_library_store (context), "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
-  /* A show wished from TMDB's page brings its episodes to come. */
-  g_signal_connect_object (ssv_context_get_wishlist_store (context), "changed",
+  /* A show wished from TMDB's page brings its episodes to come (movies and art do not). */
+  g_signal_connect_object (ssv_context_get_wishlist_store (context), "changed::show",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   /* A channel refresh brings uploads for the lane. */
   g_signal_connect_object (ssv_context_get_channel_store (context), "changed",
