@@ -9,6 +9,7 @@
 #include "stores/ssv-settings-store.h"
 #include "ssv-test-utils.h"
 #include "stores/ssv-watchlist-store.h"
+#include "stores/ssv-wishlist-store.h"
 
 typedef struct
 {
@@ -352,6 +353,116 @@ test_same_rule_as_watchlist (Fixture       *f,
       }
 }
 
+/* Wishes show @tmdb_id from TMDB's page as the app does, with TMDB's list of its
+ * episodes: S01E01 the day before @today, S01E02 on @day, S01E03 a week after @day. */
+static void
+wish_tmdb_show (Fixture       *f,
+                const char    *tmdb_id,
+                const char    *title,
+                SsvWishTarget  target,
+                const char    *day,
+                GDateTime     *today)
+{
+  g_autoptr(SsvWishlistStore) wishlist = ssv_wishlist_store_new (f->db);
+  g_autoptr(SsvWishlistShow) show = ssv_wishlist_show_new ("tmdb", tmdb_id, title);
+  g_autoptr(GError) error = NULL;
+  SsvWishlistShowEpisode *episode;
+
+  episode = ssv_wishlist_show_add_episode (show, 1, 1);
+  episode->title = g_strdup ("Pilot");
+  episode->air_date = g_strdup ("2025-06-09");
+  episode = ssv_wishlist_show_add_episode (show, 1, 2);
+  episode->title = g_strdup ("The Second");
+  episode->air_date = g_strdup (day);
+  episode = ssv_wishlist_show_add_episode (show, 1, 3);
+  episode->title = g_strdup ("Next Week");
+  episode->air_date = g_strdup ("2025-06-20");
+
+  g_assert_true (ssv_wishlist_store_add_show (wishlist, show, target, 1, 1, today, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A show wished or followed from TMDB's page alone is on the calendar on the day its
+ * episode airs, as an owned one is; a show both owned and wished is listed once. */
+static void
+test_wished_not_owned (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) today = local_time (f, 2025, 6, 10, 15, 0);
+  g_autoptr(SsvWishlistStore) wishlist = ssv_wishlist_store_new (f->db);
+  g_autoptr(GPtrArray) week = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *uid = NULL;
+  SsvCalendarEntry *entry;
+
+  add_episode (f, 1, 1, 2, "2025-06-12", "21:00");
+  /* Severance is in the library too: its own row, once. */
+  wish_tmdb_show (f, "95396", "Severance (wished)", SSV_WISH_TARGET_SHOW, "2025-06-12", today);
+  /* Not in the library: the whole show wished, and one episode of another. */
+  wish_tmdb_show (f, "100088", "The Last of Us", SSV_WISH_TARGET_SHOW, "2025-06-11", today);
+  wish_tmdb_show (f, "136315", "The Bear", SSV_WISH_TARGET_EPISODE, "2025-06-13", today);
+
+  week = ssv_calendar_store_list_days (f->calendar, today, 7, &error);
+  g_assert_no_error (error);
+  text = describe (week);
+  g_assert_cmpstr (text, ==,
+                   "2025-06-11 any The Last of Us S01E02; "
+                   "2025-06-12 21:00 Severance S01E02");
+
+  entry = g_ptr_array_index (week, 0);
+  g_assert_cmpstr (ssv_calendar_entry_get_title (entry), ==, "The Second");
+  g_assert_cmpstr (ssv_calendar_entry_get_show_source (entry), ==, "tmdb");
+  g_assert_cmpstr (ssv_calendar_entry_get_show_source_id (entry), ==, "100088");
+  g_assert_false (ssv_calendar_entry_get_owned (entry));
+  /* No library row: its ids name none. */
+  g_assert_cmpint (ssv_calendar_entry_get_show_id (entry), <, 0);
+  g_assert_cmpint (ssv_calendar_entry_get_episode_id (entry), <, 0);
+  uid = ssv_calendar_entry_dup_uid (entry);
+  g_assert_cmpstr (uid, ==, "tmdb-100088-s1e2@soulsync-video");
+
+  /* Following the show of the one wished episode puts it on, unfollowing takes it off;
+   * so does no longer wishing a show. */
+  g_assert_true (ssv_watchlist_store_set_followed (f->watchlist, SSV_WATCH_KIND_SHOW, "tmdb", "136315",
+                                                   TRUE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&week, g_ptr_array_unref);
+  g_clear_pointer (&text, g_free);
+  week = ssv_calendar_store_list_days (f->calendar, today, 7, &error);
+  g_assert_no_error (error);
+  text = describe (week);
+  g_assert_cmpstr (text, ==,
+                   "2025-06-11 any The Last of Us S01E02; "
+                   "2025-06-12 21:00 Severance S01E02; "
+                   "2025-06-13 any The Bear S01E02");
+
+  g_assert_true (ssv_watchlist_store_set_followed (f->watchlist, SSV_WATCH_KIND_SHOW, "tmdb", "136315",
+                                                   FALSE, NULL, NULL, &error));
+  g_assert_true (ssv_wishlist_store_remove_show (wishlist, "tmdb", "100088", SSV_WISH_TARGET_SHOW, 0, 0, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&week, g_ptr_array_unref);
+  g_clear_pointer (&text, g_free);
+  week = ssv_calendar_store_list_days (f->calendar, today, 7, &error);
+  g_assert_no_error (error);
+  text = describe (week);
+  g_assert_cmpstr (text, ==, "2025-06-12 21:00 Severance S01E02");
+}
+
+static void
+test_wished_query_plan (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plan = NULL;
+
+  gboolean uses_index = ssv_database_explain_uses_index (f->db, ssv_calendar_store_wished_sql, &plan, &error);
+
+  g_test_message ("%s", plan);
+  g_assert_no_error (error);
+  g_assert_true (uses_index);
+  g_assert_nonnull (strstr (plan, "wishlist_show_episodes_air_date"));
+}
+
 static void
 test_query_plan (Fixture       *f,
                  gconstpointer  data)
@@ -387,6 +498,23 @@ check (SsvAiringMonitor *monitor,
   g_assert_no_error (error);
   g_assert_nonnull (aired);
   return describe (aired);
+}
+
+/* The airing monitor reads the same list: a wished show's episode is reported once it airs. */
+static void
+test_airing_wished_not_owned (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(SsvAiringMonitor) monitor = ssv_airing_monitor_new (f->calendar);
+  g_autoptr(GDateTime) t0 = local_time (f, 2025, 6, 10, 23, 50);
+  g_autoptr(GDateTime) t1 = local_time (f, 2025, 6, 11, 0, 10);
+  g_autofree char *aired = NULL;
+
+  wish_tmdb_show (f, "100088", "The Last of Us", SSV_WISH_TARGET_SHOW, "2025-06-11", t0);
+  set_bookmark (f, t0);
+
+  aired = check (monitor, t1, NULL);
+  g_assert_cmpstr (aired, ==, "2025-06-11 any The Last of Us S01E02");
 }
 
 static void
@@ -531,6 +659,9 @@ main (int    argc,
   ADD ("/core/calendar/week-other-zones", test_week_other_zones);
   ADD ("/core/calendar/same-rule-as-watchlist", test_same_rule_as_watchlist);
   ADD ("/core/calendar/query-plan", test_query_plan);
+  ADD ("/core/calendar/wished-not-owned", test_wished_not_owned);
+  ADD ("/core/calendar/wished-query-plan", test_wished_query_plan);
+  ADD ("/core/airing/wished-not-owned", test_airing_wished_not_owned);
   ADD ("/core/airing/first-look", test_airing_first_look);
   ADD ("/core/airing/live", test_airing_live);
   ADD ("/core/airing/catch-up", test_airing_catch_up);

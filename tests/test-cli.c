@@ -185,6 +185,103 @@ test_calendar (void)
   ssv_test_remove_tree (dir);
 }
 
+/* Inserts a followed channel with an upload tomorrow, and what the calendar leaves out:
+ * a Short, a premiere still to come, and an upload of a channel nobody follows. */
+static void
+add_channel_uploads (const char *db_path,
+                     gint64      tomorrow)
+{
+  g_autoptr(SsvDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  db = ssv_database_open (db_path, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf (
+    "INSERT INTO watchlist (kind, source, source_id, title) VALUES ('channel', 'youtube', 'UCsXVk37bltHxD1rDPwtNM8Q', 'Kurzgesagt');"
+    "INSERT INTO yt_channels (id, channel_id, title) VALUES (1, 'UCsXVk37bltHxD1rDPwtNM8Q', 'Kurzgesagt'),"
+    "                                                       (2, 'UCnobodyfollowsthis0000', 'Unfollowed');"
+    "INSERT INTO yt_videos (video_id, channel_row, title, duration_s, published, date_exact, is_short, upcoming)"
+    " VALUES ('dQw4w9WgXcQ', 1, 'The Sun, Explained', 754, %" G_GINT64_FORMAT ", 1, 0, 0),"
+    "        ('shortvideo1', 1, 'A Short', 40, %" G_GINT64_FORMAT ", 1, 1, 0),"
+    "        ('premiere001', 1, 'A Premiere', 600, %" G_GINT64_FORMAT ", 1, 0, 1),"
+    "        ('otherchann1', 2, 'Not Followed', 600, %" G_GINT64_FORMAT ", 1, 0, 0)",
+    tomorrow, tomorrow + 60, tomorrow + 120, tomorrow + 180);
+  g_assert_true (ssv_database_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* The command line lists and exports the followed channels' uploads as the app's
+ * calendar does: a lane of uploads (no Shorts, no premieres to come). */
+static void
+test_calendar_channel_uploads (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *ics_path = g_build_filename (dir, "airing.ics", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autofree char *day = g_date_time_format (tomorrow, "%Y-%m-%dT");
+  g_autofree char *list = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *both = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *list_args[] = { "calendar", NULL };
+  const char *json_args[] = { "calendar", "--json", NULL };
+  const char *ics_args[] = { "calendar", "--ics", NULL };
+  const char *file_args[] = { "calendar", "--ics", "--output", ics_path, NULL };
+  const char *both_args[] = { "calendar", "--ics", "--json", NULL };
+  JsonObject *root;
+  JsonArray *uploads;
+  JsonObject *upload;
+  int status;
+
+  add_channel_uploads (db_path, g_date_time_to_unix (tomorrow));
+
+  list = run_cli (list_args, db_path, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (list, "Kurzgesagt · The Sun, Explained"));
+  g_assert_null (strstr (list, "A Short"));
+  g_assert_null (strstr (list, "A Premiere"));
+  g_assert_null (strstr (list, "Not Followed"));
+
+  json = run_cli (json_args, db_path, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "episodes")), ==, 0);
+  uploads = json_object_get_array_member (root, "uploads");
+  g_assert_cmpuint (json_array_get_length (uploads), ==, 1);
+  upload = json_array_get_object_element (uploads, 0);
+  g_assert_cmpstr (json_object_get_string_member (upload, "id"), ==, "dQw4w9WgXcQ");
+  g_assert_cmpstr (json_object_get_string_member (upload, "channel"), ==, "Kurzgesagt");
+  g_assert_cmpstr (json_object_get_string_member (upload, "title"), ==, "The Sun, Explained");
+  g_assert_cmpint (json_object_get_int_member (upload, "duration_s"), ==, 754);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (upload, "published"), day));
+
+  ics = run_cli (ics_args, db_path, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (ics, "UID:youtube-dQw4w9WgXcQ@soulsync-video\r\n"));
+  g_assert_nonnull (strstr (ics, "SUMMARY:Kurzgesagt · The Sun\\, Explained\r\n"));
+  g_assert_null (strstr (ics, "shortvideo1"));
+  g_assert_null (strstr (ics, "premiere001"));
+  g_assert_null (strstr (ics, "otherchann1"));
+
+  g_free (run_cli (file_args, db_path, &status));
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_file_get_contents (ics_path, &written, NULL, NULL));
+  g_assert_nonnull (strstr (written, "UID:youtube-dQw4w9WgXcQ@soulsync-video\r\n"));
+
+  both = run_cli (both_args, db_path, &status);
+  g_assert_cmpint (status, ==, 2);
+
+  ssv_test_remove_tree (dir);
+}
+
 static void
 make_file (const char *root,
            const char *relative)
@@ -504,6 +601,7 @@ main (int    argc,
   g_test_add_func ("/cli/bad-database", test_bad_database);
   g_test_add_func ("/cli/unknown-command", test_unknown_command);
   g_test_add_func ("/cli/calendar", test_calendar);
+  g_test_add_func ("/cli/calendar/channel-uploads", test_calendar_channel_uploads);
   g_test_add_func ("/cli/scan-folder", test_scan_folder);
   g_test_add_func ("/cli/scan-bad-arguments", test_scan_bad_arguments);
   g_test_add_func ("/cli/scan-confirm-removals", test_scan_confirm_removals);

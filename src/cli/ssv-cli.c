@@ -13,7 +13,7 @@ static const SsvCliCommand commands[] = {
   { "db-info", N_("Print the schema version and how many rows each table holds"), ssv_cli_db_info },
   { "parse", N_("Read release names (arguments or one per line on stdin) and print JSON"), ssv_cli_parse },
   { "decide", N_("What a quality profile says about release names on stdin, with its reasons"), ssv_cli_decide },
-  { "calendar", N_("List what the followed shows air, or export it with --ics"), ssv_cli_calendar },
+  { "calendar", N_("List what the followed shows and channels air (--json), or export it with --ics"), ssv_cli_calendar },
   { "scan", N_("Scan Plex, Jellyfin and folder sources into the library"), ssv_cli_scan },
   { "enrich", N_("Fill in titles from TMDB, TheTVDB, OMDb, fanart.tv and OpenSubtitles"), ssv_cli_enrich },
   { "status", N_("Print each metadata worker’s key, pause and progress"), ssv_cli_status },

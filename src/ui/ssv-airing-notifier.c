@@ -46,14 +46,25 @@ ssv_airing_notifier_init (SsvAiringNotifier *self)
   self->settings = g_settings_new (APPLICATION_ID);
 }
 
+/* The library's episodes among @episodes; a wished show's own (negative ids, no
+ * library row) are wanted already, as they air. */
 static GVariant *
-episode_ids (GPtrArray *episodes)
+episode_ids (GPtrArray *episodes,
+             guint     *n_ids)
 {
   g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("ax"));
 
+  *n_ids = 0;
   for (guint i = 0; i < episodes->len; i++)
-    g_variant_builder_add (builder, "x",
-                           ssv_calendar_entry_get_episode_id (g_ptr_array_index (episodes, i)));
+    {
+      gint64 id = ssv_calendar_entry_get_episode_id (g_ptr_array_index (episodes, i));
+
+      if (id > 0)
+        {
+          g_variant_builder_add (builder, "x", id);
+          (*n_ids)++;
+        }
+    }
 
   return g_variant_builder_end (builder);
 }
@@ -64,7 +75,8 @@ add_buttons (GNotification *notification,
              GVariant      *open_target,
              GPtrArray     *episodes)
 {
-  g_autoptr(GVariant) ids = g_variant_ref_sink (episode_ids (episodes));
+  guint n_ids = 0;
+  g_autoptr(GVariant) ids = g_variant_ref_sink (episode_ids (episodes, &n_ids));
 
   if (open_target != NULL)
     {
@@ -79,8 +91,9 @@ add_buttons (GNotification *notification,
       g_notification_add_button (notification, _("Open"), open_action);
     }
 
-  g_notification_add_button_with_target_value (notification, _("Add to Wishlist"),
-                                               "app.wishlist-episodes", ids);
+  if (n_ids > 0)
+    g_notification_add_button_with_target_value (notification, _("Add to Wishlist"),
+                                                 "app.wishlist-episodes", ids);
 }
 
 static void
@@ -120,8 +133,12 @@ notify_show (SsvAiringNotifier *self,
   notification = g_notification_new (title);
   g_notification_set_body (notification, body->str);
   g_notification_set_category (notification, "x-gnome.media");
-  add_buttons (notification, "app.open-show",
-               g_variant_new_int64 (ssv_calendar_entry_get_show_id (first)), episodes);
+  /* A show the library lacks has no page of its own here: the calendar lists it. */
+  if (ssv_calendar_entry_get_show_id (first) > 0)
+    add_buttons (notification, "app.open-show",
+                 g_variant_new_int64 (ssv_calendar_entry_get_show_id (first)), episodes);
+  else
+    add_buttons (notification, "app.open-calendar", NULL, episodes);
   g_application_send_notification (self->application, id, notification);
 }
 

@@ -335,6 +335,76 @@ test_live (void)
   ssv_test_remove_tree (dir);
 }
 
+/* A show wished from TMDB's page alone (no library row): its episode that aired today
+ * (TMDB gives a date, so at midnight) with the monitor's bookmark just before. */
+static char *
+make_wished_library (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
+                                                         g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = ssv_database_open (path, &error);
+
+  g_assert_no_error (error);
+  sql = g_strdup_printf (
+    "INSERT INTO wishlist_shows (id, source, source_id, title) VALUES (1, 'tmdb', '136311', 'Shrinking');"
+    "INSERT INTO wishlist_subscriptions (wishlist_show_id, season_number, joined_through) VALUES (1, NULL, '2000-01-01');"
+    "INSERT INTO wishlist_show_episodes (wishlist_show_id, season_number, episode_number, title, air_date)"
+    " VALUES (1, 2, 2, 'Coming Up', '%s');", today);
+  g_assert_true (ssv_database_exec (db, sql, &error));
+  g_assert_no_error (error);
+  g_assert_true (ssv_settings_store_set_int (db, SSV_AIRING_BOOKMARK_KEY, g_date_time_to_unix (midnight) - 60,
+                                             &error));
+
+  return g_steal_pointer (&path);
+}
+
+/* The show is told like an owned one; "Open" goes to the calendar, which lists it (there
+ * is no library page), and no "Add to Wishlist": it is wanted already. */
+static void
+test_wished_not_owned (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = make_wished_library (dir);
+  FakeShell shell = { 0 };
+  WaitCount wait = { &shell, 1 };
+  SsvApplication *app;
+  GVariant *call;
+  g_autoptr(GVariant) open = NULL;
+  g_autoptr(GVariant) wish = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  const char *action = NULL;
+
+  fake_shell_start (&shell);
+  app = start_service (db_path);
+
+  g_assert_true (ssv_test_wait_for (has_count, &wait, 20000));
+  ssv_ui_test_iterate (300);
+  g_assert_cmpuint (shell.received->len, ==, 1);
+  call = find_notification (&shell, "aired-episode-");
+  g_assert_nonnull (call);
+  title = lookup_string (call, "title");
+  g_assert_cmpstr (title, ==, "New Episode of Shrinking");
+  body = lookup_string (call, "body");
+  g_assert_cmpstr (body, ==, "S02E02 · Coming Up");
+
+  open = lookup_button (call, "Open");
+  g_assert_nonnull (open);
+  g_assert_true (g_variant_lookup (open, "action", "&s", &action));
+  g_assert_cmpstr (action, ==, "app.open-calendar");
+  wish = lookup_button (call, "Add to Wishlist");
+  g_assert_null (wish);
+
+  ssv_ui_test_stop_app (app);
+  fake_shell_stop (&shell);
+  ssv_test_remove_tree (dir);
+}
+
 static void
 test_catch_up (void)
 {
@@ -1171,6 +1241,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/notifications/live", test_live);
   g_test_add_func ("/ui/notifications/catch-up", test_catch_up);
+  g_test_add_func ("/ui/notifications/wished-not-owned", test_wished_not_owned);
   g_test_add_func ("/ui/notifications/uploads-per-channel", test_uploads_live);
   g_test_add_func ("/ui/notifications/uploads-catch-up", test_uploads_catch_up);
   g_test_add_func ("/ui/notifications/scheduler-runs-missed", test_scheduler_runs_missed);

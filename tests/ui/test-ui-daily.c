@@ -24,6 +24,8 @@
 #include "widgets/ssv-wishlist-tile.h"
 #include "model/ssv-calendar-entry.h"
 #include "stores/ssv-wishlist-store.h"
+#include "ssv-application.h"
+#include "ssv-context.h"
 
 #define SEVERANCE      1
 #define SLOW_HORSES    2
@@ -880,6 +882,155 @@ test_calendar (void)
   ssv_test_remove_tree (dir);
 }
 
+typedef struct
+{
+  SsvCalendarPage *calendar;
+  guint            day;
+  const char      *show;
+} ShowOnDay;
+
+/* The episode of @show on the calendar's day, where one is listed (a new reference). */
+static SsvCalendarEntry *
+find_show_on_day (ShowOnDay *where)
+{
+  GListModel *entries = ssv_calendar_page_get_day_entries (where->calendar, where->day);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(SsvCalendarEntry) entry = g_list_model_get_item (entries, i);
+
+      if (g_strcmp0 (ssv_calendar_entry_get_show_title (entry), where->show) == 0)
+        return g_steal_pointer (&entry);
+    }
+
+  return NULL;
+}
+
+static gboolean
+show_listed_on_day (gpointer data)
+{
+  g_autoptr(SsvCalendarEntry) entry = find_show_on_day (data);
+
+  return entry != NULL && calendar_settled (((ShowOnDay *) data)->calendar);
+}
+
+/* How many episodes of @show the day lists. */
+static guint
+count_show_on_day (SsvCalendarPage *calendar,
+                   guint            day,
+                   const char      *show)
+{
+  GListModel *entries = ssv_calendar_page_get_day_entries (calendar, day);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(SsvCalendarEntry) entry = g_list_model_get_item (entries, i);
+
+      n += g_strcmp0 (ssv_calendar_entry_get_show_title (entry), show) == 0;
+    }
+
+  return n;
+}
+
+/* Wishes a show from TMDB's page as its Wish button does, with TMDB's list of episodes:
+ * S@season E01 aired ten days ago, E02 airs on @day. */
+static void
+wish_from_tmdb (SsvWishlistStore *store,
+                const char       *tmdb_id,
+                const char       *title,
+                int               season,
+                const char       *day)
+{
+  g_autoptr(SsvWishlistShow) show = ssv_wishlist_show_new ("tmdb", tmdb_id, title);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ten_ago = day_text (-10);
+  SsvWishlistShowEpisode *episode;
+
+  episode = ssv_wishlist_show_add_episode (show, season, 1);
+  episode->title = g_strdup ("Before");
+  episode->air_date = g_strdup (ten_ago);
+  episode = ssv_wishlist_show_add_episode (show, season, 2);
+  episode->title = g_strdup ("Coming Up");
+  episode->air_date = g_strdup (day);
+
+  g_assert_true (ssv_wishlist_store_add_show (store, show, SSV_WISH_TARGET_SHOW, 0, 0, now, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A show wished from TMDB's page alone (not in the library) joins the open calendar on the
+ * day its episode airs, as an owned show's card: title, code, time; a show both owned and
+ * wished shows once; and the export carries it. */
+static void
+test_calendar_wished_not_owned (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = make_library (dir);
+  g_autofree char *ics_path = g_build_filename (dir, "export.ics", NULL);
+  g_autoptr(GFile) ics = g_file_new_for_path (ics_path);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(SsvCalendarEntry) entry = NULL;
+  g_autofree char *in_three = day_text (3);
+  g_autofree char *in_five = day_text (5);
+  g_autofree char *contents = NULL;
+  SsvApplication *app;
+  SsvWindow *window;
+  SsvCalendarPage *calendar;
+  SsvWishlistStore *wishlist;
+  GtkWidget *card;
+  ShowOnDay shrinking = { NULL, 3, "Shrinking" };
+
+  if (g_date_time_get_hour (now) == 23 && g_date_time_get_minute (now) >= 58)
+    {
+      g_test_skip ("too close to midnight");
+      return;
+    }
+
+  app = ssv_ui_test_start_app (db_path);
+  window = ssv_ui_test_wait_for_window (app);
+  g_assert_true (ssv_window_show_page (window, "calendar"));
+  calendar = SSV_CALENDAR_PAGE (ssv_window_get_visible_page (window));
+  wait_until (calendar_settled, calendar, "the calendar");
+  shrinking.calendar = calendar;
+
+  /* Wished while the calendar is open: it follows the wishlist. The Bear is also in the
+   * library, with its episode in five days. */
+  wishlist = ssv_context_get_wishlist_store (ssv_application_get_context (app));
+  wish_from_tmdb (wishlist, "136311", "Shrinking", 2, in_three);
+  wish_from_tmdb (wishlist, "136315", "The Bear", 3, in_five);
+  wait_until (show_listed_on_day, &shrinking, "the wished show on the calendar");
+
+  entry = find_show_on_day (&shrinking);
+  g_assert_false (ssv_calendar_entry_get_owned (entry));
+  card = ssv_calendar_page_find_card (calendar, ssv_calendar_entry_get_episode_id (entry));
+  g_assert_nonnull (card);
+  g_assert_true (ssv_ui_test_shows_label (card, "Shrinking"));
+  g_assert_true (ssv_ui_test_shows_label (card, "S02E02 · Coming Up"));
+  g_assert_cmpstr (ssv_episode_card_get_time_text (SSV_EPISODE_CARD (card)), ==, "Anytime");
+  g_assert_cmpuint (count_show_on_day (calendar, 5, "The Bear"), ==, 1);
+  g_assert_null (ssv_calendar_page_find_card (calendar, 301));
+  settle (400);
+  screenshot (GTK_WIDGET (window), "daily-calendar-wished");
+
+  /* The episode's dialog: not in the library, and no library page to open. */
+  ssv_calendar_page_open_episode (calendar, entry);
+  settle (300);
+  g_assert_cmpstr (ssv_episode_dialog_get_owned_text (SSV_EPISODE_DIALOG (find_dialog ())), ==,
+                   "Not in Your Library");
+  gtk_window_close (GTK_WINDOW (find_dialog ()));
+  wait_until (dialog_gone, NULL, "the dialog to close");
+
+  ssv_calendar_page_export_to (calendar, ics);
+  wait_until (export_done, calendar, "the export");
+  g_assert_true (g_file_get_contents (ics_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "UID:tmdb-136311-s2e2@soulsync-video\r\n"));
+  g_assert_cmpuint (count_lines (contents, "UID:tmdb-136315-s3e1@"), ==, 1);
+
+  ssv_ui_test_stop_app (app);
+  ssv_test_remove_tree (dir);
+}
+
 /* An export to a folder that cannot be written says so and leaves nothing behind. */
 static void
 test_calendar_export_fails (void)
@@ -923,6 +1074,7 @@ main (int    argc,
   g_test_add_func ("/ui/daily/wishlist", test_wishlist);
   g_test_add_func ("/ui/daily/calendar", test_calendar);
   g_test_add_func ("/ui/daily/calendar-export-fails", test_calendar_export_fails);
+  g_test_add_func ("/ui/daily/calendar-wished-not-owned", test_calendar_wished_not_owned);
 
   result = g_test_run ();
 

@@ -41,6 +41,29 @@ const char * const ssv_calendar_store_sql =
   "   AND " SSV_SQL_SHOW_FOLLOWED ("s")
   " ORDER BY e.air_date";
 
+/* Shows the library lacks, wished or followed from TMDB's page: their wishlist group keeps
+ * the provider's list of episodes (step 15). A group counts when it waits for episodes to
+ * come (a whole show or season wished) or its key is followed, unless that key is muted;
+ * a group whose show the library holds is left to the library's rows. These lists carry
+ * air dates, not times: their episodes are "Anytime" on their day. */
+const char * const ssv_calendar_store_wished_sql =
+  "SELECT ws.id, ws.source, ws.source_id, ws.title, c.season_number, c.episode_number, c.title,"
+  "       c.overview, c.air_date, c.still_url, ws.poster_url, ws.backdrop_url, ws.overview"
+  "  FROM wishlist_show_episodes c JOIN wishlist_shows ws ON ws.id = c.wishlist_show_id"
+  " WHERE c.air_date >= ?1 AND c.air_date <= ?2"
+  /* Whole show or a season: each probes its own partial index. */
+  "   AND (EXISTS (SELECT 1 FROM wishlist_subscriptions sub WHERE sub.wishlist_show_id = ws.id"
+  "                AND sub.season_number IS NULL)"
+  "        OR EXISTS (SELECT 1 FROM wishlist_subscriptions sub WHERE sub.wishlist_show_id = ws.id"
+  "                   AND sub.season_number IS NOT NULL)"
+  "        OR EXISTS (SELECT 1 FROM watchlist wf WHERE wf.source = ws.source AND wf.source_id = ws.source_id"
+  "                   AND wf.kind = 'show' AND +wf.muted = 0))"
+  "   AND NOT EXISTS (SELECT 1 FROM watchlist wm WHERE wm.source = ws.source AND wm.source_id = ws.source_id"
+  "                   AND wm.kind = 'show' AND +wm.muted = 1)"
+  "   AND NOT EXISTS (SELECT 1 FROM shows s WHERE " SSV_SQL_SHOW_HAS_KEY ("s", "ws.source", "ws.source_id") ")"
+  "   AND (ws.tvdb_id IS NULL OR NOT EXISTS (SELECT 1 FROM shows s WHERE s.tvdb_id = ws.tvdb_id))"
+  " ORDER BY c.air_date";
+
 static void
 ssv_calendar_store_class_init (SsvCalendarStoreClass *klass)
 {
@@ -167,13 +190,96 @@ lookup_zone (GHashTable *zones,
   return zone;
 }
 
+/* Whether @airs is known and falls in [@from, @to). */
+static gboolean
+airs_within (GDateTime *airs,
+             GDateTime *from,
+             GDateTime *to)
+{
+  return airs != NULL && g_date_time_compare (airs, from) >= 0 && g_date_time_compare (airs, to) < 0;
+}
+
+/* An id for an episode that has no library row: negative, so it never names one, and
+ * distinct per wishlist group, season and episode for the cards and notifications. */
+static gint64
+wished_episode_id (gint64 group_id,
+                   int    season_number,
+                   int    episode_number)
+{
+  return -((group_id << 32) | ((gint64) (season_number & 0xffff) << 16) | (episode_number & 0xffff));
+}
+
+/* Adds the episodes of wished shows the library lacks that air in [@from, @to) and are
+ * not in @seen already (under the same key, the library's row wins). */
+static gboolean
+add_wished_shows (SsvDatabase  *db,
+                  GPtrArray    *entries,
+                  GHashTable   *seen,
+                  GDateTime    *from,
+                  GDateTime    *to,
+                  const char   *from_day,
+                  const char   *to_day,
+                  GError      **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, ssv_calendar_store_wished_sql, error);
+  GTimeZone *zone = g_date_time_get_timezone (from);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  ssv_stmt_bind_text (stmt, 1, from_day);
+  ssv_stmt_bind_text (stmt, 2, to_day);
+
+  while ((rc = ssv_stmt_step (stmt, error)) == SQLITE_ROW)
+    {
+      g_autoptr(SsvCalendarEntry) entry = NULL;
+      g_autoptr(GDateTime) airs = NULL;
+      g_autofree char *key = NULL;
+      gboolean anytime = FALSE;
+
+      airs = ssv_air_time_resolve_in (ssv_stmt_column_text (stmt, 8), NULL, NULL, zone, &anytime);
+      if (!airs_within (airs, from, to))
+        continue;
+
+      entry = ssv_calendar_entry_new ();
+      entry->show_source = ssv_stmt_dup_text (stmt, 1);
+      entry->show_source_id = ssv_stmt_dup_text (stmt, 2);
+      entry->season_number = sqlite3_column_int (stmt, 4);
+      entry->episode_number = sqlite3_column_int (stmt, 5);
+      key = ssv_calendar_entry_dup_uid (entry);
+      if (g_hash_table_contains (seen, key))
+        continue;
+
+      entry->show_id = -sqlite3_column_int64 (stmt, 0);
+      entry->episode_id = wished_episode_id (sqlite3_column_int64 (stmt, 0), entry->season_number,
+                                             entry->episode_number);
+      entry->show_title = ssv_stmt_dup_text (stmt, 3);
+      entry->title = ssv_stmt_dup_text (stmt, 6);
+      entry->overview = ssv_stmt_dup_text (stmt, 7);
+      entry->air_date = ssv_stmt_dup_text (stmt, 8);
+      entry->airs = g_steal_pointer (&airs);
+      entry->anytime = anytime;
+      entry->still_url = ssv_stmt_dup_text (stmt, 9);
+      entry->poster_url = ssv_stmt_dup_text (stmt, 10);
+      entry->backdrop_url = ssv_stmt_dup_text (stmt, 11);
+      entry->show_overview = ssv_stmt_dup_text (stmt, 12);
+
+      g_hash_table_insert (seen, g_steal_pointer (&key), g_object_ref (entry));
+      g_ptr_array_add (entries, g_steal_pointer (&entry));
+    }
+
+  return rc == SQLITE_DONE;
+}
+
 /**
  * ssv_calendar_store_list_between:
  * @from: the first moment, in the person's zone
  * @to: the moment after the last
  *
  * Episodes of followed shows that air in [@from, @to), placed and sorted in
- * @from's zone. An episode both of a person's servers hold is listed once.
+ * @from's zone: the library's, and those of shows the library lacks that were
+ * wished or followed from TMDB's page. An episode both of a person's servers
+ * hold, or both the library and a wished show's list, is listed once.
  *
  * Returns: (transfer full) (element-type SsvCalendarEntry): the episodes, or %NULL
  */
@@ -220,7 +326,7 @@ ssv_calendar_store_list_between (SsvCalendarStore  *self,
 
       airs = ssv_air_time_resolve_in (ssv_stmt_column_text (stmt, 7), ssv_stmt_column_text (stmt, 8),
                                       lookup_zone (zones, ssv_stmt_column_text (stmt, 9)), zone, &anytime);
-      if (airs == NULL || g_date_time_compare (airs, from) < 0 || g_date_time_compare (airs, to) >= 0)
+      if (!airs_within (airs, from, to))
         continue;
 
       entry = ssv_calendar_entry_new ();
@@ -260,6 +366,9 @@ ssv_calendar_store_list_between (SsvCalendarStore  *self,
     }
 
   if (rc != SQLITE_DONE)
+    return NULL;
+
+  if (!add_wished_shows (db, entries, seen, from, to, from_day, to_day, error))
     return NULL;
 
   sort_entries (entries);
@@ -340,14 +449,87 @@ ssv_calendar_store_list_days_finish (SsvCalendarStore  *self,
 }
 
 /**
+ * ssv_calendar_store_list_with_uploads:
+ * @from: the first moment, in the person's zone
+ * @to: the moment after the last
+ * @entries: (out) (transfer full) (element-type SsvCalendarEntry): the episodes, as
+ *   ssv_calendar_store_list_between() lists them
+ * @uploads: (out) (transfer full) (element-type SsvVideo): the followed channels' uploads
+ *   of [@from, @to), oldest first: the calendar's lane (no Shorts, no premieres to come)
+ *
+ * Everything the calendar shows in a span, read on this thread's connection: what
+ * the export, the command line and its listings are made of. On error neither is set.
+ */
+gboolean
+ssv_calendar_store_list_with_uploads (SsvCalendarStore  *self,
+                                      GDateTime         *from,
+                                      GDateTime         *to,
+                                      GPtrArray        **entries,
+                                      GPtrArray        **uploads,
+                                      GError           **error)
+{
+  g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(GPtrArray) videos = NULL;
+  g_autoptr(SsvChannelStore) channels = NULL;
+
+  g_return_val_if_fail (SSV_IS_CALENDAR_STORE (self), FALSE);
+  g_return_val_if_fail (entries != NULL && uploads != NULL, FALSE);
+
+  episodes = ssv_calendar_store_list_between (self, from, to, error);
+  if (episodes == NULL)
+    return FALSE;
+
+  channels = ssv_channel_store_new (ssv_store_get_database (SSV_STORE (self)));
+  videos = ssv_channel_store_list_uploads_between (channels, g_date_time_to_unix (from), g_date_time_to_unix (to),
+                                                   error);
+  if (videos == NULL)
+    return FALSE;
+
+  *entries = g_steal_pointer (&episodes);
+  *uploads = g_steal_pointer (&videos);
+  return TRUE;
+}
+
+/**
+ * ssv_calendar_store_dup_ics:
+ * @from: the first moment, in the person's zone
+ * @to: the moment after the last
+ * @stamp: when the file is made (its DTSTAMP)
+ * @n_events: (out) (optional): how many events it holds: episodes and uploads
+ *
+ * The episodes of [@from, @to) and the followed channels' uploads (the
+ * calendar's lane) as RFC 5545 text GNOME Calendar can import.
+ *
+ * Returns: (transfer full): the iCalendar text, or %NULL
+ */
+char *
+ssv_calendar_store_dup_ics (SsvCalendarStore  *self,
+                            GDateTime         *from,
+                            GDateTime         *to,
+                            GDateTime         *stamp,
+                            guint             *n_events,
+                            GError           **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) uploads = NULL;
+
+  if (!ssv_calendar_store_list_with_uploads (self, from, to, &entries, &uploads, error))
+    return NULL;
+
+  if (n_events != NULL)
+    *n_events = entries->len + uploads->len;
+  return ssv_ical_build_with_uploads (entries, uploads, stamp);
+}
+
+/**
  * ssv_calendar_store_write_ics:
  * @from: the first moment, in the person's zone
  * @to: the moment after the last
  * @file: where the iCalendar file goes; replaced whole, or left as it was
  * @n_entries: (out) (optional): how many events it holds: episodes and uploads
  *
- * Writes the episodes of [@from, @to), and the followed channels' uploads (the
- * calendar's lane), as an RFC 5545 file GNOME Calendar can import. For worker threads; the UI uses the _async variant.
+ * Writes ssv_calendar_store_dup_ics() to @file. For worker threads and the
+ * command line; the UI uses the _async variant.
  */
 gboolean
 ssv_calendar_store_write_ics (SsvCalendarStore  *self,
@@ -358,28 +540,18 @@ ssv_calendar_store_write_ics (SsvCalendarStore  *self,
                               GCancellable      *cancellable,
                               GError           **error)
 {
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GPtrArray) uploads = NULL;
-  g_autoptr(SsvChannelStore) channels = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) local_error = NULL;
   g_autofree char *text = NULL;
+  guint n_events = 0;
 
   g_return_val_if_fail (SSV_IS_CALENDAR_STORE (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  entries = ssv_calendar_store_list_between (self, from, to, error);
-  if (entries == NULL)
+  text = ssv_calendar_store_dup_ics (self, from, to, now, &n_events, error);
+  if (text == NULL)
     return FALSE;
 
-  /* The calendar's lane too: the followed channels' uploads, read on this thread's connection. */
-  channels = ssv_channel_store_new (ssv_store_get_database (SSV_STORE (self)));
-  uploads = ssv_channel_store_list_uploads_between (channels, g_date_time_to_unix (from), g_date_time_to_unix (to),
-                                                    error);
-  if (uploads == NULL)
-    return FALSE;
-
-  text = ssv_ical_build_with_uploads (entries, uploads, now);
   if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE,
                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, &local_error))
     {
@@ -398,7 +570,7 @@ ssv_calendar_store_write_ics (SsvCalendarStore  *self,
     }
 
   if (n_entries != NULL)
-    *n_entries = entries->len + uploads->len;
+    *n_entries = n_events;
   return TRUE;
 }
 

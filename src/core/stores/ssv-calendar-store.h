@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-calendar-store.h: episodes of followed shows that air in a span of days. */
+/* ssv-calendar-store.h: episodes of followed shows that air in a span of days, owned or
+ * wished from TMDB, and the followed channels' uploads beside them. */
 
 #pragma once
 
@@ -32,6 +33,18 @@ void              ssv_calendar_store_list_days_async  (SsvCalendarStore     *sel
 GPtrArray        *ssv_calendar_store_list_days_finish (SsvCalendarStore     *self,
                                                        GAsyncResult         *result,
                                                        GError              **error);
+gboolean          ssv_calendar_store_list_with_uploads (SsvCalendarStore  *self,
+                                                        GDateTime         *from,
+                                                        GDateTime         *to,
+                                                        GPtrArray        **entries,
+                                                        GPtrArray        **uploads,
+                                                        GError           **error);
+char             *ssv_calendar_store_dup_ics        (SsvCalendarStore     *self,
+                                                     GDateTime            *from,
+                                                     GDateTime            *to,
+                                                     GDateTime            *stamp,
+                                                     guint                *n_events,
+                                                     GError              **error);
 gboolean          ssv_calendar_store_write_ics      (SsvCalendarStore     *self,
                                                      GDateTime            *from,
                                                      GDateTime            *to,
@@ -54,5 +67,6 @@ GDateTime        *ssv_calendar_day_start            (GDateTime            *momen
 
 /* The SQL behind every list, for query-plan tests and benchmarks. */
 extern const char * const ssv_calendar_store_sql;
+extern const char * const ssv_calendar_store_wished_sql;
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-calendar-page.c: the Calendar page. Seven days from today (or a week before or
- * after), each with the episodes of followed shows that air on it, as art cards sorted by
- * air time in the person's zone, "Anytime" ones first; today is marked. Under the episodes,
+ * after), each with the episodes of followed shows that air on it (owned, or wished or
+ * followed from TMDB's page), as art cards sorted by air time in the person's zone,
+ * "Anytime" ones first; today is marked. Under the episodes,
  * a lane of the followed channels' uploads of the day (no Shorts, no premieres to come). The
  * days are a list model of SsvCalendarDay shown by a list box of day sections. A card opens
  * the episode's dialog (calendar.open-episode) or the video's (calendar.open-video); Export
@@ -22,6 +23,7 @@
 #include "ssv-ui-utils.h"
 #include "stores/ssv-calendar-store.h"
 #include "stores/ssv-channel-store.h"
+#include "stores/ssv-wishlist-store.h"
 
 #define EXPORT_PAST_DAYS  7
 #define EXPORT_DAYS       30
@@ -311,7 +313,7 @@ reload (SsvCalendarPage *self)
   reload_uploads (self);
 }
 
-/* Follows, library scans and enrichment (air times) all change what airs. */
+/* Follows, wishes, library scans and enrichment (air times) all change what airs. */
 static void
 on_store_changed (SsvCalendarPage *self,
                   const char      *detail)
@@ -699,6 +701,9 @@ ssv_calendar_page_constructed (GObject *object)
   g_signal_connect_object (ssv_context_get_watchlist_store (context), "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ssv_context_get_library_store (context), "changed",
+                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  /* A show wished from TMDB's page brings its episodes to come (movies and art do not). */
+  g_signal_connect_object (ssv_context_get_wishlist_store (context), "changed::show",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   /* A channel refresh brings uploads for the lane. */
   g_signal_connect_object (ssv_context_get_channel_store (context), "changed",
