@@ -951,22 +951,6 @@ profiles_listed (gpointer data)
   return ssv_wish_profile_choice_get_loaded (ssv_wish_button_get_profile_choice (data));
 }
 
-/* The labels of a menu's items, joined by "|". */
-static char *
-dup_labels (GMenuModel *menu)
-{
-  GString *labels = g_string_new (NULL);
-
-  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
-    {
-      g_autofree char *label = NULL;
-
-      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
-      g_string_append_printf (labels, "%s%s", labels->len > 0 ? "|" : "", label != NULL ? label : "");
-    }
-  return g_string_free (labels, FALSE);
-}
-
 /* The "Quality Profile" submenu somewhere in @menu's sections, or NULL. */
 static GMenuModel *
 find_profile_submenu (GMenuModel *menu)
@@ -1059,7 +1043,7 @@ test_title_wish_profile (void)
   /* Opened, it lists the default and every profile, the default chosen. */
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
   wait_until (profiles_listed, wish, "the profiles");
-  labels = dup_labels (submenu);
+  labels = ssv_ui_test_dup_menu_labels (submenu);
   g_assert_cmpstr (labels, ==, "Default|HD 1080p|Ultra-HD|Any");
   g_assert_cmpint (ssv_wish_profile_choice_get_profile_id (ssv_wish_button_get_profile_choice (wish)), ==, 0);
   screenshot (GTK_WIDGET (window), "title-wish-profile-menu");

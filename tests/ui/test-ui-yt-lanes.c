@@ -365,6 +365,20 @@ test_wishlist_videos_tab (void)
   ssv_ui_test_stop_app (app);
 }
 
+/* The wished videos of seed_wishlist(), then @sql on them. */
+static void
+seed_wishlist_then (const char *db_path,
+                    const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = NULL;
+
+  seed_wishlist (db_path);
+  db = ssv_database_open (db_path, &error);
+  g_assert_no_error (error);
+  exec (db, sql);
+}
+
 /* The page with its Videos tab shown, once the wished videos are read. */
 static SsvWishlistVideos *
 open_videos_tab (SsvApplication   *app,
@@ -453,14 +467,8 @@ test_wishlist_videos_search (void)
   SsvWishlistPage *page;
   SsvWishlistVideos *videos;
 
-  seed_wishlist (db_path);
-  {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
-
-    g_assert_no_error (error);
-    exec (db, "UPDATE yt_videos SET dearrow_title = 'How gamma rays work' WHERE video_id = 'alphaold001'");
-  }
+  seed_wishlist_then (db_path, "UPDATE yt_videos SET dearrow_title = 'How gamma rays work'"
+                               " WHERE video_id = 'alphaold001'");
   quiet_youtube ();
   g_settings_set_boolean (settings, "youtube-dearrow-titles", FALSE);
 
@@ -509,15 +517,8 @@ test_wishlist_videos_sort (void)
   SsvWishlistPage *page;
   SsvWishlistVideos *videos;
 
-  seed_wishlist (db_path);
-  {
-    g_autoptr(GError) error = NULL;
-    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
-
-    g_assert_no_error (error);
-    /* By title Alpha's newest comes last, so no sort by date gives the title order. */
-    exec (db, "UPDATE yt_videos SET title = 'Zebra crossings' WHERE video_id = 'alphanew001'");
-  }
+  /* By title Alpha's newest comes last, so no sort by date gives the title order. */
+  seed_wishlist_then (db_path, "UPDATE yt_videos SET title = 'Zebra crossings' WHERE video_id = 'alphanew001'");
   quiet_youtube ();
 
   app = ssv_ui_test_start_app (db_path);
