@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "model/ssv-episode.h"
@@ -30,8 +31,10 @@ struct _SsvWishButton
 
   GtkWidget        *box;
   GtkWidget        *movie_button;
+  AdwButtonContent *movie_content;
   GtkWidget        *movie_menu_button;
   GtkWidget        *show_button;
+  AdwButtonContent *show_content;
 };
 
 G_DEFINE_FINAL_TYPE (SsvWishButton, ssv_wish_button, GTK_TYPE_WIDGET)
@@ -83,19 +86,6 @@ is_movie (gpointer unused,
   return !is_show;
 }
 
-static char *
-star_icon (gpointer unused,
-           gboolean wanted)
-{
-  return g_strdup (wanted ? "starred-symbolic" : "non-starred-symbolic");
-}
-
-static char *
-movie_label (gpointer unused,
-             gboolean wanted)
-{
-  return g_strdup (wanted ? _("On Your Wishlist") : _("Add to Wishlist"));
-}
 
 static char *
 movie_tooltip (gpointer unused,
@@ -132,12 +122,6 @@ movie_menu_visible (gpointer unused,
   return !is_show && wanted;
 }
 
-static char *
-show_label (gpointer unused,
-            gboolean wanted)
-{
-  return g_strdup (wanted ? _("On Your _Wishlist") : _("_Wishlist"));
-}
 
 static char *
 show_tooltip (gpointer unused,
@@ -216,6 +200,10 @@ set_wanted (SsvWishButton *self,
     return;
 
   self->wanted = wanted;
+  adw_button_content_set_icon_name (self->movie_content, wanted ? "starred-symbolic" : "non-starred-symbolic");
+  adw_button_content_set_label (self->movie_content, wanted ? _("On Your Wishlist") : _("Add to Wishlist"));
+  adw_button_content_set_icon_name (self->show_content, wanted ? "starred-symbolic" : "non-starred-symbolic");
+  adw_button_content_set_label (self->show_content, wanted ? _("On Your _Wishlist") : _("_Wishlist"));
   if (wanted)
     {
       gtk_widget_add_css_class (self->movie_button, "wanted");
@@ -664,16 +652,15 @@ ssv_wish_button_class_init (SsvWishButtonClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/widgets/ssv-wish-button.ui");
   gtk_widget_class_bind_template_child (widget_class, SsvWishButton, box);
   gtk_widget_class_bind_template_child (widget_class, SsvWishButton, movie_button);
+  gtk_widget_class_bind_template_child (widget_class, SsvWishButton, movie_content);
+  gtk_widget_class_bind_template_child (widget_class, SsvWishButton, show_content);
   gtk_widget_class_bind_template_child (widget_class, SsvWishButton, movie_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SsvWishButton, show_button);
   gtk_widget_class_bind_template_callback (widget_class, is_movie);
-  gtk_widget_class_bind_template_callback (widget_class, star_icon);
-  gtk_widget_class_bind_template_callback (widget_class, movie_label);
   gtk_widget_class_bind_template_callback (widget_class, movie_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, movie_action);
   gtk_widget_class_bind_template_callback (widget_class, movie_target);
   gtk_widget_class_bind_template_callback (widget_class, movie_menu_visible);
-  gtk_widget_class_bind_template_callback (widget_class, show_label);
   gtk_widget_class_bind_template_callback (widget_class, show_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, show_menu);
 }
