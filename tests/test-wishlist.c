@@ -5,6 +5,7 @@
 
 #include "ssv-error.h"
 #include "ssv-test-utils.h"
+#include "stores/ssv-profile-store.h"
 #include "stores/ssv-wishlist-search-store.h"
 #include "stores/ssv-wishlist-store.h"
 
@@ -347,6 +348,75 @@ test_movies (Fixture       *f,
                             "UPDATE movies SET tmdb_id = NULL WHERE id = 1", NULL);
   g_assert_true (ssv_wishlist_store_contains (f->store, SSV_WISH_TARGET_MOVIE, 3, 0, &wanted, &error));
   g_assert_false (wanted);
+}
+
+/* A title page's wish: the wanted movie or show (a library one, or one the library lacks, by
+ * its key) with its own quality profile, or nothing when it is not wanted. */
+static void
+test_title_wish (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = day (2025, 3, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvWishlistItem) none = NULL;
+  g_autoptr(SsvWishlistItem) movie = NULL;
+  g_autoptr(SsvWishlistItem) chosen = NULL;
+  g_autoptr(SsvWishlistItem) show = NULL;
+  g_autoptr(SsvWishlistItem) keyed = NULL;
+  g_autoptr(SsvWishlistItem) unknown = NULL;
+  g_autoptr(SsvProfileStore) profiles = ssv_profile_store_new (f->db);
+  gint64 uhd, row, group;
+
+  g_assert_true (ssv_profile_store_ensure_defaults (profiles, &error));
+  uhd = ssv_test_query_int (f->db, "SELECT id FROM quality_profiles WHERE name = 'Ultra-HD'");
+  g_assert_cmpint (uhd, >, 0);
+
+  /* Not wanted: nothing, and no error. */
+  none = ssv_wishlist_store_dup_wish (f->store, SSV_WISH_TARGET_MOVIE, 1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+
+  add (f, SSV_WISH_TARGET_MOVIE, 1, -1, now);
+  add (f, SSV_WISH_TARGET_SHOW, 1, -1, now);
+  row = ssv_test_query_int (f->db, "SELECT id FROM wishlist WHERE kind = 'movie' AND source_id = '949'");
+  group = ssv_test_query_int (f->db, "SELECT id FROM wishlist_shows");
+
+  /* Wanted, under the default profile. */
+  movie = ssv_wishlist_store_dup_wish (f->store, SSV_WISH_TARGET_MOVIE, 1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (movie);
+  g_assert_cmpint (ssv_wishlist_item_get_kind (movie), ==, SSV_WISHLIST_KIND_MOVIE);
+  g_assert_cmpint (ssv_wishlist_item_get_id (movie), ==, row);
+  g_assert_cmpint (ssv_wishlist_item_get_profile_id (movie), ==, 0);
+
+  /* Its own profile, once chosen. */
+  g_assert_true (ssv_wishlist_store_set_profile (f->store, SSV_WISHLIST_KIND_MOVIE, row, uhd, &error));
+  chosen = ssv_wishlist_store_dup_wish (f->store, SSV_WISH_TARGET_MOVIE, 1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ssv_wishlist_item_get_profile_id (chosen), ==, uhd);
+
+  /* A show: its group, which its seasons' and episodes' searches follow. */
+  g_assert_true (ssv_wishlist_store_set_profile (f->store, SSV_WISHLIST_KIND_SHOW, group, uhd, &error));
+  show = ssv_wishlist_store_dup_wish (f->store, SSV_WISH_TARGET_SHOW, 1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (show);
+  g_assert_cmpint (ssv_wishlist_item_get_kind (show), ==, SSV_WISHLIST_KIND_SHOW);
+  g_assert_cmpint (ssv_wishlist_item_get_id (show), ==, group);
+  g_assert_cmpint (ssv_wishlist_item_get_group_id (show), ==, group);
+  g_assert_cmpint (ssv_wishlist_item_get_profile_id (show), ==, uhd);
+
+  /* A show the library lacks, by its key; another key is not wanted. */
+  ssv_database_exec (f->db, "INSERT INTO wishlist_shows (id, source, source_id, title, wanted) VALUES"
+                            " (50, 'tmdb', '87108', 'Chernobyl', 0)", &error);
+  g_assert_no_error (error);
+  keyed = ssv_wishlist_store_dup_wish (f->store, SSV_WISH_TARGET_SHOW, 0, "tmdb", "87108", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (keyed);
+  g_assert_cmpint (ssv_wishlist_item_get_id (keyed), ==, 50);
+  g_assert_cmpint (ssv_wishlist_item_get_profile_id (keyed), ==, 0);
+  unknown = ssv_wishlist_store_dup_wish (f->store, SSV_WISH_TARGET_SHOW, 0, "tmdb", "1", &error);
+  g_assert_no_error (error);
+  g_assert_null (unknown);
 }
 
 static char *
@@ -714,6 +784,7 @@ main (int    argc,
   ADD ("readd-fills-missing", test_readd_fills_missing);
   ADD ("remove", test_remove);
   ADD ("movies", test_movies);
+  ADD ("title-wish-with-profile", test_title_wish);
   ADD ("grouped", test_grouped);
   ADD ("backfill-art", test_backfill_art);
   ADD ("bad-input", test_bad_input);

@@ -223,6 +223,23 @@ is_shown_label (GtkWidget     *widget,
          g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
+/* Returns: (transfer full): the labels of @menu's items, joined by "|" ("" for an item
+ * without one) */
+char *
+ssv_ui_test_dup_menu_labels (GMenuModel *menu)
+{
+  GString *labels = g_string_new (NULL);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+      g_string_append_printf (labels, "%s%s", i > 0 ? "|" : "", label != NULL ? label : "");
+    }
+  return g_string_free (labels, FALSE);
+}
+
 /* Whether @root shows a label reading @text (it and its ancestors visible). */
 gboolean
 ssv_ui_test_shows_label (GtkWidget  *root,

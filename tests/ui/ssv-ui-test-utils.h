@@ -29,6 +29,7 @@ GtkWidget      *ssv_ui_test_find_widget_of_type (GtkWidget   *root,
                                                  GType        type);
 gboolean        ssv_ui_test_shows_label      (GtkWidget   *root,
                                               const char  *text);
+char           *ssv_ui_test_dup_menu_labels  (GMenuModel  *menu);
 void            ssv_ui_test_stop_app         (SsvApplication *app);
 
 G_END_DECLS

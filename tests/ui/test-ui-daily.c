@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-ui-daily.c: the daily loop in the real app: eye buttons that agree and a watchlist
- * that follows them, a wishlist filled from title pages, and a calendar of the week with
+ * that follows them, a wishlist filled from title pages (each wanted title with its quality
+ * profile in the wish button's menu), and a calendar of the week with
  * its episode dialog and export; screenshots of each page along the way. */
 
 #include "config.h"
@@ -18,6 +19,7 @@
 #include "pages/title/ssv-season-episodes.h"
 #include "ssv-ui-test-utils.h"
 #include "widgets/ssv-watch-button.h"
+#include "widgets/ssv-wish-button.h"
 #include "pages/ssv-watchlist-page.h"
 #include "pages/ssv-wishlist-page.h"
 #include "widgets/ssv-wishlist-episode-row.h"
@@ -1031,6 +1033,225 @@ test_calendar_wished_not_owned (void)
   ssv_test_remove_tree (dir);
 }
 
+/* ---- a wanted title's quality profile ------------------------------------------------ */
+
+typedef struct
+{
+  const char *db_path;
+  const char *sql;
+  gint64      expected;
+} QueryWait;
+
+static gboolean
+query_is (gpointer data)
+{
+  QueryWait *wait = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = ssv_database_open (wait->db_path, &error);
+
+  return db != NULL && ssv_test_query_int (db, wait->sql) == wait->expected;
+}
+
+static void
+wait_for_query (const char *db_path,
+                const char *sql,
+                gint64      expected)
+{
+  QueryWait wait = { db_path, sql, expected };
+
+  wait_until (query_is, &wait, sql);
+}
+
+typedef struct
+{
+  SsvWishButton *button;
+  gint64         profile;
+} StateWait;
+
+/* The menu shows @profile chosen, and the item the store read back has it too. */
+static gboolean
+profile_state_is (gpointer data)
+{
+  StateWait *wait = data;
+  SsvWishProfileChoice *choice = ssv_wish_button_get_profile_choice (wait->button);
+  SsvWishlistItem *item = ssv_wish_profile_choice_get_item (choice);
+
+  return !ssv_wish_button_get_busy (wait->button) && item != NULL &&
+         ssv_wishlist_item_get_profile_id (item) == wait->profile &&
+         ssv_wish_profile_choice_get_profile_id (choice) == wait->profile;
+}
+
+static void
+wait_for_profile_state (SsvWishButton *button,
+                        gint64         profile)
+{
+  StateWait wait = { button, profile };
+
+  wait_until (profile_state_is, &wait, "the menu's profile");
+}
+
+static gboolean
+wish_button_wanted (gpointer data)
+{
+  return ssv_wish_button_get_wanted (data) && !ssv_wish_button_get_busy (data);
+}
+
+static gboolean
+profiles_listed (gpointer data)
+{
+  return ssv_wish_profile_choice_get_loaded (ssv_wish_button_get_profile_choice (data));
+}
+
+/* The "Quality Profile" submenu somewhere in @menu's sections, or NULL. */
+static GMenuModel *
+find_profile_submenu (GMenuModel *menu)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label) &&
+          g_strcmp0 (label, "Quality Profile") == 0)
+        return g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
+      if (section != NULL)
+        {
+          GMenuModel *found = find_profile_submenu (section);
+
+          if (found != NULL)
+            return found;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+refusal_shown (gpointer data)
+{
+  return ssv_ui_test_shows_label (data, "There is no quality profile 9999; pick one that Preferences lists.");
+}
+
+static SsvWishButton *
+wish_button_of (SsvTitlePage *title)
+{
+  GtkWidget *button = ssv_ui_test_find_widget_of_type (GTK_WIDGET (title), SSV_TYPE_WISH_BUTTON);
+
+  g_assert_nonnull (button);
+  wait_until (wish_button_wanted, button, "the title to be wanted");
+  return SSV_WISH_BUTTON (button);
+}
+
+/* A wanted movie's page has a menu beside its wishlist pill with the wishlist's "Quality
+ * Profile" choice: picking a profile saves it on the wanted movie, the menu shows the
+ * profile the store has (also when it changes elsewhere), and a pick that cannot be saved
+ * says why in a toast and shows the profile as it was. A wanted show's wishlist menu has
+ * the same choice, for the show. */
+static void
+test_title_wish_profile (void)
+{
+  g_autofree char *dir = ssv_test_make_temp_dir ();
+  g_autofree char *db_path = make_library (dir);
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+  SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  SsvWishlistStore *store = ssv_context_get_wishlist_store (ssv_application_get_context (app));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMenuModel) submenu = NULL;
+  g_autofree char *labels = NULL;
+  SsvWishButton *wish;
+  SsvTitlePage *title;
+  GtkWidget *menu_button;
+  gint64 uhd, any, row;
+
+  {
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+    g_assert_no_error (error);
+    uhd = ssv_test_query_int (db, "SELECT id FROM quality_profiles WHERE name = 'Ultra-HD'");
+    any = ssv_test_query_int (db, "SELECT id FROM quality_profiles WHERE name = 'Any'");
+    g_assert_cmpint (uhd, >, 0);
+    g_assert_cmpint (any, >, 0);
+  }
+
+  /* Not wanted: the pill alone. */
+  title = open_title (window, "win.show-movie", ARRIVAL);
+  wish = SSV_WISH_BUTTON (ssv_ui_test_find_widget_of_type (GTK_WIDGET (title), SSV_TYPE_WISH_BUTTON));
+  g_assert_nonnull (wish);
+  settle (200);
+  g_assert_false (ssv_wish_button_get_wanted (wish));
+  g_assert_null (ssv_wish_button_get_menu_button (wish));
+
+  /* Wanted: a menu beside the pill, an icon that says what it is. */
+  gtk_widget_activate_action (GTK_WIDGET (title), "title.wish", "(uxi)", (guint32) SSV_WISH_TARGET_MOVIE,
+                              (gint64) ARRIVAL, -1);
+  wish = wish_button_of (title);
+  menu_button = ssv_wish_button_get_menu_button (wish);
+  g_assert_nonnull (menu_button);
+  g_assert_true (gtk_widget_get_visible (menu_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (menu_button), ==, "Wishlist Options");
+  submenu = find_profile_submenu (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)));
+  g_assert_nonnull (submenu);
+
+  /* Opened, it lists the default and every profile, the default chosen. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  wait_until (profiles_listed, wish, "the profiles");
+  labels = ssv_ui_test_dup_menu_labels (submenu);
+  g_assert_cmpstr (labels, ==, "Default|HD 1080p|Ultra-HD|Any");
+  g_assert_cmpint (ssv_wish_profile_choice_get_profile_id (ssv_wish_button_get_profile_choice (wish)), ==, 0);
+  screenshot (GTK_WIDGET (window), "title-wish-profile-menu");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  {
+    g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (submenu, 2, G_MENU_ATTRIBUTE_TARGET, NULL);
+    g_autofree char *action = NULL;
+
+    g_assert_true (g_menu_model_get_item_attribute (submenu, 2, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    g_assert_cmpstr (action, ==, "wish-profile.set");
+    g_assert_cmpint (g_variant_get_int64 (target), ==, uhd);
+  }
+
+  /* Picking "Ultra-HD" saves it on the wanted movie; the menu shows it chosen. */
+  g_assert_true (gtk_widget_activate_action (menu_button, "wish-profile.set", "x", uhd));
+  wait_for_query (db_path, "SELECT coalesce (profile_id, 0) FROM wishlist WHERE kind = 'movie'", uhd);
+  wait_for_profile_state (wish, uhd);
+
+  /* Set elsewhere (the CLI, the wishlist): the menu follows. */
+  {
+    g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
+
+    row = ssv_test_query_int (db, "SELECT id FROM wishlist WHERE kind = 'movie'");
+  }
+  g_assert_true (ssv_wishlist_store_set_profile (store, SSV_WISHLIST_KIND_MOVIE, row, any, &error));
+  g_assert_no_error (error);
+  wait_for_profile_state (wish, any);
+
+  /* A profile that is gone: a toast in plain words, and the menu as it was. */
+  g_assert_true (gtk_widget_activate_action (menu_button, "wish-profile.set", "x", (gint64) 9999));
+  wait_until (refusal_shown, window, "the toast");
+  wait_for_profile_state (wish, any);
+  screenshot (GTK_WIDGET (window), "title-wish-profile-refused");
+  wait_for_query (db_path, "SELECT coalesce (profile_id, 0) FROM wishlist WHERE kind = 'movie'", any);
+
+  /* A wanted show's wishlist menu has the same choice, for the show. */
+  title = open_title (window, "win.show-show", SEVERANCE);
+  gtk_widget_activate_action (GTK_WIDGET (title), "title.wish", "(uxi)", (guint32) SSV_WISH_TARGET_SHOW,
+                              (gint64) SEVERANCE, -1);
+  wish = wish_button_of (title);
+  menu_button = ssv_wish_button_get_menu_button (wish);
+  g_assert_nonnull (menu_button);
+  g_clear_object (&submenu);
+  submenu = find_profile_submenu (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)));
+  g_assert_nonnull (submenu);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  wait_until (profiles_listed, wish, "the profiles");
+  screenshot (GTK_WIDGET (window), "title-wish-profile-show-menu");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  g_assert_true (gtk_widget_activate_action (menu_button, "wish-profile.set", "x", uhd));
+  wait_for_query (db_path, "SELECT coalesce (profile_id, 0) FROM wishlist_shows", uhd);
+  wait_for_profile_state (wish, uhd);
+
+  ssv_ui_test_stop_app (app);
+  ssv_test_remove_tree (dir);
+}
+
 /* An export to a folder that cannot be written says so and leaves nothing behind. */
 static void
 test_calendar_export_fails (void)
@@ -1072,6 +1293,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/daily/watchlist", test_watchlist);
   g_test_add_func ("/ui/daily/wishlist", test_wishlist);
+  g_test_add_func ("/ui/daily/title-wish-profile", test_title_wish_profile);
   g_test_add_func ("/ui/daily/calendar", test_calendar);
   g_test_add_func ("/ui/daily/calendar-export-fails", test_calendar_export_fails);
   g_test_add_func ("/ui/daily/calendar-wished-not-owned", test_calendar_wished_not_owned);

@@ -1013,22 +1013,6 @@ menu_loaded (gpointer data)
   return ssv_wish_profile_menu_get_loaded (data);
 }
 
-/* The labels of a menu's items, joined by "|". */
-static char *
-dup_labels (GMenuModel *menu)
-{
-  GString *labels = g_string_new (NULL);
-
-  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
-    {
-      g_autofree char *label = NULL;
-
-      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
-      g_string_append_printf (labels, "%s%s", labels->len > 0 ? "|" : "", label);
-    }
-  return g_string_free (labels, FALSE);
-}
-
 /* A wanted movie's menu: "Quality Profile" lists the default and every profile once opened, as
  * radio items whose target is the profile's id; choosing one sets the movie's profile, and an
  * episode's menu sets its show's. */
@@ -1076,14 +1060,14 @@ test_wish_profile_menu (void)
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "More Options");
 
   /* Before it opens: the submenu and the default. */
-  labels = dup_labels (ssv_wish_profile_menu_get_menu (SSV_WISH_PROFILE_MENU (menu)));
+  labels = ssv_ui_test_dup_menu_labels (ssv_wish_profile_menu_get_menu (SSV_WISH_PROFILE_MENU (menu)));
   g_assert_cmpstr (labels, ==, "Quality Profile");
   submenu = g_menu_model_get_item_link (ssv_wish_profile_menu_get_menu (SSV_WISH_PROFILE_MENU (menu)), 0,
                                         G_MENU_LINK_SUBMENU);
   g_assert_nonnull (submenu);
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   g_assert_true (ssv_test_wait_for (menu_loaded, menu, 10000));
-  loaded = dup_labels (submenu);
+  loaded = ssv_ui_test_dup_menu_labels (submenu);
   g_assert_cmpstr (loaded, ==, "Default|HD 1080p|Ultra-HD|Any");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
   {

@@ -2,7 +2,8 @@
 /* test-ui-yt-lanes.c: YouTube beside the shows: the calendar's lane of the followed channels'
  * uploads under each day (no Shorts, no premieres to come, no channel not followed), a card
  * opening the video's dialog; the wishlist's Videos tab grouping wished videos under their
- * channel, newest first, saying where each download stands, with Remove; the Channels page
+ * channel, newest first, saying where each download stands, with Remove, searched and sorted
+ * by the page's search and sort; the Channels page
  * listing followed channels with their unseen uploads; and "Wish New Uploads" on a channel's page. */
 
 #include "config.h"
@@ -364,6 +365,190 @@ test_wishlist_videos_tab (void)
   ssv_ui_test_stop_app (app);
 }
 
+/* The wished videos of seed_wishlist(), then @sql on them. */
+static void
+seed_wishlist_then (const char *db_path,
+                    const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = NULL;
+
+  seed_wishlist (db_path);
+  db = ssv_database_open (db_path, &error);
+  g_assert_no_error (error);
+  exec (db, sql);
+}
+
+/* The page with its Videos tab shown, once the wished videos are read. */
+static SsvWishlistVideos *
+open_videos_tab (SsvApplication   *app,
+                 SsvWishlistPage **page_out)
+{
+  SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  SsvWishlistPage *page;
+  SsvWishlistVideos *videos;
+
+  g_assert_true (ssv_window_show_page (window, "wishlist"));
+  page = SSV_WISHLIST_PAGE (ssv_window_get_visible_page (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "wishlist.show-view", "s", "videos"));
+  videos = SSV_WISHLIST_VIDEOS (ssv_ui_test_find_widget_of_type (GTK_WIDGET (page), SSV_TYPE_WISHLIST_VIDEOS));
+  g_assert_nonnull (videos);
+  wait_until (videos_loaded, videos, "the wished videos");
+  *page_out = page;
+  return videos;
+}
+
+/* The shown videos' ids, joined by " ". */
+static char *
+dup_shown_ids (SsvWishlistVideos *videos)
+{
+  GListModel *shown = ssv_wishlist_videos_get_videos (videos);
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(SsvVideo) video = g_list_model_get_item (shown, i);
+
+      g_string_append_printf (ids, "%s%s", i > 0 ? " " : "", ssv_video_get_video_id (video));
+    }
+  return g_string_free (ids, FALSE);
+}
+
+typedef struct
+{
+  SsvWishlistVideos *videos;
+  const char        *ids;
+} ShownWait;
+
+static gboolean
+shows_ids (gpointer data)
+{
+  ShownWait *wait = data;
+  g_autofree char *ids = dup_shown_ids (wait->videos);
+
+  return g_strcmp0 (ids, wait->ids) == 0;
+}
+
+/* Waits until exactly @ids (in that order) show, or fails saying what did. */
+static void
+assert_shown (SsvWishlistVideos *videos,
+              const char        *ids)
+{
+  ShownWait wait = { videos, ids };
+
+  if (!ssv_test_wait_for (shows_ids, &wait, 30000))
+    {
+      g_autofree char *shown = dup_shown_ids (videos);
+
+      g_error ("Shown: “%s”; expected “%s”", shown, ids);
+    }
+}
+
+/* Types into the page's search entry, as a person does. */
+static void
+type_search (SsvWishlistPage *page,
+             const char      *text)
+{
+  GtkWidget *entry = ssv_ui_test_find_widget_of_type (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+/* The page's search narrows the Videos tab to the videos whose title or channel has the
+ * words, the DeArrow title too while those titles are shown; a search that hides them all
+ * says so, and clearing it brings every video back. */
+static void
+test_wishlist_videos_search (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "wishlist-search.db", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  SsvApplication *app;
+  SsvWishlistPage *page;
+  SsvWishlistVideos *videos;
+
+  seed_wishlist_then (db_path, "UPDATE yt_videos SET dearrow_title = 'How gamma rays work'"
+                               " WHERE video_id = 'alphaold001'");
+  quiet_youtube ();
+  g_settings_set_boolean (settings, "youtube-dearrow-titles", FALSE);
+
+  app = ssv_ui_test_start_app (db_path);
+  videos = open_videos_tab (app, &page);
+  assert_shown (videos, "alphanew001 alphaold001 betanewer01 betaolder01");
+
+  /* By title, any case: Beta's older one only, under its channel's name. */
+  type_search (page, "OLDER");
+  assert_shown (videos, "betaolder01");
+  g_assert_cmpstr (ssv_wishlist_videos_get_state (videos), ==, "content");
+  ssv_ui_test_iterate (100);
+  g_assert_cmpstr (row_header (videos, "betaolder01"), ==, "Beta Channel");
+  ssv_ui_test_screenshot (GTK_WIDGET (page), "wishlist-videos-search");
+
+  /* By channel name. */
+  type_search (page, "alpha chan");
+  assert_shown (videos, "alphanew001 alphaold001");
+
+  /* The DeArrow title counts only while those titles are shown. */
+  type_search (page, "gamma");
+  assert_shown (videos, "");
+  g_assert_cmpstr (ssv_wishlist_videos_get_state (videos), ==, "no-match");
+  ssv_ui_test_screenshot (GTK_WIDGET (page), "wishlist-videos-no-match");
+  g_settings_set_boolean (settings, "youtube-dearrow-titles", TRUE);
+  assert_shown (videos, "alphaold001");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (ssv_wishlist_videos_find_row (videos, "alphaold001"))),
+                   ==, "How gamma rays work");
+  g_settings_set_boolean (settings, "youtube-dearrow-titles", FALSE);
+
+  /* Cleared: everything again. */
+  type_search (page, "");
+  assert_shown (videos, "alphanew001 alphaold001 betanewer01 betaolder01");
+  g_assert_cmpstr (ssv_wishlist_videos_get_state (videos), ==, "content");
+
+  ssv_ui_test_stop_app (app);
+}
+
+/* The page's sort orders each channel's videos: newest, oldest or by title; the channels stay
+ * grouped, by name, whatever the sort. */
+static void
+test_wishlist_videos_sort (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "wishlist-sort.db", NULL);
+  SsvApplication *app;
+  SsvWishlistPage *page;
+  SsvWishlistVideos *videos;
+
+  /* By title Alpha's newest comes last, so no sort by date gives the title order. */
+  seed_wishlist_then (db_path, "UPDATE yt_videos SET title = 'Zebra crossings' WHERE video_id = 'alphanew001'");
+  quiet_youtube ();
+
+  app = ssv_ui_test_start_app (db_path);
+  videos = open_videos_tab (app, &page);
+  assert_shown (videos, "alphanew001 alphaold001 betanewer01 betaolder01");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "wishlist.sort", "s", "oldest"));
+  assert_shown (videos, "alphaold001 alphanew001 betaolder01 betanewer01");
+  ssv_ui_test_iterate (100);
+  g_assert_cmpstr (row_header (videos, "alphaold001"), ==, "Alpha Channel");
+  g_assert_null (row_header (videos, "alphanew001"));
+  g_assert_cmpstr (row_header (videos, "betaolder01"), ==, "Beta Channel");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "wishlist.sort", "s", "title"));
+  assert_shown (videos, "alphaold001 alphanew001 betanewer01 betaolder01");
+  ssv_ui_test_screenshot (GTK_WIDGET (page), "wishlist-videos-by-title");
+
+  /* Sorted and searched at once. */
+  type_search (page, "beta");
+  assert_shown (videos, "betanewer01 betaolder01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "wishlist.sort", "s", "oldest"));
+  assert_shown (videos, "betaolder01 betanewer01");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "wishlist.sort", "s", "newest"));
+  type_search (page, "");
+  assert_shown (videos, "alphanew001 alphaold001 betanewer01 betaolder01");
+
+  ssv_ui_test_stop_app (app);
+}
+
 /* The tab alone, without a context: empty, and it goes away whole. */
 static void
 test_wishlist_videos_alone (void)
@@ -545,6 +730,8 @@ main (int    argc,
 
   g_test_add_func ("/ui/calendar/uploads-lane", test_calendar_uploads_lane);
   g_test_add_func ("/ui/wishlist-videos/grouped-with-downloads", test_wishlist_videos_tab);
+  g_test_add_func ("/ui/wishlist-videos/search-title-channel-dearrow", test_wishlist_videos_search);
+  g_test_add_func ("/ui/wishlist-videos/sort-within-channels", test_wishlist_videos_sort);
   g_test_add_func ("/ui/wishlist-videos/alone", test_wishlist_videos_alone);
   g_test_add_func ("/ui/channels-page/followed-new-uploads-wish", test_channels_page);
   g_test_add_func ("/ui/channel-list/alone", test_channel_list_alone);

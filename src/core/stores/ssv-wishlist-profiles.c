@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-wishlist-profiles.c: a wanted movie's or show's own quality profile, and finding a wanted
- * movie or show by its title or row id (the CLI names items so). */
+/* ssv-wishlist-profiles.c: a wanted movie's or show's own quality profile, a title page's
+ * wish with its profile, and finding a wanted movie or show by its title or row id (the CLI
+ * names items so). */
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include "ssv-error.h"
+#include "model/ssv-wishlist-item-private.h"
 #include "stores/ssv-wishlist-store-private.h"
 
 static const char set_movie_sql[] =
@@ -126,6 +128,137 @@ ssv_wishlist_store_set_profile_finish (SsvWishlistStore  *self,
                                        GError           **error)
 {
   return ssv_store_run_finish (SSV_STORE (self), result, error) != NULL;
+}
+
+/* ---- a title page's wish ---------------------------------------------------------------- */
+
+/* The wanted movie (a wishlist row) or show (a wishlist_shows row) @id; NULL when gone. */
+static SsvWishlistItem *
+read_wish (SsvDatabase      *db,
+           SsvWishlistKind   kind,
+           gint64            id,
+           GError          **error)
+{
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (db, kind == SSV_WISHLIST_KIND_MOVIE
+    ? "SELECT title, coalesce (profile_id, 0) FROM wishlist WHERE id = ?1 AND kind = 'movie'"
+    : "SELECT title, coalesce (profile_id, 0) FROM wishlist_shows WHERE id = ?1", error);
+  SsvWishlistItem *wish;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = ssv_stmt_step (stmt, error);
+  if (rc != SQLITE_ROW)
+    return NULL;
+
+  wish = ssv_wishlist_item_new (kind);
+  wish->id = id;
+  wish->group_id = kind == SSV_WISHLIST_KIND_SHOW ? id : 0;
+  wish->title = ssv_stmt_dup_text (stmt, 0);
+  wish->profile_id = sqlite3_column_int64 (stmt, 1);
+  wish->wanted = 1;
+  return wish;
+}
+
+/**
+ * ssv_wishlist_store_dup_wish:
+ * @target: %SSV_WISH_TARGET_MOVIE or %SSV_WISH_TARGET_SHOW
+ * @library_id: the library's movie or show; 0 for a show the library lacks, named by
+ *   @source and @source_id ("tmdb", its TMDB id)
+ * @error: set only when the wishlist could not be read
+ *
+ * What a title page's wish menu needs: the wanted movie or show, with its quality profile.
+ *
+ * Returns: (transfer full) (nullable): the wanted movie or show, or %NULL when the title
+ *   is not wanted (@error unset) or on error
+ */
+SsvWishlistItem *
+ssv_wishlist_store_dup_wish (SsvWishlistStore  *self,
+                             SsvWishTarget      target,
+                             gint64             library_id,
+                             const char        *source,
+                             const char        *source_id,
+                             GError           **error)
+{
+  SsvDatabase *db = ssv_store_get_database (SSV_STORE (self));
+  int season = -1, episode = 0;
+  gint64 id;
+
+  g_return_val_if_fail (target == SSV_WISH_TARGET_MOVIE || target == SSV_WISH_TARGET_SHOW, NULL);
+  g_return_val_if_fail (library_id > 0 || (source != NULL && source_id != NULL), NULL);
+
+  if (target == SSV_WISH_TARGET_MOVIE)
+    id = ssv_wishlist_find_movie_row (db, library_id, error);
+  else if (library_id > 0)
+    id = ssv_wishlist_find_target_group (db, SSV_WISH_TARGET_SHOW, library_id, &season, &episode, error);
+  else
+    id = ssv_wishlist_find_keyed_group (db, source, source_id, error);
+
+  if (id <= 0)
+    return NULL;
+  return read_wish (db, target == SSV_WISH_TARGET_MOVIE ? SSV_WISHLIST_KIND_MOVIE : SSV_WISHLIST_KIND_SHOW, id,
+                    error);
+}
+
+typedef struct
+{
+  SsvWishTarget  target;
+  gint64         library_id;
+  char          *source;
+  char          *source_id;
+} WishRequest;
+
+static void
+wish_request_free (gpointer data)
+{
+  WishRequest *r = data;
+
+  g_free (r->source);
+  g_free (r->source_id);
+  g_free (r);
+}
+
+static gpointer
+dup_wish_func (SsvStore      *store,
+               gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  WishRequest *r = data;
+
+  return ssv_wishlist_store_dup_wish (SSV_WISHLIST_STORE (store), r->target, r->library_id, r->source,
+                                      r->source_id, error);
+}
+
+/* ssv_wishlist_store_dup_wish() on a worker thread. */
+void
+ssv_wishlist_store_dup_wish_async (SsvWishlistStore    *self,
+                                   SsvWishTarget        target,
+                                   gint64               library_id,
+                                   const char          *source,
+                                   const char          *source_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  WishRequest *request = g_new0 (WishRequest, 1);
+
+  request->target = target;
+  request->library_id = library_id;
+  request->source = g_strdup (source);
+  request->source_id = g_strdup (source_id);
+  ssv_store_run_async (SSV_STORE (self), ssv_wishlist_store_dup_wish_async, dup_wish_func,
+                       request, wish_request_free, g_object_unref, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) (nullable): as ssv_wishlist_store_dup_wish() */
+SsvWishlistItem *
+ssv_wishlist_store_dup_wish_finish (SsvWishlistStore  *self,
+                                    GAsyncResult      *result,
+                                    GError           **error)
+{
+  return ssv_store_run_finish (SSV_STORE (self), result, error);
 }
 
 /* ---- finding an item by what a person types ------------------------------------------ */

@@ -76,11 +76,11 @@ ssv_wishlist_show_free (SsvWishlistShow *show)
 /* ---- writes ------------------------------------------------------------------------- */
 
 /* The group wished under @source/@source_id: 0 when none, -1 on error. */
-static gint64
-find_keyed_group (SsvDatabase  *db,
-                  const char   *source,
-                  const char   *source_id,
-                  GError      **error)
+gint64
+ssv_wishlist_find_keyed_group (SsvDatabase  *db,
+                               const char   *source,
+                               const char   *source_id,
+                               GError      **error)
 {
   g_autoptr(SsvStmt) stmt = ssv_database_prepare (db,
     "SELECT id FROM wishlist_shows WHERE source = ?1 AND source_id = ?2", error);
@@ -128,7 +128,7 @@ ensure_keyed_group (SsvDatabase            *db,
   if (!ssv_stmt_step_done (stmt, error))
     return -1;
 
-  return find_keyed_group (db, show->source, show->source_id, error);
+  return ssv_wishlist_find_keyed_group (db, show->source, show->source_id, error);
 }
 
 /* The provider's list of episodes, as it says now: air dates and titles move, so its
@@ -308,7 +308,7 @@ ssv_wishlist_store_add_show (SsvWishlistStore       *self,
   if (!ssv_database_begin (db, error))
     return FALSE;
 
-  before = find_keyed_group (db, show->source, show->source_id, error);
+  before = ssv_wishlist_find_keyed_group (db, show->source, show->source_id, error);
   if (before < 0)
     goto failed;
   before = before > 0 ? ssv_wishlist_count_wanted (db, before) : 0;
@@ -354,7 +354,7 @@ ssv_wishlist_store_remove_show (SsvWishlistStore  *self,
   if (!ssv_database_begin (db, error))
     return FALSE;
 
-  group_id = find_keyed_group (db, source, source_id, error);
+  group_id = ssv_wishlist_find_keyed_group (db, source, source_id, error);
   if (group_id <= 0)
     ok = group_id == 0;
   else if (target == SSV_WISH_TARGET_SEASON)
@@ -382,7 +382,7 @@ ssv_wishlist_store_contains_show (SsvWishlistStore  *self,
                                   gboolean          *wanted,
                                   GError           **error)
 {
-  gint64 group_id = find_keyed_group (ssv_store_get_database (SSV_STORE (self)), source, source_id, error);
+  gint64 group_id = ssv_wishlist_find_keyed_group (ssv_store_get_database (SSV_STORE (self)), source, source_id, error);
 
   *wanted = group_id > 0;
   return group_id >= 0;
@@ -438,7 +438,7 @@ ssv_wishlist_store_update_show (SsvWishlistStore       *self,
   if (!ssv_database_begin (db, error))
     return FALSE;
 
-  group_id = find_keyed_group (db, show->source, show->source_id, error);
+  group_id = ssv_wishlist_find_keyed_group (db, show->source, show->source_id, error);
   if (group_id < 0 || (group_id > 0 && (ensure_keyed_group (db, show, error) < 0 ||
                                         !store_listed_episodes (db, group_id, show, error))) ||
       !ssv_database_commit (db, error))

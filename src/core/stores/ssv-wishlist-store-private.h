@@ -13,6 +13,11 @@ const char *ssv_wishlist_kind_to_string    (SsvWishlistKind   kind);
 gint64      ssv_wishlist_find_movie_row    (SsvDatabase      *db,
                                             gint64            movie_id,
                                             GError          **error);
+/* The group wished under a show's key: 0 when none, -1 on error (ssv-wishlist-shows.c). */
+gint64      ssv_wishlist_find_keyed_group  (SsvDatabase      *db,
+                                            const char       *source,
+                                            const char       *source_id,
+                                            GError          **error);
 gint64      ssv_wishlist_find_target_group (SsvDatabase      *db,
                                             SsvWishTarget     target,
                                             gint64            library_id,

@@ -242,6 +242,23 @@ void        ssv_wishlist_store_set_profile_async    (SsvWishlistStore     *self,
 gboolean    ssv_wishlist_store_set_profile_finish   (SsvWishlistStore     *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
+SsvWishlistItem *ssv_wishlist_store_dup_wish        (SsvWishlistStore     *self,
+                                                     SsvWishTarget         target,
+                                                     gint64                library_id,
+                                                     const char           *source,
+                                                     const char           *source_id,
+                                                     GError              **error);
+void        ssv_wishlist_store_dup_wish_async       (SsvWishlistStore     *self,
+                                                     SsvWishTarget         target,
+                                                     gint64                library_id,
+                                                     const char           *source,
+                                                     const char           *source_id,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+SsvWishlistItem *ssv_wishlist_store_dup_wish_finish (SsvWishlistStore     *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
 gboolean    ssv_wishlist_store_find_wanted          (SsvWishlistStore     *self,
                                                      const char           *text,
                                                      SsvWishlistKind      *kind,

@@ -745,6 +745,7 @@ ssv_title_page_constructed (GObject *object)
   ssv_season_episodes_set_loader (self->season_episodes, loader);
   ssv_wish_button_set_store (self->wish_button, ssv_context_get_wishlist_store (context));
   ssv_wish_button_set_discovery (self->wish_button, ssv_context_get_discovery (context));
+  ssv_wish_button_set_profile_store (self->wish_button, ssv_context_get_profile_store (context));
   /* A movie not owned has its own button; a show not owned is wished by TMDB's ids with
    * the same menu and episode stars as an owned one. */
   wishable = self->title_id > 0 || self->kind == SSV_MEDIA_KIND_SHOW;

@@ -38,6 +38,7 @@ struct _SsvWishlistPage
   Tab              tabs[N_TABS];
   GtkWidget       *movies_grid;
   GtkListView     *shows_view;
+  GtkWidget       *videos;        /* the Videos tab, searched and sorted here too */
   GPtrArray       *tiles;         /* bound tiles */
   GHashTable      *expanded;      /* show group ids people opened */
   char            *search;

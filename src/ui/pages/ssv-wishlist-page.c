@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-wishlist-page.c: the Wishlist page. Movies are poster cards; shows are tiles that
  * expand into their episodes. Both are read a page at a time as people scroll, searched
- * and sorted by the store; any change to the wishlist reloads what is shown. */
+ * and sorted by the store; any change to the wishlist reloads what is shown. The Videos
+ * tab takes the same search and sort. */
 
 #include "config.h"
 
@@ -339,6 +340,8 @@ on_search_changed (SsvWishlistPage *self)
 
   g_free (self->search);
   self->search = g_steal_pointer (&search);
+  if (self->videos != NULL)
+    ssv_wishlist_videos_set_search (SSV_WISHLIST_VIDEOS (self->videos), self->search);
   ssv_wishlist_page_reload_all (self);
 }
 
@@ -356,6 +359,8 @@ set_sort (SsvWishlistPage *self,
     return;
 
   self->sort = sort;
+  if (self->videos != NULL)
+    ssv_wishlist_videos_set_sort (SSV_WISHLIST_VIDEOS (self->videos), sort);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
   ssv_wishlist_page_reload_all (self);
 }
@@ -746,7 +751,10 @@ ssv_wishlist_page_constructed (GObject *object)
   adw_view_stack_page_set_icon_name (page, "video-display-symbolic");
 
   /* Wished YouTube videos: a widget of their own that reads when first shown. */
-  page = adw_view_stack_add_titled (self->view_stack, ssv_wishlist_videos_new (context), "videos", _("Videos"));
+  self->videos = ssv_wishlist_videos_new (context);
+  ssv_wishlist_videos_set_search (SSV_WISHLIST_VIDEOS (self->videos), self->search);
+  ssv_wishlist_videos_set_sort (SSV_WISHLIST_VIDEOS (self->videos), self->sort);
+  page = adw_view_stack_add_titled (self->view_stack, self->videos, "videos", _("Videos"));
   adw_view_stack_page_set_icon_name (page, "camera-web-symbolic");
 
   g_signal_connect_object (ssv_context_get_wishlist_store (context), "changed",
@@ -780,6 +788,7 @@ ssv_wishlist_page_dispose (GObject *object)
       tab->vadjustment = NULL;
       g_clear_handle_id (&tab->more_source, g_source_remove);
     }
+  self->videos = NULL;   /* the view stack's, going with it */
   if (self->drain_cancellable != NULL)
     g_cancellable_cancel (self->drain_cancellable);
   g_clear_object (&self->drain_cancellable);

@@ -1,17 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-wish-button.c: a title's wishlist button. Whether the title is wanted comes from the
- * wishlist store (asked again when it changes); looks, action and menu bind to that and to
- * the title in the template. A show known only from TMDB is wished by TMDB's ids, with
- * TMDB's list of its episodes (through the discovery service). */
+/* ssv-wish-button.c: a title's wishlist button. Whether the title is wanted, and under which
+ * quality profile, comes from the wishlist store (asked again when it changes); looks, action
+ * and menu bind to that and to the title in the template. A wanted title's menu (a show's
+ * wishlist menu, a movie's button beside its pill) has the "Quality Profile" choice the
+ * wishlist's menus have. A show known only from TMDB is wished by TMDB's ids, with TMDB's
+ * list of its episodes (through the discovery service). */
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "model/ssv-episode.h"
 #include "model/ssv-season.h"
 #include "ssv-discovery.h"
 #include "widgets/ssv-wish-button.h"
+#include "widgets/ssv-wish-profile-choice.h"
 
 struct _SsvWishButton
 {
@@ -20,12 +24,17 @@ struct _SsvWishButton
   SsvTitle         *item;
   SsvWishlistStore *store;
   SsvDiscovery     *discovery;     /* wishes a show not owned */
+  SsvProfileStore  *profile_store;
+  SsvWishProfileChoice *profile_choice;  /* the wanted title's "Quality Profile" */
   gboolean          wanted;
   GCancellable     *cancellable;   /* the question on its way */
 
   GtkWidget        *box;
   GtkWidget        *movie_button;
+  AdwButtonContent *movie_content;
+  GtkWidget        *movie_menu_button;
   GtkWidget        *show_button;
+  AdwButtonContent *show_content;
 };
 
 G_DEFINE_FINAL_TYPE (SsvWishButton, ssv_wish_button, GTK_TYPE_WIDGET)
@@ -35,6 +44,7 @@ enum {
   PROP_ITEM,
   PROP_STORE,
   PROP_WANTED,
+  PROP_PROFILE_MENU,
   N_PROPS
 };
 
@@ -76,19 +86,6 @@ is_movie (gpointer unused,
   return !is_show;
 }
 
-static char *
-star_icon (gpointer unused,
-           gboolean wanted)
-{
-  return g_strdup (wanted ? "starred-symbolic" : "non-starred-symbolic");
-}
-
-static char *
-movie_label (gpointer unused,
-             gboolean wanted)
-{
-  return g_strdup (wanted ? _("On Your Wishlist") : _("Add to Wishlist"));
-}
 
 static char *
 movie_tooltip (gpointer unused,
@@ -116,12 +113,15 @@ movie_target (gpointer unused,
   return g_variant_new ("(uxi)", (guint32) SSV_WISH_TARGET_MOVIE, id, -1);
 }
 
-static char *
-show_label (gpointer unused,
-            gboolean wanted)
+/* A wanted movie's menu: its quality profile. */
+static gboolean
+movie_menu_visible (gpointer unused,
+                    gboolean is_show,
+                    gboolean wanted)
 {
-  return g_strdup (wanted ? _("On Your _Wishlist") : _("_Wishlist"));
+  return !is_show && wanted;
 }
+
 
 static char *
 show_tooltip (gpointer unused,
@@ -144,11 +144,12 @@ append_item (GMenu         *menu,
   g_menu_append_item (menu, item);
 }
 
-/* Every aired episode, or (when wanted) none; then a season at a time. */
+/* Every aired episode, or (when wanted) none, and the quality profile; then a season at a time. */
 static GMenuModel *
-show_menu (gpointer  unused,
-           SsvTitle *item,
-           gboolean  wanted)
+show_menu (gpointer    unused,
+           SsvTitle   *item,
+           gboolean    wanted,
+           GMenuModel *profile_menu)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) show = g_menu_new ();
@@ -164,6 +165,8 @@ show_menu (gpointer  unused,
   if (wanted)
     append_item (show, _("_Remove from Wishlist"), "title.unwish", SSV_WISH_TARGET_SHOW, id, -1);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (show));
+  if (wanted && profile_menu != NULL)
+    g_menu_append_section (menu, NULL, profile_menu);
 
   list = ssv_title_get_seasons (item);
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
@@ -197,6 +200,10 @@ set_wanted (SsvWishButton *self,
     return;
 
   self->wanted = wanted;
+  adw_button_content_set_icon_name (self->movie_content, wanted ? "starred-symbolic" : "non-starred-symbolic");
+  adw_button_content_set_label (self->movie_content, wanted ? _("On Your Wishlist") : _("Add to Wishlist"));
+  adw_button_content_set_icon_name (self->show_content, wanted ? "starred-symbolic" : "non-starred-symbolic");
+  adw_button_content_set_label (self->show_content, wanted ? _("On Your _Wishlist") : _("_Wishlist"));
   if (wanted)
     {
       gtk_widget_add_css_class (self->movie_button, "wanted");
@@ -217,14 +224,16 @@ wanted_cb (GObject      *source,
 {
   g_autoptr(SsvWishButton) self = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean wanted = ssv_wishlist_store_change_finish (SSV_WISHLIST_STORE (source), result, &error);
+  g_autoptr(SsvWishlistItem) wish = ssv_wishlist_store_dup_wish_finish (SSV_WISHLIST_STORE (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->cancellable);
-  /* Unknown counts as not wanted: adding again is harmless. */
-  set_wanted (self, wanted);
+  /* Unknown counts as not wanted: adding again is harmless. The profile goes first, so the
+   * menu that shows with "wanted" has it. */
+  ssv_wish_profile_choice_set_item (self->profile_choice, wish);
+  set_wanted (self, wish != NULL);
 }
 
 static void
@@ -241,14 +250,22 @@ query_wanted (SsvWishButton *self)
     {
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ssv_title_get_tmdb_id (self->item));
 
-      ssv_wishlist_store_contains_show_async (self->store, "tmdb", id, self->cancellable, wanted_cb,
-                                              g_object_ref (self));
+      ssv_wishlist_store_dup_wish_async (self->store, SSV_WISH_TARGET_SHOW, 0, "tmdb", id, self->cancellable,
+                                         wanted_cb, g_object_ref (self));
       return;
     }
-  ssv_wishlist_store_contains_async (self->store,
+  if (ssv_title_get_id (self->item) <= 0)
+    {
+      /* Not in the library: nothing of it can be wanted by its library id. */
+      g_clear_object (&self->cancellable);
+      ssv_wish_profile_choice_set_item (self->profile_choice, NULL);
+      set_wanted (self, FALSE);
+      return;
+    }
+  ssv_wishlist_store_dup_wish_async (self->store,
                                      ssv_title_get_kind (self->item) == SSV_MEDIA_KIND_SHOW ? SSV_WISH_TARGET_SHOW
                                                                                           : SSV_WISH_TARGET_MOVIE,
-                                     ssv_title_get_id (self->item), -1, self->cancellable,
+                                     ssv_title_get_id (self->item), NULL, NULL, self->cancellable,
                                      wanted_cb, g_object_ref (self));
 }
 
@@ -301,9 +318,33 @@ ssv_wish_button_set_store (SsvWishButton    *self,
   g_set_object (&self->store, store);
   if (store != NULL)
     g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  ssv_wish_profile_choice_set_stores (self->profile_choice, self->profile_store, store);
 
   query_wanted (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * ssv_wish_button_set_profile_store:
+ * @store: (nullable): lists the quality profiles a wanted title's menu offers
+ */
+void
+ssv_wish_button_set_profile_store (SsvWishButton   *self,
+                                   SsvProfileStore *store)
+{
+  g_return_if_fail (SSV_IS_WISH_BUTTON (self));
+
+  g_set_object (&self->profile_store, store);
+  ssv_wish_profile_choice_set_stores (self->profile_choice, store, self->store);
+}
+
+/* Returns: (transfer none): the wanted title's "Quality Profile" choice */
+SsvWishProfileChoice *
+ssv_wish_button_get_profile_choice (SsvWishButton *self)
+{
+  g_return_val_if_fail (SSV_IS_WISH_BUTTON (self), NULL);
+
+  return self->profile_choice;
 }
 
 gboolean
@@ -321,6 +362,17 @@ ssv_wish_button_get_busy (SsvWishButton *self)
   g_return_val_if_fail (SSV_IS_WISH_BUTTON (self), FALSE);
 
   return self->cancellable != NULL;
+}
+
+/* The menu button that shows: a wanted movie's, or a show's; NULL for a movie not wanted. */
+GtkWidget *
+ssv_wish_button_get_menu_button (SsvWishButton *self)
+{
+  g_return_val_if_fail (SSV_IS_WISH_BUTTON (self), NULL);
+
+  if (gtk_widget_get_visible (self->show_button))
+    return self->show_button;
+  return gtk_widget_get_visible (self->movie_menu_button) ? self->movie_menu_button : NULL;
 }
 
 /* The button that shows: a movie's button or a show's menu button. */
@@ -506,9 +558,13 @@ ssv_wish_button_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->profile_choice != NULL)
+    ssv_wish_profile_choice_stop (self->profile_choice);
   gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_WISH_BUTTON);
+  g_clear_object (&self->profile_choice);
   g_clear_object (&self->item);
   g_clear_object (&self->store);
+  g_clear_object (&self->profile_store);
   g_clear_object (&self->discovery);
 
   G_OBJECT_CLASS (ssv_wish_button_parent_class)->dispose (object);
@@ -532,6 +588,9 @@ ssv_wish_button_get_property (GObject    *object,
       break;
     case PROP_WANTED:
       g_value_set_boolean (value, self->wanted);
+      break;
+    case PROP_PROFILE_MENU:
+      g_value_set_object (value, ssv_wish_profile_choice_get_section (self->profile_choice));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -578,20 +637,30 @@ ssv_wish_button_class_init (SsvWishButtonClass *klass)
   properties[PROP_WANTED] =
     g_param_spec_boolean ("wanted", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SsvWishButton:profile-menu:
+   *
+   * The "Quality Profile" section a wanted title's menus hold; the same one for the
+   * button's life.
+   */
+  properties[PROP_PROFILE_MENU] =
+    g_param_spec_object ("profile-menu", NULL, NULL, G_TYPE_MENU_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/widgets/ssv-wish-button.ui");
   gtk_widget_class_bind_template_child (widget_class, SsvWishButton, box);
   gtk_widget_class_bind_template_child (widget_class, SsvWishButton, movie_button);
+  gtk_widget_class_bind_template_child (widget_class, SsvWishButton, movie_content);
+  gtk_widget_class_bind_template_child (widget_class, SsvWishButton, show_content);
+  gtk_widget_class_bind_template_child (widget_class, SsvWishButton, movie_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SsvWishButton, show_button);
   gtk_widget_class_bind_template_callback (widget_class, is_movie);
-  gtk_widget_class_bind_template_callback (widget_class, star_icon);
-  gtk_widget_class_bind_template_callback (widget_class, movie_label);
   gtk_widget_class_bind_template_callback (widget_class, movie_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, movie_action);
   gtk_widget_class_bind_template_callback (widget_class, movie_target);
-  gtk_widget_class_bind_template_callback (widget_class, show_label);
+  gtk_widget_class_bind_template_callback (widget_class, movie_menu_visible);
   gtk_widget_class_bind_template_callback (widget_class, show_tooltip);
   gtk_widget_class_bind_template_callback (widget_class, show_menu);
 }
@@ -599,7 +668,11 @@ ssv_wish_button_class_init (SsvWishButtonClass *klass)
 static void
 ssv_wish_button_init (SsvWishButton *self)
 {
+  /* Before the template: its bindings read profile-menu. */
+  self->profile_choice = ssv_wish_profile_choice_new (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssv_wish_profile_choice_attach (self->profile_choice, GTK_MENU_BUTTON (self->show_button));
+  ssv_wish_profile_choice_attach (self->profile_choice, GTK_MENU_BUTTON (self->movie_menu_button));
 }
 
 /**

@@ -9,6 +9,7 @@
 #include "model/ssv-title.h"
 #include "ssv-types.h"
 #include "stores/ssv-wishlist-store.h"
+#include "widgets/ssv-wish-profile-choice.h"
 
 G_BEGIN_DECLS
 
@@ -24,9 +25,13 @@ void       ssv_wish_button_set_store  (SsvWishButton    *self,
                                        SsvWishlistStore *store);
 void       ssv_wish_button_set_discovery (SsvWishButton *self,
                                           SsvDiscovery  *discovery);
+void       ssv_wish_button_set_profile_store (SsvWishButton   *self,
+                                              SsvProfileStore *store);
+SsvWishProfileChoice *ssv_wish_button_get_profile_choice (SsvWishButton *self);
 gboolean   ssv_wish_button_get_wanted (SsvWishButton    *self);
 gboolean   ssv_wish_button_get_busy   (SsvWishButton    *self);
 GtkWidget *ssv_wish_button_get_button (SsvWishButton    *self);
+GtkWidget *ssv_wish_button_get_menu_button (SsvWishButton *self);
 void       ssv_wish_button_change_async  (SsvWishButton       *self,
                                           gboolean             add,
                                           GVariant            *target,

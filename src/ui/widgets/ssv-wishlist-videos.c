@@ -3,9 +3,13 @@
  * channel store off the UI thread, grouped under their channel's name, newest first, each
  * saying where its yt-dlp download stands, opening the video's dialog and with Remove. It
  * reads when first shown, and again when the channel store or the video downloader says
- * something changed. */
+ * something changed. The page's search narrows what was read to the videos whose title,
+ * DeArrow title (while those are shown) or channel matches, and its sort orders each
+ * channel's videos; channels stay grouped, by name. */
 
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -23,7 +27,12 @@ struct _SsvWishlistVideos
   GtkWidget      parent_instance;
 
   SsvContext    *context;
-  GListStore    *videos;          /* SsvVideo */
+  GSettings     *settings;
+  GPtrArray     *all;             /* SsvVideo, every wished one as read */
+  GListStore    *videos;          /* SsvVideo, those shown */
+  char          *search;          /* casefolded, or NULL */
+  SsvWishlistSort sort;
+  gboolean       dearrow_titles;
   GCancellable  *cancellable;     /* the running read */
   SsvReloadGate *reload_gate;      /* open once the first read began */
   gboolean       loaded;           /* a read came back: the rows show */
@@ -103,6 +112,7 @@ static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
+  SsvWishlistVideos *self = user_data;
   SsvVideo *video = SSV_VIDEO (item);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
@@ -110,7 +120,7 @@ create_row (gpointer item,
 
   /* Titles and yt-dlp's reasons are text, not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ssv_video_get_title (video));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ssv_video_get_display_title (video, self->dearrow_titles));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "wishlist-videos.open-video");
@@ -168,7 +178,7 @@ update_header (GtkListBoxRow *row,
   gtk_list_box_row_set_header (row, header);
 }
 
-/* ---- loading ------------------------------------------------------------------------ */
+/* ---- search and sort ----------------------------------------------------------------- */
 
 static void
 set_state (SsvWishlistVideos *self,
@@ -177,6 +187,166 @@ set_state (SsvWishlistVideos *self,
   gtk_spinner_set_spinning (self->spinner, g_strcmp0 (state, "loading") == 0);
   gtk_stack_set_visible_child_name (self->stack, state);
 }
+
+static gboolean
+text_matches (const char *text,
+              const char *folded_search)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, folded_search) != NULL;
+}
+
+static gboolean
+video_matches (SsvWishlistVideos *self,
+               SsvVideo          *video)
+{
+  if (self->search == NULL)
+    return TRUE;
+
+  return text_matches (ssv_video_get_title (video), self->search) ||
+         text_matches (channel_title_of (video), self->search) ||
+         (self->dearrow_titles && text_matches (ssv_video_get_dearrow_title (video), self->search));
+}
+
+typedef struct
+{
+  GHashTable        *group_of;   /* channel id → its place in the store's order */
+  SsvWishlistVideos *self;
+} SortData;
+
+/* Undated videos last in both date orders. */
+static int
+compare_dates (gint64 a,
+               gint64 b,
+               int    direction)
+{
+  if ((a > 0) != (b > 0))
+    return a > 0 ? -1 : 1;
+  return direction * ((a > b) - (a < b));
+}
+
+/* Channels keep the store's order (by name); the sort orders each one's videos. */
+static int
+compare_videos (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  SortData *data = user_data;
+  SsvVideo *x = *(SsvVideo **) a;
+  SsvVideo *y = *(SsvVideo **) b;
+  guint gx = GPOINTER_TO_UINT (g_hash_table_lookup (data->group_of, ssv_video_get_channel_id (x)));
+  guint gy = GPOINTER_TO_UINT (g_hash_table_lookup (data->group_of, ssv_video_get_channel_id (y)));
+  int order;
+
+  if (gx != gy)
+    return gx < gy ? -1 : 1;
+
+  switch (data->self->sort)
+    {
+    case SSV_WISHLIST_SORT_OLDEST:
+      order = compare_dates (ssv_video_get_published (x), ssv_video_get_published (y), 1);
+      break;
+    case SSV_WISHLIST_SORT_TITLE:
+      order = g_utf8_collate (ssv_video_get_display_title (x, data->self->dearrow_titles),
+                              ssv_video_get_display_title (y, data->self->dearrow_titles));
+      break;
+    case SSV_WISHLIST_SORT_NEWEST:
+    case SSV_WISHLIST_SORT_MOST_WANTED:
+    default:
+      order = compare_dates (ssv_video_get_published (x), ssv_video_get_published (y), -1);
+      break;
+    }
+  if (order != 0)
+    return order;
+  return (ssv_video_get_id (x) > ssv_video_get_id (y)) - (ssv_video_get_id (x) < ssv_video_get_id (y));
+}
+
+/* What was read, narrowed by the search and in the sort's order, into the list. */
+static void
+show_videos (SsvWishlistVideos *self)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GHashTable) group_of = g_hash_table_new (g_str_hash, g_str_equal);
+  SortData data = { group_of, self };
+
+  if (self->all == NULL)
+    return;
+
+  for (guint i = 0; i < self->all->len; i++)
+    {
+      SsvVideo *video = g_ptr_array_index (self->all, i);
+      const char *channel_id = ssv_video_get_channel_id (video);
+
+      if (channel_id != NULL && !g_hash_table_contains (group_of, channel_id))
+        g_hash_table_insert (group_of, (gpointer) channel_id, GUINT_TO_POINTER (g_hash_table_size (group_of)));
+      if (video_matches (self, video))
+        g_ptr_array_add (shown, video);
+    }
+  g_ptr_array_sort_with_data (shown, compare_videos, &data);
+
+  g_list_store_splice (self->videos, 0, g_list_model_get_n_items (G_LIST_MODEL (self->videos)),
+                       shown->pdata, shown->len);
+  set_state (self, shown->len > 0 ? "content" : self->all->len > 0 ? "no-match" : "empty");
+}
+
+static void
+on_dearrow_titles_changed (SsvWishlistVideos *self)
+{
+  gboolean on = g_settings_get_boolean (self->settings, "youtube-dearrow-titles");
+
+  if (on == self->dearrow_titles)
+    return;
+  self->dearrow_titles = on;
+  /* The rows' titles change with it: make them again. */
+  g_list_store_remove_all (self->videos);
+  show_videos (self);
+}
+
+/**
+ * ssv_wishlist_videos_set_search:
+ * @search: (nullable): words a video's title or channel contains; %NULL or "" shows all
+ */
+void
+ssv_wishlist_videos_set_search (SsvWishlistVideos *self,
+                                const char        *search)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_if_fail (SSV_IS_WISHLIST_VIDEOS (self));
+
+  folded = search != NULL && *search != '\0' ? g_utf8_casefold (search, -1) : NULL;
+  if (g_strcmp0 (folded, self->search) == 0)
+    return;
+  g_free (self->search);
+  self->search = g_steal_pointer (&folded);
+  show_videos (self);
+}
+
+void
+ssv_wishlist_videos_set_sort (SsvWishlistVideos *self,
+                              SsvWishlistSort    sort)
+{
+  g_return_if_fail (SSV_IS_WISHLIST_VIDEOS (self));
+
+  if (self->sort == sort)
+    return;
+  self->sort = sort;
+  show_videos (self);
+}
+
+SsvWishlistSort
+ssv_wishlist_videos_get_sort (SsvWishlistVideos *self)
+{
+  g_return_val_if_fail (SSV_IS_WISHLIST_VIDEOS (self), SSV_WISHLIST_SORT_NEWEST);
+
+  return self->sort;
+}
+
+/* ---- loading ------------------------------------------------------------------------ */
 
 static void
 list_ready_cb (GObject      *source,
@@ -200,10 +370,10 @@ list_ready_cb (GObject      *source,
       return;
     }
 
-  g_list_store_splice (self->videos, 0, g_list_model_get_n_items (G_LIST_MODEL (self->videos)),
-                       videos->pdata, videos->len);
+  g_clear_pointer (&self->all, g_ptr_array_unref);
+  self->all = g_steal_pointer (&videos);
   self->loaded = TRUE;
-  set_state (self, videos->len > 0 ? "content" : "empty");
+  show_videos (self);
 }
 
 static void
@@ -410,6 +580,7 @@ ssv_wishlist_videos_dispose (GObject *object)
   if (self->list != NULL)
     gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_WISHLIST_VIDEOS);
+  g_clear_object (&self->settings);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (ssv_wishlist_videos_parent_class)->dispose (object);
@@ -422,6 +593,8 @@ ssv_wishlist_videos_finalize (GObject *object)
 
   g_clear_object (&self->videos);
   g_clear_object (&self->reload_gate);
+  g_clear_pointer (&self->all, g_ptr_array_unref);
+  g_free (self->search);
 
   G_OBJECT_CLASS (ssv_wishlist_videos_parent_class)->finalize (object);
 }
@@ -498,8 +671,14 @@ ssv_wishlist_videos_init (SsvWishlistVideos *self)
   self->videos = g_list_store_new (SSV_TYPE_VIDEO);
   self->reload_gate = ssv_reload_gate_new (SSV_RELOAD_GATE_DELAY_MS);
   g_signal_connect_swapped (self->reload_gate, "reload", G_CALLBACK (reload), self);
+  self->sort = SSV_WISHLIST_SORT_NEWEST;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->dearrow_titles = g_settings_get_boolean (self->settings, "youtube-dearrow-titles");
+  g_signal_connect_object (self->settings, "changed::youtube-dearrow-titles",
+                           G_CALLBACK (on_dearrow_titles_changed), self, G_CONNECT_SWAPPED);
 }
 
 /**

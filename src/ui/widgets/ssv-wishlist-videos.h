@@ -7,6 +7,7 @@
 
 #include "ssv-context.h"
 #include "model/ssv-video.h"
+#include "stores/ssv-wishlist-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,11 @@ G_DECLARE_FINAL_TYPE (SsvWishlistVideos, ssv_wishlist_videos, SSV, WISHLIST_VIDE
 
 GtkWidget  *ssv_wishlist_videos_new               (SsvContext        *context);
 char       *ssv_wishlist_videos_describe_download (SsvVideo          *video);
+void        ssv_wishlist_videos_set_search        (SsvWishlistVideos *self,
+                                                   const char        *search);
+SsvWishlistSort ssv_wishlist_videos_get_sort      (SsvWishlistVideos *self);
+void        ssv_wishlist_videos_set_sort          (SsvWishlistVideos *self,
+                                                   SsvWishlistSort    sort);
 GListModel *ssv_wishlist_videos_get_videos        (SsvWishlistVideos *self);
 const char *ssv_wishlist_videos_get_state         (SsvWishlistVideos *self);
 GtkWidget  *ssv_wishlist_videos_find_row          (SsvWishlistVideos *self,
