@@ -64,6 +64,7 @@ struct _SsvWindow
 
   GtkWindow            *workers_dialog;   /* weak */
   GtkWindow            *find_dialog;      /* weak */
+  GtkWindow            *shortcuts_window; /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (SsvWindow, ssv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -386,6 +387,27 @@ find_action (GtkWidget  *widget,
   SsvWindow *self = SSV_WINDOW (widget);
 
   present_single_dialog (self, &self->find_dialog, SSV_TYPE_FIND_DIALOG);
+}
+
+/* The keyboard shortcuts (Ctrl+?): built on first use, not with the window, which is
+ * what GtkApplication would do with a gtk/help-overlay.ui resource. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SsvWindow *self = SSV_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/ssv-shortcuts-window.ui");
+
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window), (gpointer *) &self->shortcuts_window);
+    }
+
+  ssv_ui_present_window (self->shortcuts_window, widget);
 }
 
 static void
@@ -787,6 +809,7 @@ ssv_window_dispose (GObject *object)
     clear_history (self);
   destroy_single_dialog (&self->workers_dialog);
   destroy_single_dialog (&self->find_dialog);
+  destroy_single_dialog (&self->shortcuts_window);
 
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
@@ -893,6 +916,7 @@ ssv_window_class_init (SsvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-scan-report", NULL, show_scan_report_action);
   gtk_widget_class_install_action (widget_class, "win.manage-workers", NULL, manage_workers_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
