@@ -34,7 +34,9 @@ struct _SsvWindow
 
   SsvContext           *context;
   GSettings            *settings;
-  GPtrArray            *pages;       /* the sidebar's pages, in order */
+  GArray               *page_types;  /* the sidebar's pages' GTypes, in order */
+  GPtrArray            *pages;       /* the sidebar's pages, NULL until first shown */
+  GPtrArray            *page_labels; /* the sidebar rows' labels, in order */
   GPtrArray            *history;     /* pages pushed on top (detail pages) */
   GBindingGroup        *page_bindings; /* the visible page's title and header widget */
   GtkShortcutController *page_shortcuts;
@@ -62,6 +64,7 @@ struct _SsvWindow
 
   GtkWindow            *workers_dialog;   /* weak */
   GtkWindow            *find_dialog;      /* weak */
+  GtkWindow            *shortcuts_window; /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (SsvWindow, ssv_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -106,6 +109,55 @@ get_visible_page (SsvWindow *self)
   return SSV_IS_PAGE (child) ? SSV_PAGE (child) : NULL;
 }
 
+/* ---- sidebar pages, built on their first show ------------------------------ */
+
+static SsvPageClass *
+page_class_at (SsvWindow *self,
+               guint      index)
+{
+  return g_type_class_peek (g_array_index (self->page_types, GType, index));
+}
+
+static const char *
+page_name_at (SsvWindow *self,
+              guint      index)
+{
+  SsvPage *page = g_ptr_array_index (self->pages, index);
+
+  return page != NULL ? ssv_page_get_name (page) : page_class_at (self, index)->page_name;
+}
+
+/* The sidebar's page at @index, built now if it has not been shown yet: the window
+ * opens with the one page it shows, the others cost nothing until asked for. */
+static SsvPage *
+page_at (SsvWindow *self,
+         guint      index)
+{
+  SsvPage *page = g_ptr_array_index (self->pages, index);
+
+  if (page == NULL)
+    {
+      page = g_object_new (g_array_index (self->page_types, GType, index), "context", self->context, NULL);
+      g_ptr_array_index (self->pages, index) = page;
+      gtk_stack_add_named (self->stack, GTK_WIDGET (page), ssv_page_get_name (page));
+      g_object_bind_property (page, "title", g_ptr_array_index (self->page_labels, index), "label",
+                              G_BINDING_SYNC_CREATE);
+    }
+
+  return page;
+}
+
+static int
+page_index (SsvWindow  *self,
+            const char *name)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    if (g_strcmp0 (page_name_at (self, i), name) == 0)
+      return (int) i;
+
+  return -1;
+}
+
 static void
 update_back_button (SsvWindow *self)
 {
@@ -124,22 +176,6 @@ on_visible_page_changed (SsvWindow *self)
 
   g_binding_group_set_source (self->page_bindings, get_visible_page (self));
   update_back_button (self);
-}
-
-static void
-select_sidebar_row_for (SsvWindow  *self,
-                        const char *name)
-{
-  for (guint i = 0; i < self->pages->len; i++)
-    {
-      SsvPage *page = g_ptr_array_index (self->pages, i);
-
-      if (g_strcmp0 (ssv_page_get_name (page), name) == 0)
-        {
-          gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, (int) i));
-          return;
-        }
-    }
 }
 
 static void
@@ -192,28 +228,24 @@ gboolean
 ssv_window_show_page (SsvWindow  *self,
                       const char *name)
 {
+  int index;
+
   g_return_val_if_fail (SSV_IS_WINDOW (self), FALSE);
 
-  for (guint i = 0; i < self->pages->len; i++)
-    {
-      SsvPage *page = g_ptr_array_index (self->pages, i);
+  index = page_index (self, name);
+  if (index < 0)
+    return FALSE;
 
-      if (g_strcmp0 (ssv_page_get_name (page), name) != 0)
-        continue;
+  clear_history (self);
+  show_page (self, page_at (self, (guint) index));
+  gtk_list_box_select_row (self->sidebar, gtk_list_box_get_row_at_index (self->sidebar, index));
+  show_content_pane (self, TRUE);
 
-      clear_history (self);
-      show_page (self, page);
-      select_sidebar_row_for (self, name);
-      show_content_pane (self, TRUE);
+  if (!self->restoring)
+    g_settings_set_string (self->settings, "last-page", name);
+  remember_open_title (self);
 
-      if (!self->restoring)
-        g_settings_set_string (self->settings, "last-page", name);
-      remember_open_title (self);
-
-      return TRUE;
-    }
-
-  return FALSE;
+  return TRUE;
 }
 
 /**
@@ -257,7 +289,7 @@ ssv_window_dup_page_names (SsvWindow *self)
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
   for (guint i = 0; i < self->pages->len; i++)
-    g_strv_builder_add (builder, ssv_page_get_name (g_ptr_array_index (self->pages, i)));
+    g_strv_builder_add (builder, page_name_at (self, i));
 
   return g_strv_builder_end (builder);
 }
@@ -276,7 +308,7 @@ go_back (SsvWindow *self)
         {
           GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
           int index = row ? gtk_list_box_row_get_index (row) : 0;
-          below = g_ptr_array_index (self->pages, MAX (index, 0));
+          below = page_at (self, (guint) MAX (index, 0));
         }
 
       show_page (self, below);
@@ -355,6 +387,27 @@ find_action (GtkWidget  *widget,
   SsvWindow *self = SSV_WINDOW (widget);
 
   present_single_dialog (self, &self->find_dialog, SSV_TYPE_FIND_DIALOG);
+}
+
+/* The keyboard shortcuts (Ctrl+?): built on first use, not with the window, which is
+ * what GtkApplication would do with a gtk/help-overlay.ui resource. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  SsvWindow *self = SSV_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/ui/ssv-shortcuts-window.ui");
+
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window), (gpointer *) &self->shortcuts_window);
+    }
+
+  ssv_ui_present_window (self->shortcuts_window, widget);
 }
 
 static void
@@ -593,13 +646,11 @@ on_sidebar_row_activated (SsvWindow     *self,
                           GtkListBoxRow *row)
 {
   int index = gtk_list_box_row_get_index (row);
-  SsvPage *page;
 
   if (index < 0 || (guint) index >= self->pages->len)
     return;
 
-  page = g_ptr_array_index (self->pages, index);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", ssv_page_get_name (page));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", page_name_at (self, (guint) index));
 }
 
 static void
@@ -609,47 +660,57 @@ on_folded_changed (SsvWindow *self)
 }
 
 static GtkWidget *
-create_sidebar_row (SsvPage *page)
+create_sidebar_row (SsvPageClass *klass,
+                    GtkWidget   **label_out)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name (ssv_page_get_icon_name (page));
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *icon = gtk_image_new_from_icon_name (klass->page_icon_name);
+  GtkWidget *label = gtk_label_new (klass->page_title);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_name (row, ssv_page_get_name (page));
-  g_object_bind_property (page, "title", label, "label", G_BINDING_SYNC_CREATE);
+  gtk_widget_set_name (row, klass->page_name);
+  *label_out = label;
 
   return row;
 }
 
 /**
  * ssv_window_add_page:
- * @page: (transfer floating): a page for the sidebar
+ * @page_type: an #SsvPage subclass that set its name, title and icon with
+ *   ssv_page_class_set_info()
  *
- * Only pages that work are added: later features plug in here.
+ * Adds a page to the sidebar. The page itself is built the first time it shows,
+ * so start-up pays only for the page it opens on. Only pages that work are added:
+ * later features plug in here.
  */
 void
 ssv_window_add_page (SsvWindow *self,
-                     SsvPage   *page)
+                     GType      page_type)
 {
-  g_return_if_fail (SSV_IS_WINDOW (self));
+  SsvPageClass *klass;
+  GtkWidget *label = NULL;
 
-  g_ptr_array_add (self->pages, page);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (page), ssv_page_get_name (page));
-  gtk_list_box_append (self->sidebar, create_sidebar_row (page));
+  g_return_if_fail (SSV_IS_WINDOW (self));
+  g_return_if_fail (g_type_is_a (page_type, SSV_TYPE_PAGE));
+
+  /* Sidebar page classes live as long as the program: the class is kept. */
+  klass = g_type_class_ref (page_type);
+  g_array_append_val (self->page_types, page_type);
+  g_ptr_array_add (self->pages, NULL);
+  gtk_list_box_append (self->sidebar, create_sidebar_row (klass, &label));
+  g_ptr_array_add (self->page_labels, label);
 
   /* Alt+1 … Alt+9 reach the sidebar's pages in order. */
   if (self->pages->len <= 9)
     {
       GtkShortcutTrigger *trigger = gtk_keyval_trigger_new (GDK_KEY_0 + self->pages->len, GDK_ALT_MASK);
       GtkShortcutAction *action = gtk_named_action_new ("win.show-page");
-      GtkShortcut *shortcut = gtk_shortcut_new_with_arguments (trigger, action, "s",
-                                                               ssv_page_get_name (page));
+      GtkShortcut *shortcut = gtk_shortcut_new_with_arguments (trigger, action, "s", klass->page_name);
       gtk_shortcut_controller_add_shortcut (self->page_shortcuts, shortcut);
     }
 }
@@ -690,7 +751,7 @@ restore_state (SsvWindow *self)
 
   self->restoring = TRUE;
   if (!ssv_window_show_page (self, last_page) && self->pages->len > 0)
-    ssv_window_show_page (self, ssv_page_get_name (g_ptr_array_index (self->pages, 0)));
+    ssv_window_show_page (self, page_name_at (self, 0));
   restore_open_title (self);
   self->restoring = FALSE;
 }
@@ -717,30 +778,14 @@ ssv_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (ssv_window_parent_class)->constructed (object);
 
-  ssv_window_add_page (self, g_object_new (SSV_TYPE_LIBRARY_PAGE,
-                                           "context", self->context,
-                                           NULL));
-  ssv_window_add_page (self, g_object_new (SSV_TYPE_WATCHLIST_PAGE,
-                                           "context", self->context,
-                                           NULL));
-  ssv_window_add_page (self, g_object_new (SSV_TYPE_WISHLIST_PAGE,
-                                           "context", self->context,
-                                           NULL));
-  ssv_window_add_page (self, g_object_new (SSV_TYPE_DOWNLOADS_PAGE,
-                                           "context", self->context,
-                                           NULL));
-  ssv_window_add_page (self, g_object_new (SSV_TYPE_CALENDAR_PAGE,
-                                           "context", self->context,
-                                           NULL));
-  ssv_window_add_page (self, g_object_new (SSV_TYPE_CHANNELS_PAGE,
-                                           "context", self->context,
-                                           NULL));
-  ssv_window_add_page (self, g_object_new (SSV_TYPE_DISCOVER_PAGE,
-                                           "context", self->context,
-                                           NULL));
-  ssv_window_add_page (self, g_object_new (SSV_TYPE_PARSE_PAGE,
-                                           "context", self->context,
-                                           NULL));
+  ssv_window_add_page (self, SSV_TYPE_LIBRARY_PAGE);
+  ssv_window_add_page (self, SSV_TYPE_WATCHLIST_PAGE);
+  ssv_window_add_page (self, SSV_TYPE_WISHLIST_PAGE);
+  ssv_window_add_page (self, SSV_TYPE_DOWNLOADS_PAGE);
+  ssv_window_add_page (self, SSV_TYPE_CALENDAR_PAGE);
+  ssv_window_add_page (self, SSV_TYPE_CHANNELS_PAGE);
+  ssv_window_add_page (self, SSV_TYPE_DISCOVER_PAGE);
+  ssv_window_add_page (self, SSV_TYPE_PARSE_PAGE);
   add_worker_orbs (self);
 
   adw_bin_set_child (self->scan_slot, ssv_scan_bar_new (self->context));
@@ -764,9 +809,12 @@ ssv_window_dispose (GObject *object)
     clear_history (self);
   destroy_single_dialog (&self->workers_dialog);
   destroy_single_dialog (&self->find_dialog);
+  destroy_single_dialog (&self->shortcuts_window);
 
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->page_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->page_types, g_array_unref);
   /* A running scan finishes on its own; this window just stops listening. */
   g_clear_object (&self->scan_cancellable);
   g_clear_pointer (&self->queued_scans, g_array_unref);
@@ -868,6 +916,7 @@ ssv_window_class_init (SsvWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-scan-report", NULL, show_scan_report_action);
   gtk_widget_class_install_action (widget_class, "win.manage-workers", NULL, manage_workers_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
@@ -878,7 +927,9 @@ ssv_window_class_init (SsvWindowClass *klass)
 static void
 ssv_window_init (SsvWindow *self)
 {
+  self->page_types = g_array_new (FALSE, FALSE, sizeof (GType));
   self->pages = g_ptr_array_new ();
+  self->page_labels = g_ptr_array_new ();
   self->history = g_ptr_array_new ();
   self->queued_scans = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->settings = g_settings_new (APPLICATION_ID);

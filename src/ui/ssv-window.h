@@ -19,7 +19,7 @@ SsvWindow   *ssv_window_new                    (GtkApplication *application,
                                                 SsvContext     *context);
 SsvContext  *ssv_window_get_context            (SsvWindow      *self);
 void         ssv_window_add_page               (SsvWindow      *self,
-                                                SsvPage        *page);
+                                                GType           page_type);
 gboolean     ssv_window_show_page              (SsvWindow      *self,
                                                 const char     *name);
 void         ssv_window_push_page              (SsvWindow      *self,

@@ -5,7 +5,10 @@
 
 #include <glib/gstdio.h>
 
+#include "pages/ssv-calendar-page.h"
+#include "pages/ssv-discover-page.h"
 #include "pages/ssv-library-page.h"
+#include "pages/ssv-wishlist-page.h"
 #include "preferences/ssv-preferences-window.h"
 #include "ssv-test-utils.h"
 #include "ssv-ui-test-utils.h"
@@ -222,6 +225,103 @@ test_header_follows_page (void)
 }
 
 /* The colour scheme follows the setting while the app runs, not just at start. */
+static gboolean
+is_sidebar_row (GtkWidget     *widget,
+                gconstpointer  name)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+/* Start-up builds only the page it opens on (the others would cost the first frame
+ * time for nothing); the sidebar still lists every page by its title, and a page
+ * not built yet opens from its row, once. */
+static void
+test_pages_built_on_first_show (void)
+{
+  g_autofree char *db_path = fresh_db_path ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  SsvApplication *app;
+  SsvWindow *window;
+  SsvPage *wishlist;
+
+  g_settings_reset (settings, "last-page");
+  g_settings_reset (settings, "last-title");
+  app = ssv_ui_test_start_app (db_path);
+  window = ssv_ui_test_wait_for_window (app);
+  ssv_ui_test_iterate (100);
+
+  g_assert_cmpstr (ssv_window_get_visible_page_name (window), ==, "library");
+  g_assert_null (ssv_ui_test_find_widget_of_type (GTK_WIDGET (window), SSV_TYPE_WISHLIST_PAGE));
+  g_assert_null (ssv_ui_test_find_widget_of_type (GTK_WIDGET (window), SSV_TYPE_CALENDAR_PAGE));
+  g_assert_null (ssv_ui_test_find_widget_of_type (GTK_WIDGET (window), SSV_TYPE_DISCOVER_PAGE));
+  g_assert_nonnull (ssv_ui_test_find_widget (GTK_WIDGET (window), is_label, "Wishlist"));
+  g_assert_nonnull (ssv_ui_test_find_widget (GTK_WIDGET (window), is_label, "Calendar"));
+  g_assert_nonnull (ssv_ui_test_find_widget (GTK_WIDGET (window), is_label, "Parse Tool"));
+
+  /* Its sidebar row opens the wishlist, built now; the others are still not. */
+  gtk_widget_activate (ssv_ui_test_find_widget (GTK_WIDGET (window), is_sidebar_row, "wishlist"));
+  ssv_ui_test_iterate (100);
+  wishlist = ssv_window_get_visible_page (window);
+  g_assert_true (SSV_IS_WISHLIST_PAGE (wishlist));
+  g_assert_null (ssv_ui_test_find_widget_of_type (GTK_WIDGET (window), SSV_TYPE_DISCOVER_PAGE));
+
+  /* Back and forth: the same page, not a second one. */
+  g_assert_true (ssv_window_show_page (window, "library"));
+  g_assert_true (ssv_window_show_page (window, "wishlist"));
+  g_assert_true (ssv_window_get_visible_page (window) == wishlist);
+
+  ssv_ui_test_stop_app (app);
+}
+
+/* Any keyboard-shortcuts window, shown or not. */
+static gboolean
+shortcuts_window_exists (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The keyboard shortcuts window is built when asked for (Ctrl+? or the menu), not
+ * with the main window; it opens over the main window, once. */
+static void
+test_shortcuts_built_on_first_use (void)
+{
+  g_autofree char *db_path = fresh_db_path ();
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+  SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  GtkWidget *shortcuts;
+
+  ssv_ui_test_iterate (100);
+  g_assert_cmpstr (accels[0], ==, "<Control>question");
+  g_assert_false (shortcuts_window_exists ());
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  ssv_ui_test_iterate (100);
+  shortcuts = ssv_ui_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == GTK_WINDOW (window));
+
+  /* Closed and asked for again: the same window comes back. */
+  gtk_window_close (GTK_WINDOW (shortcuts));
+  ssv_ui_test_iterate (50);
+  g_assert_null (ssv_ui_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  ssv_ui_test_iterate (50);
+  g_assert_true (ssv_ui_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW) == shortcuts);
+
+  ssv_ui_test_stop_app (app);
+}
+
 static void
 test_color_scheme_follows_setting (void)
 {
@@ -316,6 +416,8 @@ main (int    argc,
   g_test_add_func ("/ui/smoke/app-icons-draw", test_app_icons_draw);
   g_test_add_func ("/ui/smoke/toast-action", test_toast_action);
   g_test_add_func ("/ui/smoke/header-follows-page", test_header_follows_page);
+  g_test_add_func ("/ui/smoke/pages-built-on-first-show", test_pages_built_on_first_show);
+  g_test_add_func ("/ui/smoke/shortcuts-built-on-first-use", test_shortcuts_built_on_first_use);
   g_test_add_func ("/ui/smoke/color-scheme-follows-setting", test_color_scheme_follows_setting);
   g_test_add_func ("/ui/smoke/window-state-remembered", test_window_state_remembered);
   g_test_add_func ("/ui/smoke/unopenable-library", test_unopenable_library);

@@ -187,6 +187,9 @@ ensure_badge (SsvPosterArt *self)
     return;
 
   self->badge = gtk_image_new_from_icon_name ("emblem-ok-symbolic");
+  /* Hidden until ssv_poster_art_set_watched() shows it: a tooltip set on a shown
+   * widget asks the display where the pointer is, a round trip per watched card. */
+  gtk_widget_set_visible (self->badge, FALSE);
   gtk_widget_set_halign (self->badge, GTK_ALIGN_END);
   gtk_widget_set_valign (self->badge, GTK_ALIGN_START);
   gtk_widget_set_margin_top (self->badge, 6);
