@@ -25,6 +25,7 @@
 #include "widgets/ssv-wishlist-episode-row.h"
 #include "widgets/ssv-wishlist-tile.h"
 #include "model/ssv-calendar-entry.h"
+#include "stores/ssv-profile-store.h"
 #include "stores/ssv-wishlist-store.h"
 #include "ssv-application.h"
 #include "ssv-context.h"
@@ -1162,6 +1163,10 @@ test_title_wish_profile (void)
   GtkWidget *menu_button;
   gint64 uhd, any, row;
 
+  /* The default profiles, as the first list of them writes (no page lists them at start). */
+  g_assert_true (ssv_profile_store_ensure_defaults (ssv_context_get_profile_store (ssv_application_get_context (app)),
+                                                    &error));
+  g_assert_no_error (error);
   {
     g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
 
