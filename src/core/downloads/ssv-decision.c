@@ -592,14 +592,16 @@ score_formats (SsvDecision             *d,
                guint32                  indexer_flags)
 {
   char buffer[512];
-  const char *folded = ssv_pattern_fold_name (name, buffer, sizeof buffer);
+  SsvFormatFacts facts;
   int score = 0;
 
+  ssv_format_facts_init (&facts, name, ssv_pattern_fold_name (name, buffer, sizeof buffer), r, size_bytes,
+                         indexer_flags);
   for (guint i = 0; i < p->format_scores->len; i++)
     {
       const SsvFormatScore *s = &g_array_index (p->format_scores, SsvFormatScore, i);
 
-      if (s->score == 0 || !ssv_custom_format_matches_folded (s->format, name, folded, r, size_bytes, indexer_flags))
+      if (s->score == 0 || !ssv_custom_format_matches_facts (s->format, &facts))
         continue;
       score += s->score;
       if (d != NULL)

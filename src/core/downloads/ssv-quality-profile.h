@@ -94,6 +94,8 @@ typedef struct
   guint64           mask;       /* read by add_condition: the enum values (as bits) or the bits @value names */
   guint             number;     /* read by add_condition: the resolution @value names */
   gboolean          other;      /* read by add_condition: @value names the modifier, "atmos" or "multi" */
+  guint             fact;       /* read by add_condition: which of SsvFormatFacts it tests */
+  guint64           fact_mask;  /* read by add_condition: the bits of that fact one of which must be set */
 } SsvCondition;
 
 const char       *ssv_condition_kind_to_string   (SsvConditionKind kind);
@@ -125,12 +127,27 @@ gboolean         ssv_custom_format_matches        (const SsvCustomFormat *format
                                                    const SsvRelease  *release,
                                                    guint64            size_bytes,
                                                    guint32            indexer_flags);
-gboolean         ssv_custom_format_matches_folded (const SsvCustomFormat *format,
+
+/* What the conditions of custom formats test, read from a release once for
+ * all the formats of a profile (ssv_format_facts_init()). */
+typedef struct
+{
+  const char       *name;
+  const char       *folded;       /* @name from ssv_pattern_fold_name(), or NULL */
+  const SsvRelease *release;
+  guint64           size_bytes;
+  char              group_first;  /* the release group's first letter in lower case, or 0 */
+  guint64           bits[10];     /* private: the release's enum values and flags as bits */
+} SsvFormatFacts;
+
+void             ssv_format_facts_init            (SsvFormatFacts    *facts,
                                                    const char        *name,
                                                    const char        *folded,
                                                    const SsvRelease  *release,
                                                    guint64            size_bytes,
                                                    guint32            indexer_flags);
+gboolean         ssv_custom_format_matches_facts  (const SsvCustomFormat *format,
+                                                   const SsvFormatFacts  *facts);
 GPtrArray       *ssv_custom_format_new_defaults   (void);
 
 typedef struct
