@@ -697,11 +697,12 @@ score_formats (SsvDecision             *d,
                guint32                  indexer_flags)
 {
   char buffer[512];
+  SsvFoldedName folded;
   SsvFormatFacts facts;
   int score = 0;
 
-  ssv_format_facts_init (&facts, name, ssv_pattern_fold_name (name, buffer, sizeof buffer), r, size_bytes,
-                         indexer_flags);
+  ssv_folded_name_init (&folded, name, buffer, sizeof buffer);
+  ssv_format_facts_init (&facts, name, &folded, r, size_bytes, indexer_flags);
   for (guint i = 0; i < p->format_scores->len; i++)
     {
       const SsvFormatScore *s = &g_array_index (p->format_scores, SsvFormatScore, i);

@@ -255,7 +255,7 @@ condition_clear (gpointer data)
 
   g_clear_pointer (&c->value, g_free);
   g_clear_pointer (&c->regex, g_regex_unref);
-  g_clear_pointer (&c->literals, g_strfreev);
+  g_clear_pointer (&c->literals, ssv_pattern_literals_free);
 }
 
 SsvCustomFormat *
@@ -466,7 +466,7 @@ ssv_custom_format_add_condition (SsvCustomFormat   *format,
                        _("“%s” is not a valid pattern: %s"), value, local_error->message);
           return FALSE;
         }
-      c.literals = ssv_pattern_required_literals (value ? value : "");
+      c.literals = ssv_pattern_literals_new (value ? value : "");
     }
 
   c.kind = kind;
@@ -491,18 +491,18 @@ value_bit (guint value)
 
 /**
  * ssv_format_facts_init:
- * @folded: (nullable): @name from ssv_pattern_fold_name(), made once for every format
+ * @folded: (nullable): @name from ssv_folded_name_init(), made once for every format
  *
  * Reads what custom formats test from @release once, so each of a profile's
  * formats tests a bit rather than the release again.
  */
 void
-ssv_format_facts_init (SsvFormatFacts   *facts,
-                       const char       *name,
-                       const char       *folded,
-                       const SsvRelease *release,
-                       guint64           size_bytes,
-                       guint32           indexer_flags)
+ssv_format_facts_init (SsvFormatFacts      *facts,
+                       const char          *name,
+                       const SsvFoldedName *folded,
+                       const SsvRelease    *release,
+                       guint64              size_bytes,
+                       guint32              indexer_flags)
 {
   guint64 audio = 0;
 
@@ -536,7 +536,7 @@ condition_test (const SsvCondition   *c,
     {
     case FACT_TITLE:
       return c->regex != NULL && f->name != NULL &&
-             ssv_pattern_may_match ((const char * const *) c->literals, f->folded) &&
+             ssv_pattern_literals_may_match (c->literals, f->folded) &&
              g_regex_match (c->regex, f->name, 0, NULL);
 
     case FACT_GROUP:

@@ -5,6 +5,7 @@
 
 #include <glib.h>
 
+#include "downloads/ssv-pattern-literals.h"
 #include "downloads/ssv-release.h"
 
 G_BEGIN_DECLS
@@ -89,7 +90,7 @@ typedef struct
   gboolean          negate;     /* matches when the test fails */
   gboolean          required;   /* must match for the format to apply */
   GRegex           *regex;      /* for SSV_CONDITION_TITLE; built by add_condition */
-  char            **literals;   /* for SSV_CONDITION_TITLE: words one of which each match holds, or NULL */
+  SsvPatternLiterals *literals; /* for SSV_CONDITION_TITLE: words one of which each match holds, or NULL */
   guint32           flags;      /* for SSV_CONDITION_INDEXER_FLAG; read by add_condition */
   guint64           mask;       /* read by add_condition: the enum values (as bits) or the bits @value names */
   guint             number;     /* read by add_condition: the resolution @value names */
@@ -133,7 +134,7 @@ gboolean         ssv_custom_format_matches        (const SsvCustomFormat *format
 typedef struct
 {
   const char       *name;
-  const char       *folded;       /* @name from ssv_pattern_fold_name(), or NULL */
+  const SsvFoldedName *folded;    /* @name from ssv_folded_name_init(), or NULL */
   const SsvRelease *release;
   guint64           size_bytes;
   char              group_first;  /* the release group's first letter in lower case, or 0 */
@@ -142,7 +143,7 @@ typedef struct
 
 void             ssv_format_facts_init            (SsvFormatFacts    *facts,
                                                    const char        *name,
-                                                   const char        *folded,
+                                                   const SsvFoldedName *folded,
                                                    const SsvRelease  *release,
                                                    guint64            size_bytes,
                                                    guint32            indexer_flags);
