@@ -300,6 +300,39 @@ test_pattern_literals (void)
   g_assert_cmpuint (skipped, >, names->len * 8);
 }
 
+/* A reason's words come out as printf would write them, however they are written. */
+static void
+test_reason_text (void)
+{
+  g_autoptr(SsvDecision) d = g_new0 (SsvDecision, 1);
+  g_autofree char *long_word = g_strnfill (700, 'w');
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+
+  d->reasons = g_ptr_array_new_with_free_func (g_free);
+#define REJECT(...)                                                  \
+  G_STMT_START {                                                     \
+    ssv_decision_reject (d, __VA_ARGS__);                            \
+    g_ptr_array_add (expected, g_strdup_printf (__VA_ARGS__));       \
+  } G_STMT_END
+  REJECT ("rejected: “%s” is not “%s”", "Heat", "Fight Club");
+  REJECT ("%+d: custom format “%s”", -50, "x265");
+  REJECT ("%+d, %+d, %d, %d, %i", 0, 7, G_MININT, G_MAXINT, -1);
+  REJECT ("%u %u", 0u, G_MAXUINT);
+  REJECT ("TheTVDB id %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT, G_MININT64, G_MAXINT64);
+  REJECT ("%" G_GUINT64_FORMAT, G_MAXUINT64);
+  REJECT ("100%% sure, %d%%", 3);
+  REJECT ("%.1f GB, %5d", 1.25, 42);
+  REJECT ("%2$s before %1$s", "one", "two");
+  REJECT ("long: %s", long_word);
+  REJECT ("%s", "");
+  REJECT ("no conversion at all");
+#undef REJECT
+
+  g_assert_cmpuint (d->reasons->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpstr (((SsvReason *) g_ptr_array_index (d->reasons, i))->text, ==, g_ptr_array_index (expected, i));
+}
+
 static void
 test_default_profiles (Fixture       *f,
                        gconstpointer  data)
@@ -715,6 +748,7 @@ main (int    argc,
   g_test_add_func ("/core/quality/from-release", test_quality_from_release);
   g_test_add_func ("/core/custom-format/conditions", test_custom_format_conditions);
   g_test_add_func ("/core/custom-format/pattern-literals", test_pattern_literals);
+  g_test_add_func ("/core/decision/reason-text", test_reason_text);
   g_test_add_func ("/core/title/normalize", test_title_normalize);
   g_test_add_func ("/core/title/keys-agree", test_title_keys_agree);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
