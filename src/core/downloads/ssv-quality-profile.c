@@ -327,6 +327,7 @@ enum
 };
 
 G_STATIC_ASSERT (FACT_N_BITS <= G_N_ELEMENTS (((SsvFormatFacts *) NULL)->bits));
+G_STATIC_ASSERT (FACT_N_BITS <= G_N_ELEMENTS (((SsvCustomFormat *) NULL)->any_bits));
 
 /* The fact of a release @c tests, and its bits one of which must be set. */
 static void
@@ -433,6 +434,39 @@ condition_compile (SsvCondition *c)
 G_STATIC_ASSERT (SSV_RELEASE_SOURCE_LAST <= 64 && SSV_RELEASE_CODEC_LAST <= 64 && SSV_RELEASE_AUDIO_LAST <= 64);
 G_STATIC_ASSERT (SSV_RELEASE_LANG_LAST <= 64 && SSV_RELEASE_N_EDITIONS <= 32);
 
+/* A bit for a group's first letter, folded; 0 for no letter. */
+static inline guint64
+group_bit (guint letter)
+{
+  return letter != 0 ? G_GUINT64_CONSTANT (1) << (letter & 63) : 0;
+}
+
+/* Whether every condition of @format is optional, not negated and a test of
+ * a release's bits or group: then the format holds when one of them does,
+ * and the bits and groups are merged once here for ssv_custom_format_matches_facts(). */
+static void
+format_compile (SsvCustomFormat *format)
+{
+  format->any_only = format->conditions->len > 0;
+  memset (format->any_bits, 0, sizeof format->any_bits);
+  format->any_groups = 0;
+  for (guint i = 0; i < format->conditions->len; i++)
+    {
+      const SsvCondition *c = &g_array_index (format->conditions, SsvCondition, i);
+
+      if (c->required || c->negate || (c->fact >= FACT_N_BITS && c->fact != FACT_GROUP))
+        format->any_only = FALSE;
+      else if (c->fact == FACT_GROUP)
+        format->any_groups |= group_bit (c->number);
+      else
+        format->any_bits[c->fact] |= c->fact_mask;
+    }
+  format->any_facts = 0;
+  for (guint k = 0; k < FACT_N_BITS; k++)
+    if (format->any_bits[k] != 0)
+      format->any_facts |= 1u << k;
+}
+
 /**
  * ssv_custom_format_add_condition:
  * @value: what to look for; a regular expression for %SSV_CONDITION_TITLE
@@ -479,6 +513,7 @@ ssv_custom_format_add_condition (SsvCustomFormat   *format,
   c.negate = negate;
   c.required = required;
   g_array_append_val (format->conditions, c);
+  format_compile (format);
   return TRUE;
 }
 
@@ -598,6 +633,20 @@ ssv_custom_format_matches_facts (const SsvCustomFormat *format,
 
   if (n == 0)
     return FALSE;
+
+  if (format->any_only)
+    {
+      for (guint set = format->any_facts; set != 0; set &= set - 1)
+        {
+          guint k = (guint) __builtin_ctz (set);
+
+          if ((facts->bits[k] & format->any_bits[k]) != 0)
+            return TRUE;
+        }
+      if ((format->any_groups & group_bit ((guchar) facts->group_first)) == 0)
+        return FALSE;
+      /* a group of the first letter: the loop below names it or not */
+    }
 
   for (guint i = 0; i < n; i++)
     {

@@ -110,6 +110,12 @@ typedef struct
   gint64           id;         /* 0 until stored */
   char            *name;
   GArray          *conditions; /* SsvCondition */
+  /* read by add_condition: when every condition is an optional, plain test of
+   * a release's bits or group, the format holds when one of these does */
+  gboolean         any_only;
+  guint64          any_bits[10];   /* per fact of SsvFormatFacts */
+  guint            any_facts;      /* a bit for each fact whose any_bits are not 0 */
+  guint64          any_groups;     /* a bit for the first letter of each group */
 } SsvCustomFormat;
 
 SsvCustomFormat *ssv_custom_format_new            (const char        *name);
