@@ -226,10 +226,14 @@ test_pattern_literals (void)
     "\\b(PROPER|REPACK\\d?|RERIP)\\b", "\\b(AMZN|NF|ATVP|DSNP|HMAX|MAX|PCOK|PMTP|HULU|iT)\\b", "\\bREPACK\\b",
     "\\bDV\\b|DoVi", "\\bIMAX\\b", "\\bHDR10\\+", "Criterion", "x26[45]", "(?i)web", "\\.mkv$", "1080p?",
     "(Director'?s|Extended)\\.Cut", "Blu-?Ray", "a+b*c", "((DD|DDP)5\\.1|Atmos)", "S\\d+E\\d+", "Special", "",
+    /* a word boundary before a letter, before something else, before an optional part, inside a word */
+    "\\b\\.mkv", "\\b-GRP", "\\b_x", "\\b(web)?dl", "\\b\\d+p", "foo\\bbar", "(\\bNF|xvid)", "\\b(?:a|b)+c",
   };
   static const char * const extra_names[] = {
     "Film.1999.ſpecial.Edition.1080p", "Movie.2020.REPAC\u212a.1080p-GRP", "Film.2019.proper.720p",
     "Film.2019.DoVi.2160p", "Film.2019.Directors.Cut.1080p", "Film.2019.Director's.Cut", "abbbc", "ac",
+    "Film.2019.With.Subs.720p", "Film_PROPER.720p", "Film.2019.iT.WEB-DL", "ProperFilm.2019", "Film.2019.mkv",
+    "Film-GRP", "Film-_x", "Film.webdl", "Film.dl", "Film.1080p", "foobar", "Film.NFO", "Film.XviD", "bac",
   };
   g_autoptr(GPtrArray) names = ssv_test_load_corpus_names ();
   g_auto(GStrv) proper = ssv_pattern_required_literals (patterns[0]);
@@ -237,6 +241,11 @@ test_pattern_literals (void)
   g_auto(GStrv) klass = ssv_pattern_required_literals ("[ab]c");
   g_auto(GStrv) option = ssv_pattern_required_literals ("(?i)web");
   g_auto(GStrv) open = ssv_pattern_required_literals ("REPACK|");
+  g_autoptr(SsvPatternLiterals) streaming = ssv_pattern_literals_new (patterns[1]);
+  g_autofree char *many_words = NULL;
+  g_autoptr(GString) long_name = g_string_new ("Film");
+  SsvFoldedName folded;
+  char folded_buffer[512];
   guint skipped = 0;
 
   /* the words are read where the pattern is plain, and nothing is guessed where it is not */
@@ -251,20 +260,36 @@ test_pattern_literals (void)
   g_assert_null (option);
   g_assert_null (open);
 
+  /* a word needed at a word's start is looked for only there: "With" holds no "iT" */
+  ssv_folded_name_init (&folded, "Film.2019.With.Subtitles.720p.WEB-DL-GRP", folded_buffer, sizeof folded_buffer);
+  g_assert_false (ssv_pattern_literals_may_match (streaming, &folded));
+  ssv_folded_name_init (&folded, "Film.2019.720p.iT.WEB-DL-GRP", folded_buffer, sizeof folded_buffer);
+  g_assert_true (ssv_pattern_literals_may_match (streaming, &folded));
+
+  /* a name of more words than the starts kept: the rest are still looked at */
+  for (guint i = 0; i < 60; i++)
+    g_string_append (long_name, ".Word");
+  g_string_append (long_name, ".PROPER.REPACK.it.1080p");
+  many_words = g_string_free (g_steal_pointer (&long_name), FALSE);
+  ssv_folded_name_init (&folded, many_words, folded_buffer, sizeof folded_buffer);
+  g_assert_true (ssv_pattern_literals_may_match (streaming, &folded));
+
   for (guint i = 0; i < G_N_ELEMENTS (extra_names); i++)
     g_ptr_array_add (names, g_strdup (extra_names[i]));
+  g_ptr_array_add (names, g_strdup (many_words));
   for (guint p = 0; p < G_N_ELEMENTS (patterns); p++)
     {
       g_autoptr(GRegex) regex = g_regex_new (patterns[p], G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_auto(GStrv) literals = ssv_pattern_required_literals (patterns[p]);
+      g_autoptr(SsvPatternLiterals) literals = ssv_pattern_literals_new (patterns[p]);
 
       g_assert_nonnull (regex);
       for (guint i = 0; i < names->len; i++)
         {
           const char *name = g_ptr_array_index (names, i);
-          char buffer[512];
-          const char *folded = ssv_pattern_fold_name (name, buffer, sizeof buffer);
-          gboolean may = ssv_pattern_may_match ((const char * const *) literals, folded);
+          gboolean may;
+
+          ssv_folded_name_init (&folded, name, folded_buffer, sizeof folded_buffer);
+          may = ssv_pattern_literals_may_match (literals, &folded);
 
           if (g_regex_match (regex, name, 0, NULL) && !may)
             g_error ("“%s” matches “%s”, but its words said it could not", name, patterns[p]);
@@ -273,6 +298,39 @@ test_pattern_literals (void)
     }
   /* and most names are passed over without running the pattern */
   g_assert_cmpuint (skipped, >, names->len * 8);
+}
+
+/* A reason's words come out as printf would write them, however they are written. */
+static void
+test_reason_text (void)
+{
+  g_autoptr(SsvDecision) d = g_new0 (SsvDecision, 1);
+  g_autofree char *long_word = g_strnfill (700, 'w');
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+
+  d->reasons = g_ptr_array_new_with_free_func (g_free);
+#define REJECT(...)                                                  \
+  G_STMT_START {                                                     \
+    ssv_decision_reject (d, __VA_ARGS__);                            \
+    g_ptr_array_add (expected, g_strdup_printf (__VA_ARGS__));       \
+  } G_STMT_END
+  REJECT ("rejected: “%s” is not “%s”", "Heat", "Fight Club");
+  REJECT ("%+d: custom format “%s”", -50, "x265");
+  REJECT ("%+d, %+d, %d, %d, %i", 0, 7, G_MININT, G_MAXINT, -1);
+  REJECT ("%u %u", 0u, G_MAXUINT);
+  REJECT ("TheTVDB id %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT, G_MININT64, G_MAXINT64);
+  REJECT ("%" G_GUINT64_FORMAT, G_MAXUINT64);
+  REJECT ("100%% sure, %d%%", 3);
+  REJECT ("%.1f GB, %5d", 1.25, 42);
+  REJECT ("%2$s before %1$s", "one", "two");
+  REJECT ("long: %s", long_word);
+  REJECT ("%s", "");
+  REJECT ("no conversion at all");
+#undef REJECT
+
+  g_assert_cmpuint (d->reasons->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    g_assert_cmpstr (((SsvReason *) g_ptr_array_index (d->reasons, i))->text, ==, g_ptr_array_index (expected, i));
 }
 
 static void
@@ -690,6 +748,7 @@ main (int    argc,
   g_test_add_func ("/core/quality/from-release", test_quality_from_release);
   g_test_add_func ("/core/custom-format/conditions", test_custom_format_conditions);
   g_test_add_func ("/core/custom-format/pattern-literals", test_pattern_literals);
+  g_test_add_func ("/core/decision/reason-text", test_reason_text);
   g_test_add_func ("/core/title/normalize", test_title_normalize);
   g_test_add_func ("/core/title/keys-agree", test_title_keys_agree);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

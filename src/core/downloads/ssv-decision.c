@@ -327,6 +327,103 @@ reason_new (SsvDecision   *d,
   return r;
 }
 
+/* @value in decimal at the end of @digits, a sign first when @sign is not 0. */
+static const char *
+write_number (char     digits[24],
+              guint64  value,
+              char     sign)
+{
+  char *at = digits + 23;
+
+  *at = '\0';
+  do
+    *--at = (char) ('0' + value % 10);
+  while ((value /= 10) != 0);
+  if (sign != '\0')
+    *--at = sign;
+  return at;
+}
+
+/* What g_vsnprintf() writes for a @format of only text, "%s", "%d", "%+d",
+ * "%u" (each maybe with "l") and "%%", without stdio's set-up for each
+ * reason. FALSE for any other format (a translation's "%1$s", "%.1f") or
+ * a text that does not fit @size; @args is then spent. */
+static gboolean
+format_plain (char       *out,
+              gsize       size,
+              gsize      *len,
+              const char *format,
+              va_list     args)
+{
+  const char *f = format;
+  gsize n = 0;
+
+  while (*f != '\0')
+    {
+      const char *percent = strchr (f, '%');
+      gsize span = percent != NULL ? (gsize) (percent - f) : strlen (f);
+      char digits[24];
+      const char *text;
+      gboolean plus = FALSE, is_long = FALSE;
+      gsize text_len;
+
+      /* the words up to the next conversion, at once */
+      if (n + span + 1 >= size)
+        return FALSE;
+      memcpy (out + n, f, span);
+      n += span;
+      if (percent == NULL)
+        break;
+      f = percent + 1;
+      if (*f == '%')
+        {
+          out[n++] = '%';
+          f++;
+          continue;
+        }
+      if (*f == '+')
+        plus = TRUE, f++;
+      if (*f == 'l')
+        is_long = TRUE, f++;
+      switch (*f++)
+        {
+        case 's':
+          if (plus || is_long)
+            return FALSE;
+          text = va_arg (args, const char *);
+          if (text == NULL)
+            text = "(null)";
+          break;
+
+        case 'd':
+        case 'i':
+          {
+            gint64 v = is_long ? va_arg (args, long) : va_arg (args, int);
+
+            text = write_number (digits, v < 0 ? -(guint64) v : (guint64) v, v < 0 ? '-' : plus ? '+' : '\0');
+          }
+          break;
+
+        case 'u':
+          if (plus)
+            return FALSE;
+          text = write_number (digits, is_long ? va_arg (args, unsigned long) : va_arg (args, unsigned int), '\0');
+          break;
+
+        default:
+          return FALSE;
+        }
+      text_len = strlen (text);
+      if (n + text_len >= size)
+        return FALSE;
+      memcpy (out + n, text, text_len);
+      n += text_len;
+    }
+  out[n] = '\0';
+  *len = n;
+  return TRUE;
+}
+
 static void
 add_reason_va (SsvDecision   *d,
                SsvReasonKind  kind,
@@ -337,11 +434,19 @@ add_reason_va (SsvDecision   *d,
   char buffer[512];
   va_list copy;
   SsvReason *r;
+  gsize plain_len;
   int len;
 
-  /* most texts fit the buffer: formatted once, copied once */
+  /* most texts are plain and fit the buffer: formatted once, copied once */
   va_copy (copy, args);
-  len = g_vsnprintf (buffer, sizeof buffer, format, copy);
+  if (format_plain (buffer, sizeof buffer, &plain_len, format, copy))
+    len = (int) plain_len;
+  else
+    {
+      va_end (copy);
+      va_copy (copy, args);
+      len = g_vsnprintf (buffer, sizeof buffer, format, copy);
+    }
   va_end (copy);
   g_assert (len >= 0);
   r = reason_new (d, kind, score, (gsize) len);
@@ -592,14 +697,17 @@ score_formats (SsvDecision             *d,
                guint32                  indexer_flags)
 {
   char buffer[512];
-  const char *folded = ssv_pattern_fold_name (name, buffer, sizeof buffer);
+  SsvFoldedName folded;
+  SsvFormatFacts facts;
   int score = 0;
 
+  ssv_folded_name_init (&folded, name, buffer, sizeof buffer);
+  ssv_format_facts_init (&facts, name, &folded, r, size_bytes, indexer_flags);
   for (guint i = 0; i < p->format_scores->len; i++)
     {
       const SsvFormatScore *s = &g_array_index (p->format_scores, SsvFormatScore, i);
 
-      if (s->score == 0 || !ssv_custom_format_matches_folded (s->format, name, folded, r, size_bytes, indexer_flags))
+      if (s->score == 0 || !ssv_custom_format_matches_facts (s->format, &facts))
         continue;
       score += s->score;
       if (d != NULL)

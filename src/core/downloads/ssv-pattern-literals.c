@@ -23,8 +23,20 @@ typedef struct
   gboolean    unreadable;
 } Reader;
 
-static GPtrArray *read_alternatives (Reader *rd,
-                                     guint   depth);
+/* While the pattern is read, a word every match holds right after a word
+ * boundary ("\\bPROPER") starts with this mark: the name need only be
+ * searched at the starts of its words. */
+#define AT_WORD_START '\b'
+
+static GPtrArray *read_alternatives (Reader   *rd,
+                                     guint     depth,
+                                     gboolean  at_boundary);
+
+static inline gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
 
 static guint
 shortest (GPtrArray *words)
@@ -32,7 +44,11 @@ shortest (GPtrArray *words)
   guint len = G_MAXUINT;
 
   for (guint i = 0; i < words->len; i++)
-    len = MIN (len, strlen (g_ptr_array_index (words, i)));
+    {
+      const char *word = g_ptr_array_index (words, i);
+
+      len = MIN (len, strlen (word) - (word[0] == AT_WORD_START));
+    }
   return len;
 }
 
@@ -50,8 +66,10 @@ consider (GPtrArray **best,
     g_ptr_array_unref (words);
 }
 
+/* Ends the run of letters @run; @bounded: it began right after a "\\b". */
 static void
 end_run (GString    *run,
+         gboolean    bounded,
          GPtrArray **best)
 {
   GPtrArray *words;
@@ -59,7 +77,11 @@ end_run (GString    *run,
   if (run->len == 0)
     return;
   words = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (words, g_strdup (run->str));
+  /* "\\b" before a letter means no letter before it; before anything else it means the opposite */
+  if (bounded && is_word_char (run->str[0]))
+    g_ptr_array_add (words, g_strdup_printf ("%c%s", AT_WORD_START, run->str));
+  else
+    g_ptr_array_add (words, g_strdup (run->str));
   consider (best, words);
   g_string_truncate (run, 0);
 }
@@ -83,14 +105,18 @@ read_quantifier (Reader   *rd,
 }
 
 /* One alternative, up to "|", ")" or the end: the words one of which each of
- * its matches holds, or NULL if none can be named. */
+ * its matches holds, or NULL if none can be named. @at_boundary: a "\\b"
+ * comes right before it. */
 static GPtrArray *
-read_sequence (Reader *rd,
-               guint   depth)
+read_sequence (Reader   *rd,
+               guint     depth,
+               gboolean  at_boundary)
 {
   g_autoptr(GString) run = g_string_new (NULL);
   GPtrArray *best = NULL;
   gboolean repeated;
+  gboolean after_boundary = at_boundary;   /* a "\\b" right before the next atom */
+  gboolean run_bounded = FALSE;            /* one right before the run's first letter */
 
   while (!rd->unreadable && *rd->at != '\0' && *rd->at != '|' && *rd->at != ')')
     {
@@ -101,7 +127,7 @@ read_sequence (Reader *rd,
         {
           GPtrArray *inner;
 
-          end_run (run, &best);
+          end_run (run, run_bounded, &best);
           rd->at++;
           if (rd->at[0] == '?' && rd->at[1] == ':')
             rd->at += 2;
@@ -110,7 +136,8 @@ read_sequence (Reader *rd,
               rd->unreadable = TRUE;
               break;
             }
-          inner = read_alternatives (rd, depth + 1);
+          inner = read_alternatives (rd, depth + 1, after_boundary);
+          after_boundary = FALSE;
           if (*rd->at != ')')
             rd->unreadable = TRUE;
           else
@@ -123,16 +150,21 @@ read_sequence (Reader *rd,
         }
       if (c == '.' || c == '^' || c == '$')
         {
-          end_run (run, &best);
+          end_run (run, run_bounded, &best);
           rd->at++;
           read_quantifier (rd, &repeated);
+          after_boundary = FALSE;
           continue;
         }
       if (c == '\\' && rd->at[1] != '\0' && strchr ("bBdDwWsS", rd->at[1]) != NULL)
         {
-          end_run (run, &best);
+          gboolean boundary = rd->at[1] == 'b';
+          gboolean optional;
+
+          end_run (run, run_bounded, &best);
           rd->at += 2;
-          read_quantifier (rd, &repeated);
+          optional = read_quantifier (rd, &repeated);
+          after_boundary = boundary && !optional;
           continue;
         }
       if (c == '\\' && g_ascii_ispunct (rd->at[1]))
@@ -159,14 +191,18 @@ read_sequence (Reader *rd,
         }
       if (read_quantifier (rd, &repeated))
         {
-          end_run (run, &best);
+          end_run (run, run_bounded, &best);
+          after_boundary = FALSE;
           continue;
         }
+      if (run->len == 0)
+        run_bounded = after_boundary;
+      after_boundary = FALSE;
       g_string_append_c (run, g_ascii_tolower (literal));
       if (repeated)
-        end_run (run, &best);
+        end_run (run, run_bounded, &best);
     }
-  end_run (run, &best);
+  end_run (run, run_bounded, &best);
   if (rd->unreadable)
     g_clear_pointer (&best, g_ptr_array_unref);
   return best;
@@ -174,8 +210,9 @@ read_sequence (Reader *rd,
 
 /* Alternatives up to ")" or the end: NULL if one of them names no word. */
 static GPtrArray *
-read_alternatives (Reader *rd,
-                   guint   depth)
+read_alternatives (Reader   *rd,
+                   guint     depth,
+                   gboolean  at_boundary)
 {
   GPtrArray *all = g_ptr_array_new_with_free_func (g_free);
   gboolean open = FALSE;
@@ -184,7 +221,7 @@ read_alternatives (Reader *rd,
     rd->unreadable = TRUE;
   while (!rd->unreadable)
     {
-      g_autoptr(GPtrArray) words = read_sequence (rd, depth);
+      g_autoptr(GPtrArray) words = read_sequence (rd, depth, at_boundary);
 
       if (words == NULL)
         open = TRUE;
@@ -199,6 +236,18 @@ read_alternatives (Reader *rd,
   return all;
 }
 
+/* The words of @pattern, each marked with AT_WORD_START where a match holds it at a word's start. */
+static GPtrArray *
+read_pattern (const char *pattern)
+{
+  Reader rd = { pattern, FALSE };
+  GPtrArray *words = read_alternatives (&rd, 0, FALSE);
+
+  if (words == NULL || *rd.at != '\0')
+    g_clear_pointer (&words, g_ptr_array_unref);
+  return words;
+}
+
 /**
  * ssv_pattern_required_literals:
  * @pattern: a regular expression, compiled case-insensitive
@@ -210,55 +259,174 @@ read_alternatives (Reader *rd,
 char **
 ssv_pattern_required_literals (const char *pattern)
 {
-  Reader rd = { pattern, FALSE };
-  GPtrArray *words = read_alternatives (&rd, 0);
+  GPtrArray *words = read_pattern (pattern);
 
-  if (words == NULL || *rd.at != '\0')
+  if (words == NULL)
+    return NULL;
+  for (guint i = 0; i < words->len; i++)
     {
-      g_clear_pointer (&words, g_ptr_array_unref);
-      return NULL;
+      char *word = g_ptr_array_index (words, i);
+
+      if (word[0] == AT_WORD_START)
+        memmove (word, word + 1, strlen (word));
     }
   g_ptr_array_add (words, NULL);
   return (char **) g_ptr_array_free (words, FALSE);
 }
 
-/**
- * ssv_pattern_fold_name:
- *
- * @name in lower case in @buffer, for ssv_pattern_may_match(). Only a plain
- * ASCII name is folded: a case-insensitive pattern's "k" also matches the
- * Kelvin sign, so any other name must go to the regular expression.
- *
- * Returns: (nullable): @buffer, or %NULL when @name is not plain ASCII or is too long
- */
-const char *
-ssv_pattern_fold_name (const char *name,
-                       char       *buffer,
-                       gsize       size)
+typedef struct
 {
-  gsize i;
+  char     *word;
+  gsize     len;
+  gboolean  at_word_start;   /* only where a word of the name starts */
+  guint64   first_bit;       /* letter_bit() of its first letter */
+} Literal;
 
-  if (name == NULL)
-    return NULL;
-  for (i = 0; name[i] != '\0'; i++)
-    {
-      if ((guchar) name[i] >= 0x80 || i + 1 >= size)
-        return NULL;
-      buffer[i] = ssv_ascii_lower (name[i]);
-    }
-  buffer[i] = '\0';
-  return buffer;
+struct _SsvPatternLiterals
+{
+  guint    n;
+  Literal  words[];
+};
+
+static inline guint64
+letter_bit (char c)
+{
+  /* a-z, 0-9 and _ each have their own bit */
+  return G_GUINT64_CONSTANT (1) << (c & 63);
 }
 
-/* FALSE when @folded holds none of @literals: the pattern cannot match it. */
-gboolean
-ssv_pattern_may_match (const char * const *literals,
-                       const char         *folded)
+/**
+ * ssv_pattern_literals_new:
+ * @pattern: a regular expression, compiled case-insensitive
+ *
+ * The words one of which every match of @pattern holds, and where: a pattern
+ * read once to be passed over quickly on the names that lack them all.
+ *
+ * Returns: (transfer full) (nullable): the words, or %NULL when the pattern
+ *   cannot be read that way (then every name goes to the pattern)
+ */
+SsvPatternLiterals *
+ssv_pattern_literals_new (const char *pattern)
 {
-  if (literals == NULL || folded == NULL)
-    return TRUE;
-  for (guint i = 0; literals[i] != NULL; i++)
-    if (strstr (folded, literals[i]) != NULL)
+  g_autoptr(GPtrArray) words = read_pattern (pattern);
+  SsvPatternLiterals *literals;
+
+  if (words == NULL)
+    return NULL;
+  literals = g_malloc0 (sizeof *literals + words->len * sizeof (Literal));
+  literals->n = words->len;
+  for (guint i = 0; i < words->len; i++)
+    {
+      const char *word = g_ptr_array_index (words, i);
+      Literal *l = &literals->words[i];
+
+      l->at_word_start = word[0] == AT_WORD_START;
+      l->word = g_strdup (word + l->at_word_start);
+      l->len = strlen (l->word);
+      l->first_bit = letter_bit (l->word[0]);
+    }
+  return literals;
+}
+
+void
+ssv_pattern_literals_free (SsvPatternLiterals *literals)
+{
+  if (literals == NULL)
+    return;
+  for (guint i = 0; i < literals->n; i++)
+    g_free (literals->words[i].word);
+  g_free (literals);
+}
+
+/**
+ * ssv_folded_name_init:
+ * @buffer: where the folded name is written
+ *
+ * @name in lower case in @buffer, and where its words start, for
+ * ssv_pattern_literals_may_match(). Only a plain ASCII name is folded: a
+ * case-insensitive pattern's "k" also matches the Kelvin sign, so any
+ * other name (or one too long for @buffer) leaves @folded's text %NULL and
+ * goes to the regular expression.
+ */
+void
+ssv_folded_name_init (SsvFoldedName *folded,
+                      const char    *name,
+                      char          *buffer,
+                      gsize          size)
+{
+  gboolean in_word = FALSE;
+  gsize i;
+
+  folded->text = NULL;
+  folded->first_letters = 0;
+  folded->n_starts = 0;
+  folded->all_starts = TRUE;
+  if (name == NULL)
+    return;
+  for (i = 0; name[i] != '\0'; i++)
+    {
+      char c = ssv_ascii_lower (name[i]);
+      gboolean word = is_word_char (c);
+
+      if ((guchar) c >= 0x80 || i + 1 >= size)
+        return;
+      buffer[i] = c;
+      if (word && !in_word)
+        {
+          folded->first_letters |= letter_bit (c);
+          if (folded->n_starts < G_N_ELEMENTS (folded->starts))
+            folded->starts[folded->n_starts++] = (guint16) i;
+          else
+            folded->all_starts = FALSE;
+        }
+      in_word = word;
+    }
+  buffer[i] = '\0';
+  folded->text = buffer;
+}
+
+/* Whether @l is in @text where a word starts. */
+static gboolean
+at_a_word_start (const Literal       *l,
+                 const SsvFoldedName *folded)
+{
+  const char *text = folded->text;
+
+  if (!(folded->first_letters & l->first_bit))
+    return FALSE;
+  if (folded->all_starts)
+    {
+      for (guint i = 0; i < folded->n_starts; i++)
+        if (text[folded->starts[i]] == l->word[0] && strncmp (text + folded->starts[i], l->word, l->len) == 0)
+          return TRUE;
+      return FALSE;
+    }
+  for (const char *at = strstr (text, l->word); at != NULL; at = strstr (at + 1, l->word))
+    if (at == text || !is_word_char (at[-1]))
       return TRUE;
+  return FALSE;
+}
+
+/**
+ * ssv_pattern_literals_may_match:
+ * @literals: (nullable): from ssv_pattern_literals_new()
+ * @folded: (nullable): from ssv_folded_name_init()
+ *
+ * Returns: %FALSE when the name holds none of @literals where a match would:
+ *   the pattern cannot match it
+ */
+gboolean
+ssv_pattern_literals_may_match (const SsvPatternLiterals *literals,
+                                const SsvFoldedName      *folded)
+{
+  if (literals == NULL || folded == NULL || folded->text == NULL)
+    return TRUE;
+  for (guint i = 0; i < literals->n; i++)
+    {
+      const Literal *l = &literals->words[i];
+
+      if (l->at_word_start ? at_a_word_start (l, folded) : strstr (folded->text, l->word) != NULL)
+        return TRUE;
+    }
   return FALSE;
 }

@@ -7,11 +7,28 @@
 
 G_BEGIN_DECLS
 
-char       **ssv_pattern_required_literals (const char         *pattern);
-const char  *ssv_pattern_fold_name         (const char         *name,
-                                            char               *buffer,
-                                            gsize               size);
-gboolean     ssv_pattern_may_match         (const char * const *literals,
-                                            const char         *folded);
+typedef struct _SsvPatternLiterals SsvPatternLiterals;
+
+/* A name in lower case, and where its words start. */
+typedef struct
+{
+  const char *text;            /* NULL: not plain ASCII, or too long; every pattern must run */
+  guint64     first_letters;   /* a bit for the first letter of each word */
+  guint16     starts[48];      /* where the words start */
+  guint       n_starts;
+  gboolean    all_starts;      /* FALSE: more words than @starts holds */
+} SsvFoldedName;
+
+char               **ssv_pattern_required_literals  (const char               *pattern);
+SsvPatternLiterals  *ssv_pattern_literals_new       (const char               *pattern);
+void                 ssv_pattern_literals_free      (SsvPatternLiterals       *literals);
+void                 ssv_folded_name_init           (SsvFoldedName            *folded,
+                                                     const char               *name,
+                                                     char                     *buffer,
+                                                     gsize                     size);
+gboolean             ssv_pattern_literals_may_match (const SsvPatternLiterals *literals,
+                                                     const SsvFoldedName      *folded);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvPatternLiterals, ssv_pattern_literals_free)
 
 G_END_DECLS

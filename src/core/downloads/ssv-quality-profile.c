@@ -255,7 +255,7 @@ condition_clear (gpointer data)
 
   g_clear_pointer (&c->value, g_free);
   g_clear_pointer (&c->regex, g_regex_unref);
-  g_clear_pointer (&c->literals, g_strfreev);
+  g_clear_pointer (&c->literals, ssv_pattern_literals_free);
 }
 
 SsvCustomFormat *
@@ -304,8 +304,70 @@ hdr_mask (const char *value)
   return 0;
 }
 
+/* Which of SsvFormatFacts a condition tests: the first ones are bits of the
+ * release (a condition holds when one of its fact_mask is set), the others
+ * are tested their own way. */
+enum
+{
+  FACT_SOURCE,
+  FACT_MODIFIER,
+  FACT_CODEC,
+  FACT_HDR,
+  FACT_AUDIO,
+  FACT_EDITIONS,
+  FACT_LANGUAGES,
+  FACT_FLAGS,
+  FACT_INDEXER_FLAGS,
+  FACT_N_BITS,
+  FACT_TITLE = FACT_N_BITS,
+  FACT_GROUP,
+  FACT_RESOLUTION,
+  FACT_SIZE,
+  FACT_NONE,
+};
+
+G_STATIC_ASSERT (FACT_N_BITS <= G_N_ELEMENTS (((SsvFormatFacts *) NULL)->bits));
+G_STATIC_ASSERT (FACT_N_BITS <= G_N_ELEMENTS (((SsvCustomFormat *) NULL)->any_bits));
+
+/* The fact of a release @c tests, and its bits one of which must be set. */
+static void
+condition_compile_fact (SsvCondition *c)
+{
+  static const guint facts[SSV_CONDITION_LAST] = {
+    [SSV_CONDITION_TITLE] = FACT_TITLE,
+    [SSV_CONDITION_RELEASE_GROUP] = FACT_GROUP,
+    [SSV_CONDITION_SOURCE] = FACT_SOURCE,
+    [SSV_CONDITION_RESOLUTION] = FACT_RESOLUTION,
+    [SSV_CONDITION_CODEC] = FACT_CODEC,
+    [SSV_CONDITION_HDR] = FACT_HDR,
+    [SSV_CONDITION_AUDIO] = FACT_AUDIO,
+    [SSV_CONDITION_EDITION] = FACT_EDITIONS,
+    [SSV_CONDITION_LANGUAGE] = FACT_LANGUAGES,
+    [SSV_CONDITION_SIZE] = FACT_SIZE,
+    [SSV_CONDITION_INDEXER_FLAG] = FACT_INDEXER_FLAGS,
+  };
+
+  c->fact = (guint) c->kind < SSV_CONDITION_LAST ? facts[c->kind] : FACT_NONE;
+  c->fact_mask = c->kind == SSV_CONDITION_INDEXER_FLAG ? c->flags : c->mask;
+  if (c->kind == SSV_CONDITION_SOURCE && c->other)
+    c->fact = FACT_MODIFIER;
+  else if (c->kind == SSV_CONDITION_AUDIO && c->other)
+    {
+      c->fact = FACT_FLAGS;
+      c->fact_mask = SSV_RELEASE_FLAG_ATMOS;
+    }
+  else if (c->kind == SSV_CONDITION_LANGUAGE && c->other)
+    {
+      c->fact = FACT_FLAGS;
+      c->fact_mask = SSV_RELEASE_FLAG_MULTI_LANGUAGE;
+    }
+  else if (c->kind == SSV_CONDITION_RELEASE_GROUP)
+    c->number = (guchar) ssv_ascii_lower (c->value ? c->value[0] : '\0');
+}
+
 /* What the condition's words name, read once here rather than for every
- * release it tests: the enum values whose names @value is, as bits. */
+ * release it tests: the enum values whose names @value is, as bits, and
+ * which fact of a release (ssv_format_facts_init()) it tests. */
 static void
 condition_compile (SsvCondition *c)
 {
@@ -366,17 +428,43 @@ condition_compile (SsvCondition *c)
     default:
       break;
     }
+  condition_compile_fact (c);
 }
 
 G_STATIC_ASSERT (SSV_RELEASE_SOURCE_LAST <= 64 && SSV_RELEASE_CODEC_LAST <= 64 && SSV_RELEASE_AUDIO_LAST <= 64);
 G_STATIC_ASSERT (SSV_RELEASE_LANG_LAST <= 64 && SSV_RELEASE_N_EDITIONS <= 32);
 
-/* Whether bit @value of @mask is set; values past 63 name nothing. */
-static inline gboolean
-in_mask (guint64 mask,
-         guint   value)
+/* A bit for a group's first letter, folded; 0 for no letter. */
+static inline guint64
+group_bit (guint letter)
 {
-  return value < 64 && (mask & (G_GUINT64_CONSTANT (1) << value)) != 0;
+  return letter != 0 ? G_GUINT64_CONSTANT (1) << (letter & 63) : 0;
+}
+
+/* Whether every condition of @format is optional, not negated and a test of
+ * a release's bits or group: then the format holds when one of them does,
+ * and the bits and groups are merged once here for ssv_custom_format_matches_facts(). */
+static void
+format_compile (SsvCustomFormat *format)
+{
+  format->any_only = format->conditions->len > 0;
+  memset (format->any_bits, 0, sizeof format->any_bits);
+  format->any_groups = 0;
+  for (guint i = 0; i < format->conditions->len; i++)
+    {
+      const SsvCondition *c = &g_array_index (format->conditions, SsvCondition, i);
+
+      if (c->required || c->negate || (c->fact >= FACT_N_BITS && c->fact != FACT_GROUP))
+        format->any_only = FALSE;
+      else if (c->fact == FACT_GROUP)
+        format->any_groups |= group_bit (c->number);
+      else
+        format->any_bits[c->fact] |= c->fact_mask;
+    }
+  format->any_facts = 0;
+  for (guint k = 0; k < FACT_N_BITS; k++)
+    if (format->any_bits[k] != 0)
+      format->any_facts |= 1u << k;
 }
 
 /**
@@ -412,7 +500,7 @@ ssv_custom_format_add_condition (SsvCustomFormat   *format,
                        _("“%s” is not a valid pattern: %s"), value, local_error->message);
           return FALSE;
         }
-      c.literals = ssv_pattern_required_literals (value ? value : "");
+      c.literals = ssv_pattern_literals_new (value ? value : "");
     }
 
   c.kind = kind;
@@ -425,71 +513,84 @@ ssv_custom_format_add_condition (SsvCustomFormat   *format,
   c.negate = negate;
   c.required = required;
   g_array_append_val (format->conditions, c);
+  format_compile (format);
   return TRUE;
 }
 
-static gboolean
-condition_test (const SsvCondition *c,
-                const char         *name,
-                const char         *folded,
-                const SsvRelease   *r,
-                guint64             size_bytes,
-                guint32             indexer_flags)
+/* 1 << @value; values past 63 name nothing. */
+static inline guint64
+value_bit (guint value)
 {
-  const char *v = c->value ? c->value : "";
+  return value < 64 ? G_GUINT64_CONSTANT (1) << value : 0;
+}
 
-  switch (c->kind)
+/**
+ * ssv_format_facts_init:
+ * @folded: (nullable): @name from ssv_folded_name_init(), made once for every format
+ *
+ * Reads what custom formats test from @release once, so each of a profile's
+ * formats tests a bit rather than the release again.
+ */
+void
+ssv_format_facts_init (SsvFormatFacts      *facts,
+                       const char          *name,
+                       const SsvFoldedName *folded,
+                       const SsvRelease    *release,
+                       guint64              size_bytes,
+                       guint32              indexer_flags)
+{
+  guint64 audio = 0;
+
+  for (guint k = 0; k < release->n_audio; k++)
+    audio |= value_bit (release->audio[k]);
+
+  facts->name = name;
+  facts->folded = folded;
+  facts->release = release;
+  facts->size_bytes = size_bytes;
+  facts->group_first = ssv_ascii_lower (release->release_group[0]);
+  facts->bits[FACT_SOURCE] = value_bit (release->source);
+  facts->bits[FACT_MODIFIER] = value_bit (release->modifier);
+  facts->bits[FACT_CODEC] = value_bit (release->video_codec);
+  facts->bits[FACT_HDR] = release->hdr;
+  facts->bits[FACT_AUDIO] = audio;
+  facts->bits[FACT_EDITIONS] = release->editions;
+  facts->bits[FACT_LANGUAGES] = release->languages;
+  facts->bits[FACT_FLAGS] = release->flags;
+  facts->bits[FACT_INDEXER_FLAGS] = indexer_flags;
+}
+
+static inline gboolean
+condition_test (const SsvCondition   *c,
+                const SsvFormatFacts *f)
+{
+  if (c->fact < FACT_N_BITS)
+    return (f->bits[c->fact] & c->fact_mask) != 0;
+
+  switch (c->fact)
     {
-    case SSV_CONDITION_TITLE:
-      return c->regex != NULL && name != NULL && ssv_pattern_may_match ((const char * const *) c->literals, folded) &&
-             g_regex_match (c->regex, name, 0, NULL);
+    case FACT_TITLE:
+      return c->regex != NULL && f->name != NULL &&
+             ssv_pattern_literals_may_match (c->literals, f->folded) &&
+             g_regex_match (c->regex, f->name, 0, NULL);
 
-    case SSV_CONDITION_RELEASE_GROUP:
+    case FACT_GROUP:
       /* the first letter rules out nearly every group at once */
-      return r->release_group[0] != '\0' && ssv_ascii_lower (r->release_group[0]) == ssv_ascii_lower (v[0]) &&
-             g_ascii_strcasecmp (r->release_group, v) == 0;
+      return f->group_first != '\0' && (guchar) f->group_first == c->number &&
+             g_ascii_strcasecmp (f->release->release_group, c->value ? c->value : "") == 0;
 
-    case SSV_CONDITION_SOURCE:
-      return c->other ? in_mask (c->mask, r->modifier) : in_mask (c->mask, r->source);
+    case FACT_RESOLUTION:
+      return f->release->resolution != 0 && c->number == f->release->resolution;
 
-    case SSV_CONDITION_RESOLUTION:
-      return r->resolution != 0 && c->number == r->resolution;
-
-    case SSV_CONDITION_CODEC:
-      return in_mask (c->mask, r->video_codec);
-
-    case SSV_CONDITION_HDR:
-      return (r->hdr & c->mask) != 0;
-
-    case SSV_CONDITION_AUDIO:
-      if (c->other)
-        return (r->flags & SSV_RELEASE_FLAG_ATMOS) != 0;
-      for (guint k = 0; k < r->n_audio; k++)
-        if (in_mask (c->mask, r->audio[k]))
-          return TRUE;
-      return FALSE;
-
-    case SSV_CONDITION_EDITION:
-      return (r->editions & c->mask) != 0;
-
-    case SSV_CONDITION_LANGUAGE:
-      if (c->other)
-        return (r->flags & SSV_RELEASE_FLAG_MULTI_LANGUAGE) != 0;
-      return (r->languages & c->mask) != 0;
-
-    case SSV_CONDITION_SIZE:
+    case FACT_SIZE:
       {
-        double gb = size_bytes / 1e9;
+        double gb = f->size_bytes / 1e9;
 
-        if (size_bytes == 0)
+        if (f->size_bytes == 0)
           return FALSE;
         return (c->min_gb <= 0 || gb >= c->min_gb) && (c->max_gb <= 0 || gb <= c->max_gb);
       }
 
-    case SSV_CONDITION_INDEXER_FLAG:
-      return (indexer_flags & c->flags) != 0;
-
-    case SSV_CONDITION_LAST:
     default:
       return FALSE;
     }
@@ -508,39 +609,54 @@ ssv_custom_format_matches (const SsvCustomFormat *format,
                            guint64                size_bytes,
                            guint32                indexer_flags)
 {
-  return ssv_custom_format_matches_folded (format, name, NULL, release, size_bytes, indexer_flags);
+  SsvFormatFacts facts;
+
+  ssv_format_facts_init (&facts, name, NULL, release, size_bytes, indexer_flags);
+  return ssv_custom_format_matches_facts (format, &facts);
 }
 
 /**
- * ssv_custom_format_matches_folded:
- * @folded: (nullable): @name from ssv_pattern_fold_name(), made once for every format
+ * ssv_custom_format_matches_facts:
+ * @facts: from ssv_format_facts_init(), made once for every format of a profile
  *
  * ssv_custom_format_matches(), passing over title patterns whose words
- * @folded lacks without running them.
+ * the folded name lacks without running them.
  */
 gboolean
-ssv_custom_format_matches_folded (const SsvCustomFormat *format,
-                                  const char            *name,
-                                  const char            *folded,
-                                  const SsvRelease      *release,
-                                  guint64                size_bytes,
-                                  guint32                indexer_flags)
+ssv_custom_format_matches_facts (const SsvCustomFormat *format,
+                                 const SsvFormatFacts  *facts)
 {
+  const SsvCondition *conditions = (const SsvCondition *) (gpointer) format->conditions->data;
+  guint n = format->conditions->len;
   gboolean any_optional = FALSE;
   gboolean optional_hit = FALSE;
 
-  if (format->conditions->len == 0)
+  if (n == 0)
     return FALSE;
 
-  for (guint i = 0; i < format->conditions->len; i++)
+  if (format->any_only)
     {
-      const SsvCondition *c = &g_array_index (format->conditions, SsvCondition, i);
+      for (guint set = format->any_facts; set != 0; set &= set - 1)
+        {
+          guint k = (guint) __builtin_ctz (set);
+
+          if ((facts->bits[k] & format->any_bits[k]) != 0)
+            return TRUE;
+        }
+      if ((format->any_groups & group_bit ((guchar) facts->group_first)) == 0)
+        return FALSE;
+      /* a group of the first letter: the loop below names it or not */
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SsvCondition *c = &conditions[i];
       gboolean hit;
 
       /* one optional condition that holds is enough; only required ones still matter */
       if (!c->required && optional_hit)
         continue;
-      hit = condition_test (c, name, folded, release, size_bytes, indexer_flags) != c->negate;
+      hit = condition_test (c, facts) != c->negate;
       if (c->required)
         {
           if (!hit)

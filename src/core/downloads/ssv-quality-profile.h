@@ -5,6 +5,7 @@
 
 #include <glib.h>
 
+#include "downloads/ssv-pattern-literals.h"
 #include "downloads/ssv-release.h"
 
 G_BEGIN_DECLS
@@ -89,11 +90,13 @@ typedef struct
   gboolean          negate;     /* matches when the test fails */
   gboolean          required;   /* must match for the format to apply */
   GRegex           *regex;      /* for SSV_CONDITION_TITLE; built by add_condition */
-  char            **literals;   /* for SSV_CONDITION_TITLE: words one of which each match holds, or NULL */
+  SsvPatternLiterals *literals; /* for SSV_CONDITION_TITLE: words one of which each match holds, or NULL */
   guint32           flags;      /* for SSV_CONDITION_INDEXER_FLAG; read by add_condition */
   guint64           mask;       /* read by add_condition: the enum values (as bits) or the bits @value names */
   guint             number;     /* read by add_condition: the resolution @value names */
   gboolean          other;      /* read by add_condition: @value names the modifier, "atmos" or "multi" */
+  guint             fact;       /* read by add_condition: which of SsvFormatFacts it tests */
+  guint64           fact_mask;  /* read by add_condition: the bits of that fact one of which must be set */
 } SsvCondition;
 
 const char       *ssv_condition_kind_to_string   (SsvConditionKind kind);
@@ -107,6 +110,12 @@ typedef struct
   gint64           id;         /* 0 until stored */
   char            *name;
   GArray          *conditions; /* SsvCondition */
+  /* read by add_condition: when every condition is an optional, plain test of
+   * a release's bits or group, the format holds when one of these does */
+  gboolean         any_only;
+  guint64          any_bits[10];   /* per fact of SsvFormatFacts */
+  guint            any_facts;      /* a bit for each fact whose any_bits are not 0 */
+  guint64          any_groups;     /* a bit for the first letter of each group */
 } SsvCustomFormat;
 
 SsvCustomFormat *ssv_custom_format_new            (const char        *name);
@@ -125,12 +134,27 @@ gboolean         ssv_custom_format_matches        (const SsvCustomFormat *format
                                                    const SsvRelease  *release,
                                                    guint64            size_bytes,
                                                    guint32            indexer_flags);
-gboolean         ssv_custom_format_matches_folded (const SsvCustomFormat *format,
+
+/* What the conditions of custom formats test, read from a release once for
+ * all the formats of a profile (ssv_format_facts_init()). */
+typedef struct
+{
+  const char       *name;
+  const SsvFoldedName *folded;    /* @name from ssv_folded_name_init(), or NULL */
+  const SsvRelease *release;
+  guint64           size_bytes;
+  char              group_first;  /* the release group's first letter in lower case, or 0 */
+  guint64           bits[10];     /* private: the release's enum values and flags as bits */
+} SsvFormatFacts;
+
+void             ssv_format_facts_init            (SsvFormatFacts    *facts,
                                                    const char        *name,
-                                                   const char        *folded,
+                                                   const SsvFoldedName *folded,
                                                    const SsvRelease  *release,
                                                    guint64            size_bytes,
                                                    guint32            indexer_flags);
+gboolean         ssv_custom_format_matches_facts  (const SsvCustomFormat *format,
+                                                   const SsvFormatFacts  *facts);
 GPtrArray       *ssv_custom_format_new_defaults   (void);
 
 typedef struct
