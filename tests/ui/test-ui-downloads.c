@@ -160,6 +160,12 @@ is_status_page_titled (GtkWidget     *widget,
          && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
 }
 
+static gboolean
+shows_no_indexers (gpointer dialog)
+{
+  return ssv_ui_test_find_widget (GTK_WIDGET (dialog), is_status_page_titled, "No Indexers") != NULL;
+}
+
 /* Opened from the calendar's episode dialog, it searches that episode, and with no indexer
  * it says how to add one rather than searching nothing. */
 static void
@@ -190,7 +196,8 @@ test_no_indexer (void)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "The Fix · S01E02");
   g_assert_true (ssv_test_wait_for (search_done, dialog, 20000));
-  ssv_ui_test_iterate (100);
+  /* The status page is shown (mapped) once the dialog has drawn its answer. */
+  g_assert_true (ssv_test_wait_for (shows_no_indexers, dialog, 20000));
   empty = ssv_ui_test_find_widget (GTK_WIDGET (dialog), is_status_page_titled, "No Indexers");
   g_assert_nonnull (empty);
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (empty)), "indexer add"));
