@@ -15,6 +15,7 @@
 #include "ssv-texture-loader-private.h"
 #include "ssv-texture-loader.h"
 #include "ssv-ui-test-utils.h"
+#include "ssv-window.h"
 #include "widgets/ssv-poster-card.h"
 
 static char *tmp_dir;
@@ -397,6 +398,61 @@ test_hold_queued (void)
   g_clear_object (&again.texture);
 }
 
+/* The window holds the left page's images while the pages cross-fade, and releases them
+ * after: an image asked for before a page switch (here from a slow server, so most
+ * are still queued when the switch comes) still arrives. */
+static void
+test_page_switch_releases (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "switch.db", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *path = write_png (300, 450);
+  g_autofree char *png = NULL;
+  g_autoptr(SsvFakeServer) server = ssv_fake_server_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  SsvFakeFault slow = { .kind = SSV_FAKE_FAULT_DELAY, .delay_ms = 300, .times = -1 };
+  Load left[N_HELD] = { { 0 } };
+  SsvTextureLoader *loader;
+  SsvApplication *app;
+  SsvWindow *window;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &png, &length, NULL));
+  bytes = g_bytes_new (png, length);
+  for (guint i = 0; i < N_HELD; i++)
+    {
+      g_autofree char *route = g_strdup_printf ("GET /switch-%u.png", i);
+
+      ssv_fake_server_add_bytes (server, route, 200, "image/png", bytes);
+      ssv_fake_server_set_fault (server, route, &slow);
+    }
+
+  g_settings_set_string (settings, "last-page", "parse");
+  app = ssv_ui_test_start_app (db_path);
+  window = ssv_ui_test_wait_for_window (app);
+  ssv_ui_test_iterate (300);
+  loader = ssv_texture_loader_get_default (ssv_window_get_context (window));
+
+  for (guint i = 0; i < N_HELD; i++)
+    {
+      g_autofree char *url = g_strdup_printf ("%s/switch-%u.png", ssv_fake_server_get_url (server), i);
+
+      ssv_texture_loader_load_async (loader, url, 225, NULL, loaded_cb, &left[i]);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "library");
+  g_assert_cmpstr (ssv_window_get_visible_page_name (window), ==, "library");
+
+  g_assert_true (ssv_test_wait_for (all_held_done, left, 30000));
+  for (guint i = 0; i < N_HELD; i++)
+    {
+      g_assert_no_error (left[i].error);
+      g_assert_nonnull (left[i].texture);
+      g_clear_object (&left[i].texture);
+    }
+
+  ssv_ui_test_stop_app (app);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -415,6 +471,7 @@ main (int    argc,
   g_test_add_func ("/ui/texture-loader/cache-size-preference", test_cache_size_preference);
   g_test_add_func ("/ui/poster-card/hidden-card-drops-its-load", test_hidden_card_drops_its_load);
   g_test_add_func ("/ui/texture-loader/hold-queued", test_hold_queued);
+  g_test_add_func ("/ui/texture-loader/page-switch-releases", test_page_switch_releases);
 
   result = g_test_run ();
 
