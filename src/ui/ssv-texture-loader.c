@@ -61,6 +61,7 @@ struct _Pending
   guint64            serial;
   GPtrArray         *waiters;      /* Waiter; main thread only */
   GCancellable      *cancellable;  /* stops the fetch and decode */
+  gboolean           held;         /* waits in the loader's held list; main thread only */
   GdkTexture        *texture;      /* results, set by the worker */
   GError            *error;
 };
@@ -79,6 +80,9 @@ struct _SsvTextureLoader
   GHashTable    *pending;      /* key → Pending */
   GHashTable    *live_waiters; /* Waiter set */
   guint64        serial;
+  GMutex         hold_lock;
+  guint64        hold_through; /* requests up to this serial wait; 0: none */
+  GPtrArray     *held;         /* Pending, held back; main thread only */
   guint64        waiter_ids;
   guint          decodes;
 };
@@ -363,6 +367,48 @@ lower_thread_priority (void)
 #endif
 }
 
+static gboolean
+is_held (SsvTextureLoader *self,
+         const Pending    *pending)
+{
+  gboolean held;
+
+  g_mutex_lock (&self->hold_lock);
+  held = pending->serial <= self->hold_through;
+  g_mutex_unlock (&self->hold_lock);
+  return held;
+}
+
+static void
+queue (SsvTextureLoader *self,
+       Pending          *pending)
+{
+  pending->held = FALSE;
+  g_thread_pool_push (self->pool, pending_ref (pending), NULL);
+}
+
+static gboolean
+held_cb (gpointer user_data)
+{
+  Pending *pending = user_data;
+  SsvTextureLoader *self = pending->loader;
+
+  /* Dropped meanwhile: nobody waits for it. */
+  if (g_hash_table_lookup (self->pending, pending->key) != pending)
+    return G_SOURCE_REMOVE;
+
+  /* Released, or asked for again, while on its way here. */
+  if (!is_held (self, pending))
+    {
+      queue (self, pending);
+      return G_SOURCE_REMOVE;
+    }
+
+  pending->held = TRUE;
+  g_ptr_array_add (self->held, pending_ref (pending));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 work (gpointer data,
       gpointer user_data)
@@ -371,6 +417,13 @@ work (gpointer data,
   SsvTextureLoader *self = pending->loader;
 
   lower_thread_priority ();
+
+  /* Asked for before the page it belongs to was left: back to the main thread, unread. */
+  if (is_held (self, pending) && !g_cancellable_is_cancelled (pending->cancellable))
+    {
+      ssv_dispatch_to (self->context, held_cb, pending, pending_unref);
+      return;
+    }
 
   if (!g_cancellable_set_error_if_cancelled (pending->cancellable, &pending->error))
     {
@@ -542,12 +595,19 @@ ssv_texture_loader_load_async (SsvTextureLoader    *self,
       pending->waiters = g_ptr_array_new ();
       pending->cancellable = g_cancellable_new ();
       g_hash_table_insert (self->pending, pending->key, pending);
-      g_thread_pool_push (self->pool, pending_ref (pending), NULL);
+      queue (self, pending);
     }
   else
     {
-      /* Asked again: it moves up the queue. */
+      /* Asked again: it moves up the queue, and out of the held ones. */
+      g_mutex_lock (&self->hold_lock);
       pending->serial = ++self->serial;
+      g_mutex_unlock (&self->hold_lock);
+      if (pending->held)
+        {
+          queue (self, pending);
+          g_ptr_array_remove (self->held, pending);
+        }
     }
 
   waiter = g_new0 (Waiter, 1);
@@ -636,6 +696,55 @@ ssv_texture_loader_get_bytes (SsvTextureLoader *self)
   return self->bytes;
 }
 
+/**
+ * ssv_texture_loader_hold_queued:
+ *
+ * Holds back what was asked for so far and is not decoding yet, until
+ * ssv_texture_loader_release(): a window leaving a page for another calls it, so
+ * the posters of the page going away (still drawn while the pages cross-fade) take
+ * no processor from the page coming. What is asked for afterwards goes ahead, and
+ * so does a held image asked for again. Main thread.
+ */
+void
+ssv_texture_loader_hold_queued (SsvTextureLoader *self)
+{
+  g_return_if_fail (SSV_IS_TEXTURE_LOADER (self));
+
+  g_mutex_lock (&self->hold_lock);
+  self->hold_through = self->serial;
+  g_mutex_unlock (&self->hold_lock);
+}
+
+/**
+ * ssv_texture_loader_release:
+ *
+ * Queues again what ssv_texture_loader_hold_queued() held back and is still
+ * wanted. Main thread.
+ */
+void
+ssv_texture_loader_release (SsvTextureLoader *self)
+{
+  g_autoptr(GPtrArray) held = NULL;
+
+  g_return_if_fail (SSV_IS_TEXTURE_LOADER (self));
+
+  g_mutex_lock (&self->hold_lock);
+  self->hold_through = 0;
+  g_mutex_unlock (&self->hold_lock);
+
+  held = g_steal_pointer (&self->held);
+  self->held = g_ptr_array_new_with_free_func (pending_unref);
+  for (guint i = 0; i < held->len; i++)
+    {
+      Pending *pending = g_ptr_array_index (held, i);
+
+      if (g_hash_table_lookup (self->pending, pending->key) == pending)
+        queue (self, pending);
+      else
+        pending->held = FALSE;
+    }
+}
+
 /* Images decoded so far (each merged request counts once). */
 guint
 ssv_texture_loader_get_decodes (SsvTextureLoader *self)
@@ -681,6 +790,8 @@ ssv_texture_loader_finalize (GObject *object)
   g_hash_table_unref (self->entries);
   g_hash_table_unref (self->pending);
   g_hash_table_unref (self->live_waiters);
+  g_ptr_array_unref (self->held);
+  g_mutex_clear (&self->hold_lock);
   g_clear_object (&self->cache);
   g_main_context_unref (self->context);
 
@@ -703,6 +814,8 @@ ssv_texture_loader_init (SsvTextureLoader *self)
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_free);
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, pending_unref);
   self->live_waiters = g_hash_table_new (NULL, NULL);
+  self->held = g_ptr_array_new_with_free_func (pending_unref);
+  g_mutex_init (&self->hold_lock);
   g_queue_init (&self->lru);
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "ssv-texture-loader.h"
 #include "ssv-ui-utils.h"
 #include "ssv-window.h"
 #include "pages/ssv-calendar-page.h"
@@ -45,6 +46,8 @@ struct _SsvWindow
   GArray               *queued_scans;  /* server rows to scan after the running scan */
   gboolean              scan_asked;    /* the running scan was asked for by the person */
   SsvScanResult        *last_scan;
+  gboolean              holding_images; /* the page left still fades out */
+  guint                 release_id;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -211,11 +214,62 @@ remember_open_title (SsvWindow *self)
 }
 
 static void
+release_images (SsvWindow *self)
+{
+  g_clear_handle_id (&self->release_id, g_source_remove);
+  if (!self->holding_images)
+    return;
+
+  self->holding_images = FALSE;
+  ssv_texture_loader_release (ssv_texture_loader_get_default (self->context));
+}
+
+static gboolean
+release_images_cb (gpointer user_data)
+{
+  SsvWindow *self = user_data;
+
+  self->release_id = 0;
+  release_images (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the page left is unmapped and its cards' cancellations have run (idles of
+ * default priority): what it still asked for is then only what is shown again. */
+static void
+schedule_release_images (SsvWindow *self)
+{
+  if (self->holding_images && self->release_id == 0)
+    self->release_id = g_idle_add_full (G_PRIORITY_LOW, release_images_cb, self, NULL);
+}
+
+static void
+on_transition_running_changed (SsvWindow *self)
+{
+  if (!gtk_stack_get_transition_running (self->stack))
+    schedule_release_images (self);
+}
+
+static void
 show_page (SsvWindow  *self,
            SsvPage    *page)
 {
+  GtkWidget *leaving = gtk_stack_get_visible_child (self->stack);
+
+  /* The page left keeps drawing while the pages cross-fade: its images not yet
+   * decoding wait, so the page coming gets the processor. */
+  if (leaving != NULL && leaving != GTK_WIDGET (page))
+    {
+      g_clear_handle_id (&self->release_id, g_source_remove);
+      self->holding_images = TRUE;
+      ssv_texture_loader_hold_queued (ssv_texture_loader_get_default (self->context));
+    }
+
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
   ssv_page_shown (page);
+
+  if (!gtk_stack_get_transition_running (self->stack))
+    schedule_release_images (self);
 }
 
 /**
@@ -807,6 +861,8 @@ ssv_window_dispose (GObject *object)
   g_clear_object (&self->page_bindings);
   if (self->history != NULL)
     clear_history (self);
+  if (self->context != NULL)
+    release_images (self);
   destroy_single_dialog (&self->workers_dialog);
   destroy_single_dialog (&self->find_dialog);
   destroy_single_dialog (&self->shortcuts_window);
@@ -900,6 +956,7 @@ ssv_window_class_init (SsvWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_transition_running_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);

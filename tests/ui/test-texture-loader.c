@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-texture-loader.c: images decoded at the size shown; absurd sizes (either side) refused
  * before decoding; the image cache's size preference reaches the cache; a hidden card's
- * poster still on its way is dropped, and asked for again when the card shows. */
+ * poster still on its way is dropped, and asked for again when the card shows; images asked
+ * for before a page is left wait while it fades out, unless asked for again. */
 
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include "ssv-texture-loader-private.h"
 #include "ssv-texture-loader.h"
 #include "ssv-ui-test-utils.h"
+#include "ssv-window.h"
 #include "widgets/ssv-poster-card.h"
 
 static char *tmp_dir;
@@ -317,6 +319,140 @@ test_hidden_card_drops_its_load (void)
   g_assert_finalize_object (card);
 }
 
+#define N_HELD 20
+
+static gboolean
+load_done (gpointer data)
+{
+  return ((Load *) data)->done;
+}
+
+static guint
+count_done (const Load *loads,
+            guint       n)
+{
+  guint done = 0;
+
+  for (guint i = 0; i < n; i++)
+    done += loads[i].done;
+  return done;
+}
+
+static gboolean
+all_held_done (gpointer data)
+{
+  return count_done (data, N_HELD) == N_HELD;
+}
+
+/* A page left for another: what it asked for and is not decoding yet waits (at most the
+ * four workers' images already begun finish), the page shown goes ahead, an image asked
+ * for again goes ahead, and the rest comes once released. */
+static void
+test_hold_queued (void)
+{
+  g_autoptr(SsvHttp) http = ssv_http_new ();
+  g_autofree char *images = g_build_filename (tmp_dir, "hold-images", NULL);
+  g_autoptr(SsvImageCache) cache = ssv_image_cache_new (http, images);
+  g_autoptr(SsvTextureLoader) loader = ssv_texture_loader_new (cache, 64 * 1024 * 1024);
+  g_autofree char *shown = write_png (200, 300);
+  Load left[N_HELD] = { { 0 } };
+  Load coming = { FALSE, NULL, NULL };
+  Load again = { FALSE, NULL, NULL };
+  g_autofree char *again_path = NULL;
+  guint done_when_held;
+
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  /* Written first: asked for in one go, as a page's grid asks. */
+  for (guint i = 0; i < N_HELD; i++)
+    g_ptr_array_add (paths, write_png (300 + i, 450));
+  again_path = g_strdup (g_ptr_array_index (paths, N_HELD - 1));
+  for (guint i = 0; i < N_HELD; i++)
+    ssv_texture_loader_load_async (loader, g_ptr_array_index (paths, i), 225, NULL, loaded_cb, &left[i]);
+  ssv_texture_loader_hold_queued (loader);
+
+  ssv_texture_loader_load_async (loader, shown, 225, NULL, loaded_cb, &coming);
+  g_assert_true (ssv_test_wait_for (load_done, &coming, 20000));
+  g_assert_no_error (coming.error);
+  g_assert_nonnull (coming.texture);
+
+  /* Long after the page shown got its image, the left page's queue has not moved. */
+  ssv_ui_test_iterate (500);
+  done_when_held = count_done (left, N_HELD);
+  g_assert_cmpuint (done_when_held, <=, 4);
+
+  /* Asked for again (shown again): it goes ahead, held or not. */
+  ssv_texture_loader_load_async (loader, again_path, 225, NULL, loaded_cb, &again);
+  g_assert_true (ssv_test_wait_for (load_done, &again, 20000));
+  g_assert_nonnull (again.texture);
+  g_assert_cmpuint (count_done (left, N_HELD), <=, done_when_held + 1);
+
+  ssv_texture_loader_release (loader);
+  g_assert_true (ssv_test_wait_for (all_held_done, left, 20000));
+  for (guint i = 0; i < N_HELD; i++)
+    {
+      g_assert_no_error (left[i].error);
+      g_clear_object (&left[i].texture);
+    }
+  g_clear_object (&coming.texture);
+  g_clear_object (&again.texture);
+}
+
+/* The window holds the left page's images while the pages cross-fade, and releases them
+ * after: an image asked for before a page switch (here from a slow server, so most
+ * are still queued when the switch comes) still arrives. */
+static void
+test_page_switch_releases (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "switch.db", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *path = write_png (300, 450);
+  g_autofree char *png = NULL;
+  g_autoptr(SsvFakeServer) server = ssv_fake_server_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  SsvFakeFault slow = { .kind = SSV_FAKE_FAULT_DELAY, .delay_ms = 300, .times = -1 };
+  Load left[N_HELD] = { { 0 } };
+  SsvTextureLoader *loader;
+  SsvApplication *app;
+  SsvWindow *window;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &png, &length, NULL));
+  bytes = g_bytes_new (png, length);
+  for (guint i = 0; i < N_HELD; i++)
+    {
+      g_autofree char *route = g_strdup_printf ("GET /switch-%u.png", i);
+
+      ssv_fake_server_add_bytes (server, route, 200, "image/png", bytes);
+      ssv_fake_server_set_fault (server, route, &slow);
+    }
+
+  g_settings_set_string (settings, "last-page", "parse");
+  app = ssv_ui_test_start_app (db_path);
+  window = ssv_ui_test_wait_for_window (app);
+  ssv_ui_test_iterate (300);
+  loader = ssv_texture_loader_get_default (ssv_window_get_context (window));
+
+  for (guint i = 0; i < N_HELD; i++)
+    {
+      g_autofree char *url = g_strdup_printf ("%s/switch-%u.png", ssv_fake_server_get_url (server), i);
+
+      ssv_texture_loader_load_async (loader, url, 225, NULL, loaded_cb, &left[i]);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "library");
+  g_assert_cmpstr (ssv_window_get_visible_page_name (window), ==, "library");
+
+  g_assert_true (ssv_test_wait_for (all_held_done, left, 30000));
+  for (guint i = 0; i < N_HELD; i++)
+    {
+      g_assert_no_error (left[i].error);
+      g_assert_nonnull (left[i].texture);
+      g_clear_object (&left[i].texture);
+    }
+
+  ssv_ui_test_stop_app (app);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -334,6 +470,8 @@ main (int    argc,
   g_test_add_func ("/ui/texture-loader/stopped-or-gone-is-quiet", test_stopped_or_gone_is_quiet);
   g_test_add_func ("/ui/texture-loader/cache-size-preference", test_cache_size_preference);
   g_test_add_func ("/ui/poster-card/hidden-card-drops-its-load", test_hidden_card_drops_its_load);
+  g_test_add_func ("/ui/texture-loader/hold-queued", test_hold_queued);
+  g_test_add_func ("/ui/texture-loader/page-switch-releases", test_page_switch_releases);
 
   result = g_test_run ();
 
