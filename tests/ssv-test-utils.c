@@ -142,6 +142,34 @@ ssv_test_query_int (SsvDatabase *db,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+typedef struct
+{
+  SsvDatabase *db;
+  const char  *sql;
+  gint64       expected;
+} QueryWait;
+
+static gboolean
+query_is (gpointer data)
+{
+  QueryWait *wait = data;
+
+  return ssv_test_query_int (wait->db, wait->sql) == wait->expected;
+}
+
+/* Iterates the main context until @sql's one number is @expected; FALSE if it is not within
+ * @timeout_ms (another process, such as the app, writes the row). */
+gboolean
+ssv_test_wait_for_query_int (SsvDatabase *db,
+                             const char  *sql,
+                             gint64       expected,
+                             guint        timeout_ms)
+{
+  QueryWait wait = { db, sql, expected };
+
+  return ssv_test_wait_for (query_is, &wait, timeout_ms);
+}
+
 char *
 ssv_test_query_text (SsvDatabase *db,
                      const char  *sql)

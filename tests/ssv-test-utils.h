@@ -29,6 +29,10 @@ void      ssv_test_wait_for_flag       (gboolean     *flag,
                                         guint         timeout_ms);
 gint64    ssv_test_query_int           (SsvDatabase  *db,
                                         const char   *sql);
+gboolean  ssv_test_wait_for_query_int  (SsvDatabase  *db,
+                                        const char   *sql,
+                                        gint64        expected,
+                                        guint         timeout_ms);
 char     *ssv_test_query_text          (SsvDatabase  *db,
                                         const char   *sql);
 char     *ssv_test_dump_table          (SsvDatabase  *db,

@@ -1036,31 +1036,18 @@ test_calendar_wished_not_owned (void)
 
 /* ---- a wanted title's quality profile ------------------------------------------------ */
 
-typedef struct
-{
-  const char *db_path;
-  const char *sql;
-  gint64      expected;
-} QueryWait;
-
-static gboolean
-query_is (gpointer data)
-{
-  QueryWait *wait = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SsvDatabase) db = ssv_database_open (wait->db_path, &error);
-
-  return db != NULL && ssv_test_query_int (db, wait->sql) == wait->expected;
-}
-
+/* Waits until @sql's one number, read in the app's library, is @expected. */
 static void
 wait_for_query (const char *db_path,
                 const char *sql,
                 gint64      expected)
 {
-  QueryWait wait = { db_path, sql, expected };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvDatabase) db = ssv_database_open (db_path, &error);
 
-  wait_until (query_is, &wait, sql);
+  g_assert_no_error (error);
+  if (!ssv_test_wait_for_query_int (db, sql, expected, 20000))
+    g_error ("Timed out waiting for %s", sql);
 }
 
 typedef struct

@@ -992,21 +992,6 @@ test_worker_row (void)
 
 /* ---- wish profile menu -------------------------------------------------------------------- */
 
-typedef struct
-{
-  SsvDatabase *db;
-  const char  *sql;
-  gint64       expected;
-} QueryWait;
-
-static gboolean
-query_is (gpointer data)
-{
-  QueryWait *wait = data;
-
-  return ssv_test_query_int (wait->db, wait->sql) == wait->expected;
-}
-
 static gboolean
 menu_loaded (gpointer data)
 {
@@ -1031,7 +1016,6 @@ test_wish_profile_menu (void)
   SsvWishlistItem *season, *episode;
   SsvDatabase *db;
   GtkWidget *window, *menu, *button;
-  QueryWait movie_set, show_set;
   gint64 uhd;
 
   g_assert_no_error (error);
@@ -1082,16 +1066,16 @@ test_wish_profile_menu (void)
 
   /* Choosing "Ultra-HD" sets the movie's profile. */
   g_assert_true (gtk_widget_activate_action (menu, "wish-profile.set", "x", uhd));
-  movie_set = (QueryWait) { db, "SELECT coalesce (profile_id, 0) FROM wishlist WHERE id = 1", uhd };
-  g_assert_true (ssv_test_wait_for (query_is, &movie_set, 10000));
+  g_assert_true (ssv_test_wait_for_query_int (db, "SELECT coalesce (profile_id, 0) FROM wishlist WHERE id = 1", uhd,
+                                              10000));
 
   /* An episode's menu sets its show's profile; the episode row itself keeps none. */
   season = g_list_model_get_item (ssv_wishlist_item_get_children (g_ptr_array_index (shows, 0)), 0);
   episode = g_list_model_get_item (ssv_wishlist_item_get_children (season), 0);
   ssv_wish_profile_menu_set_item (SSV_WISH_PROFILE_MENU (menu), episode);
   g_assert_true (gtk_widget_activate_action (menu, "wish-profile.set", "x", uhd));
-  show_set = (QueryWait) { db, "SELECT coalesce (profile_id, 0) FROM wishlist_shows WHERE id = 1", uhd };
-  g_assert_true (ssv_test_wait_for (query_is, &show_set, 10000));
+  g_assert_true (ssv_test_wait_for_query_int (db, "SELECT coalesce (profile_id, 0) FROM wishlist_shows WHERE id = 1",
+                                              uhd, 10000));
   g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM wishlist WHERE id = 5 AND profile_id IS NULL"), ==, 1);
   g_object_unref (episode);
   g_object_unref (season);
