@@ -9,6 +9,7 @@
 #include "ssv-texture-loader.h"
 #include "ssv-ui-utils.h"
 #include "ssv-window.h"
+#include "ssv-window-private.h"
 #include "pages/ssv-calendar-page.h"
 #include "pages/ssv-channel-page.h"
 #include "pages/ssv-channels-page.h"
@@ -270,6 +271,20 @@ show_page (SsvWindow  *self,
 
   if (!gtk_stack_get_transition_running (self->stack))
     schedule_release_images (self);
+}
+
+/* Builds the sidebar page @name without showing it, as the window once built every page
+ * at start; benchmarks use it to compare openings with the figures of that time. */
+SsvPage *
+ssv_window_build_page (SsvWindow  *self,
+                       const char *name)
+{
+  int index;
+
+  g_return_val_if_fail (SSV_IS_WINDOW (self), NULL);
+
+  index = page_index (self, name);
+  return index >= 0 ? page_at (self, (guint) index) : NULL;
 }
 
 /**
