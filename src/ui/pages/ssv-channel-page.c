@@ -99,14 +99,23 @@ get_store (SsvChannelPage *self)
   return ssv_context_get_channel_store (get_context (self));
 }
 
+/* The page is shown once it has something to show (ssv_page_set_ready). Shown blank all
+ * the same (a read slower than the window waits), the content comes at once: a cross-fade
+ * from the blank page would draw it faint at first, through an offscreen copy of both. */
 static void
 set_state (SsvChannelPage *self,
            const char     *state)
 {
+  gboolean from_blank = g_strcmp0 (gtk_stack_get_visible_child_name (self->state_stack), "blank") == 0;
+
   if (g_str_equal (state, "loading"))
     self->showed_loading = TRUE;
   gtk_spinner_set_spinning (self->spinner, g_str_equal (state, "loading"));
-  gtk_stack_set_visible_child_name (self->state_stack, state);
+  gtk_stack_set_visible_child_full (self->state_stack, state,
+                                    from_blank ? GTK_STACK_TRANSITION_TYPE_NONE
+                                               : gtk_stack_get_transition_type (self->state_stack));
+  /* Something to show: the window, waiting for it, shows the page now. */
+  ssv_page_set_ready (SSV_PAGE (self), TRUE);
 }
 
 /* ---- words (template closures) ---------------------------------------------------- */
@@ -1095,6 +1104,8 @@ ssv_channel_page_init (SsvChannelPage *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
+  /* Shown with its first screenful (or its loading state), not blank before it. */
+  ssv_page_set_ready (SSV_PAGE (self), FALSE);
   self->cancellable = g_cancellable_new ();
   self->bound = g_ptr_array_new ();
   self->season_keys = g_array_new (FALSE, FALSE, sizeof (int));
