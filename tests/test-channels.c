@@ -312,6 +312,44 @@ test_lists_use_indexes (Fixture       *f,
     }
 }
 
+/* A channel page reads its newest screenful first: the catalog's order comes from an
+ * index, so those few are read without sorting (and checking the wishlist for) every
+ * video. The order stays: newest first, one day's uploads by their rank, the undated last. */
+static void
+test_newest_read_in_index_order (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) videos = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_yt_video_free);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) newest = NULL;
+  g_autofree char *plan = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const expected[] = { "ddddddddddd", "bbbbbbbbbbb", "ccccccccccc", "aaaaaaaaaaa", "eeeeeeeeeee" };
+
+  g_ptr_array_add (videos, yt_video ("aaaaaaaaaaa", 1767000000, TRUE, 0));
+  g_ptr_array_add (videos, yt_video ("eeeeeeeeeee", 0, FALSE, 0));
+  g_ptr_array_add (videos, yt_video ("bbbbbbbbbbb", 1768000000, TRUE, 0));
+  g_ptr_array_add (videos, yt_video ("ccccccccccc", 1768000000, TRUE, 0));
+  g_ptr_array_add (videos, yt_video ("ddddddddddd", 1769000000, TRUE, 0));
+  g_assert_true (ssv_channel_store_save_videos (f->store, SYNTH_ID, videos, TRUE, 0, &error));
+  g_assert_no_error (error);
+
+  listed = list_videos (f, SYNTH_ID);
+  g_assert_cmpuint (listed->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (ssv_video_get_video_id (g_ptr_array_index (listed, i)), ==, expected[i]);
+  newest = ssv_channel_store_list_newest_videos (f->store, SYNTH_ID, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (newest->len, ==, 2);
+  g_assert_cmpstr (ssv_video_get_video_id (g_ptr_array_index (newest, 0)), ==, expected[0]);
+  g_assert_cmpstr (ssv_video_get_video_id (g_ptr_array_index (newest, 1)), ==, expected[1]);
+
+  g_assert_true (ssv_database_explain_uses_index (f->db, ssv_channel_store_videos_sql, &plan, &error));
+  g_assert_no_error (error);
+  if (strstr (plan, "TEMP B-TREE FOR ORDER BY") != NULL)
+    g_error ("every video sorted:\n%s", plan);
+}
+
 /* ---- following and refreshing -------------------------------------------------------- */
 
 static void
@@ -858,6 +896,7 @@ main (int    argc,
   ADD ("/channels/store/meta-never-loses-a-field", test_meta_never_loses_a_field);
   ADD ("/channels/store/one-transaction", test_save_is_one_transaction);
   ADD ("/channels/store/lists-use-indexes", test_lists_use_indexes);
+  ADD ("/channels/store/newest-read-in-index-order", test_newest_read_in_index_order);
   ADD ("/channels/follow/recorded", test_follow_recorded);
   ADD ("/channels/follow/paged", test_follow_paged);
   ADD ("/channels/follow/resolve-through-page", test_resolve_through_page);

@@ -17,6 +17,7 @@ typedef struct
   char          *icon_name;
   /* Filled at first show; a burst of store changes (a scan, a follow) becomes one reload. */
   SsvReloadGate *reload_gate;
+  gboolean       waits;   /* not ready: its first read has not come yet */
 } SsvPagePrivate;
 
 enum {
@@ -27,6 +28,7 @@ enum {
   PROP_SUBTITLE,
   PROP_ICON_NAME,
   PROP_HEADER_WIDGET,
+  PROP_READY,
   N_PROPS
 };
 
@@ -90,6 +92,9 @@ ssv_page_get_property (GObject    *object,
       break;
     case PROP_HEADER_WIDGET:
       g_value_set_object (value, ssv_page_get_header_widget (self));
+      break;
+    case PROP_READY:
+      g_value_set_boolean (value, ssv_page_get_ready (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -156,6 +161,15 @@ ssv_page_class_init (SsvPageClass *klass)
   properties[PROP_HEADER_WIDGET] =
     g_param_spec_object ("header-widget", NULL, NULL, GTK_TYPE_WIDGET,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * SsvPage:ready:
+   *
+   * Whether the page has something to show. A page pushed while it is not waits
+   * this long, a moment at most, under the page left (see ssv_page_set_ready()).
+   */
+  properties[PROP_READY] =
+    g_param_spec_boolean ("ready", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -254,6 +268,39 @@ ssv_page_get_header_widget (SsvPage *self)
   SsvPageClass *klass = SSV_PAGE_GET_CLASS (self);
 
   return klass->get_header_widget ? klass->get_header_widget (self) : NULL;
+}
+
+/* Whether the page has something to show yet; see ssv_page_set_ready(). */
+gboolean
+ssv_page_get_ready (SsvPage *self)
+{
+  SsvPagePrivate *priv = ssv_page_get_instance_private (self);
+
+  g_return_val_if_fail (SSV_IS_PAGE (self), TRUE);
+
+  return !priv->waits;
+}
+
+/**
+ * ssv_page_set_ready:
+ *
+ * A page that reads its first content from a store (quick, but not before the next
+ * frame) says it is not ready until the read came: the window then keeps the page
+ * left on screen that moment, instead of drawing a blank page first and the content
+ * in a second frame. Pages are ready unless they say otherwise.
+ */
+void
+ssv_page_set_ready (SsvPage  *self,
+                    gboolean  ready)
+{
+  SsvPagePrivate *priv = ssv_page_get_instance_private (self);
+
+  g_return_if_fail (SSV_IS_PAGE (self));
+
+  if (priv->waits == !ready)
+    return;
+  priv->waits = !ready;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
 }
 
 void

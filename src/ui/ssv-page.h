@@ -46,6 +46,9 @@ void         ssv_page_set_subtitle       (SsvPage    *self,
                                           const char *subtitle);
 const char  *ssv_page_get_icon_name      (SsvPage    *self);
 GtkWidget   *ssv_page_get_header_widget  (SsvPage    *self);
+gboolean     ssv_page_get_ready          (SsvPage    *self);
+void         ssv_page_set_ready          (SsvPage    *self,
+                                          gboolean    ready);
 void         ssv_page_shown              (SsvPage    *self);
 gboolean     ssv_page_is_loaded          (SsvPage    *self);
 void         ssv_page_queue_reload       (SsvPage    *self);

@@ -49,6 +49,9 @@ struct _SsvWindow
   SsvScanResult        *last_scan;
   gboolean              holding_images; /* the page left still fades out */
   guint                 release_id;
+  SsvPage              *waiting_page;   /* pushed, shown once ready (held by history) */
+  gulong                waiting_handler;
+  guint                 waiting_id;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -72,6 +75,9 @@ struct _SsvWindow
 };
 
 G_DEFINE_FINAL_TYPE (SsvWindow, ssv_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* How long a pushed page may read its first screenful before it shows anyway. */
+#define READY_WAIT_MS 250
 
 enum {
   PROP_0,
@@ -182,9 +188,21 @@ on_visible_page_changed (SsvWindow *self)
   update_back_button (self);
 }
 
+/* ---- a pushed page shown once ready ---- */
+
+static void
+forget_waiting_page (SsvWindow *self)
+{
+  if (self->waiting_page != NULL)
+    g_clear_signal_handler (&self->waiting_handler, self->waiting_page);
+  g_clear_handle_id (&self->waiting_id, g_source_remove);
+  self->waiting_page = NULL;
+}
+
 static void
 clear_history (SsvWindow *self)
 {
+  forget_waiting_page (self);
   while (self->history->len > 0)
     {
       GtkWidget *page = g_ptr_array_steal_index (self->history, self->history->len - 1);
@@ -251,21 +269,27 @@ on_transition_running_changed (SsvWindow *self)
     schedule_release_images (self);
 }
 
+/* The page left keeps drawing while the pages cross-fade: its images not yet
+ * decoding wait, so the page coming gets the processor. */
 static void
-show_page (SsvWindow  *self,
-           SsvPage    *page)
+hold_images (SsvWindow *self,
+             SsvPage   *coming)
 {
   GtkWidget *leaving = gtk_stack_get_visible_child (self->stack);
 
-  /* The page left keeps drawing while the pages cross-fade: its images not yet
-   * decoding wait, so the page coming gets the processor. */
-  if (leaving != NULL && leaving != GTK_WIDGET (page))
+  if (leaving != NULL && leaving != GTK_WIDGET (coming))
     {
       g_clear_handle_id (&self->release_id, g_source_remove);
       self->holding_images = TRUE;
       ssv_texture_loader_hold_queued (ssv_texture_loader_get_default (self->context));
     }
+}
 
+static void
+show_page (SsvWindow  *self,
+           SsvPage    *page)
+{
+  hold_images (self, page);
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
   ssv_page_shown (page);
 
@@ -317,6 +341,37 @@ ssv_window_show_page (SsvWindow  *self,
   return TRUE;
 }
 
+static void
+show_waiting_page (SsvWindow *self)
+{
+  SsvPage *page = self->waiting_page;
+
+  if (page == NULL)
+    return;
+
+  forget_waiting_page (self);
+  show_page (self, page);
+  show_content_pane (self, TRUE);
+  remember_open_title (self);
+}
+
+static gboolean
+waiting_timeout_cb (gpointer user_data)
+{
+  SsvWindow *self = user_data;
+
+  self->waiting_id = 0;
+  show_waiting_page (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_waiting_page_ready (SsvWindow *self)
+{
+  if (ssv_page_get_ready (self->waiting_page))
+    show_waiting_page (self);
+}
+
 /**
  * ssv_window_push_page:
  * @page: (transfer full): a page to show on top, such as a title's detail page
@@ -330,11 +385,24 @@ ssv_window_push_page (SsvWindow *self,
   g_return_if_fail (SSV_IS_WINDOW (self));
   g_return_if_fail (SSV_IS_PAGE (page));
 
+  /* One still waiting shows first, so the pages stay in the order they came. */
+  show_waiting_page (self);
   g_ptr_array_add (self->history, g_object_ref_sink (page));
   gtk_stack_add_child (self->stack, GTK_WIDGET (page));
-  show_page (self, page);
-  show_content_pane (self, TRUE);
-  remember_open_title (self);
+
+  /* A page reading its first screenful (a saved channel) comes with it, a moment
+   * later, instead of blank and then again filled: one frame to draw, not two. */
+  self->waiting_page = page;
+  if (!ssv_page_get_ready (page))
+    {
+      /* It reads meanwhile: the page on screen decodes no more images. */
+      hold_images (self, page);
+      self->waiting_handler = g_signal_connect_swapped (page, "notify::ready", G_CALLBACK (on_waiting_page_ready),
+                                                        self);
+      self->waiting_id = g_timeout_add (READY_WAIT_MS, waiting_timeout_cb, self);
+      return;
+    }
+  show_waiting_page (self);
 }
 
 const char *
@@ -366,6 +434,19 @@ ssv_window_dup_page_names (SsvWindow *self)
 static void
 go_back (SsvWindow *self)
 {
+  /* Back before the page pushed came: it never shows. */
+  if (self->waiting_page != NULL)
+    {
+      GtkWidget *top = g_ptr_array_steal_index (self->history, self->history->len - 1);
+
+      g_assert (top == GTK_WIDGET (self->waiting_page));
+      forget_waiting_page (self);
+      gtk_stack_remove (self->stack, top);
+      g_object_unref (top);
+      schedule_release_images (self);
+      return;
+    }
+
   if (self->history->len > 0)
     {
       GtkWidget *top = g_ptr_array_steal_index (self->history, self->history->len - 1);

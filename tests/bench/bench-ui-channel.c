@@ -4,7 +4,8 @@
  * library: 10,000 movies, 2,000 shows, 100,000 episodes) to the first frame of its grid, in
  * the same processes: fresh ones, each opening both (in turns, first one then the other),
  * medians of five. Wall time, and the processor time of the process over the same span,
- * which a busy shared machine moves much less. A child process writes the database and
+ * which a busy shared machine moves much less; and, to tell the two apart, how many frames
+ * the window drew meanwhile (each one costs a whole window's drawing in software GL). A child process writes the database and
  * serves the images, so its work does not count. The Library page is built (not shown, so not
  * read) before either opening, as the window built every page at start until pages came to be
  * built on first show: its opening stays its first read and first frame, and the figure stays
@@ -103,7 +104,21 @@ typedef struct
   gboolean (*shown) (SsvWindow *window);
   gint64     first_frame_us;
   double     first_frame_cpu_ms;
+  guint      drawn;
 } Opening;
+
+/* Frames the window's surface drew so far (its "render" signals). */
+static guint frames_drawn;
+
+static gboolean
+render_hook (GSignalInvocationHint *hint,
+             guint                  n_values,
+             const GValue          *values,
+             gpointer               user_data)
+{
+  frames_drawn++;
+  return TRUE;
+}
 
 /* Processor time of every thread of this process so far, in ms. */
 static double
@@ -160,20 +175,23 @@ after_paint_cb (GdkFrameClock *clock,
     {
       opening->first_frame_us = g_get_monotonic_time ();
       opening->first_frame_cpu_ms = cpu_ms ();
+      opening->drawn = frames_drawn;
     }
 }
 
 /* From the action to the first frame that shows what @shown waits for, in ms; the
- * processor time spent meanwhile in @cpu. */
+ * processor time spent meanwhile in @cpu, the frames drawn (that one too) in @drawn. */
 static double
 time_opening (SsvWindow   *window,
               gboolean   (*shown) (SsvWindow *window),
               const char  *action,
               const char  *target,
-              double      *cpu)
+              double      *cpu,
+              double      *drawn)
 {
-  Opening opening = { window, shown, 0, 0 };
+  Opening opening = { window, shown, 0, 0, 0 };
   double cpu_started = cpu_ms ();
+  guint drawn_started = frames_drawn;
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &opening);
@@ -186,10 +204,12 @@ time_opening (SsvWindow   *window,
   g_assert_cmpint (opening.first_frame_us, >, 0);
 
   *cpu = opening.first_frame_cpu_ms - cpu_started;
+  *drawn = opening.drawn - drawn_started;
   return (opening.first_frame_us - started) / 1000.0;
 }
 
-/* Prints "<library ms> <channel ms> <library cpu ms> <channel cpu ms>". */
+/* Prints "<library ms> <channel ms> <library cpu ms> <channel cpu ms> <library frames>
+ * <channel frames>". */
 static int
 launch (const char *db_path,
         gboolean    channel_first)
@@ -197,10 +217,11 @@ launch (const char *db_path,
   g_autoptr(GSettings) settings = NULL;
   SsvApplication *app;
   SsvWindow *window;
-  double library_ms, channel_ms, library_cpu, channel_cpu;
+  double library_ms, channel_ms, library_cpu, channel_cpu, library_drawn, channel_drawn;
 
   gtk_init ();
   adw_init ();
+  g_signal_add_emission_hook (g_signal_lookup ("render", GDK_TYPE_SURFACE), 0, render_hook, NULL, NULL);
 
   /* Start on a page that reads nothing, so both openings are first ones. */
   settings = g_settings_new (APPLICATION_ID);
@@ -212,18 +233,21 @@ launch (const char *db_path,
 
   if (channel_first)
     {
-      channel_ms = time_opening (window, channel_shown, "win.show-channel", CHANNEL_ID, &channel_cpu);
+      channel_ms = time_opening (window, channel_shown, "win.show-channel", CHANNEL_ID, &channel_cpu,
+                                 &channel_drawn);
       ssv_ui_test_iterate (500);
-      library_ms = time_opening (window, library_shown, "win.show-page", "library", &library_cpu);
+      library_ms = time_opening (window, library_shown, "win.show-page", "library", &library_cpu, &library_drawn);
     }
   else
     {
-      library_ms = time_opening (window, library_shown, "win.show-page", "library", &library_cpu);
+      library_ms = time_opening (window, library_shown, "win.show-page", "library", &library_cpu, &library_drawn);
       ssv_ui_test_iterate (500);
-      channel_ms = time_opening (window, channel_shown, "win.show-channel", CHANNEL_ID, &channel_cpu);
+      channel_ms = time_opening (window, channel_shown, "win.show-channel", CHANNEL_ID, &channel_cpu,
+                                 &channel_drawn);
     }
 
-  printf ("%.1f %.1f %.1f %.1f\n", library_ms, channel_ms, library_cpu, channel_cpu);
+  printf ("%.1f %.1f %.1f %.1f %.0f %.0f\n", library_ms, channel_ms, library_cpu, channel_cpu, library_drawn,
+          channel_drawn);
   fflush (stdout);
   ssv_ui_test_stop_app (app);
   return 0;
@@ -236,7 +260,9 @@ run_launch (const char *self_path,
             double     *library_ms,
             double     *channel_ms,
             double     *library_cpu,
-            double     *channel_cpu)
+            double     *channel_cpu,
+            double     *library_drawn,
+            double     *channel_drawn)
 {
   const char *launch_argv[] = { self_path, channel_first ? "--launch-channel-first" : "--launch", db_path, NULL };
   g_autofree char *out = NULL;
@@ -247,7 +273,8 @@ run_launch (const char *self_path,
                 &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_cmpint (sscanf (out, "%lf %lf %lf %lf", library_ms, channel_ms, library_cpu, channel_cpu), ==, 4);
+  g_assert_cmpint (sscanf (out, "%lf %lf %lf %lf %lf %lf", library_ms, channel_ms, library_cpu, channel_cpu,
+                           library_drawn, channel_drawn), ==, 6);
 }
 
 static int
@@ -271,6 +298,7 @@ main (int    argc,
   const char *child_argv[] = { argv[0], "--serve", NULL, NULL };
   double library[N_LAUNCHES], channel[N_LAUNCHES], ratio[N_LAUNCHES];
   double library_cpu[N_LAUNCHES], channel_cpu[N_LAUNCHES], cpu_ratio[N_LAUNCHES];
+  double library_drawn[N_LAUNCHES], channel_drawn[N_LAUNCHES];
   SsvBenchChild child;
 
   if (argc > 2 && g_str_equal (argv[1], "--serve"))
@@ -299,11 +327,12 @@ main (int    argc,
 
   for (guint i = 0; i < N_LAUNCHES; i++)
     {
-      run_launch (argv[0], db_path, i % 2 == 1, &library[i], &channel[i], &library_cpu[i], &channel_cpu[i]);
+      run_launch (argv[0], db_path, i % 2 == 1, &library[i], &channel[i], &library_cpu[i], &channel_cpu[i],
+                  &library_drawn[i], &channel_drawn[i]);
       ratio[i] = channel[i] / library[i];
       cpu_ratio[i] = channel_cpu[i] / library_cpu[i];
-      g_printerr ("launch %u: library %.0f ms (%.0f cpu), channel %.0f ms (%.0f cpu)\n", i,
-                  library[i], library_cpu[i], channel[i], channel_cpu[i]);
+      g_printerr ("launch %u: library %.0f ms (%.0f cpu, %.0f frames), channel %.0f ms (%.0f cpu, %.0f frames)\n", i,
+                  library[i], library_cpu[i], library_drawn[i], channel[i], channel_cpu[i], channel_drawn[i]);
     }
   qsort (library, N_LAUNCHES, sizeof (double), compare_doubles);
   qsort (channel, N_LAUNCHES, sizeof (double), compare_doubles);
@@ -311,6 +340,8 @@ main (int    argc,
   qsort (library_cpu, N_LAUNCHES, sizeof (double), compare_doubles);
   qsort (channel_cpu, N_LAUNCHES, sizeof (double), compare_doubles);
   qsort (cpu_ratio, N_LAUNCHES, sizeof (double), compare_doubles);
+  qsort (library_drawn, N_LAUNCHES, sizeof (double), compare_doubles);
+  qsort (channel_drawn, N_LAUNCHES, sizeof (double), compare_doubles);
 
   g_print ("BENCH channel.open_cached_ms %.0f ms\n", channel[N_LAUNCHES / 2]);
   g_print ("BENCH channel.library_open_ms %.0f ms\n", library[N_LAUNCHES / 2]);
@@ -318,6 +349,8 @@ main (int    argc,
   g_print ("BENCH channel.open_cached_cpu_ms %.0f ms\n", channel_cpu[N_LAUNCHES / 2]);
   g_print ("BENCH channel.library_open_cpu_ms %.0f ms\n", library_cpu[N_LAUNCHES / 2]);
   g_print ("BENCH channel.open_vs_library_cpu_ratio %.2f ratio\n", cpu_ratio[N_LAUNCHES / 2]);
+  g_print ("BENCH channel.open_frames_drawn %.0f frames\n", channel_drawn[N_LAUNCHES / 2]);
+  g_print ("BENCH channel.library_open_frames_drawn %.0f frames\n", library_drawn[N_LAUNCHES / 2]);
 
   ssv_bench_child_stop (&child);
   ssv_test_remove_tree (dir);

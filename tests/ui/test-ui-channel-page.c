@@ -267,6 +267,14 @@ point_nowhere (void)
     g_setenv (services[i], "http://127.0.0.1:9", TRUE);
 }
 
+static gboolean
+channel_page_visible (gpointer data)
+{
+  return SSV_IS_CHANNEL_PAGE (ssv_window_get_visible_page (data));
+}
+
+/* The channel's page, once the window shows it: with its first read done, or after a
+ * moment at most. */
 static SsvChannelPage *
 open_channel (SsvWindow  *window,
               const char *channel_id)
@@ -274,8 +282,8 @@ open_channel (SsvWindow  *window,
   SsvPage *page;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-channel", "s", channel_id));
+  wait_until (channel_page_visible, window, "the channel page");
   page = ssv_window_get_visible_page (window);
-  g_assert_true (SSV_IS_CHANNEL_PAGE (page));
   g_assert_cmpstr (ssv_channel_page_get_channel_id (SSV_CHANNEL_PAGE (page)), ==, channel_id);
   return SSV_CHANNEL_PAGE (page);
 }
@@ -309,6 +317,49 @@ assert_seasons (SsvChannelPage      *page,
 }
 
 /* ---- the flows ------------------------------------------------------------------------- */
+
+/* A saved channel's page comes with its newest videos: the window keeps the page left
+ * that moment rather than showing a blank page first. */
+static void
+test_comes_with_its_videos (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "comes.db", NULL);
+  g_autoptr(SsvFakeServer) server = ssv_fake_server_new ();
+  g_autoptr(SsvFakeYoutube) youtube = ssv_fake_youtube_new (server);
+  SsvApplication *app;
+  SsvWindow *window;
+  SsvPage *left;
+  SsvPage *page;
+  gint64 deadline;
+
+  seed_channel (db_path, 60);
+  point_at_fake (youtube);
+  quiet_extras ();
+
+  app = ssv_ui_test_start_app (db_path);
+  window = ssv_ui_test_wait_for_window (app);
+  ssv_ui_test_iterate (300);
+  left = ssv_window_get_visible_page (window);
+  g_assert_false (SSV_IS_CHANNEL_PAGE (left));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-channel", "s", CACHED_ID));
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!SSV_IS_CHANNEL_PAGE (ssv_window_get_visible_page (window)) && g_get_monotonic_time () < deadline)
+    {
+      /* Meanwhile the page left stays, whole. */
+      g_assert_true (ssv_window_get_visible_page (window) == left);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  page = ssv_window_get_visible_page (window);
+  g_assert_true (SSV_IS_CHANNEL_PAGE (page));
+
+  /* The first moment it shows, its videos are there. */
+  g_assert_cmpstr (ssv_channel_page_get_state (SSV_CHANNEL_PAGE (page)), ==, "content");
+  g_assert_cmpuint (g_list_model_get_n_items (ssv_channel_page_get_shown (SSV_CHANNEL_PAGE (page))), >, 0);
+  g_assert_cmpstr (ssv_page_get_title (page), ==, "Cached Channel");
+
+  ssv_ui_test_stop_app (app);
+}
 
 static void
 test_cached_channel (void)
@@ -766,6 +817,7 @@ main (int    argc,
   tmp_dir = g_dir_make_tmp ("ssv-ui-channel-page-XXXXXX", NULL);
 
   g_test_add_func ("/ui/channel-page/cached-without-network", test_cached_channel);
+  g_test_add_func ("/ui/channel-page/comes-with-its-videos", test_comes_with_its_videos);
   g_test_add_func ("/ui/channel-page/newest-first-then-the-rest", test_newest_first);
   g_test_add_func ("/ui/channel-page/changed-youtube-keeps-videos", test_changed_youtube);
   g_test_add_func ("/ui/channel-page/first-open-loads", test_first_open);

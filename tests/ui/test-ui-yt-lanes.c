@@ -598,6 +598,13 @@ not_following (gpointer data)
   return !ssv_channel_list_is_following (data);
 }
 
+/* The window shows a channel's page once the page has read its first screenful. */
+static gboolean
+channel_page_visible (gpointer data)
+{
+  return SSV_IS_CHANNEL_PAGE (ssv_window_get_visible_page (data));
+}
+
 static gboolean
 channel_read (gpointer data)
 {
@@ -681,6 +688,7 @@ test_channels_page (void)
 
   /* A card opens the channel's page. */
   g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (card)), "activate");
+  wait_until (channel_page_visible, window, "the channel's page");
   visible = ssv_window_get_visible_page (window);
   g_assert_true (SSV_IS_CHANNEL_PAGE (visible));
   g_assert_cmpstr (ssv_channel_page_get_channel_id (SSV_CHANNEL_PAGE (visible)), ==, ALPHA_ID);

@@ -31,20 +31,23 @@ G_DEFINE_FINAL_TYPE (SsvChannelStore, ssv_channel_store, SSV_TYPE_STORE)
 #define FOLLOWS(w, c) \
   w ".kind = 'channel' AND " w ".source = 'youtube' AND " w ".source_id = " c ".channel_id AND " w ".muted = 0"
 
-/* Dated videos newest first, then the undated in the channel's own order.
+/* Dated videos newest first, then the undated in the channel's own order: SQLite puts
+ * NULL last going down, so "published DESC" alone says it, and the yt_videos_channel
+ * index then gives the order, sorting only videos of one date by rank: the first
+ * screenful is read without sorting (or checking the wishlist for) the whole catalog.
  * ("kind <> 'episode'" lets the wished check use the partial wishlist_title index.) */
 const char * const ssv_channel_store_videos_sql =
   "SELECT " SSV_CHANNEL_STORE_VIDEO_COLUMNS
   "  FROM yt_videos v JOIN yt_channels c ON c.id = v.channel_row"
   " WHERE v.channel_row = ?1 AND (?2 < 0 OR v.is_short = ?2)"
-  " ORDER BY v.published IS NULL, v.published DESC, v.catalog_rank, v.id";
+  " ORDER BY v.published DESC, v.catalog_rank, v.id";
 
 /* The same, the first ?3 only. */
 static const char newest_videos_sql[] =
   "SELECT " SSV_CHANNEL_STORE_VIDEO_COLUMNS
   "  FROM yt_videos v JOIN yt_channels c ON c.id = v.channel_row"
   " WHERE v.channel_row = ?1 AND (?2 < 0 OR v.is_short = ?2)"
-  " ORDER BY v.published IS NULL, v.published DESC, v.catalog_rank, v.id LIMIT ?3";
+  " ORDER BY v.published DESC, v.catalog_rank, v.id LIMIT ?3";
 
 #define CHANNEL_COLUMNS(w) \
   "c.id, coalesce (c.channel_id, " w ".source_id), c.handle, coalesce (c.title, " w ".title), c.description," \

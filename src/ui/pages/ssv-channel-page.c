@@ -33,6 +33,13 @@
 #define SEASON_EARLIER  0
 #define SEASON_SHORTS   (-1)
 
+/* The newest videos are read at once beside the saved channel, not after it. */
+typedef enum {
+  EARLY_NONE,        /* not asked, or taken */
+  EARLY_ASKED,       /* on the way */
+  EARLY_CAME,        /* came before the channel: early_videos (NULL: failed) */
+} EarlyRead;
+
 struct _SsvChannelPage
 {
   SsvPage             parent_instance;
@@ -55,6 +62,8 @@ struct _SsvChannelPage
   gboolean            thumbnails_due;  /* cards came into view since the last frame */
   gboolean            showed_loading;
   gboolean            dearrow_titles;
+  EarlyRead           early;           /* the first screenful, read with the channel */
+  GPtrArray          *early_videos;    /* what it gave, while the channel is not read yet */
   GSettings          *settings;
 
   /* Template widgets */
@@ -99,14 +108,23 @@ get_store (SsvChannelPage *self)
   return ssv_context_get_channel_store (get_context (self));
 }
 
+/* The page is shown once it has something to show (ssv_page_set_ready). Shown blank all
+ * the same (a read slower than the window waits), the content comes at once: a cross-fade
+ * from the blank page would draw it faint at first, through an offscreen copy of both. */
 static void
 set_state (SsvChannelPage *self,
            const char     *state)
 {
+  gboolean from_blank = g_strcmp0 (gtk_stack_get_visible_child_name (self->state_stack), "blank") == 0;
+
   if (g_str_equal (state, "loading"))
     self->showed_loading = TRUE;
   gtk_spinner_set_spinning (self->spinner, g_str_equal (state, "loading"));
-  gtk_stack_set_visible_child_name (self->state_stack, state);
+  gtk_stack_set_visible_child_full (self->state_stack, state,
+                                    from_blank ? GTK_STACK_TRANSITION_TYPE_NONE
+                                               : gtk_stack_get_transition_type (self->state_stack));
+  /* Something to show: the window, waiting for it, shows the page now. */
+  ssv_page_set_ready (SSV_PAGE (self), TRUE);
 }
 
 /* ---- words (template closures) ---------------------------------------------------- */
@@ -405,6 +423,19 @@ show_videos (SsvChannelPage *self,
 /* The first screenful (list_newest_videos) shows, then the rest of the catalog is read;
  * once every video is in, the service is told of the visit, so its work delays none. */
 static void
+take_videos (SsvChannelPage *self,
+             GPtrArray      *videos,
+             const GError   *error,
+             gboolean        first)
+{
+  show_videos (self, videos, error);
+  if (first && videos != NULL && videos->len >= FIRST_VIDEOS)
+    load_videos (self);
+  else if (!self->opened)
+    open_with_service (self);
+}
+
+static void
 videos_ready_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -417,11 +448,34 @@ videos_ready_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  show_videos (self, videos, error);
-  if (first && videos != NULL && videos->len >= FIRST_VIDEOS)
-    load_videos (self);
-  else if (!self->opened)
-    open_with_service (self);
+  take_videos (self, videos, error, first);
+}
+
+/* The newest videos, asked for with the saved channel: shown once it is. */
+static void
+early_videos_ready_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(SsvChannelPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) videos = ssv_channel_store_list_finish (SSV_CHANNEL_STORE (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->early = EARLY_NONE;
+  /* A channel never read (it shows the loading state) has none to show. */
+  if (self->showed_loading)
+    return;
+  /* Before the channel: kept until it comes (a failure is asked again then). */
+  if (self->channel == NULL)
+    {
+      self->early = EARLY_CAME;
+      self->early_videos = g_steal_pointer (&videos);
+      return;
+    }
+  take_videos (self, videos, error, TRUE);
 }
 
 static void
@@ -520,6 +574,7 @@ saved_channel_cb (GObject      *source,
         ssv_ui_toast (GTK_WIDGET (self), error->message);
       else if (g_error_matches (error, SSV_ERROR, SSV_ERROR_NOT_FOUND))
         {
+          g_clear_pointer (&self->early_videos, g_ptr_array_unref);
           set_state (self, "loading");
           open_with_service (self);
         }
@@ -531,9 +586,16 @@ saved_channel_cb (GObject      *source,
   show_channel (self, channel);
   if (first)
     {
+      g_autoptr(GPtrArray) early = g_steal_pointer (&self->early_videos);
+
       /* Saved: shown now; then the service notes the visit and refreshes what is stale. */
-      load_first_videos (self);
       load_avatar (self);
+      if (early != NULL)
+        take_videos (self, early, NULL, TRUE);
+      else if (self->early != EARLY_ASKED)
+        load_first_videos (self);
+      if (self->early == EARLY_CAME)
+        self->early = EARLY_NONE;
     }
 }
 
@@ -950,6 +1012,9 @@ ssv_channel_page_constructed (GObject *object)
   g_signal_connect_object (ssv_context_get_watchlist_store (context), "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   reload (self);
+  self->early = EARLY_ASKED;
+  ssv_channel_store_list_newest_videos_async (ssv_context_get_channel_store (context), self->channel_id, FIRST_VIDEOS,
+                                              self->cancellable, early_videos_ready_cb, g_object_ref (self));
 }
 
 static void
@@ -980,6 +1045,7 @@ ssv_channel_page_finalize (GObject *object)
 
   g_clear_pointer (&self->season_keys, g_array_unref);
   g_clear_pointer (&self->bound, g_ptr_array_unref);
+  g_clear_pointer (&self->early_videos, g_ptr_array_unref);
   g_free (self->channel_id);
 
   G_OBJECT_CLASS (ssv_channel_page_parent_class)->finalize (object);
@@ -1095,6 +1161,8 @@ ssv_channel_page_init (SsvChannelPage *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
+  /* Shown with its first screenful (or its loading state), not blank before it. */
+  ssv_page_set_ready (SSV_PAGE (self), FALSE);
   self->cancellable = g_cancellable_new ();
   self->bound = g_ptr_array_new ();
   self->season_keys = g_array_new (FALSE, FALSE, sizeof (int));
