@@ -8,7 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "downloads/ssv-decision.h"
-#include "downloads/ssv-pattern-literals.h"
+#include "downloads/ssv-quality-profile-private.h"
 #include "ssv-utils.h"
 
 /* ---------------------------------------------------------------------- */
@@ -624,7 +624,8 @@ check_quality (SsvDecision             *d,
                const SsvCandidate      *c,
                const SsvWantedItem     *w)
 {
-  const SsvProfileItem *item;
+  const SsvCompiledProfile *compiled = ssv_quality_profile_get_compiled (p);
+  const SsvProfileItem *item = ssv_compiled_profile_get_item (compiled, d->quality);
 
   if (d->quality == SSV_QUALITY_UNKNOWN)
     {
@@ -632,7 +633,7 @@ check_quality (SsvDecision             *d,
       return;
     }
 
-  if (!ssv_quality_profile_allows (p, d->quality))
+  if (item == NULL || !item->allowed)
     {
       guint res = ssv_quality_get_resolution (d->quality);
       guint min_res = 0;
@@ -661,8 +662,7 @@ check_quality (SsvDecision             *d,
     add_reason (d, SSV_REASON_NOTE, 0, N_("%s is implied: the name gives no resolution, but its words mean %up"),
                 ssv_quality_get_label (d->quality), r->resolution);
 
-  item = ssv_quality_profile_get_item (p, d->quality);
-  if (item != NULL && c->size_bytes > 0 && w->runtime_minutes > 0)
+  if (c->size_bytes > 0 && w->runtime_minutes > 0)
     {
       double gb = c->size_bytes / 1e9;
       double per_minute = c->size_bytes / 1e6 / w->runtime_minutes;
@@ -696,19 +696,17 @@ score_formats (SsvDecision             *d,
                guint64                  size_bytes,
                guint32                  indexer_flags)
 {
-  char buffer[512];
-  SsvFoldedName folded;
-  SsvFormatFacts facts;
+  const SsvCompiledProfile *compiled = ssv_quality_profile_get_compiled (p);
+  guint n = ssv_compiled_profile_get_n_formats (compiled);
+  SsvCompiledFacts facts;
   int score = 0;
 
-  ssv_folded_name_init (&folded, name, buffer, sizeof buffer);
-  ssv_format_facts_init (&facts, name, &folded, r, size_bytes, indexer_flags);
-  for (guint i = 0; i < p->format_scores->len; i++)
+  ssv_compiled_facts_init (&facts, compiled, name, r, size_bytes, indexer_flags);
+  for (guint i = ssv_compiled_profile_next_match (compiled, 0, &facts); i < n;
+       i = ssv_compiled_profile_next_match (compiled, i + 1, &facts))
     {
-      const SsvFormatScore *s = &g_array_index (p->format_scores, SsvFormatScore, i);
+      const SsvFormatScore *s = ssv_compiled_profile_get_format (compiled, i);
 
-      if (s->score == 0 || !ssv_custom_format_matches_facts (s->format, &facts))
-        continue;
       score += s->score;
       if (d != NULL)
         add_reason (d, SSV_REASON_SCORE, s->score, N_("%+d: custom format “%s”"), s->score, s->format->name);
