@@ -297,13 +297,6 @@ ssv_title_matches (const SsvRelease   *release,
 /* ---------------------------------------------------------------------- */
 /* Reasons */
 
-/* A reason and its text are one block (see add_reason_va()). */
-static void
-reason_free (gpointer data)
-{
-  g_free (data);
-}
-
 static void
 add_reason_va (SsvDecision   *d,
                SsvReasonKind  kind,
@@ -311,15 +304,35 @@ add_reason_va (SsvDecision   *d,
                const char    *format,
                va_list        args) G_GNUC_PRINTF (4, 0);
 
-/* A reason and its text in one block; reason_free() frees both. */
+/* The bytes a decision from ssv_decide() has after it for its reasons:
+ * most decisions' reasons fit, so a judged hit costs no allocation a reason. */
+#define ARENA_SIZE 448
+
+typedef struct
+{
+  SsvDecision decision;
+  SsvReason   arena[ARENA_SIZE / sizeof (SsvReason)];   /* for the alignment: holds reasons and their texts */
+} DecisionBlock;
+
+/* A reason and its text in one block: in the decision's arena when it has
+ * room, else in one of their own that the reasons' array (or
+ * ssv_decision_free()) frees. */
 static SsvReason *
 reason_new (SsvDecision   *d,
             SsvReasonKind  kind,
             int            score,
             gsize          len)
 {
-  SsvReason *r = g_malloc (sizeof *r + len + 1);
+  gsize need = (sizeof (SsvReason) + len + 1 + (sizeof (SsvReason) - 1)) & ~(sizeof (SsvReason) - 1);
+  SsvReason *r;
 
+  if (d->arena_size - d->arena_used >= need)
+    {
+      r = (SsvReason *) (gpointer) ((char *) ((DecisionBlock *) d)->arena + d->arena_used);
+      d->arena_used += need;
+    }
+  else
+    r = g_malloc (sizeof *r + len + 1);
   r->text = (char *) (r + 1);
   r->kind = kind;
   r->score = score;
@@ -835,7 +848,8 @@ ssv_decide (const SsvQualityProfile *profile,
 {
   /* g_new, not g_new0: calloc() skips malloc's per-thread cache, so every decision freed
    * would go to a fast bin, and the next large block (a judged hit) would sweep them all */
-  SsvDecision *d = g_new (SsvDecision, 1);
+  DecisionBlock *block = g_new (DecisionBlock, 1);
+  SsvDecision *d = &block->decision;
   SsvRelease parsed;
   const SsvRelease *r = candidate->release;
   const char *name = candidate->name ? candidate->name : "";
@@ -843,7 +857,9 @@ ssv_decide (const SsvQualityProfile *profile,
   d->accepted = FALSE;
   d->upgrade = FALSE;
   d->score = 0;
-  d->reasons = g_ptr_array_new_full (4, reason_free);
+  d->reasons = g_ptr_array_new_full (4, NULL);
+  d->arena_size = ARENA_SIZE;
+  d->arena_used = 0;
 
   if (r == NULL)
     {
@@ -883,8 +899,19 @@ ssv_decide (const SsvQualityProfile *profile,
 void
 ssv_decision_free (SsvDecision *decision)
 {
+  const char *arena;
+
   if (decision == NULL)
     return;
+  arena = (const char *) ((DecisionBlock *) decision)->arena;
+  /* reasons that did not fit the arena were each given a block */
+  for (guint i = 0; decision->arena_size > 0 && i < decision->reasons->len; i++)
+    {
+      const char *r = g_ptr_array_index (decision->reasons, i);
+
+      if (r < arena || r >= arena + decision->arena_size)
+        g_free ((gpointer) r);
+    }
   g_ptr_array_unref (decision->reasons);
   g_free (decision);
 }

@@ -39,6 +39,9 @@ typedef struct
   guint          first;        /* its tests: the required ones, then the optional ones */
   guint          n_required;
   guint          n_optional;
+  gboolean       one_test;     /* a single test of bits, not negated: @slot and @mask */
+  guint          slot;
+  guint64        mask;
 } CompiledFormat;
 
 struct _SsvCompiledProfile
@@ -164,6 +167,14 @@ format_compile (SsvCompiledProfile   *cp,
 
   f.n_required = add_tests (cp, s->format->conditions, TRUE);
   f.n_optional = add_tests (cp, s->format->conditions, FALSE);
+  if (f.n_required + f.n_optional == 1)
+    {
+      const CompiledTest *t = &g_array_index (cp->tests, CompiledTest, f.first);
+
+      f.one_test = t->kind == TEST_BITS && !t->negate;
+      f.slot = t->slot;
+      f.mask = t->mask;
+    }
   g_array_append_val (cp->formats, f);
 }
 
@@ -377,6 +388,8 @@ format_matches (const SsvCompiledProfile *compiled,
 {
   const CompiledTest *t = &g_array_index (compiled->tests, CompiledTest, f->first);
 
+  if (f->one_test)
+    return (facts->base.bits[f->slot] & f->mask) != 0;
   if (f->n_required + f->n_optional == 0)
     return FALSE;
   for (guint i = 0; i < f->n_required; i++)
