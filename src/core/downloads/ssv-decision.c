@@ -104,6 +104,33 @@ squash (const char *title)
   return g_string_free (out, FALSE);
 }
 
+/* A word of up to three letters as a number, its length in the top byte. */
+#define PACK3(a, b, c, len) ((guint32) (guchar) (a) | (guint32) (guchar) (b) << 8 | (guint32) (guchar) (c) << 16 | \
+                             (guint32) (len) << 24)
+
+/* is_article() for a word of @len letters at @word, not terminated. */
+static gboolean
+is_short_article (const char *word,
+                  gsize       len)
+{
+  static const guint32 articles[] = {
+    PACK3 ('t', 'h', 'e', 3), PACK3 ('a', 0, 0, 1), PACK3 ('a', 'n', 0, 2), PACK3 ('l', 'e', 0, 2),
+    PACK3 ('l', 'a', 0, 2), PACK3 ('l', 'e', 's', 3), PACK3 ('l', 0, 0, 1), PACK3 ('d', 'e', 'r', 3),
+    PACK3 ('d', 'i', 'e', 3), PACK3 ('d', 'a', 's', 3), PACK3 ('e', 'l', 0, 2), PACK3 ('l', 'o', 's', 3),
+    PACK3 ('l', 'a', 's', 3), PACK3 ('i', 'l', 0, 2), PACK3 ('l', 'o', 0, 2), PACK3 ('g', 'l', 'i', 3),
+  };
+  guint32 packed;
+
+  /* no article is longer than three letters */
+  if (len == 0 || len > 3)
+    return FALSE;
+  packed = PACK3 (word[0], len > 1 ? word[1] : 0, len > 2 ? word[2] : 0, len);
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    if (articles[i] == packed)
+      return TRUE;
+  return FALSE;
+}
+
 /* squash() without allocating, for the ASCII names nearly every release has:
  * the same key, written into @out. FALSE: not ASCII, too long or too many
  * words; use squash(). */
@@ -119,29 +146,33 @@ squash_ascii (const char *title,
   guint words = 0;
   gboolean in_word = FALSE;
 
-  for (gsize i = 0; i < len; i++)
-    if ((guchar) title[i] >= 0x80)
-      return FALSE;
-
-  /* "Doctor Who (2005)": as ssv_title_normalize() leaves the year out */
+  /* "Doctor Who (2005)": as ssv_title_normalize() leaves the year out (the
+   * loop below reads the rest, so the two letters it does not look at are
+   * looked at here) */
   if (len >= 7 && title[len - 1] == ')' && title[len - 6] == '(' && g_ascii_isdigit (title[len - 5]) &&
       g_ascii_isdigit (title[len - 2]))
-    len -= 6;
+    {
+      if (((guchar) title[len - 4] | (guchar) title[len - 3]) >= 0x80)
+        return FALSE;
+      len -= 6;
+    }
 
   for (gsize i = 0; i <= len; i++)
     {
-      char c = i < len ? title[i] : ' ';
+      guchar c = i < len ? (guchar) title[i] : ' ';
 
-      if (c == '\'' || c == '`')
-        continue;
-      if (g_ascii_isalnum (c))
+      if ((guint) (c - '0') < 10 || (guint) ((c | 0x20) - 'a') < 26)
         {
           if (n + 2 > size)
             return FALSE;
-          out[n++] = ssv_ascii_lower (c);
+          out[n++] = (char) ((guint) (c - 'A') < 26 ? c + ('a' - 'A') : c);
           in_word = TRUE;
           continue;
         }
+      if (c >= 0x80)
+        return FALSE;
+      if (c == '\'' || c == '`')
+        continue;
       /* anything else ends a word; "&" is the word "and" */
       if (in_word)
         {
@@ -165,19 +196,13 @@ squash_ascii (const char *title,
   for (guint w = 0; w + 1 < words; w++)
     {
       gsize start = w ? ends[w - 1] : 0;
-      char word[8];
 
-      /* no article is longer than three letters */
-      if (ends[w] - start > 3)
-        break;
-      memcpy (word, out + start, ends[w] - start);
-      word[ends[w] - start] = '\0';
-      if (!is_article (word))
+      if (!is_short_article (out + start, ends[w] - start))
         break;
       skip = ends[w];
     }
   if (skip > 0)
-    memmove (out, out + skip, n - skip + 1);
+    memmove (out + 0, out + skip, n - skip + 1);
   return TRUE;
 }
 
@@ -631,13 +656,13 @@ check_what (SsvDecision         *d,
 }
 
 static void
-check_quality (SsvDecision             *d,
-               const SsvQualityProfile *p,
+check_quality (SsvDecision              *d,
+               const SsvQualityProfile  *p,
+               const SsvCompiledProfile *compiled,
                const SsvRelease        *r,
                const SsvCandidate      *c,
                const SsvWantedItem     *w)
 {
-  const SsvCompiledProfile *compiled = ssv_quality_profile_get_compiled (p);
   const SsvProfileItem *item = ssv_compiled_profile_get_item (compiled, d->quality);
 
   if (d->quality == SSV_QUALITY_UNKNOWN)
@@ -702,14 +727,14 @@ name_has_word (const char *name,
 }
 
 static int
-score_formats (SsvDecision             *d,
-               const SsvQualityProfile *p,
+score_formats (SsvDecision              *d,
+               const SsvQualityProfile  *p,
+               const SsvCompiledProfile *compiled,
                const char              *name,
                const SsvRelease        *r,
                guint64                  size_bytes,
                guint32                  indexer_flags)
 {
-  const SsvCompiledProfile *compiled = ssv_quality_profile_get_compiled (p);
   guint n = ssv_compiled_profile_get_n_formats (compiled);
   SsvCompiledFacts facts;
   int score = 0;
@@ -793,7 +818,7 @@ check_upgrade (SsvDecision             *d,
       SsvRelease own;
 
       ssv_release_parse (owned->name, &own);
-      own_score = score_formats (NULL, p, owned->name, &own, 0, 0);
+      own_score = score_formats (NULL, p, ssv_quality_profile_get_compiled (p), owned->name, &own, 0, 0);
     }
 
   if (newer_revision)
@@ -849,6 +874,7 @@ ssv_decide (const SsvQualityProfile *profile,
   /* g_new, not g_new0: calloc() skips malloc's per-thread cache, so every decision freed
    * would go to a fast bin, and the next large block (a judged hit) would sweep them all */
   DecisionBlock *block = g_new (DecisionBlock, 1);
+  const SsvCompiledProfile *compiled = ssv_quality_profile_get_compiled (profile);
   SsvDecision *d = &block->decision;
   SsvRelease parsed;
   const SsvRelease *r = candidate->release;
@@ -878,10 +904,10 @@ ssv_decide (const SsvQualityProfile *profile,
     add_reason_text (d, SSV_REASON_REJECT, N_("rejected: extras, not the film or the episodes"));
 
   check_what (d, r, wanted);
-  check_quality (d, profile, r, candidate, wanted);
+  check_quality (d, profile, compiled, r, candidate, wanted);
   check_words (d, profile, name);
 
-  d->score = score_formats (d, profile, name, r, candidate->size_bytes, candidate->indexer_flags);
+  d->score = score_formats (d, profile, compiled, name, r, candidate->size_bytes, candidate->indexer_flags);
   if (d->score < profile->min_format_score)
     add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: a score of %d is below the profile's minimum %d"), d->score,
                 profile->min_format_score);

@@ -455,6 +455,7 @@ struct _SsvLiteralSet
   guint16  first[128];        /* where a letter's words begin in @words */
   guint16  count[128];        /* how many there are */
   guint8   act[256];          /* ACT_* of each byte, both cases alike */
+  gboolean anywhere;          /* some words are sought anywhere, not only where words start */
 };
 
 /**
@@ -507,6 +508,7 @@ literal_set_index (SsvLiteralSet *set)
       set->count[c]++;
       set->act[c] |= act;
       set->act[(guchar) g_ascii_toupper ((char) c)] |= act;
+      set->anywhere |= !l->at_word_start;
     }
 }
 
@@ -588,6 +590,10 @@ ssv_literal_set_scan (const SsvLiteralSet *set,
                 literal_at (w[i].literal, at))
               found |= w[i].bit;
         }
+      /* when every word is sought where words start, the rest of a word is of no interest */
+      if ((act & ACT_WORD) && !set->anywhere)
+        while (set->act[(guchar) at[1]] & ACT_WORD)
+          at++;
       sought = act & ACT_WORD ? ACT_ANYWHERE | ACT_STOP : ACT_ANYWHERE | ACT_AT_START | ACT_STOP;
     }
   return found;
