@@ -12,7 +12,8 @@
 /* Thousands of hits are judged under one profile, each against every custom
  * format it scores. Compiled once, a format is a list of tests: most are one
  * AND of a release's bits (its source, codec, HDR, audio, … and its group,
- * numbered among the profile's groups); the words of every title pattern are
+ * numbered among the profile's groups, and its size, one bit for each range
+ * the profile's formats name); the words of every title pattern are
  * sought in one pass over the name, and a pattern runs only where they are.
  * Sizes and resolutions are tested as the conditions themselves say. */
 
@@ -56,6 +57,8 @@ struct _SsvCompiledProfile
   GArray                  *tests;        /* CompiledTest */
   GPtrArray               *groups;       /* const char *: the groups the formats name, a bit each */
   guint64                  group_letters;
+  struct { double min_gb, max_gb; } ranges[64];   /* the sizes the formats name, a bit each, from bit 63 down */
+  guint                    n_ranges;
   SsvLiteralSet           *titles;
   guint                    n_titles;
 };
@@ -79,11 +82,27 @@ group_bit (SsvCompiledProfile *cp,
   for (guint i = 0; i < cp->groups->len; i++)
     if (g_ascii_strcasecmp (g_ptr_array_index (cp->groups, i), group) == 0)
       return G_GUINT64_CONSTANT (1) << i;
-  if (cp->groups->len == 64)
+  if (cp->groups->len + cp->n_ranges == 64)
     return 0;
   g_ptr_array_add (cp->groups, (gpointer) group);
   cp->group_letters |= letter_bit (group[0]);
   return G_GUINT64_CONSTANT (1) << (cp->groups->len - 1);
+}
+
+/* The bit of @c's range of sizes among the profile's (added if new), or 0
+ * when there are too many to number. */
+static guint64
+range_bit (SsvCompiledProfile *cp,
+           const SsvCondition *c)
+{
+  for (guint i = 0; i < cp->n_ranges; i++)
+    if (cp->ranges[i].min_gb == c->min_gb && cp->ranges[i].max_gb == c->max_gb)
+      return G_GUINT64_CONSTANT (1) << (63 - i);
+  if (cp->groups->len + cp->n_ranges == 64)
+    return 0;
+  cp->ranges[cp->n_ranges].min_gb = c->min_gb;
+  cp->ranges[cp->n_ranges].max_gb = c->max_gb;
+  return G_GUINT64_CONSTANT (1) << (63 - cp->n_ranges++);
 }
 
 /* @c as a test; FALSE for a test of bits that cannot hold (a group of no name). */
@@ -102,6 +121,8 @@ test_compile (SsvCompiledProfile *cp,
   else if (c->fact == FACT_GROUP && (c->value == NULL || c->value[0] == '\0'))
     t.kind = TEST_BITS, t.slot = SSV_FACT_SLOT_GROUPS, t.mask = 0;
   else if (c->fact == FACT_GROUP && (t.mask = group_bit (cp, c->value)) != 0)
+    t.kind = TEST_BITS, t.slot = SSV_FACT_SLOT_GROUPS;
+  else if (c->fact == FACT_SIZE && (t.mask = range_bit (cp, c)) != 0)
     t.kind = TEST_BITS, t.slot = SSV_FACT_SLOT_GROUPS;
   else if (c->fact == FACT_SIZE)
     t.kind = TEST_SIZE;
@@ -312,6 +333,11 @@ ssv_compiled_facts_init (SsvCompiledFacts         *facts,
             break;
           }
       }
+  /* as ssv_condition_test() says of a size */
+  for (guint i = 0; size_bytes != 0 && i < compiled->n_ranges; i++)
+    if ((compiled->ranges[i].min_gb <= 0 || size_bytes / 1e9 >= compiled->ranges[i].min_gb) &&
+        (compiled->ranges[i].max_gb <= 0 || size_bytes / 1e9 <= compiled->ranges[i].max_gb))
+      groups |= G_GUINT64_CONSTANT (1) << (63 - i);
   facts->base.bits[SSV_FACT_SLOT_GROUPS] = groups;
   facts->compiled = compiled;
   facts->size_gb = size_bytes / 1e9;

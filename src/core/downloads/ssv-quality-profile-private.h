@@ -30,7 +30,8 @@ enum
 };
 
 /* The slot of SsvFormatFacts' bits after the release's own: the bit of its
- * group among a compiled profile's groups. */
+ * group among a compiled profile's groups, and of each range of sizes it
+ * names that the release's size is in. */
 #define SSV_FACT_SLOT_GROUPS FACT_N_BITS
 
 typedef struct _SsvCompiledProfile SsvCompiledProfile;
