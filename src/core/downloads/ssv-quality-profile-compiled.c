@@ -308,7 +308,8 @@ ssv_quality_profile_clear_compiled (SsvQualityProfile *profile)
  * ssv_compiled_facts_init:
  * @name: (nullable): the release's name, for title conditions
  *
- * ssv_format_facts_init() and the release's group among the profile's.
+ * ssv_format_facts_init(), and the release's group and size among the profile's
+ * groups and ranges of sizes.
  */
 void
 ssv_compiled_facts_init (SsvCompiledFacts         *facts,
