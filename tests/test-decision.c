@@ -10,6 +10,7 @@
 #include "ssv-error.h"
 #include "downloads/ssv-pattern-literals.h"
 #include "downloads/ssv-quality-profile.h"
+#include "downloads/ssv-quality-profile-private.h"
 #include "ssv-test-utils.h"
 
 typedef struct
@@ -217,6 +218,46 @@ test_custom_format_conditions (void)
   g_assert_cmpuint (bad->conditions->len, ==, 0);
 }
 
+/* All the patterns' words sought in one pass: a pattern is passed over only
+ * where it cannot match, and most names pass over most patterns. */
+static void
+check_literal_set (const char * const *patterns,
+                   guint               n_patterns,
+                   GPtrArray          *names,
+                   guint               skipped_per_name)
+{
+  g_autoptr(SsvLiteralSet) set = ssv_literal_set_new ();
+  g_autoptr(GPtrArray) literals = g_ptr_array_new_with_free_func ((GDestroyNotify) ssv_pattern_literals_free);
+  g_autoptr(GPtrArray) regexes = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
+  guint skipped = 0;
+
+  g_assert_cmpuint (n_patterns, <=, 64);
+  for (guint p = 0; p < n_patterns; p++)
+    {
+      SsvPatternLiterals *l = ssv_pattern_literals_new (patterns[p]);
+
+      g_ptr_array_add (regexes, g_regex_new (patterns[p], G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+      if (l != NULL)
+        g_ptr_array_add (literals, l);
+      ssv_literal_set_add (set, l, G_GUINT64_CONSTANT (1) << p);
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      guint64 may = ssv_literal_set_scan (set, name);
+
+      for (guint p = 0; p < n_patterns; p++)
+        {
+          gboolean can = (may >> p) & 1;
+
+          if (!can && g_regex_match (g_ptr_array_index (regexes, p), name, 0, NULL))
+            g_error ("“%s” matches “%s”, but the set of words said it could not", name, patterns[p]);
+          skipped += !can;
+        }
+    }
+  g_assert_cmpuint (skipped, >, names->len * skipped_per_name);
+}
+
 /* Title patterns are skipped, without running them, on names that hold none
  * of the words they need: that must never pass over a name a pattern matches. */
 static void
@@ -228,6 +269,10 @@ test_pattern_literals (void)
     "(Director'?s|Extended)\\.Cut", "Blu-?Ray", "a+b*c", "((DD|DDP)5\\.1|Atmos)", "S\\d+E\\d+", "Special", "",
     /* a word boundary before a letter, before something else, before an optional part, inside a word */
     "\\b\\.mkv", "\\b-GRP", "\\b_x", "\\b(web)?dl", "\\b\\d+p", "foo\\bbar", "(\\bNF|xvid)", "\\b(?:a|b)+c",
+  };
+  static const char * const bounded[] = {
+    "\\b(PROPER|REPACK\\d?|RERIP)\\b", "\\b(AMZN|NF|ATVP|DSNP|HMAX|MAX|PCOK|PMTP|HULU|iT)\\b", "\\bIMAX\\b",
+    "\\bHDR10\\+",
   };
   static const char * const extra_names[] = {
     "Film.1999.ſpecial.Edition.1080p", "Movie.2020.REPAC\u212a.1080p-GRP", "Film.2019.proper.720p",
@@ -277,6 +322,9 @@ test_pattern_literals (void)
   for (guint i = 0; i < G_N_ELEMENTS (extra_names); i++)
     g_ptr_array_add (names, g_strdup (extra_names[i]));
   g_ptr_array_add (names, g_strdup (many_words));
+  check_literal_set (patterns, G_N_ELEMENTS (patterns), names, 8);
+  /* words sought only where words start: the scan passes over the rest of each word */
+  check_literal_set (bounded, G_N_ELEMENTS (bounded), names, 3);
   for (guint p = 0; p < G_N_ELEMENTS (patterns); p++)
     {
       g_autoptr(GRegex) regex = g_regex_new (patterns[p], G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -298,6 +346,143 @@ test_pattern_literals (void)
     }
   /* and most names are passed over without running the pattern */
   g_assert_cmpuint (skipped, >, names->len * 8);
+}
+
+/* Formats beyond the defaults and the benchmark's: negated, required, several
+ * of one kind, a group in another case, patterns with and without words. */
+static void
+add_unusual_formats (GPtrArray *formats)
+{
+  static const struct
+  {
+    const char       *format;
+    SsvConditionKind  kind;
+    const char       *value;
+    double            min_gb, max_gb;
+    gboolean          negate, required;
+  } conditions[] = {
+    { "Not x264", SSV_CONDITION_CODEC, "h264", 0, 0, TRUE, FALSE },
+    { "Not x264", SSV_CONDITION_CODEC, "h265", 0, 0, FALSE, FALSE },
+    { "Small 1080p", SSV_CONDITION_RESOLUTION, "1080", 0, 0, FALSE, TRUE },
+    { "Small 1080p", SSV_CONDITION_SIZE, NULL, 0, 4, FALSE, TRUE },
+    { "WEB but not AMZN", SSV_CONDITION_SOURCE, "webdl", 0, 0, FALSE, FALSE },
+    { "WEB but not AMZN", SSV_CONDITION_SOURCE, "webrip", 0, 0, FALSE, FALSE },
+    { "WEB but not AMZN", SSV_CONDITION_TITLE, "\\bAMZN\\b", 0, 0, TRUE, TRUE },
+    { "Groups in any case", SSV_CONDITION_RELEASE_GROUP, "ntb", 0, 0, FALSE, FALSE },
+    { "Groups in any case", SSV_CONDITION_RELEASE_GROUP, "RARBG", 0, 0, FALSE, FALSE },
+    { "Groups in any case", SSV_CONDITION_RELEASE_GROUP, "", 0, 0, FALSE, FALSE },
+    { "Groups in any case", SSV_CONDITION_HDR, "dv", 0, 0, FALSE, FALSE },
+    { "No word to look for", SSV_CONDITION_TITLE, "[0-9]{4}\\.(720|1080)p", 0, 0, FALSE, FALSE },
+    { "Anywhere", SSV_CONDITION_TITLE, "x26[45]|hevc", 0, 0, FALSE, FALSE },
+    { "Anywhere", SSV_CONDITION_LANGUAGE, "multi", 0, 0, FALSE, FALSE },
+    { "Not a big remux", SSV_CONDITION_SOURCE, "remux", 0, 0, FALSE, TRUE },
+    { "Not a big remux", SSV_CONDITION_SIZE, NULL, 30, 0, TRUE, TRUE },
+    { "Not freeleech", SSV_CONDITION_INDEXER_FLAG, "freeleech", 0, 0, TRUE, TRUE },
+    { "Extended or French", SSV_CONDITION_EDITION, "Extended", 0, 0, FALSE, FALSE },
+    { "Extended or French", SSV_CONDITION_LANGUAGE, "french", 0, 0, FALSE, FALSE },
+    { "Extended or French", SSV_CONDITION_AUDIO, "atmos", 0, 0, FALSE, FALSE },
+  };
+  SsvCustomFormat *format = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (conditions); i++)
+    {
+      if (format == NULL || g_strcmp0 (format->name, conditions[i].format) != 0)
+        {
+          format = ssv_custom_format_new (conditions[i].format);
+          g_ptr_array_add (formats, format);
+        }
+      g_assert_true (ssv_custom_format_add_condition (format, conditions[i].kind, conditions[i].value,
+                                                      conditions[i].min_gb, conditions[i].max_gb,
+                                                      conditions[i].negate, conditions[i].required, NULL));
+    }
+  g_ptr_array_add (formats, ssv_custom_format_new ("No conditions"));
+}
+
+/* A profile compiled for judging says of every corpus name what each of its
+ * formats, asked one by one, says. */
+static void
+test_compiled_profile (void)
+{
+  g_autoptr(GPtrArray) names = ssv_test_load_corpus_names ();
+  g_autoptr(GPtrArray) formats = ssv_custom_format_new_defaults ();
+  g_autoptr(SsvQualityProfile) profile = ssv_test_profile_with_formats (formats, 20);
+  const SsvCompiledProfile *compiled;
+  guint n_formats = formats->len;
+  guint matched = 0;
+
+  add_unusual_formats (formats);
+  for (guint f = n_formats; f < formats->len; f++)
+    ssv_quality_profile_set_format_score (profile, g_ptr_array_index (formats, f), 10 + (int) f);
+  compiled = ssv_quality_profile_get_compiled (profile);
+  g_assert_cmpuint (ssv_compiled_profile_get_n_formats (compiled), ==, formats->len);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      guint64 size = i % 7 == 0 ? 0 : 300000000 + (guint64) (i % 60) * 700000000;
+      guint32 flags = i % 3 == 0 ? SSV_INDEXER_FLAG_FREELEECH : 0;
+      SsvCompiledFacts facts;
+      SsvRelease r;
+
+      ssv_release_parse (name, &r);
+      ssv_compiled_facts_init (&facts, compiled, name, &r, size, flags);
+      for (guint k = 0; k < ssv_compiled_profile_get_n_formats (compiled); k++)
+        {
+          const SsvCustomFormat *format = ssv_compiled_profile_get_format (compiled, k)->format;
+          gboolean expected = ssv_custom_format_matches (format, name, &r, size, flags);
+
+          if (ssv_compiled_profile_matches (compiled, k, &facts) != expected)
+            g_error ("“%s”: the compiled “%s” says %d, the format %d", name, format->name, !expected, expected);
+          matched += expected;
+        }
+    }
+  g_assert_cmpuint (matched, >, names->len);
+
+  /* and the ranks of qualities are the profile's */
+  for (SsvQuality q = 0; q < SSV_QUALITY_LAST; q++)
+    {
+      g_assert_cmpint (ssv_compiled_profile_get_rank (compiled, q), ==, ssv_quality_profile_get_rank (profile, q));
+      g_assert_true (ssv_compiled_profile_get_item (compiled, q) == ssv_quality_profile_get_item (profile, q));
+    }
+}
+
+/* A profile changed after judging judges by its new rules. */
+static void
+test_compiled_profile_changes (void)
+{
+  g_autoptr(SsvQualityProfile) profile = ssv_quality_profile_new ("Changing");
+  g_autoptr(SsvCustomFormat) imax = ssv_custom_format_new ("IMAX");
+  SsvCandidate c = { "Film.2019.IMAX.1080p.BluRay.x264-GRP", NULL, 0, 0 };
+  SsvWantedItem w = { SSV_WANTED_MOVIE, "Film", NULL, 2019 };
+  g_autoptr(SsvDecision) first = NULL;
+  g_autoptr(SsvDecision) scored = NULL;
+  g_autoptr(SsvDecision) more = NULL;
+  g_autoptr(SsvDecision) ranked = NULL;
+
+  ssv_quality_profile_add_item (profile, SSV_QUALITY_BLURAY_1080, TRUE);
+  ssv_custom_format_add_condition (imax, SSV_CONDITION_TITLE, "\\bIMAX\\b", 0, 0, FALSE, FALSE, NULL);
+  ssv_quality_profile_set_format_score (profile, imax, 0);
+  first = ssv_decide (profile, &c, &w, NULL);
+  g_assert_cmpint (first->score, ==, 0);
+
+  ssv_quality_profile_set_format_score (profile, imax, 25);
+  scored = ssv_decide (profile, &c, &w, NULL);
+  g_assert_cmpint (scored->score, ==, 25);
+
+  /* a condition added to a format the profile scores */
+  ssv_custom_format_add_condition (imax, SSV_CONDITION_CODEC, "h265", 0, 0, FALSE, TRUE, NULL);
+  more = ssv_decide (profile, &c, &w, NULL);
+  g_assert_cmpint (more->score, ==, 0);
+
+  /* a quality added, and one moved above it */
+  ssv_quality_profile_add_item (profile, SSV_QUALITY_WEBDL_1080, TRUE);
+  g_assert_cmpint (ssv_compiled_profile_get_rank (ssv_quality_profile_get_compiled (profile), SSV_QUALITY_BLURAY_1080),
+                   ==, 0);
+  ssv_quality_profile_move_item (profile, 0, 1);
+  ranked = ssv_decide (profile, &c, &w, NULL);
+  g_assert_true (ranked->accepted);
+  g_assert_cmpint (ssv_compiled_profile_get_rank (ssv_quality_profile_get_compiled (profile), SSV_QUALITY_BLURAY_1080),
+                   ==, 1);
 }
 
 /* A reason's words come out as printf would write them, however they are written. */
@@ -748,6 +933,8 @@ main (int    argc,
   g_test_add_func ("/core/quality/from-release", test_quality_from_release);
   g_test_add_func ("/core/custom-format/conditions", test_custom_format_conditions);
   g_test_add_func ("/core/custom-format/pattern-literals", test_pattern_literals);
+  g_test_add_func ("/core/custom-format/compiled-agrees", test_compiled_profile);
+  g_test_add_func ("/core/custom-format/compiled-follows-changes", test_compiled_profile_changes);
   g_test_add_func ("/core/decision/reason-text", test_reason_text);
   g_test_add_func ("/core/title/normalize", test_title_normalize);
   g_test_add_func ("/core/title/keys-agree", test_title_keys_agree);

@@ -8,7 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "downloads/ssv-decision.h"
-#include "downloads/ssv-pattern-literals.h"
+#include "downloads/ssv-quality-profile-private.h"
 #include "ssv-utils.h"
 
 /* ---------------------------------------------------------------------- */
@@ -104,6 +104,33 @@ squash (const char *title)
   return g_string_free (out, FALSE);
 }
 
+/* A word of up to three letters as a number, its length in the top byte. */
+#define PACK3(a, b, c, len) ((guint32) (guchar) (a) | (guint32) (guchar) (b) << 8 | (guint32) (guchar) (c) << 16 | \
+                             (guint32) (len) << 24)
+
+/* is_article() for a word of @len letters at @word, not terminated. */
+static gboolean
+is_short_article (const char *word,
+                  gsize       len)
+{
+  static const guint32 articles[] = {
+    PACK3 ('t', 'h', 'e', 3), PACK3 ('a', 0, 0, 1), PACK3 ('a', 'n', 0, 2), PACK3 ('l', 'e', 0, 2),
+    PACK3 ('l', 'a', 0, 2), PACK3 ('l', 'e', 's', 3), PACK3 ('l', 0, 0, 1), PACK3 ('d', 'e', 'r', 3),
+    PACK3 ('d', 'i', 'e', 3), PACK3 ('d', 'a', 's', 3), PACK3 ('e', 'l', 0, 2), PACK3 ('l', 'o', 's', 3),
+    PACK3 ('l', 'a', 's', 3), PACK3 ('i', 'l', 0, 2), PACK3 ('l', 'o', 0, 2), PACK3 ('g', 'l', 'i', 3),
+  };
+  guint32 packed;
+
+  /* no article is longer than three letters */
+  if (len == 0 || len > 3)
+    return FALSE;
+  packed = PACK3 (word[0], len > 1 ? word[1] : 0, len > 2 ? word[2] : 0, len);
+  for (guint i = 0; i < G_N_ELEMENTS (articles); i++)
+    if (articles[i] == packed)
+      return TRUE;
+  return FALSE;
+}
+
 /* squash() without allocating, for the ASCII names nearly every release has:
  * the same key, written into @out. FALSE: not ASCII, too long or too many
  * words; use squash(). */
@@ -119,29 +146,33 @@ squash_ascii (const char *title,
   guint words = 0;
   gboolean in_word = FALSE;
 
-  for (gsize i = 0; i < len; i++)
-    if ((guchar) title[i] >= 0x80)
-      return FALSE;
-
-  /* "Doctor Who (2005)": as ssv_title_normalize() leaves the year out */
+  /* "Doctor Who (2005)": as ssv_title_normalize() leaves the year out (the
+   * loop below reads the rest, so the two letters it does not look at are
+   * looked at here) */
   if (len >= 7 && title[len - 1] == ')' && title[len - 6] == '(' && g_ascii_isdigit (title[len - 5]) &&
       g_ascii_isdigit (title[len - 2]))
-    len -= 6;
+    {
+      if (((guchar) title[len - 4] | (guchar) title[len - 3]) >= 0x80)
+        return FALSE;
+      len -= 6;
+    }
 
   for (gsize i = 0; i <= len; i++)
     {
-      char c = i < len ? title[i] : ' ';
+      guchar c = i < len ? (guchar) title[i] : ' ';
 
-      if (c == '\'' || c == '`')
-        continue;
-      if (g_ascii_isalnum (c))
+      if ((guint) (c - '0') < 10 || (guint) ((c | 0x20) - 'a') < 26)
         {
           if (n + 2 > size)
             return FALSE;
-          out[n++] = ssv_ascii_lower (c);
+          out[n++] = (char) ((guint) (c - 'A') < 26 ? c + ('a' - 'A') : c);
           in_word = TRUE;
           continue;
         }
+      if (c >= 0x80)
+        return FALSE;
+      if (c == '\'' || c == '`')
+        continue;
       /* anything else ends a word; "&" is the word "and" */
       if (in_word)
         {
@@ -165,19 +196,13 @@ squash_ascii (const char *title,
   for (guint w = 0; w + 1 < words; w++)
     {
       gsize start = w ? ends[w - 1] : 0;
-      char word[8];
 
-      /* no article is longer than three letters */
-      if (ends[w] - start > 3)
-        break;
-      memcpy (word, out + start, ends[w] - start);
-      word[ends[w] - start] = '\0';
-      if (!is_article (word))
+      if (!is_short_article (out + start, ends[w] - start))
         break;
       skip = ends[w];
     }
   if (skip > 0)
-    memmove (out, out + skip, n - skip + 1);
+    memmove (out + 0, out + skip, n - skip + 1);
   return TRUE;
 }
 
@@ -297,13 +322,6 @@ ssv_title_matches (const SsvRelease   *release,
 /* ---------------------------------------------------------------------- */
 /* Reasons */
 
-/* A reason and its text are one block (see add_reason_va()). */
-static void
-reason_free (gpointer data)
-{
-  g_free (data);
-}
-
 static void
 add_reason_va (SsvDecision   *d,
                SsvReasonKind  kind,
@@ -311,15 +329,35 @@ add_reason_va (SsvDecision   *d,
                const char    *format,
                va_list        args) G_GNUC_PRINTF (4, 0);
 
-/* A reason and its text in one block; reason_free() frees both. */
+/* The bytes a decision from ssv_decide() has after it for its reasons:
+ * most decisions' reasons fit, so a judged hit costs no allocation a reason. */
+#define ARENA_SIZE 448
+
+typedef struct
+{
+  SsvDecision decision;
+  SsvReason   arena[ARENA_SIZE / sizeof (SsvReason)];   /* for the alignment: holds reasons and their texts */
+} DecisionBlock;
+
+/* A reason and its text in one block: in the decision's arena when it has
+ * room, else in one of their own that the reasons' array (or
+ * ssv_decision_free()) frees. */
 static SsvReason *
 reason_new (SsvDecision   *d,
             SsvReasonKind  kind,
             int            score,
             gsize          len)
 {
-  SsvReason *r = g_malloc (sizeof *r + len + 1);
+  gsize need = (sizeof (SsvReason) + len + 1 + (sizeof (SsvReason) - 1)) & ~(sizeof (SsvReason) - 1);
+  SsvReason *r;
 
+  if (d->arena_size - d->arena_used >= need)
+    {
+      r = (SsvReason *) (gpointer) ((char *) ((DecisionBlock *) d)->arena + d->arena_used);
+      d->arena_used += need;
+    }
+  else
+    r = g_malloc (sizeof *r + len + 1);
   r->text = (char *) (r + 1);
   r->kind = kind;
   r->score = score;
@@ -618,13 +656,14 @@ check_what (SsvDecision         *d,
 }
 
 static void
-check_quality (SsvDecision             *d,
-               const SsvQualityProfile *p,
+check_quality (SsvDecision              *d,
+               const SsvQualityProfile  *p,
+               const SsvCompiledProfile *compiled,
                const SsvRelease        *r,
                const SsvCandidate      *c,
                const SsvWantedItem     *w)
 {
-  const SsvProfileItem *item;
+  const SsvProfileItem *item = ssv_compiled_profile_get_item (compiled, d->quality);
 
   if (d->quality == SSV_QUALITY_UNKNOWN)
     {
@@ -632,7 +671,7 @@ check_quality (SsvDecision             *d,
       return;
     }
 
-  if (!ssv_quality_profile_allows (p, d->quality))
+  if (item == NULL || !item->allowed)
     {
       guint res = ssv_quality_get_resolution (d->quality);
       guint min_res = 0;
@@ -661,8 +700,7 @@ check_quality (SsvDecision             *d,
     add_reason (d, SSV_REASON_NOTE, 0, N_("%s is implied: the name gives no resolution, but its words mean %up"),
                 ssv_quality_get_label (d->quality), r->resolution);
 
-  item = ssv_quality_profile_get_item (p, d->quality);
-  if (item != NULL && c->size_bytes > 0 && w->runtime_minutes > 0)
+  if (c->size_bytes > 0 && w->runtime_minutes > 0)
     {
       double gb = c->size_bytes / 1e9;
       double per_minute = c->size_bytes / 1e6 / w->runtime_minutes;
@@ -689,26 +727,24 @@ name_has_word (const char *name,
 }
 
 static int
-score_formats (SsvDecision             *d,
-               const SsvQualityProfile *p,
+score_formats (SsvDecision              *d,
+               const SsvQualityProfile  *p,
+               const SsvCompiledProfile *compiled,
                const char              *name,
                const SsvRelease        *r,
                guint64                  size_bytes,
                guint32                  indexer_flags)
 {
-  char buffer[512];
-  SsvFoldedName folded;
-  SsvFormatFacts facts;
+  guint n = ssv_compiled_profile_get_n_formats (compiled);
+  SsvCompiledFacts facts;
   int score = 0;
 
-  ssv_folded_name_init (&folded, name, buffer, sizeof buffer);
-  ssv_format_facts_init (&facts, name, &folded, r, size_bytes, indexer_flags);
-  for (guint i = 0; i < p->format_scores->len; i++)
+  ssv_compiled_facts_init (&facts, compiled, name, r, size_bytes, indexer_flags);
+  for (guint i = ssv_compiled_profile_next_match (compiled, 0, &facts); i < n;
+       i = ssv_compiled_profile_next_match (compiled, i + 1, &facts))
     {
-      const SsvFormatScore *s = &g_array_index (p->format_scores, SsvFormatScore, i);
+      const SsvFormatScore *s = ssv_compiled_profile_get_format (compiled, i);
 
-      if (s->score == 0 || !ssv_custom_format_matches_facts (s->format, &facts))
-        continue;
       score += s->score;
       if (d != NULL)
         add_reason (d, SSV_REASON_SCORE, s->score, N_("%+d: custom format “%s”"), s->score, s->format->name);
@@ -782,7 +818,7 @@ check_upgrade (SsvDecision             *d,
       SsvRelease own;
 
       ssv_release_parse (owned->name, &own);
-      own_score = score_formats (NULL, p, owned->name, &own, 0, 0);
+      own_score = score_formats (NULL, p, ssv_quality_profile_get_compiled (p), owned->name, &own, 0, 0);
     }
 
   if (newer_revision)
@@ -837,7 +873,9 @@ ssv_decide (const SsvQualityProfile *profile,
 {
   /* g_new, not g_new0: calloc() skips malloc's per-thread cache, so every decision freed
    * would go to a fast bin, and the next large block (a judged hit) would sweep them all */
-  SsvDecision *d = g_new (SsvDecision, 1);
+  DecisionBlock *block = g_new (DecisionBlock, 1);
+  const SsvCompiledProfile *compiled = ssv_quality_profile_get_compiled (profile);
+  SsvDecision *d = &block->decision;
   SsvRelease parsed;
   const SsvRelease *r = candidate->release;
   const char *name = candidate->name ? candidate->name : "";
@@ -845,7 +883,9 @@ ssv_decide (const SsvQualityProfile *profile,
   d->accepted = FALSE;
   d->upgrade = FALSE;
   d->score = 0;
-  d->reasons = g_ptr_array_new_full (4, reason_free);
+  d->reasons = g_ptr_array_new_full (4, NULL);
+  d->arena_size = ARENA_SIZE;
+  d->arena_used = 0;
 
   if (r == NULL)
     {
@@ -864,10 +904,10 @@ ssv_decide (const SsvQualityProfile *profile,
     add_reason_text (d, SSV_REASON_REJECT, N_("rejected: extras, not the film or the episodes"));
 
   check_what (d, r, wanted);
-  check_quality (d, profile, r, candidate, wanted);
+  check_quality (d, profile, compiled, r, candidate, wanted);
   check_words (d, profile, name);
 
-  d->score = score_formats (d, profile, name, r, candidate->size_bytes, candidate->indexer_flags);
+  d->score = score_formats (d, profile, compiled, name, r, candidate->size_bytes, candidate->indexer_flags);
   if (d->score < profile->min_format_score)
     add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: a score of %d is below the profile's minimum %d"), d->score,
                 profile->min_format_score);
@@ -885,8 +925,19 @@ ssv_decide (const SsvQualityProfile *profile,
 void
 ssv_decision_free (SsvDecision *decision)
 {
+  const char *arena;
+
   if (decision == NULL)
     return;
+  arena = (const char *) ((DecisionBlock *) decision)->arena;
+  /* reasons that did not fit the arena were each given a block */
+  for (guint i = 0; decision->arena_size > 0 && i < decision->reasons->len; i++)
+    {
+      const char *r = g_ptr_array_index (decision->reasons, i);
+
+      if (r < arena || r >= arena + decision->arena_size)
+        g_free ((gpointer) r);
+    }
   g_ptr_array_unref (decision->reasons);
   g_free (decision);
 }

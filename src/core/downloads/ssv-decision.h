@@ -73,6 +73,10 @@ typedef struct
   SsvQuality  quality;
   int         score;
   GPtrArray  *reasons;   /* SsvReason *, in the order they were found */
+  /* private: the bytes after the decision in its block that hold reasons
+   * (0: each reason is its own block, freed by @reasons), and how many are used */
+  gsize       arena_size;
+  gsize       arena_used;
 } SsvDecision;
 
 SsvDecision *ssv_decide             (const SsvQualityProfile *profile,

@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "downloads/ssv-judge.h"
+#include "downloads/ssv-quality-profile-private.h"
 
 G_DEFINE_BOXED_TYPE (SsvJudgedHit, ssv_judged_hit, ssv_judged_hit_ref, ssv_judged_hit_unref)
 
@@ -217,7 +218,8 @@ ssv_judge_hit (const SsvQualityProfile *profile,
   candidate.indexer_flags = hit->indexer_flags;
   judged->decision = ssv_decide (profile, &candidate, &wanted, owned);
   check_source (judged->decision, hit, item);
-  judged->quality_rank = ssv_quality_profile_get_rank (profile, judged->decision->quality);
+  judged->quality_rank = ssv_compiled_profile_get_rank (ssv_quality_profile_get_compiled (profile),
+                                                       judged->decision->quality);
 
   return judged;
 }

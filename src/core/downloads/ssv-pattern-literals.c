@@ -430,3 +430,171 @@ ssv_pattern_literals_may_match (const SsvPatternLiterals *literals,
     }
   return FALSE;
 }
+
+/* ---- the words of many patterns, sought in one pass ---- */
+
+typedef struct
+{
+  const Literal *literal;     /* borrowed from the SsvPatternLiterals added */
+  guint64        bit;         /* the pattern's bit */
+} SetWord;
+
+/* What a byte of a name means to the scan (SsvLiteralSet's @act). */
+enum
+{
+  ACT_ANYWHERE = 1 << 0,   /* a word sought anywhere starts with it */
+  ACT_AT_START = 1 << 1,   /* a word sought where a word starts starts with it */
+  ACT_STOP     = 1 << 2,   /* not ASCII: every pattern may match */
+  ACT_WORD     = 1 << 3,   /* a letter, digit or "_" */
+};
+
+struct _SsvLiteralSet
+{
+  guint64  always;            /* patterns without words: each may match anything */
+  GArray  *words;             /* SetWord, by first letter */
+  guint16  first[128];        /* where a letter's words begin in @words */
+  guint16  count[128];        /* how many there are */
+  guint8   act[256];          /* ACT_* of each byte, both cases alike */
+  gboolean anywhere;          /* some words are sought anywhere, not only where words start */
+};
+
+/**
+ * ssv_literal_set_new:
+ *
+ * The words of several patterns (a profile's title conditions), each
+ * pattern named by a bit, so one pass over a name tells which patterns it
+ * may match (ssv_literal_set_scan()) instead of a pass for each pattern.
+ */
+SsvLiteralSet *
+ssv_literal_set_new (void)
+{
+  SsvLiteralSet *set = g_new0 (SsvLiteralSet, 1);
+
+  set->words = g_array_new (FALSE, FALSE, sizeof (SetWord));
+  return set;
+}
+
+void
+ssv_literal_set_free (SsvLiteralSet *set)
+{
+  if (set == NULL)
+    return;
+  g_array_unref (set->words);
+  g_free (set);
+}
+
+static int
+compare_first_letters (gconstpointer a,
+                       gconstpointer b)
+{
+  return (int) (guchar) ((const SetWord *) a)->literal->word[0] - (int) (guchar) ((const SetWord *) b)->literal->word[0];
+}
+
+/* Sorts the words by first letter and indexes them, once all are added. */
+static void
+literal_set_index (SsvLiteralSet *set)
+{
+  g_array_sort (set->words, compare_first_letters);
+  memset (set->count, 0, sizeof set->count);
+  for (guint c = 0; c < 256; c++)
+    set->act[c] = c >= 0x80 ? ACT_STOP : is_word_char ((char) c) ? ACT_WORD : 0;
+  for (guint i = set->words->len; i > 0; i--)
+    {
+      const Literal *l = g_array_index (set->words, SetWord, i - 1).literal;
+      guchar c = (guchar) l->word[0];
+      guint8 act = l->at_word_start ? ACT_AT_START : ACT_ANYWHERE;
+
+      set->first[c] = (guint16) (i - 1);
+      set->count[c]++;
+      set->act[c] |= act;
+      set->act[(guchar) g_ascii_toupper ((char) c)] |= act;
+      set->anywhere |= !l->at_word_start;
+    }
+}
+
+/**
+ * ssv_literal_set_add:
+ * @literals: (nullable): from ssv_pattern_literals_new(); it must outlive @set.
+ *   %NULL: the pattern may match any name
+ * @bit: the pattern's bit in what ssv_literal_set_scan() returns
+ */
+void
+ssv_literal_set_add (SsvLiteralSet            *set,
+                     const SsvPatternLiterals *literals,
+                     guint64                   bit)
+{
+  gboolean usable = literals != NULL && literals->n > 0;
+
+  /* only plain ASCII words can be indexed by their first letter */
+  for (guint i = 0; usable && i < literals->n; i++)
+    usable = literals->words[i].len > 0 && (guchar) literals->words[i].word[0] < 0x80 &&
+             set->words->len < G_MAXUINT16;
+  if (!usable)
+    {
+      set->always |= bit;
+      return;
+    }
+  for (guint i = 0; i < literals->n; i++)
+    {
+      SetWord w = { &literals->words[i], bit };
+
+      g_array_append_val (set->words, w);
+    }
+  literal_set_index (set);
+}
+
+/* Whether @l is in @name at @at, letters compared in lower case. */
+static inline gboolean
+literal_at (const Literal *l,
+            const char    *at)
+{
+  for (gsize k = 1; k < l->len; k++)
+    if (ssv_ascii_lower (at[k]) != l->word[k])
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * ssv_literal_set_scan:
+ *
+ * One pass over @name: the bits of the patterns it may match, as
+ * ssv_pattern_literals_may_match() would say for each of them. A name that
+ * is not plain ASCII may match every pattern (see ssv_folded_name_init()).
+ *
+ * Returns: the bits of the patterns that may match @name
+ */
+guint64
+ssv_literal_set_scan (const SsvLiteralSet *set,
+                      const char          *name)
+{
+  guint64 found = set->always;
+  /* what is sought at the next byte: after a letter, only words sought anywhere */
+  guint8 sought = ACT_ANYWHERE | ACT_AT_START | ACT_STOP;
+
+  if (set->words->len == 0)
+    return found;
+  for (const char *at = name; *at != '\0'; at++)
+    {
+      guint8 act = set->act[(guchar) *at];
+
+      if (act & sought)
+        {
+          guchar c = (guchar) ssv_ascii_lower (*at);
+          const SetWord *w;
+
+          if (act & ACT_STOP)
+            return G_MAXUINT64;
+          w = &g_array_index (set->words, SetWord, set->first[c]);
+          for (guint i = 0; i < set->count[c]; i++)
+            if ((found & w[i].bit) != w[i].bit && (sought & ACT_AT_START || !w[i].literal->at_word_start) &&
+                literal_at (w[i].literal, at))
+              found |= w[i].bit;
+        }
+      /* when every word is sought where words start, the rest of a word is of no interest */
+      if ((act & ACT_WORD) && !set->anywhere)
+        while (set->act[(guchar) at[1]] & ACT_WORD)
+          at++;
+      sought = act & ACT_WORD ? ACT_ANYWHERE | ACT_STOP : ACT_ANYWHERE | ACT_AT_START | ACT_STOP;
+    }
+  return found;
+}

@@ -8,6 +8,7 @@
 G_BEGIN_DECLS
 
 typedef struct _SsvPatternLiterals SsvPatternLiterals;
+typedef struct _SsvLiteralSet SsvLiteralSet;
 
 /* A name in lower case, and where its words start. */
 typedef struct
@@ -29,6 +30,16 @@ void                 ssv_folded_name_init           (SsvFoldedName            *f
 gboolean             ssv_pattern_literals_may_match (const SsvPatternLiterals *literals,
                                                      const SsvFoldedName      *folded);
 
+
+SsvLiteralSet       *ssv_literal_set_new            (void);
+void                 ssv_literal_set_free           (SsvLiteralSet            *set);
+void                 ssv_literal_set_add            (SsvLiteralSet            *set,
+                                                     const SsvPatternLiterals *literals,
+                                                     guint64                   bit);
+guint64              ssv_literal_set_scan           (const SsvLiteralSet      *set,
+                                                     const char               *name);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvPatternLiterals, ssv_pattern_literals_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvLiteralSet, ssv_literal_set_free)
 
 G_END_DECLS

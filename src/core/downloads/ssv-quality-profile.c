@@ -9,6 +9,7 @@
 #include "ssv-error.h"
 #include "downloads/ssv-pattern-literals.h"
 #include "downloads/ssv-quality-profile.h"
+#include "downloads/ssv-quality-profile-private.h"
 #include "ssv-utils.h"
 
 typedef struct
@@ -304,28 +305,6 @@ hdr_mask (const char *value)
   return 0;
 }
 
-/* Which of SsvFormatFacts a condition tests: the first ones are bits of the
- * release (a condition holds when one of its fact_mask is set), the others
- * are tested their own way. */
-enum
-{
-  FACT_SOURCE,
-  FACT_MODIFIER,
-  FACT_CODEC,
-  FACT_HDR,
-  FACT_AUDIO,
-  FACT_EDITIONS,
-  FACT_LANGUAGES,
-  FACT_FLAGS,
-  FACT_INDEXER_FLAGS,
-  FACT_N_BITS,
-  FACT_TITLE = FACT_N_BITS,
-  FACT_GROUP,
-  FACT_RESOLUTION,
-  FACT_SIZE,
-  FACT_NONE,
-};
-
 G_STATIC_ASSERT (FACT_N_BITS <= G_N_ELEMENTS (((SsvFormatFacts *) NULL)->bits));
 G_STATIC_ASSERT (FACT_N_BITS <= G_N_ELEMENTS (((SsvCustomFormat *) NULL)->any_bits));
 
@@ -467,6 +446,8 @@ format_compile (SsvCustomFormat *format)
       format->any_facts |= 1u << k;
 }
 
+static gint format_generation;
+
 /**
  * ssv_custom_format_add_condition:
  * @value: what to look for; a regular expression for %SSV_CONDITION_TITLE
@@ -514,7 +495,15 @@ ssv_custom_format_add_condition (SsvCustomFormat   *format,
   c.required = required;
   g_array_append_val (format->conditions, c);
   format_compile (format);
+  g_atomic_int_inc (&format_generation);
   return TRUE;
+}
+
+/* Changes whenever a format gains a condition: compiled profiles are made again. */
+guint
+ssv_custom_format_get_generation (void)
+{
+  return (guint) g_atomic_int_get (&format_generation);
 }
 
 /* 1 << @value; values past 63 name nothing. */
@@ -560,9 +549,10 @@ ssv_format_facts_init (SsvFormatFacts      *facts,
   facts->bits[FACT_INDEXER_FLAGS] = indexer_flags;
 }
 
-static inline gboolean
-condition_test (const SsvCondition   *c,
-                const SsvFormatFacts *f)
+/* Whether condition @c holds for the release @f was read from, before its negation. */
+gboolean
+ssv_condition_test (const SsvCondition   *c,
+                    const SsvFormatFacts *f)
 {
   if (c->fact < FACT_N_BITS)
     return (f->bits[c->fact] & c->fact_mask) != 0;
@@ -656,7 +646,7 @@ ssv_custom_format_matches_facts (const SsvCustomFormat *format,
       /* one optional condition that holds is enough; only required ones still matter */
       if (!c->required && optional_hit)
         continue;
-      hit = condition_test (c, facts) != c->negate;
+      hit = ssv_condition_test (c, facts) != c->negate;
       if (c->required)
         {
           if (!hit)
@@ -785,6 +775,7 @@ ssv_quality_profile_unref (SsvQualityProfile *profile)
       g_ptr_array_unref (profile->rejected_words);
       g_array_unref (profile->preferred_words);
       g_array_unref (profile->format_scores);
+      ssv_quality_profile_clear_compiled (profile);
       g_free (profile);
     }
 }
@@ -831,6 +822,7 @@ ssv_quality_profile_add_item (SsvQualityProfile *profile,
       return;
     }
   g_array_append_val (profile->items, item);
+  profile->stamp++;
 }
 
 const SsvProfileItem *
@@ -906,6 +898,7 @@ ssv_quality_profile_move_item (SsvQualityProfile *profile,
   item = g_array_index (profile->items, SsvProfileItem, from);
   g_array_remove_index (profile->items, from);
   g_array_insert_val (profile->items, to, item);
+  profile->stamp++;
 }
 
 void
@@ -915,6 +908,7 @@ ssv_quality_profile_set_format_score (SsvQualityProfile *profile,
 {
   SsvFormatScore s;
 
+  profile->stamp++;
   for (guint i = 0; i < profile->format_scores->len; i++)
     {
       SsvFormatScore *existing = &g_array_index (profile->format_scores, SsvFormatScore, i);

@@ -191,6 +191,11 @@ typedef struct
   GPtrArray       *rejected_words;  /* char *: none of them may be */
   GArray          *preferred_words; /* SsvPreferredWord */
   GArray          *format_scores;   /* SsvFormatScore */
+  /* private: what judging reads, made from the fields above when they change
+   * (ssv-quality-profile-private.h) */
+  guint            stamp;
+  struct _SsvCompiledProfile *compiled;
+  GSList          *retired;
 } SsvQualityProfile;
 
 SsvQualityProfile *ssv_quality_profile_new              (const char              *name);

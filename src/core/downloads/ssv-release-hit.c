@@ -329,6 +329,10 @@ ssv_file_name_risk (const char *name)
   /* "x264-GRP", the end of most release names, is no extension of these */
   if (ext == NULL || strlen (ext) > 8)
     return NULL;
+  /* nor is anything but letters and digits */
+  for (const char *c = ext; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c))
+      return NULL;
 
   if (extension_in (ext, programs))
     return _("a program");
