@@ -480,13 +480,65 @@ ssv_library_store_read_title_row (SsvLibraryStore  *self,
   return kind == SSV_MEDIA_KIND_MOVIE ? movie_from_row (stmt, TRUE) : show_from_row (stmt, TRUE);
 }
 
+/* The order a list read hands its titles back in, applied on its thread. */
+typedef struct
+{
+  GCompareDataFunc  compare;
+  gpointer          data;
+  GDestroyNotify    data_free;
+} ListOrder;
+
+static void
+list_order_free (gpointer user_data)
+{
+  ListOrder *order = user_data;
+
+  if (order->data_free != NULL)
+    order->data_free (order->data);
+  g_free (order);
+}
+
+static ListOrder *
+list_order_new (GCompareDataFunc compare,
+                gpointer         data,
+                GDestroyNotify   data_free)
+{
+  ListOrder *order = g_new0 (ListOrder, 1);
+
+  order->compare = compare;
+  order->data = data;
+  order->data_free = data_free;
+  return order;
+}
+
+/* g_ptr_array_sort_with_data() passes the array's slots, not the titles. */
+static int
+compare_slots (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  ListOrder *order = user_data;
+
+  return order->compare (*(gconstpointer *) a, *(gconstpointer *) b, order->data);
+}
+
+static gpointer
+sort_titles (GPtrArray *titles,
+             ListOrder *order)
+{
+  if (titles != NULL && order->compare != NULL)
+    g_ptr_array_sort_with_data (titles, compare_slots, order);
+
+  return titles;
+}
+
 static gpointer
 list_movies_func (SsvStore      *store,
                   gpointer       data,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  return ssv_library_store_list_movies (SSV_LIBRARY_STORE (store), error);
+  return sort_titles (ssv_library_store_list_movies (SSV_LIBRARY_STORE (store), error), data);
 }
 
 static gpointer
@@ -495,28 +547,52 @@ list_shows_func (SsvStore      *store,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  return ssv_library_store_list_shows (SSV_LIBRARY_STORE (store), error);
+  return sort_titles (ssv_library_store_list_shows (SSV_LIBRARY_STORE (store), error), data);
 }
 
+/**
+ * ssv_library_store_list_movies_async:
+ * @order: (nullable): the order to hand the movies back in, called on the read's
+ *   thread with titles no one else holds yet; %NULL for the database's
+ * @order_data: (nullable): for @order, freed with @order_data_free once the read ends
+ *
+ * Every movie, as ssv_library_store_list_movies() reads them. A grid's sort model
+ * given its rows already in its order sorts them in one pass instead of a full sort
+ * on the UI thread.
+ */
 void
 ssv_library_store_list_movies_async (SsvLibraryStore     *self,
+                                     GCompareDataFunc     order,
+                                     gpointer             order_data,
+                                     GDestroyNotify       order_data_free,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
   ssv_store_run_async (SSV_STORE (self), ssv_library_store_list_movies_async,
-                       list_movies_func, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                       list_movies_func, list_order_new (order, order_data, order_data_free),
+                       list_order_free, (GDestroyNotify) g_ptr_array_unref,
                        cancellable, callback, user_data);
 }
 
+/**
+ * ssv_library_store_list_shows_async:
+ *
+ * Every show with its episode roll-ups, in @order as
+ * ssv_library_store_list_movies_async() has it.
+ */
 void
 ssv_library_store_list_shows_async (SsvLibraryStore     *self,
+                                    GCompareDataFunc     order,
+                                    gpointer             order_data,
+                                    GDestroyNotify       order_data_free,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
   ssv_store_run_async (SSV_STORE (self), ssv_library_store_list_shows_async,
-                       list_shows_func, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                       list_shows_func, list_order_new (order, order_data, order_data_free),
+                       list_order_free, (GDestroyNotify) g_ptr_array_unref,
                        cancellable, callback, user_data);
 }
 

@@ -62,10 +62,16 @@ SsvTitle         *ssv_library_store_load_title        (SsvLibraryStore   *self,
                                                        gint64             id,
                                                        GError           **error);
 void              ssv_library_store_list_movies_async (SsvLibraryStore     *self,
+                                                       GCompareDataFunc     order,
+                                                       gpointer             order_data,
+                                                       GDestroyNotify       order_data_free,
                                                        GCancellable        *cancellable,
                                                        GAsyncReadyCallback  callback,
                                                        gpointer             user_data);
 void              ssv_library_store_list_shows_async  (SsvLibraryStore     *self,
+                                                       GCompareDataFunc     order,
+                                                       gpointer             order_data,
+                                                       GDestroyNotify       order_data_free,
                                                        GCancellable        *cancellable,
                                                        GAsyncReadyCallback  callback,
                                                        gpointer             user_data);

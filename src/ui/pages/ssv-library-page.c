@@ -249,17 +249,25 @@ compare_titles (gpointer a,
   return id_of (a) < id_of (b) ? -1 : id_of (a) > id_of (b) ? 1 : 0;
 }
 
-static int
-sort_func (gconstpointer a,
-           gconstpointer b,
-           gpointer      user_data)
+/* The grid's order: what the sorter compares by, copied so a read's thread can
+ * order its titles the same way. */
+typedef struct
 {
-  SsvLibraryPage *self = user_data;
+  SortKey  sort;
+  gboolean descending;
+} SortOrder;
+
+static int
+compare_in_order (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const SortOrder *order = user_data;
   gpointer ia = (gpointer) a;
   gpointer ib = (gpointer) b;
   int cmp = 0;
 
-  switch (self->sort)
+  switch (order->sort)
     {
     case SORT_YEAR:
       cmp = year_of (ia) - year_of (ib);
@@ -275,14 +283,35 @@ sort_func (gconstpointer a,
       break;
     }
 
-  if (self->descending)
+  if (order->descending)
     cmp = -cmp;
 
   /* Ties (and the title sort) go by title, A to Z unless reversed on purpose. */
   if (cmp == 0)
-    cmp = self->sort == SORT_TITLE && self->descending ? -compare_titles (ia, ib) : compare_titles (ia, ib);
+    cmp = order->sort == SORT_TITLE && order->descending ? -compare_titles (ia, ib) : compare_titles (ia, ib);
 
   return cmp;
+}
+
+static SortOrder *
+dup_sort_order (SsvLibraryPage *self)
+{
+  SortOrder *order = g_new (SortOrder, 1);
+
+  order->sort = self->sort;
+  order->descending = self->descending;
+  return order;
+}
+
+static int
+sort_func (gconstpointer a,
+           gconstpointer b,
+           gpointer      user_data)
+{
+  SsvLibraryPage *self = user_data;
+  SortOrder order = { self->sort, self->descending };
+
+  return compare_in_order (a, b, &order);
 }
 
 static GListModel *
@@ -444,12 +473,42 @@ compare_names (gconstpointer a,
   return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* Adds each of the ", "-separated @genres not in @seen to it and to @names. */
 static void
+collect_genres (const char *genres,
+                GHashTable *seen,
+                GPtrArray  *names,
+                GString    *scratch)
+{
+  /* As g_strsplit() has it: no name at all in an empty string. */
+  const char *start = genres[0] != '\0' ? genres : NULL;
+
+  while (start != NULL)
+    {
+      const char *end = strstr (start, ", ");
+
+      g_string_truncate (scratch, 0);
+      g_string_append_len (scratch, start, end != NULL ? end - start : (gssize) strlen (start));
+      if (!g_hash_table_contains (seen, scratch->str))
+        {
+          char *copy = g_strdup (scratch->str);
+
+          g_hash_table_add (seen, copy);
+          g_ptr_array_add (names, copy);
+        }
+      start = end != NULL ? end + 2 : NULL;
+    }
+}
+
+/* Returns: whether the genre chosen is gone from the library (and so no longer
+ * filters) */
+static gboolean
 rebuild_genres (SsvLibraryPage *self)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) strings = g_ptr_array_new ();
+  g_autoptr(GString) scratch = g_string_new (NULL);
   GListModel *lists[] = { G_LIST_MODEL (self->movies), G_LIST_MODEL (self->shows) };
   guint selected = 0;
 
@@ -457,19 +516,9 @@ rebuild_genres (SsvLibraryPage *self)
     for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
       {
         g_autoptr(GObject) item = g_list_model_get_item (lists[l], i);
-        g_auto(GStrv) split = NULL;
 
-        if (genres_of (item) == NULL)
-          continue;
-        split = g_strsplit (genres_of (item), ", ", -1);
-        for (guint j = 0; split[j] != NULL; j++)
-          if (!g_hash_table_contains (seen, split[j]))
-            {
-              char *copy = g_strdup (split[j]);
-
-              g_hash_table_add (seen, copy);
-              g_ptr_array_add (names, copy);
-            }
+        if (genres_of (item) != NULL)
+          collect_genres (genres_of (item), seen, names, scratch);
       }
 
   g_ptr_array_sort (names, compare_names);
@@ -489,8 +538,13 @@ rebuild_genres (SsvLibraryPage *self)
   g_signal_handlers_unblock_matched (self->genre_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
 
   /* A genre that is gone from the library filters nothing any more. */
-  if (selected == 0)
-    g_clear_pointer (&self->genre, g_free);
+  if (selected == 0 && self->genre != NULL)
+    {
+      g_clear_pointer (&self->genre, g_free);
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -504,9 +558,19 @@ index_insert (GHashTable *index,
   g_hash_table_replace (index, key, item);
 }
 
+/* What a merge changed: items came or went (the filter and sorter models see
+ * those through the splice), or items the store holds changed in place (which
+ * they do not). */
+typedef enum
+{
+  MERGE_UNCHANGED = 0,
+  MERGE_SPLICED   = 1 << 0,
+  MERGE_UPDATED   = 1 << 1,
+} MergeChanges;
+
 /* Keeps the objects people see (and their cards) and only adds, updates and
- * removes what changed. Returns whether anything did. */
-static gboolean
+ * removes what changed. */
+static MergeChanges
 merge (GListStore *store,
        GHashTable *index,
        GPtrArray  *fresh)
@@ -518,12 +582,14 @@ merge (GListStore *store,
   gboolean removed = FALSE;
   gboolean updated = FALSE;
 
-  /* Sized up front: the set points into the array. */
+  /* Sized up front: the set points into the array (only asked when the store
+   * holds items that may be gone). */
   g_array_set_size (ids, fresh->len);
   for (guint i = 0; i < fresh->len; i++)
     {
       g_array_index (ids, gint64, i) = id_of (g_ptr_array_index (fresh, i));
-      g_hash_table_add (fresh_ids, &g_array_index (ids, gint64, i));
+      if (n > 0)
+        g_hash_table_add (fresh_ids, &g_array_index (ids, gint64, i));
     }
 
   for (guint i = 0; i < n && !removed; i++)
@@ -562,7 +628,7 @@ merge (GListStore *store,
       for (guint i = 0; i < fresh->len; i++)
         index_insert (index, g_array_index (ids, gint64, i), g_ptr_array_index (fresh, i));
       g_list_store_splice (store, 0, n, fresh->pdata, fresh->len);
-      return TRUE;
+      return MERGE_SPLICED | (updated ? MERGE_UPDATED : 0);
     }
 
   for (guint i = 0; i < added->len; i++)
@@ -570,13 +636,14 @@ merge (GListStore *store,
   if (added->len > 0)
     g_list_store_splice (store, n, 0, added->pdata, added->len);
 
-  return updated || added->len > 0;
+  return (added->len > 0 ? MERGE_SPLICED : 0) | (updated ? MERGE_UPDATED : 0);
 }
 
 static void
 apply_loaded (SsvLibraryPage *self)
 {
-  gboolean changed;
+  MergeChanges changed;
+  gboolean genre_gone;
 
   if (self->load_error != NULL)
     {
@@ -594,11 +661,15 @@ apply_loaded (SsvLibraryPage *self)
   g_clear_pointer (&self->fresh_shows, g_ptr_array_unref);
   self->loaded = TRUE;
 
-  if (changed)
+  if (changed != MERGE_UNCHANGED)
     {
-      rebuild_genres (self);
-      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-      gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+      genre_gone = rebuild_genres (self);
+      /* What came in through a splice was filtered and sorted on its way in (the
+       * first load: all of it); what changed in place is looked at again. */
+      if ((changed & MERGE_UPDATED) != 0 || genre_gone)
+        gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      if ((changed & MERGE_UPDATED) != 0)
+        gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
     }
 
   update_counts (self);
@@ -664,8 +735,12 @@ reload (SsvLibraryPage *self)
   ssv_follow_set_load (self->follow_set);
 
   self->loads_running = 2;
-  ssv_library_store_list_movies_async (store, self->cancellable, list_ready_cb, g_object_ref (self));
-  ssv_library_store_list_shows_async (store, self->cancellable, list_ready_cb, g_object_ref (self));
+  /* In the grids' order already: their sort models then pass over them once
+   * instead of sorting them on this thread. */
+  ssv_library_store_list_movies_async (store, compare_in_order, dup_sort_order (self), g_free,
+                                       self->cancellable, list_ready_cb, g_object_ref (self));
+  ssv_library_store_list_shows_async (store, compare_in_order, dup_sort_order (self), g_free,
+                                      self->cancellable, list_ready_cb, g_object_ref (self));
 }
 
 static gboolean
