@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-texture-loader.c: fetch (SsvImageCache) and decode at the shown height in a few worker
- * threads, newest request first; results live in an LRU bounded by bytes. */
+ * threads, newest request first; decoded images live in an LRU bounded by bytes, and each
+ * asker gets its own texture over them. */
 
 #include "config.h"
 
@@ -23,9 +24,11 @@
 #include "ssv-utils.h"
 #include "ssv-image-cache.h"
 
-/* About 120 posters at 150×225, beyond the cards a grid keeps bound (GtkGridView keeps
- * some 160 around the view), which hold their own textures. Each texture drawn also
- * has a copy in the GL driver, in RAM with software GL: more would cost twice. */
+/* About 120 posters at 150×225: what a grid shows and a screen or two either side. The
+ * LRU keeps the decoded pixels, not textures: a texture that was drawn has a copy in the
+ * GL driver (in RAM with software GL) for as long as it lives, so only the widgets that
+ * show an image hold a texture of it, and a texture made again from the pixels costs an
+ * upload, not a decode. */
 #define DEFAULT_MAX_BYTES   (16 * 1024 * 1024)
 #define WORKER_THREADS      4
 /* Posters never come before drawing: the workers yield to the main thread. */
@@ -35,7 +38,7 @@
 typedef struct
 {
   char       *key;
-  GdkTexture *texture;
+  GdkPixbuf  *pixbuf;
   gsize       size;
   GList       link;
 } Entry;
@@ -62,7 +65,7 @@ struct _Pending
   GPtrArray         *waiters;      /* Waiter; main thread only */
   GCancellable      *cancellable;  /* stops the fetch and decode */
   gboolean           held;         /* waits in the loader's held list; main thread only */
-  GdkTexture        *texture;      /* results, set by the worker */
+  GdkPixbuf         *pixbuf;       /* results, set by the worker */
   GError            *error;
 };
 
@@ -102,7 +105,7 @@ entry_free (gpointer data)
   Entry *entry = data;
 
   g_free (entry->key);
-  g_clear_object (&entry->texture);
+  g_clear_object (&entry->pixbuf);
   g_free (entry);
 }
 
@@ -126,7 +129,7 @@ pending_unref (gpointer data)
   g_free (pending->uri);
   g_ptr_array_unref (pending->waiters);
   g_object_unref (pending->cancellable);
-  g_clear_object (&pending->texture);
+  g_clear_object (&pending->pixbuf);
   g_clear_error (&pending->error);
   g_free (pending);
 }
@@ -170,13 +173,13 @@ evict (SsvTextureLoader *self)
 static void
 remember (SsvTextureLoader *self,
           const char       *key,
-          GdkTexture       *texture)
+          GdkPixbuf        *pixbuf)
 {
   Entry *entry = g_new0 (Entry, 1);
 
   entry->key = g_strdup (key);
-  entry->texture = g_object_ref (texture);
-  entry->size = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
+  entry->pixbuf = g_object_ref (pixbuf);
+  entry->size = (gsize) gdk_pixbuf_get_width (pixbuf) * gdk_pixbuf_get_height (pixbuf) * 4;
   entry->link.data = entry;
 
   g_hash_table_replace (self->entries, entry->key, entry);
@@ -199,18 +202,19 @@ complete_cb (gpointer user_data)
 
   g_hash_table_steal (self->pending, pending->key);
 
-  if (pending->texture != NULL)
+  if (pending->pixbuf != NULL)
     {
       self->decodes++;
-      remember (self, pending->key, pending->texture);
+      remember (self, pending->key, pending->pixbuf);
     }
 
   for (guint i = 0; i < pending->waiters->len; i++)
     {
       Waiter *waiter = g_ptr_array_index (pending->waiters, i);
 
-      if (pending->texture != NULL)
-        g_task_return_pointer (waiter->task, g_object_ref (pending->texture), g_object_unref);
+      /* Its own texture over the shared pixels (no copy). */
+      if (pending->pixbuf != NULL)
+        g_task_return_pointer (waiter->task, gdk_texture_new_for_pixbuf (pending->pixbuf), g_object_unref);
       else
         g_task_return_error (waiter->task, g_error_copy (pending->error));
       waiter_free (self, waiter);
@@ -327,14 +331,13 @@ ssv_texture_loader_decode_file (const char    *path,
   return g_object_ref (gdk_pixbuf_loader_get_pixbuf (loader));
 }
 
-static GdkTexture *
+static GdkPixbuf *
 decode (GFile         *file,
         int            height,
         GCancellable  *cancellable,
         GError       **error)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
 
   if (path == NULL)
     {
@@ -342,11 +345,7 @@ decode (GFile         *file,
       return NULL;
     }
 
-  pixbuf = ssv_texture_loader_decode_file (path, height, cancellable, error);
-  if (pixbuf == NULL)
-    return NULL;
-
-  return gdk_texture_new_for_pixbuf (pixbuf);
+  return ssv_texture_loader_decode_file (path, height, cancellable, error);
 }
 
 /* The pool is exclusive, so its threads are ours to lower: on a machine with
@@ -430,7 +429,7 @@ work (gpointer data,
       g_autoptr(GFile) file = ssv_image_cache_fetch (self->cache, pending->uri, pending->height,
                                                      pending->cancellable, &pending->error);
       if (file != NULL)
-        pending->texture = decode (file, pending->height, pending->cancellable, &pending->error);
+        pending->pixbuf = decode (file, pending->height, pending->cancellable, &pending->error);
     }
 
   ssv_dispatch_to (self->context, complete_cb,
@@ -517,14 +516,18 @@ waiter_cancelled_cb (GCancellable *cancellable,
 /* ---- API ------------------------------------------------------------------ */
 
 /**
- * ssv_texture_loader_lookup:
+ * ssv_texture_loader_dup_texture:
  *
- * Returns: (transfer none) (nullable): the texture if it is in memory now
+ * A texture of the image if it is in memory now: a new one each time, over the pixels
+ * the loader keeps (no copy). Keep it only while it is shown: a texture that was drawn
+ * holds a copy in the GL driver for as long as it lives.
+ *
+ * Returns: (transfer full) (nullable): the texture, or %NULL if the image must be loaded
  */
 GdkTexture *
-ssv_texture_loader_lookup (SsvTextureLoader *self,
-                           const char       *uri,
-                           int               height)
+ssv_texture_loader_dup_texture (SsvTextureLoader *self,
+                                const char       *uri,
+                                int               height)
 {
   g_autofree char *key = NULL;
   Entry *entry;
@@ -540,7 +543,7 @@ ssv_texture_loader_lookup (SsvTextureLoader *self,
     return NULL;
 
   touch (self, entry);
-  return entry->texture;
+  return gdk_texture_new_for_pixbuf (entry->pixbuf);
 }
 
 /**
@@ -574,10 +577,10 @@ ssv_texture_loader_load_async (SsvTextureLoader    *self,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  known = ssv_texture_loader_lookup (self, uri, height);
+  known = ssv_texture_loader_dup_texture (self, uri, height);
   if (known != NULL)
     {
-      g_task_return_pointer (task, g_object_ref (known), g_object_unref);
+      g_task_return_pointer (task, known, g_object_unref);
       return;
     }
 
@@ -671,7 +674,7 @@ ssv_texture_loader_load_picture (SsvTextureLoader *self,
                                  int               height,
                                  GCancellable     *cancellable)
 {
-  GdkTexture *known;
+  g_autoptr(GdkTexture) known = NULL;
 
   g_return_if_fail (SSV_IS_TEXTURE_LOADER (self));
   g_return_if_fail (GTK_IS_PICTURE (picture));
@@ -679,7 +682,7 @@ ssv_texture_loader_load_picture (SsvTextureLoader *self,
   if (uri == NULL)
     return;
 
-  known = ssv_texture_loader_lookup (self, uri, height);
+  known = ssv_texture_loader_dup_texture (self, uri, height);
   if (known != NULL)
     {
       gtk_picture_set_paintable (picture, GDK_PAINTABLE (known));
