@@ -34,6 +34,8 @@
 /* Posters never come before drawing: the workers yield to the main thread. */
 #define WORKER_NICE         10
 #define LOADER_KEY          "ssv-texture-loader"
+/* How long the queue stays empty before the memory a burst of decodes freed goes back. */
+#define TRIM_AFTER_MS       250
 
 typedef struct
 {
@@ -88,6 +90,7 @@ struct _SsvTextureLoader
   GPtrArray     *held;         /* Pending, held back; main thread only */
   guint64        waiter_ids;
   guint          decodes;
+  guint          trim_source;
 };
 
 G_DEFINE_FINAL_TYPE (SsvTextureLoader, ssv_texture_loader, G_TYPE_OBJECT)
@@ -188,6 +191,53 @@ remember (SsvTextureLoader *self,
   evict (self);
 }
 
+/* ---- memory after a burst ------------------------------------------------------ */
+
+/* A scroll through a large grid decodes thousands of posters in the workers' malloc
+ * arenas; what they free stays resident as holes between what is still used until
+ * malloc is asked to give free pages back. Asked once decoding has stopped for a while,
+ * not while it runs, and off the main thread: it locks each arena in turn and takes
+ * some 20 ms in a large process. */
+static void
+trim_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+trim_cb (gpointer user_data)
+{
+  SsvTextureLoader *self = user_data;
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  self->trim_source = 0;
+  g_task_set_source_tag (task, trim_cb);
+  g_task_run_in_thread (task, trim_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_trim (SsvTextureLoader *self)
+{
+  g_clear_handle_id (&self->trim_source, g_source_remove);
+}
+
+/* Called whenever a request leaves the queue: once the queue is empty, the trim waits
+ * TRIM_AFTER_MS for the next request, which puts it off. */
+static void
+queue_trim (SsvTextureLoader *self)
+{
+  cancel_trim (self);
+  if (g_hash_table_size (self->pending) == 0)
+    self->trim_source = g_timeout_add_full (G_PRIORITY_LOW, TRIM_AFTER_MS, trim_cb, self, NULL);
+}
+
 /* ---- workers ---------------------------------------------------------------- */
 
 static gboolean
@@ -221,6 +271,7 @@ complete_cb (gpointer user_data)
     }
   g_ptr_array_set_size (pending->waiters, 0);
 
+  queue_trim (self);
   pending_unref (pending);
   return G_SOURCE_REMOVE;
 }
@@ -479,6 +530,7 @@ waiter_cancelled_idle (gpointer user_data)
     {
       g_cancellable_cancel (pending->cancellable);
       g_hash_table_remove (self->pending, pending->key);
+      queue_trim (self);
     }
 
   return G_SOURCE_REMOVE;
@@ -598,6 +650,7 @@ ssv_texture_loader_load_async (SsvTextureLoader    *self,
       pending->waiters = g_ptr_array_new ();
       pending->cancellable = g_cancellable_new ();
       g_hash_table_insert (self->pending, pending->key, pending);
+      cancel_trim (self);
       queue (self, pending);
     }
   else
@@ -775,6 +828,7 @@ ssv_texture_loader_dispose (GObject *object)
       while (g_hash_table_iter_next (&iter, NULL, &value))
         g_cancellable_cancel (((Pending *) value)->cancellable);
     }
+  cancel_trim (self);
 
   G_OBJECT_CLASS (ssv_texture_loader_parent_class)->dispose (object);
 }
