@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-poster-card.c: shows any object with "title" and "poster-url" (and, when it has them,
  * "subtitle" or "year", and "watched"); recycled by grids, so a load is cancelled on rebind,
- * and one still on its way is dropped while the card is hidden.
+ * one still on its way is dropped while the card is hidden, and a grid's card far out of
+ * view lets go of its poster.
  * The card reads those into its own properties, which its template's labels bind to. */
 
 #include "config.h"
