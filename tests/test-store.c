@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-store.c: stores announce changes on the thread that owns their main context, and
- * hand list reads back in the order asked for. */
+/* test-store.c: stores announce changes on the thread that owns their main context, hand
+ * list reads back in the order asked for, and a thread back in the pool after an async read
+ * holds none of the pages it read. */
 
 #include "config.h"
+
+#include <sqlite3.h>
 
 #include "model/ssv-movie.h"
 #include "model/ssv-show.h"
@@ -153,6 +156,90 @@ test_list_in_order (void)
   ssv_test_close_temp_database (&db, &dir);
 }
 
+/* Bytes SQLite holds in page caches now, every connection of the process. */
+static gint64
+page_cache_bytes (void)
+{
+  sqlite3_int64 current = 0, high = 0;
+
+  g_assert_cmpint (sqlite3_status64 (SQLITE_STATUS_PAGECACHE_OVERFLOW, &current, &high, FALSE), ==, SQLITE_OK);
+  return current;
+}
+
+typedef struct
+{
+  gint64   cached_while_reading;
+  gboolean done;
+} Read;
+
+static gpointer
+read_everything (SsvStore      *store,
+                 gpointer       data,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  Read *read = data;
+  g_autoptr(SsvStmt) stmt = ssv_database_prepare (ssv_store_get_database (store),
+                                                  "SELECT sum (length (body)) FROM pages", error);
+
+  if (stmt == NULL || ssv_stmt_step (stmt, error) != SQLITE_ROW)
+    return NULL;
+  read->cached_while_reading = page_cache_bytes ();
+  return GINT_TO_POINTER (sqlite3_column_int (stmt, 0));
+}
+
+static void
+read_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Read *read = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (GPOINTER_TO_INT (ssv_store_run_finish (SSV_STORE (source), result, &error)), ==, 2000 * 1000);
+  g_assert_no_error (error);
+  read->done = TRUE;
+}
+
+static gint64 page_cache_floor;
+
+/* A few pages may stay (the first page of the file, for one). */
+static gboolean
+pages_given_back (gpointer data)
+{
+  return page_cache_bytes () <= page_cache_floor + 64 * 1024;
+}
+
+/* The pool keeps its threads and each thread its connection: after a read for the
+ * UI, the pages it read (up to 2 MB a connection) go back, not stay in every idle
+ * thread. */
+static void
+test_idle_thread_gives_back_pages (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SsvDatabase) db = ssv_test_open_temp_database (&dir, NULL);
+  g_autoptr(SsvLibraryStore) store = ssv_library_store_new (db);
+  g_autoptr(GError) error = NULL;
+  Read read = { 0, FALSE };
+
+  g_assert_true (ssv_database_exec (db, "CREATE TABLE pages (body TEXT);"
+                                        "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                                        " INSERT INTO pages SELECT printf ('%1000d', i) FROM n;", &error));
+  g_assert_no_error (error);
+  ssv_database_release_thread_memory ();
+  page_cache_floor = page_cache_bytes ();
+
+  ssv_store_run_async (SSV_STORE (store), test_idle_thread_gives_back_pages, read_everything, &read, NULL, NULL,
+                       NULL, read_cb, &read);
+  ssv_test_wait_for_flag (&read.done, 10000);
+  /* Some 2 MB of rows: the read filled its connection's cache. */
+  g_assert_cmpint (read.cached_while_reading, >, page_cache_floor + 1024 * 1024);
+  g_assert_true (ssv_test_wait_for (pages_given_back, NULL, 5000));
+
+  g_clear_object (&store);
+  ssv_test_close_temp_database (&db, &dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -161,6 +248,7 @@ main (int    argc,
 
   g_test_add_func ("/core/store/changed-on-main-thread", test_changed_on_main_thread);
   g_test_add_func ("/core/store/list-in-order", test_list_in_order);
+  g_test_add_func ("/core/store/idle-thread-gives-back-pages", test_idle_thread_gives_back_pages);
 
   return g_test_run ();
 }

@@ -267,6 +267,33 @@ ssv_database_get_handle (SsvDatabase  *self,
 }
 
 /**
+ * ssv_database_release_thread_memory:
+ *
+ * Gives back the page cache of the calling thread's connections (up to 2 MB each): a
+ * thread about to wait, or to go back to a pool, keeps its connections open but not the
+ * pages it read, which its next query reads again from the file (most often from the
+ * system's cache). Safe with no connection at all.
+ */
+void
+ssv_database_release_thread_memory (void)
+{
+  GPtrArray *conns = g_private_get (&thread_connections);
+
+  if (conns == NULL)
+    return;
+
+  for (guint i = 0; i < conns->len; i++)
+    {
+      SsvConnection *conn = g_ptr_array_index (conns, i);
+
+      g_mutex_lock (&conn->lock);
+      if (conn->handle != NULL)
+        sqlite3_db_release_memory (conn->handle);
+      g_mutex_unlock (&conn->lock);
+    }
+}
+
+/**
  * ssv_database_prepare:
  *
  * Returns this thread's cached statement for @sql, reset and unbound. Release it

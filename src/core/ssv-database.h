@@ -35,6 +35,7 @@ guint          ssv_database_get_schema_version  (SsvDatabase   *self);
 guint          ssv_database_get_latest_version  (void);
 sqlite3       *ssv_database_get_handle          (SsvDatabase   *self,
                                                  GError       **error);
+void           ssv_database_release_thread_memory (void);
 SsvStmt       *ssv_database_prepare             (SsvDatabase   *self,
                                                  const char    *sql,
                                                  GError       **error);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-texture-loader.c: fetch (SsvImageCache) and decode at the shown height in a few worker
- * threads, newest request first; results live in an LRU bounded by bytes. */
+ * threads, newest request first; decoded images live in an LRU bounded by bytes, and each
+ * asker gets its own texture over them. */
 
 #include "config.h"
 
@@ -23,19 +24,23 @@
 #include "ssv-utils.h"
 #include "ssv-image-cache.h"
 
-/* About 120 posters at 150×225, beyond the cards a grid keeps bound (GtkGridView keeps
- * some 160 around the view), which hold their own textures. Each texture drawn also
- * has a copy in the GL driver, in RAM with software GL: more would cost twice. */
+/* About 120 posters at 150×225: what a grid shows and a screen or two either side. The
+ * LRU keeps the decoded pixels, not textures: a texture that was drawn has a copy in the
+ * GL driver (in RAM with software GL) for as long as it lives, so only the widgets that
+ * show an image hold a texture of it, and a texture made again from the pixels costs an
+ * upload, not a decode. */
 #define DEFAULT_MAX_BYTES   (16 * 1024 * 1024)
 #define WORKER_THREADS      4
 /* Posters never come before drawing: the workers yield to the main thread. */
 #define WORKER_NICE         10
 #define LOADER_KEY          "ssv-texture-loader"
+/* How long the queue stays empty before the memory a burst of decodes freed goes back. */
+#define TRIM_AFTER_MS       250
 
 typedef struct
 {
   char       *key;
-  GdkTexture *texture;
+  GdkPixbuf  *pixbuf;
   gsize       size;
   GList       link;
 } Entry;
@@ -62,7 +67,7 @@ struct _Pending
   GPtrArray         *waiters;      /* Waiter; main thread only */
   GCancellable      *cancellable;  /* stops the fetch and decode */
   gboolean           held;         /* waits in the loader's held list; main thread only */
-  GdkTexture        *texture;      /* results, set by the worker */
+  GdkPixbuf         *pixbuf;       /* results, set by the worker */
   GError            *error;
 };
 
@@ -85,6 +90,7 @@ struct _SsvTextureLoader
   GPtrArray     *held;         /* Pending, held back; main thread only */
   guint64        waiter_ids;
   guint          decodes;
+  guint          trim_source;
 };
 
 G_DEFINE_FINAL_TYPE (SsvTextureLoader, ssv_texture_loader, G_TYPE_OBJECT)
@@ -102,7 +108,7 @@ entry_free (gpointer data)
   Entry *entry = data;
 
   g_free (entry->key);
-  g_clear_object (&entry->texture);
+  g_clear_object (&entry->pixbuf);
   g_free (entry);
 }
 
@@ -126,7 +132,7 @@ pending_unref (gpointer data)
   g_free (pending->uri);
   g_ptr_array_unref (pending->waiters);
   g_object_unref (pending->cancellable);
-  g_clear_object (&pending->texture);
+  g_clear_object (&pending->pixbuf);
   g_clear_error (&pending->error);
   g_free (pending);
 }
@@ -170,19 +176,66 @@ evict (SsvTextureLoader *self)
 static void
 remember (SsvTextureLoader *self,
           const char       *key,
-          GdkTexture       *texture)
+          GdkPixbuf        *pixbuf)
 {
   Entry *entry = g_new0 (Entry, 1);
 
   entry->key = g_strdup (key);
-  entry->texture = g_object_ref (texture);
-  entry->size = (gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4;
+  entry->pixbuf = g_object_ref (pixbuf);
+  entry->size = (gsize) gdk_pixbuf_get_width (pixbuf) * gdk_pixbuf_get_height (pixbuf) * 4;
   entry->link.data = entry;
 
   g_hash_table_replace (self->entries, entry->key, entry);
   g_queue_push_head_link (&self->lru, &entry->link);
   self->bytes += entry->size;
   evict (self);
+}
+
+/* ---- memory after a burst ------------------------------------------------------ */
+
+/* A scroll through a large grid decodes thousands of posters in the workers' malloc
+ * arenas; what they free stays resident as holes between what is still used until
+ * malloc is asked to give free pages back. Asked once decoding has stopped for a while,
+ * not while it runs, and off the main thread: it locks each arena in turn and takes
+ * some 20 ms in a large process. */
+static void
+trim_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+trim_cb (gpointer user_data)
+{
+  SsvTextureLoader *self = user_data;
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  self->trim_source = 0;
+  g_task_set_source_tag (task, trim_cb);
+  g_task_run_in_thread (task, trim_thread);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_trim (SsvTextureLoader *self)
+{
+  g_clear_handle_id (&self->trim_source, g_source_remove);
+}
+
+/* Called whenever a request leaves the queue: once the queue is empty, the trim waits
+ * TRIM_AFTER_MS for the next request, which puts it off. */
+static void
+queue_trim (SsvTextureLoader *self)
+{
+  cancel_trim (self);
+  if (g_hash_table_size (self->pending) == 0)
+    self->trim_source = g_timeout_add_full (G_PRIORITY_LOW, TRIM_AFTER_MS, trim_cb, self, NULL);
 }
 
 /* ---- workers ---------------------------------------------------------------- */
@@ -199,24 +252,26 @@ complete_cb (gpointer user_data)
 
   g_hash_table_steal (self->pending, pending->key);
 
-  if (pending->texture != NULL)
+  if (pending->pixbuf != NULL)
     {
       self->decodes++;
-      remember (self, pending->key, pending->texture);
+      remember (self, pending->key, pending->pixbuf);
     }
 
   for (guint i = 0; i < pending->waiters->len; i++)
     {
       Waiter *waiter = g_ptr_array_index (pending->waiters, i);
 
-      if (pending->texture != NULL)
-        g_task_return_pointer (waiter->task, g_object_ref (pending->texture), g_object_unref);
+      /* Its own texture over the shared pixels (no copy). */
+      if (pending->pixbuf != NULL)
+        g_task_return_pointer (waiter->task, gdk_texture_new_for_pixbuf (pending->pixbuf), g_object_unref);
       else
         g_task_return_error (waiter->task, g_error_copy (pending->error));
       waiter_free (self, waiter);
     }
   g_ptr_array_set_size (pending->waiters, 0);
 
+  queue_trim (self);
   pending_unref (pending);
   return G_SOURCE_REMOVE;
 }
@@ -327,14 +382,13 @@ ssv_texture_loader_decode_file (const char    *path,
   return g_object_ref (gdk_pixbuf_loader_get_pixbuf (loader));
 }
 
-static GdkTexture *
+static GdkPixbuf *
 decode (GFile         *file,
         int            height,
         GCancellable  *cancellable,
         GError       **error)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
 
   if (path == NULL)
     {
@@ -342,11 +396,7 @@ decode (GFile         *file,
       return NULL;
     }
 
-  pixbuf = ssv_texture_loader_decode_file (path, height, cancellable, error);
-  if (pixbuf == NULL)
-    return NULL;
-
-  return gdk_texture_new_for_pixbuf (pixbuf);
+  return ssv_texture_loader_decode_file (path, height, cancellable, error);
 }
 
 /* The pool is exclusive, so its threads are ours to lower: on a machine with
@@ -430,7 +480,7 @@ work (gpointer data,
       g_autoptr(GFile) file = ssv_image_cache_fetch (self->cache, pending->uri, pending->height,
                                                      pending->cancellable, &pending->error);
       if (file != NULL)
-        pending->texture = decode (file, pending->height, pending->cancellable, &pending->error);
+        pending->pixbuf = decode (file, pending->height, pending->cancellable, &pending->error);
     }
 
   ssv_dispatch_to (self->context, complete_cb,
@@ -480,6 +530,7 @@ waiter_cancelled_idle (gpointer user_data)
     {
       g_cancellable_cancel (pending->cancellable);
       g_hash_table_remove (self->pending, pending->key);
+      queue_trim (self);
     }
 
   return G_SOURCE_REMOVE;
@@ -517,14 +568,18 @@ waiter_cancelled_cb (GCancellable *cancellable,
 /* ---- API ------------------------------------------------------------------ */
 
 /**
- * ssv_texture_loader_lookup:
+ * ssv_texture_loader_dup_texture:
  *
- * Returns: (transfer none) (nullable): the texture if it is in memory now
+ * A texture of the image if it is in memory now: a new one each time, over the pixels
+ * the loader keeps (no copy). Keep it only while it is shown: a texture that was drawn
+ * holds a copy in the GL driver for as long as it lives.
+ *
+ * Returns: (transfer full) (nullable): the texture, or %NULL if the image must be loaded
  */
 GdkTexture *
-ssv_texture_loader_lookup (SsvTextureLoader *self,
-                           const char       *uri,
-                           int               height)
+ssv_texture_loader_dup_texture (SsvTextureLoader *self,
+                                const char       *uri,
+                                int               height)
 {
   g_autofree char *key = NULL;
   Entry *entry;
@@ -540,7 +595,7 @@ ssv_texture_loader_lookup (SsvTextureLoader *self,
     return NULL;
 
   touch (self, entry);
-  return entry->texture;
+  return gdk_texture_new_for_pixbuf (entry->pixbuf);
 }
 
 /**
@@ -574,10 +629,10 @@ ssv_texture_loader_load_async (SsvTextureLoader    *self,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  known = ssv_texture_loader_lookup (self, uri, height);
+  known = ssv_texture_loader_dup_texture (self, uri, height);
   if (known != NULL)
     {
-      g_task_return_pointer (task, g_object_ref (known), g_object_unref);
+      g_task_return_pointer (task, known, g_object_unref);
       return;
     }
 
@@ -595,6 +650,7 @@ ssv_texture_loader_load_async (SsvTextureLoader    *self,
       pending->waiters = g_ptr_array_new ();
       pending->cancellable = g_cancellable_new ();
       g_hash_table_insert (self->pending, pending->key, pending);
+      cancel_trim (self);
       queue (self, pending);
     }
   else
@@ -671,7 +727,7 @@ ssv_texture_loader_load_picture (SsvTextureLoader *self,
                                  int               height,
                                  GCancellable     *cancellable)
 {
-  GdkTexture *known;
+  g_autoptr(GdkTexture) known = NULL;
 
   g_return_if_fail (SSV_IS_TEXTURE_LOADER (self));
   g_return_if_fail (GTK_IS_PICTURE (picture));
@@ -679,7 +735,7 @@ ssv_texture_loader_load_picture (SsvTextureLoader *self,
   if (uri == NULL)
     return;
 
-  known = ssv_texture_loader_lookup (self, uri, height);
+  known = ssv_texture_loader_dup_texture (self, uri, height);
   if (known != NULL)
     {
       gtk_picture_set_paintable (picture, GDK_PAINTABLE (known));
@@ -772,6 +828,7 @@ ssv_texture_loader_dispose (GObject *object)
       while (g_hash_table_iter_next (&iter, NULL, &value))
         g_cancellable_cancel (((Pending *) value)->cancellable);
     }
+  cancel_trim (self);
 
   G_OBJECT_CLASS (ssv_texture_loader_parent_class)->dispose (object);
 }

@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (SsvTextureLoader, ssv_texture_loader, SSV, TEXTURE_LOADER,
 SsvTextureLoader *ssv_texture_loader_new          (SsvImageCache     *cache,
                                                    gsize              max_bytes);
 SsvTextureLoader *ssv_texture_loader_get_default  (SsvContext        *context);
-GdkTexture       *ssv_texture_loader_lookup       (SsvTextureLoader  *self,
+GdkTexture       *ssv_texture_loader_dup_texture  (SsvTextureLoader  *self,
                                                    const char        *uri,
                                                    int                height);
 void              ssv_texture_loader_load_async   (SsvTextureLoader  *self,

@@ -5,18 +5,25 @@
  * a bare AdwApplicationWindow with a header bar launched the same way in the same run (the
  * floor), then the widgets each bound card is made of (what every card costs to build,
  * style, measure and keep) and the resident memory after scrolling the whole movie grid
- * with posters. A
- * child process writes the library and serves the posters, so neither its memory nor its
- * work counts here. Run under tests/run-in-session.sh --x11; GSK_RENDERER is respected. */
+ * with posters, and how many bound cards hold a poster then. SSV_BENCH_MEMORY=1 adds
+ * where that memory is (BENCH mem.* lines). A child process writes the library and
+ * serves the posters, so neither its memory nor its work counts here. Run under
+ * tests/run-in-session.sh --x11; GSK_RENDERER is respected. */
 
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include <sqlite3.h>
 
 #include "ssv-bench-library.h"
 #include "pages/ssv-library-page.h"
+#include "widgets/ssv-poster-card.h"
 #include "widgets/ssv-poster-grid.h"
 #include "ssv-test-utils.h"
 #include "ssv-texture-loader.h"
@@ -62,6 +69,96 @@ rss_mb (void)
     return -1;
 
   return resident * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
+}
+
+/* With SSV_BENCH_MEMORY set: where the resident memory is (BENCH mem.<when>.* lines), from
+ * /proc/self/smaps: the main heap, other anonymous memory (threads' malloc arenas, large
+ * blocks, stacks), libraries and other files, and what SQLite and malloc say they hold. */
+static void
+print_memory (const char *when)
+{
+  g_autofree char *smaps = NULL;
+  g_auto(GStrv) lines = NULL;
+  double heap = 0, anon = 0, files = 0, other = 0;
+  double *current = &other;
+
+  if (g_getenv ("SSV_BENCH_MEMORY") == NULL ||
+      !g_file_get_contents ("/proc/self/smaps", &smaps, NULL, NULL))
+    return;
+
+  lines = g_strsplit (smaps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      unsigned long start, end;
+      char name[512] = "";
+      double kb;
+
+      if (sscanf (lines[i], "%lx-%lx %*s %*s %*s %*s %511[^\n]", &start, &end, name) >= 2 &&
+          strchr (lines[i], '-') != NULL && lines[i][0] != ' ' && !g_str_has_suffix (lines[i], "kB"))
+        {
+          g_strstrip (name);
+          current = g_str_equal (name, "[heap]") ? &heap : name[0] == '\0' ? &anon : name[0] == '/' ? &files : &other;
+          continue;
+        }
+      if (sscanf (lines[i], "Rss: %lf kB", &kb) == 1)
+        *current += kb / 1024.0;
+    }
+  g_print ("BENCH mem.%s.heap_mb %.1f MB\n", when, heap);
+  g_print ("BENCH mem.%s.anon_mb %.1f MB\n", when, anon);
+  g_print ("BENCH mem.%s.files_mb %.1f MB\n", when, files);
+  g_print ("BENCH mem.%s.other_mb %.1f MB\n", when, other);
+  g_print ("BENCH mem.%s.sqlite_mb %.1f MB\n", when, sqlite3_memory_used () / (1024.0 * 1024.0));
+  {
+    sqlite3_int64 cache = 0, high = 0;
+
+    sqlite3_status64 (SQLITE_STATUS_PAGECACHE_OVERFLOW, &cache, &high, FALSE);
+    g_print ("BENCH mem.%s.sqlite_page_cache_mb %.1f MB\n", when, cache / (1024.0 * 1024.0));
+  }
+#ifdef __GLIBC__
+  {
+    struct mallinfo2 info = mallinfo2 ();
+
+    g_print ("BENCH mem.%s.malloc_in_use_mb %.1f MB\n", when, info.uordblks / (1024.0 * 1024.0));
+    g_print ("BENCH mem.%s.malloc_free_mb %.1f MB\n", when, info.fordblks / (1024.0 * 1024.0));
+    g_print ("BENCH mem.%s.malloc_mmapped_mb %.1f MB\n", when, info.hblkhd / (1024.0 * 1024.0));
+    if (g_getenv ("SSV_BENCH_MALLOC_INFO") != NULL)
+      malloc_info (0, stderr);
+  }
+#endif
+}
+
+/* With SSV_BENCH_MEMORY set, after the figures: the resident memory once 120 more frames
+ * are drawn (the renderer lets go of what it no longer draws), then once malloc gave back
+ * its free pages (what was fragmentation). */
+static void
+print_settled_memory (GtkWidget *window)
+{
+  if (g_getenv ("SSV_BENCH_MEMORY") == NULL)
+    return;
+
+  for (guint i = 0; i < 120; i++)
+    {
+      gtk_widget_queue_draw (window);
+      ssv_ui_test_iterate (20);
+    }
+  g_print ("BENCH mem.after_frames.rss_mb %.1f MB\n", rss_mb ());
+#ifdef __GLIBC__
+  malloc_trim (0);
+  g_print ("BENCH mem.after_trim.rss_mb %.1f MB\n", rss_mb ());
+#endif
+}
+
+/* The cards @grid keeps bound after the scroll, and those of them that hold a poster. */
+static void
+print_cards_at_end (GtkWidget *grid)
+{
+  g_autoptr(GPtrArray) bound = ssv_poster_grid_dup_bound_cards (SSV_POSTER_GRID (grid));
+  guint with_poster = 0;
+
+  for (guint i = 0; i < bound->len; i++)
+    with_poster += ssv_poster_card_get_has_poster (g_ptr_array_index (bound, i));
+  g_print ("BENCH grid.cards_bound_at_end %u cards\n", bound->len);
+  g_print ("BENCH grid.cards_with_poster_at_end %u cards\n", with_poster);
 }
 
 /* Processor time of every thread of this process so far, in ms: unlike the clock,
@@ -335,6 +432,14 @@ main (int    argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("SSV_CACHE_DIR", cache_dir, TRUE);
 
+  /* For profiling the grid alone (SSV_BENCH_GRID_ONLY): one bare launch for the floor
+   * (its first ever, so not the floor the figures compare with), no launch of the app. */
+  if (g_getenv ("SSV_BENCH_GRID_ONLY") != NULL)
+    {
+      run_launch (argv[0], NULL, &floor_rss, &cpu);
+      goto grid;
+    }
+
   /* The first launch ever: no poster on disk, and the GL driver's shader cache
    * (Mesa's, under the fresh XDG_CACHE_HOME of run-in-session.sh) empty. Then
    * the launches a person makes every day, of which the median counts. */
@@ -372,6 +477,7 @@ main (int    argc,
   if (g_getenv ("SSV_BENCH_STARTUP_ONLY") != NULL)
     goto out;
 
+grid:
   gtk_init ();
   adw_init ();
   app = ssv_ui_test_start_app (db_path);
@@ -382,6 +488,7 @@ main (int    argc,
   g_assert_true (library_shown (GTK_WINDOW (window)));
   ssv_ui_test_iterate (1000);
   startup_rss = rss_mb ();
+  print_memory ("before_scroll");
 
   /* Scroll the whole movie grid, a screen at a time, as a person flicking through. */
   grid = ssv_library_page_get_grid (SSV_LIBRARY_PAGE (ssv_window_get_visible_page (window)), "movies");
@@ -409,6 +516,8 @@ main (int    argc,
   ssv_ui_test_iterate (500);
 
   grid_rss = rss_mb ();
+  print_memory ("after_scroll");
+  print_settled_memory (GTK_WIDGET (window));
   g_print ("BENCH grid.rss_mb %.1f MB\n", grid_rss);
   g_print ("BENCH grid.rss_over_bare_mb %.1f MB\n", grid_rss - floor_rss);
   g_print ("BENCH grid.rss_before_scroll_mb %.1f MB\n", startup_rss);
@@ -417,6 +526,7 @@ main (int    argc,
   g_print ("BENCH grid.scroll_s %.1f s\n", (g_get_monotonic_time () - scroll_start) / (double) G_USEC_PER_SEC);
   g_print ("BENCH grid.scroll_steps %u steps\n", steps);
   g_print ("BENCH grid.textures_mb %.1f MB\n", ssv_texture_loader_get_bytes (loader) / (1024.0 * 1024.0));
+  print_cards_at_end (grid);
   g_print ("BENCH grid.posters_decoded %u posters\n", ssv_texture_loader_get_decodes (loader));
   g_print ("BENCH grid.posters_downloaded %u posters\n",
            ssv_image_cache_get_downloads (ssv_context_get_image_cache (ssv_window_get_context (window))));

@@ -16,7 +16,9 @@
 #include "ssv-texture-loader.h"
 #include "ssv-ui-test-utils.h"
 #include "ssv-window.h"
+#include "ssv-context.h"
 #include "widgets/ssv-poster-card.h"
+#include "widgets/ssv-poster-grid.h"
 
 static char *tmp_dir;
 
@@ -453,6 +455,184 @@ test_page_switch_releases (void)
   ssv_ui_test_stop_app (app);
 }
 
+/* ---- a grid's cards far out of view ------------------------------------------------ */
+
+typedef struct
+{
+  GtkWidget  *grid;
+  guint       in_view;     /* bound cards the view shows */
+  guint       shown;       /* of those, showing their poster */
+  guint       far;         /* bound cards more than a screen out of view */
+  guint       far_shown;   /* of those, holding a poster */
+  guint       frames;
+  GHashTable *seen;        /* items shown with their poster before; NULL: none */
+  guint       seen_again;  /* of those, in view now */
+  guint       seen_shown;  /* of those, showing their poster */
+} GridCount;
+
+/* Items are titled by their position: "Title 12" is the 13th. */
+static guint
+card_position (SsvPosterCard *card)
+{
+  const char *title = ssv_poster_card_get_title (card);
+
+  g_assert_true (g_str_has_prefix (title, "Title "));
+  return (guint) g_ascii_strtoull (title + strlen ("Title "), NULL, 10);
+}
+
+static void
+count_grid (GridCount *count)
+{
+  g_autoptr(GPtrArray) cards = ssv_poster_grid_dup_bound_cards (SSV_POSTER_GRID (count->grid));
+  guint first = G_MAXUINT;
+  guint last = 0;
+  guint reach;
+
+  count->in_view = count->shown = count->far = count->far_shown = 0;
+  count->seen_again = count->seen_shown = 0;
+  for (guint i = 0; i < cards->len; i++)
+    {
+      SsvPosterCard *card = g_ptr_array_index (cards, i);
+      gboolean has_poster = ssv_poster_card_get_has_poster (card);
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (card)))
+        continue;
+      first = MIN (first, card_position (card));
+      last = MAX (last, card_position (card));
+      count->in_view++;
+      count->shown += has_poster;
+      if (count->seen != NULL && g_hash_table_contains (count->seen, ssv_poster_card_get_item (card)))
+        {
+          count->seen_again++;
+          count->seen_shown += has_poster;
+        }
+    }
+  if (count->in_view == 0)
+    return;
+
+  /* A screen's worth of items either side of the view may keep theirs. */
+  reach = last - first + 1;
+  for (guint i = 0; i < cards->len; i++)
+    {
+      SsvPosterCard *card = g_ptr_array_index (cards, i);
+      guint position = card_position (card);
+
+      if (position + reach < first || position > last + reach)
+        {
+          count->far++;
+          count->far_shown += ssv_poster_card_get_has_poster (card);
+        }
+    }
+}
+
+static gboolean
+view_shows_posters (gpointer data)
+{
+  GridCount *count = data;
+
+  count_grid (count);
+  return count->in_view > 0 && count->shown == count->in_view;
+}
+
+static void
+frame_painted_cb (GdkFrameClock *clock,
+                  GridCount     *count)
+{
+  count->frames++;
+}
+
+static gboolean
+two_frames_painted (gpointer data)
+{
+  return ((GridCount *) data)->frames >= 2;
+}
+
+/* The items in view now with their posters. */
+static GHashTable *
+dup_items_in_view (GridCount *count)
+{
+  g_autoptr(GPtrArray) cards = ssv_poster_grid_dup_bound_cards (SSV_POSTER_GRID (count->grid));
+  GHashTable *items = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      SsvPosterCard *card = g_ptr_array_index (cards, i);
+
+      if (gtk_widget_get_mapped (GTK_WIDGET (card)) && ssv_poster_card_get_has_poster (card))
+        g_hash_table_add (items, g_object_ref (ssv_poster_card_get_item (card)));
+    }
+  return items;
+}
+
+/* A grid keeps many more cards bound than it shows. Those more than a screen out of
+ * view let go of their posters (a texture drawn once keeps a copy in the GL driver, in
+ * RAM with software GL, as long as it lives); those in view show theirs, and a screen
+ * scrolled back shows its posters at once, from memory. */
+static void
+test_far_cards_let_go (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "grid.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvContext) context = ssv_context_new (db_path, &error);
+  g_autoptr(GListStore) items = g_list_store_new (SSV_TYPE_SEASON);
+  GtkWidget *window = gtk_window_new ();
+  GridCount count = { NULL };
+  GtkAdjustment *adjustment;
+  guint far_seen = 0;
+  double before_last = 0;
+  gulong handler;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 240; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Title %u", i);
+      g_autofree char *poster = write_png (200, 300 + i);
+      g_autoptr(SsvSeason) season = g_object_new (SSV_TYPE_SEASON, "title", title, "poster-url", poster, NULL);
+
+      g_list_store_append (items, season);
+    }
+
+  count.grid = ssv_poster_grid_new (context);
+  ssv_poster_grid_set_model (SSV_POSTER_GRID (count.grid), G_LIST_MODEL (items));
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_set_child (GTK_WINDOW (window), count.grid);
+  gtk_window_present (GTK_WINDOW (window));
+  adjustment = ssv_poster_grid_get_vadjustment (SSV_POSTER_GRID (count.grid));
+  g_assert_true (ssv_test_wait_for (view_shows_posters, &count, 20000));
+
+  /* A screen at a time, each shown with its posters before the next. */
+  for (guint step = 0; step < 6; step++)
+    {
+      before_last = gtk_adjustment_get_value (adjustment);
+      g_clear_pointer (&count.seen, g_hash_table_unref);
+      count.seen = dup_items_in_view (&count);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                            gtk_adjustment_get_page_size (adjustment));
+      g_assert_true (ssv_test_wait_for (view_shows_posters, &count, 20000));
+      ssv_ui_test_iterate (50);
+      count_grid (&count);
+      far_seen += count.far;
+      g_assert_cmpuint (count.far_shown, ==, 0);
+    }
+  /* There were cards far out of view to let go of, or this showed nothing. */
+  g_assert_cmpuint (far_seen, >, 0);
+
+  /* A screen back: from memory, in the frame that shows it. */
+  handler = g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                              G_CALLBACK (frame_painted_cb), &count);
+  gtk_adjustment_set_value (adjustment, before_last);
+  g_assert_true (ssv_test_wait_for (two_frames_painted, &count, 20000));
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (window), handler);
+  /* What was in view there shows its poster; what the view places newly may load. */
+  count_grid (&count);
+  g_assert_cmpuint (count.seen_again, >, 0);
+  g_assert_cmpuint (count.seen_shown, ==, count.seen_again);
+  g_clear_pointer (&count.seen, g_hash_table_unref);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ssv_ui_test_iterate (50);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -472,6 +652,7 @@ main (int    argc,
   g_test_add_func ("/ui/poster-card/hidden-card-drops-its-load", test_hidden_card_drops_its_load);
   g_test_add_func ("/ui/texture-loader/hold-queued", test_hold_queued);
   g_test_add_func ("/ui/texture-loader/page-switch-releases", test_page_switch_releases);
+  g_test_add_func ("/ui/poster-grid/far-cards-let-go", test_far_cards_let_go);
 
   result = g_test_run ();
 

@@ -213,16 +213,25 @@ model_titles (SsvLibraryPage *page,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Every card in view shows its poster (cards bound past the view's edges let go of theirs). */
 static gboolean
 has_loaded_posters (gpointer data)
 {
   g_autoptr(GPtrArray) cards = ssv_poster_grid_dup_bound_cards (data);
+  guint in_view = 0;
   guint with_poster = 0;
 
   for (guint i = 0; i < cards->len; i++)
-    with_poster += ssv_poster_card_get_has_poster (g_ptr_array_index (cards, i));
+    {
+      GtkWidget *card = g_ptr_array_index (cards, i);
 
-  return cards->len > 0 && with_poster == cards->len;
+      if (!gtk_widget_get_mapped (card))
+        continue;
+      in_view++;
+      with_poster += ssv_poster_card_get_has_poster (SSV_POSTER_CARD (card));
+    }
+
+  return in_view > 0 && with_poster == in_view;
 }
 
 typedef struct

@@ -5,6 +5,7 @@
 
 #include "ssv-utils.h"
 #include "stores/ssv-store.h"
+#include "ssv-database.h"
 #include "ssv-thread.h"
 
 typedef struct
@@ -207,6 +208,10 @@ run_thread (GTask        *task,
     }
   else
     g_task_return_pointer (task, result, run->result_free);
+
+  /* Back to the pool, which keeps its threads and their connections: the pages this
+   * read stay in the file, not in every idle thread's cache. */
+  ssv_database_release_thread_memory ();
 }
 
 void

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <glib/gi18n-lib.h>
 
+#include "ssv-database.h"
 #include "ssv-error.h"
 #include "workers/ssv-worker-private.h"
 #include "workers/ssv-worker-rules.h"
@@ -155,6 +156,22 @@ update_cpu_time (SsvWorker *self,
   *thread_start_us = now_us;
 }
 
+/* Waits on the worker's condition (its lock held) until woken, or until @deadline_us
+ * unless it is 0. A worker may wait for minutes, or for a key that never comes: the
+ * pages its thread read go back first. */
+static gboolean
+rest (SsvWorkerPrivate *priv,
+      gint64            deadline_us)
+{
+  ssv_database_release_thread_memory ();
+  if (deadline_us == 0)
+    {
+      g_cond_wait (&priv->cond, &priv->lock);
+      return TRUE;
+    }
+  return g_cond_wait_until (&priv->cond, &priv->lock, deadline_us);
+}
+
 /* Waits while the person paused, a scan holds, the provider cools down, the
  * allowance is used up or a key is missing. Sets the state that explains it. */
 static WaitResult
@@ -187,14 +204,14 @@ wait_until_allowed (SsvWorker *self)
       if (priv->user_paused)
         {
           ssv_worker_set_state_locked (self, SSV_WORKER_PAUSED, NULL);
-          g_cond_wait (&priv->cond, &priv->lock);
+          rest (priv, 0);
           continue;
         }
 
       if (priv->hold_count > 0)
         {
           ssv_worker_set_state_locked (self, SSV_WORKER_HELD, _("Waiting for the library scan to finish"));
-          g_cond_wait (&priv->cond, &priv->lock);
+          rest (priv, 0);
           continue;
         }
 
@@ -204,15 +221,14 @@ wait_until_allowed (SsvWorker *self)
 
           ssv_worker_set_state_locked (self, SSV_WORKER_QUOTA, note);
           /* Wake now and then: a suspended laptop's clock jumps. */
-          g_cond_wait_until (&priv->cond, &priv->lock,
-                             now_us + MIN (priv->quota_until - now, 60) * G_USEC_PER_SEC);
+          rest (priv, now_us + MIN (priv->quota_until - now, 60) * G_USEC_PER_SEC);
           continue;
         }
 
       if (priv->cooldown_until_us > now_us)
         {
           ssv_worker_set_state_locked (self, SSV_WORKER_COOLDOWN, priv->cooldown_note);
-          g_cond_wait_until (&priv->cond, &priv->lock, priv->cooldown_until_us);
+          rest (priv, priv->cooldown_until_us);
           continue;
         }
 
@@ -225,7 +241,7 @@ wait_until_allowed (SsvWorker *self)
               break;
             }
           ssv_worker_set_state_locked (self, SSV_WORKER_NEEDS_KEY, priv->key_note);
-          if (!g_cond_wait_until (&priv->cond, &priv->lock, now_us + KEY_RECHECK_S * G_USEC_PER_SEC))
+          if (!rest (priv, now_us + KEY_RECHECK_S * G_USEC_PER_SEC))
             priv->key_check = TRUE;
           continue;
         }
@@ -248,7 +264,7 @@ wait_for_wake (SsvWorker *self,
   while (!priv->woken && !g_cancellable_is_cancelled (priv->cancellable) &&
          priv->requests.length == 0 && !priv->user_paused && priv->hold_count == 0 &&
          !priv->key_reload)
-    if (!g_cond_wait_until (&priv->cond, &priv->lock, deadline))
+    if (!rest (priv, deadline))
       break;
   priv->woken = FALSE;
   g_mutex_unlock (&priv->lock);

@@ -330,7 +330,8 @@ show_channel (SsvChannelPage *self,
   ssv_texture_loader_load_picture (loader, self->banner, banner_url, BANNER_HEIGHT * scale, self->cancellable);
   if (ssv_channel_get_avatar_url (channel) != NULL)
     {
-      GdkTexture *known = ssv_texture_loader_lookup (loader, ssv_channel_get_avatar_url (channel), AVATAR_SIZE * scale);
+      g_autoptr(GdkTexture) known = ssv_texture_loader_dup_texture (loader, ssv_channel_get_avatar_url (channel),
+                                                                    AVATAR_SIZE * scale);
 
       if (known != NULL)
         adw_avatar_set_custom_image (self->avatar, GDK_PAINTABLE (known));

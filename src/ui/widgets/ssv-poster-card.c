@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ssv-poster-card.c: shows any object with "title" and "poster-url" (and, when it has them,
  * "subtitle" or "year", and "watched"); recycled by grids, so a load is cancelled on rebind,
- * and one still on its way is dropped while the card is hidden.
+ * one still on its way is dropped while the card is hidden, and a grid's card far out of
+ * view lets go of its poster.
  * The card reads those into its own properties, which its template's labels bind to. */
 
 #include "config.h"
@@ -131,7 +132,7 @@ static void
 load_poster (SsvPosterCard *self,
              gboolean       fetch)
 {
-  GdkTexture *known;
+  g_autoptr(GdkTexture) known = NULL;
   int height = SSV_POSTER_HEIGHT * gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
   if (self->cancellable != NULL)
@@ -149,7 +150,7 @@ load_poster (SsvPosterCard *self,
     }
 
   /* In memory: shown at once, lazy or not. */
-  known = ssv_texture_loader_lookup (self->loader, self->poster_uri, height);
+  known = ssv_texture_loader_dup_texture (self->loader, self->poster_uri, height);
   show_texture (self, known);
   if (known != NULL)
     {
@@ -303,6 +304,31 @@ ssv_poster_card_ensure_poster (SsvPosterCard *self)
     load_poster (self, TRUE);
 }
 
+/**
+ * ssv_poster_card_release_poster:
+ *
+ * Lets go of the poster (or stops its load) of a lazy card out of view: a grid keeps
+ * many more cards bound than it shows, and a texture drawn once holds a copy in the GL
+ * driver for as long as a card keeps it. The loader keeps the recent images, so
+ * ssv_poster_card_ensure_poster() (or the card coming into view) shows it again at once.
+ */
+void
+ssv_poster_card_release_poster (SsvPosterCard *self)
+{
+  g_return_if_fail (SSV_IS_POSTER_CARD (self));
+
+  if (!self->lazy || !self->requested)
+    return;
+
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+    }
+  self->requested = FALSE;
+  show_texture (self, NULL);
+}
+
 /* Whether the poster itself shows (not the initials). */
 gboolean
 ssv_poster_card_get_has_poster (SsvPosterCard *self)
@@ -360,7 +386,9 @@ ssv_poster_card_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (ssv_poster_card_parent_class)->map (widget);
 
-  if (self->dropped)
+  /* Shown again after its load was dropped, or in view after letting go of its poster
+   * (a grid maps only the cards in view): from memory in this very frame, else loaded. */
+  if (self->dropped || self->lazy)
     {
       self->dropped = FALSE;
       ssv_poster_card_ensure_poster (self);

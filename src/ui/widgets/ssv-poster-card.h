@@ -26,6 +26,7 @@ gboolean    ssv_poster_card_get_has_poster   (SsvPosterCard    *self);
 void        ssv_poster_card_set_lazy         (SsvPosterCard    *self,
                                               gboolean          lazy);
 void        ssv_poster_card_ensure_poster    (SsvPosterCard    *self);
+void        ssv_poster_card_release_poster   (SsvPosterCard    *self);
 void        ssv_poster_card_set_accessory    (SsvPosterCard    *self,
                                               GtkWidget        *accessory);
 GtkWidget  *ssv_poster_card_get_accessory    (SsvPosterCard    *self);

@@ -5,7 +5,7 @@
  * GtkGridView keeps max-columns × 30 rows of cards bound, far more than show. So
  * max-columns follows the width (no more columns than fit), and the cards are lazy:
  * after each frame that moved them, those in view (and a screen either side) are
- * asked for their posters. */
+ * asked for their posters, and those further away let go of theirs. */
 
 #include "config.h"
 
@@ -23,7 +23,7 @@ struct _SsvPosterGrid
   SsvContext         *context;
   GListModel         *model;
   GtkSingleSelection *selection;
-  GPtrArray          *bound;      /* cards showing an item now */
+  GPtrArray          *bound;      /* GtkListItem whose card shows an item now */
   GdkFrameClock      *frame_clock;
   gulong              after_paint_handler;
   gboolean            dirty;      /* cards moved: check which are in view */
@@ -82,29 +82,44 @@ static void
 after_paint_cb (GdkFrameClock *frame_clock,
                 SsvPosterGrid *self)
 {
-  int height;
-  int width;
+  guint first = G_MAXUINT;
+  guint last = 0;
+  guint reach;
 
   if (!self->dirty || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
   self->dirty = FALSE;
 
-  width = gtk_widget_get_width (GTK_WIDGET (self->scroller));
-  height = gtk_widget_get_height (GTK_WIDGET (self->scroller));
+  /* The view maps only the cards at least partly in it (it hides the rest it keeps
+   * bound); their positions tell how many items a screen holds. */
+  for (guint i = 0; i < self->bound->len; i++)
+    {
+      GtkListItem *list_item = g_ptr_array_index (self->bound, i);
+
+      if (gtk_widget_get_mapped (gtk_list_item_get_child (list_item)))
+        {
+          first = MIN (first, gtk_list_item_get_position (list_item));
+          last = MAX (last, gtk_list_item_get_position (list_item));
+        }
+    }
+  if (first > last)
+    return;
+  reach = last - first + 1;
 
   for (guint i = 0; i < self->bound->len; i++)
     {
-      GtkWidget *card = g_ptr_array_index (self->bound, i);
-      graphene_rect_t bounds;
+      GtkListItem *list_item = g_ptr_array_index (self->bound, i);
+      SsvPosterCard *card = SSV_POSTER_CARD (gtk_list_item_get_child (list_item));
+      guint position = gtk_list_item_get_position (list_item);
 
-      if (!gtk_widget_compute_bounds (card, GTK_WIDGET (self->scroller), &bounds))
-        continue;
-
-      /* A screen above and below, so scrolling finds them ready. */
-      if (bounds.origin.y + bounds.size.height >= -height && bounds.origin.y <= 2 * height &&
-          bounds.origin.x + bounds.size.width >= 0 && bounds.origin.x <= width)
-        ssv_poster_card_ensure_poster (SSV_POSTER_CARD (card));
+      /* A screen above and below, so scrolling finds them ready. Further away, a card
+       * lets go of its texture, which keeps a copy in the GL driver while it lives; the
+       * loader keeps the image a while, so it shows again the frame the card is back. */
+      if (position + reach >= first && position <= last + reach)
+        ssv_poster_card_ensure_poster (card);
+      else
+        ssv_poster_card_release_poster (card);
     }
 }
 
@@ -219,7 +234,7 @@ on_bind (GtkSignalListItemFactory *factory,
   ssv_poster_card_set_item (SSV_POSTER_CARD (card), gtk_list_item_get_item (list_item));
   if (accessory != NULL && self->accessory_bind != NULL)
     self->accessory_bind (accessory, gtk_list_item_get_item (list_item), self->accessory_data);
-  g_ptr_array_add (self->bound, card);
+  g_ptr_array_add (self->bound, list_item);
   mark_dirty (self);
 }
 
@@ -235,7 +250,7 @@ on_unbind (GtkSignalListItemFactory *factory,
   ssv_poster_card_set_item (SSV_POSTER_CARD (card), NULL);
   if (accessory != NULL && self->accessory_bind != NULL)
     self->accessory_bind (accessory, NULL, self->accessory_data);
-  g_ptr_array_remove_fast (self->bound, card);
+  g_ptr_array_remove_fast (self->bound, list_item);
 }
 
 static void
@@ -302,7 +317,12 @@ ssv_poster_grid_get_vadjustment (SsvPosterGrid *self)
 GPtrArray *
 ssv_poster_grid_dup_bound_cards (SsvPosterGrid *self)
 {
-  return g_ptr_array_copy (self->bound, NULL, NULL);
+  GPtrArray *cards = g_ptr_array_sized_new (self->bound->len);
+
+  for (guint i = 0; i < self->bound->len; i++)
+    g_ptr_array_add (cards, gtk_list_item_get_child (g_ptr_array_index (self->bound, i)));
+
+  return cards;
 }
 
 void
@@ -458,6 +478,9 @@ ssv_poster_grid_init (SsvPosterGrid *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), self);
   gtk_grid_view_set_factory (self->grid_view, factory);
   g_object_unref (factory);
+  /* Scrolling moves cards in and out of view without binding any. */
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (mark_dirty), self, G_CONNECT_SWAPPED);
 
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->grid_view, "activate", G_CALLBACK (on_activate), self, G_CONNECT_SWAPPED);

@@ -393,8 +393,8 @@ thumbnail_ready_cb (GObject      *source,
 void
 ssv_video_card_ensure_thumbnail (SsvVideoCard *self)
 {
+  g_autoptr(GdkTexture) known = NULL;
   const char *url;
-  GdkTexture *known;
   int height;
 
   g_return_if_fail (SSV_IS_VIDEO_CARD (self));
@@ -405,7 +405,7 @@ ssv_video_card_ensure_thumbnail (SsvVideoCard *self)
 
   self->thumbnail_asked = TRUE;
   height = THUMB_HEIGHT * gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  known = ssv_texture_loader_lookup (self->loader, url, height);
+  known = ssv_texture_loader_dup_texture (self->loader, url, height);
   if (known != NULL)
     {
       set_texture (self, known);
