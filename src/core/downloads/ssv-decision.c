@@ -853,6 +853,34 @@ check_upgrade (SsvDecision             *d,
     add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: %s is worse than the %s you have"), label, own_label);
 }
 
+/* The reasons' array of a decision freed on this thread, kept for the next:
+ * judging thousands of hits, most decisions cost no array of their own. */
+static GPrivate spare_reasons = G_PRIVATE_INIT ((GDestroyNotify) g_ptr_array_unref);
+
+static GPtrArray *
+reasons_new (void)
+{
+  GPtrArray *reasons = g_private_get (&spare_reasons);
+
+  if (reasons == NULL)
+    return g_ptr_array_new_full (4, NULL);
+  g_private_set (&spare_reasons, NULL);
+  return reasons;
+}
+
+/* @reasons of a decision from ssv_decide(): no free function, not shared */
+static void
+reasons_free (GPtrArray *reasons)
+{
+  if (g_private_get (&spare_reasons) != NULL)
+    {
+      g_ptr_array_unref (reasons);
+      return;
+    }
+  g_ptr_array_set_size (reasons, 0);
+  g_private_set (&spare_reasons, reasons);
+}
+
 /**
  * ssv_decide:
  * @profile: the quality profile of the wanted item
@@ -883,7 +911,7 @@ ssv_decide (const SsvQualityProfile *profile,
   d->accepted = FALSE;
   d->upgrade = FALSE;
   d->score = 0;
-  d->reasons = g_ptr_array_new_full (4, NULL);
+  d->reasons = reasons_new ();
   d->arena_size = ARENA_SIZE;
   d->arena_used = 0;
 
@@ -938,7 +966,10 @@ ssv_decision_free (SsvDecision *decision)
       if (r < arena || r >= arena + decision->arena_size)
         g_free ((gpointer) r);
     }
-  g_ptr_array_unref (decision->reasons);
+  if (decision->arena_size > 0)
+    reasons_free (decision->reasons);
+  else
+    g_ptr_array_unref (decision->reasons);
   g_free (decision);
 }
 
