@@ -141,7 +141,9 @@ check_source (SsvDecision         *d,
               const SsvReleaseHit *hit,
               const SsvSearchItem *item)
 {
-  const char *dot = hit->title ? strrchr (hit->title, '.') : NULL;
+  /* rare: the name's own extension is risky; then its dot says which */
+  const char *title_risk = ssv_file_name_risk (hit->title);
+  const char *dot = title_risk != NULL ? strrchr (hit->title, '.') : NULL;
 
   for (guint i = 0; i < hit->files->len; i++)
     {
@@ -157,8 +159,8 @@ check_source (SsvDecision         *d,
 
   /* a name that ends like a program's ("….exe"; ".com" ends web addresses too) */
   if (dot != NULL && g_ascii_strcasecmp (dot, ".com") != 0 && g_ascii_strcasecmp (dot, ".url") != 0 &&
-      ssv_file_name_risk (hit->title) != NULL)
-    ssv_decision_reject (d, _("rejected: the name ends in “%s”: %s, not a video"), dot, ssv_file_name_risk (hit->title));
+      title_risk != NULL)
+    ssv_decision_reject (d, _("rejected: the name ends in “%s”: %s, not a video"), dot, title_risk);
 
   if (!ssv_release_hit_can_download (hit))
     ssv_decision_reject (d, "%s", hit->protocol == SSV_PROTOCOL_SLSKD ? _("rejected: the peer shares no video file of it")
