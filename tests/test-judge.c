@@ -188,6 +188,33 @@ test_movie_source_checks (Fixture       *f,
   expect (j5, FALSE, "tt0000001 on IMDb");
 }
 
+/* Every risky extension in any case is known, and only at the end of a file's own name. */
+static void
+test_file_name_risk (void)
+{
+  static const struct { const char *name; const char *risk; } rows[] = {
+    { "setup.exe", "a program" }, { "SETUP.EXE", "a program" }, { "Tool.AppImage", "a program" },
+    { "x.gadget", "a program" }, { "Play me.lnk", "a shortcut" }, { "site.Website", "a shortcut" },
+    { "run.ps1", "a script" }, { "m.psm1", "a script" }, { "a.py", "a script" },
+    { "Film.2019.1080p.zipx", "an archive" }, { "old.xxe", "an archive" },
+    { "Film.exe\\Film.mkv", NULL }, { "Codec.exe/readme", NULL }, { "@@s\\Film\\setup.exe", "a program" },
+    { "Film.2019.1080p.BluRay.x264", NULL }, { "Film.x264-GRP", NULL }, { "setup.exe1", NULL },
+    { "setup.appimages", NULL }, { "setup.", NULL }, { "setup", NULL }, { "setup.zip", NULL },
+    { "setup.e", NULL }, { "setup.exex", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      const char *risk = ssv_file_name_risk (rows[i].name);
+
+      g_test_message ("%s", rows[i].name);
+      if (rows[i].risk == NULL)
+        g_assert_null (risk);
+      else
+        g_assert_true (risk != NULL && g_str_has_prefix (risk, rows[i].risk));
+    }
+}
+
 /* The names TMDB lists for a film are its names too; a similar name is not. */
 static void
 test_aliases_from_tmdb (Fixture       *f,
@@ -559,6 +586,7 @@ main (int    argc,
   ADD ("/core/judge/json", test_json);
   ADD ("/core/judge/json-soulseek", test_json_soulseek);
   g_test_add_func ("/core/judge/clean-title", test_clean_title);
+  g_test_add_func ("/core/judge/file-name-risk", test_file_name_risk);
   g_test_add_func ("/core/judge/text-queries", test_text_queries);
   g_test_add_func ("/core/judge/plan-from-caps", test_plan_from_caps);
 

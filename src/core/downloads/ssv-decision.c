@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "downloads/ssv-decision.h"
+#include "downloads/ssv-decision-private.h"
 #include "downloads/ssv-quality-profile-private.h"
 #include "ssv-utils.h"
 
@@ -329,15 +329,9 @@ add_reason_va (SsvDecision   *d,
                const char    *format,
                va_list        args) G_GNUC_PRINTF (4, 0);
 
-/* The bytes a decision from ssv_decide() has after it for its reasons:
- * most decisions' reasons fit, so a judged hit costs no allocation a reason. */
-#define ARENA_SIZE 448
+#define ARENA_SIZE SSV_DECISION_ARENA_SIZE
 
-typedef struct
-{
-  SsvDecision decision;
-  SsvReason   arena[ARENA_SIZE / sizeof (SsvReason)];   /* for the alignment: holds reasons and their texts */
-} DecisionBlock;
+typedef SsvDecisionBlock DecisionBlock;
 
 /* A reason and its text in one block: in the decision's arena when it has
  * room, else in one of their own that the reasons' array (or
@@ -853,6 +847,34 @@ check_upgrade (SsvDecision             *d,
     add_reason (d, SSV_REASON_REJECT, 0, N_("rejected: %s is worse than the %s you have"), label, own_label);
 }
 
+/* The reasons' array of a decision freed on this thread, kept for the next:
+ * judging thousands of hits, most decisions cost no array of their own. */
+static GPrivate spare_reasons = G_PRIVATE_INIT ((GDestroyNotify) g_ptr_array_unref);
+
+static GPtrArray *
+reasons_new (void)
+{
+  GPtrArray *reasons = g_private_get (&spare_reasons);
+
+  if (reasons == NULL)
+    return g_ptr_array_new_full (4, NULL);
+  g_private_set (&spare_reasons, NULL);
+  return reasons;
+}
+
+/* @reasons of a decision from ssv_decide(): no free function, not shared */
+static void
+reasons_free (GPtrArray *reasons)
+{
+  if (g_private_get (&spare_reasons) != NULL)
+    {
+      g_ptr_array_unref (reasons);
+      return;
+    }
+  g_ptr_array_set_size (reasons, 0);
+  g_private_set (&spare_reasons, reasons);
+}
+
 /**
  * ssv_decide:
  * @profile: the quality profile of the wanted item
@@ -873,7 +895,23 @@ ssv_decide (const SsvQualityProfile *profile,
 {
   /* g_new, not g_new0: calloc() skips malloc's per-thread cache, so every decision freed
    * would go to a fast bin, and the next large block (a judged hit) would sweep them all */
-  DecisionBlock *block = g_new (DecisionBlock, 1);
+  return ssv_decide_in (g_new (DecisionBlock, 1), profile, candidate, wanted, owned);
+}
+
+/**
+ * ssv_decide_in:
+ * @block: where the decision is written, not zeroed; it outlives the decision
+ *
+ * ssv_decide() into a block of the caller's (a judged hit's own): free the
+ * decision with ssv_decision_clear(), then the block.
+ */
+SsvDecision *
+ssv_decide_in (SsvDecisionBlock        *block,
+               const SsvQualityProfile *profile,
+               const SsvCandidate      *candidate,
+               const SsvWantedItem     *wanted,
+               const SsvOwnedFile      *owned)
+{
   const SsvCompiledProfile *compiled = ssv_quality_profile_get_compiled (profile);
   SsvDecision *d = &block->decision;
   SsvRelease parsed;
@@ -883,7 +921,7 @@ ssv_decide (const SsvQualityProfile *profile,
   d->accepted = FALSE;
   d->upgrade = FALSE;
   d->score = 0;
-  d->reasons = g_ptr_array_new_full (4, NULL);
+  d->reasons = reasons_new ();
   d->arena_size = ARENA_SIZE;
   d->arena_used = 0;
 
@@ -925,10 +963,18 @@ ssv_decide (const SsvQualityProfile *profile,
 void
 ssv_decision_free (SsvDecision *decision)
 {
-  const char *arena;
-
   if (decision == NULL)
     return;
+  ssv_decision_clear (decision);
+  g_free (decision);
+}
+
+/* What @decision holds, not its own block: for a decision from ssv_decide_in(). */
+void
+ssv_decision_clear (SsvDecision *decision)
+{
+  const char *arena;
+
   arena = (const char *) ((DecisionBlock *) decision)->arena;
   /* reasons that did not fit the arena were each given a block */
   for (guint i = 0; decision->arena_size > 0 && i < decision->reasons->len; i++)
@@ -938,8 +984,10 @@ ssv_decision_free (SsvDecision *decision)
       if (r < arena || r >= arena + decision->arena_size)
         g_free ((gpointer) r);
     }
-  g_ptr_array_unref (decision->reasons);
-  g_free (decision);
+  if (decision->arena_size > 0)
+    reasons_free (decision->reasons);
+  else
+    g_ptr_array_unref (decision->reasons);
 }
 
 /* Whether one of the reasons of @kind says @text_part. */

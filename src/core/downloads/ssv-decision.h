@@ -72,7 +72,7 @@ typedef struct
   gboolean    upgrade;
   SsvQuality  quality;
   int         score;
-  GPtrArray  *reasons;   /* SsvReason *, in the order they were found */
+  GPtrArray  *reasons;   /* SsvReason *, in the order they were found; the decision's own: no ref outlives it */
   /* private: the bytes after the decision in its block that hold reasons
    * (0: each reason is its own block, freed by @reasons), and how many are used */
   gsize       arena_size;

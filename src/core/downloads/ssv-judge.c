@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "downloads/ssv-decision-private.h"
 #include "downloads/ssv-judge.h"
 #include "downloads/ssv-quality-profile-private.h"
 
@@ -26,9 +27,16 @@ ssv_judged_hit_unref (SsvJudgedHit *judged)
     return;
 
   ssv_release_hit_unref (judged->hit);
-  ssv_decision_free (judged->decision);
+  ssv_decision_clear (judged->decision);
   g_free (judged);
 }
+
+/* A judged hit and its decision in one block */
+typedef struct
+{
+  SsvJudgedHit     judged;
+  SsvDecisionBlock decision;
+} JudgedBlock;
 
 static const char *
 base_name (const char *path)
@@ -133,7 +141,9 @@ check_source (SsvDecision         *d,
               const SsvReleaseHit *hit,
               const SsvSearchItem *item)
 {
-  const char *dot = hit->title ? strrchr (hit->title, '.') : NULL;
+  /* rare: the name's own extension is risky; then its dot says which */
+  const char *title_risk = ssv_file_name_risk (hit->title);
+  const char *dot = title_risk != NULL ? strrchr (hit->title, '.') : NULL;
 
   for (guint i = 0; i < hit->files->len; i++)
     {
@@ -149,8 +159,8 @@ check_source (SsvDecision         *d,
 
   /* a name that ends like a program's ("….exe"; ".com" ends web addresses too) */
   if (dot != NULL && g_ascii_strcasecmp (dot, ".com") != 0 && g_ascii_strcasecmp (dot, ".url") != 0 &&
-      ssv_file_name_risk (hit->title) != NULL)
-    ssv_decision_reject (d, _("rejected: the name ends in “%s”: %s, not a video"), dot, ssv_file_name_risk (hit->title));
+      title_risk != NULL)
+    ssv_decision_reject (d, _("rejected: the name ends in “%s”: %s, not a video"), dot, title_risk);
 
   if (!ssv_release_hit_can_download (hit))
     ssv_decision_reject (d, "%s", hit->protocol == SSV_PROTOCOL_SLSKD ? _("rejected: the peer shares no video file of it")
@@ -193,7 +203,8 @@ ssv_judge_hit (const SsvQualityProfile *profile,
                SsvReleaseHit           *hit)
 {
   /* not zeroed: the parser writes every field of the release */
-  SsvJudgedHit *judged = g_new (SsvJudgedHit, 1);
+  JudgedBlock *block = g_new (JudgedBlock, 1);
+  SsvJudgedHit *judged = &block->judged;
   SsvReleaseHit *narrow;
   SsvWantedItem wanted;
   SsvCandidate candidate = { 0 };
@@ -216,7 +227,7 @@ ssv_judge_hit (const SsvQualityProfile *profile,
   candidate.release = &judged->release;
   candidate.size_bytes = hit->size > 0 ? (guint64) hit->size : 0;
   candidate.indexer_flags = hit->indexer_flags;
-  judged->decision = ssv_decide (profile, &candidate, &wanted, owned);
+  judged->decision = ssv_decide_in (&block->decision, profile, &candidate, &wanted, owned);
   check_source (judged->decision, hit, item);
   judged->quality_rank = ssv_compiled_profile_get_rank (ssv_quality_profile_get_compiled (profile),
                                                        judged->decision->quality);

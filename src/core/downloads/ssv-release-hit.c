@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -242,18 +243,13 @@ ssv_infohash_from_magnet (const char *magnet)
 
 /* ---- file names ---------------------------------------------------------- */
 
+/* What follows the last dot; when that dot is a folder's ("Film.2019/Film"),
+ * the slash in it matches no extension of the lists below. */
 static const char *
 extension_of (const char *name)
 {
-  const char *slash;
-  const char *dot;
+  const char *dot = name != NULL ? strrchr (name, '.') : NULL;
 
-  if (name == NULL)
-    return NULL;
-  slash = strrchr (name, '\\');
-  if (slash == NULL || strrchr (name, '/') > slash)
-    slash = strrchr (name, '/');
-  dot = strrchr (slash ? slash : name, '.');
   return dot != NULL && dot[1] != '\0' ? dot + 1 : NULL;
 }
 
@@ -311,6 +307,46 @@ ssv_file_name_is_sample (const char *path)
  *
  * Returns: (nullable): what the file is, in plain words, or NULL when harmless
  */
+/* Up to eight letters and digits of an extension in lower case, one byte each,
+ * in a number: 0 when it has anything else or more letters. */
+static guint64
+extension_key (const char *ext)
+{
+  guint64 key = 0;
+  guint i;
+
+  for (i = 0; ext[i] != '\0'; i++)
+    {
+      if (i == 8 || !g_ascii_isalnum (ext[i]))
+        return 0;
+      key |= (guint64) (guchar) (g_ascii_isupper (ext[i]) ? ext[i] - 'A' + 'a' : ext[i]) << (8 * i);
+    }
+  return key;
+}
+
+typedef struct
+{
+  guint64 key;
+  guint   kind;   /* index into the kinds' words */
+} RiskyExtension;
+
+static int
+compare_risky (gconstpointer a,
+               gconstpointer b)
+{
+  guint64 ka = ((const RiskyExtension *) a)->key, kb = ((const RiskyExtension *) b)->key;
+
+  return ka < kb ? -1 : ka > kb;
+}
+
+/**
+ * ssv_file_name_risk:
+ *
+ * Programs, shortcuts, scripts and the archive formats that hide them, which
+ * no video release needs: the malware fake releases carry.
+ *
+ * Returns: (nullable): what the file is, in plain words, or NULL when harmless
+ */
 const char *
 ssv_file_name_risk (const char *name)
 {
@@ -324,23 +360,44 @@ ssv_file_name_risk (const char *name)
     "py", "pl", NULL,
   };
   static const char * const archives[] = { "zipx", "arj", "ace", "lzh", "lha", "cab", "uue", "xxe", NULL };
+  static const char * const * const kinds[] = { programs, shortcuts, scripts, archives };
+  static const char * const words[] = {
+    N_("a program"), N_("a shortcut"), N_("a script"), N_("an archive of a kind that hides programs"),
+  };
+  /* every extension above as its key, sorted: a release's name is judged by a few compares */
+  static RiskyExtension table[G_N_ELEMENTS (programs) + G_N_ELEMENTS (shortcuts) + G_N_ELEMENTS (scripts) +
+                              G_N_ELEMENTS (archives)];
+  static gsize n_table = 0;
   const char *ext = extension_of (name);
+  guint64 key;
+  gsize lo = 0, hi;
 
-  /* "x264-GRP", the end of most release names, is no extension of these */
-  if (ext == NULL || strlen (ext) > 8)
+  if (g_once_init_enter (&n_table))
+    {
+      gsize n = 0;
+
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        for (guint i = 0; kinds[k][i] != NULL; i++)
+          table[n++] = (RiskyExtension) { extension_key (kinds[k][i]), k };
+      qsort (table, n, sizeof *table, compare_risky);
+      g_once_init_leave (&n_table, n);
+    }
+
+  /* "x264-GRP", the end of most release names, is no extension of these, nor is
+   * anything but letters and digits */
+  if (ext == NULL || (key = extension_key (ext)) == 0)
     return NULL;
-  /* nor is anything but letters and digits */
-  for (const char *c = ext; *c != '\0'; c++)
-    if (!g_ascii_isalnum (*c))
-      return NULL;
 
-  if (extension_in (ext, programs))
-    return _("a program");
-  if (extension_in (ext, shortcuts))
-    return _("a shortcut");
-  if (extension_in (ext, scripts))
-    return _("a script");
-  if (extension_in (ext, archives))
-    return _("an archive of a kind that hides programs");
+  for (hi = n_table; lo < hi;)
+    {
+      gsize mid = (lo + hi) / 2;
+
+      if (table[mid].key == key)
+        return _(words[table[mid].kind]);
+      if (table[mid].key < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
   return NULL;
 }
