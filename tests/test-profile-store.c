@@ -283,6 +283,55 @@ test_list_formats_async (Fixture       *f,
   g_ptr_array_unref (result.profiles);
 }
 
+typedef struct
+{
+  SsvProfileStore *store;
+  gint            *waiting;  /* threads not yet at the start line */
+} FirstRead;
+
+static gpointer
+first_read_thread (gpointer data)
+{
+  FirstRead *read = data;
+  GError *error = NULL;
+
+  g_atomic_int_dec_and_test (read->waiting);
+  while (g_atomic_int_get (read->waiting) > 0)
+    g_thread_yield ();
+  if (!ssv_profile_store_ensure_defaults (read->store, &error))
+    return error;
+  return NULL;
+}
+
+/* Two first reads of the profiles at once (the title page's wish menu and a release
+ * search did it): both find no defaults, and both must come back with the defaults
+ * written once, not one of them with "There is already a quality profile called …". */
+static void
+test_defaults_first_reads_at_once (void)
+{
+  for (guint round = 0; round < 10; round++)
+    {
+      g_autofree char *dir = NULL;
+      g_autoptr(SsvDatabase) db = ssv_test_open_temp_database (&dir, NULL);
+      g_autoptr(SsvProfileStore) store = ssv_profile_store_new (db);
+      gint waiting = 4;
+      FirstRead read = { store, &waiting };
+      GThread *threads[4];
+
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        threads[i] = g_thread_new ("first-read", first_read_thread, &read);
+      for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+        {
+          g_autoptr(GError) error = g_thread_join (threads[i]);
+
+          g_assert_no_error (error);
+        }
+      g_assert_cmpint (ssv_test_query_int (db, "SELECT count(*) FROM quality_profiles"), ==, 3);
+      g_clear_object (&store);
+      ssv_test_close_temp_database (&db, &dir);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -298,6 +347,7 @@ main (int    argc,
   ADD ("/core/profile-store/list-async", test_list_async);
   ADD ("/core/profile-store/list-formats-async", test_list_formats_async);
 #undef ADD
+  g_test_add_func ("/core/profile-store/defaults-first-reads-at-once", test_defaults_first_reads_at_once);
 
   return g_test_run ();
 }

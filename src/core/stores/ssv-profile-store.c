@@ -323,6 +323,18 @@ ssv_profile_store_ensure_defaults (SsvProfileStore  *self,
   if (!ssv_database_begin (db, error))
     return FALSE;
 
+  /* Two first reads at once (the title page's wish menu and a release search, say)
+   * both found no defaults: the writer that waited finds them written. */
+  g_clear_pointer (&done, g_free);
+  done = ssv_settings_store_get (db, DEFAULTS_KEY, &local_error);
+  if (done != NULL || local_error != NULL)
+    {
+      ssv_database_rollback (db);
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return done != NULL;
+    }
+
   for (guint i = 0; i < formats->len; i++)
     if (!save_format_in_transaction (self, g_ptr_array_index (formats, i), error))
       goto fail;
