@@ -156,6 +156,8 @@ static const char * const fill_sql[] = {
   "UPDATE wishlist_shows SET profile_id = 1 WHERE id = 1;",
   /* version 17: when a finished download went into the library */
   "UPDATE downloads SET imported_at = 1770000000 WHERE id = 1;",
+  /* version 18: the index the show cards' episode counts read */
+  "UPDATE episodes SET watched = 1 WHERE show_id = 1;",
 };
 
 static char *

@@ -71,13 +71,6 @@ test_changed_on_main_thread (void)
   ssv_test_close_temp_database (&db, &dir);
 }
 
-typedef struct
-{
-  GPtrArray *movies;
-  GPtrArray *shows;
-  guint      reads_done;
-} Lists;
-
 static const char *
 title_of (gconstpointer item)
 {
@@ -97,26 +90,21 @@ compare_titles_descending (gconstpointer a,
 }
 
 static void
-list_ready_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+titles_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  Lists *lists = user_data;
+  SsvLibraryTitles **titles = user_data;
   g_autoptr(GError) error = NULL;
-  GPtrArray *items = ssv_library_store_list_finish (SSV_LIBRARY_STORE (source), result, &error);
 
+  *titles = ssv_library_store_list_titles_finish (SSV_LIBRARY_STORE (source), result, &error);
   g_assert_no_error (error);
-  if (g_task_get_source_tag (G_TASK (result)) == ssv_library_store_list_movies_async)
-    lists->movies = items;
-  else
-    lists->shows = items;
-  lists->reads_done++;
 }
 
 static gboolean
-both_read (gpointer data)
+titles_read (gpointer data)
 {
-  return ((Lists *) data)->reads_done == 2;
+  return *(SsvLibraryTitles **) data != NULL;
 }
 
 static void
@@ -126,7 +114,7 @@ test_list_in_order (void)
   g_autoptr(SsvDatabase) db = ssv_test_open_temp_database (&dir, NULL);
   g_autoptr(SsvLibraryStore) store = ssv_library_store_new (db);
   g_autoptr(GError) error = NULL;
-  Lists lists = { NULL, NULL, 0 };
+  g_autoptr(SsvLibraryTitles) lists = NULL;
   const char *expected[] = { "Thief", "Ronin", "Heat" };
 
   g_assert_true (ssv_database_exec (db,
@@ -135,23 +123,20 @@ test_list_in_order (void)
                                     &error));
   g_assert_no_error (error);
 
-  ssv_library_store_list_movies_async (store, compare_titles_descending, "descending", NULL,
-                                       NULL, list_ready_cb, &lists);
-  ssv_library_store_list_shows_async (store, compare_titles_descending, "descending", NULL,
-                                      NULL, list_ready_cb, &lists);
-  g_assert_true (ssv_test_wait_for (both_read, &lists, 5000));
+  ssv_library_store_list_titles_async (store, compare_titles_descending, "descending", NULL,
+                                       NULL, titles_ready_cb, &lists);
+  g_assert_true (ssv_test_wait_for (titles_read, &lists, 5000));
 
   /* Each read in the order given, whatever order the rows were written in. */
-  g_assert_cmpuint (lists.movies->len, ==, G_N_ELEMENTS (expected));
-  g_assert_cmpuint (lists.shows->len, ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (lists->movies->len, ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (lists->shows->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_assert_cmpstr (title_of (g_ptr_array_index (lists.movies, i)), ==, expected[i]);
-      g_assert_cmpstr (title_of (g_ptr_array_index (lists.shows, i)), ==, expected[i]);
+      g_assert_cmpstr (title_of (g_ptr_array_index (lists->movies, i)), ==, expected[i]);
+      g_assert_cmpstr (title_of (g_ptr_array_index (lists->shows, i)), ==, expected[i]);
     }
 
-  g_ptr_array_unref (lists.movies);
-  g_ptr_array_unref (lists.shows);
+  g_clear_pointer (&lists, ssv_library_titles_free);
   g_clear_object (&store);
   ssv_test_close_temp_database (&db, &dir);
 }
@@ -240,6 +225,79 @@ test_idle_thread_gives_back_pages (void)
   ssv_test_close_temp_database (&db, &dir);
 }
 
+static SsvShow *
+find_show (GPtrArray  *shows,
+           const char *title)
+{
+  for (guint i = 0; i < shows->len; i++)
+    if (g_str_equal (ssv_show_get_title (g_ptr_array_index (shows, i)), title))
+      return g_ptr_array_index (shows, i);
+
+  g_assert_not_reached ();
+}
+
+/* What a show's card says of its episodes: how many, how many watched, in how many
+ * seasons, and whether any has a file; a show with no episode reads as none. */
+static void
+test_show_rollup (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SsvDatabase) db = ssv_test_open_temp_database (&dir, NULL);
+  g_autoptr(SsvLibraryStore) store = ssv_library_store_new (db);
+  g_autoptr(GPtrArray) shows = NULL;
+  g_autoptr(GError) error = NULL;
+  SsvShow *show;
+
+  g_assert_true (ssv_database_exec (db,
+    "INSERT INTO shows (id, title) VALUES (1, 'Owned'), (2, 'Followed'), (3, 'Empty');"
+    "INSERT INTO episodes (id, show_id, season_number, episode_number, watched) VALUES"
+    "  (1, 1, 1, 1, 1), (2, 1, 1, 2, 1), (3, 1, 2, 1, 0), (4, 1, 2, 2, 0),"
+    "  (5, 2, 1, 1, 1), (6, 2, 1, 2, 0), (7, 2, 3, 1, 0);"
+    "INSERT INTO media_files (episode_id, path) VALUES (4, '/tv/Owned/S02E02.mkv');", &error));
+  g_assert_no_error (error);
+
+  shows = ssv_library_store_list_shows (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shows->len, ==, 3);
+
+  show = find_show (shows, "Owned");
+  g_assert_cmpint (ssv_show_get_episode_count (show), ==, 4);
+  g_assert_cmpint (ssv_show_get_watched_count (show), ==, 2);
+  g_assert_cmpint (ssv_show_get_season_count (show), ==, 2);
+  g_assert_true (ssv_show_get_has_file (show));
+  g_assert_false (ssv_show_get_watched (show));
+
+  show = find_show (shows, "Followed");
+  g_assert_cmpint (ssv_show_get_episode_count (show), ==, 3);
+  g_assert_cmpint (ssv_show_get_watched_count (show), ==, 1);
+  g_assert_cmpint (ssv_show_get_season_count (show), ==, 2);
+  g_assert_false (ssv_show_get_has_file (show));
+
+  show = find_show (shows, "Empty");
+  g_assert_cmpint (ssv_show_get_episode_count (show), ==, 0);
+  g_assert_cmpint (ssv_show_get_season_count (show), ==, 0);
+  g_assert_false (ssv_show_get_has_file (show));
+  g_assert_false (ssv_show_get_watched (show));
+}
+
+/* The counts come from an index: the read never looks an episode's row up. */
+static void
+test_show_rollup_from_index (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SsvDatabase) db = ssv_test_open_temp_database (&dir, NULL);
+  g_autofree char *plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ssv_database_explain_uses_index (db,
+                                                  "SELECT show_id, count(*), sum (watched),"
+                                                  " count (DISTINCT season_number) FROM episodes GROUP BY show_id",
+                                                  &plan, &error));
+  g_assert_no_error (error);
+  g_test_message ("plan: %s", plan);
+  g_assert_nonnull (strstr (plan, "COVERING INDEX episodes_rollup"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -249,6 +307,8 @@ main (int    argc,
   g_test_add_func ("/core/store/changed-on-main-thread", test_changed_on_main_thread);
   g_test_add_func ("/core/store/list-in-order", test_list_in_order);
   g_test_add_func ("/core/store/idle-thread-gives-back-pages", test_idle_thread_gives_back_pages);
+  g_test_add_func ("/core/store/show-rollup", test_show_rollup);
+  g_test_add_func ("/core/store/show-rollup-from-index", test_show_rollup_from_index);
 
   return g_test_run ();
 }

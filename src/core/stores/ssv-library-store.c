@@ -378,15 +378,16 @@ ssv_library_store_list_movies (SsvLibraryStore  *self,
   " s.status, s.network, s.first_air_date, s.last_air_date, s.runtime_minutes, s.community_rating," \
   " s.critic_rating, s.tmdb_id, s.tvdb_id, s.imdb_id, s.poster_url, s.backdrop_url, s.logo_url," \
   " s.added_at, coalesce (e.episodes, 0), coalesce (e.watched, 0), coalesce (e.seasons, 0)," \
-  " coalesce (e.with_files, 0)," \
+  " EXISTS (SELECT 1 FROM episodes fe JOIN media_files f ON f.episode_id = fe.id WHERE fe.show_id = s.id)," \
   " (SELECT group_concat (g.name, ', ') FROM show_genres sg JOIN genres g ON g.id = sg.genre_id" \
   "   WHERE sg.show_id = s.id)," \
   " (SELECT name FROM servers v WHERE v.id = s.server_source)"
 
+/* Counted from the index episodes_rollup alone; whether a show has a file stops at its
+ * first episode that has one, where counting them looked every episode up. */
 #define SHOW_ROLLUP \
   "(SELECT show_id, count(*) AS episodes, sum (watched) AS watched," \
-  "  count (DISTINCT season_number) AS seasons," \
-  "  sum (EXISTS (SELECT 1 FROM media_files f WHERE f.episode_id = episodes.id)) AS with_files" \
+  "  count (DISTINCT season_number) AS seasons" \
   " FROM episodes GROUP BY show_id)"
 
 static gpointer
@@ -423,7 +424,7 @@ show_from_row (SsvStmt  *stmt,
   show->episode_count = sqlite3_column_int (stmt, 22);
   show->watched_count = sqlite3_column_int (stmt, 23);
   show->season_count = sqlite3_column_int (stmt, 24);
-  show->has_file = sqlite3_column_int (stmt, 25) > 0;
+  show->has_file = sqlite3_column_int (stmt, 25) != 0;
   show->watched = show->episode_count > 0 && show->watched_count >= show->episode_count;
   show->genres = ssv_stmt_dup_text (stmt, 26);
   show->server_name = ssv_stmt_dup_text (stmt, 27);
@@ -532,36 +533,56 @@ sort_titles (GPtrArray *titles,
   return titles;
 }
 
+/**
+ * ssv_library_titles_free:
+ *
+ * Frees what ssv_library_store_list_titles_finish() handed back.
+ */
+void
+ssv_library_titles_free (SsvLibraryTitles *titles)
+{
+  if (titles == NULL)
+    return;
+
+  g_clear_pointer (&titles->movies, g_ptr_array_unref);
+  g_clear_pointer (&titles->shows, g_ptr_array_unref);
+  g_free (titles);
+}
+
+/* Movies, then shows, on one thread: two reads at once would take both cores of a
+ * small machine from a window that is starting. */
 static gpointer
-list_movies_func (SsvStore      *store,
+list_titles_func (SsvStore      *store,
                   gpointer       data,
                   GCancellable  *cancellable,
                   GError       **error)
 {
-  return sort_titles (ssv_library_store_list_movies (SSV_LIBRARY_STORE (store), error), data);
-}
+  SsvLibraryStore *self = SSV_LIBRARY_STORE (store);
+  g_autoptr(SsvLibraryTitles) titles = g_new0 (SsvLibraryTitles, 1);
 
-static gpointer
-list_shows_func (SsvStore      *store,
-                 gpointer       data,
-                 GCancellable  *cancellable,
-                 GError       **error)
-{
-  return sort_titles (ssv_library_store_list_shows (SSV_LIBRARY_STORE (store), error), data);
+  titles->movies = sort_titles (ssv_library_store_list_movies (self, error), data);
+  if (titles->movies == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  titles->shows = sort_titles (ssv_library_store_list_shows (self, error), data);
+  if (titles->shows == NULL)
+    return NULL;
+
+  return g_steal_pointer (&titles);
 }
 
 /**
- * ssv_library_store_list_movies_async:
- * @order: (nullable): the order to hand the movies back in, called on the read's
+ * ssv_library_store_list_titles_async:
+ * @order: (nullable): the order to hand the titles back in, called on the read's
  *   thread with titles no one else holds yet; %NULL for the database's
  * @order_data: (nullable): for @order, freed with @order_data_free once the read ends
  *
- * Every movie, as ssv_library_store_list_movies() reads them. A grid's sort model
- * given its rows already in its order sorts them in one pass instead of a full sort
- * on the UI thread.
+ * Every movie, as ssv_library_store_list_movies() reads them, and every show with its
+ * episode roll-ups, in one read on one thread. A grid's sort model given its rows
+ * already in its order sorts them in one pass instead of a full sort on the UI thread.
  */
 void
-ssv_library_store_list_movies_async (SsvLibraryStore     *self,
+ssv_library_store_list_titles_async (SsvLibraryStore     *self,
                                      GCompareDataFunc     order,
                                      gpointer             order_data,
                                      GDestroyNotify       order_data_free,
@@ -569,44 +590,21 @@ ssv_library_store_list_movies_async (SsvLibraryStore     *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  ssv_store_run_async (SSV_STORE (self), ssv_library_store_list_movies_async,
-                       list_movies_func, list_order_new (order, order_data, order_data_free),
-                       list_order_free, (GDestroyNotify) g_ptr_array_unref,
+  ssv_store_run_async (SSV_STORE (self), ssv_library_store_list_titles_async,
+                       list_titles_func, list_order_new (order, order_data, order_data_free),
+                       list_order_free, (GDestroyNotify) ssv_library_titles_free,
                        cancellable, callback, user_data);
 }
 
 /**
- * ssv_library_store_list_shows_async:
+ * ssv_library_store_list_titles_finish:
  *
- * Every show with its episode roll-ups, in @order as
- * ssv_library_store_list_movies_async() has it.
+ * Returns: (transfer full): the movies and the shows, or %NULL with @error set
  */
-void
-ssv_library_store_list_shows_async (SsvLibraryStore     *self,
-                                    GCompareDataFunc     order,
-                                    gpointer             order_data,
-                                    GDestroyNotify       order_data_free,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  ssv_store_run_async (SSV_STORE (self), ssv_library_store_list_shows_async,
-                       list_shows_func, list_order_new (order, order_data, order_data_free),
-                       list_order_free, (GDestroyNotify) g_ptr_array_unref,
-                       cancellable, callback, user_data);
-}
-
-/**
- * ssv_library_store_list_finish:
- *
- * Finishes ssv_library_store_list_movies_async() or _list_shows_async().
- *
- * Returns: (transfer full) (element-type GObject): the titles
- */
-GPtrArray *
-ssv_library_store_list_finish (SsvLibraryStore  *self,
-                               GAsyncResult     *result,
-                               GError          **error)
+SsvLibraryTitles *
+ssv_library_store_list_titles_finish (SsvLibraryStore  *self,
+                                      GAsyncResult     *result,
+                                      GError          **error)
 {
   return ssv_store_run_finish (SSV_STORE (self), result, error);
 }

@@ -26,6 +26,15 @@ typedef struct
   gint64 servers;
 } SsvLibraryCounts;
 
+/* Every title of the library, as one read hands them back. */
+typedef struct
+{
+  GPtrArray *movies; /* SsvMovie */
+  GPtrArray *shows;  /* SsvShow, with their episode roll-ups */
+} SsvLibraryTitles;
+
+void              ssv_library_titles_free             (SsvLibraryTitles  *titles);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsvLibraryTitles, ssv_library_titles_free)
 
 SsvLibraryStore  *ssv_library_store_new               (SsvDatabase       *database);
 gboolean          ssv_library_store_get_counts        (SsvLibraryStore   *self,
@@ -61,21 +70,14 @@ SsvTitle         *ssv_library_store_load_title        (SsvLibraryStore   *self,
                                                        SsvMediaKind       kind,
                                                        gint64             id,
                                                        GError           **error);
-void              ssv_library_store_list_movies_async (SsvLibraryStore     *self,
+void              ssv_library_store_list_titles_async (SsvLibraryStore     *self,
                                                        GCompareDataFunc     order,
                                                        gpointer             order_data,
                                                        GDestroyNotify       order_data_free,
                                                        GCancellable        *cancellable,
                                                        GAsyncReadyCallback  callback,
                                                        gpointer             user_data);
-void              ssv_library_store_list_shows_async  (SsvLibraryStore     *self,
-                                                       GCompareDataFunc     order,
-                                                       gpointer             order_data,
-                                                       GDestroyNotify       order_data_free,
-                                                       GCancellable        *cancellable,
-                                                       GAsyncReadyCallback  callback,
-                                                       gpointer             user_data);
-GPtrArray        *ssv_library_store_list_finish       (SsvLibraryStore     *self,
+SsvLibraryTitles *ssv_library_store_list_titles_finish (SsvLibraryStore    *self,
                                                        GAsyncResult        *result,
                                                        GError             **error);
 void              ssv_library_store_load_title_async  (SsvLibraryStore     *self,

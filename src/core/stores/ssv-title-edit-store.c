@@ -86,6 +86,8 @@ find_container (SsvDatabase     *db,
   return rc == SQLITE_ROW || rc == SQLITE_DONE;
 }
 
+/* Episodes in their order: servers are told in the order a person watches them, whatever
+ * index the query is read through. */
 static const char *
 rows_sql (SsvWatchTarget target)
 {
@@ -99,11 +101,13 @@ rows_sql (SsvWatchTarget target)
              "LEFT JOIN servers sv ON sv.id = e.server_source WHERE e.id = ?1";
     case SSV_WATCH_TARGET_SEASON:
       return "SELECT e.id, e.server_source, e.server_id, sv.kind, sv.name FROM episodes e "
-             "LEFT JOIN servers sv ON sv.id = e.server_source WHERE e.show_id = ?1 AND e.season_number = ?2";
+             "LEFT JOIN servers sv ON sv.id = e.server_source WHERE e.show_id = ?1 AND e.season_number = ?2"
+             " ORDER BY e.episode_number";
     case SSV_WATCH_TARGET_SHOW:
     default:
       return "SELECT e.id, e.server_source, e.server_id, sv.kind, sv.name FROM episodes e "
-             "LEFT JOIN servers sv ON sv.id = e.server_source WHERE e.show_id = ?1";
+             "LEFT JOIN servers sv ON sv.id = e.server_source WHERE e.show_id = ?1"
+             " ORDER BY e.season_number, e.episode_number";
     }
 }
 

@@ -42,7 +42,6 @@ struct _SsvLibraryPage
 
   GCancellable       *cancellable;
   gboolean            loaded;
-  guint               loads_running;
   guint               reload_source;
   GPtrArray          *fresh_movies;
   GPtrArray          *fresh_shows;
@@ -690,28 +689,29 @@ apply_loaded (SsvLibraryPage *self)
 }
 
 static void
-list_ready_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+titles_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(SsvLibraryPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  GPtrArray *items = ssv_library_store_list_finish (SSV_LIBRARY_STORE (source), result, &error);
-  gboolean movies = g_task_get_source_tag (G_TASK (result)) == ssv_library_store_list_movies_async;
+  g_autoptr(SsvLibraryTitles) titles = ssv_library_store_list_titles_finish (SSV_LIBRARY_STORE (source),
+                                                                             result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (items == NULL && self->load_error == NULL)
-    self->load_error = g_steal_pointer (&error);
-
-  if (movies)
-    self->fresh_movies = items;
+  if (titles == NULL)
+    {
+      self->load_error = g_steal_pointer (&error);
+    }
   else
-    self->fresh_shows = items;
+    {
+      self->fresh_movies = g_steal_pointer (&titles->movies);
+      self->fresh_shows = g_steal_pointer (&titles->shows);
+    }
 
-  if (--self->loads_running == 0)
-    apply_loaded (self);
+  apply_loaded (self);
 }
 
 static void
@@ -734,13 +734,10 @@ reload (SsvLibraryPage *self)
   /* Every show card's eye button reads this one query. */
   ssv_follow_set_load (self->follow_set);
 
-  self->loads_running = 2;
   /* In the grids' order already: their sort models then pass over them once
    * instead of sorting them on this thread. */
-  ssv_library_store_list_movies_async (store, compare_in_order, dup_sort_order (self), g_free,
-                                       self->cancellable, list_ready_cb, g_object_ref (self));
-  ssv_library_store_list_shows_async (store, compare_in_order, dup_sort_order (self), g_free,
-                                      self->cancellable, list_ready_cb, g_object_ref (self));
+  ssv_library_store_list_titles_async (store, compare_in_order, dup_sort_order (self), g_free,
+                                       self->cancellable, titles_ready_cb, g_object_ref (self));
 }
 
 static gboolean
