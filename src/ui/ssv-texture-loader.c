@@ -87,6 +87,7 @@ struct _SsvTextureLoader
   guint64        serial;
   GMutex         hold_lock;
   guint64        hold_through; /* requests up to this serial wait; 0: none */
+  gboolean       hold_all;     /* every request waits; main thread only */
   GPtrArray     *held;         /* Pending, held back; main thread only */
   guint64        waiter_ids;
   guint          decodes;
@@ -651,7 +652,13 @@ ssv_texture_loader_load_async (SsvTextureLoader    *self,
       pending->cancellable = g_cancellable_new ();
       g_hash_table_insert (self->pending, pending->key, pending);
       cancel_trim (self);
-      queue (self, pending);
+      if (self->hold_all)
+        {
+          pending->held = TRUE;
+          g_ptr_array_add (self->held, pending_ref (pending));
+        }
+      else
+        queue (self, pending);
     }
   else
     {
@@ -659,7 +666,7 @@ ssv_texture_loader_load_async (SsvTextureLoader    *self,
       g_mutex_lock (&self->hold_lock);
       pending->serial = ++self->serial;
       g_mutex_unlock (&self->hold_lock);
-      if (pending->held)
+      if (pending->held && !self->hold_all)
         {
           queue (self, pending);
           g_ptr_array_remove (self->held, pending);
@@ -772,10 +779,35 @@ ssv_texture_loader_hold_queued (SsvTextureLoader *self)
 }
 
 /**
+ * ssv_texture_loader_hold_all:
+ *
+ * Holds back every request from now on, asked again or not, until
+ * ssv_texture_loader_release(): a window starting holds its posters until the
+ * frame showing their cards is drawn, so decoding takes no processor from that
+ * frame. Main thread.
+ */
+void
+ssv_texture_loader_hold_all (SsvTextureLoader *self)
+{
+  g_return_if_fail (SSV_IS_TEXTURE_LOADER (self));
+
+  self->hold_all = TRUE;
+}
+
+/* Requests held back now (some may have been cancelled meanwhile). Main thread. */
+guint
+ssv_texture_loader_get_held (SsvTextureLoader *self)
+{
+  g_return_val_if_fail (SSV_IS_TEXTURE_LOADER (self), 0);
+
+  return self->held->len;
+}
+
+/**
  * ssv_texture_loader_release:
  *
- * Queues again what ssv_texture_loader_hold_queued() held back and is still
- * wanted. Main thread.
+ * Queues again what ssv_texture_loader_hold_queued() or
+ * ssv_texture_loader_hold_all() held back and is still wanted. Main thread.
  */
 void
 ssv_texture_loader_release (SsvTextureLoader *self)
@@ -783,6 +815,8 @@ ssv_texture_loader_release (SsvTextureLoader *self)
   g_autoptr(GPtrArray) held = NULL;
 
   g_return_if_fail (SSV_IS_TEXTURE_LOADER (self));
+
+  self->hold_all = FALSE;
 
   g_mutex_lock (&self->hold_lock);
   self->hold_through = 0;

@@ -35,6 +35,8 @@ void              ssv_texture_loader_load_picture (SsvTextureLoader  *self,
                                                    int                height,
                                                    GCancellable      *cancellable);
 void              ssv_texture_loader_hold_queued  (SsvTextureLoader  *self);
+void              ssv_texture_loader_hold_all     (SsvTextureLoader  *self);
+guint             ssv_texture_loader_get_held     (SsvTextureLoader  *self);
 void              ssv_texture_loader_release      (SsvTextureLoader  *self);
 gsize             ssv_texture_loader_get_bytes    (SsvTextureLoader  *self);
 guint             ssv_texture_loader_get_decodes  (SsvTextureLoader  *self);

@@ -47,8 +47,11 @@ struct _SsvWindow
   GArray               *queued_scans;  /* server rows to scan after the running scan */
   gboolean              scan_asked;    /* the running scan was asked for by the person */
   SsvScanResult        *last_scan;
-  gboolean              holding_images; /* the page left still fades out */
+  gboolean              holding_images; /* the page left still fades out, or no frame yet */
   guint                 release_id;
+  GdkFrameClock        *start_clock;    /* watched until the first cards are drawn */
+  gulong                start_paint_handler;
+  guint                 start_idle_id;
   SsvPage              *waiting_page;   /* pushed, shown once ready (held by history) */
   gulong                waiting_handler;
   guint                 waiting_id;
@@ -78,6 +81,9 @@ G_DEFINE_FINAL_TYPE (SsvWindow, ssv_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* How long a pushed page may read its first screenful before it shows anyway. */
 #define READY_WAIT_MS 250
+/* How long a starting window holds images back if no frame shows the cards asking
+ * for them (a window never shown). */
+#define START_HOLD_MS 2000
 
 enum {
   PROP_0,
@@ -233,9 +239,19 @@ remember_open_title (SsvWindow *self)
 }
 
 static void
+stop_watching_frames (SsvWindow *self)
+{
+  g_clear_handle_id (&self->start_idle_id, g_source_remove);
+  if (self->start_clock != NULL)
+    g_clear_signal_handler (&self->start_paint_handler, self->start_clock);
+  g_clear_object (&self->start_clock);
+}
+
+static void
 release_images (SsvWindow *self)
 {
   g_clear_handle_id (&self->release_id, g_source_remove);
+  stop_watching_frames (self);
   if (!self->holding_images)
     return;
 
@@ -283,6 +299,60 @@ hold_images (SsvWindow *self,
       self->holding_images = TRUE;
       ssv_texture_loader_hold_queued (ssv_texture_loader_get_default (self->context));
     }
+}
+
+/* After a frame and what ran after it (a grid asks for the posters of the cards it
+ * drew then): what was asked for decodes now. */
+static gboolean
+start_frame_drawn_cb (gpointer user_data)
+{
+  SsvWindow *self = user_data;
+
+  self->start_idle_id = 0;
+  if (ssv_texture_loader_get_held (ssv_texture_loader_get_default (self->context)) > 0)
+    release_images (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_start_after_paint (SsvWindow *self)
+{
+  if (self->start_idle_id == 0)
+    self->start_idle_id = g_idle_add (start_frame_drawn_cb, self);
+}
+
+/* The frame clock goes with the surface: the images then wait for the timeout. */
+static void
+on_start_unrealize (SsvWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_start_unrealize, self);
+  stop_watching_frames (self);
+}
+
+static void
+on_start_realize (SsvWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_start_realize, self);
+  if (!self->holding_images || self->start_clock != NULL)
+    return;
+
+  g_signal_connect_swapped (self, "unrealize", G_CALLBACK (on_start_unrealize), self);
+
+  self->start_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->start_paint_handler = g_signal_connect_swapped (self->start_clock, "after-paint",
+                                                        G_CALLBACK (on_start_after_paint), self);
+}
+
+/* A starting window's images wait for the frame that shows the cards asking for
+ * them: those cards show their placeholder in it either way, and on a machine of
+ * few cores, decoding would only delay it. */
+static void
+hold_images_until_drawn (SsvWindow *self)
+{
+  self->holding_images = TRUE;
+  ssv_texture_loader_hold_all (ssv_texture_loader_get_default (self->context));
+  self->release_id = g_timeout_add (START_HOLD_MS, release_images_cb, self);
+  g_signal_connect_swapped (self, "realize", G_CALLBACK (on_start_realize), self);
 }
 
 static void
@@ -928,6 +998,7 @@ ssv_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (ssv_window_parent_class)->constructed (object);
 
+  hold_images_until_drawn (self);
   ssv_window_add_page (self, SSV_TYPE_LIBRARY_PAGE);
   ssv_window_add_page (self, SSV_TYPE_WATCHLIST_PAGE);
   ssv_window_add_page (self, SSV_TYPE_WISHLIST_PAGE);

@@ -2,7 +2,8 @@
 /* test-texture-loader.c: images decoded at the size shown; absurd sizes (either side) refused
  * before decoding; the image cache's size preference reaches the cache; a hidden card's
  * poster still on its way is dropped, and asked for again when the card shows; images asked
- * for before a page is left wait while it fades out, unless asked for again. */
+ * for before a page is left wait while it fades out, unless asked for again; a starting
+ * window's images wait for a frame; a grid's first frame has only its first screen of cards. */
 
 #include "config.h"
 
@@ -455,6 +456,114 @@ test_page_switch_releases (void)
   ssv_ui_test_stop_app (app);
 }
 
+/* Held all: nothing asked for decodes, asked again or not, until released. */
+static void
+test_hold_all (void)
+{
+  g_autoptr(SsvHttp) http = ssv_http_new ();
+  g_autofree char *images = g_build_filename (tmp_dir, "hold-all-images", NULL);
+  g_autoptr(SsvImageCache) cache = ssv_image_cache_new (http, images);
+  g_autoptr(SsvTextureLoader) loader = ssv_texture_loader_new (cache, 64 * 1024 * 1024);
+  Load loads[3] = { { 0 } };
+  Load again = { FALSE, NULL, NULL };
+  char *paths[3] = { NULL };
+
+  ssv_texture_loader_hold_all (loader);
+  for (guint i = 0; i < G_N_ELEMENTS (loads); i++)
+    {
+      paths[i] = write_png (310 + i, 450);
+      ssv_texture_loader_load_async (loader, paths[i], 225, NULL, loaded_cb, &loads[i]);
+    }
+  ssv_texture_loader_load_async (loader, paths[0], 225, NULL, loaded_cb, &again);
+
+  ssv_ui_test_iterate (400);
+  g_assert_cmpuint (count_done (loads, G_N_ELEMENTS (loads)), ==, 0);
+  g_assert_false (again.done);
+  g_assert_cmpuint (ssv_texture_loader_get_decodes (loader), ==, 0);
+  g_assert_cmpuint (ssv_texture_loader_get_held (loader), ==, G_N_ELEMENTS (loads));
+
+  ssv_texture_loader_release (loader);
+  g_assert_true (ssv_test_wait_for (load_done, &again, 20000));
+  for (guint i = 0; i < G_N_ELEMENTS (loads); i++)
+    {
+      g_assert_true (ssv_test_wait_for (load_done, &loads[i], 20000));
+      g_assert_no_error (loads[i].error);
+      g_assert_nonnull (loads[i].texture);
+      g_clear_object (&loads[i].texture);
+      g_free (paths[i]);
+    }
+  g_assert_nonnull (again.texture);
+  g_clear_object (&again.texture);
+  g_assert_cmpuint (ssv_texture_loader_get_held (loader), ==, 0);
+}
+
+typedef struct
+{
+  guint    frames;
+  guint    frames_when_loaded;
+  gboolean done;
+} Frames;
+
+static void
+count_frame_cb (GdkFrameClock *clock,
+                Frames        *frames)
+{
+  frames->frames++;
+}
+
+static void
+frame_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Frames *frames = user_data;
+  g_autoptr(GdkTexture) texture = ssv_texture_loader_load_finish (SSV_TEXTURE_LOADER (source), result, NULL);
+
+  g_assert_nonnull (texture);
+  frames->frames_when_loaded = frames->frames;
+  frames->done = TRUE;
+}
+
+static gboolean
+is_realized (gpointer widget)
+{
+  return gtk_widget_get_realized (widget);
+}
+
+/* A starting window's images wait for a frame: on a machine of two cores, decoding
+ * them would only delay the first one, whose cards show their placeholders anyway. */
+static void
+test_start_waits_for_a_frame (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "start.db", NULL);
+  g_autofree char *path = write_png (320, 480);
+  Frames frames = { 0 };
+  SsvTextureLoader *loader;
+  SsvApplication *app;
+  SsvWindow *window;
+  gulong handler;
+
+  app = ssv_ui_test_start_app (db_path);
+  window = ssv_ui_test_wait_for_window (app);
+  g_assert_true (ssv_test_wait_for (is_realized, window, 20000));
+  loader = ssv_texture_loader_get_default (ssv_window_get_context (window));
+  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                              G_CALLBACK (count_frame_cb), &frames);
+
+  /* The library is empty: nothing else asked, so nothing was let go yet. */
+  ssv_texture_loader_load_async (loader, path, 225, NULL, frame_loaded_cb, &frames);
+  g_assert_cmpuint (ssv_texture_loader_get_held (loader), ==, 1);
+
+  /* Its card is drawn: it decodes after that frame. */
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  ssv_test_wait_for_flag (&frames.done, 20000);
+  g_assert_true (frames.done);
+  g_assert_cmpuint (frames.frames_when_loaded, >=, 1);
+
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
+  ssv_ui_test_stop_app (app);
+}
+
 /* ---- a grid's cards far out of view ------------------------------------------------ */
 
 typedef struct
@@ -633,6 +742,95 @@ test_far_cards_let_go (void)
   ssv_ui_test_iterate (50);
 }
 
+typedef struct
+{
+  GtkWidget *grid;
+  guint      first_bound;  /* cards bound at the first frame that drew some */
+  guint      frames;
+} FirstFrame;
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                FirstFrame    *first)
+{
+  g_autoptr(GPtrArray) cards = ssv_poster_grid_dup_bound_cards (SSV_POSTER_GRID (first->grid));
+
+  first->frames++;
+  if (first->first_bound == 0)
+    first->first_bound = cards->len;
+}
+
+static void
+grid_realized_cb (GtkWidget  *window,
+                  FirstFrame *first)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (first_frame_cb), first);
+}
+
+static gboolean
+frames_painted (gpointer data)
+{
+  return ((FirstFrame *) data)->frames >= 2;
+}
+
+static gboolean
+card_bound (gpointer data)
+{
+  FirstFrame *first = data;
+  g_autoptr(GPtrArray) cards = ssv_poster_grid_dup_bound_cards (SSV_POSTER_GRID (first->grid));
+
+  for (guint i = 0; i < cards->len; i++)
+    if (g_str_equal (ssv_poster_card_get_title (g_ptr_array_index (cards, i)), "Title 239"))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* GtkGridView binds 30 rows of cards, some 150 here, where 15 show. The first frame
+ * draws those of the first screen alone; the others come right after it, and every
+ * item is there to scroll to. */
+static void
+test_first_frame_first_screen (void)
+{
+  g_autoptr(GListStore) items = g_list_store_new (SSV_TYPE_SEASON);
+  GtkWidget *window = gtk_window_new ();
+  FirstFrame first = { NULL, 0, 0 };
+  GtkAdjustment *adjustment;
+  guint n_view;
+
+  for (guint i = 0; i < 240; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Title %u", i);
+      g_autoptr(SsvSeason) season = g_object_new (SSV_TYPE_SEASON, "title", title, NULL);
+
+      g_list_store_append (items, season);
+    }
+
+  first.grid = ssv_poster_grid_new (NULL);
+  ssv_poster_grid_set_model (SSV_POSTER_GRID (first.grid), G_LIST_MODEL (items));
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_set_child (GTK_WINDOW (window), first.grid);
+  g_signal_connect (window, "realize", G_CALLBACK (grid_realized_cb), &first);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_true (ssv_test_wait_for (frames_painted, &first, 20000));
+  ssv_ui_test_iterate (200);
+  n_view = gtk_grid_view_get_max_columns (ssv_poster_grid_get_grid_view (SSV_POSTER_GRID (first.grid))) *
+           (600 / SSV_POSTER_HEIGHT + 1);
+  g_test_message ("first frame: %u cards", first.first_bound);
+  g_assert_cmpuint (first.first_bound, >, 0);
+  g_assert_cmpuint (first.first_bound, <=, n_view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_grid_view_get_model (
+                      ssv_poster_grid_get_grid_view (SSV_POSTER_GRID (first.grid))))), ==, 240);
+
+  adjustment = ssv_poster_grid_get_vadjustment (SSV_POSTER_GRID (first.grid));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_true (ssv_test_wait_for (card_bound, &first, 20000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ssv_ui_test_iterate (50);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -652,7 +850,10 @@ main (int    argc,
   g_test_add_func ("/ui/poster-card/hidden-card-drops-its-load", test_hidden_card_drops_its_load);
   g_test_add_func ("/ui/texture-loader/hold-queued", test_hold_queued);
   g_test_add_func ("/ui/texture-loader/page-switch-releases", test_page_switch_releases);
+  g_test_add_func ("/ui/texture-loader/hold-all", test_hold_all);
+  g_test_add_func ("/ui/window/start-images-wait-for-a-frame", test_start_waits_for_a_frame);
   g_test_add_func ("/ui/poster-grid/far-cards-let-go", test_far_cards_let_go);
+  g_test_add_func ("/ui/poster-grid/first-frame-first-screen", test_first_frame_first_screen);
 
   result = g_test_run ();
 

@@ -5,7 +5,11 @@
  * GtkGridView keeps max-columns × 30 rows of cards bound, far more than show. So
  * max-columns follows the width (no more columns than fit), and the cards are lazy:
  * after each frame that moved them, those in view (and a screen either side) are
- * asked for their posters, and those further away let go of theirs. */
+ * asked for their posters, and those further away let go of theirs.
+ *
+ * The first frame that shows cards has only those of the first screen: the view is given
+ * that many items, and all of them once the frame is drawn (the rest of the 30 rows
+ * costs about as much as the window took to start). */
 
 #include "config.h"
 
@@ -23,6 +27,7 @@ struct _SsvPosterGrid
   SsvContext         *context;
   GListModel         *model;
   GtkSingleSelection *selection;
+  GtkSliceListModel  *shown;      /* the model, or only its first screen until drawn */
   GPtrArray          *bound;      /* GtkListItem whose card shows an item now */
   GdkFrameClock      *frame_clock;
   gulong              after_paint_handler;
@@ -85,6 +90,10 @@ after_paint_cb (GdkFrameClock *frame_clock,
   guint first = G_MAXUINT;
   guint last = 0;
   guint reach;
+
+  if (self->attached && self->bound->len > 0 &&
+      gtk_slice_list_model_get_size (self->shown) != G_MAXUINT)
+    gtk_slice_list_model_set_size (self->shown, G_MAXUINT);
 
   if (!self->dirty || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
@@ -151,11 +160,23 @@ ssv_poster_grid_unrealize (GtkWidget *widget)
 /* A grid never shown (the other tab) builds no cards at all; one shown builds them
  * once it knows its width, so for only as many columns as fit. */
 static void
-attach_model (SsvPosterGrid *self)
+attach_model (SsvPosterGrid *self,
+              guint          first_screen)
 {
+  if (!self->attached)
+    gtk_slice_list_model_set_size (self->shown, first_screen);
   self->attached = TRUE;
-  if (gtk_single_selection_get_model (self->selection) != self->model)
-    gtk_single_selection_set_model (self->selection, self->model);
+  if (gtk_slice_list_model_get_model (self->shown) != self->model)
+    gtk_slice_list_model_set_model (self->shown, self->model);
+}
+
+/* How many cards fill a @width × @height view: rows of the shortest card, one more
+ * for the row cut at the bottom. */
+static guint
+cards_in_view (SsvPosterGrid *self,
+               int            height)
+{
+  return gtk_grid_view_get_max_columns (self->grid_view) * ((guint) MAX (height, 0) / SSV_POSTER_HEIGHT + 1);
 }
 
 static void
@@ -201,7 +222,7 @@ ssv_poster_grid_size_allocate (GtkWidget *widget,
 
   update_max_columns (self, width);
   if (!self->attached && gtk_widget_get_mapped (widget))
-    attach_model (self);
+    attach_model (self, cards_in_view (self, height));
   gtk_widget_allocate (GTK_WIDGET (self->scroller), width, height, baseline, NULL);
   mark_dirty (self);
 }
@@ -278,7 +299,7 @@ ssv_poster_grid_set_model (SsvPosterGrid *self,
     return;
 
   if (self->attached)
-    attach_model (self);
+    attach_model (self, G_MAXUINT);
   else
     gtk_widget_queue_allocate (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
@@ -370,6 +391,7 @@ ssv_poster_grid_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SSV_TYPE_POSTER_GRID);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
   g_clear_object (&self->model);
   g_clear_object (&self->context);
   g_clear_pointer (&self->bound, g_ptr_array_unref);
@@ -469,7 +491,8 @@ ssv_poster_grid_init (SsvPosterGrid *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->bound = g_ptr_array_new ();
-  self->selection = gtk_single_selection_new (NULL);
+  self->shown = gtk_slice_list_model_new (NULL, 0, G_MAXUINT);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
 
