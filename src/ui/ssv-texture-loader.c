@@ -430,10 +430,34 @@ is_held (SsvTextureLoader *self,
   return held;
 }
 
+/* A decoded poster is 100–135 kB, just under glibc's first mmap threshold (128 kB),
+ * which then grows to the largest block freed: posters land in the workers' heaps,
+ * and the thousands freed while scrolling stay resident as holes (some 70 MB after
+ * a 10,000-title grid). A fixed, lower threshold keeps each one mapped and gives it
+ * back when freed. It is process-wide, so it is set when the first image goes to
+ * decode, not before: a starting window holds its images until its first frame, and
+ * the GL driver's set-up then allocates (and frees) as it always does, from the heap,
+ * not by a map, a fault per page and an unmap each. MALLOC_MMAP_THRESHOLD_ still wins. */
+static void
+set_mmap_threshold_once (void)
+{
+#ifdef __GLIBC__
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      if (g_getenv ("MALLOC_MMAP_THRESHOLD_") == NULL)
+        mallopt (M_MMAP_THRESHOLD, 64 * 1024);
+      g_once_init_leave (&done, 1);
+    }
+#endif
+}
+
 static void
 queue (SsvTextureLoader *self,
        Pending          *pending)
 {
+  set_mmap_threshold_once ();
   pending->held = FALSE;
   g_thread_pool_push (self->pool, pending_ref (pending), NULL);
 }
@@ -919,16 +943,6 @@ ssv_texture_loader_new (SsvImageCache *cache,
                         gsize          max_bytes)
 {
   SsvTextureLoader *self = g_object_new (SSV_TYPE_TEXTURE_LOADER, NULL);
-
-#ifdef __GLIBC__
-  /* A decoded poster is 100–135 kB, just under glibc's first mmap threshold (128 kB),
-   * which then grows to the largest block freed: posters land in the workers' heaps,
-   * and the thousands freed while scrolling stay resident as holes (some 70 MB after
-   * a 10,000-title grid). A fixed, lower threshold keeps each one mapped and gives
-   * it back when freed. Process-wide; MALLOC_MMAP_THRESHOLD_ still wins. */
-  if (g_getenv ("MALLOC_MMAP_THRESHOLD_") == NULL)
-    mallopt (M_MMAP_THRESHOLD, 64 * 1024);
-#endif
 
   self->cache = g_object_ref (cache);
   self->max_bytes = max_bytes;
