@@ -298,6 +298,32 @@ test_show_rollup_from_index (void)
   g_assert_nonnull (strstr (plan, "COVERING INDEX episodes_rollup"));
 }
 
+/* The genres the Library's filter offers: each once, whether movies or shows have
+ * it, sorted as people read them. */
+static void
+test_titles_genres (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SsvDatabase) db = ssv_test_open_temp_database (&dir, NULL);
+  g_autoptr(SsvLibraryStore) store = ssv_library_store_new (db);
+  g_autoptr(SsvLibraryTitles) titles = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = { "Action", "Crime", "Drama", "Science Fiction", NULL };
+
+  g_assert_true (ssv_database_exec (db,
+    "INSERT INTO movies (id, title) VALUES (1, 'Heat'), (2, 'Alien'), (3, 'Untagged');"
+    "INSERT INTO shows (id, title) VALUES (1, 'The Wire');"
+    "INSERT INTO genres (id, name) VALUES (1, 'Drama'), (2, 'Crime'), (3, 'Science Fiction'), (4, 'Action');"
+    "INSERT INTO movie_genres (movie_id, genre_id) VALUES (1, 4), (1, 2), (2, 3);"
+    "INSERT INTO show_genres (show_id, genre_id) VALUES (1, 1), (1, 2);", &error));
+  g_assert_no_error (error);
+
+  ssv_library_store_list_titles_async (store, NULL, NULL, NULL, NULL, titles_ready_cb, &titles);
+  g_assert_true (ssv_test_wait_for (titles_read, &titles, 5000));
+
+  g_assert_cmpstrv (titles->genres, expected);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -308,6 +334,7 @@ main (int    argc,
   g_test_add_func ("/core/store/list-in-order", test_list_in_order);
   g_test_add_func ("/core/store/idle-thread-gives-back-pages", test_idle_thread_gives_back_pages);
   g_test_add_func ("/core/store/show-rollup", test_show_rollup);
+  g_test_add_func ("/core/store/titles-genres", test_titles_genres);
   g_test_add_func ("/core/store/show-rollup-from-index", test_show_rollup_from_index);
 
   return g_test_run ();

@@ -546,7 +546,70 @@ ssv_library_titles_free (SsvLibraryTitles *titles)
 
   g_clear_pointer (&titles->movies, g_ptr_array_unref);
   g_clear_pointer (&titles->shows, g_ptr_array_unref);
+  g_clear_pointer (&titles->genres, g_strfreev);
   g_free (titles);
+}
+
+static int
+compare_names_for_people (gconstpointer a,
+                          gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Adds each of the ", "-separated @genres not in @seen to it and to @names. */
+static void
+collect_genres (const char *genres,
+                GHashTable *seen,
+                GPtrArray  *names,
+                GString    *scratch)
+{
+  /* As g_strsplit() has it: no name at all in an empty string. */
+  const char *start = genres[0] != '\0' ? genres : NULL;
+
+  while (start != NULL)
+    {
+      const char *end = strstr (start, ", ");
+
+      g_string_truncate (scratch, 0);
+      g_string_append_len (scratch, start, end != NULL ? end - start : (gssize) strlen (start));
+      if (!g_hash_table_contains (seen, scratch->str))
+        {
+          char *copy = g_strdup (scratch->str);
+
+          g_hash_table_add (seen, copy);
+          g_ptr_array_add (names, copy);
+        }
+      start = end != NULL ? end + 2 : NULL;
+    }
+}
+
+/* Every genre a title of @titles has, once each, in the order people read them. */
+static GStrv
+list_genres (SsvLibraryTitles *titles)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint i = 0; i < titles->movies->len; i++)
+    {
+      const char *genres = ssv_movie_get_genres (g_ptr_array_index (titles->movies, i));
+
+      if (genres != NULL)
+        collect_genres (genres, seen, names, scratch);
+    }
+  for (guint i = 0; i < titles->shows->len; i++)
+    {
+      const char *genres = ssv_show_get_genres (g_ptr_array_index (titles->shows, i));
+
+      if (genres != NULL)
+        collect_genres (genres, seen, names, scratch);
+    }
+
+  g_ptr_array_sort (names, compare_names_for_people);
+  g_ptr_array_add (names, NULL);
+  return (GStrv) g_ptr_array_free (names, FALSE);
 }
 
 /* Movies, then shows, on one thread: two reads at once would take both cores of a
@@ -568,6 +631,8 @@ list_titles_func (SsvStore      *store,
   if (titles->shows == NULL)
     return NULL;
 
+  titles->genres = list_genres (titles);
+
   return g_steal_pointer (&titles);
 }
 
@@ -577,8 +642,8 @@ list_titles_func (SsvStore      *store,
  *   thread with titles no one else holds yet; %NULL for the database's
  * @order_data: (nullable): for @order, freed with @order_data_free once the read ends
  *
- * Every movie, as ssv_library_store_list_movies() reads them, and every show with its
- * episode roll-ups, in one read on one thread. A grid's sort model given its rows
+ * Every movie, as ssv_library_store_list_movies() reads them, every show with its
+ * episode roll-ups, and the genres they have, in one read on one thread. A grid's sort model given its rows
  * already in its order sorts them in one pass instead of a full sort on the UI thread.
  */
 void

@@ -31,6 +31,7 @@ typedef struct
 {
   GPtrArray *movies; /* SsvMovie */
   GPtrArray *shows;  /* SsvShow, with their episode roll-ups */
+  GStrv      genres; /* every genre of those titles, once each, sorted for people */
 } SsvLibraryTitles;
 
 void              ssv_library_titles_free             (SsvLibraryTitles  *titles);

@@ -45,6 +45,7 @@ struct _SsvLibraryPage
   guint               reload_source;
   GPtrArray          *fresh_movies;
   GPtrArray          *fresh_shows;
+  GStrv               fresh_genres;
   GError             *load_error;
 
   GListStore         *movies;
@@ -465,67 +466,20 @@ on_view_changed (SsvLibraryPage *self)
 
 /* ---- loading --------------------------------------------------------------- */
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Adds each of the ", "-separated @genres not in @seen to it and to @names. */
-static void
-collect_genres (const char *genres,
-                GHashTable *seen,
-                GPtrArray  *names,
-                GString    *scratch)
-{
-  /* As g_strsplit() has it: no name at all in an empty string. */
-  const char *start = genres[0] != '\0' ? genres : NULL;
-
-  while (start != NULL)
-    {
-      const char *end = strstr (start, ", ");
-
-      g_string_truncate (scratch, 0);
-      g_string_append_len (scratch, start, end != NULL ? end - start : (gssize) strlen (start));
-      if (!g_hash_table_contains (seen, scratch->str))
-        {
-          char *copy = g_strdup (scratch->str);
-
-          g_hash_table_add (seen, copy);
-          g_ptr_array_add (names, copy);
-        }
-      start = end != NULL ? end + 2 : NULL;
-    }
-}
-
 /* Returns: whether the genre chosen is gone from the library (and so no longer
  * filters) */
 static gboolean
-rebuild_genres (SsvLibraryPage *self)
+rebuild_genres (SsvLibraryPage     *self,
+                const char * const *names)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) strings = g_ptr_array_new ();
-  g_autoptr(GString) scratch = g_string_new (NULL);
-  GListModel *lists[] = { G_LIST_MODEL (self->movies), G_LIST_MODEL (self->shows) };
   guint selected = 0;
 
-  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
-      {
-        g_autoptr(GObject) item = g_list_model_get_item (lists[l], i);
-
-        if (genres_of (item) != NULL)
-          collect_genres (genres_of (item), seen, names, scratch);
-      }
-
-  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (strings, (gpointer) _("All Genres"));
-  for (guint i = 0; i < names->len; i++)
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
     {
-      g_ptr_array_add (strings, g_ptr_array_index (names, i));
-      if (g_strcmp0 (self->genre, g_ptr_array_index (names, i)) == 0)
+      g_ptr_array_add (strings, (gpointer) names[i]);
+      if (g_strcmp0 (self->genre, names[i]) == 0)
         selected = i + 1;
     }
   g_ptr_array_add (strings, NULL);
@@ -641,6 +595,7 @@ merge (GListStore *store,
 static void
 apply_loaded (SsvLibraryPage *self)
 {
+  g_auto(GStrv) genres = NULL;
   MergeChanges changed;
   gboolean genre_gone;
 
@@ -651,6 +606,7 @@ apply_loaded (SsvLibraryPage *self)
       g_clear_error (&self->load_error);
       g_clear_pointer (&self->fresh_movies, g_ptr_array_unref);
       g_clear_pointer (&self->fresh_shows, g_ptr_array_unref);
+      g_clear_pointer (&self->fresh_genres, g_strfreev);
       return;
     }
 
@@ -658,11 +614,12 @@ apply_loaded (SsvLibraryPage *self)
   changed |= merge (self->shows, self->show_index, self->fresh_shows);
   g_clear_pointer (&self->fresh_movies, g_ptr_array_unref);
   g_clear_pointer (&self->fresh_shows, g_ptr_array_unref);
+  genres = g_steal_pointer (&self->fresh_genres);
   self->loaded = TRUE;
 
   if (changed != MERGE_UNCHANGED)
     {
-      genre_gone = rebuild_genres (self);
+      genre_gone = rebuild_genres (self, (const char * const *) genres);
       /* What came in through a splice was filtered and sorted on its way in (the
        * first load: all of it); what changed in place is looked at again. */
       if ((changed & MERGE_UPDATED) != 0 || genre_gone)
@@ -709,6 +666,7 @@ titles_ready_cb (GObject      *source,
     {
       self->fresh_movies = g_steal_pointer (&titles->movies);
       self->fresh_shows = g_steal_pointer (&titles->shows);
+      self->fresh_genres = g_steal_pointer (&titles->genres);
     }
 
   apply_loaded (self);
@@ -726,6 +684,7 @@ reload (SsvLibraryPage *self)
   self->cancellable = g_cancellable_new ();
   g_clear_pointer (&self->fresh_movies, g_ptr_array_unref);
   g_clear_pointer (&self->fresh_shows, g_ptr_array_unref);
+  g_clear_pointer (&self->fresh_genres, g_strfreev);
   g_clear_error (&self->load_error);
 
   if (!self->loaded)
@@ -983,6 +942,7 @@ ssv_library_page_dispose (GObject *object)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_pointer (&self->fresh_movies, g_ptr_array_unref);
   g_clear_pointer (&self->fresh_shows, g_ptr_array_unref);
+  g_clear_pointer (&self->fresh_genres, g_strfreev);
   g_clear_error (&self->load_error);
   g_clear_object (&self->count_label);
 
