@@ -643,8 +643,9 @@ list_titles_func (SsvStore      *store,
  * @order_data: (nullable): for @order, freed with @order_data_free once the read ends
  *
  * Every movie, as ssv_library_store_list_movies() reads them, every show with its
- * episode roll-ups, and the genres they have, in one read on one thread. A grid's sort model given its rows
- * already in its order sorts them in one pass instead of a full sort on the UI thread.
+ * episode roll-ups, and the genres they have, in one read on one thread. A grid's sort
+ * model given its rows already in its order sorts them in one pass instead of a full
+ * sort on the UI thread.
  */
 void
 ssv_library_store_list_titles_async (SsvLibraryStore     *self,
