@@ -278,6 +278,9 @@ test_show_rollup (void)
   g_assert_cmpint (ssv_show_get_season_count (show), ==, 0);
   g_assert_false (ssv_show_get_has_file (show));
   g_assert_false (ssv_show_get_watched (show));
+
+  g_clear_object (&store);
+  ssv_test_close_temp_database (&db, &dir);
 }
 
 /* The counts come from an index: the read never looks an episode's row up. */
@@ -296,6 +299,8 @@ test_show_rollup_from_index (void)
   g_assert_no_error (error);
   g_test_message ("plan: %s", plan);
   g_assert_nonnull (strstr (plan, "COVERING INDEX episodes_rollup"));
+
+  ssv_test_close_temp_database (&db, &dir);
 }
 
 /* The genres the Library's filter offers: each once, whether movies or shows have
@@ -322,6 +327,9 @@ test_titles_genres (void)
   g_assert_true (ssv_test_wait_for (titles_read, &titles, 5000));
 
   g_assert_cmpstrv (titles->genres, expected);
+
+  g_clear_object (&store);
+  ssv_test_close_temp_database (&db, &dir);
 }
 
 int

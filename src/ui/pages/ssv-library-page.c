@@ -43,10 +43,6 @@ struct _SsvLibraryPage
   GCancellable       *cancellable;
   gboolean            loaded;
   guint               reload_source;
-  GPtrArray          *fresh_movies;
-  GPtrArray          *fresh_shows;
-  GStrv               fresh_genres;
-  GError             *load_error;
 
   GListStore         *movies;
   GListStore         *shows;
@@ -592,34 +588,29 @@ merge (GListStore *store,
   return (added->len > 0 ? MERGE_SPLICED : 0) | (updated ? MERGE_UPDATED : 0);
 }
 
+/* A read's titles into the grids, or its error onto the page. */
 static void
-apply_loaded (SsvLibraryPage *self)
+apply_loaded (SsvLibraryPage   *self,
+              SsvLibraryTitles *titles,
+              const GError     *error)
 {
-  g_auto(GStrv) genres = NULL;
   MergeChanges changed;
   gboolean genre_gone;
 
-  if (self->load_error != NULL)
+  if (titles == NULL)
     {
-      adw_status_page_set_description (self->error_page, self->load_error->message);
+      adw_status_page_set_description (self->error_page, error->message);
       set_state (self, "error");
-      g_clear_error (&self->load_error);
-      g_clear_pointer (&self->fresh_movies, g_ptr_array_unref);
-      g_clear_pointer (&self->fresh_shows, g_ptr_array_unref);
-      g_clear_pointer (&self->fresh_genres, g_strfreev);
       return;
     }
 
-  changed = merge (self->movies, self->movie_index, self->fresh_movies);
-  changed |= merge (self->shows, self->show_index, self->fresh_shows);
-  g_clear_pointer (&self->fresh_movies, g_ptr_array_unref);
-  g_clear_pointer (&self->fresh_shows, g_ptr_array_unref);
-  genres = g_steal_pointer (&self->fresh_genres);
+  changed = merge (self->movies, self->movie_index, titles->movies);
+  changed |= merge (self->shows, self->show_index, titles->shows);
   self->loaded = TRUE;
 
   if (changed != MERGE_UNCHANGED)
     {
-      genre_gone = rebuild_genres (self, (const char * const *) genres);
+      genre_gone = rebuild_genres (self, (const char * const *) titles->genres);
       /* What came in through a splice was filtered and sorted on its way in (the
        * first load: all of it); what changed in place is looked at again. */
       if ((changed & MERGE_UPDATED) != 0 || genre_gone)
@@ -658,18 +649,7 @@ titles_ready_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (titles == NULL)
-    {
-      self->load_error = g_steal_pointer (&error);
-    }
-  else
-    {
-      self->fresh_movies = g_steal_pointer (&titles->movies);
-      self->fresh_shows = g_steal_pointer (&titles->shows);
-      self->fresh_genres = g_steal_pointer (&titles->genres);
-    }
-
-  apply_loaded (self);
+  apply_loaded (self, titles, error);
 }
 
 static void
@@ -682,10 +662,6 @@ reload (SsvLibraryPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  g_clear_pointer (&self->fresh_movies, g_ptr_array_unref);
-  g_clear_pointer (&self->fresh_shows, g_ptr_array_unref);
-  g_clear_pointer (&self->fresh_genres, g_strfreev);
-  g_clear_error (&self->load_error);
 
   if (!self->loaded)
     set_state (self, "loading");
@@ -940,10 +916,6 @@ ssv_library_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
-  g_clear_pointer (&self->fresh_movies, g_ptr_array_unref);
-  g_clear_pointer (&self->fresh_shows, g_ptr_array_unref);
-  g_clear_pointer (&self->fresh_genres, g_strfreev);
-  g_clear_error (&self->load_error);
   g_clear_object (&self->count_label);
 
   G_OBJECT_CLASS (ssv_library_page_parent_class)->dispose (object);
