@@ -332,6 +332,119 @@ test_titles_genres (void)
   ssv_test_close_temp_database (&db, &dir);
 }
 
+
+/* The Library's opening order: by sort key, then id, as its grids compare titles. */
+static int
+compare_by_title (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  gpointer ta = (gpointer) a;
+  gpointer tb = (gpointer) b;
+  const char *ka = SSV_IS_MOVIE (ta) ? ssv_movie_get_sort_title (ta) : ssv_show_get_sort_title (ta);
+  const char *kb = SSV_IS_MOVIE (tb) ? ssv_movie_get_sort_title (tb) : ssv_show_get_sort_title (tb);
+  gint64 ia = SSV_IS_MOVIE (ta) ? ssv_movie_get_id (ta) : ssv_show_get_id (ta);
+  gint64 ib = SSV_IS_MOVIE (tb) ? ssv_movie_get_id (tb) : ssv_show_get_id (tb);
+  int cmp = g_strcmp0 (ka, kb);
+
+  if (cmp != 0)
+    return cmp;
+  return ia < ib ? -1 : ia > ib ? 1 : 0;
+}
+
+static void
+assert_first_of (GPtrArray *first,
+                 GPtrArray *all,
+                 guint      n)
+{
+  g_assert_cmpuint (first->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      gpointer a = g_ptr_array_index (first, i);
+      gpointer b = g_ptr_array_index (all, i);
+
+      g_assert_cmpstr (title_of (a), ==, title_of (b));
+      if (SSV_IS_MOVIE (a))
+        {
+          g_assert_cmpint (ssv_movie_get_id (a), ==, ssv_movie_get_id (b));
+          g_assert_cmpstr (ssv_movie_get_genres (a), ==, ssv_movie_get_genres (b));
+          g_assert_cmpint (ssv_movie_get_has_file (a), ==, ssv_movie_get_has_file (b));
+        }
+      else
+        {
+          g_assert_cmpint (ssv_show_get_id (a), ==, ssv_show_get_id (b));
+          g_assert_cmpint (ssv_show_get_episode_count (a), ==, ssv_show_get_episode_count (b));
+          g_assert_cmpint (ssv_show_get_watched_count (a), ==, ssv_show_get_watched_count (b));
+          g_assert_cmpint (ssv_show_get_season_count (a), ==, ssv_show_get_season_count (b));
+        }
+    }
+}
+
+static void
+first_titles (SsvLibraryStore   *store,
+              guint              n,
+              SsvLibraryTitles **titles)
+{
+  ssv_library_store_list_first_titles_async (store, n, NULL, titles_ready_cb, titles);
+  g_assert_true (ssv_test_wait_for (titles_read, titles, 5000));
+}
+
+/* The Library opens on its first screen, read before the rest: the first titles by
+ * title, whole (genres, files, episode counts), exactly those the whole read sorted
+ * by title starts with, and how many there are in all. A library of no more than a
+ * screen comes whole, genres and all. */
+static void
+test_first_titles (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SsvDatabase) db = ssv_test_open_temp_database (&dir, NULL);
+  g_autoptr(SsvLibraryStore) store = ssv_library_store_new (db);
+  g_autoptr(SsvLibraryTitles) all = NULL;
+  g_autoptr(SsvLibraryTitles) first = NULL;
+  g_autoptr(SsvLibraryTitles) small = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Articles, numbers, accents, sort titles and ties, in no order. */
+  g_assert_true (ssv_database_exec (db,
+    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500)"
+    " INSERT INTO movies (id, title, sort_title) SELECT (i * 7919) % 100003,"
+    "  CASE i % 5 WHEN 0 THEN 'The Part ' || (i % 37) WHEN 1 THEN 'Part ' || (i % 13)"
+    "   WHEN 2 THEN '\u00c9lan ' || i WHEN 3 THEN 'Same' ELSE 'a' || (1000 - i) END,"
+    "  CASE WHEN i % 7 = 0 THEN 'Aaa ' || i END FROM n;"
+    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)"
+    " INSERT INTO shows (id, title) SELECT i, 'Show ' || ((i * 37) % 301) FROM n;"
+    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)"
+    " INSERT INTO episodes (id, show_id, season_number, episode_number, watched)"
+    "  SELECT i, 1 + i % 300, 1 + i % 3, i, i % 2 FROM n;"
+    "INSERT INTO genres (id, name) VALUES (1, 'Drama'), (2, 'Crime');"
+    "INSERT INTO movie_genres (movie_id, genre_id) SELECT id, 1 + id % 2 FROM movies WHERE id % 3 = 0;"
+    "INSERT INTO media_files (movie_id, path) SELECT id, '/m/' || id FROM movies WHERE id % 4 = 0;",
+    &error));
+  g_assert_no_error (error);
+
+  ssv_library_store_list_titles_async (store, compare_by_title, NULL, NULL, NULL, titles_ready_cb, &all);
+  g_assert_true (ssv_test_wait_for (titles_read, &all, 5000));
+  first_titles (store, 40, &first);
+
+  g_assert_cmpuint (first->n_movies, ==, 500);
+  g_assert_cmpuint (first->n_shows, ==, 300);
+  g_assert_null (first->genres);
+  assert_first_of (first->movies, all->movies, 40);
+  assert_first_of (first->shows, all->shows, 40);
+
+  /* No more than a screen of each: the whole read. */
+  first_titles (store, 500, &small);
+  g_assert_cmpuint (small->movies->len, ==, 500);
+  g_assert_cmpuint (small->shows->len, ==, 300);
+  g_assert_cmpuint (small->n_movies, ==, 500);
+  g_assert_cmpuint (small->n_shows, ==, 300);
+  g_assert_nonnull (small->genres);
+  g_assert_cmpuint (g_strv_length (small->genres), ==, 2);
+
+  g_clear_object (&store);
+  ssv_test_close_temp_database (&db, &dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -344,6 +457,7 @@ main (int    argc,
   g_test_add_func ("/core/store/show-rollup", test_show_rollup);
   g_test_add_func ("/core/store/titles-genres", test_titles_genres);
   g_test_add_func ("/core/store/show-rollup-from-index", test_show_rollup_from_index);
+  g_test_add_func ("/core/store/first-titles", test_first_titles);
 
   return g_test_run ();
 }

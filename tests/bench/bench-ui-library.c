@@ -30,6 +30,9 @@
 #include "ssv-ui-test-utils.h"
 #include "ssv-image-cache.h"
 
+/* The generated library's movies (ssv_bench_library_init_default()). */
+#define N_MOVIES 10000
+
 static gint64 started_us;
 
 /* Child: a poster server, and the library written with posters pointing at it. */
@@ -489,6 +492,13 @@ grid:
   while (!library_shown (GTK_WINDOW (window)) && g_get_monotonic_time () < deadline)
     ssv_ui_test_iterate (20);
   g_assert_true (library_shown (GTK_WINDOW (window)));
+  /* The first screen shows first; the rest of the movies come right after it. */
+  while (g_list_model_get_n_items (ssv_library_page_get_visible_model (
+           SSV_LIBRARY_PAGE (ssv_window_get_visible_page (window)))) < N_MOVIES &&
+         g_get_monotonic_time () < deadline)
+    ssv_ui_test_iterate (20);
+  g_assert_cmpuint (g_list_model_get_n_items (ssv_library_page_get_visible_model (
+                      SSV_LIBRARY_PAGE (ssv_window_get_visible_page (window)))), ==, N_MOVIES);
   ssv_ui_test_iterate (1000);
   startup_rss = rss_mb ();
   print_memory ("before_scroll");

@@ -610,6 +610,95 @@ test_folders_and_watcher (void)
   ssv_ui_test_stop_app (app);
 }
 
+
+/* ---- the first screen first --------------------------------------------------------- */
+
+/* What each list model first received, from the start of the app on: model → items. */
+static gboolean
+first_added_hook (GSignalInvocationHint *hint,
+                  guint                  n_values,
+                  const GValue          *values,
+                  gpointer               user_data)
+{
+  GHashTable *first_added = user_data;
+  gpointer model = g_value_get_object (&values[0]);
+
+  if (!g_hash_table_contains (first_added, model))
+    g_hash_table_insert (first_added, model, GUINT_TO_POINTER (g_value_get_uint (&values[3])));
+  return TRUE;
+}
+
+static gboolean
+has_movies (gpointer data)
+{
+  return model_count (data) == 600;
+}
+
+/* A library larger than a screen opens on its first screen, read before the rest: the
+ * first titles by title, with the library's whole count beside them; the rest comes
+ * right after, in order, genres and all, the first cards kept. */
+static void
+test_first_screen_then_rest (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "first-screen.db", NULL);
+  g_autoptr(SsvDatabase) db = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) first_item = NULL;
+  g_autoptr(GObject) first_item_after = NULL;
+  g_autoptr(GHashTable) first_added = g_hash_table_new (NULL, NULL);
+  guint signal_id = g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL);
+  gulong hook;
+  guint added;
+  SsvApplication *app;
+  SsvWindow *window;
+  SsvLibraryPage *page;
+  GListModel *model;
+  g_autofree char *titles = NULL;
+
+  db = ssv_database_open (db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssv_database_exec (db,
+    "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 600)"
+    " INSERT INTO movies (id, title) SELECT 601 - i, printf ('Movie %03d', i) FROM n;"
+    "INSERT INTO genres (id, name) VALUES (1, 'Drama');"
+    "INSERT INTO movie_genres (movie_id, genre_id) VALUES (1, 1);", &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  g_settings_set_string (settings, "last-page", "library");
+  hook = g_signal_add_emission_hook (signal_id, 0, first_added_hook, first_added, NULL);
+  app = ssv_ui_test_start_app (db_path);
+  window = ssv_ui_test_wait_for_window (app);
+  page = SSV_LIBRARY_PAGE (ssv_window_get_visible_page (window));
+  g_assert_true (SSV_IS_LIBRARY_PAGE (page));
+  model = ssv_library_page_get_visible_model (page);
+
+  wait_for_state (page, "content");
+  g_assert_cmpstr (ssv_library_page_get_count_text (page), ==, "600 movies");
+  titles = model_titles (page, 3);
+  g_assert_cmpstr (titles, ==, "Movie 001|Movie 002|Movie 003");
+  g_clear_pointer (&titles, g_free);
+  first_item = g_list_model_get_item (model, 0);
+
+  g_assert_true (ssv_test_wait_for (has_movies, page, 20000));
+  g_signal_remove_emission_hook (signal_id, hook);
+  added = GPOINTER_TO_UINT (g_hash_table_lookup (first_added, model));
+  g_test_message ("first added: %u", added);
+  g_assert_cmpuint (added, >, 0);
+  g_assert_cmpuint (added, <, 600);
+  g_assert_cmpstr (ssv_library_page_get_count_text (page), ==, "600 movies");
+
+  /* In title order throughout; the first card's title the same object. */
+  titles = model_titles (page, 600);
+  g_assert_true (g_str_has_prefix (titles, "Movie 001|Movie 002|Movie 003|"));
+  g_assert_true (g_str_has_suffix (titles, "|Movie 599|Movie 600"));
+  first_item_after = g_list_model_get_item (model, 0);
+  g_assert_true (first_item == first_item_after);
+
+  ssv_ui_test_stop_app (app);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -624,6 +713,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/library/connect-scan-browse", test_connect_scan_browse);
   g_test_add_func ("/ui/library/folders-and-watcher", test_folders_and_watcher);
+  g_test_add_func ("/ui/library/first-screen-then-rest", test_first_screen_then_rest);
 
   result = g_test_run ();
 

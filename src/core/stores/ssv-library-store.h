@@ -31,7 +31,11 @@ typedef struct
 {
   GPtrArray *movies; /* SsvMovie */
   GPtrArray *shows;  /* SsvShow, with their episode roll-ups */
-  GStrv      genres; /* every genre of those titles, once each, sorted for people */
+  GStrv      genres; /* every genre of those titles, once each, sorted for people;
+                        %NULL from a first-screen read that left titles out */
+  guint      n_movies; /* how many the library holds: more than movies->len when a
+                          first-screen read left some out */
+  guint      n_shows;
 } SsvLibraryTitles;
 
 void              ssv_library_titles_free             (SsvLibraryTitles  *titles);
@@ -81,6 +85,11 @@ void              ssv_library_store_list_titles_async (SsvLibraryStore     *self
 SsvLibraryTitles *ssv_library_store_list_titles_finish (SsvLibraryStore    *self,
                                                        GAsyncResult        *result,
                                                        GError             **error);
+void              ssv_library_store_list_first_titles_async (SsvLibraryStore     *self,
+                                                             guint                n,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
 void              ssv_library_store_load_title_async  (SsvLibraryStore     *self,
                                                        SsvMediaKind         kind,
                                                        gint64               id,

@@ -20,6 +20,11 @@
 #include "workers/ssv-enrichment-engine.h"
 
 #define RELOAD_DELAY_MS 300
+/* Titles of each kind read before the rest at the first load: more than a large
+ * screen shows at once. */
+#define FIRST_SCREEN_TITLES 240
+/* How long the rest of the library waits for a first frame that does not come. */
+#define REST_WAIT_MS 1000
 
 typedef enum
 {
@@ -41,8 +46,15 @@ struct _SsvLibraryPage
   SsvPage             parent_instance;
 
   GCancellable       *cancellable;
-  gboolean            loaded;
+  gboolean            loaded;        /* every title read, not only a first screen */
+  gboolean            first_screen;  /* a first screen is shown, the rest to read */
+  guint               n_movies;      /* how many the library holds, as the last read said */
+  guint               n_shows;
   guint               reload_source;
+  GdkFrameClock      *rest_clock;    /* the frame after which the rest is read */
+  gulong              rest_paint_handler;
+  gulong              rest_map_handler;
+  guint               rest_timeout;
 
   GListStore         *movies;
   GListStore         *shows;
@@ -318,6 +330,8 @@ visible_model (SsvLibraryPage *self)
   return G_LIST_MODEL (g_strcmp0 (view, "shows") == 0 ? self->shows_sorted : self->movies_sorted);
 }
 
+static gboolean filters_active (SsvLibraryPage *self);
+
 static void
 update_counts (SsvLibraryPage *self)
 {
@@ -326,6 +340,10 @@ update_counts (SsvLibraryPage *self)
                                                 : G_LIST_MODEL (self->movies_filtered));
   guint total = g_list_model_get_n_items (shows ? G_LIST_MODEL (self->shows) : G_LIST_MODEL (self->movies));
   g_autofree char *text = NULL;
+
+  /* A first screen stands for the whole library until the rest is read. */
+  if (!self->loaded && self->first_screen && self->search == NULL && !filters_active (self))
+    shown = total = shows ? self->n_shows : self->n_movies;
 
   /* Views still being added. */
   if (self->movies_stack == NULL || self->shows_stack == NULL)
@@ -606,9 +624,13 @@ apply_loaded (SsvLibraryPage   *self,
 
   changed = merge (self->movies, self->movie_index, titles->movies);
   changed |= merge (self->shows, self->show_index, titles->shows);
-  self->loaded = TRUE;
+  self->n_movies = titles->n_movies;
+  self->n_shows = titles->n_shows;
+  /* A first screen's titles have no genres with them: the rest's read brings them. */
+  self->loaded = titles->genres != NULL;
+  self->first_screen |= !self->loaded;
 
-  if (changed != MERGE_UNCHANGED)
+  if (changed != MERGE_UNCHANGED && self->loaded)
     {
       genre_gone = rebuild_genres (self, (const char * const *) titles->genres);
       /* What came in through a splice was filtered and sorted on its way in (the
@@ -653,26 +675,124 @@ titles_ready_cb (GObject      *source,
 }
 
 static void
+stop_waiting_for_rest (SsvLibraryPage *self)
+{
+  if (self->rest_clock != NULL)
+    g_clear_signal_handler (&self->rest_paint_handler, self->rest_clock);
+  g_clear_object (&self->rest_clock);
+  g_clear_signal_handler (&self->rest_map_handler, self);
+  g_clear_handle_id (&self->rest_timeout, g_source_remove);
+}
+
+/* Every title, in the grids' order already: their sort models then pass over them
+ * once instead of sorting them on this thread. */
+static void
+read_all (SsvLibraryPage *self)
+{
+  SsvLibraryStore *store = ssv_context_get_library_store (ssv_page_get_context (SSV_PAGE (self)));
+
+  stop_waiting_for_rest (self);
+  ssv_library_store_list_titles_async (store, compare_in_order, dup_sort_order (self), g_free,
+                                       self->cancellable, titles_ready_cb, g_object_ref (self));
+}
+
+static void
+rest_after_paint_cb (GdkFrameClock  *clock,
+                     SsvLibraryPage *self)
+{
+  read_all (self);
+}
+
+static gboolean
+rest_timeout_cb (gpointer user_data)
+{
+  SsvLibraryPage *self = user_data;
+
+  self->rest_timeout = 0;
+  read_all (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_a_frame (SsvLibraryPage *self)
+{
+  g_clear_signal_handler (&self->rest_map_handler, self);
+  self->rest_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->rest_paint_handler = g_signal_connect (self->rest_clock, "after-paint", G_CALLBACK (rest_after_paint_cb),
+                                               self);
+}
+
+/* The rest of the library is read once a frame has shown the first screen: read at
+ * once, it would take the processor from the window's first frame. A page not on
+ * screen has no frame to wait for; one never drawn waits a second at most. */
+static void
+read_rest_after_a_frame (SsvLibraryPage *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  if (!gtk_widget_get_child_visible (widget) || !gtk_widget_get_visible (widget))
+    {
+      read_all (self);
+      return;
+    }
+
+  self->rest_timeout = g_timeout_add (REST_WAIT_MS, rest_timeout_cb, self);
+  if (gtk_widget_get_mapped (widget))
+    wait_for_a_frame (self);
+  else
+    self->rest_map_handler = g_signal_connect_swapped (widget, "map", G_CALLBACK (wait_for_a_frame), self);
+}
+
+static void
+first_titles_ready_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(SsvLibraryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsvLibraryTitles) titles = ssv_library_store_list_titles_finish (SSV_LIBRARY_STORE (source),
+                                                                             result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  apply_loaded (self, titles, error);
+  if (titles != NULL && !self->loaded)
+    read_rest_after_a_frame (self);
+}
+
+/* The first load of a library larger than a screen, while the grids sort by title (as
+ * they open) and nothing filters them: the first screen is read first. */
+static gboolean
+can_read_first_screen (SsvLibraryPage *self)
+{
+  return !self->loaded && !self->first_screen && self->search == NULL && !filters_active (self) &&
+         self->sort == SORT_TITLE && !self->descending;
+}
+
+static void
 reload (SsvLibraryPage *self)
 {
   SsvLibraryStore *store = ssv_context_get_library_store (ssv_page_get_context (SSV_PAGE (self)));
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  stop_waiting_for_rest (self);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  if (!self->loaded)
+  if (!self->loaded && !self->first_screen)
     set_state (self, "loading");
 
   /* Every show card's eye button reads this one query. */
   ssv_follow_set_load (self->follow_set);
 
-  /* In the grids' order already: their sort models then pass over them once
-   * instead of sorting them on this thread. */
-  ssv_library_store_list_titles_async (store, compare_in_order, dup_sort_order (self), g_free,
-                                       self->cancellable, titles_ready_cb, g_object_ref (self));
+  if (can_read_first_screen (self))
+    ssv_library_store_list_first_titles_async (store, FIRST_SCREEN_TITLES, self->cancellable,
+                                               first_titles_ready_cb, g_object_ref (self));
+  else
+    read_all (self);
 }
 
 static gboolean
@@ -916,6 +1036,7 @@ ssv_library_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  stop_waiting_for_rest (self);
   g_clear_object (&self->count_label);
 
   G_OBJECT_CLASS (ssv_library_page_parent_class)->dispose (object);
