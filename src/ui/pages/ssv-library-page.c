@@ -984,6 +984,10 @@ make_view (SsvLibraryPage  *self,
   adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Matches"));
   adw_status_page_set_description (ADW_STATUS_PAGE (none), _("Try another search, or clear the filters."));
 
+  /* Sized by what it shows: "No Matches" is not measured beside each layout of the grid. */
+  gtk_stack_set_hhomogeneous (GTK_STACK (stack), FALSE);
+  gtk_stack_set_vhomogeneous (GTK_STACK (stack), FALSE);
+
   gtk_stack_add_named (GTK_STACK (stack), grid, "grid");
   gtk_stack_add_named (GTK_STACK (stack), none, "no-results");
   g_signal_connect_object (grid, "item-activated", G_CALLBACK (on_item_activated), self, G_CONNECT_SWAPPED);
