@@ -278,15 +278,8 @@ schedule_release_images (SsvWindow *self)
     self->release_id = g_idle_add_full (G_PRIORITY_LOW, release_images_cb, self, NULL);
 }
 
-static void
-on_transition_running_changed (SsvWindow *self)
-{
-  if (!gtk_stack_get_transition_running (self->stack))
-    schedule_release_images (self);
-}
-
-/* The page left keeps drawing while the pages cross-fade: its images not yet
- * decoding wait, so the page coming gets the processor. */
+/* The page coming gets the processor for its first frame: the images the page left
+ * asked for and that are not decoding yet wait until then. */
 static void
 hold_images (SsvWindow *self,
              SsvPage   *coming)
@@ -362,9 +355,7 @@ show_page (SsvWindow  *self,
   hold_images (self, page);
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
   ssv_page_shown (page);
-
-  if (!gtk_stack_get_transition_running (self->stack))
-    schedule_release_images (self);
+  schedule_release_images (self);
 }
 
 /* Builds the sidebar page @name without showing it, as the window once built every page
@@ -1123,7 +1114,6 @@ ssv_window_class_init (SsvWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_transition_running_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
