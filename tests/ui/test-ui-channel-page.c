@@ -805,6 +805,104 @@ test_newest_first (void)
   ssv_ui_test_stop_app (app);
 }
 
+
+typedef struct
+{
+  SsvWindow *window;
+  guint      first_cards;   /* cards showing a video in the channel's first frame */
+  guint      frames;
+} FirstScreen;
+
+static guint
+count_cards (SsvChannelPage *page)
+{
+  GtkWidget *grid = ssv_channel_page_get_grid (page);
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *card = ssv_ui_test_find_widget_of_type (child, SSV_TYPE_VIDEO_CARD);
+
+      n += card != NULL && ssv_video_card_get_video (SSV_VIDEO_CARD (card)) != NULL;
+    }
+  return n;
+}
+
+static void
+first_screen_paint_cb (GdkFrameClock *clock,
+                       FirstScreen   *first)
+{
+  SsvPage *page = ssv_window_get_visible_page (first->window);
+
+  if (first->first_cards == 0 && SSV_IS_CHANNEL_PAGE (page))
+    first->first_cards = count_cards (SSV_CHANNEL_PAGE (page));
+  first->frames++;
+}
+
+static gboolean
+shows_last_video (gpointer data)
+{
+  SsvChannelPage *page = data;
+  GtkWidget *grid = ssv_channel_page_get_grid (page);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
+  g_autoptr(SsvVideo) last = g_list_model_get_item (ssv_channel_page_get_shown (page),
+                                                    g_list_model_get_n_items (ssv_channel_page_get_shown (page)) - 1);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *card = ssv_ui_test_find_widget_of_type (child, SSV_TYPE_VIDEO_CARD);
+
+      if (card != NULL && ssv_video_card_get_video (SSV_VIDEO_CARD (card)) == last)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* GTK 4.8's grid builds thirty rows of cards whatever it shows. The channel's first
+ * frame builds those of a screen (the window's height in rows, three to a row), not
+ * the 48 videos read first; the rest come after it, and every video can be scrolled to. */
+static void
+test_first_frame_first_screen (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "first-screen.db", NULL);
+  FirstScreen first = { NULL, 0, 0 };
+  SsvApplication *app;
+  SsvWindow *window;
+  SsvChannelPage *page;
+  GdkFrameClock *clock;
+  guint screen;
+  gulong handler;
+
+  seed_big_channel (db_path);
+  point_nowhere ();
+  quiet_extras ();
+
+  app = ssv_ui_test_start_app (db_path);
+  window = ssv_ui_test_wait_for_window (app);
+  ssv_ui_test_iterate (300);
+  first.window = window;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (first_screen_paint_cb), &first);
+
+  page = open_channel (window, BIG_ID);
+  wait_until (videos_shown, page, "the first videos");
+  ssv_ui_test_iterate (300);
+  g_signal_handler_disconnect (clock, handler);
+
+  screen = gtk_grid_view_get_max_columns (GTK_GRID_VIEW (ssv_channel_page_get_grid (page))) *
+           (gtk_widget_get_height (GTK_WIDGET (window)) / 160 + 1);
+  g_test_message ("first frame: %u cards (a screen: %u), then %u", first.first_cards, screen, count_cards (page));
+  g_assert_cmpuint (first.first_cards, >, 0);
+  g_assert_cmpuint (first.first_cards, <=, screen);
+  g_assert_cmpuint (count_cards (page), >, first.first_cards);
+
+  wait_until (all_videos_read, page, "the rest of the videos");
+  wait_until (shows_last_video, page, "the last video's card");
+
+  ssv_ui_test_stop_app (app);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -819,6 +917,7 @@ main (int    argc,
   g_test_add_func ("/ui/channel-page/cached-without-network", test_cached_channel);
   g_test_add_func ("/ui/channel-page/comes-with-its-videos", test_comes_with_its_videos);
   g_test_add_func ("/ui/channel-page/newest-first-then-the-rest", test_newest_first);
+  g_test_add_func ("/ui/channel-page/first-frame-first-screen", test_first_frame_first_screen);
   g_test_add_func ("/ui/channel-page/changed-youtube-keeps-videos", test_changed_youtube);
   g_test_add_func ("/ui/channel-page/first-open-loads", test_first_open);
   g_test_add_func ("/ui/channel-page/first-open-offline", test_first_open_offline);

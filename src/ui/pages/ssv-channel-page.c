@@ -23,10 +23,10 @@
 #define RELOAD_DELAY_MS 500
 #define AVATAR_SIZE     96
 #define BANNER_HEIGHT   160
-#define CARD_CELL_WIDTH 264     /* a card and its cell's padding */
-#define MAX_COLUMNS     8
+/* Lower than a card with its title and counts: a screen never holds more rows. */
+#define CARD_ROW_HEIGHT 160
 /* Read first, so the first frame waits for a screenful of cards, not the whole catalog:
- * more than the widest grid shows (MAX_COLUMNS × 4 rows of 260-pixel cards). */
+ * more than a tall window shows (three columns, as the grid has them, of 160-pixel rows). */
 #define FIRST_VIDEOS    48
 
 /* Season keys: a year, or these. */
@@ -49,6 +49,8 @@ struct _SsvChannelPage
   GListStore         *videos;          /* SsvVideo, newest first */
   GtkCustomFilter    *filter;
   GtkFilterListModel *shown;
+  GtkSliceListModel  *first_screen;    /* what the grid gets: a screenful until drawn */
+  gboolean            drew_cards;      /* a frame showed cards: the grid gets them all */
   GArray             *season_keys;     /* int, in the order of season_names */
   GtkStringList      *season_names;
   GCancellable       *cancellable;
@@ -684,6 +686,13 @@ after_paint_cb (GdkFrameClock  *frame_clock,
   GtkWidget *scroller = GTK_WIDGET (self->grid_scroller);
   int height = gtk_widget_get_height (scroller);
 
+  /* The first screen is drawn: the rest of the cards are built for the next frame. */
+  if (!self->drew_cards && self->bound->len > 0 && gtk_widget_get_mapped (scroller))
+    {
+      self->drew_cards = TRUE;
+      gtk_slice_list_model_set_size (self->first_screen, G_MAXUINT);
+    }
+
   if (!self->thumbnails_due || !gtk_widget_get_mapped (scroller))
     return;
 
@@ -709,6 +718,16 @@ ssv_channel_page_realize (GtkWidget *widget)
   self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
   self->after_paint_handler = g_signal_connect (self->frame_clock, "after-paint", G_CALLBACK (after_paint_cb), self);
   thumbnails_due (self);
+
+  /* Until a frame has shown cards, the grid gets those of a screen (rows of the window's
+   * height): GTK 4.8's grid builds thirty rows of cards whatever it shows. */
+  if (!self->drew_cards)
+    {
+      int height = gtk_widget_get_height (GTK_WIDGET (gtk_widget_get_root (widget)));
+
+      gtk_slice_list_model_set_size (self->first_screen, gtk_grid_view_get_max_columns (self->grid_view) *
+                                                         (MAX (height, 0) / CARD_ROW_HEIGHT + 1));
+    }
 }
 
 static void
@@ -755,24 +774,6 @@ on_unbind (GtkSignalListItemFactory *factory,
 
   ssv_video_card_set_video (SSV_VIDEO_CARD (card), NULL);
   g_ptr_array_remove_fast (self->bound, card);
-}
-
-/* Whole cards only. GTK 4.8's grid builds thirty rows of max-columns cards whatever the
- * width, so a max-columns larger than what fits costs a frame hundreds of cards. */
-static void
-ssv_channel_page_size_allocate (GtkWidget *widget,
-                                int        width,
-                                int        height,
-                                int        baseline)
-{
-  SsvChannelPage *self = SSV_CHANNEL_PAGE (widget);
-  guint wanted = CLAMP ((guint) MAX (width, 0) / CARD_CELL_WIDTH, 1, MAX_COLUMNS);
-
-  if (wanted != gtk_grid_view_get_max_columns (self->grid_view))
-    gtk_grid_view_set_max_columns (self->grid_view, wanted);
-  thumbnails_due (self);
-
-  GTK_WIDGET_CLASS (ssv_channel_page_parent_class)->size_allocate (widget, width, height, baseline);
 }
 
 static void
@@ -1031,6 +1032,7 @@ ssv_channel_page_dispose (GObject *object)
 
   G_OBJECT_CLASS (ssv_channel_page_parent_class)->dispose (object);
 
+  g_clear_object (&self->first_screen);
   g_clear_object (&self->shown);
   g_clear_object (&self->filter);
   g_clear_object (&self->videos);
@@ -1105,7 +1107,6 @@ ssv_channel_page_class_init (SsvChannelPageClass *klass)
   object_class->finalize = ssv_channel_page_finalize;
   object_class->get_property = ssv_channel_page_get_property;
   object_class->set_property = ssv_channel_page_set_property;
-  widget_class->size_allocate = ssv_channel_page_size_allocate;
   widget_class->realize = ssv_channel_page_realize;
   widget_class->unrealize = ssv_channel_page_unrealize;
 
@@ -1185,8 +1186,9 @@ ssv_channel_page_init (SsvChannelPage *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), self);
   gtk_grid_view_set_factory (self->grid_view, factory);
   g_object_unref (factory);
+  self->first_screen = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->shown)), 0, 0);
   gtk_grid_view_set_model (self->grid_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->shown)))));
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->first_screen)))));
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->grid_scroller), "value-changed",
                            G_CALLBACK (thumbnails_due), self, G_CONNECT_SWAPPED);
 }
