@@ -736,7 +736,7 @@ read_ranked (SsvLibraryStore  *self,
       if (stmt == NULL)
         return NULL;
       sqlite3_bind_int64 (stmt, 1, g_array_index (ranks, TitleRank, i).id);
-      /* Gone since the ranks were read (the same read, so never): left out. */
+      /* Removed since the ranking (a scan pruned it): left out; the rest's read follows. */
       switch (ssv_stmt_step (stmt, error))
         {
         case SQLITE_ROW:

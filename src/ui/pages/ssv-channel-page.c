@@ -723,10 +723,9 @@ ssv_channel_page_realize (GtkWidget *widget)
    * height): GTK 4.8's grid builds thirty rows of cards whatever it shows. */
   if (!self->drew_cards)
     {
-      int height = gtk_widget_get_height (GTK_WIDGET (gtk_widget_get_root (widget)));
+      int rows = gtk_widget_get_height (GTK_WIDGET (gtk_widget_get_root (widget))) / CARD_ROW_HEIGHT + 1;
 
-      gtk_slice_list_model_set_size (self->first_screen, gtk_grid_view_get_max_columns (self->grid_view) *
-                                                         (MAX (height, 0) / CARD_ROW_HEIGHT + 1));
+      gtk_slice_list_model_set_size (self->first_screen, gtk_grid_view_get_max_columns (self->grid_view) * rows);
     }
 }
 

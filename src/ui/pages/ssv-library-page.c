@@ -658,21 +658,9 @@ apply_loaded (SsvLibraryPage   *self,
   set_state (self, "content");
 }
 
-static void
-titles_ready_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(SsvLibraryPage) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SsvLibraryTitles) titles = ssv_library_store_list_titles_finish (SSV_LIBRARY_STORE (source),
-                                                                             result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  apply_loaded (self, titles, error);
-}
+static void titles_ready_cb (GObject      *source,
+                             GAsyncResult *result,
+                             gpointer      user_data);
 
 static void
 stop_waiting_for_rest (SsvLibraryPage *self)
@@ -743,10 +731,11 @@ read_rest_after_a_frame (SsvLibraryPage *self)
     self->rest_map_handler = g_signal_connect_swapped (widget, "map", G_CALLBACK (wait_for_a_frame), self);
 }
 
+/* A read's titles: all of them, or a first screen, whose rest is read after a frame. */
 static void
-first_titles_ready_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+titles_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(SsvLibraryPage) self = user_data;
   g_autoptr(GError) error = NULL;
@@ -790,7 +779,7 @@ reload (SsvLibraryPage *self)
 
   if (can_read_first_screen (self))
     ssv_library_store_list_first_titles_async (store, FIRST_SCREEN_TITLES, self->cancellable,
-                                               first_titles_ready_cb, g_object_ref (self));
+                                               titles_ready_cb, g_object_ref (self));
   else
     read_all (self);
 }
