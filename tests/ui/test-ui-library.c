@@ -409,6 +409,8 @@ test_connect_scan_browse (void)
     GtkWidget *spin_from = NULL;
 
     g_assert_nonnull (filter);
+    /* Built when first opened, not with the page. */
+    g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter)));
     gtk_menu_button_popup (GTK_MENU_BUTTON (filter));
     ssv_ui_test_iterate (200);
     popover_child = gtk_popover_get_child (gtk_menu_button_get_popover (GTK_MENU_BUTTON (filter)));
@@ -448,6 +450,14 @@ test_connect_scan_browse (void)
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin_from), 2000);
     ssv_ui_test_iterate (50);
     g_assert_cmpuint (model_count (page), ==, 2);
+
+    /* A reload rebuilds the genre list under the open popover: the choice stays. */
+    gtk_widget_activate_action (GTK_WIDGET (page), "library.reload", NULL);
+    ssv_ui_test_iterate (300);
+    g_assert_cmpuint (model_count (page), ==, 2);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (genre))),
+                                                 gtk_drop_down_get_selected (GTK_DROP_DOWN (genre))),
+                     ==, "Science Fiction");
 
     gtk_widget_activate_action (GTK_WIDGET (page), "library.clear-filters", NULL);
     ssv_ui_test_iterate (50);

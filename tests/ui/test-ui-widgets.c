@@ -35,6 +35,7 @@
 #include "stores/ssv-channel-store.h"
 #include "stores/ssv-watchlist-store.h"
 #include "stores/ssv-wishlist-store.h"
+#include "pages/library/ssv-library-filters.h"
 #include "pages/title/ssv-cast-row.h"
 #include "pages/title/ssv-season-episodes.h"
 #include "pages/title/ssv-title-files.h"
@@ -1265,6 +1266,72 @@ test_channel_follow_box (void)
   ssv_test_close_temp_database (&db, &dir);
 }
 
+/* ---- the Library's filter popover ------------------------------------------------ */
+
+static void
+count_changed (guint *n)
+{
+  (*n)++;
+}
+
+/* The first control of @type in the popover's grid. */
+static GtkWidget *
+filters_control (GtkWidget *filters,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (filters)));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+      return child;
+
+  return NULL;
+}
+
+static void
+test_library_filters (void)
+{
+  g_autoptr(GtkStringList) genres = gtk_string_list_new ((const char * const[]) { "All Genres", "Drama", "Horror",
+                                                                                  NULL });
+  GtkWidget *filters = own (ssv_library_filters_new (G_LIST_MODEL (genres)));
+  SsvLibraryFilterChoice shown = { 2, 1990, 2010, 1, TRUE };
+  SsvLibraryFilterChoice choice;
+  GtkWidget *genre = filters_control (filters, GTK_TYPE_DROP_DOWN);
+  GtkWidget *check = filters_control (filters, GTK_TYPE_CHECK_BUTTON);
+  guint changed = 0;
+
+  g_signal_connect_swapped (filters, "changed", G_CALLBACK (count_changed), &changed);
+
+  /* As it opens: every genre, every year, watched or not, with a file or not. */
+  ssv_library_filters_get_choice (SSV_LIBRARY_FILTERS (filters), &choice);
+  g_assert_cmpuint (choice.genre, ==, 0);
+  g_assert_cmpint (choice.year_from, ==, SSV_LIBRARY_FILTERS_YEAR_MIN);
+  g_assert_cmpint (choice.year_to, ==, SSV_LIBRARY_FILTERS_YEAR_MAX);
+  g_assert_cmpuint (choice.watched, ==, 0);
+  g_assert_false (choice.has_file);
+  g_assert_true (gtk_drop_down_get_model (GTK_DROP_DOWN (genre)) == G_LIST_MODEL (genres));
+
+  /* What the page filters by, shown without a "changed" back. */
+  ssv_library_filters_set_choice (SSV_LIBRARY_FILTERS (filters), &shown);
+  ssv_library_filters_get_choice (SSV_LIBRARY_FILTERS (filters), &choice);
+  g_assert_cmpuint (choice.genre, ==, 2);
+  g_assert_cmpint (choice.year_from, ==, 1990);
+  g_assert_cmpint (choice.year_to, ==, 2010);
+  g_assert_cmpuint (choice.watched, ==, 1);
+  g_assert_true (choice.has_file);
+  g_assert_cmpuint (changed, ==, 0);
+
+  /* A person's change is one "changed". */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (genre), 1);
+  g_assert_cmpuint (changed, ==, 1);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_assert_cmpuint (changed, ==, 2);
+  ssv_library_filters_get_choice (SSV_LIBRARY_FILTERS (filters), &choice);
+  g_assert_cmpuint (choice.genre, ==, 1);
+  g_assert_false (choice.has_file);
+
+  g_assert_finalize_object (filters);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1292,6 +1359,7 @@ main (int    argc,
   g_test_add_func ("/ui/wish-profile-menu/sets-the-items-profile", test_wish_profile_menu);
   g_test_add_func ("/ui/day-section/follows-its-day", test_day_section);
   g_test_add_func ("/ui/worker-row/state-and-pause", test_worker_row);
+  g_test_add_func ("/ui/library-filters/choice-and-changed", test_library_filters);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include "dialogs/ssv-server-dialog.h"
 #include "ssv-folder-chooser.h"
 #include "ssv-follow-set.h"
+#include "pages/library/ssv-library-filters.h"
 #include "pages/ssv-library-page.h"
 #include "ssv-ui-utils.h"
 #include "widgets/ssv-key-banner.h"
@@ -90,11 +91,7 @@ struct _SsvLibraryPage
   AdwViewStack       *view_stack;
   GtkSearchEntry     *search_entry;
   GtkMenuButton      *filter_button;
-  GtkDropDown        *genre_dropdown;
-  GtkSpinButton      *year_from_spin;
-  GtkSpinButton      *year_to_spin;
-  GtkDropDown        *watched_dropdown;
-  GtkCheckButton     *has_file_check;
+  SsvLibraryFilters  *filters;       /* its popover, once first opened */
   GtkDropDown        *sort_dropdown;
   GtkToggleButton    *descending_button;
   GtkLabel           *count_label;
@@ -230,7 +227,7 @@ filter_func (gpointer item,
     return FALSE;
 
   year = year_of (item);
-  if ((self->year_from > 1880 || self->year_to < 2100) &&
+  if ((self->year_from > SSV_LIBRARY_FILTERS_YEAR_MIN || self->year_to < SSV_LIBRARY_FILTERS_YEAR_MAX) &&
       (year == 0 || year < self->year_from || year > self->year_to))
     return FALSE;
 
@@ -371,7 +368,8 @@ update_counts (SsvLibraryPage *self)
 static gboolean
 filters_active (SsvLibraryPage *self)
 {
-  return self->genre != NULL || self->year_from > 1880 || self->year_to < 2100 ||
+  return self->genre != NULL || self->year_from > SSV_LIBRARY_FILTERS_YEAR_MIN ||
+         self->year_to < SSV_LIBRARY_FILTERS_YEAR_MAX ||
          self->watched != WATCHED_ANY || self->has_file_only;
 }
 
@@ -423,21 +421,64 @@ on_search_activate (SsvLibraryPage *self)
   gtk_widget_grab_focus (grid);
 }
 
+/* The position of the genre filtered by in the genres list; 0 ("All Genres") for none. */
+static guint
+genre_position (SsvLibraryPage *self)
+{
+  for (guint i = 1; self->genre != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->genres)); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->genres, i), self->genre) == 0)
+      return i;
+
+  return 0;
+}
+
+/* The filter popover shows what the page filters by. */
+static void
+show_choice (SsvLibraryPage *self)
+{
+  SsvLibraryFilterChoice choice = {
+    .genre = genre_position (self),
+    .year_from = self->year_from,
+    .year_to = self->year_to,
+    .watched = self->watched,
+    .has_file = self->has_file_only,
+  };
+
+  if (self->filters != NULL)
+    ssv_library_filters_set_choice (self->filters, &choice);
+}
+
 static void
 on_filter_changed (SsvLibraryPage *self)
 {
-  guint genre = gtk_drop_down_get_selected (self->genre_dropdown);
+  SsvLibraryFilterChoice choice;
 
+  ssv_library_filters_get_choice (self->filters, &choice);
   g_clear_pointer (&self->genre, g_free);
-  if (genre != GTK_INVALID_LIST_POSITION && genre > 0)
-    self->genre = g_strdup (gtk_string_list_get_string (self->genres, genre));
-
-  self->year_from = gtk_spin_button_get_value_as_int (self->year_from_spin);
-  self->year_to = gtk_spin_button_get_value_as_int (self->year_to_spin);
-  self->watched = (WatchedFilter) MIN (gtk_drop_down_get_selected (self->watched_dropdown), WATCHED_NO);
-  self->has_file_only = gtk_check_button_get_active (self->has_file_check);
+  if (choice.genre > 0 && choice.genre < g_list_model_get_n_items (G_LIST_MODEL (self->genres)))
+    self->genre = g_strdup (gtk_string_list_get_string (self->genres, choice.genre));
+  self->year_from = choice.year_from;
+  self->year_to = choice.year_to;
+  self->watched = (WatchedFilter) MIN (choice.watched, WATCHED_NO);
+  self->has_file_only = choice.has_file;
 
   refilter (self);
+}
+
+/* The Filter button's popover, built the first time it opens. */
+static void
+create_filters_popup (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  SsvLibraryPage *self = user_data;
+
+  if (self->filters != NULL)
+    return;
+
+  self->filters = SSV_LIBRARY_FILTERS (ssv_library_filters_new (G_LIST_MODEL (self->genres)));
+  show_choice (self);
+  g_signal_connect_object (self->filters, "changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+  gtk_menu_button_set_popover (button, GTK_WIDGET (self->filters));
 }
 
 static void
@@ -498,19 +539,23 @@ rebuild_genres (SsvLibraryPage     *self,
     }
   g_ptr_array_add (strings, NULL);
 
-  g_signal_handlers_block_matched (self->genre_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  /* The popover's genre list moves under it: what it selects meanwhile is no choice. */
+  if (self->filters != NULL)
+    g_signal_handlers_block_by_func (self->filters, on_filter_changed, self);
   gtk_string_list_splice (self->genres, 0, g_list_model_get_n_items (G_LIST_MODEL (self->genres)),
                           (const char * const *) strings->pdata);
-  gtk_drop_down_set_selected (self->genre_dropdown, selected);
-  g_signal_handlers_unblock_matched (self->genre_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
+  if (self->filters != NULL)
+    g_signal_handlers_unblock_by_func (self->filters, on_filter_changed, self);
 
   /* A genre that is gone from the library filters nothing any more. */
   if (selected == 0 && self->genre != NULL)
     {
       g_clear_pointer (&self->genre, g_free);
+      show_choice (self);
       return TRUE;
     }
 
+  show_choice (self);
   return FALSE;
 }
 
@@ -872,22 +917,13 @@ clear_filters_action (GtkWidget  *widget,
 {
   SsvLibraryPage *self = SSV_LIBRARY_PAGE (widget);
 
-  g_signal_handlers_block_matched (self->genre_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  g_signal_handlers_block_matched (self->year_from_spin, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  g_signal_handlers_block_matched (self->year_to_spin, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  g_signal_handlers_block_matched (self->watched_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  g_signal_handlers_block_matched (self->has_file_check, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  gtk_drop_down_set_selected (self->genre_dropdown, 0);
-  gtk_spin_button_set_value (self->year_from_spin, 1880);
-  gtk_spin_button_set_value (self->year_to_spin, 2100);
-  gtk_drop_down_set_selected (self->watched_dropdown, WATCHED_ANY);
-  gtk_check_button_set_active (self->has_file_check, FALSE);
-  g_signal_handlers_unblock_matched (self->genre_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  g_signal_handlers_unblock_matched (self->year_from_spin, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  g_signal_handlers_unblock_matched (self->year_to_spin, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  g_signal_handlers_unblock_matched (self->watched_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  g_signal_handlers_unblock_matched (self->has_file_check, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  on_filter_changed (self);
+  g_clear_pointer (&self->genre, g_free);
+  self->year_from = SSV_LIBRARY_FILTERS_YEAR_MIN;
+  self->year_to = SSV_LIBRARY_FILTERS_YEAR_MAX;
+  self->watched = WATCHED_ANY;
+  self->has_file_only = FALSE;
+  show_choice (self);
+  refilter (self);
 }
 
 /* ---- for tests and the window ---------------------------------------------------- */
@@ -1084,20 +1120,12 @@ ssv_library_page_class_init (SsvLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, genre_dropdown);
-  gtk_widget_class_bind_template_child_full (widget_class, "year_from", FALSE,
-                                             G_STRUCT_OFFSET (SsvLibraryPage, year_from_spin));
-  gtk_widget_class_bind_template_child_full (widget_class, "year_to", FALSE,
-                                             G_STRUCT_OFFSET (SsvLibraryPage, year_to_spin));
-  gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, watched_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, has_file_check);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, descending_button);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_direction_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
@@ -1122,8 +1150,8 @@ ssv_library_page_init (SsvLibraryPage *self)
   /* The count lives in the window's header bar, outside this page's tree. */
   g_object_ref_sink (self->count_label);
 
-  self->year_from = 1880;
-  self->year_to = 2100;
+  self->year_from = SSV_LIBRARY_FILTERS_YEAR_MIN;
+  self->year_to = SSV_LIBRARY_FILTERS_YEAR_MAX;
   self->movies = g_list_store_new (SSV_TYPE_MOVIE);
   self->shows = g_list_store_new (SSV_TYPE_SHOW);
   self->movie_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -1145,6 +1173,6 @@ ssv_library_page_init (SsvLibraryPage *self)
                            G_CONNECT_SWAPPED);
 
   self->genres = gtk_string_list_new ((const char * const[]) { _("All Genres"), NULL });
-  gtk_drop_down_set_model (self->genre_dropdown, G_LIST_MODEL (self->genres));
+  gtk_menu_button_set_create_popup_func (self->filter_button, create_filters_popup, self, NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
