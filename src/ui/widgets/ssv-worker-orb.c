@@ -62,11 +62,12 @@ update (SsvWorkerOrb *self)
   else
     tooltip = g_strdup (name);
 
+  /* One orb per running worker. Hidden first: on X11, GTK 4.8 asks the X server where
+   * the pointer is for each tooltip set on a visible widget, and at start-up every
+   * worker is stopped. */
+  gtk_widget_set_visible (GTK_WIDGET (self), state != SSV_WORKER_STOPPED);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-
-  /* One orb per running worker. */
-  gtk_widget_set_visible (GTK_WIDGET (self), state != SSV_WORKER_STOPPED);
 }
 
 static void
