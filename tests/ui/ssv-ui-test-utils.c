@@ -3,7 +3,26 @@
 
 #include "config.h"
 
+#include <execinfo.h>
+
 #include "ssv-ui-test-utils.h"
+
+/* A warning or critical ends a test (they are fatal under g_test_init()). Its stack goes
+ * to stderr first, so one seen once, in CI or under load, says where it came from:
+ * libraries' functions by name, the test program's as offsets for addr2line. */
+static gboolean
+print_stack_cb (const char     *log_domain,
+                GLogLevelFlags  log_level,
+                const char     *message,
+                gpointer        user_data)
+{
+  void *frames[64];
+  int n = backtrace (frames, G_N_ELEMENTS (frames));
+
+  g_printerr ("Fatal %s message, from:\n", log_domain != NULL ? log_domain : "(no domain)");
+  backtrace_symbols_fd (frames, n, 2);
+  return TRUE;
+}
 
 /**
  * ssv_ui_test_init:
@@ -20,6 +39,7 @@ ssv_ui_test_init (int    *argc,
                   char ***argv)
 {
   g_test_init (argc, argv, NULL);
+  g_test_log_set_fatal_handler (print_stack_cb, NULL);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
 
