@@ -528,15 +528,11 @@ rebuild_genres (SsvLibraryPage     *self,
                 const char * const *names)
 {
   g_autoptr(GPtrArray) strings = g_ptr_array_new ();
-  guint selected = 0;
+  gboolean gone;
 
   g_ptr_array_add (strings, (gpointer) _("All Genres"));
   for (guint i = 0; names != NULL && names[i] != NULL; i++)
-    {
-      g_ptr_array_add (strings, (gpointer) names[i]);
-      if (g_strcmp0 (self->genre, names[i]) == 0)
-        selected = i + 1;
-    }
+    g_ptr_array_add (strings, (gpointer) names[i]);
   g_ptr_array_add (strings, NULL);
 
   /* The popover's genre list moves under it: what it selects meanwhile is no choice. */
@@ -548,15 +544,12 @@ rebuild_genres (SsvLibraryPage     *self,
     g_signal_handlers_unblock_by_func (self->filters, on_filter_changed, self);
 
   /* A genre that is gone from the library filters nothing any more. */
-  if (selected == 0 && self->genre != NULL)
-    {
-      g_clear_pointer (&self->genre, g_free);
-      show_choice (self);
-      return TRUE;
-    }
-
+  gone = self->genre != NULL && genre_position (self) == 0;
+  if (gone)
+    g_clear_pointer (&self->genre, g_free);
   show_choice (self);
-  return FALSE;
+
+  return gone;
 }
 
 static void

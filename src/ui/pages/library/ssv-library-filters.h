@@ -17,6 +17,7 @@ typedef struct
   gboolean has_file;
 } SsvLibraryFilterChoice;
 
+/* The span of years the spin buttons offer (their adjustments in the .ui say the same). */
 #define SSV_LIBRARY_FILTERS_YEAR_MIN 1880
 #define SSV_LIBRARY_FILTERS_YEAR_MAX 2100
 
