@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* ssv-ui-utils.c: a toast through app.toast, secondary windows that belong to the app, and
- * plain words for why TMDB gave a page nothing. */
+/* ssv-ui-utils.c: a toast through app.toast, secondary windows that belong to the app, menus
+ * built when first opened, and plain words for why TMDB gave a page nothing. */
 
 #include "config.h"
 
@@ -55,6 +55,33 @@ ssv_ui_present_window (GtkWindow *window,
     }
 
   gtk_window_present (window);
+}
+
+static void
+set_menu_on_first_open (GtkMenuButton *button,
+                        gpointer       menu)
+{
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, menu);
+}
+
+/**
+ * ssv_ui_set_menu_when_opened:
+ * @button: a menu button
+ * @menu: the menu it opens
+ *
+ * Gives @button its popover menu the first time it opens (a click, or F10 on a primary
+ * menu) rather than now: a popover menu takes a millisecond
+ * or more to build, and most are never opened. Use in place of its "menu-model".
+ */
+void
+ssv_ui_set_menu_when_opened (GtkMenuButton *button,
+                             GMenuModel    *menu)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (G_IS_MENU_MODEL (menu));
+
+  gtk_menu_button_set_create_popup_func (button, set_menu_on_first_open, g_object_ref (menu), g_object_unref);
 }
 
 /**

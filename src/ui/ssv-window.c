@@ -71,6 +71,8 @@ struct _SsvWindow
   AdwBin               *scan_slot;
   GtkStack             *stack;
   GtkBox               *worker_orbs;
+  GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
 
   GtkWindow            *workers_dialog;   /* weak */
   GtkWindow            *find_dialog;      /* weak */
@@ -1111,6 +1113,8 @@ ssv_window_class_init (SsvWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvWindow, scan_slot);
   gtk_widget_class_bind_template_child (widget_class, SsvWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SsvWindow, worker_orbs);
+  gtk_widget_class_bind_template_child (widget_class, SsvWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SsvWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
@@ -1150,6 +1154,7 @@ ssv_window_init (SsvWindow *self)
 
   self->page_bindings = g_binding_group_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssv_ui_set_menu_when_opened (self->primary_menu_button, self->primary_menu);
   g_binding_group_bind (self->page_bindings, "title",
                         self->content_title, "title", G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->page_bindings, "subtitle",

@@ -322,6 +322,56 @@ test_shortcuts_built_on_first_use (void)
   ssv_ui_test_stop_app (app);
 }
 
+static gboolean
+is_main_menu_button (GtkWidget     *widget,
+                     gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Main Menu") == 0;
+}
+
+/* The main menu's popover is built the first time it opens (a click, or F10 on the
+ * primary menu button: both pop it up), then kept. */
+static void
+test_main_menu_built_when_opened (void)
+{
+  g_autofree char *db_path = fresh_db_path ();
+  SsvApplication *app = ssv_ui_test_start_app (db_path);
+  SsvWindow *window = ssv_ui_test_wait_for_window (app);
+  GtkWidget *button = ssv_ui_test_find_widget (GTK_WIDGET (window), is_main_menu_button, NULL);
+  GtkPopover *popover;
+  GMenuModel *menu;
+  g_autofree char *first = NULL;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (button)));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  ssv_ui_test_iterate (100);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+  menu = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 4);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &first));
+  g_assert_cmpstr (first, ==, "_Preferences");
+  g_object_unref (menu);
+
+  /* Closed and opened again: the same popover. */
+  gtk_popover_popdown (popover);
+  ssv_ui_test_iterate (50);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  ssv_ui_test_iterate (50);
+  g_assert_true (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)) == popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_popover_popdown (popover);
+
+  ssv_ui_test_stop_app (app);
+}
+
 static void
 test_color_scheme_follows_setting (void)
 {
@@ -418,6 +468,7 @@ main (int    argc,
   g_test_add_func ("/ui/smoke/header-follows-page", test_header_follows_page);
   g_test_add_func ("/ui/smoke/pages-built-on-first-show", test_pages_built_on_first_show);
   g_test_add_func ("/ui/smoke/shortcuts-built-on-first-use", test_shortcuts_built_on_first_use);
+  g_test_add_func ("/ui/smoke/main-menu-built-when-opened", test_main_menu_built_when_opened);
   g_test_add_func ("/ui/smoke/color-scheme-follows-setting", test_color_scheme_follows_setting);
   g_test_add_func ("/ui/smoke/window-state-remembered", test_window_state_remembered);
   g_test_add_func ("/ui/smoke/unopenable-library", test_unopenable_library);

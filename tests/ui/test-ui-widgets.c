@@ -947,6 +947,13 @@ pause_remembered (gpointer data)
   return ssv_test_query_int (data, "SELECT count(*) FROM settings WHERE key = 'worker.tmdb.paused' AND value = 1") == 1;
 }
 
+static gboolean
+is_more_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), "More") == 0;
+}
+
 static void
 test_worker_row (void)
 {
@@ -958,6 +965,7 @@ test_worker_row (void)
   SsvWorker *tmdb;
   GtkWidget *row;
   GtkWidget *pause;
+  GtkWidget *more;
   gboolean paused = TRUE;
 
   g_assert_no_error (error);
@@ -985,6 +993,12 @@ test_worker_row (void)
   g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (pause)), ==, "media-playback-start-symbolic");
   g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (row)), ==, "Paused");
   g_assert_true (ssv_test_wait_for (pause_remembered, ssv_context_get_database (context), 10000));
+
+  /* Its "More" menu can be opened, and is built only when it is. */
+  more = ssv_ui_test_find_widget (row, is_more_button, NULL);
+  g_assert_nonnull (more);
+  g_assert_true (gtk_widget_get_sensitive (more));
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (more)));
 
   g_assert_finalize_object (row);
   g_clear_object (&context);

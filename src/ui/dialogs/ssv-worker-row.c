@@ -23,6 +23,8 @@ struct _SsvWorkerRow
   AdwActionRow        *kind_rows[SSV_N_ITEM_KINDS];
   GtkProgressBar      *bars[SSV_N_ITEM_KINDS];
   GtkButton           *pause_button;
+  GtkMenuButton       *menu_button;
+  GMenuModel          *worker_menu;
 };
 
 G_DEFINE_FINAL_TYPE (SsvWorkerRow, ssv_worker_row, ADW_TYPE_PREFERENCES_GROUP)
@@ -355,6 +357,8 @@ ssv_worker_row_class_init (SsvWorkerRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/dialogs/ssv-worker-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SsvWorkerRow, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, SsvWorkerRow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SsvWorkerRow, worker_menu);
   gtk_widget_class_bind_template_child_full (widget_class, "movies_row", FALSE,
                                              G_STRUCT_OFFSET (SsvWorkerRow, kind_rows[SSV_ITEM_MOVIE]));
   gtk_widget_class_bind_template_child_full (widget_class, "shows_row", FALSE,
@@ -381,6 +385,7 @@ ssv_worker_row_init (SsvWorkerRow *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssv_ui_set_menu_when_opened (self->menu_button, self->worker_menu);
 }
 
 GtkWidget *

@@ -61,6 +61,7 @@ struct _SsvTitlePage
   GtkBox            *actions_box;
   GtkSpinner        *busy_spinner;
   GtkMenuButton     *menu_button;
+  GMenuModel        *title_menu;
   GtkWidget         *watch_button;
   SsvWishButton     *wish_button;
   SsvCastRow        *cast_row;
@@ -915,6 +916,7 @@ ssv_title_page_class_init (SsvTitlePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, actions_box);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, title_menu);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, wish_button);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, cast_row);
   gtk_widget_class_bind_template_child (widget_class, SsvTitlePage, season_episodes);
@@ -944,6 +946,7 @@ ssv_title_page_init (SsvTitlePage *self)
 {
   self->work_cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssv_ui_set_menu_when_opened (self->menu_button, self->title_menu);
 }
 
 /**

@@ -49,6 +49,8 @@ struct _SsvWishlistPage
 
   AdwViewStack    *view_stack;
   GtkSearchEntry  *search_entry;
+  GtkMenuButton   *sort_button;
+  GMenuModel      *sort_menu;
   GtkSpinner      *drain_spinner;
   GtkLabel        *drain_label;
 

@@ -12,6 +12,7 @@
 #include "ssv-texture-loader.h"
 #include "pages/ssv-wishlist-page-private.h"
 #include "ssv-streaming-filter.h"
+#include "ssv-ui-utils.h"
 #include "widgets/ssv-poster-grid.h"
 #include "widgets/ssv-wishlist-movie-corner.h"
 #include "widgets/ssv-wishlist-tile.h"
@@ -904,6 +905,8 @@ ssv_wishlist_page_class_init (SsvWishlistPageClass *klass)
                                                RESOURCE_PATH "/ui/pages/ssv-wishlist-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SsvWishlistPage, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, SsvWishlistPage, sort_menu);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistPage, drain_spinner);
   gtk_widget_class_bind_template_child (widget_class, SsvWishlistPage, drain_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -935,4 +938,5 @@ ssv_wishlist_page_init (SsvWishlistPage *self)
   self->sort = SSV_WISHLIST_SORT_NEWEST;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ssv_ui_set_menu_when_opened (self->sort_button, self->sort_menu);
 }
