@@ -381,23 +381,38 @@ test_connect_scan_browse (void)
   set_search (page, "");
   g_assert_cmpuint (model_count (page), ==, all_movies);
 
-  /* Sort by year: newest first. */
+  /* Sort by year: newest first. The Sort button says what the grid is sorted by; its
+   * menu (radio items of library.sort) is built when it first opens. */
   {
-    GtkWidget *sort = find_named (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, "Sort by");
+    GtkWidget *sort = find_named (GTK_WIDGET (page), GTK_TYPE_MENU_BUTTON, "Sort by");
+    GMenuModel *section;
 
     g_assert_nonnull (sort);
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (sort), 1);
+    g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (sort)), ==, "Title");
+    g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (sort)));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (sort));
     ssv_ui_test_iterate (100);
+    g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (GTK_MENU_BUTTON (sort))));
+    section = g_menu_model_get_item_link (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (sort)), 0,
+                                          G_MENU_LINK_SECTION);
+    g_assert_cmpint (g_menu_model_get_n_items (section), ==, 4);
+    g_object_unref (section);
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (sort));
+
+    g_assert_true (gtk_widget_activate_action (sort, "library.sort", "s", "year"));
+    ssv_ui_test_iterate (100);
+    g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (sort)), ==, "Year");
     by_year = model_titles (page, 3);
     g_assert_cmpstr (by_year, ==, "Blade Runner 2049|Paddington 2|Arrival");
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (sort), 3);
+    g_assert_true (gtk_widget_activate_action (sort, "library.sort", "s", "rating"));
     ssv_ui_test_iterate (100);
     g_free (first);
     first = model_titles (page, 1);
     /* The highest community rating of all: Alien (5.0 + 11 × 0.3). */
     g_assert_cmpstr (first, ==, "Alien");
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (sort), 0);
+    g_assert_true (gtk_widget_activate_action (sort, "library.sort", "s", "title"));
     ssv_ui_test_iterate (100);
+    g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (sort)), ==, "Title");
   }
 
   /* Filters: watched, genre, years, has file. */

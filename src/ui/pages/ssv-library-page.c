@@ -10,6 +10,7 @@
 #include "ssv-folder-chooser.h"
 #include "ssv-follow-set.h"
 #include "pages/library/ssv-library-filters.h"
+#include "pages/library/ssv-library-item.h"
 #include "pages/ssv-library-page.h"
 #include "ssv-ui-utils.h"
 #include "widgets/ssv-key-banner.h"
@@ -34,6 +35,19 @@ typedef enum
   SORT_ADDED,
   SORT_RATING,
 } SortKey;
+
+/* The "sort" property's values (the sort menu's targets), and what the Sort button says. */
+static const char * const sort_names[] = { "title", "year", "added", "rating" };
+static const char * const sort_labels[] = { N_("Title"), N_("Year"), N_("Date Added"), N_("Rating") };
+
+enum
+{
+  PROP_0,
+  PROP_SORT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef enum
 {
@@ -92,14 +106,13 @@ struct _SsvLibraryPage
   GtkSearchEntry     *search_entry;
   GtkMenuButton      *filter_button;
   SsvLibraryFilters  *filters;       /* its popover, once first opened */
-  GtkDropDown        *sort_dropdown;
+  GtkMenuButton      *sort_button;
+  GMenuModel         *sort_menu;
   GtkToggleButton    *descending_button;
   GtkLabel           *count_label;
 };
 
 G_DEFINE_FINAL_TYPE (SsvLibraryPage, ssv_library_page, SSV_TYPE_PAGE)
-
-static GQuark folded_title_quark;
 
 static void
 set_state (SsvLibraryPage *self,
@@ -118,99 +131,6 @@ ssv_library_page_get_state (SsvLibraryPage *self)
   return gtk_stack_get_visible_child_name (self->state_stack);
 }
 
-/* ---- what items have in common -------------------------------------------- */
-
-static const char *
-title_of (gpointer item)
-{
-  return SSV_IS_MOVIE (item) ? ssv_movie_get_title (item) : ssv_show_get_title (item);
-}
-
-static const char *
-sort_key_of (gpointer item)
-{
-  return SSV_IS_MOVIE (item) ? ssv_movie_get_sort_title (item) : ssv_show_get_sort_title (item);
-}
-
-static int
-year_of (gpointer item)
-{
-  return SSV_IS_MOVIE (item) ? ssv_movie_get_year (item) : ssv_show_get_year (item);
-}
-
-static gint64
-added_of (gpointer item)
-{
-  return SSV_IS_MOVIE (item) ? ssv_movie_get_added_at (item) : ssv_show_get_added_at (item);
-}
-
-static double
-rating_of (gpointer item)
-{
-  return SSV_IS_MOVIE (item) ? ssv_movie_get_community_rating (item) : ssv_show_get_community_rating (item);
-}
-
-static gboolean
-watched_of (gpointer item)
-{
-  return SSV_IS_MOVIE (item) ? ssv_movie_get_watched (item) : ssv_show_get_watched (item);
-}
-
-static gboolean
-has_file_of (gpointer item)
-{
-  return SSV_IS_MOVIE (item) ? ssv_movie_get_has_file (item) : ssv_show_get_has_file (item);
-}
-
-static const char *
-genres_of (gpointer item)
-{
-  return SSV_IS_MOVIE (item) ? ssv_movie_get_genres (item) : ssv_show_get_genres (item);
-}
-
-static gint64
-id_of (gpointer item)
-{
-  return SSV_IS_MOVIE (item) ? ssv_movie_get_id (item) : ssv_show_get_id (item);
-}
-
-/* Case-folded and normalised once per title, not once per keystroke. */
-static const char *
-folded_title_of (gpointer item)
-{
-  const char *folded = g_object_get_qdata (item, folded_title_quark);
-
-  if (folded == NULL)
-    {
-      g_autofree char *normalized = g_utf8_normalize (title_of (item) ? title_of (item) : "", -1,
-                                                      G_NORMALIZE_ALL);
-      char *value = g_utf8_casefold (normalized, -1);
-
-      g_object_set_qdata_full (item, folded_title_quark, value, g_free);
-      folded = value;
-    }
-
-  return folded;
-}
-
-/* ", "-separated names, compared whole and without regard to case. */
-static gboolean
-has_genre (const char *genres,
-           const char *genre)
-{
-  g_auto(GStrv) names = NULL;
-
-  if (genres == NULL)
-    return FALSE;
-
-  names = g_strsplit (genres, ", ", -1);
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_utf8_collate (names[i], genre) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
 /* ---- filter and sort ---------------------------------------------------------- */
 
 static gboolean
@@ -220,23 +140,23 @@ filter_func (gpointer item,
   SsvLibraryPage *self = user_data;
   int year;
 
-  if (self->search != NULL && strstr (folded_title_of (item), self->search) == NULL)
+  if (self->search != NULL && strstr (ssv_library_item_folded_title (item), self->search) == NULL)
     return FALSE;
 
-  if (self->genre != NULL && !has_genre (genres_of (item), self->genre))
+  if (self->genre != NULL && !ssv_library_item_has_genre (ssv_library_item_genres (item), self->genre))
     return FALSE;
 
-  year = year_of (item);
+  year = ssv_library_item_year (item);
   if ((self->year_from > SSV_LIBRARY_FILTERS_YEAR_MIN || self->year_to < SSV_LIBRARY_FILTERS_YEAR_MAX) &&
       (year == 0 || year < self->year_from || year > self->year_to))
     return FALSE;
 
-  if (self->watched == WATCHED_YES && !watched_of (item))
+  if (self->watched == WATCHED_YES && !ssv_library_item_watched (item))
     return FALSE;
-  if (self->watched == WATCHED_NO && watched_of (item))
+  if (self->watched == WATCHED_NO && ssv_library_item_watched (item))
     return FALSE;
 
-  if (self->has_file_only && !has_file_of (item))
+  if (self->has_file_only && !ssv_library_item_has_file (item))
     return FALSE;
 
   return TRUE;
@@ -246,12 +166,12 @@ static int
 compare_titles (gpointer a,
                 gpointer b)
 {
-  int cmp = g_strcmp0 (sort_key_of (a), sort_key_of (b));
+  int cmp = g_strcmp0 (ssv_library_item_sort_key (a), ssv_library_item_sort_key (b));
 
   if (cmp != 0)
     return cmp;
 
-  return id_of (a) < id_of (b) ? -1 : id_of (a) > id_of (b) ? 1 : 0;
+  return ssv_library_item_id (a) < ssv_library_item_id (b) ? -1 : ssv_library_item_id (a) > ssv_library_item_id (b) ? 1 : 0;
 }
 
 /* The grid's order: what the sorter compares by, copied so a read's thread can
@@ -275,13 +195,13 @@ compare_in_order (gconstpointer a,
   switch (order->sort)
     {
     case SORT_YEAR:
-      cmp = year_of (ia) - year_of (ib);
+      cmp = ssv_library_item_year (ia) - ssv_library_item_year (ib);
       break;
     case SORT_ADDED:
-      cmp = added_of (ia) < added_of (ib) ? -1 : added_of (ia) > added_of (ib) ? 1 : 0;
+      cmp = ssv_library_item_added_at (ia) < ssv_library_item_added_at (ib) ? -1 : ssv_library_item_added_at (ia) > ssv_library_item_added_at (ib) ? 1 : 0;
       break;
     case SORT_RATING:
-      cmp = rating_of (ia) < rating_of (ib) ? -1 : rating_of (ia) > rating_of (ib) ? 1 : 0;
+      cmp = ssv_library_item_rating (ia) < ssv_library_item_rating (ib) ? -1 : ssv_library_item_rating (ia) > ssv_library_item_rating (ib) ? 1 : 0;
       break;
     case SORT_TITLE:
     default:
@@ -490,20 +410,21 @@ resort (SsvLibraryPage *self)
 }
 
 static void
-on_sort_changed (SsvLibraryPage *self)
+set_sort (SsvLibraryPage *self,
+          SortKey         sort)
 {
-  SortKey sort = (SortKey) MIN (gtk_drop_down_get_selected (self->sort_dropdown), SORT_RATING);
-
   if (sort == self->sort)
     return;
 
   self->sort = sort;
+  gtk_menu_button_set_label (self->sort_button, _(sort_labels[sort]));
   /* Titles read A to Z; years, dates and ratings newest or best first. */
   g_signal_handlers_block_matched (self->descending_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   self->descending = sort != SORT_TITLE;
   gtk_toggle_button_set_active (self->descending_button, self->descending);
   g_signal_handlers_unblock_matched (self->descending_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   resort (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
 }
 
 static void
@@ -592,7 +513,7 @@ merge (GListStore *store,
   g_array_set_size (ids, fresh->len);
   for (guint i = 0; i < fresh->len; i++)
     {
-      g_array_index (ids, gint64, i) = id_of (g_ptr_array_index (fresh, i));
+      g_array_index (ids, gint64, i) = ssv_library_item_id (g_ptr_array_index (fresh, i));
       if (n > 0)
         g_hash_table_add (fresh_ids, &g_array_index (ids, gint64, i));
     }
@@ -600,7 +521,7 @@ merge (GListStore *store,
   for (guint i = 0; i < n && !removed; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
-      gint64 id = id_of (item);
+      gint64 id = ssv_library_item_id (item);
 
       removed = !g_hash_table_contains (fresh_ids, &id);
     }
@@ -616,7 +537,7 @@ merge (GListStore *store,
           continue;
         }
 
-      g_object_set_qdata (known, folded_title_quark, NULL);
+      ssv_library_item_forget_folded (known);
       if (SSV_IS_MOVIE (known))
         updated |= ssv_movie_update_from (SSV_MOVIE (known), SSV_MOVIE (item));
       else
@@ -637,7 +558,7 @@ merge (GListStore *store,
     }
 
   for (guint i = 0; i < added->len; i++)
-    index_insert (index, id_of (g_ptr_array_index (added, i)), g_ptr_array_index (added, i));
+    index_insert (index, ssv_library_item_id (g_ptr_array_index (added, i)), g_ptr_array_index (added, i));
   if (added->len > 0)
     g_list_store_splice (store, n, 0, added->pdata, added->len);
 
@@ -1088,6 +1009,31 @@ ssv_library_page_finalize (GObject *object)
 }
 
 static void
+ssv_library_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  if (prop_id != PROP_SORT)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else
+    g_value_set_string (value, sort_names[SSV_LIBRARY_PAGE (object)->sort]);
+}
+
+static void
+ssv_library_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  if (prop_id != PROP_SORT)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  for (guint i = 0; prop_id == PROP_SORT && i < G_N_ELEMENTS (sort_names); i++)
+    if (g_strcmp0 (g_value_get_string (value), sort_names[i]) == 0)
+      set_sort (SSV_LIBRARY_PAGE (object), (SortKey) i);
+}
+
+static void
 ssv_library_page_class_init (SsvLibraryPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1097,9 +1043,20 @@ ssv_library_page_class_init (SsvLibraryPageClass *klass)
   object_class->constructed = ssv_library_page_constructed;
   object_class->dispose = ssv_library_page_dispose;
   object_class->finalize = ssv_library_page_finalize;
-  page_class->get_header_widget = ssv_library_page_get_header_widget;
+  object_class->get_property = ssv_library_page_get_property;
+  object_class->set_property = ssv_library_page_set_property;
 
-  folded_title_quark = g_quark_from_static_string ("ssv-folded-title");
+  /**
+   * SsvLibraryPage:sort:
+   *
+   * What the grids are ordered by: "title", "year", "added" or "rating" (the Sort menu's
+   * radio items). Choosing one also sets the direction: titles A to Z, the rest
+   * newest or best first.
+   */
+  properties[PROP_SORT] = g_param_spec_string ("sort", NULL, NULL, "title",
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->get_header_widget = ssv_library_page_get_header_widget;
 
   ssv_page_class_set_info (page_class, "library", _("Library"), "video-x-generic-symbolic");
 
@@ -1113,13 +1070,13 @@ ssv_library_page_class_init (SsvLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, sort_menu);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, descending_button);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_direction_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
 
@@ -1129,6 +1086,7 @@ ssv_library_page_class_init (SsvLibraryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "library.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "library.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "library.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_property_action (widget_class, "library.sort", "sort");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "library.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "library.show-view", "s", "movies");
@@ -1167,5 +1125,6 @@ ssv_library_page_init (SsvLibraryPage *self)
 
   self->genres = gtk_string_list_new ((const char * const[]) { _("All Genres"), NULL });
   gtk_menu_button_set_create_popup_func (self->filter_button, create_filters_popup, self, NULL);
+  ssv_ui_set_menu_when_opened (self->sort_button, self->sort_menu);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
