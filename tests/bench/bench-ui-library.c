@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-ui-library.c: the app with the generated library (10,000 movies, 2,000 shows,
  * 100,000 episodes): time from main() to the first frame of the Library page with its
- * grid, in fresh processes (the first launch ever, then the median of five more), beside
+ * grid, in fresh processes (the first launch ever, then the median of nine more), beside
  * a bare AdwApplicationWindow with a header bar launched the same way in the same run (the
  * floor), then the widgets each bound card is made of (what every card costs to build,
  * style, measure and keep) and the resident memory after scrolling the whole movie grid
@@ -408,7 +408,7 @@ main (int    argc,
   gint64 deadline, scroll_start;
   guint steps = 0;
   const char *renderer;
-  double first_ms, first_rss, rss = 0, launches[5], startup_rss = 0, grid_rss;
+  double first_ms, first_rss, rss = 0, launches[9], startup_rss = 0, grid_rss;
   double bare_launches[G_N_ELEMENTS (launches)], bare_rss[G_N_ELEMENTS (launches)];
   double app_cpu[G_N_ELEMENTS (launches)], bare_cpu[G_N_ELEMENTS (launches)], cpu;
   double app_ms, bare_ms, floor_rss, per_card;
