@@ -724,6 +724,76 @@ test_first_screen_then_rest (void)
   ssv_ui_test_stop_app (app);
 }
 
+static gboolean
+is_status_page_titled (GtkWidget     *widget,
+                       gconstpointer  title)
+{
+  return ADW_IS_STATUS_PAGE (widget) && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* A library that cannot be read says why on an error page, built only then; "Try
+ * Again" reads it once it can be. The welcome page is never built for a library with
+ * titles. */
+static void
+test_unreadable_then_try_again (void)
+{
+  g_autofree char *db_path = g_build_filename (tmp_dir, "unreadable.db", NULL);
+  g_autoptr(SsvDatabase) db = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  SsvApplication *app;
+  SsvWindow *window;
+  SsvLibraryPage *page;
+  GtkWidget *error_page;
+  GtkWidget *try_again;
+  const char *why;
+
+  db = ssv_database_open (db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ssv_database_exec (db, "INSERT INTO movies (id, title) VALUES (1, 'Alien'), (2, 'Heat'), (3, 'Jaws');",
+                                    &error));
+  g_assert_no_error (error);
+
+  g_settings_set_string (settings, "last-page", "library");
+  app = ssv_ui_test_start_app (db_path);
+  window = ssv_ui_test_wait_for_window (app);
+  page = SSV_LIBRARY_PAGE (ssv_window_get_visible_page (window));
+  g_assert_true (SSV_IS_LIBRARY_PAGE (page));
+  wait_for_state (page, "content");
+  g_assert_null (ssv_ui_test_find_widget (GTK_WIDGET (page), is_status_page_titled, "The Library Could Not Be Read"));
+  g_assert_null (ssv_ui_test_find_widget (GTK_WIDGET (page), is_status_page_titled, "Welcome to SoulSync Video"));
+
+  /* A table gone from under the app: the next read fails. */
+  g_assert_true (ssv_database_exec (db, "ALTER TABLE movie_genres RENAME TO movie_genres_away;", &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "library.reload", NULL));
+  wait_for_state (page, "error");
+  error_page = ssv_ui_test_find_widget (GTK_WIDGET (page), is_status_page_titled, "The Library Could Not Be Read");
+  g_assert_nonnull (error_page);
+  g_assert_true (gtk_widget_get_mapped (error_page));
+  why = adw_status_page_get_description (ADW_STATUS_PAGE (error_page));
+  g_test_message ("error page: %s", why);
+  g_assert_nonnull (strstr (why, "movie_genres"));
+  ssv_ui_test_screenshot (GTK_WIDGET (window), "library-unreadable");
+
+  g_assert_true (ssv_database_exec (db, "ALTER TABLE movie_genres_away RENAME TO movie_genres;", &error));
+  g_assert_no_error (error);
+  try_again = ssv_ui_test_find_widget (error_page, is_button_labelled, "_Try Again");
+  g_assert_nonnull (try_again);
+  g_assert_true (gtk_widget_activate (try_again));
+  wait_for_state (page, "content");
+  g_assert_cmpstr (ssv_library_page_get_count_text (page), ==, "3 movies");
+
+  ssv_ui_test_stop_app (app);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -739,6 +809,7 @@ main (int    argc,
   g_test_add_func ("/ui/library/connect-scan-browse", test_connect_scan_browse);
   g_test_add_func ("/ui/library/folders-and-watcher", test_folders_and_watcher);
   g_test_add_func ("/ui/library/first-screen-then-rest", test_first_screen_then_rest);
+  g_test_add_func ("/ui/library/unreadable-then-try-again", test_unreadable_then_try_again);
 
   result = g_test_run ();
 

@@ -101,7 +101,6 @@ struct _SsvLibraryPage
   GtkStack           *state_stack;
   SsvKeyBanner       *key_banner;
   GtkSpinner         *spinner;
-  AdwStatusPage      *error_page;
   AdwViewStack       *view_stack;
   GtkSearchEntry     *search_entry;
   GtkMenuButton      *filter_button;
@@ -114,10 +113,33 @@ struct _SsvLibraryPage
 
 G_DEFINE_FINAL_TYPE (SsvLibraryPage, ssv_library_page, SSV_TYPE_PAGE)
 
+/* The page of @state ("empty" or "error"), built the first time it shows. */
+static AdwStatusPage *
+ensure_state_page (SsvLibraryPage *self,
+                   const char     *state)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autofree char *id = g_strconcat (state, "_page", NULL);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->state_stack, state);
+  g_autoptr(GError) error = NULL;
+
+  if (page != NULL)
+    return ADW_STATUS_PAGE (page);
+
+  gtk_builder_add_objects_from_resource (builder, RESOURCE_PATH "/ui/pages/library/ssv-library-states.ui",
+                                         (const char *[]) { id, NULL }, &error);
+  g_assert_no_error (error);
+  page = GTK_WIDGET (gtk_builder_get_object (builder, id));
+  gtk_stack_add_named (self->state_stack, page, state);
+  return ADW_STATUS_PAGE (page);
+}
+
 static void
 set_state (SsvLibraryPage *self,
            const char     *state)
 {
+  if (g_str_equal (state, "empty") || g_str_equal (state, "error"))
+    ensure_state_page (self, state);
   gtk_spinner_set_spinning (self->spinner, g_strcmp0 (state, "loading") == 0);
   gtk_stack_set_visible_child_name (self->state_stack, state);
 }
@@ -576,7 +598,7 @@ apply_loaded (SsvLibraryPage   *self,
 
   if (titles == NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
+      adw_status_page_set_description (ensure_state_page (self, "error"), error->message);
       set_state (self, "error");
       return;
     }
@@ -1066,7 +1088,6 @@ ssv_library_page_class_init (SsvLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, state_stack);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, key_banner);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, spinner);
-  gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SsvLibraryPage, filter_button);
