@@ -300,6 +300,13 @@ find_named (GtkWidget  *root,
   return ssv_ui_test_find_widget (root, is_named, &(Named) { type, needle });
 }
 
+static gboolean
+is_status_page_titled (GtkWidget     *widget,
+                       gconstpointer  title)
+{
+  return ADW_IS_STATUS_PAGE (widget) && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
 static void
 test_connect_scan_browse (void)
 {
@@ -370,6 +377,9 @@ test_connect_scan_browse (void)
                    "Casablanca|Despicable Me|Heat|Jaws|Kiki's Delivery Service|The Matrix|Paddington|"
                    "Paddington 2|Porco Rosso|Zodiac");
 
+  /* "No Matches" is built the first time a search or filter leaves a kind empty. */
+  g_assert_null (ssv_ui_test_find_widget (GTK_WIDGET (page), is_status_page_titled, "No Matches"));
+
   /* Search as you type, case and accents aside. */
   set_search (page, "PADD");
   g_assert_cmpuint (model_count (page), ==, 2);
@@ -380,6 +390,20 @@ test_connect_scan_browse (void)
   g_assert_cmpstr (first, ==, "The Matrix");
   set_search (page, "");
   g_assert_cmpuint (model_count (page), ==, all_movies);
+
+  /* Nothing matches: "No Matches" in place of the grid. */
+  {
+    GtkWidget *none;
+
+    set_search (page, "zzzz");
+    g_assert_cmpuint (model_count (page), ==, 0);
+    none = ssv_ui_test_find_widget (GTK_WIDGET (page), is_status_page_titled, "No Matches");
+    g_assert_nonnull (none);
+    g_assert_true (gtk_widget_get_mapped (none));
+    set_search (page, "");
+    g_assert_false (gtk_widget_get_mapped (none));
+    g_assert_cmpuint (model_count (page), ==, all_movies);
+  }
 
   /* Sort by year: newest first. The Sort button says what the grid is sorted by; its
    * menu (radio items of library.sort) is built when it first opens. */
@@ -722,13 +746,6 @@ test_first_screen_then_rest (void)
   g_assert_true (first_item == first_item_after);
 
   ssv_ui_test_stop_app (app);
-}
-
-static gboolean
-is_status_page_titled (GtkWidget     *widget,
-                       gconstpointer  title)
-{
-  return ADW_IS_STATUS_PAGE (widget) && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
 }
 
 static gboolean

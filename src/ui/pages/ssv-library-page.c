@@ -271,6 +271,25 @@ visible_model (SsvLibraryPage *self)
 
 static gboolean filters_active (SsvLibraryPage *self);
 
+/* A view shows its grid, or "No Matches" when a search or filters leave nothing of a
+ * kind the library has (built the first time that happens). */
+static void
+show_grid_or_none (GtkStack *stack,
+                   gboolean  grid)
+{
+  GtkWidget *none;
+
+  if (!grid && gtk_stack_get_child_by_name (stack, "no-results") == NULL)
+    {
+      none = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "edit-find-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Matches"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (none), _("Try another search, or clear the filters."));
+      gtk_stack_add_named (stack, none, "no-results");
+    }
+  gtk_stack_set_visible_child_name (stack, grid ? "grid" : "no-results");
+}
+
 static void
 update_counts (SsvLibraryPage *self)
 {
@@ -297,14 +316,10 @@ update_counts (SsvLibraryPage *self)
 
   gtk_label_set_label (self->count_label, text);
 
-  gtk_stack_set_visible_child_name (self->movies_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->movies_filtered)) > 0 ||
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->movies)) == 0
-                                    ? "grid" : "no-results");
-  gtk_stack_set_visible_child_name (self->shows_stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->shows_filtered)) > 0 ||
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->shows)) == 0
-                                    ? "grid" : "no-results");
+  show_grid_or_none (self->movies_stack, g_list_model_get_n_items (G_LIST_MODEL (self->movies_filtered)) > 0 ||
+                                         g_list_model_get_n_items (G_LIST_MODEL (self->movies)) == 0);
+  show_grid_or_none (self->shows_stack, g_list_model_get_n_items (G_LIST_MODEL (self->shows_filtered)) > 0 ||
+                                        g_list_model_get_n_items (G_LIST_MODEL (self->shows)) == 0);
 }
 
 static gboolean
@@ -939,18 +954,12 @@ make_view (SsvLibraryPage  *self,
            GtkStack       **stack_out)
 {
   GtkWidget *stack = gtk_stack_new ();
-  GtkWidget *none = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "edit-find-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Matches"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (none), _("Try another search, or clear the filters."));
 
   /* Sized by what it shows: "No Matches" is not measured beside each layout of the grid. */
   gtk_stack_set_hhomogeneous (GTK_STACK (stack), FALSE);
   gtk_stack_set_vhomogeneous (GTK_STACK (stack), FALSE);
 
   gtk_stack_add_named (GTK_STACK (stack), grid, "grid");
-  gtk_stack_add_named (GTK_STACK (stack), none, "no-results");
   g_signal_connect_object (grid, "item-activated", G_CALLBACK (on_item_activated), self, G_CONNECT_SWAPPED);
 
   *stack_out = GTK_STACK (stack);
