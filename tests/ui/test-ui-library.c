@@ -686,6 +686,18 @@ has_movies (gpointer data)
 /* A library larger than a screen opens on its first screen, read before the rest: the
  * first titles by title, with the library's whole count beside them; the rest comes
  * right after, in order, genres and all, the first cards kept. */
+static guint
+count_poster_grids (GtkWidget *widget)
+{
+  guint n = SSV_IS_POSTER_GRID (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_poster_grids (child);
+
+  return n;
+}
+
 static void
 test_first_screen_then_rest (void)
 {
@@ -744,6 +756,13 @@ test_first_screen_then_rest (void)
   g_assert_true (g_str_has_suffix (titles, "|Movie 599|Movie 600"));
   first_item_after = g_list_model_get_item (model, 0);
   g_assert_true (first_item == first_item_after);
+
+  /* The Shows view builds its grid when it is first opened. */
+  g_assert_cmpuint (count_poster_grids (GTK_WIDGET (page)), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "library.show-view", "s", "shows"));
+  ssv_ui_test_iterate (100);
+  g_assert_cmpuint (count_poster_grids (GTK_WIDGET (page)), ==, 2);
+  g_assert_true (gtk_widget_get_mapped (ssv_library_page_get_grid (page, "shows")));
 
   ssv_ui_test_stop_app (app);
 }

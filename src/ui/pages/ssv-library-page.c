@@ -279,6 +279,9 @@ show_grid_or_none (GtkStack *stack,
 {
   GtkWidget *none;
 
+  /* A view not opened yet: its grid comes with it. */
+  if (grid && gtk_stack_get_child_by_name (stack, "grid") == NULL)
+    return;
   if (!grid && gtk_stack_get_child_by_name (stack, "no-results") == NULL)
     {
       none = adw_status_page_new ();
@@ -358,24 +361,23 @@ on_search_changed (SsvLibraryPage *self)
   refilter (self);
 }
 
+static GtkWidget *ensure_grid (SsvLibraryPage *self,
+                               const char     *view);
+
 static void
 on_stop_search (SsvLibraryPage *self)
 {
   if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   else
-    gtk_widget_grab_focus (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "shows") == 0
-                           ? self->shows_grid : self->movies_grid);
+    gtk_widget_grab_focus (ensure_grid (self, NULL));
 }
 
 /* Enter in the search moves to the results. */
 static void
 on_search_activate (SsvLibraryPage *self)
 {
-  GtkWidget *grid = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "shows") == 0
-                    ? self->shows_grid : self->movies_grid;
-
-  gtk_widget_grab_focus (grid);
+  gtk_widget_grab_focus (ensure_grid (self, NULL));
 }
 
 /* The position of the genre filtered by in the genres list; 0 ("All Genres") for none. */
@@ -474,6 +476,9 @@ on_direction_toggled (SsvLibraryPage *self)
 static void
 on_view_changed (SsvLibraryPage *self)
 {
+  /* While the views are added, the shows' is not there yet. */
+  if (self->shows_stack != NULL || g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "shows") != 0)
+    ensure_grid (self, NULL);
   update_counts (self);
 }
 
@@ -904,7 +909,7 @@ ssv_library_page_get_grid (SsvLibraryPage *self,
 {
   g_return_val_if_fail (SSV_IS_LIBRARY_PAGE (self), NULL);
 
-  return g_strcmp0 (view, "shows") == 0 ? self->shows_grid : self->movies_grid;
+  return ensure_grid (self, g_strcmp0 (view, "shows") == 0 ? "shows" : "movies");
 }
 
 const char *
@@ -948,19 +953,36 @@ ssv_library_page_get_follow_set (SsvLibraryPage *self)
   return self->follow_set;
 }
 
+/* The grid of the view shown (or of @view), built the first time it is needed: a view
+ * never opened builds none. */
 static GtkWidget *
-make_view (SsvLibraryPage  *self,
-           GtkWidget       *grid,
-           GtkStack       **stack_out)
+ensure_grid (SsvLibraryPage *self,
+             const char     *view)
+{
+  gboolean shows = g_strcmp0 (view ? view : adw_view_stack_get_visible_child_name (self->view_stack), "shows") == 0;
+  GtkWidget **grid = shows ? &self->shows_grid : &self->movies_grid;
+
+  if (*grid != NULL)
+    return *grid;
+
+  *grid = ssv_poster_grid_new (ssv_page_get_context (SSV_PAGE (self)));
+  if (shows)
+    ssv_poster_grid_set_accessory (SSV_POSTER_GRID (*grid), make_watch_button, bind_watch_button, self);
+  ssv_poster_grid_set_model (SSV_POSTER_GRID (*grid), G_LIST_MODEL (shows ? self->shows_sorted : self->movies_sorted));
+  g_signal_connect_object (*grid, "item-activated", G_CALLBACK (on_item_activated), self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (shows ? self->shows_stack : self->movies_stack, *grid, "grid");
+  return *grid;
+}
+
+/* A view: its grid, once built, or "No Matches". */
+static GtkWidget *
+make_view (GtkStack **stack_out)
 {
   GtkWidget *stack = gtk_stack_new ();
 
   /* Sized by what it shows: "No Matches" is not measured beside each layout of the grid. */
   gtk_stack_set_hhomogeneous (GTK_STACK (stack), FALSE);
   gtk_stack_set_vhomogeneous (GTK_STACK (stack), FALSE);
-
-  gtk_stack_add_named (GTK_STACK (stack), grid, "grid");
-  g_signal_connect_object (grid, "item-activated", G_CALLBACK (on_item_activated), self, G_CONNECT_SWAPPED);
 
   *stack_out = GTK_STACK (stack);
   return stack;
@@ -978,18 +1000,11 @@ ssv_library_page_constructed (GObject *object)
 
   context = ssv_page_get_context (SSV_PAGE (self));
 
-  self->movies_grid = ssv_poster_grid_new (context);
-  ssv_poster_grid_set_model (SSV_POSTER_GRID (self->movies_grid), G_LIST_MODEL (self->movies_sorted));
-  page = adw_view_stack_add_titled (self->view_stack, make_view (self, self->movies_grid, &self->movies_stack),
-                                    "movies", _("Movies"));
-  adw_view_stack_page_set_icon_name (page, "video-x-generic-symbolic");
-
   self->follow_set = ssv_follow_set_new (ssv_context_get_watchlist_store (context), SSV_WATCH_KIND_SHOW);
-  self->shows_grid = ssv_poster_grid_new (context);
-  ssv_poster_grid_set_accessory (SSV_POSTER_GRID (self->shows_grid), make_watch_button, bind_watch_button, self);
-  ssv_poster_grid_set_model (SSV_POSTER_GRID (self->shows_grid), G_LIST_MODEL (self->shows_sorted));
-  page = adw_view_stack_add_titled (self->view_stack, make_view (self, self->shows_grid, &self->shows_stack),
-                                    "shows", _("Shows"));
+  /* The first view added shows, and builds its grid. */
+  page = adw_view_stack_add_titled (self->view_stack, make_view (&self->movies_stack), "movies", _("Movies"));
+  adw_view_stack_page_set_icon_name (page, "video-x-generic-symbolic");
+  page = adw_view_stack_add_titled (self->view_stack, make_view (&self->shows_stack), "shows", _("Shows"));
   adw_view_stack_page_set_icon_name (page, "video-display-symbolic");
 
   /* First run: what a TMDB key would bring, while there is none. */
