@@ -752,6 +752,10 @@ ssv_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (ssv_application_parent_class)->startup (app);
 
+  /* Open the library now, window or not (the airing monitor needs it), and first: the
+   * rest of the start-up runs while a thread opens it. */
+  open_context (self);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
@@ -767,9 +771,6 @@ ssv_application_startup (GApplication *app)
   g_signal_connect_swapped (self->settings, "changed::image-cache-size",
                             G_CALLBACK (apply_image_cache_size), self);
   update_background_hold (self);
-
-  /* Open the library now, window or not: the airing monitor needs it. */
-  open_context (self);
 }
 
 static void
