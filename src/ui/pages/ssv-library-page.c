@@ -184,6 +184,14 @@ filter_func (gpointer item,
   return TRUE;
 }
 
+/* Ratings, and ids and times (far below 2^53, so exact as doubles). */
+static int
+compare_numbers (double a,
+                 double b)
+{
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 static int
 compare_titles (gpointer a,
                 gpointer b)
@@ -193,7 +201,7 @@ compare_titles (gpointer a,
   if (cmp != 0)
     return cmp;
 
-  return ssv_library_item_id (a) < ssv_library_item_id (b) ? -1 : ssv_library_item_id (a) > ssv_library_item_id (b) ? 1 : 0;
+  return compare_numbers (ssv_library_item_id (a), ssv_library_item_id (b));
 }
 
 /* The grid's order: what the sorter compares by, copied so a read's thread can
@@ -220,10 +228,10 @@ compare_in_order (gconstpointer a,
       cmp = ssv_library_item_year (ia) - ssv_library_item_year (ib);
       break;
     case SORT_ADDED:
-      cmp = ssv_library_item_added_at (ia) < ssv_library_item_added_at (ib) ? -1 : ssv_library_item_added_at (ia) > ssv_library_item_added_at (ib) ? 1 : 0;
+      cmp = compare_numbers (ssv_library_item_added_at (ia), ssv_library_item_added_at (ib));
       break;
     case SORT_RATING:
-      cmp = ssv_library_item_rating (ia) < ssv_library_item_rating (ib) ? -1 : ssv_library_item_rating (ia) > ssv_library_item_rating (ib) ? 1 : 0;
+      cmp = compare_numbers (ssv_library_item_rating (ia), ssv_library_item_rating (ib));
       break;
     case SORT_TITLE:
     default:
@@ -476,9 +484,7 @@ on_direction_toggled (SsvLibraryPage *self)
 static void
 on_view_changed (SsvLibraryPage *self)
 {
-  /* While the views are added, the shows' is not there yet. */
-  if (self->shows_stack != NULL || g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "shows") != 0)
-    ensure_grid (self, NULL);
+  ensure_grid (self, NULL);
   update_counts (self);
 }
 
@@ -961,8 +967,10 @@ ensure_grid (SsvLibraryPage *self,
 {
   gboolean shows = g_strcmp0 (view ? view : adw_view_stack_get_visible_child_name (self->view_stack), "shows") == 0;
   GtkWidget **grid = shows ? &self->shows_grid : &self->movies_grid;
+  GtkStack *stack = shows ? self->shows_stack : self->movies_stack;
 
-  if (*grid != NULL)
+  /* Built, or its view not added yet (the first view added shows at once). */
+  if (*grid != NULL || stack == NULL)
     return *grid;
 
   *grid = ssv_poster_grid_new (ssv_page_get_context (SSV_PAGE (self)));
@@ -970,7 +978,7 @@ ensure_grid (SsvLibraryPage *self,
     ssv_poster_grid_set_accessory (SSV_POSTER_GRID (*grid), make_watch_button, bind_watch_button, self);
   ssv_poster_grid_set_model (SSV_POSTER_GRID (*grid), G_LIST_MODEL (shows ? self->shows_sorted : self->movies_sorted));
   g_signal_connect_object (*grid, "item-activated", G_CALLBACK (on_item_activated), self, G_CONNECT_SWAPPED);
-  gtk_stack_add_named (shows ? self->shows_stack : self->movies_stack, *grid, "grid");
+  gtk_stack_add_named (stack, *grid, "grid");
   return *grid;
 }
 

@@ -73,11 +73,11 @@ const char *
 ssv_library_item_folded_title (gpointer item)
 {
   const char *folded = g_object_get_qdata (item, folded_title_quark ());
+  const char *title = ssv_library_item_title (item);
 
   if (folded == NULL)
     {
-      g_autofree char *normalized = g_utf8_normalize (ssv_library_item_title (item) ? ssv_library_item_title (item) : "", -1,
-                                                      G_NORMALIZE_ALL);
+      g_autofree char *normalized = g_utf8_normalize (title ? title : "", -1, G_NORMALIZE_ALL);
       char *value = g_utf8_casefold (normalized, -1);
 
       g_object_set_qdata_full (item, folded_title_quark (), value, g_free);
