@@ -71,8 +71,8 @@ set_menu_on_first_open (GtkMenuButton *button,
  * @menu: the menu it opens
  *
  * Gives @button its popover menu the first time it opens (a click, or F10 on a primary
- * menu) rather than now: a popover menu takes a millisecond
- * or more to build, and most are never opened. Use in place of its "menu-model".
+ * menu) rather than now: a popover menu takes a millisecond or more to build, and most
+ * are never opened. Use in place of its "menu-model".
  */
 void
 ssv_ui_set_menu_when_opened (GtkMenuButton *button,
